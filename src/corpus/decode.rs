@@ -1,0 +1,119 @@
+//! Turning file bytes into text: UTF-8 (with or without BOM), or a legacy encoding such as
+//! Windows-1254 (Turkish) or Windows-1256 (Arabic), detected by `chardetng`.
+
+/// The result of decoding a file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decoded {
+    /// The text, and a notice when it was not plain UTF-8.
+    Text {
+        /// Decoded text.
+        text: String,
+        /// Set when a legacy encoding was used or a BOM found.
+        notice: Option<String>,
+    },
+    /// The bytes look like a binary file (NUL bytes or many control characters).
+    Binary,
+}
+
+/// How many leading bytes are inspected for signs of a binary file.
+const SNIFF_LEN: usize = 8192;
+
+/// Decodes file bytes. UTF-8 is kept byte for byte; anything else is detected and converted.
+pub fn decode_bytes(bytes: Vec<u8>) -> Decoded {
+    if looks_binary(&bytes) {
+        return Decoded::Binary;
+    }
+    let has_bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded::Text {
+            text,
+            notice: has_bom.then(|| "UTF-8 with BOM".to_string()),
+        },
+        Err(err) => decode_legacy(err.as_bytes()),
+    }
+}
+
+fn decode_legacy(bytes: &[u8]) -> Decoded {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, false);
+    let encoding = prefer_regional(guess, bytes);
+    let (text, _, _) = encoding.decode(bytes);
+    Decoded::Text {
+        text: text.into_owned(),
+        notice: Some(format!("not UTF-8: decoded as {}", encoding.name())),
+    }
+}
+
+/// chardetng may call a short Turkish text Windows-1252; the Turkish letters ğ ş ı İ Ğ Ş only
+/// exist in 1254, at byte values that are rare letters in 1252, so prefer 1254 when they occur.
+fn prefer_regional(
+    guess: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+) -> &'static encoding_rs::Encoding {
+    let turkish_only = [0xF0u8, 0xFE, 0xFD, 0xDD, 0xD0, 0xDE];
+    if guess == encoding_rs::WINDOWS_1252 && bytes.iter().any(|b| turkish_only.contains(b)) {
+        return encoding_rs::WINDOWS_1254;
+    }
+    guess
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    !head.is_empty() && controls * 10 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(d: Decoded) -> (String, Option<String>) {
+        match d {
+            Decoded::Text { text, notice } => (text, notice),
+            Decoded::Binary => panic!("decoded as binary"),
+        }
+    }
+
+    #[test]
+    fn utf8_is_kept_byte_for_byte() {
+        let (text, notice) = text_of(decode_bytes("Türkiye\r\n".as_bytes().to_vec()));
+        assert_eq!(text, "Türkiye\r\n");
+        assert_eq!(notice, None);
+    }
+
+    #[test]
+    fn bom_is_kept_and_noticed() {
+        let (text, notice) = text_of(decode_bytes(b"\xEF\xBB\xBFabc".to_vec()));
+        assert_eq!(text, "\u{feff}abc");
+        assert!(notice.is_some());
+    }
+
+    #[test]
+    fn windows_1254_turkish_is_decoded() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1254.encode("Dışişleri Bakanı Çavuşoğlu İstanbul'da konuştu.");
+        let (text, notice) = text_of(decode_bytes(bytes.into_owned()));
+        assert_eq!(text, "Dışişleri Bakanı Çavuşoğlu İstanbul'da konuştu.");
+        assert!(notice.unwrap_or_default().contains("1254"));
+    }
+
+    #[test]
+    fn windows_1256_arabic_is_decoded() {
+        let src = "وزير الخارجية الروسي سيرغي لافروف قال إن بلاده لديها مهام مشتركة مع تركيا";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(src);
+        let (text, notice) = text_of(decode_bytes(bytes.into_owned()));
+        assert_eq!(text, src);
+        assert!(notice.unwrap_or_default().contains("1256"));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert_eq!(decode_bytes(vec![0x7f, b'E', b'L', b'F', 0, 0]), Decoded::Binary);
+    }
+}

@@ -1,0 +1,375 @@
+//! Finding the parts of an article: title, dateline, language, paragraphs.
+//!
+//! Paragraphs are separated by blank lines. Inside a block, lines are joined when the file is
+//! hard-wrapped (many long lines of similar length, as in seed 004); otherwise each line stays
+//! its own paragraph (bullet lists, tag lines). Every paragraph keeps [`Piece`]s that map its
+//! joined text back to byte offsets in the document.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::{DocKey, Document, Lang};
+
+/// Paragraphs longer than this are cut at a space, so a 50 MB one-line file lays out in
+/// bounded pieces instead of one enormous bidi paragraph.
+pub const MAX_PARA_BYTES: usize = 64 * 1024;
+
+/// Lines shorter than this (in characters) never count as hard-wrapped.
+const MIN_WRAP_CHARS: usize = 50;
+
+/// Lines known to be page furniture rather than article text; shown dimmed.
+static BOILERPLATE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../assets/boilerplate.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// What role a paragraph plays on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParaKind {
+    /// Article text.
+    Body,
+    /// Page furniture (`Haberin Devamı`, `news-picture`, `مشاركة :`): drawn dimmed.
+    Boilerplate,
+}
+
+/// A stretch of a paragraph's text copied verbatim from the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// Byte offset in [`Paragraph::text`].
+    pub para: usize,
+    /// Byte offset in [`Document::text`].
+    pub doc: usize,
+    /// Length in bytes.
+    pub len: usize,
+}
+
+/// A paragraph: display text (hard-wrapped lines joined) with a map back to the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The text as laid out: source lines joined by single spaces.
+    pub text: String,
+    /// Verbatim pieces in order; the bytes between pieces are inserted joiners.
+    pub pieces: Vec<Piece>,
+    /// Body text or boilerplate.
+    pub kind: ParaKind,
+}
+
+impl Paragraph {
+    /// Byte offset in the document where this paragraph starts.
+    pub fn doc_start(&self) -> usize {
+        self.pieces.first().map_or(0, |p| p.doc)
+    }
+
+    /// Byte offset in the document just past this paragraph.
+    pub fn doc_end(&self) -> usize {
+        self.pieces.last().map_or(0, |p| p.doc + p.len)
+    }
+
+    /// Maps an offset in [`Paragraph::text`] to the document. An offset inside an inserted
+    /// joiner maps to the end of the piece before it.
+    pub fn to_doc(&self, para_off: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.para <= para_off);
+        match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
+            Some(p) => p.doc + (para_off - p.para).min(p.len),
+            None => self.doc_start(),
+        }
+    }
+
+    /// Maps a document offset into this paragraph's text, if the paragraph covers it.
+    pub fn to_para(&self, doc_off: usize) -> Option<usize> {
+        let i = self.pieces.partition_point(|p| p.doc <= doc_off);
+        let p = self.pieces.get(i.checked_sub(1)?)?;
+        (doc_off <= p.doc + p.len).then(|| p.para + (doc_off - p.doc))
+    }
+}
+
+/// The article's own date, as printed near its top.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dateline {
+    /// Byte offset of the date in the document.
+    pub start: usize,
+    /// End of the date (exclusive).
+    pub end: usize,
+    /// ISO 8601 value with its grain: `2020-11-03` or `2020-01`.
+    pub iso: String,
+}
+
+/// Builds a [`Document`] from its path and decoded text.
+pub fn parse_document(path: String, text: String) -> Document {
+    let lines = split_lines(&text);
+    let title = lines
+        .iter()
+        .map(|&(s, e)| &text[s..e])
+        .next()
+        .map(truncate_title)
+        .unwrap_or_default();
+    let paragraphs = build_paragraphs(&text, &lines);
+    Document {
+        path,
+        key: DocKey::of_text(&text),
+        dateline: find_dateline(&text),
+        lang: detect_language(&text),
+        title,
+        paragraphs,
+        notices: Vec::new(),
+        text,
+    }
+}
+
+fn truncate_title(line: &str) -> String {
+    match line.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line.to_string(),
+    }
+}
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Non-blank lines as trimmed byte ranges; blank lines as `None` markers between blocks.
+fn split_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let trimmed_start = line.len() - line.trim_start_matches(is_blank_char).len();
+        let body = line.trim_matches(is_blank_char);
+        if !body.is_empty() {
+            out.push((start + trimmed_start, start + trimmed_start + body.len()));
+        }
+    }
+    out
+}
+
+fn build_paragraphs(text: &str, lines: &[(usize, usize)]) -> Vec<Paragraph> {
+    let wrap = wrap_width(text, lines);
+    let mut paras = Vec::new();
+    let mut current: Vec<(usize, usize)> = Vec::new();
+    for (i, &line) in lines.iter().enumerate() {
+        current.push(line);
+        let joins_next = lines
+            .get(i + 1)
+            .is_some_and(|&next| soft_break(text, line, next, wrap));
+        if !joins_next {
+            push_paragraph(text, &current, &mut paras);
+            current.clear();
+        }
+    }
+    paras
+}
+
+/// The width of a hard-wrapped file, if it is one: the longest line among at least three
+/// long lines that continue onto the next line.
+fn wrap_width(text: &str, lines: &[(usize, usize)]) -> Option<usize> {
+    let continued: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| same_block(text, w[0], w[1]))
+        .map(|w| text[w[0].0..w[0].1].chars().count())
+        .filter(|&n| n >= MIN_WRAP_CHARS)
+        .collect();
+    (continued.len() >= 3).then(|| continued.iter().copied().max().unwrap_or(0))
+}
+
+fn same_block(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    text[a.1..b.0].matches('\n').count() <= 1
+}
+
+fn is_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!(chars.next(), Some('•' | '-' | '*' | '·' | '–')) && chars.next() == Some(' ')
+}
+
+fn soft_break(text: &str, line: (usize, usize), next: (usize, usize), wrap: Option<usize>) -> bool {
+    let Some(width) = wrap else { return false };
+    let (cur, nxt) = (&text[line.0..line.1], &text[next.0..next.1]);
+    same_block(text, line, next)
+        && !is_bullet(cur)
+        && !is_bullet(nxt)
+        && cur.chars().count() * 10 >= width * 6
+}
+
+fn push_paragraph(text: &str, lines: &[(usize, usize)], out: &mut Vec<Paragraph>) {
+    let mut para = Paragraph {
+        text: String::new(),
+        pieces: Vec::new(),
+        kind: ParaKind::Body,
+    };
+    for &(s, e) in lines {
+        let line = &text[s..e];
+        if !para.text.is_empty() && !ends_with_word_hyphen(&para.text) {
+            para.text.push(' ');
+        }
+        para.pieces.push(Piece {
+            para: para.text.len(),
+            doc: s,
+            len: e - s,
+        });
+        para.text.push_str(line);
+    }
+    if BOILERPLATE.contains(&para.text.as_str()) {
+        para.kind = ParaKind::Boilerplate;
+    }
+    split_long(para, out);
+}
+
+/// `El-` at a line end followed by `Nusra` is one word broken by the wrap.
+fn ends_with_word_hyphen(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
+}
+
+/// Cuts a paragraph longer than [`MAX_PARA_BYTES`] at spaces (or at a char boundary when
+/// there is no space), keeping the piece maps exact.
+fn split_long(para: Paragraph, out: &mut Vec<Paragraph>) {
+    if para.text.len() <= MAX_PARA_BYTES {
+        out.push(para);
+        return;
+    }
+    let mut start = 0;
+    while start < para.text.len() {
+        let end = cut_point(&para.text, start);
+        out.push(sub_paragraph(&para, start, end));
+        start = end;
+        while para.text[start..].starts_with(' ') {
+            start += 1;
+        }
+    }
+}
+
+fn cut_point(text: &str, start: usize) -> usize {
+    if text.len() - start <= MAX_PARA_BYTES {
+        return text.len();
+    }
+    let mut limit = start + MAX_PARA_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    match text[start..limit].rfind(' ') {
+        Some(i) if i > 0 => start + i,
+        _ => limit,
+    }
+}
+
+fn sub_paragraph(para: &Paragraph, start: usize, end: usize) -> Paragraph {
+    let pieces = para
+        .pieces
+        .iter()
+        .filter_map(|p| {
+            let s = p.para.max(start);
+            let e = (p.para + p.len).min(end);
+            (s < e).then(|| Piece {
+                para: s - start,
+                doc: p.doc + (s - p.para),
+                len: e - s,
+            })
+        })
+        .collect();
+    Paragraph {
+        text: para.text[start..end].to_string(),
+        pieces,
+        kind: para.kind,
+    }
+}
+
+static DATELINE_RES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    [
+        Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"),
+        Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"),
+        Regex::new(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b"),
+    ]
+    .map(|r| r.expect("dateline patterns are valid"))
+});
+
+/// How far into the text a dateline is looked for.
+const DATELINE_WINDOW: usize = 2048;
+
+/// Finds the article's own date near its top: `03.11.2020`, `11/13/2020` (day first unless
+/// impossible), `2020-01`.
+pub fn find_dateline(text: &str) -> Option<Dateline> {
+    let mut end = text.len().min(DATELINE_WINDOW);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    DATELINE_RES
+        .iter()
+        .enumerate()
+        .filter_map(|(i, re)| re.captures(head).map(|c| (i, c)))
+        .filter_map(|(i, c)| {
+            let m = c.get(0)?;
+            let n = |k: usize| c.get(k).and_then(|g| g.as_str().parse::<u32>().ok());
+            let iso = match i {
+                2 => iso_ymd(n(1)?, n(2)?, n(3))?,
+                _ => {
+                    let (day, month) = day_first(n(1)?, n(2)?)?;
+                    iso_ymd(n(3)?, month, Some(day))?
+                }
+            };
+            Some(Dateline { start: m.start(), end: m.end(), iso })
+        })
+        .min_by_key(|d| d.start)
+}
+
+/// Orders a numeric `a/b` pair as (day, month): day first unless that is impossible.
+pub fn day_first(a: u32, b: u32) -> Option<(u32, u32)> {
+    if (1..=12).contains(&b) && (1..=31).contains(&a) {
+        Some((a, b))
+    } else if (1..=12).contains(&a) && (1..=31).contains(&b) {
+        Some((b, a))
+    } else {
+        None
+    }
+}
+
+fn iso_ymd(year: u32, month: u32, day: Option<u32>) -> Option<String> {
+    if !(1..=12).contains(&month) || !(1000..=2999).contains(&year) {
+        return None;
+    }
+    Some(match day {
+        Some(d) if (1..=31).contains(&d) => format!("{year:04}-{month:02}-{d:02}"),
+        Some(_) => return None,
+        None => format!("{year:04}-{month:02}"),
+    })
+}
+
+/// Decides tr / ar / other from the letters in (the first 64 KiB of) a text.
+pub fn detect_language(text: &str) -> Lang {
+    let (mut arabic, mut latin, mut turkish) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(64 * 1024) {
+        match c {
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => arabic += usize::from(c.is_alphabetic()),
+            'ğ' | 'Ğ' | 'ı' | 'İ' | 'ş' | 'Ş' => {
+                latin += 1;
+                turkish += 1;
+            }
+            c if c.is_alphabetic() && c <= '\u{024F}' => latin += 1,
+            _ => {}
+        }
+    }
+    if arabic > latin {
+        Lang::Ar
+    } else if turkish > 0 || has_turkish_words(text) {
+        Lang::Tr
+    } else {
+        Lang::Other
+    }
+}
+
+fn has_turkish_words(text: &str) -> bool {
+    const WORDS: [&str; 6] = ["ve", "bir", "bu", "ile", "için", "olarak"];
+    let head = text.get(..text.len().min(4096)).unwrap_or(text);
+    head.split_whitespace().filter(|w| WORDS.contains(w)).count() >= 2
+}
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;

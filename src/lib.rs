@@ -1,0 +1,7 @@
+//! okur: a terminal reader for Turkish and Arabic news.
+//!
+//! The core layers (`corpus`, `text`, `layout`, `extract`, `search`, `store`) are plain
+//! library code with no terminal dependency; `cli` prints what they compute and `tui` (behind
+//! the default `tui` feature) draws it.
+
+pub mod corpus;
