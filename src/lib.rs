@@ -5,3 +5,4 @@
 //! the default `tui` feature) draws it.
 
 pub mod corpus;
+pub mod cli;

@@ -1,0 +1,22 @@
+//! Headless commands: each prints what the core computes, for scripts, pipelines and tests.
+//! Contracts are in DESIGN.md §2 and the README.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::corpus::{self, LoadReport};
+
+/// Loads the corpus the way every command and the TUI do: the given paths, or the bundled
+/// seeds when there are none. Per-file notices (binary skipped, legacy encoding) go to stderr.
+pub fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<LoadReport> {
+    let report = if paths.is_empty() {
+        corpus::load_seeds()
+    } else {
+        corpus::load_paths(paths).context("cannot open the corpus")?
+    };
+    for notice in &report.notices {
+        eprintln!("okur: {notice}");
+    }
+    Ok(report)
+}
