@@ -4,5 +4,6 @@
 //! library code with no terminal dependency; `cli` prints what they compute and `tui` (behind
 //! the default `tui` feature) draws it.
 
-pub mod corpus;
 pub mod cli;
+pub mod corpus;
+pub mod text;

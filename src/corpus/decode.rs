@@ -97,7 +97,8 @@ mod tests {
 
     #[test]
     fn windows_1254_turkish_is_decoded() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1254.encode("Dışişleri Bakanı Çavuşoğlu İstanbul'da konuştu.");
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1254.encode("Dışişleri Bakanı Çavuşoğlu İstanbul'da konuştu.");
         let (text, notice) = text_of(decode_bytes(bytes.into_owned()));
         assert_eq!(text, "Dışişleri Bakanı Çavuşoğlu İstanbul'da konuştu.");
         assert!(notice.unwrap_or_default().contains("1254"));
@@ -114,6 +115,9 @@ mod tests {
 
     #[test]
     fn nul_bytes_mean_binary() {
-        assert_eq!(decode_bytes(vec![0x7f, b'E', b'L', b'F', 0, 0]), Decoded::Binary);
+        assert_eq!(
+            decode_bytes(vec![0x7f, b'E', b'L', b'F', 0, 0]),
+            Decoded::Binary
+        );
     }
 }

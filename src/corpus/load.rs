@@ -8,11 +8,26 @@ use super::{Corpus, Decoded, Document, decode_bytes};
 
 /// The five sample articles, embedded so `okur` with no path opens them from any folder.
 const SEEDS: [(&str, &str); 5] = [
-    ("000_e846ee86f0b51d87.txt", include_str!("../../seeds/000_e846ee86f0b51d87.txt")),
-    ("001_dc424e2bec11c139.txt", include_str!("../../seeds/001_dc424e2bec11c139.txt")),
-    ("002_8bd26ca40170c00a.txt", include_str!("../../seeds/002_8bd26ca40170c00a.txt")),
-    ("003_604562b84a66c7a6.txt", include_str!("../../seeds/003_604562b84a66c7a6.txt")),
-    ("004_ae8907a019e6b4f1.txt", include_str!("../../seeds/004_ae8907a019e6b4f1.txt")),
+    (
+        "000_e846ee86f0b51d87.txt",
+        include_str!("../../seeds/000_e846ee86f0b51d87.txt"),
+    ),
+    (
+        "001_dc424e2bec11c139.txt",
+        include_str!("../../seeds/001_dc424e2bec11c139.txt"),
+    ),
+    (
+        "002_8bd26ca40170c00a.txt",
+        include_str!("../../seeds/002_8bd26ca40170c00a.txt"),
+    ),
+    (
+        "003_604562b84a66c7a6.txt",
+        include_str!("../../seeds/003_604562b84a66c7a6.txt"),
+    ),
+    (
+        "004_ae8907a019e6b4f1.txt",
+        include_str!("../../seeds/004_ae8907a019e6b4f1.txt"),
+    ),
 ];
 
 /// File extensions read from folders (files named directly are read whatever their name).
@@ -61,10 +76,12 @@ pub fn load_seeds() -> LoadReport {
 /// Reads one document from standard input (named `-`).
 pub fn load_stdin(mut input: impl Read) -> Result<LoadReport, LoadError> {
     let mut bytes = Vec::new();
-    input.read_to_end(&mut bytes).map_err(|source| LoadError::Io {
-        path: "-".into(),
-        source,
-    })?;
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Io {
+            path: "-".into(),
+            source,
+        })?;
     let mut report = LoadReport::default();
     add_bytes(&mut report, "-".into(), bytes);
     finish(report, "standard input")
@@ -106,7 +123,10 @@ fn io_error(path: &Path, source: std::io::Error) -> LoadError {
     if source.kind() == std::io::ErrorKind::NotFound {
         LoadError::Missing(shown)
     } else {
-        LoadError::Io { path: shown, source }
+        LoadError::Io {
+            path: shown,
+            source,
+        }
     }
 }
 
@@ -186,7 +206,12 @@ mod tests {
         std::fs::write(dir.path().join(".hidden.txt"), "gizli")?;
         std::fs::write(dir.path().join("c.pdf"), "x")?;
         let report = load_paths(&[dir.path().to_path_buf()])?;
-        let titles: Vec<_> = report.corpus.docs.iter().map(|d| d.title.as_str()).collect();
+        let titles: Vec<_> = report
+            .corpus
+            .docs
+            .iter()
+            .map(|d| d.title.as_str())
+            .collect();
         assert_eq!(titles, ["İki", "Bir haber"]);
         Ok(())
     }

@@ -46,7 +46,10 @@ pub struct DocKey(pub String);
 impl DocKey {
     /// The key of a text: the 128-bit xxh3 hash, as 32 hex digits.
     pub fn of_text(text: &str) -> DocKey {
-        DocKey(format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes())))
+        DocKey(format!(
+            "{:032x}",
+            xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+        ))
     }
 }
 

@@ -313,7 +313,11 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
                     iso_ymd(n(3)?, month, Some(day))?
                 }
             };
-            Some(Dateline { start: m.start(), end: m.end(), iso })
+            Some(Dateline {
+                start: m.start(),
+                end: m.end(),
+                iso,
+            })
         })
         .min_by_key(|d| d.start)
 }
@@ -345,7 +349,9 @@ pub fn detect_language(text: &str) -> Lang {
     let (mut arabic, mut latin, mut turkish) = (0usize, 0usize, 0usize);
     for c in text.chars().take(64 * 1024) {
         match c {
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}'
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{FB50}'..='\u{FDFF}'
             | '\u{FE70}'..='\u{FEFF}' => arabic += usize::from(c.is_alphabetic()),
             'ğ' | 'Ğ' | 'ı' | 'İ' | 'ş' | 'Ş' => {
                 latin += 1;
@@ -367,7 +373,10 @@ pub fn detect_language(text: &str) -> Lang {
 fn has_turkish_words(text: &str) -> bool {
     const WORDS: [&str; 6] = ["ve", "bir", "bu", "ile", "için", "olarak"];
     let head = text.get(..text.len().min(4096)).unwrap_or(text);
-    head.split_whitespace().filter(|w| WORDS.contains(w)).count() >= 2
+    head.split_whitespace()
+        .filter(|w| WORDS.contains(w))
+        .count()
+        >= 2
 }
 
 #[cfg(test)]

@@ -16,7 +16,10 @@ fn title_is_first_non_empty_line() {
 
 #[test]
 fn datelines_of_the_seed_forms() {
-    assert_eq!(doc("x\n03.11.2020 - 20:35 | Son").date(), Some("2020-11-03"));
+    assert_eq!(
+        doc("x\n03.11.2020 - 20:35 | Son").date(),
+        Some("2020-11-03")
+    );
     assert_eq!(doc(" date 2020-01 Kamera").date(), Some("2020-01"));
     assert_eq!(doc("  • 11/13/2020\n").date(), Some("2020-11-13"));
     assert_eq!(doc("no date here").date(), None);
@@ -48,7 +51,10 @@ fn seed_004_hard_wrapped_lines_are_joined() {
     let text = seed("004_ae8907a019e6b4f1.txt");
     let d = doc(&text);
     let first = &d.paragraphs[0].text;
-    assert!(first.starts_with("Rusya Dışişleri Bakanı Sergey Lavrov"), "{first}");
+    assert!(
+        first.starts_with("Rusya Dışişleri Bakanı Sergey Lavrov"),
+        "{first}"
+    );
     assert!(first.contains("normalleşmesi kapsamında"), "{first}");
     assert!(d.paragraphs.iter().any(|p| p.text.contains("El-Nusra'nın")));
 }

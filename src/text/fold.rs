@@ -1,0 +1,175 @@
+//! Character folding with a map from key bytes back to source bytes.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A folded search key and the source offset of each of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub key: String,
+    /// `map[i]` is the byte offset in the source of the character that produced key byte `i`;
+    /// one extra entry holds the source length.
+    map: Vec<u32>,
+}
+
+impl Folded {
+    /// The source byte range covered by key bytes `start..end`.
+    pub fn source_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let last = self.map.len().saturating_sub(1);
+        let s = self.map.get(start.min(last)).copied().unwrap_or(0) as usize;
+        let e = if end == 0 || end > last {
+            self.map.get(last).copied().unwrap_or(0) as usize
+        } else {
+            self.end_of(end)
+        };
+        (s, e.max(s))
+    }
+
+    /// The source offset just past the character that produced key byte `end - 1`.
+    fn end_of(&self, end: usize) -> usize {
+        let src = self.map[end - 1];
+        self.map[end..]
+            .iter()
+            .copied()
+            .find(|&m| m != src)
+            .unwrap_or(src) as usize
+    }
+
+    /// The source offset of key byte `i` (or the source length past the end).
+    pub fn source_offset(&self, i: usize) -> usize {
+        let last = self.map.len().saturating_sub(1);
+        self.map.get(i.min(last)).copied().unwrap_or(0) as usize
+    }
+}
+
+/// Folds one character into `out`: lower case with Turkish dotted/dotless I as one letter,
+/// Latin diacritics removed, Arabic variants unified. Marks and tatweel produce nothing.
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        'I' | 'ı' | 'İ' | 'i' => out.push('i'),
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        'a'..='z' | '0'..='9' | ' ' => out.push(c),
+        'ß' => out.push_str("ss"),
+        'ø' | 'Ø' => out.push('o'),
+        'æ' | 'Æ' => out.push_str("ae"),
+        _ if is_arabic_range(c) => fold_arabic(c, out),
+        _ if c.is_ascii() => out.push(c),
+        _ => fold_other(c, out),
+    }
+}
+
+fn is_arabic_range(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+fn fold_arabic(c: char, out: &mut String) {
+    match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}' => {}
+        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        'ى' | 'ی' => out.push('ي'),
+        'ة' => out.push('ه'),
+        'ک' => out.push('ك'),
+        '٠'..='٩' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '۰'..='۹' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        _ => out.push(c),
+    }
+}
+
+/// Latin (and other) letters: canonical decomposition, marks dropped, simple lower case.
+fn fold_other(c: char, out: &mut String) {
+    if is_combining_mark(c) {
+        return;
+    }
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        if base.is_none() && !is_combining_mark(d) {
+            base = Some(d);
+        }
+    });
+    let base = base.unwrap_or(c);
+    let mut lower = base.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => out.push(l),
+        _ => out.push(base),
+    }
+}
+
+/// Folds a whole string, keeping the map back to source offsets.
+pub fn fold(s: &str) -> Folded {
+    let mut key = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let before = key.len();
+        fold_char(c, &mut key);
+        map.extend(std::iter::repeat_n(i as u32, key.len() - before));
+    }
+    map.push(s.len() as u32);
+    Folded { key, map }
+}
+
+/// Folds a string to its key only (no map).
+pub fn fold_str(s: &str) -> String {
+    let mut key = String::with_capacity(s.len());
+    s.chars().for_each(|c| fold_char(c, &mut key));
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turkish_and_latin_fold_together() {
+        for (a, b) in [
+            ("ERDOĞAN", "erdogan"),
+            ("Erdoğan", "erdogan"),
+            ("Çavuşoğlu", "cavusoglu"),
+            ("İSTANBUL", "istanbul"),
+            ("İstanbul", "istanbul"),
+            ("IŞIK", "isik"),
+            ("ışık", "isik"),
+            ("Işık", "isik"),
+            ("Kâzım", "kazim"),
+            ("Jean-Marc Ayrault", "jean-marc ayrault"),
+        ] {
+            assert_eq!(fold_str(a), b, "{a}");
+        }
+    }
+
+    #[test]
+    fn arabic_variants_fold_together() {
+        for (a, b) in [
+            ("أحمد", "احمد"),
+            ("إحمد", "احمد"),
+            ("مُحَمَّد", "محمد"),
+            ("مدرسة", "مدرسه"),
+            ("مصطفى", "مصطفي"),
+            ("١٢٣", "123"),
+            ("۱۲۳", "123"),
+            ("بـــوتين", "بوتين"),
+        ] {
+            assert_eq!(fold_str(a), b, "{a}");
+        }
+    }
+
+    #[test]
+    fn map_points_back_to_source_bytes() {
+        let src = "Dışişleri İSTANBUL'da";
+        let f = fold(src);
+        let at = f
+            .key
+            .find("istanbul")
+            .expect("folded key contains istanbul");
+        let (s, e) = f.source_range(at, at + "istanbul".len());
+        assert_eq!(&src[s..e], "İSTANBUL");
+    }
+
+    #[test]
+    fn map_survives_removed_harakat() {
+        let src = "قال مُحَمَّد أمس";
+        let f = fold(src);
+        let at = f.key.find("محمد").expect("found");
+        let (s, e) = f.source_range(at, at + "محمد".len());
+        assert_eq!(&src[s..e], "مُحَمَّد");
+    }
+}
