@@ -1,0 +1,101 @@
+//! Embedding levels (once per paragraph) and the visual order of a line's units.
+//!
+//! A "unit" is whatever the caller draws as one piece: grapheme clusters in the reading pane,
+//! code points in the conformance test. Both go through [`line_visual_order`], so the
+//! BidiCharacterTest run checks the very code the pane uses.
+
+use std::ops::Range;
+
+use unicode_bidi::{Level, ParagraphBidiInfo};
+
+use super::{Cluster, Direction};
+
+/// Resolves embedding levels for a whole paragraph. `dir` of `None` lets the text decide
+/// (rules P2–P3); okur passes its own [`super::base_direction`].
+pub fn paragraph_levels(text: &str, dir: Option<Direction>) -> ParagraphBidiInfo<'_> {
+    let level = dir.map(|d| match d {
+        Direction::Ltr => Level::ltr(),
+        Direction::Rtl => Level::rtl(),
+    });
+    ParagraphBidiInfo::new(text, level)
+}
+
+/// Visual order of the units of one line: `unit_starts` are the byte offsets (in the
+/// paragraph) where each unit begins, in logical order, all inside `line`. Returns, left to
+/// right, each unit's index and its resolved level (rule L1 applied for this line).
+pub fn line_visual_order(
+    info: &ParagraphBidiInfo<'_>,
+    line: Range<usize>,
+    unit_starts: &[usize],
+) -> Vec<(usize, Level)> {
+    if info.is_pure_ltr && !info.paragraph_level.is_rtl() {
+        return (0..unit_starts.len()).map(|i| (i, Level::ltr())).collect();
+    }
+    let byte_levels = info.reordered_levels(line);
+    let unit_levels: Vec<Level> = unit_starts
+        .iter()
+        .map(|&s| byte_levels.get(s).copied().unwrap_or(info.paragraph_level))
+        .collect();
+    visual_order(&unit_levels)
+        .into_iter()
+        .map(|i| (i, unit_levels[i]))
+        .collect()
+}
+
+/// Rule L2: the visual order of units given their levels.
+pub fn visual_order(levels: &[Level]) -> Vec<usize> {
+    ParagraphBidiInfo::reorder_visual(levels)
+}
+
+/// The pane's use of [`line_visual_order`]: a line of clusters, returned left to right with
+/// each cluster's `rtl` flag set from its level (for mirroring).
+pub fn level_runs_order(info: &ParagraphBidiInfo<'_>, units: &[Cluster]) -> Vec<Cluster> {
+    let (Some(first), Some(last)) = (units.first(), units.last()) else {
+        return Vec::new();
+    };
+    let starts: Vec<usize> = units.iter().map(|u| u.start).collect();
+    line_visual_order(info, first.start..last.end, &starts)
+        .into_iter()
+        .map(|(i, level)| Cluster {
+            rtl: level.is_rtl(),
+            ..units[i]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::clusters;
+
+    fn visual(text: &str, dir: Direction) -> String {
+        let info = paragraph_levels(text, Some(dir));
+        let units = clusters(text);
+        level_runs_order(&info, &units)
+            .iter()
+            .map(|u| &text[u.start..u.end])
+            .collect()
+    }
+
+    #[test]
+    fn arabic_is_reversed_by_cluster() {
+        // Clusters reversed, each keeping its harakat: [د][مَّ][حَ][مُ].
+        assert_eq!(
+            visual("مُحَمَّد", Direction::Rtl),
+            "د\u{645}\u{64e}\u{651}\u{62d}\u{64e}\u{645}\u{64f}"
+        );
+    }
+
+    #[test]
+    fn latin_inside_arabic_keeps_its_order() {
+        assert_eq!(visual("قال Lavrov اليوم", Direction::Rtl), "مويلا Lavrov لاق");
+    }
+
+    #[test]
+    fn pure_ltr_is_unchanged() {
+        assert_eq!(
+            visual("Dışişleri Bakanı", Direction::Ltr),
+            "Dışişleri Bakanı"
+        );
+    }
+}

@@ -1,0 +1,93 @@
+use super::*;
+use crate::corpus::Document;
+
+fn seed(name: &str) -> Document {
+    let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    Document::from_text(name, std::fs::read_to_string(path).expect("seed exists"))
+}
+
+fn para_doc(text: &str) -> Document {
+    Document::from_text("t.txt", text.to_string())
+}
+
+#[test]
+fn ltr_rows_fit_and_are_unchanged() {
+    let doc = seed("000_e846ee86f0b51d87.txt");
+    for line in layout_document(&doc, &LayoutOptions::new(40)) {
+        assert!(line.width() <= 40);
+        assert_eq!(line.visual(), line.logical);
+        assert_eq!(line.indent, 0);
+        assert_eq!(&doc.text[line.start..line.end], line.logical);
+    }
+}
+
+#[test]
+fn rtl_rows_are_right_aligned_and_reversed() {
+    let doc = para_doc("قال لافروف (اليوم)");
+    let lines = layout_document(&doc, &LayoutOptions::new(30));
+    assert_eq!(lines.len(), 1);
+    let line = &lines[0];
+    assert_eq!(line.dir, Direction::Rtl);
+    assert_eq!(line.indent + line.width(), 30);
+    assert_eq!(line.visual(), "(مويلا) فورفال لاق");
+}
+
+#[test]
+fn cells_keep_logical_byte_ranges() {
+    let doc = para_doc("قال Lavrov اليوم");
+    let line = &layout_document(&doc, &LayoutOptions::new(80))[0];
+    for cell in &line.cells {
+        let src = &doc.text[cell.start..cell.end];
+        let sym = cell.symbol.as_str();
+        assert!(
+            src == sym
+                || unicode_bidi_mirroring::get_mirrored(src.chars().next().unwrap_or(' '))
+                    .is_some()
+        );
+    }
+}
+
+#[test]
+fn seed_003_is_rtl_and_every_row_fits() {
+    let doc = seed("003_604562b84a66c7a6.txt");
+    for width in [40, 80, 120] {
+        for line in layout_document(&doc, &LayoutOptions::new(width)) {
+            assert!(line.indent + line.width() <= width);
+        }
+    }
+    let first = &layout_document(&doc, &LayoutOptions::new(80))[0];
+    assert_eq!(first.dir, Direction::Rtl);
+}
+
+#[test]
+fn doc_layout_is_lazy_and_toggles_direction() {
+    let doc = seed("003_604562b84a66c7a6.txt");
+    let mut layout = DocLayout::new(LayoutOptions::new(80));
+    layout.ensure_rows(&doc, 3);
+    assert!(!layout.is_complete(&doc));
+    layout.ensure_all(&doc);
+    let full = layout.row_count();
+    layout.toggle_direction(&doc, 0);
+    layout.ensure_all(&doc);
+    assert_eq!(layout.row_count(), full);
+    match layout.row(0) {
+        Some(document::PaneRow::Text(line)) => assert_eq!(line.dir, Direction::Ltr),
+        other => panic!("unexpected first row {other:?}"),
+    }
+}
+
+#[test]
+fn tabs_controls_and_bidi_controls_do_not_overflow() {
+    let doc = para_doc("a\tb\u{200F}c\u{202E}d\u{202C} ﻻ لا ـــ ٣٤");
+    for line in layout_document(&doc, &LayoutOptions::new(5)) {
+        assert!(line.indent + line.width() <= 5);
+    }
+}
+
+#[test]
+fn thousands_of_nested_embeddings_do_not_panic() {
+    let text = "\u{202B}ا".repeat(5000) + &"\u{202C}".repeat(5000);
+    let doc = para_doc(&text);
+    let lines = layout_document(&doc, &LayoutOptions::new(80));
+    assert!(!lines.is_empty());
+}
