@@ -1,33 +1,66 @@
 //! The `okur` binary: argument parsing and dispatch. Everything else lives in the library.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use okur::cli;
 
 /// okur: read and triage Turkish and Arabic news in the terminal.
+///
+/// With no command, opens the three-pane reader on the given files and folders (.txt, .md;
+/// `-` reads standard input), or on the bundled sample articles when none are given.
 #[derive(Debug, Parser)]
-#[command(name = "okur", version, about, long_about = None)]
+#[command(name = "okur", version, about, long_about)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    open: OpenArgs,
+}
+
+/// Options of the interactive reader.
+#[derive(Debug, clap::Args)]
+struct OpenArgs {
     /// Files or folders to open (.txt, .md; `-` reads standard input). None: the bundled seeds.
     paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Print the reading pane's rows for a file, exactly as drawn.
+    Render(cli::render::RenderArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match okur::cli::load_corpus(&cli.paths) {
-        Ok(report) => {
-            println!("{} documents", report.corpus.len());
-            ExitCode::SUCCESS
-        }
+    let mut stdout = std::io::stdout().lock();
+    let result = match &cli.command {
+        Some(Command::Render(args)) => cli::render::run(args, &mut stdout),
+        None => open(&cli.open),
+    };
+    let _ = stdout.flush();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("okur: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// `okur render | head` closes the pipe early; that is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn open(args: &OpenArgs) -> anyhow::Result<()> {
+    let report = cli::load_corpus(&args.paths)?;
+    println!("{} documents", report.corpus.len());
+    Ok(())
 }

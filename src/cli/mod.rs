@@ -20,3 +20,4 @@ pub fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<LoadReport> {
     }
     Ok(report)
 }
+pub mod render;

@@ -35,6 +35,12 @@ impl Direction {
 /// First strong character decides, unless most words with letters are of the other
 /// direction. Text with no strong character is LTR.
 pub fn base_direction(text: &str) -> Direction {
+    paragraph_direction(text, Direction::Ltr)
+}
+
+/// Like [`base_direction`], but a paragraph with no strong character at all (a bullet with a
+/// date, a lone number) takes `fallback`, the direction of its document.
+pub fn paragraph_direction(text: &str, fallback: Direction) -> Direction {
     let (mut rtl_words, mut ltr_words) = (0usize, 0usize);
     for word in text.split_whitespace() {
         match first_strong(word) {
@@ -47,7 +53,7 @@ pub fn base_direction(text: &str) -> Direction {
         Some(Direction::Ltr) if rtl_words > ltr_words => Direction::Rtl,
         Some(Direction::Rtl) if ltr_words > 2 * rtl_words => Direction::Ltr,
         Some(dir) => dir,
-        None => Direction::Ltr,
+        None => fallback,
     }
 }
 

@@ -65,12 +65,9 @@ impl DocLayout {
             .get(para)
             .and_then(|lines| lines.first())
             .map(|l| l.dir)
-            .or_else(|| {
-                doc.paragraphs
-                    .get(para)
-                    .map(|p| super::base_direction(&p.text))
-            });
-        if let Some(dir) = current {
+            .unwrap_or_else(|| super::natural_direction(doc, para));
+        {
+            let dir = current;
             self.overrides.insert(para, dir.flipped());
             self.truncate(para);
         }
@@ -104,7 +101,12 @@ impl DocLayout {
     fn layout_next(&mut self, doc: &Document) {
         let index = self.paras.len();
         let para = &doc.paragraphs[index];
-        let lines = layout_paragraph(para, index, &self.opts, self.overrides.get(&index).copied());
+        let dir = self
+            .overrides
+            .get(&index)
+            .copied()
+            .unwrap_or_else(|| super::natural_direction(doc, index));
+        let lines = layout_paragraph(para, index, &self.opts, Some(dir));
         if index > 0 {
             self.rows.push(RowSlot::Gap);
         }
@@ -147,6 +149,6 @@ pub fn layout_document(doc: &Document, opts: &LayoutOptions) -> Vec<VisualLine> 
     doc.paragraphs
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| layout_paragraph(p, i, opts, None))
+        .flat_map(|(i, p)| layout_paragraph(p, i, opts, Some(super::natural_direction(doc, i))))
         .collect()
 }

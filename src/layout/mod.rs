@@ -12,7 +12,7 @@ mod document;
 mod reorder;
 mod wrap;
 
-pub use direction::{Direction, base_direction};
+pub use direction::{Direction, base_direction, paragraph_direction};
 pub use document::{DocLayout, layout_document};
 pub use reorder::{level_runs_order, line_visual_order, paragraph_levels, visual_order};
 pub use wrap::{Cluster, clusters, wrap_clusters};
@@ -104,8 +104,24 @@ impl VisualLine {
     }
 }
 
+/// The direction a document's neutral paragraphs take: RTL for Arabic documents.
+pub fn document_direction(doc: &crate::corpus::Document) -> Direction {
+    match doc.lang {
+        crate::corpus::Lang::Ar => Direction::Rtl,
+        _ => Direction::Ltr,
+    }
+}
+
+/// The direction paragraph `index` of `doc` is laid out in, before any user override.
+pub fn natural_direction(doc: &crate::corpus::Document, index: usize) -> Direction {
+    doc.paragraphs.get(index).map_or(Direction::Ltr, |p| {
+        paragraph_direction(&p.text, document_direction(doc))
+    })
+}
+
 /// Lays out one paragraph at the given options. `index` is the paragraph's number in the
-/// document; `dir_override` forces a base direction (the user's toggle).
+/// document; `dir_override` forces a base direction (the user's toggle or the document's
+/// direction for neutral paragraphs).
 pub fn layout_paragraph(
     para: &Paragraph,
     index: usize,
