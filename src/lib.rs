@@ -6,3 +6,4 @@
 
 pub mod corpus;
 pub mod cli;
+pub mod store;
