@@ -16,10 +16,22 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Export annotations and triage state (brat, CoNLL, doccano, okur JSONL).
+    Export(okur::cli::export::ExportArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Export(args)) = &cli.command {
+        return match okur::cli::export::run(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("okur: {err:#}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match okur::cli::load_corpus(&cli.paths) {
         Ok(report) => {
             println!("{} documents", report.corpus.len());
