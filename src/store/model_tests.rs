@@ -285,3 +285,62 @@ fn json_shape_of_changes() -> Result<(), serde_json::Error> {
     assert_eq!(serde_json::to_string(&Change::Undo)?, r#"{"op":"undo"}"#);
     Ok(())
 }
+
+fn arb_entry() -> impl proptest::strategy::Strategy<Value = Change> {
+    use proptest::prelude::*;
+    let doc = (0..3u8).prop_map(|d| key(&d.to_string()));
+    let word = prop::sample::select(vec!["Lavrov", "Suriye", "تركيا"]);
+    prop_oneof![
+        (doc.clone(), any::<bool>()).prop_map(|(doc, value)| Change::Star { doc, value }),
+        (doc.clone(), any::<bool>()).prop_map(|(doc, value)| Change::Read { doc, value }),
+        (doc.clone(), word.clone(), any::<bool>()).prop_map(|(doc, t, value)| Change::Tag {
+            doc,
+            tag: t.into(),
+            value
+        }),
+        (doc.clone(), word.clone()).prop_map(|(doc, t)| Change::Note {
+            doc,
+            value: t.into()
+        }),
+        (doc.clone(), 0..3usize).prop_map(|(doc, s)| Change::AddSpan {
+            doc,
+            span: span(s, s + 1, "x")
+        }),
+        (doc, 0..3usize).prop_map(|(doc, s)| Change::RemoveSpan {
+            doc,
+            span: span(s, s + 1, "x")
+        }),
+        (word.clone(), any::<bool>()).prop_map(|(t, value)| Change::Accept {
+            kind: Label::Person,
+            text: t.into(),
+            value
+        }),
+        (word, any::<bool>()).prop_map(|(t, value)| Change::Reject {
+            kind: Label::Person,
+            text: t.into(),
+            value
+        }),
+        Just(Change::Undo),
+        Just(Change::Redo),
+    ]
+}
+
+proptest::proptest! {
+    #[test]
+    fn replay_snapshot_and_full_undo_agree(entries in proptest::collection::vec(arb_entry(), 0..60)) {
+        let mut live = History::default();
+        let mut journal = Vec::new();
+        for e in &entries {
+            if live.is_effective(e) {
+                journal.push(e.clone());
+                live.commit(e);
+            }
+        }
+        let mut replayed = History::default();
+        journal.iter().for_each(|e| { replayed.commit(e); });
+        proptest::prop_assert_eq!(replayed.state(), live.state());
+        proptest::prop_assert_eq!(&state(&live.state().snapshot()), live.state());
+        while live.commit(&Change::Undo).is_some() {}
+        proptest::prop_assert_eq!(live.state(), &State::default());
+    }
+}
