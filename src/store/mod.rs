@@ -16,6 +16,7 @@
 //! # Ok(()) }
 //! ```
 
+mod change;
 mod effective;
 pub mod export;
 mod history;
