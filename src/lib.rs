@@ -7,4 +7,5 @@
 pub mod cli;
 pub mod corpus;
 pub mod layout;
+pub mod store;
 pub mod text;

@@ -31,6 +31,8 @@ struct OpenArgs {
 enum Command {
     /// Print the reading pane's rows for a file, exactly as drawn.
     Render(cli::render::RenderArgs),
+    /// Export annotations, accepted extractions and triage state (brat, CoNLL, doccano, JSONL).
+    Export(cli::export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let result = match &cli.command {
         Some(Command::Render(args)) => cli::render::run(args, &mut stdout),
+        Some(Command::Export(args)) => cli::export::run(args),
         None => open(&cli.open),
     };
     let _ = stdout.flush();

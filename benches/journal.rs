@@ -1,0 +1,86 @@
+//! Journal benchmarks: latency of one saved change (write + fsync), and start-up replay of a
+//! journal of 100k changes.
+
+// criterion_group! generates an undocumented public function.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use okur::corpus::DocKey;
+use okur::store::{Change, Label, Source, Span, Store};
+
+fn change(i: usize) -> Change {
+    let doc = DocKey::of_text(&format!("doc {}", i % 500));
+    match i % 4 {
+        0 => Change::Star {
+            doc,
+            value: i.is_multiple_of(8),
+        },
+        1 => Change::Tag {
+            doc,
+            tag: format!("t{}", i % 7),
+            value: i.is_multiple_of(3),
+        },
+        2 => Change::Note {
+            doc,
+            value: format!("not {i}"),
+        },
+        _ => Change::AddSpan {
+            doc,
+            span: Span {
+                start: i,
+                end: i + 6,
+                kind: Label::Person,
+                text: "Lavrov".into(),
+                source: Source::User,
+            },
+        },
+    }
+}
+
+fn append(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("journal.jsonl")).expect("store");
+    let doc = DocKey::of_text("bench");
+    let mut value = false;
+    c.bench_function("append_change_fsync", |b| {
+        b.iter(|| {
+            value = !value;
+            black_box(
+                store
+                    .apply(Change::Star {
+                        doc: doc.clone(),
+                        value,
+                    })
+                    .expect("append"),
+            )
+        })
+    });
+}
+
+fn replay(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("journal.jsonl");
+    let lines: String = (0..100_000)
+        .map(|i| serde_json::to_string(&change(i)).expect("json") + "\n")
+        .collect();
+    std::fs::write(&path, lines).expect("write journal");
+    let mut group = c.benchmark_group("replay");
+    group.sample_size(10);
+    group.bench_function("replay_100k_changes", |b| {
+        b.iter(|| {
+            black_box(
+                Store::open_read_only(&path)
+                    .expect("replay")
+                    .state()
+                    .docs()
+                    .count(),
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, append, replay);
+criterion_main!(benches);

@@ -1,0 +1,99 @@
+//! `okur export`: the user's annotations, accepted extractions and triage state, read from
+//! the journal (read-only, so it works while the TUI runs) and written as brat, CoNLL,
+//! doccano or okur JSONL.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+use crate::store::export::{self, Format};
+use crate::store::{Store, resolve_store_path};
+
+/// Output format of `okur export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// brat standoff: NAME.txt and NAME.ann per document in --out DIR (offsets in characters).
+    Brat,
+    /// CoNLL BIO: `token LABEL` lines, `# doc: PATH` per document, blank line per sentence.
+    Conll,
+    /// doccano JSONL: {"text", "label": [[start, end, "PER"]]} per document (offsets in characters).
+    Doccano,
+    /// okur JSONL: one line per span (byte offsets) and one per document with its triage state.
+    Jsonl,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Format {
+        match f {
+            ExportFormat::Brat => Format::Brat,
+            ExportFormat::Conll => Format::Conll,
+            ExportFormat::Doccano => Format::Doccano,
+            ExportFormat::Jsonl => Format::Jsonl,
+        }
+    }
+}
+
+/// Export annotations and triage state.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Folder to write into (created if needed). Required for brat; other formats write
+    /// DIR/okur.conll, DIR/okur.doccano.jsonl or DIR/okur.jsonl, or standard output when
+    /// no folder is given.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Journal to read. Default: $XDG_DATA_HOME/okur/journal.jsonl, else
+    /// ~/.local/share/okur/journal.jsonl. Opened read-only: works while okur is running.
+    #[arg(long, value_name = "FILE", env = "OKUR_STORE")]
+    pub store: Option<PathBuf>,
+    /// Files or folders whose documents are exported (.txt, .md; `-` reads standard input).
+    /// None: the bundled seeds.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Runs `okur export`.
+pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
+    let format = Format::from(args.format);
+    if format == Format::Brat && args.out.is_none() {
+        bail!("brat export writes one .txt and one .ann per document: pass --out DIR");
+    }
+    let report = super::load_corpus(&args.paths)?;
+    let path = resolve_store_path(args.store.as_deref())?;
+    if !path.exists() {
+        eprintln!(
+            "okur: no journal at {}: exporting without annotations",
+            path.display()
+        );
+    }
+    let store = Store::open_read_only(&path)?;
+    for warning in store.warnings() {
+        eprintln!("okur: {warning}");
+    }
+    let docs = export::prepare(&report.corpus, store.state())?;
+    match (&args.out, format) {
+        (Some(dir), Format::Brat) => {
+            export::brat::write_brat(dir, &docs)?;
+        }
+        (Some(dir), _) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create folder {}", dir.display()))?;
+            let file = dir.join(format.file_name());
+            let mut out = std::io::BufWriter::new(
+                std::fs::File::create(&file)
+                    .with_context(|| format!("cannot create {}", file.display()))?,
+            );
+            export::write_stream(format, &docs, &mut out)
+                .with_context(|| format!("cannot write {}", file.display()))?;
+        }
+        (None, _) => {
+            let mut out = std::io::stdout().lock();
+            export::write_stream(format, &docs, &mut out)
+                .context("cannot write to standard output")?;
+            out.flush().context("cannot write to standard output")?;
+        }
+    }
+    Ok(())
+}

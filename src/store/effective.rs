@@ -1,0 +1,274 @@
+//! The spans a document shows: the user's own spans, the suggestions and names the user
+//! accepted, and pending suggestions, with rejected names taken out.
+//!
+//! [`effective_spans`] is pure: it takes the document text, the extractor's suggestions for
+//! it and the store state, and decides as follows (earlier rules win):
+//!
+//! 1. Every span stored for the document (drawn by the user, or an accepted suggestion
+//!    journalled as `add_span`) is kept, even where spans overlap.
+//! 2. Accepted names are found by exact text search in this document. Accepted names are
+//!    the names of `accept` decisions plus the surface texts of every stored span in any
+//!    document ("once Lavrov is a person here, he is one everywhere"). A hit must start at a
+//!    word start (an Arabic proclitic such as `و` `ف` `ب` `ل` `ك` may precede it) and end at
+//!    a word end (a Turkish suffix after an apostrophe is fine: `Türkiye'ye`).
+//! 3. Suggestions of the extractor whose name is accepted become [`Origin::Accepted`], the
+//!    others stay [`Origin::Suggested`] (pending: the UI may show them dimmed; exports leave
+//!    them out by passing no suggestions).
+//! 4. Rejected names never appear through rules 2 and 3: a rejected name is never
+//!    suggested. A span the user stored explicitly (rule 1) is kept even so.
+//! 5. A span from rules 2 and 3 that overlaps a span already kept is dropped; longer hits
+//!    are placed before shorter ones.
+//!
+//! The result is sorted by start, then end.
+
+use std::collections::BTreeSet;
+
+use super::model::{Decision, DocState, Label, Name, Source, State};
+
+/// A mention suggested by the extractor, in document byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Kind.
+    pub kind: Label,
+    /// The surface text (`&text[start..end]`).
+    pub text: String,
+}
+
+/// Why a span is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Origin {
+    /// Drawn by the user.
+    User,
+    /// Accepted: a stored accepted suggestion, an accepted suggestion, or a text-search hit
+    /// of an accepted or user-added name.
+    Accepted,
+    /// Suggested by the extractor and not yet decided.
+    Suggested,
+}
+
+/// A span as shown and exported.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EffectiveSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Kind.
+    pub kind: Label,
+    /// Why it is shown.
+    pub origin: Origin,
+}
+
+/// The effective spans of a document; see the module documentation for the rules.
+pub fn effective_spans(
+    text: &str,
+    doc: &DocState,
+    suggestions: &[Suggestion],
+    state: &State,
+) -> Vec<EffectiveSpan> {
+    let mut kept: Vec<EffectiveSpan> = doc
+        .spans
+        .iter()
+        .map(|s| EffectiveSpan {
+            start: s.start,
+            end: s.end,
+            kind: s.kind.clone(),
+            origin: match s.source {
+                Source::User => Origin::User,
+                Source::Accepted => Origin::Accepted,
+            },
+        })
+        .collect();
+    let accepted = accepted_names(state);
+    let mut candidates = Vec::new();
+    for name in &accepted {
+        for (start, end) in find_name(text, &name.text) {
+            candidates.push(span(start, end, &name.kind, Origin::Accepted));
+        }
+    }
+    for s in suggestions {
+        let name = Name {
+            kind: s.kind.clone(),
+            text: s.text.clone(),
+        };
+        match state.decision(&s.kind, &s.text) {
+            Some(Decision::Rejected) => {}
+            _ if accepted.contains(&name) => {
+                candidates.push(span(s.start, s.end, &s.kind, Origin::Accepted));
+            }
+            _ => candidates.push(span(s.start, s.end, &s.kind, Origin::Suggested)),
+        }
+    }
+    candidates.sort_by_key(|c| (c.origin, std::cmp::Reverse(c.end - c.start), c.start));
+    for c in candidates {
+        if !kept.iter().any(|k| k.start < c.end && c.start < k.end) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|s| (s.start, s.end));
+    kept
+}
+
+fn span(start: usize, end: usize, kind: &Label, origin: Origin) -> EffectiveSpan {
+    EffectiveSpan {
+        start,
+        end,
+        kind: kind.clone(),
+        origin,
+    }
+}
+
+/// Names found in every document: accepted decisions and the texts of all stored spans,
+/// minus rejected names.
+pub fn accepted_names(state: &State) -> BTreeSet<Name> {
+    let mut names: BTreeSet<Name> = state
+        .decisions()
+        .filter(|(_, d)| *d == Decision::Accepted)
+        .map(|(n, _)| n.clone())
+        .collect();
+    for (_, doc) in state.docs() {
+        for s in &doc.spans {
+            names.insert(Name {
+                kind: s.kind.clone(),
+                text: s.text.clone(),
+            });
+        }
+    }
+    names.retain(|n| {
+        !n.text.trim().is_empty() && state.decision(&n.kind, &n.text) != Some(Decision::Rejected)
+    });
+    names
+}
+
+/// Arabic letters that attach to the front of a word: and, so, with, for, like.
+const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+
+/// Byte ranges where `name` occurs in `text` as a whole word (see the module docs).
+pub fn find_name(text: &str, name: &str) -> Vec<(usize, usize)> {
+    if name.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(name)
+        .map(|(start, m)| (start, start + m.len()))
+        .filter(|&(start, end)| word_start(&text[..start]) && word_end(&text[end..]))
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+fn word_start(before: &str) -> bool {
+    for (n, c) in before.chars().rev().enumerate() {
+        if !is_word_char(c) {
+            return true;
+        }
+        if !PROCLITICS.contains(&c) || n == 2 {
+            return false;
+        }
+    }
+    true
+}
+
+fn word_end(after: &str) -> bool {
+    after.chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::DocKey;
+    use crate::store::model::{Change, Span};
+
+    fn state_with(changes: &[Change]) -> State {
+        let mut s = State::default();
+        changes.iter().for_each(|c| s.apply(c));
+        s
+    }
+
+    fn sug(text: &str, name: &str, kind: Label) -> Suggestion {
+        let start = text.find(name).expect("name in text");
+        Suggestion {
+            start,
+            end: start + name.len(),
+            kind,
+            text: name.into(),
+        }
+    }
+
+    #[test]
+    fn word_boundaries_allow_suffixes_and_proclitics() {
+        let text = "Türkiye'ye ve Türkiyeli; وتركيا وبتركيا تركياتي";
+        let hits: Vec<_> = find_name(text, "Türkiye").iter().map(|r| r.0).collect();
+        assert_eq!(hits, [0]);
+        assert_eq!(find_name(text, "تركيا").len(), 2);
+    }
+
+    #[test]
+    fn rejected_suggestions_vanish_and_accepted_names_spread() {
+        let text = "Lavrov ve Çavuşoğlu. Lavrov'un sözleri.";
+        let state = state_with(&[
+            Change::Reject {
+                kind: Label::Person,
+                text: "Çavuşoğlu".into(),
+                value: true,
+            },
+            Change::Accept {
+                kind: Label::Person,
+                text: "Lavrov".into(),
+                value: true,
+            },
+        ]);
+        let sugs = [
+            sug(text, "Çavuşoğlu", Label::Person),
+            sug(text, "sözleri", Label::Place),
+        ];
+        let spans = effective_spans(text, &DocState::default(), &sugs, &state);
+        let got: Vec<_> = spans
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.origin))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Lavrov", Origin::Accepted),
+                ("Lavrov", Origin::Accepted),
+                ("sözleri", Origin::Suggested)
+            ]
+        );
+    }
+
+    #[test]
+    fn user_span_in_one_document_is_found_in_another_and_wins_overlaps() {
+        let key = DocKey("a".into());
+        let span = Span {
+            start: 0,
+            end: 13,
+            kind: Label::Person,
+            text: "Sergey Lavrov".into(),
+            source: Source::User,
+        };
+        let state = state_with(&[
+            Change::AddSpan {
+                doc: key.clone(),
+                span,
+            },
+            Change::Accept {
+                kind: Label::Place,
+                text: "Lavrov".into(),
+                value: true,
+            },
+        ]);
+        let other = "Dün Sergey Lavrov konuştu.";
+        let spans = effective_spans(other, &DocState::default(), &[], &state);
+        assert_eq!(spans.len(), 1, "{spans:?}");
+        assert_eq!(&other[spans[0].start..spans[0].end], "Sergey Lavrov");
+        let own = effective_spans("Sergey Lavrov", state.doc(&key), &[], &state);
+        assert_eq!(own.len(), 1);
+        assert_eq!(own[0].origin, Origin::User);
+    }
+}

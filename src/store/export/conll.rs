@@ -1,0 +1,88 @@
+//! CoNLL BIO: a `# doc: PATH` comment line per document, then one `token LABEL` line per
+//! token (`Türkiye B-LOC`, `'ye O`), a blank line after each sentence and paragraph.
+//!
+//! Tokens are split at whitespace and at span boundaries, so a suffix or a proclitic
+//! outside a span becomes its own `O` token. A sentence ends after an `O` token ending in
+//! `.` `!` `?` `؟` `…`, and at a blank line. Overlapping spans cannot be written in BIO:
+//! the earlier (on ties, the longer) span is kept and the others are left out.
+
+use std::collections::BTreeSet;
+
+use super::{ExportDoc, ExportSpan, short_label};
+
+/// Characters that separate tokens: whitespace and invisible format marks.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200e}' | '\u{200f}')
+}
+
+/// The CoNLL text of one document, ending with a blank line.
+pub fn conll(doc: &ExportDoc) -> String {
+    let spans = without_overlaps(&doc.spans);
+    let tokens = tokens(doc.text, &spans);
+    let mut out = format!("# doc: {}\n", doc.path);
+    let mut next = 0;
+    let mut prev_end = 0;
+    let mut open_sentence = false;
+    for (start, end) in tokens {
+        if open_sentence && doc.text[prev_end..start].matches('\n').count() >= 2 {
+            out.push('\n');
+        }
+        while next < spans.len() && spans[next].end <= start {
+            next += 1;
+        }
+        let token = &doc.text[start..end];
+        let label = match spans.get(next).filter(|s| s.start <= start) {
+            Some(s) if s.start == start => format!("B-{}", short_label(&s.kind)),
+            Some(s) => format!("I-{}", short_label(&s.kind)),
+            None => "O".to_string(),
+        };
+        out.push_str(&format!("{token} {label}\n"));
+        open_sentence = true;
+        if label == "O" && token.ends_with(['.', '!', '?', '؟', '…']) {
+            out.push('\n');
+            open_sentence = false;
+        }
+        prev_end = end;
+    }
+    if open_sentence {
+        out.push('\n');
+    }
+    out
+}
+
+fn without_overlaps(spans: &[ExportSpan]) -> Vec<&ExportSpan> {
+    let mut sorted: Vec<&ExportSpan> = spans.iter().collect();
+    sorted.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<&ExportSpan> = Vec::new();
+    for s in sorted {
+        if kept.last().is_none_or(|k| k.end <= s.start) {
+            kept.push(s);
+        }
+    }
+    kept
+}
+
+/// Byte ranges of tokens: runs of non-separators, cut at every span boundary.
+fn tokens(text: &str, spans: &[&ExportSpan]) -> Vec<(usize, usize)> {
+    let cuts: BTreeSet<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    let mut out = Vec::new();
+    let mut current: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if cuts.contains(&i)
+            && let Some(s) = current.take()
+        {
+            out.push((s, i));
+        }
+        if is_separator(c) {
+            if let Some(s) = current.take() {
+                out.push((s, i));
+            }
+        } else if current.is_none() {
+            current = Some(i);
+        }
+    }
+    if let Some(s) = current {
+        out.push((s, text.len()));
+    }
+    out
+}

@@ -1,0 +1,36 @@
+//! doccano sequence-labelling JSONL: one line per document,
+//! `{"text": "...", "label": [[start, end, "PER"], ...]}`, offsets in characters (code
+//! points), as doccano counts them.
+
+use serde::Serialize;
+
+use super::{CharIndex, ExportDoc, short_label};
+
+#[derive(Serialize)]
+struct Line<'a> {
+    text: &'a str,
+    label: Vec<(usize, usize, String)>,
+}
+
+/// The JSONL line (with its newline) of one document.
+pub fn doccano_line(doc: &ExportDoc) -> String {
+    let index = CharIndex::new(doc.text);
+    let label = doc
+        .spans
+        .iter()
+        .map(|s| {
+            (
+                index.chars(s.start),
+                index.chars(s.end),
+                short_label(&s.kind),
+            )
+        })
+        .collect();
+    let line = Line {
+        text: doc.text,
+        label,
+    };
+    let mut out = serde_json::to_string(&line).unwrap_or_default();
+    out.push('\n');
+    out
+}

@@ -1,0 +1,100 @@
+//! The state plus its undo and redo stacks, driven by journal entries. The live store and the
+//! replay at start-up go through the same [`History::commit`], so the undo stack after a
+//! restart is exactly the one before it.
+
+use std::collections::VecDeque;
+
+use super::model::{Change, State};
+
+/// How many changes can be undone; older ones drop off the bottom of the stack.
+pub const UNDO_LIMIT: usize = 10_000;
+
+/// A change and the change that undoes it, computed against the state it was applied to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Step {
+    change: Change,
+    inverse: Change,
+}
+
+/// State with multi-level undo and redo.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    state: State,
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
+}
+
+impl History {
+    /// The current state.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// True when there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is an undone change to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Would `entry` do anything? False for a change that leaves the state as it is, and for
+    /// `undo`/`redo` with nothing to undo/redo. Such entries are not journalled.
+    pub fn is_effective(&self, entry: &Change) -> bool {
+        match entry {
+            Change::Undo => self.can_undo(),
+            Change::Redo => self.can_redo(),
+            Change::Checkpoint => true,
+            change => self.state.inverse(change).is_some(),
+        }
+    }
+
+    /// Performs one journal entry: a change (recorded for undo, clearing redo), an undo, a
+    /// redo, or a checkpoint. Returns the change applied to the state, if any: for `undo`
+    /// that is the inverse of the undone change, for `redo` the redone change.
+    pub fn commit(&mut self, entry: &Change) -> Option<Change> {
+        match entry {
+            Change::Undo => {
+                let step = self.undo.pop_back()?;
+                self.state.apply(&step.inverse);
+                let applied = step.inverse.clone();
+                self.redo.push(step);
+                Some(applied)
+            }
+            Change::Redo => {
+                let step = self.redo.pop()?;
+                self.record(step.change.clone());
+                Some(step.change)
+            }
+            Change::Checkpoint => {
+                self.undo.clear();
+                self.redo.clear();
+                None
+            }
+            change => {
+                self.redo.clear();
+                self.record(change.clone())
+            }
+        }
+    }
+
+    fn record(&mut self, change: Change) -> Option<Change> {
+        let inverse = self.state.inverse(&change)?;
+        self.state.apply(&change);
+        if self.undo.len() == UNDO_LIMIT {
+            self.undo.pop_front();
+        }
+        self.undo.push_back(Step {
+            change: change.clone(),
+            inverse,
+        });
+        Some(change)
+    }
+
+    /// Forgets undo and redo (after compaction).
+    pub fn clear_history(&mut self) {
+        self.commit(&Change::Checkpoint);
+    }
+}

@@ -1,0 +1,217 @@
+//! Annotations and triage state: an append-only journal of [`Change`]s, replayed at start-up
+//! into a [`State`] with multi-level undo and redo; compaction; one writer at a time; and
+//! exports (brat, CoNLL, doccano, okur JSONL) in [`export`].
+//!
+//! Typical use by the UI:
+//! ```no_run
+//! # fn main() -> Result<(), okur::store::StoreError> {
+//! use okur::store::{Change, Store, resolve_store_path};
+//! let mut store = Store::open(&resolve_store_path(None)?)?;
+//! if let Some(msg) = store.read_only_message() { eprintln!("{msg}"); }
+//! for w in store.warnings() { eprintln!("{w}"); }
+//! let doc = okur::corpus::DocKey::of_text("text");
+//! store.apply(Change::Star { doc: doc.clone(), value: true })?; // on disk when Ok
+//! store.undo()?;
+//! assert!(!store.state().doc(&doc).star);
+//! # Ok(()) }
+//! ```
+
+mod change;
+mod effective;
+pub mod export;
+mod history;
+mod journal;
+mod model;
+mod paths;
+
+use std::path::{Path, PathBuf};
+
+pub use effective::{
+    EffectiveSpan, Origin, Suggestion, accepted_names, effective_spans, find_name,
+};
+pub use history::{History, UNDO_LIMIT};
+pub use journal::{Journal, Replay, Warning, lock_path, read_journal};
+pub use model::{Change, Decision, DocState, Label, Name, Relevance, Source, Span, State};
+pub use paths::{default_store_path, resolve_store_path, store_path_from};
+
+use crate::corpus::DocKey;
+
+/// Why the store could not be opened or written. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A file operation failed.
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        /// What was being done ("open", "write to", "lock", ...).
+        action: &'static str,
+        /// The file or folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The store is read-only and a change was attempted.
+    #[error("cannot save to {path}: the store is read-only (another okur holds it)")]
+    ReadOnly {
+        /// The journal.
+        path: PathBuf,
+    },
+    /// No path for the store could be found.
+    #[error("no place for the store: set XDG_DATA_HOME or HOME, or pass --store FILE")]
+    NoPath,
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, path: &Path, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// What [`Store::apply`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    /// The change was journalled (on disk) and applied.
+    Saved,
+    /// The change would not alter anything; nothing was written.
+    Unchanged,
+}
+
+/// The annotation and triage store: journal plus replayed state and history.
+#[derive(Debug)]
+pub struct Store {
+    journal: Journal,
+    history: History,
+    warnings: Vec<Warning>,
+    locked_out: bool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the journal at `path` for writing and replays it. When
+    /// another okur holds the lock, the store opens read-only: see
+    /// [`Store::read_only_message`]. Damaged lines are skipped and listed in
+    /// [`Store::warnings`].
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let (journal, replay) = Journal::open(path)?;
+        let locked_out = journal.is_read_only();
+        Ok(Store::from_replay(journal, replay, locked_out))
+    }
+
+    /// Opens the journal read-only, without taking the lock or creating files (for exports
+    /// while the TUI runs). A missing journal gives an empty store.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let (journal, replay) = Journal::open_read_only(path)?;
+        Ok(Store::from_replay(journal, replay, false))
+    }
+
+    fn from_replay(journal: Journal, replay: Replay, locked_out: bool) -> Store {
+        let mut history = History::default();
+        for entry in &replay.entries {
+            history.commit(entry);
+        }
+        Store {
+            journal,
+            history,
+            warnings: replay.warnings,
+            locked_out,
+        }
+    }
+
+    /// The journal's path.
+    pub fn path(&self) -> &Path {
+        self.journal.path()
+    }
+
+    /// True when changes cannot be saved.
+    pub fn is_read_only(&self) -> bool {
+        self.journal.is_read_only()
+    }
+
+    /// Set when another okur holds the lock: a message for the status line.
+    pub fn read_only_message(&self) -> Option<String> {
+        self.locked_out.then(|| {
+            format!(
+                "another okur holds the store {}; opened read-only",
+                self.path().display()
+            )
+        })
+    }
+
+    /// Lines of the journal that replay skipped (torn last line, corrupt lines).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// The current state.
+    pub fn state(&self) -> &State {
+        self.history.state()
+    }
+
+    /// The state of one document.
+    pub fn doc(&self, key: &DocKey) -> &DocState {
+        self.state().doc(key)
+    }
+
+    /// The effective spans of a document (see [`effective_spans`]).
+    pub fn effective_spans(
+        &self,
+        key: &DocKey,
+        text: &str,
+        suggestions: &[Suggestion],
+    ) -> Vec<EffectiveSpan> {
+        effective_spans(text, self.doc(key), suggestions, self.state())
+    }
+
+    /// True when [`Store::undo`] has something to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// True when [`Store::redo`] has something to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Journals `change` (written and fsync'd) and then applies it. A change that would alter
+    /// nothing is not written ([`Applied::Unchanged`]). `undo`/`redo` markers are accepted
+    /// too and behave as [`Store::undo`]/[`Store::redo`]. On error nothing changes.
+    pub fn apply(&mut self, change: Change) -> Result<Applied, StoreError> {
+        if !self.history.is_effective(&change) {
+            return Ok(Applied::Unchanged);
+        }
+        self.journal.append(&change)?;
+        self.history.commit(&change);
+        Ok(Applied::Saved)
+    }
+
+    /// Undoes the latest change; returns the change applied to do so (the inverse), or
+    /// `None` when there is nothing to undo. The undo itself is journalled.
+    pub fn undo(&mut self) -> Result<Option<Change>, StoreError> {
+        self.marker(Change::Undo)
+    }
+
+    /// Redoes the latest undone change and returns it, or `None` when there is none.
+    pub fn redo(&mut self) -> Result<Option<Change>, StoreError> {
+        self.marker(Change::Redo)
+    }
+
+    fn marker(&mut self, marker: Change) -> Result<Option<Change>, StoreError> {
+        if !self.history.is_effective(&marker) {
+            return Ok(None);
+        }
+        self.journal.append(&marker)?;
+        Ok(self.history.commit(&marker))
+    }
+
+    /// Rewrites the journal as the shortest list of changes giving the current state,
+    /// followed by a checkpoint. The undo history is dropped.
+    pub fn compact(&mut self) -> Result<(), StoreError> {
+        let mut entries = self.state().snapshot();
+        entries.push(Change::Checkpoint);
+        self.journal.rewrite(&entries)?;
+        self.history.clear_history();
+        Ok(())
+    }
+}

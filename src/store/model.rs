@@ -1,0 +1,386 @@
+//! What the store remembers: triage state per document, span annotations, and name decisions
+//! that apply across the corpus. Every user action is a [`Change`]; [`State::inverse`] gives
+//! the change that undoes it against the current state, and [`State::apply`] performs it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::DocKey;
+
+pub use super::change::Change;
+
+/// The kind of a span: the three built-in kinds, or a user-defined label.
+///
+/// Serialised as a plain string: `person`, `place`, `date`, or the custom name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Label {
+    /// A person's name.
+    Person,
+    /// A place name.
+    Place,
+    /// A date or time expression.
+    Date,
+    /// A label of the user's choosing (never one of the built-in names).
+    Custom(String),
+}
+
+impl Label {
+    /// The label's name as stored and exported by okur's own formats.
+    pub fn name(&self) -> &str {
+        match self {
+            Label::Person => "person",
+            Label::Place => "place",
+            Label::Date => "date",
+            Label::Custom(name) => name,
+        }
+    }
+}
+
+impl From<String> for Label {
+    fn from(name: String) -> Label {
+        match name.as_str() {
+            "person" => Label::Person,
+            "place" => Label::Place,
+            "date" => Label::Date,
+            _ => Label::Custom(name),
+        }
+    }
+}
+
+impl From<Label> for String {
+    fn from(label: Label) -> String {
+        label.name().to_string()
+    }
+}
+
+/// Where a stored span came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// Drawn by the user.
+    User,
+    /// An extractor suggestion the user accepted.
+    Accepted,
+}
+
+/// A span annotation: a byte range of the document text with its kind.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What the span names.
+    pub kind: Label,
+    /// The covered text when the span was made (checked again on export).
+    pub text: String,
+    /// Who made it.
+    pub source: Source,
+}
+
+/// The user's judgement of a document's relevance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relevance {
+    /// Not judged yet.
+    #[default]
+    None,
+    /// Relevant.
+    Relevant,
+    /// Not relevant.
+    Irrelevant,
+    /// Undecided.
+    Unsure,
+}
+
+/// Triage state and annotations of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocState {
+    /// Has been read.
+    pub read: bool,
+    /// Starred.
+    pub star: bool,
+    /// Archived (hidden from the default list).
+    pub archived: bool,
+    /// Relevance judgement.
+    pub relevance: Relevance,
+    /// Free tags.
+    pub tags: BTreeSet<String>,
+    /// Free note.
+    pub note: String,
+    /// Span annotations, ordered by start, end, kind.
+    pub spans: BTreeSet<Span>,
+}
+
+impl DocState {
+    fn is_default(&self) -> bool {
+        *self == DocState::default()
+    }
+}
+
+/// A name decision that applies across the whole corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    /// The name is found in every document.
+    Accepted,
+    /// The name is never suggested anywhere.
+    Rejected,
+}
+
+/// A name as decided on: its kind and exact surface text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name {
+    /// The kind.
+    pub kind: Label,
+    /// The exact surface text.
+    pub text: String,
+}
+
+/// Everything the store knows, rebuilt by replaying the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct State {
+    docs: BTreeMap<DocKey, DocState>,
+    decisions: BTreeMap<Name, Decision>,
+}
+
+static EMPTY: DocState = DocState {
+    read: false,
+    star: false,
+    archived: false,
+    relevance: Relevance::None,
+    tags: BTreeSet::new(),
+    note: String::new(),
+    spans: BTreeSet::new(),
+};
+
+impl State {
+    /// The state of a document (the default state when nothing was recorded).
+    pub fn doc(&self, key: &DocKey) -> &DocState {
+        self.docs.get(key).unwrap_or(&EMPTY)
+    }
+
+    /// Documents with any recorded state, by key.
+    pub fn docs(&self) -> impl Iterator<Item = (&DocKey, &DocState)> {
+        self.docs.iter()
+    }
+
+    /// The corpus-wide decision on a name, if any.
+    pub fn decision(&self, kind: &Label, text: &str) -> Option<Decision> {
+        let name = Name {
+            kind: kind.clone(),
+            text: text.to_string(),
+        };
+        self.decisions.get(&name).copied()
+    }
+
+    /// All name decisions.
+    pub fn decisions(&self) -> impl Iterator<Item = (&Name, Decision)> {
+        self.decisions.iter().map(|(n, d)| (n, *d))
+    }
+
+    /// The change that undoes `change` if it were applied now, or `None` when `change` would
+    /// not alter the state (or is a marker).
+    pub fn inverse(&self, change: &Change) -> Option<Change> {
+        let inv = self.inverse_of(change)?;
+        (inv != *change).then_some(inv)
+    }
+
+    fn inverse_of(&self, change: &Change) -> Option<Change> {
+        use Change::*;
+        Some(match change {
+            Read { doc, .. } => Read {
+                doc: doc.clone(),
+                value: self.doc(doc).read,
+            },
+            Star { doc, .. } => Star {
+                doc: doc.clone(),
+                value: self.doc(doc).star,
+            },
+            Archive { doc, .. } => Archive {
+                doc: doc.clone(),
+                value: self.doc(doc).archived,
+            },
+            Relevance { doc, .. } => Relevance {
+                doc: doc.clone(),
+                value: self.doc(doc).relevance,
+            },
+            Tag { doc, tag, .. } => Tag {
+                doc: doc.clone(),
+                tag: tag.clone(),
+                value: self.doc(doc).tags.contains(tag),
+            },
+            Note { doc, .. } => Note {
+                doc: doc.clone(),
+                value: self.doc(doc).note.clone(),
+            },
+            AddSpan { doc, span } | RemoveSpan { doc, span } => {
+                let (doc, span) = (doc.clone(), span.clone());
+                match self.doc(&doc).spans.contains(&span) {
+                    true => AddSpan { doc, span },
+                    false => RemoveSpan { doc, span },
+                }
+            }
+            Accept { kind, text, value } => {
+                self.decision_inverse(kind, text, Decision::Accepted, *value)?
+            }
+            Reject { kind, text, value } => {
+                self.decision_inverse(kind, text, Decision::Rejected, *value)?
+            }
+            Undo | Redo | Checkpoint => return None,
+        })
+    }
+
+    /// The change that restores the current decision on a name, or `None` when setting
+    /// (`value`) or withdrawing `this` decision would change nothing.
+    fn decision_inverse(
+        &self,
+        kind: &Label,
+        text: &str,
+        this: Decision,
+        value: bool,
+    ) -> Option<Change> {
+        let now = self.decision(kind, text);
+        let after = match (value, now) {
+            (true, _) => Some(this),
+            (false, Some(d)) if d == this => None,
+            (false, now) => now,
+        };
+        if after == now {
+            return None;
+        }
+        let (kind, text) = (kind.clone(), text.to_string());
+        Some(match now.unwrap_or(this) {
+            Decision::Accepted => Change::Accept {
+                kind,
+                text,
+                value: now.is_some(),
+            },
+            Decision::Rejected => Change::Reject {
+                kind,
+                text,
+                value: now.is_some(),
+            },
+        })
+    }
+
+    /// Performs a change. Markers (`undo`, `redo`, `checkpoint`) leave the state alone; they
+    /// are handled by the history.
+    pub fn apply(&mut self, change: &Change) {
+        use Change::*;
+        match change {
+            Read { doc, value } => self.edit(doc, |d| d.read = *value),
+            Star { doc, value } => self.edit(doc, |d| d.star = *value),
+            Archive { doc, value } => self.edit(doc, |d| d.archived = *value),
+            Relevance { doc, value } => self.edit(doc, |d| d.relevance = *value),
+            Tag { doc, tag, value } => self.edit(doc, |d| match value {
+                true => d.tags.insert(tag.clone()),
+                false => d.tags.remove(tag),
+            }),
+            Note { doc, value } => self.edit(doc, |d| d.note = value.clone()),
+            AddSpan { doc, span } => self.edit(doc, |d| d.spans.insert(span.clone())),
+            RemoveSpan { doc, span } => self.edit(doc, |d| d.spans.remove(span)),
+            Accept { kind, text, value } => self.decide(kind, text, Decision::Accepted, *value),
+            Reject { kind, text, value } => self.decide(kind, text, Decision::Rejected, *value),
+            Undo | Redo | Checkpoint => {}
+        }
+    }
+
+    fn edit<R>(&mut self, key: &DocKey, f: impl FnOnce(&mut DocState) -> R) {
+        let doc = self.docs.entry(key.clone()).or_default();
+        f(doc);
+        if doc.is_default() {
+            self.docs.remove(key);
+        }
+    }
+
+    fn decide(&mut self, kind: &Label, text: &str, decision: Decision, value: bool) {
+        let name = Name {
+            kind: kind.clone(),
+            text: text.to_string(),
+        };
+        if value {
+            self.decisions.insert(name, decision);
+        } else if self.decisions.get(&name) == Some(&decision) {
+            self.decisions.remove(&name);
+        }
+    }
+
+    /// The shortest list of changes that rebuilds this state from nothing (used by
+    /// compaction).
+    pub fn snapshot(&self) -> Vec<Change> {
+        let mut out = Vec::new();
+        for (key, d) in &self.docs {
+            snapshot_doc(key, d, &mut out);
+        }
+        for (name, decision) in &self.decisions {
+            let (kind, text) = (name.kind.clone(), name.text.clone());
+            out.push(match decision {
+                Decision::Accepted => Change::Accept {
+                    kind,
+                    text,
+                    value: true,
+                },
+                Decision::Rejected => Change::Reject {
+                    kind,
+                    text,
+                    value: true,
+                },
+            });
+        }
+        out
+    }
+}
+
+fn snapshot_doc(key: &DocKey, d: &DocState, out: &mut Vec<Change>) {
+    let doc = || key.clone();
+    if d.read {
+        out.push(Change::Read {
+            doc: doc(),
+            value: true,
+        });
+    }
+    if d.star {
+        out.push(Change::Star {
+            doc: doc(),
+            value: true,
+        });
+    }
+    if d.archived {
+        out.push(Change::Archive {
+            doc: doc(),
+            value: true,
+        });
+    }
+    if d.relevance != Relevance::None {
+        out.push(Change::Relevance {
+            doc: doc(),
+            value: d.relevance,
+        });
+    }
+    for tag in &d.tags {
+        out.push(Change::Tag {
+            doc: doc(),
+            tag: tag.clone(),
+            value: true,
+        });
+    }
+    if !d.note.is_empty() {
+        out.push(Change::Note {
+            doc: doc(),
+            value: d.note.clone(),
+        });
+    }
+    for span in &d.spans {
+        out.push(Change::AddSpan {
+            doc: doc(),
+            span: span.clone(),
+        });
+    }
+}
+
+#[cfg(test)]
+#[path = "model_tests.rs"]
+mod tests;

@@ -1,0 +1,141 @@
+//! `okur export` end to end: journal written through the store, exported by the binary
+//! while the store is still held open (the TUI case), into stdout or a folder.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use okur::corpus::load_seeds;
+use okur::store::{Change, Label, Source, Span, Store};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn write_journal(path: &Path) -> Result<Store, Box<dyn std::error::Error>> {
+    let corpus = load_seeds().corpus;
+    let tr = &corpus.docs[0];
+    let start = tr.text.find("Sergey Lavrov").ok_or("seed text")?;
+    let mut store = Store::open(path)?;
+    let span = Span {
+        start,
+        end: start + 13,
+        kind: Label::Person,
+        text: "Sergey Lavrov".into(),
+        source: Source::User,
+    };
+    store.apply(Change::AddSpan {
+        doc: tr.key.clone(),
+        span,
+    })?;
+    store.apply(Change::Star {
+        doc: tr.key.clone(),
+        value: true,
+    })?;
+    Ok(store)
+}
+
+fn okur() -> Result<Command, Box<dyn std::error::Error>> {
+    let mut cmd = Command::cargo_bin("okur")?;
+    cmd.env_remove("OKUR_STORE");
+    Ok(cmd)
+}
+
+#[test]
+fn jsonl_to_stdout_while_the_store_is_locked() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let journal = dir.path().join("journal.jsonl");
+    let _held = write_journal(&journal)?;
+    let out = okur()?
+        .args(["export", "--format", "jsonl", "--store"])
+        .arg(&journal)
+        .output()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout)?;
+    assert!(
+        text.contains(
+            r#""kind":"person","start":172,"end":185,"text":"Sergey Lavrov","source":"user""#
+        ),
+        "{text}"
+    );
+    assert!(text.contains(r#""star":true"#));
+    assert_eq!(text.lines().filter(|l| l.contains(r#""read":"#)).count(), 5);
+    Ok(())
+}
+
+#[test]
+fn store_from_environment_and_files_into_a_folder() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let journal = dir.path().join("journal.jsonl");
+    drop(write_journal(&journal)?);
+    let out_dir = dir.path().join("out");
+    okur()?
+        .env("OKUR_STORE", &journal)
+        .args(["export", "--format", "conll", "--out"])
+        .arg(&out_dir)
+        .assert()
+        .success();
+    let conll = std::fs::read_to_string(out_dir.join("okur.conll"))?;
+    assert!(conll.contains("\nSergey B-PER\nLavrov I-PER\n"), "{conll}");
+    okur()?
+        .args(["export", "--format", "brat", "--store"])
+        .arg(&journal)
+        .arg("--out")
+        .arg(&out_dir)
+        .assert()
+        .success();
+    assert!(out_dir.join("000_e846ee86f0b51d87.ann").exists());
+    assert!(out_dir.join("004_ae8907a019e6b4f1.txt").exists());
+    Ok(())
+}
+
+#[test]
+fn brat_needs_a_folder_and_bad_spans_fail() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let journal = dir.path().join("journal.jsonl");
+    let out = okur()?
+        .args(["export", "--format", "brat", "--store"])
+        .arg(&journal)
+        .output()?;
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out DIR"));
+
+    let key = load_seeds().corpus.docs[0].key.clone();
+    let mut store = Store::open(&journal)?;
+    let span = Span {
+        start: 0,
+        end: 3,
+        kind: Label::Place,
+        text: "xyz".into(),
+        source: Source::User,
+    };
+    store.apply(Change::AddSpan { doc: key, span })?;
+    let out = okur()?
+        .args(["export", "--format", "doccano", "--store"])
+        .arg(&journal)
+        .output()?;
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("000_e846ee86f0b51d87.txt: span 0..3"), "{err}");
+    Ok(())
+}
+
+#[test]
+fn help_documents_every_option() -> TestResult {
+    let out = okur()?.args(["export", "--help"]).output()?;
+    let help = String::from_utf8(out.stdout)?;
+    for word in [
+        "--format",
+        "--out",
+        "--store",
+        "OKUR_STORE",
+        "brat",
+        "conll",
+        "doccano",
+        "jsonl",
+    ] {
+        assert!(help.contains(word), "{word} missing from:\n{help}");
+    }
+    Ok(())
+}
