@@ -9,3 +9,5 @@ pub mod corpus;
 pub mod layout;
 pub mod store;
 pub mod text;
+#[cfg(feature = "tui")]
+pub mod tui;

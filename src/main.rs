@@ -23,6 +23,12 @@ struct Cli {
 /// Options of the interactive reader.
 #[derive(Debug, clap::Args)]
 struct OpenArgs {
+    /// Replace Arabic letters by presentation forms (for terminals that do not join letters).
+    #[arg(long, value_enum, default_value_t = cli::render::Switch::Off)]
+    shape: cli::render::Switch,
+    /// Who reorders right-to-left text: okur (app), the terminal, or nobody (off).
+    #[arg(long, value_enum, default_value_t = cli::render::BidiArg::App)]
+    bidi: cli::render::BidiArg,
     /// Files or folders to open (.txt, .md; `-` reads standard input). None: the bundled seeds.
     paths: Vec<PathBuf>,
 }
@@ -62,8 +68,28 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+#[cfg(feature = "tui")]
 fn open(args: &OpenArgs) -> anyhow::Result<()> {
+    use okur::layout::LayoutOptions;
+    use okur::tui::{App, app::Facts, theme::Theme};
     let report = cli::load_corpus(&args.paths)?;
-    println!("{} documents", report.corpus.len());
-    Ok(())
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let layout = LayoutOptions {
+        shape: args.shape == cli::render::Switch::On,
+        bidi: args.bidi.into(),
+        ..LayoutOptions::new(80)
+    };
+    let mut app = App::new(
+        report.corpus,
+        Facts::default(),
+        Theme::for_env(no_color),
+        layout,
+    );
+    app.status = report.notices.last().cloned().unwrap_or_default();
+    okur::tui::run(app)
+}
+
+#[cfg(not(feature = "tui"))]
+fn open(_args: &OpenArgs) -> anyhow::Result<()> {
+    anyhow::bail!("this okur was built without the `tui` feature; use a subcommand (okur --help)")
 }

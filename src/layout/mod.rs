@@ -13,7 +13,7 @@ mod reorder;
 mod wrap;
 
 pub use direction::{Direction, base_direction, paragraph_direction};
-pub use document::{DocLayout, layout_document};
+pub use document::{DocLayout, PaneRow, layout_document};
 pub use reorder::{level_runs_order, line_visual_order, paragraph_levels, visual_order};
 pub use wrap::{Cluster, clusters, wrap_clusters};
 
@@ -229,6 +229,23 @@ fn build_line(
         cells,
         indent,
     }
+}
+
+/// Lays out a short text (a title, a name, a status message) as one row of at most `width`
+/// cells: its first wrapped line, with offsets relative to `text`, in direction `dir`.
+pub fn layout_line(text: &str, width: usize, dir: Direction) -> Option<VisualLine> {
+    let para = Paragraph {
+        text: text.to_string(),
+        pieces: vec![crate::corpus::Piece {
+            para: 0,
+            doc: 0,
+            len: text.len(),
+        }],
+        kind: crate::corpus::ParaKind::Body,
+    };
+    layout_paragraph(&para, 0, &LayoutOptions::new(width), Some(dir))
+        .into_iter()
+        .next()
 }
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ fn doc_layout_is_lazy_and_toggles_direction() {
     layout.ensure_all(&doc);
     assert_eq!(layout.row_count(), full);
     match layout.row(0) {
-        Some(document::PaneRow::Text(line)) => assert_eq!(line.dir, Direction::Ltr),
+        Some(PaneRow::Text(line)) => assert_eq!(line.dir, Direction::Ltr),
         other => panic!("unexpected first row {other:?}"),
     }
 }

@@ -1,0 +1,215 @@
+//! The TUI's state. Changed only by `update`; drawn by `view` through shared references.
+
+use crate::corpus::{Corpus, Document};
+use crate::layout::{DocLayout, LayoutOptions};
+
+use super::keymap::Keymap;
+use super::theme::Theme;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The document list.
+    List,
+    /// The reading pane.
+    Reader,
+    /// The entity panel.
+    Entities,
+}
+
+/// Order of the document list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortOrder {
+    /// As loaded (file order).
+    File,
+    /// Newest dateline first.
+    Date,
+    /// By title.
+    Title,
+    /// By language, then file order.
+    Language,
+}
+
+impl SortOrder {
+    /// The next order in the cycle.
+    pub fn next(self) -> SortOrder {
+        match self {
+            SortOrder::File => SortOrder::Date,
+            SortOrder::Date => SortOrder::Title,
+            SortOrder::Title => SortOrder::Language,
+            SortOrder::Language => SortOrder::File,
+        }
+    }
+
+    /// Name for the list's title bar.
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::File => "file",
+            SortOrder::Date => "date",
+            SortOrder::Title => "title",
+            SortOrder::Language => "language",
+        }
+    }
+}
+
+/// One row of the entity panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRow {
+    /// `person`, `place` or `date`.
+    pub kind: &'static str,
+    /// Canonical name (or the date as written).
+    pub name: String,
+    /// ISO value of a date.
+    pub value: Option<String>,
+    /// Documents that mention it.
+    pub docs: usize,
+    /// Mentions in the whole corpus.
+    pub mentions: usize,
+}
+
+/// A mention in a document, pointing at its entity row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionRef {
+    /// Byte offset in the document.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// Index into [`Facts::entities`].
+    pub entity: usize,
+}
+
+/// What extraction found, in the shape the panels draw.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// Entities, sorted for the panel (kind, then corpus count).
+    pub entities: Vec<EntityRow>,
+    /// Mentions per document (same order as the corpus), sorted by start.
+    pub mentions: Vec<Vec<MentionRef>>,
+}
+
+/// Scroll and cursor of a list-like pane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// Selected row.
+    pub selected: usize,
+    /// First visible row.
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Moves the selection by `delta` within `len` rows.
+    pub fn move_by(&mut self, delta: isize, len: usize) {
+        let max = len.saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(max);
+    }
+
+    /// Keeps the selection inside a window of `height` rows.
+    pub fn follow(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+}
+
+/// The reading pane: which document, its cached layout, and where the cursor is.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// Index of the open document in the corpus.
+    pub doc: usize,
+    /// Cached rows at the current width.
+    pub layout: DocLayout,
+    /// Cursor row and scroll.
+    pub cursor: Cursor,
+}
+
+/// Everything the TUI knows.
+#[derive(Debug)]
+pub struct App {
+    /// The documents.
+    pub corpus: Corpus,
+    /// Extraction results for the entity panel and highlights.
+    pub facts: Facts,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// Colours.
+    pub theme: Theme,
+    /// Focused pane.
+    pub focus: Focus,
+    /// Document list order.
+    pub sort: SortOrder,
+    /// Visible documents (indices into the corpus) in list order.
+    pub order: Vec<usize>,
+    /// Document list cursor.
+    pub list: Cursor,
+    /// Entity panel cursor.
+    pub entities: Cursor,
+    /// Entity whose mentions are highlighted.
+    pub selected_entity: Option<usize>,
+    /// The open document.
+    pub reader: Reader,
+    /// Layout options other than width (shaping, bidi mode).
+    pub layout_base: LayoutOptions,
+    /// The user's choice for the entity panel; `None` follows the terminal width.
+    pub show_entities: Option<bool>,
+    /// Help overlay open.
+    pub show_help: bool,
+    /// Message for the status line.
+    pub status: String,
+    /// Set when the user quits.
+    pub quit: bool,
+}
+
+impl App {
+    /// A new app over a corpus, with the first document open.
+    pub fn new(corpus: Corpus, facts: Facts, theme: Theme, layout_base: LayoutOptions) -> App {
+        let order = (0..corpus.len()).collect();
+        App {
+            corpus,
+            facts,
+            keymap: Keymap::default(),
+            theme,
+            focus: Focus::List,
+            sort: SortOrder::File,
+            order,
+            list: Cursor::default(),
+            entities: Cursor::default(),
+            selected_entity: None,
+            reader: Reader {
+                doc: 0,
+                layout: DocLayout::new(layout_base),
+                cursor: Cursor::default(),
+            },
+            layout_base,
+            show_entities: None,
+            show_help: false,
+            status: String::new(),
+            quit: false,
+        }
+    }
+
+    /// The open document.
+    pub fn open_doc(&self) -> Option<&Document> {
+        self.corpus.docs.get(self.reader.doc)
+    }
+
+    /// The document under the list cursor.
+    pub fn selected_doc(&self) -> Option<usize> {
+        self.order.get(self.list.selected).copied()
+    }
+
+    /// Whether the entity panel shows at this terminal width.
+    pub fn entities_visible(&self, width: u16) -> bool {
+        self.show_entities.unwrap_or(width >= 100)
+    }
+
+    /// Mentions of the open document.
+    pub fn open_mentions(&self) -> &[MentionRef] {
+        self.facts
+            .mentions
+            .get(self.reader.doc)
+            .map_or(&[], Vec::as_slice)
+    }
+}

@@ -1,0 +1,64 @@
+//! Colours: the 16-colour palette by default, none when `NO_COLOR` is set. Passed around as
+//! a value, never a global, so tests do not depend on process state.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles the views use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Border of the focused pane.
+    pub focus_border: Style,
+    /// Border of other panes.
+    pub border: Style,
+    /// The selected row of a list.
+    pub selected: Style,
+    /// Page furniture in the reading pane.
+    pub dim: Style,
+    /// Titles and headings.
+    pub heading: Style,
+    /// The status line.
+    pub status: Style,
+    /// Highlighted text (entity mentions, search matches).
+    pub highlight: Style,
+    /// The reading pane's cursor row.
+    pub cursor: Style,
+}
+
+impl Theme {
+    /// The default 16-colour theme.
+    pub fn colored() -> Theme {
+        Theme {
+            focus_border: Style::new().fg(Color::Cyan),
+            border: Style::new().fg(Color::DarkGray),
+            selected: Style::new().fg(Color::Black).bg(Color::Cyan),
+            dim: Style::new().fg(Color::DarkGray),
+            heading: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            status: Style::new().fg(Color::Black).bg(Color::Gray),
+            highlight: Style::new().fg(Color::Black).bg(Color::Yellow),
+            cursor: Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// No colour at all: only bold, reverse and underline.
+    pub fn monochrome() -> Theme {
+        Theme {
+            focus_border: Style::new().add_modifier(Modifier::BOLD),
+            border: Style::new(),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            heading: Style::new().add_modifier(Modifier::BOLD),
+            status: Style::new().add_modifier(Modifier::REVERSED),
+            highlight: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            cursor: Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// Colour unless `no_color` (the caller reads `NO_COLOR`).
+    pub fn for_env(no_color: bool) -> Theme {
+        if no_color {
+            Theme::monochrome()
+        } else {
+            Theme::colored()
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! `update`: the only place the app's state changes. Pure: it returns what should happen
+//! outside (saving, quitting) as [`Effect`]s instead of doing it.
+
+use super::action::Action;
+use super::app::{App, Focus, SortOrder};
+use super::view::Panes;
+use crate::layout::{DocLayout, LayoutOptions, PaneRow};
+
+/// Something `update` asks the runtime to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the event loop.
+    Quit,
+}
+
+/// Applies one action to the app, given the current pane geometry.
+pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
+    if app.show_help && !matches!(action, Action::Quit) {
+        if matches!(action, Action::Help | Action::Cancel) {
+            app.show_help = false;
+        }
+        return Vec::new();
+    }
+    match action {
+        Action::Quit => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        Action::Help => app.show_help = true,
+        Action::Cancel => app.selected_entity = None,
+        Action::FocusNext => app.focus = cycle_focus(app, panes, 1),
+        Action::FocusPrev => app.focus = cycle_focus(app, panes, -1),
+        Action::ToggleEntities => {
+            let visible = panes.entities.is_some();
+            app.show_entities = Some(!visible);
+            if visible && app.focus == Focus::Entities {
+                app.focus = Focus::Reader;
+            }
+        }
+        Action::CycleSort => sort(app, app.sort.next()),
+        Action::FlipDirection => flip_direction(app),
+        Action::Open => open(app),
+        Action::Down => move_rows(app, panes, 1),
+        Action::Up => move_rows(app, panes, -1),
+        Action::PageDown => move_rows(app, panes, page(app, panes) as isize),
+        Action::PageUp => move_rows(app, panes, -(page(app, panes) as isize)),
+        Action::Top => move_rows(app, panes, isize::MIN / 2),
+        Action::Bottom => move_rows(app, panes, isize::MAX / 2),
+    }
+    Vec::new()
+}
+
+fn cycle_focus(app: &App, panes: &Panes, step: isize) -> Focus {
+    let mut order = vec![Focus::List, Focus::Reader];
+    if panes.entities.is_some() {
+        order.push(Focus::Entities);
+    }
+    let at = order.iter().position(|f| *f == app.focus).unwrap_or(0);
+    let next = (at as isize + step).rem_euclid(order.len() as isize) as usize;
+    order[next]
+}
+
+fn page(app: &App, panes: &Panes) -> usize {
+    let height = match app.focus {
+        Focus::List => panes.list_height(),
+        Focus::Reader => panes.reader_height(),
+        Focus::Entities => panes.entities_height(),
+    };
+    height.saturating_sub(1).max(1)
+}
+
+fn move_rows(app: &mut App, panes: &Panes, delta: isize) {
+    match app.focus {
+        Focus::List => {
+            app.list.move_by(delta, app.order.len());
+            app.list.follow(panes.list_height());
+        }
+        Focus::Entities => {
+            app.entities.move_by(delta, app.facts.entities.len());
+            app.entities.follow(panes.entities_height());
+        }
+        Focus::Reader => move_reader(app, panes, delta),
+    }
+}
+
+fn move_reader(app: &mut App, panes: &Panes, delta: isize) {
+    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+        return;
+    };
+    let height = panes.reader_height();
+    let wanted = app.reader.cursor.selected.saturating_add_signed(delta);
+    let layout = &mut app.reader.layout;
+    layout.ensure_rows(doc, wanted.saturating_add(height).saturating_add(1));
+    app.reader.cursor.move_by(delta, layout.row_count());
+    app.reader.cursor.follow(height);
+}
+
+fn open(app: &mut App) {
+    match app.focus {
+        Focus::List => {
+            if let Some(doc) = app.selected_doc() {
+                open_doc(app, doc);
+                app.focus = Focus::Reader;
+            }
+        }
+        Focus::Entities => {
+            app.selected_entity = Some(app.entities.selected);
+        }
+        Focus::Reader => {}
+    }
+}
+
+/// Opens a document in the reading pane, at its top.
+pub fn open_doc(app: &mut App, doc: usize) {
+    if app.reader.doc != doc {
+        app.reader.doc = doc;
+        app.reader.layout = DocLayout::new(app.reader.layout.options());
+        app.reader.cursor = Default::default();
+    }
+    if let Some(d) = app.corpus.docs.get(doc) {
+        app.status = format!("{} — {}", d.path, d.title);
+    }
+}
+
+fn flip_direction(app: &mut App) {
+    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+        return;
+    };
+    let para = match app.reader.layout.row(app.reader.cursor.selected) {
+        Some(PaneRow::Text(line)) => line.para,
+        _ => return,
+    };
+    app.reader.layout.toggle_direction(doc, para);
+}
+
+/// Re-sorts the document list, keeping the selected document selected.
+pub fn sort(app: &mut App, order: SortOrder) {
+    let selected = app.selected_doc();
+    app.sort = order;
+    let docs = &app.corpus.docs;
+    app.order = (0..docs.len()).collect();
+    match order {
+        SortOrder::File => {}
+        SortOrder::Date => app
+            .order
+            .sort_by(|&a, &b| docs[b].date().cmp(&docs[a].date())),
+        SortOrder::Title => app
+            .order
+            .sort_by(|&a, &b| docs[a].title.cmp(&docs[b].title)),
+        SortOrder::Language => app.order.sort_by_key(|&a| docs[a].lang),
+    }
+    if let Some(doc) = selected {
+        app.list.selected = app.order.iter().position(|&d| d == doc).unwrap_or(0);
+    }
+    app.status = format!("sorted by {}", order.name());
+}
+
+/// Brings the reading pane's layout to the current width and lays out the visible rows.
+pub fn prepare(app: &mut App, panes: &Panes) {
+    let width = usize::from(panes.reader_inner_width()).max(1);
+    let opts = LayoutOptions {
+        width,
+        ..app.layout_base
+    };
+    app.reader.layout.set_options(opts);
+    if let Some(doc) = app.corpus.docs.get(app.reader.doc) {
+        let needed = app.reader.cursor.offset + panes.reader_height() + 1;
+        app.reader.layout.ensure_rows(doc, needed);
+        let rows = app.reader.layout.row_count();
+        if rows > 0 && app.reader.cursor.selected >= rows {
+            app.reader.cursor.selected = rows - 1;
+        }
+        app.reader.cursor.follow(panes.reader_height());
+    }
+}

@@ -1,0 +1,62 @@
+//! The entity panel: people, places and dates, grouped by kind and counted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+use super::super::app::{App, Focus};
+use super::{draw_line, pane_block};
+use crate::layout::{Direction, VisualLine, layout_line, paragraph_direction};
+
+/// Draws the panel.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let title = format!(" Entities {} ", app.facts.entities.len());
+    let block = pane_block(app, Focus::Entities, title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if app.facts.entities.is_empty() {
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            "no people, places or dates found",
+            usize::from(inner.width),
+            app.theme.dim,
+        );
+        return;
+    }
+    let width = usize::from(inner.width);
+    let rows = app
+        .facts
+        .entities
+        .iter()
+        .enumerate()
+        .skip(app.entities.offset);
+    for ((i, entity), y) in rows.zip(inner.y..inner.y + inner.height) {
+        let mut style = Style::new();
+        if app.selected_entity == Some(i) {
+            style = style.patch(app.theme.highlight);
+        }
+        if i == app.entities.selected && app.focus == Focus::Entities {
+            style = style.patch(app.theme.selected);
+        }
+        let mark = match entity.kind {
+            "person" => "P",
+            "place" => "L",
+            _ => "D",
+        };
+        let name = entity.value.as_deref().unwrap_or(&entity.name);
+        let counts = format!("{}/{}", entity.mentions, entity.docs);
+        let text_width = width.saturating_sub(counts.len() + 3);
+        let line = Rect::new(inner.x, y, inner.width, 1);
+        buf.set_style(line, style);
+        buf.set_stringn(inner.x, y, mark, 1, style);
+        let name_area = Rect::new(inner.x + 2, y, text_width as u16, 1);
+        if let Some(l) = layout_line(name, text_width, paragraph_direction(name, Direction::Ltr)) {
+            let l = VisualLine { indent: 0, ..l };
+            draw_line(buf, name_area, y, &l, &|_, _| style);
+        }
+        let cx = inner.x + inner.width.saturating_sub(counts.len() as u16);
+        buf.set_stringn(cx, y, &counts, counts.len(), style);
+    }
+}
