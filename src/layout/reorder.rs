@@ -31,15 +31,47 @@ pub fn line_visual_order(
     if info.is_pure_ltr && !info.paragraph_level.is_rtl() {
         return (0..unit_starts.len()).map(|i| (i, Level::ltr())).collect();
     }
-    let byte_levels = info.reordered_levels(line);
+    let byte_levels = line_levels(info, line.clone());
     let unit_levels: Vec<Level> = unit_starts
         .iter()
-        .map(|&s| byte_levels.get(s).copied().unwrap_or(info.paragraph_level))
+        .map(|&s| {
+            let at = s.checked_sub(line.start).and_then(|i| byte_levels.get(i));
+            at.copied().unwrap_or(info.paragraph_level)
+        })
         .collect();
     visual_order(&unit_levels)
         .into_iter()
         .map(|i| (i, unit_levels[i]))
         .collect()
+}
+
+/// Rule L1 for one line, on a copy of that line's levels only (the crate's
+/// `reordered_levels` copies the whole paragraph per line, which is quadratic for long
+/// paragraphs): separators, and whitespace or isolate/removed formatting characters before a
+/// separator or at the end of the line, go back to the paragraph level.
+fn line_levels(info: &ParagraphBidiInfo<'_>, line: Range<usize>) -> Vec<Level> {
+    use unicode_bidi::BidiClass::*;
+    let mut levels = info.levels[line.clone()].to_vec();
+    let classes = &info.original_classes[line.clone()];
+    let para = info.paragraph_level;
+    let mut reset = true;
+    for (i, c) in info.text[line].char_indices().rev() {
+        let to_para = match classes[i] {
+            B | S => {
+                reset = true;
+                true
+            }
+            WS | FSI | LRI | RLI | PDI | RLE | LRE | RLO | LRO | PDF | BN => reset,
+            _ => {
+                reset = false;
+                false
+            }
+        };
+        if to_para {
+            levels[i..i + c.len_utf8()].fill(para);
+        }
+    }
+    levels
 }
 
 /// Rule L2: the visual order of units given their levels.

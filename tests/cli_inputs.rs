@@ -1,0 +1,160 @@
+//! Bad and unusual input: each gets a clear one-line message and no panic.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn okur() -> Command {
+    Command::cargo_bin("okur").expect("binary built")
+}
+
+#[test]
+fn missing_path_exits_2_with_one_line() {
+    okur()
+        .args(["render", "/no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no such file or folder: /no/such/file.txt",
+        ))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+}
+
+#[test]
+fn folder_without_documents_is_an_error() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("image.png"), b"\x89PNG")?;
+    okur()
+        .arg("render")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no documents found"));
+    Ok(())
+}
+
+#[test]
+fn empty_file_is_listed_and_marked_empty() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("empty.txt"), "")?;
+    std::fs::write(dir.path().join("one.txt"), "Başlık\n\nMetin.")?;
+    okur()
+        .arg("render")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("empty.txt: empty"))
+        .stdout(predicate::str::contains("Başlık"));
+    Ok(())
+}
+
+#[test]
+fn binary_file_is_skipped_and_said_so() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("blob.txt"), b"\x7fELF\x00\x00\x01\x02")?;
+    std::fs::write(dir.path().join("ok.txt"), "Haber")?;
+    okur()
+        .arg("render")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "blob.txt: skipped, looks like a binary file",
+        ))
+        .stdout("Haber\n");
+    Ok(())
+}
+
+#[test]
+fn windows_1254_and_1256_are_decoded_with_a_notice() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let tr = "Dışişleri Bakanı Çavuşoğlu İstanbul'da konuştu.";
+    let ar = "وزير الخارجية الروسي سيرغي لافروف قال";
+    let (tr_bytes, _, _) = encoding_rs::WINDOWS_1254.encode(tr);
+    let (ar_bytes, _, _) = encoding_rs::WINDOWS_1256.encode(ar);
+    std::fs::write(dir.path().join("tr.txt"), &tr_bytes)?;
+    std::fs::write(dir.path().join("ar.txt"), &ar_bytes)?;
+    okur()
+        .args(["render", "--width", "200", "--bidi", "off"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("decoded as windows-1254"))
+        .stderr(predicate::str::contains("decoded as windows-1256"))
+        .stdout(predicate::str::contains(tr))
+        .stdout(predicate::str::contains(ar));
+    Ok(())
+}
+
+#[test]
+fn bom_and_crlf_are_handled() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("bom.txt");
+    std::fs::write(&file, "\u{feff}Başlık\r\n\r\nGövde\r\n")?;
+    okur()
+        .arg("render")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("Başlık\n\nGövde\n");
+    okur()
+        .args(["render", "--format", "jsonl"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(r#""start":3,"end":11"#));
+    Ok(())
+}
+
+#[test]
+fn fifty_megabyte_single_line_opens() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("huge.txt");
+    let line = "kelime لافروف 2020 ".repeat(50 * 1024 * 1024 / 26);
+    std::fs::write(&file, &line)?;
+    let out = okur()
+        .args(["render", "--width", "120"])
+        .arg(&file)
+        .output()?;
+    assert!(out.status.success());
+    assert!(out.stdout.len() > 40 * 1024 * 1024);
+    Ok(())
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    okur()
+        .args(["render", "-"])
+        .write_stdin("Başlık\n\nMetin")
+        .assert()
+        .success()
+        .stdout("Başlık\n\nMetin\n");
+}
+
+#[test]
+fn help_documents_every_command() {
+    let out = okur()
+        .arg("--help")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    for cmd in ["render", "export"] {
+        assert!(text.contains(cmd), "{text}");
+        okur().args([cmd, "--help"]).assert().success();
+    }
+    okur()
+        .args(["render", "--help"])
+        .assert()
+        .stdout(predicate::str::contains("--width").and(predicate::str::contains("--shape")));
+}
+
+#[test]
+fn bad_option_value_is_an_error_not_a_panic() {
+    okur()
+        .args(["render", "--width", "0"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("panicked").not());
+}

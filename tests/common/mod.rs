@@ -1,0 +1,125 @@
+//! Helpers shared by the end-to-end tests: a tmux session running okur.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// True when tmux can be used. Under CI (`CI` set) a missing tmux is a failure, because
+/// `.ci/run` installs it; on a developer machine the test is skipped with a message.
+pub fn tmux_available() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required under CI"
+        );
+        println!("skipped: tmux is not installed");
+    }
+    ok
+}
+
+/// A detached tmux session on its own server socket, killed on drop.
+pub struct Tmux {
+    socket: String,
+    /// Where the command's exit status is written when it ends.
+    pub exit_file: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// Starts `command` (a shell command line) in a `width`x`height` session.
+    pub fn start(command: &str, width: u16, height: u16) -> Tmux {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let exit_file = dir.path().join("exit");
+        let socket = format!("okur-test-{}-{}", std::process::id(), rand_suffix());
+        let line = format!("{command}; echo $? > {}", exit_file.display());
+        let status = Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x"])
+            .arg(width.to_string())
+            .arg("-y")
+            .arg(height.to_string())
+            .args(["sh", "-c", &line])
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux starts");
+        assert!(status.success());
+        Tmux {
+            socket,
+            exit_file,
+            _dir: dir,
+        }
+    }
+
+    /// Sends keys (tmux key names, e.g. `j`, `Tab`, `Escape`).
+    pub fn send(&self, keys: &[&str]) {
+        for key in keys {
+            let status = Command::new("tmux")
+                .args(["-L", &self.socket, "send-keys", "-t", "0", key])
+                .status()
+                .expect("send-keys");
+            assert!(status.success());
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// The visible screen.
+    pub fn capture(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "0"])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen contains `needle` (or times out) and returns the screen.
+    pub fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if screen.contains(needle) || start.elapsed() > Duration::from_secs(10) {
+                return screen;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits for the command to end and returns its exit status.
+    pub fn wait_exit(&self) -> Option<i32> {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(s) = std::fs::read_to_string(&self.exit_file) {
+                return s.trim().parse().ok();
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        None
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// The okur binary under test.
+pub fn okur() -> &'static str {
+    env!("CARGO_BIN_EXE_okur")
+}
+
+/// A path inside the project.
+pub fn project(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}

@@ -1,0 +1,97 @@
+//! End-to-end runs of the real binary in tmux: keys in, screen out.
+#![cfg(feature = "tui")]
+
+mod common;
+
+use common::{Tmux, okur, project, tmux_available};
+
+#[test]
+fn browse_seeds_help_and_quit() {
+    if !tmux_available() {
+        return;
+    }
+    let store = tempfile::tempdir().expect("temp dir");
+    let cmd = format!("OKUR_STORE={}/j.jsonl {}", store.path().display(), okur());
+    let t = Tmux::start(&cmd, 100, 30);
+    let screen = t.wait_for("Documents");
+    assert!(screen.contains("Dünya Rusya'dan"), "{screen}");
+    assert!(screen.contains("Aliyev ve"), "{screen}");
+    t.send(&["j", "Tab", "?"]);
+    let help = t.wait_for("Keys");
+    assert!(help.contains("this help"), "{help}");
+    t.send(&["Escape"]);
+    let after = t.capture();
+    assert!(!after.contains("Keys · Esc"), "{after}");
+    t.send(&["q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+}
+
+/// The pane captured from the running app equals `okur render` at the same width.
+#[test]
+fn arabic_pane_matches_render() {
+    if !tmux_available() {
+        return;
+    }
+    let seed = project("seeds/003_604562b84a66c7a6.txt");
+    // 100 columns with the entity panel hidden: the reader's inner width is known.
+    let t = Tmux::start(&format!("{} {}", okur(), seed.display()), 100, 40);
+    t.wait_for("Documents");
+    t.send(&["e", "Enter"]);
+    let screen = t.wait_for("11/13/2020");
+    let inner_width = reader_inner_width(&screen);
+    let render = std::process::Command::new(okur())
+        .args(["render", "--width", &inner_width.to_string()])
+        .arg(&seed)
+        .output()
+        .expect("render runs");
+    let rendered = String::from_utf8_lossy(&render.stdout);
+    let pane: Vec<String> = screen
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| reader_column(l, inner_width))
+        .collect();
+    assert!(pane.len() > 20, "screen:\n{screen}");
+    assert!(
+        pane.iter().any(|l| l.contains("فورفال")),
+        "screen:\n{screen}"
+    );
+    let expected: Vec<&str> = rendered.lines().take(pane.len()).collect();
+    assert_eq!(pane, expected, "screen:\n{screen}");
+    t.send(&["q"]);
+}
+
+/// Width of the reading pane's text area, from the second box on the first row.
+fn reader_inner_width(screen: &str) -> usize {
+    let first = screen.lines().next().unwrap_or("");
+    let corners: Vec<usize> = first
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| *c == '┌')
+        .map(|(i, _)| i)
+        .collect();
+    let ends: Vec<usize> = first
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| *c == '┐')
+        .map(|(i, _)| i)
+        .collect();
+    ends[1] - corners[1] - 1
+}
+
+/// The text inside the reader's borders on a screen row, trailing spaces trimmed.
+fn reader_column(line: &str, inner: usize) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let starts: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '│')
+        .map(|(i, _)| i)
+        .collect();
+    let start = starts.get(2).map_or(0, |s| s + 1);
+    chars[start..(start + inner).min(chars.len())]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
