@@ -6,4 +6,5 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod extract;
 pub mod text;
