@@ -91,6 +91,10 @@ def place_names(row):
         ar = [n for n in ar if any(c in n for c in cue_ar) or major]
         if kind == "river" and row["names_tr"] and not any("Nehri" in n for n in tr) and major:
             tr.append(row["names_tr"].split("|")[0] + " Nehri")
+    near = {"TR", "IR", "AZ", "AM", "GE", "IL", "PS", "CY", "SA", "AE", "QA", "BH", "KW", "OM",
+            "YE", "IQ", "SY", "LB", "JO", "EG", "LY", "TN", "DZ", "MA", "MR", "SD", "SO", "DJ", "KM"}
+    if kind == "city" and pop < 100000 and row["country_code"] not in near:
+        ar = []
     out = [(n, "tr") for n in tr] + [(n, "ar") for n in ar]
     for n in list(tr):
         for g in TR_GENERIC_PREFIX:

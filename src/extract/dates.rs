@@ -270,10 +270,14 @@ fn word_dates(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<(usize, usi
             }
         } else if let Some(p) = word_pat(lx, key) {
             out.push((t.start, t.stem_end, p));
-        } else if let Some((s, p)) = tr_splits(key).find_map(|s| word_pat(lx, &key[..s]).map(|p| (s, p))) {
+        } else if let Some((s, p)) = tr_splits(key).find_map(|s| weekday_pat(lx, &key[..s]).map(|p| (s, p))) {
             out.push((t.start, t.start + super::names::orig_len(&text[t.start..t.end], s), p));
         }
     }
+}
+
+fn weekday_pat(lx: &Lexicon, key: &str) -> Option<Pat> {
+    lx.weekdays.get(key).map(|&wd| Pat::Weekday(wd))
 }
 
 fn word_pat(lx: &Lexicon, key: &str) -> Option<Pat> {

@@ -154,7 +154,7 @@ impl Lexicon {
                 }
             };
             let key = fold_str(name);
-            if let Some(first) = key.split(' ').next() {
+            if let Some(first) = key.split([' ', '.', '-']).next() {
                 self.place_first.insert(first.to_string());
             }
             self.places.entry(key).or_insert(ix);

@@ -33,7 +33,7 @@ pub fn ar_candidates(key: &str) -> Vec<(usize, String)> {
     let mut out = vec![(0, key.to_string())];
     for c in AR_CLITICS {
         if let Some(rest) = key.strip_prefix(c)
-            && rest.chars().count() >= 2
+            && rest.chars().count() >= 3
         {
             out.push((c.len(), rest.to_string()));
             if rest.starts_with('ل') && !rest.starts_with("ال") && c.ends_with('ل') {

@@ -157,6 +157,12 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// Arabic function words that fold onto names (على -> علي).
+    fn function_word(&self, i: usize) -> bool {
+        let t = &self.t.toks[i];
+        matches!(&self.text[t.start..t.end], "على" | "إلى" | "الى" | "حتى" | "لدى" | "سوى" | "متى" | "عن" | "من")
+    }
+
     fn common_word(&self, key: &str) -> bool {
         let s = self.lx.stat(key);
         s.other >= 20 && (s.begin + s.inside) * 4 < s.other
@@ -245,7 +251,7 @@ impl<'a> Scan<'a> {
             if !tok.arabic || (end > j && !self.t.joined(end - 1)) {
                 break;
             }
-            if self.lx.org_heads.contains(k) || self.title_at(end).is_some() {
+            if self.lx.org_heads.contains(k) || self.title_at(end).is_some() || self.function_word(end) {
                 break;
             }
             let known = self.namey(k) || self.lx.stat(k).inside > 0;
@@ -269,13 +275,18 @@ impl<'a> Scan<'a> {
         let tok = &self.t.toks[i];
         let k = self.key(i);
         if tok.arabic {
+            if self.function_word(i) {
+                return None;
+            }
             let s = self.lx.stat(k);
             if self.lx.people_last.contains_key(k) || (s.personish(3) && s.begin >= 2) {
                 return self.arabic_name(i, false);
             }
             return None;
         }
-        let starts = self.lx.given.contains(k) || self.lx.stat(k).begin >= 2;
+        let text = &self.text[tok.start..tok.stem_end];
+        let all_caps = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let starts = !all_caps && (self.lx.given.contains(k) || self.lx.stat(k).begin >= 2);
         let end = self.latin_run(i);
         if starts && end >= i + 2 {
             return self.finish_person(i, end);
@@ -292,6 +303,10 @@ impl<'a> Scan<'a> {
     fn name_follows(&self, i: usize) -> bool {
         let k = self.key(i);
         if self.t.toks[i].arabic || !self.lx.given.contains(k) || !self.t.joined(i) {
+            return false;
+        }
+        let s = self.lx.stat(k);
+        if s.place > s.begin + s.inside {
             return false;
         }
         let j = i + 1;
