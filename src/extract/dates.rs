@@ -118,16 +118,16 @@ impl DateRules {
         let w = wd.join("|");
         let y = r"(1[5-9]\d\d|20\d\d)";
         DateRules {
-            numeric: build(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b"),
-            iso: build(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b"),
-            range: build(&format!(r"\b{y}\s?[-–—]\s?{y}\b")),
+            numeric: build(r"(?-u:\b)(\d{1,2})[./](\d{1,2})[./](\d{4})(?-u:\b)"),
+            iso: build(r"(?-u:\b)(\d{4})-(\d{2})(?:-(\d{2}))?(?-u:\b)"),
+            range: build(&format!(r"(?-u:\b){y}\s?[-–—]\s?{y}(?-u:\b)")),
             day_month: build(&format!(
-                r"(?i)\b(\d{{1,2}})\.?\s+({m})(?:\s*/\s*(?:{m}))?(?:\s+{y}\b)?"
+                r"(?i)(?-u:\b)(\d{{1,2}})\.?\s+({m})(?:\s*/\s*(?:{m}))?(?:\s+{y}(?-u:\b))?"
             )),
-            month_year: build(&format!(r"(?i)(?:^|[^\p{{L}}])({m})\s+{y}\b")),
-            year: build(&format!(r"\b{y}\b")),
-            same_month: build(r"\b(\d{1,2})\s+من\s+(?:الشهر|شهر)\s+(?:نفسه|ذاته|الجاري)"),
-            night: build(&format!(r"(?i)\b(?:{w})\p{{L}}*\s+(?:{w})\p{{L}}*\s+bağlayan\s+gece\p{{L}}*")),
+            month_year: build(&format!(r"(?i)(?:^|[^\p{{L}}])({m})\s+{y}(?-u:\b)")),
+            year: build(&format!(r"(?-u:\b){y}(?-u:\b)")),
+            same_month: build(r"(?-u:\b)(\d{1,2})\s+من\s+(?:الشهر|شهر)\s+(?:نفسه|ذاته|الجاري)"),
+            night: build(&format!(r"(?i)(?:{w})\p{{L}}*\s+(?:{w})\p{{L}}*\s+bağlayan\s+gece\p{{L}}*")),
         }
     }
 
@@ -262,6 +262,12 @@ fn word_dates(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<(usize, usi
     for (i, t) in toks.toks.iter().enumerate() {
         let key = toks.key(i);
         if t.arabic {
+            if !super::names::has_clitic(key) {
+                if let Some(p) = word_pat(lx, key) {
+                    out.push((t.start, t.end, p));
+                }
+                continue;
+            }
             for (skip, k) in ar_candidates(key) {
                 if let Some(p) = word_pat(lx, &k) {
                     out.push((t.start + skip, t.end, p));

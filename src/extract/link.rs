@@ -78,6 +78,9 @@ impl KnownPeople {
             return None;
         }
         if t.arabic {
+            if !super::names::has_clitic(key) {
+                return self.keys.contains(key).then_some((t.start, t.end));
+            }
             return ar_candidates(key)
                 .into_iter()
                 .find(|(_, k)| self.keys.contains(k))

@@ -29,6 +29,11 @@ struct PlaceHit {
     canon: u32,
 }
 
+/// True when a folded Arabic word starts with a proclitic letter.
+pub fn has_clitic(key: &str) -> bool {
+    key.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
+}
+
 /// Byte length in `orig` that folds to the first `folded_len` key bytes.
 pub fn orig_len(orig: &str, folded_len: usize) -> usize {
     let mut buf = String::new();
@@ -121,6 +126,10 @@ impl<'a> Scan<'a> {
 
     /// Arabic: the previous word is an organisation head (وكالة الأناضول).
     fn is_org_before(&self, i: usize) -> bool {
+        let k = self.key(i - 1);
+        if !has_clitic(k) {
+            return self.lx.org_heads.contains(k);
+        }
         ar_candidates(self.key(i - 1))
             .iter()
             .any(|(_, k)| self.lx.org_heads.contains(k))
@@ -129,6 +138,9 @@ impl<'a> Scan<'a> {
     /// A title cue starting at `i`: returns the index after it.
     fn title_at(&self, i: usize) -> Option<usize> {
         let first = self.key(i);
+        if !self.lx.title_first.contains(first) && !(self.t.toks[i].arabic && has_clitic(first)) {
+            return None;
+        }
         let cands: Vec<(usize, String)> = if self.t.toks[i].arabic {
             ar_candidates(first)
         } else {
@@ -329,6 +341,10 @@ impl<'a> Scan<'a> {
     /// The longest gazetteer name starting at token `i`.
     fn place_at(&self, i: usize) -> Option<PlaceHit> {
         let tok = &self.t.toks[i];
+        let k = self.key(i);
+        if tok.arabic && !has_clitic(k) && !self.lx.place_first.contains(k) {
+            return None;
+        }
         let cands = if tok.arabic {
             ar_candidates(self.key(i))
         } else {
