@@ -7,7 +7,14 @@ fn dump() {
     let out = okur::extract::extract_corpus(&ex, &c);
     for (d, ms) in out.mentions.iter().enumerate() {
         for m in ms {
-            println!("{}\t{}\t{}\t{}\t{}", &c.docs[d].path[..3], m.kind.as_str(), m.start, m.text, out.entities[m.entity].canonical);
+            println!(
+                "{}\t{}\t{}\t{}\t{}",
+                &c.docs[d].path[..3],
+                m.kind.as_str(),
+                m.start,
+                m.text,
+                out.entities[m.entity].canonical
+            );
         }
     }
 }

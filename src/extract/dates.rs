@@ -111,10 +111,18 @@ impl DateRules {
     pub fn new(lx: &Lexicon) -> DateRules {
         let months: Vec<String> = lx.months.iter().map(|(n, _)| regex::escape(n)).collect();
         let m = months.join("|");
-        let wd: Vec<String> = ["pazartesi", "salı", "çarşamba", "perşembe", "cumartesi", "cuma", "pazar"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let wd: Vec<String> = [
+            "pazartesi",
+            "salı",
+            "çarşamba",
+            "perşembe",
+            "cumartesi",
+            "cuma",
+            "pazar",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let w = wd.join("|");
         let y = r"(1[5-9]\d\d|20\d\d)";
         DateRules {
@@ -124,10 +132,12 @@ impl DateRules {
             day_month: build(&format!(
                 r"(?i)(?-u:\b)(\d{{1,2}})\.?\s+({m})(?:\s*/\s*(?:{m}))?(?:\s+{y}(?-u:\b))?"
             )),
-            month_year: build(&format!(r"(?i)(?:^|[^\p{{L}}])({m})\s+{y}(?-u:\b)")),
+            month_year: build(&format!(r"(?i)(?:{m})\s+{y}(?-u:\b)")),
             year: build(&format!(r"(?-u:\b){y}(?-u:\b)")),
             same_month: build(r"(?-u:\b)(\d{1,2})\s+من\s+(?:الشهر|شهر)\s+(?:نفسه|ذاته|الجاري)"),
-            night: build(&format!(r"(?i)(?:{w})\p{{L}}*\s+(?:{w})\p{{L}}*\s+bağlayan\s+gece\p{{L}}*")),
+            night: build(&format!(
+                r"(?i)(?:{w})\p{{L}}*\s+(?:{w})\p{{L}}*\s+bağlayan\s+gece\p{{L}}*"
+            )),
         }
     }
 
@@ -142,11 +152,9 @@ impl DateRules {
     /// Finds the dates in `text` (Turkish or Arabic), resolved against `anchor`.
     pub fn find(&self, lx: &Lexicon, text: &str, toks: &Tokens, anchor: Anchor) -> Vec<RawMention> {
         let mut c: Vec<(usize, usize, Pat)> = Vec::new();
-        let mut add = |re: &Regex, p: Pat, g: usize| {
-            for cap in re.captures_iter(text) {
-                if let Some(m) = cap.get(g) {
-                    c.push((m.start(), m.end(), p));
-                }
+        let mut add = |re: &Regex, p: Pat, _g: usize| {
+            for m in re.find_iter(text) {
+                c.push((m.start(), m.end(), p));
             }
         };
         add(&self.numeric, Pat::Numeric, 0);
@@ -156,9 +164,13 @@ impl DateRules {
         add(&self.same_month, Pat::SameMonth, 0);
         add(&self.night, Pat::Night, 0);
         add(&self.year, Pat::Year, 0);
-        for cap in self.month_year.captures_iter(text) {
-            if let (Some(a), Some(b)) = (cap.get(1), cap.get(0)) {
-                c.push((a.start(), b.end(), Pat::MonthYear));
+        for m in self.month_year.find_iter(text) {
+            if !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            {
+                c.push((m.start(), m.end(), Pat::MonthYear));
             }
         }
         word_dates(lx, text, toks, &mut c);
@@ -182,7 +194,14 @@ impl DateRules {
         out
     }
 
-    fn resolve(&self, lx: &Lexicon, s: &str, p: Pat, anchor: Anchor, last: &mut Anchor) -> Option<String> {
+    fn resolve(
+        &self,
+        lx: &Lexicon,
+        s: &str,
+        p: Pat,
+        anchor: Anchor,
+        last: &mut Anchor,
+    ) -> Option<String> {
         let nums: Vec<i64> = s
             .split(|c: char| !c.is_ascii_digit())
             .filter_map(|x| x.parse().ok())
@@ -220,7 +239,10 @@ impl DateRules {
     }
 
     fn first_month(&self, lx: &Lexicon, s: &str) -> Option<u32> {
-        let body: String = s.chars().filter(|c| !c.is_ascii_digit() && *c != '.').collect();
+        let body: String = s
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && *c != '.')
+            .collect();
         let head = body.split('/').next()?.trim();
         DateRules::month_of(lx, head)
     }
@@ -253,7 +275,10 @@ enum Pat {
 
 /// A Turkish letter run right after a date must be a case suffix.
 fn suffix_ok(text: &str, end: usize) -> bool {
-    let rest: String = text[end..].chars().take_while(|c| c.is_alphabetic()).collect();
+    let rest: String = text[end..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
     rest.is_empty() || crate::extract::morph::is_tr_suffix(&fold_str(&rest))
 }
 
@@ -276,8 +301,14 @@ fn word_dates(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<(usize, usi
             }
         } else if let Some(p) = word_pat(lx, key) {
             out.push((t.start, t.stem_end, p));
-        } else if let Some((s, p)) = tr_splits(key).find_map(|s| weekday_pat(lx, &key[..s]).map(|p| (s, p))) {
-            out.push((t.start, t.start + super::names::orig_len(&text[t.start..t.end], s), p));
+        } else if let Some((s, p)) =
+            tr_splits(key).find_map(|s| weekday_pat(lx, &key[..s]).map(|p| (s, p)))
+        {
+            out.push((
+                t.start,
+                t.start + super::names::orig_len(&text[t.start..t.end], s),
+                p,
+            ));
         }
     }
 }

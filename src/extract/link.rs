@@ -20,7 +20,10 @@ impl KnownPeople {
         let mut keys = FxSet::default();
         for m in ms.iter().filter(|m| m.kind == Kind::Person) {
             let key = fold_str(&text[m.start..m.end]);
-            let words: Vec<&str> = key.split([' ', '-', '\n']).filter(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = key
+                .split([' ', '-', '\n'])
+                .filter(|w| !w.is_empty())
+                .collect();
             if words.len() >= 2 {
                 if let Some(last) = words.last().filter(|w| w.chars().count() >= 3) {
                     keys.insert((*last).to_string());
@@ -68,7 +71,13 @@ impl KnownPeople {
         out.sort_by_key(|m| (m.start, m.end));
     }
 
-    fn match_token(&self, lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> Option<(usize, usize)> {
+    fn match_token(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        toks: &Tokens,
+        i: usize,
+    ) -> Option<(usize, usize)> {
         let t = &toks.toks[i];
         let key = toks.key(i);
         if lx.org_heads.contains(key) || lx.titles.contains(key) {
@@ -174,13 +183,23 @@ impl Builder {
             self.better_name(e, surface);
             return e;
         }
-        let last = surface.split_whitespace().last().map(pkey).unwrap_or_default();
+        let last = surface
+            .split_whitespace()
+            .last()
+            .map(pkey)
+            .unwrap_or_default();
         let multi = surface.split_whitespace().count() >= 2;
-        if !multi && canon.is_none() && let Some(&e) = self.by_last.get(&last) {
+        if !multi
+            && canon.is_none()
+            && let Some(&e) = self.by_last.get(&last)
+        {
             self.by_key.insert(key, e);
             return e;
         }
-        let e = self.new_entity(Kind::Person, canon.clone().unwrap_or_else(|| surface.to_string()));
+        let e = self.new_entity(
+            Kind::Person,
+            canon.clone().unwrap_or_else(|| surface.to_string()),
+        );
         self.by_key.insert(key, e);
         if multi || canon.is_some() {
             self.by_last.entry(last).or_insert(e);
@@ -197,7 +216,10 @@ impl Builder {
     fn better_name(&mut self, e: usize, surface: &str) {
         let cur = &self.entities[e].canonical;
         let score = |s: &str| {
-            (s.split_whitespace().count(), !s.chars().any(crate::text::is_arabic))
+            (
+                s.split_whitespace().count(),
+                !s.chars().any(crate::text::is_arabic),
+            )
         };
         if score(surface) > score(cur) && !surface.contains('\n') {
             self.entities[e].canonical = surface.to_string();
@@ -207,7 +229,10 @@ impl Builder {
     fn entity_of(&mut self, lx: &Lexicon, m: &RawMention, text: &str) -> usize {
         let key = match m.kind {
             Kind::Person => return self.person(lx, text, m.canonical.as_deref()),
-            Kind::Place => format!("place:{}", m.canonical.clone().unwrap_or_else(|| fold_str(text))),
+            Kind::Place => format!(
+                "place:{}",
+                m.canonical.clone().unwrap_or_else(|| fold_str(text))
+            ),
             Kind::Date => format!("date:{}", m.value.clone().unwrap_or_else(|| fold_str(text))),
         };
         if let Some(&e) = self.by_key.get(&key) {

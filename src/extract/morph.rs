@@ -3,9 +3,9 @@
 
 /// Folded Turkish case and possessive suffixes that may follow a name without an apostrophe.
 const TR_SUFFIXES: &[&str] = &[
-    "a", "e", "i", "u", "ya", "ye", "yi", "yu", "da", "de", "ta", "te", "dan", "den", "tan",
-    "ten", "nin", "nun", "in", "un", "la", "le", "yla", "yle", "na", "ne", "nda", "nde", "ndan",
-    "nden", "daki", "deki", "taki", "teki", "ki", "dir", "dur", "tir", "tur",
+    "a", "e", "i", "u", "ya", "ye", "yi", "yu", "da", "de", "ta", "te", "dan", "den", "tan", "ten",
+    "nin", "nun", "in", "un", "la", "le", "yla", "yle", "na", "ne", "nda", "nde", "ndan", "nden",
+    "daki", "deki", "taki", "teki", "ki", "dir", "dur", "tir", "tur",
 ];
 
 /// True when a folded remainder is a Turkish case suffix.
@@ -23,9 +23,7 @@ pub fn tr_splits(key: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Arabic proclitic combinations, longest first (folded forms).
-const AR_CLITICS: &[&str] = &[
-    "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
-];
+const AR_CLITICS: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
 
 /// Candidate lookups for an Arabic word: (bytes stripped from the front, folded key to try).
 /// The word itself comes first, then with proclitics removed; `لل` also tries `ال`.

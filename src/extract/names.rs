@@ -138,7 +138,7 @@ impl<'a> Scan<'a> {
     /// A title cue starting at `i`: returns the index after it.
     fn title_at(&self, i: usize) -> Option<usize> {
         let first = self.key(i);
-        if !self.lx.title_first.contains(first) && !(self.t.toks[i].arabic && has_clitic(first)) {
+        if !(self.lx.title_first.contains(first) || self.t.toks[i].arabic && has_clitic(first)) {
             return None;
         }
         let cands: Vec<(usize, String)> = if self.t.toks[i].arabic {
@@ -172,7 +172,10 @@ impl<'a> Scan<'a> {
     /// Arabic function words that fold onto names (على -> علي).
     fn function_word(&self, i: usize) -> bool {
         let t = &self.t.toks[i];
-        matches!(&self.text[t.start..t.end], "على" | "إلى" | "الى" | "حتى" | "لدى" | "سوى" | "متى" | "عن" | "من")
+        matches!(
+            &self.text[t.start..t.end],
+            "على" | "إلى" | "الى" | "حتى" | "لدى" | "سوى" | "متى" | "عن" | "من"
+        )
     }
 
     fn common_word(&self, key: &str) -> bool {
@@ -263,7 +266,10 @@ impl<'a> Scan<'a> {
             if !tok.arabic || (end > j && !self.t.joined(end - 1)) {
                 break;
             }
-            if self.lx.org_heads.contains(k) || self.title_at(end).is_some() || self.function_word(end) {
+            if self.lx.org_heads.contains(k)
+                || self.title_at(end).is_some()
+                || self.function_word(end)
+            {
                 break;
             }
             let known = self.namey(k) || self.lx.stat(k).inside > 0;
@@ -297,7 +303,10 @@ impl<'a> Scan<'a> {
             return None;
         }
         let text = &self.text[tok.start..tok.stem_end];
-        let all_caps = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let all_caps = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
         let starts = !all_caps && (self.lx.given.contains(k) || self.lx.stat(k).begin >= 2);
         let end = self.latin_run(i);
         if starts && end >= i + 2 {
@@ -352,7 +361,8 @@ impl<'a> Scan<'a> {
         };
         cands.into_iter().find_map(|(skip, first)| {
             if !self.lx.place_first.contains(&first)
-                && (tok.arabic || !tr_splits(&first).any(|s| self.lx.places.contains_key(&first[..s])))
+                && (tok.arabic
+                    || !tr_splits(&first).any(|s| self.lx.places.contains_key(&first[..s])))
             {
                 return None;
             }
@@ -378,7 +388,12 @@ impl<'a> Scan<'a> {
             let last = &self.t.toks[i + n];
             if let Some(canon) = self.lx.place(key) {
                 let end = last.stem_end;
-                return Some(PlaceHit { ntoks: n + 1, start, end, canon });
+                return Some(PlaceHit {
+                    ntoks: n + 1,
+                    start,
+                    end,
+                    canon,
+                });
             }
             if last.arabic || last.has_suffix() {
                 continue;
@@ -387,7 +402,12 @@ impl<'a> Scan<'a> {
                 if let Some(canon) = self.lx.place(&key[..s]) {
                     let keep = s - (key.len() - self.key(i + n).len());
                     let end = last.start + orig_len(&self.text[last.start..last.end], keep);
-                    return Some(PlaceHit { ntoks: n + 1, start, end, canon });
+                    return Some(PlaceHit {
+                        ntoks: n + 1,
+                        start,
+                        end,
+                        canon,
+                    });
                 }
             }
         }

@@ -56,6 +56,15 @@ pub struct Tokens {
 }
 
 fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{00C0}'..='\u{024F}')
+        && c != '×'
+        && c != '÷'
+    {
+        return true;
+    }
     c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}'
 }
 
