@@ -50,7 +50,7 @@ mod tests {
     fn turkish_splits() {
         let v: Vec<usize> = tr_splits("rusyadan").collect();
         assert!(v.contains(&5));
-        assert_eq!(tr_splits("turkiyeye").next(), Some(7));
+        assert!(tr_splits("turkiyeye").any(|s| s == 7));
     }
 
     #[test]
