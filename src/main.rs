@@ -37,6 +37,8 @@ struct OpenArgs {
 enum Command {
     /// Print the reading pane's rows for a file, exactly as drawn.
     Render(cli::render::RenderArgs),
+    /// Print the people, places and dates found in the documents.
+    Extract(cli::extract::ExtractArgs),
     /// Export annotations, accepted extractions and triage state (brat, CoNLL, doccano, JSONL).
     Export(cli::export::ExportArgs),
 }
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Render(args)) => cli::render::run(args, &mut stdout),
         Some(Command::Export(args)) => cli::export::run(args),
+        Some(Command::Extract(args)) => cli::extract::run(args, &mut stdout),
         None => open(&cli.open),
     };
     let _ = stdout.flush();

@@ -2,6 +2,8 @@
 //! Contracts are in DESIGN.md §2 and the README.
 
 pub mod export;
+pub mod extract;
+pub mod render;
 
 use std::path::PathBuf;
 
@@ -22,4 +24,3 @@ pub fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<LoadReport> {
     }
     Ok(report)
 }
-pub mod render;

@@ -1,0 +1,222 @@
+//! The word lists extraction uses, embedded at build time and parsed once by
+//! [`Lexicon::load`]. Every key is a [`fold_str`] key, so lookups ignore case, Turkish
+//! dotted/dotless I, Latin diacritics and Arabic spelling variants.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::text::fold_str;
+
+const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
+const PLACES_EXTRA: &str = include_str!("../../assets/gazetteer/places_extra.tsv");
+const GIVEN_TR: &str = include_str!("../../assets/gazetteer/given_tr.txt");
+const NAME_STATS: &str = include_str!("../../assets/gazetteer/name_stats.tsv");
+const PEOPLE: &str = include_str!("../../assets/gazetteer/people.tsv");
+const TITLES_TR: &str = include_str!("../../assets/cues/titles_tr.txt");
+const TITLES_AR: &str = include_str!("../../assets/cues/titles_ar.txt");
+const ORG_HEADS: &str = include_str!("../../assets/cues/org_heads.txt");
+const PLACE_CUES: &str = include_str!("../../assets/cues/place_cues.txt");
+const MONTHS: &str = include_str!("../../assets/dates/months.tsv");
+const WEEKDAYS: &str = include_str!("../../assets/dates/weekdays.tsv");
+
+/// A small, fast hasher for short string keys (FxHash).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash map with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// Hash set with [`FxHasher`].
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// Training counts for one token: begins a person, inside a person, place, anything else.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NameStats {
+    /// Times the token began a person name.
+    pub begin: u32,
+    /// Times it continued a person name.
+    pub inside: u32,
+    /// Times it was (part of) a place.
+    pub place: u32,
+    /// Times it was anything else.
+    pub other: u32,
+}
+
+impl NameStats {
+    /// True when the token is mostly a person name (seen at least `min` times as one).
+    pub fn personish(&self, min: u32) -> bool {
+        let per = self.begin + self.inside;
+        per >= min && per > 2 * (self.place + self.other)
+    }
+}
+
+/// All embedded lexicons, keyed by folded text.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Place name (folded, words joined by single spaces) -> index into `place_names`.
+    pub places: FxMap<String, u32>,
+    /// Canonical place names.
+    pub place_names: Vec<String>,
+    /// First words of place names, to skip n-gram lookups early.
+    pub place_first: FxSet<String>,
+    /// Turkish given names.
+    pub given: FxSet<String>,
+    /// Per-token training counts.
+    pub stats: FxMap<String, NameStats>,
+    /// Curated people: folded full name (either script) -> canonical Latin name.
+    pub people: FxMap<String, String>,
+    /// Last words of curated people's names -> canonical name.
+    pub people_last: FxMap<String, String>,
+    /// Title cues, folded, multi-word joined by spaces.
+    pub titles: FxSet<String>,
+    /// First words of title cues.
+    pub title_first: FxSet<String>,
+    /// Organisation head nouns.
+    pub org_heads: FxSet<String>,
+    /// Words that follow a Turkish place name.
+    pub place_after: FxSet<String>,
+    /// Words that precede an Arabic place name.
+    pub place_before: FxSet<String>,
+    /// Month names -> month number.
+    pub months: Vec<(String, u32)>,
+    /// Weekday names (folded) -> 0 = Monday.
+    pub weekdays: FxMap<String, u32>,
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// Parses the embedded assets.
+    pub fn load() -> Lexicon {
+        let mut lx = Lexicon::default();
+        lx.load_places(PLACES_EXTRA);
+        lx.load_places(PLACES);
+        lx.given = lines(GIVEN_TR).map(fold_str).collect();
+        lx.load_stats();
+        lx.load_people();
+        for l in lines(TITLES_TR).chain(lines(TITLES_AR)) {
+            let key = fold_str(l);
+            if let Some(first) = key.split(' ').next() {
+                lx.title_first.insert(first.to_string());
+            }
+            lx.titles.insert(key);
+        }
+        lx.org_heads = lines(ORG_HEADS).map(fold_str).collect();
+        for l in lines(PLACE_CUES) {
+            match l.split_once('\t') {
+                Some(("after", w)) => lx.place_after.insert(fold_str(w)),
+                Some((_, w)) => lx.place_before.insert(fold_str(w)),
+                None => false,
+            };
+        }
+        lx.load_dates();
+        lx
+    }
+
+    fn load_places(&mut self, src: &str) {
+        let mut canon_ix: FxMap<&str, u32> = FxMap::default();
+        for (i, n) in self.place_names.iter().enumerate() {
+            canon_ix.insert(n.as_str(), i as u32);
+        }
+        let mut new_names = Vec::new();
+        for l in lines(src) {
+            let Some((name, canon)) = l.split_once('\t') else {
+                continue;
+            };
+            let ix = match canon_ix.get(canon) {
+                Some(&ix) => ix,
+                None => {
+                    let ix = (self.place_names.len() + new_names.len()) as u32;
+                    canon_ix.insert(canon, ix);
+                    new_names.push(canon.to_string());
+                    ix
+                }
+            };
+            let key = fold_str(name);
+            if let Some(first) = key.split([' ', '.', '-']).next() {
+                self.place_first.insert(first.to_string());
+            }
+            self.places.entry(key).or_insert(ix);
+        }
+        self.place_names.extend(new_names);
+    }
+
+    fn load_stats(&mut self) {
+        for l in lines(NAME_STATS) {
+            let mut f = l.split('\t');
+            let Some(tok) = f.next() else { continue };
+            let mut n = || f.next().and_then(|x| x.parse().ok()).unwrap_or(0);
+            let s = NameStats {
+                begin: n(),
+                inside: n(),
+                place: n(),
+                other: n(),
+            };
+            let e = self.stats.entry(fold_str(tok)).or_default();
+            e.begin += s.begin;
+            e.inside += s.inside;
+            e.place += s.place;
+            e.other += s.other;
+        }
+    }
+
+    fn load_people(&mut self) {
+        for l in lines(PEOPLE) {
+            let Some((latin, arabic)) = l.split_once('\t') else {
+                continue;
+            };
+            for name in [latin, arabic] {
+                let key = fold_str(name);
+                if let Some(last) = key.rsplit(' ').next() {
+                    self.people_last.insert(last.to_string(), latin.to_string());
+                }
+                self.people.insert(key, latin.to_string());
+            }
+        }
+    }
+
+    fn load_dates(&mut self) {
+        for l in lines(MONTHS) {
+            if let Some((m, name)) = l.split_once('\t') {
+                self.months.push((name.to_string(), m.parse().unwrap_or(0)));
+            }
+        }
+        self.months.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        for l in lines(WEEKDAYS) {
+            if let Some((d, name)) = l.split_once('\t') {
+                self.weekdays.insert(fold_str(name), d.parse().unwrap_or(0));
+            }
+        }
+    }
+
+    /// The place index of a folded name.
+    pub fn place(&self, key: &str) -> Option<u32> {
+        self.places.get(key).copied()
+    }
+
+    /// Training counts of a folded token.
+    pub fn stat(&self, key: &str) -> NameStats {
+        self.stats.get(key).copied().unwrap_or_default()
+    }
+}

@@ -1,0 +1,286 @@
+//! Consistency (a name once seen as a person is a person elsewhere) and linking of mentions
+//! into entities across documents and scripts.
+
+use super::lexicon::{FxMap, FxSet, Lexicon};
+use super::morph::{ar_candidates, tr_splits};
+use super::names::orig_len;
+use super::token::Tokens;
+use super::{CorpusExtraction, Entity, Kind, Mention, RawMention};
+use crate::text::{fold_str, name_key};
+
+/// Folded person names (full names and surnames) known to be people.
+#[derive(Debug, Clone, Default)]
+pub struct KnownPeople {
+    keys: FxSet<String>,
+}
+
+impl KnownPeople {
+    /// The people among `ms`, with their last words.
+    pub fn from_mentions(text: &str, ms: &[RawMention]) -> KnownPeople {
+        let mut keys = FxSet::default();
+        for m in ms.iter().filter(|m| m.kind == Kind::Person) {
+            let key = fold_str(&text[m.start..m.end]);
+            let words: Vec<&str> = key
+                .split([' ', '-', '\n'])
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.len() >= 2 {
+                if let Some(last) = words.last().filter(|w| w.chars().count() >= 3) {
+                    keys.insert((*last).to_string());
+                }
+                keys.insert(words.join(" "));
+            }
+        }
+        KnownPeople { keys }
+    }
+
+    /// Adds another set.
+    pub fn merge(&mut self, other: KnownPeople) {
+        self.keys.extend(other.keys);
+    }
+
+    /// Marks tokens not yet in a mention that match a known person.
+    pub fn apply(&self, lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
+        if self.keys.is_empty() {
+            return;
+        }
+        out.sort_by_key(|m| m.start);
+        let mut added = Vec::new();
+        let mut b = 0;
+        for (i, t) in toks.toks.iter().enumerate() {
+            while b < out.len() && out[b].end <= t.start {
+                b += 1;
+            }
+            if b < out.len() && out[b].start < t.end {
+                continue;
+            }
+            if !t.arabic && !t.cap {
+                continue;
+            }
+            if let Some((s, e)) = self.match_token(lx, text, toks, i) {
+                added.push(RawMention {
+                    start: s,
+                    end: e,
+                    kind: Kind::Person,
+                    value: None,
+                    canonical: None,
+                });
+            }
+        }
+        out.extend(added);
+        out.sort_by_key(|m| (m.start, m.end));
+    }
+
+    fn match_token(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        toks: &Tokens,
+        i: usize,
+    ) -> Option<(usize, usize)> {
+        let t = &toks.toks[i];
+        let key = toks.key(i);
+        if lx.org_heads.contains(key) || lx.titles.contains(key) {
+            return None;
+        }
+        if i + 1 < toks.len() && toks.joined(i) && lx.org_heads.contains(toks.key(i + 1)) {
+            return None;
+        }
+        if t.arabic {
+            if !super::names::has_clitic(key) {
+                return self.keys.contains(key).then_some((t.start, t.end));
+            }
+            return ar_candidates(key)
+                .into_iter()
+                .find(|(_, k)| self.keys.contains(k))
+                .map(|(skip, _)| (t.start + skip, t.end));
+        }
+        if self.keys.contains(key) {
+            return Some((t.start, t.stem_end));
+        }
+        if t.has_suffix() {
+            return None;
+        }
+        let s = tr_splits(key).find(|&s| self.keys.contains(&key[..s]))?;
+        Some((t.start, t.start + orig_len(&text[t.start..t.end], s)))
+    }
+}
+
+/// Builds entities from per-document mentions and links every mention to one.
+pub fn link(lx: &Lexicon, texts: &[&str], raw: Vec<Vec<RawMention>>) -> CorpusExtraction {
+    let mut b = Builder::default();
+    // People with several words first, so single surnames can join them.
+    for pass in 0..2 {
+        for (d, ms) in raw.iter().enumerate() {
+            for m in ms.iter().filter(|m| m.kind == Kind::Person) {
+                let surface = texts[d][m.start..m.end].to_string();
+                let words = surface.split_whitespace().count();
+                if (pass == 0) == (words >= 2) {
+                    b.person(lx, &surface, m.canonical.as_deref());
+                }
+            }
+        }
+    }
+    let mut mentions = Vec::with_capacity(raw.len());
+    for (d, ms) in raw.into_iter().enumerate() {
+        let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if out.last().is_some_and(|p| p.end > m.start) {
+                continue;
+            }
+            let text = texts[d][m.start..m.end].to_string();
+            let entity = b.entity_of(lx, &m, &text);
+            b.count(entity, d, &text);
+            out.push(Mention {
+                start: m.start,
+                end: m.end,
+                kind: m.kind,
+                text,
+                value: m.value,
+                entity,
+            });
+        }
+        mentions.push(out);
+    }
+    b.finish(mentions)
+}
+
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    last_doc: Vec<usize>,
+    by_key: FxMap<String, usize>,
+    by_last: FxMap<String, usize>,
+}
+
+fn pkey(s: &str) -> String {
+    let k = name_key(s);
+    if k.is_empty() { fold_str(s) } else { k }
+}
+
+impl Builder {
+    fn new_entity(&mut self, kind: Kind, canonical: String) -> usize {
+        self.entities.push(Entity {
+            kind,
+            canonical,
+            aliases: Vec::new(),
+            doc_count: 0,
+            mention_count: 0,
+        });
+        self.last_doc.push(usize::MAX);
+        self.entities.len() - 1
+    }
+
+    /// Registers a person surface form, creating or joining an entity.
+    fn person(&mut self, lx: &Lexicon, surface: &str, canon: Option<&str>) -> usize {
+        let folded = fold_str(surface);
+        let canon = canon
+            .map(str::to_string)
+            .or_else(|| lx.people.get(&folded).cloned())
+            .or_else(|| lx.people_last.get(&folded).cloned());
+        let key = format!("person:{}", pkey(canon.as_deref().unwrap_or(surface)));
+        if let Some(&e) = self.by_key.get(&key) {
+            self.better_name(e, surface);
+            return e;
+        }
+        let last = surface
+            .split_whitespace()
+            .last()
+            .map(pkey)
+            .unwrap_or_default();
+        let multi = surface.split_whitespace().count() >= 2;
+        if !multi
+            && canon.is_none()
+            && let Some(&e) = self.by_last.get(&last)
+        {
+            self.by_key.insert(key, e);
+            return e;
+        }
+        let e = self.new_entity(
+            Kind::Person,
+            canon.clone().unwrap_or_else(|| surface.to_string()),
+        );
+        self.by_key.insert(key, e);
+        if multi || canon.is_some() {
+            self.by_last.entry(last).or_insert(e);
+            if let Some(c) = &canon {
+                let cl = c.split_whitespace().last().map(pkey).unwrap_or_default();
+                self.by_last.entry(cl).or_insert(e);
+                self.by_key.insert(format!("person:{}", pkey(surface)), e);
+            }
+        }
+        e
+    }
+
+    /// Prefers a longer Latin name as canonical when no lexicon name was given.
+    fn better_name(&mut self, e: usize, surface: &str) {
+        let cur = &self.entities[e].canonical;
+        let score = |s: &str| {
+            (
+                s.split_whitespace().count(),
+                !s.chars().any(crate::text::is_arabic),
+            )
+        };
+        if score(surface) > score(cur) && !surface.contains('\n') {
+            self.entities[e].canonical = surface.to_string();
+        }
+    }
+
+    fn entity_of(&mut self, lx: &Lexicon, m: &RawMention, text: &str) -> usize {
+        let key = match m.kind {
+            Kind::Person => return self.person(lx, text, m.canonical.as_deref()),
+            Kind::Place => format!(
+                "place:{}",
+                m.canonical.clone().unwrap_or_else(|| fold_str(text))
+            ),
+            Kind::Date => format!("date:{}", m.value.clone().unwrap_or_else(|| fold_str(text))),
+        };
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let canon = match m.kind {
+            Kind::Date => m.value.clone().unwrap_or_else(|| text.to_string()),
+            _ => m.canonical.clone().unwrap_or_else(|| text.to_string()),
+        };
+        let e = self.new_entity(m.kind, canon);
+        self.by_key.insert(key, e);
+        e
+    }
+
+    fn count(&mut self, e: usize, doc: usize, text: &str) {
+        let ent = &mut self.entities[e];
+        ent.mention_count += 1;
+        if self.last_doc[e] != doc {
+            self.last_doc[e] = doc;
+            ent.doc_count += 1;
+        }
+        if !ent.aliases.iter().any(|a| a == text) {
+            ent.aliases.push(text.to_string());
+        }
+    }
+
+    fn finish(self, mentions: Vec<Vec<Mention>>) -> CorpusExtraction {
+        // Entities registered during the person pre-pass but never mentioned are kept with
+        // zero counts only if referenced; drop them and renumber.
+        let mut remap = vec![usize::MAX; self.entities.len()];
+        let mut entities = Vec::new();
+        for (i, e) in self.entities.into_iter().enumerate() {
+            if e.mention_count > 0 {
+                remap[i] = entities.len();
+                entities.push(e);
+            }
+        }
+        let mentions = mentions
+            .into_iter()
+            .map(|ms| {
+                ms.into_iter()
+                    .map(|mut m| {
+                        m.entity = remap[m.entity];
+                        m
+                    })
+                    .collect()
+            })
+            .collect();
+        CorpusExtraction { mentions, entities }
+    }
+}

@@ -1,0 +1,193 @@
+//! Extraction of people, places and dates with byte spans into the stored text, and linking of
+//! mentions into entities across documents and scripts.
+//!
+//! Rules only, offline and explainable: title cues, gazetteers and given names from
+//! `assets/`, Turkish apostrophe and case suffixes and Arabic proclitics kept outside spans,
+//! organisation head nouns that block a reading, consistency inside a document and across the
+//! corpus. Span conventions follow `../shared/gold/README.md`.
+
+mod dates;
+mod lexicon;
+mod link;
+mod morph;
+mod names;
+mod token;
+
+use serde::Serialize;
+
+use crate::corpus::{Corpus, Document};
+pub use dates::day_first;
+use dates::{Anchor, DateRules};
+pub use lexicon::Lexicon;
+pub use link::{KnownPeople, link};
+use names::Scan;
+use token::Tokens;
+
+/// What a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A country, city, region, river, sea or gulf.
+    Place,
+    /// A calendar date, year-month, year range, weekday or relative day.
+    Date,
+}
+
+impl Kind {
+    /// The lowercase name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Place => "place",
+            Kind::Date => "date",
+        }
+    }
+}
+
+/// A mention found in one document, before linking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMention {
+    /// Byte offset of the start in [`Document::text`].
+    pub start: usize,
+    /// Byte offset past the end.
+    pub end: usize,
+    /// Kind of mention.
+    pub kind: Kind,
+    /// ISO 8601 value for resolved dates.
+    pub value: Option<String>,
+    /// Canonical name suggested by a lexicon (places, known people).
+    pub canonical: Option<String>,
+}
+
+/// A linked mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Byte offset of the start in the document text.
+    pub start: usize,
+    /// Byte offset past the end.
+    pub end: usize,
+    /// Kind of mention.
+    pub kind: Kind,
+    /// The text of the span.
+    pub text: String,
+    /// ISO 8601 value of a resolved date.
+    pub value: Option<String>,
+    /// Index into [`CorpusExtraction::entities`].
+    pub entity: usize,
+}
+
+/// One person, place or date, with every name it went by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Kind of entity.
+    pub kind: Kind,
+    /// The name shown for it.
+    pub canonical: String,
+    /// Every distinct surface form, in first-seen order.
+    pub aliases: Vec<String>,
+    /// Number of documents that mention it.
+    pub doc_count: usize,
+    /// Number of mentions.
+    pub mention_count: usize,
+}
+
+/// Mentions per document and the entities they link to.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusExtraction {
+    /// Per document (corpus order), sorted by start.
+    pub mentions: Vec<Vec<Mention>>,
+    /// Linked entities.
+    pub entities: Vec<Entity>,
+}
+
+/// The extractor: lexicons and patterns, built once.
+#[derive(Debug)]
+pub struct Extractor {
+    lx: Lexicon,
+    dates: DateRules,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// Loads the embedded assets.
+    pub fn new() -> Extractor {
+        let lx = Lexicon::load();
+        let dates = DateRules::new(&lx);
+        Extractor { lx, dates }
+    }
+
+    /// The lexicons in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lx
+    }
+
+    /// Mentions in one document, sorted by start, with in-document consistency applied.
+    pub fn extract_doc(&self, doc: &Document) -> Vec<RawMention> {
+        self.extract_text(&doc.text, doc.date())
+    }
+
+    /// Mentions in a text, dates resolved against `dateline` (`YYYY[-MM[-DD]]`).
+    pub fn extract_text(&self, text: &str, dateline: Option<&str>) -> Vec<RawMention> {
+        let toks = Tokens::new(text);
+        let anchor = dateline.map(Anchor::parse).unwrap_or_default();
+        let dates = self.dates.find(&self.lx, text, &toks, anchor);
+        let busy: Vec<(usize, usize)> = dates.iter().map(|m| (m.start, m.end)).collect();
+        let mut scan = Scan::new(&self.lx, text, &toks);
+        scan.run(&busy);
+        let mut out = scan.out;
+        out.extend(dates);
+        out.sort_by_key(|m| (m.start, m.end));
+        let known = KnownPeople::from_mentions(text, &out);
+        known.apply(&self.lx, text, &toks, &mut out);
+        out
+    }
+
+    /// Adds mentions of people known from elsewhere in the corpus.
+    pub fn add_known(&self, text: &str, known: &KnownPeople, out: &mut Vec<RawMention>) {
+        let toks = Tokens::new(text);
+        known.apply(&self.lx, text, &toks, out);
+    }
+}
+
+/// Extracts every document (in parallel), applies corpus-level consistency, and links.
+pub fn extract_corpus(ex: &Extractor, corpus: &Corpus) -> CorpusExtraction {
+    let mut raw = par_map(&corpus.docs, |d| ex.extract_doc(d));
+    let mut known = KnownPeople::default();
+    for (doc, ms) in corpus.docs.iter().zip(&raw) {
+        known.merge(KnownPeople::from_mentions(&doc.text, ms));
+    }
+    let pairs: Vec<(&Document, Vec<RawMention>)> = corpus.docs.iter().zip(raw.drain(..)).collect();
+    let raw = par_map(&pairs, |(doc, ms)| {
+        let mut ms = ms.clone();
+        ex.add_known(&doc.text, &known, &mut ms);
+        ms
+    });
+    let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
+    link(ex.lexicon(), &texts, raw)
+}
+
+/// Maps `f` over `items` on the available cores, keeping order.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads <= 1 || items.len() < 2 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}

@@ -1,0 +1,187 @@
+//! Word tokens with byte spans, capitalisation, and folded keys of their stems.
+
+use crate::text::{fold_char, is_arabic};
+
+/// What separates a token from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sep {
+    /// Start of text.
+    Start,
+    /// Only spaces or tabs (no line break).
+    Space,
+    /// Whitespace with a line break.
+    Line,
+    /// A hyphen, optionally with a line break after it (`El-\nNusra`).
+    Hyphen,
+    /// A dot then whitespace (`St. Petersburg`).
+    Dot,
+    /// Anything else: punctuation, quotes, brackets.
+    Punct,
+}
+
+/// One word.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset past the last character (suffix included).
+    pub end: usize,
+    /// Byte offset past the stem: before an apostrophe suffix, else `end`.
+    pub stem_end: usize,
+    /// Range of the folded stem in [`Tokens::keys`].
+    key: (u32, u32),
+    /// What comes before the token.
+    pub sep: Sep,
+    /// First letter is upper case.
+    pub cap: bool,
+    /// Arabic script.
+    pub arabic: bool,
+    /// Only digits.
+    pub digits: bool,
+}
+
+impl Token {
+    /// True when the token has an apostrophe suffix.
+    pub fn has_suffix(&self) -> bool {
+        self.stem_end < self.end
+    }
+}
+
+/// The tokens of one text, with their folded keys in one buffer.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    /// The tokens in order.
+    pub toks: Vec<Token>,
+    keys: String,
+}
+
+fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{00C0}'..='\u{024F}')
+        && c != '×'
+        && c != '÷'
+    {
+        return true;
+    }
+    c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+impl Tokens {
+    /// Splits `text` into words. An apostrophe between letters starts a suffix that belongs
+    /// to the word (`Türkiye'ye`).
+    pub fn new(text: &str) -> Tokens {
+        let mut out = Tokens {
+            toks: Vec::with_capacity(text.len() / 6),
+            keys: String::with_capacity(text.len()),
+        };
+        let mut prev_end = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !is_word(c) {
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            let mut stem_end = None;
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if is_apostrophe(d) && stem_end.is_none() {
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    if next.is_some_and(|n| n.is_alphabetic()) {
+                        stem_end = Some(j);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let stem_end = stem_end.unwrap_or(end);
+            let sep = classify(&text[prev_end..start], prev_end == 0 && start == 0);
+            out.push(text, start, end, stem_end, sep, c);
+            prev_end = end;
+        }
+        out
+    }
+
+    fn push(&mut self, text: &str, start: usize, end: usize, stem_end: usize, sep: Sep, c: char) {
+        let k0 = self.keys.len();
+        text[start..stem_end]
+            .chars()
+            .for_each(|ch| fold_char(ch, &mut self.keys));
+        let stem = &text[start..stem_end];
+        self.toks.push(Token {
+            start,
+            end,
+            stem_end,
+            key: (k0 as u32, self.keys.len() as u32),
+            sep,
+            cap: c.is_uppercase(),
+            arabic: is_arabic(c),
+            digits: stem.bytes().all(|b| b.is_ascii_digit()),
+        });
+    }
+
+    /// The folded stem of token `i`.
+    pub fn key(&self, i: usize) -> &str {
+        let (a, b) = self.toks[i].key;
+        &self.keys[a as usize..b as usize]
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// True when tokens `i` and `i + 1` may belong to one name (space, hyphen, or `St.`).
+    pub fn joined(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|t| {
+            matches!(t.sep, Sep::Space | Sep::Line | Sep::Hyphen | Sep::Dot)
+                && !self.toks[i].has_suffix()
+        })
+    }
+}
+
+fn classify(gap: &str, at_start: bool) -> Sep {
+    if at_start {
+        return Sep::Start;
+    }
+    let g = gap.trim_matches(|c: char| c.is_whitespace());
+    match g {
+        "" if gap.contains('\n') => Sep::Line,
+        "" => Sep::Space,
+        "-" | "‐" => Sep::Hyphen,
+        "." if gap.starts_with('.') && gap.len() > 1 => Sep::Dot,
+        _ => Sep::Punct,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apostrophe_suffix_is_part_of_token_but_not_stem() {
+        let text = "Rusya'dan Türkiye’ye, El-\nNusra";
+        let t = Tokens::new(text);
+        assert_eq!(t.len(), 4);
+        assert_eq!(&text[t.toks[0].start..t.toks[0].stem_end], "Rusya");
+        assert_eq!(t.key(1), "turkiye");
+        assert_eq!(t.toks[3].sep, Sep::Hyphen);
+        assert!(t.toks[1].cap);
+    }
+}

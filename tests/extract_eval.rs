@@ -1,0 +1,295 @@
+//! Extraction quality: P/R/F1 per kind, strict (same span) and lenient (overlap), on the seed
+//! gold and the public sets in `../shared/data`, with floors so regressions fail.
+//!
+//! Run: `cargo test --no-default-features --test extract_eval -- --nocapture`.
+//! Skips (with a message) when `../shared` is absent; `OKUR_SHARED` overrides the path.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use okur::corpus::{Corpus, Document};
+use okur::extract::{Extractor, Kind, extract_corpus};
+
+type Span = (usize, usize, usize); // doc, start, end
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    tp_s: usize,
+    tp_l: usize,
+    found_l: usize,
+    pred: usize,
+    gold: usize,
+}
+
+fn prf(tp_p: usize, tp_r: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if pred == 0 {
+        0.0
+    } else {
+        tp_p as f64 / pred as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp_r as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+impl Score {
+    fn strict(&self) -> (f64, f64, f64) {
+        prf(self.tp_s, self.tp_s, self.pred, self.gold)
+    }
+    fn lenient(&self) -> (f64, f64, f64) {
+        prf(self.tp_l, self.found_l, self.pred, self.gold)
+    }
+}
+
+fn overlaps(a: &Span, b: &Span) -> bool {
+    a.0 == b.0 && a.1 < b.2 && b.1 < a.2
+}
+
+/// Scores predictions of one kind; predictions overlapping only `ignore` spans are dropped.
+fn score(pred: &[Span], gold: &[Span], ignore: &[Span]) -> Score {
+    let pred: Vec<&Span> = pred
+        .iter()
+        .filter(|p| gold.iter().any(|g| overlaps(p, g)) || !ignore.iter().any(|g| overlaps(p, g)))
+        .collect();
+    let mut s = Score {
+        pred: pred.len(),
+        gold: gold.len(),
+        ..Score::default()
+    };
+    s.tp_s = pred.iter().filter(|p| gold.contains(p)).count();
+    s.tp_l = pred
+        .iter()
+        .filter(|p| gold.iter().any(|g| overlaps(p, g)))
+        .count();
+    s.found_l = gold
+        .iter()
+        .filter(|g| pred.iter().any(|p| overlaps(p, g)))
+        .count();
+    s
+}
+
+fn shared() -> Option<PathBuf> {
+    let p = std::env::var_os("OKUR_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    p.join("gold/seeds.jsonl").exists().then_some(p)
+}
+
+fn predict(ex: &Extractor, corpus: &Corpus, kind: Kind) -> Vec<Span> {
+    let out = extract_corpus(ex, corpus);
+    out.mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(d, ms)| {
+            ms.iter()
+                .filter(|m| m.kind == kind)
+                .map(move |m| (d, m.start, m.end))
+        })
+        .collect()
+}
+
+fn row(set: &str, kind: &str, s: &Score) {
+    let (sp, sr, sf) = s.strict();
+    let (lp, lr, lf) = s.lenient();
+    println!(
+        "| {set:<14} | {kind:<6} | {:>5} | {:>5} | {sp:.3} | {sr:.3} | {sf:.3} | {lp:.3} | {lr:.3} | {lf:.3} |",
+        s.gold, s.pred
+    );
+}
+
+/// Seed gold: (strict F1 person, strict F1 place, lenient F1 date).
+fn eval_seeds(ex: &Extractor, root: &Path) -> (f64, f64, f64) {
+    let corpus = okur::corpus::load_seeds().corpus;
+    let ix: HashMap<String, usize> = corpus
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.path.clone(), i))
+        .collect();
+    let gold_txt = std::fs::read_to_string(root.join("gold/seeds.jsonl")).expect("gold");
+    let mut gold: HashMap<String, Vec<Span>> = HashMap::new();
+    for line in gold_txt.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("gold json");
+        let Some(&d) = v["doc"].as_str().and_then(|p| ix.get(p)) else {
+            continue;
+        };
+        let n = |k: &str| v[k].as_u64().unwrap_or(0) as usize;
+        let kind = v["kind"].as_str().unwrap_or("").to_string();
+        gold.entry(kind)
+            .or_default()
+            .push((d, n("start"), n("end")));
+    }
+    let ignore = gold.get("ignore").cloned().unwrap_or_default();
+    let mut f = Vec::new();
+    for (name, kind) in [
+        ("person", Kind::Person),
+        ("place", Kind::Place),
+        ("date", Kind::Date),
+    ] {
+        let g = gold.get(name).cloned().unwrap_or_default();
+        let s = score(&predict(ex, &corpus, kind), &g, &ignore);
+        row("seeds", name, &s);
+        f.push(if kind == Kind::Date {
+            s.lenient().2
+        } else {
+            s.strict().2
+        });
+    }
+    (f[0], f[1], f[2])
+}
+
+type Gold = HashMap<String, Vec<Span>>;
+
+fn close(open: &mut Option<(String, usize, usize)>, gold: &mut Gold, d: usize) {
+    if let Some((t, s, e)) = open.take() {
+        gold.entry(t).or_default().push((d, s, e));
+    }
+}
+
+/// Documents of `per_doc` sentences from a CoNLL file, and gold spans per tag type.
+/// Tokens are joined by spaces; a token starting with an apostrophe is glued to the last.
+fn conll(path: &Path, per_doc: usize) -> (Corpus, Gold) {
+    let src = std::fs::read_to_string(path).expect("conll");
+    let mut docs = Vec::new();
+    let mut gold = Gold::new();
+    let (mut text, mut nsent) = (String::new(), 0);
+    let mut open: Option<(String, usize, usize)> = None;
+    for line in src.lines() {
+        let d = docs.len();
+        if line.is_empty() {
+            close(&mut open, &mut gold, d);
+            text.push('\n');
+            nsent += 1;
+            if nsent == per_doc {
+                docs.push(Document::from_text(
+                    format!("doc{d}"),
+                    std::mem::take(&mut text),
+                ));
+                nsent = 0;
+            }
+            continue;
+        }
+        let (tok, tag) = line.split_once('\t').unwrap_or((line, "O"));
+        if !(tok.starts_with('\'') || text.is_empty() || text.ends_with('\n')) {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(&tok.replace('_', " "));
+        let end = text.len();
+        let (bio, typ) = tag.split_once('-').unwrap_or(("O", ""));
+        match (bio, &mut open) {
+            ("I", Some((t, _, e))) if t == typ => *e = end,
+            ("B" | "I", _) => {
+                close(&mut open, &mut gold, d);
+                open = Some((typ.to_string(), start, end));
+            }
+            _ => close(&mut open, &mut gold, d),
+        }
+    }
+    if !text.is_empty() {
+        let d = docs.len();
+        close(&mut open, &mut gold, d);
+        docs.push(Document::from_text(format!("doc{d}"), text));
+    }
+    (Corpus { docs }, gold)
+}
+
+/// One public set: (strict F1, lenient F1) per requested kind.
+fn eval_set(
+    ex: &Extractor,
+    root: &Path,
+    file: &str,
+    name: &str,
+    kinds: &[(&str, &[&str], Kind)],
+) -> Vec<(f64, f64)> {
+    let path = root.join("data/ner").join(file);
+    if !path.exists() {
+        println!("{name}: {} missing, skipped", path.display());
+        return vec![(1.0, 1.0); kinds.len()];
+    }
+    let (corpus, gold) = conll(&path, 25);
+    let mut out = Vec::new();
+    for (label, types, kind) in kinds {
+        let g: Vec<Span> = types
+            .iter()
+            .flat_map(|t| gold.get(*t).cloned().unwrap_or_default())
+            .collect();
+        let s = score(&predict(ex, &corpus, *kind), &g, &[]);
+        row(name, label, &s);
+        out.push((s.strict().2, s.lenient().2));
+    }
+    out
+}
+
+#[test]
+fn extraction_quality() {
+    let Some(root) = shared() else {
+        println!("extract_eval: ../shared not found (set OKUR_SHARED); skipping");
+        return;
+    };
+    let set = |s: &str| std::env::var("OKUR_EVAL_SET").map_or(true, |v| v == s);
+    let ex = Extractor::new();
+    println!(
+        "| set            | kind   |  gold |  pred | sP    | sR    | sF1   | lP    | lR    | lF1   |"
+    );
+    let (per, place, date) = eval_seeds(&ex, &root);
+    let mut floors = vec![
+        ("seeds person strict", per, 0.95),
+        ("seeds place strict", place, 0.95),
+        ("seeds date lenient", date, 0.90),
+    ];
+    if set("tur") {
+        let k: &[(&str, &[&str], Kind)] = &[
+            ("PER", &["PER"], Kind::Person),
+            ("LOC", &["LOC"], Kind::Place),
+        ];
+        let r = eval_set(
+            &ex,
+            &root,
+            "research_only/tr_tur2003_news_test.conll",
+            "tur2003-test",
+            k,
+        );
+        floors.push(("tur PER strict", r[0].0, 0.58));
+        floors.push(("tur LOC strict", r[1].0, 0.77));
+    }
+    if set("aner") {
+        let k: &[(&str, &[&str], Kind)] = &[
+            ("PERS", &["PERS"], Kind::Person),
+            ("LOC", &["LOC"], Kind::Place),
+        ];
+        let r = eval_set(
+            &ex,
+            &root,
+            "ar_anercorp_camel_test.conll",
+            "anercorp-test",
+            k,
+        );
+        floors.push(("aner PERS lenient", r[0].1, 0.38));
+        floors.push(("aner LOC lenient", r[1].1, 0.70));
+    }
+    if set("wiki") {
+        let k: &[(&str, &[&str], Kind)] = &[("DATE", &["DATE"], Kind::Date)];
+        let r = eval_set(&ex, &root, "tr_wikiner_test.conll", "wikiner-test", k);
+        floors.push(("wiki DATE lenient", r[0].1, 0.80));
+        let r = eval_set(
+            &ex,
+            &root,
+            "ar_wojood_sample_test.targets.conll",
+            "wojood-test",
+            k,
+        );
+        floors.push(("wojood DATE lenient", r[0].1, 0.90));
+    }
+    for (what, got, floor) in floors {
+        assert!(got >= floor, "{what}: F1 {got:.3} below floor {floor:.3}");
+    }
+}
