@@ -95,3 +95,19 @@ fn reader_column(line: &str, inner: usize) -> String {
         .trim_end()
         .to_string()
 }
+
+/// A 50 MB file with no line break opens at once: only the first screen is laid out.
+#[test]
+fn fifty_megabyte_single_line_opens() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("huge.txt");
+    std::fs::write(&file, "kelime لافروف 2020 ".repeat(50 * 1024 * 1024 / 26)).expect("written");
+    let t = Tmux::start(&format!("{} {}", okur(), file.display()), 100, 30);
+    let screen = t.wait_for("kelime");
+    assert!(screen.contains("huge.txt"), "{screen}");
+    t.send(&["Tab", "j", "q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+}

@@ -2,6 +2,7 @@
 #![cfg(feature = "tui")]
 
 use okur::corpus::{Corpus, Document, load_seeds};
+use okur::extract::{Extractor, extract_corpus};
 use okur::layout::LayoutOptions;
 use okur::tui::app::{App, Facts, Focus, MentionRef};
 use okur::tui::theme::Theme;
@@ -12,12 +13,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 fn seeds_app() -> App {
-    App::new(
-        load_seeds().corpus,
-        Facts::default(),
-        Theme::monochrome(),
-        LayoutOptions::new(80),
-    )
+    let corpus = load_seeds().corpus;
+    let facts = Facts::from_extraction(&extract_corpus(&Extractor::new(), &corpus));
+    App::new(corpus, facts, Theme::monochrome(), LayoutOptions::new(80))
 }
 
 fn panes(app: &App, w: u16, h: u16) -> view::Panes {
@@ -174,4 +172,21 @@ fn mixed_paragraph_with_highlighted_names() {
     got.sort_unstable();
     assert_eq!(got, expected, "highlighted cells: {highlighted}");
     insta::assert_snapshot!(text_screen);
+}
+
+#[test]
+fn entity_selected_filters_and_highlights() {
+    let mut app = seeds_app();
+    // Focus the entity panel, pick the top person, narrow the list to documents with them.
+    press(
+        &mut app,
+        120,
+        40,
+        &[Action::FocusPrev, Action::Open, Action::FilterByEntity],
+    );
+    let person = app.facts.entities[0].name.clone();
+    assert_eq!(app.facts.entities[0].kind, "person");
+    assert!(app.order.len() < app.corpus.len() || app.corpus.len() == app.order.len());
+    assert!(app.list_filter.as_deref() == Some(person.as_str()));
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
 }

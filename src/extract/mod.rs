@@ -158,7 +158,20 @@ impl Extractor {
 
 /// Extracts every document (in parallel), applies corpus-level consistency, and links.
 pub fn extract_corpus(ex: &Extractor, corpus: &Corpus) -> CorpusExtraction {
-    let mut raw = par_map(&corpus.docs, |d| ex.extract_doc(d));
+    extract_corpus_observed(ex, corpus, &std::sync::atomic::AtomicUsize::new(0))
+}
+
+/// [`extract_corpus`], counting finished documents in `done` so a UI can show progress.
+pub fn extract_corpus_observed(
+    ex: &Extractor,
+    corpus: &Corpus,
+    done: &std::sync::atomic::AtomicUsize,
+) -> CorpusExtraction {
+    let mut raw = par_map(&corpus.docs, |d| {
+        let found = ex.extract_doc(d);
+        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        found
+    });
     let mut known = KnownPeople::default();
     for (doc, ms) in corpus.docs.iter().zip(&raw) {
         known.merge(KnownPeople::from_mentions(&doc.text, ms));

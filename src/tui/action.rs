@@ -34,6 +34,12 @@ pub enum Action {
     FlipDirection,
     /// Cycle the document list's sort order.
     CycleSort,
+    /// Jump to the next highlighted mention or match in the open document.
+    NextMatch,
+    /// Jump to the previous highlighted mention or match.
+    PrevMatch,
+    /// Show only documents that mention the selected entity.
+    FilterByEntity,
 }
 
 impl Action {
@@ -55,6 +61,9 @@ impl Action {
             Action::ToggleEntities => "show/hide entity panel",
             Action::FlipDirection => "flip paragraph direction (RTL/LTR)",
             Action::CycleSort => "sort list: file / date / title / language",
+            Action::NextMatch => "next mention / match",
+            Action::PrevMatch => "previous mention / match",
+            Action::FilterByEntity => "list only documents with the selected entity",
         }
     }
 }

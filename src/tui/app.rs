@@ -152,6 +152,8 @@ pub struct App {
     pub reader: Reader,
     /// Layout options other than width (shaping, bidi mode).
     pub layout_base: LayoutOptions,
+    /// What the document list is narrowed to, for its title (`None`: every document).
+    pub list_filter: Option<String>,
     /// The user's choice for the entity panel; `None` follows the terminal width.
     pub show_entities: Option<bool>,
     /// Help overlay open.
@@ -183,6 +185,7 @@ impl App {
                 cursor: Cursor::default(),
             },
             layout_base,
+            list_filter: None,
             show_entities: None,
             show_help: false,
             status: String::new(),

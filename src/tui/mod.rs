@@ -3,7 +3,9 @@
 
 pub mod action;
 pub mod app;
+pub mod facts;
 pub mod keymap;
+mod navigate;
 mod terminal;
 pub mod theme;
 pub mod update;
@@ -29,7 +31,8 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     let stop = terminal::termination_flag()?;
     terminal::install_panic_hook(handshake);
     let mut term = terminal::enter(handshake)?;
-    let result = event_loop(&mut app, &mut term, &stop, handshake);
+    let job = facts::ExtractionJob::start(&app.corpus);
+    let result = event_loop(&mut app, &mut term, &stop, handshake, Some(job));
     terminal::leave(handshake);
     result
 }
@@ -39,8 +42,10 @@ fn event_loop(
     term: &mut terminal::Term,
     stop: &std::sync::atomic::AtomicBool,
     handshake: bool,
+    mut job: Option<facts::ExtractionJob>,
 ) -> anyhow::Result<()> {
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        poll_extraction(app, &mut job);
         let size = term.size()?;
         let panes = view::panes(
             ratatui::layout::Rect::new(0, 0, size.width, size.height),
@@ -65,6 +70,24 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Takes the extraction result when it is ready; meanwhile shows progress.
+fn poll_extraction(app: &mut App, job: &mut Option<facts::ExtractionJob>) {
+    let Some(j) = job else { return };
+    match j.poll() {
+        Ok(result) => {
+            app.facts = app::Facts::from_extraction(&result);
+            app.status = format!(
+                "found {} people, places and dates",
+                app.facts.entities.len()
+            );
+            *job = None;
+        }
+        Err((done, total)) => {
+            app.status = format!("extracting people, places and dates… {done}/{total}")
+        }
+    }
 }
 
 fn handle_key(app: &mut App, panes: &view::Panes, key: event::KeyEvent) {

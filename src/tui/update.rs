@@ -3,8 +3,9 @@
 
 use super::action::Action;
 use super::app::{App, Focus, SortOrder};
+use super::navigate;
 use super::view::Panes;
-use crate::layout::{DocLayout, LayoutOptions, PaneRow};
+use crate::layout::{DocLayout, LayoutOptions};
 
 /// Something `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +28,10 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
             return vec![Effect::Quit];
         }
         Action::Help => app.show_help = true,
-        Action::Cancel => app.selected_entity = None,
+        Action::Cancel => navigate::clear(app),
+        Action::NextMatch => navigate::jump(app, panes, true),
+        Action::PrevMatch => navigate::jump(app, panes, false),
+        Action::FilterByEntity => navigate::filter_by_entity(app),
         Action::FocusNext => app.focus = cycle_focus(app, panes, 1),
         Action::FocusPrev => app.focus = cycle_focus(app, panes, -1),
         Action::ToggleEntities => {
@@ -39,7 +43,7 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         }
         Action::CycleSort => sort(app, app.sort.next()),
         Action::FlipDirection => flip_direction(app),
-        Action::Open => open(app),
+        Action::Open => open(app, panes),
         Action::Down => move_rows(app, panes, 1),
         Action::Up => move_rows(app, panes, -1),
         Action::PageDown => move_rows(app, panes, page(app, panes) as isize),
@@ -95,7 +99,7 @@ fn move_reader(app: &mut App, panes: &Panes, delta: isize) {
     app.reader.cursor.follow(height);
 }
 
-fn open(app: &mut App) {
+fn open(app: &mut App, panes: &Panes) {
     match app.focus {
         Focus::List => {
             if let Some(doc) = app.selected_doc() {
@@ -103,9 +107,7 @@ fn open(app: &mut App) {
                 app.focus = Focus::Reader;
             }
         }
-        Focus::Entities => {
-            app.selected_entity = Some(app.entities.selected);
-        }
+        Focus::Entities => navigate::select_entity(app, panes),
         Focus::Reader => {}
     }
 }
@@ -126,9 +128,8 @@ fn flip_direction(app: &mut App) {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return;
     };
-    let para = match app.reader.layout.row(app.reader.cursor.selected) {
-        Some(PaneRow::Text(line)) => line.para,
-        _ => return,
+    let Some(para) = navigate::cursor_para(app) else {
+        return;
     };
     app.reader.layout.toggle_direction(doc, para);
 }

@@ -24,7 +24,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(inner.x, inner.y, "(empty document)", app.theme.dim);
         return;
     }
-    let highlights = highlight_ranges(app);
+    let highlights = super::super::navigate::highlights(app);
     let cursor = &app.reader.cursor;
     for (i, y) in (cursor.offset..).zip(inner.y..inner.y + inner.height) {
         let Some(PaneRow::Text(line)) = app.reader.layout.row(i) else {
@@ -47,18 +47,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         draw_line(buf, inner, y, line, &style_of);
     }
-}
-
-/// Byte ranges to highlight: mentions of the selected entity.
-fn highlight_ranges(app: &App) -> Vec<(usize, usize)> {
-    let Some(entity) = app.selected_entity else {
-        return Vec::new();
-    };
-    app.open_mentions()
-        .iter()
-        .filter(|m| m.entity == entity)
-        .map(|m| (m.start, m.end))
-        .collect()
 }
 
 /// The tail of a long path, for titles.
