@@ -29,6 +29,9 @@ struct OpenArgs {
     /// Who reorders right-to-left text: okur (app), the terminal, or nobody (off).
     #[arg(long, value_enum, default_value_t = cli::render::BidiArg::App)]
     bidi: cli::render::BidiArg,
+    /// The annotation journal (default: $XDG_DATA_HOME/okur/journal.jsonl).
+    #[arg(long, env = "OKUR_STORE", value_name = "FILE")]
+    store: Option<PathBuf>,
     /// Files or folders to open (.txt, .md; `-` reads standard input). None: the bundled seeds.
     paths: Vec<PathBuf>,
 }
@@ -89,7 +92,16 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         layout,
     );
     app.status = report.notices.last().cloned().unwrap_or_default();
-    okur::tui::run(app)
+    let store = okur::store::resolve_store_path(args.store.as_deref())
+        .and_then(|path| okur::store::Store::open(&path));
+    let store = match store {
+        Ok(store) => Some(store),
+        Err(err) => {
+            app.status = format!("annotations will NOT be saved: {err}");
+            None
+        }
+    };
+    okur::tui::run(app, store)
 }
 
 #[cfg(not(feature = "tui"))]

@@ -110,7 +110,10 @@ fn five_megabyte_single_line_renders_in_bounded_rows() -> Result<(), Box<dyn std
     let dir = tempfile::tempdir()?;
     let file = dir.path().join("long.txt");
     std::fs::write(&file, "kelime لافروف 2020 ".repeat(5 * 1024 * 1024 / 26))?;
-    let out = okur().args(["render", "--width", "120"]).arg(&file).output()?;
+    let out = okur()
+        .args(["render", "--width", "120"])
+        .arg(&file)
+        .output()?;
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout)?;
     assert!(text.lines().all(|l| l.chars().count() <= 120));

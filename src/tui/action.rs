@@ -1,5 +1,5 @@
-//! The vocabulary of the keymap, the help overlay and the tests: every key becomes one of
-//! these before anything changes.
+//! The vocabulary of the keymap, the help overlay, the config file and the tests: every key
+//! becomes one of these before anything changes.
 
 /// A named thing the user can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,6 +14,18 @@ pub enum Action {
     Down,
     /// Move up one row in the focused pane.
     Up,
+    /// Move the caret one cell left, as the eye sees it.
+    Left,
+    /// Move the caret one cell right, as the eye sees it.
+    Right,
+    /// Move the caret to the next word.
+    WordNext,
+    /// Move the caret to the previous word.
+    WordPrev,
+    /// Move the caret to the next sentence.
+    SentenceNext,
+    /// Move the caret to the previous sentence.
+    SentencePrev,
     /// Move down one page.
     PageDown,
     /// Move up one page.
@@ -40,30 +52,163 @@ pub enum Action {
     PrevMatch,
     /// Show only documents that mention the selected entity.
     FilterByEntity,
+    /// Open the filter line.
+    Filter,
+    /// Start or end a visual selection.
+    Select,
+    /// Label the selection (or the word under the caret) as a person.
+    LabelPerson,
+    /// Label it as a place.
+    LabelPlace,
+    /// Label it as a date.
+    LabelDate,
+    /// Label it with custom label N (1-9, from the config file).
+    LabelCustom(u8),
+    /// Remove the user span under the caret.
+    RemoveSpan,
+    /// Accept the suggestion under the caret.
+    Accept,
+    /// Reject the suggestion under the caret, everywhere.
+    Reject,
+    /// Accept every mention of the entity under the caret.
+    AcceptAll,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Star or unstar the document.
+    Star,
+    /// Archive or unarchive the document.
+    Archive,
+    /// Cycle relevance: relevant, irrelevant, unsure, none.
+    Relevance,
+    /// Toggle the read mark.
+    ToggleRead,
+    /// Add or remove a tag (prompt).
+    Tag,
+    /// Edit the document's note (prompt).
+    Note,
 }
+
+/// Every action without a parameter, with its config name and help text.
+const TABLE: &[(Action, &str, &str)] = &[
+    (Action::Quit, "quit", "quit"),
+    (Action::FocusNext, "focus_next", "next pane"),
+    (Action::FocusPrev, "focus_prev", "previous pane"),
+    (Action::Down, "down", "down"),
+    (Action::Up, "up", "up"),
+    (Action::Left, "left", "caret left (as seen)"),
+    (Action::Right, "right", "caret right (as seen)"),
+    (Action::WordNext, "word_next", "next word"),
+    (Action::WordPrev, "word_prev", "previous word"),
+    (Action::SentenceNext, "sentence_next", "next sentence"),
+    (Action::SentencePrev, "sentence_prev", "previous sentence"),
+    (Action::PageDown, "page_down", "page down"),
+    (Action::PageUp, "page_up", "page up"),
+    (Action::Top, "top", "first row"),
+    (Action::Bottom, "bottom", "last row"),
+    (Action::Open, "open", "open document / select entity"),
+    (Action::Help, "help", "this help"),
+    (
+        Action::Cancel,
+        "cancel",
+        "close, clear selection and filters",
+    ),
+    (
+        Action::ToggleEntities,
+        "toggle_entities",
+        "show/hide entity panel",
+    ),
+    (
+        Action::FlipDirection,
+        "flip_direction",
+        "flip paragraph direction",
+    ),
+    (
+        Action::CycleSort,
+        "cycle_sort",
+        "sort: file/date/title/lang/state",
+    ),
+    (Action::NextMatch, "next_match", "next mention / match"),
+    (Action::PrevMatch, "prev_match", "previous mention / match"),
+    (
+        Action::FilterByEntity,
+        "filter_by_entity",
+        "list documents with entity",
+    ),
+    (Action::Filter, "filter", "filter line"),
+    (Action::Select, "select", "start/end selection"),
+    (Action::LabelPerson, "label_person", "label person"),
+    (Action::LabelPlace, "label_place", "label place"),
+    (Action::LabelDate, "label_date", "label date"),
+    (Action::RemoveSpan, "remove_span", "remove span under caret"),
+    (Action::Accept, "accept", "accept suggestion"),
+    (Action::Reject, "reject", "reject suggestion everywhere"),
+    (Action::AcceptAll, "accept_all", "accept all of the entity"),
+    (Action::Undo, "undo", "undo"),
+    (Action::Redo, "redo", "redo"),
+    (Action::Star, "star", "star / unstar"),
+    (Action::Archive, "archive", "archive / unarchive"),
+    (
+        Action::Relevance,
+        "relevance",
+        "relevance: yes/no/unsure/none",
+    ),
+    (Action::ToggleRead, "toggle_read", "mark read / unread"),
+    (Action::Tag, "tag", "add or remove a tag"),
+    (Action::Note, "note", "edit note"),
+];
 
 impl Action {
     /// One line for the help overlay.
     pub fn describe(self) -> &'static str {
         match self {
-            Action::Quit => "quit",
-            Action::FocusNext => "next pane",
-            Action::FocusPrev => "previous pane",
-            Action::Down => "down",
-            Action::Up => "up",
-            Action::PageDown => "page down",
-            Action::PageUp => "page up",
-            Action::Top => "first row",
-            Action::Bottom => "last row",
-            Action::Open => "open document / select entity",
-            Action::Help => "this help",
-            Action::Cancel => "close overlay, clear filter",
-            Action::ToggleEntities => "show/hide entity panel",
-            Action::FlipDirection => "flip paragraph direction (RTL/LTR)",
-            Action::CycleSort => "sort list: file / date / title / language",
-            Action::NextMatch => "next mention / match",
-            Action::PrevMatch => "previous mention / match",
-            Action::FilterByEntity => "list only documents with the selected entity",
+            Action::LabelCustom(_) => "custom label (config)",
+            other => TABLE
+                .iter()
+                .find(|(a, _, _)| *a == other)
+                .map_or("", |(_, _, d)| d),
         }
+    }
+
+    /// The name used in the config file's `[keys]` table (`label_1` … `label_9` for custom).
+    pub fn name(self) -> String {
+        match self {
+            Action::LabelCustom(n) => format!("label_{n}"),
+            other => TABLE
+                .iter()
+                .find(|(a, _, _)| *a == other)
+                .map_or(String::new(), |(_, n, _)| (*n).to_string()),
+        }
+    }
+
+    /// The action a config name stands for.
+    pub fn from_name(name: &str) -> Option<Action> {
+        if let Some(n) = name
+            .strip_prefix("label_")
+            .and_then(|d| d.parse::<u8>().ok())
+        {
+            return (1..=9).contains(&n).then_some(Action::LabelCustom(n));
+        }
+        TABLE
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(a, _, _)| *a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for (action, name, _) in TABLE {
+            assert_eq!(Action::from_name(name), Some(*action));
+            assert_eq!(&action.name(), name);
+        }
+        assert_eq!(Action::from_name("label_3"), Some(Action::LabelCustom(3)));
+        assert_eq!(Action::from_name("label_0"), None);
+        assert_eq!(Action::from_name("fly"), None);
     }
 }

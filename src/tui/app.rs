@@ -28,6 +28,8 @@ pub enum SortOrder {
     Title,
     /// By language, then file order.
     Language,
+    /// Unread first, starred first among them.
+    State,
 }
 
 impl SortOrder {
@@ -37,7 +39,8 @@ impl SortOrder {
             SortOrder::File => SortOrder::Date,
             SortOrder::Date => SortOrder::Title,
             SortOrder::Title => SortOrder::Language,
-            SortOrder::Language => SortOrder::File,
+            SortOrder::Language => SortOrder::State,
+            SortOrder::State => SortOrder::File,
         }
     }
 
@@ -48,6 +51,7 @@ impl SortOrder {
             SortOrder::Date => "date",
             SortOrder::Title => "title",
             SortOrder::Language => "language",
+            SortOrder::State => "state",
         }
     }
 }
@@ -123,6 +127,32 @@ pub struct Reader {
     pub layout: DocLayout,
     /// Cursor row and scroll.
     pub cursor: Cursor,
+    /// The caret: document byte offset of the cluster under the cursor.
+    pub caret: usize,
+    /// Where a visual selection (`v`) started, if one is open.
+    pub anchor: Option<usize>,
+}
+
+/// What a text prompt on the status line is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Add or remove a tag.
+    Tag,
+    /// Edit the note.
+    Note,
+    /// The filter line.
+    Filter,
+}
+
+/// A text prompt being edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// What it is for.
+    pub kind: InputKind,
+    /// The text typed so far.
+    pub text: String,
+    /// The document a tag or note is for.
+    pub doc: usize,
 }
 
 /// Everything the TUI knows.
@@ -152,6 +182,10 @@ pub struct App {
     pub reader: Reader,
     /// Layout options other than width (shaping, bidi mode).
     pub layout_base: LayoutOptions,
+    /// The filter line's query (empty: no filter).
+    pub filter_text: String,
+    /// The entity the list is narrowed to (`f`).
+    pub entity_filter: Option<usize>,
     /// What the document list is narrowed to, for its title (`None`: every document).
     pub list_filter: Option<String>,
     /// The user's choice for the entity panel; `None` follows the terminal width.
@@ -160,6 +194,14 @@ pub struct App {
     pub show_help: bool,
     /// Message for the status line.
     pub status: String,
+    /// Triage state and annotations as last saved (a copy of the store's state).
+    pub state: crate::store::State,
+    /// Spans shown in the open document: user, accepted and suggested.
+    pub spans: Vec<crate::store::EffectiveSpan>,
+    /// The prompt being edited, if any.
+    pub input: Option<Input>,
+    /// Labels beyond person/place/date, on the digit keys 1-9 (from the config file).
+    pub custom_labels: Vec<String>,
     /// Set when the user quits.
     pub quit: bool,
 }
@@ -183,12 +225,20 @@ impl App {
                 doc: 0,
                 layout: DocLayout::new(layout_base),
                 cursor: Cursor::default(),
+                caret: 0,
+                anchor: None,
             },
             layout_base,
+            filter_text: String::new(),
+            entity_filter: None,
             list_filter: None,
             show_entities: None,
             show_help: false,
             status: String::new(),
+            state: Default::default(),
+            spans: Vec::new(),
+            input: None,
+            custom_labels: Vec::new(),
             quit: false,
         }
     }
@@ -206,6 +256,14 @@ impl App {
     /// Whether the entity panel shows at this terminal width.
     pub fn entities_visible(&self, width: u16) -> bool {
         self.show_entities.unwrap_or(width >= 100)
+    }
+
+    /// The triage state of a document.
+    pub fn doc_state(&self, doc: usize) -> &crate::store::DocState {
+        match self.corpus.docs.get(doc) {
+            Some(d) => self.state.doc(&d.key),
+            None => self.state.doc(&crate::corpus::DocKey(String::new())),
+        }
     }
 
     /// Mentions of the open document.

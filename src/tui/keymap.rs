@@ -66,11 +66,22 @@ impl Default for Keymap {
         use KeyCode::*;
         let c = |ch| Key::plain(Char(ch));
         let k = Key::plain;
-        let bindings = vec![
+        let ctrl = |ch| Key {
+            code: Char(ch),
+            ctrl: true,
+        };
+        let mut bindings = vec![
             (c('j'), Action::Down),
             (k(Down), Action::Down),
             (c('k'), Action::Up),
             (k(Up), Action::Up),
+            (k(Left), Action::Left),
+            (c('h'), Action::Left),
+            (k(Right), Action::Right),
+            (c('w'), Action::WordNext),
+            (c('b'), Action::WordPrev),
+            (c(')'), Action::SentenceNext),
+            (c('('), Action::SentencePrev),
             (k(PageDown), Action::PageDown),
             (k(PageUp), Action::PageUp),
             (c('g'), Action::Top),
@@ -80,16 +91,34 @@ impl Default for Keymap {
             (k(Enter), Action::Open),
             (k(Tab), Action::FocusNext),
             (k(BackTab), Action::FocusPrev),
-            (c('e'), Action::ToggleEntities),
-            (c('b'), Action::FlipDirection),
-            (c('o'), Action::CycleSort),
+            (c('/'), Action::Filter),
             (c('n'), Action::NextMatch),
             (c('N'), Action::PrevMatch),
             (c('f'), Action::FilterByEntity),
+            (c('e'), Action::ToggleEntities),
+            (c('B'), Action::FlipDirection),
+            (c('o'), Action::CycleSort),
+            (c('v'), Action::Select),
+            (c('p'), Action::LabelPerson),
+            (c('l'), Action::LabelPlace),
+            (c('d'), Action::LabelDate),
+            (c('D'), Action::RemoveSpan),
+            (c('a'), Action::Accept),
+            (c('x'), Action::Reject),
+            (c('A'), Action::AcceptAll),
+            (c('u'), Action::Undo),
+            (ctrl('r'), Action::Redo),
+            (c('s'), Action::Star),
+            (c('X'), Action::Archive),
+            (c('r'), Action::Relevance),
+            (c('R'), Action::ToggleRead),
+            (c('t'), Action::Tag),
+            (c('m'), Action::Note),
             (c('?'), Action::Help),
             (k(Esc), Action::Cancel),
             (c('q'), Action::Quit),
         ];
+        bindings.extend((1..=9u8).map(|n| (c(char::from(b'0' + n)), Action::LabelCustom(n))));
         Keymap { bindings }
     }
 }

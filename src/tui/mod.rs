@@ -2,12 +2,18 @@
 //! [`update`] -> [`view::draw`].
 
 pub mod action;
+mod annotate;
 pub mod app;
+mod caret;
 pub mod facts;
+pub mod filter;
+mod input;
 pub mod keymap;
 mod navigate;
+pub mod session;
 mod terminal;
 pub mod theme;
+mod triage;
 pub mod update;
 pub mod view;
 
@@ -25,34 +31,34 @@ use crate::layout::BidiMode;
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(100);
 
-/// Runs the interactive reader until the user quits or a terminating signal arrives.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// Runs the interactive reader until the user quits or a terminating signal arrives. Every
+/// change is already on disk when the UI says "saved", so a signal just ends the loop.
+pub fn run(app: App, store: Option<crate::store::Store>) -> anyhow::Result<()> {
     let handshake = app.layout_base.bidi == BidiMode::App;
     let stop = terminal::termination_flag()?;
     terminal::install_panic_hook(handshake);
-    let mut term = terminal::enter(handshake)?;
     let job = facts::ExtractionJob::start(&app.corpus);
-    let result = event_loop(&mut app, &mut term, &stop, handshake, Some(job));
+    let mut session = session::Session::new(app, store);
+    let mut term = terminal::enter(handshake)?;
+    let result = event_loop(&mut session, &mut term, &stop, handshake, Some(job));
     terminal::leave(handshake);
     result
 }
 
 fn event_loop(
-    app: &mut App,
+    session: &mut session::Session,
     term: &mut terminal::Term,
     stop: &std::sync::atomic::AtomicBool,
     handshake: bool,
     mut job: Option<facts::ExtractionJob>,
 ) -> anyhow::Result<()> {
-    while !app.quit && !stop.load(Ordering::Relaxed) {
-        poll_extraction(app, &mut job);
+    while !session.app.quit && !stop.load(Ordering::Relaxed) {
+        poll_extraction(session, &mut job);
         let size = term.size()?;
-        let panes = view::panes(
-            ratatui::layout::Rect::new(0, 0, size.width, size.height),
-            app,
-        );
-        prepare(app, &panes);
-        term.draw(|frame| view::draw(frame, app))?;
+        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+        let panes = view::panes(area, &session.app);
+        prepare(&mut session.app, &panes);
+        term.draw(|frame| view::draw(frame, &session.app))?;
         if !event::poll(TICK)? {
             continue;
         }
@@ -65,40 +71,25 @@ fn event_loop(
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Char('z') if ctrl => terminal::suspend(term, handshake)?,
-            KeyCode::Char('c') if ctrl => app.quit = true,
-            _ => handle_key(app, &panes, key),
+            KeyCode::Char('c') if ctrl => session.app.quit = true,
+            _ => session.key(key, &panes),
         }
     }
     Ok(())
 }
 
 /// Takes the extraction result when it is ready; meanwhile shows progress.
-fn poll_extraction(app: &mut App, job: &mut Option<facts::ExtractionJob>) {
+fn poll_extraction(session: &mut session::Session, job: &mut Option<facts::ExtractionJob>) {
     let Some(j) = job else { return };
     match j.poll() {
         Ok(result) => {
-            app.facts = app::Facts::from_extraction(&result);
-            app.status = format!(
-                "found {} people, places and dates",
-                app.facts.entities.len()
-            );
+            session.set_facts(app::Facts::from_extraction(&result));
+            let n = session.app.facts.entities.len();
+            session.app.status = format!("found {n} people, places and dates");
             *job = None;
         }
         Err((done, total)) => {
-            app.status = format!("extracting people, places and dates… {done}/{total}")
-        }
-    }
-}
-
-fn handle_key(app: &mut App, panes: &view::Panes, key: event::KeyEvent) {
-    let k = keymap::Key::from_event(&key);
-    match app.keymap.action(k) {
-        Some(action) => {
-            update(app, action, panes);
-        }
-        None => {
-            let help = app.keymap.key_for(Action::Help).unwrap_or_default();
-            app.status = format!("{} is not bound ({help} shows the keys)", k.label());
+            session.app.status = format!("extracting people, places and dates… {done}/{total}");
         }
     }
 }

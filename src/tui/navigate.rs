@@ -69,33 +69,27 @@ pub fn jump(app: &mut App, panes: &Panes, forward: bool) {
 
 /// Narrows the document list to documents mentioning the selected entity.
 pub fn filter_by_entity(app: &mut App) {
-    let Some(row) = app.selected_entity.or(Some(app.entities.selected)) else {
+    let row = app.selected_entity.unwrap_or(app.entities.selected);
+    let Some(name) = app.facts.entities.get(row).map(|e| e.name.clone()) else {
         return;
     };
-    let Some(entity) = app.facts.entities.get(row) else {
-        return;
-    };
-    let docs: Vec<usize> = app
-        .facts
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, ms)| ms.iter().any(|m| m.entity == row))
-        .map(|(i, _)| i)
-        .collect();
-    app.list_filter = Some(entity.name.clone());
-    app.status = format!("{} documents mention {}", docs.len(), entity.name);
-    app.order = docs;
+    app.entity_filter = Some(row);
     app.selected_entity = Some(row);
-    app.list = Default::default();
+    super::filter::refresh_list(app);
+    app.status = format!("{} documents mention {name}", app.order.len());
+    app.list_filter = Some(name);
 }
 
-/// Esc: clears the entity selection and any list filter.
+/// Esc: clears the selection, the entity selection and the list filters.
 pub fn clear(app: &mut App) {
-    app.selected_entity = None;
-    if app.list_filter.take().is_some() {
-        super::update::sort(app, app.sort);
+    if app.reader.anchor.take().is_some() {
+        return;
     }
+    app.selected_entity = None;
+    app.entity_filter = None;
+    app.list_filter = None;
+    app.filter_text.clear();
+    super::filter::refresh_list(app);
 }
 
 /// The paragraph under the reading cursor, if it is on a text row.

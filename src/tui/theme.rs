@@ -22,6 +22,18 @@ pub struct Theme {
     pub highlight: Style,
     /// The reading pane's cursor row.
     pub cursor: Style,
+    /// The caret cell.
+    pub caret: Style,
+    /// The visual selection.
+    pub selection: Style,
+    /// Spans labelled or accepted as a person.
+    pub person: Style,
+    /// Spans labelled or accepted as a place.
+    pub place: Style,
+    /// Spans labelled or accepted as a date (and custom labels).
+    pub date: Style,
+    /// Extractor suggestions not yet decided.
+    pub suggestion: Style,
 }
 
 impl Theme {
@@ -36,6 +48,18 @@ impl Theme {
             status: Style::new().fg(Color::Black).bg(Color::Gray),
             highlight: Style::new().fg(Color::Black).bg(Color::Yellow),
             cursor: Style::new().add_modifier(Modifier::UNDERLINED),
+            caret: Style::new().add_modifier(Modifier::REVERSED),
+            selection: Style::new().bg(Color::Blue).fg(Color::White),
+            person: Style::new()
+                .fg(Color::LightCyan)
+                .add_modifier(Modifier::BOLD),
+            place: Style::new()
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD),
+            date: Style::new()
+                .fg(Color::LightMagenta)
+                .add_modifier(Modifier::BOLD),
+            suggestion: Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC),
         }
     }
 
@@ -50,6 +74,12 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             highlight: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             cursor: Style::new().add_modifier(Modifier::UNDERLINED),
+            caret: Style::new().add_modifier(Modifier::REVERSED),
+            selection: Style::new().add_modifier(Modifier::REVERSED),
+            person: Style::new().add_modifier(Modifier::BOLD),
+            place: Style::new().add_modifier(Modifier::BOLD),
+            date: Style::new().add_modifier(Modifier::BOLD),
+            suggestion: Style::new().add_modifier(Modifier::ITALIC),
         }
     }
 

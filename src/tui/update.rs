@@ -3,15 +3,22 @@
 
 use super::action::Action;
 use super::app::{App, Focus, SortOrder};
-use super::navigate;
 use super::view::Panes;
+use super::{annotate, caret, navigate, triage};
 use crate::layout::{DocLayout, LayoutOptions};
+use crate::store::Change;
 
 /// Something `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Leave the event loop.
     Quit,
+    /// Journal a change (fsync'd) and apply it.
+    Save(Change),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
 }
 
 /// Applies one action to the app, given the current pane geometry.
@@ -27,6 +34,33 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
             app.quit = true;
             return vec![Effect::Quit];
         }
+        Action::Open => return open(app, panes),
+        Action::Undo => return vec![Effect::Undo],
+        Action::Redo => return vec![Effect::Redo],
+        Action::Select
+        | Action::LabelPerson
+        | Action::LabelPlace
+        | Action::LabelDate
+        | Action::LabelCustom(_)
+        | Action::RemoveSpan
+        | Action::Accept
+        | Action::Reject
+        | Action::AcceptAll => return annotate::annotate(app, action),
+        Action::Star
+        | Action::Archive
+        | Action::Relevance
+        | Action::ToggleRead
+        | Action::Tag
+        | Action::Note
+        | Action::Filter => return triage::triage(app, action),
+        _ => navigate_action(app, action, panes),
+    }
+    Vec::new()
+}
+
+/// Actions that only move, show or hide things.
+fn navigate_action(app: &mut App, action: Action, panes: &Panes) {
+    match action {
         Action::Help => app.show_help = true,
         Action::Cancel => navigate::clear(app),
         Action::NextMatch => navigate::jump(app, panes, true),
@@ -43,15 +77,20 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         }
         Action::CycleSort => sort(app, app.sort.next()),
         Action::FlipDirection => flip_direction(app),
-        Action::Open => open(app, panes),
+        Action::Left => caret::move_visual(app, panes, -1),
+        Action::Right => caret::move_visual(app, panes, 1),
+        Action::WordNext => caret::move_word(app, panes, true),
+        Action::WordPrev => caret::move_word(app, panes, false),
+        Action::SentenceNext => caret::move_sentence(app, panes, true),
+        Action::SentencePrev => caret::move_sentence(app, panes, false),
         Action::Down => move_rows(app, panes, 1),
         Action::Up => move_rows(app, panes, -1),
         Action::PageDown => move_rows(app, panes, page(app, panes) as isize),
         Action::PageUp => move_rows(app, panes, -(page(app, panes) as isize)),
         Action::Top => move_rows(app, panes, isize::MIN / 2),
         Action::Bottom => move_rows(app, panes, isize::MAX / 2),
+        _ => {}
     }
-    Vec::new()
 }
 
 fn cycle_focus(app: &App, panes: &Panes, step: isize) -> Focus {
@@ -88,6 +127,13 @@ fn move_rows(app: &mut App, panes: &Panes, delta: isize) {
 }
 
 fn move_reader(app: &mut App, panes: &Panes, delta: isize) {
+    let x = caret::current_x(app);
+    move_rows_raw(app, panes, delta);
+    caret::sync_to_row(app, x);
+}
+
+/// Moves the reading cursor by rows, laying out what it needs; the caret is not touched.
+pub fn move_rows_raw(app: &mut App, panes: &Panes, delta: isize) {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return;
     };
@@ -99,29 +145,40 @@ fn move_reader(app: &mut App, panes: &Panes, delta: isize) {
     app.reader.cursor.follow(height);
 }
 
-fn open(app: &mut App, panes: &Panes) {
+fn open(app: &mut App, panes: &Panes) -> Vec<Effect> {
     match app.focus {
         Focus::List => {
             if let Some(doc) = app.selected_doc() {
-                open_doc(app, doc);
                 app.focus = Focus::Reader;
+                return open_doc(app, doc);
             }
         }
         Focus::Entities => navigate::select_entity(app, panes),
         Focus::Reader => {}
     }
+    Vec::new()
 }
 
-/// Opens a document in the reading pane, at its top.
-pub fn open_doc(app: &mut App, doc: usize) {
+/// Opens a document in the reading pane, at its top, and marks it read.
+pub fn open_doc(app: &mut App, doc: usize) -> Vec<Effect> {
     if app.reader.doc != doc {
         app.reader.doc = doc;
         app.reader.layout = DocLayout::new(app.reader.layout.options());
         app.reader.cursor = Default::default();
+        app.reader.caret = 0;
+        app.reader.anchor = None;
     }
-    if let Some(d) = app.corpus.docs.get(doc) {
-        app.status = format!("{} — {}", d.path, d.title);
+    let Some(d) = app.corpus.docs.get(doc) else {
+        return Vec::new();
+    };
+    app.status = format!("{} — {}", d.path, d.title);
+    if app.state.doc(&d.key).read {
+        return Vec::new();
     }
+    vec![Effect::Save(Change::Read {
+        doc: d.key.clone(),
+        value: true,
+    })]
 }
 
 fn flip_direction(app: &mut App) {
@@ -136,23 +193,8 @@ fn flip_direction(app: &mut App) {
 
 /// Re-sorts the document list, keeping the selected document selected.
 pub fn sort(app: &mut App, order: SortOrder) {
-    let selected = app.selected_doc();
     app.sort = order;
-    let docs = &app.corpus.docs;
-    app.order = (0..docs.len()).collect();
-    match order {
-        SortOrder::File => {}
-        SortOrder::Date => app
-            .order
-            .sort_by(|&a, &b| docs[b].date().cmp(&docs[a].date())),
-        SortOrder::Title => app
-            .order
-            .sort_by(|&a, &b| docs[a].title.cmp(&docs[b].title)),
-        SortOrder::Language => app.order.sort_by_key(|&a| docs[a].lang),
-    }
-    if let Some(doc) = selected {
-        app.list.selected = app.order.iter().position(|&d| d == doc).unwrap_or(0);
-    }
+    super::filter::refresh_list(app);
     app.status = format!("sorted by {}", order.name());
 }
 

@@ -34,8 +34,25 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let line_area = Rect::new(inner.x, y, inner.width, 1);
         buf.set_style(line_area, style);
-        draw_row(&app.corpus.docs[doc], line_area, buf, style);
+        let marks = marks(app.doc_state(doc));
+        buf.set_stringn(line_area.x, y, &marks, 3, style);
+        let rest = Rect::new(inner.x + 3, y, inner.width.saturating_sub(3), 1);
+        draw_row(&app.corpus.docs[doc], rest, buf, style);
     }
+}
+
+/// Triage marks: unread `•`, starred `★`, relevance `+`/`-`/`?`.
+fn marks(state: &crate::store::DocState) -> String {
+    use crate::store::Relevance;
+    let read = if state.read { ' ' } else { '•' };
+    let star = if state.star { '★' } else { ' ' };
+    let rel = match state.relevance {
+        Relevance::Relevant => '+',
+        Relevance::Irrelevant => '-',
+        Relevance::Unsure => '?',
+        Relevance::None => ' ',
+    };
+    format!("{read}{star}{rel}")
 }
 
 fn draw_row(doc: &Document, area: Rect, buf: &mut Buffer, style: Style) {

@@ -10,6 +10,7 @@ use super::super::app::{App, Focus};
 use super::{draw_line, pane_block};
 use crate::corpus::ParaKind;
 use crate::layout::PaneRow;
+use crate::store::{Label, Origin};
 
 /// Draws the open document.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -25,6 +26,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let highlights = super::super::navigate::highlights(app);
+    let selection = super::super::caret::selection(app);
     let cursor = &app.reader.cursor;
     for (i, y) in (cursor.offset..).zip(inner.y..inner.y + inner.height) {
         let Some(PaneRow::Text(line)) = app.reader.layout.row(i) else {
@@ -39,13 +41,37 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             base = base.patch(app.theme.cursor);
         }
         let style_of = |s: usize, e: usize| {
+            let mut style = base.patch(span_style(app, s, e));
             if highlights.iter().any(|&(hs, he)| s < he && hs < e) {
-                base.patch(app.theme.highlight)
-            } else {
-                base
+                style = style.patch(app.theme.highlight);
             }
+            if selection.is_some_and(|(ss, se)| s < se && ss < e) {
+                style = style.patch(app.theme.selection);
+            }
+            if app.focus == Focus::Reader
+                && s <= app.reader.caret
+                && app.reader.caret < e.max(s + 1)
+            {
+                style = style.patch(app.theme.caret);
+            }
+            style
         };
         draw_line(buf, inner, y, line, &style_of);
+    }
+}
+
+/// The style of the span (user, accepted or suggested) covering a cell, if any.
+fn span_style(app: &App, s: usize, e: usize) -> Style {
+    let Some(span) = app.spans.iter().find(|sp| s < sp.end && sp.start < e) else {
+        return Style::new();
+    };
+    if span.origin == Origin::Suggested {
+        return app.theme.suggestion;
+    }
+    match span.kind {
+        Label::Person => app.theme.person,
+        Label::Place => app.theme.place,
+        _ => app.theme.date,
     }
 }
 

@@ -11,6 +11,10 @@ use crate::layout::{Direction, VisualLine, layout_line};
 /// Draws the status line.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
+    if let Some(input) = &app.input {
+        draw_prompt(app, input, area, buf);
+        return;
+    }
     let hint = [Action::Help, Action::Quit]
         .iter()
         .filter_map(|a| {
@@ -41,4 +45,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.status,
         );
     }
+}
+
+/// The open prompt: its name, the text typed, a cursor block.
+fn draw_prompt(app: &App, input: &super::super::app::Input, area: Rect, buf: &mut Buffer) {
+    use super::super::app::InputKind;
+    let name = match input.kind {
+        InputKind::Tag => "tag (Enter toggles): ",
+        InputKind::Note => "note: ",
+        InputKind::Filter => "/",
+    };
+    let text = format!("{name}{}█", input.text);
+    let width = usize::from(area.width);
+    let skip = text.chars().count().saturating_sub(width);
+    let shown: String = text.chars().skip(skip).collect();
+    buf.set_stringn(area.x, area.y, shown, width, app.theme.status);
 }

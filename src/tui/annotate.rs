@@ -1,0 +1,172 @@
+//! Span annotation from the keyboard: selection, labels, removing spans, and deciding on the
+//! extractor's suggestions (accept, reject, accept all). Returns changes to save; never
+//! writes anything itself.
+
+use super::action::Action;
+use super::app::{App, Focus};
+use super::caret;
+use super::update::Effect;
+use crate::store::{Change, EffectiveSpan, Label, Origin, Source, Span};
+
+/// Handles an annotation action in the reading pane.
+pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.focus != Focus::Reader {
+        app.status = "annotation works in the reading pane (Tab to it)".into();
+        return Vec::new();
+    }
+    match action {
+        Action::Select => {
+            app.reader.anchor = match app.reader.anchor {
+                Some(_) => None,
+                None => Some(app.reader.caret),
+            };
+            Vec::new()
+        }
+        Action::LabelPerson => label(app, Label::Person),
+        Action::LabelPlace => label(app, Label::Place),
+        Action::LabelDate => label(app, Label::Date),
+        Action::LabelCustom(n) => match app.custom_labels.get(usize::from(n) - 1) {
+            Some(name) => label(app, Label::Custom(name.clone())),
+            None => {
+                app.status =
+                    format!("no custom label {n}: add one under [labels] in the config file");
+                Vec::new()
+            }
+        },
+        Action::RemoveSpan => remove_span(app),
+        Action::Accept => decide(app, true),
+        Action::Reject => decide(app, false),
+        Action::AcceptAll => accept_all(app),
+        _ => Vec::new(),
+    }
+}
+
+/// Labels the selection, or the word under the caret when nothing is selected.
+fn label(app: &mut App, kind: Label) -> Vec<Effect> {
+    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+        return Vec::new();
+    };
+    let range = caret::selection(app).or_else(|| caret::word_at(&doc.text, app.reader.caret));
+    let Some((start, end)) = range.filter(|(s, e)| s < e) else {
+        app.status = "nothing to label: select with v or put the caret on a word".into();
+        return Vec::new();
+    };
+    let text = doc.text[start..end].trim_end().to_string();
+    let end = start + text.len();
+    app.reader.anchor = None;
+    app.status = format!("{text} → {}", kind.name());
+    vec![Effect::Save(Change::AddSpan {
+        doc: doc.key.clone(),
+        span: Span {
+            start,
+            end,
+            kind,
+            text,
+            source: Source::User,
+        },
+    })]
+}
+
+fn remove_span(app: &mut App) -> Vec<Effect> {
+    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+        return Vec::new();
+    };
+    let caret = app.reader.caret;
+    let span = app
+        .state
+        .doc(&doc.key)
+        .spans
+        .iter()
+        .find(|s| s.start <= caret && caret < s.end)
+        .cloned();
+    match span {
+        Some(span) => vec![Effect::Save(Change::RemoveSpan {
+            doc: doc.key.clone(),
+            span,
+        })],
+        None => {
+            app.status = "no span of yours under the caret".into();
+            Vec::new()
+        }
+    }
+}
+
+/// The shown span under the caret, preferring suggestions.
+fn span_under_caret(app: &App) -> Option<&EffectiveSpan> {
+    let caret = app.reader.caret;
+    let under = app
+        .spans
+        .iter()
+        .filter(|s| s.start <= caret && caret < s.end);
+    under.min_by_key(|s| (s.origin != Origin::Suggested, s.end - s.start))
+}
+
+/// Accepts or rejects the name under the caret; the decision holds across the corpus.
+fn decide(app: &mut App, accept: bool) -> Vec<Effect> {
+    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+        return Vec::new();
+    };
+    let Some(span) = span_under_caret(app).cloned() else {
+        app.status = "no suggestion under the caret".into();
+        return Vec::new();
+    };
+    let text = doc.text[span.start..span.end].to_string();
+    app.status = format!(
+        "{} {text} ({}) everywhere",
+        if accept { "accepted" } else { "rejected" },
+        span.kind.name()
+    );
+    let (kind, value) = (span.kind, true);
+    vec![Effect::Save(if accept {
+        Change::Accept { kind, text, value }
+    } else {
+        Change::Reject { kind, text, value }
+    })]
+}
+
+/// Accepts every surface form of the entity whose mention is under the caret.
+fn accept_all(app: &mut App) -> Vec<Effect> {
+    let caret = app.reader.caret;
+    let Some(mention) = app
+        .open_mentions()
+        .iter()
+        .find(|m| m.start <= caret && caret < m.end)
+        .copied()
+    else {
+        app.status = "no extracted mention under the caret".into();
+        return Vec::new();
+    };
+    let Some(entity) = app.facts.entities.get(mention.entity) else {
+        return Vec::new();
+    };
+    let kind = label_of(entity.kind);
+    let mut names: Vec<String> = Vec::new();
+    for (doc, mentions) in app.corpus.docs.iter().zip(&app.facts.mentions) {
+        for m in mentions.iter().filter(|m| m.entity == mention.entity) {
+            let text = doc.text[m.start..m.end].to_string();
+            if !names.contains(&text) {
+                names.push(text);
+            }
+        }
+    }
+    app.status = format!("accepted {} forms of {}", names.len(), entity.name);
+    names
+        .into_iter()
+        .map(|text| {
+            Effect::Save(Change::Accept {
+                kind: kind.clone(),
+                text,
+                value: true,
+            })
+        })
+        .collect()
+}
+
+/// The store label of an extraction kind.
+pub fn label_of(kind: &str) -> Label {
+    match kind {
+        "person" => Label::Person,
+        "place" => Label::Place,
+        _ => Label::Date,
+    }
+}

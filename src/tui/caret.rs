@@ -1,0 +1,207 @@
+//! The reading pane's caret: moved by row, by cell as the eye sees it (so left/right on an
+//! RTL row go left/right on screen), by word and by sentence; the selection it spans is
+//! always a logical byte range.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::app::App;
+use super::view::Panes;
+use crate::layout::{PaneRow, VisualLine};
+
+/// The laid-out line under the cursor row, if it is a text row.
+pub fn cursor_line(app: &App) -> Option<&VisualLine> {
+    match app.reader.layout.row(app.reader.cursor.selected)? {
+        PaneRow::Text(line) => Some(line),
+        PaneRow::Blank => None,
+    }
+}
+
+/// Index of the cell showing `caret` in a line.
+pub fn cell_index(line: &VisualLine, caret: usize) -> Option<usize> {
+    line.cells
+        .iter()
+        .position(|c| c.start <= caret && caret < c.end.max(c.start + 1))
+}
+
+/// Screen column (from the pane's left edge) of the caret's cell.
+fn caret_x(line: &VisualLine, caret: usize) -> Option<usize> {
+    let i = cell_index(line, caret)?;
+    Some(line.indent + line.cells[..i].iter().map(|c| c.width).sum::<usize>())
+}
+
+/// The logical start of the cell at screen column `x` (or the nearest cell).
+fn offset_at_x(line: &VisualLine, x: usize) -> Option<usize> {
+    let mut col = line.indent;
+    let mut best = None;
+    for cell in &line.cells {
+        best = Some(cell.start);
+        if x < col + cell.width {
+            break;
+        }
+        col += cell.width;
+    }
+    best
+}
+
+/// Keeps the caret on the cursor row: after the row moved, the caret goes to the cell in the
+/// same screen column (`prev_x`), or the row's logical start.
+pub fn sync_to_row(app: &mut App, prev_x: Option<usize>) {
+    let Some(line) = cursor_line(app) else { return };
+    if cell_index(line, app.reader.caret).is_some() {
+        return;
+    }
+    let first = line.cells.iter().map(|c| c.start).min();
+    let target = prev_x.and_then(|x| offset_at_x(line, x)).or(first);
+    if let Some(t) = target {
+        app.reader.caret = t;
+    }
+}
+
+/// The caret's screen column on the current row, before a row move.
+pub fn current_x(app: &App) -> Option<usize> {
+    cursor_line(app).and_then(|l| caret_x(l, app.reader.caret))
+}
+
+/// Moves the caret one cell left (`-1`) or right (`+1`) on screen, wrapping to the
+/// neighbouring row in reading order at the row's edge.
+pub fn move_visual(app: &mut App, panes: &Panes, step: isize) {
+    let Some(line) = cursor_line(app) else { return };
+    let Some(i) = cell_index(line, app.reader.caret) else {
+        sync_to_row(app, None);
+        return;
+    };
+    let rtl = line.dir == crate::layout::Direction::Rtl;
+    match i.checked_add_signed(step).and_then(|j| line.cells.get(j)) {
+        Some(cell) => app.reader.caret = cell.start,
+        None => {
+            // Past the edge: reading forward is leftwards on an RTL row.
+            let forward = (step > 0) != rtl;
+            let delta = if forward { 1 } else { -1 };
+            super::update::move_rows_raw(app, panes, delta);
+            skip_blank_row(app, panes, delta);
+            if let Some(line) = cursor_line(app) {
+                let starts = line.cells.iter().map(|c| c.start);
+                let pick = if forward { starts.min() } else { starts.max() };
+                if let Some(p) = pick {
+                    app.reader.caret = p;
+                }
+            }
+        }
+    }
+}
+
+fn skip_blank_row(app: &mut App, panes: &Panes, delta: isize) {
+    if cursor_line(app).is_none() {
+        super::update::move_rows_raw(app, panes, delta);
+    }
+}
+
+/// Puts the caret at a document offset and brings its row into view.
+pub fn set_caret(app: &mut App, panes: &Panes, offset: usize) {
+    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+        return;
+    };
+    app.reader.layout.ensure_all(doc);
+    if let Some(row) = app.reader.layout.row_of_offset(offset) {
+        app.reader.caret = offset;
+        app.reader.cursor.selected = row;
+        app.reader.cursor.follow(panes.reader_height());
+    }
+}
+
+/// Moves to the start of the next (or previous) word, in logical order.
+pub fn move_word(app: &mut App, panes: &Panes, forward: bool) {
+    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+        return;
+    };
+    let caret = app.reader.caret;
+    let starts = doc
+        .text
+        .split_word_bound_indices()
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_alphanumeric))
+        .map(|(i, _)| i);
+    let target = if forward {
+        starts.into_iter().find(|&i| i > caret)
+    } else {
+        starts.take_while(|&i| i < caret).last()
+    };
+    if let Some(t) = target {
+        set_caret(app, panes, t);
+    }
+}
+
+/// Moves to the start of the next (or previous) sentence, in logical order.
+pub fn move_sentence(app: &mut App, panes: &Panes, forward: bool) {
+    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+        return;
+    };
+    let starts = sentence_starts(&doc.text);
+    let caret = app.reader.caret;
+    let target = if forward {
+        starts.into_iter().find(|&i| i > caret)
+    } else {
+        starts.into_iter().take_while(|&i| i < caret).last()
+    };
+    if let Some(t) = target {
+        set_caret(app, panes, t);
+    }
+}
+
+/// Offsets where sentences start: after `.`, `!`, `?`, `؟` or a line break, past spaces.
+pub fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    let mut after_end = false;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '؟' | '\n') {
+            after_end = true;
+        } else if after_end && !c.is_whitespace() && !matches!(c, '"' | '»' | '\'') {
+            out.push(i);
+            after_end = false;
+        }
+    }
+    out
+}
+
+/// The selection as a logical byte range: from anchor to caret, both clusters included.
+pub fn selection(app: &App) -> Option<(usize, usize)> {
+    let anchor = app.reader.anchor?;
+    let text = &app.corpus.docs.get(app.reader.doc)?.text;
+    let (lo, hi) = (anchor.min(app.reader.caret), anchor.max(app.reader.caret));
+    Some((lo, cluster_end(text, hi)))
+}
+
+/// End of the grapheme cluster starting at `at`.
+pub fn cluster_end(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|rest| rest.graphemes(true).next())
+        .map_or(at, |g| at + g.len())
+}
+
+/// The word under the caret, without a Turkish apostrophe suffix (`Türkiye'ye` -> `Türkiye`).
+pub fn word_at(text: &str, caret: usize) -> Option<(usize, usize)> {
+    let (start, word) = text
+        .split_word_bound_indices()
+        .find(|(i, w)| *i <= caret && caret < i + w.len())?;
+    if !word.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let len = word.find(['\'', '’']).unwrap_or(word.len());
+    Some((start, start + len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_at_drops_turkish_suffix() {
+        let text = "Lavrov Türkiye'ye gitti";
+        let at = text.find("ki").expect("in word");
+        assert_eq!(word_at(text, at), Some((7, 7 + "Türkiye".len())));
+    }
+
+    #[test]
+    fn sentences_start_after_terminators() {
+        assert_eq!(sentence_starts("Bir. İki! \"Üç\""), vec![0, 5, 11]);
+    }
+}

@@ -1,0 +1,148 @@
+//! The runtime around the pure `update`: keys in, effects carried out against the store, the
+//! app's copy of the saved state refreshed. The terminal loop and the behaviour tests both
+//! drive okur through this.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::action::Action;
+use super::annotate::label_of;
+use super::app::App;
+use super::input::input_key;
+use super::keymap::Key;
+use super::update::{Effect, update};
+use super::view::Panes;
+use crate::store::{Applied, Store, Suggestion};
+
+/// An app and the store its changes are saved to.
+#[derive(Debug)]
+pub struct Session {
+    /// The UI state.
+    pub app: App,
+    store: Option<Store>,
+}
+
+impl Session {
+    /// Wraps an app; with no store, changes cannot be saved and the status line says so.
+    pub fn new(mut app: App, store: Option<Store>) -> Session {
+        if let Some(store) = &store {
+            app.state = store.state().clone();
+            if let Some(msg) = store.read_only_message() {
+                app.status = msg;
+            }
+            if let Some(w) = store.warnings().first() {
+                app.status = w.to_string();
+            }
+        }
+        let mut session = Session { app, store };
+        super::filter::refresh_list(&mut session.app);
+        session.refresh_spans();
+        session
+    }
+
+    /// Handles one key: the open prompt takes it, else the keymap.
+    pub fn key(&mut self, key: KeyEvent, panes: &Panes) {
+        if self.app.input.is_some() {
+            let effects = input_key(&mut self.app, key.code);
+            self.run(effects);
+            return;
+        }
+        let k = Key::from_event(&key);
+        match self.app.keymap.action(k) {
+            Some(action) => self.dispatch(action, panes),
+            None if key.code != KeyCode::Null => {
+                let help = self.app.keymap.key_for(Action::Help).unwrap_or_default();
+                self.app.status = format!("{} is not bound ({help} shows the keys)", k.label());
+            }
+            None => {}
+        }
+    }
+
+    /// Applies an action and carries out its effects.
+    pub fn dispatch(&mut self, action: Action, panes: &Panes) {
+        let doc = self.app.reader.doc;
+        let effects = update(&mut self.app, action, panes);
+        self.run(effects);
+        if doc != self.app.reader.doc {
+            self.refresh_spans();
+        }
+    }
+
+    fn run(&mut self, effects: Vec<Effect>) {
+        let mut changed = false;
+        for effect in effects {
+            let result = match (effect, self.store.as_mut()) {
+                (Effect::Quit, _) => continue,
+                (_, None) => Err("not saved: no store (see --store)".to_string()),
+                (Effect::Save(change), Some(store)) => store
+                    .apply(change)
+                    .map(|a| a == Applied::Saved)
+                    .map_err(|e| format!("NOT saved: {e}")),
+                (Effect::Undo, Some(store)) => store
+                    .undo()
+                    .map(|c| c.is_some())
+                    .map_err(|e| format!("NOT undone: {e}")),
+                (Effect::Redo, Some(store)) => store
+                    .redo()
+                    .map(|c| c.is_some())
+                    .map_err(|e| format!("NOT redone: {e}")),
+            };
+            match result {
+                Ok(did) => changed |= did,
+                Err(msg) => {
+                    self.app.status = msg;
+                    return;
+                }
+            }
+        }
+        if changed {
+            self.after_change();
+        }
+    }
+
+    fn after_change(&mut self) {
+        if let Some(store) = &self.store {
+            self.app.state = store.state().clone();
+        }
+        if !self.app.status.ends_with("· saved") {
+            self.app.status = format!("{} · saved", self.app.status)
+                .trim_start_matches(" · ")
+                .to_string();
+        }
+        super::filter::refresh_list(&mut self.app);
+        self.refresh_spans();
+    }
+
+    /// Recomputes the spans shown in the open document from suggestions and decisions.
+    pub fn refresh_spans(&mut self) {
+        let app = &mut self.app;
+        let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+            return;
+        };
+        let suggestions: Vec<Suggestion> = app
+            .open_mentions()
+            .iter()
+            .filter_map(|m| {
+                let kind = label_of(app.facts.entities.get(m.entity)?.kind);
+                let text = doc.text.get(m.start..m.end)?.to_string();
+                Some(Suggestion {
+                    start: m.start,
+                    end: m.end,
+                    kind,
+                    text,
+                })
+            })
+            .collect();
+        app.spans = crate::store::effective_spans(
+            &doc.text,
+            app.state.doc(&doc.key),
+            &suggestions,
+            &app.state,
+        );
+    }
+
+    /// Takes extraction results into the panels and the suggestions.
+    pub fn set_facts(&mut self, facts: super::app::Facts) {
+        self.app.facts = facts;
+        self.refresh_spans();
+    }
+}

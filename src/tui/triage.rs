@@ -1,0 +1,95 @@
+//! Triage of a document: star, archive, relevance, read mark, tags and note.
+
+use super::action::Action;
+use super::app::{App, Focus, Input, InputKind};
+use super::update::Effect;
+use crate::store::{Change, Relevance};
+
+/// The document triage applies to: the list's selection when the list has focus, else the
+/// open document.
+fn target(app: &App) -> Option<usize> {
+    match app.focus {
+        Focus::List => app.selected_doc(),
+        _ => Some(app.reader.doc),
+    }
+}
+
+/// Handles a triage action.
+pub fn triage(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(index) = target(app) else {
+        return Vec::new();
+    };
+    let Some(doc) = app.corpus.docs.get(index) else {
+        return Vec::new();
+    };
+    let key = doc.key.clone();
+    let state = app.state.doc(&key);
+    let change = match action {
+        Action::Star => Change::Star {
+            doc: key,
+            value: !state.star,
+        },
+        Action::Archive => Change::Archive {
+            doc: key,
+            value: !state.archived,
+        },
+        Action::ToggleRead => Change::Read {
+            doc: key,
+            value: !state.read,
+        },
+        Action::Relevance => Change::Relevance {
+            doc: key,
+            value: next_relevance(state.relevance),
+        },
+        Action::Tag | Action::Note | Action::Filter => {
+            let (kind, text) = match action {
+                Action::Tag => (InputKind::Tag, String::new()),
+                Action::Note => (InputKind::Note, state.note.clone()),
+                _ => (InputKind::Filter, app.filter_text.clone()),
+            };
+            app.input = Some(Input {
+                kind,
+                text,
+                doc: index,
+            });
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    vec![Effect::Save(change)]
+}
+
+/// relevant -> irrelevant -> unsure -> none -> relevant.
+pub fn next_relevance(r: Relevance) -> Relevance {
+    match r {
+        Relevance::None => Relevance::Relevant,
+        Relevance::Relevant => Relevance::Irrelevant,
+        Relevance::Irrelevant => Relevance::Unsure,
+        Relevance::Unsure => Relevance::None,
+    }
+}
+
+/// The change a finished prompt asks for (tags toggle; the note is replaced).
+pub fn submit(app: &App, input: &Input) -> Option<Change> {
+    let doc = app.corpus.docs.get(input.doc)?;
+    let key = doc.key.clone();
+    match input.kind {
+        InputKind::Tag => {
+            let tag = input.text.trim().to_string();
+            if tag.is_empty() {
+                return None;
+            }
+            let has = app.state.doc(&key).tags.contains(&tag);
+            Some(Change::Tag {
+                doc: key,
+                tag,
+                value: !has,
+            })
+        }
+        InputKind::Note => Some(Change::Note {
+            doc: key,
+            value: input.text.trim_end().to_string(),
+        }),
+        InputKind::Filter => None,
+    }
+}
