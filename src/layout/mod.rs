@@ -10,6 +10,7 @@
 mod direction;
 mod document;
 mod reorder;
+mod shape;
 mod wrap;
 
 pub use direction::{Direction, base_direction, paragraph_direction};
@@ -199,7 +200,7 @@ fn display_symbol(text: &str, unit: &Cluster, mirror: bool, shaped: Option<&[cha
 
 /// Shaping is optional; without the shaper it leaves the text as is.
 fn shape_display(text: &str) -> Vec<char> {
-    vec!['\0'; text.len()]
+    shape::shape_display(text)
 }
 
 fn build_line(
