@@ -214,6 +214,8 @@ fn check_order_and_mirroring(text: &str, line: &VisualLine) -> Result<(), TestCa
         let mirrored = unicode_bidi_mirroring::get_mirrored(src);
         if let Some(m) = mirrored.filter(|_| level.is_rtl()) {
             prop_assert_eq!(shown, m, "{:?} at an RTL level in {:?}", src, line.logical);
+        } else if units[i].orphan_mark {
+            prop_assert_eq!(shown, '\u{25CC}', "a lone mark sits on a dotted circle");
         } else if !units[i].replaced {
             prop_assert_eq!(shown, src);
         }

@@ -180,6 +180,11 @@ fn display_symbol(text: &str, unit: &Cluster, mirror: bool, shaped: Option<&[cha
     if unit.replaced {
         return " ".repeat(unit.width);
     }
+    if unit.orphan_mark {
+        // A mark with no letter to sit on (paragraph start, after a control) would vanish;
+        // draw it on a dotted circle as Unicode suggests.
+        return format!("\u{25CC}{raw}");
+    }
     let mut chars = raw.chars();
     let first = chars.next().unwrap_or(' ');
     let rest = chars.as_str();
@@ -198,7 +203,8 @@ fn display_symbol(text: &str, unit: &Cluster, mirror: bool, shaped: Option<&[cha
     symbol
 }
 
-/// Shaping is optional; without the shaper it leaves the text as is.
+/// The display copy for `--shape on`: at each byte offset where an Arabic letter starts, its
+/// presentation form (`'\0'` elsewhere); see [`shape`].
 fn shape_display(text: &str) -> Vec<char> {
     shape::shape_display(text)
 }

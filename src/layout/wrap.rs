@@ -18,6 +18,8 @@ pub struct Cluster {
     pub replaced: bool,
     /// True when the cluster sits at an odd (right-to-left) level; set by reordering.
     pub rtl: bool,
+    /// True for a combining mark with no base letter: drawn on a dotted circle.
+    pub orphan_mark: bool,
 }
 
 /// Widest cluster okur draws as it is; wider ones are drawn as blanks of this width.
@@ -30,7 +32,8 @@ pub fn clusters(text: &str) -> Vec<Cluster> {
             let first = g.chars().next().unwrap_or(' ');
             let control = first.is_control();
             let space = first.is_whitespace();
-            let width = if control {
+            let orphan_mark = unicode_normalization::char::is_combining_mark(first);
+            let width = if control || orphan_mark {
                 1
             } else {
                 g.width().min(MAX_CLUSTER_WIDTH)
@@ -42,6 +45,7 @@ pub fn clusters(text: &str) -> Vec<Cluster> {
                 space,
                 replaced: control,
                 rtl: false,
+                orphan_mark,
             }
         })
         .collect()
@@ -128,6 +132,13 @@ mod tests {
         let units = clusters("مُحَمَّد");
         assert_eq!(units.len(), 4);
         assert!(units.iter().all(|u| u.width == 1));
+    }
+
+    #[test]
+    fn orphan_marks_get_a_cell() {
+        let units = clusters("\u{64e}ب");
+        assert!(units[0].orphan_mark && units[0].width == 1);
+        assert!(!units[1].orphan_mark);
     }
 
     #[test]
