@@ -111,3 +111,62 @@ fn fifty_megabyte_single_line_opens() {
     t.send(&["Tab", "j", "q"]);
     assert_eq!(t.wait_exit(), Some(0));
 }
+
+/// Annotate a span in the Arabic seed, quit, reopen: the span is drawn bold; export has it.
+#[test]
+fn annotate_arabic_span_reopen_and_export() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("journal.jsonl");
+    let seed = project("seeds/003_604562b84a66c7a6.txt");
+    let cmd = format!(
+        "NO_COLOR=1 OKUR_STORE={} {} {}",
+        store.display(),
+        okur(),
+        seed.display()
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    t.wait_for("Documents");
+    // Enter opens the document with the caret on its first letter; on an RTL row `←` reads
+    // forward, so five steps cover لافروف; `p` labels it a person.
+    t.send(&["Enter", "v", "Left", "Left", "Left", "Left", "Left", "p"]);
+    t.wait_for("saved");
+    t.send(&["q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+    drop(t);
+
+    let t = Tmux::start(&cmd, 100, 30);
+    t.wait_for("Documents");
+    t.send(&["Enter"]);
+    t.wait_for("11/13/2020");
+    let styled = t.capture_styled();
+    assert!(bold_before(&styled, "فورفا"), "{styled}");
+    t.send(&["q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+
+    let out = std::process::Command::new(okur())
+        .args(["export", "--format", "jsonl", "--store"])
+        .arg(&store)
+        .arg(&seed)
+        .output()
+        .expect("export runs");
+    let jsonl = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{jsonl}");
+    assert!(
+        jsonl.contains(r#""kind":"person","start":0,"end":12,"text":"لافروف","source":"user""#),
+        "{jsonl}"
+    );
+}
+
+/// True when, at some occurrence of `needle`, the last SGR sequence before it sets bold.
+fn bold_before(styled: &str, needle: &str) -> bool {
+    styled.match_indices(needle).any(|(at, _)| {
+        let Some(esc) = styled[..at].rfind("\x1b[") else {
+            return false;
+        };
+        let params = styled[esc + 2..at].split('m').next().unwrap_or("");
+        params.split(';').any(|p| p == "1")
+    })
+}

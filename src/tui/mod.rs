@@ -4,7 +4,7 @@
 pub mod action;
 mod annotate;
 pub mod app;
-mod caret;
+pub mod caret;
 pub mod facts;
 pub mod filter;
 mod input;

@@ -75,6 +75,15 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The visible screen with its SGR attribute sequences.
+    pub fn capture_styled(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-e", "-p", "-t", "0"])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Waits until the screen contains `needle` (or times out) and returns the screen.
     pub fn wait_for(&self, needle: &str) -> String {
         let start = Instant::now();

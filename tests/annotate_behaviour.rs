@@ -1,0 +1,228 @@
+//! Annotation behaviour written as text: a document with the caret marked `|`, the keys
+//! pressed, and the document with the resulting spans marked `[text]{kind}` (suggestions the
+//! user has not decided on are not shown). Turkish and Arabic.
+#![cfg(feature = "tui")]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use okur::corpus::{Corpus, Document};
+use okur::extract::{Extractor, extract_corpus};
+use okur::layout::LayoutOptions;
+use okur::store::{Origin, Store};
+use okur::tui::app::{App, Facts, Focus};
+use okur::tui::session::Session;
+use okur::tui::theme::Theme;
+use okur::tui::{caret, prepare, view};
+use ratatui::layout::Rect;
+
+const SCREEN: Rect = Rect::new(0, 0, 120, 30);
+
+struct Case {
+    session: Session,
+    _dir: tempfile::TempDir,
+    store_path: std::path::PathBuf,
+}
+
+/// Opens `marked` (caret at `|`) in a session over a fresh store; `extract` adds suggestions.
+fn open(marked: &str, extract: bool) -> Case {
+    let caret = marked.find('|').expect("caret marker");
+    let text = marked.replacen('|', "", 1);
+    let corpus = Corpus {
+        docs: vec![Document::from_text("case.txt", text)],
+    };
+    let facts = if extract {
+        Facts::from_extraction(&extract_corpus(&Extractor::new(), &corpus))
+    } else {
+        Facts::default()
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store_path = dir.path().join("journal.jsonl");
+    let store = Store::open(&store_path).expect("store opens");
+    let app = App::new(corpus, facts, Theme::monochrome(), LayoutOptions::new(80));
+    let mut session = Session::new(app, Some(store));
+    let panes = view::panes(SCREEN, &session.app);
+    session.dispatch(okur::tui::Action::Open, &panes);
+    assert_eq!(session.app.focus, Focus::Reader);
+    prepare(&mut session.app, &panes);
+    caret::set_caret(&mut session.app, &panes, caret);
+    Case {
+        session,
+        _dir: dir,
+        store_path,
+    }
+}
+
+fn key(token: &str) -> KeyEvent {
+    let (code, mods) = match token {
+        "←" => (KeyCode::Left, KeyModifiers::NONE),
+        "→" => (KeyCode::Right, KeyModifiers::NONE),
+        "↓" => (KeyCode::Down, KeyModifiers::NONE),
+        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "C-r" => (KeyCode::Char('r'), KeyModifiers::CONTROL),
+        t => (
+            KeyCode::Char(t.chars().next().expect("key")),
+            KeyModifiers::NONE,
+        ),
+    };
+    KeyEvent::new(code, mods)
+}
+
+impl Case {
+    fn press(&mut self, keys: &str) -> &mut Case {
+        for token in keys.split_whitespace() {
+            let panes = view::panes(SCREEN, &self.session.app);
+            prepare(&mut self.session.app, &panes);
+            self.session.key(key(token), &panes);
+        }
+        self
+    }
+
+    /// The document with decided spans marked.
+    fn marked(&self) -> String {
+        let app = &self.session.app;
+        let text = &app.corpus.docs[0].text;
+        let mut spans: Vec<_> = app
+            .spans
+            .iter()
+            .filter(|s| s.origin != Origin::Suggested)
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        let mut out = String::new();
+        let mut at = 0;
+        for s in spans {
+            out.push_str(&text[at..s.start]);
+            out.push_str(&format!("[{}]{{{}}}", &text[s.start..s.end], s.kind.name()));
+            at = s.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}
+
+#[track_caller]
+fn check(doc: &str, keys: &str, expected: &str) {
+    let mut case = open(doc, false);
+    case.press(keys);
+    assert_eq!(case.marked(), expected, "keys: {keys}");
+}
+
+#[test]
+fn turkish_selection_by_word_and_character() {
+    check(
+        "Rusya Dışişleri |Bakanı Sergey Lavrov konuştu.",
+        "w v w → → → → → p",
+        "Rusya Dışişleri Bakanı [Sergey Lavrov]{person} konuştu.",
+    );
+}
+
+#[test]
+fn label_without_selection_takes_the_word_minus_its_suffix() {
+    check(
+        "Lavrov |Türkiye'ye gitti.",
+        "l",
+        "Lavrov [Türkiye]{place}'ye gitti.",
+    );
+    check(
+        "Toplantı |dün yapıldı.",
+        "d",
+        "Toplantı [dün]{date} yapıldı.",
+    );
+}
+
+#[test]
+fn arabic_left_moves_forward_in_reading_order() {
+    // On an RTL row the eye reads leftwards: five cells left from the first letter of
+    // لافروف cover the whole name, while the stored span stays logical.
+    check(
+        "قال |لافروف إن بلاده مستعدة",
+        "v ← ← ← ← ← p",
+        "قال [لافروف]{person} إن بلاده مستعدة",
+    );
+}
+
+#[test]
+fn arabic_proclitic_stays_outside_when_selected_so() {
+    check(
+        "وصل الوفد |وتركيا مستعدة",
+        "← v ← ← ← ← l",
+        "وصل الوفد و[تركيا]{place} مستعدة",
+    );
+}
+
+#[test]
+fn undo_and_redo_many_levels() {
+    let doc = "|Putin ve Erdoğan Ankara'da görüştü.";
+    check(doc, "p w w l u u", doc.replace('|', "").as_str());
+    check(
+        doc,
+        "p w w l u u C-r",
+        "[Putin]{person} ve Erdoğan Ankara'da görüştü.",
+    );
+    check(
+        doc,
+        "p w w p w l u",
+        "[Putin]{person} ve [Erdoğan]{person} Ankara'da görüştü.",
+    );
+}
+
+#[test]
+fn remove_span_under_caret() {
+    check("|Lavrov konuştu.", "p D", "Lavrov konuştu.");
+}
+
+#[test]
+fn escape_cancels_a_selection() {
+    check(
+        "|Lavrov konuştu.",
+        "v → → Esc p",
+        "[Lavrov]{person} konuştu.",
+    );
+}
+
+#[test]
+fn reject_a_suggestion_and_it_is_gone_everywhere() {
+    let mut case = open(
+        "Dışişleri Bakanı |Sergey Lavrov Ankara'ya geldi. Lavrov konuştu.",
+        true,
+    );
+    let suggested = |c: &Case| {
+        c.session
+            .app
+            .spans
+            .iter()
+            .filter(|s| s.origin == Origin::Suggested)
+            .count()
+    };
+    let before = suggested(&case);
+    assert!(before >= 3, "extractor suggests Lavrov twice and Ankara");
+    case.press("x");
+    assert!(suggested(&case) < before);
+    case.press("w w w w");
+    assert!(case.marked().find('[').is_none(), "{}", case.marked());
+}
+
+#[test]
+fn accept_all_marks_every_form_of_the_entity() {
+    let mut case = open(
+        "Dışişleri Bakanı |Sergey Lavrov geldi. Lavrov konuştu.",
+        true,
+    );
+    case.press("A");
+    assert_eq!(
+        case.marked(),
+        "Dışişleri Bakanı [Sergey Lavrov]{person} geldi. [Lavrov]{person} konuştu."
+    );
+}
+
+#[test]
+fn decisions_survive_a_restart() {
+    let mut case = open("|Lavrov konuştu.", false);
+    case.press("p s");
+    let path = case.store_path.clone();
+    drop(case.session);
+    let store = Store::open(&path).expect("reopens");
+    let key = okur::corpus::DocKey::of_text("Lavrov konuştu.");
+    let state = store.doc(&key);
+    assert!(state.star && state.read);
+    assert_eq!(state.spans.len(), 1);
+}
