@@ -5,6 +5,7 @@
 //! the default `tui` feature) draws it.
 
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod layout;

@@ -23,12 +23,16 @@ struct Cli {
 /// Options of the interactive reader.
 #[derive(Debug, clap::Args)]
 struct OpenArgs {
-    /// Replace Arabic letters by presentation forms (for terminals that do not join letters).
-    #[arg(long, value_enum, default_value_t = cli::render::Switch::Off)]
-    shape: cli::render::Switch,
-    /// Who reorders right-to-left text: okur (app), the terminal, or nobody (off).
-    #[arg(long, value_enum, default_value_t = cli::render::BidiArg::App)]
-    bidi: cli::render::BidiArg,
+    /// Replace Arabic letters by presentation forms (default: config `shape`, else off).
+    #[arg(long, value_enum)]
+    shape: Option<cli::render::Switch>,
+    /// Who reorders right-to-left text: okur (app), the terminal, or nobody (off) (default:
+    /// config `bidi`, else app).
+    #[arg(long, value_enum)]
+    bidi: Option<cli::render::BidiArg>,
+    /// The config file (default: $XDG_CONFIG_HOME/okur/config.toml if it exists).
+    #[arg(long, env = "OKUR_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
     /// The annotation journal (default: $XDG_DATA_HOME/okur/journal.jsonl).
     #[arg(long, env = "OKUR_STORE", value_name = "FILE")]
     store: Option<PathBuf>,
@@ -78,11 +82,15 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn open(args: &OpenArgs) -> anyhow::Result<()> {
     use okur::layout::LayoutOptions;
     use okur::tui::{App, app::Facts, theme::Theme};
+    let config = okur::config::Config::load(args.config.as_deref())?;
+    let keymap = okur::tui::keymap::Keymap::with_overrides(&config.keys)?;
     let report = cli::load_corpus(&args.paths)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let layout = LayoutOptions {
-        shape: args.shape == cli::render::Switch::On,
-        bidi: args.bidi.into(),
+        shape: args
+            .shape
+            .map_or(config.shape, |s| s == cli::render::Switch::On),
+        bidi: args.bidi.map_or(config.bidi, Into::into),
         ..LayoutOptions::new(80)
     };
     let mut app = App::new(
@@ -92,6 +100,8 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         layout,
     );
     app.status = report.notices.last().cloned().unwrap_or_default();
+    app.keymap = keymap;
+    app.custom_labels = config.custom_labels();
     let store = okur::store::resolve_store_path(args.store.as_deref())
         .and_then(|path| okur::store::Store::open(&path));
     let store = match store {

@@ -226,3 +226,13 @@ fn decisions_survive_a_restart() {
     assert!(state.star && state.read);
     assert_eq!(state.spans.len(), 1);
 }
+
+#[test]
+fn custom_label_from_the_config_on_a_digit_key() {
+    let mut case = open("|Kremlin açıklama yaptı.", false);
+    case.session.app.custom_labels = vec!["ORG".into()];
+    case.press("1");
+    assert_eq!(case.marked(), "[Kremlin]{ORG} açıklama yaptı.");
+    case.press("2");
+    assert!(case.session.app.status.contains("no custom label 2"));
+}

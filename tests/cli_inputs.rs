@@ -159,3 +159,27 @@ fn bad_option_value_is_an_error_not_a_panic() {
         .failure()
         .stderr(predicate::str::contains("panicked").not());
 }
+
+#[test]
+fn bad_config_is_refused_before_the_terminal_is_touched() -> Result<(), Box<dyn std::error::Error>>
+{
+    let dir = tempfile::tempdir()?;
+    let bad = dir.path().join("config.toml");
+    std::fs::write(&bad, "colour = 1\n")?;
+    okur()
+        .arg("--config")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field `colour`"));
+    std::fs::write(&bad, "[keys]\nstar = [\"Hyper-x\"]\n")?;
+    okur()
+        .arg("--config")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "config [keys] star: unknown key `Hyper-x`",
+        ));
+    Ok(())
+}

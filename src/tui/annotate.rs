@@ -25,7 +25,11 @@ pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
         Action::LabelPerson => label(app, Label::Person),
         Action::LabelPlace => label(app, Label::Place),
         Action::LabelDate => label(app, Label::Date),
-        Action::LabelCustom(n) => match app.custom_labels.get(usize::from(n) - 1) {
+        Action::LabelCustom(n) => match app
+            .custom_labels
+            .get(usize::from(n).saturating_sub(1))
+            .filter(|name| !name.is_empty())
+        {
             Some(name) => label(app, Label::Custom(name.clone())),
             None => {
                 app.status =

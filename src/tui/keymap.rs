@@ -123,7 +123,125 @@ impl Default for Keymap {
     }
 }
 
+/// Why a `[keys]` entry of the config file was refused.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum KeymapError {
+    /// No such action.
+    #[error("config [keys]: unknown action `{0}` (press ? in okur for the list)")]
+    UnknownAction(String),
+    /// The key could not be read.
+    #[error("config [keys] {action}: unknown key `{key}`")]
+    BadKey {
+        /// The action.
+        action: String,
+        /// The key as written.
+        key: String,
+    },
+    /// One key on two actions.
+    #[error("config [keys]: `{key}` is bound to both {first} and {second}")]
+    Conflict {
+        /// The key.
+        key: String,
+        /// One action.
+        first: String,
+        /// The other.
+        second: String,
+    },
+}
+
+/// Reads a key as the config file writes it: `a`, `A`, `Ctrl-r`, `Tab`, `PageDown`, ...
+pub fn parse_key(spec: &str) -> Option<Key> {
+    use KeyCode::*;
+    if let Some(rest) = spec
+        .strip_prefix("Ctrl-")
+        .or_else(|| spec.strip_prefix("C-"))
+    {
+        let inner = parse_key(rest)?;
+        return Some(Key {
+            ctrl: true,
+            ..inner
+        });
+    }
+    let mut chars = spec.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(Key::plain(Char(c)));
+    }
+    let code = match spec {
+        "Tab" => Tab,
+        "Shift-Tab" | "BackTab" => BackTab,
+        "Enter" => Enter,
+        "Esc" => Esc,
+        "Up" => Up,
+        "Down" => Down,
+        "Left" => Left,
+        "Right" => Right,
+        "PageUp" => PageUp,
+        "PageDown" => PageDown,
+        "Home" => Home,
+        "End" => End,
+        "Space" => Char(' '),
+        "Backspace" => Backspace,
+        "Delete" => Delete,
+        _ => return None,
+    };
+    Some(Key::plain(code))
+}
+
 impl Keymap {
+    /// The defaults with the config file's `[keys]` applied: each listed action gets exactly
+    /// the keys given; a key left on two actions is an error.
+    pub fn with_overrides(
+        overrides: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> Result<Keymap, KeymapError> {
+        let mut map = Keymap::default();
+        for (name, keys) in overrides {
+            let action =
+                Action::from_name(name).ok_or_else(|| KeymapError::UnknownAction(name.clone()))?;
+            map.bindings.retain(|(_, a)| *a != action);
+            for spec in keys {
+                let key = parse_key(spec).ok_or_else(|| KeymapError::BadKey {
+                    action: name.clone(),
+                    key: spec.clone(),
+                })?;
+                map.bindings.push((key, action));
+            }
+        }
+        map.check_conflicts(overrides)?;
+        Ok(map)
+    }
+
+    /// A key the user bound that is still bound by default to another action is taken from
+    /// that action; two user bindings on one key are an error.
+    fn check_conflicts(
+        &mut self,
+        overrides: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> Result<(), KeymapError> {
+        let user = |a: &Action| overrides.contains_key(&a.name());
+        let mut seen: Vec<(Key, Action)> = Vec::new();
+        for &(key, action) in &self.bindings {
+            if let Some(&(_, other)) = seen
+                .iter()
+                .find(|(k, a)| *k == key && user(a) && user(&action) && *a != action)
+            {
+                return Err(KeymapError::Conflict {
+                    key: key.label(),
+                    first: other.name(),
+                    second: action.name(),
+                });
+            }
+            seen.push((key, action));
+        }
+        let user_keys: Vec<Key> = self
+            .bindings
+            .iter()
+            .filter(|(_, a)| user(a))
+            .map(|(k, _)| *k)
+            .collect();
+        self.bindings
+            .retain(|(k, a)| user(a) || !user_keys.contains(k));
+        Ok(())
+    }
+
     /// The action bound to a key, if any.
     pub fn action(&self, key: Key) -> Option<Action> {
         self.bindings
@@ -168,6 +286,56 @@ mod tests {
             Some(Action::Quit)
         );
         assert_eq!(map.action(Key::plain(KeyCode::Char('Z'))), None);
+    }
+
+    #[test]
+    fn config_rebinds_and_takes_the_key_from_its_default_owner() {
+        let mut o = std::collections::BTreeMap::new();
+        o.insert("star".to_string(), vec!["*".to_string(), "u".to_string()]);
+        let map = Keymap::with_overrides(&o).expect("valid");
+        assert_eq!(
+            map.action(Key::plain(KeyCode::Char('*'))),
+            Some(Action::Star)
+        );
+        assert_eq!(
+            map.action(Key::plain(KeyCode::Char('u'))),
+            Some(Action::Star)
+        );
+        assert_eq!(map.action(Key::plain(KeyCode::Char('s'))), None);
+    }
+
+    #[test]
+    fn config_errors_name_the_problem() {
+        let one = |k: &str, v: &str| {
+            let mut o = std::collections::BTreeMap::new();
+            o.insert(k.to_string(), vec![v.to_string()]);
+            o
+        };
+        assert_eq!(
+            Keymap::with_overrides(&one("fly", "f")).err(),
+            Some(KeymapError::UnknownAction("fly".into()))
+        );
+        let err = Keymap::with_overrides(&one("star", "Hyper-x"))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("config [keys] star: unknown key `Hyper-x`")
+        );
+        let mut both = one("star", "z");
+        both.insert("archive".into(), vec!["z".into()]);
+        let err = Keymap::with_overrides(&both).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("config [keys]: `z` is bound to both archive and star")
+        );
+        assert_eq!(
+            parse_key("Ctrl-r"),
+            Some(Key {
+                code: KeyCode::Char('r'),
+                ctrl: true
+            })
+        );
     }
 
     #[test]
