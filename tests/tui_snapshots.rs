@@ -163,7 +163,11 @@ fn mixed_paragraph_with_highlighted_names() {
     );
     let highlighted: String = inner
         .positions()
-        .filter(|&p| buf[p].modifier.contains(ratatui::style::Modifier::REVERSED))
+        .filter(|&p| {
+            let m = buf[p].modifier;
+            m.contains(ratatui::style::Modifier::REVERSED)
+                && m.contains(ratatui::style::Modifier::BOLD)
+        })
         .map(|p| buf[p].symbol().to_string())
         .collect();
     let mut expected: Vec<char> = "SergeyLavrovفورفال".chars().collect();

@@ -107,13 +107,9 @@ const TABLE: &[(Action, &str, &str)] = &[
     (Action::PageUp, "page_up", "page up"),
     (Action::Top, "top", "first row"),
     (Action::Bottom, "bottom", "last row"),
-    (Action::Open, "open", "open document / select entity"),
+    (Action::Open, "open", "open doc / select entity"),
     (Action::Help, "help", "this help"),
-    (
-        Action::Cancel,
-        "cancel",
-        "close, clear selection and filters",
-    ),
+    (Action::Cancel, "cancel", "close, clear selection/filters"),
     (
         Action::ToggleEntities,
         "toggle_entities",
@@ -122,38 +118,30 @@ const TABLE: &[(Action, &str, &str)] = &[
     (
         Action::FlipDirection,
         "flip_direction",
-        "flip paragraph direction",
+        "flip paragraph RTL/LTR",
     ),
-    (
-        Action::CycleSort,
-        "cycle_sort",
-        "sort: file/date/title/lang/state",
-    ),
-    (Action::NextMatch, "next_match", "next mention / match"),
-    (Action::PrevMatch, "prev_match", "previous mention / match"),
+    (Action::CycleSort, "cycle_sort", "sort: file/date/title/…"),
+    (Action::NextMatch, "next_match", "next mention/match"),
+    (Action::PrevMatch, "prev_match", "prev mention/match"),
     (
         Action::FilterByEntity,
         "filter_by_entity",
-        "list documents with entity",
+        "list docs with entity",
     ),
     (Action::Filter, "filter", "filter line"),
     (Action::Select, "select", "start/end selection"),
     (Action::LabelPerson, "label_person", "label person"),
     (Action::LabelPlace, "label_place", "label place"),
     (Action::LabelDate, "label_date", "label date"),
-    (Action::RemoveSpan, "remove_span", "remove span under caret"),
+    (Action::RemoveSpan, "remove_span", "remove your span"),
     (Action::Accept, "accept", "accept suggestion"),
-    (Action::Reject, "reject", "reject suggestion everywhere"),
-    (Action::AcceptAll, "accept_all", "accept all of the entity"),
+    (Action::Reject, "reject", "reject suggestion (all)"),
+    (Action::AcceptAll, "accept_all", "accept entity (all forms)"),
     (Action::Undo, "undo", "undo"),
     (Action::Redo, "redo", "redo"),
     (Action::Star, "star", "star / unstar"),
     (Action::Archive, "archive", "archive / unarchive"),
-    (
-        Action::Relevance,
-        "relevance",
-        "relevance: yes/no/unsure/none",
-    ),
+    (Action::Relevance, "relevance", "cycle relevance"),
     (Action::ToggleRead, "toggle_read", "mark read / unread"),
     (Action::Tag, "tag", "add or remove a tag"),
     (Action::Note, "note", "edit note"),
@@ -163,7 +151,7 @@ impl Action {
     /// One line for the help overlay.
     pub fn describe(self) -> &'static str {
         match self {
-            Action::LabelCustom(_) => "custom label (config)",
+            Action::LabelCustom(_) => "custom labels (config)",
             other => TABLE
                 .iter()
                 .find(|(a, _, _)| *a == other)

@@ -253,7 +253,17 @@ impl Keymap {
     /// Every action with all its keys, in binding order, for the help overlay.
     pub fn help_entries(&self) -> Vec<(String, Action)> {
         let mut out: Vec<(String, Action)> = Vec::new();
+        let mut customs = self
+            .bindings
+            .iter()
+            .filter(|(_, a)| matches!(a, Action::LabelCustom(_)));
+        if let (Some((first, a)), Some((last, _))) = (customs.next(), customs.last()) {
+            out.push((format!("{}…{}", first.label(), last.label()), *a));
+        }
         for (key, action) in &self.bindings {
+            if matches!(action, Action::LabelCustom(_)) {
+                continue;
+            }
             match out.iter_mut().find(|(_, a)| a == action) {
                 Some((keys, _)) => {
                     keys.push_str(" / ");
