@@ -170,3 +170,36 @@ fn bold_before(styled: &str, needle: &str) -> bool {
         params.split(';').any(|p| p == "1")
     })
 }
+
+/// SIGTERM and SIGHUP (a dropped SSH link) end okur with exit 0, terminal restored, and
+/// every change it said was saved is in the journal.
+#[test]
+fn sigterm_and_sighup_exit_cleanly_keeping_changes() {
+    if !tmux_available() {
+        return;
+    }
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = dir.path().join("journal.jsonl");
+        let pid_file = dir.path().join("pid");
+        let inner = format!(
+            "echo $$ > {}; OKUR_STORE={} exec {}",
+            pid_file.display(),
+            store.display(),
+            okur()
+        );
+        let t = Tmux::start(&format!("sh -c '{inner}'"), 100, 30);
+        t.wait_for("Documents");
+        t.send(&["s"]);
+        t.wait_for("saved");
+        let pid = std::fs::read_to_string(&pid_file).expect("pid written");
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        assert_eq!(t.wait_exit(), Some(0), "after SIG{signal}");
+        let journal = std::fs::read_to_string(&store).expect("journal exists");
+        assert!(journal.contains(r#""op":"star""#), "SIG{signal}: {journal}");
+    }
+}

@@ -194,3 +194,10 @@ fn entity_selected_filters_and_highlights() {
     assert!(app.list_filter.as_deref() == Some(person.as_str()));
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }
+
+#[test]
+fn extraction_progress_shows_in_the_entity_panel() {
+    let mut app = seeds_app();
+    app.extraction_progress = Some((2, 5));
+    assert!(screen(&mut app, 120, 40).contains("Entities · extracting 2/5"));
+}

@@ -198,6 +198,8 @@ pub struct App {
     pub state: crate::store::State,
     /// Spans shown in the open document: user, accepted and suggested.
     pub spans: Vec<crate::store::EffectiveSpan>,
+    /// Documents extracted so far and in all, while extraction runs in the background.
+    pub extraction_progress: Option<(usize, usize)>,
     /// The prompt being edited, if any.
     pub input: Option<Input>,
     /// Labels beyond person/place/date, on the digit keys 1-9 (from the config file).
@@ -237,6 +239,7 @@ impl App {
             status: String::new(),
             state: Default::default(),
             spans: Vec::new(),
+            extraction_progress: None,
             input: None,
             custom_labels: Vec::new(),
             quit: false,

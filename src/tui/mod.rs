@@ -84,12 +84,9 @@ fn poll_extraction(session: &mut session::Session, job: &mut Option<facts::Extra
     match j.poll() {
         Ok(result) => {
             session.set_facts(app::Facts::from_extraction(&result));
-            let n = session.app.facts.entities.len();
-            session.app.status = format!("found {n} people, places and dates");
+            session.app.extraction_progress = None;
             *job = None;
         }
-        Err((done, total)) => {
-            session.app.status = format!("extracting people, places and dates… {done}/{total}");
-        }
+        Err(progress) => session.app.extraction_progress = Some(progress),
     }
 }

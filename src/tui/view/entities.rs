@@ -11,7 +11,10 @@ use crate::layout::{Direction, VisualLine, layout_line, paragraph_direction};
 
 /// Draws the panel.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let title = format!(" Entities {} ", app.facts.entities.len());
+    let title = match app.extraction_progress {
+        Some((done, total)) => format!(" Entities · extracting {done}/{total} "),
+        None => format!(" Entities {} ", app.facts.entities.len()),
+    };
     let block = pane_block(app, Focus::Entities, title);
     let inner = block.inner(area);
     block.render(area, buf);
