@@ -13,7 +13,7 @@ use crate::layout::{Direction, VisualLine, layout_line, paragraph_direction};
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let title = match app.extraction_progress {
         Some((done, total)) => format!(" Entities · extracting {done}/{total} "),
-        None => format!(" Entities {} ", app.facts.entities.len()),
+        None => format!(" Entities {} · here·all ", app.facts.entities.len()),
     };
     let block = pane_block(app, Focus::Entities, title);
     let inner = block.inner(area);
@@ -29,6 +29,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = usize::from(inner.width);
+    let mut here = vec![0usize; app.facts.entities.len()];
+    for m in app.open_mentions() {
+        if let Some(n) = here.get_mut(m.entity) {
+            *n += 1;
+        }
+    }
     let rows = app
         .facts
         .entities
@@ -49,8 +55,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             _ => "D",
         };
         let name = entity.value.as_deref().unwrap_or(&entity.name);
-        let counts = format!("{}/{}", entity.mentions, entity.docs);
-        let text_width = width.saturating_sub(counts.len() + 3);
+        // Mentions in the open document · in the corpus.
+        let counts = format!("{}·{}", here[i], entity.mentions);
+        let text_width = width.saturating_sub(counts.chars().count() + 3);
         let line = Rect::new(inner.x, y, inner.width, 1);
         buf.set_style(line, style);
         buf.set_stringn(inner.x, y, mark, 1, style);
@@ -59,7 +66,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             let l = VisualLine { indent: 0, ..l };
             draw_line(buf, name_area, y, &l, &|_, _| style);
         }
-        let cx = inner.x + inner.width.saturating_sub(counts.len() as u16);
-        buf.set_stringn(cx, y, &counts, counts.len(), style);
+        let count_width = counts.chars().count();
+        let cx = inner.x + inner.width.saturating_sub(count_width as u16);
+        buf.set_stringn(cx, y, &counts, count_width, style);
     }
 }
