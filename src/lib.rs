@@ -6,4 +6,5 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod search;
 pub mod text;

@@ -1,0 +1,197 @@
+//! Running a query over the index: scan (or narrow), join scopes by document, rank.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::index::{Index, Item, ItemKind};
+use super::matcher::{Fields, TermMatcher};
+use super::query::{Query, Scope};
+
+/// How many items are scanned between two looks at the cancel flag.
+const CANCEL_EVERY: usize = 2048;
+
+/// One matching item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The item id (see [`Index::item`]).
+    pub item: u32,
+    /// Higher is better.
+    pub score: i32,
+}
+
+/// The outcome of a search: the query it answers and its hits, best first.
+#[derive(Debug, Clone)]
+pub struct Results {
+    /// The query these results answer (the base for narrowing the next one).
+    pub query: Query,
+    /// Matching items, best first (ties: shorter text, then index order).
+    pub hits: Vec<Hit>,
+}
+
+/// True when an item of `kind` is matched by terms in `scope`.
+pub fn covers(scope: Scope, kind: ItemKind) -> bool {
+    match scope {
+        Scope::All => true,
+        Scope::People => kind == ItemKind::Person,
+        Scope::Places => kind == ItemKind::Place,
+        Scope::Dates => matches!(kind, ItemKind::Date | ItemKind::Doc),
+        Scope::Docs => kind == ItemKind::Doc,
+        Scope::Text => kind == ItemKind::Line,
+    }
+}
+
+/// A compiled query.
+struct Plan {
+    groups: Vec<(Scope, Vec<TermMatcher>)>,
+    scopes: Vec<Scope>,
+    skim: SkimMatcherV2,
+}
+
+impl Plan {
+    fn new(query: &Query) -> Plan {
+        let groups = query
+            .groups
+            .iter()
+            .map(|g| {
+                let date = g.scope == Scope::Dates;
+                (g.scope, g.terms.iter().map(|t| TermMatcher::new(t, date)).collect())
+            })
+            .collect();
+        let mut scopes = query.scopes();
+        if scopes.is_empty() {
+            scopes.push(query.scope);
+        }
+        Plan {
+            groups,
+            scopes,
+            skim: SkimMatcherV2::default().respect_case(),
+        }
+    }
+
+    /// The item's score when every group covering its kind matches it directly.
+    fn score(&self, index: &Index, item: &Item) -> Option<i32> {
+        if !self.scopes.iter().any(|&s| covers(s, item.kind)) {
+            return None;
+        }
+        let fields = Fields {
+            key: index.str(item.key),
+            extra: index.str(item.extra),
+            skel: index.str(item.skel),
+            iso: index.str(item.iso),
+            fuzzy: item.kind != ItemKind::Line || index.fuzzy_lines,
+        };
+        let tags = index.tag_fields(item);
+        let mut total = 0;
+        for (scope, terms) in &self.groups {
+            if !covers(*scope, item.kind) {
+                continue;
+            }
+            total += terms
+                .iter()
+                .filter_map(|t| self.term_score(t, fields, tags))
+                .max()?;
+        }
+        Some(total)
+    }
+}
+
+impl Plan {
+    /// A term on the item's own fields, or else (positive terms only) on its tags.
+    fn term_score(&self, t: &TermMatcher, f: Fields<'_>, tags: Option<Fields<'_>>) -> Option<i32> {
+        t.score(&self.skim, f).or_else(|| match tags {
+            Some(tags) if !t.term.negated => t.score(&self.skim, tags),
+            _ => None,
+        })
+    }
+}
+
+impl Index {
+    /// Runs `query`. When `prev` answers a query that `query` narrows (it grew by a character
+    /// or a term), only `prev`'s hits are scanned. Returns `None` when `cancel` was set
+    /// meanwhile (it is checked every few thousand items). An empty query lists every item
+    /// of its scope in index order.
+    pub fn search(
+        &self,
+        query: &Query,
+        prev: Option<&Results>,
+        cancel: &AtomicBool,
+    ) -> Option<Results> {
+        let plan = Plan::new(query);
+        let narrowed = prev.filter(|p| query.narrows(&p.query) && p.query.scope == query.scope);
+        let mut hits = match narrowed {
+            Some(p) => scan(self, &plan, p.hits.iter().map(|h| h.item), cancel)?,
+            None => scan(self, &plan, 0..self.items.len() as u32, cancel)?,
+        };
+        if plan.scopes.len() > 1 {
+            hits = join(self, &plan, hits);
+        }
+        self.rank(&mut hits);
+        Some(Results {
+            query: query.clone(),
+            hits,
+        })
+    }
+
+    fn rank(&self, hits: &mut [Hit]) {
+        hits.sort_unstable_by_key(|h| {
+            let len = self.items.get(h.item as usize).map_or(0, |i| i.text_len());
+            (std::cmp::Reverse(h.score), len, h.item)
+        });
+    }
+}
+
+fn scan(
+    index: &Index,
+    plan: &Plan,
+    ids: impl Iterator<Item = u32>,
+    cancel: &AtomicBool,
+) -> Option<Vec<Hit>> {
+    let mut hits = Vec::new();
+    for (n, id) in ids.enumerate() {
+        if n % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        let Some(item) = index.items.get(id as usize) else {
+            continue;
+        };
+        if let Some(score) = plan.score(index, item) {
+            hits.push(Hit { item: id, score });
+        }
+    }
+    Some(hits)
+}
+
+/// Several scopes (`%per lavrov %loc ankara`): keep items whose documents also hold a match
+/// in each other scope.
+fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
+    let n_docs = index.tags.len().max(1);
+    let per_scope: Vec<(Scope, Vec<bool>)> = plan
+        .scopes
+        .iter()
+        .map(|&scope| {
+            let mut docs = vec![false; n_docs];
+            for h in &hits {
+                let item = &index.items[h.item as usize];
+                if covers(scope, item.kind) {
+                    for &d in index.docs(item) {
+                        if let Some(slot) = docs.get_mut(d as usize) {
+                            *slot = true;
+                        }
+                    }
+                }
+            }
+            (scope, docs)
+        })
+        .collect();
+    hits.into_iter()
+        .filter(|h| {
+            let item = &index.items[h.item as usize];
+            let docs = index.docs(item);
+            per_scope.iter().all(|(scope, set)| {
+                covers(*scope, item.kind)
+                    || docs.iter().any(|&d| set.get(d as usize).copied().unwrap_or(false))
+            })
+        })
+        .collect()
+}

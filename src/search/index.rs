@@ -1,0 +1,366 @@
+//! The search index: documents, entities and text lines, with keys folded once at build.
+
+use crate::corpus::Document;
+use crate::text::{fold_char, fold_str, is_arabic, push_word_key};
+
+use super::aliases;
+use super::matcher::Fields;
+
+/// The kind of an entity handed to the index (from extraction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// A date.
+    Date,
+}
+
+/// An entity as the index takes it: plain data, filled from extraction by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityItem {
+    /// Person, place or date.
+    pub kind: EntityKind,
+    /// The canonical name.
+    pub name: String,
+    /// Other spellings seen in the corpus (any script).
+    pub aliases: Vec<String>,
+    /// The ISO 8601 value of a date, with its grain (`2020-11`, `2020-11-12`).
+    pub iso: Option<String>,
+    /// Indexes of the documents (in corpus order) that mention it.
+    pub docs: Vec<usize>,
+}
+
+/// What an index item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// A document (its title; dateline, file name and tags also match).
+    Doc,
+    /// A person entity.
+    Person,
+    /// A place entity.
+    Place,
+    /// A date entity.
+    Date,
+    /// One line of a document's text.
+    Line,
+}
+
+impl ItemKind {
+    /// The word `okur find` prints in its first column.
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Doc => "doc",
+            ItemKind::Person => "person",
+            ItemKind::Place => "place",
+            ItemKind::Date => "date",
+            ItemKind::Line => "text",
+        }
+    }
+}
+
+/// A byte range in one of the index's string arenas.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// One item's fields, all as spans into [`Index::strs`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Item {
+    pub(crate) kind: ItemKind,
+    /// The shown text (title, name or line).
+    pub(crate) text: Span,
+    /// The folded text.
+    pub(crate) key: Span,
+    /// Folded secondary text that also matches (dateline, file name, aliases), no positions.
+    pub(crate) extra: Span,
+    /// ISO date (documents, date entities).
+    pub(crate) iso: Span,
+    /// Word skeletons, each as ` a:<skeleton>` (Arabic word) or ` l:<skeleton>` (Latin).
+    pub(crate) skel: Span,
+    /// Documents, as a range of [`Index::doc_ids`].
+    pub(crate) docs: Span,
+    /// Byte offset of `text` in its document, when it is a slice of one.
+    pub(crate) doc_offset: Option<u32>,
+}
+
+impl Item {
+    /// Length of the shown text in bytes (the ranking tie-break: shorter first).
+    pub(crate) fn text_len(&self) -> u32 {
+        self.text.len
+    }
+}
+
+/// One index over documents, entities and lines. Immutable once built, so it can be shared
+/// with a background search thread (`Index: Send + Sync`).
+#[derive(Debug, Default)]
+pub struct Index {
+    pub(crate) items: Vec<Item>,
+    strs: String,
+    doc_ids: Vec<u32>,
+    /// Folded tags per document, set by the caller (triage).
+    pub(crate) tags: Vec<String>,
+    /// Fuzzy terms match lines as subsequences (standard input), not substrings.
+    pub(crate) fuzzy_lines: bool,
+}
+
+/// A view of one item for display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemView<'a> {
+    /// What the item is.
+    pub kind: ItemKind,
+    /// The text shown for it: a title, a name or a line.
+    pub text: &'a str,
+    /// The first document it belongs to (corpus order).
+    pub doc: Option<usize>,
+    /// Byte offset of `text` inside that document's text, for titles and lines.
+    pub doc_offset: Option<usize>,
+}
+
+impl Index {
+    /// Indexes titles, datelines and lines of `docs`, and `entities`.
+    pub fn build(docs: &[Document], entities: &[EntityItem]) -> Index {
+        let mut index = Index::titles(docs);
+        for e in entities {
+            index.push_entity(e);
+        }
+        for (i, doc) in docs.iter().enumerate() {
+            index.push_lines(i, &doc.text);
+        }
+        index
+    }
+
+    /// Indexes document titles only: the quick index for the first frame.
+    pub fn titles(docs: &[Document]) -> Index {
+        let mut index = Index {
+            tags: vec![String::new(); docs.len()],
+            ..Index::default()
+        };
+        for (i, doc) in docs.iter().enumerate() {
+            let offset = doc.text.find(doc.title.as_str());
+            let name = doc.path.rsplit('/').next().unwrap_or("");
+            let date = doc.date().unwrap_or("");
+            index.push_doc(i, &doc.title, offset, date, name);
+        }
+        index
+    }
+
+    /// Indexes plain lines (standard input for `okur find --stdin`), one item each.
+    pub fn lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Index {
+        let mut index = Index {
+            fuzzy_lines: true,
+            ..Index::default()
+        };
+        for line in lines {
+            let text = index.push_str(line);
+            let key = index.push_folded(line);
+            let skel = index.push_skeletons(line);
+            index.items.push(Item {
+                kind: ItemKind::Line,
+                text,
+                key,
+                extra: Span::default(),
+                iso: Span::default(),
+                skel,
+                docs: Span::default(),
+                doc_offset: None,
+            });
+        }
+        index
+    }
+
+    /// Sets a document's tags (they match on its document item).
+    pub fn set_tags(&mut self, doc: usize, tags: &[String]) {
+        if let Some(slot) = self.tags.get_mut(doc) {
+            *slot = fold_str(&tags.join(" "));
+        }
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The item with id `id`, for display.
+    pub fn item(&self, id: u32) -> Option<ItemView<'_>> {
+        let item = self.items.get(id as usize)?;
+        Some(ItemView {
+            kind: item.kind,
+            text: self.str(item.text),
+            doc: self.docs(item).first().map(|&d| d as usize),
+            doc_offset: item.doc_offset.map(|o| o as usize),
+        })
+    }
+
+    pub(crate) fn str(&self, span: Span) -> &str {
+        let start = span.start as usize;
+        self.strs
+            .get(start..start + span.len as usize)
+            .unwrap_or("")
+    }
+
+    pub(crate) fn docs(&self, item: &Item) -> &[u32] {
+        let start = item.docs.start as usize;
+        self.doc_ids
+            .get(start..start + item.docs.len as usize)
+            .unwrap_or(&[])
+    }
+
+    /// A document item's tags as matchable fields.
+    pub(crate) fn tag_fields(&self, item: &Item) -> Option<Fields<'_>> {
+        if item.kind != ItemKind::Doc {
+            return None;
+        }
+        let tags = self.tags.get(*self.docs(item).first()? as usize)?;
+        (!tags.is_empty()).then_some(Fields {
+            key: tags,
+            extra: "",
+            skel: "",
+            iso: "",
+            fuzzy: true,
+        })
+    }
+
+    fn push_str(&mut self, s: &str) -> Span {
+        let start = self.strs.len() as u32;
+        self.strs.push_str(s);
+        Span {
+            start,
+            len: s.len() as u32,
+        }
+    }
+
+    fn push_folded(&mut self, s: &str) -> Span {
+        let start = self.strs.len();
+        s.chars().for_each(|c| fold_char(c, &mut self.strs));
+        self.span_from(start)
+    }
+
+    fn span_from(&self, start: usize) -> Span {
+        Span {
+            start: start as u32,
+            len: (self.strs.len() - start) as u32,
+        }
+    }
+
+    /// Appends ` a:<skeleton>` / ` l:<skeleton>` for every word of `s` that has consonants.
+    fn push_skeletons(&mut self, s: &str) -> Span {
+        let start = self.strs.len();
+        for word in s.split(|c: char| !c.is_alphanumeric() && !is_mark(c)) {
+            let Some(first) = word.chars().find(|c| c.is_alphabetic()) else {
+                continue;
+            };
+            let mark = self.strs.len();
+            self.strs
+                .push_str(if is_arabic(first) { " a:" } else { " l:" });
+            let before = self.strs.len();
+            push_word_key(word, &mut self.strs);
+            if self.strs.len() == before {
+                self.strs.truncate(mark);
+            }
+        }
+        if self.strs.len() > start {
+            self.strs.push(' ');
+        }
+        self.span_from(start)
+    }
+
+    fn push_docs(&mut self, docs: impl IntoIterator<Item = usize>) -> Span {
+        let start = self.doc_ids.len() as u32;
+        self.doc_ids.extend(docs.into_iter().map(|d| d as u32));
+        Span {
+            start,
+            len: self.doc_ids.len() as u32 - start,
+        }
+    }
+
+    fn push_doc(&mut self, doc: usize, title: &str, offset: Option<usize>, date: &str, name: &str) {
+        let text = self.push_str(title);
+        let key = self.push_folded(title);
+        let extra = self.push_folded(&format!("{date} {name}"));
+        let iso = self.push_str(date);
+        let skel = self.push_skeletons(title);
+        let docs = self.push_docs([doc]);
+        self.items.push(Item {
+            kind: ItemKind::Doc,
+            text,
+            key,
+            extra,
+            iso,
+            skel,
+            docs,
+            doc_offset: offset.map(|o| o as u32),
+        });
+    }
+
+    fn push_entity(&mut self, e: &EntityItem) {
+        let kind = match e.kind {
+            EntityKind::Person => ItemKind::Person,
+            EntityKind::Place => ItemKind::Place,
+            EntityKind::Date => ItemKind::Date,
+        };
+        let mut also: Vec<String> = e.aliases.iter().map(|a| fold_str(a)).collect();
+        if e.kind == EntityKind::Place {
+            also.extend(aliases::expand(&fold_str(&e.name)));
+        }
+        let text = self.push_str(&e.name);
+        let key = self.push_folded(&e.name);
+        let iso_text = e.iso.clone().unwrap_or_default();
+        let extra = self.push_str(&format!("{} {}", fold_str(&iso_text), also.join(" | ")));
+        let iso = self.push_str(&iso_text);
+        let all_names = format!("{} {}", e.name, e.aliases.join(" "));
+        let skel = self.push_skeletons(&all_names);
+        let docs = self.push_docs(e.docs.iter().copied());
+        self.items.push(Item {
+            kind,
+            text,
+            key,
+            extra,
+            iso,
+            skel,
+            docs,
+            doc_offset: None,
+        });
+    }
+
+    fn push_lines(&mut self, doc: usize, text: &str) {
+        let mut offset = 0;
+        for raw in text.split_inclusive('\n') {
+            let line = raw.trim_end_matches(['\n', '\r']);
+            let trimmed = line.trim_start();
+            let at = offset + (line.len() - trimmed.len());
+            offset += raw.len();
+            let trimmed = trimmed.trim_end();
+            if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let text = self.push_str(trimmed);
+            let key = self.push_folded(trimmed);
+            let skel = self.push_skeletons(trimmed);
+            let docs = self.push_docs([doc]);
+            self.items.push(Item {
+                kind: ItemKind::Line,
+                text,
+                key,
+                extra: Span::default(),
+                iso: Span::default(),
+                skel,
+                docs,
+                doc_offset: Some(at as u32),
+            });
+        }
+    }
+}
+
+/// Combining marks (harakat) stay inside their word.
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
