@@ -26,7 +26,10 @@ fn table() -> &'static Table {
 fn parse(text: &str) -> Table {
     let mut groups = Vec::new();
     let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let id = groups.len() as u32;
         let mut names: Vec<String> = Vec::new();
         for name in line.split('\t').map(fold_str) {

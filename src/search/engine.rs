@@ -55,7 +55,10 @@ impl Plan {
             .iter()
             .map(|g| {
                 let date = g.scope == Scope::Dates;
-                (g.scope, g.terms.iter().map(|t| TermMatcher::new(t, date)).collect())
+                (
+                    g.scope,
+                    g.terms.iter().map(|t| TermMatcher::new(t, date)).collect(),
+                )
             })
             .collect();
         let mut scopes = query.scopes();
@@ -190,7 +193,9 @@ fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
             let docs = index.docs(item);
             per_scope.iter().all(|(scope, set)| {
                 covers(*scope, item.kind)
-                    || docs.iter().any(|&d| set.get(d as usize).copied().unwrap_or(false))
+                    || docs
+                        .iter()
+                        .any(|&d| set.get(d as usize).copied().unwrap_or(false))
             })
         })
         .collect()

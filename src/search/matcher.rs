@@ -72,7 +72,10 @@ impl TermMatcher {
             return (!self.anchored(f.key) && !self.anchored(f.extra)).then_some(0);
         }
         if self.iso_like {
-            return f.iso.starts_with(&self.term.pattern).then(|| self.iso_score(f.iso));
+            return f
+                .iso
+                .starts_with(&self.term.pattern)
+                .then(|| self.iso_score(f.iso));
         }
         self.direct(skim, f.key, f.fuzzy)
             .or_else(|| self.direct(skim, f.extra, f.fuzzy).map(|s| s / 2))
@@ -81,7 +84,12 @@ impl TermMatcher {
 
     fn iso_score(&self, iso: &str) -> i32 {
         let len = self.term.pattern.len() as i32;
-        len * 16 + if iso.len() == self.term.pattern.len() { 20 } else { 0 }
+        len * 16
+            + if iso.len() == self.term.pattern.len() {
+                20
+            } else {
+                0
+            }
     }
 
     /// Does the pattern occur as its mode asks (substring for fuzzy and exact)?

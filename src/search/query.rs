@@ -220,8 +220,8 @@ fn parse_term(token: &str) -> Option<Term> {
         None => (false, rest),
     };
     let (suffix, rest) = match rest.strip_suffix('$') {
-        Some(r) if !r.is_empty() => (true, r),
-        _ => (false, rest),
+        Some(r) => (true, r),
+        None => (false, rest),
     };
     let mode = match (prefix, suffix) {
         (true, true) => Mode::Equal,
