@@ -16,10 +16,24 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Search documents, people, places, dates and text lines (or standard input).
+    Find(okur::cli::find::FindArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Temporary wiring (search branch): the lead passes extracted entities here.
+    if let Some(Command::Find(args)) = &cli.command {
+        return match okur::cli::find::run(args, Vec::new()) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(err) => {
+                eprintln!("okur: {err:#}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match okur::cli::load_corpus(&cli.paths) {
         Ok(report) => {
             println!("{} documents", report.corpus.len());

@@ -1,6 +1,8 @@
 //! Headless commands: each prints what the core computes, for scripts, pipelines and tests.
 //! Contracts are in DESIGN.md §2 and the README.
 
+pub mod find;
+
 use std::path::PathBuf;
 
 use anyhow::Context;
