@@ -1,6 +1,7 @@
 //! The search index: documents, entities and text lines, with keys folded once at build.
 
 use crate::corpus::Document;
+use crate::corpus::fast::TitleEntry;
 use crate::text::{fold_char, fold_str, is_arabic, push_word_key};
 
 use super::aliases;
@@ -107,6 +108,30 @@ pub struct Index {
     pub(crate) fuzzy_lines: bool,
 }
 
+/// A document's title and dateline: all the title index needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleRow<'a> {
+    /// The document's path.
+    pub path: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Byte offset of the title in the document text.
+    pub title_offset: Option<usize>,
+    /// ISO date of its dateline.
+    pub date: Option<&'a str>,
+}
+
+impl<'a> From<&'a TitleEntry> for TitleRow<'a> {
+    fn from(e: &'a TitleEntry) -> TitleRow<'a> {
+        TitleRow {
+            path: &e.path,
+            title: &e.title,
+            title_offset: Some(e.title_offset),
+            date: e.date.as_deref(),
+        }
+    }
+}
+
 /// A view of one item for display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ItemView<'a> {
@@ -133,17 +158,25 @@ impl Index {
         index
     }
 
-    /// Indexes document titles only: the quick index for the first frame.
+    /// Indexes document titles only (parsed documents).
     pub fn titles(docs: &[Document]) -> Index {
-        let mut index = Index {
-            tags: vec![String::new(); docs.len()],
-            ..Index::default()
-        };
-        for (i, doc) in docs.iter().enumerate() {
-            let offset = doc.text.find(doc.title.as_str());
-            let name = doc.path.rsplit('/').next().unwrap_or("");
-            let date = doc.date().unwrap_or("");
-            index.push_doc(i, &doc.title, offset, date, name);
+        Index::from_titles(docs.iter().map(|doc| TitleRow {
+            path: &doc.path,
+            title: &doc.title,
+            title_offset: doc.text.find(doc.title.as_str()),
+            date: doc.date(),
+        }))
+    }
+
+    /// Indexes title rows, document `i` being the `i`-th row: the quick index for the first
+    /// frame, fed by [`crate::corpus::fast::read_titles`] before any full parse.
+    pub fn from_titles<'a>(rows: impl IntoIterator<Item = TitleRow<'a>>) -> Index {
+        let mut index = Index::default();
+        for (i, row) in rows.into_iter().enumerate() {
+            let name = row.path.rsplit('/').next().unwrap_or("");
+            let date = row.date.unwrap_or("");
+            index.push_doc(i, row.title, row.title_offset, date, name);
+            index.tags.push(String::new());
         }
         index
     }

@@ -30,7 +30,7 @@ mod query;
 
 pub use engine::{Hit, Results, covers};
 pub use highlight::match_ranges;
-pub use index::{EntityItem, EntityKind, Index, ItemKind, ItemView};
+pub use index::{EntityItem, EntityKind, Index, ItemKind, ItemView, TitleRow};
 pub use query::{Group, Mode, Query, Scope, Term};
 
 /// Expands a folded place name through the alias table (other spellings, other scripts).
