@@ -15,20 +15,99 @@ use okur::corpus::Document;
 use okur::search::{EntityItem, EntityKind, Index, Query, Results};
 
 const TR_WORDS: &[&str] = &[
-    "Cumhurbaşkanı", "Dışişleri", "Bakanı", "görüşme", "ateşkes", "İstanbul", "Ankara",
-    "Türkiye", "Rusya", "açıklama", "toplantı", "güvenlik", "ekonomi", "seçim", "meclis",
-    "Karabağ", "Suriye", "Libya", "barış", "anlaşma", "yarın", "bugün", "şehir", "ığdır",
-    "öğrenci", "çalışma", "haber", "dedi", "ile", "ve", "bir", "için", "olarak", "sonra",
+    "Cumhurbaşkanı",
+    "Dışişleri",
+    "Bakanı",
+    "görüşme",
+    "ateşkes",
+    "İstanbul",
+    "Ankara",
+    "Türkiye",
+    "Rusya",
+    "açıklama",
+    "toplantı",
+    "güvenlik",
+    "ekonomi",
+    "seçim",
+    "meclis",
+    "Karabağ",
+    "Suriye",
+    "Libya",
+    "barış",
+    "anlaşma",
+    "yarın",
+    "bugün",
+    "şehir",
+    "ığdır",
+    "öğrenci",
+    "çalışma",
+    "haber",
+    "dedi",
+    "ile",
+    "ve",
+    "bir",
+    "için",
+    "olarak",
+    "sonra",
 ];
 const AR_WORDS: &[&str] = &[
-    "وزير", "الخارجية", "الرئيس", "اتفاق", "وقف", "إطلاق", "النار", "تركيا", "روسيا",
-    "أنقرة", "موسكو", "اجتماع", "مؤتمر", "الأمن", "الاقتصاد", "الانتخابات", "البرلمان",
-    "قره", "باغ", "سوريا", "ليبيا", "السلام", "قال", "في", "من", "على", "إلى", "مع", "أن",
+    "وزير",
+    "الخارجية",
+    "الرئيس",
+    "اتفاق",
+    "وقف",
+    "إطلاق",
+    "النار",
+    "تركيا",
+    "روسيا",
+    "أنقرة",
+    "موسكو",
+    "اجتماع",
+    "مؤتمر",
+    "الأمن",
+    "الاقتصاد",
+    "الانتخابات",
+    "البرلمان",
+    "قره",
+    "باغ",
+    "سوريا",
+    "ليبيا",
+    "السلام",
+    "قال",
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "مع",
+    "أن",
 ];
 const NAMES: &[&str] = &[
-    "Erdoğan", "Lavrov", "Putin", "Çavuşoğlu", "Aliyev", "Paşinyan", "Ayrault", "Macron",
-    "أردوغان", "لافروف", "بوتين", "علييف", "باشينيان", "محمد", "أحمد", "مصطفى", "Mehmet",
-    "Ahmet", "Mustafa", "Ayşe", "Fatma", "Hüseyin", "İbrahim", "Yıldız", "Şahin", "Öztürk",
+    "Erdoğan",
+    "Lavrov",
+    "Putin",
+    "Çavuşoğlu",
+    "Aliyev",
+    "Paşinyan",
+    "Ayrault",
+    "Macron",
+    "أردوغان",
+    "لافروف",
+    "بوتين",
+    "علييف",
+    "باشينيان",
+    "محمد",
+    "أحمد",
+    "مصطفى",
+    "Mehmet",
+    "Ahmet",
+    "Mustafa",
+    "Ayşe",
+    "Fatma",
+    "Hüseyin",
+    "İbrahim",
+    "Yıldız",
+    "Şahin",
+    "Öztürk",
 ];
 
 /// A small deterministic generator (xorshift64*).
@@ -46,10 +125,14 @@ impl Rng {
     }
     /// A made-up word of 3 to 9 letters, so the vocabulary is not tiny.
     fn word(&mut self) -> String {
-        const LETTERS: &[char] = &['a', 'e', 'ı', 'i', 'o', 'ö', 'u', 'ü', 'k', 'l', 'm', 'n',
-            'r', 's', 'ş', 't', 'y', 'z', 'ç', 'ğ', 'b', 'd'];
+        const LETTERS: &[char] = &[
+            'a', 'e', 'ı', 'i', 'o', 'ö', 'u', 'ü', 'k', 'l', 'm', 'n', 'r', 's', 'ş', 't', 'y',
+            'z', 'ç', 'ğ', 'b', 'd',
+        ];
         let len = 3 + self.next() % 7;
-        (0..len).map(|_| LETTERS[(self.next() % LETTERS.len() as u64) as usize]).collect()
+        (0..len)
+            .map(|_| LETTERS[(self.next() % LETTERS.len() as u64) as usize])
+            .collect()
     }
 }
 
@@ -79,7 +162,14 @@ fn name(rng: &mut Rng) -> String {
     }
 }
 
-const TYPED: &[&str] = &["erdogan ankara", "lavrov", "cavusoglu", "istanbul", "لافروف", "putin"];
+const TYPED: &[&str] = &[
+    "erdogan ankara",
+    "lavrov",
+    "cavusoglu",
+    "istanbul",
+    "لافروف",
+    "putin",
+];
 
 /// Types every query one character at a time, narrowing; returns every keystroke's time.
 fn keystrokes(index: &Index) -> Vec<Duration> {
@@ -92,7 +182,9 @@ fn keystrokes(index: &Index) -> Vec<Duration> {
             end += c.len_utf8();
             let query = Query::parse(&typed[..end]);
             let t = Instant::now();
-            let r = index.search(&query, prev.as_ref(), &stop).expect("not cancelled");
+            let r = index
+                .search(&query, prev.as_ref(), &stop)
+                .expect("not cancelled");
             times.push(t.elapsed());
             prev = Some(r);
         }
@@ -125,7 +217,51 @@ fn full_scan(label: &str, index: &Index, raw: &str) {
         })
         .collect();
     times.sort();
-    println!("{label:<34} full scan {raw:?}: median {:.2} ms", times[2].as_secs_f64() * 1e3);
+    println!(
+        "{label:<34} full scan {raw:?}: median {:.2} ms",
+        times[2].as_secs_f64() * 1e3
+    );
+}
+
+/// One full scan of pre-folded keys with each matcher alone (no index around it).
+fn raw_matchers(label: &str, keys: &[String]) {
+    use fuzzy_matcher::FuzzyMatcher;
+    let skim = fuzzy_matcher::skim::SkimMatcherV2::default().respect_case();
+    let mut config = nucleo_matcher::Config::DEFAULT;
+    config.normalize = false;
+    config.ignore_case = false;
+    let mut nucleo = nucleo_matcher::Matcher::new(config);
+    let mut buf = Vec::new();
+    for pat in ["e", "erd", "erdogan"] {
+        let median = |f: &mut dyn FnMut() -> usize| {
+            let mut t: Vec<f64> = (0..5)
+                .map(|_| {
+                    let s = Instant::now();
+                    std::hint::black_box(f());
+                    s.elapsed().as_secs_f64() * 1e3
+                })
+                .collect();
+            t.sort_by(f64::total_cmp);
+            t[2]
+        };
+        let sk = median(&mut || {
+            keys.iter()
+                .filter(|k| skim.fuzzy_match(k, pat).is_some())
+                .count()
+        });
+        let nu = median(&mut || {
+            let needle = nucleo_matcher::Utf32Str::Ascii(pat.as_bytes());
+            keys.iter()
+                .filter(|k| {
+                    let hay = nucleo_matcher::Utf32Str::new(k, &mut buf);
+                    nucleo.fuzzy_match(hay, needle).is_some()
+                })
+                .count()
+        });
+        println!(
+            "{label:<34} raw scan {pat:?}: SkimMatcherV2 {sk:.2} ms, nucleo-matcher {nu:.2} ms"
+        );
+    }
 }
 
 fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
@@ -146,7 +282,10 @@ fn documents(rng: &mut Rng, lines: usize) -> Vec<Document> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     match args.first().map(String::as_str) {
         Some("lines") => return write_lines(&args[1], args[2].parse().expect("N")),
         Some("corpus") => return startup::write_corpus(&args[1], args[2].parse().expect("N")),
@@ -156,7 +295,11 @@ fn main() {
     let mut rng = Rng(0x5eed);
     let entities: Vec<EntityItem> = (0..100_000)
         .map(|i| EntityItem {
-            kind: if i % 2 == 0 { EntityKind::Person } else { EntityKind::Place },
+            kind: if i % 2 == 0 {
+                EntityKind::Person
+            } else {
+                EntityKind::Place
+            },
             name: name(&mut rng),
             aliases: Vec::new(),
             iso: None,
@@ -167,7 +310,11 @@ fn main() {
     report("100k entity names", keystrokes(&names));
     full_scan("100k entity names", &names, "e");
     let titles: Vec<String> = (0..100_000).map(|_| line(&mut rng)).collect();
-    let titles = timed("build: 100k titles (fuzzy)", || Index::lines(titles.iter().map(String::as_str)));
+    let folded: Vec<String> = titles.iter().map(|t| okur::text::fold_str(t)).collect();
+    raw_matchers("100k 65-byte lines, pre-folded", &folded);
+    let titles = timed("build: 100k titles (fuzzy)", || {
+        Index::lines(titles.iter().map(String::as_str))
+    });
     report("100k titles (fuzzy)", keystrokes(&titles));
     full_scan("100k titles (fuzzy)", &titles, "e");
     full_scan("100k titles (fuzzy)", &titles, "erdogan");

@@ -13,7 +13,12 @@ pub fn write_corpus(dir: &str, n: usize) {
     for i in 0..n {
         let sub = format!("{dir}/{:03}", i / 1000);
         std::fs::create_dir_all(&sub).expect("create folder");
-        let mut text = format!("{}\n\n{:02}.{:02}.2020\n\n", line(&mut rng), 1 + i % 28, 1 + i % 12);
+        let mut text = format!(
+            "{}\n\n{:02}.{:02}.2020\n\n",
+            line(&mut rng),
+            1 + i % 28,
+            1 + i % 12
+        );
         while text.len() < 5_000 {
             for _ in 0..4 {
                 text.push_str(&line(&mut rng));

@@ -127,7 +127,10 @@ mod tests {
     #[test]
     fn titles_and_dates_without_a_full_parse() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
-        std::fs::write(dir.path().join("a.txt"), "\n  Başlık burada  \n\n03.11.2020\n\nmetin")?;
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "\n  Başlık burada  \n\n03.11.2020\n\nmetin",
+        )?;
         std::fs::write(dir.path().join("b.md"), "İkinci")?;
         let got = read_titles(&[dir.path().to_path_buf()])?;
         assert_eq!(got.len(), 2);

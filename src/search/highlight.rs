@@ -6,14 +6,13 @@
 
 use std::ops::Range;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
 use crate::text::{Folded, fold, is_arabic, push_word_key};
 
 use super::engine::covers;
 use super::index::{Index, ItemKind};
+use super::matcher::{Scorer, needle};
 use super::query::{Mode, Query, Scope, Term};
 
 impl Index {
@@ -63,15 +62,19 @@ fn term_ranges(
     merge(out)
 }
 
-/// The characters SkimMatcherV2 picked, each mapped to its source bytes.
+/// The characters the fuzzy matcher picked, each mapped to its source bytes.
 fn fuzzy_ranges(folded: &Folded, pattern: &str, out: &mut Vec<Range<usize>>) {
-    let skim = SkimMatcherV2::default().respect_case();
-    let Some((_, picked)) = skim.fuzzy_indices(&folded.key, pattern) else {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut picked = Vec::new();
+    if Scorer::new()
+        .indices(&folded.key, needle(pattern, &chars), &mut picked)
+        .is_none()
+    {
         return;
-    };
+    }
     let starts: Vec<(usize, char)> = folded.key.char_indices().collect();
     for i in picked {
-        if let Some(&(at, c)) = starts.get(i) {
+        if let Some(&(at, c)) = starts.get(i as usize) {
             let (s, e) = folded.source_range(at, at + c.len_utf8());
             out.push(s..e);
         }

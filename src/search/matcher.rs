@@ -1,9 +1,8 @@
 //! Matching one term against one item's pre-folded fields, with a score.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memchr;
 use memchr::memmem::Finder;
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::text::is_arabic;
 
@@ -30,9 +29,53 @@ pub(crate) struct Fields<'a> {
     pub fuzzy: bool,
 }
 
+/// The fuzzy scorer: nucleo-matcher on pre-folded keys, its own normalisation and case
+/// folding off (keys and patterns are folded by [`crate::text::fold`] already). One per
+/// search (it holds scratch memory, so it is not shared between threads).
+pub(crate) struct Scorer {
+    matcher: Matcher,
+    buf: Vec<char>,
+}
+
+impl Scorer {
+    /// A scorer with okur's configuration.
+    pub fn new() -> Scorer {
+        let mut config = Config::DEFAULT;
+        config.normalize = false;
+        config.ignore_case = false;
+        config.prefer_prefix = true;
+        Scorer {
+            matcher: Matcher::new(config),
+            buf: Vec::new(),
+        }
+    }
+
+    /// The score of `needle` (chars of a folded pattern) in `hay`, or `None`.
+    pub fn score(&mut self, hay: &str, needle: Utf32Str<'_>) -> Option<i32> {
+        let hay = Utf32Str::new(hay, &mut self.buf);
+        self.matcher.fuzzy_match(hay, needle).map(i32::from)
+    }
+
+    /// Like [`Scorer::score`], with the char indices of the picked characters.
+    pub fn indices(&mut self, hay: &str, needle: Utf32Str<'_>, out: &mut Vec<u32>) -> Option<i32> {
+        let hay = Utf32Str::new(hay, &mut self.buf);
+        self.matcher.fuzzy_indices(hay, needle, out).map(i32::from)
+    }
+}
+
+/// A folded pattern as nucleo wants it.
+pub(crate) fn needle<'a>(pattern: &'a str, chars: &'a [char]) -> Utf32Str<'a> {
+    if pattern.is_ascii() {
+        Utf32Str::Ascii(pattern.as_bytes())
+    } else {
+        Utf32Str::Unicode(chars)
+    }
+}
+
 /// A term compiled for scanning: substring finders built once per query.
 pub(crate) struct TermMatcher {
     pub term: Term,
+    chars: Vec<char>,
     finder: Finder<'static>,
     skel_needle: Option<Finder<'static>>,
     alias_finders: Vec<Finder<'static>>,
@@ -54,6 +97,7 @@ impl TermMatcher {
                 .all(|b| b.is_ascii_digit() || b == b'-');
         TermMatcher {
             term: term.clone(),
+            chars: term.pattern.chars().collect(),
             finder: Finder::new(term.pattern.as_bytes()).into_owned(),
             skel_needle,
             alias_finders: term
@@ -67,7 +111,7 @@ impl TermMatcher {
     }
 
     /// The term's score on an item, or `None` when it rules the item out.
-    pub fn score(&self, skim: &SkimMatcherV2, f: Fields<'_>) -> Option<i32> {
+    pub fn score(&self, scorer: &mut Scorer, f: Fields<'_>) -> Option<i32> {
         if self.term.negated {
             return (!self.anchored(f.key) && !self.anchored(f.extra)).then_some(0);
         }
@@ -77,8 +121,8 @@ impl TermMatcher {
                 .starts_with(&self.term.pattern)
                 .then(|| self.iso_score(f.iso));
         }
-        self.direct(skim, f.key, f.fuzzy)
-            .or_else(|| self.direct(skim, f.extra, f.fuzzy).map(|s| s / 2))
+        self.direct(scorer, f.key, f.fuzzy)
+            .or_else(|| self.direct(scorer, f.extra, f.fuzzy).map(|s| s / 2))
             .or_else(|| self.cross(f))
     }
 
@@ -103,13 +147,13 @@ impl TermMatcher {
         }
     }
 
-    fn direct(&self, skim: &SkimMatcherV2, hay: &str, fuzzy: bool) -> Option<i32> {
+    fn direct(&self, scorer: &mut Scorer, hay: &str, fuzzy: bool) -> Option<i32> {
         if hay.is_empty() {
             return None;
         }
         let pat = self.term.pattern.as_str();
         let at = match self.term.mode {
-            Mode::Fuzzy if fuzzy => return self.fuzzy(skim, hay),
+            Mode::Fuzzy if fuzzy => return self.fuzzy(scorer, hay),
             Mode::Fuzzy | Mode::Exact => self.finder.find(hay.as_bytes())?,
             Mode::Prefix => hay.starts_with(pat).then_some(0)?,
             Mode::Suffix => hay.ends_with(pat).then(|| hay.len() - pat.len())?,
@@ -118,17 +162,17 @@ impl TermMatcher {
         Some(substring_score(hay, at, pat.len()))
     }
 
-    fn fuzzy(&self, skim: &SkimMatcherV2, hay: &str) -> Option<i32> {
+    fn fuzzy(&self, scorer: &mut Scorer, hay: &str) -> Option<i32> {
         let pat = self.term.pattern.as_str();
         if !is_subsequence(hay.as_bytes(), pat.as_bytes()) {
             return None;
         }
-        let base = skim.fuzzy_match(hay, pat)?;
+        let base = scorer.score(hay, needle(pat, &self.chars))?;
         let bonus = self
             .finder
             .find(hay.as_bytes())
             .map_or(0, |at| substring_score(hay, at, pat.len()));
-        Some(base.clamp(0, i32::MAX as i64 / 4) as i32 + bonus)
+        Some(base + bonus)
     }
 
     /// Hits in the other script: alias spellings, then the consonant skeleton.
