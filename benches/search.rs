@@ -186,6 +186,15 @@ fn keystrokes(index: &Index) -> Vec<Duration> {
                 .search(&query, prev.as_ref(), &stop)
                 .expect("not cancelled");
             times.push(t.elapsed());
+            if std::env::var_os("OKUR_BENCH_VERBOSE").is_some() {
+                let narrowed = prev.as_ref().is_some_and(|p| query.narrows(&p.query));
+                let ms = t.elapsed().as_secs_f64() * 1e3;
+                let hits = r.hits.len();
+                println!(
+                    "  {:<16} {ms:>7.2} ms  hits {hits:>7}  narrowed {narrowed}",
+                    query.raw
+                );
+            }
             prev = Some(r);
         }
     }
@@ -249,17 +258,29 @@ fn raw_matchers(label: &str, keys: &[String]) {
                 .filter(|k| skim.fuzzy_match(k, pat).is_some())
                 .count()
         });
-        let nu = median(&mut || {
+        let mut nucleo_scan = |greedy: bool| {
             let needle = nucleo_matcher::Utf32Str::Ascii(pat.as_bytes());
             keys.iter()
                 .filter(|k| {
-                    let hay = nucleo_matcher::Utf32Str::new(k, &mut buf);
-                    nucleo.fuzzy_match(hay, needle).is_some()
+                    let hay = if k.is_ascii() {
+                        nucleo_matcher::Utf32Str::Ascii(k.as_bytes())
+                    } else {
+                        buf.clear();
+                        buf.extend(k.chars());
+                        nucleo_matcher::Utf32Str::Unicode(&buf)
+                    };
+                    if greedy {
+                        nucleo.fuzzy_match_greedy(hay, needle).is_some()
+                    } else {
+                        nucleo.fuzzy_match(hay, needle).is_some()
+                    }
                 })
                 .count()
-        });
+        };
+        let nu = median(&mut || nucleo_scan(false));
+        let gr = median(&mut || nucleo_scan(true));
         println!(
-            "{label:<34} raw scan {pat:?}: SkimMatcherV2 {sk:.2} ms, nucleo-matcher {nu:.2} ms"
+            "{label:<34} raw scan {pat:?}: SkimMatcherV2 {sk:.2} ms, nucleo {nu:.2} ms, nucleo greedy {gr:.2} ms"
         );
     }
 }

@@ -173,3 +173,21 @@ fn index_is_send_and_sync() {
     check::<Index>();
     check::<Results>();
 }
+
+#[test]
+fn very_many_hits_are_ranked_at_the_top_then_on_demand() {
+    let lines: Vec<String> = (0..6000).map(|i| format!("satır {i} ankara")).collect();
+    let index = Index::lines(lines.iter().map(String::as_str));
+    let mut r = run(&index, "a", None);
+    assert_eq!(r.hits.len(), 6000);
+    assert_eq!(r.ranked, 5000);
+    let ordered = |r: &Results| {
+        r.hits[..r.ranked]
+            .windows(2)
+            .all(|w| w[0].score >= w[1].score)
+    };
+    assert!(ordered(&r));
+    index.rank_all(&mut r);
+    assert_eq!(r.ranked, 6000);
+    assert!(ordered(&r));
+}

@@ -80,7 +80,7 @@ pub fn run(args: &FindArgs, entities: Vec<EntityItem>) -> anyhow::Result<bool> {
     let docs = &report.corpus.docs;
     let index = Index::build(docs, &entities);
     let query = Query::parse_in(&args.query, args.scope.scope());
-    let results = search(&index, &query)?;
+    let results = search(&index, &query, args.limit)?;
     let paths: Vec<&str> = docs.iter().map(|d| d.path.as_str()).collect();
     let mut out = BufWriter::new(std::io::stdout().lock());
     for hit in results.hits.iter().take(args.limit.unwrap_or(usize::MAX)) {
@@ -113,7 +113,7 @@ pub fn filter_lines(
 ) -> anyhow::Result<bool> {
     let lines: Vec<&str> = input.lines().collect();
     let index = Index::lines(lines.iter().copied());
-    let results = search(&index, &Query::parse(query))?;
+    let results = search(&index, &Query::parse(query), limit)?;
     let mut out = BufWriter::with_capacity(1 << 16, out);
     for hit in results.hits.iter().take(limit.unwrap_or(usize::MAX)) {
         let line = lines.get(hit.item as usize).copied().unwrap_or("");
@@ -125,10 +125,15 @@ pub fn filter_lines(
     Ok(!results.hits.is_empty())
 }
 
-fn search(index: &Index, query: &Query) -> anyhow::Result<Results> {
-    index
+/// Searches and ranks every hit (the first `limit` when there is a limit).
+fn search(index: &Index, query: &Query, limit: Option<usize>) -> anyhow::Result<Results> {
+    let mut results = index
         .search(query, None, &AtomicBool::new(false))
-        .context("search was cancelled")
+        .context("search was cancelled")?;
+    if results.ranked < results.hits.len().min(limit.unwrap_or(usize::MAX)) {
+        index.rank_all(&mut results);
+    }
+    Ok(results)
 }
 
 /// Writes; `Ok(false)` when the reader went away (`okur find ... | head`).

@@ -2,7 +2,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::index::{Index, Item, ItemKind};
+use super::index::{Index, Item};
+use super::item::ItemKind;
 use super::matcher::{Fields, Scorer, TermMatcher};
 use super::query::{Query, Scope};
 
@@ -10,6 +11,8 @@ use super::query::{Query, Scope};
 const CANCEL_EVERY: usize = 2048;
 /// Candidate count from which the scan is split over two threads.
 const PARALLEL_FROM: usize = 20_000;
+/// How many hits a search puts in rank order (more than any screen shows).
+const RANK_FIRST: usize = 5_000;
 
 /// One matching item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +28,12 @@ pub struct Hit {
 pub struct Results {
     /// The query these results answer (the base for narrowing the next one).
     pub query: Query,
-    /// Matching items, best first (ties: shorter text, then index order).
+    /// Matching items. The first [`Results::ranked`] are best first (ties: shorter text,
+    /// then index order); any after them match but are not ordered yet (see
+    /// [`Index::rank_all`]), which keeps a one-letter query over a million lines quick.
     pub hits: Vec<Hit>,
+    /// How many leading hits are in rank order (all of them unless there are very many).
+    pub ranked: usize,
 }
 
 /// True when an item of `kind` is matched by terms in `scope`.
@@ -138,16 +145,22 @@ impl Index {
         if plan.scopes.len() > 1 {
             hits = join(self, &plan, hits);
         }
-        self.rank(&mut hits);
+        let ranked = self.rank(&mut hits, RANK_FIRST);
         Some(Results {
             query: query.clone(),
             hits,
+            ranked,
         })
     }
 
-    /// Best first; ties go to the shorter text, then to index order. Sorting packed keys
-    /// keeps this a few milliseconds for a million hits.
-    fn rank(&self, hits: &mut [Hit]) {
+    /// Puts every hit of `results` in rank order (for printing them all, or scrolling far).
+    pub fn rank_all(&self, results: &mut Results) {
+        results.ranked = self.rank(&mut results.hits, usize::MAX);
+    }
+
+    /// Puts the best `upto` hits first, in order (ties: shorter text, then index order);
+    /// returns how many are ordered. Sorts packed keys, after a selection when there are many.
+    fn rank(&self, hits: &mut [Hit], upto: usize) -> usize {
         let mut keys: Vec<u128> = hits
             .iter()
             .map(|h| {
@@ -156,11 +169,16 @@ impl Index {
                 worse << 64 | (len as u128) << 32 | h.item as u128
             })
             .collect();
-        keys.sort_unstable();
+        let ranked = upto.min(keys.len());
+        if ranked < keys.len() {
+            keys.select_nth_unstable(ranked);
+        }
+        keys[..ranked].sort_unstable();
         for (hit, key) in hits.iter_mut().zip(keys) {
             hit.score = (i32::MAX as i64 - (key >> 64) as i64) as i32;
             hit.item = key as u32;
         }
+        ranked
     }
 }
 

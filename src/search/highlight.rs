@@ -11,7 +11,8 @@ use memchr::memmem;
 use crate::text::{Folded, fold, is_arabic, push_word_key};
 
 use super::engine::covers;
-use super::index::{Index, ItemKind};
+use super::index::Index;
+use super::item::ItemKind;
 use super::matcher::{Scorer, needle};
 use super::query::{Mode, Query, Scope, Term};
 

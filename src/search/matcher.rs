@@ -12,6 +12,9 @@ use super::query::{Mode, Term};
 const CROSS_SCRIPT: i32 = 60;
 /// Extra score for a contiguous hit, per pattern byte.
 const CONTIGUOUS_PER_BYTE: i32 = 4;
+/// Per pattern character, what a contiguous fuzzy hit scores before its substring bonus:
+/// above nucleo's 16 per matched character plus its boundary bonuses for scattered hits.
+const CONTIGUOUS_FUZZY: i32 = 24;
 /// Extra score for a hit that starts a word.
 const WORD_START: i32 = 30;
 /// Extra score for a hit at the very start of the item.
@@ -50,17 +53,30 @@ impl Scorer {
         }
     }
 
-    /// The score of `needle` (chars of a folded pattern) in `hay`, or `None`.
+    /// The score of `needle` (chars of a folded pattern) in `hay`, or `None`. Greedy (fzf's
+    /// v1): only scattered hits come here (contiguous ones are scored as substrings), and
+    /// the optimal alignment costs half again as much per item.
     pub fn score(&mut self, hay: &str, needle: Utf32Str<'_>) -> Option<i32> {
-        let hay = Utf32Str::new(hay, &mut self.buf);
-        self.matcher.fuzzy_match(hay, needle).map(i32::from)
+        let hay = utf32(hay, &mut self.buf);
+        self.matcher.fuzzy_match_greedy(hay, needle).map(i32::from)
     }
 
     /// Like [`Scorer::score`], with the char indices of the picked characters.
     pub fn indices(&mut self, hay: &str, needle: Utf32Str<'_>, out: &mut Vec<u32>) -> Option<i32> {
-        let hay = Utf32Str::new(hay, &mut self.buf);
+        let hay = utf32(hay, &mut self.buf);
         self.matcher.fuzzy_indices(hay, needle, out).map(i32::from)
     }
+}
+
+/// A folded key as nucleo wants it: chars, not graphemes (`Utf32Str::new` segments
+/// graphemes, which costs more than the match; folded keys hold no combining marks).
+fn utf32<'a>(hay: &'a str, buf: &'a mut Vec<char>) -> Utf32Str<'a> {
+    if hay.is_ascii() {
+        return Utf32Str::Ascii(hay.as_bytes());
+    }
+    buf.clear();
+    buf.extend(hay.chars());
+    Utf32Str::Unicode(buf)
 }
 
 /// A folded pattern as nucleo wants it.
@@ -164,15 +180,15 @@ impl TermMatcher {
 
     fn fuzzy(&self, scorer: &mut Scorer, hay: &str) -> Option<i32> {
         let pat = self.term.pattern.as_str();
+        // A contiguous hit needs no fuzzy scoring, and outranks any scattered one.
+        if let Some(at) = self.finder.find(hay.as_bytes()) {
+            let chars = self.chars.len() as i32;
+            return Some(chars * CONTIGUOUS_FUZZY + substring_score(hay, at, pat.len()));
+        }
         if !is_subsequence(hay.as_bytes(), pat.as_bytes()) {
             return None;
         }
-        let base = scorer.score(hay, needle(pat, &self.chars))?;
-        let bonus = self
-            .finder
-            .find(hay.as_bytes())
-            .map_or(0, |at| substring_score(hay, at, pat.len()));
-        Some(base + bonus)
+        scorer.score(hay, needle(pat, &self.chars))
     }
 
     /// Hits in the other script: alias spellings, then the consonant skeleton.

@@ -25,12 +25,14 @@ mod aliases;
 mod engine;
 mod highlight;
 mod index;
+mod item;
 mod matcher;
 mod query;
 
 pub use engine::{Hit, Results, covers};
 pub use highlight::match_ranges;
-pub use index::{EntityItem, EntityKind, Index, ItemKind, ItemView, TitleRow};
+pub use index::Index;
+pub use item::{EntityItem, EntityKind, ItemKind, ItemView, TitleRow};
 pub use query::{Group, Mode, Query, Scope, Term};
 
 /// Expands a folded place name through the alias table (other spellings, other scripts).
