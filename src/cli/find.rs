@@ -112,17 +112,17 @@ pub fn filter_lines(
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let lines: Vec<&str> = input.lines().collect();
-    let index = Index::lines(lines.iter().copied());
-    let results = search(&index, &Query::parse(query), limit)?;
+    let hits = crate::search::filter_lines(&lines, &Query::parse(query), &AtomicBool::new(false))
+        .context("search was cancelled")?;
     let mut out = BufWriter::with_capacity(1 << 16, out);
-    for hit in results.hits.iter().take(limit.unwrap_or(usize::MAX)) {
+    for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
         let line = lines.get(hit.item as usize).copied().unwrap_or("");
         if !write_or_stop(&mut out, line.as_bytes())? || !write_or_stop(&mut out, b"\n")? {
             break;
         }
     }
     finish(out)?;
-    Ok(!results.hits.is_empty())
+    Ok(!hits.is_empty())
 }
 
 /// Searches and ranks every hit (the first `limit` when there is a limit).

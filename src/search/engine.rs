@@ -2,9 +2,9 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::index::{Index, Item};
+use super::index::Index;
 use super::item::ItemKind;
-use super::matcher::{Fields, Scorer, TermMatcher};
+use super::plan::Plan;
 use super::query::{Query, Scope};
 
 /// How many items are scanned between two looks at the cancel flag.
@@ -48,77 +48,6 @@ pub fn covers(scope: Scope, kind: ItemKind) -> bool {
     }
 }
 
-/// A compiled query.
-struct Plan {
-    groups: Vec<(Scope, Vec<TermMatcher>)>,
-    scopes: Vec<Scope>,
-    scorer: Scorer,
-}
-
-impl Plan {
-    fn new(query: &Query) -> Plan {
-        let groups = query
-            .groups
-            .iter()
-            .map(|g| {
-                let date = g.scope == Scope::Dates;
-                (
-                    g.scope,
-                    g.terms.iter().map(|t| TermMatcher::new(t, date)).collect(),
-                )
-            })
-            .collect();
-        let mut scopes = query.scopes();
-        if scopes.is_empty() {
-            scopes.push(query.scope);
-        }
-        Plan {
-            groups,
-            scopes,
-            scorer: Scorer::new(),
-        }
-    }
-
-    /// The item's score when every group covering its kind matches it directly.
-    fn score(&mut self, index: &Index, item: &Item) -> Option<i32> {
-        if !self.scopes.iter().any(|&s| covers(s, item.kind)) {
-            return None;
-        }
-        let fields = Fields {
-            key: index.str(item.key),
-            extra: index.str(item.extra),
-            skel: index.str(item.skel),
-            iso: index.str(item.iso),
-            fuzzy: item.kind != ItemKind::Line || index.fuzzy_lines,
-        };
-        let tags = index.tag_fields(item);
-        let mut total = 0;
-        for (scope, terms) in &self.groups {
-            if !covers(*scope, item.kind) {
-                continue;
-            }
-            total += terms
-                .iter()
-                .filter_map(|t| term_score(&mut self.scorer, t, fields, tags))
-                .max()?;
-        }
-        Some(total)
-    }
-}
-
-/// A term on the item's own fields, or else (positive terms only) on its tags.
-fn term_score(
-    scorer: &mut Scorer,
-    t: &TermMatcher,
-    f: Fields<'_>,
-    tags: Option<Fields<'_>>,
-) -> Option<i32> {
-    t.score(scorer, f).or_else(|| match tags {
-        Some(tags) if !t.term.negated => t.score(scorer, tags),
-        _ => None,
-    })
-}
-
 impl Index {
     /// Runs `query`. When `prev` answers a query that `query` narrows (it grew by a character
     /// or a term), only `prev`'s hits are scanned. Returns `None` when `cancel` was set
@@ -158,30 +87,37 @@ impl Index {
         results.ranked = self.rank(&mut results.hits, usize::MAX);
     }
 
-    /// Puts the best `upto` hits first, in order (ties: shorter text, then index order);
-    /// returns how many are ordered. Sorts packed keys, after a selection when there are many.
+    /// Puts the best `upto` hits first, in order; returns how many are ordered.
     fn rank(&self, hits: &mut [Hit], upto: usize) -> usize {
-        let mut keys: Vec<u128> = hits
-            .iter()
-            .map(|h| {
-                let len = self.items.get(h.item as usize).map_or(0, |i| i.text_len());
-                let worse = (i32::MAX as i64 - h.score as i64) as u128;
-                worse << 64 | (len as u128) << 32 | h.item as u128
-            })
-            .collect();
-        let ranked = upto.min(keys.len());
-        if ranked < keys.len() {
-            keys.select_nth_unstable(ranked);
-        }
-        keys[..ranked].sort_unstable();
-        for (hit, key) in hits.iter_mut().zip(keys) {
-            hit.score = (i32::MAX as i64 - (key >> 64) as i64) as i32;
-            hit.item = key as u32;
-        }
-        ranked
+        rank_by(hits, upto, |id| {
+            self.items.get(id as usize).map_or(0, |i| i.text_len())
+        })
     }
 }
 
+/// Puts the best `upto` hits first, in order (ties: shorter text by `len`, then id); returns
+/// how many are ordered. Sorts packed keys, after a selection when there are many.
+pub(crate) fn rank_by(hits: &mut [Hit], upto: usize, len: impl Fn(u32) -> u32) -> usize {
+    let mut keys: Vec<u128> = hits
+        .iter()
+        .map(|h| {
+            let worse = (i32::MAX as i64 - h.score as i64) as u128;
+            worse << 64 | (len(h.item) as u128) << 32 | h.item as u128
+        })
+        .collect();
+    let ranked = upto.min(keys.len());
+    if ranked < keys.len() {
+        keys.select_nth_unstable(ranked);
+    }
+    keys[..ranked].sort_unstable();
+    for (hit, key) in hits.iter_mut().zip(keys) {
+        hit.score = (i32::MAX as i64 - (key >> 64) as i64) as i32;
+        hit.item = key as u32;
+    }
+    ranked
+}
+
+/// Scans `ids`, on two threads when there are many (each with its own scorer).
 fn scan_split(
     index: &Index,
     query: &Query,

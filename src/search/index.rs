@@ -1,7 +1,7 @@
 //! The search index: documents, entities and text lines, with keys folded once at build.
 
 use crate::corpus::Document;
-use crate::text::{fold_char, fold_str, is_arabic, push_word_key};
+use crate::text::{fold_into, fold_str, is_arabic, push_word_key};
 
 use super::aliases;
 use super::item::{EntityItem, EntityKind, ItemKind, ItemView, TitleRow};
@@ -182,7 +182,7 @@ impl Index {
 
     fn push_folded(&mut self, s: &str) -> Span {
         let start = self.strs.len();
-        s.chars().for_each(|c| fold_char(c, &mut self.strs));
+        fold_into(s, &mut self.strs);
         self.span_from(start)
     }
 
@@ -193,25 +193,10 @@ impl Index {
         }
     }
 
-    /// Appends ` a:<skeleton>` / ` l:<skeleton>` for every word of `s` that has consonants.
+    /// Appends the word skeletons of `s` (see [`push_skeletons`]).
     fn push_skeletons(&mut self, s: &str) -> Span {
         let start = self.strs.len();
-        for word in s.split(|c: char| !c.is_alphanumeric() && !is_mark(c)) {
-            let Some(first) = word.chars().find(|c| c.is_alphabetic()) else {
-                continue;
-            };
-            let mark = self.strs.len();
-            self.strs
-                .push_str(if is_arabic(first) { " a:" } else { " l:" });
-            let before = self.strs.len();
-            push_word_key(word, &mut self.strs);
-            if self.strs.len() == before {
-                self.strs.truncate(mark);
-            }
-        }
-        if self.strs.len() > start {
-            self.strs.push(' ');
-        }
+        push_skeletons(s, &mut self.strs);
         self.span_from(start)
     }
 
@@ -299,6 +284,27 @@ impl Index {
                 doc_offset: Some(at as u32),
             });
         }
+    }
+}
+
+/// Appends ` a:<skeleton>` (Arabic word) or ` l:<skeleton>` (Latin word) for every word of
+/// `s` that has consonants, and a closing space, so ` a:lfr` finds word prefixes.
+pub(crate) fn push_skeletons(s: &str, out: &mut String) {
+    let start = out.len();
+    for word in s.split(|c: char| !c.is_alphanumeric() && !is_mark(c)) {
+        let Some(first) = word.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        let mark = out.len();
+        out.push_str(if is_arabic(first) { " a:" } else { " l:" });
+        let before = out.len();
+        push_word_key(word, out);
+        if out.len() == before {
+            out.truncate(mark);
+        }
+    }
+    if out.len() > start {
+        out.push(' ');
     }
 }
 

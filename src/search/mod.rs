@@ -27,13 +27,16 @@ mod highlight;
 mod index;
 mod item;
 mod matcher;
+mod plan;
 mod query;
+mod stream;
 
 pub use engine::{Hit, Results, covers};
 pub use highlight::match_ranges;
 pub use index::Index;
 pub use item::{EntityItem, EntityKind, ItemKind, ItemView, TitleRow};
 pub use query::{Group, Mode, Query, Scope, Term};
+pub use stream::filter_lines;
 
 /// Expands a folded place name through the alias table (other spellings, other scripts).
 pub fn aliases_of(folded: &str) -> Vec<String> {
