@@ -290,11 +290,20 @@ impl Index {
 /// Appends ` a:<skeleton>` (Arabic word) or ` l:<skeleton>` (Latin word) for every word of
 /// `s` that has consonants, and a closing space, so ` a:lfr` finds word prefixes.
 pub(crate) fn push_skeletons(s: &str, out: &mut String) {
+    push_skeletons_of(s, None, out);
+}
+
+/// Like [`push_skeletons`], only for words whose script is Arabic (`Some(true)`) or Latin
+/// (`Some(false)`): a Latin term can only meet Arabic words through a skeleton, and back.
+pub(crate) fn push_skeletons_of(s: &str, arabic: Option<bool>, out: &mut String) {
     let start = out.len();
     for word in s.split(|c: char| !c.is_alphanumeric() && !is_mark(c)) {
         let Some(first) = word.chars().find(|c| c.is_alphabetic()) else {
             continue;
         };
+        if arabic.is_some_and(|a| a != is_arabic(first)) {
+            continue;
+        }
         let mark = out.len();
         out.push_str(if is_arabic(first) { " a:" } else { " l:" });
         let before = out.len();

@@ -1,5 +1,7 @@
 //! A query compiled for scanning: term matchers per group, and the scorer.
 
+use crate::text::is_arabic;
+
 use super::engine::covers;
 use super::index::{Index, Item};
 use super::item::ItemKind;
@@ -38,11 +40,18 @@ impl Plan {
         }
     }
 
-    /// True when some term may match through word skeletons.
-    pub fn uses_skeletons(&self) -> bool {
-        self.groups
+    /// Which words' skeletons the terms need: `None` when no term uses skeletons,
+    /// `Some(Some(true))` only Arabic words (Latin terms), `Some(Some(false))` only Latin
+    /// words, `Some(None)` both.
+    pub fn skeleton_script(&self) -> Option<Option<bool>> {
+        let mut scripts = self
+            .groups
             .iter()
-            .any(|(_, terms)| terms.iter().any(|t| t.term.skeleton.is_some()))
+            .flat_map(|(_, terms)| terms)
+            .filter(|t| t.term.skeleton.is_some())
+            .map(|t| !t.term.pattern.chars().any(is_arabic));
+        let first = scripts.next()?;
+        Some(scripts.all(|s| s == first).then_some(first))
     }
 
     /// The item's score when every group covering its kind matches it directly.

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::text::fold_into;
 
 use super::engine::{Hit, rank_by};
-use super::index::push_skeletons;
+use super::index::push_skeletons_of;
 use super::item::ItemKind;
 use super::matcher::Fields;
 use super::plan::Plan;
@@ -33,7 +33,7 @@ pub fn filter_lines(lines: &[&str], query: &Query, cancel: &AtomicBool) -> Optio
 
 fn scan(lines: &[&str], first_id: u32, query: &Query, cancel: &AtomicBool) -> Option<Vec<Hit>> {
     let mut plan = Plan::new(query);
-    let skeletons = plan.uses_skeletons();
+    let skeletons = plan.skeleton_script();
     let (mut key, mut skel) = (String::new(), String::new());
     let mut hits = Vec::new();
     for (n, line) in lines.iter().enumerate() {
@@ -43,8 +43,10 @@ fn scan(lines: &[&str], first_id: u32, query: &Query, cancel: &AtomicBool) -> Op
         key.clear();
         fold_into(line, &mut key);
         skel.clear();
-        if skeletons {
-            push_skeletons(line, &mut skel);
+        if let Some(script) = skeletons
+            && !(script == Some(true) && line.is_ascii())
+        {
+            push_skeletons_of(line, script, &mut skel);
         }
         let fields = Fields {
             key: &key,
