@@ -171,8 +171,25 @@ const TYPED: &[&str] = &[
     "putin",
 ];
 
-/// Types every query one character at a time, narrowing; returns every keystroke's time.
+/// Types every query one character at a time, narrowing; returns every keystroke's time,
+/// the best of `REPEAT` typings (the machine is shared: the minimum is the least disturbed).
 fn keystrokes(index: &Index) -> Vec<Duration> {
+    let mut best: Vec<Duration> = Vec::new();
+    for rep in 0..REPEAT {
+        for (i, t) in type_all(index, rep == 0).into_iter().enumerate() {
+            match best.get_mut(i) {
+                Some(b) => *b = (*b).min(t),
+                None => best.push(t),
+            }
+        }
+    }
+    best
+}
+
+const REPEAT: usize = 3;
+
+fn type_all(index: &Index, verbose: bool) -> Vec<Duration> {
+    let verbose = verbose && std::env::var_os("OKUR_BENCH_VERBOSE").is_some();
     let stop = AtomicBool::new(false);
     let mut times = Vec::new();
     for typed in TYPED {
@@ -186,7 +203,7 @@ fn keystrokes(index: &Index) -> Vec<Duration> {
                 .search(&query, prev.as_ref(), &stop)
                 .expect("not cancelled");
             times.push(t.elapsed());
-            if std::env::var_os("OKUR_BENCH_VERBOSE").is_some() {
+            if verbose {
                 let narrowed = prev.as_ref().is_some_and(|p| query.narrows(&p.query));
                 let ms = t.elapsed().as_secs_f64() * 1e3;
                 let hits = r.hits.len();
@@ -311,6 +328,7 @@ fn main() {
         Some("lines") => return write_lines(&args[1], args[2].parse().expect("N")),
         Some("corpus") => return startup::write_corpus(&args[1], args[2].parse().expect("N")),
         Some("startup") => return startup::measure(&args[1]),
+        Some("stdin") => return stdin_filter(&args[1]),
         _ => {}
     }
     let mut rng = Rng(0x5eed);
@@ -348,6 +366,29 @@ fn main() {
     let text = timed("build: 1M text lines", || Index::build(&docs, &[]));
     report("1M text lines (substring)", keystrokes(&text));
     full_scan("1M text lines (substring)", &text, "e");
+}
+
+/// In-process time of `okur find --stdin`'s filter (no process start, no reading).
+fn stdin_filter(path: &str) {
+    let text = std::fs::read_to_string(path).expect("read lines");
+    let lines: Vec<&str> = text.lines().collect();
+    let stop = AtomicBool::new(false);
+    for raw in ["erdogan", "ist ank", "lavr", "e"] {
+        let query = Query::parse(raw);
+        let mut times: Vec<f64> = (0..7)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(okur::search::filter_lines(&lines, &query, &stop));
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let n = lines.len();
+        println!(
+            "filter_lines {n} lines {raw:?}: median {:.2} ms, min {:.2} ms",
+            times[3], times[0]
+        );
+    }
 }
 
 fn write_lines(path: &str, n: usize) {

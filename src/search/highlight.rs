@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use crate::text::{Folded, fold, is_arabic, push_word_key};
+use crate::text::{Folded, fold, is_arabic, is_word_char, push_word_key};
 
 use super::engine::covers;
 use super::index::Index;
@@ -108,7 +108,10 @@ fn skeleton_ranges(text: &str, term: &Term, out: &mut Vec<Range<usize>>) {
     let term_arabic = term.pattern.chars().any(is_arabic);
     let mut key = String::new();
     for (start, word) in words(text) {
-        let Some(first) = word.chars().find(|c| c.is_alphabetic()) else {
+        let Some(first) = word
+            .chars()
+            .find(|&c| is_word_char(c) && !c.is_ascii_digit())
+        else {
             continue;
         };
         if is_arabic(first) == term_arabic {
@@ -124,7 +127,7 @@ fn skeleton_ranges(text: &str, term: &Term, out: &mut Vec<Range<usize>>) {
 
 /// Words of `text` with their byte offsets (letters, digits and combining marks).
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let inside = |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+    let inside = is_word_char;
     let mut start = None;
     let mut out = Vec::new();
     for (i, c) in text.char_indices() {

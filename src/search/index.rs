@@ -1,7 +1,7 @@
 //! The search index: documents, entities and text lines, with keys folded once at build.
 
 use crate::corpus::Document;
-use crate::text::{fold_into, fold_str, is_arabic, push_word_key};
+use crate::text::{fold_into, fold_str, is_arabic, is_word_char, push_word_key};
 
 use super::aliases;
 use super::item::{EntityItem, EntityKind, ItemKind, ItemView, TitleRow};
@@ -266,7 +266,7 @@ impl Index {
             let at = offset + (line.len() - trimmed.len());
             offset += raw.len();
             let trimmed = trimmed.trim_end();
-            if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
+            if trimmed.is_empty() || !trimmed.chars().any(is_word_char) {
                 continue;
             }
             let text = self.push_str(trimmed);
@@ -297,8 +297,11 @@ pub(crate) fn push_skeletons(s: &str, out: &mut String) {
 /// (`Some(false)`): a Latin term can only meet Arabic words through a skeleton, and back.
 pub(crate) fn push_skeletons_of(s: &str, arabic: Option<bool>, out: &mut String) {
     let start = out.len();
-    for word in s.split(|c: char| !c.is_alphanumeric() && !is_mark(c)) {
-        let Some(first) = word.chars().find(|c| c.is_alphabetic()) else {
+    for word in s.split(|c: char| !is_word_char(c)) {
+        let Some(first) = word
+            .chars()
+            .find(|&c| is_word_char(c) && !c.is_ascii_digit())
+        else {
             continue;
         };
         if arabic.is_some_and(|a| a != is_arabic(first)) {
@@ -315,9 +318,4 @@ pub(crate) fn push_skeletons_of(s: &str, arabic: Option<bool>, out: &mut String)
     if out.len() > start {
         out.push(' ');
     }
-}
-
-/// Combining marks (harakat) stay inside their word.
-fn is_mark(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
 }

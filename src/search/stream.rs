@@ -43,8 +43,9 @@ fn scan(lines: &[&str], first_id: u32, query: &Query, cancel: &AtomicBool) -> Op
         key.clear();
         fold_into(line, &mut key);
         skel.clear();
+        // Arabic letters are U+0621..U+064A: UTF-8 lead bytes D8 and D9.
         if let Some(script) = skeletons
-            && !(script == Some(true) && line.is_ascii())
+            && (script != Some(true) || memchr::memchr2(0xD8, 0xD9, line.as_bytes()).is_some())
         {
             push_skeletons_of(line, script, &mut skel);
         }

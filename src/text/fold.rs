@@ -122,14 +122,30 @@ pub fn fold_str(s: &str) -> String {
     key
 }
 
-/// Appends the key of `s` to `out` (no map). ASCII text takes a fast path: for it folding
+/// Appends the key of `s` to `out` (no map). ASCII runs take a fast path: for them folding
 /// is ASCII lower case (`I` -> `i` is the Turkish class too).
 pub fn fold_into(s: &str, out: &mut String) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            if let Some(run) = out.get_mut(start..) {
+                run.make_ascii_lowercase();
+            }
+            rest = &rest[ascii..];
+            continue;
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, out);
+        }
+        rest = chars.as_str();
     }
-    s.chars().for_each(|c| fold_char(c, out));
 }
 
 #[cfg(test)]
