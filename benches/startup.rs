@@ -15,7 +15,12 @@ use ratatui::layout::Rect;
 
 fn first_frame() {
     let corpus = load_seeds().corpus;
-    let mut app = App::new(corpus, Facts::default(), Theme::colored(), LayoutOptions::new(80));
+    let mut app = App::new(
+        corpus,
+        Facts::default(),
+        Theme::colored(),
+        LayoutOptions::new(80),
+    );
     let panes = view::panes(Rect::new(0, 0, 120, 40), &app);
     prepare(&mut app, &panes);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");

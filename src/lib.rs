@@ -9,6 +9,7 @@ pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod layout;
+pub mod search;
 pub mod store;
 pub mod text;
 #[cfg(feature = "tui")]

@@ -46,6 +46,8 @@ enum Command {
     Render(cli::render::RenderArgs),
     /// Print the people, places and dates found in the documents.
     Extract(cli::extract::ExtractArgs),
+    /// Search documents, people, places, dates and text lines (or standard input).
+    Find(cli::find::FindArgs),
     /// Export annotations, accepted extractions and triage state (brat, CoNLL, doccano, JSONL).
     Export(cli::export::ExportArgs),
 }
@@ -57,6 +59,18 @@ fn main() -> ExitCode {
         Some(Command::Render(args)) => cli::render::run(args, &mut stdout),
         Some(Command::Export(args)) => cli::export::run(args),
         Some(Command::Extract(args)) => cli::extract::run(args, &mut stdout),
+        Some(Command::Find(args)) => {
+            drop(stdout);
+            return match cli::find::run(args, &extracted_entities) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("okur: {err:#}");
+                    ExitCode::from(2)
+                }
+            };
+        }
         None => open(&cli.open),
     };
     let _ = stdout.flush();
@@ -68,6 +82,13 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// People, places and dates of a corpus, for the search index of `okur find`.
+fn extracted_entities(corpus: &okur::corpus::Corpus) -> Vec<okur::search::EntityItem> {
+    let extraction = okur::extract::extract_corpus(&okur::extract::Extractor::new(), corpus);
+    let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
+    extraction.entity_items(&texts)
 }
 
 /// `okur render | head` closes the pipe early; that is not an error.

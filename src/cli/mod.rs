@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod extract;
+pub mod find;
 pub mod render;
 
 use std::path::PathBuf;

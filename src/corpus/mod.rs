@@ -6,6 +6,7 @@
 //! [`Document::text`].
 
 mod decode;
+pub mod fast;
 mod load;
 mod parse;
 

@@ -7,6 +7,7 @@
 //! corpus. Span conventions follow `../shared/gold/README.md`.
 
 mod dates;
+mod items;
 mod lexicon;
 mod link;
 mod morph;

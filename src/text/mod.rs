@@ -10,11 +10,46 @@
 mod fold;
 mod name_key;
 
-pub use fold::{Folded, fold, fold_char, fold_str};
-pub use name_key::name_key;
+pub use fold::{Folded, fold, fold_char, fold_into, fold_str};
+pub use name_key::{name_key, push_word_key};
 
 /// True for Arabic-script letters (the ranges okur treats as Arabic).
 pub fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
         | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// True for characters inside a word: letters, digits and combining marks (harakat stay
+/// with their letter). ASCII, Latin-1/Latin Extended and the Arabic block are decided
+/// without Unicode table lookups, which otherwise dominate scans of Turkish and Arabic text.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{BF}' => c.is_alphanumeric(),
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        '\u{0610}'..='\u{061A}' | '\u{0621}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' => true,
+        '\u{06D5}'..='\u{06FC}' | '\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_word_char;
+    use unicode_normalization::char::is_combining_mark;
+
+    #[test]
+    fn word_chars_agree_with_unicode_where_it_matters() {
+        for c in ('\0'..='\u{24F}').chain('\u{0621}'..='\u{064A}') {
+            let unicode = c.is_alphanumeric() || is_combining_mark(c);
+            assert_eq!(is_word_char(c), unicode, "{c:?}");
+        }
+        for c in ['ُ', 'ّ', 'ـ', '٣', 'ڤ'] {
+            assert!(is_word_char(c), "{c:?}");
+        }
+        for c in ['،', '؛', '؟', '٪', '۔', ' ', '-', '\''] {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+    }
 }

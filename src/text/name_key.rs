@@ -17,29 +17,34 @@ pub fn name_key(name: &str) -> String {
 }
 
 fn word_key(word: &str) -> String {
-    let word = strip_article(word);
-    let chars: Vec<char> = word.chars().collect();
     let mut key = String::new();
+    push_word_key(word, &mut key);
+    key
+}
+
+/// Appends the consonant skeleton of one word (no separators inside) to `out`, without
+/// allocating: the building block of [`name_key`] for indexes that store many skeletons.
+pub fn push_word_key(word: &str, out: &mut String) {
+    let word = strip_article(word);
+    let mut chars = word.chars().peekable();
     let mut last = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let class = consonant_class(chars[i]);
+    while let Some(c) = chars.next() {
+        let class = consonant_class(c);
         // A Latin digraph such as `sh` or `kh` is one sound: skip its `h`.
         let digraph = matches!(
-            chars[i].to_ascii_lowercase(),
+            c.to_ascii_lowercase(),
             's' | 'c' | 'k' | 'g' | 't' | 'z' | 'd'
-        ) && chars
-            .get(i + 1)
-            .is_some_and(|c| c.eq_ignore_ascii_case(&'h'));
-        i += if digraph { 2 } else { 1 };
-        if let Some(c) = class {
-            if last != Some(c) {
-                key.push(c);
+        ) && chars.peek().is_some_and(|n| n.eq_ignore_ascii_case(&'h'));
+        if digraph {
+            chars.next();
+        }
+        if let Some(k) = class {
+            if last != Some(k) {
+                out.push(k);
             }
-            last = Some(c);
+            last = Some(k);
         }
     }
-    key
 }
 
 fn strip_article(word: &str) -> &str {

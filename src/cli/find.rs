@@ -1,0 +1,167 @@
+//! `okur find`: ranked search over a corpus, or over standard input like `fzf --filter`.
+
+use std::io::{BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::Context;
+
+use crate::search::{EntityItem, Index, Query, Results, Scope};
+
+/// Search documents, entities and text lines; print matches best first.
+///
+/// Query syntax as in fzf: space = AND, `|` = OR, `'exact`, `^prefix`, `suffix$`,
+/// `!negation`; scopes `%per`, `%loc`, `%date` (ISO prefixes such as `2020-11`), `%doc`,
+/// `%text` apply to the terms after them. Exits 1 when nothing matches.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FindArgs {
+    /// Which items to search (query scopes such as `%per` narrow it further).
+    #[arg(long, value_enum, default_value_t = FindScope::All)]
+    pub scope: FindScope,
+    /// Print at most N matches.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Rank the lines of standard input and print the matching lines (like `fzf --filter`).
+    #[arg(long)]
+    pub stdin: bool,
+    /// The query.
+    pub query: String,
+    /// Files or folders to search (.txt, .md). None: the bundled seeds.
+    pub paths: Vec<PathBuf>,
+}
+
+/// The `--scope` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FindScope {
+    /// Documents, people, places, dates and text lines.
+    All,
+    /// Documents: title, dateline, file name.
+    Docs,
+    /// Person entities.
+    People,
+    /// Place entities.
+    Places,
+    /// Date entities and datelines.
+    Dates,
+    /// Lines of text.
+    Text,
+}
+
+impl FindScope {
+    fn scope(self) -> Scope {
+        match self {
+            FindScope::All => Scope::All,
+            FindScope::Docs => Scope::Docs,
+            FindScope::People => Scope::People,
+            FindScope::Places => Scope::Places,
+            FindScope::Dates => Scope::Dates,
+            FindScope::Text => Scope::Text,
+        }
+    }
+}
+
+/// Runs `okur find`. `entities` come from extraction over the same paths (the caller runs
+/// it). Returns whether anything matched (exit 1 when not).
+pub fn run(
+    args: &FindArgs,
+    entities: &dyn Fn(&crate::corpus::Corpus) -> Vec<EntityItem>,
+) -> anyhow::Result<bool> {
+    if args.stdin {
+        let mut input = String::new();
+        std::io::stdin()
+            .lock()
+            .read_to_string(&mut input)
+            .context("cannot read standard input")?;
+        return filter_lines(
+            &input,
+            &args.query,
+            args.limit,
+            &mut std::io::stdout().lock(),
+        );
+    }
+    let report = super::load_corpus(&args.paths)?;
+    let docs = &report.corpus.docs;
+    let index = Index::build(docs, &entities(&report.corpus));
+    let query = Query::parse_in(&args.query, args.scope.scope());
+    let results = search(&index, &query, args.limit)?;
+    let paths: Vec<&str> = docs.iter().map(|d| d.path.as_str()).collect();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for hit in results.hits.iter().take(args.limit.unwrap_or(usize::MAX)) {
+        let Some(view) = index.item(hit.item) else {
+            continue;
+        };
+        let doc = view.doc.and_then(|d| paths.get(d)).copied().unwrap_or("-");
+        let line = format!(
+            "{}\t{}\t{}\t{}\n",
+            view.kind.label(),
+            hit.score,
+            doc,
+            one_line(view.text)
+        );
+        if !write_or_stop(&mut out, line.as_bytes())? {
+            break;
+        }
+    }
+    finish(out)?;
+    Ok(!results.hits.is_empty())
+}
+
+/// Ranks the lines of `input` against `query` and writes the matching lines, best first.
+/// Returns whether any line matched.
+pub fn filter_lines(
+    input: &str,
+    query: &str,
+    limit: Option<usize>,
+    out: &mut impl Write,
+) -> anyhow::Result<bool> {
+    let lines: Vec<&str> = input.lines().collect();
+    let hits = crate::search::filter_lines(&lines, &Query::parse(query), &AtomicBool::new(false))
+        .context("search was cancelled")?;
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
+        let line = lines.get(hit.item as usize).copied().unwrap_or("");
+        if !write_or_stop(&mut out, line.as_bytes())? || !write_or_stop(&mut out, b"\n")? {
+            break;
+        }
+    }
+    finish(out)?;
+    Ok(!hits.is_empty())
+}
+
+/// Searches and ranks every hit (the first `limit` when there is a limit).
+fn search(index: &Index, query: &Query, limit: Option<usize>) -> anyhow::Result<Results> {
+    let mut results = index
+        .search(query, None, &AtomicBool::new(false))
+        .context("search was cancelled")?;
+    if results.ranked < results.hits.len().min(limit.unwrap_or(usize::MAX)) {
+        index.rank_all(&mut results);
+    }
+    Ok(results)
+}
+
+/// Writes; `Ok(false)` when the reader went away (`okur find ... | head`).
+fn write_or_stop(out: &mut impl Write, bytes: &[u8]) -> anyhow::Result<bool> {
+    match out.write_all(bytes) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e).context("cannot write the results"),
+    }
+}
+
+fn finish(mut out: impl Write) -> anyhow::Result<()> {
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("cannot write the results")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Tabs and line breaks would break the four-column output.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\t', '\n', '\r']) {
+        text.replace(['\t', '\n', '\r'], " ").into()
+    } else {
+        text.into()
+    }
+}

@@ -1,0 +1,191 @@
+//! Running a query over the index: scan (or narrow), join scopes by document, rank.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::index::Index;
+use super::item::ItemKind;
+use super::plan::Plan;
+use super::query::{Query, Scope};
+
+/// How many items are scanned between two looks at the cancel flag.
+const CANCEL_EVERY: usize = 2048;
+/// Candidate count from which the scan is split over two threads.
+const PARALLEL_FROM: usize = 20_000;
+/// How many hits a search puts in rank order (more than any screen shows).
+const RANK_FIRST: usize = 5_000;
+
+/// One matching item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The item id (see [`Index::item`]).
+    pub item: u32,
+    /// Higher is better.
+    pub score: i32,
+}
+
+/// The outcome of a search: the query it answers and its hits, best first.
+#[derive(Debug, Clone)]
+pub struct Results {
+    /// The query these results answer (the base for narrowing the next one).
+    pub query: Query,
+    /// Matching items. The first [`Results::ranked`] are best first (ties: shorter text,
+    /// then index order); any after them match but are not ordered yet (see
+    /// [`Index::rank_all`]), which keeps a one-letter query over a million lines quick.
+    pub hits: Vec<Hit>,
+    /// How many leading hits are in rank order (all of them unless there are very many).
+    pub ranked: usize,
+}
+
+/// True when an item of `kind` is matched by terms in `scope`.
+pub fn covers(scope: Scope, kind: ItemKind) -> bool {
+    match scope {
+        Scope::All => true,
+        Scope::People => kind == ItemKind::Person,
+        Scope::Places => kind == ItemKind::Place,
+        Scope::Dates => matches!(kind, ItemKind::Date | ItemKind::Doc),
+        Scope::Docs => kind == ItemKind::Doc,
+        Scope::Text => kind == ItemKind::Line,
+    }
+}
+
+impl Index {
+    /// Runs `query`. When `prev` answers a query that `query` narrows (it grew by a character
+    /// or a term), only `prev`'s hits are scanned. Returns `None` when `cancel` was set
+    /// meanwhile (it is checked every few thousand items). An empty query lists every item
+    /// of its scope in index order.
+    pub fn search(
+        &self,
+        query: &Query,
+        prev: Option<&Results>,
+        cancel: &AtomicBool,
+    ) -> Option<Results> {
+        let mut plan = Plan::new(query);
+        let narrowed = prev.filter(|p| query.narrows(&p.query) && p.query.scope == query.scope);
+        let mut hits = match narrowed {
+            Some(p) => {
+                let ids: Vec<u32> = p.hits.iter().map(|h| h.item).collect();
+                scan_split(self, query, &mut plan, &ids, cancel)?
+            }
+            None => {
+                let ids: Vec<u32> = (0..self.items.len() as u32).collect();
+                scan_split(self, query, &mut plan, &ids, cancel)?
+            }
+        };
+        if plan.scopes.len() > 1 {
+            hits = join(self, &plan, hits);
+        }
+        let ranked = self.rank(&mut hits, RANK_FIRST);
+        Some(Results {
+            query: query.clone(),
+            hits,
+            ranked,
+        })
+    }
+
+    /// Puts every hit of `results` in rank order (for printing them all, or scrolling far).
+    pub fn rank_all(&self, results: &mut Results) {
+        results.ranked = self.rank(&mut results.hits, usize::MAX);
+    }
+
+    /// Puts the best `upto` hits first, in order; returns how many are ordered.
+    fn rank(&self, hits: &mut [Hit], upto: usize) -> usize {
+        rank_by(hits, upto, |id| {
+            self.items.get(id as usize).map_or(0, |i| i.text_len())
+        })
+    }
+}
+
+/// Puts the best `upto` hits first, in order (ties: shorter text by `len`, then id); returns
+/// how many are ordered. Sorts packed keys, after a selection when there are many.
+pub(crate) fn rank_by(hits: &mut [Hit], upto: usize, len: impl Fn(u32) -> u32) -> usize {
+    let mut keys: Vec<u128> = hits
+        .iter()
+        .map(|h| {
+            let worse = (i32::MAX as i64 - h.score as i64) as u128;
+            worse << 64 | (len(h.item) as u128) << 32 | h.item as u128
+        })
+        .collect();
+    let ranked = upto.min(keys.len());
+    if ranked < keys.len() {
+        keys.select_nth_unstable(ranked);
+    }
+    keys[..ranked].sort_unstable();
+    for (hit, key) in hits.iter_mut().zip(keys) {
+        hit.score = (i32::MAX as i64 - (key >> 64) as i64) as i32;
+        hit.item = key as u32;
+    }
+    ranked
+}
+
+/// Scans `ids`, on two threads when there are many (each with its own scorer).
+fn scan_split(
+    index: &Index,
+    query: &Query,
+    plan: &mut Plan,
+    ids: &[u32],
+    cancel: &AtomicBool,
+) -> Option<Vec<Hit>> {
+    if ids.len() < PARALLEL_FROM {
+        return scan(index, plan, ids, cancel);
+    }
+    let (a, b) = ids.split_at(ids.len() / 2);
+    let (first, second) = std::thread::scope(|s| {
+        let other = s.spawn(|| scan(index, &mut Plan::new(query), b, cancel));
+        (scan(index, plan, a, cancel), other.join())
+    });
+    let mut hits = first?;
+    hits.extend(second.ok()??);
+    Some(hits)
+}
+
+fn scan(index: &Index, plan: &mut Plan, ids: &[u32], cancel: &AtomicBool) -> Option<Vec<Hit>> {
+    let mut hits = Vec::new();
+    for (n, &id) in ids.iter().enumerate() {
+        if n % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        let Some(item) = index.items.get(id as usize) else {
+            continue;
+        };
+        if let Some(score) = plan.score(index, item) {
+            hits.push(Hit { item: id, score });
+        }
+    }
+    Some(hits)
+}
+
+/// Several scopes (`%per lavrov %loc ankara`): keep items whose documents also hold a match
+/// in each other scope.
+fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
+    let n_docs = index.tags.len().max(1);
+    let per_scope: Vec<(Scope, Vec<bool>)> = plan
+        .scopes
+        .iter()
+        .map(|&scope| {
+            let mut docs = vec![false; n_docs];
+            for h in &hits {
+                let item = &index.items[h.item as usize];
+                if covers(scope, item.kind) {
+                    for &d in index.docs(item) {
+                        if let Some(slot) = docs.get_mut(d as usize) {
+                            *slot = true;
+                        }
+                    }
+                }
+            }
+            (scope, docs)
+        })
+        .collect();
+    hits.into_iter()
+        .filter(|h| {
+            let item = &index.items[h.item as usize];
+            let docs = index.docs(item);
+            per_scope.iter().all(|(scope, set)| {
+                covers(*scope, item.kind)
+                    || docs
+                        .iter()
+                        .any(|&d| set.get(d as usize).copied().unwrap_or(false))
+            })
+        })
+        .collect()
+}

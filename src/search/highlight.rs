@@ -1,0 +1,160 @@
+//! Match positions as SOURCE byte ranges, for highlighting and `n`/`N` jumps.
+//!
+//! Keys are folded, so a hit in a key is mapped back through [`Folded::source_range`]: the
+//! ranges always cut the original text at character boundaries, whatever folding did to its
+//! length (dropped harakat, `İ` -> `i`, Arabic-Indic digits).
+
+use std::ops::Range;
+
+use memchr::memmem;
+
+use crate::text::{Folded, fold, is_arabic, is_word_char, push_word_key};
+
+use super::engine::covers;
+use super::index::Index;
+use super::item::ItemKind;
+use super::matcher::{Scorer, needle};
+use super::query::{Mode, Query, Scope, Term};
+
+impl Index {
+    /// Byte ranges in item `id`'s text (see [`super::ItemView::text`]) that `query` matched,
+    /// sorted and merged. Add [`super::ItemView::doc_offset`] for document offsets.
+    pub fn highlight(&self, query: &Query, id: u32) -> Vec<Range<usize>> {
+        let Some(item) = self.items.get(id as usize) else {
+            return Vec::new();
+        };
+        let fuzzy = item.kind != ItemKind::Line || self.fuzzy_lines;
+        let text = self.str(item.text);
+        term_ranges(query, text, |s| covers(s, item.kind), fuzzy)
+    }
+}
+
+/// Every occurrence of the query's positive terms in `text` (a document's text), as sorted,
+/// merged source byte ranges: what the reader highlights and jumps between with `n`/`N`.
+/// Fuzzy terms count as substrings here; names also match across scripts (skeleton, aliases).
+pub fn match_ranges(query: &Query, text: &str) -> Vec<Range<usize>> {
+    term_ranges(query, text, |_| true, false)
+}
+
+fn term_ranges(
+    query: &Query,
+    text: &str,
+    applies: impl Fn(Scope) -> bool,
+    fuzzy: bool,
+) -> Vec<Range<usize>> {
+    let folded = fold(text);
+    let mut out = Vec::new();
+    for group in query.groups.iter().filter(|g| applies(g.scope)) {
+        for term in group.terms.iter().filter(|t| !t.negated) {
+            let before = out.len();
+            if fuzzy && term.mode == Mode::Fuzzy {
+                fuzzy_ranges(&folded, &term.pattern, &mut out);
+            } else {
+                occurrences(&folded, term, &term.pattern, &mut out);
+            }
+            for alias in &term.aliases {
+                occurrences(&folded, term, alias, &mut out);
+            }
+            if out.len() == before || !fuzzy {
+                skeleton_ranges(text, term, &mut out);
+            }
+        }
+    }
+    merge(out)
+}
+
+/// The characters the fuzzy matcher picked, each mapped to its source bytes.
+fn fuzzy_ranges(folded: &Folded, pattern: &str, out: &mut Vec<Range<usize>>) {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut picked = Vec::new();
+    if Scorer::new()
+        .indices(&folded.key, needle(pattern, &chars), &mut picked)
+        .is_none()
+    {
+        return;
+    }
+    let starts: Vec<(usize, char)> = folded.key.char_indices().collect();
+    for i in picked {
+        if let Some(&(at, c)) = starts.get(i as usize) {
+            let (s, e) = folded.source_range(at, at + c.len_utf8());
+            out.push(s..e);
+        }
+    }
+}
+
+/// Occurrences of `needle` in the key, where the term's mode allows them.
+fn occurrences(folded: &Folded, term: &Term, needle: &str, out: &mut Vec<Range<usize>>) {
+    let key = folded.key.as_str();
+    if needle.is_empty() {
+        return;
+    }
+    let allowed = |at: usize| match term.mode {
+        Mode::Fuzzy | Mode::Exact => true,
+        Mode::Prefix => at == 0,
+        Mode::Suffix => at + needle.len() == key.len(),
+        Mode::Equal => at == 0 && needle.len() == key.len(),
+    };
+    for at in memmem::find_iter(key.as_bytes(), needle.as_bytes()).filter(|&a| allowed(a)) {
+        let (s, e) = folded.source_range(at, at + needle.len());
+        out.push(s..e);
+    }
+}
+
+/// Words of the other script whose consonant skeleton starts with the term's.
+fn skeleton_ranges(text: &str, term: &Term, out: &mut Vec<Range<usize>>) {
+    let Some(skeleton) = &term.skeleton else {
+        return;
+    };
+    let term_arabic = term.pattern.chars().any(is_arabic);
+    let mut key = String::new();
+    for (start, word) in words(text) {
+        let Some(first) = word
+            .chars()
+            .find(|&c| is_word_char(c) && !c.is_ascii_digit())
+        else {
+            continue;
+        };
+        if is_arabic(first) == term_arabic {
+            continue;
+        }
+        key.clear();
+        push_word_key(word, &mut key);
+        if key.starts_with(skeleton.as_str()) {
+            out.push(start..start + word.len());
+        }
+    }
+}
+
+/// Words of `text` with their byte offsets (letters, digits and combining marks).
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let inside = is_word_char;
+    let mut start = None;
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        match (inside(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out.into_iter()
+}
+
+/// Sorts ranges and merges those that overlap or touch.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges.into_iter().filter(|r| r.start < r.end) {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}

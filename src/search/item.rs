@@ -1,0 +1,94 @@
+//! The plain types around the index: entities handed in, item kinds, title rows, views.
+
+use crate::corpus::fast::TitleEntry;
+
+/// The kind of an entity handed to the index (from extraction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// A date.
+    Date,
+}
+
+/// An entity as the index takes it: plain data, filled from extraction by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityItem {
+    /// Person, place or date.
+    pub kind: EntityKind,
+    /// The canonical name.
+    pub name: String,
+    /// Other spellings seen in the corpus (any script).
+    pub aliases: Vec<String>,
+    /// The ISO 8601 value of a date, with its grain (`2020-11`, `2020-11-12`).
+    pub iso: Option<String>,
+    /// Indexes of the documents (in corpus order) that mention it.
+    pub docs: Vec<usize>,
+}
+
+/// What an index item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// A document (its title; dateline, file name and tags also match).
+    Doc,
+    /// A person entity.
+    Person,
+    /// A place entity.
+    Place,
+    /// A date entity.
+    Date,
+    /// One line of a document's text.
+    Line,
+}
+
+impl ItemKind {
+    /// The word `okur find` prints in its first column.
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Doc => "doc",
+            ItemKind::Person => "person",
+            ItemKind::Place => "place",
+            ItemKind::Date => "date",
+            ItemKind::Line => "text",
+        }
+    }
+}
+
+/// A document's title and dateline: all the title index needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleRow<'a> {
+    /// The document's path.
+    pub path: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Byte offset of the title in the document text.
+    pub title_offset: Option<usize>,
+    /// ISO date of its dateline.
+    pub date: Option<&'a str>,
+}
+
+impl<'a> From<&'a TitleEntry> for TitleRow<'a> {
+    fn from(e: &'a TitleEntry) -> TitleRow<'a> {
+        TitleRow {
+            path: &e.path,
+            title: &e.title,
+            title_offset: Some(e.title_offset),
+            date: e.date.as_deref(),
+        }
+    }
+}
+
+/// A view of one item for display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemView<'a> {
+    /// What the item is.
+    pub kind: ItemKind,
+    /// The text shown for it: a title, a name or a line.
+    pub text: &'a str,
+    /// The first document it belongs to (corpus order).
+    pub doc: Option<usize>,
+    /// Byte offset of `text` inside that document's text, for titles and lines.
+    pub doc_offset: Option<usize>,
+}

@@ -1,0 +1,44 @@
+//! Search: one index over documents, entities and text lines; fzf-style query syntax with
+//! okur's scopes; ranking; match positions as source byte ranges.
+//!
+//! Keys are folded once, when the [`Index`] is built ([`crate::text::fold`]); a query folds
+//! only its own terms. Names also meet across scripts: a term's consonant skeleton is
+//! matched against the skeletons of words in the other script (`lavrov` finds لافروف), and
+//! place names go through the alias table in `assets/aliases.tsv` (`moskova` finds موسكو).
+//!
+//! Typical use from a UI, on a background thread:
+//! ```
+//! use std::sync::atomic::AtomicBool;
+//! use okur::search::{Index, Query};
+//! let docs = okur::corpus::load_seeds().corpus.docs;
+//! let index = Index::build(&docs, &[]);
+//! let stop = AtomicBool::new(false);
+//! let first = index.search(&Query::parse("lav"), None, &stop).expect("not cancelled");
+//! // The query grew by characters: only the previous hits are scanned.
+//! let next = index.search(&Query::parse("lavrov"), Some(&first), &stop).expect("not cancelled");
+//! let best = next.hits[0];
+//! let ranges = index.highlight(&next.query, best.item);
+//! assert!(!ranges.is_empty());
+//! ```
+
+mod aliases;
+mod engine;
+mod highlight;
+mod index;
+mod item;
+mod matcher;
+mod plan;
+mod query;
+mod stream;
+
+pub use engine::{Hit, Results, covers};
+pub use highlight::match_ranges;
+pub use index::Index;
+pub use item::{EntityItem, EntityKind, ItemKind, ItemView, TitleRow};
+pub use query::{Group, Mode, Query, Scope, Term};
+pub use stream::filter_lines;
+
+/// Expands a folded place name through the alias table (other spellings, other scripts).
+pub fn aliases_of(folded: &str) -> Vec<String> {
+    aliases::expand(folded)
+}

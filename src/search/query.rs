@@ -1,0 +1,254 @@
+//! Query syntax, as fzf users know it, plus okur's scopes and pass-through filters.
+//!
+//! Space separates terms that must all match (AND); a lone `|` between terms makes them
+//! alternatives (OR). A term is fuzzy by default; `'exact` is a substring, `^prefix` and
+//! `suffix$` anchor at the start or end of the item, `^whole$` must equal it, and `!term` must
+//! NOT occur (as a substring; `!^x` and `!x$` too). `%per`, `%loc`, `%date`, `%doc` and
+//! `%text` set the scope of the terms that follow; any other `%word` (such as `%unread` or
+//! `%tag:x`) is a filter the caller interprets, kept in [`Query::filters`].
+
+use crate::text::{fold_str, name_key};
+
+use super::aliases;
+
+/// Which items a term is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Every kind of item.
+    All,
+    /// Person entities (`%per`).
+    People,
+    /// Place entities (`%loc`).
+    Places,
+    /// Date entities and document datelines (`%date`; ISO prefixes such as `2020-11`).
+    Dates,
+    /// Documents: title, dateline, tags (`%doc`).
+    Docs,
+    /// Lines of document text (`%text`).
+    Text,
+}
+
+impl Scope {
+    /// The scope named by a `%word` token, if it names one.
+    pub fn from_token(word: &str) -> Option<Scope> {
+        let scope = match word {
+            "all" => Scope::All,
+            "per" | "person" | "people" => Scope::People,
+            "loc" | "place" | "places" => Scope::Places,
+            "date" | "dates" => Scope::Dates,
+            "doc" | "docs" => Scope::Docs,
+            "text" => Scope::Text,
+            _ => return None,
+        };
+        Some(scope)
+    }
+}
+
+/// How a term is matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Characters in order, gaps allowed (ranked by SkimMatcherV2); plain substring on text lines.
+    Fuzzy,
+    /// A substring (`'term`).
+    Exact,
+    /// At the start of the item (`^term`).
+    Prefix,
+    /// At the end of the item (`term$`).
+    Suffix,
+    /// The whole item (`^term$`).
+    Equal,
+}
+
+/// One search term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// How it matches.
+    pub mode: Mode,
+    /// True for `!term`: the item must not contain it.
+    pub negated: bool,
+    /// The folded pattern (see [`crate::text::fold`]).
+    pub pattern: String,
+    /// The consonant skeleton used to meet the other script (`lavrov` -> لافروف), when the
+    /// term is long enough for the skeleton to mean something.
+    pub skeleton: Option<String>,
+    /// Folded spellings of the same name from the alias table (`moskova` -> موسكو).
+    pub aliases: Vec<String>,
+}
+
+/// Terms joined by `|`: one of them must match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The scope in force where the group was typed.
+    pub scope: Scope,
+    /// The alternatives.
+    pub terms: Vec<Term>,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// The text as typed.
+    pub raw: String,
+    /// All groups must match (AND).
+    pub groups: Vec<Group>,
+    /// Unknown `%word` tokens without the `%` (`unread`, `star`, `tag:x`), for the caller.
+    pub filters: Vec<String>,
+    /// The scope in force at the end of the query: what an empty query (`%per `) lists.
+    pub scope: Scope,
+}
+
+/// Shortest skeleton (in consonants) that is tried against the other script.
+const MIN_SKELETON: usize = 3;
+
+impl Query {
+    /// Parses `raw` with every term in scope [`Scope::All`] until a `%scope` token.
+    pub fn parse(raw: &str) -> Query {
+        Query::parse_in(raw, Scope::All)
+    }
+
+    /// Parses `raw` with `scope` in force until a `%scope` token changes it.
+    pub fn parse_in(raw: &str, scope: Scope) -> Query {
+        let mut query = Query {
+            raw: raw.to_string(),
+            groups: Vec::new(),
+            filters: Vec::new(),
+            scope,
+        };
+        let mut scope = scope;
+        let mut join_next = false;
+        for token in raw.split_whitespace() {
+            if token == "|" {
+                join_next = !query.groups.is_empty();
+                continue;
+            }
+            if let Some(word) = token.strip_prefix('%') {
+                match Scope::from_token(word) {
+                    Some(s) => scope = s,
+                    None if !word.is_empty() => query.filters.push(word.to_string()),
+                    None => {}
+                }
+                continue;
+            }
+            let Some(term) = parse_term(token) else {
+                continue;
+            };
+            match query.groups.last_mut() {
+                Some(group) if join_next && group.scope == scope => group.terms.push(term),
+                _ => query.groups.push(Group {
+                    scope,
+                    terms: vec![term],
+                }),
+            }
+            join_next = false;
+        }
+        query.scope = scope;
+        query
+    }
+
+    /// True when nothing is left to match (no terms; filters may remain).
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The scopes the query's groups use, without duplicates, in order of first use.
+    pub fn scopes(&self) -> Vec<Scope> {
+        let mut out: Vec<Scope> = Vec::new();
+        for g in &self.groups {
+            if !out.contains(&g.scope) {
+                out.push(g.scope);
+            }
+        }
+        out
+    }
+
+    /// True when every item matching `self` is sure to match `prev`, so a search for `self`
+    /// may scan only `prev`'s results (the query grew by narrowing characters or terms).
+    pub fn narrows(&self, prev: &Query) -> bool {
+        if self.groups.len() < prev.groups.len() {
+            return false;
+        }
+        prev.groups
+            .iter()
+            .zip(&self.groups)
+            .all(|(old, new)| group_narrows(new, old))
+    }
+}
+
+fn group_narrows(new: &Group, old: &Group) -> bool {
+    new.scope == old.scope
+        && new.terms.len() == old.terms.len()
+        && new
+            .terms
+            .iter()
+            .zip(&old.terms)
+            .all(|(n, o)| term_narrows(n, o))
+}
+
+fn term_narrows(new: &Term, old: &Term) -> bool {
+    if new == old {
+        return true;
+    }
+    if new.negated || old.negated || !new.aliases.is_empty() || !old.aliases.is_empty() {
+        return false;
+    }
+    let skeleton_ok = match (&new.skeleton, &old.skeleton) {
+        (None, None) => true,
+        (Some(n), Some(o)) => n.starts_with(o.as_str()),
+        _ => false,
+    };
+    let mode_ok = match (old.mode, new.mode) {
+        (a, b) if a == b => matches!(a, Mode::Fuzzy | Mode::Exact | Mode::Prefix),
+        (Mode::Fuzzy, _) | (Mode::Exact, Mode::Prefix | Mode::Suffix | Mode::Equal) => true,
+        (Mode::Prefix | Mode::Suffix, Mode::Equal) => true,
+        _ => false,
+    };
+    skeleton_ok && mode_ok && new.pattern.contains(old.pattern.as_str())
+}
+
+/// Parses one token into a term; `None` for a bare operator such as `'`, `^` or `!`.
+fn parse_term(token: &str) -> Option<Term> {
+    let (negated, rest) = match token.strip_prefix('!') {
+        Some(r) => (true, r),
+        None => (false, token),
+    };
+    let (exact, rest) = match rest.strip_prefix('\'') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let (prefix, rest) = match rest.strip_prefix('^') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let (suffix, rest) = match rest.strip_suffix('$') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let mode = match (prefix, suffix) {
+        (true, true) => Mode::Equal,
+        (true, false) => Mode::Prefix,
+        (false, true) => Mode::Suffix,
+        _ if exact || negated => Mode::Exact,
+        _ => Mode::Fuzzy,
+    };
+    let pattern = fold_str(rest);
+    if pattern.is_empty() {
+        return None;
+    }
+    let skeleton = name_key(rest)
+        .split(' ')
+        .next()
+        .filter(|s| !negated && s.len() >= MIN_SKELETON)
+        .map(str::to_string);
+    let aliases = if negated {
+        Vec::new()
+    } else {
+        aliases::expand(&pattern)
+    };
+    Some(Term {
+        mode,
+        negated,
+        pattern,
+        skeleton,
+        aliases,
+    })
+}

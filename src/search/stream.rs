@@ -1,0 +1,67 @@
+//! Filtering a stream of lines without building an index (`okur find --stdin`): each line is
+//! folded once, as it is scanned, on two threads.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::text::fold_into;
+
+use super::engine::{Hit, rank_by};
+use super::index::push_skeletons_of;
+use super::item::ItemKind;
+use super::matcher::Fields;
+use super::plan::Plan;
+use super::query::Query;
+
+/// How many lines are scanned between two looks at the cancel flag.
+const CANCEL_EVERY: usize = 4096;
+
+/// Ranks `lines` against `query` like `fzf --filter`: fuzzy terms as subsequences, the same
+/// syntax and cross-script names as the index. Hits name lines by position, best first (an
+/// empty query keeps every line in order). `None` when `cancel` was set.
+pub fn filter_lines(lines: &[&str], query: &Query, cancel: &AtomicBool) -> Option<Vec<Hit>> {
+    let (a, b) = lines.split_at(lines.len() / 2);
+    let (first, second) = std::thread::scope(|s| {
+        let other = s.spawn(|| scan(b, a.len() as u32, query, cancel));
+        (scan(a, 0, query, cancel), other.join())
+    });
+    let mut hits = first?;
+    hits.extend(second.ok()??);
+    let len = |id: u32| lines.get(id as usize).map_or(0, |l| l.len() as u32);
+    rank_by(&mut hits, usize::MAX, len);
+    Some(hits)
+}
+
+fn scan(lines: &[&str], first_id: u32, query: &Query, cancel: &AtomicBool) -> Option<Vec<Hit>> {
+    let mut plan = Plan::new(query);
+    let skeletons = plan.skeleton_script();
+    let (mut key, mut skel) = (String::new(), String::new());
+    let mut hits = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        if n % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        key.clear();
+        fold_into(line, &mut key);
+        skel.clear();
+        // Arabic letters are U+0621..U+064A: UTF-8 lead bytes D8 and D9.
+        if let Some(script) = skeletons
+            && (script != Some(true) || memchr::memchr2(0xD8, 0xD9, line.as_bytes()).is_some())
+        {
+            push_skeletons_of(line, script, &mut skel);
+        }
+        let fields = Fields {
+            key: &key,
+            extra: "",
+            skel: &skel,
+            iso: "",
+            fuzzy: true,
+        };
+        if let Some(score) = plan.score_fields(ItemKind::Line, fields, None) {
+            hits.push(Hit {
+                item: first_id + n as u32,
+                score,
+            });
+        }
+    }
+    Some(hits)
+}

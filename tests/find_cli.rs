@@ -1,0 +1,115 @@
+//! `okur find` through the binary: scopes on the seeds, exit codes, `--stdin`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn okur() -> Command {
+    Command::cargo_bin("okur").expect("the okur binary is built")
+}
+
+fn seeds() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    vec![dir.to_string()]
+}
+
+#[test]
+fn text_scope_finds_erdogan_lines_best_first() {
+    let out = okur()
+        .args(["find", "--scope", "text", "erdogan"])
+        .args(seeds())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).expect("utf-8");
+    let first = out.lines().next().expect("a match");
+    let cols: Vec<&str> = first.split('\t').collect();
+    assert_eq!(cols.len(), 4, "kind, score, doc, text: {first}");
+    assert_eq!(cols[0], "text");
+    assert!(cols[3].contains("Erdoğan"), "{first}");
+    let scores: Vec<i64> = out
+        .lines()
+        .map(|l| {
+            l.split('\t')
+                .nth(1)
+                .expect("score")
+                .parse()
+                .expect("number")
+        })
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first");
+}
+
+#[test]
+fn lavrov_finds_the_arabic_seed_line() {
+    okur()
+        .args(["find", "--scope", "text", "lavrov"])
+        .args(seeds())
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match("(?m)^text\t\\d+\t[^\t]*003_604562b84a66c7a6.txt\t.*لافروف")
+                .expect("regex"),
+        );
+}
+
+#[test]
+fn docs_scope_lists_documents_only() {
+    okur()
+        .args(["find", "--scope", "docs", "--limit", "1", "لافروف"])
+        .args(seeds())
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::starts_with("doc\t")
+                .and(predicate::str::contains("003_604562b84a66c7a6.txt")),
+        )
+        .stdout(predicate::function(|s: &str| s.lines().count() == 1));
+}
+
+#[test]
+fn bundled_seeds_are_the_default_corpus() {
+    okur()
+        .args(["find", "--limit", "3", "cavusoglu"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn no_match_exits_1() {
+    okur()
+        .args(["find", "qzxqzxqzx"])
+        .args(seeds())
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn missing_path_is_an_error() {
+    okur()
+        .args(["find", "erdogan", "/no/such/okur/path"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file"));
+}
+
+#[test]
+fn stdin_ranks_lines_like_fzf_filter() {
+    okur()
+        .args(["find", "--stdin", "erdogan"])
+        .write_stdin("kerdeş doğan\nİstanbul\nErdoğan\nRecep Tayyip ERDOĞAN\n")
+        .assert()
+        .success()
+        .stdout("Erdoğan\nRecep Tayyip ERDOĞAN\nkerdeş doğan\n");
+}
+
+#[test]
+fn stdin_without_match_exits_1() {
+    okur()
+        .args(["find", "--stdin", "'ankara"])
+        .write_stdin("İstanbul\nİzmir\n")
+        .assert()
+        .code(1);
+}

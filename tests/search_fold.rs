@@ -1,0 +1,103 @@
+//! Folding and matching, as a table: every spelling in a row finds every other, and the
+//! highlight lands on the right source bytes even where folding changed lengths.
+
+use std::sync::atomic::AtomicBool;
+
+use okur::search::{Index, Query, match_ranges};
+use okur::text::{fold, fold_str, name_key};
+
+/// Rows of spellings that must meet (through folding or the Latin<->Arabic name key).
+const TABLE: &[&[&str]] = &[
+    &["erdogan", "ERDOĞAN", "Erdoğan"],
+    &["cavusoglu", "Çavuşoğlu"],
+    &["istanbul", "İSTANBUL", "İstanbul"],
+    &["ışık", "IŞIK", "Işık"],
+    &["احمد", "أحمد", "إحمد"],
+    &["محمد", "مُحَمَّد"],
+    &["مدرسه", "مدرسة"],
+    &["مصطفي", "مصطفى"],
+    &["lavrov", "لافروف"],
+    &["putin", "بوتين"],
+    &["erdogan", "أردوغان"],
+    &["١٢٣", "123"],
+];
+
+fn finds(query: &str, text: &str) -> Vec<std::ops::Range<usize>> {
+    let index = Index::lines([text]);
+    let q = Query::parse(query);
+    let results = index
+        .search(&q, None, &AtomicBool::new(false))
+        .expect("not cancelled");
+    assert_eq!(results.hits.len(), 1, "{query:?} should find {text:?}");
+    index.highlight(&q, results.hits[0].item)
+}
+
+#[test]
+fn every_spelling_finds_every_other() {
+    for row in TABLE {
+        for query in *row {
+            for text in *row {
+                let ranges = finds(query, text);
+                assert_eq!(ranges, vec![0..text.len()], "{query:?} in {text:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn folding_alone_unifies_same_script_rows() {
+    for row in TABLE.iter().filter(|r| r.len() > 1) {
+        let keys: Vec<String> = row.iter().map(|s| fold_str(s)).collect();
+        let same_script = keys.iter().all(|k| k.is_ascii()) || keys.iter().all(|k| !k.is_ascii());
+        if same_script && !row.contains(&"١٢٣") {
+            assert!(keys.windows(2).all(|w| w[0] == w[1]), "{row:?} -> {keys:?}");
+        }
+    }
+    assert_eq!(fold_str("١٢٣"), "123");
+    assert_eq!(name_key("Lavrov"), name_key("لافروف"));
+}
+
+#[test]
+fn highlight_lands_on_source_bytes_after_length_changes() {
+    let text = "Dışişleri Bakanı Çavuşoğlu, İSTANBUL'da مُحَمَّد ile görüştü (١٢٣)";
+    for (query, expected) in [
+        ("cavusoglu", "Çavuşoğlu"),
+        ("istanbul", "İSTANBUL"),
+        ("محمد", "مُحَمَّد"),
+        ("123", "١٢٣"),
+        ("'disisleri", "Dışişleri"),
+    ] {
+        let ranges = match_ranges(&Query::parse(query), text);
+        assert_eq!(ranges.len(), 1, "{query}");
+        assert_eq!(&text[ranges[0].clone()], expected, "{query}");
+    }
+}
+
+#[test]
+fn fuzzy_highlight_picks_scattered_source_characters() {
+    let text = "İstanbul Boğazı";
+    let ranges = finds("ibog", text);
+    let picked: String = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(picked, "İBoğ");
+}
+
+#[test]
+fn cross_script_highlight_marks_the_whole_word() {
+    let text = "وقال لافروف إن بوتين";
+    let ranges = match_ranges(&Query::parse("lavrov putin"), text);
+    let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, ["لافروف", "بوتين"]);
+}
+
+#[test]
+fn fold_map_is_monotone_and_on_char_boundaries() {
+    let text = "ĞÜŞİÖÇ ığüşöç أَحْمَد ـــ ة ٤٥";
+    let f = fold(text);
+    let mut last = 0;
+    for i in 0..=f.key.len() {
+        let at = f.source_offset(i);
+        assert!(text.is_char_boundary(at));
+        assert!(at >= last);
+        last = at;
+    }
+}
