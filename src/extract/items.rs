@@ -30,10 +30,8 @@ impl CorpusExtraction {
                 if item.docs.last() != Some(&doc) {
                     item.docs.push(doc);
                 }
-                if item.kind == EntityKind::Date {
-                    if let Some(v) = &m.value {
-                        item.iso.get_or_insert_with(|| v.clone());
-                    }
+                if let (EntityKind::Date, Some(v)) = (item.kind, &m.value) {
+                    item.iso.get_or_insert_with(|| v.clone());
                 }
                 let surface = texts.get(doc).and_then(|t| t.get(m.start..m.end));
                 if let Some(s) =

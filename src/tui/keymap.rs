@@ -257,7 +257,7 @@ impl Keymap {
             .bindings
             .iter()
             .filter(|(_, a)| matches!(a, Action::LabelCustom(_)));
-        if let (Some((first, a)), Some((last, _))) = (customs.next(), customs.last()) {
+        if let (Some((first, a)), Some((last, _))) = (customs.next(), customs.next_back()) {
             out.push((format!("{}…{}", first.label(), last.label()), *a));
         }
         for (key, action) in &self.bindings {
