@@ -201,3 +201,62 @@ fn extraction_progress_shows_in_the_entity_panel() {
     app.extraction_progress = Some((2, 5));
     assert!(screen(&mut app, 120, 40).contains("Entities · extracting 2/5"));
 }
+
+/// `/lavrov` narrows the list and the entity panel; in the Arabic seed the match لافروف is
+/// highlighted on the right cells after reordering.
+#[test]
+fn filter_active_with_arabic_match_highlighted() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use okur::tui::session::Session;
+    let corpus = load_seeds().corpus;
+    let extraction = extract_corpus(&Extractor::new(), &corpus);
+    let app = App::new(
+        corpus,
+        Facts::default(),
+        Theme::monochrome(),
+        LayoutOptions::new(80),
+    );
+    let mut session = Session::new(app, None);
+    session.search_inline();
+    session.set_extraction(&extraction);
+    let (w, h) = (120, 40);
+    let type_key = |s: &mut Session, code: KeyCode| {
+        let p = panes(&s.app, w, h);
+        prepare(&mut s.app, &p);
+        s.key(KeyEvent::new(code, KeyModifiers::NONE), &p);
+    };
+    for c in "/lavrov".chars() {
+        type_key(&mut session, KeyCode::Char(c));
+    }
+    type_key(&mut session, KeyCode::Enter);
+    let app = &mut session.app;
+    assert_eq!(app.filter_text, "lavrov");
+    assert!(
+        app.order.contains(&3),
+        "the Arabic seed matches lavrov: {:?}",
+        app.order
+    );
+    assert!(
+        app.order.len() < app.corpus.len(),
+        "001 does not mention Lavrov"
+    );
+    let arabic_row = app.order.iter().position(|&d| d == 3).expect("listed");
+    app.list.selected = arabic_row;
+    press(app, w, h, &[Action::Open]);
+    let (text, buf) = screen_buffer(app, w, h);
+    let reader = panes(app, w, h).reader.expect("reader");
+    let highlighted: String = reader
+        .positions()
+        .filter(|&p| {
+            buf[p]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED | ratatui::style::Modifier::BOLD)
+        })
+        .map(|p| buf[p].symbol().to_string())
+        .collect();
+    assert!(
+        highlighted.contains("فورفال"),
+        "visual order of لافروف highlighted: {highlighted}"
+    );
+    insta::assert_snapshot!(text);
+}

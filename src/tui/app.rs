@@ -198,6 +198,14 @@ pub struct App {
     pub state: crate::store::State,
     /// Spans shown in the open document: user, accepted and suggested.
     pub spans: Vec<crate::store::EffectiveSpan>,
+    /// The filter line's search results (`None`: no search).
+    pub search: Option<super::search::SearchOutcome>,
+    /// Matches of the search in the open document (byte ranges).
+    pub search_ranges: Vec<(usize, usize)>,
+    /// The document and query `search_ranges` were computed for.
+    pub search_ranges_for: Option<(usize, String)>,
+    /// Entity rows shown in the panel (indices into `facts.entities`), in display order.
+    pub entity_order: Vec<usize>,
     /// Documents extracted so far and in all, while extraction runs in the background.
     pub extraction_progress: Option<(usize, usize)>,
     /// The prompt being edited, if any.
@@ -212,6 +220,7 @@ impl App {
     /// A new app over a corpus, with the first document open.
     pub fn new(corpus: Corpus, facts: Facts, theme: Theme, layout_base: LayoutOptions) -> App {
         let order = (0..corpus.len()).collect();
+        let entity_order = (0..facts.entities.len()).collect();
         App {
             corpus,
             facts,
@@ -239,6 +248,10 @@ impl App {
             status: String::new(),
             state: Default::default(),
             spans: Vec::new(),
+            search: None,
+            search_ranges: Vec::new(),
+            search_ranges_for: None,
+            entity_order,
             extraction_progress: None,
             input: None,
             custom_labels: Vec::new(),

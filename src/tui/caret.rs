@@ -154,7 +154,7 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
     for (i, c) in text.char_indices() {
         if matches!(c, '.' | '!' | '?' | '؟' | '\n') {
             after_end = true;
-        } else if after_end && !c.is_whitespace() && !matches!(c, '"' | '»' | '\'') {
+        } else if after_end && !c.is_whitespace() {
             out.push(i);
             after_end = false;
         }

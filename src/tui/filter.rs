@@ -47,11 +47,19 @@ pub fn refresh_list(app: &mut App) {
     let selected = app.selected_doc();
     let filter = ListFilter::parse(&app.filter_text);
     let entity_docs = app.entity_filter.map(|e| docs_with_entity(app, e));
-    let mut order: Vec<usize> = (0..app.corpus.len())
+    let candidates: Vec<usize> = match &app.search {
+        Some(outcome) => outcome.docs.clone(),
+        None => (0..app.corpus.len()).collect(),
+    };
+    let mut order: Vec<usize> = candidates
+        .into_iter()
         .filter(|&d| entity_docs.as_ref().is_none_or(|docs| docs.contains(&d)))
         .filter(|&d| passes(app, d, &filter))
         .collect();
-    sort_docs(app, &mut order);
+    // With a search, the list is in rank order (best first), as fzf users expect.
+    if app.search.is_none() {
+        sort_docs(app, &mut order);
+    }
     app.order = order;
     app.list.selected = selected
         .and_then(|doc| app.order.iter().position(|&d| d == doc))
@@ -79,7 +87,7 @@ fn passes(app: &App, doc: usize, f: &ListFilter) -> bool {
     {
         return false;
     }
-    if f.words.is_empty() {
+    if f.words.is_empty() || app.search.is_some() {
         return true;
     }
     let d = &app.corpus.docs[doc];

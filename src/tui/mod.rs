@@ -10,6 +10,7 @@ pub mod filter;
 mod input;
 pub mod keymap;
 mod navigate;
+pub mod search;
 pub mod session;
 mod terminal;
 pub mod theme;
@@ -29,7 +30,7 @@ pub use update::{Effect, prepare, update};
 use crate::layout::BidiMode;
 
 /// How long the loop waits for input before checking signals again.
-const TICK: Duration = Duration::from_millis(100);
+const TICK: Duration = Duration::from_millis(40);
 
 /// Runs the interactive reader until the user quits or a terminating signal arrives. Every
 /// change is already on disk when the UI says "saved", so a signal just ends the loop.
@@ -39,6 +40,7 @@ pub fn run(app: App, store: Option<crate::store::Store>) -> anyhow::Result<()> {
     terminal::install_panic_hook(handshake);
     let job = facts::ExtractionJob::start(&app.corpus);
     let mut session = session::Session::new(app, store);
+    session.search_in_background();
     let mut term = terminal::enter(handshake)?;
     let result = event_loop(&mut session, &mut term, &stop, handshake, Some(job));
     terminal::leave(handshake);
@@ -54,6 +56,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     while !session.app.quit && !stop.load(Ordering::Relaxed) {
         poll_extraction(session, &mut job);
+        session.poll_search();
         let size = term.size()?;
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         let panes = view::panes(area, &session.app);
@@ -83,7 +86,7 @@ fn poll_extraction(session: &mut session::Session, job: &mut Option<facts::Extra
     let Some(j) = job else { return };
     match j.poll() {
         Ok(result) => {
-            session.set_facts(app::Facts::from_extraction(&result));
+            session.set_extraction(&result);
             session.app.extraction_progress = None;
             *job = None;
         }

@@ -5,21 +5,28 @@ use super::app::App;
 use super::view::Panes;
 use crate::layout::PaneRow;
 
-/// Byte ranges highlighted in the open document: mentions of the selected entity.
+/// Byte ranges highlighted in the open document: mentions of the selected entity and
+/// matches of the filter line's search, in document order.
 pub fn highlights(app: &App) -> Vec<(usize, usize)> {
-    let Some(entity) = app.selected_entity else {
-        return Vec::new();
-    };
-    app.open_mentions()
-        .iter()
-        .filter(|m| m.entity == entity)
-        .map(|m| (m.start, m.end))
-        .collect()
+    let mut ranges = app.search_ranges.clone();
+    if let Some(entity) = app.selected_entity {
+        let mentions = app.open_mentions().iter().filter(|m| m.entity == entity);
+        ranges.extend(mentions.map(|m| (m.start, m.end)));
+    }
+    ranges.sort_unstable();
+    ranges
+}
+
+/// The entity row under the panel cursor.
+pub fn entity_under_cursor(app: &App) -> Option<usize> {
+    app.entity_order.get(app.entities.selected).copied()
 }
 
 /// Selects the entity under the panel cursor and shows its first mention.
 pub fn select_entity(app: &mut App, panes: &Panes) {
-    let row = app.entities.selected;
+    let Some(row) = entity_under_cursor(app) else {
+        return;
+    };
     let Some(entity) = app.facts.entities.get(row) else {
         return;
     };
@@ -69,7 +76,9 @@ pub fn jump(app: &mut App, panes: &Panes, forward: bool) {
 
 /// Narrows the document list to documents mentioning the selected entity.
 pub fn filter_by_entity(app: &mut App) {
-    let row = app.selected_entity.unwrap_or(app.entities.selected);
+    let Some(row) = app.selected_entity.or_else(|| entity_under_cursor(app)) else {
+        return;
+    };
     let Some(name) = app.facts.entities.get(row).map(|e| e.name.clone()) else {
         return;
     };
@@ -89,7 +98,7 @@ pub fn clear(app: &mut App) {
     app.entity_filter = None;
     app.list_filter = None;
     app.filter_text.clear();
-    super::filter::refresh_list(app);
+    super::search::apply(app, Default::default());
 }
 
 /// The paragraph under the reading cursor, if it is on a text row.

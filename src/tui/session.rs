@@ -9,9 +9,24 @@ use super::annotate::label_of;
 use super::app::App;
 use super::input::input_key;
 use super::keymap::Key;
+use super::search::{self, SearchWorker, run_query};
 use super::update::{Effect, update};
 use super::view::Panes;
+use crate::extract::CorpusExtraction;
+use crate::search::{Index, Results};
 use crate::store::{Applied, Store, Suggestion};
+use std::sync::atomic::AtomicBool;
+
+/// Where the filter line's queries go.
+#[derive(Debug)]
+enum SearchBackend {
+    /// No search yet (the index is not built).
+    Off,
+    /// On this thread: small corpora and tests.
+    Inline(Box<Index>, Option<Results>),
+    /// On a worker thread: the interactive app.
+    Worker(SearchWorker),
+}
 
 /// An app and the store its changes are saved to.
 #[derive(Debug)]
@@ -19,6 +34,8 @@ pub struct Session {
     /// The UI state.
     pub app: App,
     store: Option<Store>,
+    search: SearchBackend,
+    sent_query: String,
 }
 
 impl Session {
@@ -33,10 +50,55 @@ impl Session {
                 app.status = w.to_string();
             }
         }
-        let mut session = Session { app, store };
+        let mut session = Session {
+            app,
+            store,
+            search: SearchBackend::Off,
+            sent_query: String::new(),
+        };
         super::filter::refresh_list(&mut session.app);
         session.refresh_spans();
         session
+    }
+
+    /// Searches on this thread (tests, small corpora).
+    pub fn search_inline(&mut self) {
+        self.search =
+            SearchBackend::Inline(Box::new(Index::build(&self.app.corpus.docs, &[])), None);
+    }
+
+    /// Searches on a worker thread, so typing never waits.
+    pub fn search_in_background(&mut self) {
+        self.search = SearchBackend::Worker(SearchWorker::start(self.app.corpus.docs.clone()));
+    }
+
+    /// Sends the filter line to the search when it changed.
+    fn sync_query(&mut self) {
+        if self.app.filter_text == self.sent_query {
+            return;
+        }
+        self.sent_query = self.app.filter_text.clone();
+        let raw = self.sent_query.clone();
+        match &mut self.search {
+            SearchBackend::Off => {}
+            SearchBackend::Worker(w) => w.query(&raw),
+            SearchBackend::Inline(index, prev) => {
+                let stop = AtomicBool::new(false);
+                if let Some((results, outcome)) = run_query(index, &raw, prev.as_ref(), &stop) {
+                    *prev = Some(results);
+                    search::apply(&mut self.app, outcome);
+                }
+            }
+        }
+    }
+
+    /// Takes a finished background search, if any.
+    pub fn poll_search(&mut self) {
+        if let SearchBackend::Worker(w) = &self.search
+            && let Some(outcome) = w.poll()
+        {
+            search::apply(&mut self.app, outcome);
+        }
     }
 
     /// Handles one key: the open prompt takes it, else the keymap.
@@ -44,6 +106,7 @@ impl Session {
         if self.app.input.is_some() {
             let effects = input_key(&mut self.app, key.code);
             self.run(effects);
+            self.sync_query();
             return;
         }
         let k = Key::from_event(&key);
@@ -62,6 +125,7 @@ impl Session {
         let doc = self.app.reader.doc;
         let effects = update(&mut self.app, action, panes);
         self.run(effects);
+        self.sync_query();
         if doc != self.app.reader.doc {
             self.refresh_spans();
         }
@@ -140,9 +204,29 @@ impl Session {
         );
     }
 
-    /// Takes extraction results into the panels and the suggestions.
-    pub fn set_facts(&mut self, facts: super::app::Facts) {
-        self.app.facts = facts;
+    /// Takes extraction results into the panels, the suggestions and the search index.
+    pub fn set_extraction(&mut self, extraction: &CorpusExtraction) {
+        self.app.facts = super::app::Facts::from_extraction(extraction);
+        let texts: Vec<&str> = self
+            .app
+            .corpus
+            .docs
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect();
+        let items = extraction.entity_items(&texts);
+        match &mut self.search {
+            SearchBackend::Off => {}
+            SearchBackend::Worker(w) => w.set_entities(items),
+            SearchBackend::Inline(index, prev) => {
+                **index = Index::build(&self.app.corpus.docs, &items);
+                *prev = None;
+            }
+        }
+        search::refresh_entity_order(&mut self.app);
+        // The index changed: ask again for what the filter line says.
+        self.sent_query.clear();
+        self.sync_query();
         self.refresh_spans();
     }
 }

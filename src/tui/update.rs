@@ -119,7 +119,7 @@ fn move_rows(app: &mut App, panes: &Panes, delta: isize) {
             app.list.follow(panes.list_height());
         }
         Focus::Entities => {
-            app.entities.move_by(delta, app.facts.entities.len());
+            app.entities.move_by(delta, app.entity_order.len());
             app.entities.follow(panes.entities_height());
         }
         Focus::Reader => move_reader(app, panes, delta),
@@ -198,8 +198,10 @@ pub fn sort(app: &mut App, order: SortOrder) {
     app.status = format!("sorted by {}", order.name());
 }
 
-/// Brings the reading pane's layout to the current width and lays out the visible rows.
+/// Brings the reading pane's layout to the current width and lays out the visible rows;
+/// finds the search matches of a newly opened document.
 pub fn prepare(app: &mut App, panes: &Panes) {
+    super::search::refresh_matches(app);
     let width = usize::from(panes.reader_inner_width()).max(1);
     let opts = LayoutOptions {
         width,

@@ -13,12 +13,12 @@ use crate::layout::{Direction, VisualLine, layout_line, paragraph_direction};
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let title = match app.extraction_progress {
         Some((done, total)) => format!(" Entities · extracting {done}/{total} "),
-        None => format!(" Entities {} · here·all ", app.facts.entities.len()),
+        None => format!(" Entities {} · here·all ", app.entity_order.len()),
     };
     let block = pane_block(app, Focus::Entities, title);
     let inner = block.inner(area);
     block.render(area, buf);
-    if app.facts.entities.is_empty() {
+    if app.entity_order.is_empty() {
         buf.set_stringn(
             inner.x,
             inner.y,
@@ -36,17 +36,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     let rows = app
-        .facts
-        .entities
+        .entity_order
         .iter()
         .enumerate()
         .skip(app.entities.offset);
-    for ((i, entity), y) in rows.zip(inner.y..inner.y + inner.height) {
+    for ((pos, &i), y) in rows.zip(inner.y..inner.y + inner.height) {
+        let entity = &app.facts.entities[i];
         let mut style = Style::new();
         if app.selected_entity == Some(i) {
             style = style.patch(app.theme.highlight);
         }
-        if i == app.entities.selected && app.focus == Focus::Entities {
+        if pos == app.entities.selected && app.focus == Focus::Entities {
             style = style.patch(app.theme.selected);
         }
         let mark = match entity.kind {

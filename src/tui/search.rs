@@ -1,0 +1,219 @@
+//! The filter line's search, off the UI thread: the worker owns the index, answers only the
+//! newest query (stale ones are skipped or cancelled), narrows from the previous results
+//! while the query grows, and sends back which documents and entities matched.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::app::App;
+use crate::corpus::Document;
+use crate::search::{EntityItem, Index, ItemKind, Query, Results, match_ranges};
+
+/// What a search found, in the shape the panes use.
+#[derive(Debug, Clone, Default)]
+pub struct SearchOutcome {
+    /// The request this answers.
+    pub generation: u64,
+    /// The query as parsed.
+    pub query: Option<Query>,
+    /// Matching documents, best first (a document matches through its title, its lines, or
+    /// an entity it mentions).
+    pub docs: Vec<usize>,
+    /// Names of matching entities.
+    pub entities: Vec<String>,
+}
+
+/// Runs one query over an index (synchronously; the worker and the tests call this).
+pub fn run_query(
+    index: &Index,
+    raw: &str,
+    prev: Option<&Results>,
+    cancel: &AtomicBool,
+) -> Option<(Results, SearchOutcome)> {
+    let query = Query::parse(raw);
+    let mut results = index.search(&query, prev, cancel)?;
+    if results.ranked < results.hits.len() {
+        index.rank_all(&mut results);
+    }
+    let mut outcome = SearchOutcome {
+        query: Some(query),
+        ..Default::default()
+    };
+    let mut seen = vec![false; 0];
+    for hit in &results.hits {
+        let Some(view) = index.item(hit.item) else {
+            continue;
+        };
+        match view.kind {
+            ItemKind::Person | ItemKind::Place | ItemKind::Date => {
+                outcome.entities.push(view.text.to_string())
+            }
+            ItemKind::Doc | ItemKind::Line => {}
+        }
+        if let Some(d) = view.doc {
+            if seen.len() <= d {
+                seen.resize(d + 1, false);
+            }
+            if !seen[d] && matches!(view.kind, ItemKind::Doc | ItemKind::Line) {
+                seen[d] = true;
+                outcome.docs.push(d);
+            }
+        }
+    }
+    Some((results, outcome))
+}
+
+enum Request {
+    Entities(Vec<EntityItem>),
+    Query(u64, String),
+}
+
+/// The background search thread and its channels.
+#[derive(Debug)]
+pub struct SearchWorker {
+    tx: Sender<Request>,
+    rx: Receiver<SearchOutcome>,
+    cancel: Arc<AtomicBool>,
+    generation: u64,
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Request")
+    }
+}
+
+impl SearchWorker {
+    /// Starts the worker over a copy of the documents (the index is built there).
+    pub fn start(docs: Vec<Document>) -> SearchWorker {
+        let (tx, req_rx) = channel::<Request>();
+        let (out_tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
+        std::thread::spawn(move || worker(docs, &req_rx, &out_tx, &flag));
+        SearchWorker {
+            tx,
+            rx,
+            cancel,
+            generation: 0,
+        }
+    }
+
+    /// Adds the extracted entities to the index (rebuilt in the background).
+    pub fn set_entities(&self, entities: Vec<EntityItem>) {
+        let _ = self.tx.send(Request::Entities(entities));
+    }
+
+    /// Asks for a new query; any search still running for an older one is cancelled.
+    pub fn query(&mut self, raw: &str) {
+        self.generation += 1;
+        self.cancel.store(true, Ordering::Relaxed);
+        let _ = self
+            .tx
+            .send(Request::Query(self.generation, raw.to_string()));
+    }
+
+    /// The newest finished outcome, if it answers the latest query.
+    pub fn poll(&self) -> Option<SearchOutcome> {
+        let newest = self.rx.try_iter().last();
+        newest.filter(|o| o.generation == self.generation)
+    }
+}
+
+fn worker(
+    docs: Vec<Document>,
+    rx: &Receiver<Request>,
+    tx: &Sender<SearchOutcome>,
+    cancel: &AtomicBool,
+) {
+    let mut index = Index::build(&docs, &[]);
+    let mut prev: Option<Results> = None;
+    let mut last: Option<(u64, String)> = None;
+    while let Ok(first) = rx.recv() {
+        let mut pending = vec![first];
+        pending.extend(rx.try_iter());
+        for request in pending {
+            match request {
+                Request::Entities(items) => {
+                    index = Index::build(&docs, &items);
+                    prev = None;
+                }
+                Request::Query(g, raw) => last = Some((g, raw)),
+            }
+        }
+        let Some((generation, raw)) = last.take() else {
+            continue;
+        };
+        cancel.store(false, Ordering::Relaxed);
+        if let Some((results, mut outcome)) = run_query(&index, &raw, prev.as_ref(), cancel) {
+            outcome.generation = generation;
+            prev = Some(results);
+            if tx.send(outcome).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+/// Applies an outcome to the app: the list narrows and ranks, the entity panel narrows,
+/// the open document's matches are highlighted.
+pub fn apply(app: &mut App, outcome: SearchOutcome) {
+    let empty = outcome.query.as_ref().is_none_or(|q| q.is_empty());
+    if empty {
+        app.search = None;
+    } else {
+        app.search = Some(outcome);
+    }
+    refresh_entity_order(app);
+    refresh_matches(app);
+    super::filter::refresh_list(app);
+}
+
+/// The entity rows shown: all, or those the search matched.
+pub fn refresh_entity_order(app: &mut App) {
+    let all = 0..app.facts.entities.len();
+    app.entity_order = match &app.search {
+        Some(outcome) => {
+            let wanted: HashMap<&str, usize> = outcome
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.as_str(), i))
+                .collect();
+            let mut rows: Vec<usize> = all
+                .filter(|&i| wanted.contains_key(app.facts.entities[i].name.as_str()))
+                .collect();
+            rows.sort_by_key(|&i| wanted.get(app.facts.entities[i].name.as_str()).copied());
+            rows
+        }
+        None => all.collect(),
+    };
+    app.entities.selected = app
+        .entities
+        .selected
+        .min(app.entity_order.len().saturating_sub(1));
+}
+
+/// Byte ranges of the query's matches in the open document, recomputed only when the
+/// document or the query changed.
+pub fn refresh_matches(app: &mut App) {
+    let raw = app
+        .search
+        .as_ref()
+        .and_then(|o| o.query.as_ref())
+        .map(|q| q.raw.clone());
+    let key = raw.map(|r| (app.reader.doc, r));
+    if key == app.search_ranges_for {
+        return;
+    }
+    app.search_ranges_for = key;
+    app.search_ranges = match (&app.search, app.corpus.docs.get(app.reader.doc)) {
+        (Some(SearchOutcome { query: Some(q), .. }), Some(doc)) => match_ranges(q, &doc.text)
+            .into_iter()
+            .map(|r| (r.start, r.end))
+            .collect(),
+        _ => Vec::new(),
+    };
+}
