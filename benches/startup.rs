@@ -2,6 +2,8 @@
 //! rows and draw once (to a TestBackend, so the terminal is not measured). Extraction runs in
 //! the background in the real app and is measured separately (`extract_seeds`).
 
+#![allow(missing_docs)] // criterion_group! generates undocumented functions.
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use okur::corpus::load_seeds;
 use okur::extract::{Extractor, extract_corpus};
