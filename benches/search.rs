@@ -138,7 +138,7 @@ impl Rng {
 
 /// A mixed line of about 65 bytes: Turkish or Arabic words, names, made-up words.
 fn line(rng: &mut Rng) -> String {
-    let arabic = rng.next() % 3 == 0;
+    let arabic = rng.next().is_multiple_of(3);
     let mut out = String::new();
     while out.len() < 65 {
         if !out.is_empty() {

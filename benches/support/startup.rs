@@ -47,6 +47,10 @@ pub fn measure(dir: &str) {
             total.as_secs_f64() * 1e3
         );
     }
+    if std::env::var_os("OKUR_BENCH_FAST_ONLY").is_some() {
+        return;
+    }
+    full_read_validate(&paths);
     let t = Instant::now();
     let report = okur::corpus::load_paths(&paths).expect("load corpus");
     let loaded = t.elapsed();
@@ -56,5 +60,30 @@ pub fn measure(dir: &str) {
         loaded.as_secs_f64() * 1e3,
         (t.elapsed() - loaded).as_secs_f64() * 1e3,
         index.len()
+    );
+}
+
+/// What reading and validating every byte would cost (two threads, like the fast path).
+fn full_read_validate(paths: &[PathBuf]) {
+    let titles = okur::corpus::fast::read_titles(paths).expect("list");
+    let files: Vec<&str> = titles.iter().map(|t| t.path.as_str()).collect();
+    let t = Instant::now();
+    let (a, b) = files.split_at(files.len() / 2);
+    let bytes = |part: &[&str]| -> usize {
+        part.iter()
+            .map(|f| {
+                let data = std::fs::read(f).expect("read");
+                std::str::from_utf8(&data).map_or(0, str::len)
+            })
+            .sum()
+    };
+    let total: usize = std::thread::scope(|s| {
+        let other = s.spawn(|| bytes(b));
+        bytes(a) + other.join().expect("thread")
+    });
+    println!(
+        "reading + UTF-8 validating all {} MB: {:.0} ms (two threads)",
+        total >> 20,
+        t.elapsed().as_secs_f64() * 1e3
     );
 }

@@ -1,6 +1,12 @@
-//! The first-frame path: read and validate files and find only their titles and datelines,
-//! leaving paragraphs, language and hashing to a full parse later (off the UI thread).
+//! The first-frame path: read the head of each file and find only its title and dateline,
+//! leaving the rest (full decoding, paragraphs, language, hashing) to the full loader, run
+//! later off the UI thread.
+//!
+//! Reading and validating all of a 100 MB corpus costs more than a first frame may take
+//! (UTF-8 validation alone is about half of it); the title and the dateline are in the
+//! first few kilobytes.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::parse::find_dateline;
@@ -13,17 +19,18 @@ pub struct TitleEntry {
     pub path: String,
     /// The first non-empty line, trimmed, at most 200 characters.
     pub title: String,
-    /// Byte offset of the title in `text`.
+    /// Byte offset of the title in the decoded text.
     pub title_offset: usize,
     /// ISO value of the dateline, when one is found near the top.
     pub date: Option<String>,
-    /// The decoded text, kept so the full parse need not read the file again.
-    pub text: String,
 }
 
-/// Reads every path like [`super::load_paths`] (files, folders recursively, `.txt`/`.md`,
-/// hidden entries skipped, sorted), keeping only what a title index needs. Binary files are
-/// skipped. Two threads read when there are many files.
+/// How much of each file is read: the title and dateline are near the top.
+pub const HEAD: usize = 2048;
+
+/// Finds every file like [`super::load_paths`] (files, folders recursively, `.txt`/`.md`,
+/// hidden entries skipped, sorted) and reads the first [`HEAD`] bytes of each, keeping only
+/// what a title index needs. Binary-looking files are skipped. Two threads read.
 pub fn read_titles(paths: &[PathBuf]) -> Result<Vec<TitleEntry>, LoadError> {
     let mut files = Vec::new();
     for path in paths {
@@ -48,19 +55,54 @@ pub fn read_titles(paths: &[PathBuf]) -> Result<Vec<TitleEntry>, LoadError> {
 fn read_all(files: &[PathBuf]) -> Result<Vec<TitleEntry>, LoadError> {
     let mut out = Vec::with_capacity(files.len());
     for file in files {
-        let bytes = std::fs::read(file).map_err(|e| io_error(file, e))?;
-        if let Decoded::Text { text, .. } = decode_bytes(bytes) {
-            out.push(entry(file.display().to_string(), text));
+        let bytes = read_head(file).map_err(|e| io_error(file, e))?;
+        if let Some(text) = head_text(bytes) {
+            out.push(entry(file.display().to_string(), &text));
         }
     }
     Ok(out)
 }
 
-fn entry(path: String, text: String) -> TitleEntry {
+/// The head as text, validated once: UTF-8 (a character cut at the end of the head is
+/// dropped), else the full decoder's answer (legacy encodings, binary files: `None`).
+fn head_text(bytes: Vec<u8>) -> Option<String> {
+    if memchr::memchr(0, &bytes).is_some() {
+        return None;
+    }
+    let err = match String::from_utf8(bytes) {
+        Ok(text) => return Some(text),
+        Err(err) => err,
+    };
+    let cut = err.utf8_error();
+    let mut bytes = err.into_bytes();
+    if cut.error_len().is_none() {
+        bytes.truncate(cut.valid_up_to());
+    }
+    match decode_bytes(bytes) {
+        Decoded::Text { text, .. } => Some(text),
+        Decoded::Binary => None,
+    }
+}
+
+fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    let mut buf = vec![0; HEAD];
+    let mut len = 0;
+    while len < HEAD {
+        match file.read(&mut buf[len..])? {
+            0 => break,
+            n => len += n,
+        }
+    }
+    buf.truncate(len);
+    Ok(buf)
+}
+
+fn entry(path: String, text: &str) -> TitleEntry {
     let mut offset = 0;
     let mut title = "";
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
+        let trimmed = line.trim().trim_start_matches('\u{FEFF}');
         if !trimmed.is_empty() {
             title = trimmed;
             offset += line.len() - line.trim_start().len();
@@ -76,8 +118,7 @@ fn entry(path: String, text: String) -> TitleEntry {
         path,
         title,
         title_offset: offset,
-        date: find_dateline(&text).map(|d| d.iso),
-        text,
+        date: find_dateline(text).map(|d| d.iso),
     }
 }
 
@@ -135,9 +176,20 @@ mod tests {
         let got = read_titles(&[dir.path().to_path_buf()])?;
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].title, "Başlık burada");
-        assert!(got[0].text[got[0].title_offset..].starts_with("Başlık"));
+        assert_eq!(got[0].title_offset, 3);
         assert_eq!(got[0].date.as_deref(), Some("2020-11-03"));
         assert_eq!(got[1].title, "İkinci");
+        Ok(())
+    }
+
+    #[test]
+    fn a_head_cut_inside_a_character_is_still_utf8() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let mut text = "x".repeat(HEAD - 1);
+        text.insert_str(0, "ş\n");
+        std::fs::write(dir.path().join("a.txt"), &text)?;
+        let got = read_titles(&[dir.path().to_path_buf()])?;
+        assert_eq!(got[0].title, "ş");
         Ok(())
     }
 }
