@@ -4,7 +4,7 @@
 use regex::Regex;
 
 use super::lexicon::Lexicon;
-use super::morph::{ar_candidates, tr_splits};
+use super::morph::{ar_find, tr_splits};
 use super::token::Tokens;
 use super::{Kind, RawMention};
 use crate::text::fold_str;
@@ -293,11 +293,8 @@ fn word_dates(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<(usize, usi
                 }
                 continue;
             }
-            for (skip, k) in ar_candidates(key) {
-                if let Some(p) = word_pat(lx, &k) {
-                    out.push((t.start + skip, t.end, p));
-                    break;
-                }
+            if let Some((skip, p)) = ar_find(key, |skip, k| word_pat(lx, k).map(|p| (skip, p))) {
+                out.push((t.start + skip, t.end, p));
             }
         } else if let Some(p) = word_pat(lx, key) {
             out.push((t.start, t.stem_end, p));
