@@ -177,6 +177,9 @@ fn classify(gap: &str, at_start: bool) -> Sep {
     if at_start {
         return Sep::Start;
     }
+    if gap == " " {
+        return Sep::Space;
+    }
     let g = gap.trim_matches(|c: char| c.is_whitespace());
     match g {
         "" if gap.contains('\n') => Sep::Line,
