@@ -4,7 +4,7 @@
 use regex::Regex;
 
 use super::lexicon::Lexicon;
-use super::morph::{ar_candidates, tr_splits};
+use super::morph::{ar_find, tr_splits};
 use super::token::Tokens;
 use super::{Kind, RawMention};
 use crate::text::fold_str;
@@ -152,25 +152,12 @@ impl DateRules {
     /// Finds the dates in `text` (Turkish or Arabic), resolved against `anchor`.
     pub fn find(&self, lx: &Lexicon, text: &str, toks: &Tokens, anchor: Anchor) -> Vec<RawMention> {
         let mut c: Vec<(usize, usize, Pat)> = Vec::new();
-        let mut add = |re: &Regex, p: Pat, _g: usize| {
-            for m in re.find_iter(text) {
-                c.push((m.start(), m.end(), p));
-            }
-        };
-        add(&self.numeric, Pat::Numeric, 0);
-        add(&self.iso, Pat::Iso, 0);
-        add(&self.range, Pat::Range, 0);
-        add(&self.day_month, Pat::DayMonth, 0);
-        add(&self.same_month, Pat::SameMonth, 0);
-        add(&self.night, Pat::Night, 0);
-        add(&self.year, Pat::Year, 0);
-        for m in self.month_year.find_iter(text) {
-            if !text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic)
-            {
-                c.push((m.start(), m.end(), Pat::MonthYear));
+        for (ws, we) in super::window::digit_windows(text) {
+            self.numeric_dates(text, ws, we, &mut c);
+        }
+        if memchr::memmem::find(text.as_bytes(), "bağlayan".as_bytes()).is_some() {
+            for m in self.night.find_iter(text) {
+                c.push((m.start(), m.end(), Pat::Night));
             }
         }
         word_dates(lx, text, toks, &mut c);
@@ -192,6 +179,31 @@ impl DateRules {
             });
         }
         out
+    }
+
+    /// Candidates of the patterns that contain a number, inside `text[ws..we]`.
+    fn numeric_dates(&self, text: &str, ws: usize, we: usize, c: &mut Vec<(usize, usize, Pat)>) {
+        let w = &text[ws..we];
+        for (re, p) in [
+            (&self.numeric, Pat::Numeric),
+            (&self.iso, Pat::Iso),
+            (&self.range, Pat::Range),
+            (&self.day_month, Pat::DayMonth),
+            (&self.same_month, Pat::SameMonth),
+            (&self.year, Pat::Year),
+        ] {
+            c.extend(re.find_iter(w).map(|m| (ws + m.start(), ws + m.end(), p)));
+        }
+        for m in self.month_year.find_iter(w) {
+            let (s, e) = (ws + m.start(), ws + m.end());
+            if !text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            {
+                c.push((s, e, Pat::MonthYear));
+            }
+        }
     }
 
     fn resolve(
@@ -293,11 +305,8 @@ fn word_dates(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<(usize, usi
                 }
                 continue;
             }
-            for (skip, k) in ar_candidates(key) {
-                if let Some(p) = word_pat(lx, &k) {
-                    out.push((t.start + skip, t.end, p));
-                    break;
-                }
+            if let Some((skip, p)) = ar_find(key, |skip, k| word_pat(lx, k).map(|p| (skip, p))) {
+                out.push((t.start + skip, t.end, p));
             }
         } else if let Some(p) = word_pat(lx, key) {
             out.push((t.start, t.stem_end, p));
@@ -318,6 +327,9 @@ fn weekday_pat(lx: &Lexicon, key: &str) -> Option<Pat> {
 }
 
 fn word_pat(lx: &Lexicon, key: &str) -> Option<Pat> {
+    if !(3..=40).contains(&key.len()) {
+        return None;
+    }
     if let Some(&wd) = lx.weekdays.get(key) {
         return Some(Pat::Weekday(wd));
     }

@@ -76,6 +76,8 @@ pub struct Lexicon {
     pub place_names: Vec<String>,
     /// First words of place names, to skip n-gram lookups early.
     pub place_first: FxSet<String>,
+    /// Proper word-boundary prefixes of multi-word place names (`kuzey`, `kuzey kibris`).
+    pub place_prefix: FxSet<String>,
     /// Turkish given names.
     pub given: FxSet<String>,
     /// Per-token training counts.
@@ -156,6 +158,9 @@ impl Lexicon {
             let key = fold_str(name);
             if let Some(first) = key.split([' ', '.', '-']).next() {
                 self.place_first.insert(first.to_string());
+            }
+            for (p, _) in key.match_indices([' ', '.', '-']) {
+                self.place_prefix.insert(key[..p].to_string());
             }
             self.places.entry(key).or_insert(ix);
         }

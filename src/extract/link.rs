@@ -2,7 +2,7 @@
 //! into entities across documents and scripts.
 
 use super::lexicon::{FxMap, FxSet, Lexicon};
-use super::morph::{ar_candidates, tr_splits};
+use super::morph::{ar_find, tr_splits};
 use super::names::orig_len;
 use super::token::Tokens;
 use super::{CorpusExtraction, Entity, Kind, Mention, RawMention};
@@ -90,10 +90,8 @@ impl KnownPeople {
             if !super::names::has_clitic(key) {
                 return self.keys.contains(key).then_some((t.start, t.end));
             }
-            return ar_candidates(key)
-                .into_iter()
-                .find(|(_, k)| self.keys.contains(k))
-                .map(|(skip, _)| (t.start + skip, t.end));
+            return ar_find(key, |skip, k| self.keys.contains(k).then_some(skip))
+                .map(|skip| (t.start + skip, t.end));
         }
         if self.keys.contains(key) {
             return Some((t.start, t.stem_end));

@@ -13,6 +13,7 @@ mod link;
 mod morph;
 mod names;
 mod token;
+mod window;
 
 use serde::Serialize;
 

@@ -25,20 +25,46 @@ pub fn tr_splits(key: &str) -> impl Iterator<Item = usize> + '_ {
 /// Arabic proclitic combinations, longest first (folded forms).
 const AR_CLITICS: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
 
-/// Candidate lookups for an Arabic word: (bytes stripped from the front, folded key to try).
-/// The word itself comes first, then with proclitics removed; `لل` also tries `ال`.
-pub fn ar_candidates(key: &str) -> Vec<(usize, String)> {
-    let mut out = vec![(0, key.to_string())];
+/// Tries the lookups of an Arabic word in order, returning the first `Some` from `f`, which
+/// gets (bytes stripped from the front, folded key to try). The word itself comes first, then
+/// with proclitics removed; `لل` also tries `ال`. Allocates only for that last form.
+pub fn ar_find<T>(key: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Option<T> {
+    if let Some(v) = f(0, key) {
+        return Some(v);
+    }
+    if !key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        return None;
+    }
     for c in AR_CLITICS {
-        if let Some(rest) = key.strip_prefix(c)
-            && rest.chars().count() >= 3
-        {
-            out.push((c.len(), rest.to_string()));
-            if rest.starts_with('ل') && !rest.starts_with("ال") && c.ends_with('ل') {
-                out.push((c.len(), format!("ا{rest}")));
+        let Some(rest) = key.strip_prefix(c) else {
+            continue;
+        };
+        if rest.chars().nth(2).is_none() {
+            continue;
+        }
+        if let Some(v) = f(c.len(), rest) {
+            return Some(v);
+        }
+        if rest.starts_with('ل') && !rest.starts_with("ال") && c.ends_with('ل') {
+            let mut alt = String::with_capacity(rest.len() + 2);
+            alt.push('ا');
+            alt.push_str(rest);
+            if let Some(v) = f(c.len(), &alt) {
+                return Some(v);
             }
         }
     }
+    None
+}
+
+/// Every candidate lookup of [`ar_find`], collected (tests and debugging).
+#[cfg(test)]
+pub fn ar_candidates(key: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    ar_find(key, |n, k| {
+        out.push((n, k.to_string()));
+        None::<()>
+    });
     out
 }
 

@@ -2,7 +2,7 @@
 //! suffixes and Arabic proclitics outside the span, given names, organisation blockers.
 
 use super::lexicon::Lexicon;
-use super::morph::{ar_candidates, tr_splits};
+use super::morph::{ar_find, tr_splits};
 use super::token::{Sep, Tokens};
 use super::{Kind, RawMention};
 use crate::text::fold_char;
@@ -130,9 +130,7 @@ impl<'a> Scan<'a> {
         if !has_clitic(k) {
             return self.lx.org_heads.contains(k);
         }
-        ar_candidates(self.key(i - 1))
-            .iter()
-            .any(|(_, k)| self.lx.org_heads.contains(k))
+        ar_find(k, |_, k| self.lx.org_heads.contains(k).then_some(())).is_some()
     }
 
     /// A title cue starting at `i`: returns the index after it.
@@ -141,32 +139,32 @@ impl<'a> Scan<'a> {
         if !(self.lx.title_first.contains(first) || self.t.toks[i].arabic && has_clitic(first)) {
             return None;
         }
-        let cands: Vec<(usize, String)> = if self.t.toks[i].arabic {
-            ar_candidates(first)
+        if self.t.toks[i].arabic {
+            ar_find(first, |_, k0| self.title_from(i, k0))
         } else {
-            vec![(0, first.to_string())]
-        };
-        for (_, k0) in cands {
-            if !self.lx.title_first.contains(&k0) {
-                continue;
+            self.title_from(i, first)
+        }
+    }
+
+    /// The longest title cue whose first word (folded) is `k0` at token `i`.
+    fn title_from(&self, i: usize, k0: &str) -> Option<usize> {
+        if !self.lx.title_first.contains(k0) {
+            return None;
+        }
+        let mut key = String::with_capacity(48);
+        key.push_str(k0);
+        let mut best = self.lx.titles.contains(&key).then_some(i + 1);
+        for j in i + 1..(i + 3).min(self.t.len()) {
+            if !self.t.joined(j - 1) {
+                break;
             }
-            let mut key = k0.clone();
-            let mut best = self.lx.titles.contains(&key).then_some(i + 1);
-            for j in i + 1..(i + 3).min(self.t.len()) {
-                if !self.t.joined(j - 1) {
-                    break;
-                }
-                key.push(' ');
-                key.push_str(self.key(j));
-                if self.lx.titles.contains(&key) {
-                    best = Some(j + 1);
-                }
-            }
-            if best.is_some() {
-                return best;
+            key.push(' ');
+            key.push_str(self.key(j));
+            if self.lx.titles.contains(&key) {
+                best = Some(j + 1);
             }
         }
-        None
+        best
     }
 
     /// Arabic function words that fold onto names (على -> علي).
@@ -354,64 +352,69 @@ impl<'a> Scan<'a> {
         if tok.arabic && !has_clitic(k) && !self.lx.place_first.contains(k) {
             return None;
         }
-        let cands = if tok.arabic {
-            ar_candidates(self.key(i))
-        } else {
-            vec![(0, self.key(i).to_string())]
-        };
-        cands.into_iter().find_map(|(skip, first)| {
-            if !self.lx.place_first.contains(&first)
-                && (tok.arabic
-                    || !tr_splits(&first).any(|s| self.lx.places.contains_key(&first[..s])))
-            {
-                return None;
-            }
-            self.place_ngram(i, skip, &first)
-        })
+        if tok.arabic {
+            return ar_find(k, |skip, first| {
+                if self.lx.place_first.contains(first) {
+                    self.place_ngram(i, skip, first)
+                } else {
+                    None
+                }
+            });
+        }
+        if !self.lx.place_first.contains(k)
+            && !tr_splits(k).any(|s| self.lx.places.contains_key(&k[..s]))
+        {
+            return None;
+        }
+        self.place_ngram(i, 0, k)
     }
 
     fn place_ngram(&self, i: usize, skip: usize, first: &str) -> Option<PlaceHit> {
-        let mut keys = vec![first.to_string()];
-        let mut j = i;
-        while keys.len() < MAX_PLACE_WORDS && self.t.joined(j) {
-            j += 1;
-            let sep = match self.t.toks[j].sep {
+        let mut key = String::with_capacity(64);
+        key.push_str(first);
+        let mut ends = [0usize; MAX_PLACE_WORDS];
+        ends[0] = key.len();
+        let mut n = 1;
+        while n < MAX_PLACE_WORDS && self.t.joined(i + n - 1) && self.lx.place_prefix.contains(&key)
+        {
+            key.push_str(match self.t.toks[i + n].sep {
                 Sep::Hyphen => "-",
                 Sep::Dot => ". ",
                 _ => " ",
-            };
-            let prev = keys.last().cloned().unwrap_or_default();
-            keys.push(format!("{prev}{sep}{}", self.key(j)));
+            });
+            key.push_str(self.key(i + n));
+            ends[n] = key.len();
+            n += 1;
         }
         let start = self.t.toks[i].start + skip;
-        for (n, key) in keys.iter().enumerate().rev() {
-            let last = &self.t.toks[i + n];
-            if let Some(canon) = self.lx.place(key) {
-                let end = last.stem_end;
-                return Some(PlaceHit {
-                    ntoks: n + 1,
-                    start,
-                    end,
-                    canon,
-                });
-            }
-            if last.arabic || last.has_suffix() {
-                continue;
-            }
-            for s in tr_splits(key) {
-                if let Some(canon) = self.lx.place(&key[..s]) {
-                    let keep = s - (key.len() - self.key(i + n).len());
-                    let end = last.start + orig_len(&self.text[last.start..last.end], keep);
-                    return Some(PlaceHit {
-                        ntoks: n + 1,
-                        start,
-                        end,
-                        canon,
-                    });
-                }
-            }
+        (0..n)
+            .rev()
+            .find_map(|m| self.place_key(i + m, &key[..ends[m]], start, m + 1))
+    }
+
+    /// A place named by `key`, which ends at token `last` (a suffix may be split off).
+    fn place_key(&self, last: usize, key: &str, start: usize, ntoks: usize) -> Option<PlaceHit> {
+        let lt = &self.t.toks[last];
+        let hit = |canon, end| PlaceHit {
+            ntoks,
+            start,
+            end,
+            canon,
+        };
+        if let Some(canon) = self.lx.place(key) {
+            return Some(hit(canon, lt.stem_end));
         }
-        None
+        if lt.arabic || lt.has_suffix() {
+            return None;
+        }
+        tr_splits(key).find_map(|s| {
+            let canon = self.lx.place(&key[..s])?;
+            let keep = s - (key.len() - self.key(last).len());
+            Some(hit(
+                canon,
+                lt.start + orig_len(&self.text[lt.start..lt.end], keep),
+            ))
+        })
     }
 
     /// `X şehrine` (Turkish) or `مدينة X` (Arabic): X is a place.
