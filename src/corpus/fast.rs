@@ -9,6 +9,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::load::{io_error, walk};
 use super::parse::find_dateline;
 use super::{Decoded, LoadError, decode_bytes};
 
@@ -36,7 +37,7 @@ pub fn read_titles(paths: &[PathBuf]) -> Result<Vec<TitleEntry>, LoadError> {
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if meta.is_dir() {
-            walk(path, &mut files)?;
+            files.extend(walk(path)?);
         } else {
             files.push(path.clone());
         }
@@ -120,45 +121,6 @@ fn entry(path: String, text: &str) -> TitleEntry {
         title_offset: offset,
         date: find_dateline(text).map(|d| d.iso),
     }
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> LoadError {
-    let shown = path.display().to_string();
-    if source.kind() == std::io::ErrorKind::NotFound {
-        LoadError::Missing(shown)
-    } else {
-        LoadError::Io {
-            path: shown,
-            source,
-        }
-    }
-}
-
-/// Readable files under a folder, sorted (the same rules as the full loader).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
-    let start = out.len();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).map_err(|e| io_error(&folder, e))? {
-            let entry = entry.map_err(|e| io_error(&folder, e))?;
-            let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let kind = entry.file_type().map_err(|e| io_error(&path, e))?;
-            if kind.is_dir() {
-                stack.push(path);
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
-            {
-                out.push(path);
-            }
-        }
-    }
-    out[start..].sort();
-    Ok(())
 }
 
 #[cfg(test)]

@@ -88,7 +88,8 @@ pub fn load_stdin(mut input: impl Read) -> Result<LoadReport, LoadError> {
 }
 
 /// Loads every path: files directly, folders recursively (`.txt`/`.md`, hidden entries
-/// skipped, sorted by path), `-` as standard input.
+/// skipped, sorted by path), `-` as standard input. Files are read and parsed on two threads;
+/// the order is the same as one thread's.
 pub fn load_paths(paths: &[PathBuf]) -> Result<LoadReport, LoadError> {
     let mut report = LoadReport::default();
     for path in paths {
@@ -99,16 +100,35 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<LoadReport, LoadError> {
             continue;
         }
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-        if meta.is_dir() {
-            for file in walk(path)? {
-                add_file(&mut report, &file)?;
-            }
+        let files = if meta.is_dir() {
+            walk(path)?
         } else {
-            add_file(&mut report, path)?;
+            vec![path.clone()]
+        };
+        let half = files.len().div_ceil(2);
+        let (a, b) = files.split_at(half);
+        let (first, second) = std::thread::scope(|s| {
+            let other = s.spawn(|| read_files(b));
+            (read_files(a), other.join())
+        });
+        for part in [
+            first?,
+            second.unwrap_or_else(|_| Ok(LoadReport::default()))?,
+        ] {
+            report.corpus.docs.extend(part.corpus.docs);
+            report.notices.extend(part.notices);
         }
     }
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     finish(report, &names.join(" "))
+}
+
+fn read_files(files: &[PathBuf]) -> Result<LoadReport, LoadError> {
+    let mut report = LoadReport::default();
+    for file in files {
+        add_file(&mut report, file)?;
+    }
+    Ok(report)
 }
 
 fn finish(report: LoadReport, what: &str) -> Result<LoadReport, LoadError> {
@@ -118,7 +138,7 @@ fn finish(report: LoadReport, what: &str) -> Result<LoadReport, LoadError> {
     Ok(report)
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> LoadError {
+pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
     let shown = path.display().to_string();
     if source.kind() == std::io::ErrorKind::NotFound {
         LoadError::Missing(shown)
@@ -157,7 +177,7 @@ fn add_bytes(report: &mut LoadReport, name: String, bytes: Vec<u8>) {
 }
 
 /// All readable files under a folder, sorted, hidden files and folders skipped.
-fn walk(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub(super) fn walk(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(folder) = stack.pop() {

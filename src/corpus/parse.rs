@@ -281,9 +281,11 @@ fn sub_paragraph(para: &Paragraph, start: usize, end: usize) -> Paragraph {
 
 static DATELINE_RES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     [
-        Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"),
-        Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"),
-        Regex::new(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b"),
+        // ASCII word boundaries: Unicode `\b` forces the slow engines on non-ASCII text,
+        // which made this the costliest step of the first frame.
+        Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)"),
+        Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)"),
+        Regex::new(r"(?-u:\b)(\d{4})-(\d{2})(?:-(\d{2}))?(?-u:\b)"),
     ]
     .map(|r| r.expect("dateline patterns are valid"))
 });
