@@ -112,6 +112,34 @@ fn fifty_megabyte_single_line_opens() {
     assert_eq!(t.wait_exit(), Some(0));
 }
 
+/// A folder of 400 articles opens titles first, then the full documents arrive: the status
+/// says so, the text shows, and a star given after loading is saved.
+#[test]
+fn large_folder_opens_titles_first_then_loads() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).expect("folder");
+    for i in 0..400 {
+        let text = format!("Başlık {i:03}\n\n03.11.2020\n\nGövde metni {i:03} burada.\n");
+        std::fs::write(docs.join(format!("{i:03}.txt")), text).expect("article");
+    }
+    let store = dir.path().join("journal.jsonl");
+    let command = format!("{} --store {} {}", okur(), store.display(), docs.display());
+    let t = Tmux::start(&command, 100, 30);
+    t.wait_for("400 documents loaded");
+    t.send(&["Enter"]);
+    t.wait_for("Gövde metni 000 burada.");
+    t.send(&["Tab", "s"]);
+    t.wait_for("saved");
+    t.send(&["q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+    let journal = std::fs::read_to_string(&store).expect("journal written");
+    assert!(journal.contains("star"), "{journal}");
+}
+
 /// Annotate a span in the Arabic seed, quit, reopen: the span is drawn bold; export has it.
 #[test]
 fn annotate_arabic_span_reopen_and_export() {

@@ -212,6 +212,9 @@ pub struct App {
     pub input: Option<Input>,
     /// Labels beyond person/place/date, on the digit keys 1-9 (from the config file).
     pub custom_labels: Vec<String>,
+    /// True while the documents are title-only stand-ins and the full load runs: nothing
+    /// can be saved until it ends.
+    pub loading: bool,
     /// Set when the user quits.
     pub quit: bool,
 }
@@ -255,6 +258,7 @@ impl App {
             extraction_progress: None,
             input: None,
             custom_labels: Vec::new(),
+            loading: false,
             quit: false,
         }
     }

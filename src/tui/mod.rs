@@ -9,6 +9,7 @@ pub mod facts;
 pub mod filter;
 mod input;
 pub mod keymap;
+pub mod loading;
 mod navigate;
 pub mod search;
 pub mod session;
@@ -34,17 +35,35 @@ const TICK: Duration = Duration::from_millis(40);
 
 /// Runs the interactive reader until the user quits or a terminating signal arrives. Every
 /// change is already on disk when the UI says "saved", so a signal just ends the loop.
-pub fn run(app: App, store: Option<crate::store::Store>) -> anyhow::Result<()> {
+/// With a `loader`, the app holds title-only stand-ins until the full documents arrive.
+pub fn run(
+    mut app: App,
+    store: Option<crate::store::Store>,
+    loader: Option<loading::CorpusLoader>,
+) -> anyhow::Result<()> {
     let handshake = app.layout_base.bidi == BidiMode::App;
     let stop = terminal::termination_flag()?;
     terminal::install_panic_hook(handshake);
-    let job = facts::ExtractionJob::start(&app.corpus);
+    app.loading = loader.is_some();
     let mut session = session::Session::new(app, store);
-    session.search_in_background();
+    let mut background = Background {
+        loader,
+        extraction: None,
+    };
+    if background.loader.is_none() {
+        background.extraction = Some(facts::ExtractionJob::start(&session.app.corpus));
+        session.search_in_background();
+    }
     let mut term = terminal::enter(handshake)?;
-    let result = event_loop(&mut session, &mut term, &stop, handshake, Some(job));
+    let result = event_loop(&mut session, &mut term, &stop, handshake, &mut background);
     terminal::leave(handshake);
     result
+}
+
+/// Work running off the UI thread: the full corpus load, then extraction.
+struct Background {
+    loader: Option<loading::CorpusLoader>,
+    extraction: Option<facts::ExtractionJob>,
 }
 
 fn event_loop(
@@ -52,10 +71,11 @@ fn event_loop(
     term: &mut terminal::Term,
     stop: &std::sync::atomic::AtomicBool,
     handshake: bool,
-    mut job: Option<facts::ExtractionJob>,
+    background: &mut Background,
 ) -> anyhow::Result<()> {
     while !session.app.quit && !stop.load(Ordering::Relaxed) {
-        poll_extraction(session, &mut job);
+        poll_loader(session, background);
+        poll_extraction(session, &mut background.extraction);
         session.poll_search();
         let size = term.size()?;
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
@@ -79,6 +99,22 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Swaps the full documents in when they are loaded, then starts extraction over them.
+fn poll_loader(session: &mut session::Session, background: &mut Background) {
+    let Some(result) = background.loader.as_ref().and_then(|l| l.poll()) else {
+        return;
+    };
+    background.loader = None;
+    match result {
+        Ok(report) => {
+            session.replace_corpus(report);
+            background.extraction = Some(facts::ExtractionJob::start(&session.app.corpus));
+        }
+        // The stand-ins stay, read-only: the user sees why.
+        Err(msg) => session.app.status = format!("loading failed: {msg}; nothing will be saved"),
+    }
 }
 
 /// Takes the extraction result when it is ready; meanwhile shows progress.

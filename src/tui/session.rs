@@ -17,6 +17,9 @@ use crate::search::{Index, Results};
 use crate::store::{Applied, Store, Suggestion};
 use std::sync::atomic::AtomicBool;
 
+/// What the status line says when a change is asked for before the documents are loaded.
+const LOADING: &str = "still loading the documents: nothing can be saved yet";
+
 /// Where the filter line's queries go.
 #[derive(Debug)]
 enum SearchBackend {
@@ -136,6 +139,7 @@ impl Session {
         for effect in effects {
             let result = match (effect, self.store.as_mut()) {
                 (Effect::Quit, _) => continue,
+                _ if self.app.loading => Err(LOADING.to_string()),
                 (_, None) => Err("not saved: no store (see --store)".to_string()),
                 (Effect::Save(change), Some(store)) => store
                     .apply(change)
@@ -226,6 +230,52 @@ impl Session {
         search::refresh_entity_order(&mut self.app);
         // The index changed: ask again for what the filter line says.
         self.sent_query.clear();
+        self.sync_query();
+        self.refresh_spans();
+    }
+
+    /// Swaps the full documents in for the title-only stand-ins, keeping the open and the
+    /// selected document (by path), and starts the search over them.
+    pub fn replace_corpus(&mut self, report: crate::corpus::LoadReport) {
+        let app = &mut self.app;
+        let path_of = |app: &App, doc: Option<usize>| {
+            doc.and_then(|d| app.corpus.docs.get(d))
+                .map(|d| d.path.clone())
+        };
+        let open = path_of(app, Some(app.reader.doc));
+        let selected = path_of(app, app.selected_doc());
+        app.corpus = report.corpus;
+        app.loading = false;
+        app.facts = super::app::Facts::default();
+        app.entity_order.clear();
+        app.selected_entity = None;
+        app.entity_filter = None;
+        app.search = None;
+        app.search_ranges.clear();
+        app.search_ranges_for = None;
+        let find = |app: &App, path: Option<String>| {
+            path.and_then(|p| app.corpus.docs.iter().position(|d| d.path == p))
+        };
+        app.reader.doc = find(app, open).unwrap_or(0);
+        app.reader.layout = crate::layout::DocLayout::new(app.layout_base);
+        app.reader.cursor = Default::default();
+        app.reader.caret = 0;
+        app.reader.anchor = None;
+        let count = app.corpus.len();
+        app.status = report
+            .notices
+            .last()
+            .cloned()
+            .unwrap_or_else(|| format!("{count} documents loaded"));
+        super::filter::refresh_list(app);
+        if let Some(doc) = find(app, selected) {
+            app.list.selected = app.order.iter().position(|&d| d == doc).unwrap_or(0);
+        }
+        self.sent_query.clear();
+        match self.search {
+            SearchBackend::Inline(..) => self.search_inline(),
+            _ => self.search_in_background(),
+        }
         self.sync_query();
         self.refresh_spans();
     }

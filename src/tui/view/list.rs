@@ -80,7 +80,7 @@ fn draw_row(doc: &Document, area: Rect, buf: &mut Buffer, style: Style) {
 
 /// The first row of the title laid out at `width`, with the document's direction.
 fn title_line(doc: &Document, width: usize) -> Option<VisualLine> {
-    if doc.is_empty() {
+    if doc.title.is_empty() {
         return None;
     }
     let dir = paragraph_direction(&doc.title, document_direction(doc));

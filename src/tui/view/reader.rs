@@ -22,7 +22,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let Some(doc) = app.open_doc() else { return };
     if doc.is_empty() {
-        buf.set_string(inner.x, inner.y, "(empty document)", app.theme.dim);
+        let what = if app.loading {
+            "loading…"
+        } else {
+            "(empty document)"
+        };
+        buf.set_string(inner.x, inner.y, what, app.theme.dim);
         return;
     }
     let highlights = super::super::navigate::highlights(app);
