@@ -47,7 +47,7 @@ impl Scope {
 /// How a term is matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Characters in order, gaps allowed (ranked by SkimMatcherV2); plain substring on text lines.
+    /// Characters in order, gaps allowed (ranked by nucleo-matcher); plain substring on text lines.
     Fuzzy,
     /// A substring (`'term`).
     Exact,
