@@ -148,7 +148,7 @@ fn open_corpus(
         && titles.len() >= TITLES_FIRST_FROM
     {
         let status = format!("loading {} documents…", titles.len());
-        let loader = CorpusLoader::start(paths.to_vec());
+        let loader = CorpusLoader::new(paths.to_vec());
         return Ok((placeholder_corpus(&titles), Some(status), Some(loader)));
     }
     let report = cli::load_corpus(paths)?;

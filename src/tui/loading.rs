@@ -13,25 +13,33 @@ use crate::corpus::{Corpus, Dateline, DocKey, Document, LoadError, LoadReport, d
 /// full load of a few hundred articles fits in a frame).
 pub const TITLES_FIRST_FROM: usize = 300;
 
-/// The full load running on its own thread.
+/// The full load, run on its own thread once the first frame is drawn (so it does not take
+/// the cores the first frame needs).
 #[derive(Debug)]
 pub struct CorpusLoader {
-    rx: Receiver<Result<LoadReport, LoadError>>,
+    paths: Vec<PathBuf>,
+    rx: Option<Receiver<Result<LoadReport, LoadError>>>,
 }
 
 impl CorpusLoader {
-    /// Starts loading `paths` in the background.
-    pub fn start(paths: Vec<PathBuf>) -> CorpusLoader {
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(crate::corpus::load_paths(&paths));
-        });
-        CorpusLoader { rx }
+    /// A loader for `paths`; nothing is read until [`CorpusLoader::poll`] is first called.
+    pub fn new(paths: Vec<PathBuf>) -> CorpusLoader {
+        CorpusLoader { paths, rx: None }
     }
 
-    /// The loaded corpus once ready. A loader thread that died is reported as an error.
-    pub fn poll(&self) -> Option<Result<LoadReport, String>> {
-        match self.rx.try_recv() {
+    /// Starts the load on the first call; then the loaded corpus once ready. A loader thread
+    /// that died is reported as an error.
+    pub fn poll(&mut self) -> Option<Result<LoadReport, String>> {
+        let Some(rx) = &self.rx else {
+            let (tx, rx) = channel();
+            let paths = std::mem::take(&mut self.paths);
+            std::thread::spawn(move || {
+                let _ = tx.send(crate::corpus::load_paths(&paths));
+            });
+            self.rx = Some(rx);
+            return None;
+        };
+        match rx.try_recv() {
             Ok(result) => Some(result.map_err(|e| e.to_string())),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(Err("the corpus loader stopped".into())),
@@ -85,7 +93,7 @@ mod tests {
     fn the_loader_delivers_the_full_corpus() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         std::fs::write(dir.path().join("a.txt"), "Başlık\n\nMetin burada.")?;
-        let loader = CorpusLoader::start(vec![dir.path().to_path_buf()]);
+        let mut loader = CorpusLoader::new(vec![dir.path().to_path_buf()]);
         let report = loop {
             if let Some(r) = loader.poll() {
                 break r?;

@@ -74,7 +74,6 @@ fn event_loop(
     background: &mut Background,
 ) -> anyhow::Result<()> {
     while !session.app.quit && !stop.load(Ordering::Relaxed) {
-        poll_loader(session, background);
         poll_extraction(session, &mut background.extraction);
         session.poll_search();
         let size = term.size()?;
@@ -82,6 +81,8 @@ fn event_loop(
         let panes = view::panes(area, &session.app);
         prepare(&mut session.app, &panes);
         term.draw(|frame| view::draw(frame, &session.app))?;
+        // After the draw: the first call starts the full load once the titles are on screen.
+        poll_loader(session, background);
         if !event::poll(TICK)? {
             continue;
         }
@@ -103,7 +104,7 @@ fn event_loop(
 
 /// Swaps the full documents in when they are loaded, then starts extraction over them.
 fn poll_loader(session: &mut session::Session, background: &mut Background) {
-    let Some(result) = background.loader.as_ref().and_then(|l| l.poll()) else {
+    let Some(result) = background.loader.as_mut().and_then(|l| l.poll()) else {
         return;
     };
     background.loader = None;
