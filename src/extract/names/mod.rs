@@ -1,0 +1,192 @@
+//! People and places in one pass over the tokens: title cues, gazetteer n-grams with Turkish
+//! suffixes and Arabic proclitics outside the span, given names, organisation blockers.
+
+mod people;
+mod places;
+
+use super::lexicon::Lexicon;
+use super::morph::ar_find;
+use super::token::Tokens;
+use super::{Kind, RawMention};
+use crate::text::fold_char;
+
+/// Longest place name in words.
+const MAX_PLACE_WORDS: usize = 4;
+/// Longest person name in words.
+const MAX_PERSON_WORDS: usize = 4;
+
+/// Scans one text for people and places. `busy` holds byte ranges already taken (dates).
+pub struct Scan<'a> {
+    lx: &'a Lexicon,
+    text: &'a str,
+    t: &'a Tokens,
+    /// Mentions found so far.
+    pub out: Vec<RawMention>,
+}
+
+/// A place match: tokens used, byte span, canonical index.
+struct PlaceHit {
+    ntoks: usize,
+    start: usize,
+    end: usize,
+    canon: u32,
+}
+
+/// True when a folded Arabic word starts with a proclitic letter.
+pub fn has_clitic(key: &str) -> bool {
+    key.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
+}
+
+/// Byte length in `orig` that folds to the first `folded_len` key bytes.
+pub fn orig_len(orig: &str, folded_len: usize) -> usize {
+    let mut buf = String::new();
+    for (i, c) in orig.char_indices() {
+        if buf.len() >= folded_len {
+            return i;
+        }
+        fold_char(c, &mut buf);
+    }
+    orig.len()
+}
+
+impl<'a> Scan<'a> {
+    /// Prepares a scan.
+    pub fn new(lx: &'a Lexicon, text: &'a str, t: &'a Tokens) -> Scan<'a> {
+        Scan {
+            lx,
+            text,
+            t,
+            out: Vec::new(),
+        }
+    }
+
+    fn key(&self, i: usize) -> &'a str {
+        self.t.key(i)
+    }
+
+    fn is_org(&self, i: usize) -> bool {
+        i < self.t.len() && self.lx.org_heads.contains(self.key(i))
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: Kind, canonical: Option<String>) {
+        self.out.push(RawMention {
+            start,
+            end,
+            kind,
+            value: None,
+            canonical,
+        });
+    }
+
+    /// Runs the scan, skipping tokens whose start falls in `busy` (sorted byte ranges).
+    pub fn run(&mut self, busy: &[(usize, usize)]) {
+        let n = self.t.len();
+        let mut i = 0;
+        let mut b = 0;
+        while i < n {
+            let tok = &self.t.toks[i];
+            while b < busy.len() && busy[b].1 <= tok.start {
+                b += 1;
+            }
+            if b < busy.len() && busy[b].0 <= tok.start {
+                i += 1;
+                continue;
+            }
+            i += self.step(i).max(1);
+        }
+    }
+
+    /// Tries every rule at token `i`; returns the number of tokens consumed.
+    fn step(&mut self, i: usize) -> usize {
+        if let Some(j) = self.title_at(i) {
+            return match self.person_after_cue(j) {
+                Some(k) => k - i,
+                None => j - i,
+            };
+        }
+        let tok = &self.t.toks[i];
+        if tok.digits || (!tok.cap && !tok.arabic) {
+            return 1;
+        }
+        if tok.arabic && i > 0 && self.is_org_before(i) {
+            return 1;
+        }
+        if let Some(h) = self.place_at(i)
+            && !(h.ntoks == 1 && self.name_follows(i))
+        {
+            if !self.org_run(i) {
+                let canon = self.lx.place_names.get(h.canon as usize).cloned();
+                self.push(h.start, h.end, Kind::Place, canon);
+            }
+            return h.ntoks;
+        }
+        if let Some(k) = self.person_at(i) {
+            return k - i;
+        }
+        self.place_by_cue(i);
+        1
+    }
+
+    /// Arabic: the previous word is an organisation head (وكالة الأناضول).
+    fn is_org_before(&self, i: usize) -> bool {
+        let k = self.key(i - 1);
+        if !has_clitic(k) {
+            return self.lx.org_heads.contains(k);
+        }
+        ar_find(k, |_, k| self.lx.org_heads.contains(k).then_some(())).is_some()
+    }
+
+    /// A title cue starting at `i`: returns the index after it.
+    fn title_at(&self, i: usize) -> Option<usize> {
+        let first = self.key(i);
+        if !(self.lx.title_first.contains(first) || self.t.toks[i].arabic && has_clitic(first)) {
+            return None;
+        }
+        if self.t.toks[i].arabic {
+            ar_find(first, |_, k0| self.title_from(i, k0))
+        } else {
+            self.title_from(i, first)
+        }
+    }
+
+    /// The longest title cue whose first word (folded) is `k0` at token `i`.
+    fn title_from(&self, i: usize, k0: &str) -> Option<usize> {
+        if !self.lx.title_first.contains(k0) {
+            return None;
+        }
+        let mut key = String::with_capacity(48);
+        key.push_str(k0);
+        let mut best = self.lx.titles.contains(&key).then_some(i + 1);
+        for j in i + 1..(i + 3).min(self.t.len()) {
+            if !self.t.joined(j - 1) {
+                break;
+            }
+            key.push(' ');
+            key.push_str(self.key(j));
+            if self.lx.titles.contains(&key) {
+                best = Some(j + 1);
+            }
+        }
+        best
+    }
+
+    /// `X şehrine` (Turkish) or `مدينة X` (Arabic): X is a place.
+    fn place_by_cue(&mut self, i: usize) {
+        let tok = &self.t.toks[i];
+        let (s, e) = (tok.start, tok.stem_end);
+        if tok.arabic {
+            if i > 0 && self.t.joined(i - 1) && self.lx.place_before.contains(self.key(i - 1)) {
+                let k = self.key(i);
+                if !self.common_word(k) && !self.lx.org_heads.contains(k) {
+                    self.push(s, e, Kind::Place, None);
+                }
+            }
+        } else if tok.cap
+            && i + 1 < self.t.len()
+            && self.t.joined(i)
+            && self.lx.place_after.contains(self.key(i + 1))
+        {
+            self.push(s, e, Kind::Place, None);
+        }
+    }
+}

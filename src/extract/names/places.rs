@@ -1,0 +1,113 @@
+//! The gazetteer rules of [`Scan`]: the longest place name at a token, Turkish suffixes and
+//! Arabic proclitics outside the span.
+
+use super::{MAX_PLACE_WORDS, PlaceHit, Scan, has_clitic, orig_len};
+use crate::extract::morph::{ar_find, tr_splits};
+use crate::extract::token::Sep;
+
+impl Scan<'_> {
+    /// A single-token place that is really a given name followed by a surname.
+    pub(super) fn name_follows(&self, i: usize) -> bool {
+        let k = self.key(i);
+        if self.t.toks[i].arabic || !self.lx.given.contains(k) || !self.t.joined(i) {
+            return false;
+        }
+        let s = self.lx.stat(k);
+        if s.place > s.begin + s.inside {
+            return false;
+        }
+        let j = i + 1;
+        let nt = &self.t.toks[j];
+        nt.cap && !self.is_org(j) && self.place_at(j).is_none() && self.title_at(j).is_none()
+    }
+
+    /// A capitalised run through `i` that ends in an organisation head noun.
+    pub(super) fn org_run(&self, i: usize) -> bool {
+        let mut j = i;
+        while j + 1 < self.t.len() && self.t.joined(j) && self.t.toks[j + 1].cap {
+            j += 1;
+            if self.is_org(j) {
+                return true;
+            }
+        }
+        self.t.toks[i].arabic && self.is_org(i)
+    }
+
+    /// The longest gazetteer name starting at token `i`.
+    pub(super) fn place_at(&self, i: usize) -> Option<PlaceHit> {
+        let tok = &self.t.toks[i];
+        let k = self.key(i);
+        if tok.arabic && !has_clitic(k) && !self.lx.place_first.contains(k) {
+            return None;
+        }
+        if tok.arabic {
+            return ar_find(k, |skip, first| {
+                if self.lx.place_first.contains(first) {
+                    self.place_ngram(i, skip, first)
+                } else {
+                    None
+                }
+            });
+        }
+        if !self.lx.place_first.contains(k)
+            && !tr_splits(k).any(|s| self.lx.places.contains_key(&k[..s]))
+        {
+            return None;
+        }
+        self.place_ngram(i, 0, k)
+    }
+
+    pub(super) fn place_ngram(&self, i: usize, skip: usize, first: &str) -> Option<PlaceHit> {
+        let mut key = String::with_capacity(64);
+        key.push_str(first);
+        let mut ends = [0usize; MAX_PLACE_WORDS];
+        ends[0] = key.len();
+        let mut n = 1;
+        while n < MAX_PLACE_WORDS && self.t.joined(i + n - 1) && self.lx.place_prefix.contains(&key)
+        {
+            key.push_str(match self.t.toks[i + n].sep {
+                Sep::Hyphen => "-",
+                Sep::Dot => ". ",
+                _ => " ",
+            });
+            key.push_str(self.key(i + n));
+            ends[n] = key.len();
+            n += 1;
+        }
+        let start = self.t.toks[i].start + skip;
+        (0..n)
+            .rev()
+            .find_map(|m| self.place_key(i + m, &key[..ends[m]], start, m + 1))
+    }
+
+    /// A place named by `key`, which ends at token `last` (a suffix may be split off).
+    pub(super) fn place_key(
+        &self,
+        last: usize,
+        key: &str,
+        start: usize,
+        ntoks: usize,
+    ) -> Option<PlaceHit> {
+        let lt = &self.t.toks[last];
+        let hit = |canon, end| PlaceHit {
+            ntoks,
+            start,
+            end,
+            canon,
+        };
+        if let Some(canon) = self.lx.place(key) {
+            return Some(hit(canon, lt.stem_end));
+        }
+        if lt.arabic || lt.has_suffix() {
+            return None;
+        }
+        tr_splits(key).find_map(|s| {
+            let canon = self.lx.place(&key[..s])?;
+            let keep = s - (key.len() - self.key(last).len());
+            Some(hit(
+                canon,
+                lt.start + orig_len(&self.text[lt.start..lt.end], keep),
+            ))
+        })
+    }
+}
