@@ -19,11 +19,16 @@
 //! 5. A span from rules 2 and 3 that overlaps a span already kept is dropped; longer hits
 //!    are placed before shorter ones.
 //!
+//! Stored spans that do not fit the text (out of range, not on character boundaries, or
+//! covering other text than they say) are left out: they can only come from a damaged or
+//! hand-edited journal, since documents are keyed by a hash of their text. [`misfits`] lists
+//! them so the UI can say so; exports refuse them.
+//!
 //! The result is sorted by start, then end.
 
 use std::collections::BTreeSet;
 
-use super::model::{Decision, DocState, Label, Name, Source, State};
+use super::model::{Decision, DocState, Label, Name, Source, Span, State};
 
 /// A mention suggested by the extractor, in document byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +78,7 @@ pub fn effective_spans(
     let mut kept: Vec<EffectiveSpan> = doc
         .spans
         .iter()
+        .filter(|s| fits(text, s))
         .map(|s| EffectiveSpan {
             start: s.start,
             end: s.end,
@@ -90,7 +96,10 @@ pub fn effective_spans(
             candidates.push(span(start, end, &name.kind, Origin::Accepted));
         }
     }
-    for s in suggestions {
+    for s in suggestions
+        .iter()
+        .filter(|s| fits_range(text, s.start, s.end))
+    {
         let name = Name {
             kind: s.kind.clone(),
             text: s.text.clone(),
@@ -111,6 +120,22 @@ pub fn effective_spans(
     }
     kept.sort_by_key(|s| (s.start, s.end));
     kept
+}
+
+/// True when `span` is a non-empty range of `text` on character boundaries covering exactly
+/// the text it was made on.
+pub fn fits(text: &str, span: &Span) -> bool {
+    span.start < span.end && text.get(span.start..span.end) == Some(span.text.as_str())
+}
+
+fn fits_range(text: &str, start: usize, end: usize) -> bool {
+    start < end && text.get(start..end).is_some()
+}
+
+/// The stored spans of a document that do not fit its text (see [`fits`]); they are not
+/// shown and exports refuse them.
+pub fn misfits<'d>(text: &str, doc: &'d DocState) -> Vec<&'d Span> {
+    doc.spans.iter().filter(|s| !fits(text, s)).collect()
 }
 
 fn span(start: usize, end: usize, kind: &Label, origin: Origin) -> EffectiveSpan {
@@ -179,96 +204,5 @@ fn word_end(after: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::corpus::DocKey;
-    use crate::store::model::{Change, Span};
-
-    fn state_with(changes: &[Change]) -> State {
-        let mut s = State::default();
-        changes.iter().for_each(|c| s.apply(c));
-        s
-    }
-
-    fn sug(text: &str, name: &str, kind: Label) -> Suggestion {
-        let start = text.find(name).expect("name in text");
-        Suggestion {
-            start,
-            end: start + name.len(),
-            kind,
-            text: name.into(),
-        }
-    }
-
-    #[test]
-    fn word_boundaries_allow_suffixes_and_proclitics() {
-        let text = "Türkiye'ye ve Türkiyeli; وتركيا وبتركيا تركياتي";
-        let hits: Vec<_> = find_name(text, "Türkiye").iter().map(|r| r.0).collect();
-        assert_eq!(hits, [0]);
-        assert_eq!(find_name(text, "تركيا").len(), 2);
-    }
-
-    #[test]
-    fn rejected_suggestions_vanish_and_accepted_names_spread() {
-        let text = "Lavrov ve Çavuşoğlu. Lavrov'un sözleri.";
-        let state = state_with(&[
-            Change::Reject {
-                kind: Label::Person,
-                text: "Çavuşoğlu".into(),
-                value: true,
-            },
-            Change::Accept {
-                kind: Label::Person,
-                text: "Lavrov".into(),
-                value: true,
-            },
-        ]);
-        let sugs = [
-            sug(text, "Çavuşoğlu", Label::Person),
-            sug(text, "sözleri", Label::Place),
-        ];
-        let spans = effective_spans(text, &DocState::default(), &sugs, &state);
-        let got: Vec<_> = spans
-            .iter()
-            .map(|s| (&text[s.start..s.end], s.origin))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("Lavrov", Origin::Accepted),
-                ("Lavrov", Origin::Accepted),
-                ("sözleri", Origin::Suggested)
-            ]
-        );
-    }
-
-    #[test]
-    fn user_span_in_one_document_is_found_in_another_and_wins_overlaps() {
-        let key = DocKey("a".into());
-        let span = Span {
-            start: 0,
-            end: 13,
-            kind: Label::Person,
-            text: "Sergey Lavrov".into(),
-            source: Source::User,
-        };
-        let state = state_with(&[
-            Change::AddSpan {
-                doc: key.clone(),
-                span,
-            },
-            Change::Accept {
-                kind: Label::Place,
-                text: "Lavrov".into(),
-                value: true,
-            },
-        ]);
-        let other = "Dün Sergey Lavrov konuştu.";
-        let spans = effective_spans(other, &DocState::default(), &[], &state);
-        assert_eq!(spans.len(), 1, "{spans:?}");
-        assert_eq!(&other[spans[0].start..spans[0].end], "Sergey Lavrov");
-        let own = effective_spans("Sergey Lavrov", state.doc(&key), &[], &state);
-        assert_eq!(own.len(), 1);
-        assert_eq!(own[0].origin, Origin::User);
-    }
-}
+#[path = "effective_tests.rs"]
+mod tests;

@@ -27,7 +27,7 @@ mod paths;
 use std::path::{Path, PathBuf};
 
 pub use effective::{
-    EffectiveSpan, Origin, Suggestion, accepted_names, effective_spans, find_name,
+    EffectiveSpan, Origin, Suggestion, accepted_names, effective_spans, find_name, fits, misfits,
 };
 pub use history::{History, UNDO_LIMIT};
 pub use journal::{Journal, Replay, Warning, lock_path, read_journal};

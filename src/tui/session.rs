@@ -12,9 +12,11 @@ use super::keymap::Key;
 use super::search::{self, SearchWorker, run_query};
 use super::update::{Effect, update};
 use super::view::Panes;
+use crate::corpus::DocKey;
 use crate::extract::CorpusExtraction;
 use crate::search::{Index, Results};
-use crate::store::{Applied, Store, Suggestion};
+use crate::store::{Applied, Span, Store, Suggestion};
+use std::collections::BTreeSet;
 use std::sync::atomic::AtomicBool;
 
 /// What the status line says when a change is asked for before the documents are loaded.
@@ -39,6 +41,11 @@ pub struct Session {
     store: Option<Store>,
     search: SearchBackend,
     sent_query: String,
+    /// Documents whose misfit spans were already reported: said once, not on every key.
+    misfits_reported: BTreeSet<DocKey>,
+    /// A notice waiting for the end of the current key, so the key's own message does not
+    /// overwrite it.
+    notice: Option<String>,
 }
 
 impl Session {
@@ -58,9 +65,15 @@ impl Session {
             store,
             search: SearchBackend::Off,
             sent_query: String::new(),
+            misfits_reported: BTreeSet::new(),
+            notice: None,
         };
         super::filter::refresh_list(&mut session.app);
         session.refresh_spans();
+        // A store warning says more than a notice; the notice then waits for the first key.
+        if session.app.status.is_empty() {
+            session.flush_notice();
+        }
         session
     }
 
@@ -110,6 +123,7 @@ impl Session {
             let effects = input_key(&mut self.app, key.code);
             self.run(effects);
             self.sync_query();
+            self.flush_notice();
             return;
         }
         let k = Key::from_event(&key);
@@ -131,6 +145,13 @@ impl Session {
         self.sync_query();
         if doc != self.app.reader.doc {
             self.refresh_spans();
+        }
+        self.flush_notice();
+    }
+
+    fn flush_notice(&mut self) {
+        if let Some(notice) = self.notice.take() {
+            self.app.status = notice;
         }
     }
 
@@ -200,12 +221,14 @@ impl Session {
                 })
             })
             .collect();
-        app.spans = crate::store::effective_spans(
-            &doc.text,
-            app.state.doc(&doc.key),
-            &suggestions,
-            &app.state,
-        );
+        let stored = app.state.doc(&doc.key);
+        app.spans = crate::store::effective_spans(&doc.text, stored, &suggestions, &app.state);
+        let misfits = crate::store::misfits(&doc.text, stored);
+        if let Some(first) = misfits.first()
+            && self.misfits_reported.insert(doc.key.clone())
+        {
+            self.notice = Some(misfit_notice(&doc.path, misfits.len(), first));
+        }
     }
 
     /// Takes extraction results into the panels, the suggestions and the search index.
@@ -279,4 +302,16 @@ impl Session {
         self.sync_query();
         self.refresh_spans();
     }
+}
+
+/// What the status line says about stored spans that do not fit their document.
+fn misfit_notice(path: &str, count: usize, first: &Span) -> String {
+    let (what, it) = match count {
+        1 => ("1 stored span does not fit the text".to_string(), "it"),
+        n => (format!("{n} stored spans do not fit the text"), "them"),
+    };
+    format!(
+        "{path}: {what} (first {}..{}), hidden; the journal is damaged and okur export refuses {it}",
+        first.start, first.end
+    )
 }
