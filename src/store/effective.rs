@@ -26,7 +26,7 @@
 //!
 //! The result is sorted by start, then end.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{Decision, DocState, Label, Name, Source, Span, State};
 
@@ -75,7 +75,7 @@ pub fn effective_spans(
     suggestions: &[Suggestion],
     state: &State,
 ) -> Vec<EffectiveSpan> {
-    let mut kept: Vec<EffectiveSpan> = doc
+    let kept: Vec<EffectiveSpan> = doc
         .spans
         .iter()
         .filter(|s| fits(text, s))
@@ -112,14 +112,67 @@ pub fn effective_spans(
             _ => candidates.push(span(s.start, s.end, &s.kind, Origin::Suggested)),
         }
     }
+    place(kept, candidates)
+}
+
+/// Rule 5: adds each candidate, best first, unless it overlaps a span already kept; the
+/// result is sorted by start, then end. O(n log n).
+fn place(mut kept: Vec<EffectiveSpan>, mut candidates: Vec<EffectiveSpan>) -> Vec<EffectiveSpan> {
     candidates.sort_by_key(|c| (c.origin, std::cmp::Reverse(c.end - c.start), c.start));
+    let mut covered = Coverage::new(&kept);
     for c in candidates {
-        if !kept.iter().any(|k| k.start < c.end && c.start < k.end) {
+        if !covered.overlaps(c.start, c.end) {
+            covered.insert(c.start, c.end);
             kept.push(c);
         }
     }
     kept.sort_by_key(|s| (s.start, s.end));
     kept
+}
+
+/// The byte ranges taken so far, as disjoint intervals keyed by start, so that "does this
+/// candidate overlap anything kept?" is one ordered lookup instead of a scan of every kept
+/// span. Stored spans may overlap each other, so they are merged first.
+///
+/// Overlap means what it always meant here: `a.start < b.end && b.start < a.end`. An empty
+/// range `p..p` is hit by any range strictly around `p`, which is also true of any interval
+/// `a..b` with `a <= p <= b`; merging such an empty range into that interval keeps every
+/// answer the same.
+struct Coverage {
+    intervals: BTreeMap<usize, usize>,
+}
+
+impl Coverage {
+    fn new(spans: &[EffectiveSpan]) -> Coverage {
+        let mut ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        ranges.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for (start, end) in ranges {
+            match merged.last_mut() {
+                Some(last) if start < last.1 || start == last.0 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        Coverage {
+            intervals: merged.into_iter().collect(),
+        }
+    }
+
+    /// Disjoint intervals sorted by start have sorted ends too, so the last interval that
+    /// starts before `end` is the only one that can reach past `start`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.intervals
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| start < e)
+    }
+
+    /// Adds a range that overlaps nothing here (it may touch a neighbour or share a start
+    /// with it when one of the two is empty).
+    fn insert(&mut self, start: usize, end: usize) {
+        let e = self.intervals.entry(start).or_insert(end);
+        *e = (*e).max(end);
+    }
 }
 
 /// True when `span` is a non-empty range of `text` on character boundaries covering exactly

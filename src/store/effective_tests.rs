@@ -1,4 +1,5 @@
-//! Tests of the effective spans: word boundaries, decisions, misfits.
+//! Tests of the effective spans: word boundaries, decisions, misfits, and the sweep against
+//! the plain quadratic placement it replaced.
 
 use super::*;
 use crate::corpus::DocKey;
@@ -131,4 +132,124 @@ fn stored_spans_that_do_not_fit_the_text_are_left_out() {
         1,
         "a suggestion off the character boundaries is dropped"
     );
+}
+
+/// The placement before the sweep: every candidate compared with every kept span.
+fn place_quadratic(
+    mut kept: Vec<EffectiveSpan>,
+    mut candidates: Vec<EffectiveSpan>,
+) -> Vec<EffectiveSpan> {
+    candidates.sort_by_key(|c| (c.origin, std::cmp::Reverse(c.end - c.start), c.start));
+    for c in candidates {
+        if !kept.iter().any(|k| k.start < c.end && c.start < k.end) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|s| (s.start, s.end));
+    kept
+}
+
+fn arb_span(empty_ok: bool) -> impl proptest::strategy::Strategy<Value = EffectiveSpan> {
+    use proptest::prelude::*;
+    let kind = prop::sample::select(vec![Label::Person, Label::Place, Label::Date]);
+    let origin = prop::sample::select(vec![Origin::User, Origin::Accepted, Origin::Suggested]);
+    let min = usize::from(!empty_ok);
+    (0..40usize, min..8usize, kind, origin).prop_map(|(start, len, kind, origin)| EffectiveSpan {
+        start,
+        end: start + len,
+        kind,
+        origin,
+    })
+}
+
+proptest::proptest! {
+    #[test]
+    fn sweep_places_exactly_what_the_quadratic_scan_placed(
+        kept in proptest::collection::vec(arb_span(false), 0..12),
+        candidates in proptest::collection::vec(arb_span(true), 0..40),
+    ) {
+        proptest::prop_assert_eq!(
+            place(kept.clone(), candidates.clone()),
+            place_quadratic(kept, candidates)
+        );
+    }
+
+    #[test]
+    fn effective_spans_match_the_quadratic_version(
+        words in proptest::collection::vec(0..5usize, 1..30),
+        stored in proptest::collection::vec((0..30usize, 1..3usize), 0..6),
+        suggested in proptest::collection::vec((0..30usize, 1..3usize, 0..3usize), 0..12),
+        decisions in proptest::collection::vec((0..5usize, proptest::bool::ANY), 0..4),
+    ) {
+        const WORDS: [&str; 5] = ["Lavrov", "Ankara", "وتركيا", "ve", "Sergey"];
+        let text = words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let range = |at: usize, len: usize| {
+            let s = starts[at % starts.len()];
+            (s, starts[(at % starts.len() + len).min(starts.len() - 1)])
+        };
+        let key = DocKey("d".into());
+        let mut changes = Vec::new();
+        for &(at, len) in &stored {
+            let (start, end) = range(at, len);
+            changes.push(Change::AddSpan { doc: key.clone(), span: Span {
+                start, end, kind: Label::Person, text: text[start..end].into(), source: Source::User,
+            }});
+        }
+        for &(w, accept) in &decisions {
+            let (kind, text) = (Label::Place, WORDS[w].to_string());
+            changes.push(match accept {
+                true => Change::Accept { kind, text, value: true },
+                false => Change::Reject { kind, text, value: true },
+            });
+        }
+        let state = state_with(&changes);
+        let kinds = [Label::Person, Label::Place, Label::Date];
+        // The extractor never suggests an empty range.
+        let suggestions: Vec<Suggestion> = suggested.iter().map(|&(at, len, k)| {
+            let (start, end) = range(at, len);
+            Suggestion { start, end, kind: kinds[k].clone(), text: text[start..end].into() }
+        }).filter(|s| s.start < s.end).collect();
+        let doc = state.doc(&key);
+        let got = effective_spans(&text, doc, &suggestions, &state);
+        // The same inputs through the old placement.
+        let (kept, candidates) = inputs_of_placement(&text, doc, &suggestions, &state);
+        proptest::prop_assert_eq!(got, place_quadratic(kept, candidates));
+    }
+}
+
+/// Rules 1 to 4 as the module documents them, written out independently of
+/// `effective_spans`, to feed the quadratic placement.
+fn inputs_of_placement(
+    text: &str,
+    doc: &DocState,
+    suggestions: &[Suggestion],
+    state: &State,
+) -> (Vec<EffectiveSpan>, Vec<EffectiveSpan>) {
+    let kept = doc
+        .spans
+        .iter()
+        .filter(|s| fits(text, s))
+        .map(|s| span(s.start, s.end, &s.kind, Origin::User))
+        .collect();
+    let accepted = accepted_names(state);
+    let mut candidates = Vec::new();
+    for name in &accepted {
+        for (start, end) in find_name(text, &name.text) {
+            candidates.push(span(start, end, &name.kind, Origin::Accepted));
+        }
+    }
+    for s in suggestions {
+        let name = Name {
+            kind: s.kind.clone(),
+            text: s.text.clone(),
+        };
+        let origin = match state.decision(&s.kind, &s.text) {
+            Some(Decision::Rejected) => continue,
+            _ if accepted.contains(&name) => Origin::Accepted,
+            _ => Origin::Suggested,
+        };
+        candidates.push(span(s.start, s.end, &s.kind, origin));
+    }
+    (kept, candidates)
 }
