@@ -73,6 +73,11 @@ impl History {
                 self.redo.clear();
                 None
             }
+            seen @ Change::Seen { .. } => {
+                self.state.inverse(seen)?;
+                self.state.apply(seen);
+                Some(seen.clone())
+            }
             change => {
                 self.redo.clear();
                 self.record(change.clone())
@@ -98,3 +103,7 @@ impl History {
         self.commit(&Change::Checkpoint);
     }
 }
+
+#[cfg(test)]
+#[path = "history_tests.rs"]
+mod tests;
