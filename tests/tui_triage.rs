@@ -1,5 +1,6 @@
 //! Triage through the app, keys in and state out: opening a document marks it read without
-//! taking `u` away from the user's last change.
+//! taking `u` away from the user's last change, and the status line says what was saved,
+//! once.
 #![cfg(feature = "tui")]
 
 use std::path::Path;
@@ -87,6 +88,22 @@ impl Case {
         }
         self
     }
+
+    /// Types `text` into the open prompt, character by character.
+    fn type_text(&mut self, text: &str) -> &mut Case {
+        let keys: Vec<String> = text
+            .chars()
+            .map(|c| match c {
+                ' ' => "Space".to_string(),
+                c => c.to_string(),
+            })
+            .collect();
+        self.press(&keys.join(" "))
+    }
+
+    fn status(&self) -> &str {
+        &self.session.app.status
+    }
 }
 
 #[test]
@@ -104,6 +121,7 @@ fn u_after_opening_a_document_undoes_the_last_deliberate_change() {
     let state = &case.session.app.state;
     assert!(!state.doc(&key(&case, 0)).star, "u undid the star");
     assert!(state.doc(&second).read, "the read mark stays");
+    assert_eq!(case.status(), "undo: unstarred · saved");
     // Opening another document does not take the redo away either.
     case.press("S-Tab j Enter C-r");
     assert!(
@@ -142,4 +160,30 @@ fn read_marks_from_opening_survive_a_restart_and_stay_off_the_undo_stack() {
     );
     assert!(!store.can_undo(), "only the star was an undo step");
     assert!(store.doc(&corpus().docs[1].key).read);
+}
+
+#[test]
+fn status_says_what_was_saved_once() {
+    let mut case = open(|_| Vec::new());
+    case.press("t").type_text("suriye").press("Enter");
+    assert_eq!(case.status(), "tag suriye added · saved");
+    case.press("t").type_text("ekonomi").press("Enter");
+    assert_eq!(case.status(), "tag ekonomi added · saved");
+    case.press("s");
+    assert_eq!(case.status(), "starred · saved");
+    case.press("t").type_text("suriye").press("Enter");
+    assert_eq!(case.status(), "tag suriye removed · saved");
+    case.press("m").type_text("bak").press("Enter");
+    assert_eq!(case.status(), "note changed · saved");
+    case.press("u");
+    assert_eq!(case.status(), "undo: note cleared · saved");
+    case.press("Enter");
+    assert!(
+        !case.status().contains("saved"),
+        "opening is not a save: {}",
+        case.status()
+    );
+    case.press("Esc r");
+    assert_eq!(case.status(), "marked relevant · saved");
+    assert_eq!(case.status().matches("saved").count(), 1);
 }
