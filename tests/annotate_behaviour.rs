@@ -291,3 +291,86 @@ fn spans_from_the_journal_that_do_not_fit_are_hidden_with_a_notice() {
         );
     }
 }
+
+/// The spans at `name` (every occurrence), with their origin, suggestions included.
+fn spans_on(case: &Case, name: &str) -> Vec<Origin> {
+    let app = &case.session.app;
+    let text = &app.corpus.docs[0].text;
+    app.spans
+        .iter()
+        .filter(|s| text.get(s.start..s.end) == Some(name))
+        .map(|s| s.origin)
+        .collect()
+}
+
+const AR_NEWS: &str =
+    "وزير الخارجية الروسي |سيرغي لافروف قال إن تركيا شريكة. وأكد لافروف أن تركيا مستعدة";
+
+#[test]
+fn arabic_accept_a_suggestion_then_undo_and_redo() {
+    let mut case = open(AR_NEWS, true);
+    assert_eq!(spans_on(&case, "سيرغي لافروف"), [Origin::Suggested]);
+    case.press("a");
+    let accepted =
+        "وزير الخارجية الروسي [سيرغي لافروف]{person} قال إن تركيا شريكة. وأكد لافروف أن تركيا مستعدة";
+    assert_eq!(case.marked(), accepted);
+    case.press("u");
+    assert_eq!(case.marked(), AR_NEWS.replace('|', ""));
+    assert_eq!(spans_on(&case, "سيرغي لافروف"), [Origin::Suggested]);
+    case.press("C-r");
+    assert_eq!(case.marked(), accepted);
+}
+
+#[test]
+fn arabic_reject_a_suggestion_everywhere_then_undo_and_redo() {
+    let mut case = open(AR_NEWS, true);
+    assert_eq!(
+        spans_on(&case, "تركيا"),
+        [Origin::Suggested, Origin::Suggested]
+    );
+    // Caret from سيرغي to تركيا: four words on (لافروف قال إن تركيا).
+    case.press("w w w w x");
+    assert!(
+        spans_on(&case, "تركيا").is_empty(),
+        "rejected in both places"
+    );
+    assert!(
+        case.session.app.status.contains("rejected تركيا"),
+        "{}",
+        case.session.app.status
+    );
+    case.press("u");
+    assert_eq!(
+        spans_on(&case, "تركيا"),
+        [Origin::Suggested, Origin::Suggested]
+    );
+    case.press("C-r");
+    assert!(spans_on(&case, "تركيا").is_empty());
+    assert_eq!(
+        case.marked(),
+        AR_NEWS.replace('|', ""),
+        "nothing is marked by rejecting"
+    );
+}
+
+#[test]
+fn arabic_undo_and_redo_many_levels() {
+    let doc = "|بوتين التقى أردوغان في أنقرة";
+    let plain = doc.replace('|', "");
+    check(doc, "p w w p w w l u u u", &plain);
+    check(
+        doc,
+        "p w w p w w l u u",
+        "[بوتين]{person} التقى أردوغان في أنقرة",
+    );
+    check(
+        doc,
+        "p w w p w w l u u u C-r C-r",
+        "[بوتين]{person} التقى [أردوغان]{person} في أنقرة",
+    );
+    check(
+        doc,
+        "p w w p w w l u C-r",
+        "[بوتين]{person} التقى [أردوغان]{person} في [أنقرة]{place}",
+    );
+}
