@@ -1,6 +1,7 @@
-//! Triage through the app, keys in and state out: opening a document marks it read without
-//! taking `u` away from the user's last change, and the status line says what was saved,
-//! once.
+//! Triage through the app, keys in and list out: the list filters (`%unread`, `%read`,
+//! `%star`, `%tag:x`, `%archived`) narrow the document list, `o` cycles the sort orders,
+//! opening a document marks it read without taking `u` away from the user's last change,
+//! and the status line says what was saved, once.
 #![cfg(feature = "tui")]
 
 use std::path::Path;
@@ -9,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use okur::corpus::{Corpus, Document};
 use okur::layout::LayoutOptions;
 use okur::store::{Change, Store};
-use okur::tui::app::{App, Facts};
+use okur::tui::app::{App, Facts, Focus};
 use okur::tui::session::Session;
 use okur::tui::theme::Theme;
 use okur::tui::{prepare, view};
@@ -101,9 +102,133 @@ impl Case {
         self.press(&keys.join(" "))
     }
 
+    /// The list, as file indices in list order.
+    fn listed(&self) -> Vec<usize> {
+        self.session.app.order.clone()
+    }
+
+    /// The list with `filter` typed on the filter line (and kept with Enter).
+    fn filtered(&mut self, filter: &str) -> Vec<usize> {
+        self.press("Esc /").type_text(filter).press("Enter");
+        self.listed()
+    }
+
     fn status(&self) -> &str {
         &self.session.app.status
     }
+}
+
+fn star(c: &Corpus, i: usize) -> Change {
+    Change::Star {
+        doc: c.docs[i].key.clone(),
+        value: true,
+    }
+}
+
+fn triaged(c: &Corpus) -> Vec<Change> {
+    let doc = |i: usize| c.docs[i].key.clone();
+    vec![
+        Change::Read {
+            doc: doc(0),
+            value: true,
+        },
+        Change::Read {
+            doc: doc(2),
+            value: true,
+        },
+        star(c, 1),
+        star(c, 2),
+        Change::Tag {
+            doc: doc(2),
+            tag: "ukraine".into(),
+            value: true,
+        },
+        Change::Tag {
+            doc: doc(4),
+            tag: "ukraine".into(),
+            value: true,
+        },
+        Change::Tag {
+            doc: doc(4),
+            tag: "ekonomi".into(),
+            value: true,
+        },
+        Change::Archive {
+            doc: doc(3),
+            value: true,
+        },
+    ]
+}
+
+#[test]
+fn triage_filters_narrow_the_list() {
+    let mut case = open(triaged);
+    assert_eq!(case.listed(), [0, 1, 2, 4], "archived documents are hidden");
+    assert_eq!(case.filtered("%unread"), [1, 4]);
+    assert_eq!(case.filtered("%read"), [0, 2]);
+    assert_eq!(case.filtered("%star"), [1, 2]);
+    assert_eq!(case.filtered("%tag:ukraine"), [2, 4]);
+    assert_eq!(case.filtered("%tag:ukraine %tag:ekonomi"), [4]);
+    assert_eq!(case.filtered("%tag:yok"), Vec::<usize>::new());
+    assert_eq!(case.filtered("%archived"), [3], "only the archived ones");
+    assert_eq!(case.filtered("%unread %star"), [1]);
+    assert_eq!(case.filtered("%star zeytin"), Vec::<usize>::new());
+    assert_eq!(case.filtered("%read zeytin"), [0]);
+    case.press("Esc /").press("Esc");
+    assert_eq!(case.listed(), [0, 1, 2, 4], "Esc clears the filter");
+}
+
+#[test]
+fn triage_keys_in_the_list_move_documents_in_and_out_of_filters() {
+    let mut case = open(|_| Vec::new());
+    assert_eq!(case.filtered("%star"), Vec::<usize>::new());
+    case.press("Esc");
+    assert_eq!(case.session.app.focus, Focus::List);
+    // The list cursor is on the first document: star it, then archive the next one.
+    case.press("s j X");
+    assert_eq!(case.filtered("%star"), [0]);
+    assert_eq!(case.filtered("%archived"), [1]);
+    case.press("Esc");
+    assert_eq!(case.listed(), [0, 2, 3, 4]);
+    case.press("t").type_text("seçim").press("Enter");
+    assert_eq!(case.filtered("%tag:seçim"), [0]);
+}
+
+#[test]
+fn o_cycles_the_sort_orders() {
+    let mut case = open(|c| {
+        vec![
+            Change::Read {
+                doc: c.docs[0].key.clone(),
+                value: true,
+            },
+            star(c, 4),
+            star(c, 0),
+        ]
+    });
+    assert_eq!(case.listed(), [0, 1, 2, 3, 4], "file order first");
+    let expected: [(&str, [usize; 5]); 5] = [
+        // Newest dateline first: 2021-02, 2020-12, 2020-11-13, 2020-11-03, 2019.
+        ("date", [2, 4, 1, 0, 3]),
+        // Folded titles: Ankara, Ekonomi, Meclis, Zeytin, then the Arabic one.
+        ("title", [2, 4, 3, 0, 1]),
+        // Turkish before Arabic, file order inside.
+        ("language", [0, 2, 3, 4, 1]),
+        // Unread first, starred first among them; the read (starred) one last.
+        ("state", [4, 1, 2, 3, 0]),
+        ("file", [0, 1, 2, 3, 4]),
+    ];
+    for (name, order) in expected {
+        case.press("o");
+        assert_eq!(case.status(), format!("sorted by {name}"));
+        assert_eq!(case.listed(), order, "sorted by {name}");
+    }
+    case.press("o");
+    assert_eq!(
+        case.filtered("%unread"),
+        [2, 4, 1, 3],
+        "a filter keeps the sort"
+    );
 }
 
 #[test]
