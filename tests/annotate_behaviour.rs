@@ -20,10 +20,18 @@ struct Case {
     session: Session,
     _dir: tempfile::TempDir,
     store_path: std::path::PathBuf,
+    /// The status line when the session started (before the document was opened).
+    first_status: String,
 }
 
 /// Opens `marked` (caret at `|`) in a session over a fresh store; `extract` adds suggestions.
 fn open(marked: &str, extract: bool) -> Case {
+    open_with_journal(marked, extract, "")
+}
+
+/// As [`open`], over a journal that already holds `journal` (`{doc}` stands for the
+/// document's key): for replayed lines the UI never wrote itself.
+fn open_with_journal(marked: &str, extract: bool, journal: &str) -> Case {
     let caret = marked.find('|').expect("caret marker");
     let text = marked.replacen('|', "", 1);
     let corpus = Corpus {
@@ -36,9 +44,12 @@ fn open(marked: &str, extract: bool) -> Case {
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let store_path = dir.path().join("journal.jsonl");
+    let key = &corpus.docs[0].key.0;
+    std::fs::write(&store_path, journal.replace("{doc}", key)).expect("journal written");
     let store = Store::open(&store_path).expect("store opens");
     let app = App::new(corpus, facts, Theme::monochrome(), LayoutOptions::new(80));
     let mut session = Session::new(app, Some(store));
+    let first_status = session.app.status.clone();
     let panes = view::panes(SCREEN, &session.app);
     session.dispatch(okur::tui::Action::Open, &panes);
     assert_eq!(session.app.focus, Focus::Reader);
@@ -48,6 +59,7 @@ fn open(marked: &str, extract: bool) -> Case {
         session,
         _dir: dir,
         store_path,
+        first_status,
     }
 }
 
@@ -235,4 +247,130 @@ fn custom_label_from_the_config_on_a_digit_key() {
     assert_eq!(case.marked(), "[Kremlin]{ORG} açıklama yaptı.");
     case.press("2");
     assert!(case.session.app.status.contains("no custom label 2"));
+}
+
+/// A journal line naming a span of the test document.
+fn span_line(start: usize, end: usize, text: &str) -> String {
+    format!(
+        r#"{{"op":"add_span","doc":"{{doc}}","start":{start},"end":{end},"kind":"person","text":"{text}","source":"user"}}"#
+    ) + "\n"
+}
+
+#[test]
+fn spans_from_the_journal_that_do_not_fit_are_hidden_with_a_notice() {
+    // Past the end, and (in Arabic, two bytes a letter) one byte into a letter. (The texts
+    // do not occur in the documents: a stored span's text is also a name found everywhere.)
+    let cases = [
+        ("|Lavrov konuştu.", span_line(0, 999_999, "Sergey Lavrov")),
+        ("قال |لافروف إن بلاده مستعدة", span_line(1, 7, "سيرغي لافروف")),
+    ];
+    for (doc, line) in cases {
+        // The document is in the reading pane from the start: the notice comes at once.
+        let mut case = open_with_journal(doc, true, &line);
+        let status = &case.first_status;
+        assert!(
+            status.starts_with("case.txt: 1 stored span does not fit the text"),
+            "{status}"
+        );
+        let clean = doc.replace('|', "");
+        assert_eq!(case.marked(), clean, "the misfit is not shown");
+        case.press("a");
+        assert!(
+            case.marked().contains("]{person}"),
+            "the suggestion under the caret is accepted: {}",
+            case.marked()
+        );
+        assert!(
+            !case.session.app.status.contains("does not fit"),
+            "said once"
+        );
+        case.press("w a u");
+        assert!(
+            !case.session.app.status.contains("does not fit"),
+            "said once"
+        );
+    }
+}
+
+/// The spans at `name` (every occurrence), with their origin, suggestions included.
+fn spans_on(case: &Case, name: &str) -> Vec<Origin> {
+    let app = &case.session.app;
+    let text = &app.corpus.docs[0].text;
+    app.spans
+        .iter()
+        .filter(|s| text.get(s.start..s.end) == Some(name))
+        .map(|s| s.origin)
+        .collect()
+}
+
+const AR_NEWS: &str =
+    "وزير الخارجية الروسي |سيرغي لافروف قال إن تركيا شريكة. وأكد لافروف أن تركيا مستعدة";
+
+#[test]
+fn arabic_accept_a_suggestion_then_undo_and_redo() {
+    let mut case = open(AR_NEWS, true);
+    assert_eq!(spans_on(&case, "سيرغي لافروف"), [Origin::Suggested]);
+    case.press("a");
+    let accepted =
+        "وزير الخارجية الروسي [سيرغي لافروف]{person} قال إن تركيا شريكة. وأكد لافروف أن تركيا مستعدة";
+    assert_eq!(case.marked(), accepted);
+    case.press("u");
+    assert_eq!(case.marked(), AR_NEWS.replace('|', ""));
+    assert_eq!(spans_on(&case, "سيرغي لافروف"), [Origin::Suggested]);
+    case.press("C-r");
+    assert_eq!(case.marked(), accepted);
+}
+
+#[test]
+fn arabic_reject_a_suggestion_everywhere_then_undo_and_redo() {
+    let mut case = open(AR_NEWS, true);
+    assert_eq!(
+        spans_on(&case, "تركيا"),
+        [Origin::Suggested, Origin::Suggested]
+    );
+    // Caret from سيرغي to تركيا: four words on (لافروف قال إن تركيا).
+    case.press("w w w w x");
+    assert!(
+        spans_on(&case, "تركيا").is_empty(),
+        "rejected in both places"
+    );
+    assert!(
+        case.session.app.status.contains("rejected تركيا"),
+        "{}",
+        case.session.app.status
+    );
+    case.press("u");
+    assert_eq!(
+        spans_on(&case, "تركيا"),
+        [Origin::Suggested, Origin::Suggested]
+    );
+    case.press("C-r");
+    assert!(spans_on(&case, "تركيا").is_empty());
+    assert_eq!(
+        case.marked(),
+        AR_NEWS.replace('|', ""),
+        "nothing is marked by rejecting"
+    );
+}
+
+#[test]
+fn arabic_undo_and_redo_many_levels() {
+    let doc = "|بوتين التقى أردوغان في أنقرة";
+    let plain = doc.replace('|', "");
+    check(doc, "p w w p w w l u u u", &plain);
+    check(
+        doc,
+        "p w w p w w l u u",
+        "[بوتين]{person} التقى أردوغان في أنقرة",
+    );
+    check(
+        doc,
+        "p w w p w w l u u u C-r C-r",
+        "[بوتين]{person} التقى [أردوغان]{person} في أنقرة",
+    );
+    check(
+        doc,
+        "p w w p w w l u C-r",
+        "[بوتين]{person} التقى [أردوغان]{person} في [أنقرة]{place}",
+    );
 }

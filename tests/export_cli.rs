@@ -122,6 +122,32 @@ fn brat_needs_a_folder_and_bad_spans_fail() -> TestResult {
 }
 
 #[test]
+fn damaged_span_line_in_the_journal_is_a_clear_error() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let journal = dir.path().join("journal.jsonl");
+    let key = load_seeds().corpus.docs[0].key.clone();
+    let line = format!(
+        r#"{{"op":"add_span","doc":"{}","start":172,"end":999999,"kind":"person","text":"Sergey Lavrov","source":"user"}}"#,
+        key.0
+    );
+    std::fs::write(&journal, line + "\n")?;
+    for format in ["jsonl", "conll", "doccano"] {
+        let out = okur()?
+            .args(["export", "--format", format, "--store"])
+            .arg(&journal)
+            .output()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {err}");
+        assert!(
+            err.contains("000_e846ee86f0b51d87.txt: span 172..999999: past the end"),
+            "{format}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    Ok(())
+}
+
+#[test]
 fn help_documents_every_option() -> TestResult {
     let out = okur()?.args(["export", "--help"]).output()?;
     let help = String::from_utf8(out.stdout)?;

@@ -10,10 +10,17 @@ use crate::corpus::DocKey;
 /// Setting changes carry the new value (`{"op":"star","doc":"..","value":true}`), so the
 /// inverse of any change is a change of the same shape. `accept` and `reject` with
 /// `value: false` withdraw the decision. `undo`, `redo` and `checkpoint` are markers:
-/// a checkpoint (written by compaction) starts a fresh undo history.
+/// a checkpoint (written by compaction) starts a fresh undo history. `seen` (opening an
+/// unread document) changes the state but not the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Change {
+    /// Mark read as a side effect of opening the document: saved like any change, but not
+    /// an undo step (undo is for what the user did on purpose) and it leaves redo alone.
+    Seen {
+        /// Document.
+        doc: DocKey,
+    },
     /// Mark read or unread.
     Read {
         /// Document.

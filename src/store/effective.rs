@@ -19,11 +19,16 @@
 //! 5. A span from rules 2 and 3 that overlaps a span already kept is dropped; longer hits
 //!    are placed before shorter ones.
 //!
+//! Stored spans that do not fit the text (out of range, not on character boundaries, or
+//! covering other text than they say) are left out: they can only come from a damaged or
+//! hand-edited journal, since documents are keyed by a hash of their text. [`misfits`] lists
+//! them so the UI can say so; exports refuse them.
+//!
 //! The result is sorted by start, then end.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::model::{Decision, DocState, Label, Name, Source, State};
+use super::model::{Decision, DocState, Label, Name, Source, Span, State};
 
 /// A mention suggested by the extractor, in document byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,9 +75,10 @@ pub fn effective_spans(
     suggestions: &[Suggestion],
     state: &State,
 ) -> Vec<EffectiveSpan> {
-    let mut kept: Vec<EffectiveSpan> = doc
+    let kept: Vec<EffectiveSpan> = doc
         .spans
         .iter()
+        .filter(|s| fits(text, s))
         .map(|s| EffectiveSpan {
             start: s.start,
             end: s.end,
@@ -90,7 +96,10 @@ pub fn effective_spans(
             candidates.push(span(start, end, &name.kind, Origin::Accepted));
         }
     }
-    for s in suggestions {
+    for s in suggestions
+        .iter()
+        .filter(|s| fits_range(text, s.start, s.end))
+    {
         let name = Name {
             kind: s.kind.clone(),
             text: s.text.clone(),
@@ -103,14 +112,83 @@ pub fn effective_spans(
             _ => candidates.push(span(s.start, s.end, &s.kind, Origin::Suggested)),
         }
     }
+    place(kept, candidates)
+}
+
+/// Rule 5: adds each candidate, best first, unless it overlaps a span already kept; the
+/// result is sorted by start, then end. O(n log n).
+fn place(mut kept: Vec<EffectiveSpan>, mut candidates: Vec<EffectiveSpan>) -> Vec<EffectiveSpan> {
     candidates.sort_by_key(|c| (c.origin, std::cmp::Reverse(c.end - c.start), c.start));
+    let mut covered = Coverage::new(&kept);
     for c in candidates {
-        if !kept.iter().any(|k| k.start < c.end && c.start < k.end) {
+        if !covered.overlaps(c.start, c.end) {
+            covered.insert(c.start, c.end);
             kept.push(c);
         }
     }
     kept.sort_by_key(|s| (s.start, s.end));
     kept
+}
+
+/// The byte ranges taken so far, as disjoint intervals keyed by start, so that "does this
+/// candidate overlap anything kept?" is one ordered lookup instead of a scan of every kept
+/// span. Stored spans may overlap each other, so they are merged first.
+///
+/// Overlap means what it always meant here: `a.start < b.end && b.start < a.end`. An empty
+/// range `p..p` is hit by any range strictly around `p`, which is also true of any interval
+/// `a..b` with `a <= p <= b`; merging such an empty range into that interval keeps every
+/// answer the same.
+struct Coverage {
+    intervals: BTreeMap<usize, usize>,
+}
+
+impl Coverage {
+    fn new(spans: &[EffectiveSpan]) -> Coverage {
+        let mut ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        ranges.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for (start, end) in ranges {
+            match merged.last_mut() {
+                Some(last) if start < last.1 || start == last.0 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        Coverage {
+            intervals: merged.into_iter().collect(),
+        }
+    }
+
+    /// Disjoint intervals sorted by start have sorted ends too, so the last interval that
+    /// starts before `end` is the only one that can reach past `start`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.intervals
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| start < e)
+    }
+
+    /// Adds a range that overlaps nothing here (it may touch a neighbour or share a start
+    /// with it when one of the two is empty).
+    fn insert(&mut self, start: usize, end: usize) {
+        let e = self.intervals.entry(start).or_insert(end);
+        *e = (*e).max(end);
+    }
+}
+
+/// True when `span` is a non-empty range of `text` on character boundaries covering exactly
+/// the text it was made on.
+pub fn fits(text: &str, span: &Span) -> bool {
+    span.start < span.end && text.get(span.start..span.end) == Some(span.text.as_str())
+}
+
+fn fits_range(text: &str, start: usize, end: usize) -> bool {
+    start < end && text.get(start..end).is_some()
+}
+
+/// The stored spans of a document that do not fit its text (see [`fits`]); they are not
+/// shown and exports refuse them.
+pub fn misfits<'d>(text: &str, doc: &'d DocState) -> Vec<&'d Span> {
+    doc.spans.iter().filter(|s| !fits(text, s)).collect()
 }
 
 fn span(start: usize, end: usize, kind: &Label, origin: Origin) -> EffectiveSpan {
@@ -179,96 +257,5 @@ fn word_end(after: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::corpus::DocKey;
-    use crate::store::model::{Change, Span};
-
-    fn state_with(changes: &[Change]) -> State {
-        let mut s = State::default();
-        changes.iter().for_each(|c| s.apply(c));
-        s
-    }
-
-    fn sug(text: &str, name: &str, kind: Label) -> Suggestion {
-        let start = text.find(name).expect("name in text");
-        Suggestion {
-            start,
-            end: start + name.len(),
-            kind,
-            text: name.into(),
-        }
-    }
-
-    #[test]
-    fn word_boundaries_allow_suffixes_and_proclitics() {
-        let text = "Türkiye'ye ve Türkiyeli; وتركيا وبتركيا تركياتي";
-        let hits: Vec<_> = find_name(text, "Türkiye").iter().map(|r| r.0).collect();
-        assert_eq!(hits, [0]);
-        assert_eq!(find_name(text, "تركيا").len(), 2);
-    }
-
-    #[test]
-    fn rejected_suggestions_vanish_and_accepted_names_spread() {
-        let text = "Lavrov ve Çavuşoğlu. Lavrov'un sözleri.";
-        let state = state_with(&[
-            Change::Reject {
-                kind: Label::Person,
-                text: "Çavuşoğlu".into(),
-                value: true,
-            },
-            Change::Accept {
-                kind: Label::Person,
-                text: "Lavrov".into(),
-                value: true,
-            },
-        ]);
-        let sugs = [
-            sug(text, "Çavuşoğlu", Label::Person),
-            sug(text, "sözleri", Label::Place),
-        ];
-        let spans = effective_spans(text, &DocState::default(), &sugs, &state);
-        let got: Vec<_> = spans
-            .iter()
-            .map(|s| (&text[s.start..s.end], s.origin))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("Lavrov", Origin::Accepted),
-                ("Lavrov", Origin::Accepted),
-                ("sözleri", Origin::Suggested)
-            ]
-        );
-    }
-
-    #[test]
-    fn user_span_in_one_document_is_found_in_another_and_wins_overlaps() {
-        let key = DocKey("a".into());
-        let span = Span {
-            start: 0,
-            end: 13,
-            kind: Label::Person,
-            text: "Sergey Lavrov".into(),
-            source: Source::User,
-        };
-        let state = state_with(&[
-            Change::AddSpan {
-                doc: key.clone(),
-                span,
-            },
-            Change::Accept {
-                kind: Label::Place,
-                text: "Lavrov".into(),
-                value: true,
-            },
-        ]);
-        let other = "Dün Sergey Lavrov konuştu.";
-        let spans = effective_spans(other, &DocState::default(), &[], &state);
-        assert_eq!(spans.len(), 1, "{spans:?}");
-        assert_eq!(&other[spans[0].start..spans[0].end], "Sergey Lavrov");
-        let own = effective_spans("Sergey Lavrov", state.doc(&key), &[], &state);
-        assert_eq!(own.len(), 1);
-        assert_eq!(own[0].origin, Origin::User);
-    }
-}
+#[path = "effective_tests.rs"]
+mod tests;

@@ -17,7 +17,7 @@ struct Step {
 }
 
 /// State with multi-level undo and redo.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
     state: State,
     undo: VecDeque<Step>,
@@ -73,6 +73,11 @@ impl History {
                 self.redo.clear();
                 None
             }
+            seen @ Change::Seen { .. } => {
+                self.state.inverse(seen)?;
+                self.state.apply(seen);
+                Some(seen.clone())
+            }
             change => {
                 self.redo.clear();
                 self.record(change.clone())
@@ -97,4 +102,64 @@ impl History {
     pub fn clear_history(&mut self) {
         self.commit(&Change::Checkpoint);
     }
+
+    /// The shortest journal that replays to exactly this history: state, undo stack and
+    /// redo stack, inverses included.
+    ///
+    /// It holds: the state the oldest undo step was applied to, as a snapshot; a checkpoint;
+    /// every undo step's change, oldest first; the redo steps, applied and undone again so
+    /// they are back on the redo stack in the same order; and `seen` lines where a document
+    /// was read by opening it, which the steps alone would lose (before a `read` step whose
+    /// inverse depends on it, and at the end).
+    ///
+    /// `None` when no such journal exists, which takes a read mark on the redo stack: `R`
+    /// marks a document unread, opening marks it read, `R` unread again, both are undone
+    /// and the first redone. No replay ends unread there (`seen` can raise a read mark, not
+    /// lower it), so the journal is left long; any new change clears the redo stack and
+    /// with it the case.
+    pub fn compacted(&self) -> Option<Vec<Change>> {
+        let mut replay = History::default();
+        let mut entries = Vec::new();
+        let mut push = |replay: &mut History, entry: Change| {
+            replay.commit(&entry);
+            entries.push(entry);
+        };
+        for change in self.base().snapshot() {
+            push(&mut replay, change);
+        }
+        push(&mut replay, Change::Checkpoint);
+        for step in self.undo.iter().chain(self.redo.iter().rev()) {
+            // Only a read mark can differ here: opening sets it outside the history.
+            if let Change::Read { doc, .. } = &step.change
+                && replay.state.inverse(&step.change).as_ref() != Some(&step.inverse)
+            {
+                push(&mut replay, Change::Seen { doc: doc.clone() });
+            }
+            push(&mut replay, step.change.clone());
+        }
+        for _ in &self.redo {
+            push(&mut replay, Change::Undo);
+        }
+        for (doc, _) in self.state.docs().filter(|(_, d)| d.read) {
+            if !replay.state.doc(doc).read {
+                push(&mut replay, Change::Seen { doc: doc.clone() });
+            }
+        }
+        (replay == *self).then_some(entries)
+    }
+
+    /// The state before the oldest step still on the undo stack: every field as the first
+    /// step touching it (undo steps, then redo steps in redo order) found it. Redo steps
+    /// count because only they may say what a read mark was before opening raised it.
+    fn base(&self) -> State {
+        let mut base = self.state.clone();
+        for step in self.redo.iter().chain(self.undo.iter().rev()) {
+            base.apply(&step.inverse);
+        }
+        base
+    }
 }
+
+#[cfg(test)]
+#[path = "history_tests.rs"]
+mod tests;

@@ -35,6 +35,14 @@ pub enum Warning {
         /// What the parser said.
         reason: String,
     },
+    /// Compaction at open failed; the journal is as it was and still works.
+    #[error("{path}: not compacted: {reason}")]
+    NotCompacted {
+        /// The journal.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// The changes read from a journal and what was wrong with it.
@@ -221,35 +229,58 @@ impl Journal {
     }
 
     /// Replaces the journal with `entries`: writes `FILE.tmp`, fsyncs it, renames it over the
-    /// journal and fsyncs the folder. Needs the lock.
+    /// journal and fsyncs the folder. Needs the lock. Until the rename the old journal stays
+    /// in place and in use; a crash at any point leaves one complete journal or the other.
     pub fn rewrite(&mut self, entries: &[Change]) -> Result<(), StoreError> {
         let path = self.path.clone();
-        if self.writer.is_none() {
+        let Some(writer) = self.writer.as_mut() else {
             return Err(StoreError::ReadOnly { path });
-        }
+        };
         let tmp = sibling(&path, ".tmp");
-        let mut out = Vec::new();
-        for entry in entries {
-            serde_json::to_writer(&mut out, entry)
-                .map_err(|e| StoreError::io("encode for", &tmp, e.into()))?;
-            out.push(b'\n');
+        let written = write_new(&tmp, entries);
+        let (file, len) = match written {
+            Ok(done) => done,
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e);
+            }
+        };
+        if let Err(e) = std::fs::rename(&tmp, &path) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(StoreError::io("rename into", &path, e));
         }
-        let mut file = File::create(&tmp).map_err(|e| StoreError::io("create", &tmp, e))?;
-        file.write_all(&out)
-            .and_then(|()| file.sync_all())
-            .map_err(|e| StoreError::io("write", &tmp, e))?;
-        std::fs::rename(&tmp, &path).map_err(|e| StoreError::io("rename into", &path, e))?;
-        sync_parent(&path)?;
-        let file = OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .map_err(|e| StoreError::io("reopen", &path, e))?;
-        if let Some(w) = self.writer.as_mut() {
-            w.file = file;
-            w.len = out.len() as u64;
+        // The handle was opened on the new file before the rename, so appends can never go
+        // to the replaced (unlinked) journal.
+        writer.file = file;
+        writer.len = len;
+        let synced = sync_parent(&path);
+        if synced.is_err() {
+            // The rename may not survive a crash, and the caller's history no longer matches
+            // either file for certain: appending more could only make things worse.
+            self.writer = None;
         }
-        Ok(())
+        synced
     }
+}
+
+/// Writes `entries` to a new file at `tmp`, on disk when it returns, and opens it for
+/// appending; returns the handle and the length.
+fn write_new(tmp: &Path, entries: &[Change]) -> Result<(File, u64), StoreError> {
+    let mut out = Vec::new();
+    for entry in entries {
+        serde_json::to_writer(&mut out, entry)
+            .map_err(|e| StoreError::io("encode for", tmp, e.into()))?;
+        out.push(b'\n');
+    }
+    let mut file = File::create(tmp).map_err(|e| StoreError::io("create", tmp, e))?;
+    file.write_all(&out)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| StoreError::io("write", tmp, e))?;
+    let file = OpenOptions::new()
+        .append(true)
+        .open(tmp)
+        .map_err(|e| StoreError::io("reopen", tmp, e))?;
+    Ok((file, out.len() as u64))
 }
 
 /// Cuts a torn last line away, or ends a valid last line that lacks its newline.

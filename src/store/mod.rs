@@ -27,7 +27,7 @@ mod paths;
 use std::path::{Path, PathBuf};
 
 pub use effective::{
-    EffectiveSpan, Origin, Suggestion, accepted_names, effective_spans, find_name,
+    EffectiveSpan, Origin, Suggestion, accepted_names, effective_spans, find_name, fits, misfits,
 };
 pub use history::{History, UNDO_LIMIT};
 pub use journal::{Journal, Replay, Warning, lock_path, read_journal};
@@ -70,6 +70,14 @@ impl StoreError {
     }
 }
 
+/// A journal is compacted at open only when it has more lines than this: below it, replay
+/// takes about a millisecond and rewriting would gain nothing.
+pub const COMPACT_MIN_LINES: usize = 1000;
+
+/// A journal is compacted at open only when it also has more than this many times the
+/// lines its state and history need.
+pub const COMPACT_FACTOR: usize = 2;
+
 /// What [`Store::apply`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applied {
@@ -93,10 +101,23 @@ impl Store {
     /// another okur holds the lock, the store opens read-only: see
     /// [`Store::read_only_message`]. Damaged lines are skipped and listed in
     /// [`Store::warnings`].
+    ///
+    /// A writable journal far longer than its history needs is compacted here, keeping the
+    /// state and every undo and redo level (see [`Store::compact_if_long`]).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let (journal, replay) = Journal::open(path)?;
         let locked_out = journal.is_read_only();
-        Ok(Store::from_replay(journal, replay, locked_out))
+        let lines = replay.entries.len();
+        let damaged = replay
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::Corrupt { .. }));
+        let mut store = Store::from_replay(journal, replay, locked_out);
+        // Unreadable lines are left for a human to look at: compaction would delete them.
+        if !damaged && !store.is_read_only() {
+            store.compact_if_long(lines);
+        }
+        Ok(store)
     }
 
     /// Opens the journal read-only, without taking the lock or creating files (for exports
@@ -203,6 +224,36 @@ impl Store {
         }
         self.journal.append(&marker)?;
         Ok(self.history.commit(&marker))
+    }
+
+    /// Compacts the journal, which has `lines` entries, when they are more than
+    /// [`COMPACT_MIN_LINES`] and more than [`COMPACT_FACTOR`] times what the history needs.
+    /// Unlike [`Store::compact`] this keeps the undo and redo history: a restart after it
+    /// undoes and redoes exactly what the journal did before (see [`History::compacted`]).
+    /// What goes: undo and redo markers that cancel out, changes undone and then replaced
+    /// by a new change (no longer redoable), and steps older than [`UNDO_LIMIT`]. A failure
+    /// leaves the journal as it was and is listed in [`Store::warnings`].
+    /// Returns true when the journal was rewritten.
+    pub fn compact_if_long(&mut self, lines: usize) -> bool {
+        if lines <= COMPACT_MIN_LINES {
+            return false;
+        }
+        let Some(entries) = self.history.compacted() else {
+            return false;
+        };
+        if lines <= COMPACT_FACTOR * entries.len() {
+            return false;
+        }
+        match self.journal.rewrite(&entries) {
+            Ok(()) => true,
+            Err(e) => {
+                self.warnings.push(Warning::NotCompacted {
+                    path: self.path().to_path_buf(),
+                    reason: e.to_string(),
+                });
+                false
+            }
+        }
     }
 
     /// Rewrites the journal as the shortest list of changes giving the current state,

@@ -191,6 +191,11 @@ impl State {
     fn inverse_of(&self, change: &Change) -> Option<Change> {
         use Change::*;
         Some(match change {
+            Seen { doc } if self.doc(doc).read => return None,
+            Seen { doc } => Read {
+                doc: doc.clone(),
+                value: false,
+            },
             Read { doc, .. } => Read {
                 doc: doc.clone(),
                 value: self.doc(doc).read,
@@ -271,6 +276,7 @@ impl State {
     pub fn apply(&mut self, change: &Change) {
         use Change::*;
         match change {
+            Seen { doc } => self.edit(doc, |d| d.read = true),
             Read { doc, value } => self.edit(doc, |d| d.read = *value),
             Star { doc, value } => self.edit(doc, |d| d.star = *value),
             Archive { doc, value } => self.edit(doc, |d| d.archived = *value),

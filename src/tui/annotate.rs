@@ -55,7 +55,10 @@ fn label(app: &mut App, kind: Label) -> Vec<Effect> {
         app.status = "nothing to label: select with v or put the caret on a word".into();
         return Vec::new();
     };
-    let text = doc.text[start..end].trim_end().to_string();
+    let Some(text) = doc.text.get(start..end).map(|t| t.trim_end().to_string()) else {
+        app.status = "cannot label: the selection is not on character boundaries".into();
+        return Vec::new();
+    };
     let end = start + text.len();
     app.reader.anchor = None;
     app.status = format!("{text} → {}", kind.name());
@@ -114,7 +117,11 @@ fn decide(app: &mut App, accept: bool) -> Vec<Effect> {
         app.status = "no suggestion under the caret".into();
         return Vec::new();
     };
-    let text = doc.text[span.start..span.end].to_string();
+    // Shown spans are checked against the text, but a slice must never be what panics.
+    let Some(text) = doc.text.get(span.start..span.end).map(str::to_string) else {
+        app.status = "the span under the caret does not fit the text".into();
+        return Vec::new();
+    };
     app.status = format!(
         "{} {text} ({}) everywhere",
         if accept { "accepted" } else { "rejected" },
@@ -146,10 +153,13 @@ fn accept_all(app: &mut App) -> Vec<Effect> {
     let kind = label_of(entity.kind);
     let mut names: Vec<String> = Vec::new();
     for (doc, mentions) in app.corpus.docs.iter().zip(&app.facts.mentions) {
-        for m in mentions.iter().filter(|m| m.entity == mention.entity) {
-            let text = doc.text[m.start..m.end].to_string();
-            if !names.contains(&text) {
-                names.push(text);
+        let forms = mentions
+            .iter()
+            .filter(|m| m.entity == mention.entity)
+            .filter_map(|m| doc.text.get(m.start..m.end));
+        for text in forms {
+            if !names.iter().any(|n| n == text) {
+                names.push(text.to_string());
             }
         }
     }

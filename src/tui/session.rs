@@ -10,11 +10,14 @@ use super::app::App;
 use super::input::input_key;
 use super::keymap::Key;
 use super::search::{self, SearchWorker, run_query};
+use super::triage::describe;
 use super::update::{Effect, update};
 use super::view::Panes;
+use crate::corpus::DocKey;
 use crate::extract::CorpusExtraction;
 use crate::search::{Index, Results};
-use crate::store::{Applied, Store, Suggestion};
+use crate::store::{Applied, Change, Span, Store, Suggestion};
+use std::collections::BTreeSet;
 use std::sync::atomic::AtomicBool;
 
 /// What the status line says when a change is asked for before the documents are loaded.
@@ -39,6 +42,11 @@ pub struct Session {
     store: Option<Store>,
     search: SearchBackend,
     sent_query: String,
+    /// Documents whose misfit spans were already reported: said once, not on every key.
+    misfits_reported: BTreeSet<DocKey>,
+    /// A notice waiting for the end of the current key, so the key's own message does not
+    /// overwrite it.
+    notice: Option<String>,
 }
 
 impl Session {
@@ -58,9 +66,15 @@ impl Session {
             store,
             search: SearchBackend::Off,
             sent_query: String::new(),
+            misfits_reported: BTreeSet::new(),
+            notice: None,
         };
         super::filter::refresh_list(&mut session.app);
         session.refresh_spans();
+        // A store warning says more than a notice; the notice then waits for the first key.
+        if session.app.status.is_empty() {
+            session.flush_notice();
+        }
         session
     }
 
@@ -107,9 +121,11 @@ impl Session {
     /// Handles one key: the open prompt takes it, else the keymap.
     pub fn key(&mut self, key: KeyEvent, panes: &Panes) {
         if self.app.input.is_some() {
+            let before = self.app.status.clone();
             let effects = input_key(&mut self.app, key.code);
-            self.run(effects);
+            self.run(effects, &before);
             self.sync_query();
+            self.flush_notice();
             return;
         }
         let k = Key::from_event(&key);
@@ -126,36 +142,35 @@ impl Session {
     /// Applies an action and carries out its effects.
     pub fn dispatch(&mut self, action: Action, panes: &Panes) {
         let doc = self.app.reader.doc;
+        let before = self.app.status.clone();
         let effects = update(&mut self.app, action, panes);
-        self.run(effects);
+        self.run(effects, &before);
         self.sync_query();
         if doc != self.app.reader.doc {
             self.refresh_spans();
         }
+        self.flush_notice();
     }
 
-    fn run(&mut self, effects: Vec<Effect>) {
+    fn flush_notice(&mut self) {
+        if let Some(notice) = self.notice.take() {
+            self.app.status = notice;
+        }
+    }
+
+    /// Carries out effects in order, stopping at the first that fails (its message goes on
+    /// the status line). `before` is the status line before the action, to tell whether the
+    /// action wrote its own message.
+    fn run(&mut self, effects: Vec<Effect>, before: &str) {
         let mut changed = false;
+        let mut done = None;
         for effect in effects {
-            let result = match (effect, self.store.as_mut()) {
-                (Effect::Quit, _) => continue,
-                _ if self.app.loading => Err(LOADING.to_string()),
-                (_, None) => Err("not saved: no store (see --store)".to_string()),
-                (Effect::Save(change), Some(store)) => store
-                    .apply(change)
-                    .map(|a| a == Applied::Saved)
-                    .map_err(|e| format!("NOT saved: {e}")),
-                (Effect::Undo, Some(store)) => store
-                    .undo()
-                    .map(|c| c.is_some())
-                    .map_err(|e| format!("NOT undone: {e}")),
-                (Effect::Redo, Some(store)) => store
-                    .redo()
-                    .map(|c| c.is_some())
-                    .map_err(|e| format!("NOT redone: {e}")),
-            };
-            match result {
-                Ok(did) => changed |= did,
+            match self.carry_out(effect) {
+                Ok(None) => {}
+                Ok(Some(what)) => {
+                    changed = true;
+                    done = what.or(done);
+                }
                 Err(msg) => {
                     self.app.status = msg;
                     return;
@@ -163,18 +178,51 @@ impl Session {
             }
         }
         if changed {
-            self.after_change();
+            self.after_change(before, done);
         }
     }
 
-    fn after_change(&mut self) {
+    /// One effect against the store: `Ok(None)` when nothing changed, else what changed,
+    /// described for the status line (`None` inside for the implicit read mark, which the
+    /// user did not ask for and is not told about).
+    fn carry_out(&mut self, effect: Effect) -> Result<Option<Option<String>>, String> {
+        let store = match (&effect, self.store.as_mut()) {
+            (Effect::Quit, _) => return Ok(None),
+            _ if self.app.loading => return Err(LOADING.to_string()),
+            (_, None) => return Err("not saved: no store (see --store)".to_string()),
+            (_, Some(store)) => store,
+        };
+        match effect {
+            Effect::Quit => Ok(None),
+            Effect::Save(change) => {
+                let what = (!matches!(change, Change::Seen { .. })).then(|| describe(&change));
+                match store.apply(change) {
+                    Ok(Applied::Saved) => Ok(Some(what)),
+                    Ok(Applied::Unchanged) => Ok(None),
+                    Err(e) => Err(format!("NOT saved: {e}")),
+                }
+            }
+            Effect::Undo => store
+                .undo()
+                .map(|c| c.map(|c| Some(format!("undo: {}", describe(&c)))))
+                .map_err(|e| format!("NOT undone: {e}")),
+            Effect::Redo => store
+                .redo()
+                .map(|c| c.map(|c| Some(format!("redo: {}", describe(&c)))))
+                .map_err(|e| format!("NOT redone: {e}")),
+        }
+    }
+
+    /// Refreshes the app's copy of the state; the status line says what was saved: the
+    /// action's own message if it wrote one, else what the change did.
+    fn after_change(&mut self, before: &str, done: Option<String>) {
         if let Some(store) = &self.store {
             self.app.state = store.state().clone();
         }
-        if !self.app.status.ends_with("· saved") {
-            self.app.status = format!("{} · saved", self.app.status)
-                .trim_start_matches(" · ")
-                .to_string();
+        if let Some(done) = done {
+            let own = self.app.status != before && !self.app.status.is_empty();
+            let what = if own { self.app.status.clone() } else { done };
+            self.app.status = format!("{what} · saved");
         }
         super::filter::refresh_list(&mut self.app);
         self.refresh_spans();
@@ -200,12 +248,14 @@ impl Session {
                 })
             })
             .collect();
-        app.spans = crate::store::effective_spans(
-            &doc.text,
-            app.state.doc(&doc.key),
-            &suggestions,
-            &app.state,
-        );
+        let stored = app.state.doc(&doc.key);
+        app.spans = crate::store::effective_spans(&doc.text, stored, &suggestions, &app.state);
+        let misfits = crate::store::misfits(&doc.text, stored);
+        if let Some(first) = misfits.first()
+            && self.misfits_reported.insert(doc.key.clone())
+        {
+            self.notice = Some(misfit_notice(&doc.path, misfits.len(), first));
+        }
     }
 
     /// Takes extraction results into the panels, the suggestions and the search index.
@@ -279,4 +329,16 @@ impl Session {
         self.sync_query();
         self.refresh_spans();
     }
+}
+
+/// What the status line says about stored spans that do not fit their document.
+fn misfit_notice(path: &str, count: usize, first: &Span) -> String {
+    let (what, it) = match count {
+        1 => ("1 stored span does not fit the text".to_string(), "it"),
+        n => (format!("{n} stored spans do not fit the text"), "them"),
+    };
+    format!(
+        "{path}: {what} (first {}..{}), hidden; the journal is damaged and okur export refuses {it}",
+        first.start, first.end
+    )
 }

@@ -93,3 +93,35 @@ pub fn submit(app: &App, input: &Input) -> Option<Change> {
         InputKind::Filter => None,
     }
 }
+
+/// What a change did, for the status line ("starred", "tag suriye added").
+pub fn describe(change: &Change) -> String {
+    let on_off = |value: bool, yes: &str, no: &str| if value { yes } else { no }.to_string();
+    match change {
+        Change::Seen { .. } => "marked read".into(),
+        Change::Read { value, .. } => on_off(*value, "marked read", "marked unread"),
+        Change::Star { value, .. } => on_off(*value, "starred", "unstarred"),
+        Change::Archive { value, .. } => on_off(*value, "archived", "unarchived"),
+        Change::Relevance { value, .. } => match value {
+            Relevance::None => "relevance cleared".into(),
+            Relevance::Relevant => "marked relevant".into(),
+            Relevance::Irrelevant => "marked irrelevant".into(),
+            Relevance::Unsure => "marked unsure".into(),
+        },
+        Change::Tag { tag, value, .. } => {
+            format!("tag {tag} {}", on_off(*value, "added", "removed"))
+        }
+        Change::Note { value, .. } => on_off(!value.is_empty(), "note changed", "note cleared"),
+        Change::AddSpan { span, .. } => format!("{} → {}", span.text, span.kind.name()),
+        Change::RemoveSpan { span, .. } => format!("span {} removed", span.text),
+        Change::Accept { kind, text, value } => match value {
+            true => format!("accepted {text} ({}) everywhere", kind.name()),
+            false => format!("{text} ({}) no longer accepted", kind.name()),
+        },
+        Change::Reject { kind, text, value } => match value {
+            true => format!("rejected {text} ({}) everywhere", kind.name()),
+            false => format!("{text} ({}) no longer rejected", kind.name()),
+        },
+        Change::Undo | Change::Redo | Change::Checkpoint => String::new(),
+    }
+}

@@ -159,7 +159,8 @@ fn open(app: &mut App, panes: &Panes) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Opens a document in the reading pane, at its top, and marks it read.
+/// Opens a document in the reading pane, at its top, and marks it read. The read mark is a
+/// `seen` change: saved, but not an undo step, so `u` still undoes the user's last change.
 pub fn open_doc(app: &mut App, doc: usize) -> Vec<Effect> {
     if app.reader.doc != doc {
         app.reader.doc = doc;
@@ -175,10 +176,7 @@ pub fn open_doc(app: &mut App, doc: usize) -> Vec<Effect> {
     if app.state.doc(&d.key).read {
         return Vec::new();
     }
-    vec![Effect::Save(Change::Read {
-        doc: d.key.clone(),
-        value: true,
-    })]
+    vec![Effect::Save(Change::Seen { doc: d.key.clone() })]
 }
 
 fn flip_direction(app: &mut App) {
