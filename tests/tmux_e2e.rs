@@ -59,6 +59,10 @@ fn arabic_pane_matches_render() {
     let expected: Vec<&str> = rendered.lines().take(pane.len()).collect();
     assert_eq!(pane, expected, "screen:\n{screen}");
     t.send(&["q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+    // Enter marked the document read: in the session's own journal, not the user's.
+    let journal = std::fs::read_to_string(t.default_journal()).expect("journal in temp home");
+    assert!(journal.contains(r#""op":"read""#), "{journal}");
 }
 
 /// Width of the reading pane's text area, from the second box on the first row.

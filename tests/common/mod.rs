@@ -27,16 +27,25 @@ pub struct Tmux {
     socket: String,
     /// Where the command's exit status is written when it ends.
     pub exit_file: PathBuf,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Tmux {
-    /// Starts `command` (a shell command line) in a `width`x`height` session.
+    /// Starts `command` (a shell command line) in a `width`x`height` session. The command
+    /// runs with `HOME`, `XDG_CONFIG_HOME` and `XDG_DATA_HOME` in a temp dir and without
+    /// `OKUR_STORE`/`OKUR_CONFIG`, so no test reads the user's config or writes to their
+    /// journal; without `--store`, okur's journal is [`Tmux::default_journal`].
     pub fn start(command: &str, width: u16, height: u16) -> Tmux {
         let dir = tempfile::tempdir().expect("temp dir");
         let exit_file = dir.path().join("exit");
         let socket = format!("okur-test-{}-{}", std::process::id(), rand_suffix());
-        let line = format!("{command}; echo $? > {}", exit_file.display());
+        let home = dir.path().join("home");
+        let line = format!(
+            "unset OKUR_STORE OKUR_CONFIG; export HOME={h} XDG_CONFIG_HOME={h}/config \
+             XDG_DATA_HOME={h}/data; {command}; echo $? > {}",
+            exit_file.display(),
+            h = home.display(),
+        );
         let status = Command::new("tmux")
             .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x"])
             .arg(width.to_string())
@@ -50,8 +59,13 @@ impl Tmux {
         Tmux {
             socket,
             exit_file,
-            _dir: dir,
+            dir,
         }
+    }
+
+    /// The journal okur writes when no store is named: inside the session's own data home.
+    pub fn default_journal(&self) -> PathBuf {
+        self.dir.path().join("home/data/okur/journal.jsonl")
     }
 
     /// Sends keys (tmux key names, e.g. `j`, `Tab`, `Escape`).
