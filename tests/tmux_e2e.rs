@@ -235,3 +235,49 @@ fn sigterm_and_sighup_exit_cleanly_keeping_changes() {
         assert!(journal.contains(r#""op":"star""#), "SIG{signal}: {journal}");
     }
 }
+
+/// A dropped link: the terminal goes away under a running okur (tmux closes the pane's
+/// terminal and sends SIGHUP). okur exits 0 whichever it notices first, the failed draw or
+/// the signal, and the change it said was saved is in the journal.
+#[test]
+fn dropped_link_exits_zero() {
+    if !tmux_available() {
+        return;
+    }
+    for round in 0..3 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = dir.path().join("journal.jsonl");
+        let exit = dir.path().join("exit");
+        // The shell around okur survives the hangup (its trap runs after okur ends) to
+        // write okur's exit status; okur itself starts with the default SIGHUP action.
+        let inner = format!(
+            "trap : HUP; {} --store {}; echo $? > {}",
+            okur(),
+            store.display(),
+            exit.display()
+        );
+        let t = Tmux::start(&format!("sh -c '{inner}'"), 100, 30);
+        t.wait_for("Documents");
+        t.send(&["s"]);
+        t.wait_for("saved");
+        t.kill_session();
+        let status = wait_for_file(&exit);
+        assert_eq!(status.as_deref(), Some("0"), "round {round}");
+        let journal = std::fs::read_to_string(&store).expect("journal exists");
+        assert!(journal.contains(r#""op":"star""#), "{journal}");
+    }
+}
+
+/// The trimmed contents of `path` once it exists (10 s at most).
+fn wait_for_file(path: &std::path::Path) -> Option<String> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        if let Ok(s) = std::fs::read_to_string(path)
+            && s.ends_with('\n')
+        {
+            return Some(s.trim().to_string());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    None
+}

@@ -18,6 +18,7 @@ pub mod theme;
 mod triage;
 pub mod update;
 pub mod view;
+mod watchdog;
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -55,7 +56,9 @@ pub fn run(
         session.search_in_background();
     }
     let mut term = terminal::enter(handshake)?;
+    let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop), handshake);
     let result = event_loop(&mut session, &mut term, &stop, handshake, &mut background);
+    drop(watchdog);
     terminal::leave(handshake);
     result
 }
@@ -74,30 +77,48 @@ fn event_loop(
     background: &mut Background,
 ) -> anyhow::Result<()> {
     while !session.app.quit && !stop.load(Ordering::Relaxed) {
-        poll_extraction(session, &mut background.extraction);
-        session.poll_search();
-        let size = term.size()?;
-        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        let panes = view::panes(area, &session.app);
-        prepare(&mut session.app, &panes);
-        term.draw(|frame| view::draw(frame, &session.app))?;
-        // After the draw: the first call starts the full load once the titles are on screen.
-        poll_loader(session, background);
-        if !event::poll(TICK)? {
-            continue;
+        if let Err(err) = turn(session, term, handshake, background) {
+            // A dropped link hangs the terminal up (so this draw or read failed) and then
+            // sends SIGHUP, in that order: either sign means the same clean exit.
+            if stop.load(Ordering::Relaxed) || watchdog::terminal_gone() {
+                return Ok(());
+            }
+            return Err(err.into());
         }
-        let Event::Key(key) = event::read()? else {
-            continue;
-        };
-        if key.kind != KeyEventKind::Press {
-            continue;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('z') if ctrl => terminal::suspend(term, handshake)?,
-            KeyCode::Char('c') if ctrl => session.app.quit = true,
-            _ => session.key(key, &panes),
-        }
+    }
+    Ok(())
+}
+
+/// One turn of the loop: take background results, draw, handle at most one key.
+fn turn(
+    session: &mut session::Session,
+    term: &mut terminal::Term,
+    handshake: bool,
+    background: &mut Background,
+) -> std::io::Result<()> {
+    poll_extraction(session, &mut background.extraction);
+    session.poll_search();
+    let size = term.size()?;
+    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let panes = view::panes(area, &session.app);
+    prepare(&mut session.app, &panes);
+    term.draw(|frame| view::draw(frame, &session.app))?;
+    // After the draw: the first call starts the full load once the titles are on screen.
+    poll_loader(session, background);
+    if !event::poll(TICK)? {
+        return Ok(());
+    }
+    let Event::Key(key) = event::read()? else {
+        return Ok(());
+    };
+    if key.kind != KeyEventKind::Press {
+        return Ok(());
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('z') if ctrl => terminal::suspend(term, handshake)?,
+        KeyCode::Char('c') if ctrl => session.app.quit = true,
+        _ => session.key(key, &panes),
     }
     Ok(())
 }

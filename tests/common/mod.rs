@@ -68,6 +68,14 @@ impl Tmux {
         self.dir.path().join("home/data/okur/journal.jsonl")
     }
 
+    /// Ends the session as a dropped link does: tmux closes the pane's terminal, and the
+    /// processes in it get SIGHUP.
+    pub fn kill_session(&self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-session", "-t", "0"])
+            .status();
+    }
+
     /// Sends keys (tmux key names, e.g. `j`, `Tab`, `Escape`).
     pub fn send(&self, keys: &[&str]) {
         for key in keys {
