@@ -31,6 +31,20 @@ pub use update::{Effect, prepare, update};
 
 use crate::layout::BidiMode;
 
+/// True when the reader can run here: standard output is a terminal, and so is standard
+/// input or the controlling terminal (`okur -` reads the document from a pipe and the keys
+/// from `/dev/tty`).
+pub fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
+        && (std::io::stdin().is_terminal()
+            || std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .is_ok())
+}
+
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(40);
 
