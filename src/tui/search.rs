@@ -2,14 +2,14 @@
 //! newest query (stale ones are skipped or cancelled), narrows from the previous results
 //! while the query grows, and sends back which documents and entities matched.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::app::App;
 use crate::corpus::Document;
-use crate::search::{EntityItem, Index, ItemKind, Query, Results, match_ranges};
+use crate::search::{EntityItem, Index, ItemKind, Query, Results, covers, match_ranges};
 
 /// What a search found, in the shape the panes use.
 #[derive(Debug, Clone, Default)]
@@ -37,32 +37,85 @@ pub fn run_query(
     if results.ranked < results.hits.len() {
         index.rank_all(&mut results);
     }
-    let mut outcome = SearchOutcome {
+    let outcome = SearchOutcome {
+        generation: 0,
+        docs: ranked_docs(index, &query, &results),
+        entities: matched_entities(index, &results),
         query: Some(query),
-        ..Default::default()
     };
-    let mut seen = vec![false; 0];
+    Some((results, outcome))
+}
+
+/// Names of the matched entities, best first.
+fn matched_entities(index: &Index, results: &Results) -> Vec<String> {
+    results
+        .hits
+        .iter()
+        .filter_map(|hit| index.item(hit.item))
+        .filter(|view| {
+            matches!(
+                view.kind,
+                ItemKind::Person | ItemKind::Place | ItemKind::Date
+            )
+        })
+        .map(|view| view.text.to_string())
+        .collect()
+}
+
+/// The documents of the hits, each where its best hit ranks: a title or a text line stands
+/// for its document, an entity for every document that mentions it (`%per lavrov` lists
+/// the articles about Lavrov). With several scopes (`%per lavrov %loc ankara`) a document
+/// must hold a hit in each of them, as the search's own join asks of items.
+fn ranked_docs(index: &Index, query: &Query, results: &Results) -> Vec<usize> {
+    let every_scope = ScopeDocs::new(index, query, results);
+    let mut seen = vec![false; index.tags.len()];
+    let mut docs = Vec::new();
     for hit in &results.hits {
-        let Some(view) = index.item(hit.item) else {
+        let Some(item) = index.items.get(hit.item as usize) else {
             continue;
         };
-        match view.kind {
-            ItemKind::Person | ItemKind::Place | ItemKind::Date => {
-                outcome.entities.push(view.text.to_string())
-            }
-            ItemKind::Doc | ItemKind::Line => {}
-        }
-        if let Some(d) = view.doc {
-            if seen.len() <= d {
+        for &d in index.docs(item) {
+            let d = d as usize;
+            if d >= seen.len() {
                 seen.resize(d + 1, false);
             }
-            if !seen[d] && matches!(view.kind, ItemKind::Doc | ItemKind::Line) {
+            if !seen[d] && every_scope.allows(d) {
                 seen[d] = true;
-                outcome.docs.push(d);
+                docs.push(d);
             }
         }
     }
-    Some((results, outcome))
+    docs
+}
+
+/// For a query over several scopes: per scope, the documents holding one of its hits.
+struct ScopeDocs(Vec<HashSet<usize>>);
+
+impl ScopeDocs {
+    fn new(index: &Index, query: &Query, results: &Results) -> ScopeDocs {
+        let scopes = query.scopes();
+        if scopes.len() < 2 {
+            return ScopeDocs(Vec::new());
+        }
+        let sets = scopes
+            .iter()
+            .map(|&scope| {
+                let items = results
+                    .hits
+                    .iter()
+                    .filter_map(|h| index.items.get(h.item as usize));
+                items
+                    .filter(|item| covers(scope, item.kind))
+                    .flat_map(|item| index.docs(item).iter().map(|&d| d as usize))
+                    .collect()
+            })
+            .collect();
+        ScopeDocs(sets)
+    }
+
+    fn allows(&self, doc: usize) -> bool {
+        self.0.iter().all(|set| set.contains(&doc))
+    }
 }
 
 enum Request {
