@@ -3,6 +3,7 @@
 #![cfg(feature = "tui")]
 
 use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use okur::corpus::load_seeds;
@@ -110,4 +111,28 @@ fn two_entity_scopes_list_documents_with_both() {
     assert!(!both.is_empty(), "000 mentions Lavrov and Ankara");
     let listed: BTreeSet<usize> = app.order.iter().copied().collect();
     assert_eq!(listed, both);
+}
+
+/// The first keystroke leaves the list as it is (the old code folded every text on the UI
+/// thread to narrow it); the worker's answer then narrows it.
+#[test]
+fn the_list_waits_for_the_search_worker() {
+    let corpus = load_seeds().corpus;
+    let app = App::new(
+        corpus,
+        Facts::default(),
+        Theme::monochrome(),
+        LayoutOptions::new(80),
+    );
+    let mut session = Session::new(app, None);
+    session.search_in_background();
+    type_keys(&mut session, "/'erdogan");
+    assert_eq!(session.app.order.len(), 5, "unchanged until the answer");
+    let start = Instant::now();
+    while session.app.search.is_none() && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(20));
+        session.poll_search();
+    }
+    let order = &session.app.order;
+    assert!(!order.is_empty() && order.len() < 5, "narrowed: {order:?}");
 }
