@@ -62,26 +62,33 @@ fn matched_entities(index: &Index, results: &Results) -> Vec<String> {
         .collect()
 }
 
-/// The documents of the hits, each where its best hit ranks: a title or a text line stands
-/// for its document, an entity for every document that mentions it (`%per lavrov` lists
-/// the articles about Lavrov). With several scopes (`%per lavrov %loc ankara`) a document
-/// must hold a hit in each of them, as the search's own join asks of items.
+/// The documents of the hits, best first. A title or a text line names its document
+/// directly, and those documents come first, in the rank of their best such hit; then the
+/// documents reached only through a matched entity (one that mentions it), in the entity's
+/// rank: `%per lavrov` lists the articles that mention Lavrov. With several scopes
+/// (`%per lavrov %loc ankara`) a document must hold a hit in each, as the search's own join
+/// asks of items.
 fn ranked_docs(index: &Index, query: &Query, results: &Results) -> Vec<usize> {
     let every_scope = ScopeDocs::new(index, query, results);
     let mut seen = vec![false; index.tags.len()];
     let mut docs = Vec::new();
-    for hit in &results.hits {
-        let Some(item) = index.items.get(hit.item as usize) else {
-            continue;
-        };
-        for &d in index.docs(item) {
-            let d = d as usize;
-            if d >= seen.len() {
-                seen.resize(d + 1, false);
+    for direct in [true, false] {
+        for hit in &results.hits {
+            let Some(item) = index.items.get(hit.item as usize) else {
+                continue;
+            };
+            if matches!(item.kind, ItemKind::Doc | ItemKind::Line) != direct {
+                continue;
             }
-            if !seen[d] && every_scope.allows(d) {
-                seen[d] = true;
-                docs.push(d);
+            for &d in index.docs(item) {
+                let d = d as usize;
+                if d >= seen.len() {
+                    seen.resize(d + 1, false);
+                }
+                if !seen[d] && every_scope.allows(d) {
+                    seen[d] = true;
+                    docs.push(d);
+                }
             }
         }
     }
