@@ -80,11 +80,12 @@ fn docs_with_entity(app: &App, entity: usize) -> Vec<usize> {
 /// last answer left it (or whole): never a scan of the texts on the UI thread.
 fn passes(app: &App, doc: usize, f: &ListFilter) -> bool {
     let state = app.doc_state(doc);
-    state.archived == f.archived
-        && !(f.unread && state.read)
-        && !(f.read && !state.read)
-        && !(f.star && !state.star)
-        && f.tags.iter().all(|t| state.tags.contains(t))
+    let refused = state.archived != f.archived
+        || (f.unread && state.read)
+        || (f.read && !state.read)
+        || (f.star && !state.star)
+        || !f.tags.iter().all(|t| state.tags.contains(t));
+    !refused
 }
 
 fn sort_docs(app: &App, order: &mut [usize]) {
