@@ -98,6 +98,23 @@ impl DocLayout {
         self.ensure_rows(doc, usize::MAX);
     }
 
+    /// Lays out paragraphs until the rows reach past document byte `offset` (or the document
+    /// ends): enough for [`DocLayout::row_of_offset`] to find it, and no more.
+    pub fn ensure_offset(&mut self, doc: &Document, offset: usize) {
+        while self.paras.len() < doc.paragraphs.len() && self.laid_out_end() <= offset {
+            self.layout_next(doc);
+        }
+    }
+
+    /// The document offset where the laid-out rows end.
+    fn laid_out_end(&self) -> usize {
+        self.paras
+            .iter()
+            .rev()
+            .find_map(|lines| lines.last())
+            .map_or(0, |line| line.end)
+    }
+
     fn layout_next(&mut self, doc: &Document) {
         let index = self.paras.len();
         let para = &doc.paragraphs[index];

@@ -11,6 +11,7 @@ mod input;
 pub mod keymap;
 pub mod loading;
 mod navigate;
+pub mod ranges;
 pub mod search;
 pub mod session;
 mod terminal;

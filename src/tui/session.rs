@@ -200,17 +200,18 @@ impl Session {
                 })
             })
             .collect();
-        app.spans = crate::store::effective_spans(
+        app.spans = super::ranges::SpanSet::new(crate::store::effective_spans(
             &doc.text,
             app.state.doc(&doc.key),
             &suggestions,
             &app.state,
-        );
+        ));
     }
 
     /// Takes extraction results into the panels, the suggestions and the search index.
     pub fn set_extraction(&mut self, extraction: &CorpusExtraction) {
         self.app.facts = super::app::Facts::from_extraction(extraction);
+        self.app.marks = Default::default();
         let texts: Vec<&str> = self
             .app
             .corpus
@@ -247,6 +248,7 @@ impl Session {
         app.corpus = report.corpus;
         app.loading = false;
         app.facts = super::app::Facts::default();
+        app.marks = Default::default();
         app.entity_order.clear();
         app.selected_entity = None;
         app.entity_filter = None;
