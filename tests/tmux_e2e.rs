@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::time::Duration;
+
 use common::{Tmux, okur, project, tmux_available};
 
 #[test]
@@ -113,6 +115,35 @@ fn fifty_megabyte_single_line_opens() {
     let screen = t.wait_for("kelime");
     assert!(screen.contains("huge.txt"), "{screen}");
     t.send(&["Tab", "j", "q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+}
+
+/// A 2 MB one-line file stays responsive once extraction has found its thousands of
+/// mentions: a liveness check (generous limits, no timing), for frames that once styled
+/// every cell by scanning every span, and `w`/`n` that laid out the whole document.
+#[test]
+fn two_megabyte_single_line_responds_after_extraction() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("long.txt");
+    let unit = format!("{}لافروف 2020 ", "kelime ".repeat(40));
+    std::fs::write(&file, unit.repeat(2 * 1024 * 1024 / unit.len())).expect("written");
+    let t = Tmux::start(&format!("{} {}", okur(), file.display()), 100, 30);
+    t.wait_for("kelime");
+    // The entity panel's title says "extracting" until the mentions are in.
+    let screen = t.wait_for_within("here·all", Duration::from_secs(600));
+    assert!(
+        screen.contains("here·all"),
+        "extraction never finished:\n{screen}"
+    );
+    // Select the first entity (its mentions are highlighted), then move by mention, word
+    // and row in the reading pane; `?` shows once all of them have been handled.
+    t.send(&["Tab", "Tab", "Enter", "BTab", "n", "w", "j", "n", "?"]);
+    let help = t.wait_for_within("Keys", Duration::from_secs(120));
+    assert!(help.contains("this help"), "no answer to the keys:\n{help}");
+    t.send(&["Escape", "q"]);
     assert_eq!(t.wait_exit(), Some(0));
 }
 

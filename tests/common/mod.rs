@@ -106,12 +106,17 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Waits until the screen contains `needle` (or times out) and returns the screen.
+    /// Waits until the screen contains `needle` (or 10 s pass) and returns the screen.
     pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_within(needle, Duration::from_secs(10))
+    }
+
+    /// Waits until the screen contains `needle` (or `limit` passes) and returns the screen.
+    pub fn wait_for_within(&self, needle: &str, limit: Duration) -> String {
         let start = Instant::now();
         loop {
             let screen = self.capture();
-            if screen.contains(needle) || start.elapsed() > Duration::from_secs(10) {
+            if screen.contains(needle) || start.elapsed() > limit {
                 return screen;
             }
             std::thread::sleep(Duration::from_millis(100));
