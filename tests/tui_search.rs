@@ -9,7 +9,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use okur::corpus::load_seeds;
 use okur::extract::{Extractor, extract_corpus};
 use okur::layout::LayoutOptions;
+use okur::search::Query;
 use okur::tui::app::{App, Facts};
+use okur::tui::search::SearchOutcome;
 use okur::tui::session::Session;
 use okur::tui::theme::Theme;
 use okur::tui::{prepare, view};
@@ -135,4 +137,24 @@ fn the_list_waits_for_the_search_worker() {
     }
     let order = &session.app.order;
     assert!(!order.is_empty() && order.len() < 5, "narrowed: {order:?}");
+}
+
+/// The open document's matches come with the search's answer (found on the search's
+/// thread); the reader takes them as they are instead of folding its text again.
+#[test]
+fn matches_in_the_open_document_come_with_the_answer() {
+    let mut session = seeds_session();
+    type_keys(&mut session, "/lavrov");
+    let outcome = session.app.search.clone().expect("answered");
+    let (doc, ranges) = outcome.open_matches.clone().expect("found with the search");
+    assert_eq!(doc, session.app.reader.doc);
+    assert!(!ranges.is_empty());
+    assert_eq!(session.app.search_ranges, ranges);
+    let answer = SearchOutcome {
+        query: Some(Query::parse("zzzz")),
+        open_matches: Some((doc, vec![(0, 4)])),
+        ..outcome
+    };
+    okur::tui::search::apply(&mut session.app, answer);
+    assert_eq!(session.app.search_ranges, [(0, 4)]);
 }

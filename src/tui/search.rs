@@ -23,6 +23,22 @@ pub struct SearchOutcome {
     pub docs: Vec<usize>,
     /// Names of matching entities.
     pub entities: Vec<String>,
+    /// The matches in the document that was open when the query was sent: (document, byte
+    /// ranges). Folding a long text takes a while, so it is done with the search, off the UI
+    /// thread, not on every keystroke in front of the user.
+    pub open_matches: Option<(usize, Vec<(usize, usize)>)>,
+}
+
+/// Finds the outcome's matches in document `open` (see [`SearchOutcome::open_matches`]).
+pub fn add_open_matches(outcome: &mut SearchOutcome, docs: &[Document], open: usize) {
+    let (Some(query), Some(doc)) = (&outcome.query, docs.get(open)) else {
+        return;
+    };
+    if query.is_empty() {
+        return;
+    }
+    let ranges = match_ranges(query, &doc.text);
+    outcome.open_matches = Some((open, ranges.into_iter().map(|r| (r.start, r.end)).collect()));
 }
 
 /// Runs one query over an index (synchronously; the worker and the tests call this).
@@ -42,6 +58,7 @@ pub fn run_query(
         docs: ranked_docs(index, &query, &results),
         entities: matched_entities(index, &results),
         query: Some(query),
+        open_matches: None,
     };
     Some((results, outcome))
 }
@@ -127,7 +144,8 @@ impl ScopeDocs {
 
 enum Request {
     Entities(Vec<EntityItem>),
-    Query(u64, String),
+    /// Generation, query, the open document.
+    Query(u64, String, usize),
 }
 
 /// The background search thread and its channels.
@@ -166,13 +184,13 @@ impl SearchWorker {
         let _ = self.tx.send(Request::Entities(entities));
     }
 
-    /// Asks for a new query; any search still running for an older one is cancelled.
-    pub fn query(&mut self, raw: &str) {
+    /// Asks for a new query, with its matches in the open document; any search still
+    /// running for an older one is cancelled.
+    pub fn query(&mut self, raw: &str, open: usize) {
         self.generation += 1;
         self.cancel.store(true, Ordering::Relaxed);
-        let _ = self
-            .tx
-            .send(Request::Query(self.generation, raw.to_string()));
+        let request = Request::Query(self.generation, raw.to_string(), open);
+        let _ = self.tx.send(request);
     }
 
     /// The newest finished outcome, if it answers the latest query.
@@ -190,7 +208,7 @@ fn worker(
 ) {
     let mut index = Index::build(&docs, &[]);
     let mut prev: Option<Results> = None;
-    let mut last: Option<(u64, String)> = None;
+    let mut last: Option<(u64, String, usize)> = None;
     while let Ok(first) = rx.recv() {
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
@@ -200,15 +218,16 @@ fn worker(
                     index = Index::build(&docs, &items);
                     prev = None;
                 }
-                Request::Query(g, raw) => last = Some((g, raw)),
+                Request::Query(g, raw, open) => last = Some((g, raw, open)),
             }
         }
-        let Some((generation, raw)) = last.take() else {
+        let Some((generation, raw, open)) = last.take() else {
             continue;
         };
         cancel.store(false, Ordering::Relaxed);
         if let Some((results, mut outcome)) = run_query(&index, &raw, prev.as_ref(), cancel) {
             outcome.generation = generation;
+            add_open_matches(&mut outcome, &docs, open);
             prev = Some(results);
             if tx.send(outcome).is_err() {
                 return;
@@ -257,7 +276,8 @@ pub fn refresh_entity_order(app: &mut App) {
 }
 
 /// Byte ranges of the query's matches in the open document, recomputed only when the
-/// document or the query changed.
+/// document or the query changed: taken from the search's answer when it was made for this
+/// document, found here only when another document has been opened since.
 pub fn refresh_matches(app: &mut App) {
     let raw = app
         .search
@@ -269,7 +289,15 @@ pub fn refresh_matches(app: &mut App) {
         return;
     }
     app.search_ranges_for = key;
-    app.search_ranges = match (&app.search, app.corpus.docs.get(app.reader.doc)) {
+    let open = app.reader.doc;
+    app.search_ranges = match (&app.search, app.corpus.docs.get(open)) {
+        (
+            Some(SearchOutcome {
+                open_matches: Some((doc, ranges)),
+                ..
+            }),
+            _,
+        ) if *doc == open => ranges.clone(),
         (Some(SearchOutcome { query: Some(q), .. }), Some(doc)) => match_ranges(q, &doc.text)
             .into_iter()
             .map(|r| (r.start, r.end))

@@ -82,13 +82,15 @@ impl Session {
         }
         self.sent_query = self.app.filter_text.clone();
         let raw = self.sent_query.clone();
+        let open = self.app.reader.doc;
         match &mut self.search {
             SearchBackend::Off => {}
-            SearchBackend::Worker(w) => w.query(&raw),
+            SearchBackend::Worker(w) => w.query(&raw, open),
             SearchBackend::Inline(index, prev) => {
                 let stop = AtomicBool::new(false);
-                if let Some((results, outcome)) = run_query(index, &raw, prev.as_ref(), &stop) {
+                if let Some((results, mut outcome)) = run_query(index, &raw, prev.as_ref(), &stop) {
                     *prev = Some(results);
+                    search::add_open_matches(&mut outcome, &self.app.corpus.docs, open);
                     search::apply(&mut self.app, outcome);
                 }
             }
