@@ -105,6 +105,13 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
     use okur::tui::{App, app::Facts, theme::Theme};
     let config = okur::config::Config::load(args.config.as_deref())?;
     let keymap = okur::tui::keymap::Keymap::with_overrides(&config.keys)?;
+    // Before the documents load (a bad config is still reported first): from a script or a
+    // cron job the useful answer is what to run instead, not "No such device or address".
+    if !okur::tui::has_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal; use `okur render|extract|find|export` for scripts"
+        );
+    }
     let (corpus, status, loader) = open_corpus(&args.paths)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let layout = LayoutOptions {

@@ -183,3 +183,21 @@ fn bad_config_is_refused_before_the_terminal_is_touched() -> Result<(), Box<dyn 
         ));
     Ok(())
 }
+
+/// The reader with no terminal (a script, a cron job, a pipe): one line saying what to run
+/// instead, exit 2, and no escape codes written to the pipe.
+#[test]
+fn reader_without_a_terminal_says_what_to_use() {
+    let expected = "okur: the reader needs a terminal; use `okur render|extract|find|export` \
+                    for scripts\n";
+    for args in [&[][..], &["-"][..]] {
+        okur()
+            .args(args)
+            .write_stdin("Başlık\n\nMetin.\n")
+            .timeout(std::time::Duration::from_secs(30))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(expected);
+    }
+}

@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::time::Duration;
+
 use common::{Tmux, okur, project, tmux_available};
 
 #[test]
@@ -59,6 +61,10 @@ fn arabic_pane_matches_render() {
     let expected: Vec<&str> = rendered.lines().take(pane.len()).collect();
     assert_eq!(pane, expected, "screen:\n{screen}");
     t.send(&["q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+    // Enter marked the document read: in the session's own journal, not the user's.
+    let journal = std::fs::read_to_string(t.default_journal()).expect("journal in temp home");
+    assert!(journal.contains(r#""op":"read""#), "{journal}");
 }
 
 /// Width of the reading pane's text area, from the second box on the first row.
@@ -109,6 +115,35 @@ fn fifty_megabyte_single_line_opens() {
     let screen = t.wait_for("kelime");
     assert!(screen.contains("huge.txt"), "{screen}");
     t.send(&["Tab", "j", "q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+}
+
+/// A 2 MB one-line file stays responsive once extraction has found its thousands of
+/// mentions: a liveness check (generous limits, no timing), for frames that once styled
+/// every cell by scanning every span, and `w`/`n` that laid out the whole document.
+#[test]
+fn two_megabyte_single_line_responds_after_extraction() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("long.txt");
+    let unit = format!("{}لافروف 2020 ", "kelime ".repeat(40));
+    std::fs::write(&file, unit.repeat(2 * 1024 * 1024 / unit.len())).expect("written");
+    let t = Tmux::start(&format!("{} {}", okur(), file.display()), 100, 30);
+    t.wait_for("kelime");
+    // The entity panel's title says "extracting" until the mentions are in.
+    let screen = t.wait_for_within("here·all", Duration::from_secs(600));
+    assert!(
+        screen.contains("here·all"),
+        "extraction never finished:\n{screen}"
+    );
+    // Select the first entity (its mentions are highlighted), then move by mention, word
+    // and row in the reading pane; `?` shows once all of them have been handled.
+    t.send(&["Tab", "Tab", "Enter", "BTab", "n", "w", "j", "n", "?"]);
+    let help = t.wait_for_within("Keys", Duration::from_secs(120));
+    assert!(help.contains("this help"), "no answer to the keys:\n{help}");
+    t.send(&["Escape", "q"]);
     assert_eq!(t.wait_exit(), Some(0));
 }
 
@@ -230,4 +265,50 @@ fn sigterm_and_sighup_exit_cleanly_keeping_changes() {
         let journal = std::fs::read_to_string(&store).expect("journal exists");
         assert!(journal.contains(r#""op":"star""#), "SIG{signal}: {journal}");
     }
+}
+
+/// A dropped link: the terminal goes away under a running okur (tmux closes the pane's
+/// terminal and sends SIGHUP). okur exits 0 whichever it notices first, the failed draw or
+/// the signal, and the change it said was saved is in the journal.
+#[test]
+fn dropped_link_exits_zero() {
+    if !tmux_available() {
+        return;
+    }
+    for round in 0..3 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = dir.path().join("journal.jsonl");
+        let exit = dir.path().join("exit");
+        // The shell around okur survives the hangup (its trap runs after okur ends) to
+        // write okur's exit status; okur itself starts with the default SIGHUP action.
+        let inner = format!(
+            "trap : HUP; {} --store {}; echo $? > {}",
+            okur(),
+            store.display(),
+            exit.display()
+        );
+        let t = Tmux::start(&format!("sh -c '{inner}'"), 100, 30);
+        t.wait_for("Documents");
+        t.send(&["s"]);
+        t.wait_for("saved");
+        t.kill_session();
+        let status = wait_for_file(&exit);
+        assert_eq!(status.as_deref(), Some("0"), "round {round}");
+        let journal = std::fs::read_to_string(&store).expect("journal exists");
+        assert!(journal.contains(r#""op":"star""#), "{journal}");
+    }
+}
+
+/// The trimmed contents of `path` once it exists (10 s at most).
+fn wait_for_file(path: &std::path::Path) -> Option<String> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        if let Ok(s) = std::fs::read_to_string(path)
+            && s.ends_with('\n')
+        {
+            return Some(s.trim().to_string());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    None
 }

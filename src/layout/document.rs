@@ -1,8 +1,9 @@
 //! A document's rows for the reading pane, laid out lazily and cached per width.
 //!
-//! Paragraphs are laid out only as far as the pane has scrolled; a toggled direction or a
-//! new width invalidates what it changes and nothing else, so scrolling one row costs no
-//! layout at all once the rows exist.
+//! Paragraphs are laid out only as far as the pane has scrolled; a toggled direction
+//! invalidates what it changes and nothing else, so scrolling one row costs no layout at all
+//! once the rows exist. The rows made at the last few widths are kept, so resizing back to
+//! one of them costs nothing either.
 
 use std::collections::HashMap;
 
@@ -25,54 +26,31 @@ enum RowSlot {
     Gap,
 }
 
-/// The cached layout of one document at one set of options.
+/// How many sets of options (widths) a document keeps laid out: the current one and the
+/// last two, so that resizing back and forth does not lay everything out again.
+const KEEP: usize = 3;
+/// Layouts with more rows than this are not kept for later (a 50 MB file scrolled to its
+/// end would otherwise sit in memory three times); they are laid out again lazily.
+const KEEP_ROWS: usize = 100_000;
+
+/// The rows laid out so far at one set of options.
 #[derive(Debug, Clone)]
-pub struct DocLayout {
+struct Cached {
     opts: LayoutOptions,
-    overrides: HashMap<usize, Direction>,
     paras: Vec<Vec<VisualLine>>,
     rows: Vec<RowSlot>,
 }
 
-impl DocLayout {
-    /// An empty layout; rows are made on demand.
-    pub fn new(opts: LayoutOptions) -> DocLayout {
-        DocLayout {
+impl Cached {
+    fn new(opts: LayoutOptions) -> Cached {
+        Cached {
             opts,
-            overrides: HashMap::new(),
             paras: Vec::new(),
             rows: Vec::new(),
         }
     }
 
-    /// The options this layout was made for.
-    pub fn options(&self) -> LayoutOptions {
-        self.opts
-    }
-
-    /// Changes options (a resize); the cache is dropped only when they differ.
-    pub fn set_options(&mut self, opts: LayoutOptions) {
-        if opts != self.opts {
-            self.opts = opts;
-            self.truncate(0);
-        }
-    }
-
-    /// Flips the base direction of one paragraph (the user's toggle) and re-lays it out.
-    pub fn toggle_direction(&mut self, doc: &Document, para: usize) {
-        let current = self
-            .paras
-            .get(para)
-            .and_then(|lines| lines.first())
-            .map(|l| l.dir)
-            .unwrap_or_else(|| super::natural_direction(doc, para));
-        {
-            let dir = current;
-            self.overrides.insert(para, dir.flipped());
-            self.truncate(para);
-        }
-    }
-
+    /// Drops paragraph `para` and everything after it.
     fn truncate(&mut self, para: usize) {
         self.paras.truncate(para);
         let keep = self
@@ -85,10 +63,70 @@ impl DocLayout {
             self.rows.pop();
         }
     }
+}
+
+/// The cached layout of one document: rows at the current options, made on demand, and
+/// the rows made at the last few other options.
+#[derive(Debug, Clone)]
+pub struct DocLayout {
+    overrides: HashMap<usize, Direction>,
+    current: Cached,
+    /// Earlier options, most recent first (at most `KEEP - 1`).
+    earlier: Vec<Cached>,
+}
+
+impl DocLayout {
+    /// An empty layout; rows are made on demand.
+    pub fn new(opts: LayoutOptions) -> DocLayout {
+        DocLayout {
+            overrides: HashMap::new(),
+            current: Cached::new(opts),
+            earlier: Vec::new(),
+        }
+    }
+
+    /// The options this layout was made for.
+    pub fn options(&self) -> LayoutOptions {
+        self.current.opts
+    }
+
+    /// Changes options (a resize). Rows made earlier at the new options are taken back;
+    /// the current ones are kept for a later change back.
+    pub fn set_options(&mut self, opts: LayoutOptions) {
+        if opts == self.current.opts {
+            return;
+        }
+        let next = match self.earlier.iter().position(|c| c.opts == opts) {
+            Some(i) => self.earlier.remove(i),
+            None => Cached::new(opts),
+        };
+        let previous = std::mem::replace(&mut self.current, next);
+        if previous.rows.len() <= KEEP_ROWS {
+            self.earlier.insert(0, previous);
+            self.earlier.truncate(KEEP - 1);
+        }
+    }
+
+    /// Flips the base direction of one paragraph (the user's toggle) and re-lays it out;
+    /// the layouts kept for other options forget it and what follows it too.
+    pub fn toggle_direction(&mut self, doc: &Document, para: usize) {
+        let current = self
+            .current
+            .paras
+            .get(para)
+            .and_then(|lines| lines.first())
+            .map(|l| l.dir)
+            .unwrap_or_else(|| super::natural_direction(doc, para));
+        self.overrides.insert(para, current.flipped());
+        self.current.truncate(para);
+        for cached in &mut self.earlier {
+            cached.truncate(para);
+        }
+    }
 
     /// Lays out paragraphs until at least `n` rows exist or the document ends.
     pub fn ensure_rows(&mut self, doc: &Document, n: usize) {
-        while self.rows.len() < n && self.paras.len() < doc.paragraphs.len() {
+        while self.current.rows.len() < n && !self.is_complete(doc) {
             self.layout_next(doc);
         }
     }
@@ -98,46 +136,70 @@ impl DocLayout {
         self.ensure_rows(doc, usize::MAX);
     }
 
+    /// Lays out paragraphs until the rows reach past document byte `offset` (or the document
+    /// ends): enough for [`DocLayout::row_of_offset`] to find it, and no more.
+    pub fn ensure_offset(&mut self, doc: &Document, offset: usize) {
+        while !self.is_complete(doc) && self.laid_out_end() <= offset {
+            self.layout_next(doc);
+        }
+    }
+
+    /// The document offset where the laid-out rows end.
+    fn laid_out_end(&self) -> usize {
+        self.current
+            .paras
+            .iter()
+            .rev()
+            .find_map(|lines| lines.last())
+            .map_or(0, |line| line.end)
+    }
+
     fn layout_next(&mut self, doc: &Document) {
-        let index = self.paras.len();
-        let para = &doc.paragraphs[index];
+        let index = self.current.paras.len();
+        let Some(para) = doc.paragraphs.get(index) else {
+            return;
+        };
         let dir = self
             .overrides
             .get(&index)
             .copied()
             .unwrap_or_else(|| super::natural_direction(doc, index));
-        let lines = layout_paragraph(para, index, &self.opts, Some(dir));
+        let cached = &mut self.current;
+        let lines = layout_paragraph(para, index, &cached.opts, Some(dir));
         if index > 0 {
-            self.rows.push(RowSlot::Gap);
+            cached.rows.push(RowSlot::Gap);
         }
-        self.rows
+        cached
+            .rows
             .extend((0..lines.len()).map(|l| RowSlot::Line(index, l)));
-        self.paras.push(lines);
+        cached.paras.push(lines);
     }
 
     /// True when every paragraph has been laid out.
     pub fn is_complete(&self, doc: &Document) -> bool {
-        self.paras.len() == doc.paragraphs.len()
+        self.current.paras.len() >= doc.paragraphs.len()
     }
 
     /// Rows laid out so far.
     pub fn row_count(&self) -> usize {
-        self.rows.len()
+        self.current.rows.len()
     }
 
     /// Row `i`, if laid out.
     pub fn row(&self, i: usize) -> Option<PaneRow<'_>> {
-        Some(match *self.rows.get(i)? {
-            RowSlot::Line(p, l) => PaneRow::Text(self.paras.get(p)?.get(l)?),
+        Some(match *self.current.rows.get(i)? {
+            RowSlot::Line(p, l) => PaneRow::Text(self.current.paras.get(p)?.get(l)?),
             RowSlot::Gap => PaneRow::Blank,
         })
     }
 
     /// The first laid-out row showing document byte `offset`, if any.
     pub fn row_of_offset(&self, offset: usize) -> Option<usize> {
-        self.rows.iter().position(|slot| match *slot {
-            RowSlot::Line(p, l) => self.paras[p]
-                .get(l)
+        let paras = &self.current.paras;
+        self.current.rows.iter().position(|slot| match *slot {
+            RowSlot::Line(p, l) => paras
+                .get(p)
+                .and_then(|lines| lines.get(l))
                 .is_some_and(|line| line.start <= offset && offset < line.end.max(line.start + 1)),
             RowSlot::Gap => false,
         })

@@ -77,6 +77,52 @@ fn doc_layout_is_lazy_and_toggles_direction() {
 }
 
 #[test]
+fn resizing_back_keeps_the_rows_made_at_that_width() {
+    let doc = seed("003_604562b84a66c7a6.txt");
+    let mut layout = DocLayout::new(LayoutOptions::new(80));
+    layout.ensure_all(&doc);
+    let at_80 = layout.row_count();
+    for width in [40, 60] {
+        layout.set_options(LayoutOptions::new(width));
+        assert_eq!(layout.row_count(), 0, "width {width} starts empty");
+        layout.ensure_all(&doc);
+    }
+    layout.set_options(LayoutOptions::new(80));
+    assert_eq!(
+        layout.row_count(),
+        at_80,
+        "80 columns kept, nothing laid out again"
+    );
+    assert!(layout.is_complete(&doc));
+    let mut fresh = DocLayout::new(LayoutOptions::new(80));
+    fresh.ensure_all(&doc);
+    assert!(
+        (0..at_80).all(|i| layout.row(i) == fresh.row(i)),
+        "the same rows"
+    );
+    // Three widths are kept: the fourth pushes out the oldest (40).
+    layout.set_options(LayoutOptions::new(100));
+    layout.set_options(LayoutOptions::new(40));
+    assert_eq!(layout.row_count(), 0, "40 was dropped");
+}
+
+#[test]
+fn a_flipped_paragraph_is_flipped_at_every_kept_width() {
+    let doc = seed("003_604562b84a66c7a6.txt");
+    let mut layout = DocLayout::new(LayoutOptions::new(80));
+    layout.ensure_all(&doc);
+    layout.set_options(LayoutOptions::new(40));
+    layout.ensure_all(&doc);
+    layout.toggle_direction(&doc, 0);
+    layout.set_options(LayoutOptions::new(80));
+    layout.ensure_rows(&doc, 1);
+    match layout.row(0) {
+        Some(PaneRow::Text(line)) => assert_eq!(line.dir, Direction::Ltr),
+        other => panic!("unexpected first row {other:?}"),
+    }
+}
+
+#[test]
 fn tabs_controls_and_bidi_controls_do_not_overflow() {
     let doc = para_doc("a\tb\u{200F}c\u{202E}d\u{202C} ﻻ لا ـــ ٣٤");
     for line in layout_document(&doc, &LayoutOptions::new(5)) {

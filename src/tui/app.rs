@@ -197,7 +197,9 @@ pub struct App {
     /// Triage state and annotations as last saved (a copy of the store's state).
     pub state: crate::store::State,
     /// Spans shown in the open document: user, accepted and suggested.
-    pub spans: Vec<crate::store::EffectiveSpan>,
+    pub spans: super::ranges::SpanSet,
+    /// Highlights and mention counts of the open document.
+    pub marks: super::ranges::Marks,
     /// The filter line's search results (`None`: no search).
     pub search: Option<super::search::SearchOutcome>,
     /// Matches of the search in the open document (byte ranges).
@@ -250,7 +252,8 @@ impl App {
             show_help: false,
             status: String::new(),
             state: Default::default(),
-            spans: Vec::new(),
+            spans: Default::default(),
+            marks: Default::default(),
             search: None,
             search_ranges: Vec::new(),
             search_ranges_for: None,

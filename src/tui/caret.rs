@@ -101,7 +101,7 @@ pub fn set_caret(app: &mut App, panes: &Panes, offset: usize) {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return;
     };
-    app.reader.layout.ensure_all(doc);
+    app.reader.layout.ensure_offset(doc, offset);
     if let Some(row) = app.reader.layout.row_of_offset(offset) {
         app.reader.caret = offset;
         app.reader.cursor.selected = row;
@@ -115,15 +115,10 @@ pub fn move_word(app: &mut App, panes: &Panes, forward: bool) {
         return;
     };
     let caret = app.reader.caret;
-    let starts = doc
-        .text
-        .split_word_bound_indices()
-        .filter(|(_, w)| w.chars().next().is_some_and(char::is_alphanumeric))
-        .map(|(i, _)| i);
     let target = if forward {
-        starts.into_iter().find(|&i| i > caret)
+        next_word_start(&doc.text, caret)
     } else {
-        starts.take_while(|&i| i < caret).last()
+        prev_word_start(&doc.text, caret)
     };
     if let Some(t) = target {
         set_caret(app, panes, t);
@@ -135,16 +130,90 @@ pub fn move_sentence(app: &mut App, panes: &Panes, forward: bool) {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return;
     };
-    let starts = sentence_starts(&doc.text);
     let caret = app.reader.caret;
     let target = if forward {
-        starts.into_iter().find(|&i| i > caret)
+        next_sentence_start(&doc.text, caret)
     } else {
-        starts.into_iter().take_while(|&i| i < caret).last()
+        prev_sentence_start(&doc.text, caret)
     };
     if let Some(t) = target {
         set_caret(app, panes, t);
     }
+}
+
+/// Bytes of text looked at before the caret at first when searching backwards; doubled
+/// until something is found. Keeps `b` and `(` from scanning a 50 MB text from its start.
+const LOOK_BACK: usize = 1024;
+
+fn is_word_start(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The first word start after `caret`. Segments from the space before the caret's word,
+/// not from the start of the text: word boundaries depend only on the characters around
+/// them, but the middle of a word (`Türkiye'|ye`) is no place to begin.
+pub fn next_word_start(text: &str, caret: usize) -> Option<usize> {
+    let from = window_start(text, caret, LOOK_BACK);
+    let rest = text.get(from..)?;
+    rest.split_word_bound_indices()
+        .map(|(i, w)| (from + i, w))
+        .find(|&(i, w)| i > caret && is_word_start(w))
+        .map(|(i, _)| i)
+}
+
+/// The last word start before `caret`, found in a window before it that grows as needed.
+pub fn prev_word_start(text: &str, caret: usize) -> Option<usize> {
+    let caret = caret.min(text.len());
+    let mut back = LOOK_BACK;
+    loop {
+        let from = back_window_start(text, caret, back);
+        let window = text.get(from..caret)?;
+        let found = window
+            .split_word_bound_indices()
+            .rev()
+            .find(|&(_, w)| is_word_start(w));
+        // A start at the window's edge may be the middle of a word: look further back.
+        match found {
+            Some((i, _)) if i > 0 || from == 0 => return Some(from + i),
+            _ if from == 0 => return None,
+            _ => back *= 2,
+        }
+    }
+}
+
+/// Where to begin segmenting words for a caret: at the last space at most `back` bytes
+/// before it (a word boundary), else `back` bytes before it, else the start of the text.
+fn window_start(text: &str, caret: usize, back: usize) -> usize {
+    space_before(text, caret, back, true)
+}
+
+/// Where a backward search window `back` bytes long starts: at its first space, so that it
+/// does not begin inside a word yet holds as many words as it can.
+fn back_window_start(text: &str, caret: usize, back: usize) -> usize {
+    space_before(text, caret, back, false)
+}
+
+/// The last (or first) space in the `back` bytes before `caret`; without one, where those
+/// bytes begin (0 when they reach the start of the text).
+fn space_before(text: &str, caret: usize, back: usize, last: bool) -> usize {
+    let mut from = caret.saturating_sub(back);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = text.get(from..caret).unwrap_or("");
+    let space = if last {
+        window.rfind(char::is_whitespace)
+    } else {
+        window.find(char::is_whitespace)
+    };
+    match space {
+        Some(at) if from > 0 => from + at,
+        _ => from,
+    }
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '\n')
 }
 
 /// Offsets where sentences start: after `.`, `!`, `?`, `؟` or a line break, past spaces.
@@ -152,7 +221,7 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut out = vec![0];
     let mut after_end = false;
     for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '؟' | '\n') {
+        if ends_sentence(c) {
             after_end = true;
         } else if after_end && !c.is_whitespace() {
             out.push(i);
@@ -160,6 +229,47 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
         }
     }
     out
+}
+
+/// True when a sentence starting at `at` would follow a sentence end: the last character
+/// before it, spaces aside, ends a sentence.
+fn follows_sentence_end(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    before
+        .chars()
+        .rev()
+        .find(|&c| ends_sentence(c) || !c.is_whitespace())
+        .is_some_and(ends_sentence)
+}
+
+/// The first sentence start (as [`sentence_starts`] finds them) after `caret`, scanning
+/// from the caret on.
+pub fn next_sentence_start(text: &str, caret: usize) -> Option<usize> {
+    let rest = text.get(caret..)?;
+    let mut after_end = follows_sentence_end(text, caret);
+    for (i, c) in rest.char_indices() {
+        if ends_sentence(c) {
+            after_end = true;
+        } else if after_end && !c.is_whitespace() {
+            if i > 0 {
+                return Some(caret + i);
+            }
+            after_end = false;
+        }
+    }
+    None
+}
+
+/// The last sentence start (as [`sentence_starts`] finds them) before `caret`, scanning
+/// backwards from the caret.
+pub fn prev_sentence_start(text: &str, caret: usize) -> Option<usize> {
+    let before = text.get(..caret)?;
+    let found = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| !ends_sentence(c) && !c.is_whitespace() && follows_sentence_end(text, i))
+        .map(|(i, _)| i);
+    found.or((caret > 0).then_some(0))
 }
 
 /// The selection as a logical byte range: from anchor to caret, both clusters included.

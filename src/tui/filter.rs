@@ -1,6 +1,6 @@
 //! Which documents the list shows: the filter line (triage filters such as `%unread`,
-//! `%star`, `%tag:x`, `%archived`, and words), the entity filter, archived documents hidden
-//! unless asked for; then the sort order.
+//! `%star`, `%tag:x`, `%archived`; its words go to the search), the entity filter, archived
+//! documents hidden unless asked for; then the sort order.
 
 use super::app::{App, SortOrder};
 use crate::text::fold_str;
@@ -18,12 +18,12 @@ pub struct ListFilter {
     pub archived: bool,
     /// Documents carrying every one of these tags.
     pub tags: Vec<String>,
-    /// Folded words that must all occur in the title or text.
-    pub words: Vec<String>,
 }
 
 impl ListFilter {
-    /// Parses the filter line. Unknown `%` words are ignored here (search scopes).
+    /// Parses the filter line's triage words. Everything else (search terms, scopes) is the
+    /// search's: words narrow the list only through its results, which come from the worker
+    /// thread, so a keystroke never folds document texts here.
     pub fn parse(query: &str) -> ListFilter {
         let mut f = ListFilter::default();
         for token in query.split_whitespace() {
@@ -33,8 +33,7 @@ impl ListFilter {
                 "%star" | "%starred" => f.star = true,
                 "%archived" | "%archive" => f.archived = true,
                 t if t.starts_with("%tag:") => f.tags.push(t["%tag:".len()..].to_string()),
-                t if t.starts_with('%') => {}
-                t => f.words.push(fold_str(t)),
+                _ => {}
             }
         }
         f
@@ -77,22 +76,16 @@ fn docs_with_entity(app: &App, entity: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The triage conditions only. Until the search answers a new query, the list stays as the
+/// last answer left it (or whole): never a scan of the texts on the UI thread.
 fn passes(app: &App, doc: usize, f: &ListFilter) -> bool {
     let state = app.doc_state(doc);
-    if state.archived != f.archived
+    let refused = state.archived != f.archived
         || (f.unread && state.read)
         || (f.read && !state.read)
         || (f.star && !state.star)
-        || !f.tags.iter().all(|t| state.tags.contains(t))
-    {
-        return false;
-    }
-    if f.words.is_empty() || app.search.is_some() {
-        return true;
-    }
-    let d = &app.corpus.docs[doc];
-    let key = fold_str(&d.text);
-    f.words.iter().all(|w| key.contains(w.as_str()))
+        || !f.tags.iter().all(|t| state.tags.contains(t));
+    !refused
 }
 
 fn sort_docs(app: &App, order: &mut [usize]) {
@@ -116,10 +109,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_triage_filters_and_words() {
+    fn parses_triage_filters_and_leaves_words_to_the_search() {
         let f = ListFilter::parse("%unread %star %tag:ukraine ERDOĞAN %per");
         assert!(f.unread && f.star && !f.archived);
         assert_eq!(f.tags, ["ukraine"]);
-        assert_eq!(f.words, ["erdogan"]);
+        assert_eq!(
+            f,
+            ListFilter {
+                unread: true,
+                star: true,
+                tags: vec!["ukraine".into()],
+                ..Default::default()
+            }
+        );
     }
 }

@@ -11,6 +11,7 @@ mod input;
 pub mod keymap;
 pub mod loading;
 mod navigate;
+pub mod ranges;
 pub mod search;
 pub mod session;
 mod terminal;
@@ -18,6 +19,7 @@ pub mod theme;
 mod triage;
 pub mod update;
 pub mod view;
+mod watchdog;
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -29,6 +31,20 @@ pub use app::App;
 pub use update::{Effect, prepare, update};
 
 use crate::layout::BidiMode;
+
+/// True when the reader can run here: standard output is a terminal, and so is standard
+/// input or the controlling terminal (`okur -` reads the document from a pipe and the keys
+/// from `/dev/tty`).
+pub fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
+        && (std::io::stdin().is_terminal()
+            || std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .is_ok())
+}
 
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(40);
@@ -55,7 +71,9 @@ pub fn run(
         session.search_in_background();
     }
     let mut term = terminal::enter(handshake)?;
+    let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop), handshake);
     let result = event_loop(&mut session, &mut term, &stop, handshake, &mut background);
+    drop(watchdog);
     terminal::leave(handshake);
     result
 }
@@ -74,30 +92,48 @@ fn event_loop(
     background: &mut Background,
 ) -> anyhow::Result<()> {
     while !session.app.quit && !stop.load(Ordering::Relaxed) {
-        poll_extraction(session, &mut background.extraction);
-        session.poll_search();
-        let size = term.size()?;
-        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        let panes = view::panes(area, &session.app);
-        prepare(&mut session.app, &panes);
-        term.draw(|frame| view::draw(frame, &session.app))?;
-        // After the draw: the first call starts the full load once the titles are on screen.
-        poll_loader(session, background);
-        if !event::poll(TICK)? {
-            continue;
+        if let Err(err) = turn(session, term, handshake, background) {
+            // A dropped link hangs the terminal up (so this draw or read failed) and then
+            // sends SIGHUP, in that order: either sign means the same clean exit.
+            if stop.load(Ordering::Relaxed) || watchdog::terminal_gone() {
+                return Ok(());
+            }
+            return Err(err.into());
         }
-        let Event::Key(key) = event::read()? else {
-            continue;
-        };
-        if key.kind != KeyEventKind::Press {
-            continue;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('z') if ctrl => terminal::suspend(term, handshake)?,
-            KeyCode::Char('c') if ctrl => session.app.quit = true,
-            _ => session.key(key, &panes),
-        }
+    }
+    Ok(())
+}
+
+/// One turn of the loop: take background results, draw, handle at most one key.
+fn turn(
+    session: &mut session::Session,
+    term: &mut terminal::Term,
+    handshake: bool,
+    background: &mut Background,
+) -> std::io::Result<()> {
+    poll_extraction(session, &mut background.extraction);
+    session.poll_search();
+    let size = term.size()?;
+    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let panes = view::panes(area, &session.app);
+    prepare(&mut session.app, &panes);
+    term.draw(|frame| view::draw(frame, &session.app))?;
+    // After the draw: the first call starts the full load once the titles are on screen.
+    poll_loader(session, background);
+    if !event::poll(TICK)? {
+        return Ok(());
+    }
+    let Event::Key(key) = event::read()? else {
+        return Ok(());
+    };
+    if key.kind != KeyEventKind::Press {
+        return Ok(());
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('z') if ctrl => terminal::suspend(term, handshake)?,
+        KeyCode::Char('c') if ctrl => session.app.quit = true,
+        _ => session.key(key, &panes),
     }
     Ok(())
 }

@@ -2,19 +2,48 @@
 //! the document list to the documents that mention an entity.
 
 use super::app::App;
+use super::ranges::{Intervals, Marks, MarksKey};
 use super::view::Panes;
 use crate::layout::PaneRow;
 
 /// Byte ranges highlighted in the open document: mentions of the selected entity and
-/// matches of the filter line's search, in document order.
-pub fn highlights(app: &App) -> Vec<(usize, usize)> {
+/// matches of the filter line's search (unsorted).
+fn highlight_ranges(app: &App) -> Vec<(usize, usize)> {
     let mut ranges = app.search_ranges.clone();
     if let Some(entity) = app.selected_entity {
         let mentions = app.open_mentions().iter().filter(|m| m.entity == entity);
         ranges.extend(mentions.map(|m| (m.start, m.end)));
     }
-    ranges.sort_unstable();
     ranges
+}
+
+/// Mentions in the open document, per entity row.
+fn mention_counts(app: &App) -> Vec<usize> {
+    let mut here = vec![0usize; app.facts.entities.len()];
+    for m in app.open_mentions() {
+        if let Some(n) = here.get_mut(m.entity) {
+            *n += 1;
+        }
+    }
+    here
+}
+
+/// Brings [`App::marks`] up to date with the open document, the selected entity and the
+/// search matches; does nothing when none of them changed (the usual frame).
+pub fn refresh_marks(app: &mut App) {
+    let key = MarksKey {
+        doc: app.reader.doc,
+        entity: app.selected_entity,
+        query: app.search_ranges_for.clone(),
+    };
+    if app.marks.key.as_ref() == Some(&key) {
+        return;
+    }
+    app.marks = Marks {
+        highlights: Intervals::new(highlight_ranges(app)),
+        here: mention_counts(app),
+        key: Some(key),
+    };
 }
 
 /// The entity row under the panel cursor.
@@ -30,47 +59,64 @@ pub fn select_entity(app: &mut App, panes: &Panes) {
     let Some(entity) = app.facts.entities.get(row) else {
         return;
     };
+    let name = entity.name.clone();
+    let corpus = format!("{} in {} documents", entity.mentions, entity.docs);
     app.selected_entity = Some(row);
-    let count = highlights(app).len();
-    app.status = format!(
-        "{}: {count} mentions here, {} in {} documents",
-        entity.name, entity.mentions, entity.docs
-    );
+    refresh_marks(app);
+    let count = app.marks.highlights.len();
+    app.status = format!("{name}: {count} mentions here, {corpus}");
     if count > 0 {
         app.reader.cursor.selected = 0;
         jump(app, panes, true);
     }
 }
 
-/// Moves the reading cursor to the next (or previous) highlighted range.
+/// Moves the reading cursor to the next (or previous) highlighted range, wrapping around
+/// at the end. Lays out the document only as far as the range it lands on.
 pub fn jump(app: &mut App, panes: &Panes, forward: bool) {
-    let ranges = highlights(app);
+    refresh_marks(app);
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return;
     };
-    app.reader.layout.ensure_all(doc);
-    let layout = &app.reader.layout;
-    let mut rows: Vec<usize> = ranges
-        .iter()
-        .filter_map(|&(s, _)| layout.row_of_offset(s))
-        .collect();
-    rows.dedup();
+    let layout = &mut app.reader.layout;
     let current = app.reader.cursor.selected;
-    let target = if forward {
-        rows.iter()
-            .copied()
-            .find(|&r| r > current)
-            .or(rows.first().copied())
+    let (before, after) = row_bounds(layout, current);
+    let ranges = app.marks.highlights.as_slice();
+    // Ranges are sorted by start and rows follow the text: the next row with a highlight
+    // holds the first range that starts past this row (or the first of all, wrapping).
+    let next = ranges.partition_point(|&(s, _)| s < after);
+    let prev = ranges.partition_point(|&(s, _)| s < before);
+    let candidates: Box<dyn Iterator<Item = &(usize, usize)>> = if forward {
+        Box::new(ranges[next..].iter().chain(&ranges[..next]))
     } else {
-        rows.iter()
-            .rev()
-            .copied()
-            .find(|&r| r < current)
-            .or(rows.last().copied())
+        Box::new(
+            ranges[..prev]
+                .iter()
+                .rev()
+                .chain(ranges[prev..].iter().rev()),
+        )
     };
-    if let Some(row) = target {
-        app.reader.cursor.selected = row;
-        app.reader.cursor.offset = row.saturating_sub(panes.reader_height() / 3);
+    for &(start, _) in candidates {
+        layout.ensure_offset(doc, start);
+        if let Some(row) = layout.row_of_offset(start) {
+            app.reader.cursor.selected = row;
+            app.reader.cursor.offset = row.saturating_sub(panes.reader_height() / 3);
+            return;
+        }
+    }
+}
+
+/// The document offsets where row `row` begins and ends (a blank row: the end of the text
+/// row before it, for both).
+fn row_bounds(layout: &crate::layout::DocLayout, row: usize) -> (usize, usize) {
+    let text_row = (0..=row).rev().find_map(|r| match layout.row(r) {
+        Some(PaneRow::Text(line)) => Some((r, line)),
+        _ => None,
+    });
+    match text_row {
+        Some((r, line)) if r == row => (line.start, line.end.max(line.start + 1)),
+        Some((_, line)) => (line.end, line.end),
+        None => (0, 0),
     }
 }
 

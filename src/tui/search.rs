@@ -2,14 +2,14 @@
 //! newest query (stale ones are skipped or cancelled), narrows from the previous results
 //! while the query grows, and sends back which documents and entities matched.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::app::App;
 use crate::corpus::Document;
-use crate::search::{EntityItem, Index, ItemKind, Query, Results, match_ranges};
+use crate::search::{EntityItem, Index, ItemKind, Query, Results, covers, match_ranges};
 
 /// What a search found, in the shape the panes use.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +23,22 @@ pub struct SearchOutcome {
     pub docs: Vec<usize>,
     /// Names of matching entities.
     pub entities: Vec<String>,
+    /// The matches in the document that was open when the query was sent: (document, byte
+    /// ranges). Folding a long text takes a while, so it is done with the search, off the UI
+    /// thread, not on every keystroke in front of the user.
+    pub open_matches: Option<(usize, Vec<(usize, usize)>)>,
+}
+
+/// Finds the outcome's matches in document `open` (see [`SearchOutcome::open_matches`]).
+pub fn add_open_matches(outcome: &mut SearchOutcome, docs: &[Document], open: usize) {
+    let (Some(query), Some(doc)) = (&outcome.query, docs.get(open)) else {
+        return;
+    };
+    if query.is_empty() {
+        return;
+    }
+    let ranges = match_ranges(query, &doc.text);
+    outcome.open_matches = Some((open, ranges.into_iter().map(|r| (r.start, r.end)).collect()));
 }
 
 /// Runs one query over an index (synchronously; the worker and the tests call this).
@@ -37,37 +53,99 @@ pub fn run_query(
     if results.ranked < results.hits.len() {
         index.rank_all(&mut results);
     }
-    let mut outcome = SearchOutcome {
+    let outcome = SearchOutcome {
+        generation: 0,
+        docs: ranked_docs(index, &query, &results),
+        entities: matched_entities(index, &results),
         query: Some(query),
-        ..Default::default()
+        open_matches: None,
     };
-    let mut seen = vec![false; 0];
-    for hit in &results.hits {
-        let Some(view) = index.item(hit.item) else {
-            continue;
-        };
-        match view.kind {
-            ItemKind::Person | ItemKind::Place | ItemKind::Date => {
-                outcome.entities.push(view.text.to_string())
+    Some((results, outcome))
+}
+
+/// Names of the matched entities, best first.
+fn matched_entities(index: &Index, results: &Results) -> Vec<String> {
+    results
+        .hits
+        .iter()
+        .filter_map(|hit| index.item(hit.item))
+        .filter(|view| {
+            matches!(
+                view.kind,
+                ItemKind::Person | ItemKind::Place | ItemKind::Date
+            )
+        })
+        .map(|view| view.text.to_string())
+        .collect()
+}
+
+/// The documents of the hits, best first. A title or a text line names its document
+/// directly, and those documents come first, in the rank of their best such hit; then the
+/// documents reached only through a matched entity (one that mentions it), in the entity's
+/// rank: `%per lavrov` lists the articles that mention Lavrov. With several scopes
+/// (`%per lavrov %loc ankara`) a document must hold a hit in each, as the search's own join
+/// asks of items.
+fn ranked_docs(index: &Index, query: &Query, results: &Results) -> Vec<usize> {
+    let every_scope = ScopeDocs::new(index, query, results);
+    let mut seen = vec![false; index.tags.len()];
+    let mut docs = Vec::new();
+    for direct in [true, false] {
+        for hit in &results.hits {
+            let Some(item) = index.items.get(hit.item as usize) else {
+                continue;
+            };
+            if matches!(item.kind, ItemKind::Doc | ItemKind::Line) != direct {
+                continue;
             }
-            ItemKind::Doc | ItemKind::Line => {}
-        }
-        if let Some(d) = view.doc {
-            if seen.len() <= d {
-                seen.resize(d + 1, false);
-            }
-            if !seen[d] && matches!(view.kind, ItemKind::Doc | ItemKind::Line) {
-                seen[d] = true;
-                outcome.docs.push(d);
+            for &d in index.docs(item) {
+                let d = d as usize;
+                if d >= seen.len() {
+                    seen.resize(d + 1, false);
+                }
+                if !seen[d] && every_scope.allows(d) {
+                    seen[d] = true;
+                    docs.push(d);
+                }
             }
         }
     }
-    Some((results, outcome))
+    docs
+}
+
+/// For a query over several scopes: per scope, the documents holding one of its hits.
+struct ScopeDocs(Vec<HashSet<usize>>);
+
+impl ScopeDocs {
+    fn new(index: &Index, query: &Query, results: &Results) -> ScopeDocs {
+        let scopes = query.scopes();
+        if scopes.len() < 2 {
+            return ScopeDocs(Vec::new());
+        }
+        let sets = scopes
+            .iter()
+            .map(|&scope| {
+                let items = results
+                    .hits
+                    .iter()
+                    .filter_map(|h| index.items.get(h.item as usize));
+                items
+                    .filter(|item| covers(scope, item.kind))
+                    .flat_map(|item| index.docs(item).iter().map(|&d| d as usize))
+                    .collect()
+            })
+            .collect();
+        ScopeDocs(sets)
+    }
+
+    fn allows(&self, doc: usize) -> bool {
+        self.0.iter().all(|set| set.contains(&doc))
+    }
 }
 
 enum Request {
     Entities(Vec<EntityItem>),
-    Query(u64, String),
+    /// Generation, query, the open document.
+    Query(u64, String, usize),
 }
 
 /// The background search thread and its channels.
@@ -106,13 +184,13 @@ impl SearchWorker {
         let _ = self.tx.send(Request::Entities(entities));
     }
 
-    /// Asks for a new query; any search still running for an older one is cancelled.
-    pub fn query(&mut self, raw: &str) {
+    /// Asks for a new query, with its matches in the open document; any search still
+    /// running for an older one is cancelled.
+    pub fn query(&mut self, raw: &str, open: usize) {
         self.generation += 1;
         self.cancel.store(true, Ordering::Relaxed);
-        let _ = self
-            .tx
-            .send(Request::Query(self.generation, raw.to_string()));
+        let request = Request::Query(self.generation, raw.to_string(), open);
+        let _ = self.tx.send(request);
     }
 
     /// The newest finished outcome, if it answers the latest query.
@@ -130,7 +208,7 @@ fn worker(
 ) {
     let mut index = Index::build(&docs, &[]);
     let mut prev: Option<Results> = None;
-    let mut last: Option<(u64, String)> = None;
+    let mut last: Option<(u64, String, usize)> = None;
     while let Ok(first) = rx.recv() {
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
@@ -140,15 +218,16 @@ fn worker(
                     index = Index::build(&docs, &items);
                     prev = None;
                 }
-                Request::Query(g, raw) => last = Some((g, raw)),
+                Request::Query(g, raw, open) => last = Some((g, raw, open)),
             }
         }
-        let Some((generation, raw)) = last.take() else {
+        let Some((generation, raw, open)) = last.take() else {
             continue;
         };
         cancel.store(false, Ordering::Relaxed);
         if let Some((results, mut outcome)) = run_query(&index, &raw, prev.as_ref(), cancel) {
             outcome.generation = generation;
+            add_open_matches(&mut outcome, &docs, open);
             prev = Some(results);
             if tx.send(outcome).is_err() {
                 return;
@@ -197,7 +276,8 @@ pub fn refresh_entity_order(app: &mut App) {
 }
 
 /// Byte ranges of the query's matches in the open document, recomputed only when the
-/// document or the query changed.
+/// document or the query changed: taken from the search's answer when it was made for this
+/// document, found here only when another document has been opened since.
 pub fn refresh_matches(app: &mut App) {
     let raw = app
         .search
@@ -209,7 +289,15 @@ pub fn refresh_matches(app: &mut App) {
         return;
     }
     app.search_ranges_for = key;
-    app.search_ranges = match (&app.search, app.corpus.docs.get(app.reader.doc)) {
+    let open = app.reader.doc;
+    app.search_ranges = match (&app.search, app.corpus.docs.get(open)) {
+        (
+            Some(SearchOutcome {
+                open_matches: Some((doc, ranges)),
+                ..
+            }),
+            _,
+        ) if *doc == open => ranges.clone(),
         (Some(SearchOutcome { query: Some(q), .. }), Some(doc)) => match_ranges(q, &doc.text)
             .into_iter()
             .map(|r| (r.start, r.end))

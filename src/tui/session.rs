@@ -96,13 +96,15 @@ impl Session {
         }
         self.sent_query = self.app.filter_text.clone();
         let raw = self.sent_query.clone();
+        let open = self.app.reader.doc;
         match &mut self.search {
             SearchBackend::Off => {}
-            SearchBackend::Worker(w) => w.query(&raw),
+            SearchBackend::Worker(w) => w.query(&raw, open),
             SearchBackend::Inline(index, prev) => {
                 let stop = AtomicBool::new(false);
-                if let Some((results, outcome)) = run_query(index, &raw, prev.as_ref(), &stop) {
+                if let Some((results, mut outcome)) = run_query(index, &raw, prev.as_ref(), &stop) {
                     *prev = Some(results);
+                    search::add_open_matches(&mut outcome, &self.app.corpus.docs, open);
                     search::apply(&mut self.app, outcome);
                 }
             }
@@ -249,7 +251,12 @@ impl Session {
             })
             .collect();
         let stored = app.state.doc(&doc.key);
-        app.spans = crate::store::effective_spans(&doc.text, stored, &suggestions, &app.state);
+        app.spans = super::ranges::SpanSet::new(crate::store::effective_spans(
+            &doc.text,
+            stored,
+            &suggestions,
+            &app.state,
+        ));
         let misfits = crate::store::misfits(&doc.text, stored);
         if let Some(first) = misfits.first()
             && self.misfits_reported.insert(doc.key.clone())
@@ -261,6 +268,7 @@ impl Session {
     /// Takes extraction results into the panels, the suggestions and the search index.
     pub fn set_extraction(&mut self, extraction: &CorpusExtraction) {
         self.app.facts = super::app::Facts::from_extraction(extraction);
+        self.app.marks = Default::default();
         let texts: Vec<&str> = self
             .app
             .corpus
@@ -297,6 +305,7 @@ impl Session {
         app.corpus = report.corpus;
         app.loading = false;
         app.facts = super::app::Facts::default();
+        app.marks = Default::default();
         app.entity_order.clear();
         app.selected_entity = None;
         app.entity_filter = None;

@@ -33,7 +33,21 @@ pub fn enter(bidi_handshake: bool) -> std::io::Result<Term> {
 /// Gives the terminal back. Safe to call more than once and when the terminal is gone
 /// (a dropped SSH link): errors are ignored because there is nobody left to tell.
 pub fn leave(bidi_handshake: bool) {
-    let mut out = stdout();
+    restore(&mut stdout(), bidi_handshake);
+}
+
+/// [`leave`] for a thread other than the UI thread, which may hold the lock on standard
+/// output for good: writes to the controlling terminal instead (when there still is one).
+pub fn leave_from_another_thread(bidi_handshake: bool) {
+    match std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+        Ok(mut tty) => restore(&mut tty, bidi_handshake),
+        Err(_) => {
+            let _ = terminal::disable_raw_mode();
+        }
+    }
+}
+
+fn restore(out: &mut impl Write, bidi_handshake: bool) {
     if bidi_handshake {
         let _ = out.write_all(BIDI_IMPLICIT.as_bytes());
     }

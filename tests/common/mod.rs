@@ -27,16 +27,25 @@ pub struct Tmux {
     socket: String,
     /// Where the command's exit status is written when it ends.
     pub exit_file: PathBuf,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Tmux {
-    /// Starts `command` (a shell command line) in a `width`x`height` session.
+    /// Starts `command` (a shell command line) in a `width`x`height` session. The command
+    /// runs with `HOME`, `XDG_CONFIG_HOME` and `XDG_DATA_HOME` in a temp dir and without
+    /// `OKUR_STORE`/`OKUR_CONFIG`, so no test reads the user's config or writes to their
+    /// journal; without `--store`, okur's journal is [`Tmux::default_journal`].
     pub fn start(command: &str, width: u16, height: u16) -> Tmux {
         let dir = tempfile::tempdir().expect("temp dir");
         let exit_file = dir.path().join("exit");
         let socket = format!("okur-test-{}-{}", std::process::id(), rand_suffix());
-        let line = format!("{command}; echo $? > {}", exit_file.display());
+        let home = dir.path().join("home");
+        let line = format!(
+            "unset OKUR_STORE OKUR_CONFIG; export HOME={h} XDG_CONFIG_HOME={h}/config \
+             XDG_DATA_HOME={h}/data; {command}; echo $? > {}",
+            exit_file.display(),
+            h = home.display(),
+        );
         let status = Command::new("tmux")
             .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x"])
             .arg(width.to_string())
@@ -50,8 +59,21 @@ impl Tmux {
         Tmux {
             socket,
             exit_file,
-            _dir: dir,
+            dir,
         }
+    }
+
+    /// The journal okur writes when no store is named: inside the session's own data home.
+    pub fn default_journal(&self) -> PathBuf {
+        self.dir.path().join("home/data/okur/journal.jsonl")
+    }
+
+    /// Ends the session as a dropped link does: tmux closes the pane's terminal, and the
+    /// processes in it get SIGHUP.
+    pub fn kill_session(&self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-session", "-t", "0"])
+            .status();
     }
 
     /// Sends keys (tmux key names, e.g. `j`, `Tab`, `Escape`).
@@ -84,12 +106,17 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Waits until the screen contains `needle` (or times out) and returns the screen.
+    /// Waits until the screen contains `needle` (or 10 s pass) and returns the screen.
     pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_within(needle, Duration::from_secs(10))
+    }
+
+    /// Waits until the screen contains `needle` (or `limit` passes) and returns the screen.
+    pub fn wait_for_within(&self, needle: &str, limit: Duration) -> String {
         let start = Instant::now();
         loop {
             let screen = self.capture();
-            if screen.contains(needle) || start.elapsed() > Duration::from_secs(10) {
+            if screen.contains(needle) || start.elapsed() > limit {
                 return screen;
             }
             std::thread::sleep(Duration::from_millis(100));

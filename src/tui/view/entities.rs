@@ -29,12 +29,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = usize::from(inner.width);
-    let mut here = vec![0usize; app.facts.entities.len()];
-    for m in app.open_mentions() {
-        if let Some(n) = here.get_mut(m.entity) {
-            *n += 1;
-        }
-    }
     let rows = app
         .entity_order
         .iter()
@@ -56,7 +50,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let name = entity.value.as_deref().unwrap_or(&entity.name);
         // Mentions in the open document · in the corpus.
-        let counts = format!("{}·{}", here[i], entity.mentions);
+        let here = app.marks.here.get(i).copied().unwrap_or(0);
+        let counts = format!("{here}·{}", entity.mentions);
         let text_width = width.saturating_sub(counts.chars().count() + 3);
         let line = Rect::new(inner.x, y, inner.width, 1);
         buf.set_style(line, style);

@@ -1,6 +1,8 @@
 //! The reading pane: rows from the cached layout, boilerplate dimmed, mentions of the
 //! selected entity highlighted, the cursor row underlined.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -9,7 +11,7 @@ use ratatui::widgets::Widget;
 use super::super::app::{App, Focus};
 use super::{draw_line, pane_block};
 use crate::corpus::ParaKind;
-use crate::layout::PaneRow;
+use crate::layout::{PaneRow, VisualLine};
 use crate::store::{Label, Origin};
 
 /// Draws the open document.
@@ -30,7 +32,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(inner.x, inner.y, what, app.theme.dim);
         return;
     }
-    let highlights = super::super::navigate::highlights(app);
     let selection = super::super::caret::selection(app);
     let cursor = &app.reader.cursor;
     for (i, y) in (cursor.offset..).zip(inner.y..inner.y + inner.height) {
@@ -45,38 +46,71 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if i == cursor.selected && app.focus == Focus::Reader {
             base = base.patch(app.theme.cursor);
         }
-        let style_of = |s: usize, e: usize| {
-            let mut style = base.patch(span_style(app, s, e));
-            if highlights.iter().any(|&(hs, he)| s < he && hs < e) {
-                style = style.patch(app.theme.highlight);
-            }
-            if selection.is_some_and(|(ss, se)| s < se && ss < e) {
-                style = style.patch(app.theme.selection);
-            }
-            if app.focus == Focus::Reader
-                && s <= app.reader.caret
-                && app.reader.caret < e.max(s + 1)
-            {
-                style = style.patch(app.theme.caret);
-            }
-            style
-        };
-        draw_line(buf, inner, y, line, &style_of);
+        let paint = RowPaint::new(app, line, base, selection);
+        draw_line(buf, inner, y, line, &|s, e| paint.style(s, e));
     }
 }
 
-/// The style of the span (user, accepted or suggested) covering a cell, if any.
-fn span_style(app: &App, s: usize, e: usize) -> Style {
-    let Some(span) = app.spans.iter().find(|sp| s < sp.end && sp.start < e) else {
-        return Style::new();
-    };
-    if span.origin == Origin::Suggested {
-        return app.theme.suggestion;
+/// How the cells of one row are styled. The spans and highlights that can touch the row
+/// are looked up once, by binary search; each cell then looks only at those.
+struct RowPaint<'a> {
+    app: &'a App,
+    base: Style,
+    selection: Option<(usize, usize)>,
+    spans: Range<usize>,
+    highlights: Range<usize>,
+}
+
+impl<'a> RowPaint<'a> {
+    fn new(
+        app: &'a App,
+        line: &VisualLine,
+        base: Style,
+        selection: Option<(usize, usize)>,
+    ) -> RowPaint<'a> {
+        RowPaint {
+            app,
+            base,
+            selection,
+            spans: app.spans.window(line.start, line.end),
+            highlights: app.marks.highlights.window(line.start, line.end),
+        }
     }
-    match span.kind {
-        Label::Person => app.theme.person,
-        Label::Place => app.theme.place,
-        _ => app.theme.date,
+
+    /// The style of the cell showing bytes `s..e`.
+    fn style(&self, s: usize, e: usize) -> Style {
+        let app = self.app;
+        let mut style = self.base.patch(self.span_style(s, e));
+        let highlights = &app.marks.highlights;
+        if highlights
+            .first_overlap(self.highlights.clone(), s, e)
+            .is_some()
+        {
+            style = style.patch(app.theme.highlight);
+        }
+        if self.selection.is_some_and(|(ss, se)| s < se && ss < e) {
+            style = style.patch(app.theme.selection);
+        }
+        if app.focus == Focus::Reader && s <= app.reader.caret && app.reader.caret < e.max(s + 1) {
+            style = style.patch(app.theme.caret);
+        }
+        style
+    }
+
+    /// The style of the span (user, accepted or suggested) covering a cell, if any.
+    fn span_style(&self, s: usize, e: usize) -> Style {
+        let theme = &self.app.theme;
+        let Some(span) = self.app.spans.first_overlap(self.spans.clone(), s, e) else {
+            return Style::new();
+        };
+        if span.origin == Origin::Suggested {
+            return theme.suggestion;
+        }
+        match span.kind {
+            Label::Person => theme.person,
+            Label::Place => theme.place,
+            _ => theme.date,
+        }
     }
 }
 
