@@ -9,7 +9,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::load::{io_error, walk};
+use super::load::io_error;
+use super::walk::walk;
 use super::parse::find_dateline;
 use super::{Decoded, LoadError, decode_bytes};
 
@@ -31,37 +32,43 @@ pub const HEAD: usize = 2048;
 
 /// Finds every file like [`super::load_paths`] (files, folders recursively, `.txt`/`.md`,
 /// hidden entries skipped, sorted) and reads the first [`HEAD`] bytes of each, keeping only
-/// what a title index needs. Binary-looking files are skipped. Two threads read.
+/// what a title index needs. Binary-looking files are skipped, and so are files inside a
+/// folder that cannot be read (the full load reports them); a named path that cannot be read
+/// is an error. Two threads read.
 pub fn read_titles(paths: &[PathBuf]) -> Result<Vec<TitleEntry>, LoadError> {
-    let mut files = Vec::new();
+    let mut out = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if meta.is_dir() {
-            files.extend(walk(path)?);
+            out.extend(titles_on_two_threads(&walk(path)?.files));
         } else {
-            files.push(path.clone());
+            let bytes = read_head(path).map_err(|e| io_error(path, e))?;
+            out.extend(head_text(bytes).map(|text| entry(path.display().to_string(), &text)));
         }
     }
-    let half = files.len().div_ceil(2);
-    let (a, b) = files.split_at(half);
-    let (first, second) = std::thread::scope(|s| {
-        let other = s.spawn(|| read_all(b));
-        (read_all(a), other.join())
-    });
-    let mut out = first?;
-    out.extend(second.unwrap_or_else(|_| Ok(Vec::new()))?);
     Ok(out)
 }
 
-fn read_all(files: &[PathBuf]) -> Result<Vec<TitleEntry>, LoadError> {
-    let mut out = Vec::with_capacity(files.len());
-    for file in files {
-        let bytes = read_head(file).map_err(|e| io_error(file, e))?;
-        if let Some(text) = head_text(bytes) {
-            out.push(entry(file.display().to_string(), &text));
-        }
-    }
-    Ok(out)
+/// The titles of files found in a folder, half on each of two threads, in order.
+fn titles_on_two_threads(files: &[PathBuf]) -> Vec<TitleEntry> {
+    let (a, b) = files.split_at(files.len().div_ceil(2));
+    let (mut out, second) = std::thread::scope(|s| {
+        let other = s.spawn(|| titles_of(b));
+        (titles_of(a), other.join())
+    });
+    // A panic there is a bug; a list missing half its titles would hide it.
+    out.extend(second.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    out
+}
+
+fn titles_of(files: &[PathBuf]) -> Vec<TitleEntry> {
+    files
+        .iter()
+        .filter_map(|file| {
+            let text = head_text(read_head(file).ok()?)?;
+            Some(entry(file.display().to_string(), &text))
+        })
+        .collect()
 }
 
 /// The head as text, validated once: UTF-8 (a character cut at the end of the head is
@@ -152,6 +159,20 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), &text)?;
         let got = read_titles(&[dir.path().to_path_buf()])?;
         assert_eq!(got[0].title, "ş");
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_broken_link_in_a_folder_is_left_out_a_named_one_is_an_error()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("a.txt"), "Başlık")?;
+        let link = dir.path().join("b.txt");
+        std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), &link)?;
+        let got = read_titles(&[dir.path().to_path_buf()])?;
+        assert_eq!(got.len(), 1);
+        assert!(matches!(read_titles(&[link]), Err(LoadError::Missing(_))));
         Ok(())
     }
 }

@@ -9,6 +9,7 @@ mod decode;
 pub mod fast;
 mod load;
 mod parse;
+mod walk;
 
 pub use decode::{Decoded, decode_bytes};
 pub use load::{LoadError, LoadReport, load_paths, load_seeds, load_stdin};
