@@ -11,6 +11,7 @@ mod input;
 pub mod keymap;
 pub mod loading;
 mod navigate;
+pub mod notices;
 pub mod search;
 pub mod session;
 mod terminal;
@@ -57,6 +58,7 @@ pub fn run(
     let mut term = terminal::enter(handshake)?;
     let result = event_loop(&mut session, &mut term, &stop, handshake, &mut background);
     terminal::leave(handshake);
+    notices::print_after_exit(&session.app.notices);
     result
 }
 
