@@ -204,7 +204,9 @@ fn unreadable_files_inside_a_folder_are_skipped_with_a_notice()
         .arg(dir.path())
         .assert()
         .success()
-        .stderr(predicate::str::contains("gone.txt: skipped, broken symbolic link"));
+        .stderr(predicate::str::contains(
+            "gone.txt: skipped, broken symbolic link",
+        ));
     if can_lock {
         assert.stderr(predicate::str::contains(
             "locked.txt: skipped, permission denied",
@@ -241,8 +243,7 @@ fn a_broken_link_named_directly_is_an_error() -> Result<(), Box<dyn std::error::
 
 /// A binary file named directly: the one-line error says it was skipped as binary.
 #[test]
-fn binary_file_named_directly_says_why_it_was_skipped() -> Result<(), Box<dyn std::error::Error>>
-{
+fn binary_file_named_directly_says_why_it_was_skipped() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let file = dir.path().join("bin.txt");
     std::fs::write(&file, b"\x7fELF\x00\x00\x01\x02")?;

@@ -10,8 +10,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::load::io_error;
-use super::walk::walk;
 use super::parse::find_dateline;
+use super::walk::walk;
 use super::{Decoded, LoadError, decode_bytes};
 
 /// What the document list needs before anything is parsed.

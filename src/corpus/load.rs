@@ -61,10 +61,7 @@ fn why_none(skipped: &[String]) -> String {
     match skipped {
         [] => " (okur reads .txt and .md files)".into(),
         [one] => format!(" ({one})"),
-        [first, rest @ ..] => format!(
-            " ({} files skipped; the first: {first})",
-            rest.len() + 1
-        ),
+        [first, rest @ ..] => format!(" ({} files skipped; the first: {first})", rest.len() + 1),
     }
 }
 
