@@ -5,6 +5,7 @@
 //! okur (layout cells, mentions, annotations, search hits) is a byte offset into
 //! [`Document::text`].
 
+mod dateline;
 mod decode;
 pub mod fast;
 mod load;

@@ -26,13 +26,6 @@ fn datelines_of_the_seed_forms() {
 }
 
 #[test]
-fn day_first_unless_impossible() {
-    assert_eq!(day_first(3, 11), Some((3, 11)));
-    assert_eq!(day_first(11, 13), Some((13, 11)));
-    assert_eq!(day_first(13, 13), None);
-}
-
-#[test]
 fn language_by_letters() {
     assert_eq!(detect_language("Dışişleri Bakanı"), Lang::Tr);
     assert_eq!(detect_language("وزير الخارجية (AFP)"), Lang::Ar);
