@@ -26,6 +26,13 @@ fn datelines_of_the_seed_forms() {
 }
 
 #[test]
+fn the_letter_table_is_is_alphabetic() {
+    for c in ('\0'..='\u{0710}').chain(['\u{FB50}', '\u{FEFC}']) {
+        assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+    }
+}
+
+#[test]
 fn language_by_letters() {
     assert_eq!(detect_language("Dışişleri Bakanı"), Lang::Tr);
     assert_eq!(detect_language("وزير الخارجية (AFP)"), Lang::Ar);
