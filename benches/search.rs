@@ -5,7 +5,8 @@
 //! the previous results), plus full-scan and build times.
 //! `cargo bench --no-default-features --bench search -- lines FILE N` writes N generated
 //! 65-character lines to FILE (for `okur find --stdin` vs `fzf --filter`).
-//! `... -- corpus DIR N` writes N generated articles of ~5 KB to DIR (the start-up bench);
+//! `... -- corpus DIR N [MB]` writes N generated articles to DIR, MB megabytes in all
+//! (default: 5 KB an article, so `corpus DIR 20000` is issue 5's 100 MB; the start-up bench);
 //! `... -- startup DIR` times read + validate + title index of DIR.
 
 use std::sync::atomic::AtomicBool;
@@ -326,7 +327,7 @@ fn main() {
         .collect();
     match args.first().map(String::as_str) {
         Some("lines") => return write_lines(&args[1], args[2].parse().expect("N")),
-        Some("corpus") => return startup::write_corpus(&args[1], args[2].parse().expect("N")),
+        Some("corpus") => return write_corpus(&args[1..]),
         Some("startup") => return startup::measure(&args[1]),
         Some("stdin") => return stdin_filter(&args[1]),
         _ => {}
@@ -389,6 +390,16 @@ fn stdin_filter(path: &str) {
             times[3], times[0]
         );
     }
+}
+
+/// `corpus DIR N [MB]`.
+fn write_corpus(args: &[String]) {
+    let n: usize = args[1].parse().expect("N: a number of articles");
+    let total = match args.get(2) {
+        Some(mb) => (mb.parse::<f64>().expect("MB: a number") * 1e6) as usize,
+        None => n * startup::DEFAULT_ARTICLE_BYTES,
+    };
+    startup::write_corpus(&args[0], n, total);
 }
 
 fn write_lines(path: &str, n: usize) {

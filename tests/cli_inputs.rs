@@ -201,3 +201,79 @@ fn reader_without_a_terminal_says_what_to_use() {
             .stderr(expected);
     }
 }
+
+/// A broken link or an unreadable file inside a folder is skipped with a notice; the rest of
+/// the folder still loads.
+#[cfg(unix)]
+#[test]
+fn unreadable_files_inside_a_folder_are_skipped_with_a_notice()
+-> Result<(), Box<dyn std::error::Error>> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("good.txt"), "Haber")?;
+    std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), dir.path().join("gone.txt"))?;
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, "Gizli")?;
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000))?;
+    // Root reads the file whatever its mode: that part of the test cannot fail then.
+    let can_lock = std::fs::read(&locked).is_err();
+    let assert = okur()
+        .args(["extract", "--format", "table"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "gone.txt: skipped, broken symbolic link",
+        ));
+    if can_lock {
+        assert.stderr(predicate::str::contains(
+            "locked.txt: skipped, permission denied",
+        ));
+    } else {
+        println!("running as root: the unreadable-file part is skipped");
+    }
+    // The good file is there (and, as root, the "locked" one after it).
+    okur()
+        .arg("render")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Haber\n"));
+    Ok(())
+}
+
+/// A path the user named is not skipped: a broken link named directly is an error.
+#[cfg(unix)]
+#[test]
+fn a_broken_link_named_directly_is_an_error() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let link = dir.path().join("gone.txt");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), &link)?;
+    okur()
+        .arg("render")
+        .arg(&link)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file or folder"))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    Ok(())
+}
+
+/// A binary file named directly: the one-line error says it was skipped as binary.
+#[test]
+fn binary_file_named_directly_says_why_it_was_skipped() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("bin.txt");
+    std::fs::write(&file, b"\x7fELF\x00\x00\x01\x02")?;
+    okur()
+        .arg("render")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bin.txt: skipped, looks like a binary file",
+        ))
+        .stderr(predicate::str::contains("okur reads .txt and .md").not())
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    Ok(())
+}

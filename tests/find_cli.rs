@@ -113,3 +113,28 @@ fn stdin_without_match_exits_1() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn stdin_in_windows_1254_is_decoded_with_a_notice() {
+    let (bytes, _, _) =
+        encoding_rs::WINDOWS_1254.encode("İstanbul\nDışişleri Bakanı Çavuşoğlu konuştu\n");
+    okur()
+        .args(["find", "--stdin", "cavusoglu"])
+        .write_stdin(bytes.into_owned())
+        .assert()
+        .success()
+        .stdout("Dışişleri Bakanı Çavuşoğlu konuştu\n")
+        .stderr(predicate::str::contains(
+            "standard input: not UTF-8: decoded as windows-1254",
+        ));
+}
+
+#[test]
+fn binary_stdin_is_a_one_line_error() {
+    okur()
+        .args(["find", "--stdin", "x"])
+        .write_stdin(b"\x7fELF\x00\x00x\n".to_vec())
+        .assert()
+        .code(2)
+        .stderr("okur: standard input looks like a binary file\n");
+}

@@ -7,27 +7,55 @@ use okur::search::{Index, TitleRow};
 
 use super::{Rng, line};
 
-/// Writes `n` articles of about 5 KB (title, dateline, paragraphs) under `dir`.
-pub fn write_corpus(dir: &str, n: usize) {
+/// The article size when none is asked for: 20k articles make 100 MB, issue 5's corpus.
+pub const DEFAULT_ARTICLE_BYTES: usize = 5_000;
+
+/// Writes `n` articles (title, dateline, paragraphs; 1000 to a folder) under `dir` that
+/// together weigh about `total` bytes: sizes vary between half and one and a half times the
+/// mean, as news articles do, and each is cut to its size at a word. Prints what it wrote.
+pub fn write_corpus(dir: &str, n: usize, total: usize) {
     let mut rng = Rng(0xc0de);
+    let mean = total / n.max(1);
+    let mut written = 0;
     for i in 0..n {
         let sub = format!("{dir}/{:03}", i / 1000);
         std::fs::create_dir_all(&sub).expect("create folder");
-        let mut text = format!(
-            "{}\n\n{:02}.{:02}.2020\n\n",
-            line(&mut rng),
-            1 + i % 28,
-            1 + i % 12
-        );
-        while text.len() < 5_000 {
-            for _ in 0..4 {
-                text.push_str(&line(&mut rng));
-                text.push(' ');
-            }
-            text.push_str("\n\n");
-        }
+        let size = mean / 2 + (rng.next() % (mean as u64 + 1)) as usize;
+        let text = article(&mut rng, i, size);
+        written += text.len();
         std::fs::write(format!("{sub}/{i:06}.txt"), text).expect("write article");
     }
+    println!(
+        "wrote {n} articles, {written} bytes ({:.1} MB)",
+        written as f64 / 1e6
+    );
+}
+
+/// One article of `size` bytes (or just over, when the title and dateline alone are longer).
+fn article(rng: &mut Rng, i: usize, size: usize) -> String {
+    let mut text = format!(
+        "{}\n\n{:02}.{:02}.2020\n\n",
+        line(rng),
+        1 + i % 28,
+        1 + i % 12
+    );
+    while text.len() < size {
+        for _ in 0..4 {
+            text.push_str(&line(rng));
+            text.push(' ');
+        }
+        text.push_str("\n\n");
+    }
+    // Cut back to the size at a space, so the last word is whole and the file ends a line.
+    let mut cut = size.max(text.find("\n\n").unwrap_or(0) + 2).min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(space) = text[..cut].rfind([' ', '\n']) {
+        text.truncate(space);
+        text.push('\n');
+    }
+    text
 }
 
 /// Times the full load (`corpus::load_paths` + `Index::titles`) and the fast title path.

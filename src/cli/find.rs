@@ -6,6 +6,7 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
 
+use crate::corpus::Decoded;
 use crate::search::{EntityItem, Index, Query, Results, Scope};
 
 /// Search documents, entities and text lines; print matches best first.
@@ -67,11 +68,7 @@ pub fn run(
     entities: &dyn Fn(&crate::corpus::Corpus) -> Vec<EntityItem>,
 ) -> anyhow::Result<bool> {
     if args.stdin {
-        let mut input = String::new();
-        std::io::stdin()
-            .lock()
-            .read_to_string(&mut input)
-            .context("cannot read standard input")?;
+        let input = read_text(std::io::stdin().lock())?;
         return filter_lines(
             &input,
             &args.query,
@@ -104,6 +101,25 @@ pub fn run(
     }
     finish(out)?;
     Ok(!results.hits.is_empty())
+}
+
+/// Reads standard input as text, decoded as files are (a legacy encoding such as
+/// Windows-1254 or -1256 is detected and converted, with a notice on stderr). Binary input is
+/// an error: its "lines" would be noise.
+fn read_text(mut input: impl Read) -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    match crate::corpus::decode_bytes(bytes) {
+        Decoded::Text { text, notice } => {
+            if let Some(notice) = notice {
+                eprintln!("okur: standard input: {notice}");
+            }
+            Ok(text)
+        }
+        Decoded::Binary => anyhow::bail!("standard input looks like a binary file"),
+    }
 }
 
 /// Ranks the lines of `input` against `query` and writes the matching lines, best first.

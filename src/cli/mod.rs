@@ -15,13 +15,18 @@ use crate::corpus::{self, LoadReport};
 /// Loads the corpus the way every command and the TUI do: the given paths, or the bundled
 /// seeds when there are none. Per-file notices (binary skipped, legacy encoding) go to stderr.
 pub fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<LoadReport> {
-    let report = if paths.is_empty() {
-        corpus::load_seeds()
-    } else {
-        corpus::load_paths(paths).context("cannot open the corpus")?
-    };
+    let report = load_quietly(paths)?;
     for notice in &report.notices {
         eprintln!("okur: {notice}");
     }
     Ok(report)
+}
+
+/// [`load_corpus`] without printing the notices: for the reader, whose alternate screen
+/// would hide them; it shows them itself.
+pub fn load_quietly(paths: &[PathBuf]) -> anyhow::Result<LoadReport> {
+    if paths.is_empty() {
+        return Ok(corpus::load_seeds());
+    }
+    corpus::load_paths(paths).context("cannot open the corpus")
 }

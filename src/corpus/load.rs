@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::walk::{skip_notice, walk};
 use super::{Corpus, Decoded, Document, decode_bytes};
 
 /// The five sample articles, embedded so `okur` with no path opens them from any folder.
@@ -30,9 +31,6 @@ const SEEDS: [(&str, &str); 5] = [
     ),
 ];
 
-/// File extensions read from folders (files named directly are read whatever their name).
-const EXTENSIONS: [&str; 2] = ["txt", "md"];
-
 /// Why a corpus could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -48,8 +46,23 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// Nothing readable was found under the given paths.
-    #[error("no documents found in {0} (okur reads .txt and .md files)")]
-    NoDocuments(String),
+    #[error("no documents found in {what}{}", why_none(.skipped))]
+    NoDocuments {
+        /// The paths as given (`standard input` for `-`).
+        what: String,
+        /// The notices of the files that were skipped (binary, unreadable), in load order.
+        skipped: Vec<String>,
+    },
+}
+
+/// The end of the "no documents" message: why the files that were there did not count. The
+/// message stays one line, so a long list is cut to its first entry and a count.
+fn why_none(skipped: &[String]) -> String {
+    match skipped {
+        [] => " (okur reads .txt and .md files)".into(),
+        [one] => format!(" ({one})"),
+        [first, rest @ ..] => format!(" ({} files skipped; the first: {first})", rest.len() + 1),
+    }
 }
 
 /// A loaded corpus and what loading had to say about individual files.
@@ -74,7 +87,11 @@ pub fn load_seeds() -> LoadReport {
 }
 
 /// Reads one document from standard input (named `-`).
-pub fn load_stdin(mut input: impl Read) -> Result<LoadReport, LoadError> {
+pub fn load_stdin(input: impl Read) -> Result<LoadReport, LoadError> {
+    finish(read_stdin(input)?, "standard input")
+}
+
+fn read_stdin(mut input: impl Read) -> Result<LoadReport, LoadError> {
     let mut bytes = Vec::new();
     input
         .read_to_end(&mut bytes)
@@ -84,56 +101,88 @@ pub fn load_stdin(mut input: impl Read) -> Result<LoadReport, LoadError> {
         })?;
     let mut report = LoadReport::default();
     add_bytes(&mut report, "-".into(), bytes);
-    finish(report, "standard input")
+    Ok(report)
 }
 
 /// Loads every path: files directly, folders recursively (`.txt`/`.md`, hidden entries
 /// skipped, sorted by path), `-` as standard input. Files are read and parsed on two threads;
 /// the order is the same as one thread's.
+///
+/// A path the user named must be readable (else [`LoadError::Missing`] or
+/// [`LoadError::Io`]); a file or subfolder inside a named folder that cannot be read is
+/// skipped with a notice instead, so one broken link does not hide the rest of the folder.
 pub fn load_paths(paths: &[PathBuf]) -> Result<LoadReport, LoadError> {
     let mut report = LoadReport::default();
     for path in paths {
-        if path.as_os_str() == "-" {
-            let stdin = load_stdin(std::io::stdin().lock())?;
-            report.corpus.docs.extend(stdin.corpus.docs);
-            report.notices.extend(stdin.notices);
-            continue;
-        }
-        let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-        let files = if meta.is_dir() {
-            walk(path)?
+        let part = if path.as_os_str() == "-" {
+            read_stdin(std::io::stdin().lock())?
         } else {
-            vec![path.clone()]
+            load_path(path)?
         };
-        let half = files.len().div_ceil(2);
-        let (a, b) = files.split_at(half);
-        let (first, second) = std::thread::scope(|s| {
-            let other = s.spawn(|| read_files(b));
-            (read_files(a), other.join())
-        });
-        for part in [
-            first?,
-            second.unwrap_or_else(|_| Ok(LoadReport::default()))?,
-        ] {
-            report.corpus.docs.extend(part.corpus.docs);
-            report.notices.extend(part.notices);
-        }
+        report.corpus.docs.extend(part.corpus.docs);
+        report.notices.extend(part.notices);
     }
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                "standard input".into()
+            } else {
+                p.display().to_string()
+            }
+        })
+        .collect();
     finish(report, &names.join(" "))
 }
 
-fn read_files(files: &[PathBuf]) -> Result<LoadReport, LoadError> {
+/// One named file, or every file under one named folder.
+fn load_path(path: &Path) -> Result<LoadReport, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if !meta.is_dir() {
+        let mut report = LoadReport::default();
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+        add_bytes(&mut report, path.display().to_string(), bytes);
+        return Ok(report);
+    }
+    let found = walk(path)?;
+    let mut report = read_on_two_threads(&found.files);
+    report.notices.splice(0..0, found.skipped);
+    Ok(report)
+}
+
+/// Reads and parses files found in a folder, half on each of two threads, in order.
+fn read_on_two_threads(files: &[PathBuf]) -> LoadReport {
+    let (a, b) = files.split_at(files.len().div_ceil(2));
+    let (mut report, second) = std::thread::scope(|s| {
+        let other = s.spawn(|| read_found(b));
+        (read_found(a), other.join())
+    });
+    // A panic there is a bug; dropping half the corpus without a word would hide it.
+    let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    report.corpus.docs.extend(second.corpus.docs);
+    report.notices.extend(second.notices);
+    report
+}
+
+/// Reads files found in a folder; one that cannot be read is skipped with a notice.
+fn read_found(files: &[PathBuf]) -> LoadReport {
     let mut report = LoadReport::default();
     for file in files {
-        add_file(&mut report, file)?;
+        match std::fs::read(file) {
+            Ok(bytes) => add_bytes(&mut report, file.display().to_string(), bytes),
+            Err(e) => report.notices.push(skip_notice(file, &e)),
+        }
     }
-    Ok(report)
+    report
 }
 
 fn finish(report: LoadReport, what: &str) -> Result<LoadReport, LoadError> {
     if report.corpus.is_empty() {
-        return Err(LoadError::NoDocuments(what.to_string()));
+        // With no documents, every notice is about a file that was skipped.
+        return Err(LoadError::NoDocuments {
+            what: what.to_string(),
+            skipped: report.notices,
+        });
     }
     Ok(report)
 }
@@ -148,12 +197,6 @@ pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
             source,
         }
     }
-}
-
-fn add_file(report: &mut LoadReport, path: &Path) -> Result<(), LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    add_bytes(report, path.display().to_string(), bytes);
-    Ok(())
 }
 
 fn add_bytes(report: &mut LoadReport, name: String, bytes: Vec<u8>) {
@@ -174,36 +217,6 @@ fn add_bytes(report: &mut LoadReport, name: String, bytes: Vec<u8>) {
             report.corpus.docs.push(doc);
         }
     }
-}
-
-/// All readable files under a folder, sorted, hidden files and folders skipped.
-pub(super) fn walk(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|e| io_error(&folder, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| io_error(&folder, e))?;
-            let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let file_type = entry.file_type().map_err(|e| io_error(&path, e))?;
-            if file_type.is_dir() {
-                stack.push(path);
-            } else if has_text_extension(&path) {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
-fn has_text_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 #[cfg(test)]
@@ -240,6 +253,29 @@ mod tests {
     fn missing_path_is_an_error() {
         let err = load_paths(&[PathBuf::from("/no/such/okur/file")]);
         assert!(matches!(err, Err(LoadError::Missing(_))));
+    }
+
+    #[test]
+    fn no_documents_says_why_in_one_line() {
+        let err = |skipped: &[&str]| {
+            LoadError::NoDocuments {
+                what: "d".into(),
+                skipped: skipped.iter().map(|s| s.to_string()).collect(),
+            }
+            .to_string()
+        };
+        assert_eq!(
+            err(&[]),
+            "no documents found in d (okur reads .txt and .md files)"
+        );
+        assert_eq!(
+            err(&["d/a.txt: skipped, looks like a binary file"]),
+            "no documents found in d (d/a.txt: skipped, looks like a binary file)"
+        );
+        assert_eq!(
+            err(&["d/a.txt: skipped, permission denied", "d/b.txt: skipped, x"]),
+            "no documents found in d (2 files skipped; the first: d/a.txt: skipped, permission denied)"
+        );
     }
 
     #[test]

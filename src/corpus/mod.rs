@@ -5,10 +5,12 @@
 //! okur (layout cells, mentions, annotations, search hits) is a byte offset into
 //! [`Document::text`].
 
+mod dateline;
 mod decode;
 pub mod fast;
 mod load;
 mod parse;
+mod walk;
 
 pub use decode::{Decoded, decode_bytes};
 pub use load::{LoadError, LoadReport, load_paths, load_seeds, load_stdin};

@@ -26,10 +26,10 @@ fn datelines_of_the_seed_forms() {
 }
 
 #[test]
-fn day_first_unless_impossible() {
-    assert_eq!(day_first(3, 11), Some((3, 11)));
-    assert_eq!(day_first(11, 13), Some((13, 11)));
-    assert_eq!(day_first(13, 13), None);
+fn the_letter_table_is_is_alphabetic() {
+    for c in ('\0'..='\u{0710}').chain(['\u{FB50}', '\u{FEFC}']) {
+        assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+    }
 }
 
 #[test]

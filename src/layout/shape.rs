@@ -13,7 +13,7 @@
 //! letter with no form there (Persian peh, gaf, keheh, farsi yeh, ...) joins nothing, so the
 //! letters beside it are not drawn reaching for a neighbour that stays unjoined.
 //!
-//! The tables come from `ArabicShaping.txt` through `scripts/gen_shape_table.py`.
+//! The tables come from `ArabicShaping.txt` through `assets/tools/gen_shape_table.py`.
 
 #[path = "shape_table.rs"]
 mod table;

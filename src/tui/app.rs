@@ -194,6 +194,9 @@ pub struct App {
     pub show_help: bool,
     /// Message for the status line.
     pub status: String,
+    /// What loading said about individual files, every one (the status line has room for
+    /// the first); printed to stderr when the reader exits.
+    pub notices: Vec<String>,
     /// Triage state and annotations as last saved (a copy of the store's state).
     pub state: crate::store::State,
     /// Spans shown in the open document: user, accepted and suggested.
@@ -251,6 +254,7 @@ impl App {
             show_entities: None,
             show_help: false,
             status: String::new(),
+            notices: Vec::new(),
             state: Default::default(),
             spans: Default::default(),
             marks: Default::default(),

@@ -11,6 +11,7 @@ mod input;
 pub mod keymap;
 pub mod loading;
 mod navigate;
+pub mod notices;
 pub mod ranges;
 pub mod search;
 pub mod session;
@@ -75,6 +76,7 @@ pub fn run(
     let result = event_loop(&mut session, &mut term, &stop, handshake, &mut background);
     drop(watchdog);
     terminal::leave(handshake);
+    notices::print_after_exit(&session.app.notices);
     result
 }
 

@@ -321,11 +321,8 @@ impl Session {
         app.reader.caret = 0;
         app.reader.anchor = None;
         let count = app.corpus.len();
-        app.status = report
-            .notices
-            .last()
-            .cloned()
-            .unwrap_or_else(|| format!("{count} documents loaded"));
+        app.status = super::notices::loaded(count, &report.notices);
+        app.notices = report.notices;
         super::filter::refresh_list(app);
         if let Some(doc) = find(app, selected) {
             app.list.selected = app.order.iter().position(|&d| d == doc).unwrap_or(0);

@@ -1,0 +1,58 @@
+//! What loading said about individual files (skipped, legacy encoding, empty), in the reader.
+//!
+//! The alternate screen hides anything printed while the reader runs, and the status line has
+//! room for one message. So the status line says how many notices there are and shows the
+//! first, and the whole list is printed to standard error once the terminal is restored.
+
+/// The status line for a load: the notice itself when there is one, else how many there are
+/// and the first. `None` when loading had nothing to say.
+pub fn summary(notices: &[String]) -> Option<String> {
+    match notices {
+        [] => None,
+        [one] => Some(one.clone()),
+        [first, ..] => Some(format!(
+            "{} notices (all printed on exit); first: {first}",
+            notices.len()
+        )),
+    }
+}
+
+/// The status line when the full documents of a large folder have arrived.
+pub fn loaded(count: usize, notices: &[String]) -> String {
+    match summary(notices) {
+        Some(summary) => format!("{count} documents loaded; {summary}"),
+        None => format!("{count} documents loaded"),
+    }
+}
+
+/// Prints every notice to standard error, one per line, after the reader has left the
+/// alternate screen.
+pub fn print_after_exit(notices: &[String]) {
+    for notice in notices {
+        eprintln!("okur: {notice}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_notice_is_shown_whole_several_are_counted() {
+        assert_eq!(summary(&[]), None);
+        let one = vec!["a.txt: empty".to_string()];
+        assert_eq!(summary(&one).as_deref(), Some("a.txt: empty"));
+        let two = vec![
+            "a.txt: skipped, looks like a binary file".to_string(),
+            "b.txt: empty".to_string(),
+        ];
+        assert_eq!(
+            summary(&two).as_deref(),
+            Some(
+                "2 notices (all printed on exit); first: a.txt: skipped, looks like a binary file"
+            )
+        );
+        assert_eq!(loaded(5, &[]), "5 documents loaded");
+        assert_eq!(loaded(5, &one), "5 documents loaded; a.txt: empty");
+    }
+}
