@@ -62,9 +62,10 @@ fn arabic_pane_matches_render() {
     assert_eq!(pane, expected, "screen:\n{screen}");
     t.send(&["q"]);
     assert_eq!(t.wait_exit(), Some(0));
-    // Enter marked the document read: in the session's own journal, not the user's.
+    // Enter marked the document read (a `seen` entry, not an undo step): in the session's own
+    // journal, not the user's.
     let journal = std::fs::read_to_string(t.default_journal()).expect("journal in temp home");
-    assert!(journal.contains(r#""op":"read""#), "{journal}");
+    assert!(journal.contains(r#""op":"seen""#), "{journal}");
 }
 
 /// Width of the reading pane's text area, from the second box on the first row.

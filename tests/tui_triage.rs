@@ -61,7 +61,10 @@ fn session_on(path: &Path, setup: impl Fn(&Corpus) -> Vec<Change>) -> Session {
         Theme::monochrome(),
         LayoutOptions::new(80),
     );
-    Session::new(app, Some(store))
+    // Text words in the filter are answered by the search (inline here, so synchronously).
+    let mut session = Session::new(app, Some(store));
+    session.search_inline();
+    session
 }
 
 fn key(token: &str) -> KeyEvent {
