@@ -101,7 +101,10 @@ mod tests {
 
     #[test]
     fn an_impossible_date_is_passed_over_for_the_next() {
-        assert_eq!(iso(b"saat 25.13.2020, 03.11.2020"), Some("2020-11-03".into()));
+        assert_eq!(
+            iso(b"saat 25.13.2020, 03.11.2020"),
+            Some("2020-11-03".into())
+        );
         assert_eq!(iso("٠٣.١١.٢٠٢٠ 2020-01".as_bytes()), Some("2020-01".into()));
         assert_eq!(iso(b"11/13/2020"), Some("2020-11-13".into()));
     }

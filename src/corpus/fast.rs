@@ -11,8 +11,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::load::io_error;
 use super::dateline::find_dateline;
+use super::load::io_error;
 use super::walk::walk;
 use super::{Decoded, LoadError, decode_bytes};
 
@@ -222,7 +222,9 @@ mod tests {
     fn the_byte_path_agrees_with_decoding_the_head() -> Result<(), Box<dyn std::error::Error>> {
         let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
         let mut texts = vec![
-            "\u{feff}  \n\n  ترامب يلتقي بوتين  \n03.11.2020".as_bytes().to_vec(),
+            "\u{feff}  \n\n  ترامب يلتقي بوتين  \n03.11.2020"
+                .as_bytes()
+                .to_vec(),
             b"\n\n".to_vec(),
         ];
         for file in std::fs::read_dir(seeds)? {
@@ -244,9 +246,13 @@ mod tests {
 
     #[test]
     fn a_legacy_head_is_decoded_for_its_title() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1254.encode("Dışişleri Bakanı konuştu\n\n03.11.2020");
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1254.encode("Dışişleri Bakanı konuştu\n\n03.11.2020");
         let got = title_entry(Path::new("tr.txt"), &bytes);
-        assert_eq!(got.as_ref().map(|e| e.title.as_str()), Some("Dışişleri Bakanı konuştu"));
+        assert_eq!(
+            got.as_ref().map(|e| e.title.as_str()),
+            Some("Dışişleri Bakanı konuştu")
+        );
         assert_eq!(got.and_then(|e| e.date).as_deref(), Some("2020-11-03"));
     }
 }

@@ -316,7 +316,10 @@ fn is_letter(c: char) -> bool {
     static TABLE: LazyLock<[bool; 0x700]> = LazyLock::new(|| {
         std::array::from_fn(|i| char::from_u32(i as u32).is_some_and(char::is_alphabetic))
     });
-    TABLE.get(c as usize).copied().unwrap_or_else(|| c.is_alphabetic())
+    TABLE
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| c.is_alphabetic())
 }
 
 fn has_turkish_words(text: &str) -> bool {

@@ -131,7 +131,15 @@ mod tests {
     #[test]
     fn the_order_is_that_of_sorting_every_path() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
-        let names = ["a.txt", "a/x.txt", "a-b.txt", "b/c/d.md", "B.txt", "a/a/z.txt", "ab.md"];
+        let names = [
+            "a.txt",
+            "a/x.txt",
+            "a-b.txt",
+            "b/c/d.md",
+            "B.txt",
+            "a/a/z.txt",
+            "ab.md",
+        ];
         for name in names {
             let path = dir.path().join(name);
             if let Some(parent) = path.parent() {
