@@ -1,7 +1,10 @@
 //! Start-up to the first frame on the bundled seeds: load, build the app, lay out the visible
 //! rows and draw once (to a TestBackend, so the terminal is not measured). Extraction runs in
 //! the background in the real app and is measured separately (`extract_seeds`). With
-//! `OKUR_BENCH_CORPUS=DIR`, also the first frame of a large folder (titles first).
+//! `OKUR_BENCH_CORPUS=DIR`, also the first frame of a large folder (titles first): write one
+//! with `cargo bench --bench search -- corpus DIR 20000` (20k articles, 100 MB). The wall time
+//! of the real binary, process start, journal and terminal included, is measured by
+//! `python3 benches/support/first_frame.py RUNS target/release/okur --store J.jsonl DIR`.
 
 #![allow(missing_docs)] // criterion_group! generates undocumented functions.
 

@@ -10,48 +10,48 @@ use regex::bytes::Regex;
 
 use super::Dateline;
 
-static DATELINE_RES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    [
-        // ASCII word boundaries: Unicode `\b` forces the slow engines on non-ASCII text,
-        // which made this the costliest step of the first frame.
-        Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)"),
-        Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)"),
-        Regex::new(r"(?-u:\b)(\d{4})-(\d{2})(?:-(\d{2}))?(?-u:\b)"),
-    ]
-    .map(|r| r.expect("dateline patterns are valid"))
+/// The three forms in one pattern, so the head is scanned once and the scan stops at the
+/// first date (three patterns scanned it three times, most to the end without a match).
+static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    // ASCII word boundaries: Unicode `\b` forces the slow engines on non-ASCII text,
+    // which made this the costliest step of the first frame.
+    Regex::new(concat!(
+        r"(?-u:\b)(?:",
+        r"(\d{1,2})\.(\d{1,2})\.(\d{4})",
+        r"|(\d{1,2})/(\d{1,2})/(\d{4})",
+        r"|(\d{4})-(\d{2})(?:-(\d{2}))?",
+        r")(?-u:\b)"
+    ))
+    .expect("the dateline pattern is valid")
 });
 
 /// How far into the text a dateline is looked for.
 const DATELINE_WINDOW: usize = 2048;
 
-/// Finds the article's own date in the first [`DATELINE_WINDOW`] bytes of its text (UTF-8,
-/// or the head of a UTF-8 file, possibly cut inside a character).
+/// Finds the article's own date, the earliest valid one in the first [`DATELINE_WINDOW`]
+/// bytes of its text (UTF-8, or the head of a UTF-8 file, possibly cut inside a character).
 pub fn find_dateline(text: &[u8]) -> Option<Dateline> {
     let head = &text[..text.len().min(DATELINE_WINDOW)];
-    DATELINE_RES
-        .iter()
-        .enumerate()
-        .filter_map(|(i, re)| re.captures(head).map(|c| (i, c)))
-        .filter_map(|(i, c)| {
-            let m = c.get(0)?;
-            let n = |k: usize| {
-                let digits = std::str::from_utf8(c.get(k)?.as_bytes()).ok()?;
-                digits.parse::<u32>().ok()
-            };
-            let iso = match i {
-                2 => iso_ymd(n(1)?, n(2)?, n(3))?,
-                _ => {
-                    let (day, month) = day_first(n(1)?, n(2)?)?;
-                    iso_ymd(n(3)?, month, Some(day))?
-                }
-            };
-            Some(Dateline {
-                start: m.start(),
-                end: m.end(),
-                iso,
-            })
+    DATELINE_RE.captures_iter(head).find_map(|c| {
+        let m = c.get(0)?;
+        // Only ASCII digits parse: a match in other digits is no date.
+        let n = |k: usize| {
+            let digits = std::str::from_utf8(c.get(k)?.as_bytes()).ok()?;
+            digits.parse::<u32>().ok()
+        };
+        let iso = if c.get(7).is_some() {
+            iso_ymd(n(7)?, n(8)?, n(9))?
+        } else {
+            let at = if c.get(1).is_some() { 1 } else { 4 };
+            let (day, month) = day_first(n(at)?, n(at + 1)?)?;
+            iso_ymd(n(at + 2)?, month, Some(day))?
+        };
+        Some(Dateline {
+            start: m.start(),
+            end: m.end(),
+            iso,
         })
-        .min_by_key(|d| d.start)
+    })
 }
 
 /// Orders a numeric `a/b` pair as (day, month): day first unless that is impossible.
@@ -97,6 +97,16 @@ mod tests {
         let d = find_dateline(text);
         assert_eq!(d.as_ref().map(|d| d.iso.as_str()), Some("2020-01"));
         assert_eq!(d.map(|d| (d.start, d.end)), Some((10, 17)));
+    }
+
+    #[test]
+    fn an_impossible_date_is_passed_over_for_the_next() {
+        assert_eq!(
+            iso(b"saat 25.13.2020, 03.11.2020"),
+            Some("2020-11-03".into())
+        );
+        assert_eq!(iso("٠٣.١١.٢٠٢٠ 2020-01".as_bytes()), Some("2020-01".into()));
+        assert_eq!(iso(b"11/13/2020"), Some("2020-11-13".into()));
     }
 
     #[test]

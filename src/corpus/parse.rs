@@ -283,6 +283,10 @@ fn sub_paragraph(para: &Paragraph, start: usize, end: usize) -> Paragraph {
 pub fn detect_language(text: &str) -> Lang {
     let (mut arabic, mut latin, mut turkish) = (0usize, 0usize, 0usize);
     for c in text.chars().take(64 * 1024) {
+        if c.is_ascii() {
+            latin += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
         match c {
             '\u{0600}'..='\u{06FF}'
             | '\u{0750}'..='\u{077F}'
