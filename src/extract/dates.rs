@@ -7,6 +7,7 @@ use super::lexicon::Lexicon;
 use super::morph::{ar_find, tr_splits};
 use super::token::Tokens;
 use super::{Kind, RawMention};
+use crate::corpus::day_first;
 use crate::text::fold_str;
 
 /// Relative day words (folded) and their offset from the dateline.
@@ -78,17 +79,6 @@ fn civil(days: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Orders a numeric pair as (day, month): day first unless impossible.
-pub fn day_first(a: u32, b: u32) -> Option<(u32, u32)> {
-    if (1..=12).contains(&b) && (1..=31).contains(&a) {
-        Some((a, b))
-    } else if (1..=12).contains(&a) && (1..=31).contains(&b) {
-        Some((b, a))
-    } else {
-        None
-    }
 }
 
 fn ymd(y: i64, m: u32, d: Option<u32>) -> Option<String> {

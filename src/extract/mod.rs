@@ -17,8 +17,8 @@ mod window;
 
 use serde::Serialize;
 
+pub use crate::corpus::day_first;
 use crate::corpus::{Corpus, Document};
-pub use dates::day_first;
 use dates::{Anchor, DateRules};
 pub use lexicon::Lexicon;
 pub use link::{KnownPeople, link};
