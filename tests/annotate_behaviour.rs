@@ -1,9 +1,12 @@
 //! Annotation behaviour written as text: a document with the caret marked `|`, the keys
 //! pressed, and the document with the resulting spans marked `[text]{kind}` (suggestions the
 //! user has not decided on are not shown). Turkish and Arabic.
+
 #![cfg(feature = "tui")]
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod keys;
+use keys::key;
+
 use okur::corpus::{Corpus, Document};
 use okur::extract::{Extractor, extract_corpus};
 use okur::layout::LayoutOptions;
@@ -61,22 +64,6 @@ fn open_with_journal(marked: &str, extract: bool, journal: &str) -> Case {
         store_path,
         first_status,
     }
-}
-
-fn key(token: &str) -> KeyEvent {
-    let (code, mods) = match token {
-        "←" => (KeyCode::Left, KeyModifiers::NONE),
-        "→" => (KeyCode::Right, KeyModifiers::NONE),
-        "↓" => (KeyCode::Down, KeyModifiers::NONE),
-        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "C-r" => (KeyCode::Char('r'), KeyModifiers::CONTROL),
-        t => (
-            KeyCode::Char(t.chars().next().expect("key")),
-            KeyModifiers::NONE,
-        ),
-    };
-    KeyEvent::new(code, mods)
 }
 
 impl Case {

@@ -2,11 +2,14 @@
 //! `%star`, `%tag:x`, `%archived`) narrow the document list, `o` cycles the sort orders,
 //! opening a document marks it read without taking `u` away from the user's last change,
 //! and the status line says what was saved, once.
+
 #![cfg(feature = "tui")]
+
+mod keys;
+use keys::key;
 
 use std::path::Path;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use okur::corpus::{Corpus, Document};
 use okur::layout::LayoutOptions;
 use okur::store::{Change, Store};
@@ -65,21 +68,6 @@ fn session_on(path: &Path, setup: impl Fn(&Corpus) -> Vec<Change>) -> Session {
     let mut session = Session::new(app, Some(store));
     session.search_inline();
     session
-}
-
-fn key(token: &str) -> KeyEvent {
-    let (code, mods) = match token {
-        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
-        "C-r" => (KeyCode::Char('r'), KeyModifiers::CONTROL),
-        t => (
-            KeyCode::Char(t.chars().next().expect("key")),
-            KeyModifiers::NONE,
-        ),
-    };
-    KeyEvent::new(code, mods)
 }
 
 impl Case {
