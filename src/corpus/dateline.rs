@@ -66,7 +66,15 @@ pub fn day_first(a: u32, b: u32) -> Option<(u32, u32)> {
 }
 
 fn iso_ymd(year: u32, month: u32, day: Option<u32>) -> Option<String> {
-    if !(1..=12).contains(&month) || !(1000..=2999).contains(&year) {
+    if !(1000..=2999).contains(&year) {
+        return None;
+    }
+    iso_date(i64::from(year), month, day)
+}
+
+/// `YYYY-MM-DD`, or `YYYY-MM` without a day; `None` for an impossible month or day.
+pub fn iso_date(year: i64, month: u32, day: Option<u32>) -> Option<String> {
+    if !(1..=12).contains(&month) {
         return None;
     }
     Some(match day {

@@ -12,7 +12,7 @@ mod load;
 mod parse;
 mod walk;
 
-pub use dateline::day_first;
+pub use dateline::{day_first, iso_date};
 pub use decode::{Decoded, decode_bytes};
 pub use load::{LoadError, LoadReport, load_paths, load_seeds, load_stdin};
 pub use parse::{Dateline, ParaKind, Paragraph, Piece, detect_language, parse_document};

@@ -7,7 +7,7 @@ use super::lexicon::Lexicon;
 use super::morph::{ar_find, tr_splits};
 use super::token::Tokens;
 use super::{Kind, RawMention};
-use crate::corpus::day_first;
+use crate::corpus::{day_first, iso_date};
 use crate::text::fold_str;
 
 /// Relative day words (folded) and their offset from the dateline.
@@ -79,17 +79,6 @@ fn civil(days: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-fn ymd(y: i64, m: u32, d: Option<u32>) -> Option<String> {
-    if !(1..=12).contains(&m) {
-        return None;
-    }
-    Some(match d {
-        Some(d) if (1..=31).contains(&d) => format!("{y:04}-{m:02}-{d:02}"),
-        Some(_) => return None,
-        None => format!("{y:04}-{m:02}"),
-    })
 }
 
 fn build(re: &str) -> Regex {
@@ -212,9 +201,9 @@ impl DateRules {
         match p {
             Pat::Numeric => {
                 let (d, m) = day_first(n(0)? as u32, n(1)? as u32)?;
-                ymd(n(2)?, m, Some(d))
+                iso_date(n(2)?, m, Some(d))
             }
-            Pat::Iso => ymd(n(0)?, n(1)? as u32, n(2).map(|d| d as u32)),
+            Pat::Iso => iso_date(n(0)?, n(1)? as u32, n(2).map(|d| d as u32)),
             Pat::Range => Some(format!("{:04}/{:04}", n(0)?, n(1)?)),
             Pat::Year => Some(format!("{:04}", n(0)?)),
             Pat::DayMonth | Pat::MonthYear => {
@@ -224,9 +213,9 @@ impl DateRules {
                     _ => (None, n(0)),
                 };
                 *last = Anchor { y, m: Some(m), d };
-                ymd(y?, m, d)
+                iso_date(y?, m, d)
             }
-            Pat::SameMonth => ymd(last.y?, last.m?, Some(n(0)? as u32)),
+            Pat::SameMonth => iso_date(last.y?, last.m?, Some(n(0)? as u32)),
             Pat::Night => {
                 let first = s.split_whitespace().next()?;
                 weekday_value(lx, &fold_str(first), anchor)
