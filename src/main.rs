@@ -65,10 +65,7 @@ fn main() -> ExitCode {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::from(1),
                 Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
-                Err(err) => {
-                    eprintln!("okur: {err:#}");
-                    ExitCode::from(2)
-                }
+                Err(err) => report(&err),
             };
         }
         None => open(&cli.open),
@@ -77,11 +74,16 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("okur: {err:#}");
-            ExitCode::from(2)
-        }
+        Err(err) => report(&err),
     }
+}
+
+/// Prints the one-line error and returns exit status 2. A closed standard error (a dropped
+/// link) loses the line rather than turning the exit into a panic.
+fn report(err: &anyhow::Error) -> ExitCode {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "okur: {err:#}");
+    ExitCode::from(2)
 }
 
 /// People, places and dates of a corpus, for the search index of `okur find`.

@@ -97,13 +97,19 @@ fn event_loop(
         if let Err(err) = turn(session, term, handshake, background) {
             // A dropped link hangs the terminal up (so this draw or read failed) and then
             // sends SIGHUP, in that order: either sign means the same clean exit.
-            if stop.load(Ordering::Relaxed) || watchdog::terminal_gone() {
+            if stop.load(Ordering::Relaxed) || watchdog::terminal_gone() || hung_up(&err) {
                 return Ok(());
             }
             return Err(err.into());
         }
     }
     Ok(())
+}
+
+/// True for the errors a hung-up terminal gives before SIGHUP arrives (EIO on read or write,
+/// ENXIO, ENOTTY; the same numbers on Linux and the BSDs): the link is gone, not broken.
+fn hung_up(err: &std::io::Error) -> bool {
+    matches!(err.raw_os_error(), Some(5 | 6 | 25)) || err.kind() == std::io::ErrorKind::BrokenPipe
 }
 
 /// One turn of the loop: take background results, draw, handle at most one key.

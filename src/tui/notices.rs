@@ -28,8 +28,11 @@ pub fn loaded(count: usize, notices: &[String]) -> String {
 /// Prints every notice to standard error, one per line, after the reader has left the
 /// alternate screen.
 pub fn print_after_exit(notices: &[String]) {
+    use std::io::Write;
+    // After a dropped link standard error is gone too: losing the lines beats a panic.
+    let mut err = std::io::stderr().lock();
     for notice in notices {
-        eprintln!("okur: {notice}");
+        let _ = writeln!(err, "okur: {notice}");
     }
 }
 
