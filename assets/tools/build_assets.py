@@ -21,6 +21,16 @@ TR_GENERIC_PREFIX = ["Dağlık "]
 PLACE_TAGS = {"LOC", "GPE"}
 
 
+AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه"})
+
+
+def ar_fold(word):
+    """okur's Arabic search key (src/text/fold.rs): alef forms, alif maqsura and ta marbuta
+    folded, harakat and tatweel dropped, so that spellings of one word share counts."""
+    word = "".join(c for c in word if not ("\u064b" <= c <= "\u065f" or c in "\u0670\u0640"))
+    return word.translate(AR_FOLD)
+
+
 def tok_stem(tok):
     for ap in ("'", "’"):
         if ap in tok:
@@ -53,7 +63,7 @@ def stats():
     for rel, per, turkish in files:
         for sent in read_conll(os.path.join(SRC, rel)):
             for tok, tag in sent:
-                t = tok_stem(tok) if turkish else tok
+                t = tok_stem(tok) if turkish else ar_fold(tok)
                 typ = tag[2:] if len(tag) > 2 else ""
                 forms = [t]
                 if not turkish and len(t) > 3 and t[0] in CLITICS:
@@ -115,7 +125,7 @@ def noisy(name, lang, st, kind):
         return False
     if " " in name or "-" in name:
         return False
-    s = st.get(name)
+    s = st.get(name if lang == "tr" else ar_fold(name))
     if s is None:
         return False
     loc, other = s[2], s[3]
@@ -166,7 +176,11 @@ def build_given():
 def build_stats(st):
     lines = []
     for tok, (b, i, loc, other) in sorted(st.items()):
-        if b + i >= 2 or (other >= 20 and not tok[:1].isupper()) or loc >= 3:
+        # Arabic has no capitals, so its frequent ordinary words are kept from 10 on: they
+        # tell a town named like a common word (سنة, إطار) from the word.
+        arabic = "\u0600" <= tok[:1] <= "\u06ff"
+        common = other >= (10 if arabic else 20) and not tok[:1].isupper()
+        if b + i >= 2 or common or loc >= 3:
             lines.append(f"{tok}\t{b}\t{i}\t{loc}\t{other}\n")
     with open(os.path.join(OUT, "gazetteer/name_stats.tsv"), "w", encoding="utf-8") as f:
         f.write("# token<TAB>B-person<TAB>I-person<TAB>place<TAB>other; CC BY-SA 4.0 derived, see assets/LICENSES.md\n")

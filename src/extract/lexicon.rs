@@ -65,6 +65,12 @@ impl NameStats {
         let per = self.begin + self.inside;
         per >= min && per > 2 * (self.place + self.other)
     }
+
+    /// True when the token is a frequent ordinary word that only rarely names a person
+    /// (`علي` is mostly the preposition على in Egyptian spelling; `الثاني` is an ordinal).
+    pub fn common(&self) -> bool {
+        self.other >= 20 && (self.begin + self.inside) * 4 < self.other
+    }
 }
 
 /// All embedded lexicons, keyed by folded text.
@@ -133,7 +139,37 @@ impl Lexicon {
             };
         }
         lx.load_dates();
+        lx.drop_common_arabic_places();
         lx
+    }
+
+    /// Removes one-word Arabic place names that are mostly ordinary words (`سنة` "year" is a
+    /// town in Iran, `مدينة` "city" one in Malta): Arabic has no capital letters to tell them
+    /// apart. Turkish keeps them, since capitalisation already does.
+    fn drop_common_arabic_places(&mut self) {
+        let arabic = |k: &str| {
+            k.chars()
+                .next()
+                .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+        };
+        let curated: FxSet<String> = lines(PLACES_EXTRA)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(n, _)| fold_str(n))
+            .collect();
+        let drop: Vec<String> = self
+            .places
+            .keys()
+            .filter(|k| arabic(k) && !k.contains(' ') && !curated.contains(*k))
+            .filter(|k| {
+                let s = self.stat(k);
+                let cue = self.place_before.contains(*k) || self.titles.contains(*k);
+                cue || (s.other >= 10 && s.place * 3 < s.other)
+            })
+            .cloned()
+            .collect();
+        for k in drop {
+            self.places.remove(&k);
+        }
     }
 
     fn load_places(&mut self, src: &str) {
@@ -193,7 +229,10 @@ impl Lexicon {
             };
             for name in [latin, arabic] {
                 let key = fold_str(name);
-                if let Some(last) = key.rsplit(' ').next() {
+                // A last word that is mostly an ordinary word (`الثاني` of Abdullah II) does
+                // not name the person on its own.
+                let last = key.rsplit(' ').next().filter(|w| !self.stat(w).common());
+                if let Some(last) = last {
                     self.people_last.insert(last.to_string(), latin.to_string());
                 }
                 self.people.insert(key, latin.to_string());

@@ -86,20 +86,25 @@ impl KnownPeople {
         if i + 1 < toks.len() && toks.joined(i) && lx.org_heads.contains(toks.key(i + 1)) {
             return None;
         }
+        // A word that is mostly something else is only a person where a rule says so.
+        let known = |k: &str| self.keys.contains(k) && !lx.stat(k).common();
         if t.arabic {
-            if !super::names::has_clitic(key) {
-                return self.keys.contains(key).then_some((t.start, t.end));
+            if super::names::is_function_word(&text[t.start..t.end]) {
+                return None;
             }
-            return ar_find(key, |skip, k| self.keys.contains(k).then_some(skip))
+            if !super::names::has_clitic(key) {
+                return known(key).then_some((t.start, t.end));
+            }
+            return ar_find(key, |skip, k| known(k).then_some(skip))
                 .map(|skip| (t.start + skip, t.end));
         }
-        if self.keys.contains(key) {
+        if known(key) {
             return Some((t.start, t.stem_end));
         }
         if t.has_suffix() {
             return None;
         }
-        let s = tr_splits(key).find(|&s| self.keys.contains(&key[..s]))?;
+        let s = tr_splits(key).find(|&s| known(&key[..s]))?;
         Some((t.start, t.start + orig_len(&text[t.start..t.end], s)))
     }
 }

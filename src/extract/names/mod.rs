@@ -32,6 +32,14 @@ struct PlaceHit {
     canon: u32,
 }
 
+/// Arabic function words that fold onto names (على -> علي, إلى -> الي), by their written form.
+pub fn is_function_word(surface: &str) -> bool {
+    matches!(
+        surface,
+        "على" | "إلى" | "الى" | "حتى" | "لدى" | "سوى" | "متى" | "عن" | "من"
+    )
+}
+
 /// True when a folded Arabic word starts with a proclitic letter.
 pub fn has_clitic(key: &str) -> bool {
     key.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])

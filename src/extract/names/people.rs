@@ -8,15 +8,11 @@ impl Scan<'_> {
     /// Arabic function words that fold onto names (على -> علي).
     pub(super) fn function_word(&self, i: usize) -> bool {
         let t = &self.t.toks[i];
-        matches!(
-            &self.text[t.start..t.end],
-            "على" | "إلى" | "الى" | "حتى" | "لدى" | "سوى" | "متى" | "عن" | "من"
-        )
+        super::is_function_word(&self.text[t.start..t.end])
     }
 
     pub(super) fn common_word(&self, key: &str) -> bool {
-        let s = self.lx.stat(key);
-        s.other >= 20 && (s.begin + s.inside) * 4 < s.other
+        self.lx.stat(key).common()
     }
 
     pub(super) fn namey(&self, key: &str) -> bool {

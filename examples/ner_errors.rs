@@ -1,0 +1,130 @@
+//! Prints the extractor's false positives and misses of one kind on a CoNLL file, with
+//! context, for error analysis on the training splits.
+//!
+//! `cargo run --release --no-default-features --example ner_errors -- FILE TYPES KIND [N]`
+//! (TYPES comma-separated gold tags, KIND person|place|date).
+
+use std::collections::HashSet;
+use std::io::Write;
+
+use okur::corpus::{Corpus, Document};
+use okur::extract::{Extractor, Kind, extract_corpus};
+
+type Span = (usize, usize, usize);
+
+fn conll(src: &str, types: &[&str]) -> (Corpus, Vec<Span>) {
+    let (mut docs, mut gold, mut text) = (Vec::new(), Vec::new(), String::new());
+    let mut open: Option<(usize, usize)> = None;
+    let mut nsent = 0;
+    for line in src.lines() {
+        let d = docs.len();
+        if line.is_empty() {
+            gold.extend(open.take().map(|(s, e)| (d, s, e)));
+            text.push('\n');
+            nsent += 1;
+            if nsent == 25 {
+                docs.push(Document::from_text(
+                    format!("doc{d}"),
+                    std::mem::take(&mut text),
+                ));
+                nsent = 0;
+            }
+            continue;
+        }
+        let (tok, tag) = line.split_once('\t').unwrap_or((line, "O"));
+        if !(tok.starts_with('\'') || text.is_empty() || text.ends_with('\n')) {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(&tok.replace('_', " "));
+        let end = text.len();
+        let (bio, typ) = tag.split_once('-').unwrap_or(("O", ""));
+        let want = types.contains(&typ);
+        match (bio, &mut open) {
+            ("I", Some((_, e))) if want => *e = end,
+            ("B" | "I", _) if want => {
+                gold.extend(open.take().map(|(s, e)| (d, s, e)));
+                open = Some((start, end));
+            }
+            _ => gold.extend(open.take().map(|(s, e)| (d, s, e))),
+        }
+    }
+    if !text.is_empty() {
+        let d = docs.len();
+        gold.extend(open.take().map(|(s, e)| (d, s, e)));
+        docs.push(Document::from_text(format!("doc{d}"), text));
+    }
+    (Corpus { docs }, gold)
+}
+
+fn context(text: &str, s: usize, e: usize) -> String {
+    let a = text[..s].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+    let b = text[e..]
+        .char_indices()
+        .nth(30)
+        .map_or(text.len(), |(i, _)| e + i);
+    format!("{}[{}]{}", &text[a..s], &text[s..e], &text[e..b]).replace('\n', " / ")
+}
+
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, file, types, kind, rest @ ..] = args.as_slice() else {
+        eprintln!("usage: ner_errors FILE TYPES person|place|date [N]");
+        std::process::exit(2);
+    };
+    let src = std::fs::read_to_string(file)?;
+    let types: Vec<&str> = types.split(',').collect();
+    let kind = match kind.as_str() {
+        "person" => Kind::Person,
+        "place" => Kind::Place,
+        _ => Kind::Date,
+    };
+    let n: usize = rest.first().and_then(|a| a.parse().ok()).unwrap_or(60);
+    let (corpus, gold) = conll(&src, &types);
+    let out = extract_corpus(&Extractor::new(), &corpus);
+    let pred: Vec<Span> = out
+        .mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(d, ms)| {
+            ms.iter()
+                .filter(|m| m.kind == kind)
+                .map(move |m| (d, m.start, m.end))
+        })
+        .collect();
+    let gs: HashSet<Span> = gold.iter().copied().collect();
+    let ps: HashSet<Span> = pred.iter().copied().collect();
+    let ov = |a: &Span, b: &Span| a.0 == b.0 && a.1 < b.2 && b.1 < a.2;
+    let txt = |s: &Span| corpus.docs[s.0].text.as_str();
+    let mut w = std::io::stdout().lock();
+    let exact = pred.iter().filter(|p| gs.contains(p)).count();
+    writeln!(w, "gold {} pred {} exact {exact}", gold.len(), pred.len())?;
+    writeln!(w, "== false positives (no overlap)")?;
+    for p in pred
+        .iter()
+        .filter(|p| !gold.iter().any(|g| ov(p, g)))
+        .take(n)
+    {
+        writeln!(w, "FP {}", context(txt(p), p.1, p.2))?;
+    }
+    writeln!(w, "== boundary (overlap, not exact)")?;
+    for p in pred.iter().filter(|p| !gs.contains(p)).take(n) {
+        if let Some(g) = gold.iter().find(|g| ov(p, g)) {
+            writeln!(
+                w,
+                "BD pred [{}] gold [{}]",
+                &txt(p)[p.1..p.2],
+                &txt(g)[g.1..g.2]
+            )?;
+        }
+    }
+    writeln!(w, "== misses (no overlap)")?;
+    for g in gold
+        .iter()
+        .filter(|g| !ps.contains(g) && !pred.iter().any(|p| ov(p, g)))
+        .take(n)
+    {
+        writeln!(w, "FN {}", context(txt(g), g.1, g.2))?;
+    }
+    Ok(())
+}
