@@ -75,3 +75,93 @@ fn arabic_places_are_still_found() {
     );
     assert_eq!(places, ["موسكو", "أنقرة", "لبنان", "العراق"]);
 }
+
+#[test]
+fn chained_and_dotted_titles_stay_outside_the_name() {
+    let text = "Başlık\n\nDevlet Bakanı ve Başbakan Yardımcısı Meral Akşener konuştu. \
+                Doç. Dr. Oya Övünç açıkladı. Grup Başkanvekili Abdüllatif Şener dedi. \
+                Cumhuriyet Başsavcısı Ahmet Karayiğit açıkladı.\n";
+    assert_eq!(
+        of_kind(text, Kind::Person),
+        [
+            "Meral Akşener",
+            "Oya Övünç",
+            "Abdüllatif Şener",
+            "Ahmet Karayiğit"
+        ]
+    );
+}
+
+fn corpus(texts: &[&str]) -> Corpus {
+    Corpus {
+        docs: texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
+            .collect(),
+    }
+}
+
+#[test]
+fn first_name_before_a_known_surname_joins_it() {
+    // Doc 1 names "Helmut Kohl" after a title; in doc 2 a quote cuts the title off, and
+    // consistency finds the known full name, not only the surname.
+    let c = corpus(&[
+        "Başlık\n\nAlmanya Başbakanı Helmut Kohl konuştu.\n",
+        "Başlık\n\nRekortmen Başbakan ' Helmut Kohl ile adaylar karşılaştı.\n",
+    ]);
+    let out = extract_corpus(&Extractor::new(), &c);
+    let people: Vec<&str> = out.mentions[1]
+        .iter()
+        .filter(|m| m.kind == Kind::Person)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(people, ["Helmut Kohl"]);
+}
+
+#[test]
+fn nationality_words_end_a_name_and_are_not_names() {
+    let text = "Başlık\n\nOyuncu Jeremy Irons İngiliz basınına konuştu. Kürt lider ile Suriyeli \
+                yetkililer görüştü.\n";
+    assert_eq!(of_kind(text, Kind::Person), ["Jeremy Irons"]);
+}
+
+#[test]
+fn pronouns_acronyms_and_org_words_are_not_spread_as_surnames() {
+    // A wrong two-word reading in one document must not make SPD, Kurulu or Ben people
+    // everywhere else.
+    let docs = [
+        "Başlık\n\nSPD lideri Gerhard Schröder geldi. Yönetim Kurulu Ben Kurulu dedi.\n",
+        "Başlık\n\nSPD oy oranı arttı. Ben teminat veriyorum. Yüksek Hakimler Kurulu toplandı. \
+         Schröder konuştu.\n",
+    ];
+    let corpus = Corpus {
+        docs: docs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
+            .collect(),
+    };
+    let out = extract_corpus(&Extractor::new(), &corpus);
+    let people: Vec<&str> = out.mentions[1]
+        .iter()
+        .filter(|m| m.kind == Kind::Person)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(people, ["Schröder"]);
+}
+
+#[test]
+fn arabic_speech_verb_introduces_a_name_but_not_a_common_noun() {
+    let text =
+        "وقال لافروف إن الحل قريب. وقالت الوكالة إن الوضع صعب. وقال مسؤولون إن الهدنة صامدة.\n";
+    assert_eq!(of_kind(text, Kind::Person), ["لافروف"]);
+}
+
+#[test]
+fn arabic_connectors_keep_the_family_name_and_wa_starts_another_person() {
+    let text = "استقبل الملك حمد بن عيسى آل خليفة الوفد. والتقى الرئيس بوش وبلير في لندن.\n";
+    let people = of_kind(text, Kind::Person);
+    assert_eq!(people[0], "حمد بن عيسى آل خليفة");
+    assert_eq!(people[1], "بوش");
+}

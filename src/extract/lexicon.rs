@@ -14,6 +14,9 @@ const NAME_STATS: &str = include_str!("../../assets/gazetteer/name_stats.tsv");
 const PEOPLE: &str = include_str!("../../assets/gazetteer/people.tsv");
 const TITLES_TR: &str = include_str!("../../assets/cues/titles_tr.txt");
 const TITLES_AR: &str = include_str!("../../assets/cues/titles_ar.txt");
+const FUNCTION_WORDS_TR: &str = include_str!("../../assets/cues/function_words_tr.txt");
+const SPEECH_AR: &str = include_str!("../../assets/cues/speech_ar.txt");
+const DEMONYMS_TR: &str = include_str!("../../assets/cues/demonyms_tr.txt");
 const ORG_HEADS: &str = include_str!("../../assets/cues/org_heads.txt");
 const PLACE_CUES: &str = include_str!("../../assets/cues/place_cues.txt");
 const MONTHS: &str = include_str!("../../assets/dates/months.tsv");
@@ -98,6 +101,12 @@ pub struct Lexicon {
     pub title_first: FxSet<String>,
     /// Organisation head nouns.
     pub org_heads: FxSet<String>,
+    /// Turkish nationality and group words (`kurt`, `ingiliz`).
+    pub demonyms: FxSet<String>,
+    /// Turkish pronouns, conjunctions and interjections (`ben`, `peki`): never a name.
+    pub function_words: FxSet<String>,
+    /// Arabic speech verbs (`قال`), a weak cue for a following name.
+    pub speech_verbs: FxSet<String>,
     /// Words that follow a Turkish place name.
     pub place_after: FxSet<String>,
     /// Words that precede an Arabic place name.
@@ -124,13 +133,17 @@ impl Lexicon {
         lx.load_stats();
         lx.load_people();
         for l in lines(TITLES_TR).chain(lines(TITLES_AR)) {
-            let key = fold_str(l);
+            // Tokens never hold the dot of `Dr.` or `Prof.`: it is in the gap after them.
+            let key = fold_str(l).replace('.', "");
             if let Some(first) = key.split(' ').next() {
                 lx.title_first.insert(first.to_string());
             }
             lx.titles.insert(key);
         }
         lx.org_heads = lines(ORG_HEADS).map(fold_str).collect();
+        lx.demonyms = lines(DEMONYMS_TR).map(fold_str).collect();
+        lx.function_words = lines(FUNCTION_WORDS_TR).map(fold_str).collect();
+        lx.speech_verbs = lines(SPEECH_AR).map(fold_str).collect();
         for l in lines(PLACE_CUES) {
             match l.split_once('\t') {
                 Some(("after", w)) => lx.place_after.insert(fold_str(w)),
@@ -257,6 +270,25 @@ impl Lexicon {
     /// The place index of a folded name.
     pub fn place(&self, key: &str) -> Option<u32> {
         self.places.get(key).copied()
+    }
+
+    /// True when a folded Turkish word names a nationality: listed (`ingiliz`) or a place
+    /// with -lı/-li/-lu/-lü (`suriyeli`, `iranli`; folding has made ı into i).
+    pub fn is_demonym(&self, key: &str) -> bool {
+        if self.demonyms.contains(key) {
+            return true;
+        }
+        let single = key
+            .strip_suffix("ler")
+            .or(key.strip_suffix("lar"))
+            .unwrap_or(key);
+        let stem = single.strip_suffix("li").or(single.strip_suffix("lu"));
+        stem.is_some_and(|k| k.len() >= 3 && self.place(k).is_some())
+    }
+
+    /// True when a folded Latin word cannot be part of a person's name.
+    pub fn never_a_name(&self, key: &str) -> bool {
+        self.function_words.contains(key) || self.is_demonym(key)
     }
 
     /// Training counts of a folded token.

@@ -58,6 +58,12 @@ impl KnownPeople {
                 continue;
             }
             if let Some((s, e)) = self.match_token(lx, text, toks, i) {
+                let free_before = b == 0 || i > 0 && out[b - 1].end <= toks.toks[i - 1].start;
+                let s = if !t.arabic && free_before && self.full_name_before(toks, i) {
+                    toks.toks[i - 1].start
+                } else {
+                    s
+                };
                 added.push(RawMention {
                     start: s,
                     end: e,
@@ -69,6 +75,16 @@ impl KnownPeople {
         }
         out.extend(added);
         out.sort_by_key(|m| (m.start, m.end));
+    }
+
+    /// True when token `i - 1` and `i` together are a known full name (`Helmut` before a
+    /// known `Kohl` that a quote kept from its title).
+    fn full_name_before(&self, toks: &Tokens, i: usize) -> bool {
+        if i == 0 || !toks.joined(i - 1) || !toks.toks[i - 1].cap {
+            return false;
+        }
+        let pair = format!("{} {}", toks.key(i - 1), toks.key(i));
+        self.keys.contains(&pair)
     }
 
     fn match_token(
@@ -97,6 +113,13 @@ impl KnownPeople {
             }
             return ar_find(key, |skip, k| known(k).then_some(skip))
                 .map(|skip| (t.start + skip, t.end));
+        }
+        // Acronyms (SPD, CHP), places and nationality words are not spread as surnames,
+        // even when a wrong multi-word reading elsewhere taught them.
+        let surface = &text[t.start..t.stem_end];
+        let acronym = surface.chars().count() <= 4 && !surface.chars().any(char::is_lowercase);
+        if acronym || lx.never_a_name(key) || lx.place(key).is_some() {
+            return None;
         }
         if known(key) {
             return Some((t.start, t.stem_end));

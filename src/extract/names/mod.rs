@@ -36,7 +36,28 @@ struct PlaceHit {
 pub fn is_function_word(surface: &str) -> bool {
     matches!(
         surface,
-        "على" | "إلى" | "الى" | "حتى" | "لدى" | "سوى" | "متى" | "عن" | "من"
+        "على"
+            | "إلى"
+            | "الى"
+            | "حتى"
+            | "لدى"
+            | "سوى"
+            | "متى"
+            | "عن"
+            | "من"
+            | "إن"
+            | "أن"
+            | "ان"
+            | "إنه"
+            | "أنه"
+            | "انه"
+            | "إنها"
+            | "أنها"
+            | "في"
+            | "له"
+            | "لها"
+            | "أمس"
+            | "اليوم"
     )
 }
 
@@ -106,7 +127,14 @@ impl<'a> Scan<'a> {
 
     /// Tries every rule at token `i`; returns the number of tokens consumed.
     fn step(&mut self, i: usize) -> usize {
-        if let Some(j) = self.title_at(i) {
+        if let Some(mut j) = self.title_at(i) {
+            // Titles chain: `Doç. Dr.`, `Genel Başkanı ve` is not one, `Başbakan Yardımcısı`.
+            while j < self.t.len() && self.t.joined(j - 1) {
+                match self.title_at(j) {
+                    Some(k) => j = k,
+                    None => break,
+                }
+            }
             return match self.person_after_cue(j) {
                 Some(k) => k - i,
                 None => j - i,
@@ -115,6 +143,9 @@ impl<'a> Scan<'a> {
         let tok = &self.t.toks[i];
         if tok.digits || (!tok.cap && !tok.arabic) {
             return 1;
+        }
+        if tok.arabic && self.speech_verb_at(i) {
+            return self.person_after_speech(i + 1).map_or(1, |k| k - i);
         }
         if tok.arabic && i > 0 && self.is_org_before(i) {
             return 1;
@@ -142,6 +173,17 @@ impl<'a> Scan<'a> {
             return self.lx.org_heads.contains(k);
         }
         ar_find(k, |_, k| self.lx.org_heads.contains(k).then_some(())).is_some()
+    }
+
+    /// True when token `i` is an Arabic speech verb, with or without a proclitic (`وقال`).
+    fn speech_verb_at(&self, i: usize) -> bool {
+        let k = self.key(i);
+        self.lx.speech_verbs.contains(k)
+            || has_clitic(k)
+                && ar_find(k, |_, rest| {
+                    self.lx.speech_verbs.contains(rest).then_some(())
+                })
+                .is_some()
     }
 
     /// A title cue starting at `i`: returns the index after it.

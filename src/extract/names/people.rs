@@ -2,7 +2,11 @@
 //! known names, Arabic name words.
 
 use super::{MAX_PERSON_WORDS, Scan};
+
+/// Longest Arabic name in words: lineage chains run long (`حمد بن عيسى آل خليفة`).
+const MAX_ARABIC_NAME_WORDS: usize = 6;
 use crate::extract::Kind;
+use crate::extract::token::Sep;
 
 impl Scan<'_> {
     /// Arabic function words that fold onto names (على -> علي).
@@ -38,7 +42,7 @@ impl Scan<'_> {
             }
             return self.arabic_name(j, true);
         }
-        if !self.t.toks[j].cap {
+        if !self.t.toks[j].cap || self.lx.never_a_name(self.key(j)) {
             return None;
         }
         let end = self.latin_run(j);
@@ -46,6 +50,22 @@ impl Scan<'_> {
             return None;
         }
         self.finish_person(j, end)
+    }
+
+    /// An Arabic name after a speech verb at `i - 1` (`وقال لافروف`): unlike after a title,
+    /// the first word must not look like a common noun (definite, plural, a place), since
+    /// `وقال مسؤولون` and `وأضافت الوكالة` are far more frequent than names.
+    pub(super) fn person_after_speech(&mut self, i: usize) -> Option<usize> {
+        let tok = self.t.toks.get(i)?;
+        if !tok.arabic || !self.t.joined(i - 1) || self.title_at(i).is_some() {
+            return None;
+        }
+        let k = self.key(i);
+        let nounish = k.starts_with("ال") || k.ends_with("ون") || k.ends_with("ين");
+        if (nounish && !self.namey(k)) || self.place_at(i).is_some() || self.function_word(i) {
+            return None;
+        }
+        self.arabic_name(i, true)
     }
 
     /// Arabic nationality or office adjective (الروسي، التركية).
@@ -71,6 +91,9 @@ impl Scan<'_> {
             if end > j && self.place_at(end).is_some() && !self.namey(self.key(end)) {
                 break;
             }
+            if self.lx.never_a_name(self.key(end)) {
+                break;
+            }
             end += 1;
             if tok.has_suffix() {
                 break;
@@ -92,7 +115,7 @@ impl Scan<'_> {
     pub(super) fn arabic_name(&mut self, j: usize, cued: bool) -> Option<usize> {
         let n = self.t.len();
         let mut end = j;
-        while end < n && end - j < MAX_PERSON_WORDS {
+        while end < n && end - j < MAX_ARABIC_NAME_WORDS {
             let k = self.key(end);
             let tok = &self.t.toks[end];
             if !tok.arabic || (end > j && !self.t.joined(end - 1)) {
@@ -104,10 +127,20 @@ impl Scan<'_> {
             {
                 break;
             }
-            let known = self.namey(k) || self.lx.stat(k).inside > 0;
             let pos = end - j;
+            // After a connector (بن، آل، أبو، عبد) the next word belongs to the name.
+            let linked = pos > 0
+                && matches!(
+                    self.key(end - 1),
+                    "بن" | "ابن" | "بنت" | "ال" | "ابو" | "عبد"
+                );
+            let known = linked || self.namey(k) || self.lx.stat(k).inside > 0;
             let unknown_ok = cued && pos < 2 && !self.common_word(k) && !k.starts_with('و');
-            if !(known || unknown_ok) || (pos > 0 && k.starts_with('و') && !known) {
+            // `بوش وبلير`: a second name joined by و is another person.
+            let coordinated = pos > 0
+                && k.starts_with('و')
+                && k.get('و'.len_utf8()..).is_some_and(|rest| self.namey(rest));
+            if coordinated || !(known || unknown_ok) || (pos > 0 && k.starts_with('و') && !known) {
                 break;
             }
             end += 1;
@@ -134,6 +167,9 @@ impl Scan<'_> {
             }
             return None;
         }
+        if self.lx.never_a_name(k) {
+            return None;
+        }
         let text = &self.text[tok.start..tok.stem_end];
         let all_caps = text
             .chars()
@@ -147,8 +183,42 @@ impl Scan<'_> {
         let s = self.lx.stat(k);
         if self.lx.people_last.contains_key(k) || (s.personish(3) && s.begin >= 3) {
             let end = self.latin_run(i).max(i + 1);
-            return self.finish_person(i, end);
+            let start = self.name_start(i);
+            if end == start + 1 && s.common() {
+                return None;
+            }
+            return self.finish_person(start, end);
         }
         None
+    }
+
+    /// Where a name ending in a known surname at `i` starts: up to two capitalised words
+    /// before it that the scan left alone (`Helmut` of `Helmut Kohl`). A word at the start
+    /// of a sentence or clause must itself look like a name, since it is capitalised anyway.
+    fn name_start(&self, i: usize) -> usize {
+        let mut j = i;
+        while j > 0 && i - j < 2 {
+            let p = j - 1;
+            let tok = &self.t.toks[p];
+            if !self.t.joined(p) || !tok.cap || tok.arabic || tok.digits || tok.has_suffix() {
+                break;
+            }
+            if self.out.last().is_some_and(|m| m.end > tok.start) {
+                break;
+            }
+            let k = self.key(p);
+            let blocked = self.lx.title_first.contains(k)
+                || self.is_org(p)
+                || self.place_at(p).is_some()
+                || self.lx.stat(k).common()
+                || self.lx.never_a_name(k)
+                || self.lx.weekdays.contains_key(k);
+            let mid_sentence = matches!(tok.sep, Sep::Space | Sep::Line);
+            if blocked || !(mid_sentence || self.namey(k)) {
+                break;
+            }
+            j = p;
+        }
+        j
     }
 }
