@@ -1,5 +1,6 @@
-//! Extraction throughput on a generated corpus (~50 MB of seed-style Turkish and Arabic text).
-//! Run: `cargo bench --no-default-features --bench extract`. Prints MB/s on one core.
+//! Extraction throughput on a generated corpus (~50 MB of seed-style Turkish and Arabic text),
+//! rules alone and as shipped (with the Arabic CRF), on the whole corpus and its Arabic
+//! documents. Run: `cargo bench --no-default-features --bench extract`. Prints MB/s on one core.
 
 use std::time::Instant;
 
@@ -30,16 +31,29 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
     let docs = corpus(mb << 20);
-    let bytes: usize = docs.iter().map(String::len).sum();
-    let t = Instant::now();
-    let mut n = 0usize;
-    for d in &docs {
-        n += ex.extract_text(d, Some("2020-11-13")).len();
+    let is_arabic = |d: &String| {
+        d.chars().filter(|c| okur::text::is_arabic(*c)).count() * 3 > d.chars().count()
+    };
+    let arabic: Vec<String> = docs.iter().filter(|d| is_arabic(d)).cloned().collect();
+    let shipped = ex;
+    let rules = Extractor::rules_only();
+    for (what, docs) in [("whole corpus", &docs), ("its Arabic documents", &arabic)] {
+        let bytes: usize = docs.iter().map(String::len).sum();
+        println!("{what}: {:.1} MB", bytes as f64 / 1e6);
+        for (name, ex) in [
+            ("rules alone", &rules),
+            ("shipped, rules + Arabic CRF", &shipped),
+        ] {
+            let t = Instant::now();
+            let mut n = 0usize;
+            for d in docs {
+                n += ex.extract_text(d, Some("2020-11-13")).len();
+            }
+            let secs = t.elapsed().as_secs_f64();
+            println!(
+                "  extract, {name} (one core): {secs:.2} s = {:.1} MB/s, {n} mentions",
+                bytes as f64 / 1e6 / secs
+            );
+        }
     }
-    let secs = t.elapsed().as_secs_f64();
-    println!(
-        "extract (one core): {:.1} MB in {secs:.2} s = {:.1} MB/s, {n} mentions",
-        bytes as f64 / 1e6,
-        bytes as f64 / 1e6 / secs
-    );
 }

@@ -21,6 +21,16 @@ fn of_kind(text: &str, kind: Kind) -> Vec<String> {
         .collect()
 }
 
+fn corpus(texts: &[&str]) -> Corpus {
+    Corpus {
+        docs: texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
+            .collect(),
+    }
+}
+
 #[test]
 fn arabic_preposition_is_not_the_name_ali_even_across_the_corpus() {
     // Doc 1 makes "علي" a known surname; doc 2's "على" folds onto it but is a preposition.
@@ -28,14 +38,7 @@ fn arabic_preposition_is_not_the_name_ali_even_across_the_corpus() {
         "قال الرئيس حسن علي إن الوضع صعب.\n",
         "وشدد على أن الحل قريب، وعلى الرغم من ذلك علي الأقل.\n",
     ];
-    let corpus = Corpus {
-        docs: docs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
-            .collect(),
-    };
-    let out = extract_corpus(&Extractor::new(), &corpus);
+    let out = extract_corpus(&Extractor::new(), &corpus(&docs));
     let people: Vec<&str> = out.mentions[1]
         .iter()
         .filter(|m| m.kind == Kind::Person)
@@ -92,16 +95,6 @@ fn chained_and_dotted_titles_stay_outside_the_name() {
     );
 }
 
-fn corpus(texts: &[&str]) -> Corpus {
-    Corpus {
-        docs: texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
-            .collect(),
-    }
-}
-
 #[test]
 fn first_name_before_a_known_surname_joins_it() {
     // Doc 1 names "Helmut Kohl" after a title; in doc 2 a quote cuts the title off, and
@@ -135,14 +128,7 @@ fn pronouns_acronyms_and_org_words_are_not_spread_as_surnames() {
         "Başlık\n\nSPD oy oranı arttı. Ben teminat veriyorum. Yüksek Hakimler Kurulu toplandı. \
          Schröder konuştu.\n",
     ];
-    let corpus = Corpus {
-        docs: docs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
-            .collect(),
-    };
-    let out = extract_corpus(&Extractor::new(), &corpus);
+    let out = extract_corpus(&Extractor::new(), &corpus(&docs));
     let people: Vec<&str> = out.mentions[1]
         .iter()
         .filter(|m| m.kind == Kind::Person)
@@ -164,4 +150,23 @@ fn arabic_connectors_keep_the_family_name_and_wa_starts_another_person() {
     let people = of_kind(text, Kind::Person);
     assert_eq!(people[0], "حمد بن عيسى آل خليفة");
     assert_eq!(people[1], "بوش");
+}
+
+#[test]
+fn arabic_tagger_finds_names_the_rules_miss_but_not_inside_organisations() {
+    let text = "واستقبل نيكولاي باتروشيف الوفد في دمشق. ونقلت وكالة الأناضول عن مصادر في أنقرة.\n";
+    let rules: Vec<String> = Extractor::rules_only()
+        .extract_text(text, None)
+        .into_iter()
+        .filter(|m| m.kind == Kind::Person)
+        .map(|m| text[m.start..m.end].to_string())
+        .collect();
+    assert!(
+        rules.is_empty(),
+        "the rules alone have no cue here: {rules:?}"
+    );
+    assert_eq!(of_kind(text, Kind::Person), ["نيكولاي باتروشيف"]);
+    let places = of_kind(text, Kind::Place);
+    assert!(places.contains(&"دمشق".to_string()), "{places:?}");
+    assert!(!places.contains(&"الأناضول".to_string()), "{places:?}");
 }

@@ -1,11 +1,13 @@
 //! Extraction of people, places and dates with byte spans into the stored text, and linking of
 //! mentions into entities across documents and scripts.
 //!
-//! Rules only, offline and explainable: title cues, gazetteers and given names from
-//! `assets/`, Turkish apostrophe and case suffixes and Arabic proclitics kept outside spans,
+//! Offline and explainable rules: title cues, gazetteers and given names from `assets/`,
+//! Turkish apostrophe and case suffixes and Arabic proclitics kept outside spans,
 //! organisation head nouns that block a reading, consistency inside a document and across the
-//! corpus. Span conventions follow `../shared/gold/README.md`.
+//! corpus. For Arabic people and places a CRF tagger ([`crf`]) reads first and the rules fill
+//! in where it found nothing. Span conventions follow `../shared/gold/README.md`.
 
+pub mod crf;
 mod dates;
 mod items;
 mod lexicon;
@@ -109,6 +111,8 @@ pub struct CorpusExtraction {
 pub struct Extractor {
     lx: Lexicon,
     dates: DateRules,
+    /// The Arabic tagger, or `None` for the rules alone.
+    arabic_model: Option<&'static crf::model::CrfModel>,
 }
 
 impl Default for Extractor {
@@ -120,9 +124,23 @@ impl Default for Extractor {
 impl Extractor {
     /// Loads the embedded assets.
     pub fn new() -> Extractor {
+        Extractor::with_arabic_model(crf::arabic_model())
+    }
+
+    /// The rules alone, without the statistical tagger (for comparison).
+    pub fn rules_only() -> Extractor {
+        Extractor::with_arabic_model(None)
+    }
+
+    /// The rules with a given Arabic tagger (the training tool scores candidates).
+    pub fn with_arabic_model(model: Option<&'static crf::model::CrfModel>) -> Extractor {
         let lx = Lexicon::load();
         let dates = DateRules::new(&lx);
-        Extractor { lx, dates }
+        Extractor {
+            lx,
+            dates,
+            arabic_model: model,
+        }
     }
 
     /// The lexicons in use.
@@ -143,18 +161,47 @@ impl Extractor {
         let busy: Vec<(usize, usize)> = dates.iter().map(|m| (m.start, m.end)).collect();
         let mut scan = Scan::new(&self.lx, text, &toks);
         scan.run(&busy);
-        let mut out = scan.out;
-        out.extend(dates);
+        let mut out = dates;
+        if let Some(model) = self.arabic_model {
+            let found = crf::tag_arabic(model, &self.lx, text, &toks);
+            add_where_free(&mut out, self.with_place_names(text, found));
+        }
+        add_where_free(&mut out, scan.out);
         out.sort_by_key(|m| (m.start, m.end));
         let known = KnownPeople::from_mentions(text, &out);
         known.apply(&self.lx, text, &toks, &mut out);
         out
     }
 
+    /// The tagger's places with the gazetteer's canonical name where it knows the span, so
+    /// they link across scripts like the rules' places do (موسكو = Moskova).
+    fn with_place_names(&self, text: &str, mut ms: Vec<RawMention>) -> Vec<RawMention> {
+        for m in ms.iter_mut().filter(|m| m.kind == Kind::Place) {
+            let key = crate::text::fold_str(&text[m.start..m.end]);
+            m.canonical = self
+                .lx
+                .place(&key)
+                .and_then(|ix| self.lx.place_names.get(ix as usize).cloned());
+        }
+        ms
+    }
+
     /// Adds mentions of people known from elsewhere in the corpus.
     pub fn add_known(&self, text: &str, known: &KnownPeople, out: &mut Vec<RawMention>) {
         let toks = Tokens::new(text);
         known.apply(&self.lx, text, &toks, out);
+    }
+}
+
+/// Adds the mentions of `extra` that overlap none already in `out`.
+fn add_where_free(out: &mut Vec<RawMention>, extra: Vec<RawMention>) {
+    out.sort_by_key(|m| m.start);
+    let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+    for m in extra {
+        let i = taken.partition_point(|&(_, e)| e <= m.start);
+        if taken.get(i).is_none_or(|&(s, _)| s >= m.end) {
+            out.push(m);
+        }
     }
 }
 

@@ -1,0 +1,272 @@
+//! Training data and scores for okur's CRF taggers (development time).
+//!
+//! `assets/tools/train_ner.py` drives it: `dump` writes the training sequences (okur's own
+//! tokens and attributes, so tagging sees exactly what training saw), CRFsuite learns the
+//! weights (exported to okur's hashed format), and `score` reads a model back and prints
+//! token-run P/R/F1 on held-out data, alone and blended with the rules.
+//!
+//! ```sh
+//! cargo run --release --example train_ner -- dump --out /tmp/ner
+//! cargo run --release --example train_ner -- score --lang ar --model /tmp/ner/ar.okcrf
+//! ```
+//!
+//! Data (see `../shared/data/README.md`): Turkish-Wiki-NER train and dev (CC BY-SA 4.0),
+//! ANERcorp CAMeL train (CC BY-SA 4.0), Wojood sample train and val (MIT). Never Tür 2003:
+//! nothing trained or tuned on `research_only/` may ship.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use clap::{Parser, Subcommand};
+use okur::corpus::{Corpus, Document};
+use okur::extract::crf::model::CrfModel;
+use okur::extract::crf::train::{self, LabelledDoc, Sequence, TypeMap};
+use okur::extract::{Extractor, Kind, Lexicon, extract_corpus};
+
+#[derive(Parser)]
+struct Args {
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared")]
+    shared: PathBuf,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Writes `{tr,ar}.{fit,held,all}.tsv`: `fit` + `held` split the training data for
+    /// tuning, `all` is everything the shipped model learns from.
+    Dump {
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Scores a model on the held-out sequences of one language.
+    Score {
+        /// tr or ar.
+        #[arg(long)]
+        lang: String,
+        /// The model file (okur format, `.okcrf`).
+        #[arg(long)]
+        model: PathBuf,
+        /// Also print this many sequences with errors marked `[word gold>predicted]`.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+    },
+}
+
+fn wiki(t: &str) -> Option<&'static str> {
+    match t {
+        "PERSON" => Some("PER"),
+        "GPE" | "LOC" => Some("LOC"),
+        "ORG" => Some("ORG"),
+        _ => None,
+    }
+}
+
+fn arabic(t: &str) -> Option<&'static str> {
+    match t {
+        "PERS" => Some("PER"),
+        "LOC" | "GPE" => Some("LOC"),
+        "ORG" => Some("ORG"),
+        _ => None,
+    }
+}
+
+fn read(shared: &Path, file: &str) -> Result<Vec<LabelledDoc>> {
+    let path = shared.join("data/ner").join(file);
+    let src = std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
+    Ok(train::read_conll(&src, 20))
+}
+
+/// Sequences of one language: (fit, held, all), and the held-out documents.
+struct Data {
+    fit: Vec<Sequence>,
+    held: Vec<Sequence>,
+    all: Vec<Sequence>,
+    held_docs: Vec<(LabelledDoc, TypeMap)>,
+}
+
+fn with_map(docs: &[LabelledDoc], map: TypeMap) -> Vec<(LabelledDoc, TypeMap)> {
+    docs.iter().map(|d| (d.clone(), map)).collect()
+}
+
+fn collect(lx: &Lexicon, parts: &[(&[LabelledDoc], TypeMap)], ar: bool) -> Vec<Sequence> {
+    parts
+        .iter()
+        .flat_map(|(docs, map)| train::sequences(lx, docs, *map, ar))
+        .collect()
+}
+
+/// Turkish: Wiki-NER train, dev held out. Arabic: ANERcorp train with its last tenth held
+/// out, plus Wojood train, its val held out.
+fn data(shared: &Path, lx: &Lexicon, lang: &str) -> Result<Data> {
+    if lang == "tr" {
+        let fit = read(shared, "tr_wikiner_train.conll")?;
+        let held = read(shared, "tr_wikiner_dev.conll")?;
+        return Ok(Data {
+            fit: collect(lx, &[(&fit, wiki)], false),
+            held: collect(lx, &[(&held, wiki)], false),
+            all: collect(lx, &[(&fit, wiki), (&held, wiki)], false),
+            held_docs: with_map(&held, wiki),
+        });
+    }
+    let aner = read(shared, "ar_anercorp_camel_train.conll")?;
+    let (a_fit, a_held) = aner.split_at(aner.len() * 9 / 10);
+    let w_fit = read(shared, "ar_wojood_sample_train.conll")?;
+    let w_held = read(shared, "ar_wojood_sample_val.conll")?;
+    Ok(Data {
+        fit: collect(lx, &[(a_fit, arabic), (&w_fit, arabic)], true),
+        held: collect(lx, &[(a_held, arabic), (&w_held, arabic)], true),
+        all: collect(
+            lx,
+            &[(&aner, arabic), (&w_fit, arabic), (&w_held, arabic)],
+            true,
+        ),
+        held_docs: [with_map(a_held, arabic), with_map(&w_held, arabic)].concat(),
+    })
+}
+
+fn dump(shared: &Path, lx: &Lexicon, out: &Path) -> Result<()> {
+    std::fs::create_dir_all(out)?;
+    for lang in ["tr", "ar"] {
+        let d = data(shared, lx, lang)?;
+        for (name, seqs) in [("fit", &d.fit), ("held", &d.held), ("all", &d.all)] {
+            let path = out.join(format!("{lang}.{name}.tsv"));
+            let mut w = BufWriter::new(std::fs::File::create(&path)?);
+            train::write_sequences(seqs, &mut w)?;
+            w.flush()?;
+            let tokens: usize = seqs.iter().map(|s| s.0.len()).sum();
+            println!(
+                "{}: {} sequences, {tokens} tokens",
+                path.display(),
+                seqs.len()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn score(shared: &Path, lx: &Lexicon, lang: &str, model: &Path, errors: usize) -> Result<()> {
+    let bytes = std::fs::read(model).with_context(|| format!("{}", model.display()))?;
+    let model: &'static CrfModel = Box::leak(Box::new(CrfModel::parse(&bytes)?));
+    let d = data(shared, lx, lang)?;
+    let scores = train::score(model, &d.held);
+    for typ in ["PER", "LOC", "ORG"] {
+        let (p, r, f) = scores.prf(typ);
+        println!("{lang} held-out model alone, token runs {typ}: P {p:.3} R {r:.3} F1 {f:.3}");
+    }
+    print_errors(model, &d.held, errors);
+    if lang != "ar" {
+        return Ok(());
+    }
+    for (name, ex) in [
+        ("rules", Extractor::rules_only()),
+        ("model first", Extractor::with_arabic_model(Some(model))),
+    ] {
+        for (kind, typ) in [(Kind::Person, "PER"), (Kind::Place, "LOC")] {
+            let (p, r, f) = blend_score(&ex, &d.held_docs, kind, typ);
+            println!(
+                "{lang} held-out {name} {typ} (token-projected spans): P {p:.3} R {r:.3} F1 {f:.3}"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The whitespace-delimited token boundaries around `s..e` in `text` (the gold sets keep
+/// suffixes and clitics inside their tokens; okur leaves them out).
+fn project(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let start = text[..s].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[e..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| e + i);
+    (start, end)
+}
+
+/// Strict P/R/F1 of one kind over the held-out documents, spans projected to tokens.
+fn blend_score(
+    ex: &Extractor,
+    docs: &[(LabelledDoc, TypeMap)],
+    kind: Kind,
+    name: &str,
+) -> (f64, f64, f64) {
+    let corpus = Corpus {
+        docs: docs
+            .iter()
+            .enumerate()
+            .map(|(i, (d, _))| Document::from_text(format!("held{i}"), d.text.clone()))
+            .collect(),
+    };
+    let out = extract_corpus(ex, &corpus);
+    let (mut tp, mut pred, mut gold) = (0, 0, 0);
+    for ((d, map), ms) in docs.iter().zip(&out.mentions) {
+        let g: Vec<(usize, usize)> = d
+            .spans
+            .iter()
+            .filter(|(_, _, t)| map(t) == Some(name))
+            .map(|(s, e, _)| project(&d.text, *s, *e))
+            .collect();
+        let p: Vec<(usize, usize)> = ms
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| project(&d.text, m.start, m.end))
+            .collect();
+        tp += p.iter().filter(|x| g.contains(x)).count();
+        pred += p.len();
+        gold += g.len();
+    }
+    let p = tp as f64 / pred.max(1) as f64;
+    let r = tp as f64 / gold.max(1) as f64;
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
+}
+
+/// Prints sequences with errors, each wrong token as `[word gold>predicted]`.
+fn print_errors(model: &CrfModel, held: &[Sequence], n: usize) {
+    let mut shown = 0;
+    for (x, y) in held {
+        if shown >= n {
+            break;
+        }
+        let pred = train::tag_sequence(model, x);
+        if pred.iter().zip(y).all(|(p, g)| p == g) {
+            continue;
+        }
+        let words: Vec<String> = x
+            .iter()
+            .zip(pred.iter().zip(y))
+            .map(|(attrs, (p, g))| {
+                let w = attrs.first().map_or("", |a| a.trim_start_matches("w="));
+                if p == g {
+                    w.to_string()
+                } else {
+                    format!("[{w} {g}>{p}]")
+                }
+            })
+            .collect();
+        println!("{}", words.join(" "));
+        shown += 1;
+    }
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    let lx = Lexicon::load();
+    match &args.cmd {
+        Cmd::Dump { out } => dump(&args.shared, &lx, out),
+        Cmd::Score {
+            lang,
+            model,
+            errors,
+        } => score(&args.shared, &lx, lang, model, *errors),
+    }
+}

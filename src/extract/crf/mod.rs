@@ -1,0 +1,172 @@
+//! A statistical tagger beside the rules: a linear-chain CRF for Arabic, trained at
+//! development time with CRFsuite on the CC BY-SA 4.0 and MIT sets in `../shared/data/ner`
+//! (never on Tür 2003) by `examples/train_ner.rs` and `assets/tools/train_ner.py`, and
+//! embedded from `assets/models/` in okur's own hashed format ([`model`]).
+//!
+//! Arabic has no capital letters, so the rules find only names with a cue or in a lexicon;
+//! the model reads the context words instead. The blend is in [`super::Extractor`].
+
+mod features;
+pub mod model;
+mod spans;
+pub mod train;
+
+use std::sync::OnceLock;
+
+pub use features::{Context, segments};
+use model::{AttrHash, CrfModel};
+
+use super::RawMention;
+use super::lexicon::{FxMap, Lexicon};
+use super::token::Tokens;
+
+const MODEL_AR: &[u8] = include_bytes!("../../../assets/models/ner_ar.okcrf");
+
+/// Longest token sequence tagged at once.
+pub const MAX_SEGMENT: usize = 200;
+
+/// The embedded Arabic model, parsed on first use; `None` if it does not parse (then the
+/// rules work alone).
+pub fn arabic_model() -> Option<&'static CrfModel> {
+    static MODEL: OnceLock<Option<CrfModel>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| CrfModel::parse(MODEL_AR).ok())
+        .as_ref()
+}
+
+/// The lexicon's words with their feature bits, built on first use. Every [`Lexicon`] is
+/// the same embedded one, so one table serves them all.
+fn word_table(lx: &Lexicon) -> &'static FxMap<String, u16> {
+    static TABLE: OnceLock<FxMap<String, u16>> = OnceLock::new();
+    TABLE.get_or_init(|| features::Flags::word_table(lx))
+}
+
+/// State scores that depend only on a word, computed once per distinct word and kept for
+/// the thread's later texts (news vocabulary repeats): for each word, its own attributes'
+/// scores and those it gives each neighbour offset in [`features::NEAR`].
+#[derive(Default)]
+struct WordScores {
+    /// The model the rows were computed with (its address).
+    model: usize,
+    index: FxMap<String, usize>,
+    /// Per word, `ROWS` rows of `n` scores: own, then one per offset in `NEAR`.
+    rows: Vec<f32>,
+}
+
+/// Words kept per thread before the cache starts again (about 14 MB at 7 labels).
+const MAX_CACHED_WORDS: usize = 100_000;
+
+thread_local! {
+    static WORDS: std::cell::RefCell<WordScores> = std::cell::RefCell::default();
+}
+
+impl WordScores {
+    const ROWS: usize = 1 + features::NEAR.len();
+
+    /// Forgets everything when the model changes or the cache is full.
+    fn reset_for(&mut self, model: &CrfModel) {
+        let id = std::ptr::from_ref(model) as usize;
+        if self.model != id || self.index.len() >= MAX_CACHED_WORDS {
+            *self = WordScores {
+                model: id,
+                ..WordScores::default()
+            };
+        }
+    }
+
+    /// The offset in `rows` of token `i`'s word, computing it on first sight.
+    fn of(&mut self, model: &CrfModel, ctx: &Context<'_>, toks: &Tokens, i: usize) -> usize {
+        let key = toks.key(i);
+        if let Some(&at) = self.index.get(key) {
+            return at;
+        }
+        let n = model.labels.len();
+        let at = self.rows.len();
+        self.rows.resize(at + Self::ROWS * n, 0.0);
+        let own = &mut self.rows[at..at + n];
+        ctx.word_attrs(i, &mut |p| model.add_state(AttrHash::of(p), own));
+        for (r, d) in features::NEAR.into_iter().enumerate() {
+            let row = &mut self.rows[at + (r + 1) * n..at + (r + 2) * n];
+            ctx.neighbour_attrs(i, d, &mut |p| model.add_state(AttrHash::of(p), row));
+        }
+        self.index.insert(key.to_string(), at);
+        at
+    }
+}
+
+fn add_row(row: &[f32], scores: &mut [f32]) {
+    for (s, w) in scores.iter_mut().zip(row) {
+        *s += w;
+    }
+}
+
+/// Adds token `i`'s state scores to `scores`: from the cached rows where the word alone
+/// decides them (`rows_at[i]`), computed directly otherwise, plus those of its place.
+fn token_scores(
+    model: &CrfModel,
+    ctx: &Context<'_>,
+    (rows, rows_at): (&[f32], &[Option<usize>]),
+    (i, seg): (usize, &std::ops::Range<usize>),
+    scores: &mut [f32],
+) {
+    let n = model.labels.len();
+    match rows_at[i] {
+        Some(at) => add_row(&rows[at..at + n], scores),
+        None => ctx.word_attrs(i, &mut |p| model.add_state(AttrHash::of(p), scores)),
+    }
+    for (slot, d) in features::NEAR.into_iter().enumerate() {
+        let Some(j) = features::neighbour(i, d, seg) else {
+            continue;
+        };
+        match rows_at[j] {
+            Some(at) => {
+                let at = at + (slot + 1) * n;
+                add_row(&rows[at..at + n], scores);
+            }
+            None => ctx.neighbour_attrs(j, d, &mut |p| model.add_state(AttrHash::of(p), scores)),
+        }
+    }
+    ctx.context_attrs(i, seg, &mut |p| model.add_state(AttrHash::of(p), scores));
+}
+
+/// People and places that `model` finds in the Arabic segments of `text`, spans by the
+/// gold conventions.
+pub fn tag_arabic(model: &CrfModel, lx: &Lexicon, text: &str, toks: &Tokens) -> Vec<RawMention> {
+    if !toks.toks.iter().any(|t| t.arabic) {
+        return Vec::new();
+    }
+    let ctx = Context::new(lx, word_table(lx), text, toks);
+    WORDS.with_borrow_mut(|words| {
+        words.reset_for(model);
+        let segs: Vec<_> = segments(text, toks, MAX_SEGMENT)
+            .into_iter()
+            .filter(|s| toks.toks[s.start].arabic)
+            .collect();
+        let mut rows_at = vec![None; toks.len()];
+        for i in segs.iter().flat_map(|s| s.clone()) {
+            if ctx.keyed(i) {
+                rows_at[i] = Some(words.of(model, &ctx, toks, i));
+            }
+        }
+        let mut out = Vec::new();
+        let mut state = Vec::new();
+        let n = model.labels.len();
+        for seg in &segs {
+            state.clear();
+            state.resize(seg.len() * n, 0.0);
+            for (row, i) in seg.clone().enumerate() {
+                let scores = &mut state[row * n..(row + 1) * n];
+                token_scores(model, &ctx, (&words.rows, &rows_at), (i, seg), scores);
+            }
+            let labels: Vec<&str> = model
+                .viterbi(&state)
+                .into_iter()
+                .map(|l| model.labels[l].as_str())
+                .collect();
+            for run in spans::runs(&labels, seg.start) {
+                out.extend(spans::mention(lx, text, toks, run));
+            }
+        }
+        out
+    })
+}

@@ -1,0 +1,261 @@
+//! A linear-chain CRF decoder over okur's own model format: attribute names are hashed, so
+//! tagging builds no strings and looks each attribute up once in a hash map. A name is a
+//! sequence of parts (`w=` and a word); its hash combines the parts' 64-bit FNV-1a hashes,
+//! so a word's hash is computed once and reused by every attribute that names it. Training
+//! writes the parts joined by U+001F, which `assets/tools/train_ner.py` splits to hash alike.
+//!
+//! The format, written by `assets/tools/train_ner.py` from a CRFsuite model (little endian):
+//! `OKCRF1`, label count `L` (u8), each label as length (u8) + UTF-8 bytes, `L * L`
+//! transition weights (f32, from-major), attribute count (u32), then per attribute its hash
+//! (u64), weight count (u8) and that many (label u8, weight f32) pairs.
+
+use super::super::lexicon::FxMap;
+
+/// The separator between parts in training attribute names.
+pub const PART_SEP: char = '\u{1f}';
+
+/// 64-bit FNV-1a of `s`.
+pub fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// One part of an attribute name: literal text, or text whose hash is already known.
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'a> {
+    /// Text hashed when used.
+    Lit(&'a str),
+    /// Text and its [`fnv1a`] hash.
+    Known(&'a str, u64),
+}
+
+impl<'a> Part<'a> {
+    /// The text of the part.
+    pub fn text(&self) -> &'a str {
+        match *self {
+            Part::Lit(s) | Part::Known(s, _) => s,
+        }
+    }
+
+    fn hash(&self) -> u64 {
+        match *self {
+            Part::Lit(s) => fnv1a(s),
+            Part::Known(_, h) => h,
+        }
+    }
+}
+
+/// Attribute-name hashing.
+#[derive(Debug, Clone, Copy)]
+pub struct AttrHash;
+
+impl AttrHash {
+    /// The hash of an attribute name given as parts.
+    pub fn of(parts: &[Part<'_>]) -> u64 {
+        parts.iter().fold(0, |h, p| Self::mix(h, p.hash()))
+    }
+
+    /// The hash of a training attribute name (parts joined by [`PART_SEP`]).
+    pub fn of_name(name: &str) -> u64 {
+        name.split(PART_SEP).fold(0, |h, p| Self::mix(h, fnv1a(p)))
+    }
+
+    fn mix(h: u64, x: u64) -> u64 {
+        (h.rotate_left(23) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes do not start with the magic or end early.
+    #[error("not an okur CRF model (bad header or truncated at byte {0})")]
+    Malformed(usize),
+}
+
+/// A parsed model: labels, transitions and per-attribute state weights.
+#[derive(Debug, Default)]
+pub struct CrfModel {
+    /// Label names (`O`, `B-PER`, ...).
+    pub labels: Vec<String>,
+    trans: Vec<f32>,
+    /// Attribute hash -> range into `weights`.
+    attrs: FxMap<u64, (u32, u32)>,
+    weights: Vec<(u8, f32)>,
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or(ModelError::Malformed(self.at))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let mut a = [0; 4];
+        a.copy_from_slice(self.take(4)?);
+        Ok(u32::from_le_bytes(a))
+    }
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        let mut a = [0; 8];
+        a.copy_from_slice(self.take(8)?);
+        Ok(u64::from_le_bytes(a))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+impl CrfModel {
+    /// Parses a model file.
+    pub fn parse(bytes: &[u8]) -> Result<CrfModel, ModelError> {
+        let mut r = Reader { b: bytes, at: 0 };
+        if r.take(6)? != b"OKCRF1" {
+            return Err(ModelError::Malformed(0));
+        }
+        let n = usize::from(r.u8()?);
+        let mut m = CrfModel::default();
+        for _ in 0..n {
+            let len = usize::from(r.u8()?);
+            let at = r.at;
+            let name = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Malformed(at))?;
+            m.labels.push(name.to_string());
+        }
+        m.trans = (0..n * n).map(|_| r.f32()).collect::<Result<_, _>>()?;
+        let count = r.u32()? as usize;
+        m.attrs.reserve(count);
+        for _ in 0..count {
+            let h = r.u64()?;
+            let k = r.u8()?;
+            let start = m.weights.len() as u32;
+            for _ in 0..k {
+                let at = r.at;
+                let label = r.u8()?;
+                if usize::from(label) >= n {
+                    return Err(ModelError::Malformed(at));
+                }
+                m.weights.push((label, r.f32()?));
+            }
+            m.attrs.insert(h, (start, u32::from(k)));
+        }
+        Ok(m)
+    }
+
+    /// Adds the state weights of the attribute with hash `h` to `scores` (one per label).
+    pub fn add_state(&self, h: u64, scores: &mut [f32]) {
+        if let Some(&(s, k)) = self.attrs.get(&h) {
+            for &(l, w) in &self.weights[s as usize..(s + k) as usize] {
+                scores[usize::from(l)] += w;
+            }
+        }
+    }
+
+    /// The best label sequence (indices into [`CrfModel::labels`]) for per-token state
+    /// scores laid out token-major (`labels.len()` per token).
+    pub fn viterbi(&self, state: &[f32]) -> Vec<usize> {
+        let n = self.labels.len();
+        if n == 0 || state.is_empty() {
+            return Vec::new();
+        }
+        let len = state.len() / n;
+        let mut score = state[..n].to_vec();
+        let mut back = vec![0usize; len * n];
+        let mut next = vec![0f32; n];
+        for t in 1..len {
+            for (j, nj) in next.iter_mut().enumerate() {
+                let (best, from) = (0..n)
+                    .map(|i| (score[i] + self.trans[i * n + j], i))
+                    .fold((f32::NEG_INFINITY, 0), |a, b| if b.0 > a.0 { b } else { a });
+                *nj = best + state[t * n + j];
+                back[t * n + j] = from;
+            }
+            std::mem::swap(&mut score, &mut next);
+        }
+        let mut last = (0..n)
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+            .unwrap_or(0);
+        let mut path = vec![0; len];
+        for t in (0..len).rev() {
+            path[t] = last;
+            last = back[t * n + last];
+        }
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_hash_like_training_names() {
+        let parts = [Part::Lit("w="), Part::Known("abc", fnv1a("abc"))];
+        assert_eq!(AttrHash::of(&parts), AttrHash::of_name("w=\u{1f}abc"));
+        assert_ne!(AttrHash::of(&parts), AttrHash::of_name("w=abc"));
+        // Reference values the Python exporter (assets/tools/train_ner.py) must agree with.
+        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(AttrHash::of_name("w=\u{1f}a"), REFERENCE);
+    }
+
+    fn model_bytes() -> Vec<u8> {
+        let mut b = b"OKCRF1".to_vec();
+        b.push(2);
+        for l in ["O", "B-PER"] {
+            b.push(l.len() as u8);
+            b.extend(l.as_bytes());
+        }
+        // O->O, O->B-PER, B-PER->O, B-PER->B-PER.
+        for w in [0.0f32, -4.0, 0.0, -2.0] {
+            b.extend(w.to_le_bytes());
+        }
+        b.extend(2u32.to_le_bytes());
+        // `lavrov` gains 3 as B-PER, `dedi` 2 as O.
+        for (word, label, w) in [("lavrov", 1u8, 3.0f32), ("dedi", 0, 2.0)] {
+            b.extend(AttrHash::of_name(&format!("w=\u{1f}{word}")).to_le_bytes());
+            b.push(1);
+            b.push(label);
+            b.extend(w.to_le_bytes());
+        }
+        b
+    }
+
+    /// `attr_hash("w=\x1fa")` as computed by assets/tools/train_ner.py.
+    const REFERENCE: u64 = 0x0c67_9bb8_6ee5_833c;
+
+    fn tag(m: &CrfModel, words: &[&str]) -> Vec<usize> {
+        let mut state = vec![0f32; words.len() * 2];
+        for (t, w) in words.iter().enumerate() {
+            let parts = [Part::Lit("w="), Part::Lit(w)];
+            m.add_state(AttrHash::of(&parts), &mut state[t * 2..t * 2 + 2]);
+        }
+        m.viterbi(&state)
+    }
+
+    #[test]
+    fn decodes_with_states_and_transitions() {
+        let m = CrfModel::parse(&model_bytes()).expect("model");
+        assert_eq!(tag(&m, &["lavrov", "lavrov", "dedi"]), [1, 1, 0]);
+        // O -> B-PER costs 4, more than the 3 the word gains; B-PER -> B-PER costs only 2.
+        assert_eq!(tag(&m, &["dedi", "lavrov"]), [0, 0]);
+        assert_eq!(tag(&m, &[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn truncated_or_foreign_bytes_are_an_error() {
+        let b = model_bytes();
+        assert!(CrfModel::parse(&b[..b.len() - 2]).is_err());
+        assert!(CrfModel::parse(b"CRFSUITE").is_err());
+        assert!(CrfModel::parse(&[]).is_err());
+    }
+}

@@ -1,0 +1,232 @@
+//! Training data for the CRF taggers from CoNLL gold sets, and scoring (development time
+//! only; the models ship as `assets/models/*.okcrf`). Used by `examples/train_ner.rs`,
+//! which writes the sequences that `assets/tools/train_ner.py` trains CRFsuite on.
+//!
+//! Gold is projected onto okur's own tokens, so training sees exactly the tokens and
+//! attributes that tagging will: the CoNLL tokens are joined into text, [`Tokens`] splits it
+//! again, and a token takes the label of the gold span it overlaps.
+
+use std::collections::HashMap;
+use std::io;
+
+use super::model::{AttrHash, CrfModel, PART_SEP};
+use super::{Context, MAX_SEGMENT, segments, spans};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::token::Tokens;
+
+/// A text rebuilt from CoNLL tokens, with its gold spans `(start, end, type)` in bytes.
+#[derive(Debug, Clone, Default)]
+pub struct LabelledDoc {
+    /// The tokens joined by spaces, one sentence per line.
+    pub text: String,
+    /// Gold spans with the set's own type names (`PERS`, `GPE`, ...).
+    pub spans: Vec<(usize, usize, String)>,
+}
+
+/// Reads a `token<TAB>BIO-tag` file into documents of `per_doc` sentences. A token that
+/// starts with an apostrophe is glued to the one before (Tür 2003 splits suffixes off);
+/// `_` inside a token is a space (ANERcorp's two-word tokens).
+pub fn read_conll(src: &str, per_doc: usize) -> Vec<LabelledDoc> {
+    let mut docs = Vec::new();
+    let mut doc = LabelledDoc::default();
+    let mut open: Option<(usize, usize, String)> = None;
+    let mut sentences = 0;
+    for line in src.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            doc.spans.extend(open.take());
+            if doc.text.is_empty() || doc.text.ends_with('\n') {
+                continue;
+            }
+            doc.text.push('\n');
+            sentences += 1;
+            if sentences == per_doc {
+                docs.push(std::mem::take(&mut doc));
+                sentences = 0;
+            }
+            continue;
+        }
+        let (tok, tag) = line.split_once('\t').unwrap_or((line, "O"));
+        if !(tok.starts_with('\'') || doc.text.is_empty() || doc.text.ends_with('\n')) {
+            doc.text.push(' ');
+        }
+        let start = doc.text.len();
+        doc.text.push_str(&tok.replace('_', " "));
+        let end = doc.text.len();
+        let (bio, typ) = tag.split_once('-').unwrap_or(("O", ""));
+        match (bio, &mut open) {
+            ("I", Some((_, e, t))) if t == typ => *e = end,
+            ("B" | "I", _) => {
+                doc.spans.extend(open.take());
+                open = Some((start, end, typ.to_string()));
+            }
+            _ => doc.spans.extend(open.take()),
+        }
+    }
+    if !doc.text.is_empty() {
+        docs.push(doc);
+    }
+    docs
+}
+
+/// Maps a set's type names onto the model's (`PER`, `LOC`, `ORG`); others become `O`.
+pub type TypeMap = fn(&str) -> Option<&'static str>;
+
+/// One training sequence: attributes and labels per token.
+pub type Sequence = (Vec<Vec<String>>, Vec<String>);
+
+/// Labels of every token of `toks` from gold spans: `B-T` on the first token a span
+/// overlaps, `I-T` on the rest, `O` elsewhere.
+pub fn token_labels(toks: &Tokens, spans: &[(usize, usize, String)], map: TypeMap) -> Vec<String> {
+    let mut labels = vec!["O".to_string(); toks.len()];
+    for (s, e, typ) in spans {
+        let Some(t) = map(typ) else { continue };
+        let mut first = true;
+        for (i, tok) in toks.toks.iter().enumerate() {
+            if tok.start < *e && *s < tok.end {
+                labels[i] = format!("{}-{t}", if first { "B" } else { "I" });
+                first = false;
+            }
+        }
+    }
+    labels
+}
+
+/// The training sequences of `docs`, segmented as tagging segments them.
+pub fn sequences(lx: &Lexicon, docs: &[LabelledDoc], map: TypeMap, arabic: bool) -> Vec<Sequence> {
+    let mut out = Vec::new();
+    let words = super::features::Flags::word_table(lx);
+    for doc in docs {
+        let toks = Tokens::new(&doc.text);
+        let labels = token_labels(&toks, &doc.spans, map);
+        let ctx = Context::new(lx, &words, &doc.text, &toks);
+        for seg in segments(&doc.text, &toks, MAX_SEGMENT) {
+            if toks.toks[seg.start].arabic != arabic {
+                continue;
+            }
+            let x = seg
+                .clone()
+                .map(|i| {
+                    let mut names = Vec::new();
+                    ctx.attributes(i, &seg, &mut |parts| {
+                        let texts: Vec<&str> = parts.iter().map(|p| p.text()).collect();
+                        names.push(texts.join(&PART_SEP.to_string()));
+                    });
+                    names
+                })
+                .collect();
+            out.push((x, labels[seg].to_vec()));
+        }
+    }
+    out
+}
+
+/// Writes sequences in the form `assets/tools/train_ner.py` reads: one token per line,
+/// its label then its attributes, TAB-separated; a blank line after each sequence.
+pub fn write_sequences(seqs: &[Sequence], out: &mut impl io::Write) -> io::Result<()> {
+    for (x, y) in seqs {
+        for (attrs, label) in x.iter().zip(y) {
+            write!(out, "{label}")?;
+            for a in attrs {
+                write!(out, "\t{a}")?;
+            }
+            writeln!(out)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Gold and predicted counts per type, on token runs (same first and last token).
+#[derive(Debug, Default)]
+pub struct RunScores {
+    /// Type -> (true positives, predicted, gold).
+    pub by_type: HashMap<String, (usize, usize, usize)>,
+}
+
+impl RunScores {
+    /// Precision, recall and F1 of one type.
+    pub fn prf(&self, typ: &str) -> (f64, f64, f64) {
+        let (tp, pred, gold) = self.by_type.get(typ).copied().unwrap_or_default();
+        let p = if pred == 0 {
+            0.0
+        } else {
+            tp as f64 / pred as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            tp as f64 / gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+}
+
+/// The labels `model` gives a training sequence's attributes.
+pub fn tag_sequence<'m>(model: &'m CrfModel, x: &[Vec<String>]) -> Vec<&'m str> {
+    let n = model.labels.len();
+    let mut state = vec![0f32; x.len() * n];
+    for (row, attrs) in x.iter().enumerate() {
+        for a in attrs {
+            model.add_state(AttrHash::of_name(a), &mut state[row * n..(row + 1) * n]);
+        }
+    }
+    model
+        .viterbi(&state)
+        .into_iter()
+        .map(|l| model.labels[l].as_str())
+        .collect()
+}
+
+/// Scores a model against `seqs` on token runs.
+pub fn score(model: &CrfModel, seqs: &[Sequence]) -> RunScores {
+    let mut s = RunScores::default();
+    for (x, y) in seqs {
+        let pred = tag_sequence(model, x);
+        let gold: Vec<&str> = y.iter().map(String::as_str).collect();
+        let g = spans::runs(&gold, 0);
+        let p = spans::runs(&pred, 0);
+        for run in &g {
+            s.by_type.entry(run.2.to_string()).or_default().2 += 1;
+        }
+        for run in &p {
+            let e = s.by_type.entry(run.2.to_string()).or_default();
+            e.1 += 1;
+            if g.contains(run) {
+                e.0 += 1;
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn per_loc(t: &str) -> Option<&'static str> {
+        match t {
+            "PER" => Some("PER"),
+            "LOC" => Some("LOC"),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn conll_becomes_text_with_spans() {
+        let src = "Helmut\tB-PER\nKohl\tI-PER\n'un\tO\nAnkara\tB-LOC\nziyareti\tO\n\nYeni\tO\n";
+        let docs = read_conll(src, 10);
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.text, "Helmut Kohl'un Ankara ziyareti\nYeni\n");
+        let texts: Vec<&str> = d.spans.iter().map(|(s, e, _)| &d.text[*s..*e]).collect();
+        assert_eq!(texts, ["Helmut Kohl", "Ankara"]);
+        let toks = Tokens::new(&d.text);
+        let labels = token_labels(&toks, &d.spans, per_loc);
+        assert_eq!(labels, ["B-PER", "I-PER", "B-LOC", "O", "O"]);
+    }
+}
