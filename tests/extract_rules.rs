@@ -170,3 +170,18 @@ fn arabic_tagger_finds_names_the_rules_miss_but_not_inside_organisations() {
     assert!(places.contains(&"دمشق".to_string()), "{places:?}");
     assert!(!places.contains(&"الأناضول".to_string()), "{places:?}");
 }
+
+#[test]
+fn arabic_tagger_vetoes_a_one_word_place_it_reads_as_an_ordinary_word() {
+    // `منطقة X` makes X a place by rule; here X is "the conflict".
+    let text = "اتفقنا على إنشاء مركز مراقبة على الأراضي غير القريبة من منطقة الصراع\". ولفت أن المركز سيعمل.\n";
+    let places = |ex: &Extractor| -> Vec<String> {
+        ex.extract_text(text, None)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Place)
+            .map(|m| text[m.start..m.end].to_string())
+            .collect()
+    };
+    assert_eq!(places(&Extractor::rules_only()), ["الصراع"]);
+    assert!(places(&Extractor::new()).is_empty());
+}

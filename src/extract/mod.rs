@@ -163,8 +163,10 @@ impl Extractor {
         scan.run(&busy);
         let mut out = dates;
         if let Some(model) = self.arabic_model {
-            let found = crf::tag_arabic(model, &self.lx, text, &toks);
-            add_where_free(&mut out, self.with_place_names(text, found));
+            let tags = crf::tag_arabic(model, &self.lx, text, &toks);
+            add_where_free(&mut out, self.with_place_names(text, tags.mentions));
+            scan.out
+                .retain(|m| !one_word_not_place(&toks, &tags.not_place, m));
         }
         add_where_free(&mut out, scan.out);
         out.sort_by_key(|m| (m.start, m.end));
@@ -191,6 +193,17 @@ impl Extractor {
         let toks = Tokens::new(text);
         known.apply(&self.lx, text, &toks, out);
     }
+}
+
+/// True when `m` is a place of one token that the tagger scores as no place.
+fn one_word_not_place(toks: &Tokens, not_place: &[bool], m: &RawMention) -> bool {
+    if m.kind != Kind::Place {
+        return false;
+    }
+    let i = toks.toks.partition_point(|t| t.end <= m.start);
+    toks.toks
+        .get(i)
+        .is_some_and(|t| t.end >= m.end && not_place.get(i).copied().unwrap_or(false))
 }
 
 /// Adds the mentions of `extra` that overlap none already in `out`.

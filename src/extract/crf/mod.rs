@@ -129,12 +129,30 @@ fn token_scores(
     ctx.context_attrs(i, seg, &mut |p| model.add_state(AttrHash::of(p), scores));
 }
 
-/// People and places that `model` finds in the Arabic segments of `text`, spans by the
-/// gold conventions.
-pub fn tag_arabic(model: &CrfModel, lx: &Lexicon, text: &str, toks: &Tokens) -> Vec<RawMention> {
+/// What the Arabic tagger read in a text.
+#[derive(Debug, Default)]
+pub struct ArabicTags {
+    /// People and places it found, spans by the gold conventions.
+    pub mentions: Vec<RawMention>,
+    /// Per token: the word on its own scores higher as no entity than as any place label,
+    /// so a gazetteer match on it alone is likely the ordinary word (الخبر "the news", not
+    /// Al-Khobar).
+    pub not_place: Vec<bool>,
+}
+
+/// Tags the Arabic segments of `text` with `model`.
+pub fn tag_arabic(model: &CrfModel, lx: &Lexicon, text: &str, toks: &Tokens) -> ArabicTags {
+    let mut tags = ArabicTags {
+        mentions: Vec::new(),
+        not_place: vec![false; toks.len()],
+    };
     if !toks.toks.iter().any(|t| t.arabic) {
-        return Vec::new();
+        return tags;
     }
+    let o = model.labels.iter().position(|l| l == "O");
+    let places: Vec<usize> = (0..model.labels.len())
+        .filter(|&l| model.labels[l].ends_with("-LOC"))
+        .collect();
     let ctx = Context::new(lx, word_table(lx), text, toks);
     WORDS.with_borrow_mut(|words| {
         words.reset_for(model);
@@ -148,7 +166,6 @@ pub fn tag_arabic(model: &CrfModel, lx: &Lexicon, text: &str, toks: &Tokens) -> 
                 rows_at[i] = Some(words.of(model, &ctx, toks, i));
             }
         }
-        let mut out = Vec::new();
         let mut state = Vec::new();
         let n = model.labels.len();
         for seg in &segs {
@@ -157,6 +174,8 @@ pub fn tag_arabic(model: &CrfModel, lx: &Lexicon, text: &str, toks: &Tokens) -> 
             for (row, i) in seg.clone().enumerate() {
                 let scores = &mut state[row * n..(row + 1) * n];
                 token_scores(model, &ctx, (&words.rows, &rows_at), (i, seg), scores);
+                let place = places.iter().map(|&l| scores[l]).fold(f32::MIN, f32::max);
+                tags.not_place[i] = o.is_some_and(|o| scores[o] > place);
             }
             let labels: Vec<&str> = model
                 .viterbi(&state)
@@ -164,9 +183,9 @@ pub fn tag_arabic(model: &CrfModel, lx: &Lexicon, text: &str, toks: &Tokens) -> 
                 .map(|l| model.labels[l].as_str())
                 .collect();
             for run in spans::runs(&labels, seg.start) {
-                out.extend(spans::mention(lx, text, toks, run));
+                tags.mentions.extend(spans::mention(lx, text, toks, run));
             }
         }
-        out
+        tags
     })
 }
