@@ -8,53 +8,32 @@ use std::collections::HashSet;
 use std::io::Write;
 
 use okur::corpus::{Corpus, Document};
+use okur::extract::crf::train::read_conll;
 use okur::extract::{Extractor, Kind, extract_corpus};
 
 type Span = (usize, usize, usize);
 
+/// Documents of 25 sentences and the gold spans of `types`, read as the CRF tools read them.
 fn conll(src: &str, types: &[&str]) -> (Corpus, Vec<Span>) {
-    let (mut docs, mut gold, mut text) = (Vec::new(), Vec::new(), String::new());
-    let mut open: Option<(usize, usize)> = None;
-    let mut nsent = 0;
-    for line in src.lines() {
-        let d = docs.len();
-        if line.is_empty() {
-            gold.extend(open.take().map(|(s, e)| (d, s, e)));
-            text.push('\n');
-            nsent += 1;
-            if nsent == 25 {
-                docs.push(Document::from_text(
-                    format!("doc{d}"),
-                    std::mem::take(&mut text),
-                ));
-                nsent = 0;
-            }
-            continue;
-        }
-        let (tok, tag) = line.split_once('\t').unwrap_or((line, "O"));
-        if !(tok.starts_with('\'') || text.is_empty() || text.ends_with('\n')) {
-            text.push(' ');
-        }
-        let start = text.len();
-        text.push_str(&tok.replace('_', " "));
-        let end = text.len();
-        let (bio, typ) = tag.split_once('-').unwrap_or(("O", ""));
-        let want = types.contains(&typ);
-        match (bio, &mut open) {
-            ("I", Some((_, e))) if want => *e = end,
-            ("B" | "I", _) if want => {
-                gold.extend(open.take().map(|(s, e)| (d, s, e)));
-                open = Some((start, end));
-            }
-            _ => gold.extend(open.take().map(|(s, e)| (d, s, e))),
-        }
-    }
-    if !text.is_empty() {
-        let d = docs.len();
-        gold.extend(open.take().map(|(s, e)| (d, s, e)));
-        docs.push(Document::from_text(format!("doc{d}"), text));
-    }
-    (Corpus { docs }, gold)
+    let docs = read_conll(src, 25);
+    let gold = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| {
+            doc.spans
+                .iter()
+                .filter(|(_, _, t)| types.contains(&t.as_str()))
+                .map(move |(s, e, _)| (d, *s, *e))
+        })
+        .collect();
+    let corpus = Corpus {
+        docs: docs
+            .into_iter()
+            .enumerate()
+            .map(|(d, doc)| Document::from_text(format!("doc{d}"), doc.text))
+            .collect(),
+    };
+    (corpus, gold)
 }
 
 fn context(text: &str, s: usize, e: usize) -> String {

@@ -174,57 +174,22 @@ fn eval_seeds(ex: &Extractor, root: &Path) -> (f64, f64, f64) {
 
 type Gold = HashMap<String, Vec<Span>>;
 
-fn close(open: &mut Option<(String, usize, usize)>, gold: &mut Gold, d: usize) {
-    if let Some((t, s, e)) = open.take() {
-        gold.entry(t).or_default().push((d, s, e));
-    }
-}
-
-/// Documents of `per_doc` sentences from a CoNLL file, and gold spans per tag type.
-/// Tokens are joined by spaces; a token starting with an apostrophe is glued to the last.
+/// Documents of `per_doc` sentences from a CoNLL file, and gold spans per tag type, read
+/// as the CRF training tools read them.
 fn conll(path: &Path, per_doc: usize) -> (Corpus, Gold) {
     let src = std::fs::read_to_string(path).expect("conll");
-    let mut docs = Vec::new();
+    let docs = okur::extract::crf::train::read_conll(&src, per_doc);
     let mut gold = Gold::new();
-    let (mut text, mut nsent) = (String::new(), 0);
-    let mut open: Option<(String, usize, usize)> = None;
-    for line in src.lines() {
-        let d = docs.len();
-        if line.is_empty() {
-            close(&mut open, &mut gold, d);
-            text.push('\n');
-            nsent += 1;
-            if nsent == per_doc {
-                docs.push(Document::from_text(
-                    format!("doc{d}"),
-                    std::mem::take(&mut text),
-                ));
-                nsent = 0;
-            }
-            continue;
-        }
-        let (tok, tag) = line.split_once('\t').unwrap_or((line, "O"));
-        if !(tok.starts_with('\'') || text.is_empty() || text.ends_with('\n')) {
-            text.push(' ');
-        }
-        let start = text.len();
-        text.push_str(&tok.replace('_', " "));
-        let end = text.len();
-        let (bio, typ) = tag.split_once('-').unwrap_or(("O", ""));
-        match (bio, &mut open) {
-            ("I", Some((t, _, e))) if t == typ => *e = end,
-            ("B" | "I", _) => {
-                close(&mut open, &mut gold, d);
-                open = Some((typ.to_string(), start, end));
-            }
-            _ => close(&mut open, &mut gold, d),
+    for (d, doc) in docs.iter().enumerate() {
+        for (s, e, typ) in &doc.spans {
+            gold.entry(typ.clone()).or_default().push((d, *s, *e));
         }
     }
-    if !text.is_empty() {
-        let d = docs.len();
-        close(&mut open, &mut gold, d);
-        docs.push(Document::from_text(format!("doc{d}"), text));
-    }
+    let docs = docs
+        .into_iter()
+        .enumerate()
+        .map(|(d, doc)| Document::from_text(format!("doc{d}"), doc.text))
+        .collect();
     (Corpus { docs }, gold)
 }
 

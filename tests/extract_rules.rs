@@ -21,14 +21,24 @@ fn of_kind(text: &str, kind: Kind) -> Vec<String> {
         .collect()
 }
 
-fn corpus(texts: &[&str]) -> Corpus {
-    Corpus {
+/// The people found in the last of `texts` when all are extracted as one corpus (so
+/// consistency across documents applies).
+fn people_in_last(texts: &[&str]) -> Vec<String> {
+    let corpus = Corpus {
         docs: texts
             .iter()
             .enumerate()
             .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
             .collect(),
-    }
+    };
+    let out = extract_corpus(&Extractor::new(), &corpus);
+    out.mentions
+        .last()
+        .into_iter()
+        .flatten()
+        .filter(|m| m.kind == Kind::Person)
+        .map(|m| m.text.clone())
+        .collect()
 }
 
 #[test]
@@ -38,12 +48,7 @@ fn arabic_preposition_is_not_the_name_ali_even_across_the_corpus() {
         "قال الرئيس حسن علي إن الوضع صعب.\n",
         "وشدد على أن الحل قريب، وعلى الرغم من ذلك علي الأقل.\n",
     ];
-    let out = extract_corpus(&Extractor::new(), &corpus(&docs));
-    let people: Vec<&str> = out.mentions[1]
-        .iter()
-        .filter(|m| m.kind == Kind::Person)
-        .map(|m| m.text.as_str())
-        .collect();
+    let people = people_in_last(&docs);
     assert!(
         people.is_empty(),
         "prepositions tagged as people: {people:?}"
@@ -93,16 +98,11 @@ fn chained_and_dotted_titles_stay_outside_the_name() {
 fn first_name_before_a_known_surname_joins_it() {
     // Doc 1 names "Helmut Kohl" after a title; in doc 2 a quote cuts the title off, and
     // consistency finds the known full name, not only the surname.
-    let c = corpus(&[
+    let docs = [
         "Başlık\n\nAlmanya Başbakanı Helmut Kohl konuştu.\n",
         "Başlık\n\nRekortmen Başbakan ' Helmut Kohl ile adaylar karşılaştı.\n",
-    ]);
-    let out = extract_corpus(&Extractor::new(), &c);
-    let people: Vec<&str> = out.mentions[1]
-        .iter()
-        .filter(|m| m.kind == Kind::Person)
-        .map(|m| m.text.as_str())
-        .collect();
+    ];
+    let people = people_in_last(&docs);
     assert_eq!(people, ["Helmut Kohl"]);
 }
 
@@ -122,12 +122,7 @@ fn acronyms_and_places_are_not_spread_as_surnames() {
          Genel Başkanı Veli Ankara dedi.\n",
         "Başlık\n\nSPD oy oranı arttı. Heyet Ankara ziyaretini tamamladı. Schröder konuştu.\n",
     ];
-    let out = extract_corpus(&Extractor::new(), &corpus(&docs));
-    let people: Vec<&str> = out.mentions[1]
-        .iter()
-        .filter(|m| m.kind == Kind::Person)
-        .map(|m| m.text.as_str())
-        .collect();
+    let people = people_in_last(&docs);
     assert_eq!(people, ["Schröder"]);
 }
 
