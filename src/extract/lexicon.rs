@@ -113,8 +113,6 @@ pub struct Lexicon {
     pub place_before: FxSet<String>,
     /// Month names -> month number.
     pub months: Vec<(String, u32)>,
-    /// Every word of every month name, folded (a feature of the statistical tagger).
-    pub month_words: FxSet<String>,
     /// Weekday names (folded) -> 0 = Monday.
     pub weekdays: FxMap<String, u32>,
 }
@@ -259,9 +257,6 @@ impl Lexicon {
         for l in lines(MONTHS) {
             if let Some((m, name)) = l.split_once('\t') {
                 self.months.push((name.to_string(), m.parse().unwrap_or(0)));
-                let key = fold_str(name);
-                self.month_words
-                    .extend(key.split_whitespace().map(str::to_string));
             }
         }
         self.months.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));

@@ -82,10 +82,18 @@ impl Flags {
             &mut lx.place_after.iter().chain(&lx.place_before),
             Self::PLACE_CUE,
         );
-        mark(
-            &mut lx.weekdays.keys().chain(&lx.month_words),
-            Self::DATE_WORD,
-        );
+        // Every word of every month name (`تشرين`, `الثاني`), folded like keys.
+        let month_words: Vec<String> = lx
+            .months
+            .iter()
+            .flat_map(|(name, _)| {
+                let key = crate::text::fold_str(name);
+                key.split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        mark(&mut lx.weekdays.keys().chain(&month_words), Self::DATE_WORD);
         t
     }
 
