@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod display;
 pub mod extract;
 pub mod layout;
 pub mod search;

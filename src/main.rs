@@ -23,13 +23,9 @@ struct Cli {
 /// Options of the interactive reader.
 #[derive(Debug, clap::Args)]
 struct OpenArgs {
-    /// Replace Arabic letters by presentation forms (default: config `shape`, else off).
-    #[arg(long, value_enum)]
-    shape: Option<cli::render::Switch>,
-    /// Who reorders right-to-left text: okur (app), the terminal, or nobody (off) (default:
-    /// config `bidi`, else app).
-    #[arg(long, value_enum)]
-    bidi: Option<cli::render::BidiArg>,
+    /// Who reorders and whether okur shapes letters (`okur doctor` shows what auto picks).
+    #[command(flatten)]
+    display: cli::doctor::DisplayArgs,
     /// The config file (default: $XDG_CONFIG_HOME/okur/config.toml if it exists).
     #[arg(long, env = "OKUR_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
@@ -50,6 +46,8 @@ enum Command {
     Find(cli::find::FindArgs),
     /// Export annotations, accepted extractions and triage state (brat, CoNLL, doccano, JSONL).
     Export(cli::export::ExportArgs),
+    /// Say which terminal okur detects, how the reader will draw Arabic on it, and why.
+    Doctor(cli::doctor::DoctorArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +56,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Render(args)) => cli::render::run(args, &mut stdout),
         Some(Command::Export(args)) => cli::export::run(args),
+        Some(Command::Doctor(args)) => cli::doctor::run(args, &mut stdout),
         Some(Command::Extract(args)) => cli::extract::run(args, &mut stdout),
         Some(Command::Find(args)) => {
             drop(stdout);
@@ -129,17 +128,20 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
     });
     let opened = opened?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let resolved = okur::display::resolve(
+        okur::display::detect_from_env(),
+        args.display.requested(),
+        &config,
+    );
     let layout = LayoutOptions {
-        shape: args
-            .shape
-            .map_or(config.shape, |s| s == cli::render::Switch::On),
-        bidi: args.bidi.map_or(config.bidi, Into::into),
+        shape: resolved.mode.shape,
+        bidi: resolved.mode.bidi,
         ..LayoutOptions::new(80)
     };
     let mut app = App::new(
         opened.corpus,
         Facts::default(),
-        Theme::for_env(no_color),
+        Theme::for_env(no_color, resolved.mode.italics),
         layout,
     );
     app.status = opened.status;
@@ -153,7 +155,12 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
             None
         }
     };
-    okur::tui::run(app, store, opened.loader)
+    let config_path = args
+        .config
+        .clone()
+        .or_else(okur::config::default_config_path);
+    let display = okur::tui::display::DisplayControl::new(resolved, config_path);
+    okur::tui::run(app, store, opened.loader, display)
 }
 
 /// The corpus the first frame shows, what the status line says about it, and the full load

@@ -1,6 +1,7 @@
 //! Headless commands: each prints what the core computes, for scripts, pipelines and tests.
 //! Contracts are in DESIGN.md §2 and the README.
 
+pub mod doctor;
 pub mod export;
 pub mod extract;
 pub mod find;

@@ -238,9 +238,10 @@ fn build_line(
     }
 }
 
-/// Lays out a short text (a title, a name, a status message) as one row of at most `width`
-/// cells: its first wrapped line, with offsets relative to `text`, in direction `dir`.
-pub fn layout_line(text: &str, width: usize, dir: Direction) -> Option<VisualLine> {
+/// Lays out a short text (a title, a name, a status message) as one row of at most
+/// `opts.width` cells, with the display options of the reading pane (who reorders, shaping):
+/// its first wrapped line, with offsets relative to `text`, in direction `dir`.
+pub fn layout_line(text: &str, opts: &LayoutOptions, dir: Direction) -> Option<VisualLine> {
     let para = Paragraph {
         text: text.to_string(),
         pieces: vec![crate::corpus::Piece {
@@ -250,7 +251,11 @@ pub fn layout_line(text: &str, width: usize, dir: Direction) -> Option<VisualLin
         }],
         kind: crate::corpus::ParaKind::Body,
     };
-    layout_paragraph(&para, 0, &LayoutOptions::new(width), Some(dir))
+    let opts = LayoutOptions {
+        width: opts.width.max(1),
+        ..*opts
+    };
+    layout_paragraph(&para, 0, &opts, Some(dir))
         .into_iter()
         .next()
 }

@@ -88,6 +88,9 @@ pub enum Action {
     Tag,
     /// Edit the document's note (prompt).
     Note,
+    /// Cycle who reorders right-to-left text and whether okur shapes letters, live; the
+    /// choice is remembered for this terminal.
+    CycleDisplay,
 }
 
 /// Every action without a parameter, with its config name and help text.
@@ -145,6 +148,11 @@ const TABLE: &[(Action, &str, &str)] = &[
     (Action::ToggleRead, "toggle_read", "mark read / unread"),
     (Action::Tag, "tag", "add or remove a tag"),
     (Action::Note, "note", "edit note"),
+    (
+        Action::CycleDisplay,
+        "cycle_display",
+        "display: who reorders, shaping",
+    ),
 ];
 
 impl Action {

@@ -270,6 +270,24 @@ impl App {
         }
     }
 
+    /// The display mode in force: who reorders and shaping from the layout options, italics
+    /// from the theme.
+    pub fn display_mode(&self) -> crate::display::DisplayMode {
+        crate::display::DisplayMode {
+            bidi: self.layout_base.bidi,
+            shape: self.layout_base.shape,
+            italics: self.theme.uses_italics(),
+        }
+    }
+
+    /// Draws with another display mode from the next frame on: every pane lays its text out
+    /// with the new options (the reading pane keeps earlier layouts by options, so cycling
+    /// back costs nothing). Italics stay as they are.
+    pub fn set_display_mode(&mut self, mode: crate::display::DisplayMode) {
+        self.layout_base.bidi = mode.bidi;
+        self.layout_base.shape = mode.shape;
+    }
+
     /// The open document.
     pub fn open_doc(&self) -> Option<&Document> {
         self.corpus.docs.get(self.reader.doc)

@@ -114,6 +114,7 @@ impl Default for Keymap {
             (c('R'), Action::ToggleRead),
             (c('t'), Action::Tag),
             (c('m'), Action::Note),
+            (c('T'), Action::CycleDisplay),
             (c('?'), Action::Help),
             (k(Esc), Action::Cancel),
             (c('q'), Action::Quit),

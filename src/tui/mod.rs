@@ -5,6 +5,8 @@ pub mod action;
 mod annotate;
 pub mod app;
 pub mod caret;
+pub mod check;
+pub mod display;
 pub mod facts;
 pub mod filter;
 mod input;
@@ -31,7 +33,7 @@ pub use action::Action;
 pub use app::App;
 pub use update::{Effect, prepare, update};
 
-use crate::layout::BidiMode;
+use crate::display::Handshake;
 
 /// True when the reader can run here: standard output is a terminal, and so is standard
 /// input or the controlling terminal (`okur -` reads the document from a pipe and the keys
@@ -57,12 +59,18 @@ pub fn run(
     mut app: App,
     store: Option<crate::store::Store>,
     loader: Option<loading::CorpusLoader>,
+    mut display: display::DisplayControl,
 ) -> anyhow::Result<()> {
-    let handshake = app.layout_base.bidi == BidiMode::App;
     let stop = terminal::termination_flag()?;
-    terminal::install_panic_hook(handshake);
+    terminal::install_panic_hook();
+    terminal::install_abort_handler()?;
+    if display.needs_check() {
+        first_run_check(&mut app, &mut display, &stop)?;
+    }
+    let mut handshake = display.handshake();
     app.loading = loader.is_some();
     let mut session = session::Session::new(app, store);
+    session.set_display(display);
     let mut background = Background {
         loader,
         extraction: None,
@@ -71,13 +79,50 @@ pub fn run(
         background.extraction = Some(facts::ExtractionJob::start(&session.app.corpus));
         session.search_in_background();
     }
-    let mut term = terminal::enter(handshake)?;
-    let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop), handshake);
-    let result = event_loop(&mut session, &mut term, &stop, handshake, &mut background);
+    let mut term = terminal::enter(&handshake)?;
+    let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop));
+    let result = event_loop(
+        &mut session,
+        &mut term,
+        &stop,
+        &mut handshake,
+        &mut background,
+    );
     drop(watchdog);
-    terminal::leave(handshake);
+    terminal::leave();
     notices::print_after_exit(&session.app.notices);
     result
+}
+
+/// Asks the two questions of the display check (an unrecognised terminal, nothing in the
+/// config), in explicit bidi mode so that okur's own order shows as okur sent it; takes and
+/// remembers the answer, or says how to decide later.
+fn first_run_check(
+    app: &mut App,
+    display: &mut display::DisplayControl,
+    stop: &std::sync::atomic::AtomicBool,
+) -> std::io::Result<()> {
+    let probe = Handshake {
+        explicit_bidi: true,
+        mlterm_ctl_off: false,
+    };
+    let mut term = terminal::enter(&probe)?;
+    let italics = app.display_mode().italics;
+    let answer = check::ask(&mut term, stop, &display.term_name(), italics);
+    terminal::leave();
+    let message = match answer? {
+        Some(mode) => {
+            app.set_display_mode(mode);
+            let said = display.change(mode);
+            display.take_retune();
+            format!("display: {}{said} · T cycles", mode.short())
+        }
+        None => "display check skipped: T cycles who reorders and shaping".to_string(),
+    };
+    if app.status.is_empty() {
+        app.status = message;
+    }
+    Ok(())
 }
 
 /// Work running off the UI thread: the full corpus load, then extraction.
@@ -90,7 +135,7 @@ fn event_loop(
     session: &mut session::Session,
     term: &mut terminal::Term,
     stop: &std::sync::atomic::AtomicBool,
-    handshake: bool,
+    handshake: &mut Handshake,
     background: &mut Background,
 ) -> anyhow::Result<()> {
     while !session.app.quit && !stop.load(Ordering::Relaxed) {
@@ -116,7 +161,7 @@ fn hung_up(err: &std::io::Error) -> bool {
 fn turn(
     session: &mut session::Session,
     term: &mut terminal::Term,
-    handshake: bool,
+    handshake: &mut Handshake,
     background: &mut Background,
 ) -> std::io::Result<()> {
     poll_extraction(session, &mut background.extraction);
@@ -131,8 +176,10 @@ fn turn(
     if !event::poll(TICK)? {
         return Ok(());
     }
-    let Event::Key(key) = event::read()? else {
-        return Ok(());
+    let key = match event::read()? {
+        Event::Key(key) => key,
+        Event::Resize(..) => return terminal::after_resize(handshake),
+        _ => return Ok(()),
     };
     if key.kind != KeyEventKind::Press {
         return Ok(());
@@ -142,6 +189,10 @@ fn turn(
         KeyCode::Char('z') if ctrl => terminal::suspend(term, handshake)?,
         KeyCode::Char('c') if ctrl => session.app.quit = true,
         _ => session.key(key, &panes),
+    }
+    if let Some(new) = session.take_retune() {
+        terminal::retune(term, &new)?;
+        *handshake = new;
     }
     Ok(())
 }

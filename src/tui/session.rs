@@ -47,6 +47,8 @@ pub struct Session {
     /// A notice waiting for the end of the current key, so the key's own message does not
     /// overwrite it.
     notice: Option<String>,
+    /// The display mode's handshake and memory (`None` in tests: nothing to retune).
+    display: Option<super::display::DisplayControl>,
 }
 
 impl Session {
@@ -68,6 +70,7 @@ impl Session {
             sent_query: String::new(),
             misfits_reported: BTreeSet::new(),
             notice: None,
+            display: None,
         };
         super::filter::refresh_list(&mut session.app);
         session.refresh_spans();
@@ -76,6 +79,22 @@ impl Session {
             session.flush_notice();
         }
         session
+    }
+
+    /// Hands the session the display settings: the display key then retunes the terminal
+    /// and remembers the choice.
+    pub fn set_display(&mut self, control: super::display::DisplayControl) {
+        self.display = Some(control);
+    }
+
+    /// The display settings, if set.
+    pub fn display(&self) -> Option<&super::display::DisplayControl> {
+        self.display.as_ref()
+    }
+
+    /// The handshake the terminal must switch to after the last key, once.
+    pub fn take_retune(&mut self) -> Option<crate::display::Handshake> {
+        self.display.as_mut().and_then(|d| d.take_retune())
     }
 
     /// Searches on this thread (tests, small corpora).
@@ -190,12 +209,19 @@ impl Session {
     fn carry_out(&mut self, effect: Effect) -> Result<Option<Option<String>>, String> {
         let store = match (&effect, self.store.as_mut()) {
             (Effect::Quit, _) => return Ok(None),
+            (Effect::Display(mode), _) => {
+                if let Some(display) = self.display.as_mut() {
+                    let said = display.change(*mode);
+                    self.app.status.push_str(&said);
+                }
+                return Ok(None);
+            }
             _ if self.app.loading => return Err(LOADING.to_string()),
             (_, None) => return Err("not saved: no store (see --store)".to_string()),
             (_, Some(store)) => store,
         };
         match effect {
-            Effect::Quit => Ok(None),
+            Effect::Quit | Effect::Display(_) => Ok(None),
             Effect::Save(change) => {
                 let what = (!matches!(change, Change::Seen { .. })).then(|| describe(&change));
                 match store.apply(change) {

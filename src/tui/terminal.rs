@@ -1,68 +1,129 @@
-//! Terminal setup and restore, in one place: on quit, on panic, on SIGTERM/SIGHUP and around
-//! Ctrl-Z. okur tells the terminal not to reorder bidi text itself (`CSI 8 l`, explicit
-//! mode) while it runs, and gives implicit mode back (`CSI 8 h`) whenever it lets go.
+//! Terminal setup and restore, in one place: on quit, on panic, on SIGTERM/SIGHUP, on abort
+//! (an allocation failure ends in `abort()`) and around Ctrl-Z. The escape sequences come
+//! from [`Handshake`] (the core's `display` module, where their order is unit-tested); this
+//! file only writes them, and remembers which handshake is in force so that every way out
+//! gives back exactly what was taken.
 
 use std::io::{Write, stdout};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
+use std::sync::{Arc, OnceLock};
 
-use crossterm::{cursor, execute, terminal};
+use crossterm::terminal;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-/// ECMA-48 BDSM reset: "explicit" bidi mode; the terminal must not reorder.
-const BIDI_EXPLICIT: &str = "\x1b[8l";
-/// BDSM set: back to the terminal's implicit bidi mode.
-const BIDI_IMPLICIT: &str = "\x1b[8h";
+use crate::display::Handshake;
 
 /// The terminal type okur draws on.
 pub type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
 
-/// Takes over the terminal: raw mode, alternate screen, hidden cursor, explicit bidi mode.
-pub fn enter(bidi_handshake: bool) -> std::io::Result<Term> {
+/// [`ACTIVE`] when okur does not hold the terminal.
+const NOT_HELD: u8 = u8::MAX;
+/// The handshake in force ([`Handshake::bits`]), read by the panic hook, the watchdog and
+/// the abort handler: they run outside the event loop and must give back what it took.
+static ACTIVE: AtomicU8 = AtomicU8::new(NOT_HELD);
+/// The controlling terminal, opened once, for the abort handler (which may not allocate
+/// or take locks, so it cannot use `stdout()`).
+static TTY_FD: AtomicI32 = AtomicI32::new(-1);
+/// The terminal's attributes before raw mode, for the abort handler.
+static SAVED_TERMIOS: OnceLock<libc::termios> = OnceLock::new();
+
+/// Takes over the terminal: raw mode, then the handshake (bidi mode before and after the
+/// alternate screen, mlterm's switch, hidden cursor).
+pub fn enter(handshake: &Handshake) -> std::io::Result<Term> {
+    save_for_abort();
     terminal::enable_raw_mode()?;
+    ACTIVE.store(handshake.bits(), Ordering::SeqCst);
     let mut out = stdout();
-    execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
-    if bidi_handshake {
-        out.write_all(BIDI_EXPLICIT.as_bytes())?;
-        out.flush()?;
-    }
+    out.write_all(handshake.enter().as_bytes())?;
+    out.flush()?;
     Terminal::new(CrosstermBackend::new(stdout()))
 }
 
 /// Gives the terminal back. Safe to call more than once and when the terminal is gone
 /// (a dropped SSH link): errors are ignored because there is nobody left to tell.
-pub fn leave(bidi_handshake: bool) {
-    restore(&mut stdout(), bidi_handshake);
+pub fn leave() {
+    restore(&mut stdout());
 }
 
 /// [`leave`] for a thread other than the UI thread, which may hold the lock on standard
 /// output for good: writes to the controlling terminal instead (when there still is one).
-pub fn leave_from_another_thread(bidi_handshake: bool) {
+pub fn leave_from_another_thread() {
     match std::fs::OpenOptions::new().write(true).open("/dev/tty") {
-        Ok(mut tty) => restore(&mut tty, bidi_handshake),
+        Ok(mut tty) => restore(&mut tty),
         Err(_) => {
             let _ = terminal::disable_raw_mode();
         }
     }
 }
 
-fn restore(out: &mut impl Write, bidi_handshake: bool) {
-    if bidi_handshake {
-        let _ = out.write_all(BIDI_IMPLICIT.as_bytes());
+fn restore(out: &mut impl Write) {
+    let held = ACTIVE.swap(NOT_HELD, Ordering::SeqCst);
+    if held != NOT_HELD {
+        let _ = out.write_all(Handshake::from_bits(held).leave().as_bytes());
     }
-    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
 }
 
 /// Restores the terminal before the default panic message is printed.
-pub fn install_panic_hook(bidi_handshake: bool) {
+pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        leave(bidi_handshake);
+        leave();
         previous(info);
     }));
+}
+
+/// Restores the terminal when okur aborts (an allocation failure, or SIGABRT): the handler
+/// writes the static leave sequence and the saved attributes with plain system calls, then
+/// `abort()` goes on to end the process.
+pub fn install_abort_handler() -> std::io::Result<()> {
+    // SAFETY: `on_abort` only loads atomics, reads a OnceLock that was set before, and
+    // calls write(2) and tcsetattr(3), which are async-signal-safe.
+    unsafe { signal_hook::low_level::register(signal_hook::consts::SIGABRT, on_abort) }?;
+    Ok(())
+}
+
+fn on_abort() {
+    let held = ACTIVE.swap(NOT_HELD, Ordering::SeqCst);
+    let fd = TTY_FD.load(Ordering::SeqCst);
+    if held == NOT_HELD || fd < 0 {
+        return;
+    }
+    let bytes = Handshake::from_bits(held).leave().as_bytes();
+    // SAFETY: fd is the open controlling terminal; the buffer is a static string.
+    let _ = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+    if let Some(saved) = SAVED_TERMIOS.get() {
+        // SAFETY: restores attributes read from the same descriptor by tcgetattr.
+        let _ = unsafe { libc::tcsetattr(fd, libc::TCSANOW, saved) };
+    }
+    // A SIGABRT sent with kill(1) would otherwise return here and leave okur running
+    // without its terminal; abort() ends the process as the signal's default action would
+    // (inside abort() itself this is the expected second step).
+    signal_hook::low_level::abort();
+}
+
+/// Opens the controlling terminal once and saves its attributes before raw mode, for
+/// [`on_abort`]. Without a controlling terminal there is nothing to restore.
+fn save_for_abort() {
+    if TTY_FD.load(Ordering::SeqCst) >= 0 {
+        return;
+    }
+    let Ok(tty) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+    else {
+        return;
+    };
+    let fd = std::os::fd::IntoRawFd::into_raw_fd(tty);
+    // SAFETY: termios is plain data; tcgetattr fills it for an open descriptor.
+    let mut attrs: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(fd, &mut attrs) } == 0 {
+        let _ = SAVED_TERMIOS.set(attrs);
+    }
+    TTY_FD.store(fd, Ordering::SeqCst);
 }
 
 /// A flag raised by SIGTERM or SIGHUP; the event loop checks it and exits cleanly.
@@ -74,10 +135,27 @@ pub fn termination_flag() -> std::io::Result<Arc<AtomicBool>> {
     Ok(flag)
 }
 
-/// Ctrl-Z: give the terminal back, stop, and take it again when resumed.
-pub fn suspend(term: &mut Term, bidi_handshake: bool) -> std::io::Result<()> {
-    leave(bidi_handshake);
+/// Ctrl-Z: give the terminal back, stop, and take it again when resumed (the whole
+/// handshake again: the shell may have reset the bidi mode meanwhile).
+pub fn suspend(term: &mut Term, handshake: &Handshake) -> std::io::Result<()> {
+    leave();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    *term = enter(bidi_handshake)?;
+    *term = enter(handshake)?;
     term.clear()
+}
+
+/// Switches the handshake while running (the display key): the terminal is given back and
+/// taken again under the new handshake, so that its rows are created anew in the new bidi
+/// mode (VTE keeps each row's mode from its creation).
+pub fn retune(term: &mut Term, new: &Handshake) -> std::io::Result<()> {
+    leave();
+    *term = enter(new)?;
+    term.clear()
+}
+
+/// Written after a resize, for terminals that set the bidi mode per row.
+pub fn after_resize(handshake: &Handshake) -> std::io::Result<()> {
+    let mut out = stdout();
+    out.write_all(handshake.after_resize().as_bytes())?;
+    out.flush()
 }

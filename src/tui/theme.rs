@@ -83,12 +83,55 @@ impl Theme {
         }
     }
 
-    /// Colour unless `no_color` (the caller reads `NO_COLOR`).
-    pub fn for_env(no_color: bool) -> Theme {
-        if no_color {
+    /// Colour unless `no_color` (the caller reads `NO_COLOR`); italics only where the
+    /// terminal draws italic Arabic legibly.
+    pub fn for_env(no_color: bool, italics: bool) -> Theme {
+        let theme = if no_color {
             Theme::monochrome()
         } else {
             Theme::colored()
+        };
+        if italics {
+            theme
+        } else {
+            theme.without_italics()
+        }
+    }
+
+    /// The same theme with suggestions underlined instead of italic: mlterm draws italic
+    /// Arabic as empty boxes and Konsole drops letters of it, so a suggestion must not
+    /// depend on italics to be seen or read.
+    pub fn without_italics(self) -> Theme {
+        Theme {
+            suggestion: self
+                .suggestion
+                .remove_modifier(Modifier::ITALIC)
+                .add_modifier(Modifier::UNDERLINED),
+            ..self
+        }
+    }
+
+    /// True when any style uses italics.
+    pub fn uses_italics(&self) -> bool {
+        self.suggestion.add_modifier.contains(Modifier::ITALIC)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_italics_suggestions_are_underlined_and_keep_their_colour() {
+        for no_color in [false, true] {
+            let theme = Theme::for_env(no_color, false);
+            assert!(!theme.uses_italics());
+            assert!(theme.suggestion.add_modifier.contains(Modifier::UNDERLINED));
+            assert_eq!(
+                theme.suggestion.fg,
+                Theme::for_env(no_color, true).suggestion.fg
+            );
+            assert!(Theme::for_env(no_color, true).uses_italics());
         }
     }
 }

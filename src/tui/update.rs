@@ -5,6 +5,7 @@ use super::action::Action;
 use super::app::{App, Focus, SortOrder};
 use super::view::Panes;
 use super::{annotate, caret, navigate, triage};
+use crate::display::DisplayMode;
 use crate::layout::{DocLayout, LayoutOptions};
 use crate::store::Change;
 
@@ -19,6 +20,8 @@ pub enum Effect {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Draw with this display mode from now on: retune the terminal, remember the choice.
+    Display(DisplayMode),
 }
 
 /// Applies one action to the app, given the current pane geometry.
@@ -36,6 +39,7 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         }
         Action::Open => return open(app, panes),
         Action::Undo => return vec![Effect::Undo],
+        Action::CycleDisplay => return vec![Effect::Display(cycle_display(app))],
         Action::Redo => return vec![Effect::Redo],
         Action::Select
         | Action::LabelPerson
@@ -177,6 +181,15 @@ pub fn open_doc(app: &mut App, doc: usize) -> Vec<Effect> {
         return Vec::new();
     }
     vec![Effect::Save(Change::Seen { doc: d.key.clone() })]
+}
+
+/// Switches to the next display mode: the reading pane is laid out again (the same document
+/// and paragraph stay on screen), every other pane follows at the next draw.
+fn cycle_display(app: &mut App) -> DisplayMode {
+    let mode = app.display_mode().cycled();
+    app.set_display_mode(mode);
+    app.status = format!("display: {}", mode.short());
+    mode
 }
 
 fn flip_direction(app: &mut App) {

@@ -35,12 +35,12 @@ pub fn terminal_gone() -> bool {
 impl Watchdog {
     /// Starts watching `stop` (raised by SIGTERM/SIGHUP) and the terminal. Raises `stop`
     /// itself when the terminal hangs up, so a loop that is still turning ends normally.
-    pub fn start(stop: Arc<AtomicBool>, bidi_handshake: bool) -> Watchdog {
+    pub fn start(stop: Arc<AtomicBool>) -> Watchdog {
         let done = Arc::new(AtomicBool::new(false));
         let finished = Arc::clone(&done);
         let had_terminal = std::io::stdout().is_terminal();
         let thread = std::thread::spawn(move || {
-            watch(&stop, &finished, had_terminal, bidi_handshake);
+            watch(&stop, &finished, had_terminal);
         });
         Watchdog {
             done,
@@ -49,7 +49,7 @@ impl Watchdog {
     }
 }
 
-fn watch(stop: &AtomicBool, done: &AtomicBool, had_terminal: bool, bidi_handshake: bool) {
+fn watch(stop: &AtomicBool, done: &AtomicBool, had_terminal: bool) {
     let mut asked: Option<Instant> = None;
     while !done.load(Ordering::Relaxed) {
         std::thread::sleep(EVERY);
@@ -61,7 +61,7 @@ fn watch(stop: &AtomicBool, done: &AtomicBool, had_terminal: bool, bidi_handshak
         }
         let since = *asked.get_or_insert_with(Instant::now);
         if since.elapsed() >= GRACE && !done.load(Ordering::Relaxed) {
-            super::terminal::leave_from_another_thread(bidi_handshake);
+            super::terminal::leave_from_another_thread();
             std::process::exit(0);
         }
     }

@@ -36,6 +36,14 @@ impl Tmux {
     /// `OKUR_STORE`/`OKUR_CONFIG`, so no test reads the user's config or writes to their
     /// journal; without `--store`, okur's journal is [`Tmux::default_journal`].
     pub fn start(command: &str, width: u16, height: u16) -> Tmux {
+        // tmux is no terminal okur recognises (the one around it is unknown): without a
+        // display mode it would ask the first-run display check.
+        let command = format!("export OKUR_BIDI=app OKUR_SHAPE=off; {command}");
+        Tmux::start_plain(&command, width, height)
+    }
+
+    /// [`Tmux::start`] without fixing the display mode: okur sees an unknown terminal.
+    pub fn start_plain(command: &str, width: u16, height: u16) -> Tmux {
         let dir = tempfile::tempdir().expect("temp dir");
         let exit_file = dir.path().join("exit");
         let socket = format!("okur-test-{}-{}", std::process::id(), rand_suffix());
@@ -66,6 +74,42 @@ impl Tmux {
     /// The journal okur writes when no store is named: inside the session's own data home.
     pub fn default_journal(&self) -> PathBuf {
         self.dir.path().join("home/data/okur/journal.jsonl")
+    }
+
+    /// The config file okur reads and writes when none is named: inside the session's home.
+    pub fn config_file(&self) -> PathBuf {
+        self.dir.path().join("home/config/okur/config.toml")
+    }
+
+    /// Appends every byte the pane's program writes to `file` from now on (tmux
+    /// `pipe-pane -O`): the raw escape sequences, which a capture of the screen cannot show.
+    pub fn record_output(&self, file: &Path) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "pipe-pane", "-O", "-t", "0"])
+            .arg(format!("cat >> '{}'", file.display()))
+            .status()
+            .expect("pipe-pane");
+        assert!(status.success());
+    }
+
+    /// The process id of the pane's first process (the shell given to `start`).
+    pub fn pane_pid(&self) -> u32 {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "0",
+                "#{pane_pid}",
+            ])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("a pid")
     }
 
     /// Ends the session as a dropped link does: tmux closes the pane's terminal, and the

@@ -8,7 +8,9 @@ use ratatui::widgets::Widget;
 use super::super::app::{App, Focus};
 use super::{draw_line, pane_block};
 use crate::corpus::Document;
-use crate::layout::{VisualLine, document_direction, layout_line, paragraph_direction};
+use crate::layout::{
+    LayoutOptions, VisualLine, document_direction, layout_line, paragraph_direction,
+};
 
 /// Width of the date column (`2020-11-03`).
 const DATE_WIDTH: u16 = 10;
@@ -37,7 +39,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let marks = marks(app.doc_state(doc));
         buf.set_stringn(line_area.x, y, &marks, 3, style);
         let rest = Rect::new(inner.x + 3, y, inner.width.saturating_sub(3), 1);
-        draw_row(&app.corpus.docs[doc], rest, buf, style);
+        draw_row(app, &app.corpus.docs[doc], rest, buf, style);
     }
 }
 
@@ -55,7 +57,7 @@ fn marks(state: &crate::store::DocState) -> String {
     format!("{read}{star}{rel}")
 }
 
-fn draw_row(doc: &Document, area: Rect, buf: &mut Buffer, style: Style) {
+fn draw_row(app: &App, doc: &Document, area: Rect, buf: &mut Buffer, style: Style) {
     let show_date = area.width >= 30;
     let mut x = area.x;
     let lang = format!("{} ", doc.lang.code());
@@ -71,18 +73,22 @@ fn draw_row(doc: &Document, area: Rect, buf: &mut Buffer, style: Style) {
         return;
     }
     let title_area = Rect::new(x, area.y, width, 1);
-    if let Some(line) = title_line(doc, usize::from(width)) {
+    let opts = LayoutOptions {
+        width: usize::from(width),
+        ..app.layout_base
+    };
+    if let Some(line) = title_line(doc, &opts) {
         draw_line(buf, title_area, area.y, &line, &|_, _| style);
     } else {
         buf.set_stringn(x, area.y, "(empty)", usize::from(width), style);
     }
 }
 
-/// The first row of the title laid out at `width`, with the document's direction.
-fn title_line(doc: &Document, width: usize) -> Option<VisualLine> {
+/// The first row of the title laid out with `opts`, in the document's direction.
+fn title_line(doc: &Document, opts: &LayoutOptions) -> Option<VisualLine> {
     if doc.title.is_empty() {
         return None;
     }
     let dir = paragraph_direction(&doc.title, document_direction(doc));
-    layout_line(&doc.title, width, dir)
+    layout_line(&doc.title, opts, dir)
 }

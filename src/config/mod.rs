@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::layout::BidiMode;
+mod settings;
+
+pub use settings::{BidiSetting, RememberedDisplay, Toggle};
 
 /// The default config, embedded so `okur` runs the same from any folder.
-pub const DEFAULT_CONFIG: &str = include_str!("../assets/default-config.toml");
+pub const DEFAULT_CONFIG: &str = include_str!("../../assets/default-config.toml");
 
 /// Why the config file was refused. Each message names the file and the offending entry.
 #[derive(Debug, thiserror::Error)]
@@ -48,12 +50,19 @@ pub enum ConfigError {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// Draw Arabic presentation forms.
+    /// Draw Arabic presentation forms (`auto`: per terminal).
     #[serde(default)]
-    pub shape: bool,
-    /// Who reorders right-to-left text.
+    pub shape: Toggle,
+    /// Who reorders right-to-left text (`auto`: per terminal).
     #[serde(default)]
-    pub bidi: BidiMode,
+    pub bidi: BidiSetting,
+    /// Italic suggestions (`auto`: off on terminals that draw italic Arabic badly).
+    #[serde(default)]
+    pub italics: Toggle,
+    /// Display choices remembered per terminal (the reader's first-run check and display
+    /// key write them): key = terminal name or `term:` + `TERM`.
+    #[serde(default)]
+    pub terminals: BTreeMap<String, RememberedDisplay>,
     /// Custom labels by digit key.
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
@@ -65,8 +74,10 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config::parse(DEFAULT_CONFIG, Path::new("(built-in)")).unwrap_or(Config {
-            shape: false,
-            bidi: BidiMode::App,
+            shape: Toggle::Auto,
+            bidi: BidiSetting::Auto,
+            italics: Toggle::Auto,
+            terminals: BTreeMap::new(),
             labels: BTreeMap::new(),
             keys: BTreeMap::new(),
         })
@@ -140,8 +151,10 @@ mod tests {
     #[test]
     fn default_config_parses() {
         let c = parse(DEFAULT_CONFIG).expect("default parses");
-        assert!(!c.shape);
-        assert_eq!(c.bidi, BidiMode::App);
+        assert_eq!(c.shape, Toggle::Auto);
+        assert_eq!(c.bidi, BidiSetting::Auto);
+        assert_eq!(c.italics, Toggle::Auto);
+        assert!(c.terminals.is_empty());
     }
 
     #[test]
@@ -150,8 +163,8 @@ mod tests {
             "shape = true\nbidi = \"terminal\"\n[labels]\n1 = \"ORG\"\n[keys]\nstar = [\"S\"]\n",
         )
         .expect("parses");
-        assert!(c.shape);
-        assert_eq!(c.bidi, BidiMode::Terminal);
+        assert_eq!(c.shape, Toggle::On);
+        assert_eq!(c.bidi, BidiSetting::Terminal);
         assert_eq!(c.custom_labels()[0], "ORG");
         assert_eq!(c.keys["star"], ["S"]);
     }
@@ -173,6 +186,30 @@ mod tests {
             err.to_string().contains("unknown variant `sideways`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn toggles_take_words_or_booleans() {
+        let c = parse("shape = \"off\"\nitalics = false\nbidi = \"auto\"").expect("parses");
+        assert_eq!(
+            (c.shape, c.italics, c.bidi),
+            (Toggle::Off, Toggle::Off, BidiSetting::Auto)
+        );
+        let err = parse("shape = \"sometimes\"").expect_err("bad toggle");
+        assert!(err.to_string().contains("\"auto\""), "{err}");
+    }
+
+    #[test]
+    fn remembered_terminals_are_read_strictly() {
+        let c = parse("[terminals]\nkonsole = { bidi = \"terminal\", shape = false }\n")
+            .expect("parses");
+        assert_eq!(
+            c.terminals["konsole"].bidi,
+            crate::layout::BidiMode::Terminal
+        );
+        let err = parse("[terminals]\nkonsole = { bidi = \"terminal\", colour = 1 }\n")
+            .expect_err("unknown field");
+        assert!(err.to_string().contains("colour"), "{err}");
     }
 
     #[test]

@@ -1,0 +1,180 @@
+//! The display handshake end to end in tmux: the bytes okur writes at start, suspend,
+//! resume, exit and abort (recorded with `pipe-pane`), the first-run display check on an
+//! unknown terminal, and the display key. What a real emulator then shows is tested under
+//! Xvfb (`tests/real_terminals.rs`).
+#![cfg(feature = "tui")]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Tmux, okur, project, tmux_available};
+
+const SEED_003: &str = "seeds/003_604562b84a66c7a6.txt";
+/// `CSI 8 l`, the alternate screen, `CSI 8 l` again: okur's order survives in VTE.
+const ENTER_APP: &str = "\x1b[8l\x1b[?1049h\x1b[8l";
+/// The main screen, then the terminal's own bidi mode back.
+const LEAVE_APP: &str = "\x1b[?1049l\x1b[8h";
+
+/// An interactive shell in tmux whose output is recorded, with okur's display fixed to
+/// `bidi app` (tmux is no terminal okur recognises).
+fn shell_with_recording() -> (Tmux, tempfile::TempDir, std::path::PathBuf) {
+    let t = Tmux::start("PS1='$ ' bash --norc --noprofile -i", 100, 30);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("out.raw");
+    t.record_output(&log);
+    (t, dir, log)
+}
+
+/// [`shell_with_recording`] with okur started in it on seed 003 and showing.
+fn okur_in_recorded_shell() -> (Tmux, tempfile::TempDir, std::path::PathBuf) {
+    let (t, dir, log) = shell_with_recording();
+    let command = format!("{} {}", okur(), project(SEED_003).display());
+    t.send(&[&command, "Enter"]);
+    t.wait_for("Documents");
+    (t, dir, log)
+}
+
+fn recorded(log: &std::path::Path) -> String {
+    String::from_utf8_lossy(&std::fs::read(log).unwrap_or_default()).into_owned()
+}
+
+/// Waits until `log` holds `count` copies of `needle`.
+fn wait_for_bytes(log: &std::path::Path, needle: &str, count: usize) -> String {
+    let start = Instant::now();
+    loop {
+        let text = recorded(log);
+        if text.matches(needle).count() >= count || start.elapsed() > Duration::from_secs(10) {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn handshake_at_start_suspend_resume_and_exit() {
+    if !tmux_available() {
+        return;
+    }
+    let (t, _dir, log) = okur_in_recorded_shell();
+    t.send(&["C-z"]);
+    wait_for_bytes(&log, LEAVE_APP, 1);
+    t.send(&["fg", "Enter"]);
+    wait_for_bytes(&log, ENTER_APP, 2);
+    t.send(&["q"]);
+    let text = wait_for_bytes(&log, LEAVE_APP, 2);
+    // Every entry sets explicit mode before the alternate screen; every exit gives the
+    // terminal its implicit mode back; they alternate: start, suspend, resume, quit.
+    let marks: Vec<&str> = text
+        .match_indices(ENTER_APP)
+        .chain(text.match_indices(LEAVE_APP))
+        .collect::<std::collections::BTreeMap<_, _>>()
+        .into_values()
+        .collect();
+    assert_eq!(
+        marks,
+        [ENTER_APP, LEAVE_APP, ENTER_APP, LEAVE_APP],
+        "{text:?}"
+    );
+    assert!(
+        !text.contains("\x1b[?1049h\x1b[8l\x1b[?25l\x1b[?1049h"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn an_abort_gives_the_terminal_back() {
+    if !tmux_available() {
+        return;
+    }
+    let (t, _dir, log) = okur_in_recorded_shell();
+    // okur's pid: the pane runs `sh -c`, which runs bash, which runs okur.
+    let bash = child_of(&t.pane_pid().to_string());
+    let pid = child_of(&bash);
+    let killed = std::process::Command::new("kill")
+        .args(["-ABRT", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let text = wait_for_bytes(&log, LEAVE_APP, 1);
+    assert!(text.contains(LEAVE_APP), "{text:?}");
+    // Back on the main screen with the shell's line discipline: a typed command echoes.
+    t.send(&["echo back-$((40+2))", "Enter"]);
+    let screen = t.wait_for("back-42");
+    assert!(screen.contains("back-42"), "{screen}");
+}
+
+#[test]
+fn unknown_terminal_is_asked_once_and_the_answer_is_kept() {
+    if !tmux_available() {
+        return;
+    }
+    let seed = project(SEED_003);
+    let cmd = format!("{okur} {s}; {okur} {s}", okur = okur(), s = seed.display());
+    let t = Tmux::start_plain(&cmd, 110, 30);
+    let screen = t.wait_for("Which line reads right");
+    assert!(screen.contains("قال"), "{screen}");
+    t.send(&["2"]);
+    t.wait_for("joined");
+    t.send(&["1"]);
+    let screen = t.wait_for("Documents");
+    assert!(
+        screen.contains("display: bidi terminal, shape off"),
+        "{screen}"
+    );
+    let config = std::fs::read_to_string(t.config_file()).expect("config written");
+    assert!(
+        config.contains("= { bidi = \"terminal\", shape = false }"),
+        "{config}"
+    );
+    // The second okur: no question, the remembered mode (logical order) straight away.
+    t.send(&["q"]);
+    let screen = t.wait_for("Documents");
+    assert!(!screen.contains("Which line"), "{screen}");
+    t.send(&["e", "Enter"]);
+    let screen = t.wait_for("11/13/2020");
+    assert!(screen.contains("قال"), "{screen}");
+    t.send(&["q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+}
+
+#[test]
+fn the_display_key_cycles_and_retunes_the_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let (t, _dir, log) = okur_in_recorded_shell();
+    t.send(&["T"]);
+    let screen = t.wait_for("display: bidi app, shape on");
+    // Shaped: presentation forms on screen.
+    assert!(
+        screen
+            .chars()
+            .any(|c| ('\u{FE70}'..='\u{FEFF}').contains(&c)),
+        "{screen}"
+    );
+    t.send(&["T"]);
+    let screen = t.wait_for("display: bidi terminal, shape off");
+    assert!(screen.contains("remembered for term:"), "{screen}");
+    // Retuned: the terminal was given back (implicit mode) and taken without CSI 8 l.
+    let text = wait_for_bytes(&log, "\x1b[?1049l\x1b[8h\x1b[?25h\x1b[?1049h\x1b[?25l", 1);
+    assert!(
+        text.contains("\x1b[?1049l\x1b[8h\x1b[?25h\x1b[?1049h\x1b[?25l"),
+        "{text:?}"
+    );
+    t.send(&["q"]);
+}
+
+/// The one child process of `pid`.
+fn child_of(pid: &str) -> String {
+    let out = std::process::Command::new("pgrep")
+        .args(["-P", pid])
+        .output()
+        .expect("pgrep");
+    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(
+        !child.is_empty() && !child.contains('\n'),
+        "children of {pid}: {child:?}"
+    );
+    child
+}
