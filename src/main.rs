@@ -135,6 +135,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
     );
     let layout = LayoutOptions {
         shape: resolved.mode.shape,
+        harakat: resolved.mode.harakat,
         bidi: resolved.mode.bidi,
         ..LayoutOptions::new(80)
     };
@@ -145,6 +146,15 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         layout,
     );
     app.status = opened.status;
+    let remembered = config
+        .terminals
+        .contains_key(&resolved.detected.memory_key());
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    if app.status.is_empty()
+        && let Some(advice) = okur::display::terminal_advice(&resolved.detected, &env, remembered)
+    {
+        app.status = advice.status.to_string();
+    }
     app.notices = opened.notices;
     app.keymap = keymap;
     app.custom_labels = config.custom_labels();

@@ -88,6 +88,13 @@ pub fn run(args: &DoctorArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     for line in report(&resolved, path.as_deref()) {
         writeln!(out, "{line}")?;
     }
+    let remembered = config
+        .terminals
+        .contains_key(&resolved.detected.memory_key());
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    if let Some(advice) = crate::display::terminal_advice(&resolved.detected, &env, remembered) {
+        writeln!(out, "advice     {}", advice.detail)?;
+    }
     Ok(())
 }
 
@@ -113,6 +120,7 @@ pub fn report(resolved: &Resolved, config: Option<&Path>) -> Vec<String> {
     lines.push(setting("bidi", bidi_word(m.bidi), &resolved.bidi_why));
     lines.push(setting("shape", on_off(m.shape), &resolved.shape_why));
     lines.push(setting("italics", on_off(m.italics), &resolved.italics_why));
+    lines.push(setting("harakat", on_off(m.harakat), &resolved.harakat_why));
     lines.push(format!("reads      {}", m.describe()));
     let h = resolved.handshake();
     lines.push(format!("at start   {}", visible(h.enter())));

@@ -59,6 +59,9 @@ pub struct RenderArgs {
     /// Who reorders right-to-left text.
     #[arg(long, value_enum, default_value_t = BidiArg::App)]
     pub bidi: BidiArg,
+    /// Draw Arabic harakat (off: as the reader draws them on terminals that misplace them).
+    #[arg(long, value_enum, default_value_t = Switch::On)]
+    pub harakat: Switch,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
     pub format: RenderFormat,
@@ -83,6 +86,7 @@ pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         width: usize::from(args.width),
         shape: args.shape == Switch::On,
         bidi: args.bidi.into(),
+        harakat: args.harakat == Switch::On,
     };
     for doc in &report.corpus.docs {
         let lines = layout_document(doc, &opts);

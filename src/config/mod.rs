@@ -59,6 +59,9 @@ pub struct Config {
     /// Italic suggestions (`auto`: off on terminals that draw italic Arabic badly).
     #[serde(default)]
     pub italics: Toggle,
+    /// Draw harakat (`auto`: off on terminals that draw them on the wrong letter).
+    #[serde(default)]
+    pub harakat: Toggle,
     /// Display choices remembered per terminal (the reader's first-run check and display
     /// key write them): key = terminal name or `term:` + `TERM`.
     #[serde(default)]
@@ -77,6 +80,7 @@ impl Default for Config {
             shape: Toggle::Auto,
             bidi: BidiSetting::Auto,
             italics: Toggle::Auto,
+            harakat: Toggle::Auto,
             terminals: BTreeMap::new(),
             labels: BTreeMap::new(),
             keys: BTreeMap::new(),

@@ -106,6 +106,7 @@ mod tests {
             bidi,
             shape: false,
             italics: true,
+            harakat: true,
         }
     }
 

@@ -99,6 +99,7 @@ mod tests {
             bidi,
             shape,
             italics: true,
+            harakat: true,
         }
     }
 

@@ -6,12 +6,14 @@
 //! sequences that set the terminal up and give it back ([`Handshake`]). Nothing here touches
 //! a terminal: the byte sequences are returned, so they are unit-tested.
 
+mod advice;
 mod detect;
 pub mod handshake;
 mod memory;
 mod profile;
 mod resolve;
 
+pub use advice::{Advice, terminal_advice};
 pub use detect::{Detected, TerminalKind, detect, detect_from_env};
 pub use handshake::Handshake;
 pub use memory::{RememberError, remember};
@@ -30,6 +32,8 @@ pub struct DisplayMode {
     pub shape: bool,
     /// Italics render legibly (some terminals show boxes or drop letters for italic Arabic).
     pub italics: bool,
+    /// Harakat are drawn on their letter (Alacritty draws them one cell away: left out).
+    pub harakat: bool,
 }
 
 impl DisplayMode {
@@ -87,6 +91,7 @@ mod tests {
             bidi: BidiMode::App,
             shape: false,
             italics: true,
+            harakat: true,
         };
         let mut seen = vec![start];
         let mut mode = start;
@@ -106,6 +111,7 @@ mod tests {
             bidi: BidiMode::Off,
             shape: true,
             italics: false,
+            harakat: true,
         };
         assert_eq!(off.cycled().bidi, BidiMode::App);
         assert!(!off.cycled().shape);

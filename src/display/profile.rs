@@ -24,6 +24,15 @@ const fn mode(bidi: BidiMode, shape: bool, italics: bool) -> DisplayMode {
         bidi,
         shape,
         italics,
+        harakat: true,
+    }
+}
+
+/// A mode without harakat, for terminals that draw them away from their letter.
+const fn without_harakat(mode: DisplayMode) -> DisplayMode {
+    DisplayMode {
+        harakat: false,
+        ..mode
     }
 }
 
@@ -49,23 +58,23 @@ impl TerminalKind {
             ),
             TerminalKind::Konsole => profile(
                 mode(Terminal, false, false),
-                "Konsole reorders every row itself and ignores CSI 8 l: okur sends logical order; no italics (Konsole drops letters of italic Arabic)",
-                false,
+                "Konsole reorders every row itself and ignores CSI 8 l: okur sends logical order; no italics (Konsole deforms italic Arabic)",
+                true,
             ),
             TerminalKind::Kitty => profile(
-                mode(App, true, true),
-                "kitty shapes each run right to left itself: add `force_ltr yes` to kitty.conf, then it shows okur's order",
-                false,
+                mode(App, false, true),
+                "kitty spells each Arabic word backwards unless `force_ltr yes` is in kitty.conf; with it, kitty shows okur's order, joined",
+                true,
             ),
             TerminalKind::Alacritty => profile(
-                mode(App, true, true),
-                "Alacritty does not join letters: okur draws presentation forms",
-                false,
+                without_harakat(mode(App, true, true)),
+                "Alacritty does not join letters and draws each haraka one cell to the right (on the wrong letter): okur draws presentation forms and leaves harakat out",
+                true,
             ),
             TerminalKind::Foot => profile(
                 mode(App, true, true),
                 "foot does not join letters and hides letters carrying harakat unless shaped: okur draws presentation forms",
-                false,
+                true,
             ),
             TerminalKind::Xterm => profile(
                 mode(App, true, true),
@@ -123,5 +132,7 @@ mod tests {
         let mlterm = TerminalKind::Mlterm.profile().expect("mlterm");
         assert!(mlterm.mlterm_ctl_off && mlterm.mode.shape && !mlterm.mode.italics);
         assert!(TerminalKind::Xterm.profile().expect("xterm").mode.shape);
+        let alacritty = TerminalKind::Alacritty.profile().expect("alacritty");
+        assert!(alacritty.mode.shape && !alacritty.mode.harakat);
     }
 }

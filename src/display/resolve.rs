@@ -61,6 +61,8 @@ pub struct Resolved {
     pub shape_why: Why,
     /// Where `mode.italics` came from.
     pub italics_why: Why,
+    /// Where `mode.harakat` came from.
+    pub harakat_why: Why,
     /// Nothing says how to draw on this terminal: the reader shows its first-run check.
     pub ask: bool,
 }
@@ -71,7 +73,7 @@ impl Resolved {
         Handshake::new(self.mode, self.profile.as_ref())
     }
 
-    /// The same resolution with another mode (the reader's display key), italics kept.
+    /// The same resolution with another mode (the reader's display key).
     pub fn with_mode(&self, mode: DisplayMode) -> Resolved {
         Resolved {
             mode,
@@ -92,6 +94,7 @@ pub fn resolve(detected: Detected, requested: Requested, config: &Config) -> Res
             bidi: BidiMode::App,
             shape: false,
             italics: false,
+            harakat: true,
         },
         Why::Fallback,
     ));
@@ -114,7 +117,11 @@ pub fn resolve(detected: Detected, requested: Requested, config: &Config) -> Res
     );
     let (italics, italics_why) = first(
         [None, None, config.italics.fixed().map(|v| (v, Why::Config))],
-        (fallback.italics, fallback_why),
+        (fallback.italics, fallback_why.clone()),
+    );
+    let (harakat, harakat_why) = first(
+        [None, None, config.harakat.fixed().map(|v| (v, Why::Config))],
+        (fallback.harakat, fallback_why),
     );
     let ask = !detected.is_known() && bidi_why == Why::Fallback;
     Resolved {
@@ -124,10 +131,12 @@ pub fn resolve(detected: Detected, requested: Requested, config: &Config) -> Res
             bidi,
             shape,
             italics,
+            harakat,
         },
         bidi_why,
         shape_why,
         italics_why,
+        harakat_why,
         ask,
     }
 }

@@ -42,6 +42,9 @@ pub struct LayoutOptions {
     pub shape: bool,
     /// Who reorders.
     pub bidi: BidiMode,
+    /// Draw Arabic harakat; off for terminals that draw them a cell away from their letter
+    /// (display only, like shaping).
+    pub harakat: bool,
 }
 
 impl LayoutOptions {
@@ -51,6 +54,7 @@ impl LayoutOptions {
             width: width.max(1),
             shape: false,
             bidi: BidiMode::App,
+            harakat: true,
         }
     }
 }
@@ -150,21 +154,29 @@ pub fn layout_paragraph(
             let cells = ordered
                 .iter()
                 .filter(|u| u.width > 0)
-                .map(|u| make_cell(para, text, u, mirror && u.rtl, shaped.as_deref()))
+                .map(|u| {
+                    let look = Look {
+                        mirror: mirror && u.rtl,
+                        shaped: shaped.as_deref(),
+                        harakat: opts.harakat,
+                    };
+                    make_cell(para, text, u, &look)
+                })
                 .collect::<Vec<_>>();
             build_line(para, index, dir, text, line_units, cells, opts)
         })
         .collect()
 }
 
-fn make_cell(
-    para: &Paragraph,
-    text: &str,
-    unit: &Cluster,
+/// How a cluster is drawn: mirrored, shaped, with or without its harakat.
+struct Look<'a> {
     mirror: bool,
-    shaped: Option<&[char]>,
-) -> VisualCell {
-    let symbol = display_symbol(text, unit, mirror, shaped);
+    shaped: Option<&'a [char]>,
+    harakat: bool,
+}
+
+fn make_cell(para: &Paragraph, text: &str, unit: &Cluster, look: &Look) -> VisualCell {
+    let symbol = display_symbol(text, unit, look);
     VisualCell {
         symbol,
         width: unit.width,
@@ -174,8 +186,9 @@ fn make_cell(
 }
 
 /// What a cell shows for a cluster: tabs and controls as a space, mirrored brackets in RTL
-/// runs, shaped letters when shaping is on, clusters wider than the pane as a placeholder.
-fn display_symbol(text: &str, unit: &Cluster, mirror: bool, shaped: Option<&[char]>) -> String {
+/// runs, shaped letters when shaping is on, harakat left out when they are off, clusters
+/// wider than the pane as a placeholder.
+fn display_symbol(text: &str, unit: &Cluster, look: &Look) -> String {
     let raw = &text[unit.start..unit.end];
     if unit.replaced {
         return " ".repeat(unit.width);
@@ -188,18 +201,22 @@ fn display_symbol(text: &str, unit: &Cluster, mirror: bool, shaped: Option<&[cha
     let mut chars = raw.chars();
     let first = chars.next().unwrap_or(' ');
     let rest = chars.as_str();
-    let first = match shaped.and_then(|s| s.get(unit.start)) {
+    let first = match look.shaped.and_then(|s| s.get(unit.start)) {
         Some(&c) if c != '\0' => c,
         _ => first,
     };
-    let first = if mirror {
+    let first = if look.mirror {
         unicode_bidi_mirroring::get_mirrored(first).unwrap_or(first)
     } else {
         first
     };
     let mut symbol = String::with_capacity(raw.len());
     symbol.push(first);
-    symbol.push_str(rest);
+    if look.harakat {
+        symbol.push_str(rest);
+    } else {
+        symbol.extend(rest.chars().filter(|&c| !crate::text::is_arabic_mark(c)));
+    }
     symbol
 }
 

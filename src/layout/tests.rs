@@ -137,3 +137,25 @@ fn thousands_of_nested_embeddings_do_not_panic() {
     let lines = layout_document(&doc, &LayoutOptions::new(80));
     assert!(!lines.is_empty());
 }
+
+#[test]
+fn harakat_off_leaves_the_marks_out_of_the_cells_only() {
+    let doc = para_doc("وبيّنَ لافروف");
+    let with = layout_document(&doc, &LayoutOptions::new(30));
+    let opts = LayoutOptions {
+        harakat: false,
+        ..LayoutOptions::new(30)
+    };
+    let without = layout_document(&doc, &opts);
+    assert_eq!(without[0].visual(), "فورفال نيبو");
+    assert_eq!(with[0].visual(), "فورفال ن\u{64e}ي\u{651}بو");
+    // Same cells, same widths, same logical ranges: only the drawn symbols differ.
+    let ranges = |l: &VisualLine| {
+        l.cells
+            .iter()
+            .map(|c| (c.start, c.end, c.width))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ranges(&with[0]), ranges(&without[0]));
+    assert_eq!(with[0].logical, without[0].logical);
+}

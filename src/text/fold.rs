@@ -70,9 +70,15 @@ fn is_arabic_range(c: char) -> bool {
     ('\u{0600}'..='\u{06FF}').contains(&c)
 }
 
+/// True for Arabic harakat and Quranic marks: combining marks that sit on a letter.
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
 fn fold_arabic(c: char, out: &mut String) {
     match c {
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}' => {}
+        _ if is_arabic_mark(c) => {}
+        '\u{0640}' => {}
         'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
         'ى' | 'ی' => out.push('ي'),
         'ة' => out.push('ه'),

@@ -277,15 +277,17 @@ impl App {
             bidi: self.layout_base.bidi,
             shape: self.layout_base.shape,
             italics: self.theme.uses_italics(),
+            harakat: self.layout_base.harakat,
         }
     }
 
     /// Draws with another display mode from the next frame on: every pane lays its text out
     /// with the new options (the reading pane keeps earlier layouts by options, so cycling
-    /// back costs nothing). Italics stay as they are.
+    /// back costs nothing). Italics belong to the theme and stay as they are.
     pub fn set_display_mode(&mut self, mode: crate::display::DisplayMode) {
         self.layout_base.bidi = mode.bidi;
         self.layout_base.shape = mode.shape;
+        self.layout_base.harakat = mode.harakat;
     }
 
     /// The open document.

@@ -57,13 +57,13 @@ impl Question {
     }
 }
 
-/// Asks the two questions. `None` when the user declines (Esc, q, Ctrl-C) or a signal
+/// Asks the two questions; italics and harakat stay as in `base`. `None` when the user declines (Esc, q, Ctrl-C) or a signal
 /// arrives: okur then draws with the default and asks again next time.
 pub fn ask(
     term: &mut Term,
     stop: &AtomicBool,
     term_name: &str,
-    italics: bool,
+    base: DisplayMode,
 ) -> std::io::Result<Option<DisplayMode>> {
     let Some(order) = ask_one(term, stop, Question::Order, term_name)? else {
         return Ok(None);
@@ -75,7 +75,7 @@ pub fn ask(
     Ok(Some(DisplayMode {
         bidi,
         shape: joining == 1,
-        italics,
+        ..base
     }))
 }
 

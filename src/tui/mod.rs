@@ -107,8 +107,8 @@ fn first_run_check(
         mlterm_ctl_off: false,
     };
     let mut term = terminal::enter(&probe)?;
-    let italics = app.display_mode().italics;
-    let answer = check::ask(&mut term, stop, &display.term_name(), italics);
+    let base = app.display_mode();
+    let answer = check::ask(&mut term, stop, &display.term_name(), base);
     terminal::leave();
     let message = match answer? {
         Some(mode) => {
