@@ -56,7 +56,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Render(args)) => cli::render::run(args, &mut stdout),
         Some(Command::Export(args)) => cli::export::run(args),
-        Some(Command::Doctor(args)) => cli::doctor::run(args, &mut stdout),
+        Some(Command::Doctor(args)) => cli::doctor::run(args, detect_for_doctor(), &mut stdout),
         Some(Command::Extract(args)) => cli::extract::run(args, &mut stdout),
         Some(Command::Find(args)) => {
             drop(stdout);
@@ -83,6 +83,15 @@ fn report(err: &anyhow::Error) -> ExitCode {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "okur: {err:#}");
     ExitCode::from(2)
+}
+
+/// What `okur doctor` reports on: the environment, and the terminal's own answers when it
+/// names none and there is a controlling terminal to ask (also with output to a file).
+fn detect_for_doctor() -> okur::display::Detected {
+    #[cfg(feature = "tui")]
+    return okur::tui::probe::detect_asking();
+    #[cfg(not(feature = "tui"))]
+    okur::display::detect_from_env()
 }
 
 /// People, places and dates of a corpus, for the search index of `okur find`.
@@ -129,7 +138,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
     let opened = opened?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let resolved = okur::display::resolve(
-        okur::display::detect_from_env(),
+        okur::tui::probe::detect_asking(),
         args.display.requested(),
         &config,
     );

@@ -178,3 +178,26 @@ fn child_of(pid: &str) -> String {
     );
     child
 }
+
+#[test]
+fn a_terminal_that_only_names_itself_when_asked_is_recognised() {
+    if !tmux_available() {
+        return;
+    }
+    // With the variables gone, as over SSH, only the terminal's answers can name it; tmux
+    // answers XTVERSION with its own name.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = dir.path().join("doctor.txt");
+    let cmd = format!(
+        "env -u TMUX -u TERM_PROGRAM -u TERM_PROGRAM_VERSION TERM=xterm-256color {} doctor > {}",
+        okur(),
+        report.display()
+    );
+    let t = Tmux::start_plain(&cmd, 120, 20);
+    assert_eq!(t.wait_exit(), Some(0));
+    let text = std::fs::read_to_string(&report).expect("report written");
+    assert!(
+        text.starts_with("terminal   multiplexer (XTVERSION tmux"),
+        "{text}"
+    );
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use crate::config::Config;
-use crate::display::{Requested, Resolved, Why, detect_from_env, resolve};
+use crate::display::{Detected, Requested, Resolved, Why, resolve};
 use crate::layout::BidiMode;
 
 /// `--bidi` of the reader: `auto` picks per terminal.
@@ -77,10 +77,11 @@ pub struct DoctorArgs {
     pub config: Option<PathBuf>,
 }
 
-/// Prints the report for this process's terminal.
-pub fn run(args: &DoctorArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+/// Prints the report for a detected terminal (the binary asks the terminal itself when the
+/// environment names none).
+pub fn run(args: &DoctorArgs, detected: Detected, out: &mut dyn Write) -> anyhow::Result<()> {
     let config = Config::load(args.config.as_deref())?;
-    let resolved = resolve(detect_from_env(), args.display.requested(), &config);
+    let resolved = resolve(detected, args.display.requested(), &config);
     let path = args
         .config
         .clone()

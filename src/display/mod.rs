@@ -11,6 +11,7 @@ mod detect;
 pub mod handshake;
 mod memory;
 mod profile;
+pub mod query;
 mod resolve;
 
 pub use advice::{Advice, terminal_advice};

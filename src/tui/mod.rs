@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod loading;
 mod navigate;
 pub mod notices;
+pub mod probe;
 pub mod ranges;
 pub mod search;
 pub mod session;
