@@ -122,6 +122,13 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
             "the reader needs a terminal; use `okur render|extract|find|export` for scripts"
         );
     }
+    // A dumb terminal (Emacs shell buffers, some CI logs) cannot move the cursor: the
+    // alternate screen and colour escapes would arrive as garbage.
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        anyhow::bail!(
+            "the reader needs a terminal that can move the cursor (TERM=dumb); use `okur render|extract|find|export`, or set TERM"
+        );
+    }
     // The journal is replayed while the corpus is read: a long journal (100k changes take
     // about 130 ms) then adds nothing to the time to the first frame.
     let (opened, store) = std::thread::scope(|s| {

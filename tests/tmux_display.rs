@@ -201,3 +201,18 @@ fn a_terminal_that_only_names_itself_when_asked_is_recognised() {
         "{text}"
     );
 }
+
+#[test]
+fn a_dumb_terminal_gets_a_message_not_escape_sequences() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.txt");
+    let cmd = format!("TERM=dumb {} 2> {}", okur(), out.display());
+    let t = Tmux::start(&cmd, 100, 20);
+    assert_eq!(t.wait_exit(), Some(2));
+    let text = std::fs::read_to_string(&out).expect("stderr written");
+    assert!(text.contains("TERM=dumb"), "{text}");
+    assert!(!t.capture().contains("Documents"));
+}
