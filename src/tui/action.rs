@@ -151,7 +151,7 @@ const TABLE: &[(Action, &str, &str)] = &[
     (
         Action::CycleDisplay,
         "cycle_display",
-        "display: who reorders, shaping",
+        "display: bidi / shaping",
     ),
 ];
 

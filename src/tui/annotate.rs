@@ -14,6 +14,12 @@ pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
         app.status = "annotation works in the reading pane (Tab to it)".into();
         return Vec::new();
     }
+    // The caret stays on the row before a blank one: acting there would hit a word the
+    // cursor is not on.
+    if caret::cursor_line(app).is_none() {
+        app.status = "no text on this row: move to a line of text".into();
+        return Vec::new();
+    }
     match action {
         Action::Select => {
             app.reader.anchor = match app.reader.anchor {

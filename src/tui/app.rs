@@ -174,6 +174,9 @@ pub struct App {
     pub order: Vec<usize>,
     /// Document list cursor.
     pub list: Cursor,
+    /// The document the list cursor was on before a filter emptied the list: the cursor goes
+    /// back to it when the filter lets it through again.
+    pub list_wanted: Option<usize>,
     /// Entity panel cursor.
     pub entities: Cursor,
     /// Entity whose mentions are highlighted.
@@ -192,6 +195,8 @@ pub struct App {
     pub show_entities: Option<bool>,
     /// Help overlay open.
     pub show_help: bool,
+    /// Help lines scrolled past, when the help is taller than the screen.
+    pub help_scroll: usize,
     /// Message for the status line.
     pub status: String,
     /// What loading said about individual files, every one (the status line has room for
@@ -238,6 +243,7 @@ impl App {
             sort: SortOrder::File,
             order,
             list: Cursor::default(),
+            list_wanted: None,
             entities: Cursor::default(),
             selected_entity: None,
             reader: Reader {
@@ -253,6 +259,7 @@ impl App {
             list_filter: None,
             show_entities: None,
             show_help: false,
+            help_scroll: 0,
             status: String::new(),
             notices: Vec::new(),
             state: Default::default(),

@@ -78,7 +78,7 @@ pub fn move_visual(app: &mut App, panes: &Panes, step: isize) {
             let forward = (step > 0) != rtl;
             let delta = if forward { 1 } else { -1 };
             super::update::move_rows_raw(app, panes, delta);
-            skip_blank_row(app, panes, delta);
+            leave_blank_row(app, panes, delta);
             if let Some(line) = cursor_line(app) {
                 let starts = line.cells.iter().map(|c| c.start);
                 let pick = if forward { starts.min() } else { starts.max() };
@@ -90,10 +90,31 @@ pub fn move_visual(app: &mut App, panes: &Panes, step: isize) {
     }
 }
 
-fn skip_blank_row(app: &mut App, panes: &Panes, delta: isize) {
-    if cursor_line(app).is_none() {
-        super::update::move_rows_raw(app, panes, delta);
+/// True when the reading cursor is on the blank row between two paragraphs.
+fn on_blank_row(app: &App) -> bool {
+    matches!(
+        app.reader.layout.row(app.reader.cursor.selected),
+        Some(PaneRow::Blank)
+    )
+}
+
+/// Moves the reading cursor off blank rows: on in the direction it was going (`step`'s
+/// sign; down for 0), or back where the text ends that way. The blank row shows nothing
+/// and the caret stays on the row before it, so a key pressed there would act on a word
+/// the cursor is not on. True when the cursor moved.
+pub fn leave_blank_row(app: &mut App, panes: &Panes, step: isize) -> bool {
+    let start = app.reader.cursor.selected;
+    let forward = if step < 0 { -1 } else { 1 };
+    for delta in [forward, -forward] {
+        while on_blank_row(app) {
+            let at = app.reader.cursor.selected;
+            super::update::move_rows_raw(app, panes, delta);
+            if app.reader.cursor.selected == at {
+                break;
+            }
+        }
     }
+    app.reader.cursor.selected != start
 }
 
 /// Puts the caret at a document offset and brings its row into view.

@@ -2,6 +2,8 @@
 //! `%star`, `%tag:x`, `%archived`; its words go to the search), the entity filter, archived
 //! documents hidden unless asked for; then the sort order.
 
+use std::cmp::Ordering;
+
 use super::app::{App, SortOrder};
 use crate::text::fold_str;
 
@@ -40,10 +42,15 @@ impl ListFilter {
     }
 }
 
-/// Recomputes the list: filters, then the current sort; keeps the selected document when it
-/// is still listed.
+/// Recomputes the list: filters, then the current sort. The list cursor stays on its
+/// document when that is still listed; else on the document that took its row (the next
+/// one, or the last row when it was the last), so a second `X` acts where the eye is.
 pub fn refresh_list(app: &mut App) {
-    let selected = app.selected_doc();
+    // A filter that emptied the list leaves nothing selected: the document it hid is
+    // remembered, so that widening the filter again brings the cursor back to it.
+    let wanted = app.selected_doc().or(app.list_wanted);
+    let before = std::mem::take(&mut app.order);
+    let was_at = app.list.selected;
     let filter = ListFilter::parse(&app.filter_text);
     let entity_docs = app.entity_filter.map(|e| docs_with_entity(app, e));
     let candidates: Vec<usize> = match &app.search {
@@ -57,13 +64,41 @@ pub fn refresh_list(app: &mut App) {
         .collect();
     // With a search, the list is in rank order (best first), as fzf users expect.
     if app.search.is_none() {
-        sort_docs(app, &mut order);
+        order.sort_by(|&a, &b| compare(app, a, b));
     }
     app.order = order;
-    app.list.selected = selected
-        .and_then(|doc| app.order.iter().position(|&d| d == doc))
-        .unwrap_or(0);
+    app.list.selected = match wanted {
+        Some(doc) => row_for(app, doc, &before, was_at),
+        None => was_at,
+    }
+    .min(app.order.len().saturating_sub(1));
+    app.list_wanted = if app.order.is_empty() { wanted } else { None };
     app.list.offset = app.list.offset.min(app.list.selected);
+}
+
+/// The row for a document: its own if listed; else, in sort order, the first listed document
+/// after it. A ranked search has no such order: there the next document of the list before
+/// that is still listed takes its row.
+fn row_for(app: &App, doc: usize, before: &[usize], was_at: usize) -> usize {
+    if let Some(row) = app.order.iter().position(|&d| d == doc) {
+        return row;
+    }
+    if app.search.is_none() {
+        return app
+            .order
+            .partition_point(|&d| compare(app, d, doc) == Ordering::Less);
+    }
+    // Rows by document, so that walking a long list stays linear.
+    let mut row_of = vec![None; app.corpus.len()];
+    for (row, &d) in app.order.iter().enumerate() {
+        if let Some(slot) = row_of.get_mut(d) {
+            *slot = Some(row);
+        }
+    }
+    let listed = |d: &usize| row_of.get(*d).copied().flatten();
+    let after = before.iter().skip(was_at + 1).find_map(listed);
+    let above = before.iter().take(was_at).rev().find_map(listed);
+    after.or(above).unwrap_or(was_at)
 }
 
 fn docs_with_entity(app: &App, entity: usize) -> Vec<usize> {
@@ -88,20 +123,27 @@ fn passes(app: &App, doc: usize, f: &ListFilter) -> bool {
     !refused
 }
 
-fn sort_docs(app: &App, order: &mut [usize]) {
+/// The list's order between two documents in the current sort; file order breaks ties, so
+/// the order is total and a hidden document still has a place among the listed ones.
+fn compare(app: &App, a: usize, b: usize) -> Ordering {
     let docs = &app.corpus.docs;
-    match app.sort {
-        SortOrder::File => order.sort_unstable(),
-        SortOrder::Date => order.sort_by(|&a, &b| docs[b].date().cmp(&docs[a].date())),
-        SortOrder::Title => {
-            order.sort_by(|&a, &b| fold_str(&docs[a].title).cmp(&fold_str(&docs[b].title)))
+    let (Some(da), Some(db)) = (docs.get(a), docs.get(b)) else {
+        return a.cmp(&b);
+    };
+    let by_sort = match app.sort {
+        SortOrder::File => Ordering::Equal,
+        SortOrder::Date => db.date().cmp(&da.date()),
+        SortOrder::Title => fold_str(&da.title).cmp(&fold_str(&db.title)),
+        SortOrder::Language => da.lang.cmp(&db.lang),
+        SortOrder::State => {
+            let key = |d: usize| {
+                let s = app.doc_state(d);
+                (s.read, !s.star)
+            };
+            key(a).cmp(&key(b))
         }
-        SortOrder::Language => order.sort_by_key(|&a| (docs[a].lang, a)),
-        SortOrder::State => order.sort_by_key(|&a| {
-            let s = app.doc_state(a);
-            (s.read, !s.star, a)
-        }),
-    }
+    };
+    by_sort.then(a.cmp(&b))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-//! Moving between highlighted things: an entity's mentions, search matches; and narrowing
-//! the document list to the documents that mention an entity.
+//! Moving between highlighted things: an entity's mentions, search matches; narrowing the
+//! document list to the documents that mention an entity; and scrolling the help overlay.
 
+use super::action::Action;
 use super::app::App;
 use super::ranges::{Intervals, Marks, MarksKey};
 use super::view::Panes;
@@ -153,4 +154,108 @@ pub fn cursor_para(app: &App) -> Option<usize> {
         PaneRow::Text(line) => Some(line.para),
         PaneRow::Blank => None,
     }
+}
+
+/// The key that quits from the event loop, before the keymap sees it (so it cannot be
+/// rebound): the help lists it with the keymap's quit keys.
+const LOOP_QUIT: &str = "Ctrl-C";
+/// The event loop's suspend key, for the help: no action of the keymap stands for it.
+const LOOP_SUSPEND: (&str, &str) = ("Ctrl-Z", "suspend (fg resumes)");
+
+/// Widest key column the help gives room to.
+const HELP_KEY_WIDTH: usize = 14;
+/// Description width the help counts its columns at; room left over widens descriptions.
+const HELP_TEXT_WIDTH: usize = 24;
+
+/// The help overlay laid out for a screen: its lines (keys, what they do), in as many
+/// columns as fit side by side, and how far it can scroll when they do not fit in height.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpPage {
+    /// Keys and description, column by column.
+    pub lines: Vec<(String, &'static str)>,
+    /// Width of the keys column.
+    pub key_width: usize,
+    /// Width of the description column.
+    pub text_width: usize,
+    /// Columns of lines side by side.
+    pub columns: usize,
+    /// Lines in one column.
+    pub rows: usize,
+    /// Lines of a column shown at once.
+    pub visible: usize,
+}
+
+impl HelpPage {
+    /// The help for a screen of `width` x `height` cells (the box's borders included).
+    pub fn new(app: &App, width: u16, height: u16) -> HelpPage {
+        let lines = help_lines(app);
+        let widest = |f: &dyn Fn(&(String, &str)) -> usize| lines.iter().map(f).max();
+        let key_width = widest(&|(k, _)| k.chars().count()).unwrap_or(0);
+        let widest_text = widest(&|(_, t)| t.chars().count()).unwrap_or(0);
+        let key_width = key_width.min(HELP_KEY_WIDTH);
+        let inner_width = usize::from(width.saturating_sub(2));
+        let fit_rows = usize::from(height.saturating_sub(2)).max(1);
+        // Columns are counted at the narrow description width; what room is left over
+        // then goes to descriptions, so that a single column shows them whole.
+        let narrow = key_width + widest_text.min(HELP_TEXT_WIDTH) + 3;
+        let fit_columns = (inner_width / narrow).max(1);
+        let columns = lines.len().div_ceil(fit_rows).clamp(1, fit_columns);
+        let room = (inner_width / columns).saturating_sub(key_width + 3);
+        let text_width = widest_text.min(room.max(HELP_TEXT_WIDTH));
+        let rows = lines.len().div_ceil(columns);
+        HelpPage {
+            lines,
+            key_width,
+            text_width,
+            columns,
+            rows,
+            visible: rows.min(fit_rows),
+        }
+    }
+
+    /// Width of one column: keys, a space, the description, two spaces.
+    pub fn column_width(&self) -> usize {
+        self.key_width + self.text_width + 3
+    }
+
+    /// The furthest the lines can scroll: 0 when they all fit.
+    pub fn max_scroll(&self) -> usize {
+        self.rows.saturating_sub(self.visible)
+    }
+}
+
+/// The keymap's help lines, with the loop's keys added: Ctrl-C next to the quit keys.
+fn help_lines(app: &App) -> Vec<(String, &'static str)> {
+    let mut lines: Vec<(String, &'static str)> = app
+        .keymap
+        .help_entries()
+        .into_iter()
+        .map(|(keys, action)| match action {
+            Action::Quit => (format!("{keys} / {LOOP_QUIT}"), action.describe()),
+            _ => (keys, action.describe()),
+        })
+        .collect();
+    if !lines.iter().any(|(keys, _)| keys.ends_with(LOOP_QUIT)) {
+        lines.push((LOOP_QUIT.to_string(), Action::Quit.describe()));
+    }
+    let (keys, what) = LOOP_SUSPEND;
+    lines.push((keys.to_string(), what));
+    lines
+}
+
+/// Scrolls the help overlay by `delta` lines, within what the screen leaves hidden.
+pub fn scroll_help(app: &mut App, panes: &Panes, delta: isize) {
+    let screen = panes.screen.union(panes.status);
+    let page = HelpPage::new(app, screen.width, screen.height);
+    app.help_scroll = app
+        .help_scroll
+        .saturating_add_signed(delta)
+        .min(page.max_scroll());
+}
+
+/// Lines one help page scrolls by (a line of the last page stays on screen).
+pub fn help_page_rows(app: &App, panes: &Panes) -> isize {
+    let screen = panes.screen.union(panes.status);
+    let page = HelpPage::new(app, screen.width, screen.height);
+    isize::try_from(page.visible.saturating_sub(1).max(1)).unwrap_or(1)
 }

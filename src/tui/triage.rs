@@ -41,11 +41,10 @@ pub fn triage(app: &mut App, action: Action) -> Vec<Effect> {
             doc: key,
             value: next_relevance(state.relevance),
         },
-        Action::Tag | Action::Note | Action::Filter => {
+        Action::Tag | Action::Note => {
             let (kind, text) = match action {
                 Action::Tag => (InputKind::Tag, String::new()),
-                Action::Note => (InputKind::Note, state.note.clone()),
-                _ => (InputKind::Filter, app.filter_text.clone()),
+                _ => (InputKind::Note, state.note.clone()),
             };
             app.input = Some(Input {
                 kind,
@@ -57,6 +56,16 @@ pub fn triage(app: &mut App, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     };
     vec![Effect::Save(change)]
+}
+
+/// Opens the filter line on the filter in force. It needs no document (unlike a tag or a
+/// note), so it opens over an empty list too: that is where it is wanted most.
+pub fn open_filter(app: &mut App) {
+    app.input = Some(Input {
+        kind: InputKind::Filter,
+        text: app.filter_text.clone(),
+        doc: app.reader.doc,
+    });
 }
 
 /// relevant -> irrelevant -> unsure -> none -> relevant.

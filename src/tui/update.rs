@@ -27,9 +27,7 @@ pub enum Effect {
 /// Applies one action to the app, given the current pane geometry.
 pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
     if app.show_help && !matches!(action, Action::Quit) {
-        if matches!(action, Action::Help | Action::Cancel) {
-            app.show_help = false;
-        }
+        help_action(app, action, panes);
         return Vec::new();
     }
     match action {
@@ -55,11 +53,29 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         | Action::Relevance
         | Action::ToggleRead
         | Action::Tag
-        | Action::Note
-        | Action::Filter => return triage::triage(app, action),
+        | Action::Note => return triage::triage(app, action),
+        Action::Filter => triage::open_filter(app),
         _ => navigate_action(app, action, panes),
     }
     Vec::new()
+}
+
+/// While the help is open, keys close or scroll it and do nothing else.
+fn help_action(app: &mut App, action: Action, panes: &Panes) {
+    let page = navigate::help_page_rows(app, panes);
+    match action {
+        Action::Help | Action::Cancel => {
+            app.show_help = false;
+            app.help_scroll = 0;
+        }
+        Action::Down => navigate::scroll_help(app, panes, 1),
+        Action::Up => navigate::scroll_help(app, panes, -1),
+        Action::PageDown => navigate::scroll_help(app, panes, page),
+        Action::PageUp => navigate::scroll_help(app, panes, -page),
+        Action::Top => navigate::scroll_help(app, panes, isize::MIN / 2),
+        Action::Bottom => navigate::scroll_help(app, panes, isize::MAX / 2),
+        _ => {}
+    }
 }
 
 /// Actions that only move, show or hide things.
@@ -133,6 +149,7 @@ fn move_rows(app: &mut App, panes: &Panes, delta: isize) {
 fn move_reader(app: &mut App, panes: &Panes, delta: isize) {
     let x = caret::current_x(app);
     move_rows_raw(app, panes, delta);
+    caret::leave_blank_row(app, panes, delta);
     caret::sync_to_row(app, x);
 }
 
@@ -227,6 +244,12 @@ pub fn prepare(app: &mut App, panes: &Panes) {
         if rows > 0 && app.reader.cursor.selected >= rows {
             app.reader.cursor.selected = rows - 1;
         }
+        // A new width or a flipped paragraph can put the cursor's row on a gap.
+        if caret::leave_blank_row(app, panes, 1) {
+            caret::sync_to_row(app, None);
+        }
         app.reader.cursor.follow(panes.reader_height());
     }
+    // The list cursor stays on its document when the list changes: keep it in view.
+    app.list.follow(panes.list_height());
 }
