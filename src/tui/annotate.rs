@@ -8,8 +8,11 @@ use super::caret;
 use super::update::Effect;
 use crate::store::{Change, EffectiveSpan, Label, Origin, Source, Span};
 
-/// Handles an annotation action in the reading pane.
+/// Handles an annotation action in the reading pane, and `x` in the entity panel.
 pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.focus == Focus::Entities && action == Action::Reject {
+        return reject_entity(app);
+    }
     if app.focus != Focus::Reader {
         app.status = "annotation works in the reading pane (Tab to it)".into();
         return Vec::new();
@@ -157,18 +160,7 @@ fn accept_all(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let kind = label_of(entity.kind);
-    let mut names: Vec<String> = Vec::new();
-    for (doc, mentions) in app.corpus.docs.iter().zip(&app.facts.mentions) {
-        let forms = mentions
-            .iter()
-            .filter(|m| m.entity == mention.entity)
-            .filter_map(|m| doc.text.get(m.start..m.end));
-        for text in forms {
-            if !names.iter().any(|n| n == text) {
-                names.push(text.to_string());
-            }
-        }
-    }
+    let names = surface_forms(app, mention.entity);
     app.status = format!("accepted {} forms of {}", names.len(), entity.name);
     names
         .into_iter()
@@ -180,6 +172,59 @@ fn accept_all(app: &mut App) -> Vec<Effect> {
             })
         })
         .collect()
+}
+
+/// `x` in the entity panel: rejects every surface form of the entity under the panel's
+/// cursor, the change `x` on each of its mentions in the reading pane makes.
+fn reject_entity(app: &mut App) -> Vec<Effect> {
+    let Some(row) = super::navigate::entity_under_cursor(app) else {
+        app.status = "no entity under the cursor".into();
+        return Vec::new();
+    };
+    let Some(entity) = app.facts.entities.get(row) else {
+        return Vec::new();
+    };
+    let kind = label_of(entity.kind);
+    let names: Vec<String> = surface_forms(app, row)
+        .into_iter()
+        .filter(|text| !app.rejections.contains(entity.kind, text))
+        .collect();
+    let forms = match names.len() {
+        1 => String::new(),
+        n => format!(", {n} forms"),
+    };
+    app.status = format!(
+        "rejected {} ({}) everywhere{forms}",
+        entity.name,
+        kind.name()
+    );
+    names
+        .into_iter()
+        .map(|text| {
+            Effect::Save(Change::Reject {
+                kind: kind.clone(),
+                text,
+                value: true,
+            })
+        })
+        .collect()
+}
+
+/// The distinct surface texts of an entity's mentions across the corpus, first seen first.
+fn surface_forms(app: &App, entity: usize) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (doc, mentions) in app.corpus.docs.iter().zip(&app.facts.mentions) {
+        let forms = mentions
+            .iter()
+            .filter(|m| m.entity == entity)
+            .filter_map(|m| doc.text.get(m.start..m.end));
+        for text in forms {
+            if !names.iter().any(|n| n == text) {
+                names.push(text.to_string());
+            }
+        }
+    }
+    names
 }
 
 /// The store label of an extraction kind.

@@ -155,6 +155,25 @@ pub struct Input {
     pub doc: usize,
 }
 
+/// What was entered in each kind of prompt this session, for `↑`/`↓`.
+#[derive(Debug, Clone, Default)]
+pub struct PromptHistory {
+    tag: super::line_editor::History,
+    note: super::line_editor::History,
+    filter: super::line_editor::History,
+}
+
+impl PromptHistory {
+    /// The history of one kind of prompt.
+    pub fn of(&mut self, kind: InputKind) -> &mut super::line_editor::History {
+        match kind {
+            InputKind::Tag => &mut self.tag,
+            InputKind::Note => &mut self.note,
+            InputKind::Filter => &mut self.filter,
+        }
+    }
+}
+
 /// Everything the TUI knows.
 #[derive(Debug)]
 pub struct App {
@@ -216,10 +235,22 @@ pub struct App {
     pub search_ranges_for: Option<(usize, String)>,
     /// Entity rows shown in the panel (indices into `facts.entities`), in display order.
     pub entity_order: Vec<usize>,
+    /// Names rejected in the store, as the entity panel and its counts leave them out.
+    pub rejections: super::facts::Rejections,
     /// Documents extracted so far and in all, while extraction runs in the background.
     pub extraction_progress: Option<(usize, usize)>,
+    /// Why extraction failed, when it did: the panel says so instead of "nothing found".
+    pub extraction_failed: Option<String>,
+    /// True while the filter line's words wait for the search's answer (or for the
+    /// documents, while they load): the list's count is not the answer yet.
+    pub search_pending: bool,
     /// The prompt being edited, if any.
     pub input: Option<Input>,
+    /// The open prompt's caret, a byte offset into [`Input::text`]; `None` until the first
+    /// edit moves it: a prompt opens with the caret after the text it starts with.
+    pub prompt_caret: Option<usize>,
+    /// Lines entered in the prompts, per kind.
+    pub prompt_history: PromptHistory,
     /// Labels beyond person/place/date, on the digit keys 1-9 (from the config file).
     pub custom_labels: Vec<String>,
     /// True while the documents are title-only stand-ins and the full load runs: nothing
@@ -269,8 +300,13 @@ impl App {
             search_ranges: Vec::new(),
             search_ranges_for: None,
             entity_order,
+            rejections: Default::default(),
             extraction_progress: None,
+            extraction_failed: None,
+            search_pending: false,
             input: None,
+            prompt_caret: None,
+            prompt_history: PromptHistory::default(),
             custom_labels: Vec::new(),
             loading: false,
             quit: false,

@@ -1,13 +1,18 @@
 //! Extraction results in the shape the panels draw, and the background job that makes them
 //! (a large corpus must not hold up the first frame).
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::thread::JoinHandle;
 
-use super::app::{EntityRow, Facts, MentionRef};
+use super::annotate::label_of;
+use super::app::{App, EntityRow, Facts, MentionRef};
+use super::session::Session;
 use crate::corpus::Corpus;
 use crate::extract::{CorpusExtraction, Extractor, Kind, extract_corpus_observed};
+use crate::store::{Decision, Label, Name, State};
 
 impl Facts {
     /// Entities grouped by kind (people, places, dates) and sorted by corpus count; mentions
@@ -62,31 +67,203 @@ pub struct ExtractionJob {
     done: Arc<AtomicUsize>,
     total: usize,
     rx: Receiver<CorpusExtraction>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// Where an extraction job is.
+#[derive(Debug)]
+pub enum JobState {
+    /// Still running: documents done, and in all.
+    Running(usize, usize),
+    /// Finished.
+    Done(Box<CorpusExtraction>),
+    /// The thread ended without a result (it panicked): why.
+    Failed(String),
 }
 
 impl ExtractionJob {
     /// Starts extracting a copy of the corpus in the background.
     pub fn start(corpus: &Corpus) -> ExtractionJob {
+        let corpus = corpus.clone();
+        ExtractionJob::run(corpus.len(), move |counter| {
+            let extractor = Extractor::new();
+            extract_corpus_observed(&extractor, &corpus, counter)
+        })
+    }
+
+    /// Runs `work` on its own thread over `total` documents; `work` counts the documents
+    /// it has done in the counter it is given.
+    pub fn run<F>(total: usize, work: F) -> ExtractionJob
+    where
+        F: FnOnce(&AtomicUsize) -> CorpusExtraction + Send + 'static,
+    {
         let (tx, rx) = channel();
         let done = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&done);
-        let corpus = corpus.clone();
-        let total = corpus.len();
-        std::thread::spawn(move || {
-            let extractor = Extractor::new();
-            let result = extract_corpus_observed(&extractor, &corpus, &counter);
-            let _ = tx.send(result);
+        let thread = std::thread::spawn(move || {
+            let _ = tx.send(work(&counter));
         });
-        ExtractionJob { done, total, rx }
+        ExtractionJob {
+            done,
+            total,
+            rx,
+            thread: Some(thread),
+        }
     }
 
-    /// The result once ready; `Err` with (done, total) while running or if the job died.
-    pub fn poll(&self) -> Result<CorpusExtraction, (usize, usize)> {
+    /// Where the job is. A thread that ended without sending a result died: it is joined
+    /// (it has ended, so this does not wait) and its panic message taken.
+    pub fn poll(&mut self) -> JobState {
         match self.rx.try_recv() {
-            Ok(result) => Ok(result),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => {
-                Err((self.done.load(Ordering::Relaxed), self.total))
+            Ok(result) => JobState::Done(Box::new(result)),
+            Err(TryRecvError::Empty) => {
+                JobState::Running(self.done.load(Ordering::Relaxed), self.total)
+            }
+            Err(TryRecvError::Disconnected) => JobState::Failed(self.why_dead()),
+        }
+    }
+
+    fn why_dead(&mut self) -> String {
+        let Some(Err(payload)) = self.thread.take().map(JoinHandle::join) else {
+            return "the extraction thread ended without a result".into();
+        };
+        match (
+            payload.downcast_ref::<&str>(),
+            payload.downcast_ref::<String>(),
+        ) {
+            (Some(msg), _) => (*msg).to_string(),
+            (_, Some(msg)) => msg.clone(),
+            _ => "the extraction thread panicked".into(),
+        }
+    }
+}
+
+/// Takes the extraction result into the session when it is ready; meanwhile shows progress.
+/// A dead job is said on the status line and in the panel, and forgotten.
+pub fn poll(session: &mut Session, job: &mut Option<ExtractionJob>) {
+    let Some(j) = job else { return };
+    match j.poll() {
+        JobState::Running(done, total) => {
+            session.app.extraction_progress = Some((done, total));
+            return;
+        }
+        JobState::Done(result) => {
+            session.set_extraction(&result);
+            session.app.extraction_failed = None;
+        }
+        JobState::Failed(why) => {
+            let app = &mut session.app;
+            app.status = format!("extraction failed ({why}): no people, places or dates");
+            app.extraction_failed = Some(why);
+        }
+    }
+    session.app.extraction_progress = None;
+    *job = None;
+}
+
+/// Names rejected corpus-wide (`x`), by kind: their mentions are no longer suggestions, so
+/// the panels leave them out of the counts, and an entity with none left leaves the panel.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rejections {
+    /// The rejected names, in the store's order: to tell whether anything changed.
+    names: Vec<Name>,
+    /// The same, by kind, for lookups by surface text.
+    by_kind: HashMap<Label, HashSet<String>>,
+}
+
+impl Rejections {
+    /// The rejections in a store state.
+    pub fn from_state(state: &State) -> Rejections {
+        let names: Vec<Name> = state
+            .decisions()
+            .filter(|(_, d)| *d == Decision::Rejected)
+            .map(|(n, _)| n.clone())
+            .collect();
+        let mut by_kind: HashMap<Label, HashSet<String>> = HashMap::new();
+        for name in &names {
+            let texts = by_kind.entry(name.kind.clone()).or_default();
+            texts.insert(name.text.clone());
+        }
+        Rejections { names, by_kind }
+    }
+
+    /// True when nothing is rejected.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// True when a mention of an entity of `kind` (`person`, `place`, `date`) with surface
+    /// text `text` is rejected.
+    pub fn contains(&self, kind: &str, text: &str) -> bool {
+        self.by_kind
+            .get(&label_of(kind))
+            .is_some_and(|texts| texts.contains(text))
+    }
+
+    /// True when mention `m` of document `doc` is rejected.
+    pub fn rejects(&self, app: &App, doc: usize, m: &MentionRef) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let text = app
+            .corpus
+            .docs
+            .get(doc)
+            .and_then(|d| d.text.get(m.start..m.end));
+        let kind = app.facts.entities.get(m.entity).map(|e| e.kind);
+        match (kind, text) {
+            (Some(kind), Some(text)) => self.contains(kind, text),
+            _ => false,
+        }
+    }
+}
+
+/// Brings the entity panel in line with the names rejected in the store: the counts leave
+/// out rejected mentions and entities with no mention left leave the panel. Does nothing
+/// when the rejections did not change, unless `fresh` (new extraction results, counted
+/// with every mention).
+pub fn apply_rejections(app: &mut App, fresh: bool) {
+    let now = Rejections::from_state(&app.state);
+    let changed = now.names != app.rejections.names;
+    app.rejections = now;
+    // Fresh results are counted with every mention: only rejections change them.
+    let recount_needed = changed || (fresh && !app.rejections.is_empty());
+    if !recount_needed {
+        return;
+    }
+    recount(app);
+    // The open document's highlights and counts are computed again at the next frame.
+    app.marks = Default::default();
+    let gone = |e: Option<usize>, app: &App| {
+        e.is_some_and(|e| app.facts.entities.get(e).is_none_or(|r| r.mentions == 0))
+    };
+    if gone(app.selected_entity, app) {
+        app.selected_entity = None;
+    }
+    if gone(app.entity_filter, app) {
+        app.entity_filter = None;
+        app.list_filter = None;
+    }
+    super::search::refresh_entity_order(app);
+}
+
+/// Counts every entity's mentions and documents again, without the rejected mentions.
+fn recount(app: &mut App) {
+    let mut counts = vec![(0usize, 0usize, usize::MAX); app.facts.entities.len()];
+    for (doc, mentions) in app.facts.mentions.iter().enumerate() {
+        for m in mentions {
+            if app.rejections.rejects(app, doc, m) {
+                continue;
+            }
+            if let Some((docs, n, last)) = counts.get_mut(m.entity) {
+                *n += 1;
+                if *last != doc {
+                    (*docs, *last) = (*docs + 1, doc);
+                }
             }
         }
+    }
+    for (row, (docs, mentions, _)) in app.facts.entities.iter_mut().zip(counts) {
+        (row.docs, row.mentions) = (docs, mentions);
     }
 }

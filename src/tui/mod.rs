@@ -11,6 +11,7 @@ pub mod facts;
 pub mod filter;
 mod input;
 pub mod keymap;
+pub mod line_editor;
 pub mod loading;
 mod navigate;
 pub mod notices;
@@ -188,7 +189,8 @@ fn turn(
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('z') if ctrl => terminal::suspend(term, handshake)?,
-        KeyCode::Char('c') if ctrl => session.app.quit = true,
+        // With a prompt open, Ctrl-C cancels the prompt (the prompt's keys handle it).
+        KeyCode::Char('c') if ctrl && session.app.input.is_none() => session.app.quit = true,
         _ => session.key(key, &panes),
     }
     if let Some(new) = session.take_retune() {
@@ -216,13 +218,5 @@ fn poll_loader(session: &mut session::Session, background: &mut Background) {
 
 /// Takes the extraction result when it is ready; meanwhile shows progress.
 fn poll_extraction(session: &mut session::Session, job: &mut Option<facts::ExtractionJob>) {
-    let Some(j) = job else { return };
-    match j.poll() {
-        Ok(result) => {
-            session.set_extraction(&result);
-            session.app.extraction_progress = None;
-            *job = None;
-        }
-        Err(progress) => session.app.extraction_progress = Some(progress),
-    }
+    facts::poll(session, job);
 }

@@ -2,17 +2,27 @@
 //! document list to the documents that mention an entity; and scrolling the help overlay.
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, MentionRef};
 use super::ranges::{Intervals, Marks, MarksKey};
 use super::view::Panes;
 use crate::layout::PaneRow;
+
+/// Mentions of the open document, without those whose name was rejected (they are no
+/// longer suggestions, and `n` must not stop on them).
+fn live_mentions(app: &App) -> impl Iterator<Item = &MentionRef> {
+    let doc = app.reader.doc;
+    let rejections = &app.rejections;
+    app.open_mentions()
+        .iter()
+        .filter(move |m| !rejections.rejects(app, doc, m))
+}
 
 /// Byte ranges highlighted in the open document: mentions of the selected entity and
 /// matches of the filter line's search (unsorted).
 fn highlight_ranges(app: &App) -> Vec<(usize, usize)> {
     let mut ranges = app.search_ranges.clone();
     if let Some(entity) = app.selected_entity {
-        let mentions = app.open_mentions().iter().filter(|m| m.entity == entity);
+        let mentions = live_mentions(app).filter(|m| m.entity == entity);
         ranges.extend(mentions.map(|m| (m.start, m.end)));
     }
     ranges
@@ -21,7 +31,7 @@ fn highlight_ranges(app: &App) -> Vec<(usize, usize)> {
 /// Mentions in the open document, per entity row.
 fn mention_counts(app: &App) -> Vec<usize> {
     let mut here = vec![0usize; app.facts.entities.len()];
-    for m in app.open_mentions() {
+    for m in live_mentions(app) {
         if let Some(n) = here.get_mut(m.entity) {
             *n += 1;
         }
@@ -52,7 +62,7 @@ pub fn entity_under_cursor(app: &App) -> Option<usize> {
     app.entity_order.get(app.entities.selected).copied()
 }
 
-/// Selects the entity under the panel cursor and shows its first mention.
+/// Selects the entity under the panel cursor and shows its first mention, the caret on it.
 pub fn select_entity(app: &mut App, panes: &Panes) {
     let Some(row) = entity_under_cursor(app) else {
         return;
@@ -64,47 +74,65 @@ pub fn select_entity(app: &mut App, panes: &Panes) {
     let corpus = format!("{} in {} documents", entity.mentions, entity.docs);
     app.selected_entity = Some(row);
     refresh_marks(app);
+    let first = live_mentions(app)
+        .filter(|m| m.entity == row)
+        .map(|m| m.start)
+        .min();
     let count = app.marks.highlights.len();
     app.status = format!("{name}: {count} mentions here, {corpus}");
-    if count > 0 {
-        app.reader.cursor.selected = 0;
-        jump(app, panes, true);
+    if let Some(start) = first {
+        show_range(app, panes, start);
     }
 }
 
-/// Moves the reading cursor to the next (or previous) highlighted range, wrapping around
-/// at the end. Lays out the document only as far as the range it lands on.
+/// Moves the caret to the start of the next (or previous) highlighted range, counted from
+/// the caret (so a second mention on the same row is not skipped), wrapping around at the
+/// end; the row follows. Lays out the document only as far as the range it lands on.
 pub fn jump(app: &mut App, panes: &Panes, forward: bool) {
     refresh_marks(app);
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
-        return;
-    };
-    let layout = &mut app.reader.layout;
-    let current = app.reader.cursor.selected;
-    let (before, after) = row_bounds(layout, current);
+    let from = jump_origin(app);
     let ranges = app.marks.highlights.as_slice();
-    // Ranges are sorted by start and rows follow the text: the next row with a highlight
-    // holds the first range that starts past this row (or the first of all, wrapping).
-    let next = ranges.partition_point(|&(s, _)| s < after);
-    let prev = ranges.partition_point(|&(s, _)| s < before);
-    let candidates: Box<dyn Iterator<Item = &(usize, usize)>> = if forward {
-        Box::new(ranges[next..].iter().chain(&ranges[..next]))
+    let (len, next) = (ranges.len(), ranges.partition_point(|&(s, _)| s <= from));
+    let prev = ranges.partition_point(|&(s, _)| s < from);
+    // Indices, not ranges: landing needs the app mutably.
+    let order: Box<dyn Iterator<Item = usize>> = if forward {
+        Box::new((next..len).chain(0..next))
     } else {
-        Box::new(
-            ranges[..prev]
-                .iter()
-                .rev()
-                .chain(ranges[prev..].iter().rev()),
-        )
+        Box::new((0..prev).rev().chain((prev..len).rev()))
     };
-    for &(start, _) in candidates {
-        layout.ensure_offset(doc, start);
-        if let Some(row) = layout.row_of_offset(start) {
-            app.reader.cursor.selected = row;
-            app.reader.cursor.offset = row.saturating_sub(panes.reader_height() / 3);
+    for i in order {
+        let start = app.marks.highlights.as_slice().get(i).map(|r| r.0);
+        if start.is_some_and(|start| show_range(app, panes, start)) {
             return;
         }
     }
+}
+
+/// Where `n`/`N` count from: the caret when it is on the cursor row (where the user sees
+/// it), else the start of that row.
+fn jump_origin(app: &App) -> usize {
+    let caret = app.reader.caret;
+    match super::caret::cursor_line(app) {
+        Some(line) if super::caret::cell_index(line, caret).is_some() => caret,
+        _ => row_bounds(&app.reader.layout, app.reader.cursor.selected).0,
+    }
+}
+
+/// Puts the caret on `start` and its row a third of the way down the pane, laying out the
+/// document as far as it. False when no row shows that offset.
+fn show_range(app: &mut App, panes: &Panes, start: usize) -> bool {
+    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+        return false;
+    };
+    let layout = &mut app.reader.layout;
+    layout.ensure_offset(doc, start);
+    let Some(row) = layout.row_of_offset(start) else {
+        return false;
+    };
+    app.reader.cursor.selected = row;
+    app.reader.cursor.offset = row.saturating_sub(panes.reader_height() / 3);
+    app.reader.caret = start;
+    true
 }
 
 /// The document offsets where row `row` begins and ends (a blank row: the end of the text

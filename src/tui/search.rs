@@ -250,9 +250,11 @@ pub fn apply(app: &mut App, outcome: SearchOutcome) {
     super::filter::refresh_list(app);
 }
 
-/// The entity rows shown: all, or those the search matched.
+/// The entity rows shown: all, or those the search matched; never one whose every mention
+/// was rejected.
 pub fn refresh_entity_order(app: &mut App) {
-    let all = 0..app.facts.entities.len();
+    let entities = &app.facts.entities;
+    let all = (0..entities.len()).filter(|&i| entities[i].mentions > 0);
     app.entity_order = match &app.search {
         Some(outcome) => {
             let wanted: HashMap<&str, usize> = outcome

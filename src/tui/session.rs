@@ -15,7 +15,7 @@ use super::update::{Effect, update};
 use super::view::Panes;
 use crate::corpus::DocKey;
 use crate::extract::CorpusExtraction;
-use crate::search::{Index, Results};
+use crate::search::{Index, Query, Results};
 use crate::store::{Applied, Change, Span, Store, Suggestion};
 use std::collections::BTreeSet;
 use std::sync::atomic::AtomicBool;
@@ -72,6 +72,7 @@ impl Session {
             notice: None,
             display: None,
         };
+        super::facts::apply_rejections(&mut session.app, true);
         super::filter::refresh_list(&mut session.app);
         session.refresh_spans();
         // A store warning says more than a notice; the notice then waits for the first key.
@@ -117,8 +118,14 @@ impl Session {
         let raw = self.sent_query.clone();
         let open = self.app.reader.doc;
         match &mut self.search {
-            SearchBackend::Off => {}
-            SearchBackend::Worker(w) => w.query(&raw, open),
+            // No index until the documents are loaded: their search is still to come.
+            SearchBackend::Off => {
+                self.app.search_pending = self.app.loading && !Query::parse(&raw).is_empty();
+            }
+            SearchBackend::Worker(w) => {
+                w.query(&raw, open);
+                self.app.search_pending = true;
+            }
             SearchBackend::Inline(index, prev) => {
                 let stop = AtomicBool::new(false);
                 if let Some((results, mut outcome)) = run_query(index, &raw, prev.as_ref(), &stop) {
@@ -136,6 +143,7 @@ impl Session {
             && let Some(outcome) = w.poll()
         {
             search::apply(&mut self.app, outcome);
+            self.app.search_pending = false;
         }
     }
 
@@ -143,7 +151,7 @@ impl Session {
     pub fn key(&mut self, key: KeyEvent, panes: &Panes) {
         if self.app.input.is_some() {
             let before = self.app.status.clone();
-            let effects = input_key(&mut self.app, key.code);
+            let effects = input_key(&mut self.app, &key);
             self.run(effects, &before);
             self.sync_query();
             self.flush_notice();
@@ -247,6 +255,7 @@ impl Session {
         if let Some(store) = &self.store {
             self.app.state = store.state().clone();
         }
+        super::facts::apply_rejections(&mut self.app, false);
         if let Some(done) = done {
             let own = self.app.status != before && !self.app.status.is_empty();
             let what = if own { self.app.status.clone() } else { done };
@@ -294,6 +303,7 @@ impl Session {
     /// Takes extraction results into the panels, the suggestions and the search index.
     pub fn set_extraction(&mut self, extraction: &CorpusExtraction) {
         self.app.facts = super::app::Facts::from_extraction(extraction);
+        super::facts::apply_rejections(&mut self.app, true);
         self.app.marks = Default::default();
         let texts: Vec<&str> = self
             .app

@@ -11,18 +11,21 @@ use crate::layout::{Direction, LayoutOptions, VisualLine, layout_line, paragraph
 
 /// Draws the panel.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let title = match app.extraction_progress {
-        Some((done, total)) => format!(" Entities · extracting {done}/{total} "),
-        None => format!(" Entities {} · here·all ", app.entity_order.len()),
+    let title = match (app.extraction_progress, &app.extraction_failed) {
+        (Some((done, total)), _) => format!(" Entities · extracting {done}/{total} "),
+        (None, Some(_)) => " Entities · failed ".to_string(),
+        _ if app.loading => " Entities · loading… ".to_string(),
+        _ => format!(" Entities {} · here·all ", app.entity_order.len()),
     };
     let block = pane_block(app, Focus::Entities, title);
     let inner = block.inner(area);
     block.render(area, buf);
     if app.entity_order.is_empty() {
+        let why = empty_message(app);
         buf.set_stringn(
             inner.x,
             inner.y,
-            "no people, places or dates found",
+            &why,
             usize::from(inner.width),
             app.theme.dim,
         );
@@ -69,4 +72,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let cx = inner.x + inner.width.saturating_sub(count_width as u16);
         buf.set_stringn(cx, y, &counts, count_width, style);
     }
+}
+
+/// What the panel says when it lists nothing: why, while that is not the final answer.
+fn empty_message(app: &App) -> String {
+    let say = if app.loading {
+        "loading the documents…"
+    } else if app.extraction_progress.is_some() {
+        "extracting…"
+    } else if let Some(why) = &app.extraction_failed {
+        return format!("extraction failed: {why}");
+    } else if app.search.is_some() && !app.facts.entities.is_empty() {
+        "no name matches the filter"
+    } else {
+        "no people, places or dates found"
+    };
+    say.to_string()
 }

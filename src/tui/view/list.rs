@@ -17,12 +17,14 @@ const DATE_WIDTH: u16 = 10;
 
 /// Draws the list.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let title = format!(
-        " Documents {}/{} · {} ",
-        app.order.len(),
-        app.corpus.len(),
-        app.sort.name()
-    );
+    // Until the search answers, the list is the previous answer's: its count is not this
+    // filter's.
+    let count = if app.search_pending {
+        "searching…".to_string()
+    } else {
+        format!("{}/{}", app.order.len(), app.corpus.len())
+    };
+    let title = format!(" Documents {count} · {} ", app.sort.name());
     let block = pane_block(app, Focus::List, title);
     let inner = block.inner(area);
     block.render(area, buf);

@@ -1,0 +1,307 @@
+//! Keys that act on what the screen shows (issue 12): `n`/`N` and Enter on an entity put the
+//! caret on the mention they show; prompts are line editors (readline keys, history, Esc and
+//! Ctrl-C cancel); a rejected entity leaves the panel, and `x` there rejects it; loading and
+//! extracting say so, and a dead extraction says so instead of counting forever.
+
+#![cfg(feature = "tui")]
+
+mod common;
+mod keys;
+#[path = "tui_prompt_and_panel/panel.rs"]
+mod panel;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use okur::corpus::{Corpus, load_seeds};
+use okur::extract::{CorpusExtraction, Extractor, extract_corpus};
+use okur::layout::LayoutOptions;
+use okur::store::{Decision, Label, Store};
+use okur::tui::app::{App, Facts, Focus};
+use okur::tui::facts::{self, ExtractionJob};
+use okur::tui::session::Session;
+use okur::tui::theme::Theme;
+use okur::tui::{prepare, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+const SCREEN: Rect = Rect::new(0, 0, 120, 30);
+
+struct Case {
+    session: Session,
+    extraction: CorpusExtraction,
+    _dir: tempfile::TempDir,
+}
+
+/// The seeds, extracted, over a fresh store, searching on this thread.
+fn seeds() -> Case {
+    let corpus = load_seeds().corpus;
+    let extraction = extract_corpus(&Extractor::new(), &corpus);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("journal.jsonl")).expect("store opens");
+    let session = session_over(corpus, Some(store));
+    let mut case = Case {
+        session,
+        extraction,
+        _dir: dir,
+    };
+    case.session.set_extraction(&case.extraction);
+    case
+}
+
+fn session_over(corpus: Corpus, store: Option<Store>) -> Session {
+    let app = App::new(
+        corpus,
+        Facts::default(),
+        Theme::monochrome(),
+        LayoutOptions::new(80),
+    );
+    let mut session = Session::new(app, store);
+    session.search_inline();
+    session
+}
+
+/// The key a test token names: the shared names, plus `Tab`, `↑`, `Home`, `End`, `Bksp`,
+/// `Del` and `C-x` for Ctrl with a letter.
+fn key(token: &str) -> KeyEvent {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    match token {
+        "Tab" => plain(KeyCode::Tab),
+        "↑" => plain(KeyCode::Up),
+        "Home" => plain(KeyCode::Home),
+        "End" => plain(KeyCode::End),
+        "Bksp" => plain(KeyCode::Backspace),
+        "Del" => plain(KeyCode::Delete),
+        t if t.starts_with("C-") && t.len() == 3 => {
+            let c = t.chars().nth(2).expect("a letter");
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+        }
+        t => keys::key(t),
+    }
+}
+
+impl Case {
+    /// Presses space-separated keys, preparing the panes before each as the loop does.
+    fn press(&mut self, keys: &str) -> &mut Case {
+        for token in keys.split_whitespace() {
+            let panes = view::panes(SCREEN, &self.session.app);
+            prepare(&mut self.session.app, &panes);
+            self.session.key(key(token), &panes);
+        }
+        self
+    }
+
+    /// Types text into the open prompt.
+    fn type_text(&mut self, text: &str) -> &mut Case {
+        for c in text.chars() {
+            let panes = view::panes(SCREEN, &self.session.app);
+            self.session
+                .key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), &panes);
+        }
+        self
+    }
+
+    fn app(&self) -> &App {
+        &self.session.app
+    }
+}
+
+/// The screen's rows, drawn as the loop draws them.
+fn screen(session: &mut Session) -> Vec<String> {
+    let panes = view::panes(SCREEN, &session.app);
+    prepare(&mut session.app, &panes);
+    let mut terminal =
+        Terminal::new(TestBackend::new(SCREEN.width, SCREEN.height)).expect("backend");
+    terminal
+        .draw(|f| view::draw(f, &session.app))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// Bug 1: the keys of the issue, on the seeds. Each jump puts the caret on the start of the
+/// mention it shows, so `a` accepts that mention and no other.
+#[test]
+fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
+    let mut case = seeds();
+    case.press("j Enter Tab j Enter");
+    let app = case.app();
+    let entity = app.selected_entity.expect("Enter selected an entity");
+    let doc = app.reader.doc;
+    let starts: Vec<(usize, usize)> = app
+        .open_mentions()
+        .iter()
+        .filter(|m| m.entity == entity)
+        .map(|m| (m.start, m.end))
+        .collect();
+    assert!(
+        starts.len() >= 2,
+        "the entity is mentioned twice: {starts:?}"
+    );
+    assert_eq!(app.reader.caret, starts[0].0, "Enter: on the first mention");
+    case.press("S-Tab n");
+    assert_eq!(
+        case.app().reader.caret,
+        starts[1].0,
+        "n: on the next mention"
+    );
+    case.press("N");
+    assert_eq!(case.app().reader.caret, starts[0].0, "N: back on the first");
+    case.press("n n a");
+    let (start, end) = starts[2 % starts.len()];
+    assert_eq!(case.app().reader.caret, start, "n n: two mentions on");
+    let text = &case.app().corpus.docs[doc].text[start..end];
+    assert!(
+        case.app().status.contains(&format!("accepted {text} ")),
+        "a accepts the mention shown ({text}): {}",
+        case.app().status
+    );
+}
+
+/// The open prompt's text.
+fn line(case: &Case) -> String {
+    case.app()
+        .input
+        .as_ref()
+        .map(|i| i.text.clone())
+        .unwrap_or_default()
+}
+
+/// Bug 4: readline's keys edit the line instead of typing their letters; Enter saves it.
+#[test]
+fn prompt_keys_edit_the_line() {
+    let mut case = seeds();
+    case.press("Enter m").type_text("ankara suriye");
+    let steps = [
+        ("C-w", "ankara "),
+        ("C-a", "ankara "),
+        ("C-e C-h", "ankara"),
+        ("← ← C-k", "anka"),
+        ("← C-u", "a"),
+        ("End Bksp", ""),
+    ];
+    for (keys, expected) in steps {
+        case.press(keys);
+        assert_eq!(line(&case), expected, "after {keys}");
+    }
+    case.type_text("nto").press("Home → Del ← C-d");
+    assert_eq!(line(&case), "o", "Home → Del ← C-d");
+    case.type_text("y")
+        .press("C-e")
+        .type_text("k")
+        .press("Enter");
+    let key = case.app().corpus.docs[case.app().reader.doc].key.clone();
+    assert_eq!(
+        case.app().state.doc(&key).note,
+        "yok",
+        "{}",
+        case.app().status
+    );
+}
+
+/// Bug 4: Esc and Ctrl-C close a prompt without saving; Ctrl-C does not quit from one.
+#[test]
+fn esc_and_ctrl_c_cancel_a_prompt() {
+    let mut case = seeds();
+    case.press("Enter m").type_text("yarım").press("C-c");
+    assert!(case.app().input.is_none(), "Ctrl-C closed the prompt");
+    assert!(!case.app().quit, "and did not quit");
+    let key = case.app().corpus.docs[case.app().reader.doc].key.clone();
+    assert_eq!(case.app().state.doc(&key).note, "");
+    case.press("/").type_text("ankara").press("C-c");
+    assert!(case.app().input.is_none());
+    assert_eq!(
+        case.app().filter_text,
+        "",
+        "the filter is cleared as Esc clears it"
+    );
+    case.press("m").type_text("yok").press("Esc");
+    assert!(case.app().input.is_none());
+    assert_eq!(case.app().state.doc(&key).note, "");
+}
+
+/// Bug 4: `↑`/`↓` walk back through what was entered in the same kind of prompt, and
+/// forward again to the line being typed.
+#[test]
+fn up_and_down_recall_the_prompts_history() {
+    let mut case = seeds();
+    case.press("Enter t").type_text("suriye").press("Enter");
+    case.press("t").type_text("ab").press("↑");
+    assert_eq!(line(&case), "suriye");
+    case.press("↓");
+    assert_eq!(line(&case), "ab");
+    case.press("Esc m ↑");
+    assert_eq!(line(&case), "", "the note prompt has its own history");
+}
+
+/// The status row's cells: symbols, and whether each is drawn reversed.
+fn status_cells(session: &mut Session) -> Vec<(String, bool)> {
+    use ratatui::style::Modifier;
+    let panes = view::panes(SCREEN, &session.app);
+    prepare(&mut session.app, &panes);
+    let mut terminal =
+        Terminal::new(TestBackend::new(SCREEN.width, SCREEN.height)).expect("backend");
+    terminal
+        .draw(|f| view::draw(f, &session.app))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let y = SCREEN.height - 1;
+    (0..SCREEN.width)
+        .map(|x| {
+            let cell = &buf[(x, y)];
+            let reversed = cell.style().add_modifier.contains(Modifier::REVERSED);
+            (cell.symbol().to_string(), reversed)
+        })
+        .collect()
+}
+
+/// Bug 4: the prompt draws its caret where it is: on the cell that shows the caret's
+/// character in the laid-out text (the status line is reversed, the caret not), and as a
+/// block after the text at its end. In Arabic, the first letter is at the right.
+#[test]
+fn the_prompt_draws_its_caret_in_the_laid_out_text() {
+    let mut case = seeds();
+    case.press("/").type_text("abc");
+    let cells = status_cells(&mut case.session);
+    assert_eq!(cells[4].0, "█", "at the end: a block after the text");
+    case.press("← ←");
+    let cells = status_cells(&mut case.session);
+    let shown: String = cells.iter().take(5).map(|c| c.0.as_str()).collect();
+    assert_eq!(shown, "/abc ", "no block inside the text");
+    let plain: Vec<usize> = (0..10).filter(|&x| !cells[x].1).collect();
+    assert_eq!(plain, [2], "the caret is on b");
+    case.press("C-u").type_text("لافروف").press("Home");
+    let cells = status_cells(&mut case.session);
+    let shown: String = cells.iter().take(7).map(|c| c.0.as_str()).collect();
+    assert_eq!(shown, "/فورفال");
+    let plain: Vec<usize> = (0..10).filter(|&x| !cells[x].1).collect();
+    assert_eq!(plain, [6], "the caret is on ل, drawn rightmost");
+}
+
+/// Bug 4, in the real loop: Ctrl-C with a prompt open closes the prompt and okur goes on;
+/// with none open it quits.
+#[test]
+fn ctrl_c_in_a_prompt_cancels_it_and_okur_goes_on() {
+    if !common::tmux_available() {
+        return;
+    }
+    let store = tempfile::tempdir().expect("temp dir");
+    let command = format!(
+        "{} --store {}/j.jsonl",
+        common::okur(),
+        store.path().display()
+    );
+    let t = common::Tmux::start(&command, 100, 30);
+    t.wait_for("Documents");
+    t.send(&["Enter", "m", "y", "a", "r", "C-c"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!t.exit_file.exists(), "Ctrl-C in the prompt quit okur");
+    let screen = t.capture();
+    assert!(
+        !screen.contains("note: yar"),
+        "the prompt is closed:\n{screen}"
+    );
+    t.send(&["C-c"]);
+    assert_eq!(t.wait_exit(), Some(0));
+}
