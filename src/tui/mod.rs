@@ -92,6 +92,7 @@ pub fn run(
     );
     drop(watchdog);
     terminal::leave();
+    terminal::print_deferred_panics();
     notices::print_after_exit(&session.app.notices);
     result
 }

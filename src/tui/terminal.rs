@@ -6,7 +6,7 @@
 
 use std::io::{Write, stdout};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crossterm::terminal;
 use ratatui::Terminal;
@@ -66,13 +66,46 @@ fn restore(out: &mut impl Write) {
     let _ = out.flush();
 }
 
-/// Restores the terminal before the default panic message is printed.
+/// The thread that draws: a panic there ends the reader.
+static UI_THREAD: OnceLock<std::thread::ThreadId> = OnceLock::new();
+/// Panic messages of background threads, printed after the reader gives the terminal back.
+static DEFERRED_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Restores the terminal before the default panic message is printed, when the panic is on
+/// the UI thread (the caller's). A background thread's panic (extraction, search) leaves the
+/// terminal to the reader, which goes on and says what failed; its message is kept for
+/// [`print_deferred_panics`] instead of being printed over the screen.
 pub fn install_panic_hook() {
+    let _ = UI_THREAD.set(std::thread::current().id());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        let on_ui = UI_THREAD.get() == Some(&std::thread::current().id());
+        if !on_ui && ACTIVE.load(Ordering::SeqCst) != NOT_HELD {
+            let name = std::thread::current()
+                .name()
+                .unwrap_or("background")
+                .to_string();
+            if let Ok(mut kept) = DEFERRED_PANICS.lock() {
+                kept.push(format!("okur: {name} thread panicked: {info}"));
+            }
+            return;
+        }
         leave();
         previous(info);
     }));
+}
+
+/// Prints the background panics kept while the reader held the terminal.
+pub fn print_deferred_panics() {
+    use std::io::Write as _;
+    let kept = DEFERRED_PANICS
+        .lock()
+        .map(|mut k| std::mem::take(&mut *k))
+        .unwrap_or_default();
+    let mut err = std::io::stderr();
+    for line in kept {
+        let _ = writeln!(err, "{line}");
+    }
 }
 
 /// Restores the terminal when okur aborts (an allocation failure, or SIGABRT): the handler
@@ -158,4 +191,30 @@ pub fn after_resize(handshake: &Handshake) -> std::io::Result<()> {
     let mut out = stdout();
     out.write_all(handshake.after_resize().as_bytes())?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_background_panic_leaves_the_terminal_held_and_its_message_kept() {
+        install_panic_hook();
+        // Pretend the reader holds the terminal; nothing is written to it by this test.
+        ACTIVE.store(Handshake::default().bits(), Ordering::SeqCst);
+        let worker = std::thread::Builder::new()
+            .name("extraction".to_string())
+            .spawn(|| panic!("bad document"))
+            .expect("thread starts");
+        assert!(worker.join().is_err());
+        let still_held = ACTIVE.swap(NOT_HELD, Ordering::SeqCst) != NOT_HELD;
+        let kept = DEFERRED_PANICS
+            .lock()
+            .map(|mut k| std::mem::take(&mut *k))
+            .expect("lock");
+        assert!(still_held, "the worker's panic gave the terminal back");
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert!(kept[0].contains("extraction thread panicked"), "{kept:?}");
+        assert!(kept[0].contains("bad document"), "{kept:?}");
+    }
 }
