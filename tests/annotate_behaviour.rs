@@ -4,105 +4,73 @@
 
 #![cfg(feature = "tui")]
 
-mod keys;
-use keys::key;
+mod common;
 
+use common::extraction::extract;
+use common::tui::Harness;
 use okur::corpus::{Corpus, Document};
-use okur::extract::{Extractor, extract_corpus};
-use okur::layout::LayoutOptions;
 use okur::store::{Origin, Store};
-use okur::tui::app::{App, Facts, Focus};
-use okur::tui::session::Session;
-use okur::tui::theme::Theme;
-use okur::tui::{caret, prepare, view};
-use ratatui::layout::Rect;
+use okur::tui::app::{Facts, Focus};
+use okur::tui::{Action, caret};
 
-const SCREEN: Rect = Rect::new(0, 0, 120, 30);
-
-struct Case {
-    session: Session,
-    _dir: tempfile::TempDir,
-    store_path: std::path::PathBuf,
-    /// The status line when the session started (before the document was opened).
-    first_status: String,
-}
-
-/// Opens `marked` (caret at `|`) in a session over a fresh store; `extract` adds suggestions.
-fn open(marked: &str, extract: bool) -> Case {
-    open_with_journal(marked, extract, "")
+/// Opens `marked` (caret at `|`) in a session over a fresh store; `with_suggestions` adds
+/// the extractor's.
+fn open(marked: &str, with_suggestions: bool) -> Harness {
+    open_with_journal(marked, with_suggestions, "")
 }
 
 /// As [`open`], over a journal that already holds `journal` (`{doc}` stands for the
 /// document's key): for replayed lines the UI never wrote itself.
-fn open_with_journal(marked: &str, extract: bool, journal: &str) -> Case {
+fn open_with_journal(marked: &str, with_suggestions: bool, journal: &str) -> Harness {
     let caret = marked.find('|').expect("caret marker");
     let text = marked.replacen('|', "", 1);
     let corpus = Corpus {
         docs: vec![Document::from_text("case.txt", text)],
     };
-    let facts = if extract {
-        Facts::from_extraction(&extract_corpus(&Extractor::new(), &corpus))
+    let facts = if with_suggestions {
+        Facts::from_extraction(&extract(&corpus))
     } else {
         Facts::default()
     };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store_path = dir.path().join("journal.jsonl");
-    let key = &corpus.docs[0].key.0;
-    std::fs::write(&store_path, journal.replace("{doc}", key)).expect("journal written");
-    let store = Store::open(&store_path).expect("store opens");
-    let app = App::new(corpus, facts, Theme::monochrome(), LayoutOptions::new(80));
-    let mut session = Session::new(app, Some(store));
-    let first_status = session.app.status.clone();
-    let panes = view::panes(SCREEN, &session.app);
-    session.dispatch(okur::tui::Action::Open, &panes);
-    assert_eq!(session.app.focus, Focus::Reader);
-    prepare(&mut session.app, &panes);
-    caret::set_caret(&mut session.app, &panes, caret);
-    Case {
-        session,
-        _dir: dir,
-        store_path,
-        first_status,
-    }
+    let journal = journal.replace("{doc}", &corpus.docs[0].key.0);
+    let mut case = Harness::over(corpus)
+        .facts(facts)
+        .journal(&journal)
+        .no_search()
+        .start();
+    case.dispatch(Action::Open);
+    assert_eq!(case.app().focus, Focus::Reader);
+    let panes = case.prepare();
+    caret::set_caret(case.app_mut(), &panes, caret);
+    case
 }
 
-impl Case {
-    fn press(&mut self, keys: &str) -> &mut Case {
-        for token in keys.split_whitespace() {
-            let panes = view::panes(SCREEN, &self.session.app);
-            prepare(&mut self.session.app, &panes);
-            self.session.key(key(token), &panes);
-        }
-        self
+/// The document with decided spans marked.
+fn marked(case: &Harness) -> String {
+    let app = case.app();
+    let text = &app.corpus.docs[0].text;
+    let mut spans: Vec<_> = app
+        .spans
+        .iter()
+        .filter(|s| s.origin != Origin::Suggested)
+        .collect();
+    spans.sort_by_key(|s| s.start);
+    let mut out = String::new();
+    let mut at = 0;
+    for s in spans {
+        out.push_str(&text[at..s.start]);
+        out.push_str(&format!("[{}]{{{}}}", &text[s.start..s.end], s.kind.name()));
+        at = s.end;
     }
-
-    /// The document with decided spans marked.
-    fn marked(&self) -> String {
-        let app = &self.session.app;
-        let text = &app.corpus.docs[0].text;
-        let mut spans: Vec<_> = app
-            .spans
-            .iter()
-            .filter(|s| s.origin != Origin::Suggested)
-            .collect();
-        spans.sort_by_key(|s| s.start);
-        let mut out = String::new();
-        let mut at = 0;
-        for s in spans {
-            out.push_str(&text[at..s.start]);
-            out.push_str(&format!("[{}]{{{}}}", &text[s.start..s.end], s.kind.name()));
-            at = s.end;
-        }
-        out.push_str(&text[at..]);
-        out
-    }
+    out.push_str(&text[at..]);
+    out
 }
 
 #[track_caller]
 fn check(doc: &str, keys: &str, expected: &str) {
     let mut case = open(doc, false);
-    case.press(keys);
-    assert_eq!(case.marked(), expected, "keys: {keys}");
+    case.keys(keys);
+    assert_eq!(marked(&case), expected, "keys: {keys}");
 }
 
 #[test]
@@ -184,9 +152,8 @@ fn reject_a_suggestion_and_it_is_gone_everywhere() {
         "Dışişleri Bakanı |Sergey Lavrov Ankara'ya geldi. Lavrov konuştu.",
         true,
     );
-    let suggested = |c: &Case| {
-        c.session
-            .app
+    let suggested = |c: &Harness| {
+        c.app()
             .spans
             .iter()
             .filter(|s| s.origin == Origin::Suggested)
@@ -194,10 +161,10 @@ fn reject_a_suggestion_and_it_is_gone_everywhere() {
     };
     let before = suggested(&case);
     assert!(before >= 3, "extractor suggests Lavrov twice and Ankara");
-    case.press("x");
+    case.keys("x");
     assert!(suggested(&case) < before);
-    case.press("w w w w");
-    assert!(case.marked().find('[').is_none(), "{}", case.marked());
+    case.keys("w w w w");
+    assert!(marked(&case).find('[').is_none(), "{}", marked(&case));
 }
 
 #[test]
@@ -206,9 +173,9 @@ fn accept_all_marks_every_form_of_the_entity() {
         "Dışişleri Bakanı |Sergey Lavrov geldi. Lavrov konuştu.",
         true,
     );
-    case.press("A");
+    case.keys("A");
     assert_eq!(
-        case.marked(),
+        marked(&case),
         "Dışişleri Bakanı [Sergey Lavrov]{person} geldi. [Lavrov]{person} konuştu."
     );
 }
@@ -216,8 +183,8 @@ fn accept_all_marks_every_form_of_the_entity() {
 #[test]
 fn decisions_survive_a_restart() {
     let mut case = open("|Lavrov konuştu.", false);
-    case.press("p s");
-    let path = case.store_path.clone();
+    case.keys("p s");
+    let path = case.store_path().expect("a store").to_path_buf();
     drop(case.session);
     let store = Store::open(&path).expect("reopens");
     let key = okur::corpus::DocKey::of_text("Lavrov konuştu.");
@@ -229,11 +196,11 @@ fn decisions_survive_a_restart() {
 #[test]
 fn custom_label_from_the_config_on_a_digit_key() {
     let mut case = open("|Kremlin açıklama yaptı.", false);
-    case.session.app.custom_labels = vec!["ORG".into()];
-    case.press("1");
-    assert_eq!(case.marked(), "[Kremlin]{ORG} açıklama yaptı.");
-    case.press("2");
-    assert!(case.session.app.status.contains("no custom label 2"));
+    case.app_mut().custom_labels = vec!["ORG".into()];
+    case.keys("1");
+    assert_eq!(marked(&case), "[Kremlin]{ORG} açıklama yaptı.");
+    case.keys("2");
+    assert!(case.status().contains("no custom label 2"));
 }
 
 /// A journal line naming a span of the test document.
@@ -254,34 +221,28 @@ fn spans_from_the_journal_that_do_not_fit_are_hidden_with_a_notice() {
     for (doc, line) in cases {
         // The document is in the reading pane from the start: the notice comes at once.
         let mut case = open_with_journal(doc, true, &line);
-        let status = &case.first_status;
+        let status = case.initial_status();
         assert!(
             status.starts_with("case.txt: 1 stored span does not fit the text"),
             "{status}"
         );
         let clean = doc.replace('|', "");
-        assert_eq!(case.marked(), clean, "the misfit is not shown");
-        case.press("a");
+        assert_eq!(marked(&case), clean, "the misfit is not shown");
+        case.keys("a");
         assert!(
-            case.marked().contains("]{person}"),
+            marked(&case).contains("]{person}"),
             "the suggestion under the caret is accepted: {}",
-            case.marked()
+            marked(&case)
         );
-        assert!(
-            !case.session.app.status.contains("does not fit"),
-            "said once"
-        );
-        case.press("w a u");
-        assert!(
-            !case.session.app.status.contains("does not fit"),
-            "said once"
-        );
+        assert!(!case.status().contains("does not fit"), "said once");
+        case.keys("w a u");
+        assert!(!case.status().contains("does not fit"), "said once");
     }
 }
 
 /// The spans at `name` (every occurrence), with their origin, suggestions included.
-fn spans_on(case: &Case, name: &str) -> Vec<Origin> {
-    let app = &case.session.app;
+fn spans_on(case: &Harness, name: &str) -> Vec<Origin> {
+    let app = case.app();
     let text = &app.corpus.docs[0].text;
     app.spans
         .iter()
@@ -297,15 +258,15 @@ const AR_NEWS: &str =
 fn arabic_accept_a_suggestion_then_undo_and_redo() {
     let mut case = open(AR_NEWS, true);
     assert_eq!(spans_on(&case, "سيرغي لافروف"), [Origin::Suggested]);
-    case.press("a");
+    case.keys("a");
     let accepted =
         "وزير الخارجية الروسي [سيرغي لافروف]{person} قال إن تركيا شريكة. وأكد لافروف أن تركيا مستعدة";
-    assert_eq!(case.marked(), accepted);
-    case.press("u");
-    assert_eq!(case.marked(), AR_NEWS.replace('|', ""));
+    assert_eq!(marked(&case), accepted);
+    case.keys("u");
+    assert_eq!(marked(&case), AR_NEWS.replace('|', ""));
     assert_eq!(spans_on(&case, "سيرغي لافروف"), [Origin::Suggested]);
-    case.press("C-r");
-    assert_eq!(case.marked(), accepted);
+    case.keys("C-r");
+    assert_eq!(marked(&case), accepted);
 }
 
 #[test]
@@ -316,25 +277,25 @@ fn arabic_reject_a_suggestion_everywhere_then_undo_and_redo() {
         [Origin::Suggested, Origin::Suggested]
     );
     // Caret from سيرغي to تركيا: four words on (لافروف قال إن تركيا).
-    case.press("w w w w x");
+    case.keys("w w w w x");
     assert!(
         spans_on(&case, "تركيا").is_empty(),
         "rejected in both places"
     );
     assert!(
-        case.session.app.status.contains("rejected تركيا"),
+        case.status().contains("rejected تركيا"),
         "{}",
-        case.session.app.status
+        case.status()
     );
-    case.press("u");
+    case.keys("u");
     assert_eq!(
         spans_on(&case, "تركيا"),
         [Origin::Suggested, Origin::Suggested]
     );
-    case.press("C-r");
+    case.keys("C-r");
     assert!(spans_on(&case, "تركيا").is_empty());
     assert_eq!(
-        case.marked(),
+        marked(&case),
         AR_NEWS.replace('|', ""),
         "nothing is marked by rejecting"
     );

@@ -2,56 +2,36 @@
 //! what it needs, and lands where a scan of the whole text says it should.
 #![cfg(feature = "tui")]
 
+mod common;
+
+use common::tui::{Harness, one_person};
 use okur::corpus::{Corpus, Document};
-use okur::layout::{LayoutOptions, PaneRow};
-use okur::tui::app::{App, EntityRow, Facts, Focus, MentionRef};
+use okur::layout::PaneRow;
+use okur::tui::Action;
+use okur::tui::app::{App, Focus};
 use okur::tui::caret::{
     next_sentence_start, next_word_start, prev_sentence_start, prev_word_start, sentence_starts,
 };
-use okur::tui::theme::Theme;
-use okur::tui::{Action, prepare, update, view};
-use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
-const SCREEN: Rect = Rect::new(0, 0, 120, 30);
 const PARAGRAPH: &str = "Bakan Lavrov Ankara'da konuştu. Görüşme uzun sürdü!\n\n";
 
-/// 3,000 paragraphs, each mentioning Lavrov once; the reader open on it.
-fn long_app() -> App {
+/// 3,000 paragraphs, each mentioning Lavrov once; the reader open on it (through the pure
+/// `update`).
+fn long_app() -> Harness {
     let text = PARAGRAPH.repeat(3000);
-    let mentions = text
+    let ranges: Vec<(usize, usize)> = text
         .match_indices("Lavrov")
-        .map(|(start, m)| MentionRef {
-            start,
-            end: start + m.len(),
-            entity: 0,
-        })
+        .map(|(start, m)| (start, start + m.len()))
         .collect();
-    let facts = Facts {
-        entities: vec![EntityRow {
-            kind: "person",
-            name: "Lavrov".into(),
-            value: None,
-            docs: 1,
-            mentions: 3000,
-        }],
-        mentions: vec![mentions],
-    };
+    let facts = one_person("Lavrov", &ranges);
     let corpus = Corpus {
         docs: vec![Document::from_text("long.txt", text)],
     };
-    let mut app = App::new(corpus, facts, Theme::monochrome(), LayoutOptions::new(80));
-    press(&mut app, &[Action::Open]);
-    app.focus = Focus::Reader;
-    app
-}
-
-fn press(app: &mut App, actions: &[Action]) {
-    for &a in actions {
-        let panes = view::panes(SCREEN, app);
-        prepare(app, &panes);
-        update(app, a, &panes);
-    }
+    let mut h = Harness::over(corpus).facts(facts).no_search().start();
+    h.update(&[Action::Open]);
+    h.app_mut().focus = Focus::Reader;
+    h
 }
 
 fn laid_out_everything(app: &App) -> bool {
@@ -60,51 +40,56 @@ fn laid_out_everything(app: &App) -> bool {
 
 #[test]
 fn word_and_sentence_moves_lay_out_only_what_they_need() {
-    let mut app = long_app();
-    press(&mut app, &[Action::WordNext, Action::WordNext]);
-    let text = app.corpus.docs[0].text.clone();
-    assert!(text[app.reader.caret..].starts_with("Ankara"));
-    press(&mut app, &[Action::SentenceNext]);
-    assert!(text[app.reader.caret..].starts_with("Görüşme"));
-    press(&mut app, &[Action::SentencePrev, Action::WordPrev]);
-    assert_eq!(app.reader.caret, 0);
+    let mut h = long_app();
+    h.update(&[Action::WordNext, Action::WordNext]);
+    let text = h.app().corpus.docs[0].text.clone();
+    assert!(text[h.app().reader.caret..].starts_with("Ankara"));
+    h.update(&[Action::SentenceNext]);
+    assert!(text[h.app().reader.caret..].starts_with("Görüşme"));
+    h.update(&[Action::SentencePrev, Action::WordPrev]);
+    assert_eq!(h.app().reader.caret, 0);
     assert!(
-        !laid_out_everything(&app),
+        !laid_out_everything(h.app()),
         "{} rows",
-        app.reader.layout.row_count()
+        h.app().reader.layout.row_count()
     );
 }
 
 #[test]
 fn next_mention_lays_out_only_up_to_it_and_wraps_at_the_end() {
-    let mut app = long_app();
-    app.selected_entity = Some(0);
-    press(&mut app, &[Action::NextMatch, Action::NextMatch]);
+    let mut h = long_app();
+    h.app_mut().selected_entity = Some(0);
+    h.update(&[Action::NextMatch, Action::NextMatch]);
     assert!(
-        !laid_out_everything(&app),
+        !laid_out_everything(h.app()),
         "{} rows",
-        app.reader.layout.row_count()
+        h.app().reader.layout.row_count()
     );
     let row = |app: &App| match app.reader.layout.row(app.reader.cursor.selected) {
         Some(PaneRow::Text(line)) => line.logical.clone(),
         _ => String::new(),
     };
-    assert!(row(&app).contains("Lavrov"), "on a mention: {}", row(&app));
+    assert!(
+        row(h.app()).contains("Lavrov"),
+        "on a mention: {}",
+        row(h.app())
+    );
     // The first `n` went to the mention on the first row, after the caret: the second is
     // the next paragraph's, and `N` goes back to the first.
-    let second = app.reader.cursor.selected;
-    press(&mut app, &[Action::PrevMatch]);
-    assert!(app.reader.cursor.selected < second);
-    assert!(row(&app).contains("Lavrov"));
-    assert_eq!(app.reader.cursor.selected, 0, "the first mention");
-    assert!(!laid_out_everything(&app));
+    let second = h.app().reader.cursor.selected;
+    h.update(&[Action::PrevMatch]);
+    assert!(h.app().reader.cursor.selected < second);
+    assert!(row(h.app()).contains("Lavrov"));
+    assert_eq!(h.app().reader.cursor.selected, 0, "the first mention");
+    assert!(!laid_out_everything(h.app()));
     // Back from the first mention wraps to the last: that one needs the whole layout.
-    press(&mut app, &[Action::PrevMatch]);
-    assert!(laid_out_everything(&app));
-    assert!(row(&app).contains("Lavrov"));
-    press(&mut app, &[Action::NextMatch]);
+    h.update(&[Action::PrevMatch]);
+    assert!(laid_out_everything(h.app()));
+    assert!(row(h.app()).contains("Lavrov"));
+    h.update(&[Action::NextMatch]);
     assert_eq!(
-        app.reader.cursor.selected, 0,
+        h.app().reader.cursor.selected,
+        0,
         "and forward from the last to the first"
     );
 }

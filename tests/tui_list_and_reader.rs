@@ -5,21 +5,13 @@
 
 #![cfg(feature = "tui")]
 
-mod keys;
+mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use okur::corpus::{Corpus, Document};
-use okur::layout::{LayoutOptions, PaneRow};
-use okur::store::{Origin, Store};
-use okur::tui::app::{App, Facts, Focus, InputKind};
-use okur::tui::session::Session;
-use okur::tui::theme::Theme;
-use okur::tui::{caret, prepare, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
-
-const WIDE: Rect = Rect::new(0, 0, 120, 30);
+use common::tui::Harness;
+use okur::layout::PaneRow;
+use okur::store::Origin;
+use okur::tui::app::{Focus, InputKind};
+use okur::tui::caret;
 
 /// Five short articles, each with a title, a dateline and a body: several paragraphs, so
 /// the reading pane has blank rows between them.
@@ -31,116 +23,44 @@ const DOCS: [&str; 5] = [
     "Seçim takvimi\n\n02.03.2021 - 08:00\n\nTakvim belli oldu.\n",
 ];
 
-struct Case {
-    session: Session,
-    screen: Rect,
-    _dir: tempfile::TempDir,
+/// A session over [`DOCS`] with a fresh store, searching on this thread, on a
+/// `width`x`height` screen.
+fn open(width: u16, height: u16) -> Harness {
+    Harness::texts(&DOCS).store().screen(width, height).start()
 }
 
-/// A session over [`DOCS`] with a fresh store, searching on this thread.
-fn open(screen: Rect) -> Case {
-    let docs = DOCS
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::from_text(format!("{i}.txt"), t.to_string()))
-        .collect();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("journal.jsonl")).expect("store opens");
-    let app = App::new(
-        Corpus { docs },
-        Facts::default(),
-        Theme::monochrome(),
-        LayoutOptions::new(80),
-    );
-    let mut session = Session::new(app, Some(store));
-    session.search_inline();
-    Case {
-        session,
-        screen,
-        _dir: dir,
-    }
+/// The document under the list cursor (a file index).
+fn selected(case: &Harness) -> Option<usize> {
+    case.app().selected_doc()
 }
 
-/// The key a test token names: the shared names plus the paging and arrow keys.
-fn key(token: &str) -> KeyEvent {
-    let code = match token {
-        "PgDn" => KeyCode::PageDown,
-        "PgUp" => KeyCode::PageUp,
-        "↑" => KeyCode::Up,
-        _ => return keys::key(token),
-    };
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-impl Case {
-    /// Presses space-separated keys, preparing the panes before each as the loop does.
-    fn press(&mut self, keys: &str) -> &mut Case {
-        for token in keys.split_whitespace() {
-            let panes = view::panes(self.screen, &self.session.app);
-            prepare(&mut self.session.app, &panes);
-            self.session.key(key(token), &panes);
-        }
-        self
-    }
-
-    /// Types text into the open prompt.
-    fn type_text(&mut self, text: &str) -> &mut Case {
-        let keys: Vec<String> = text.chars().map(String::from).collect();
-        self.press(&keys.join(" "))
-    }
-
-    fn app(&self) -> &App {
-        &self.session.app
-    }
-
-    /// The document under the list cursor (a file index).
-    fn selected(&self) -> Option<usize> {
-        self.app().selected_doc()
-    }
-
-    /// The whole screen as text, one line per row.
-    fn screen(&mut self) -> String {
-        let panes = view::panes(self.screen, &self.session.app);
-        prepare(&mut self.session.app, &panes);
-        let (w, h) = (self.screen.width, self.screen.height);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-        let app = &self.session.app;
-        terminal.draw(|f| view::draw(f, app)).expect("draw");
-        let buf = terminal.backend().buffer();
-        (0..h)
-            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// True when the reading cursor is on a blank row.
-    fn on_blank_row(&self) -> bool {
-        let reader = &self.app().reader;
-        matches!(
-            reader.layout.row(reader.cursor.selected),
-            Some(PaneRow::Blank)
-        )
-    }
+/// True when the reading cursor is on a blank row.
+fn on_blank_row(case: &Harness) -> bool {
+    let reader = &case.app().reader;
+    matches!(
+        reader.layout.row(reader.cursor.selected),
+        Some(PaneRow::Blank)
+    )
 }
 
 // Bug 3: `X` and opening under `%unread` sent the list cursor to row 1.
 
 #[test]
 fn archive_leaves_the_cursor_on_the_document_that_took_its_place() {
-    let mut case = open(WIDE);
-    case.press("j j X");
+    let mut case = open(120, 30);
+    case.keys("j j X");
     assert_eq!(case.app().order, [0, 1, 3, 4], "2 archived");
-    assert_eq!(case.selected(), Some(3), "the next document took its row");
-    case.press("X");
+    assert_eq!(selected(&case), Some(3), "the next document took its row");
+    case.keys("X");
     assert_eq!(
         case.app().order,
         [0, 1, 4],
         "a second X archives the next one"
     );
-    case.press("j X");
+    case.keys("j X");
     assert_eq!(case.app().order, [0, 1], "4 archived");
     assert_eq!(
-        case.selected(),
+        selected(&case),
         Some(1),
         "the last row went: the one above it"
     );
@@ -148,37 +68,37 @@ fn archive_leaves_the_cursor_on_the_document_that_took_its_place() {
 
 #[test]
 fn opening_under_unread_keeps_the_cursor_in_place() {
-    let mut case = open(WIDE);
-    case.press("/").type_text("%unread").press("Enter");
-    case.press("j j Enter");
+    let mut case = open(120, 30);
+    case.keys("/").type_text("%unread").keys("Enter");
+    case.keys("j j Enter");
     assert_eq!(case.app().reader.doc, 2);
     assert_eq!(case.app().order, [0, 1, 3, 4], "2 is read now");
-    case.press("S-Tab");
+    case.keys("S-Tab");
     assert_eq!(case.app().focus, Focus::List);
-    assert_eq!(case.selected(), Some(3), "the next unread document");
-    case.press("Enter");
+    assert_eq!(selected(&case), Some(3), "the next unread document");
+    case.keys("Enter");
     assert_eq!(case.app().reader.doc, 3, "Enter opens the next unread one");
     assert_eq!(case.app().order, [0, 1, 4]);
 }
 
 #[test]
 fn a_filter_keeps_the_selected_document_or_the_next_one_listed() {
-    let mut case = open(WIDE);
-    case.press("j j");
-    case.press("/").type_text("%star").press("Enter");
+    let mut case = open(120, 30);
+    case.keys("j j");
+    case.keys("/").type_text("%star").keys("Enter");
     assert!(case.app().order.is_empty());
-    case.press("Esc");
+    case.keys("Esc");
     assert_eq!(
-        case.selected(),
+        selected(&case),
         Some(2),
         "back on the document the empty list hid"
     );
-    case.press("g j s j j s j s k k");
-    assert_eq!(case.selected(), Some(2));
-    case.press("/").type_text("%star").press("Enter");
+    case.keys("g j s j j s j s k k");
+    assert_eq!(selected(&case), Some(2));
+    case.keys("/").type_text("%star").keys("Enter");
     assert_eq!(case.app().order, [1, 3, 4]);
     assert_eq!(
-        case.selected(),
+        selected(&case),
         Some(3),
         "2 is not starred: the next listed"
     );
@@ -186,14 +106,14 @@ fn a_filter_keeps_the_selected_document_or_the_next_one_listed() {
 
 #[test]
 fn archive_in_a_ranked_search_moves_to_the_next_document_listed() {
-    let mut case = open(WIDE);
-    case.press("/").type_text("açıkla").press("Enter");
+    let mut case = open(120, 30);
+    case.keys("/").type_text("açıkla").keys("Enter");
     let ranked = case.app().order.clone();
     assert!(ranked.len() >= 2, "{ranked:?}");
-    case.press("g X");
+    case.keys("g X");
     assert_eq!(case.app().order, ranked[1..], "the first is archived");
     assert_eq!(
-        case.selected(),
+        selected(&case),
         Some(ranked[1]),
         "the next one took its row"
     );
@@ -203,18 +123,18 @@ fn archive_in_a_ranked_search_moves_to_the_next_document_listed() {
 
 #[test]
 fn slash_opens_the_filter_line_when_nothing_is_listed() {
-    let mut case = open(WIDE);
-    case.press("/").type_text("zqxwv").press("Enter");
+    let mut case = open(120, 30);
+    case.keys("/").type_text("zqxwv").keys("Enter");
     assert!(case.app().order.is_empty(), "nothing matches");
     assert!(case.app().input.is_none(), "Enter closed the prompt");
-    case.press("/");
+    case.keys("/");
     let input = case.app().input.as_ref().expect("/ opens the filter line");
     assert_eq!(input.kind, InputKind::Filter);
     assert_eq!(
         input.text, "zqxwv",
         "the prompt starts from the filter in force"
     );
-    case.press("Esc");
+    case.keys("Esc");
     assert_eq!(
         case.app().order,
         [0, 1, 2, 3, 4],
@@ -226,11 +146,10 @@ fn slash_opens_the_filter_line_when_nothing_is_listed() {
 
 #[test]
 fn reading_cursor_skips_blank_rows_both_ways() {
-    let mut case = open(WIDE);
-    case.press("j Enter");
+    let mut case = open(120, 30);
+    case.keys("j Enter");
     let rows = {
-        let panes = view::panes(WIDE, &case.session.app);
-        prepare(&mut case.session.app, &panes);
+        case.prepare();
         case.app().reader.layout.row_count()
     };
     assert!(
@@ -239,14 +158,14 @@ fn reading_cursor_skips_blank_rows_both_ways() {
     );
     let mut seen = vec![case.app().reader.cursor.selected];
     for _ in 0..rows {
-        case.press("j");
-        assert!(!case.on_blank_row(), "j stopped on a blank row: {seen:?}");
+        case.keys("j");
+        assert!(!on_blank_row(&case), "j stopped on a blank row: {seen:?}");
         seen.push(case.app().reader.cursor.selected);
     }
     assert_eq!(seen.last(), Some(&(rows - 1)), "j reaches the last row");
     for _ in 0..rows {
-        case.press("k");
-        assert!(!case.on_blank_row(), "k stopped on a blank row");
+        case.keys("k");
+        assert!(!on_blank_row(&case), "k stopped on a blank row");
     }
     assert_eq!(case.app().reader.cursor.selected, 0);
 }
@@ -254,29 +173,27 @@ fn reading_cursor_skips_blank_rows_both_ways() {
 #[test]
 fn page_moves_in_a_short_pane_skip_blank_rows() {
     // Four text rows high: a page is three rows, which lands on a gap from the top.
-    let mut case = open(Rect::new(0, 0, 80, 7));
-    case.press("j Enter");
+    let mut case = open(80, 7);
+    case.keys("j Enter");
     for keys in ["PgDn", "PgDn", "PgUp", "G", "PgUp", "g", "↓", "↑"] {
-        case.press(keys);
-        assert!(!case.on_blank_row(), "{keys} stopped on a blank row");
+        case.keys(keys);
+        assert!(!on_blank_row(&case), "{keys} stopped on a blank row");
     }
 }
 
 #[test]
 fn a_label_never_acts_from_a_blank_row() {
-    let mut case = open(WIDE);
-    case.press("j Enter");
-    let panes = view::panes(WIDE, &case.session.app);
-    prepare(&mut case.session.app, &panes);
+    let mut case = open(120, 30);
+    case.keys("j Enter");
+    case.prepare();
     // Put the cursor on a gap as an old layout could leave it (a resize, a flip): the
     // caret is still on the row above, whose word `p` used to label.
     let gap = (0..10)
         .find(|&r| matches!(case.app().reader.layout.row(r), Some(PaneRow::Blank)))
         .expect("a blank row");
-    case.session.app.reader.cursor.selected = gap;
-    case.session.app.reader.caret = 0;
-    case.session
-        .dispatch(okur::tui::Action::LabelPerson, &panes);
+    case.app_mut().reader.cursor.selected = gap;
+    case.app_mut().reader.caret = 0;
+    case.dispatch(okur::tui::Action::LabelPerson);
     let user_spans = case
         .app()
         .spans
@@ -285,8 +202,8 @@ fn a_label_never_acts_from_a_blank_row() {
         .count();
     assert_eq!(user_spans, 0, "status: {}", case.app().status);
     // Drawn again, the cursor settles on a row of text.
-    case.press("→");
-    assert!(!case.on_blank_row());
+    case.keys("→");
+    assert!(!on_blank_row(&case));
     assert!(caret::cursor_line(case.app()).is_some());
 }
 
@@ -294,40 +211,40 @@ fn a_label_never_acts_from_a_blank_row() {
 
 #[test]
 fn help_lists_ctrl_c_and_ctrl_z_and_scrolls_at_60x16() {
-    let mut case = open(Rect::new(0, 0, 60, 16));
-    case.press("?");
-    let first = case.screen();
+    let mut case = open(60, 16);
+    case.keys("?");
+    let first = case.screen_text();
     assert!(first.contains("open doc / select entity"), "{first}");
     assert!(first.contains("more below"), "{first}");
     assert!(!first.contains("more above"), "{first}");
     let mut pages = first.clone();
     for _ in 0..3 {
-        case.press("PgDn");
-        pages.push_str(&case.screen());
+        case.keys("PgDn");
+        pages.push_str(&case.screen_text());
     }
     assert!(pages.contains("Ctrl-C"), "{pages}");
     assert!(pages.contains("Ctrl-Z"), "{pages}");
     assert!(pages.contains("suspend"), "{pages}");
-    let last = case.screen();
+    let last = case.screen_text();
     assert!(last.contains("more above"), "{last}");
     assert!(!last.contains("more below"), "the end shows: {last}");
-    case.press("k ↑ PgUp PgUp PgUp PgUp");
-    assert_eq!(case.screen(), first, "back at the top");
-    case.press("j");
-    assert_ne!(case.screen(), first, "j scrolls by a row");
+    case.keys("k ↑ PgUp PgUp PgUp PgUp");
+    assert_eq!(case.screen_text(), first, "back at the top");
+    case.keys("j");
+    assert_ne!(case.screen_text(), first, "j scrolls by a row");
     assert_eq!(case.app().reader.doc, 0, "keys in help move nothing else");
-    assert_eq!(case.selected(), Some(0));
-    case.press("Esc");
+    assert_eq!(selected(&case), Some(0));
+    case.keys("Esc");
     assert!(!case.app().show_help);
-    case.press("?");
-    assert_eq!(case.screen(), first, "help opens at its top again");
+    case.keys("?");
+    assert_eq!(case.screen_text(), first, "help opens at its top again");
 }
 
 #[test]
 fn help_that_fits_shows_no_scroll_marks() {
-    let mut case = open(Rect::new(0, 0, 120, 40));
-    case.press("?");
-    let screen = case.screen();
+    let mut case = open(120, 40);
+    case.keys("?");
+    let screen = case.screen_text();
     assert!(
         screen.contains("Ctrl-C") && screen.contains("Ctrl-Z"),
         "{screen}"

@@ -32,6 +32,13 @@ fn start(root: &Path, store: &Path) -> (Tmux, std::path::PathBuf) {
     (Tmux::start(&command, 120, 20), err)
 }
 
+/// Quits with `q` (okur exits 0) and returns what it printed to standard error.
+fn quit(t: &Tmux, err: &Path) -> String {
+    t.send(&["q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+    std::fs::read_to_string(err).expect("stderr captured")
+}
+
 #[test]
 fn the_status_line_counts_the_notices_and_exit_prints_them_all() {
     if !tmux_available() {
@@ -45,9 +52,7 @@ fn the_status_line_counts_the_notices_and_exit_prints_them_all() {
         screen.contains("2 notices (all printed on exit); first: docs/a_blob.txt: skipped"),
         "{screen}"
     );
-    t.send(&["q"]);
-    assert_eq!(t.wait_exit(), Some(0));
-    let printed = std::fs::read_to_string(err).expect("stderr captured");
+    let printed = quit(&t, &err);
     assert_eq!(
         printed,
         "okur: docs/a_blob.txt: skipped, looks like a binary file\n\
@@ -74,9 +79,7 @@ fn notices_of_a_background_load_are_shown_and_printed_on_exit() {
         screen.contains("302 documents loaded; 2 notices (all printed on exit)"),
         "{screen}"
     );
-    t.send(&["q"]);
-    assert_eq!(t.wait_exit(), Some(0));
-    let printed = std::fs::read_to_string(err).expect("stderr captured");
+    let printed = quit(&t, &err);
     assert!(
         printed.contains("okur: docs/a_blob.txt: skipped, looks like a binary file\n"),
         "{printed}"

@@ -6,118 +6,17 @@
 #![cfg(feature = "tui")]
 
 mod common;
-mod keys;
 #[path = "tui_prompt_and_panel/panel.rs"]
 mod panel;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use okur::corpus::{Corpus, load_seeds};
-use okur::extract::{CorpusExtraction, Extractor, extract_corpus};
-use okur::layout::LayoutOptions;
-use okur::store::{Decision, Label, Store};
-use okur::tui::app::{App, Facts, Focus};
+use common::tui::Harness;
+use okur::store::{Decision, Label};
+use okur::tui::app::{App, Focus};
 use okur::tui::facts::{self, ExtractionJob};
-use okur::tui::session::Session;
-use okur::tui::theme::Theme;
-use okur::tui::{prepare, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
-
-const SCREEN: Rect = Rect::new(0, 0, 120, 30);
-
-struct Case {
-    session: Session,
-    extraction: CorpusExtraction,
-    _dir: tempfile::TempDir,
-}
 
 /// The seeds, extracted, over a fresh store, searching on this thread.
-fn seeds() -> Case {
-    let corpus = load_seeds().corpus;
-    let extraction = extract_corpus(&Extractor::new(), &corpus);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("journal.jsonl")).expect("store opens");
-    let session = session_over(corpus, Some(store));
-    let mut case = Case {
-        session,
-        extraction,
-        _dir: dir,
-    };
-    case.session.set_extraction(&case.extraction);
-    case
-}
-
-fn session_over(corpus: Corpus, store: Option<Store>) -> Session {
-    let app = App::new(
-        corpus,
-        Facts::default(),
-        Theme::monochrome(),
-        LayoutOptions::new(80),
-    );
-    let mut session = Session::new(app, store);
-    session.search_inline();
-    session
-}
-
-/// The key a test token names: the shared names, plus `Tab`, `↑`, `Home`, `End`, `Bksp`,
-/// `Del` and `C-x` for Ctrl with a letter.
-fn key(token: &str) -> KeyEvent {
-    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
-    match token {
-        "Tab" => plain(KeyCode::Tab),
-        "↑" => plain(KeyCode::Up),
-        "Home" => plain(KeyCode::Home),
-        "End" => plain(KeyCode::End),
-        "Bksp" => plain(KeyCode::Backspace),
-        "Del" => plain(KeyCode::Delete),
-        t if t.starts_with("C-") && t.len() == 3 => {
-            let c = t.chars().nth(2).expect("a letter");
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-        }
-        t => keys::key(t),
-    }
-}
-
-impl Case {
-    /// Presses space-separated keys, preparing the panes before each as the loop does.
-    fn press(&mut self, keys: &str) -> &mut Case {
-        for token in keys.split_whitespace() {
-            let panes = view::panes(SCREEN, &self.session.app);
-            prepare(&mut self.session.app, &panes);
-            self.session.key(key(token), &panes);
-        }
-        self
-    }
-
-    /// Types text into the open prompt.
-    fn type_text(&mut self, text: &str) -> &mut Case {
-        for c in text.chars() {
-            let panes = view::panes(SCREEN, &self.session.app);
-            self.session
-                .key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), &panes);
-        }
-        self
-    }
-
-    fn app(&self) -> &App {
-        &self.session.app
-    }
-}
-
-/// The screen's rows, drawn as the loop draws them.
-fn screen(session: &mut Session) -> Vec<String> {
-    let panes = view::panes(SCREEN, &session.app);
-    prepare(&mut session.app, &panes);
-    let mut terminal =
-        Terminal::new(TestBackend::new(SCREEN.width, SCREEN.height)).expect("backend");
-    terminal
-        .draw(|f| view::draw(f, &session.app))
-        .expect("draw");
-    let buf = terminal.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
-        .collect()
+fn seeds() -> Harness {
+    Harness::seeds().store().extracted().start()
 }
 
 /// Bug 1: the keys of the issue, on the seeds. Each jump puts the caret on the start of the
@@ -125,7 +24,7 @@ fn screen(session: &mut Session) -> Vec<String> {
 #[test]
 fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
     let mut case = seeds();
-    case.press("j Enter Tab j Enter");
+    case.keys("j Enter Tab j Enter");
     let app = case.app();
     let entity = app.selected_entity.expect("Enter selected an entity");
     let doc = app.reader.doc;
@@ -140,15 +39,15 @@ fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
         "the entity is mentioned twice: {starts:?}"
     );
     assert_eq!(app.reader.caret, starts[0].0, "Enter: on the first mention");
-    case.press("S-Tab n");
+    case.keys("S-Tab n");
     assert_eq!(
         case.app().reader.caret,
         starts[1].0,
         "n: on the next mention"
     );
-    case.press("N");
+    case.keys("N");
     assert_eq!(case.app().reader.caret, starts[0].0, "N: back on the first");
-    case.press("n n a");
+    case.keys("n n a");
     let (start, end) = starts[2 % starts.len()];
     assert_eq!(case.app().reader.caret, start, "n n: two mentions on");
     let text = &case.app().corpus.docs[doc].text[start..end];
@@ -160,7 +59,7 @@ fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
 }
 
 /// The open prompt's text.
-fn line(case: &Case) -> String {
+fn line(case: &Harness) -> String {
     case.app()
         .input
         .as_ref()
@@ -172,7 +71,7 @@ fn line(case: &Case) -> String {
 #[test]
 fn prompt_keys_edit_the_line() {
     let mut case = seeds();
-    case.press("Enter m").type_text("ankara suriye");
+    case.keys("Enter m").type_text("ankara suriye");
     let steps = [
         ("C-w", "ankara "),
         ("C-a", "ankara "),
@@ -182,15 +81,12 @@ fn prompt_keys_edit_the_line() {
         ("End Bksp", ""),
     ];
     for (keys, expected) in steps {
-        case.press(keys);
+        case.keys(keys);
         assert_eq!(line(&case), expected, "after {keys}");
     }
-    case.type_text("nto").press("Home → Del ← C-d");
+    case.type_text("nto").keys("Home → Del ← C-d");
     assert_eq!(line(&case), "o", "Home → Del ← C-d");
-    case.type_text("y")
-        .press("C-e")
-        .type_text("k")
-        .press("Enter");
+    case.type_text("y").keys("C-e").type_text("k").keys("Enter");
     let key = case.app().corpus.docs[case.app().reader.doc].key.clone();
     assert_eq!(
         case.app().state.doc(&key).note,
@@ -204,19 +100,19 @@ fn prompt_keys_edit_the_line() {
 #[test]
 fn esc_and_ctrl_c_cancel_a_prompt() {
     let mut case = seeds();
-    case.press("Enter m").type_text("yarım").press("C-c");
+    case.keys("Enter m").type_text("yarım").keys("C-c");
     assert!(case.app().input.is_none(), "Ctrl-C closed the prompt");
     assert!(!case.app().quit, "and did not quit");
     let key = case.app().corpus.docs[case.app().reader.doc].key.clone();
     assert_eq!(case.app().state.doc(&key).note, "");
-    case.press("/").type_text("ankara").press("C-c");
+    case.keys("/").type_text("ankara").keys("C-c");
     assert!(case.app().input.is_none());
     assert_eq!(
         case.app().filter_text,
         "",
         "the filter is cleared as Esc clears it"
     );
-    case.press("m").type_text("yok").press("Esc");
+    case.keys("m").type_text("yok").keys("Esc");
     assert!(case.app().input.is_none());
     assert_eq!(case.app().state.doc(&key).note, "");
 }
@@ -226,28 +122,21 @@ fn esc_and_ctrl_c_cancel_a_prompt() {
 #[test]
 fn up_and_down_recall_the_prompts_history() {
     let mut case = seeds();
-    case.press("Enter t").type_text("suriye").press("Enter");
-    case.press("t").type_text("ab").press("↑");
+    case.keys("Enter t").type_text("suriye").keys("Enter");
+    case.keys("t").type_text("ab").keys("↑");
     assert_eq!(line(&case), "suriye");
-    case.press("↓");
+    case.keys("↓");
     assert_eq!(line(&case), "ab");
-    case.press("Esc m ↑");
+    case.keys("Esc m ↑");
     assert_eq!(line(&case), "", "the note prompt has its own history");
 }
 
 /// The status row's cells: symbols, and whether each is drawn reversed.
-fn status_cells(session: &mut Session) -> Vec<(String, bool)> {
+fn status_cells(case: &mut Harness) -> Vec<(String, bool)> {
     use ratatui::style::Modifier;
-    let panes = view::panes(SCREEN, &session.app);
-    prepare(&mut session.app, &panes);
-    let mut terminal =
-        Terminal::new(TestBackend::new(SCREEN.width, SCREEN.height)).expect("backend");
-    terminal
-        .draw(|f| view::draw(f, &session.app))
-        .expect("draw");
-    let buf = terminal.backend().buffer();
-    let y = SCREEN.height - 1;
-    (0..SCREEN.width)
+    let buf = case.buffer();
+    let y = buf.area.height - 1;
+    (0..buf.area.width)
         .map(|x| {
             let cell = &buf[(x, y)];
             let reversed = cell.style().add_modifier.contains(Modifier::REVERSED);
@@ -262,17 +151,17 @@ fn status_cells(session: &mut Session) -> Vec<(String, bool)> {
 #[test]
 fn the_prompt_draws_its_caret_in_the_laid_out_text() {
     let mut case = seeds();
-    case.press("/").type_text("abc");
-    let cells = status_cells(&mut case.session);
+    case.keys("/").type_text("abc");
+    let cells = status_cells(&mut case);
     assert_eq!(cells[4].0, "█", "at the end: a block after the text");
-    case.press("← ←");
-    let cells = status_cells(&mut case.session);
+    case.keys("← ←");
+    let cells = status_cells(&mut case);
     let shown: String = cells.iter().take(5).map(|c| c.0.as_str()).collect();
     assert_eq!(shown, "/abc ", "no block inside the text");
     let plain: Vec<usize> = (0..10).filter(|&x| !cells[x].1).collect();
     assert_eq!(plain, [2], "the caret is on b");
-    case.press("C-u").type_text("لافروف").press("Home");
-    let cells = status_cells(&mut case.session);
+    case.keys("C-u").type_text("لافروف").keys("Home");
+    let cells = status_cells(&mut case);
     let shown: String = cells.iter().take(7).map(|c| c.0.as_str()).collect();
     assert_eq!(shown, "/فورفال");
     let plain: Vec<usize> = (0..10).filter(|&x| !cells[x].1).collect();

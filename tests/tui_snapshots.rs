@@ -1,124 +1,101 @@
 //! Whole-screen snapshots of the TUI on a `TestBackend`.
 #![cfg(feature = "tui")]
 
-use okur::corpus::{Corpus, Document, load_seeds};
-use okur::extract::{Extractor, extract_corpus};
-use okur::layout::LayoutOptions;
-use okur::tui::app::{App, Facts, Focus, MentionRef};
-use okur::tui::theme::Theme;
-use okur::tui::{Action, prepare, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+mod common;
+
+use common::extraction::{seeds_fixture, write_seeds_fixture};
+use common::tui::{Harness, buffer_text, one_person};
+use okur::corpus::{Corpus, Document};
+use okur::tui::Action;
+use okur::tui::app::{Facts, Focus};
 use ratatui::layout::Rect;
 
-fn seeds_app() -> App {
-    let corpus = load_seeds().corpus;
-    let facts = Facts::from_extraction(&extract_corpus(&Extractor::new(), &corpus));
-    App::new(corpus, facts, Theme::monochrome(), LayoutOptions::new(80))
+/// The seeds, with the facts of their frozen extraction (not the extractor's of today),
+/// driven through the pure `update` on a `width`x`height` screen.
+fn seeds_app(width: u16, height: u16) -> Harness {
+    Harness::seeds()
+        .facts(Facts::from_extraction(&seeds_fixture()))
+        .no_search()
+        .screen(width, height)
+        .start()
 }
 
-fn panes(app: &App, w: u16, h: u16) -> view::Panes {
-    view::panes(Rect::new(0, 0, w, h), app)
-}
-
-fn press(app: &mut App, w: u16, h: u16, actions: &[Action]) {
-    for &a in actions {
-        let p = panes(app, w, h);
-        prepare(app, &p);
-        update(app, a, &p);
-    }
-}
-
-/// Draws the app and returns the screen as text, one line per row.
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    screen_buffer(app, w, h).0
-}
-
-fn screen_buffer(app: &mut App, w: u16, h: u16) -> (String, Buffer) {
-    let p = panes(app, w, h);
-    prepare(app, &p);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    terminal.draw(|f| view::draw(f, app)).expect("draw");
-    let buf = terminal.backend().buffer().clone();
-    (buffer_text(&buf), buf)
-}
-
-fn buffer_text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let row: String = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
-        out.push_str(row.trim_end());
-        out.push('\n');
-    }
-    out
+/// Writes the seeds' extraction fixture from the extractor of today (see
+/// `tests/common/extraction.rs`).
+#[test]
+#[ignore = "writes tests/fixtures/seeds_extraction.json; run when the seeds change"]
+fn write_seeds_extraction_fixture() {
+    write_seeds_fixture();
 }
 
 #[test]
 fn start_screen_80x24() {
-    insta::assert_snapshot!(screen(&mut seeds_app(), 80, 24));
+    insta::assert_snapshot!(seeds_app(80, 24).snapshot());
 }
 
 #[test]
 fn start_screen_120x40() {
-    insta::assert_snapshot!(screen(&mut seeds_app(), 120, 40));
+    insta::assert_snapshot!(seeds_app(120, 40).snapshot());
 }
 
 #[test]
 fn help_overlay() {
-    let mut app = seeds_app();
-    press(&mut app, 80, 24, &[Action::Help]);
-    insta::assert_snapshot!(screen(&mut app, 80, 24));
+    let mut h = seeds_app(80, 24);
+    h.update(&[Action::Help]);
+    insta::assert_snapshot!(h.snapshot());
 }
 
 #[test]
 fn turkish_document_open() {
-    let mut app = seeds_app();
-    press(&mut app, 100, 30, &[Action::Down, Action::Open]);
-    assert_eq!(app.focus, Focus::Reader);
-    insta::assert_snapshot!(screen(&mut app, 100, 30));
+    let mut h = seeds_app(100, 30);
+    h.update(&[Action::Down, Action::Open]);
+    assert_eq!(h.app().focus, Focus::Reader);
+    insta::assert_snapshot!(h.snapshot());
 }
 
-fn arabic_app() -> App {
-    let mut app = seeds_app();
-    press(
-        &mut app,
-        80,
-        24,
-        &[Action::Down, Action::Down, Action::Down, Action::Open],
-    );
-    app
+/// Seed 003 opened at 80x24.
+fn arabic_app() -> Harness {
+    let mut h = seeds_app(80, 24);
+    h.update(&[Action::Down, Action::Down, Action::Down, Action::Open]);
+    h
 }
 
 #[test]
 fn seed_003_at_40_columns() {
-    insta::assert_snapshot!(screen(&mut arabic_app(), 40, 20));
+    insta::assert_snapshot!(arabic_app().resize(40, 20).snapshot());
 }
 
 #[test]
 fn seed_003_at_80_columns() {
-    insta::assert_snapshot!(screen(&mut arabic_app(), 80, 24));
+    insta::assert_snapshot!(arabic_app().snapshot());
 }
 
 #[test]
 fn seed_003_at_120_columns() {
-    insta::assert_snapshot!(screen(&mut arabic_app(), 120, 40));
+    insta::assert_snapshot!(arabic_app().resize(120, 40).snapshot());
 }
 
 #[test]
 fn tiny_terminal_does_not_panic() {
-    let mut app = seeds_app();
-    for (w, h) in [(40, 10), (20, 5), (1, 1), (3, 2)] {
-        screen(&mut app, w, h);
-        press(
-            &mut app,
-            w,
-            h,
-            &[Action::Open, Action::Bottom, Action::Help, Action::Cancel],
-        );
-        screen(&mut app, w, h);
+    let mut h = seeds_app(80, 24);
+    for (w, hh) in [(40, 10), (20, 5), (1, 1), (3, 2)] {
+        h.resize(w, hh).snapshot();
+        h.update(&[Action::Open, Action::Bottom, Action::Help, Action::Cancel]);
+        h.snapshot();
     }
+}
+
+/// The cells of `area` drawn reversed and bold (the selected entity, the filter's matches).
+fn highlighted(buf: &ratatui::buffer::Buffer, area: Rect) -> String {
+    use ratatui::style::Modifier;
+    area.positions()
+        .filter(|&p| {
+            buf[p]
+                .modifier
+                .contains(Modifier::REVERSED | Modifier::BOLD)
+        })
+        .map(|p| buf[p].symbol().to_string())
+        .collect()
 }
 
 /// Mixed paragraphs: a Latin name highlighted inside Arabic, an Arabic name inside Turkish.
@@ -128,108 +105,68 @@ fn mixed_paragraph_with_highlighted_names() {
     let doc = Document::from_text("mixed.txt", text.to_string());
     let lavrov = text.find("Sergey Lavrov").expect("latin name");
     let arabic = text.find("لافروف").expect("arabic name");
-    let facts = Facts {
-        entities: vec![okur::tui::app::EntityRow {
-            kind: "person",
-            name: "Sergey Lavrov".into(),
-            value: None,
-            docs: 1,
-            mentions: 2,
-        }],
-        mentions: vec![vec![
-            MentionRef {
-                start: lavrov,
-                end: lavrov + "Sergey Lavrov".len(),
-                entity: 0,
-            },
-            MentionRef {
-                start: arabic,
-                end: arabic + "لافروف".len(),
-                entity: 0,
-            },
-        ]],
-    };
+    let facts = one_person(
+        "Sergey Lavrov",
+        &[
+            (lavrov, lavrov + "Sergey Lavrov".len()),
+            (arabic, arabic + "لافروف".len()),
+        ],
+    );
     let corpus = Corpus { docs: vec![doc] };
-    let mut app = App::new(corpus, facts, Theme::monochrome(), LayoutOptions::new(80));
-    app.selected_entity = Some(0);
-    press(&mut app, 100, 12, &[Action::Open]);
-    let (text_screen, buf) = screen_buffer(&mut app, 100, 12);
-    let reader = panes(&app, 100, 12).reader.expect("reader shown");
+    let mut h = Harness::over(corpus)
+        .facts(facts)
+        .no_search()
+        .screen(100, 12)
+        .start();
+    h.app_mut().selected_entity = Some(0);
+    h.update(&[Action::Open]);
+    let buf = h.buffer();
+    let reader = h.panes().reader.expect("reader shown");
     let inner = Rect::new(
         reader.x + 1,
         reader.y + 1,
         reader.width - 2,
         reader.height - 2,
     );
-    let highlighted: String = inner
-        .positions()
-        .filter(|&p| {
-            let m = buf[p].modifier;
-            m.contains(ratatui::style::Modifier::REVERSED)
-                && m.contains(ratatui::style::Modifier::BOLD)
-        })
-        .map(|p| buf[p].symbol().to_string())
-        .collect();
+    let highlighted = highlighted(&buf, inner);
     let mut expected: Vec<char> = "SergeyLavrovفورفال".chars().collect();
     let mut got: Vec<char> = highlighted.chars().filter(|c| !c.is_whitespace()).collect();
     expected.sort_unstable();
     got.sort_unstable();
     assert_eq!(got, expected, "highlighted cells: {highlighted}");
-    insta::assert_snapshot!(text_screen);
+    insta::assert_snapshot!(buffer_text(&buf));
 }
 
 #[test]
 fn entity_selected_filters_and_highlights() {
-    let mut app = seeds_app();
+    let mut h = seeds_app(120, 40);
     // Focus the entity panel, pick the top person, narrow the list to documents with them.
-    press(
-        &mut app,
-        120,
-        40,
-        &[Action::FocusPrev, Action::Open, Action::FilterByEntity],
-    );
+    h.update(&[Action::FocusPrev, Action::Open, Action::FilterByEntity]);
+    let app = h.app();
     let person = app.facts.entities[0].name.clone();
     assert_eq!(app.facts.entities[0].kind, "person");
     assert!(app.order.len() < app.corpus.len() || app.corpus.len() == app.order.len());
     assert!(app.list_filter.as_deref() == Some(person.as_str()));
-    insta::assert_snapshot!(screen(&mut app, 120, 40));
+    insta::assert_snapshot!(h.snapshot());
 }
 
 #[test]
 fn extraction_progress_shows_in_the_entity_panel() {
-    let mut app = seeds_app();
-    app.extraction_progress = Some((2, 5));
-    assert!(screen(&mut app, 120, 40).contains("Entities · extracting 2/5"));
+    let mut h = seeds_app(120, 40);
+    h.app_mut().extraction_progress = Some((2, 5));
+    assert!(h.snapshot().contains("Entities · extracting 2/5"));
 }
 
 /// `/lavrov` narrows the list and the entity panel; in the Arabic seed the match لافروف is
 /// highlighted on the right cells after reordering.
 #[test]
 fn filter_active_with_arabic_match_highlighted() {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use okur::tui::session::Session;
-    let corpus = load_seeds().corpus;
-    let extraction = extract_corpus(&Extractor::new(), &corpus);
-    let app = App::new(
-        corpus,
-        Facts::default(),
-        Theme::monochrome(),
-        LayoutOptions::new(80),
-    );
-    let mut session = Session::new(app, None);
-    session.search_inline();
-    session.set_extraction(&extraction);
-    let (w, h) = (120, 40);
-    let type_key = |s: &mut Session, code: KeyCode| {
-        let p = panes(&s.app, w, h);
-        prepare(&mut s.app, &p);
-        s.key(KeyEvent::new(code, KeyModifiers::NONE), &p);
-    };
-    for c in "/lavrov".chars() {
-        type_key(&mut session, KeyCode::Char(c));
-    }
-    type_key(&mut session, KeyCode::Enter);
-    let app = &mut session.app;
+    let mut h = Harness::seeds()
+        .extraction(seeds_fixture())
+        .screen(120, 40)
+        .start();
+    h.type_text("/lavrov").keys("Enter");
+    let app = h.app();
     assert_eq!(app.filter_text, "lavrov");
     assert!(
         app.order.contains(&3),
@@ -241,22 +178,14 @@ fn filter_active_with_arabic_match_highlighted() {
         "001 does not mention Lavrov"
     );
     let arabic_row = app.order.iter().position(|&d| d == 3).expect("listed");
-    app.list.selected = arabic_row;
-    press(app, w, h, &[Action::Open]);
-    let (text, buf) = screen_buffer(app, w, h);
-    let reader = panes(app, w, h).reader.expect("reader");
-    let highlighted: String = reader
-        .positions()
-        .filter(|&p| {
-            buf[p]
-                .modifier
-                .contains(ratatui::style::Modifier::REVERSED | ratatui::style::Modifier::BOLD)
-        })
-        .map(|p| buf[p].symbol().to_string())
-        .collect();
+    h.app_mut().list.selected = arabic_row;
+    h.update(&[Action::Open]);
+    let buf = h.buffer();
+    let reader = h.panes().reader.expect("reader");
+    let highlighted = highlighted(&buf, reader);
     assert!(
         highlighted.contains("فورفال"),
         "visual order of لافروف highlighted: {highlighted}"
     );
-    insta::assert_snapshot!(text);
+    insta::assert_snapshot!(buffer_text(&buf));
 }

@@ -5,21 +5,12 @@
 
 #![cfg(feature = "tui")]
 
-mod keys;
-use keys::key;
+mod common;
 
-use std::path::Path;
-
-use okur::corpus::{Corpus, Document};
-use okur::layout::LayoutOptions;
+use common::tui::{Harness, corpus_of};
+use okur::corpus::Corpus;
 use okur::store::{Change, Store};
-use okur::tui::app::{App, Facts, Focus};
-use okur::tui::session::Session;
-use okur::tui::theme::Theme;
-use okur::tui::{prepare, view};
-use ratatui::layout::Rect;
-
-const SCREEN: Rect = Rect::new(0, 0, 120, 30);
+use okur::tui::app::Focus;
 
 /// Titles, in file order: dates and languages differ so every sort order differs.
 const DOCS: [&str; 5] = [
@@ -30,83 +21,28 @@ const DOCS: [&str; 5] = [
     "Ekonomi notları\n\n20.12.2020 - 12:00\n\nEnflasyon açıklandı.\n",
 ];
 
-struct Case {
-    session: Session,
-    _dir: tempfile::TempDir,
-}
-
 fn corpus() -> Corpus {
-    let docs = DOCS
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::from_text(format!("{i}.txt"), t.to_string()))
-        .collect();
-    Corpus { docs }
+    corpus_of(&DOCS)
 }
 
-/// A session over [`DOCS`] and a fresh store holding `setup` (built from the documents).
-fn open(setup: impl Fn(&Corpus) -> Vec<Change>) -> Case {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let session = session_on(&dir.path().join("journal.jsonl"), setup);
-    Case { session, _dir: dir }
+/// A session over [`DOCS`] and a fresh store holding `setup` (built from the documents);
+/// text words in the filter are answered by the search (inline here, so synchronously).
+fn open(setup: impl Fn(&Corpus) -> Vec<Change>) -> Harness {
+    Harness::texts(&DOCS)
+        .store()
+        .changes(setup(&corpus()))
+        .start()
 }
 
-/// A session over [`DOCS`] and the store at `path`, after applying `setup` to it.
-fn session_on(path: &Path, setup: impl Fn(&Corpus) -> Vec<Change>) -> Session {
-    let corpus = corpus();
-    let mut store = Store::open(path).expect("store opens");
-    for change in setup(&corpus) {
-        store.apply(change).expect("setup saved");
-    }
-    let app = App::new(
-        corpus,
-        Facts::default(),
-        Theme::monochrome(),
-        LayoutOptions::new(80),
-    );
-    // Text words in the filter are answered by the search (inline here, so synchronously).
-    let mut session = Session::new(app, Some(store));
-    session.search_inline();
-    session
+/// The list, as file indices in list order.
+fn listed(case: &Harness) -> Vec<usize> {
+    case.app().order.clone()
 }
 
-impl Case {
-    /// Presses space-separated keys (`Space` for a space).
-    fn press(&mut self, keys: &str) -> &mut Case {
-        for token in keys.split_whitespace() {
-            let panes = view::panes(SCREEN, &self.session.app);
-            prepare(&mut self.session.app, &panes);
-            self.session.key(key(token), &panes);
-        }
-        self
-    }
-
-    /// Types `text` into the open prompt, character by character.
-    fn type_text(&mut self, text: &str) -> &mut Case {
-        let keys: Vec<String> = text
-            .chars()
-            .map(|c| match c {
-                ' ' => "Space".to_string(),
-                c => c.to_string(),
-            })
-            .collect();
-        self.press(&keys.join(" "))
-    }
-
-    /// The list, as file indices in list order.
-    fn listed(&self) -> Vec<usize> {
-        self.session.app.order.clone()
-    }
-
-    /// The list with `filter` typed on the filter line (and kept with Enter).
-    fn filtered(&mut self, filter: &str) -> Vec<usize> {
-        self.press("Esc /").type_text(filter).press("Enter");
-        self.listed()
-    }
-
-    fn status(&self) -> &str {
-        &self.session.app.status
-    }
+/// The list with `filter` typed on the filter line (and kept with Enter).
+fn filtered(case: &mut Harness, filter: &str) -> Vec<usize> {
+    case.keys("Esc /").type_text(filter).keys("Enter");
+    listed(case)
 }
 
 fn star(c: &Corpus, i: usize) -> Change {
@@ -154,36 +90,40 @@ fn triaged(c: &Corpus) -> Vec<Change> {
 #[test]
 fn triage_filters_narrow_the_list() {
     let mut case = open(triaged);
-    assert_eq!(case.listed(), [0, 1, 2, 4], "archived documents are hidden");
-    assert_eq!(case.filtered("%unread"), [1, 4]);
-    assert_eq!(case.filtered("%read"), [0, 2]);
-    assert_eq!(case.filtered("%star"), [1, 2]);
-    assert_eq!(case.filtered("%tag:ukraine"), [2, 4]);
-    assert_eq!(case.filtered("%tag:ukraine %tag:ekonomi"), [4]);
-    assert_eq!(case.filtered("%tag:yok"), Vec::<usize>::new());
-    assert_eq!(case.filtered("%archived"), [3], "only the archived ones");
-    assert_eq!(case.filtered("%unread %star"), [1]);
-    assert_eq!(case.filtered("%star zeytin"), Vec::<usize>::new());
-    assert_eq!(case.filtered("%read zeytin"), [0]);
-    case.press("Esc /").press("Esc");
-    assert_eq!(case.listed(), [0, 1, 2, 4], "Esc clears the filter");
+    assert_eq!(listed(&case), [0, 1, 2, 4], "archived documents are hidden");
+    assert_eq!(filtered(&mut case, "%unread"), [1, 4]);
+    assert_eq!(filtered(&mut case, "%read"), [0, 2]);
+    assert_eq!(filtered(&mut case, "%star"), [1, 2]);
+    assert_eq!(filtered(&mut case, "%tag:ukraine"), [2, 4]);
+    assert_eq!(filtered(&mut case, "%tag:ukraine %tag:ekonomi"), [4]);
+    assert_eq!(filtered(&mut case, "%tag:yok"), Vec::<usize>::new());
+    assert_eq!(
+        filtered(&mut case, "%archived"),
+        [3],
+        "only the archived ones"
+    );
+    assert_eq!(filtered(&mut case, "%unread %star"), [1]);
+    assert_eq!(filtered(&mut case, "%star zeytin"), Vec::<usize>::new());
+    assert_eq!(filtered(&mut case, "%read zeytin"), [0]);
+    case.keys("Esc /").keys("Esc");
+    assert_eq!(listed(&case), [0, 1, 2, 4], "Esc clears the filter");
 }
 
 #[test]
 fn triage_keys_in_the_list_move_documents_in_and_out_of_filters() {
     let mut case = open(|_| Vec::new());
-    assert_eq!(case.filtered("%star"), Vec::<usize>::new());
-    case.press("Esc");
-    assert_eq!(case.session.app.focus, Focus::List);
+    assert_eq!(filtered(&mut case, "%star"), Vec::<usize>::new());
+    case.keys("Esc");
+    assert_eq!(case.app().focus, Focus::List);
     // The list cursor is on the first document: star it, then archive the next one.
-    case.press("s j X");
-    assert_eq!(case.filtered("%star"), [0]);
-    assert_eq!(case.filtered("%archived"), [1]);
-    case.press("Esc");
-    assert_eq!(case.listed(), [0, 2, 3, 4]);
+    case.keys("s j X");
+    assert_eq!(filtered(&mut case, "%star"), [0]);
+    assert_eq!(filtered(&mut case, "%archived"), [1]);
+    case.keys("Esc");
+    assert_eq!(listed(&case), [0, 2, 3, 4]);
     // The cursor stayed near the documents it acted on (issue 12): back to the first.
-    case.press("g t").type_text("seçim").press("Enter");
-    assert_eq!(case.filtered("%tag:seçim"), [0]);
+    case.keys("g t").type_text("seçim").keys("Enter");
+    assert_eq!(filtered(&mut case, "%tag:seçim"), [0]);
 }
 
 #[test]
@@ -198,7 +138,7 @@ fn o_cycles_the_sort_orders() {
             star(c, 0),
         ]
     });
-    assert_eq!(case.listed(), [0, 1, 2, 3, 4], "file order first");
+    assert_eq!(listed(&case), [0, 1, 2, 3, 4], "file order first");
     let expected: [(&str, [usize; 5]); 5] = [
         // Newest dateline first: 2021-02, 2020-12, 2020-11-13, 2020-11-03, 2019.
         ("date", [2, 4, 1, 0, 3]),
@@ -211,13 +151,13 @@ fn o_cycles_the_sort_orders() {
         ("file", [0, 1, 2, 3, 4]),
     ];
     for (name, order) in expected {
-        case.press("o");
+        case.keys("o");
         assert_eq!(case.status(), format!("sorted by {name}"));
-        assert_eq!(case.listed(), order, "sorted by {name}");
+        assert_eq!(listed(&case), order, "sorted by {name}");
     }
-    case.press("o");
+    case.keys("o");
     assert_eq!(
-        case.filtered("%unread"),
+        filtered(&mut case, "%unread"),
         [2, 4, 1, 3],
         "a filter keeps the sort"
     );
@@ -227,41 +167,35 @@ fn o_cycles_the_sort_orders() {
 fn u_after_opening_a_document_undoes_the_last_deliberate_change() {
     let mut case = open(|_| Vec::new());
     // Star the first document from the list, then open the second: opening marks it read.
-    case.press("s j Enter");
-    let key = |case: &Case, i: usize| case.session.app.corpus.docs[i].key.clone();
+    case.keys("s j Enter");
+    let key = |case: &Harness, i: usize| case.app().corpus.docs[i].key.clone();
     let second = key(&case, 1);
-    assert!(
-        case.session.app.state.doc(&second).read,
-        "opening marks read"
-    );
-    case.press("u");
-    let state = &case.session.app.state;
+    assert!(case.app().state.doc(&second).read, "opening marks read");
+    case.keys("u");
+    let state = &case.app().state;
     assert!(!state.doc(&key(&case, 0)).star, "u undid the star");
     assert!(state.doc(&second).read, "the read mark stays");
     assert_eq!(case.status(), "undo: unstarred · saved");
     // Opening another document does not take the redo away either.
-    case.press("S-Tab j Enter C-r");
+    case.keys("S-Tab j Enter C-r");
     assert!(
-        case.session.app.state.doc(&key(&case, 0)).star,
+        case.app().state.doc(&key(&case, 0)).star,
         "redo after opening"
     );
-    assert!(case.session.app.state.doc(&key(&case, 2)).read);
+    assert!(case.app().state.doc(&key(&case, 2)).read);
     // `R` on purpose is a change like any other, and can be undone.
-    case.press("R");
-    assert!(!case.session.app.state.doc(&key(&case, 2)).read);
-    case.press("u");
-    assert!(case.session.app.state.doc(&key(&case, 2)).read);
+    case.keys("R");
+    assert!(!case.app().state.doc(&key(&case, 2)).read);
+    case.keys("u");
+    assert!(case.app().state.doc(&key(&case, 2)).read);
 }
 
 #[test]
 fn read_marks_from_opening_survive_a_restart_and_stay_off_the_undo_stack() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("journal.jsonl");
-    let mut case = Case {
-        session: session_on(&path, |_| Vec::new()),
-        _dir: tempfile::tempdir().expect("temp dir"),
-    };
-    case.press("s j Enter");
+    let mut case = Harness::texts(&DOCS).store_at(&path).start();
+    case.keys("s j Enter");
     drop(case);
     let mut store = Store::open(&path).expect("reopens");
     assert!(
@@ -282,25 +216,25 @@ fn read_marks_from_opening_survive_a_restart_and_stay_off_the_undo_stack() {
 #[test]
 fn status_says_what_was_saved_once() {
     let mut case = open(|_| Vec::new());
-    case.press("t").type_text("suriye").press("Enter");
+    case.keys("t").type_text("suriye").keys("Enter");
     assert_eq!(case.status(), "tag suriye added · saved");
-    case.press("t").type_text("ekonomi").press("Enter");
+    case.keys("t").type_text("ekonomi").keys("Enter");
     assert_eq!(case.status(), "tag ekonomi added · saved");
-    case.press("s");
+    case.keys("s");
     assert_eq!(case.status(), "starred · saved");
-    case.press("t").type_text("suriye").press("Enter");
+    case.keys("t").type_text("suriye").keys("Enter");
     assert_eq!(case.status(), "tag suriye removed · saved");
-    case.press("m").type_text("bak").press("Enter");
+    case.keys("m").type_text("bak").keys("Enter");
     assert_eq!(case.status(), "note changed · saved");
-    case.press("u");
+    case.keys("u");
     assert_eq!(case.status(), "undo: note cleared · saved");
-    case.press("Enter");
+    case.keys("Enter");
     assert!(
         !case.status().contains("saved"),
         "opening is not a save: {}",
         case.status()
     );
-    case.press("Esc r");
+    case.keys("Esc r");
     assert_eq!(case.status(), "marked relevant · saved");
     assert_eq!(case.status().matches("saved").count(), 1);
 }

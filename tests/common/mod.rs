@@ -1,5 +1,14 @@
-//! Helpers shared by the end-to-end tests: a tmux session running okur.
+//! Helpers shared by the tests: a tmux session running okur (here), the TUI harness
+//! ([`tui`]), extraction fixtures ([`extraction`]) and key names ([`keys`]). Each test binary
+//! uses a subset, hence `dead_code` is allowed.
 #![allow(dead_code)]
+
+pub mod extraction;
+#[cfg(feature = "tui")]
+#[path = "../keys/mod.rs"]
+pub mod keys;
+#[cfg(feature = "tui")]
+pub mod tui;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,23 +1,32 @@
-//! Key names used by the TUI behaviour tests: `←` `→` `↓`, `Esc`, `Enter`, `S-Tab`, `Space`,
-//! `C-r`; any other token is its first character.
+//! Key names used by the TUI behaviour tests: `←` `→` `↑` `↓`, `Esc`, `Enter`, `Tab`, `S-Tab`,
+//! `Space`, `Bksp`, `Del`, `Home`, `End`, `PgUp`, `PgDn`, and `C-x` for Ctrl with a letter
+//! (`C-r`); any other token is its first character.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The key event a test token names.
 pub fn key(token: &str) -> KeyEvent {
-    let (code, mods) = match token {
-        "←" => (KeyCode::Left, KeyModifiers::NONE),
-        "→" => (KeyCode::Right, KeyModifiers::NONE),
-        "↓" => (KeyCode::Down, KeyModifiers::NONE),
-        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
-        "C-r" => (KeyCode::Char('r'), KeyModifiers::CONTROL),
-        t => (
-            KeyCode::Char(t.chars().next().expect("key")),
-            KeyModifiers::NONE,
-        ),
+    let code = match token {
+        "←" => KeyCode::Left,
+        "→" => KeyCode::Right,
+        "↑" => KeyCode::Up,
+        "↓" => KeyCode::Down,
+        "Esc" => KeyCode::Esc,
+        "Enter" => KeyCode::Enter,
+        "Tab" => KeyCode::Tab,
+        "S-Tab" => return KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Space" => KeyCode::Char(' '),
+        "Bksp" => KeyCode::Backspace,
+        "Del" => KeyCode::Delete,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        t if t.starts_with("C-") && t.chars().count() == 3 => {
+            let c = t.chars().nth(2).expect("a letter after C-");
+            return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        }
+        t => KeyCode::Char(t.chars().next().expect("a non-empty key token")),
     };
-    KeyEvent::new(code, mods)
+    KeyEvent::new(code, KeyModifiers::NONE)
 }

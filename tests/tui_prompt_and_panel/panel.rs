@@ -24,12 +24,12 @@ fn forms(app: &App, entity: usize) -> Vec<String> {
 #[test]
 fn x_in_the_panel_rejects_the_entity_and_it_leaves_the_panel() {
     let mut case = seeds();
-    case.press("Tab Tab j");
+    case.keys("Tab Tab j");
     assert_eq!(case.app().focus, Focus::Entities);
     let entity = case.app().entity_order[1];
     let name = case.app().facts.entities[entity].name.clone();
     let forms = forms(case.app(), entity);
-    case.press("x");
+    case.keys("x");
     let app = case.app();
     assert!(
         app.status.contains(&format!("rejected {name}")),
@@ -50,7 +50,7 @@ fn x_in_the_panel_rejects_the_entity_and_it_leaves_the_panel() {
             "{form}"
         );
     }
-    let rows = screen(&mut case.session);
+    let rows = case.screen();
     let panel: Vec<String> = rows.iter().map(|r| r.chars().skip(90).collect()).collect();
     assert!(!panel.iter().any(|r| r.contains(&name)), "{panel:#?}");
     assert_eq!(
@@ -65,7 +65,7 @@ fn x_in_the_panel_rejects_the_entity_and_it_leaves_the_panel() {
 #[test]
 fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
     let mut case = seeds();
-    case.press("Enter");
+    case.keys("Enter");
     let app = case.app();
     let first = app.open_mentions()[0];
     let entity = first.entity;
@@ -80,10 +80,9 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
         .flat_map(|(d, ms)| ms.iter().map(move |m| (d, m)))
         .filter(|(d, m)| m.entity == entity && d.text[m.start..m.end] == form)
         .count();
-    let panes = view::panes(SCREEN, &case.session.app);
-    prepare(&mut case.session.app, &panes);
-    okur::tui::caret::set_caret(&mut case.session.app, &panes, first.start);
-    case.press("x");
+    let panes = case.prepare();
+    okur::tui::caret::set_caret(case.app_mut(), &panes, first.start);
+    case.keys("x");
     let app = case.app();
     assert!(
         app.status.contains(&format!("rejected {form}")),
@@ -97,7 +96,7 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
         "{form}: {before} mentions before"
     );
     assert_eq!(app.entity_order.contains(&entity), after > 0);
-    case.press("u");
+    case.keys("u");
     assert_eq!(
         case.app().facts.entities[entity].mentions,
         before,
@@ -105,36 +104,9 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
     );
 }
 
-/// A folder of `n` short articles, every other one Turkish (mentioning Ankara).
-fn write_folder(dir: &std::path::Path, n: usize) {
-    for i in 0..n {
-        let text = if i % 2 == 0 {
-            format!("Haber {i}: Ankara'da görüşme\n\n03.11.2020 - 20:35\n\nMetin {i}.\n")
-        } else {
-            format!("خبر {i}: لقاء في موسكو\n\n11/13/2020\n\nنص {i}.\n")
-        };
-        std::fs::write(dir.join(format!("{i:03}.txt")), text).expect("write article");
-    }
-}
-
-/// The title-only stand-ins of a folder, loading, as the reader opens a large folder: no
-/// search runs until the full documents arrive.
-fn loading(dir: &std::path::Path) -> Session {
-    let titles = okur::corpus::fast::read_titles(&[dir.to_path_buf()]).expect("titles");
-    let corpus = okur::tui::loading::placeholder_corpus(&titles);
-    let mut app = App::new(
-        corpus,
-        Facts::default(),
-        Theme::monochrome(),
-        LayoutOptions::new(80),
-    );
-    app.loading = true;
-    Session::new(app, None)
-}
-
 /// The entity panel's column of the screen (the last quarter at 120 columns).
-fn panel(session: &mut Session) -> String {
-    let rows = screen(session);
+fn panel(h: &mut Harness) -> String {
+    let rows = h.screen();
     let cut: Vec<String> = rows.iter().map(|r| r.chars().skip(90).collect()).collect();
     cut.join("\n")
 }
@@ -144,28 +116,29 @@ fn panel(session: &mut Session) -> String {
 #[test]
 fn the_panel_says_loading_then_extracting() {
     let dir = tempfile::tempdir().expect("temp dir");
-    write_folder(dir.path(), 6);
-    let mut session = loading(dir.path());
-    let shown = panel(&mut session);
+    common::tui::write_folder(dir.path(), 6);
+    let mut h = Harness::loading_folder(dir.path()).start();
+    let shown = panel(&mut h);
     assert!(shown.contains("loading…"), "{shown}");
     assert!(!shown.contains("no people"), "{shown}");
-    session.replace_corpus(okur::corpus::load_paths(&[dir.path().to_path_buf()]).expect("loads"));
+    h.session
+        .replace_corpus(okur::corpus::load_paths(&[dir.path().to_path_buf()]).expect("loads"));
     let (go, wait) = std::sync::mpsc::channel::<()>();
-    let corpus = session.app.corpus.clone();
+    let corpus = h.app().corpus.clone();
     let mut job = Some(ExtractionJob::run(corpus.len(), move |_| {
         let _ = wait.recv();
-        extract_corpus(&Extractor::new(), &corpus)
+        common::extraction::extract(&corpus)
     }));
-    facts::poll(&mut session, &mut job);
-    let shown = panel(&mut session);
+    facts::poll(&mut h.session, &mut job);
+    let shown = panel(&mut h);
     assert!(shown.contains("extracting…"), "{shown}");
     assert!(!shown.contains("no people"), "{shown}");
     go.send(()).expect("the job waits");
     until(|| {
-        facts::poll(&mut session, &mut job);
+        facts::poll(&mut h.session, &mut job);
         job.is_none()
     });
-    assert!(panel(&mut session).contains("Ankara"));
+    assert!(panel(&mut h).contains("Ankara"));
 }
 
 /// Waits up to 10 s for `done`.
@@ -178,8 +151,8 @@ fn until(mut done: impl FnMut() -> bool) {
 }
 
 /// The document list's title row (its top border).
-fn list_title(session: &mut Session) -> String {
-    screen(session)[0].chars().take(34).collect()
+fn list_title(h: &mut Harness) -> String {
+    h.screen()[0].chars().take(34).collect()
 }
 
 /// Bug 11: a filter typed while the documents load says "searching…" until the search over
@@ -187,23 +160,21 @@ fn list_title(session: &mut Session) -> String {
 #[test]
 fn a_filter_typed_while_loading_says_searching_until_answered() {
     let dir = tempfile::tempdir().expect("temp dir");
-    write_folder(dir.path(), 6);
-    let mut session = loading(dir.path());
-    for c in "/ankara".chars() {
-        let panes = view::panes(SCREEN, &session.app);
-        session.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), &panes);
-    }
-    let title = list_title(&mut session);
+    common::tui::write_folder(dir.path(), 6);
+    let mut h = Harness::loading_folder(dir.path()).start();
+    h.type_text("/ankara");
+    let title = list_title(&mut h);
     assert!(title.contains("searching…"), "{title}");
-    session.replace_corpus(okur::corpus::load_paths(&[dir.path().to_path_buf()]).expect("loads"));
-    let title = list_title(&mut session);
+    h.session
+        .replace_corpus(okur::corpus::load_paths(&[dir.path().to_path_buf()]).expect("loads"));
+    let title = list_title(&mut h);
     assert!(
         title.contains("searching…") || title.contains(" 3/6 "),
         "{title}"
     );
     until(|| {
-        session.poll_search();
-        list_title(&mut session).contains(" 3/6 ")
+        h.session.poll_search();
+        list_title(&mut h).contains(" 3/6 ")
     });
 }
 
@@ -211,23 +182,23 @@ fn a_filter_typed_while_loading_says_searching_until_answered() {
 /// instead of counting forever.
 #[test]
 fn a_dead_extraction_worker_says_so() {
-    let session = &mut session_over(load_seeds().corpus, None);
+    let h = &mut Harness::seeds().start();
     let mut job = Some(ExtractionJob::run(5, |_| panic!("the worker died")));
     let start = std::time::Instant::now();
     while job.is_some() && start.elapsed().as_secs() < 5 {
-        facts::poll(session, &mut job);
+        facts::poll(&mut h.session, &mut job);
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert!(
         job.is_none(),
         "still waiting after 5 s: {:?}",
-        session.app.extraction_progress
+        h.app().extraction_progress
     );
     assert!(
-        session.app.status.contains("extraction failed"),
+        h.app().status.contains("extraction failed"),
         "{}",
-        session.app.status
+        h.app().status
     );
-    let shown = panel(session);
+    let shown = panel(h);
     assert!(shown.contains("extraction failed"), "{shown}");
 }

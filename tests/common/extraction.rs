@@ -1,0 +1,144 @@
+//! Extraction results for the TUI tests: the extractor's own, or the seeds' frozen as data in
+//! `tests/fixtures/seeds_extraction.json`, so that a change to the extractor does not change
+//! (and re-approve) the screens drawn over them.
+//!
+//! The fixture is written by `cargo test --test tui_snapshots -- --ignored
+//! write_seeds_extraction_fixture`; run it when the seeds change (loading checks that every
+//! mention still covers its text), and review the snapshots that change with it.
+
+use std::path::PathBuf;
+
+use okur::corpus::{Corpus, load_seeds};
+use okur::extract::{CorpusExtraction, Entity, Extractor, Kind, Mention, extract_corpus};
+use serde::Deserialize;
+
+/// What the extractor finds in `corpus` today.
+pub fn extract(corpus: &Corpus) -> CorpusExtraction {
+    extract_corpus(&Extractor::new(), corpus)
+}
+
+/// Where the seeds' frozen extraction is kept.
+pub fn seeds_fixture_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds_extraction.json")
+}
+
+/// The seeds' extraction as frozen in the fixture, checked against the seeds' texts.
+pub fn seeds_fixture() -> CorpusExtraction {
+    let path = seeds_fixture_path();
+    let json = std::fs::read_to_string(&path).expect("the seeds' extraction fixture is readable");
+    let frozen: Frozen = serde_json::from_str(&json).expect("the fixture is the frozen shape");
+    let extraction = frozen.thaw();
+    let corpus = load_seeds().corpus;
+    assert_eq!(
+        extraction.mentions.len(),
+        corpus.len(),
+        "{}: one list of mentions per seed; write it again",
+        path.display()
+    );
+    for (doc, mentions) in corpus.docs.iter().zip(&extraction.mentions) {
+        for m in mentions {
+            assert_eq!(
+                doc.text.get(m.start..m.end),
+                Some(m.text.as_str()),
+                "{}: a mention no longer covers its text in {}; write it again",
+                path.display(),
+                doc.path
+            );
+        }
+    }
+    extraction
+}
+
+/// Writes what the extractor finds in the seeds today to the fixture: one entity, or one
+/// mention, a line.
+pub fn write_seeds_fixture() {
+    let extraction = extract(&load_seeds().corpus);
+    let entities: Vec<String> = extraction.entities.iter().map(one_line).collect();
+    let mentions: Vec<String> = extraction
+        .mentions
+        .iter()
+        .map(|doc| {
+            let lines: Vec<String> = doc.iter().map(one_line).collect();
+            format!("[\n{}\n]", lines.join(",\n"))
+        })
+        .collect();
+    let text = format!(
+        "{{\n\"entities\": [\n{}\n],\n\"mentions\": [\n{}\n]\n}}\n",
+        entities.join(",\n"),
+        mentions.join(",\n")
+    );
+    std::fs::write(seeds_fixture_path(), text).expect("the fixture is written");
+}
+
+/// A value as one line of JSON.
+fn one_line<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("extraction results serialise")
+}
+
+/// The fixture's shape: [`CorpusExtraction`] as plain data.
+#[derive(Deserialize)]
+struct Frozen {
+    entities: Vec<FrozenEntity>,
+    mentions: Vec<Vec<FrozenMention>>,
+}
+
+#[derive(Deserialize)]
+struct FrozenEntity {
+    kind: String,
+    canonical: String,
+    aliases: Vec<String>,
+    doc_count: usize,
+    mention_count: usize,
+}
+
+#[derive(Deserialize)]
+struct FrozenMention {
+    start: usize,
+    end: usize,
+    kind: String,
+    text: String,
+    value: Option<String>,
+    entity: usize,
+}
+
+fn kind(name: &str) -> Kind {
+    match name {
+        "person" => Kind::Person,
+        "place" => Kind::Place,
+        "date" => Kind::Date,
+        other => panic!("unknown kind in the fixture: {other}"),
+    }
+}
+
+impl Frozen {
+    fn thaw(self) -> CorpusExtraction {
+        let entities = self
+            .entities
+            .into_iter()
+            .map(|e| Entity {
+                kind: kind(&e.kind),
+                canonical: e.canonical,
+                aliases: e.aliases,
+                doc_count: e.doc_count,
+                mention_count: e.mention_count,
+            })
+            .collect();
+        let mentions = self
+            .mentions
+            .into_iter()
+            .map(|doc| {
+                doc.into_iter()
+                    .map(|m| Mention {
+                        start: m.start,
+                        end: m.end,
+                        kind: kind(&m.kind),
+                        text: m.text,
+                        value: m.value,
+                        entity: m.entity,
+                    })
+                    .collect()
+            })
+            .collect();
+        CorpusExtraction { mentions, entities }
+    }
+}
