@@ -43,6 +43,12 @@ fn annotated() -> (Corpus, State) {
         span_on(tr, "Türkiye'ye", 0, "Türkiye", Label::Place),
         span_on(tr, "Sergey Lavrov", 0, "Sergey Lavrov", Label::Person),
         span_on(ar, "وتركيا", "و".len(), "تركيا", Label::Place),
+        // A span labels its own occurrence only; `L` labels every occurrence like this.
+        Change::Accept {
+            kind: Label::Place,
+            text: "Türkiye".into(),
+            value: true,
+        },
         Change::Accept {
             kind: Label::Custom("kurum".into()),
             text: "Kremlin".into(),

@@ -216,3 +216,18 @@ fn a_dumb_terminal_gets_a_message_not_escape_sequences() {
     assert!(text.contains("TERM=dumb"), "{text}");
     assert!(!t.capture().contains("Documents"));
 }
+
+#[test]
+fn ctrl_l_sets_the_terminal_up_again_and_redraws() {
+    if !tmux_available() {
+        return;
+    }
+    let (t, _dir, log) = okur_in_recorded_shell();
+    t.send(&["C-l"]);
+    let text = wait_for_bytes(&log, ENTER_APP, 2);
+    assert_eq!(text.matches(ENTER_APP).count(), 2, "{text:?}");
+    assert_eq!(text.matches(LEAVE_APP).count(), 1, "{text:?}");
+    let screen = t.wait_for("Documents");
+    assert!(screen.contains("Documents"), "{screen}");
+    t.send(&["q"]);
+}

@@ -35,7 +35,7 @@ pub use engine::{Hit, Results, covers};
 pub use highlight::match_ranges;
 pub use index::Index;
 pub use item::{EntityItem, EntityKind, ItemKind, ItemView, TitleRow};
-pub use query::{Group, Mode, Query, Scope, Term};
+pub use query::{Group, Mode, Query, Scope, Term, filter_word, split_query};
 pub use stream::filter_lines;
 
 /// Expands a folded place name through the alias table (other spellings, other scripts).

@@ -5,7 +5,9 @@
 //! `suffix$` anchor at the start or end of the item, `^whole$` must equal it, and `!term` must
 //! NOT occur (as a substring; `!^x` and `!x$` too). `%per`, `%loc`, `%date`, `%doc` and
 //! `%text` set the scope of the terms that follow; any other `%word` (such as `%unread` or
-//! `%tag:x`) is a filter the caller interprets, kept in [`Query::filters`].
+//! `%tag:x`) is a filter the caller interprets, kept in [`Query::filters`], and so is
+//! `!%word` (its negation, kept as `!word`). Inside a `%word` a double-quoted stretch keeps
+//! its spaces: `%tag:"two words"` is one filter, `tag:two words` (see [`split_query`]).
 
 use crate::text::{fold_str, name_key};
 
@@ -91,7 +93,8 @@ pub struct Query {
     pub raw: String,
     /// All groups must match (AND).
     pub groups: Vec<Group>,
-    /// Unknown `%word` tokens without the `%` (`unread`, `star`, `tag:x`), for the caller.
+    /// Unknown `%word` tokens without the `%` and quotes (`unread`, `star`, `tag:x`,
+    /// `tag:two words`), and `!%word` tokens as `!word`, for the caller.
     pub filters: Vec<String>,
     /// The scope in force at the end of the query: what an empty query (`%per `) lists.
     pub scope: Scope,
@@ -116,16 +119,17 @@ impl Query {
         };
         let mut scope = scope;
         let mut join_next = false;
-        for token in raw.split_whitespace() {
+        for token in split_query(raw) {
             if token == "|" {
                 join_next = !query.groups.is_empty();
                 continue;
             }
-            if let Some(word) = token.strip_prefix('%') {
-                match Scope::from_token(word) {
-                    Some(s) => scope = s,
-                    None if !word.is_empty() => query.filters.push(word.to_string()),
-                    None => {}
+            if let Some((negated, word)) = filter_word(token) {
+                match Scope::from_token(&word) {
+                    Some(s) if !negated => scope = s,
+                    _ if word.is_empty() => {}
+                    _ if negated => query.filters.push(format!("!{word}")),
+                    _ => query.filters.push(word),
                 }
                 continue;
             }
@@ -205,6 +209,42 @@ fn term_narrows(new: &Term, old: &Term) -> bool {
     skeleton_ok && mode_ok && new.pattern.contains(old.pattern.as_str())
 }
 
+/// Splits a query into tokens at whitespace, except inside a double-quoted stretch of a
+/// `%word` or `!%word` token: `%tag:"two words" ankara` is two tokens. An unclosed quote
+/// runs to the end (the query as typed so far).
+pub fn split_query(raw: &str) -> Vec<&str> {
+    let mut tokens = Vec::new();
+    let mut rest = raw.trim_start();
+    while !rest.is_empty() {
+        let quotes = rest.starts_with('%') || rest.starts_with("!%");
+        let mut quoted = false;
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            if quotes && c == '"' {
+                quoted = !quoted;
+            } else if c.is_whitespace() && !quoted {
+                end = i;
+                break;
+            }
+        }
+        tokens.push(&rest[..end]);
+        rest = rest[end..].trim_start();
+    }
+    tokens
+}
+
+/// A `%word` or `!%word` token as (negated, the word without `%` and quotes): `!%star` is
+/// `(true, "star")`, `%tag:"two words"` is `(false, "tag:two words")`. `None` for any other
+/// token.
+pub fn filter_word(token: &str) -> Option<(bool, String)> {
+    let (negated, rest) = match token.strip_prefix('!') {
+        Some(rest) => (true, rest),
+        None => (false, token),
+    };
+    let word = rest.strip_prefix('%')?;
+    Some((negated, word.replace('"', "")))
+}
+
 /// Parses one token into a term; `None` for a bare operator such as `'`, `^` or `!`.
 fn parse_term(token: &str) -> Option<Term> {
     let (negated, rest) = match token.strip_prefix('!') {
@@ -251,4 +291,26 @@ fn parse_term(token: &str) -> Option<Term> {
         skeleton,
         aliases,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negated_and_quoted_filter_words_are_filters_not_terms() {
+        let q = Query::parse("!%star %tag:\"iki kelime\" ankara !%tag:x");
+        assert_eq!(q.filters, ["!star", "tag:iki kelime", "!tag:x"]);
+        assert_eq!(q.groups.len(), 1, "only `ankara` is a term");
+        assert_eq!(
+            split_query("%tag:\"a b"),
+            ["%tag:\"a b"],
+            "open quote runs on"
+        );
+        assert_eq!(
+            split_query(" \"a b\" c "),
+            ["\"a", "b\"", "c"],
+            "terms split at spaces"
+        );
+    }
 }

@@ -5,19 +5,25 @@
 //! it and the store state, and decides as follows (earlier rules win):
 //!
 //! 1. Every span stored for the document (drawn by the user, or an accepted suggestion
-//!    journalled as `add_span`) is kept, even where spans overlap.
+//!    journalled as `add_span`) is kept, even where spans overlap. A span the user drew
+//!    labels that one occurrence and nothing else.
 //! 2. Accepted names are found by exact text search in this document. Accepted names are
-//!    the names of `accept` decisions plus the surface texts of every stored span in any
-//!    document ("once Lavrov is a person here, he is one everywhere"). A hit must start at a
-//!    word start (an Arabic proclitic such as `و` `ف` `ب` `ل` `ك` may precede it) and end at
-//!    a word end (a Turkish suffix after an apostrophe is fine: `Türkiye'ye`).
+//!    the names of `accept` decisions (`a`, `A`, and `L`, which labels every occurrence)
+//!    plus the surface texts of stored accepted suggestions in any document ("once Lavrov
+//!    is a person here, he is one everywhere"). A hit must start at a word start (an Arabic
+//!    proclitic such as `و` `ف` `ب` `ل` `ك` may precede it) and end at a word end (a Turkish
+//!    suffix after an apostrophe is fine: `Türkiye'ye`).
 //! 3. Suggestions of the extractor whose name is accepted become [`Origin::Accepted`], the
 //!    others stay [`Origin::Suggested`] (pending: the UI may show them dimmed; exports leave
 //!    them out by passing no suggestions).
 //! 4. Rejected names never appear through rules 2 and 3: a rejected name is never
 //!    suggested. A span the user stored explicitly (rule 1) is kept even so.
 //! 5. A span from rules 2 and 3 that overlaps a span already kept is dropped; longer hits
-//!    are placed before shorter ones.
+//!    are placed before shorter ones. So a user's span over part of a longer suggestion
+//!    replaces that suggestion at that occurrence, and no piece of it is left.
+//! 6. A stored span of source [`Source::Removed`] is not shown: it marks an occurrence where
+//!    the user removed a label (`D`), and no span from rules 2 and 3 with exactly its range
+//!    is shown there.
 //!
 //! Stored spans that do not fit the text (out of range, not on character boundaries, or
 //! covering other text than they say) are left out: they can only come from a damaged or
@@ -75,20 +81,20 @@ pub fn effective_spans(
     suggestions: &[Suggestion],
     state: &State,
 ) -> Vec<EffectiveSpan> {
-    let kept: Vec<EffectiveSpan> = doc
-        .spans
-        .iter()
-        .filter(|s| fits(text, s))
-        .map(|s| EffectiveSpan {
-            start: s.start,
-            end: s.end,
-            kind: s.kind.clone(),
-            origin: match s.source {
-                Source::User => Origin::User,
-                Source::Accepted => Origin::Accepted,
-            },
-        })
-        .collect();
+    let fitting = doc.spans.iter().filter(|s| fits(text, s));
+    let mut kept = Vec::new();
+    let mut removed = BTreeSet::new();
+    for s in fitting {
+        let origin = match s.source {
+            Source::User => Origin::User,
+            Source::Accepted => Origin::Accepted,
+            Source::Removed => {
+                removed.insert((s.start, s.end));
+                continue;
+            }
+        };
+        kept.push(span(s.start, s.end, &s.kind, origin));
+    }
     let accepted = accepted_names(state);
     let mut candidates = Vec::new();
     for name in &accepted {
@@ -112,6 +118,7 @@ pub fn effective_spans(
             _ => candidates.push(span(s.start, s.end, &s.kind, Origin::Suggested)),
         }
     }
+    candidates.retain(|c| !removed.contains(&(c.start, c.end)));
     place(kept, candidates)
 }
 
@@ -200,8 +207,9 @@ fn span(start: usize, end: usize, kind: &Label, origin: Origin) -> EffectiveSpan
     }
 }
 
-/// Names found in every document: accepted decisions and the texts of all stored spans,
-/// minus rejected names.
+/// Names found in every document: accepted decisions and the texts of stored accepted
+/// suggestions, minus rejected names. The user's own spans are not among them: a span drawn
+/// on one occurrence labels that occurrence only.
 pub fn accepted_names(state: &State) -> BTreeSet<Name> {
     let mut names: BTreeSet<Name> = state
         .decisions()
@@ -209,7 +217,7 @@ pub fn accepted_names(state: &State) -> BTreeSet<Name> {
         .map(|(n, _)| n.clone())
         .collect();
     for (_, doc) in state.docs() {
-        for s in &doc.spans {
+        for s in doc.spans.iter().filter(|s| s.source == Source::Accepted) {
             names.insert(Name {
                 kind: s.kind.clone(),
                 text: s.text.clone(),

@@ -63,15 +63,16 @@ fn rejected_suggestions_vanish_and_accepted_names_spread() {
     );
 }
 
-#[test]
-fn user_span_in_one_document_is_found_in_another_and_wins_overlaps() {
+/// A stored span of `source` over "Sergey Lavrov" in document `a`, and "Lavrov" accepted
+/// as a place everywhere.
+fn lavrov_state(source: Source) -> (DocKey, State) {
     let key = DocKey("a".into());
     let span = Span {
         start: 0,
         end: 13,
         kind: Label::Person,
         text: "Sergey Lavrov".into(),
-        source: Source::User,
+        source,
     };
     let state = state_with(&[
         Change::AddSpan {
@@ -84,13 +85,79 @@ fn user_span_in_one_document_is_found_in_another_and_wins_overlaps() {
             value: true,
         },
     ]);
+    (key, state)
+}
+
+#[test]
+fn user_span_labels_its_occurrence_only_and_wins_overlaps_there() {
+    let (key, state) = lavrov_state(Source::User);
+    let other = "Dün Sergey Lavrov konuştu.";
+    let spans = effective_spans(other, &DocState::default(), &[], &state);
+    let texts: Vec<_> = spans.iter().map(|s| &other[s.start..s.end]).collect();
+    assert_eq!(texts, ["Lavrov"], "only the accepted name: {spans:?}");
+    let own = effective_spans("Sergey Lavrov", state.doc(&key), &[], &state);
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].origin, Origin::User);
+}
+
+#[test]
+fn accepted_suggestion_stored_in_one_document_is_found_in_another() {
+    let (_, state) = lavrov_state(Source::Accepted);
     let other = "Dün Sergey Lavrov konuştu.";
     let spans = effective_spans(other, &DocState::default(), &[], &state);
     assert_eq!(spans.len(), 1, "{spans:?}");
     assert_eq!(&other[spans[0].start..spans[0].end], "Sergey Lavrov");
-    let own = effective_spans("Sergey Lavrov", state.doc(&key), &[], &state);
-    assert_eq!(own.len(), 1);
-    assert_eq!(own[0].origin, Origin::User);
+}
+
+#[test]
+fn a_removed_occurrence_hides_what_an_accepted_name_or_a_suggestion_put_there() {
+    let text = "Lavrov geldi. Lavrov konuştu.";
+    let key = DocKey("a".into());
+    let removed = Span {
+        start: 0,
+        end: 6,
+        kind: Label::Person,
+        text: "Lavrov".into(),
+        source: Source::Removed,
+    };
+    let mut state = state_with(&[Change::Accept {
+        kind: Label::Person,
+        text: "Lavrov".into(),
+        value: true,
+    }]);
+    let shown = |state: &State| {
+        let sugs = [sug(text, "Lavrov", Label::Place)];
+        let spans = effective_spans(text, state.doc(&key), &sugs, state);
+        spans
+            .iter()
+            .map(|s| (s.start, s.origin))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shown(&state),
+        [(0, Origin::Accepted), (14, Origin::Accepted)]
+    );
+    state.apply(&Change::AddSpan {
+        doc: key.clone(),
+        span: removed,
+    });
+    assert_eq!(shown(&state), [(14, Origin::Accepted)]);
+    let user = Span {
+        start: 0,
+        end: 6,
+        kind: Label::Place,
+        text: "Lavrov".into(),
+        source: Source::User,
+    };
+    state.apply(&Change::AddSpan {
+        doc: key.clone(),
+        span: user,
+    });
+    assert_eq!(
+        shown(&state),
+        [(0, Origin::User), (14, Origin::Accepted)],
+        "a span the user draws there again is shown"
+    );
 }
 
 #[test]

@@ -63,6 +63,9 @@ pub enum Source {
     User,
     /// An extractor suggestion the user accepted.
     Accepted,
+    /// Not a label: the user removed the label an accepted name put on this occurrence, so
+    /// nothing found by name or suggested shows here (see `effective_spans`).
+    Removed,
 }
 
 /// A span annotation: a byte range of the document text with its kind.

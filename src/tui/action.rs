@@ -64,7 +64,10 @@ pub enum Action {
     LabelDate,
     /// Label it with custom label N (1-9, from the config file).
     LabelCustom(u8),
-    /// Remove the user span under the caret.
+    /// Label every occurrence of the labelled name under the caret, after a y/n question
+    /// that says how many.
+    LabelEverywhere,
+    /// Remove the labels under the caret that the user made or accepted.
     RemoveSpan,
     /// Accept the suggestion under the caret.
     Accept,
@@ -136,7 +139,12 @@ const TABLE: &[(Action, &str, &str)] = &[
     (Action::LabelPerson, "label_person", "label person"),
     (Action::LabelPlace, "label_place", "label place"),
     (Action::LabelDate, "label_date", "label date"),
-    (Action::RemoveSpan, "remove_span", "remove your span"),
+    (
+        Action::LabelEverywhere,
+        "label_everywhere",
+        "label every occurrence",
+    ),
+    (Action::RemoveSpan, "remove_span", "remove label here"),
     (Action::Accept, "accept", "accept suggestion"),
     (Action::Reject, "reject", "reject suggestion (all)"),
     (Action::AcceptAll, "accept_all", "accept entity (all forms)"),

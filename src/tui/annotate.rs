@@ -1,12 +1,22 @@
-//! Span annotation from the keyboard: selection, labels, removing spans, and deciding on the
-//! extractor's suggestions (accept, reject, accept all). Returns changes to save; never
+//! Span annotation from the keyboard: selection, labels, removing labels, and deciding on
+//! the extractor's suggestions (accept, reject, accept all). Returns changes to save; never
 //! writes anything itself.
+//!
+//! As brat and doccano users expect, a label key labels the one occurrence under the caret
+//! (or the selection); `L` labels every occurrence after a question that says how many
+//! ([`everywhere`]); `D` removes whatever the user made or accepted under the caret
+//! ([`remove`]); accept and reject judge a name across the corpus and say so.
+
+mod everywhere;
+mod remove;
 
 use super::action::Action;
 use super::app::{App, Focus};
 use super::caret;
 use super::update::Effect;
-use crate::store::{Change, EffectiveSpan, Label, Origin, Source, Span};
+use crate::store::{Change, EffectiveSpan, Label, Origin, Source, Span, Suggestion};
+
+pub use everywhere::answer;
 
 /// Handles an annotation action in the reading pane, and `x` in the entity panel.
 pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
@@ -46,7 +56,8 @@ pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        Action::RemoveSpan => remove_span(app),
+        Action::LabelEverywhere => everywhere::ask(app),
+        Action::RemoveSpan => remove::remove_labels(app),
         Action::Accept => decide(app, true),
         Action::Reject => decide(app, false),
         Action::AcceptAll => accept_all(app),
@@ -54,7 +65,8 @@ pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-/// Labels the selection, or the word under the caret when nothing is selected.
+/// Labels the selection, or the word under the caret when nothing is selected: that
+/// occurrence only. Over part of a longer suggestion it replaces the suggestion there.
 fn label(app: &mut App, kind: Label) -> Vec<Effect> {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return Vec::new();
@@ -81,30 +93,6 @@ fn label(app: &mut App, kind: Label) -> Vec<Effect> {
             source: Source::User,
         },
     })]
-}
-
-fn remove_span(app: &mut App) -> Vec<Effect> {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
-        return Vec::new();
-    };
-    let caret = app.reader.caret;
-    let span = app
-        .state
-        .doc(&doc.key)
-        .spans
-        .iter()
-        .find(|s| s.start <= caret && caret < s.end)
-        .cloned();
-    match span {
-        Some(span) => vec![Effect::Save(Change::RemoveSpan {
-            doc: doc.key.clone(),
-            span,
-        })],
-        None => {
-            app.status = "no span of yours under the caret".into();
-            Vec::new()
-        }
-    }
 }
 
 /// The shown span under the caret, preferring suggestions.
@@ -234,4 +222,36 @@ pub fn label_of(kind: &str) -> Label {
         "place" => Label::Place,
         _ => Label::Date,
     }
+}
+
+/// The extractor's mentions in the open document as the store's suggestions.
+pub fn suggestions(app: &App) -> Vec<Suggestion> {
+    let Some(doc) = app.open_doc() else {
+        return Vec::new();
+    };
+    app.open_mentions()
+        .iter()
+        .filter_map(|m| {
+            let kind = label_of(app.facts.entities.get(m.entity)?.kind);
+            let text = doc.text.get(m.start..m.end)?.to_string();
+            Some(Suggestion {
+                start: m.start,
+                end: m.end,
+                kind,
+                text,
+            })
+        })
+        .collect()
+}
+
+/// The spans shown under the caret, the user's first, then accepted ones, then suggestions.
+fn shown_under_caret(app: &App) -> Vec<&EffectiveSpan> {
+    let caret = app.reader.caret;
+    let mut under: Vec<&EffectiveSpan> = app
+        .spans
+        .iter()
+        .filter(|s| s.start <= caret && caret < s.end)
+        .collect();
+    under.sort_by_key(|s| (s.origin, s.end - s.start));
+    under
 }

@@ -155,6 +155,18 @@ pub struct Input {
     pub doc: usize,
 }
 
+/// A question on the status line waiting for `y` (any other key answers no), and what `y`
+/// does: asked before a change that reaches beyond what the screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    /// The question, with the count of what it would change.
+    pub question: String,
+    /// What `y` carries out.
+    pub effects: Vec<super::update::Effect>,
+    /// The status line after `y`.
+    pub done: String,
+}
+
 /// What was entered in each kind of prompt this session, for `↑`/`↓`.
 #[derive(Debug, Clone, Default)]
 pub struct PromptHistory {
@@ -246,6 +258,8 @@ pub struct App {
     pub search_pending: bool,
     /// The prompt being edited, if any.
     pub input: Option<Input>,
+    /// The y/n question being asked, if any: it takes the next key.
+    pub confirm: Option<Confirm>,
     /// The open prompt's caret, a byte offset into [`Input::text`]; `None` until the first
     /// edit moves it: a prompt opens with the caret after the text it starts with.
     pub prompt_caret: Option<usize>,
@@ -305,6 +319,7 @@ impl App {
             extraction_failed: None,
             search_pending: false,
             input: None,
+            confirm: None,
             prompt_caret: None,
             prompt_history: PromptHistory::default(),
             custom_labels: Vec::new(),

@@ -1,44 +1,93 @@
 //! Which documents the list shows: the filter line (triage filters such as `%unread`,
-//! `%star`, `%tag:x`, `%archived`; its words go to the search), the entity filter, archived
-//! documents hidden unless asked for; then the sort order.
+//! `%star`, `%tag:x`, `%tag:"two words"`, `%archived`, each negated by a leading `!`; its
+//! words go to the search), the entity filter, archived documents hidden unless asked for;
+//! then the sort order.
 
 use std::cmp::Ordering;
 
 use super::app::{App, SortOrder};
+use crate::search::{filter_word, split_query};
+use crate::store::DocState;
 use crate::text::fold_str;
 
-/// Triage conditions and words parsed from the filter line.
+/// A triage word of the filter line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateWord {
+    /// `%unread`.
+    Unread,
+    /// `%read`.
+    Read,
+    /// `%star` (or `%starred`).
+    Star,
+    /// `%archived` (or `%archive`).
+    Archived,
+    /// `%tag:NAME`; `%tag:"two words"` for a tag with spaces.
+    Tag(String),
+}
+
+impl StateWord {
+    /// The state word a filter word (without `%` and quotes) names, if any.
+    fn from_word(word: &str) -> Option<StateWord> {
+        Some(match word {
+            "unread" => StateWord::Unread,
+            "read" => StateWord::Read,
+            "star" | "starred" => StateWord::Star,
+            "archived" | "archive" => StateWord::Archived,
+            w => StateWord::Tag(w.strip_prefix("tag:")?.to_string()),
+        })
+    }
+
+    /// True when a document in `state` has it.
+    fn holds(&self, state: &DocState) -> bool {
+        match self {
+            StateWord::Unread => !state.read,
+            StateWord::Read => state.read,
+            StateWord::Star => state.star,
+            StateWord::Archived => state.archived,
+            StateWord::Tag(tag) => state.tags.contains(tag),
+        }
+    }
+}
+
+/// Triage conditions parsed from the filter line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListFilter {
-    /// Only unread documents.
-    pub unread: bool,
-    /// Only read documents.
-    pub read: bool,
-    /// Only starred documents.
-    pub star: bool,
-    /// Show archived documents (only them).
-    pub archived: bool,
-    /// Documents carrying every one of these tags.
-    pub tags: Vec<String>,
+    /// Listed documents have every one of these (`%word`).
+    pub with: Vec<StateWord>,
+    /// Listed documents have none of these (`!%word`).
+    pub without: Vec<StateWord>,
 }
 
 impl ListFilter {
     /// Parses the filter line's triage words. Everything else (search terms, scopes) is the
     /// search's: words narrow the list only through its results, which come from the worker
-    /// thread, so a keystroke never folds document texts here.
+    /// thread, so a keystroke never folds document texts here. The line is split as the
+    /// search splits it, so `%tag:"two words"` is one word here and none there.
     pub fn parse(query: &str) -> ListFilter {
         let mut f = ListFilter::default();
-        for token in query.split_whitespace() {
-            match token {
-                "%unread" => f.unread = true,
-                "%read" => f.read = true,
-                "%star" | "%starred" => f.star = true,
-                "%archived" | "%archive" => f.archived = true,
-                t if t.starts_with("%tag:") => f.tags.push(t["%tag:".len()..].to_string()),
-                _ => {}
+        for token in split_query(query) {
+            let Some((negated, word)) = filter_word(token) else {
+                continue;
+            };
+            let Some(word) = StateWord::from_word(&word) else {
+                continue;
+            };
+            match negated {
+                true => f.without.push(word),
+                false => f.with.push(word),
             }
         }
         f
+    }
+
+    /// True when a document in `state` is listed. Archived documents are hidden unless the
+    /// filter names `%archived` (or `!%archived`, which hides them too).
+    pub fn passes(&self, state: &DocState) -> bool {
+        let archived = StateWord::Archived;
+        let hidden = state.archived && !self.with.contains(&archived);
+        !hidden
+            && self.with.iter().all(|w| w.holds(state))
+            && !self.without.iter().any(|w| w.holds(state))
     }
 }
 
@@ -114,13 +163,7 @@ fn docs_with_entity(app: &App, entity: usize) -> Vec<usize> {
 /// The triage conditions only. Until the search answers a new query, the list stays as the
 /// last answer left it (or whole): never a scan of the texts on the UI thread.
 fn passes(app: &App, doc: usize, f: &ListFilter) -> bool {
-    let state = app.doc_state(doc);
-    let refused = state.archived != f.archived
-        || (f.unread && state.read)
-        || (f.read && !state.read)
-        || (f.star && !state.star)
-        || !f.tags.iter().all(|t| state.tags.contains(t));
-    !refused
+    f.passes(app.doc_state(doc))
 }
 
 /// The list's order between two documents in the current sort; file order breaks ties, so
@@ -153,16 +196,40 @@ mod tests {
     #[test]
     fn parses_triage_filters_and_leaves_words_to_the_search() {
         let f = ListFilter::parse("%unread %star %tag:ukraine ERDOĞAN %per");
-        assert!(f.unread && f.star && !f.archived);
-        assert_eq!(f.tags, ["ukraine"]);
         assert_eq!(
             f,
             ListFilter {
-                unread: true,
-                star: true,
-                tags: vec!["ukraine".into()],
-                ..Default::default()
+                with: vec![
+                    StateWord::Unread,
+                    StateWord::Star,
+                    StateWord::Tag("ukraine".into())
+                ],
+                without: Vec::new(),
             }
         );
+    }
+
+    #[test]
+    fn a_bang_negates_and_quotes_keep_a_tag_whole() {
+        let f = ListFilter::parse("!%star %tag:\"iki kelime\" !%tag:x");
+        assert_eq!(f.with, [StateWord::Tag("iki kelime".into())]);
+        assert_eq!(f.without, [StateWord::Star, StateWord::Tag("x".into())]);
+        let mut state = DocState::default();
+        state.tags.insert("iki kelime".into());
+        assert!(f.passes(&state));
+        state.star = true;
+        assert!(!f.passes(&state));
+    }
+
+    #[test]
+    fn archived_documents_show_only_when_asked_for() {
+        let archived = DocState {
+            archived: true,
+            ..Default::default()
+        };
+        assert!(!ListFilter::parse("").passes(&archived));
+        assert!(ListFilter::parse("%archived").passes(&archived));
+        assert!(!ListFilter::parse("!%archived").passes(&archived));
+        assert!(!ListFilter::parse("%archived").passes(&DocState::default()));
     }
 }

@@ -102,6 +102,7 @@ impl Default for Keymap {
             (c('p'), Action::LabelPerson),
             (c('l'), Action::LabelPlace),
             (c('d'), Action::LabelDate),
+            (c('L'), Action::LabelEverywhere),
             (c('D'), Action::RemoveSpan),
             (c('a'), Action::Accept),
             (c('x'), Action::Reject),

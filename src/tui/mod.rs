@@ -190,6 +190,9 @@ fn turn(
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('z') if ctrl => terminal::suspend(term, handshake)?,
+        // A screen garbled by another program, or a terminal whose bidi mode was reset
+        // behind okur's back: the whole handshake again, and every cell drawn anew.
+        KeyCode::Char('l') if ctrl => terminal::retune(term, handshake)?,
         // With a prompt open, Ctrl-C cancels the prompt (the prompt's keys handle it).
         KeyCode::Char('c') if ctrl && session.app.input.is_none() => session.app.quit = true,
         _ => session.key(key, &panes),

@@ -189,6 +189,8 @@ pub fn cursor_para(app: &App) -> Option<usize> {
 const LOOP_QUIT: &str = "Ctrl-C";
 /// The event loop's suspend key, for the help: no action of the keymap stands for it.
 const LOOP_SUSPEND: (&str, &str) = ("Ctrl-Z", "suspend (fg resumes)");
+/// The event loop's redraw key, for the help.
+const LOOP_REDRAW: (&str, &str) = ("Ctrl-L", "redraw (terminal set up again)");
 
 /// Widest key column the help gives room to.
 const HELP_KEY_WIDTH: usize = 14;
@@ -266,8 +268,9 @@ fn help_lines(app: &App) -> Vec<(String, &'static str)> {
     if !lines.iter().any(|(keys, _)| keys.ends_with(LOOP_QUIT)) {
         lines.push((LOOP_QUIT.to_string(), Action::Quit.describe()));
     }
-    let (keys, what) = LOOP_SUSPEND;
-    lines.push((keys.to_string(), what));
+    for (keys, what) in [LOOP_SUSPEND, LOOP_REDRAW] {
+        lines.push((keys.to_string(), what));
+    }
     lines
 }
 

@@ -4,16 +4,20 @@
 //! room for one message. So the status line says how many notices there are and shows the
 //! first, and the whole list is printed to standard error once the terminal is restored.
 
+/// Where the notices go, said in the summary; the status line leaves it out when it would
+/// crowd out the first notice, so the count and the notice stay in view.
+pub const ON_EXIT: &str = " (all printed on exit)";
+
+/// What comes before the first notice in the summary.
+pub const FIRST: &str = "; first: ";
+
 /// The status line for a load: the notice itself when there is one, else how many there are
 /// and the first. `None` when loading had nothing to say.
 pub fn summary(notices: &[String]) -> Option<String> {
     match notices {
         [] => None,
         [one] => Some(one.clone()),
-        [first, ..] => Some(format!(
-            "{} notices (all printed on exit); first: {first}",
-            notices.len()
-        )),
+        [first, ..] => Some(format!("{} notices{ON_EXIT}{FIRST}{first}", notices.len())),
     }
 }
 

@@ -5,7 +5,6 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
-use super::annotate::label_of;
 use super::app::App;
 use super::input::input_key;
 use super::keymap::Key;
@@ -16,9 +15,12 @@ use super::view::Panes;
 use crate::corpus::DocKey;
 use crate::extract::CorpusExtraction;
 use crate::search::{Index, Query, Results};
-use crate::store::{Applied, Change, Span, Store, Suggestion};
+use crate::store::{Applied, Change, Span, Store};
 use std::collections::BTreeSet;
 use std::sync::atomic::AtomicBool;
+
+/// The end of the status line once a change is on disk; the status line never cuts it off.
+pub const SAVED: &str = " · saved";
 
 /// What the status line says when a change is asked for before the documents are loaded.
 const LOADING: &str = "still loading the documents: nothing can be saved yet";
@@ -147,8 +149,16 @@ impl Session {
         }
     }
 
-    /// Handles one key: the open prompt takes it, else the keymap.
+    /// Handles one key: the open prompt or question takes it, else the keymap.
     pub fn key(&mut self, key: KeyEvent, panes: &Panes) {
+        if self.app.confirm.is_some() {
+            let before = self.app.status.clone();
+            let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
+            let effects = super::update::answer(&mut self.app, yes);
+            self.run(effects, &before);
+            self.flush_notice();
+            return;
+        }
         if self.app.input.is_some() {
             let before = self.app.status.clone();
             let effects = input_key(&mut self.app, &key);
@@ -259,7 +269,7 @@ impl Session {
         if let Some(done) = done {
             let own = self.app.status != before && !self.app.status.is_empty();
             let what = if own { self.app.status.clone() } else { done };
-            self.app.status = format!("{what} · saved");
+            self.app.status = format!("{what}{SAVED}");
         }
         super::filter::refresh_list(&mut self.app);
         self.refresh_spans();
@@ -268,23 +278,10 @@ impl Session {
     /// Recomputes the spans shown in the open document from suggestions and decisions.
     pub fn refresh_spans(&mut self) {
         let app = &mut self.app;
+        let suggestions = super::annotate::suggestions(app);
         let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
             return;
         };
-        let suggestions: Vec<Suggestion> = app
-            .open_mentions()
-            .iter()
-            .filter_map(|m| {
-                let kind = label_of(app.facts.entities.get(m.entity)?.kind);
-                let text = doc.text.get(m.start..m.end)?.to_string();
-                Some(Suggestion {
-                    start: m.start,
-                    end: m.end,
-                    kind,
-                    text,
-                })
-            })
-            .collect();
         let stored = app.state.doc(&doc.key);
         app.spans = super::ranges::SpanSet::new(crate::store::effective_spans(
             &doc.text,

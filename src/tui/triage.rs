@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::app::{App, Focus, Input, InputKind};
 use super::update::Effect;
-use crate::store::{Change, Relevance};
+use crate::store::{Change, Relevance, Source};
 
 /// The document triage applies to: the list's selection when the list has focus, else the
 /// open document.
@@ -121,6 +121,12 @@ pub fn describe(change: &Change) -> String {
             format!("tag {tag} {}", on_off(*value, "added", "removed"))
         }
         Change::Note { value, .. } => on_off(!value.is_empty(), "note changed", "note cleared"),
+        Change::AddSpan { span, .. } if span.source == Source::Removed => {
+            format!("removed {} ({}) here", span.text, span.kind.name())
+        }
+        Change::RemoveSpan { span, .. } if span.source == Source::Removed => {
+            format!("{} ({}) labelled here again", span.text, span.kind.name())
+        }
         Change::AddSpan { span, .. } => format!("{} → {}", span.text, span.kind.name()),
         Change::RemoveSpan { span, .. } => format!("span {} removed", span.text),
         Change::Accept { kind, text, value } => match value {

@@ -44,6 +44,7 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         | Action::LabelPlace
         | Action::LabelDate
         | Action::LabelCustom(_)
+        | Action::LabelEverywhere
         | Action::RemoveSpan
         | Action::Accept
         | Action::Reject
@@ -58,6 +59,11 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         _ => navigate_action(app, action, panes),
     }
     Vec::new()
+}
+
+/// The answer to the y/n question on the status line (any key but `y` is no).
+pub fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
+    annotate::answer(app, yes)
 }
 
 /// While the help is open, keys close or scroll it and do nothing else.
@@ -82,7 +88,12 @@ fn help_action(app: &mut App, action: Action, panes: &Panes) {
 fn navigate_action(app: &mut App, action: Action, panes: &Panes) {
     match action {
         Action::Help => app.show_help = true,
-        Action::Cancel => navigate::clear(app),
+        // A message stays until the next one or Esc: after Esc, nothing stale is left.
+        Action::Cancel => {
+            app.status.clear();
+            app.confirm = None;
+            navigate::clear(app);
+        }
         Action::NextMatch => navigate::jump(app, panes, true),
         Action::PrevMatch => navigate::jump(app, panes, false),
         Action::FilterByEntity => navigate::filter_by_entity(app),
@@ -193,11 +204,17 @@ pub fn open_doc(app: &mut App, doc: usize) -> Vec<Effect> {
     let Some(d) = app.corpus.docs.get(doc) else {
         return Vec::new();
     };
-    app.status = format!("{} — {}", d.path, d.title);
+    app.status = opened_message(d);
     if app.state.doc(&d.key).read {
         return Vec::new();
     }
     vec![Effect::Save(Change::Seen { doc: d.key.clone() })]
+}
+
+/// The status line on opening a document: its path and title (the status line lays the
+/// title out in the document's direction).
+pub fn opened_message(doc: &crate::corpus::Document) -> String {
+    format!("{} — {}", doc.path, doc.title)
 }
 
 /// Switches to the next display mode: the reading pane is laid out again (the same document

@@ -1,4 +1,5 @@
-//! The document list: state marks, date, language and title (titles laid out with bidi).
+//! The document list: state marks, date, language, title (laid out with bidi), and at the
+//! end of the row a note marker `✎` and the tags; the filter in force in the title.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,28 +7,26 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::super::app::{App, Focus};
+use super::status::{draw_text, fit, text_width};
 use super::{draw_line, pane_block};
 use crate::corpus::Document;
 use crate::layout::{
-    LayoutOptions, VisualLine, document_direction, layout_line, paragraph_direction,
+    Direction, LayoutOptions, VisualLine, document_direction, layout_line, paragraph_direction,
 };
+use crate::store::DocState;
 
 /// Width of the date column (`2020-11-03`).
 const DATE_WIDTH: u16 = 10;
 
+/// Marks a document with a note, before its tags.
+const NOTE_MARK: &str = "✎";
+
 /// Draws the list.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    // Until the search answers, the list is the previous answer's: its count is not this
-    // filter's.
-    let count = if app.search_pending {
-        "searching…".to_string()
-    } else {
-        format!("{}/{}", app.order.len(), app.corpus.len())
-    };
-    let title = format!(" Documents {count} · {} ", app.sort.name());
-    let block = pane_block(app, Focus::List, title);
+    let block = pane_block(app, Focus::List, String::new());
     let inner = block.inner(area);
     block.render(area, buf);
+    draw_title(app, area, buf);
     let rows = app.order.iter().enumerate().skip(app.list.offset);
     for ((row, &doc), y) in rows.zip(inner.y..inner.y + inner.height) {
         let selected = row == app.list.selected;
@@ -38,15 +37,74 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let line_area = Rect::new(inner.x, y, inner.width, 1);
         buf.set_style(line_area, style);
-        let marks = marks(app.doc_state(doc));
-        buf.set_stringn(line_area.x, y, &marks, 3, style);
+        let state = app.doc_state(doc);
+        buf.set_stringn(line_area.x, y, marks(state), 3, style);
         let rest = Rect::new(inner.x + 3, y, inner.width.saturating_sub(3), 1);
-        draw_row(app, &app.corpus.docs[doc], rest, buf, style);
+        draw_row(app, &app.corpus.docs[doc], state, rest, buf, style);
     }
 }
 
+/// The title on the frame, laid out like any text (an Arabic filter reads right to left).
+fn draw_title(app: &App, area: Rect, buf: &mut Buffer) {
+    let room = area.width.saturating_sub(4);
+    if room == 0 {
+        return;
+    }
+    let style = match app.focus {
+        Focus::List => app.theme.focus_border,
+        _ => app.theme.border,
+    };
+    let title = fit(&title(app, usize::from(room)), usize::from(room));
+    buf.set_stringn(area.x + 1, area.y, " ", 1, style);
+    let text_area = Rect::new(area.x + 2, area.y, room, 1);
+    let drawn = draw_text(app, &title, Direction::Ltr, text_area, style, buf);
+    buf.set_stringn(area.x + 2 + drawn, area.y, " ", 1, style);
+}
+
+/// The list's title: how many are listed, the filter in force, the sort order. Shorter
+/// forms when the pane is narrow: the sort order goes first, the filter stays longest.
+fn title(app: &App, width: usize) -> String {
+    // Until the search answers, the list is the previous answer's: its count is not this
+    // filter's.
+    let count = if app.search_pending {
+        "searching…".to_string()
+    } else {
+        format!("{}/{}", app.order.len(), app.corpus.len())
+    };
+    let sort = app.sort.name();
+    let Some(filter) = filter_label(app) else {
+        return format!("Documents {count} · {sort}");
+    };
+    let forms = [
+        format!("Documents {count} · {filter} · {sort}"),
+        format!("Documents {count} · {filter}"),
+        format!("{count} · {filter}"),
+    ];
+    forms
+        .into_iter()
+        .find(|t| text_width(t) <= width)
+        .unwrap_or_else(|| {
+            let room = width.saturating_sub(text_width(&count) + 3);
+            format!("{count} · {}", fit(&filter, room))
+        })
+}
+
+/// The filter in force, as the list's title and the status line show it: the filter line
+/// (after `/`) and the entity the list is narrowed to (`f`).
+pub(super) fn filter_label(app: &App) -> Option<String> {
+    let mut parts = Vec::new();
+    let line = app.filter_text.trim();
+    if !line.is_empty() {
+        parts.push(format!("/{line}"));
+    }
+    if let Some(name) = &app.list_filter {
+        parts.push(format!("with {name}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// Triage marks: unread `•`, starred `★`, relevance `+`/`-`/`?`.
-fn marks(state: &crate::store::DocState) -> String {
+fn marks(state: &DocState) -> String {
     use crate::store::Relevance;
     let read = if state.read { ' ' } else { '•' };
     let star = if state.star { '★' } else { ' ' };
@@ -59,7 +117,14 @@ fn marks(state: &crate::store::DocState) -> String {
     format!("{read}{star}{rel}")
 }
 
-fn draw_row(app: &App, doc: &Document, area: Rect, buf: &mut Buffer, style: Style) {
+fn draw_row(
+    app: &App,
+    doc: &Document,
+    state: &DocState,
+    area: Rect,
+    buf: &mut Buffer,
+    style: Style,
+) {
     let show_date = area.width >= 30;
     let mut x = area.x;
     let lang = format!("{} ", doc.lang.code());
@@ -74,16 +139,48 @@ fn draw_row(app: &App, doc: &Document, area: Rect, buf: &mut Buffer, style: Styl
     if width == 0 {
         return;
     }
-    let title_area = Rect::new(x, area.y, width, 1);
+    // Note and tags at the end of the row, in at most half of what is left.
+    let side = side_marks(state);
+    let side_width = u16::try_from(text_width(&side))
+        .unwrap_or(u16::MAX)
+        .min(width / 2);
+    let title_width = match side_width {
+        0 => width,
+        w => width.saturating_sub(w + 1),
+    };
+    if side_width > 0 {
+        let side_x = x + width - side_width;
+        let side_area = Rect::new(side_x, area.y, side_width, 1);
+        let side = fit(&side, usize::from(side_width));
+        draw_text(app, &side, Direction::Ltr, side_area, style, buf);
+    }
+    if title_width == 0 {
+        return;
+    }
+    let title_area = Rect::new(x, area.y, title_width, 1);
     let opts = LayoutOptions {
-        width: usize::from(width),
+        width: usize::from(title_width),
         ..app.layout_base
     };
     if let Some(line) = title_line(doc, &opts) {
         draw_line(buf, title_area, area.y, &line, &|_, _| style);
     } else {
-        buf.set_stringn(x, area.y, "(empty)", usize::from(width), style);
+        buf.set_stringn(x, area.y, "(empty)", usize::from(title_width), style);
     }
+}
+
+/// The note marker and the tags (`#suriye`, `#"two words"` as the filter line writes a tag
+/// with a space); empty when the document has neither.
+fn side_marks(state: &DocState) -> String {
+    let note = (!state.note.trim().is_empty()).then(|| NOTE_MARK.to_string());
+    let tags = state
+        .tags
+        .iter()
+        .map(|t| match t.contains(char::is_whitespace) {
+            true => format!("#\"{t}\""),
+            false => format!("#{t}"),
+        });
+    note.into_iter().chain(tags).collect::<Vec<_>>().join(" ")
 }
 
 /// The first row of the title laid out with `opts`, in the document's direction.

@@ -32,6 +32,8 @@ pub struct Panes {
     pub status: Rect,
     /// The whole screen.
     pub screen: Rect,
+    /// Rows at the top of the reading pane that show the open document's note.
+    pub note_rows: u16,
 }
 
 fn inner_height(r: Option<Rect>, screen: Rect) -> usize {
@@ -44,9 +46,11 @@ impl Panes {
         inner_height(self.list, self.screen)
     }
 
-    /// Rows visible in the reading pane.
+    /// Rows of the document visible in the reading pane (below the note, if shown).
     pub fn reader_height(&self) -> usize {
         inner_height(self.reader, self.screen)
+            .saturating_sub(usize::from(self.note_rows))
+            .max(1)
     }
 
     /// Rows visible in the entity panel (minus its header row).
@@ -74,6 +78,7 @@ pub fn panes(area: Rect, app: &App) -> Panes {
         entities: None,
         status,
         screen: main,
+        note_rows: 0,
     };
     if area.width < SINGLE_PANE_BELOW {
         match app.focus {
@@ -82,6 +87,7 @@ pub fn panes(area: Rect, app: &App) -> Panes {
             Focus::Entities if show_entities => panes.entities = Some(main),
             Focus::Entities => panes.reader = Some(main),
         }
+        panes.note_rows = reader::note_rows(app, panes.reader);
         return panes;
     }
     if show_entities {
@@ -97,6 +103,7 @@ pub fn panes(area: Rect, app: &App) -> Panes {
             .areas(main);
         (panes.list, panes.reader) = (Some(l), Some(r));
     }
+    panes.note_rows = reader::note_rows(app, panes.reader);
     panes
 }
 

@@ -1,5 +1,6 @@
-//! The reading pane: rows from the cached layout, boilerplate dimmed, mentions of the
-//! selected entity highlighted, the cursor row underlined.
+//! The reading pane: the document's note (dimmed, one row) above rows from the cached
+//! layout, boilerplate dimmed, mentions of the selected entity highlighted, the cursor row
+//! underlined.
 
 use std::ops::Range;
 
@@ -9,10 +10,54 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::super::app::{App, Focus};
+use super::status::fit;
 use super::{draw_line, pane_block};
-use crate::corpus::ParaKind;
-use crate::layout::{PaneRow, VisualLine};
+use crate::corpus::{Document, ParaKind};
+use crate::layout::{
+    LayoutOptions, PaneRow, VisualLine, document_direction, layout_line, paragraph_direction,
+};
 use crate::store::{Label, Origin};
+
+/// Fewest rows of the document the reading pane keeps below a note.
+const MIN_TEXT_ROWS: u16 = 3;
+
+/// What starts the note's row.
+const NOTE_MARK: &str = "✎ ";
+
+/// Rows the open document's note takes at the top of the reading pane at `reader`: one
+/// when the document has a note and the pane has room for it, else none.
+pub fn note_rows(app: &App, reader: Option<Rect>) -> u16 {
+    let inner = reader.map_or(0, |r| r.height.saturating_sub(2));
+    u16::from(!note(app).is_empty() && inner > MIN_TEXT_ROWS)
+}
+
+/// The open document's note on one row: line breaks and tabs become spaces.
+fn note(app: &App) -> String {
+    let note = &app.doc_state(app.reader.doc).note;
+    note.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The note, dimmed, on the row `area`: the mark, then the note laid out in its own
+/// direction (an Arabic note reads right to left), cut with `…` when longer than the row.
+fn draw_note(app: &App, doc: &Document, area: Rect, buf: &mut Buffer) {
+    let dim = app.theme.dim;
+    let mark = u16::try_from(NOTE_MARK.chars().count()).unwrap_or(u16::MAX);
+    buf.set_stringn(area.x, area.y, NOTE_MARK, usize::from(area.width), dim);
+    let width = area.width.saturating_sub(mark);
+    if width == 0 {
+        return;
+    }
+    let note = note(app);
+    let opts = LayoutOptions {
+        width: usize::from(width),
+        ..app.layout_base
+    };
+    let dir = paragraph_direction(&note, document_direction(doc));
+    if let Some(line) = layout_line(&fit(&note, usize::from(width)), &opts, dir) {
+        let row = Rect::new(area.x + mark, area.y, width, 1);
+        draw_line(buf, row, area.y, &line, &|_, _| dim);
+    }
+}
 
 /// Draws the open document.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -32,9 +77,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(inner.x, inner.y, what, app.theme.dim);
         return;
     }
+    let note_rows = note_rows(app, Some(area));
+    if note_rows > 0 {
+        draw_note(app, doc, Rect { height: 1, ..inner }, buf);
+    }
+    let text = Rect {
+        y: inner.y + note_rows,
+        height: inner.height.saturating_sub(note_rows),
+        ..inner
+    };
     let selection = super::super::caret::selection(app);
     let cursor = &app.reader.cursor;
-    for (i, y) in (cursor.offset..).zip(inner.y..inner.y + inner.height) {
+    for (i, y) in (cursor.offset..).zip(text.y..text.y + text.height) {
         let Some(PaneRow::Text(line)) = app.reader.layout.row(i) else {
             continue;
         };

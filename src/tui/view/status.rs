@@ -1,4 +1,6 @@
-//! The status line: what is open, the last message, and key hints from the keymap.
+//! The status line: the question asked, the last message, or what is listed; and key hints
+//! from the keymap. A long message is shortened with `…` before its `· saved`, which always
+//! shows; the open document's title is laid out in the document's direction.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,8 +8,14 @@ use ratatui::style::{Modifier, Style};
 
 use super::super::action::Action;
 use super::super::app::App;
+use super::super::notices::{FIRST, ON_EXIT};
+use super::super::session::SAVED;
+use super::super::update::opened_message;
 use super::draw_line;
-use crate::layout::{Direction, LayoutOptions, VisualLine, layout_line};
+use crate::layout::{
+    Direction, LayoutOptions, VisualLine, clusters, document_direction, layout_line,
+    paragraph_direction,
+};
 
 /// Draws the status line.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -25,22 +33,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect::<Vec<_>>()
         .join("  ");
-    let hint_width = hint.chars().count() as u16;
-    let left_width = area.width.saturating_sub(hint_width + 1);
-    let message = if app.status.is_empty() {
-        format!("okur · {} documents", app.corpus.len())
-    } else {
-        app.status.clone()
-    };
+    let hint_width = u16::try_from(text_width(&hint)).unwrap_or(u16::MAX);
+    let left_width = area.width.saturating_sub(hint_width.saturating_add(1));
     let left = Rect::new(area.x, area.y, left_width, 1);
-    let opts = LayoutOptions {
-        width: usize::from(left_width),
-        ..app.layout_base
-    };
-    if let Some(line) = layout_line(&message, &opts, Direction::Ltr) {
-        let line = VisualLine { indent: 0, ..line };
-        draw_line(buf, left, area.y, &line, &|_, _| app.theme.status);
-    }
+    let (head, tail) = message(app);
+    draw_message(app, &head, tail, left, buf);
     if area.width > hint_width {
         buf.set_stringn(
             area.x + area.width - hint_width,
@@ -49,6 +46,135 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             usize::from(hint_width),
             app.theme.status,
         );
+    }
+}
+
+/// What a question on the status line ends with; never cut off.
+const ANSWERS: &str = " y/n";
+
+/// What the status line says, and the end that must show: the question being asked (and
+/// `y/n`), else the last message (and its `· saved`), else how many documents there are
+/// and the filter in force.
+fn message(app: &App) -> (String, &'static str) {
+    if let Some(confirm) = &app.confirm {
+        return (confirm.question.clone(), ANSWERS);
+    }
+    if let Some(head) = app.status.strip_suffix(SAVED) {
+        return (head.to_string(), SAVED);
+    }
+    if !app.status.is_empty() {
+        return (app.status.clone(), "");
+    }
+    let listed = format!("okur · {} documents", app.corpus.len());
+    match super::list::filter_label(app) {
+        Some(filter) => (format!("{listed} · {filter}"), ""),
+        None => (listed, ""),
+    }
+}
+
+/// A piece of the status line: blank cells before it, its text, and its direction.
+type Piece = (u16, String, Direction);
+
+/// Draws `head` and then `tail` in `area`, the head shortened to fit: the notices' "(all
+/// printed on exit)" goes first, then the end of the head gives way to `…`; the tail (a
+/// `· saved`, a `y/n`) always shows.
+fn draw_message(app: &App, head: &str, tail: &str, area: Rect, buf: &mut Buffer) {
+    let room = usize::from(area.width).saturating_sub(text_width(tail));
+    let head = without_crowding(head, room);
+    let mut pieces = head_pieces(app, &head, room);
+    if !tail.is_empty() {
+        // Laid out alone, the tail would lose its leading space: it is a gap instead.
+        pieces.push((1, tail.trim_start().to_string(), Direction::Ltr));
+    }
+    let right = area.x.saturating_add(area.width);
+    let mut x = area.x;
+    for (gap, text, dir) in pieces {
+        x = x.saturating_add(gap);
+        let rest = Rect::new(x, area.y, right.saturating_sub(x), 1);
+        x = x.saturating_add(draw_text(app, &text, dir, rest, app.theme.status, buf));
+    }
+}
+
+/// Cells of the first notice a summary shows at least, if it has to leave out where the
+/// notices go to make them.
+const MIN_NOTICE_CELLS: usize = 24;
+
+/// A notice summary too long for `room` cells without "(all printed on exit)" when it
+/// would leave fewer than [`MIN_NOTICE_CELLS`] to the first notice; any other message as
+/// it is.
+fn without_crowding(head: &str, room: usize) -> String {
+    let before_notice = head
+        .find(FIRST)
+        .and_then(|at| head.get(..at + FIRST.len()))
+        .map(text_width);
+    let crowded = before_notice
+        .is_some_and(|w| text_width(head) > room && room.saturating_sub(w) < MIN_NOTICE_CELLS);
+    match crowded {
+        true => head.replacen(ON_EXIT, "", 1),
+        false => head.to_string(),
+    }
+}
+
+/// The message before `· saved`, fitted to `room` cells: the open document's path, then
+/// its title in the document's direction (an Arabic title reads right to left even among
+/// Latin words); any other message left to right.
+fn head_pieces(app: &App, head: &str, room: usize) -> Vec<Piece> {
+    if let Some(doc) = app.open_doc().filter(|d| head == opened_message(d)) {
+        let lead = format!("{} —", doc.path);
+        let rest = room.saturating_sub(text_width(&lead) + 1);
+        if rest > 1 && !doc.title.is_empty() {
+            let dir = paragraph_direction(&doc.title, document_direction(doc));
+            return vec![(0, lead, Direction::Ltr), (1, fit(&doc.title, rest), dir)];
+        }
+    }
+    vec![(0, fit(head, room), Direction::Ltr)]
+}
+
+/// Lays `text` out as one row in `dir` (with the display options in force) and draws it in
+/// `style` at the left of `area`; returns the cells it took.
+pub(super) fn draw_text(
+    app: &App,
+    text: &str,
+    dir: Direction,
+    area: Rect,
+    style: Style,
+    buf: &mut Buffer,
+) -> u16 {
+    let opts = LayoutOptions {
+        width: usize::from(area.width).max(1),
+        ..app.layout_base
+    };
+    let Some(line) = layout_line(text, &opts, dir).filter(|_| area.width > 0) else {
+        return 0;
+    };
+    let line = VisualLine { indent: 0, ..line };
+    draw_line(buf, area, area.y, &line, &|_, _| style);
+    u16::try_from(line.width()).unwrap_or(u16::MAX)
+}
+
+/// Cells `text` takes, counted per grapheme cluster as the layout counts them.
+pub(super) fn text_width(text: &str) -> usize {
+    clusters(text).iter().map(|c| c.width).sum()
+}
+
+/// `text` cut to `width` cells in logical order, ended with `…` when cut.
+pub(super) fn fit(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut end = 0;
+    for cluster in clusters(text) {
+        if used + cluster.width > room {
+            break;
+        }
+        used += cluster.width;
+        end = cluster.end;
+    }
+    match width {
+        0 => String::new(),
+        _ => format!("{}…", text.get(..end).unwrap_or_default().trim_end()),
     }
 }
 

@@ -1,0 +1,91 @@
+//! `L`: label every occurrence of the name under the caret, once the user has answered a
+//! question that says how many occurrences in how many documents that is. The label is an
+//! accept decision on the name, so one `u` takes it back and documents opened later get it
+//! too; `D` removes it from one occurrence.
+
+use super::super::app::{App, Confirm};
+use super::super::update::Effect;
+use super::shown_under_caret;
+use crate::store::{Change, Decision, find_name};
+
+/// Asks (on the status line) whether to give every occurrence of the text labelled under
+/// the caret that label. A suggestion under the caret counts as labelled with its kind.
+pub fn ask(app: &mut App) -> Vec<Effect> {
+    let Some(doc) = app.open_doc() else {
+        return Vec::new();
+    };
+    let Some(span) = shown_under_caret(app).first().map(|s| (*s).clone()) else {
+        app.status =
+            "nothing labelled here: label this occurrence (p l d 1-9), then L labels all".into();
+        return Vec::new();
+    };
+    // Shown spans are checked against the text, but a slice must never be what panics.
+    let Some(text) = doc.text.get(span.start..span.end).map(str::to_string) else {
+        app.status = "the span under the caret does not fit the text".into();
+        return Vec::new();
+    };
+    let kind = span.kind;
+    if app.state.decision(&kind, &text) == Some(Decision::Accepted) {
+        app.status = format!("{text} is already labelled {} everywhere", kind.name());
+        return Vec::new();
+    }
+    let (count, docs) = occurrences(app, &text);
+    if count == 0 {
+        // A label on part of a word: accepting it as a name would label nothing.
+        app.status = format!("{text} is not a whole word anywhere: nothing to label everywhere");
+        return Vec::new();
+    }
+    let found = format!(
+        "{} in {}",
+        plural(count, "occurrence"),
+        plural(docs, "document")
+    );
+    let all = match count {
+        1 => "the",
+        _ => "all",
+    };
+    app.confirm = Some(Confirm {
+        question: format!("{text} → {} at {all} {found}?", kind.name()),
+        done: format!("{text} → {} at {found}", kind.name()),
+        effects: vec![Effect::Save(Change::Accept {
+            kind,
+            text,
+            value: true,
+        })],
+    });
+    Vec::new()
+}
+
+/// The answer to the question on the status line: `yes` carries out what it asked about,
+/// anything else changes nothing and says so.
+pub fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
+    let Some(confirm) = app.confirm.take() else {
+        return Vec::new();
+    };
+    if yes {
+        app.status = confirm.done;
+        confirm.effects
+    } else {
+        app.status = "answered no: nothing changed".into();
+        Vec::new()
+    }
+}
+
+/// Whole-word occurrences of `text` in the corpus (as an accepted name is found), and in
+/// how many documents.
+fn occurrences(app: &App, text: &str) -> (usize, usize) {
+    app.corpus
+        .docs
+        .iter()
+        .map(|d| find_name(&d.text, text).len())
+        .filter(|&n| n > 0)
+        .fold((0, 0), |(count, docs), n| (count + n, docs + 1))
+}
+
+/// `1 document`, `4 documents`.
+fn plural(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
+}
