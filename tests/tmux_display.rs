@@ -231,3 +231,28 @@ fn ctrl_l_sets_the_terminal_up_again_and_redraws() {
     assert!(screen.contains("Documents"), "{screen}");
     t.send(&["q"]);
 }
+
+/// `y` in the reading pane writes OSC 52 to the terminal, carrying the caret's sentence in
+/// logical order (the document's own bytes, not the reordered screen).
+#[test]
+fn y_writes_the_copy_as_osc52() {
+    use base64::Engine;
+    if !tmux_available() {
+        return;
+    }
+    let (t, _dir, log) = okur_in_recorded_shell();
+    t.send(&["Tab", "y"]);
+    let text = wait_for_bytes(&log, "\x1b]52;c;", 1);
+    t.send(&["q"]);
+    let body = text
+        .split("\x1b]52;c;")
+        .nth(1)
+        .and_then(|rest| rest.split('\x07').next())
+        .expect("an OSC 52 sequence ended by BEL");
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .expect("base64");
+    let copied = String::from_utf8(bytes).expect("UTF-8");
+    let seed = std::fs::read_to_string(project(SEED_003)).expect("seed");
+    assert!(!copied.is_empty() && seed.contains(&copied), "{copied:?}");
+}

@@ -7,6 +7,7 @@
 //! a terminal: the byte sequences are returned, so they are unit-tested.
 
 mod advice;
+pub mod clipboard;
 mod detect;
 pub mod handshake;
 mod memory;
@@ -15,6 +16,7 @@ pub mod query;
 mod resolve;
 
 pub use advice::{Advice, terminal_advice};
+pub use clipboard::{MAX_COPY_BYTES, osc52};
 pub use detect::{Detected, TerminalKind, detect, detect_from_env};
 pub use handshake::Handshake;
 pub use memory::{RememberError, remember};

@@ -94,6 +94,13 @@ pub enum Action {
     /// Cycle who reorders right-to-left text and whether okur shapes letters, live; the
     /// choice is remembered for this terminal.
     CycleDisplay,
+    /// Copy the selection, else the span or sentence under the caret, in logical order, to
+    /// the clipboard (OSC 52): copying from the screen gives reversed Arabic.
+    Copy,
+    /// Open the next unread document in list order.
+    NextUnread,
+    /// Open the previous unread document in list order.
+    PrevUnread,
 }
 
 /// Every action without a parameter, with its config name and help text.
@@ -160,6 +167,13 @@ const TABLE: &[(Action, &str, &str)] = &[
         Action::CycleDisplay,
         "cycle_display",
         "display: bidi / shaping",
+    ),
+    (Action::Copy, "copy", "copy (OSC 52, logical)"),
+    (Action::NextUnread, "next_unread", "next unread document"),
+    (
+        Action::PrevUnread,
+        "prev_unread",
+        "previous unread document",
     ),
 ];
 

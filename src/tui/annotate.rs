@@ -96,7 +96,7 @@ fn label(app: &mut App, kind: Label) -> Vec<Effect> {
 }
 
 /// The shown span under the caret, preferring suggestions.
-fn span_under_caret(app: &App) -> Option<&EffectiveSpan> {
+pub(super) fn span_under_caret(app: &App) -> Option<&EffectiveSpan> {
     let caret = app.reader.caret;
     let under = app
         .spans

@@ -94,11 +94,16 @@ impl Default for Keymap {
             (c('/'), Action::Filter),
             (c('n'), Action::NextMatch),
             (c('N'), Action::PrevMatch),
+            // Shifted letters, not `]`/`[`: Turkish Q and F keyboards reach brackets only with
+            // AltGr; J/K echo j/k (down/up) as the bigger step.
+            (c('J'), Action::NextUnread),
+            (c('K'), Action::PrevUnread),
             (c('f'), Action::FilterByEntity),
             (c('e'), Action::ToggleEntities),
             (c('B'), Action::FlipDirection),
             (c('o'), Action::CycleSort),
             (c('v'), Action::Select),
+            (c('y'), Action::Copy),
             (c('p'), Action::LabelPerson),
             (c('l'), Action::LabelPlace),
             (c('d'), Action::LabelDate),

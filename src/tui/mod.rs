@@ -6,6 +6,7 @@ mod annotate;
 pub mod app;
 pub mod caret;
 pub mod check;
+mod copy;
 pub mod display;
 pub mod facts;
 pub mod filter;
@@ -22,6 +23,7 @@ pub mod session;
 mod terminal;
 pub mod theme;
 mod triage;
+mod unread;
 pub mod update;
 pub mod view;
 mod watchdog;
@@ -196,6 +198,12 @@ fn turn(
         // With a prompt open, Ctrl-C cancels the prompt (the prompt's keys handle it).
         KeyCode::Char('c') if ctrl && session.app.input.is_none() => session.app.quit = true,
         _ => session.key(key, &panes),
+    }
+    if let Some(text) = session.take_copy() {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        out.write_all(crate::display::osc52(&text).as_bytes())?;
+        out.flush()?;
     }
     if let Some(new) = session.take_retune() {
         terminal::retune(term, &new)?;

@@ -100,12 +100,45 @@ pub fn jump(app: &mut App, panes: &Panes, forward: bool) {
     } else {
         Box::new((0..prev).rev().chain((prev..len).rev()))
     };
+    if len == 0 {
+        app.status = "nothing to jump to: Enter on an entity in the panel, or / to search".into();
+        return;
+    }
     for i in order {
         let start = app.marks.highlights.as_slice().get(i).map(|r| r.0);
         if start.is_some_and(|start| show_range(app, panes, start)) {
+            app.status = position_message(app, i + 1, len);
             return;
         }
     }
+}
+
+/// Which highlight of how many the caret is on: `Sergey Lavrov: mention 3/8`, or
+/// `"ankara": match 2/5` for the filter line's search.
+fn position_message(app: &App, at: usize, of: usize) -> String {
+    let entity = app
+        .selected_entity
+        .and_then(|e| app.facts.entities.get(e))
+        .map(|e| e.name.clone());
+    let query = (!app.search_ranges.is_empty())
+        .then(|| {
+            app.search_ranges_for
+                .as_ref()
+                .map(|(_, q)| format!("\"{q}\""))
+        })
+        .flatten();
+    let (name, what) = match (entity, query) {
+        (Some(e), Some(q)) => (format!("{e}, {q}"), "mention or match"),
+        (Some(e), None) => (e, "mention"),
+        (None, Some(q)) => (q, "match"),
+        (None, None) => (String::new(), "highlight"),
+    };
+    let name = if name.is_empty() {
+        String::new()
+    } else {
+        format!("{name}: ")
+    };
+    format!("{name}{what} {at}/{of}")
 }
 
 /// Where `n`/`N` count from: the caret when it is on the cursor row (where the user sees

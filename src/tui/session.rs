@@ -51,6 +51,8 @@ pub struct Session {
     notice: Option<String>,
     /// The display mode's handshake and memory (`None` in tests: nothing to retune).
     display: Option<super::display::DisplayControl>,
+    /// Text the last key copied, for the loop to send to the terminal's clipboard.
+    copied: Option<String>,
 }
 
 impl Session {
@@ -73,6 +75,7 @@ impl Session {
             misfits_reported: BTreeSet::new(),
             notice: None,
             display: None,
+            copied: None,
         };
         super::facts::apply_rejections(&mut session.app, true);
         super::filter::refresh_list(&mut session.app);
@@ -98,6 +101,11 @@ impl Session {
     /// The handshake the terminal must switch to after the last key, once.
     pub fn take_retune(&mut self) -> Option<crate::display::Handshake> {
         self.display.as_mut().and_then(|d| d.take_retune())
+    }
+
+    /// The text the last key copied, once: the loop writes it as OSC 52.
+    pub fn take_copy(&mut self) -> Option<String> {
+        self.copied.take()
     }
 
     /// Searches on this thread (tests, small corpora).
@@ -227,6 +235,10 @@ impl Session {
     fn carry_out(&mut self, effect: Effect) -> Result<Option<Option<String>>, String> {
         let store = match (&effect, self.store.as_mut()) {
             (Effect::Quit, _) => return Ok(None),
+            (Effect::Copy(text), _) => {
+                self.copied = Some(text.clone());
+                return Ok(None);
+            }
             (Effect::Display(mode), _) => {
                 if let Some(display) = self.display.as_mut() {
                     let said = display.change(*mode);
@@ -239,7 +251,7 @@ impl Session {
             (_, Some(store)) => store,
         };
         match effect {
-            Effect::Quit | Effect::Display(_) => Ok(None),
+            Effect::Quit | Effect::Display(_) | Effect::Copy(_) => Ok(None),
             Effect::Save(change) => {
                 let what = (!matches!(change, Change::Seen { .. })).then(|| describe(&change));
                 match store.apply(change) {

@@ -22,6 +22,8 @@ pub enum Effect {
     Redo,
     /// Draw with this display mode from now on: retune the terminal, remember the choice.
     Display(DisplayMode),
+    /// Put this text (logical order, as stored) on the terminal's clipboard, via OSC 52.
+    Copy(String),
 }
 
 /// Applies one action to the app, given the current pane geometry.
@@ -31,6 +33,10 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         return Vec::new();
     }
     match action {
+        // With one pane shown, `q` closes the article (or panel) view, as in mutt and tig.
+        Action::Quit if !app.show_help && app.focus != Focus::List && panes.list.is_none() => {
+            back_to_list(app)
+        }
         Action::Quit => {
             app.quit = true;
             return vec![Effect::Quit];
@@ -39,6 +45,9 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         Action::Undo => return vec![Effect::Undo],
         Action::CycleDisplay => return vec![Effect::Display(cycle_display(app))],
         Action::Redo => return vec![Effect::Redo],
+        Action::Copy => return super::copy::copy(app),
+        Action::NextUnread => return super::unread::open_unread(app, true),
+        Action::PrevUnread => return super::unread::open_unread(app, false),
         Action::Select
         | Action::LabelPerson
         | Action::LabelPlace
@@ -64,6 +73,13 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
 /// The answer to the y/n question on the status line (any key but `y` is no).
 pub fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
     annotate::answer(app, yes)
+}
+
+/// Leaves the single pane shown for the list, saying how to quit from there.
+fn back_to_list(app: &mut App) {
+    app.focus = Focus::List;
+    let quit = app.keymap.key_for(Action::Quit).unwrap_or_default();
+    app.status = format!("document list ({quit} here quits)");
 }
 
 /// While the help is open, keys close or scroll it and do nothing else.
