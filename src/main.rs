@@ -162,12 +162,8 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         layout,
     );
     app.status = opened.status;
-    let remembered = config
-        .terminals
-        .contains_key(&resolved.detected.memory_key());
-    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     if app.status.is_empty()
-        && let Some(advice) = okur::display::terminal_advice(&resolved.detected, &env, remembered)
+        && let Some(advice) = okur::display::advice_here(&resolved, &config)
     {
         app.status = advice.status.to_string();
     }

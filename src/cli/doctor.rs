@@ -89,11 +89,7 @@ pub fn run(args: &DoctorArgs, detected: Detected, out: &mut dyn Write) -> anyhow
     for line in report(&resolved, path.as_deref()) {
         writeln!(out, "{line}")?;
     }
-    let remembered = config
-        .terminals
-        .contains_key(&resolved.detected.memory_key());
-    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    if let Some(advice) = crate::display::terminal_advice(&resolved.detected, &env, remembered) {
+    if let Some(advice) = crate::display::advice_here(&resolved, &config) {
         writeln!(out, "advice     {}", advice.detail)?;
     }
     Ok(())
@@ -118,7 +114,7 @@ pub fn report(resolved: &Resolved, config: Option<&Path>) -> Vec<String> {
         lines.push(format!("profile    {}{tested}", profile.note));
     }
     let m = &resolved.mode;
-    lines.push(setting("bidi", bidi_word(m.bidi), &resolved.bidi_why));
+    lines.push(setting("bidi", m.bidi.name(), &resolved.bidi_why));
     lines.push(setting("shape", on_off(m.shape), &resolved.shape_why));
     lines.push(setting("italics", on_off(m.italics), &resolved.italics_why));
     lines.push(setting("harakat", on_off(m.harakat), &resolved.harakat_why));
@@ -140,14 +136,6 @@ pub fn report(resolved: &Resolved, config: Option<&Path>) -> Vec<String> {
 
 fn setting(name: &str, value: &str, why: &Why) -> String {
     format!("{name:<10} {value} ({})", why.describe())
-}
-
-fn bidi_word(bidi: BidiMode) -> &'static str {
-    match bidi {
-        BidiMode::App => "app",
-        BidiMode::Terminal => "terminal",
-        BidiMode::Off => "off",
-    }
 }
 
 fn on_off(value: bool) -> &'static str {

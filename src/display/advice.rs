@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::detect::{Detected, TerminalKind};
+use super::detect::{Detected, TerminalKind, env_var};
+use super::resolve::Resolved;
+use crate::config::Config;
 
 /// A setting the terminal needs that okur cannot make.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,15 @@ pub fn terminal_advice(
             "kitty: add `force_ltr yes` to {place} and restart kitty, or Arabic words read backwards"
         ),
     })
+}
+
+/// [`terminal_advice`] for this process's terminal and config: the reader's status line and
+/// `okur doctor` both show it.
+pub fn advice_here(resolved: &Resolved, config: &Config) -> Option<Advice> {
+    let remembered = config
+        .terminals
+        .contains_key(&resolved.detected.memory_key());
+    terminal_advice(&resolved.detected, &env_var, remembered)
 }
 
 /// kitty's config file: `$KITTY_CONFIG_DIRECTORY`, else `$XDG_CONFIG_HOME/kitty`, else

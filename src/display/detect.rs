@@ -87,7 +87,13 @@ impl Detected {
 
 /// Detection from this process's environment.
 pub fn detect_from_env() -> Detected {
-    detect(&|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    detect(&env_var)
+}
+
+/// A variable of this process's environment, `None` when unset or empty (an empty
+/// `VTE_VERSION` names no terminal).
+pub fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
 /// Detection from any environment (`var` returns a variable's non-empty value). A

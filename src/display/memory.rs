@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use super::DisplayMode;
 use crate::config::{Config, DEFAULT_CONFIG};
-use crate::layout::BidiMode;
 
 /// Why a choice could not be remembered. The reader still uses it for this session.
 #[derive(Debug, thiserror::Error)]
@@ -63,18 +62,10 @@ fn with_choice(text: &str, key: &str, mode: &DisplayMode) -> Result<String, Stri
         return Err("`terminals` is not a table".to_string());
     };
     let mut choice = toml_edit::InlineTable::new();
-    choice.insert("bidi", bidi_word(mode.bidi).into());
+    choice.insert("bidi", mode.bidi.name().into());
     choice.insert("shape", mode.shape.into());
     table.insert(key, toml_edit::value(choice));
     Ok(doc.to_string())
-}
-
-fn bidi_word(bidi: BidiMode) -> &'static str {
-    match bidi {
-        BidiMode::App => "app",
-        BidiMode::Terminal => "terminal",
-        BidiMode::Off => "off",
-    }
 }
 
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
@@ -93,6 +84,7 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::BidiMode;
 
     fn mode(bidi: BidiMode, shape: bool) -> DisplayMode {
         DisplayMode {

@@ -15,9 +15,9 @@ mod profile;
 pub mod query;
 mod resolve;
 
-pub use advice::{Advice, terminal_advice};
+pub use advice::{Advice, advice_here, terminal_advice};
 pub use clipboard::{MAX_COPY_BYTES, osc52};
-pub use detect::{Detected, TerminalKind, detect, detect_from_env};
+pub use detect::{Detected, TerminalKind, detect, detect_from_env, env_var};
 pub use handshake::Handshake;
 pub use memory::{RememberError, remember};
 pub use profile::Profile;
@@ -59,13 +59,8 @@ impl DisplayMode {
 
     /// Short form for the status line: `bidi app, shape on`.
     pub fn short(&self) -> String {
-        let bidi = match self.bidi {
-            BidiMode::App => "app",
-            BidiMode::Terminal => "terminal",
-            BidiMode::Off => "off",
-        };
         let shape = if self.shape { "on" } else { "off" };
-        format!("bidi {bidi}, shape {shape}")
+        format!("bidi {}, shape {shape}", self.bidi.name())
     }
 
     /// One line for `okur doctor` and the help: who reorders, and shaping.

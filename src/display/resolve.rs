@@ -98,11 +98,10 @@ pub fn resolve(detected: Detected, requested: Requested, config: &Config) -> Res
         },
         Why::Fallback,
     ));
-    let memory = |v| (v, Why::Remembered(key.clone()));
     let (bidi, bidi_why) = first(
         [
             requested.bidi.map(|v| (v, Why::Flag)),
-            remembered.map(|r| memory(r.bidi)),
+            remembered.map(|r| (r.bidi, Why::Remembered(key.clone()))),
             config.bidi.fixed().map(|v| (v, Why::Config)),
         ],
         (fallback.bidi, fallback_why.clone()),

@@ -33,6 +33,17 @@ pub enum BidiMode {
     Off,
 }
 
+impl BidiMode {
+    /// The word the config file, the flags and `okur doctor` use: `app`, `terminal`, `off`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BidiMode::App => "app",
+            BidiMode::Terminal => "terminal",
+            BidiMode::Off => "off",
+        }
+    }
+}
+
 /// Options that change the layout; part of the cache key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct LayoutOptions {
@@ -55,6 +66,15 @@ impl LayoutOptions {
             shape: false,
             bidi: BidiMode::App,
             harakat: true,
+        }
+    }
+
+    /// The same display options (who reorders, shaping, harakat) at another width: what
+    /// every pane lays its text out with.
+    pub fn at_width(self, width: usize) -> LayoutOptions {
+        LayoutOptions {
+            width: width.max(1),
+            ..self
         }
     }
 }
@@ -268,11 +288,7 @@ pub fn layout_line(text: &str, opts: &LayoutOptions, dir: Direction) -> Option<V
         }],
         kind: crate::corpus::ParaKind::Body,
     };
-    let opts = LayoutOptions {
-        width: opts.width.max(1),
-        ..*opts
-    };
-    layout_paragraph(&para, 0, &opts, Some(dir))
+    layout_paragraph(&para, 0, &opts.at_width(opts.width), Some(dir))
         .into_iter()
         .next()
 }

@@ -136,10 +136,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, question: Question, term_name: &str) {
             break;
         }
         buf.set_stringn(area.x + 2, y, format!("{}", i + 1), 1, bold);
-        let opts = LayoutOptions {
-            width: line_width.max(1),
-            ..opts
-        };
+        let opts = opts.at_width(line_width);
         if let Some(line) = layout_line(SAMPLE, &opts, Direction::Rtl) {
             let row = Rect::new(area.x + 5, y, u16::try_from(line_width).unwrap_or(0), 1);
             draw_line(buf, row, y, &line, &|_, _| Style::new());

@@ -51,7 +51,7 @@ impl DisplayControl {
     }
 
     /// Remembers `mode` for this terminal; says where, or why not.
-    pub fn remember(&self, mode: DisplayMode) -> String {
+    fn remember(&self, mode: DisplayMode) -> String {
         let key = self.resolved.detected.memory_key();
         match &self.config_path {
             None => String::new(),

@@ -93,11 +93,6 @@ impl Session {
         self.display = Some(control);
     }
 
-    /// The display settings, if set.
-    pub fn display(&self) -> Option<&super::display::DisplayControl> {
-        self.display.as_ref()
-    }
-
     /// The handshake the terminal must switch to after the last key, once.
     pub fn take_retune(&mut self) -> Option<crate::display::Handshake> {
         self.display.as_mut().and_then(|d| d.take_retune())

@@ -6,7 +6,7 @@ use super::app::{App, Focus, SortOrder};
 use super::view::Panes;
 use super::{annotate, caret, navigate, triage};
 use crate::display::DisplayMode;
-use crate::layout::{DocLayout, LayoutOptions};
+use crate::layout::DocLayout;
 use crate::store::Change;
 
 /// Something `update` asks the runtime to do.
@@ -265,11 +265,9 @@ pub fn prepare(app: &mut App, panes: &Panes) {
     super::search::refresh_matches(app);
     navigate::refresh_marks(app);
     let width = usize::from(panes.reader_inner_width()).max(1);
-    let opts = LayoutOptions {
-        width,
-        ..app.layout_base
-    };
-    app.reader.layout.set_options(opts);
+    app.reader
+        .layout
+        .set_options(app.layout_base.at_width(width));
     if let Some(doc) = app.corpus.docs.get(app.reader.doc) {
         let needed = app.reader.cursor.offset + panes.reader_height() + 1;
         app.reader.layout.ensure_rows(doc, needed);

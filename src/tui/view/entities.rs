@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::super::app::{App, Focus};
 use super::{draw_line, pane_block};
-use crate::layout::{Direction, LayoutOptions, VisualLine, layout_line, paragraph_direction};
+use crate::layout::{Direction, VisualLine, layout_line, paragraph_direction};
 
 /// Draws the panel.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -60,10 +60,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_style(line, style);
         buf.set_stringn(inner.x, y, mark, 1, style);
         let name_area = Rect::new(inner.x + 2, y, text_width as u16, 1);
-        let opts = LayoutOptions {
-            width: text_width,
-            ..app.layout_base
-        };
+        let opts = app.layout_base.at_width(text_width);
         if let Some(l) = layout_line(name, &opts, paragraph_direction(name, Direction::Ltr)) {
             let l = VisualLine { indent: 0, ..l };
             draw_line(buf, name_area, y, &l, &|_, _| style);

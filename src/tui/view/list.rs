@@ -158,10 +158,7 @@ fn draw_row(
         return;
     }
     let title_area = Rect::new(x, area.y, title_width, 1);
-    let opts = LayoutOptions {
-        width: usize::from(title_width),
-        ..app.layout_base
-    };
+    let opts = app.layout_base.at_width(usize::from(title_width));
     if let Some(line) = title_line(doc, &opts) {
         draw_line(buf, title_area, area.y, &line, &|_, _| style);
     } else {

@@ -13,9 +13,7 @@ use super::super::app::{App, Focus};
 use super::status::fit;
 use super::{draw_line, pane_block};
 use crate::corpus::{Document, ParaKind};
-use crate::layout::{
-    LayoutOptions, PaneRow, VisualLine, document_direction, layout_line, paragraph_direction,
-};
+use crate::layout::{PaneRow, VisualLine, document_direction, layout_line, paragraph_direction};
 use crate::store::{Label, Origin};
 
 /// Fewest rows of the document the reading pane keeps below a note.
@@ -48,10 +46,7 @@ fn draw_note(app: &App, doc: &Document, area: Rect, buf: &mut Buffer) {
         return;
     }
     let note = note(app);
-    let opts = LayoutOptions {
-        width: usize::from(width),
-        ..app.layout_base
-    };
+    let opts = app.layout_base.at_width(usize::from(width));
     let dir = paragraph_direction(&note, document_direction(doc));
     if let Some(line) = layout_line(&fit(&note, usize::from(width)), &opts, dir) {
         let row = Rect::new(area.x + mark, area.y, width, 1);

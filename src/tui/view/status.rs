@@ -13,8 +13,7 @@ use super::super::session::SAVED;
 use super::super::update::opened_message;
 use super::draw_line;
 use crate::layout::{
-    Direction, LayoutOptions, VisualLine, clusters, document_direction, layout_line,
-    paragraph_direction,
+    Direction, VisualLine, clusters, document_direction, layout_line, paragraph_direction,
 };
 
 /// Draws the status line.
@@ -140,10 +139,7 @@ pub(super) fn draw_text(
     style: Style,
     buf: &mut Buffer,
 ) -> u16 {
-    let opts = LayoutOptions {
-        width: usize::from(area.width).max(1),
-        ..app.layout_base
-    };
+    let opts = app.layout_base.at_width(usize::from(area.width).max(1));
     let Some(line) = layout_line(text, &opts, dir).filter(|_| area.width > 0) else {
         return 0;
     };
@@ -196,10 +192,7 @@ fn draw_prompt(app: &App, input: &super::super::app::Input, area: Rect, buf: &mu
             .unwrap_or(input.text.len())
             .min(input.text.len());
     let (start, end) = visible_range(&text, caret, usize::from(area.width));
-    let opts = LayoutOptions {
-        width: usize::from(area.width).max(1),
-        ..app.layout_base
-    };
+    let opts = app.layout_base.at_width(usize::from(area.width).max(1));
     let at = caret - start;
     let status = app.theme.status;
     let on_caret = caret_style(status);
