@@ -161,11 +161,11 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         Theme::for_env(no_color, resolved.mode.italics),
         layout,
     );
-    app.status = opened.status;
+    app.status.say(opened.status);
     if app.status.is_empty()
         && let Some(advice) = okur::display::advice_here(&resolved, &config)
     {
-        app.status = advice.status.to_string();
+        app.status.say(advice.status);
     }
     app.notices = opened.notices;
     app.keymap = keymap;
@@ -173,7 +173,8 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
     let store = match store {
         Ok(store) => Some(store),
         Err(err) => {
-            app.status = format!("annotations will NOT be saved: {err}");
+            app.status
+                .say(format!("annotations will NOT be saved: {err}"));
             None
         }
     };
@@ -182,6 +183,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         .clone()
         .or_else(okur::config::default_config_path);
     let display = okur::tui::display::DisplayControl::new(resolved, config_path);
+    okur::tui::use_mouse(config.mouse);
     okur::tui::run(app, store, opened.loader, display)
 }
 

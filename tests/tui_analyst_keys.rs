@@ -125,17 +125,17 @@ fn q_with_one_pane_goes_back_to_the_list_then_quits() {
     h.keys("Enter");
     assert_eq!(h.app().focus, Focus::Reader);
     h.keys("q");
-    assert!(!h.app().quit, "q closed the article view");
+    assert!(!h.quitting(), "q closed the article view");
     assert_eq!(h.app().focus, Focus::List);
     assert_eq!(h.status(), "document list (q here quits)");
     assert!(h.screen_text().contains("İki"), "the list is shown");
     h.keys("q");
-    assert!(h.app().quit);
+    assert!(h.quitting());
 }
 
 #[test]
 fn q_with_every_pane_shown_quits() {
     let mut h = Harness::texts(&["Bir.", "İki."]).start();
     h.keys("Enter q");
-    assert!(h.app().quit);
+    assert!(h.quitting());
 }

@@ -10,8 +10,9 @@ mod common;
 use common::tui::Harness;
 use okur::layout::PaneRow;
 use okur::store::Origin;
-use okur::tui::app::{Focus, InputKind};
+use okur::tui::app::Focus;
 use okur::tui::caret;
+use okur::tui::mode::InputKind;
 
 /// Five short articles, each with a title, a dateline and a body: several paragraphs, so
 /// the reading pane has blank rows between them.
@@ -126,12 +127,16 @@ fn slash_opens_the_filter_line_when_nothing_is_listed() {
     let mut case = open(120, 30);
     case.keys("/").type_text("zqxwv").keys("Enter");
     assert!(case.app().order.is_empty(), "nothing matches");
-    assert!(case.app().input.is_none(), "Enter closed the prompt");
+    assert!(
+        case.app().mode.prompt().is_none(),
+        "Enter closed the prompt"
+    );
     case.keys("/");
-    let input = case.app().input.as_ref().expect("/ opens the filter line");
+    let input = case.app().mode.prompt().expect("/ opens the filter line");
     assert_eq!(input.kind, InputKind::Filter);
     assert_eq!(
-        input.text, "zqxwv",
+        input.text(),
+        "zqxwv",
         "the prompt starts from the filter in force"
     );
     case.keys("Esc");
@@ -235,7 +240,7 @@ fn help_lists_ctrl_c_and_ctrl_z_and_scrolls_at_60x16() {
     assert_eq!(case.app().reader.doc, 0, "keys in help move nothing else");
     assert_eq!(selected(&case), Some(0));
     case.keys("Esc");
-    assert!(!case.app().show_help);
+    assert!(!case.app().mode.is_help());
     case.keys("?");
     assert_eq!(case.screen_text(), first, "help opens at its top again");
 }

@@ -25,7 +25,7 @@ fn titles_show_while_loading_and_nothing_is_saved() {
     write_folder(dir.path(), 6);
     let store = dir.path().join("journal.jsonl");
     let mut h = loading(dir.path(), &store);
-    h.app_mut().status = "loading 6 documents…".into();
+    h.app_mut().status.say("loading 6 documents…");
     // The temporary folder's name changes every run; the snapshot shows file names only.
     for doc in &mut h.app_mut().corpus.docs {
         doc.path = doc.path.rsplit('/').next().unwrap_or_default().to_string();
@@ -33,7 +33,7 @@ fn titles_show_while_loading_and_nothing_is_saved() {
     insta::assert_snapshot!(h.snapshot());
     h.dispatch(Action::Star);
     assert!(
-        h.app().status.contains("still loading"),
+        h.app().status.text().contains("still loading"),
         "{}",
         h.app().status
     );
@@ -50,8 +50,9 @@ fn the_full_documents_replace_the_stand_ins_keeping_the_selection() {
     let chosen = h.app().selected_doc().expect("a selection");
     let path = h.app().corpus.docs[chosen].path.clone();
     h.session.search_inline();
-    h.session
-        .replace_corpus(load_paths(&[dir.path().to_path_buf()]).expect("loads"));
+    h.send(okur::tui::Msg::CorpusLoaded(Box::new(
+        load_paths(&[dir.path().to_path_buf()]).expect("loads"),
+    )));
     assert!(!h.app().loading);
     let now = h.app().selected_doc().expect("a selection");
     assert_eq!(h.app().corpus.docs[now].path, path);

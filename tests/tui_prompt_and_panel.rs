@@ -12,7 +12,7 @@ mod panel;
 use common::tui::Harness;
 use okur::store::{Decision, Label};
 use okur::tui::app::{App, Focus};
-use okur::tui::facts::{self, ExtractionJob};
+use okur::tui::facts::ExtractionJob;
 
 /// The seeds, extracted, over a fresh store, searching on this thread.
 fn seeds() -> Harness {
@@ -52,7 +52,10 @@ fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
     assert_eq!(case.app().reader.caret, start, "n n: two mentions on");
     let text = &case.app().corpus.docs[doc].text[start..end];
     assert!(
-        case.app().status.contains(&format!("accepted {text} ")),
+        case.app()
+            .status
+            .text()
+            .contains(&format!("accepted {text} ")),
         "a accepts the mention shown ({text}): {}",
         case.app().status
     );
@@ -61,9 +64,9 @@ fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
 /// The open prompt's text.
 fn line(case: &Harness) -> String {
     case.app()
-        .input
-        .as_ref()
-        .map(|i| i.text.clone())
+        .mode
+        .prompt()
+        .map(|p| p.text().to_string())
         .unwrap_or_default()
 }
 
@@ -101,19 +104,22 @@ fn prompt_keys_edit_the_line() {
 fn esc_and_ctrl_c_cancel_a_prompt() {
     let mut case = seeds();
     case.keys("Enter m").type_text("yarım").keys("C-c");
-    assert!(case.app().input.is_none(), "Ctrl-C closed the prompt");
-    assert!(!case.app().quit, "and did not quit");
+    assert!(
+        case.app().mode.prompt().is_none(),
+        "Ctrl-C closed the prompt"
+    );
+    assert!(!case.quitting(), "and did not quit");
     let key = case.app().corpus.docs[case.app().reader.doc].key.clone();
     assert_eq!(case.app().state.doc(&key).note, "");
     case.keys("/").type_text("ankara").keys("C-c");
-    assert!(case.app().input.is_none());
+    assert!(case.app().mode.prompt().is_none());
     assert_eq!(
         case.app().filter_text,
         "",
         "the filter is cleared as Esc clears it"
     );
     case.keys("m").type_text("yok").keys("Esc");
-    assert!(case.app().input.is_none());
+    assert!(case.app().mode.prompt().is_none());
     assert_eq!(case.app().state.doc(&key).note, "");
 }
 

@@ -86,7 +86,7 @@ fn the_list_waits_for_the_search_worker() {
     let start = Instant::now();
     while h.app().search.is_none() && start.elapsed() < Duration::from_secs(30) {
         std::thread::sleep(Duration::from_millis(20));
-        h.session.poll_search();
+        h.poll();
     }
     let order = &h.app().order;
     assert!(!order.is_empty() && order.len() < 5, "narrowed: {order:?}");

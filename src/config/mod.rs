@@ -72,6 +72,15 @@ pub struct Config {
     /// Key overrides: action name -> keys.
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
+    /// Mouse clicks and wheel in the reader (default on). Off, the terminal's own text
+    /// selection works without holding Shift.
+    #[serde(default = "mouse_on")]
+    pub mouse: bool,
+}
+
+/// The default of [`Config::mouse`].
+fn mouse_on() -> bool {
+    true
 }
 
 impl Default for Config {
@@ -84,6 +93,7 @@ impl Default for Config {
             terminals: BTreeMap::new(),
             labels: BTreeMap::new(),
             keys: BTreeMap::new(),
+            mouse: true,
         })
     }
 }

@@ -27,6 +27,14 @@ pub const HIDE_CURSOR: &str = "\x1b[?25l";
 /// Show the cursor.
 pub const SHOW_CURSOR: &str = "\x1b[?25h";
 
+/// Bracketed paste on (a paste arrives as one event, never run as keys).
+pub const PASTE_ON: &str = "\x1b[?2004h";
+/// Mouse clicks and wheel reported (button events, SGR coordinates for wide screens).
+pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+/// Mouse reports and bracketed paste off: written on every way out, whether or not they
+/// were turned on (turning off what is off does nothing).
+pub const INPUT_OFF: &str = "\x1b[?1006l\x1b[?1000l\x1b[?2004l";
+
 /// Which of the optional sequences okur sends for the current display mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Handshake {

@@ -101,6 +101,17 @@ pub enum Action {
     NextUnread,
     /// Open the previous unread document in list order.
     PrevUnread,
+    /// Give the terminal back and stop (the shell's `fg` resumes).
+    Suspend,
+    /// Set the terminal up again (bidi mode included) and draw every cell anew.
+    Redraw,
+    /// Mark or unmark the document under the list cursor and move down: triage keys then
+    /// act on every marked document.
+    Mark,
+    /// Mark every listed document, or clear the marks when all are marked.
+    MarkAll,
+    /// Find words in the open article (a prompt; `n`/`N` then go from match to match).
+    Find,
 }
 
 /// Every action without a parameter, with its config name and help text.
@@ -175,6 +186,11 @@ const TABLE: &[(Action, &str, &str)] = &[
         "prev_unread",
         "previous unread document",
     ),
+    (Action::Suspend, "suspend", "suspend (fg resumes)"),
+    (Action::Redraw, "redraw", "redraw (terminal set up again)"),
+    (Action::Mark, "mark", "mark document, next row"),
+    (Action::MarkAll, "mark_all", "mark all listed / none"),
+    (Action::Find, "find", "find in this article"),
 ];
 
 impl Action {

@@ -9,11 +9,14 @@
 
 mod everywhere;
 mod remove;
+mod shown;
+
+pub use shown::refresh_spans;
 
 use super::action::Action;
 use super::app::{App, Focus};
 use super::caret;
-use super::update::Effect;
+use super::effect::Effect;
 use crate::store::{Change, EffectiveSpan, Label, Origin, Source, Span, Suggestion};
 
 pub use everywhere::answer;
@@ -24,13 +27,15 @@ pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
         return reject_entity(app);
     }
     if app.focus != Focus::Reader {
-        app.status = "annotation works in the reading pane (Tab to it)".into();
+        app.status
+            .say("annotation works in the reading pane (Tab to it)");
         return Vec::new();
     }
     // The caret stays on the row before a blank one: acting there would hit a word the
     // cursor is not on.
     if caret::cursor_line(app).is_none() {
-        app.status = "no text on this row: move to a line of text".into();
+        app.status
+            .say("no text on this row: move to a line of text");
         return Vec::new();
     }
     match action {
@@ -51,8 +56,9 @@ pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
         {
             Some(name) => label(app, Label::Custom(name.clone())),
             None => {
-                app.status =
-                    format!("no custom label {n}: add one under [labels] in the config file");
+                app.status.say(format!(
+                    "no custom label {n}: add one under [labels] in the config file"
+                ));
                 Vec::new()
             }
         },
@@ -73,16 +79,18 @@ fn label(app: &mut App, kind: Label) -> Vec<Effect> {
     };
     let range = caret::selection(app).or_else(|| caret::word_at(&doc.text, app.reader.caret));
     let Some((start, end)) = range.filter(|(s, e)| s < e) else {
-        app.status = "nothing to label: select with v or put the caret on a word".into();
+        app.status
+            .say("nothing to label: select with v or put the caret on a word");
         return Vec::new();
     };
     let Some(text) = doc.text.get(start..end).map(|t| t.trim_end().to_string()) else {
-        app.status = "cannot label: the selection is not on character boundaries".into();
+        app.status
+            .say("cannot label: the selection is not on character boundaries");
         return Vec::new();
     };
     let end = start + text.len();
     app.reader.anchor = None;
-    app.status = format!("{text} → {}", kind.name());
+    app.status.say(format!("{text} → {}", kind.name()));
     vec![Effect::Save(Change::AddSpan {
         doc: doc.key.clone(),
         span: Span {
@@ -111,19 +119,20 @@ fn decide(app: &mut App, accept: bool) -> Vec<Effect> {
         return Vec::new();
     };
     let Some(span) = span_under_caret(app).cloned() else {
-        app.status = "no suggestion under the caret".into();
+        app.status.say("no suggestion under the caret");
         return Vec::new();
     };
     // Shown spans are checked against the text, but a slice must never be what panics.
     let Some(text) = doc.text.get(span.start..span.end).map(str::to_string) else {
-        app.status = "the span under the caret does not fit the text".into();
+        app.status
+            .say("the span under the caret does not fit the text");
         return Vec::new();
     };
-    app.status = format!(
+    app.status.say(format!(
         "{} {text} ({}) everywhere",
         if accept { "accepted" } else { "rejected" },
         span.kind.name()
-    );
+    ));
     let (kind, value) = (span.kind, true);
     vec![Effect::Save(if accept {
         Change::Accept { kind, text, value }
@@ -141,7 +150,7 @@ fn accept_all(app: &mut App) -> Vec<Effect> {
         .find(|m| m.start <= caret && caret < m.end)
         .copied()
     else {
-        app.status = "no extracted mention under the caret".into();
+        app.status.say("no extracted mention under the caret");
         return Vec::new();
     };
     let Some(entity) = app.facts.entities.get(mention.entity) else {
@@ -149,7 +158,8 @@ fn accept_all(app: &mut App) -> Vec<Effect> {
     };
     let kind = label_of(entity.kind);
     let names = surface_forms(app, mention.entity);
-    app.status = format!("accepted {} forms of {}", names.len(), entity.name);
+    app.status
+        .say(format!("accepted {} forms of {}", names.len(), entity.name));
     names
         .into_iter()
         .map(|text| {
@@ -166,7 +176,7 @@ fn accept_all(app: &mut App) -> Vec<Effect> {
 /// cursor, the change `x` on each of its mentions in the reading pane makes.
 fn reject_entity(app: &mut App) -> Vec<Effect> {
     let Some(row) = super::navigate::entity_under_cursor(app) else {
-        app.status = "no entity under the cursor".into();
+        app.status.say("no entity under the cursor");
         return Vec::new();
     };
     let Some(entity) = app.facts.entities.get(row) else {
@@ -181,11 +191,11 @@ fn reject_entity(app: &mut App) -> Vec<Effect> {
         1 => String::new(),
         n => format!(", {n} forms"),
     };
-    app.status = format!(
+    app.status.say(format!(
         "rejected {} ({}) everywhere{forms}",
         entity.name,
         kind.name()
-    );
+    ));
     names
         .into_iter()
         .map(|text| {

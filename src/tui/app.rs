@@ -3,7 +3,11 @@
 use crate::corpus::{Corpus, Document};
 use crate::layout::{DocLayout, LayoutOptions};
 
+use std::collections::BTreeSet;
+
 use super::keymap::Keymap;
+use super::mode::{Mode, PromptHistory};
+use super::status::Status;
 use super::theme::Theme;
 
 /// Which pane has the keyboard.
@@ -133,59 +137,6 @@ pub struct Reader {
     pub anchor: Option<usize>,
 }
 
-/// What a text prompt on the status line is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    /// Add or remove a tag.
-    Tag,
-    /// Edit the note.
-    Note,
-    /// The filter line.
-    Filter,
-}
-
-/// A text prompt being edited.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    /// What it is for.
-    pub kind: InputKind,
-    /// The text typed so far.
-    pub text: String,
-    /// The document a tag or note is for.
-    pub doc: usize,
-}
-
-/// A question on the status line waiting for `y` (any other key answers no), and what `y`
-/// does: asked before a change that reaches beyond what the screen shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Confirm {
-    /// The question, with the count of what it would change.
-    pub question: String,
-    /// What `y` carries out.
-    pub effects: Vec<super::update::Effect>,
-    /// The status line after `y`.
-    pub done: String,
-}
-
-/// What was entered in each kind of prompt this session, for `↑`/`↓`.
-#[derive(Debug, Clone, Default)]
-pub struct PromptHistory {
-    tag: super::line_editor::History,
-    note: super::line_editor::History,
-    filter: super::line_editor::History,
-}
-
-impl PromptHistory {
-    /// The history of one kind of prompt.
-    pub fn of(&mut self, kind: InputKind) -> &mut super::line_editor::History {
-        match kind {
-            InputKind::Tag => &mut self.tag,
-            InputKind::Note => &mut self.note,
-            InputKind::Filter => &mut self.filter,
-        }
-    }
-}
-
 /// Everything the TUI knows.
 #[derive(Debug)]
 pub struct App {
@@ -224,12 +175,10 @@ pub struct App {
     pub list_filter: Option<String>,
     /// The user's choice for the entity panel; `None` follows the terminal width.
     pub show_entities: Option<bool>,
-    /// Help overlay open.
-    pub show_help: bool,
-    /// Help lines scrolled past, when the help is taller than the screen.
-    pub help_scroll: usize,
-    /// Message for the status line.
-    pub status: String,
+    /// Who takes the next key: the panes, the help, a prompt or a question.
+    pub mode: Mode,
+    /// The status line's message.
+    pub status: Status,
     /// What loading said about individual files, every one (the status line has room for
     /// the first); printed to stderr when the reader exits.
     pub notices: Vec<String>,
@@ -256,13 +205,12 @@ pub struct App {
     /// True while the filter line's words wait for the search's answer (or for the
     /// documents, while they load): the list's count is not the answer yet.
     pub search_pending: bool,
-    /// The prompt being edited, if any.
-    pub input: Option<Input>,
-    /// The y/n question being asked, if any: it takes the next key.
-    pub confirm: Option<Confirm>,
-    /// The open prompt's caret, a byte offset into [`Input::text`]; `None` until the first
-    /// edit moves it: a prompt opens with the caret after the text it starts with.
-    pub prompt_caret: Option<usize>,
+    /// A find in the open article (`F`), if one is on.
+    pub find: Option<super::find::Find>,
+    /// Documents marked in the list (`Space`): triage keys act on all of them.
+    pub marked: BTreeSet<usize>,
+    /// Documents whose misfit spans were already reported: said once, not on every key.
+    pub misfits_reported: BTreeSet<crate::corpus::DocKey>,
     /// Lines entered in the prompts, per kind.
     pub prompt_history: PromptHistory,
     /// Labels beyond person/place/date, on the digit keys 1-9 (from the config file).
@@ -270,8 +218,6 @@ pub struct App {
     /// True while the documents are title-only stand-ins and the full load runs: nothing
     /// can be saved until it ends.
     pub loading: bool,
-    /// Set when the user quits.
-    pub quit: bool,
 }
 
 impl App {
@@ -303,9 +249,8 @@ impl App {
             entity_filter: None,
             list_filter: None,
             show_entities: None,
-            show_help: false,
-            help_scroll: 0,
-            status: String::new(),
+            mode: Mode::Normal,
+            status: Status::default(),
             notices: Vec::new(),
             state: Default::default(),
             spans: Default::default(),
@@ -318,13 +263,12 @@ impl App {
             extraction_progress: None,
             extraction_failed: None,
             search_pending: false,
-            input: None,
-            confirm: None,
-            prompt_caret: None,
+            find: None,
+            marked: BTreeSet::new(),
+            misfits_reported: BTreeSet::new(),
             prompt_history: PromptHistory::default(),
             custom_labels: Vec::new(),
             loading: false,
-            quit: false,
         }
     }
 

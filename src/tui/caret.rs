@@ -30,7 +30,7 @@ fn caret_x(line: &VisualLine, caret: usize) -> Option<usize> {
 }
 
 /// The logical start of the cell at screen column `x` (or the nearest cell).
-fn offset_at_x(line: &VisualLine, x: usize) -> Option<usize> {
+pub fn offset_at_x(line: &VisualLine, x: usize) -> Option<usize> {
     let mut col = line.indent;
     let mut best = None;
     for cell in &line.cells {
@@ -77,7 +77,7 @@ pub fn move_visual(app: &mut App, panes: &Panes, step: isize) {
             // Past the edge: reading forward is leftwards on an RTL row.
             let forward = (step > 0) != rtl;
             let delta = if forward { 1 } else { -1 };
-            super::update::move_rows_raw(app, panes, delta);
+            super::moves::move_rows_raw(app, panes, delta);
             leave_blank_row(app, panes, delta);
             if let Some(line) = cursor_line(app) {
                 let starts = line.cells.iter().map(|c| c.start);
@@ -108,7 +108,7 @@ pub fn leave_blank_row(app: &mut App, panes: &Panes, step: isize) -> bool {
     for delta in [forward, -forward] {
         while on_blank_row(app) {
             let at = app.reader.cursor.selected;
-            super::update::move_rows_raw(app, panes, delta);
+            super::moves::move_rows_raw(app, panes, delta);
             if app.reader.cursor.selected == at {
                 break;
             }

@@ -3,18 +3,19 @@
 
 use super::app::{App, Focus};
 use super::caret;
-use super::update::Effect;
+use super::effect::Effect;
 use crate::display::MAX_COPY_BYTES;
 
 /// Copies the selection, else the span under the caret, else the caret's sentence (which
 /// ends at a line break, so at most its paragraph line), in logical order.
 pub fn copy(app: &mut App) -> Vec<Effect> {
     if app.focus != Focus::Reader {
-        app.status = "copy works in the reading pane (Tab to it)".into();
+        app.status.say("copy works in the reading pane (Tab to it)");
         return Vec::new();
     }
     let Some((start, end)) = copy_range(app) else {
-        app.status = "nothing to copy: select with v or put the caret on text".into();
+        app.status
+            .say("nothing to copy: select with v or put the caret on text");
         return Vec::new();
     };
     let text = app
@@ -23,22 +24,23 @@ pub fn copy(app: &mut App) -> Vec<Effect> {
         .map(|t| t.trim().to_string())
         .unwrap_or_default();
     if text.is_empty() {
-        app.status = "nothing to copy: select with v or put the caret on text".into();
+        app.status
+            .say("nothing to copy: select with v or put the caret on text");
         return Vec::new();
     }
     // Said before sending: a terminal that drops a long sequence would do so silently.
     if text.len() > MAX_COPY_BYTES {
-        app.status = format!(
+        app.status.say(format!(
             "too long to copy: {} bytes (at most {MAX_COPY_BYTES})",
             text.len()
-        );
+        ));
         return Vec::new();
     }
     app.reader.anchor = None;
-    app.status = format!(
+    app.status.say(format!(
         "copied {} characters (OSC 52: the terminal must allow clipboard writes)",
         text.chars().count()
-    );
+    ));
     vec![Effect::Copy(text)]
 }
 

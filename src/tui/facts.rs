@@ -9,7 +9,6 @@ use std::thread::JoinHandle;
 
 use super::annotate::label_of;
 use super::app::{App, EntityRow, Facts, MentionRef};
-use super::session::Session;
 use crate::corpus::Corpus;
 use crate::extract::{CorpusExtraction, Extractor, Kind, extract_corpus_observed};
 use crate::store::{Decision, Label, Name, State};
@@ -136,29 +135,6 @@ impl ExtractionJob {
             _ => "the extraction thread panicked".into(),
         }
     }
-}
-
-/// Takes the extraction result into the session when it is ready; meanwhile shows progress.
-/// A dead job is said on the status line and in the panel, and forgotten.
-pub fn poll(session: &mut Session, job: &mut Option<ExtractionJob>) {
-    let Some(j) = job else { return };
-    match j.poll() {
-        JobState::Running(done, total) => {
-            session.app.extraction_progress = Some((done, total));
-            return;
-        }
-        JobState::Done(result) => {
-            session.set_extraction(&result);
-            session.app.extraction_failed = None;
-        }
-        JobState::Failed(why) => {
-            let app = &mut session.app;
-            app.status = format!("extraction failed ({why}): no people, places or dates");
-            app.extraction_failed = Some(why);
-        }
-    }
-    session.app.extraction_progress = None;
-    *job = None;
 }
 
 /// Names rejected corpus-wide (`x`), by kind: their mentions are no longer suggestions, so

@@ -6,6 +6,7 @@
 use std::cmp::Ordering;
 
 use super::app::{App, SortOrder};
+use super::effect::Effect;
 use crate::search::{filter_word, split_query};
 use crate::store::DocState;
 use crate::text::fold_str;
@@ -89,6 +90,25 @@ impl ListFilter {
             && self.with.iter().all(|w| w.holds(state))
             && !self.without.iter().any(|w| w.holds(state))
     }
+}
+
+/// Puts new words on the filter line: the list narrows by its state words at once, and
+/// the search is asked for the rest (its answer narrows the list further). No effect when
+/// the words did not change.
+pub fn set_filter(app: &mut App, text: &str) -> Option<Effect> {
+    if app.filter_text == text {
+        return None;
+    }
+    app.filter_text = text.to_string();
+    refresh_list(app);
+    Some(ask_search(app))
+}
+
+/// Asks the search for what the filter line says; until it answers, the list's count is
+/// not the answer yet.
+pub fn ask_search(app: &mut App) -> Effect {
+    app.search_pending = true;
+    Effect::Search(app.filter_text.clone())
 }
 
 /// Recomputes the list: filters, then the current sort. The list cursor stays on its

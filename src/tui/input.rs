@@ -1,14 +1,16 @@
-//! Editing a prompt on the status line: tag, note, or the filter line (which narrows the
-//! list as you type; Enter keeps it, Esc clears it). The keys are readline's (see
-//! [`prompt_key`]); the text is edited by a [`LineEditor`].
+//! Editing a prompt on the status line: tag, note, the filter line (which narrows the list
+//! as you type; Enter keeps it, Esc clears it), or find in the article. The keys are
+//! readline's (see [`prompt_edit`]); the text is edited by a
+//! [`LineEditor`](super::line_editor::LineEditor).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::app::{App, InputKind};
-use super::filter::refresh_list;
+use super::app::App;
+use super::effect::Effect;
+use super::filter::set_filter;
+use super::key::{Key, KeyCode};
 use super::line_editor::{Edit, LineEditor};
+use super::mode::{InputKind, Mode, Prompt};
 use super::triage::submit;
-use super::update::Effect;
+use super::view::Panes;
 
 /// What a key does in a prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,12 +29,9 @@ pub enum PromptKey {
 
 /// The prompt's keys: readline's, with `↑`/`↓` for history. `None` for a key that does
 /// nothing here (a Ctrl key not listed is never typed as a letter).
-pub fn prompt_key(key: &KeyEvent) -> Option<PromptKey> {
+pub fn prompt_edit(key: Key) -> Option<PromptKey> {
     use KeyCode::{Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, Right, Up};
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    // AltGr arrives as Ctrl+Alt on some terminals: what it types is a character.
-    let alt_gr = ctrl && key.modifiers.contains(KeyModifiers::ALT);
-    let edit = match (key.code, ctrl && !alt_gr) {
+    let edit = match (key.code, key.is_command()) {
         (Enter, _) => return Some(PromptKey::Commit),
         (Esc, _) | (Char('c'), true) => return Some(PromptKey::Cancel),
         (Up, _) | (Char('p'), true) => return Some(PromptKey::Older),
@@ -46,58 +45,93 @@ pub fn prompt_key(key: &KeyEvent) -> Option<PromptKey> {
         (Char('u'), true) => Edit::DeleteToStart,
         (Char('k'), true) => Edit::DeleteToEnd,
         (Char('w'), true) => Edit::DeleteWordBefore,
-        (Char(c), false) => Edit::Insert(c),
+        (Char(c), false) if !key.alt || key.ctrl => Edit::Insert(c),
         _ => return None,
     };
     Some(PromptKey::Edit(edit))
 }
 
 /// Handles a key while a prompt is open.
-pub fn input_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
-    let Some(mut input) = app.input.take() else {
+pub fn prompt_key(app: &mut App, key: Key, panes: &Panes) -> Vec<Effect> {
+    let Mode::Prompt(mut prompt) = std::mem::take(&mut app.mode) else {
         return Vec::new();
     };
-    let caret = app.prompt_caret.take().unwrap_or(input.text.len());
-    let mut line = LineEditor::with_caret(std::mem::take(&mut input.text), caret);
-    let history = app.prompt_history.of(input.kind);
-    match prompt_key(key) {
+    let history = app.prompt_history.of(prompt.kind);
+    match prompt_edit(key) {
         Some(PromptKey::Cancel) => {
             history.stop_browsing();
-            if input.kind == InputKind::Filter {
-                app.filter_text.clear();
-                refresh_list(app);
-            }
-            return Vec::new();
+            return cancel(app, prompt.kind);
         }
         Some(PromptKey::Commit) => {
-            history.push(line.text());
-            input.text = line.into_parts().0;
-            return match submit(app, &input) {
-                Some(change) => vec![Effect::Save(change)],
-                None => Vec::new(),
-            };
+            history.push(prompt.text());
+            return commit(app, &prompt);
         }
         Some(PromptKey::Older) => {
-            if let Some(older) = history.older(line.text()) {
-                line = LineEditor::new(older.to_string());
+            if let Some(older) = history.older(prompt.text()) {
+                prompt.line = LineEditor::new(older.to_string());
             }
         }
         Some(PromptKey::Newer) => {
             if let Some(newer) = history.newer() {
-                line = LineEditor::new(newer);
+                prompt.line = LineEditor::new(newer);
             }
         }
-        Some(PromptKey::Edit(edit)) => line.apply(edit),
+        Some(PromptKey::Edit(edit)) => prompt.line.apply(edit),
         None => {}
     }
-    let (text, caret) = line.into_parts();
-    input.text = text;
-    app.prompt_caret = Some(caret);
-    // Moving the caret leaves the list alone.
-    if input.kind == InputKind::Filter && app.filter_text != input.text {
-        app.filter_text = input.text.clone();
-        refresh_list(app);
+    edited(app, prompt, panes)
+}
+
+/// Pasted text goes into the open prompt as typed text (line breaks and tabs become
+/// spaces: a prompt is one line); with no prompt open it is not run as keys.
+pub fn paste(app: &mut App, text: &str, panes: &Panes) -> Vec<Effect> {
+    let Mode::Prompt(mut prompt) = std::mem::take(&mut app.mode) else {
+        app.status
+            .say("paste goes into a prompt (/ filter, t tag, m note): nothing was run");
+        return Vec::new();
+    };
+    for c in text.chars() {
+        let c = if c.is_control() { ' ' } else { c };
+        prompt.line.apply(Edit::Insert(c));
     }
-    app.input = Some(input);
-    Vec::new()
+    edited(app, prompt, panes)
+}
+
+/// Puts the edited prompt back; the filter line and find act on every change of text
+/// (moving the caret leaves them alone).
+fn edited(app: &mut App, prompt: Prompt, panes: &Panes) -> Vec<Effect> {
+    let text = prompt.text().to_string();
+    let kind = prompt.kind;
+    app.mode = Mode::Prompt(prompt);
+    match kind {
+        InputKind::Filter => set_filter(app, &text).into_iter().collect(),
+        InputKind::Find => {
+            super::find::typed(app, &text, panes);
+            Vec::new()
+        }
+        InputKind::Tag | InputKind::Note => Vec::new(),
+    }
+}
+
+/// Esc: the prompt closes having changed nothing (the filter line and find are cleared).
+fn cancel(app: &mut App, kind: InputKind) -> Vec<Effect> {
+    match kind {
+        InputKind::Filter => set_filter(app, "").into_iter().collect(),
+        InputKind::Find => {
+            super::find::cancel(app);
+            Vec::new()
+        }
+        InputKind::Tag | InputKind::Note => Vec::new(),
+    }
+}
+
+/// Enter: the line is taken.
+fn commit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
+    match prompt.kind {
+        InputKind::Find => {
+            super::find::commit(app);
+            Vec::new()
+        }
+        _ => submit(app, prompt),
+    }
 }

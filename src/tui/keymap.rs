@@ -1,59 +1,8 @@
 //! Keys to actions. The help overlay and the status line are generated from this table, so
 //! they never hard-code a key.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use super::action::Action;
-
-/// A key as the keymap sees it: code plus the modifiers that matter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The key.
-    pub code: KeyCode,
-    /// Control held.
-    pub ctrl: bool,
-}
-
-impl Key {
-    /// From a terminal key event (Shift is already in the character).
-    pub fn from_event(ev: &KeyEvent) -> Key {
-        Key {
-            code: ev.code,
-            ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
-        }
-    }
-
-    /// A plain key.
-    pub const fn plain(code: KeyCode) -> Key {
-        Key { code, ctrl: false }
-    }
-
-    /// How the help overlay writes this key.
-    pub fn label(&self) -> String {
-        let name = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            other => format!("{other:?}"),
-        };
-        if self.ctrl {
-            format!("Ctrl-{name}")
-        } else {
-            name
-        }
-    }
-}
+pub use super::key::{Key, KeyCode};
 
 /// The key bindings, in the order the help lists them.
 #[derive(Debug, Clone)]
@@ -66,10 +15,7 @@ impl Default for Keymap {
         use KeyCode::*;
         let c = |ch| Key::plain(Char(ch));
         let k = Key::plain;
-        let ctrl = |ch| Key {
-            code: Char(ch),
-            ctrl: true,
-        };
+        let ctrl = Key::ctrl;
         let mut bindings = vec![
             (c('j'), Action::Down),
             (k(Down), Action::Down),
@@ -92,6 +38,10 @@ impl Default for Keymap {
             (k(Tab), Action::FocusNext),
             (k(BackTab), Action::FocusPrev),
             (c('/'), Action::Filter),
+            (c('F'), Action::Find),
+            (ctrl('f'), Action::Find),
+            (c(' '), Action::Mark),
+            (c('*'), Action::MarkAll),
             (c('n'), Action::NextMatch),
             (c('N'), Action::PrevMatch),
             // Shifted letters, not `]`/`[`: Turkish Q and F keyboards reach brackets only with
@@ -124,6 +74,9 @@ impl Default for Keymap {
             (c('?'), Action::Help),
             (k(Esc), Action::Cancel),
             (c('q'), Action::Quit),
+            (ctrl('c'), Action::Quit),
+            (ctrl('z'), Action::Suspend),
+            (ctrl('l'), Action::Redraw),
         ];
         bindings.extend((1..=9u8).map(|n| (c(char::from(b'0' + n)), Action::LabelCustom(n))));
         Keymap { bindings }
@@ -157,41 +110,9 @@ pub enum KeymapError {
 }
 
 /// Reads a key as the config file writes it: `a`, `A`, `Ctrl-r`, `Tab`, `PageDown`, ...
+/// (see [`Key::parse`]).
 pub fn parse_key(spec: &str) -> Option<Key> {
-    use KeyCode::*;
-    if let Some(rest) = spec
-        .strip_prefix("Ctrl-")
-        .or_else(|| spec.strip_prefix("C-"))
-    {
-        let inner = parse_key(rest)?;
-        return Some(Key {
-            ctrl: true,
-            ..inner
-        });
-    }
-    let mut chars = spec.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return Some(Key::plain(Char(c)));
-    }
-    let code = match spec {
-        "Tab" => Tab,
-        "Shift-Tab" | "BackTab" => BackTab,
-        "Enter" => Enter,
-        "Esc" => Esc,
-        "Up" => Up,
-        "Down" => Down,
-        "Left" => Left,
-        "Right" => Right,
-        "PageUp" => PageUp,
-        "PageDown" => PageDown,
-        "Home" => Home,
-        "End" => End,
-        "Space" => Char(' '),
-        "Backspace" => Backspace,
-        "Delete" => Delete,
-        _ => return None,
-    };
-    Some(Key::plain(code))
+    Key::parse(spec)
 }
 
 impl Keymap {
@@ -253,7 +174,7 @@ impl Keymap {
     pub fn action(&self, key: Key) -> Option<Action> {
         self.bindings
             .iter()
-            .find(|(k, _)| *k == key)
+            .find(|(k, _)| *k == key.binding())
             .map(|(_, a)| *a)
     }
 
@@ -346,13 +267,7 @@ mod tests {
             err.as_deref(),
             Some("config [keys]: `z` is bound to both archive and star")
         );
-        assert_eq!(
-            parse_key("Ctrl-r"),
-            Some(Key {
-                code: KeyCode::Char('r'),
-                ctrl: true
-            })
-        );
+        assert_eq!(parse_key("Ctrl-r"), Some(Key::ctrl('r')));
     }
 
     #[test]

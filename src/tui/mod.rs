@@ -1,25 +1,38 @@
-//! The terminal UI: a thin layer over the core. One loop: terminal event -> [`Action`] ->
-//! [`update`] -> [`view::draw`].
+//! The terminal UI: a thin layer over the core. One loop: a terminal event becomes a
+//! [`Msg`] at the edge, [`update`] applies it and returns [`Effect`]s, the session carries
+//! them out (what they produce comes back as messages), and [`view::draw`] draws the app.
 
 pub mod action;
 mod annotate;
 pub mod app;
+mod arrive;
 pub mod caret;
 pub mod check;
 mod copy;
 pub mod display;
+mod edge;
+pub mod effect;
 pub mod facts;
 pub mod filter;
+pub mod find;
 mod input;
+pub mod jobs;
+pub mod key;
 pub mod keymap;
 pub mod line_editor;
 pub mod loading;
+mod marking;
+pub mod mode;
+mod mouse;
+mod moves;
+pub mod msg;
 mod navigate;
 pub mod notices;
 pub mod probe;
 pub mod ranges;
 pub mod search;
 pub mod session;
+pub mod status;
 mod terminal;
 pub mod theme;
 mod triage;
@@ -31,11 +44,14 @@ mod watchdog;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event;
 
 pub use action::Action;
 pub use app::App;
-pub use update::{Effect, prepare, update};
+pub use effect::Effect;
+pub use msg::Msg;
+pub use terminal::use_mouse;
+pub use update::{prepare, update};
 
 use crate::display::Handshake;
 
@@ -72,26 +88,12 @@ pub fn run(
         first_run_check(&mut app, &mut display, &stop)?;
     }
     let mut handshake = display.handshake();
-    app.loading = loader.is_some();
     let mut session = session::Session::new(app, store);
     session.set_display(display);
-    let mut background = Background {
-        loader,
-        extraction: None,
-    };
-    if background.loader.is_none() {
-        background.extraction = Some(facts::ExtractionJob::start(&session.app.corpus));
-        session.search_in_background();
-    }
+    session.run_in_background(loader);
     let mut term = terminal::enter(&handshake)?;
     let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop));
-    let result = event_loop(
-        &mut session,
-        &mut term,
-        &stop,
-        &mut handshake,
-        &mut background,
-    );
+    let result = event_loop(&mut session, &mut term, &stop, &mut handshake);
     drop(watchdog);
     terminal::leave();
     terminal::print_deferred_panics();
@@ -125,15 +127,9 @@ fn first_run_check(
         None => "display check skipped: T cycles who reorders and shaping".to_string(),
     };
     if app.status.is_empty() {
-        app.status = message;
+        app.status.say(message);
     }
     Ok(())
-}
-
-/// Work running off the UI thread: the full corpus load, then extraction.
-struct Background {
-    loader: Option<loading::CorpusLoader>,
-    extraction: Option<facts::ExtractionJob>,
 }
 
 fn event_loop(
@@ -141,10 +137,9 @@ fn event_loop(
     term: &mut terminal::Term,
     stop: &std::sync::atomic::AtomicBool,
     handshake: &mut Handshake,
-    background: &mut Background,
 ) -> anyhow::Result<()> {
-    while !session.app.quit && !stop.load(Ordering::Relaxed) {
-        if let Err(err) = turn(session, term, handshake, background) {
+    while !session.quitting() && !stop.load(Ordering::Relaxed) {
+        if let Err(err) = turn(session, term, handshake) {
             // A dropped link hangs the terminal up (so this draw or read failed) and then
             // sends SIGHUP, in that order: either sign means the same clean exit.
             if stop.load(Ordering::Relaxed) || watchdog::terminal_gone() || hung_up(&err) {
@@ -162,48 +157,29 @@ fn hung_up(err: &std::io::Error) -> bool {
     matches!(err.raw_os_error(), Some(5 | 6 | 25)) || err.kind() == std::io::ErrorKind::BrokenPipe
 }
 
-/// One turn of the loop: take background results, draw, handle at most one key.
+/// One turn of the loop: take background results, draw, handle at most one event.
 fn turn(
     session: &mut session::Session,
     term: &mut terminal::Term,
     handshake: &mut Handshake,
-    background: &mut Background,
 ) -> std::io::Result<()> {
-    poll_extraction(session, &mut background.extraction);
-    session.poll_search();
-    let size = term.size()?;
-    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-    let panes = view::panes(area, &session.app);
+    let panes = panes_now(session, term)?;
+    session.poll(&panes);
     prepare(&mut session.app, &panes);
     term.draw(|frame| view::draw(frame, &session.app))?;
     // After the draw: the first call starts the full load once the titles are on screen.
-    poll_loader(session, background);
+    session.poll_loader(&panes);
     if !event::poll(TICK)? {
         return Ok(());
     }
-    let key = match event::read()? {
-        Event::Key(key) => key,
-        Event::Resize(..) => return terminal::after_resize(handshake),
-        _ => return Ok(()),
-    };
-    if key.kind != KeyEventKind::Press {
+    let Some(msg) = edge::message(event::read()?) else {
         return Ok(());
-    }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('z') if ctrl => terminal::suspend(term, handshake)?,
-        // A screen garbled by another program, or a terminal whose bidi mode was reset
-        // behind okur's back: the whole handshake again, and every cell drawn anew.
-        KeyCode::Char('l') if ctrl => terminal::retune(term, handshake)?,
-        // With a prompt open, Ctrl-C cancels the prompt (the prompt's keys handle it).
-        KeyCode::Char('c') if ctrl && session.app.input.is_none() => session.app.quit = true,
-        _ => session.key(key, &panes),
-    }
-    if let Some(text) = session.take_copy() {
-        use std::io::Write;
-        let mut out = std::io::stdout();
-        out.write_all(crate::display::osc52(&text).as_bytes())?;
-        out.flush()?;
+    };
+    // A resize is handled over the panes of the new size.
+    let panes = panes_now(session, term)?;
+    session.handle(msg, &panes);
+    for effect in session.take_terminal_effects() {
+        for_terminal(effect, term, handshake)?;
     }
     if let Some(new) = session.take_retune() {
         terminal::retune(term, &new)?;
@@ -212,23 +188,31 @@ fn turn(
     Ok(())
 }
 
-/// Swaps the full documents in when they are loaded, then starts extraction over them.
-fn poll_loader(session: &mut session::Session, background: &mut Background) {
-    let Some(result) = background.loader.as_mut().and_then(|l| l.poll()) else {
-        return;
-    };
-    background.loader = None;
-    match result {
-        Ok(report) => {
-            session.replace_corpus(report);
-            background.extraction = Some(facts::ExtractionJob::start(&session.app.corpus));
-        }
-        // The stand-ins stay, read-only: the user sees why.
-        Err(msg) => session.app.status = format!("loading failed: {msg}; nothing will be saved"),
-    }
+/// The panes for the terminal's size now.
+fn panes_now(session: &session::Session, term: &terminal::Term) -> std::io::Result<view::Panes> {
+    let size = term.size()?;
+    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    Ok(view::panes(area, &session.app))
 }
 
-/// Takes the extraction result when it is ready; meanwhile shows progress.
-fn poll_extraction(session: &mut session::Session, job: &mut Option<facts::ExtractionJob>) {
-    facts::poll(session, job);
+/// Carries out an effect only the terminal can: the clipboard, Ctrl-Z, Ctrl-L, a resize.
+fn for_terminal(
+    effect: Effect,
+    term: &mut terminal::Term,
+    handshake: &Handshake,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    match effect {
+        Effect::Copy(text) => {
+            let mut out = std::io::stdout();
+            out.write_all(crate::display::osc52(&text).as_bytes())?;
+            out.flush()
+        }
+        Effect::Suspend => terminal::suspend(term, handshake),
+        // A screen garbled by another program, or a terminal whose bidi mode was reset
+        // behind okur's back: the whole handshake again, and every cell drawn anew.
+        Effect::Redraw => terminal::retune(term, handshake),
+        Effect::Resized => terminal::after_resize(handshake),
+        _ => Ok(()),
+    }
 }

@@ -1,7 +1,6 @@
 //! Moving between highlighted things: an entity's mentions, search matches; narrowing the
 //! document list to the documents that mention an entity; and scrolling the help overlay.
 
-use super::action::Action;
 use super::app::{App, MentionRef};
 use super::ranges::{Intervals, Marks, MarksKey};
 use super::view::Panes;
@@ -20,6 +19,10 @@ fn live_mentions(app: &App) -> impl Iterator<Item = &MentionRef> {
 /// Byte ranges highlighted in the open document: mentions of the selected entity and
 /// matches of the filter line's search (unsorted).
 fn highlight_ranges(app: &App) -> Vec<(usize, usize)> {
+    // A find in this article is what the user is looking for now: only its matches.
+    if let Some(find) = app.find.as_ref().filter(|f| f.doc == app.reader.doc) {
+        return find.ranges.clone();
+    }
     let mut ranges = app.search_ranges.clone();
     if let Some(entity) = app.selected_entity {
         let mentions = live_mentions(app).filter(|m| m.entity == entity);
@@ -46,6 +49,7 @@ pub fn refresh_marks(app: &mut App) {
         doc: app.reader.doc,
         entity: app.selected_entity,
         query: app.search_ranges_for.clone(),
+        find: app.find.as_ref().map(|f| (f.doc, f.query.clone())),
     };
     if app.marks.key.as_ref() == Some(&key) {
         return;
@@ -79,7 +83,8 @@ pub fn select_entity(app: &mut App, panes: &Panes) {
         .map(|m| m.start)
         .min();
     let count = app.marks.highlights.len();
-    app.status = format!("{name}: {count} mentions here, {corpus}");
+    app.status
+        .say(format!("{name}: {count} mentions here, {corpus}"));
     if let Some(start) = first {
         show_range(app, panes, start);
     }
@@ -101,13 +106,14 @@ pub fn jump(app: &mut App, panes: &Panes, forward: bool) {
         Box::new((0..prev).rev().chain((prev..len).rev()))
     };
     if len == 0 {
-        app.status = "nothing to jump to: Enter on an entity in the panel, or / to search".into();
+        app.status
+            .say("nothing to jump to: Enter on an entity in the panel, or / to search");
         return;
     }
     for i in order {
         let start = app.marks.highlights.as_slice().get(i).map(|r| r.0);
         if start.is_some_and(|start| show_range(app, panes, start)) {
-            app.status = position_message(app, i + 1, len);
+            app.status.say(position_message(app, i + 1, len));
             return;
         }
     }
@@ -116,6 +122,9 @@ pub fn jump(app: &mut App, panes: &Panes, forward: bool) {
 /// Which highlight of how many the caret is on: `Sergey Lavrov: mention 3/8`, or
 /// `"ankara": match 2/5` for the filter line's search.
 fn position_message(app: &App, at: usize, of: usize) -> String {
+    if let Some(find) = app.find.as_ref().filter(|f| f.doc == app.reader.doc) {
+        return super::find::found_message(&find.query, at, of);
+    }
     let entity = app
         .selected_entity
         .and_then(|e| app.facts.entities.get(e))
@@ -153,7 +162,7 @@ fn jump_origin(app: &App) -> usize {
 
 /// Puts the caret on `start` and its row a third of the way down the pane, laying out the
 /// document as far as it. False when no row shows that offset.
-fn show_range(app: &mut App, panes: &Panes, start: usize) -> bool {
+pub fn show_range(app: &mut App, panes: &Panes, start: usize) -> bool {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return false;
     };
@@ -193,20 +202,25 @@ pub fn filter_by_entity(app: &mut App) {
     app.entity_filter = Some(row);
     app.selected_entity = Some(row);
     super::filter::refresh_list(app);
-    app.status = format!("{} documents mention {name}", app.order.len());
+    app.status
+        .say(format!("{} documents mention {name}", app.order.len()));
     app.list_filter = Some(name);
 }
 
-/// Esc: clears the selection, the entity selection and the list filters.
-pub fn clear(app: &mut App) {
-    if app.reader.anchor.take().is_some() {
-        return;
+/// Esc: clears the selection; else the find; else the entity selection, the marks and the
+/// list filters.
+pub fn clear(app: &mut App) -> Vec<super::effect::Effect> {
+    if app.reader.anchor.take().is_some() || app.find.take().is_some() {
+        return Vec::new();
     }
     app.selected_entity = None;
     app.entity_filter = None;
     app.list_filter = None;
-    app.filter_text.clear();
+    app.marked.clear();
+    // The list widens at once; the search is told too, so that an answer to the old words
+    // still on its way is not taken for the new ones.
     super::search::apply(app, Default::default());
+    super::filter::set_filter(app, "").into_iter().collect()
 }
 
 /// The paragraph under the reading cursor, if it is on a text row.
@@ -216,14 +230,6 @@ pub fn cursor_para(app: &App) -> Option<usize> {
         PaneRow::Blank => None,
     }
 }
-
-/// The key that quits from the event loop, before the keymap sees it (so it cannot be
-/// rebound): the help lists it with the keymap's quit keys.
-const LOOP_QUIT: &str = "Ctrl-C";
-/// The event loop's suspend key, for the help: no action of the keymap stands for it.
-const LOOP_SUSPEND: (&str, &str) = ("Ctrl-Z", "suspend (fg resumes)");
-/// The event loop's redraw key, for the help.
-const LOOP_REDRAW: (&str, &str) = ("Ctrl-L", "redraw (terminal set up again)");
 
 /// Widest key column the help gives room to.
 const HELP_KEY_WIDTH: usize = 14;
@@ -287,34 +293,22 @@ impl HelpPage {
     }
 }
 
-/// The keymap's help lines, with the loop's keys added: Ctrl-C next to the quit keys.
+/// The keymap's help lines: every action with all its keys.
 fn help_lines(app: &App) -> Vec<(String, &'static str)> {
-    let mut lines: Vec<(String, &'static str)> = app
-        .keymap
+    app.keymap
         .help_entries()
         .into_iter()
-        .map(|(keys, action)| match action {
-            Action::Quit => (format!("{keys} / {LOOP_QUIT}"), action.describe()),
-            _ => (keys, action.describe()),
-        })
-        .collect();
-    if !lines.iter().any(|(keys, _)| keys.ends_with(LOOP_QUIT)) {
-        lines.push((LOOP_QUIT.to_string(), Action::Quit.describe()));
-    }
-    for (keys, what) in [LOOP_SUSPEND, LOOP_REDRAW] {
-        lines.push((keys.to_string(), what));
-    }
-    lines
+        .map(|(keys, action)| (keys, action.describe()))
+        .collect()
 }
 
 /// Scrolls the help overlay by `delta` lines, within what the screen leaves hidden.
 pub fn scroll_help(app: &mut App, panes: &Panes, delta: isize) {
     let screen = panes.screen.union(panes.status);
     let page = HelpPage::new(app, screen.width, screen.height);
-    app.help_scroll = app
-        .help_scroll
-        .saturating_add_signed(delta)
-        .min(page.max_scroll());
+    if let super::mode::Mode::Help { scroll } = &mut app.mode {
+        *scroll = scroll.saturating_add_signed(delta).min(page.max_scroll());
+    }
 }
 
 /// Lines one help page scrolls by (a line of the last page stays on screen).

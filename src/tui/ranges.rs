@@ -121,6 +121,8 @@ pub struct MarksKey {
     pub entity: Option<usize>,
     /// The document and query the search matches are for.
     pub query: Option<(usize, String)>,
+    /// The document and words of a find in the article.
+    pub find: Option<(usize, String)>,
 }
 
 /// What the reading pane and the entity panel show about the open document, derived from

@@ -13,6 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::display::Handshake;
+use crate::display::handshake::{INPUT_OFF, MOUSE_ON, PASTE_ON};
 
 /// The terminal type okur draws on.
 pub type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
@@ -22,6 +23,14 @@ const NOT_HELD: u8 = u8::MAX;
 /// The handshake in force ([`Handshake::bits`]), read by the panic hook, the watchdog and
 /// the abort handler: they run outside the event loop and must give back what it took.
 static ACTIVE: AtomicU8 = AtomicU8::new(NOT_HELD);
+/// Whether mouse reports are asked for when the terminal is taken (config `mouse`).
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+/// Asks for mouse clicks and wheel from the next time the terminal is taken. Off, the
+/// terminal's own selection works without Shift.
+pub fn use_mouse(on: bool) {
+    MOUSE.store(on, Ordering::SeqCst);
+}
 /// The controlling terminal, opened once, for the abort handler (which may not allocate
 /// or take locks, so it cannot use `stdout()`).
 static TTY_FD: AtomicI32 = AtomicI32::new(-1);
@@ -36,6 +45,10 @@ pub fn enter(handshake: &Handshake) -> std::io::Result<Term> {
     ACTIVE.store(handshake.bits(), Ordering::SeqCst);
     let mut out = stdout();
     out.write_all(handshake.enter().as_bytes())?;
+    out.write_all(PASTE_ON.as_bytes())?;
+    if MOUSE.load(Ordering::SeqCst) {
+        out.write_all(MOUSE_ON.as_bytes())?;
+    }
     out.flush()?;
     Terminal::new(CrosstermBackend::new(stdout()))
 }
@@ -60,6 +73,7 @@ pub fn leave_from_another_thread() {
 fn restore(out: &mut impl Write) {
     let held = ACTIVE.swap(NOT_HELD, Ordering::SeqCst);
     if held != NOT_HELD {
+        let _ = out.write_all(INPUT_OFF.as_bytes());
         let _ = out.write_all(Handshake::from_bits(held).leave().as_bytes());
     }
     let _ = terminal::disable_raw_mode();
@@ -124,9 +138,10 @@ fn on_abort() {
     if held == NOT_HELD || fd < 0 {
         return;
     }
-    let bytes = Handshake::from_bits(held).leave().as_bytes();
-    // SAFETY: fd is the open controlling terminal; the buffer is a static string.
-    let _ = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+    for bytes in [INPUT_OFF, Handshake::from_bits(held).leave()].map(str::as_bytes) {
+        // SAFETY: fd is the open controlling terminal; the buffer is a static string.
+        let _ = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+    }
     if let Some(saved) = SAVED_TERMIOS.get() {
         // SAFETY: restores attributes read from the same descriptor by tcgetattr.
         let _ = unsafe { libc::tcsetattr(fd, libc::TCSANOW, saved) };

@@ -1,71 +1,100 @@
-//! Triage of a document: star, archive, relevance, read mark, tags and note.
+//! Triage of documents: star, archive, relevance, read mark, tags and note, for the
+//! document in view or, from the list, for every marked document at once.
 
 use super::action::Action;
-use super::app::{App, Focus, Input, InputKind};
-use super::update::Effect;
-use crate::store::{Change, Relevance, Source};
+use super::app::{App, Focus};
+use super::effect::Effect;
+use super::mode::{InputKind, Mode, Prompt};
+use crate::store::{Change, DocState, Relevance, Source};
 
-/// The document triage applies to: the list's selection when the list has focus, else the
-/// open document.
-fn target(app: &App) -> Option<usize> {
+/// The documents triage applies to: the marked ones when the list has focus and some are
+/// marked (in list order); else the list's selection from the list, or the open document.
+fn targets(app: &App) -> Vec<usize> {
     match app.focus {
-        Focus::List => app.selected_doc(),
-        _ => Some(app.reader.doc),
+        Focus::List if !app.marked.is_empty() => app
+            .order
+            .iter()
+            .copied()
+            .filter(|d| app.marked.contains(d))
+            .collect(),
+        Focus::List => app.selected_doc().into_iter().collect(),
+        _ => vec![app.reader.doc],
     }
 }
 
-/// Handles a triage action.
+/// Handles a triage action. On many documents a toggle goes one way for all: star when
+/// any is unstarred, unstar when all are starred (as mutt's tagged actions do).
 pub fn triage(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(index) = target(app) else {
+    let docs = targets(app);
+    let Some(&first) = docs.first() else {
+        app.status.say("no document here: the list is empty");
         return Vec::new();
     };
-    let Some(doc) = app.corpus.docs.get(index) else {
-        return Vec::new();
+    let states: Vec<&DocState> = docs.iter().map(|&d| app.doc_state(d)).collect();
+    let all = |f: fn(&DocState) -> bool| states.iter().all(|s| f(s));
+    let value = match action {
+        Action::Star => !all(|s| s.star),
+        Action::Archive => !all(|s| s.archived),
+        Action::ToggleRead => !all(|s| s.read),
+        _ => false,
     };
-    let key = doc.key.clone();
-    let state = app.state.doc(&key);
-    let change = match action {
-        Action::Star => Change::Star {
-            doc: key,
-            value: !state.star,
-        },
-        Action::Archive => Change::Archive {
-            doc: key,
-            value: !state.archived,
-        },
-        Action::ToggleRead => Change::Read {
-            doc: key,
-            value: !state.read,
-        },
-        Action::Relevance => Change::Relevance {
-            doc: key,
-            value: next_relevance(state.relevance),
-        },
-        Action::Tag | Action::Note => {
-            let (kind, text) = match action {
-                Action::Tag => (InputKind::Tag, String::new()),
-                _ => (InputKind::Note, state.note.clone()),
-            };
-            app.input = Some(Input {
-                kind,
-                text,
-                doc: index,
-            });
+    let relevance = next_relevance(app.doc_state(first).relevance);
+    let changes: Vec<Change> = match action {
+        Action::Tag => return open_prompt(app, InputKind::Tag, first, String::new()),
+        Action::Note if docs.len() > 1 => {
+            app.status
+                .say("a note is for one document: Esc clears the marks");
             return Vec::new();
         }
-        _ => return Vec::new(),
+        Action::Note => {
+            let note = app.doc_state(first).note.clone();
+            return open_prompt(app, InputKind::Note, first, note);
+        }
+        _ => docs
+            .iter()
+            .filter_map(|&d| app.corpus.docs.get(d))
+            .filter_map(|d| {
+                let doc = d.key.clone();
+                Some(match action {
+                    Action::Star => Change::Star { doc, value },
+                    Action::Archive => Change::Archive { doc, value },
+                    Action::ToggleRead => Change::Read { doc, value },
+                    Action::Relevance => Change::Relevance {
+                        doc,
+                        value: relevance,
+                    },
+                    _ => return None,
+                })
+            })
+            .collect(),
     };
-    vec![Effect::Save(change)]
+    save_all(app, changes)
+}
+
+/// Saves changes to many documents as one step (one `u` undoes them all), saying how
+/// many documents it was; one change is saved as itself.
+pub fn save_all(app: &mut App, changes: Vec<Change>) -> Vec<Effect> {
+    match changes.len() {
+        0 => Vec::new(),
+        1 => changes.into_iter().map(Effect::Save).collect(),
+        n => {
+            let what = changes.first().map(describe).unwrap_or_default();
+            app.status.say(format!("{what}: {n} documents"));
+            vec![Effect::SaveAll(changes)]
+        }
+    }
+}
+
+fn open_prompt(app: &mut App, kind: InputKind, doc: usize, text: String) -> Vec<Effect> {
+    app.mode = Mode::Prompt(Prompt::new(kind, doc, text));
+    Vec::new()
 }
 
 /// Opens the filter line on the filter in force. It needs no document (unlike a tag or a
 /// note), so it opens over an empty list too: that is where it is wanted most.
 pub fn open_filter(app: &mut App) {
-    app.input = Some(Input {
-        kind: InputKind::Filter,
-        text: app.filter_text.clone(),
-        doc: app.reader.doc,
-    });
+    let text = app.filter_text.clone();
+    app.mode = Mode::Prompt(Prompt::new(InputKind::Filter, app.reader.doc, text));
 }
 
 /// relevant -> irrelevant -> unsure -> none -> relevant.
@@ -78,28 +107,40 @@ pub fn next_relevance(r: Relevance) -> Relevance {
     }
 }
 
-/// The change a finished prompt asks for (tags toggle; the note is replaced).
-pub fn submit(app: &App, input: &Input) -> Option<Change> {
-    let doc = app.corpus.docs.get(input.doc)?;
-    let key = doc.key.clone();
-    match input.kind {
+/// What a finished tag or note prompt saves. A tag toggles; with documents marked in the
+/// list it goes on all of them (or off all, when all have it). The note is replaced.
+pub fn submit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
+    let text = prompt.text();
+    match prompt.kind {
         InputKind::Tag => {
-            let tag = input.text.trim().to_string();
+            let tag = text.trim().to_string();
             if tag.is_empty() {
-                return None;
+                return Vec::new();
             }
-            let has = app.state.doc(&key).tags.contains(&tag);
-            Some(Change::Tag {
-                doc: key,
-                tag,
-                value: !has,
-            })
+            let mut docs = targets(app);
+            if app.marked.is_empty() || app.focus != Focus::List {
+                docs = vec![prompt.doc];
+            }
+            let value = !docs.iter().all(|&d| app.doc_state(d).tags.contains(&tag));
+            let changes = docs
+                .iter()
+                .filter_map(|&d| app.corpus.docs.get(d))
+                .map(|d| Change::Tag {
+                    doc: d.key.clone(),
+                    tag: tag.clone(),
+                    value,
+                })
+                .collect();
+            save_all(app, changes)
         }
-        InputKind::Note => Some(Change::Note {
-            doc: key,
-            value: input.text.trim_end().to_string(),
-        }),
-        InputKind::Filter => None,
+        InputKind::Note => match app.corpus.docs.get(prompt.doc) {
+            Some(d) => vec![Effect::Save(Change::Note {
+                doc: d.key.clone(),
+                value: text.trim_end().to_string(),
+            })],
+            None => Vec::new(),
+        },
+        InputKind::Filter | InputKind::Find => Vec::new(),
     }
 }
 

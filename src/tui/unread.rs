@@ -2,13 +2,14 @@
 //! mutt's "next new" habit).
 
 use super::app::{App, Focus};
-use super::update::{Effect, open_doc};
+use super::effect::Effect;
+use super::update::open_doc;
 
 /// Opens the nearest unread document after (or before) the list cursor, wrapping around the
 /// list; the cursor's own document comes last, so a lone unread document under it opens too.
 pub fn open_unread(app: &mut App, forward: bool) -> Vec<Effect> {
     let Some(pos) = find_unread(app, forward) else {
-        app.status = "no unread document in the list".into();
+        app.status.say("no unread document in the list");
         return Vec::new();
     };
     let Some(&doc) = app.order.get(pos) else {

@@ -1,49 +1,88 @@
-//! `update`: the only place the app's state changes. Pure: it returns what should happen
-//! outside (saving, quitting) as [`Effect`]s instead of doing it.
+//! `update`: the only place the app's state changes. Pure: every input and every result of
+//! outside work arrives as a [`Msg`]; what should happen outside (saving, searching,
+//! quitting) goes back as [`Effect`]s for the session to carry out.
 
 use super::action::Action;
-use super::app::{App, Focus, SortOrder};
+use super::app::{App, Focus};
+use super::effect::Effect;
+use super::key::{Key, KeyCode};
+use super::mode::Mode;
+use super::moves::{self, navigate_action};
+use super::msg::Msg;
 use super::view::Panes;
-use super::{annotate, caret, navigate, triage};
-use crate::display::DisplayMode;
-use crate::layout::DocLayout;
-use crate::store::Change;
+use super::{annotate, arrive, navigate, triage};
 
-/// Something `update` asks the runtime to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Leave the event loop.
-    Quit,
-    /// Journal a change (fsync'd) and apply it.
-    Save(Change),
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Draw with this display mode from now on: retune the terminal, remember the choice.
-    Display(DisplayMode),
-    /// Put this text (logical order, as stored) on the terminal's clipboard, via OSC 52.
-    Copy(String),
+pub use super::moves::{open_doc, opened_message, prepare, sort};
+
+/// Applies one message to the app, given the current pane geometry.
+pub fn update(app: &mut App, msg: Msg, panes: &Panes) -> Vec<Effect> {
+    let doc = app.reader.doc;
+    let effects = match msg {
+        Msg::Key(key) => on_key(app, key, panes),
+        Msg::Action(action) => act(app, action, panes),
+        Msg::Paste(text) => super::input::paste(app, &text, panes),
+        Msg::Mouse(mouse) => super::mouse::mouse(app, mouse, panes),
+        Msg::Resize => vec![Effect::Resized],
+        other => arrive::arrive(app, other),
+    };
+    if app.reader.doc != doc {
+        // Another document: its own spans; a find was for the one left.
+        app.find = None;
+        annotate::refresh_spans(app);
+    }
+    effects
 }
 
-/// Applies one action to the app, given the current pane geometry.
-pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
-    if app.show_help && !matches!(action, Action::Quit) {
+/// A key, through the keys of the mode that is on. Suspend and redraw work in every mode.
+fn on_key(app: &mut App, key: Key, panes: &Panes) -> Vec<Effect> {
+    match app.keymap.action(key) {
+        Some(Action::Suspend) => return vec![Effect::Suspend],
+        Some(Action::Redraw) => return vec![Effect::Redraw],
+        _ => {}
+    }
+    match app.mode {
+        Mode::Confirm(_) => {
+            let yes = matches!(key.code, KeyCode::Char('y' | 'Y')) && !key.is_command();
+            annotate::answer(app, yes)
+        }
+        Mode::Prompt(_) => super::input::prompt_key(app, key, panes),
+        Mode::Help { .. } | Mode::Normal => match app.keymap.action(key) {
+            Some(action) => act(app, action, panes),
+            None => {
+                unbound(app, key);
+                Vec::new()
+            }
+        },
+    }
+}
+
+/// Says that a key does nothing, and where the keys are listed.
+fn unbound(app: &mut App, key: Key) {
+    if key.code == KeyCode::Other {
+        return;
+    }
+    let help = app.keymap.key_for(Action::Help).unwrap_or_default();
+    app.status.say(format!(
+        "{} is not bound ({help} shows the keys)",
+        key.label()
+    ));
+}
+
+/// Applies one action (from a key bound to it, or named by a test).
+pub fn act(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
+    if app.mode.is_help() && action != Action::Quit {
         help_action(app, action, panes);
         return Vec::new();
     }
     match action {
         // With one pane shown, `q` closes the article (or panel) view, as in mutt and tig.
-        Action::Quit if !app.show_help && app.focus != Focus::List && panes.list.is_none() => {
-            back_to_list(app)
-        }
-        Action::Quit => {
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
-        Action::Open => return open(app, panes),
+        Action::Quit if app.focus != Focus::List && panes.list.is_none() => back_to_list(app),
+        Action::Quit => return vec![Effect::Quit],
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::Redraw => return vec![Effect::Redraw],
+        Action::Open => return moves::open(app, panes),
         Action::Undo => return vec![Effect::Undo],
-        Action::CycleDisplay => return vec![Effect::Display(cycle_display(app))],
+        Action::CycleDisplay => return vec![Effect::Display(moves::cycle_display(app))],
         Action::Redo => return vec![Effect::Redo],
         Action::Copy => return super::copy::copy(app),
         Action::NextUnread => return super::unread::open_unread(app, true),
@@ -65,31 +104,31 @@ pub fn update(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         | Action::Tag
         | Action::Note => return triage::triage(app, action),
         Action::Filter => triage::open_filter(app),
+        Action::Find => return super::find::open(app),
+        Action::Mark => super::marking::mark(app, panes),
+        Action::MarkAll => super::marking::mark_all(app),
+        // A message stays until the next one or Esc: after Esc, nothing stale is left.
+        Action::Cancel => {
+            app.status.clear();
+            return navigate::clear(app);
+        }
         _ => navigate_action(app, action, panes),
     }
     Vec::new()
-}
-
-/// The answer to the y/n question on the status line (any key but `y` is no).
-pub fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
-    annotate::answer(app, yes)
 }
 
 /// Leaves the single pane shown for the list, saying how to quit from there.
 fn back_to_list(app: &mut App) {
     app.focus = Focus::List;
     let quit = app.keymap.key_for(Action::Quit).unwrap_or_default();
-    app.status = format!("document list ({quit} here quits)");
+    app.status.say(format!("document list ({quit} here quits)"));
 }
 
 /// While the help is open, keys close or scroll it and do nothing else.
 fn help_action(app: &mut App, action: Action, panes: &Panes) {
     let page = navigate::help_page_rows(app, panes);
     match action {
-        Action::Help | Action::Cancel => {
-            app.show_help = false;
-            app.help_scroll = 0;
-        }
+        Action::Help | Action::Cancel => app.mode = Mode::Normal,
         Action::Down => navigate::scroll_help(app, panes, 1),
         Action::Up => navigate::scroll_help(app, panes, -1),
         Action::PageDown => navigate::scroll_help(app, panes, page),
@@ -98,189 +137,4 @@ fn help_action(app: &mut App, action: Action, panes: &Panes) {
         Action::Bottom => navigate::scroll_help(app, panes, isize::MAX / 2),
         _ => {}
     }
-}
-
-/// Actions that only move, show or hide things.
-fn navigate_action(app: &mut App, action: Action, panes: &Panes) {
-    match action {
-        Action::Help => app.show_help = true,
-        // A message stays until the next one or Esc: after Esc, nothing stale is left.
-        Action::Cancel => {
-            app.status.clear();
-            app.confirm = None;
-            navigate::clear(app);
-        }
-        Action::NextMatch => navigate::jump(app, panes, true),
-        Action::PrevMatch => navigate::jump(app, panes, false),
-        Action::FilterByEntity => navigate::filter_by_entity(app),
-        Action::FocusNext => app.focus = cycle_focus(app, panes, 1),
-        Action::FocusPrev => app.focus = cycle_focus(app, panes, -1),
-        Action::ToggleEntities => {
-            let visible = panes.entities.is_some();
-            app.show_entities = Some(!visible);
-            if visible && app.focus == Focus::Entities {
-                app.focus = Focus::Reader;
-            }
-        }
-        Action::CycleSort => sort(app, app.sort.next()),
-        Action::FlipDirection => flip_direction(app),
-        Action::Left => caret::move_visual(app, panes, -1),
-        Action::Right => caret::move_visual(app, panes, 1),
-        Action::WordNext => caret::move_word(app, panes, true),
-        Action::WordPrev => caret::move_word(app, panes, false),
-        Action::SentenceNext => caret::move_sentence(app, panes, true),
-        Action::SentencePrev => caret::move_sentence(app, panes, false),
-        Action::Down => move_rows(app, panes, 1),
-        Action::Up => move_rows(app, panes, -1),
-        Action::PageDown => move_rows(app, panes, page(app, panes) as isize),
-        Action::PageUp => move_rows(app, panes, -(page(app, panes) as isize)),
-        Action::Top => move_rows(app, panes, isize::MIN / 2),
-        Action::Bottom => move_rows(app, panes, isize::MAX / 2),
-        _ => {}
-    }
-}
-
-fn cycle_focus(app: &App, panes: &Panes, step: isize) -> Focus {
-    let mut order = vec![Focus::List, Focus::Reader];
-    if panes.entities.is_some() {
-        order.push(Focus::Entities);
-    }
-    let at = order.iter().position(|f| *f == app.focus).unwrap_or(0);
-    let next = (at as isize + step).rem_euclid(order.len() as isize) as usize;
-    order[next]
-}
-
-fn page(app: &App, panes: &Panes) -> usize {
-    let height = match app.focus {
-        Focus::List => panes.list_height(),
-        Focus::Reader => panes.reader_height(),
-        Focus::Entities => panes.entities_height(),
-    };
-    height.saturating_sub(1).max(1)
-}
-
-fn move_rows(app: &mut App, panes: &Panes, delta: isize) {
-    match app.focus {
-        Focus::List => {
-            app.list.move_by(delta, app.order.len());
-            app.list.follow(panes.list_height());
-        }
-        Focus::Entities => {
-            app.entities.move_by(delta, app.entity_order.len());
-            app.entities.follow(panes.entities_height());
-        }
-        Focus::Reader => move_reader(app, panes, delta),
-    }
-}
-
-fn move_reader(app: &mut App, panes: &Panes, delta: isize) {
-    let x = caret::current_x(app);
-    move_rows_raw(app, panes, delta);
-    caret::leave_blank_row(app, panes, delta);
-    caret::sync_to_row(app, x);
-}
-
-/// Moves the reading cursor by rows, laying out what it needs; the caret is not touched.
-pub fn move_rows_raw(app: &mut App, panes: &Panes, delta: isize) {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
-        return;
-    };
-    let height = panes.reader_height();
-    let wanted = app.reader.cursor.selected.saturating_add_signed(delta);
-    let layout = &mut app.reader.layout;
-    layout.ensure_rows(doc, wanted.saturating_add(height).saturating_add(1));
-    app.reader.cursor.move_by(delta, layout.row_count());
-    app.reader.cursor.follow(height);
-}
-
-fn open(app: &mut App, panes: &Panes) -> Vec<Effect> {
-    match app.focus {
-        Focus::List => {
-            if let Some(doc) = app.selected_doc() {
-                app.focus = Focus::Reader;
-                return open_doc(app, doc);
-            }
-        }
-        Focus::Entities => navigate::select_entity(app, panes),
-        Focus::Reader => {}
-    }
-    Vec::new()
-}
-
-/// Opens a document in the reading pane, at its top, and marks it read. The read mark is a
-/// `seen` change: saved, but not an undo step, so `u` still undoes the user's last change.
-pub fn open_doc(app: &mut App, doc: usize) -> Vec<Effect> {
-    if app.reader.doc != doc {
-        app.reader.doc = doc;
-        app.reader.layout = DocLayout::new(app.reader.layout.options());
-        app.reader.cursor = Default::default();
-        app.reader.caret = 0;
-        app.reader.anchor = None;
-    }
-    let Some(d) = app.corpus.docs.get(doc) else {
-        return Vec::new();
-    };
-    app.status = opened_message(d);
-    if app.state.doc(&d.key).read {
-        return Vec::new();
-    }
-    vec![Effect::Save(Change::Seen { doc: d.key.clone() })]
-}
-
-/// The status line on opening a document: its path and title (the status line lays the
-/// title out in the document's direction).
-pub fn opened_message(doc: &crate::corpus::Document) -> String {
-    format!("{} — {}", doc.path, doc.title)
-}
-
-/// Switches to the next display mode: the reading pane is laid out again (the same document
-/// and paragraph stay on screen), every other pane follows at the next draw.
-fn cycle_display(app: &mut App) -> DisplayMode {
-    let mode = app.display_mode().cycled();
-    app.set_display_mode(mode);
-    app.status = format!("display: {}", mode.short());
-    mode
-}
-
-fn flip_direction(app: &mut App) {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
-        return;
-    };
-    let Some(para) = navigate::cursor_para(app) else {
-        return;
-    };
-    app.reader.layout.toggle_direction(doc, para);
-}
-
-/// Re-sorts the document list, keeping the selected document selected.
-pub fn sort(app: &mut App, order: SortOrder) {
-    app.sort = order;
-    super::filter::refresh_list(app);
-    app.status = format!("sorted by {}", order.name());
-}
-
-/// Brings the reading pane's layout to the current width and lays out the visible rows;
-/// finds the search matches of a newly opened document.
-pub fn prepare(app: &mut App, panes: &Panes) {
-    super::search::refresh_matches(app);
-    navigate::refresh_marks(app);
-    let width = usize::from(panes.reader_inner_width()).max(1);
-    app.reader
-        .layout
-        .set_options(app.layout_base.at_width(width));
-    if let Some(doc) = app.corpus.docs.get(app.reader.doc) {
-        let needed = app.reader.cursor.offset + panes.reader_height() + 1;
-        app.reader.layout.ensure_rows(doc, needed);
-        let rows = app.reader.layout.row_count();
-        if rows > 0 && app.reader.cursor.selected >= rows {
-            app.reader.cursor.selected = rows - 1;
-        }
-        // A new width or a flipped paragraph can put the cursor's row on a gap.
-        if caret::leave_blank_row(app, panes, 1) {
-            caret::sync_to_row(app, None);
-        }
-        app.reader.cursor.follow(panes.reader_height());
-    }
-    // The list cursor stays on its document when the list changes: keep it in view.
-    app.list.follow(panes.list_height());
 }

@@ -12,12 +12,12 @@ mod setup;
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use okur::corpus::{Corpus, Document, load_seeds};
 use okur::tui::app::{App, EntityRow, Facts, MentionRef};
+use okur::tui::key::Key;
 use okur::tui::session::Session;
 use okur::tui::view::{self, Panes};
-use okur::tui::{Action, prepare, update};
+use okur::tui::{Action, Msg, prepare, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -123,9 +123,9 @@ impl Harness {
         &mut self.session.app
     }
 
-    /// The status line.
-    pub fn status(&self) -> &str {
-        &self.session.app.status
+    /// The status line, with its `· saved` when the change it is about is on disk.
+    pub fn status(&self) -> String {
+        self.session.app.status.line()
     }
 
     /// The status line as the session started, before any input.
@@ -171,7 +171,7 @@ impl Harness {
     pub fn update(&mut self, actions: &[Action]) -> &mut Harness {
         for &action in actions {
             let panes = self.prepare();
-            update(&mut self.session.app, action, &panes);
+            update(&mut self.session.app, Msg::Action(action), &panes);
         }
         self
     }
@@ -185,7 +185,7 @@ impl Harness {
     }
 
     /// One key, the panes prepared before it.
-    pub fn key(&mut self, key: KeyEvent) -> &mut Harness {
+    pub fn key(&mut self, key: Key) -> &mut Harness {
         let panes = self.prepare();
         self.session.key(key, &panes);
         self
@@ -202,7 +202,7 @@ impl Harness {
     /// Types `text` into the open prompt, a key a character (spaces included).
     pub fn type_text(&mut self, text: &str) -> &mut Harness {
         for c in text.chars() {
-            self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            self.key(Key::char(c));
         }
         self
     }
@@ -215,6 +215,26 @@ impl Harness {
         let app = &self.session.app;
         terminal.draw(|f| view::draw(f, app)).expect("draw");
         terminal.backend().buffer().clone()
+    }
+
+    /// One message through the session (its effects carried out), the panes prepared
+    /// before it.
+    pub fn send(&mut self, msg: Msg) -> &mut Harness {
+        let panes = self.prepare();
+        self.session.handle(msg, &panes);
+        self
+    }
+
+    /// Takes what background work (search, extraction) finished, as the loop does.
+    pub fn poll(&mut self) -> &mut Harness {
+        let panes = self.prepare();
+        self.session.poll(&panes);
+        self
+    }
+
+    /// Whether the user asked to quit.
+    pub fn quitting(&self) -> bool {
+        self.session.quitting()
     }
 
     /// The screen's rows, every cell of each.

@@ -6,7 +6,8 @@ use super::common::extraction::seeds_fixture;
 use super::common::tui::Harness;
 use super::{caret_at, exported};
 use okur::store::{Change, Label, Origin};
-use okur::tui::update::answer;
+use okur::tui::Msg;
+use okur::tui::key::Key;
 use okur::tui::{Action, Effect, update};
 
 /// Occurrences of `Rusya` as a whole word (suffixes after an apostrophe allowed) in the
@@ -192,17 +193,22 @@ fn capital_l_changes_nothing_until_answered() {
     // The extractor suggests Rusya as a place there: L offers that label.
     caret_at(&mut h, first);
     let panes = h.prepare();
-    let effects = update(&mut h.session.app, Action::LabelEverywhere, &panes);
+    let effects = update(
+        &mut h.session.app,
+        Msg::Action(Action::LabelEverywhere),
+        &panes,
+    );
     assert_eq!(effects, [], "asking saves nothing");
-    let asked = h.app().confirm.clone().expect("a question");
+    let asked = h.app().mode.confirm().cloned().expect("a question");
     let accept = Change::Accept {
         kind: Label::Place,
         text: "Rusya".into(),
         value: true,
     };
     assert_eq!(asked.effects, [Effect::Save(accept.clone())]);
-    assert_eq!(answer(&mut h.session.app, true), [Effect::Save(accept)]);
-    assert!(h.app().confirm.is_none());
+    let answered = update(&mut h.session.app, Msg::Key(Key::char('y')), &panes);
+    assert_eq!(answered, [Effect::Save(accept)]);
+    assert!(h.app().mode.confirm().is_none());
 }
 
 #[test]

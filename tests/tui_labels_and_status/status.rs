@@ -38,7 +38,9 @@ fn the_notice_summary_fits_at_80_columns() {
         .iter()
         .map(|n| format!("docs/{n}.txt: skipped, looks like a binary file"))
         .collect();
-    h.app_mut().status = okur::tui::notices::summary(&notices).expect("a summary");
+    h.app_mut()
+        .status
+        .say(okur::tui::notices::summary(&notices).expect("a summary"));
     let row = status_row(&mut h);
     assert!(row.starts_with("4 notices"), "{row}");
     assert!(row.contains("first: docs/a_blob.txt: skipped"), "{row}");

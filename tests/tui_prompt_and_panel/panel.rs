@@ -32,11 +32,11 @@ fn x_in_the_panel_rejects_the_entity_and_it_leaves_the_panel() {
     case.keys("x");
     let app = case.app();
     assert!(
-        app.status.contains(&format!("rejected {name}")),
+        app.status.text().contains(&format!("rejected {name}")),
         "{}",
         app.status
     );
-    assert!(app.status.ends_with("saved"), "{}", app.status);
+    assert!(app.status.is_saved(), "{}", app.status);
     assert!(!app.entity_order.contains(&entity), "{name} left the panel");
     for form in &forms {
         let label = match app.facts.entities[entity].kind {
@@ -85,7 +85,7 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
     case.keys("x");
     let app = case.app();
     assert!(
-        app.status.contains(&format!("rejected {form}")),
+        app.status.text().contains(&format!("rejected {form}")),
         "{}",
         app.status
     );
@@ -121,22 +121,24 @@ fn the_panel_says_loading_then_extracting() {
     let shown = panel(&mut h);
     assert!(shown.contains("loading…"), "{shown}");
     assert!(!shown.contains("no people"), "{shown}");
-    h.session
-        .replace_corpus(okur::corpus::load_paths(&[dir.path().to_path_buf()]).expect("loads"));
+    h.send(okur::tui::Msg::CorpusLoaded(Box::new(
+        okur::corpus::load_paths(&[dir.path().to_path_buf()]).expect("loads"),
+    )));
     let (go, wait) = std::sync::mpsc::channel::<()>();
     let corpus = h.app().corpus.clone();
-    let mut job = Some(ExtractionJob::run(corpus.len(), move |_| {
-        let _ = wait.recv();
-        common::extraction::extract(&corpus)
-    }));
-    facts::poll(&mut h.session, &mut job);
+    h.session
+        .watch_extraction(ExtractionJob::run(corpus.len(), move |_| {
+            let _ = wait.recv();
+            common::extraction::extract(&corpus)
+        }));
+    h.poll();
     let shown = panel(&mut h);
     assert!(shown.contains("extracting…"), "{shown}");
     assert!(!shown.contains("no people"), "{shown}");
     go.send(()).expect("the job waits");
     until(|| {
-        facts::poll(&mut h.session, &mut job);
-        job.is_none()
+        h.poll();
+        h.app().extraction_progress.is_none()
     });
     assert!(panel(&mut h).contains("Ankara"));
 }
@@ -165,15 +167,16 @@ fn a_filter_typed_while_loading_says_searching_until_answered() {
     h.type_text("/ankara");
     let title = list_title(&mut h);
     assert!(title.contains("searching…"), "{title}");
-    h.session
-        .replace_corpus(okur::corpus::load_paths(&[dir.path().to_path_buf()]).expect("loads"));
+    h.send(okur::tui::Msg::CorpusLoaded(Box::new(
+        okur::corpus::load_paths(&[dir.path().to_path_buf()]).expect("loads"),
+    )));
     let title = list_title(&mut h);
     assert!(
         title.contains("searching…") || title.contains(" 3/6 "),
         "{title}"
     );
     until(|| {
-        h.session.poll_search();
+        h.poll();
         list_title(&mut h).contains(" 3/6 ")
     });
 }
@@ -183,19 +186,21 @@ fn a_filter_typed_while_loading_says_searching_until_answered() {
 #[test]
 fn a_dead_extraction_worker_says_so() {
     let h = &mut Harness::seeds().start();
-    let mut job = Some(ExtractionJob::run(5, |_| panic!("the worker died")));
+    h.session
+        .watch_extraction(ExtractionJob::run(5, |_| panic!("the worker died")));
     let start = std::time::Instant::now();
-    while job.is_some() && start.elapsed().as_secs() < 5 {
-        facts::poll(&mut h.session, &mut job);
+    h.poll();
+    while h.app().extraction_failed.is_none() && start.elapsed().as_secs() < 5 {
+        h.poll();
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert!(
-        job.is_none(),
+        h.app().extraction_progress.is_none(),
         "still waiting after 5 s: {:?}",
         h.app().extraction_progress
     );
     assert!(
-        h.app().status.contains("extraction failed"),
+        h.app().status.text().contains("extraction failed"),
         "{}",
         h.app().status
     );

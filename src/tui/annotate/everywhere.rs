@@ -3,8 +3,9 @@
 //! accept decision on the name, so one `u` takes it back and documents opened later get it
 //! too; `D` removes it from one occurrence.
 
-use super::super::app::{App, Confirm};
-use super::super::update::Effect;
+use super::super::app::App;
+use super::super::effect::Effect;
+use super::super::mode::{Confirm, Mode};
 use super::shown_under_caret;
 use crate::store::{Change, Decision, find_name};
 
@@ -15,24 +16,30 @@ pub fn ask(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let Some(span) = shown_under_caret(app).first().map(|s| (*s).clone()) else {
-        app.status =
-            "nothing labelled here: label this occurrence (p l d 1-9), then L labels all".into();
+        app.status
+            .say("nothing labelled here: label this occurrence (p l d 1-9), then L labels all");
         return Vec::new();
     };
     // Shown spans are checked against the text, but a slice must never be what panics.
     let Some(text) = doc.text.get(span.start..span.end).map(str::to_string) else {
-        app.status = "the span under the caret does not fit the text".into();
+        app.status
+            .say("the span under the caret does not fit the text");
         return Vec::new();
     };
     let kind = span.kind;
     if app.state.decision(&kind, &text) == Some(Decision::Accepted) {
-        app.status = format!("{text} is already labelled {} everywhere", kind.name());
+        app.status.say(format!(
+            "{text} is already labelled {} everywhere",
+            kind.name()
+        ));
         return Vec::new();
     }
     let (count, docs) = occurrences(app, &text);
     if count == 0 {
         // A label on part of a word: accepting it as a name would label nothing.
-        app.status = format!("{text} is not a whole word anywhere: nothing to label everywhere");
+        app.status.say(format!(
+            "{text} is not a whole word anywhere: nothing to label everywhere"
+        ));
         return Vec::new();
     }
     let found = format!(
@@ -44,7 +51,7 @@ pub fn ask(app: &mut App) -> Vec<Effect> {
         1 => "the",
         _ => "all",
     };
-    app.confirm = Some(Confirm {
+    app.mode = Mode::Confirm(Confirm {
         question: format!("{text} → {} at {all} {found}?", kind.name()),
         done: format!("{text} → {} at {found}", kind.name()),
         effects: vec![Effect::Save(Change::Accept {
@@ -59,14 +66,14 @@ pub fn ask(app: &mut App) -> Vec<Effect> {
 /// The answer to the question on the status line: `yes` carries out what it asked about,
 /// anything else changes nothing and says so.
 pub fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
-    let Some(confirm) = app.confirm.take() else {
+    let Mode::Confirm(confirm) = std::mem::take(&mut app.mode) else {
         return Vec::new();
     };
     if yes {
-        app.status = confirm.done;
+        app.status.say(confirm.done);
         confirm.effects
     } else {
-        app.status = "answered no: nothing changed".into();
+        app.status.say("answered no: nothing changed");
         Vec::new()
     }
 }

@@ -3,7 +3,7 @@
 //! `A`, `L`) is marked removed, here only, so the name keeps its label elsewhere.
 
 use super::super::app::App;
-use super::super::update::Effect;
+use super::super::effect::Effect;
 use super::{shown_under_caret, suggestions};
 use crate::store::{Change, DocState, EffectiveSpan, Origin, Source, Span, effective_spans};
 
@@ -19,16 +19,17 @@ pub fn remove_labels(app: &mut App) -> Vec<Effect> {
     match labelled {
         Some(true) => {}
         Some(false) => {
-            app.status = "a suggestion, not a label: x rejects it, a accepts it".into();
+            app.status
+                .say("a suggestion, not a label: x rejects it, a accepts it");
             return Vec::new();
         }
         None => {
-            app.status = "no label under the caret".into();
+            app.status.say("no label under the caret");
             return Vec::new();
         }
     }
     let changes = removals(app);
-    app.status = removed_message(&changes);
+    app.status.say(removed_message(&changes));
     changes.into_iter().map(Effect::Save).collect()
 }
 

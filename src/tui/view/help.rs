@@ -13,7 +13,7 @@ use super::super::navigate::HelpPage;
 /// Draws the help box centred on the screen.
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     let page = HelpPage::new(app, screen.width, screen.height);
-    let scroll = app.help_scroll.min(page.max_scroll());
+    let scroll = app.mode.help_scroll().min(page.max_scroll());
     let width = clamp_u16(page.column_width() * page.columns + 2).min(screen.width);
     let height = clamp_u16(page.visible + 2).min(screen.height);
     let area = Rect::new(

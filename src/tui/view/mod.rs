@@ -122,7 +122,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         entities::draw(app, r, buf);
     }
     status::draw(app, panes.status, buf);
-    if app.show_help {
+    if app.mode.is_help() {
         help::draw(app, area, buf);
     }
 }

@@ -8,8 +8,9 @@ use ratatui::style::{Modifier, Style};
 
 use super::super::action::Action;
 use super::super::app::App;
+use super::super::mode::{InputKind, Prompt};
 use super::super::notices::{FIRST, ON_EXIT};
-use super::super::session::SAVED;
+use super::super::status::SAVED;
 use super::super::update::opened_message;
 use super::draw_line;
 use crate::layout::{
@@ -19,8 +20,8 @@ use crate::layout::{
 /// Draws the status line.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
-    if let Some(input) = &app.input {
-        draw_prompt(app, input, area, buf);
+    if let Some(prompt) = app.mode.prompt() {
+        draw_prompt(app, prompt, area, buf);
         return;
     }
     let hint = [Action::Help, Action::Quit]
@@ -55,14 +56,14 @@ const ANSWERS: &str = " y/n";
 /// `y/n`), else the last message (and its `· saved`), else how many documents there are
 /// and the filter in force.
 fn message(app: &App) -> (String, &'static str) {
-    if let Some(confirm) = &app.confirm {
+    if let Some(confirm) = app.mode.confirm() {
         return (confirm.question.clone(), ANSWERS);
     }
-    if let Some(head) = app.status.strip_suffix(SAVED) {
-        return (head.to_string(), SAVED);
+    if app.status.is_saved() {
+        return (app.status.text().to_string(), SAVED);
     }
     if !app.status.is_empty() {
-        return (app.status.clone(), "");
+        return (app.status.text().to_string(), "");
     }
     let listed = format!("okur · {} documents", app.corpus.len());
     match super::list::filter_label(app) {
@@ -178,19 +179,19 @@ pub(super) fn fit(text: &str, width: usize) -> String {
 /// typed in it reads right), with the caret drawn on the cell that shows the character after
 /// it, or as a block after the text when it is at the end. A text longer than the line is
 /// cut so that the caret stays in view.
-fn draw_prompt(app: &App, input: &super::super::app::Input, area: Rect, buf: &mut Buffer) {
-    use super::super::app::InputKind;
-    let name = match input.kind {
-        InputKind::Tag => "tag (Enter toggles): ",
-        InputKind::Note => "note: ",
-        InputKind::Filter => "/",
+fn draw_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+    let marked = app.marked.len();
+    let name = match prompt.kind {
+        InputKind::Tag if marked > 1 && app.focus == super::super::app::Focus::List => {
+            format!("tag {marked} marked (Enter toggles): ")
+        }
+        InputKind::Tag => "tag (Enter toggles): ".into(),
+        InputKind::Note => "note: ".into(),
+        InputKind::Filter => "/".into(),
+        InputKind::Find => "find: ".into(),
     };
-    let text = format!("{name}{}", input.text);
-    let caret = name.len()
-        + app
-            .prompt_caret
-            .unwrap_or(input.text.len())
-            .min(input.text.len());
+    let text = format!("{name}{}", prompt.text());
+    let caret = name.len() + prompt.line.caret().min(prompt.text().len());
     let (start, end) = visible_range(&text, caret, usize::from(area.width));
     let opts = app.layout_base.at_width(usize::from(area.width).max(1));
     let at = caret - start;

@@ -7,6 +7,7 @@ use okur::corpus::Corpus;
 use okur::extract::CorpusExtraction;
 use okur::layout::{BidiMode, LayoutOptions};
 use okur::store::{Change, Store};
+use okur::tui::Msg;
 use okur::tui::app::{App, Facts};
 use okur::tui::session::Session;
 use okur::tui::theme::Theme;
@@ -133,7 +134,7 @@ impl Setup {
     }
 
     /// Searching on a worker thread, as the loop does: answers come with
-    /// [`Session::poll_search`].
+    /// [`Session::poll`].
     pub fn search_in_background(mut self) -> Setup {
         self.search = Search::Background;
         self
@@ -170,14 +171,15 @@ impl Setup {
         let mut app = App::new(self.corpus, self.facts, Theme::monochrome(), self.layout);
         app.loading = self.loading;
         let mut session = Session::new(app, store);
-        let initial_status = session.app.status.clone();
+        let initial_status = session.app.status.line();
         match self.search {
             Search::Off => {}
             Search::Inline => session.search_inline(),
             Search::Background => session.search_in_background(),
         }
-        if let Some(extraction) = &self.extraction {
-            session.set_extraction(extraction);
+        if let Some(extraction) = self.extraction {
+            let panes = okur::tui::view::panes(self.screen, &session.app);
+            session.handle(Msg::ExtractionDone(Box::new(extraction)), &panes);
         }
         Harness::new(session, self.screen, store_path, initial_status, dir)
     }

@@ -1,0 +1,107 @@
+//! What comes back from work done outside `update`: a search answer, extraction progress
+//! and results, the full corpus, a change saved or refused. Each arrives as a message and
+//! is taken into the app here; what it starts (indexing, extracting, asking the search
+//! again) goes out as effects.
+
+use super::app::{App, Facts};
+use super::effect::Effect;
+use super::msg::Msg;
+use super::{facts, filter, search};
+use crate::corpus::LoadReport;
+use crate::extract::CorpusExtraction;
+
+/// Takes one result into the app (messages from the user are not results: they do nothing
+/// here).
+pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::SearchAnswered(outcome) => {
+            search::apply(app, outcome);
+            app.search_pending = false;
+        }
+        Msg::ExtractionProgress(done, total) => app.extraction_progress = Some((done, total)),
+        Msg::ExtractionDone(extraction) => return extracted(app, &extraction),
+        Msg::ExtractionFailed(why) => {
+            app.status.say(format!(
+                "extraction failed ({why}): no people, places or dates"
+            ));
+            app.extraction_failed = Some(why);
+            app.extraction_progress = None;
+        }
+        Msg::CorpusLoaded(report) => return loaded(app, *report),
+        // The stand-ins stay, read-only: the user sees why.
+        Msg::LoadFailed(why) => app
+            .status
+            .say(format!("loading failed: {why}; nothing will be saved")),
+        Msg::Saved(state, done) => {
+            app.state = *state;
+            facts::apply_rejections(app, false);
+            if let Some(done) = done {
+                app.status.saved(done);
+            }
+            filter::refresh_list(app);
+            super::annotate::refresh_spans(app);
+        }
+        Msg::NotSaved(why) => app.status.say(why),
+        Msg::Key(_) | Msg::Action(_) | Msg::Paste(_) | Msg::Mouse(_) | Msg::Resize => {}
+    }
+    Vec::new()
+}
+
+/// Takes extraction results into the panels and the suggestions; the search is handed the
+/// entities and asked again for what the filter line says.
+fn extracted(app: &mut App, extraction: &CorpusExtraction) -> Vec<Effect> {
+    app.facts = Facts::from_extraction(extraction);
+    app.extraction_failed = None;
+    app.extraction_progress = None;
+    facts::apply_rejections(app, true);
+    app.marks = Default::default();
+    let texts: Vec<&str> = app.corpus.docs.iter().map(|d| d.text.as_str()).collect();
+    let items = extraction.entity_items(&texts);
+    search::refresh_entity_order(app);
+    super::annotate::refresh_spans(app);
+    vec![Effect::IndexEntities(items), filter::ask_search(app)]
+}
+
+/// Swaps the full documents in for the title-only stand-ins, keeping the open and the
+/// selected document (by path); the search index and extraction start over them.
+fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
+    let path_of = |app: &App, doc: Option<usize>| {
+        doc.and_then(|d| app.corpus.docs.get(d))
+            .map(|d| d.path.clone())
+    };
+    let open = path_of(app, Some(app.reader.doc));
+    let selected = path_of(app, app.selected_doc());
+    app.corpus = report.corpus;
+    app.loading = false;
+    app.facts = Facts::default();
+    app.marks = Default::default();
+    app.marked.clear();
+    app.entity_order.clear();
+    app.selected_entity = None;
+    app.entity_filter = None;
+    app.search = None;
+    app.search_ranges.clear();
+    app.search_ranges_for = None;
+    let find = |app: &App, path: Option<String>| {
+        path.and_then(|p| app.corpus.docs.iter().position(|d| d.path == p))
+    };
+    app.reader.doc = find(app, open).unwrap_or(0);
+    app.reader.layout = crate::layout::DocLayout::new(app.layout_base);
+    app.reader.cursor = Default::default();
+    app.reader.caret = 0;
+    app.reader.anchor = None;
+    let count = app.corpus.len();
+    app.status
+        .say(super::notices::loaded(count, &report.notices));
+    app.notices = report.notices;
+    filter::refresh_list(app);
+    if let Some(doc) = find(app, selected) {
+        app.list.selected = app.order.iter().position(|&d| d == doc).unwrap_or(0);
+    }
+    super::annotate::refresh_spans(app);
+    vec![
+        Effect::IndexDocuments,
+        Effect::Extract,
+        filter::ask_search(app),
+    ]
+}

@@ -1,0 +1,158 @@
+//! Work the reader hands off: the search (on a worker thread, or inline for tests and small
+//! corpora), extraction, and the full load of a large corpus. What they produce comes back
+//! as messages; nothing here writes the app.
+
+use std::sync::atomic::AtomicBool;
+
+use super::facts::{ExtractionJob, JobState};
+use super::loading::CorpusLoader;
+use super::msg::Msg;
+use super::search::{self, SearchOutcome, SearchWorker, run_query};
+use crate::corpus::Corpus;
+use crate::search::{EntityItem, Index, Results};
+
+/// Where the filter line's queries go.
+#[derive(Debug, Default)]
+enum SearchBackend {
+    /// No search yet (the documents are still loading, or a test without one).
+    #[default]
+    Off,
+    /// On this thread: small corpora and tests. The index and the last results (a growing
+    /// query narrows from them).
+    Inline(Box<Index>, Option<Results>),
+    /// On a worker thread: the interactive reader.
+    Worker(SearchWorker),
+}
+
+/// The background work of one session.
+#[derive(Debug, Default)]
+pub struct Jobs {
+    search: SearchBackend,
+    /// True when the index is rebuilt on a worker (the interactive reader).
+    search_on_worker: bool,
+    /// True when extraction may start on its own thread (not in tests that feed results).
+    extract_in_background: bool,
+    loader: Option<CorpusLoader>,
+    extraction: Option<ExtractionJob>,
+}
+
+impl Jobs {
+    /// Searches on this thread over `corpus`: answers come back at once.
+    pub fn search_inline(&mut self, corpus: &Corpus) {
+        self.search_on_worker = false;
+        self.search = SearchBackend::Inline(Box::new(Index::build(&corpus.docs, &[])), None);
+    }
+
+    /// Searches on a worker thread over a copy of `corpus`, so typing never waits.
+    pub fn search_in_background(&mut self, corpus: &Corpus) {
+        self.search_on_worker = true;
+        self.search = SearchBackend::Worker(SearchWorker::start(corpus.docs.clone()));
+    }
+
+    /// Lets extraction start on its own thread when asked, and starts it now over
+    /// `corpus` unless a loader will bring the full documents first.
+    pub fn run_in_background(&mut self, corpus: &Corpus, loader: Option<CorpusLoader>) {
+        self.extract_in_background = true;
+        self.search_on_worker = true;
+        match loader {
+            Some(loader) => self.loader = Some(loader),
+            None => {
+                self.search_in_background(corpus);
+                self.extract(corpus);
+            }
+        }
+    }
+
+    /// Watches an extraction job already started (tests hand in their own).
+    pub fn watch_extraction(&mut self, job: ExtractionJob) {
+        self.extraction = Some(job);
+    }
+
+    /// Builds the search index again over `corpus` (its documents were replaced).
+    pub fn index_documents(&mut self, corpus: &Corpus) {
+        match self.search_on_worker {
+            true => self.search_in_background(corpus),
+            false => self.search_inline(corpus),
+        }
+    }
+
+    /// Hands the search the extracted entities.
+    pub fn index_entities(&mut self, corpus: &Corpus, items: Vec<EntityItem>) {
+        match &mut self.search {
+            SearchBackend::Off => {}
+            SearchBackend::Worker(w) => w.set_entities(items),
+            SearchBackend::Inline(index, prev) => {
+                **index = Index::build(&corpus.docs, &items);
+                *prev = None;
+            }
+        }
+    }
+
+    /// Starts extraction over `corpus`, when extraction runs in the background here.
+    pub fn extract(&mut self, corpus: &Corpus) {
+        if self.extract_in_background {
+            self.extraction = Some(ExtractionJob::start(corpus));
+        }
+    }
+
+    /// Asks the search for `raw`, with its matches in document `open`. An inline search
+    /// answers at once; with no search at all, the answer is "no search" unless the
+    /// documents are `loading` (their search is still to come).
+    pub fn search(
+        &mut self,
+        raw: &str,
+        open: usize,
+        corpus: &Corpus,
+        loading: bool,
+    ) -> Option<Msg> {
+        match &mut self.search {
+            SearchBackend::Off if loading => None,
+            SearchBackend::Off => Some(Msg::SearchAnswered(SearchOutcome::default())),
+            SearchBackend::Worker(w) => {
+                w.query(raw, open);
+                None
+            }
+            SearchBackend::Inline(index, prev) => {
+                let stop = AtomicBool::new(false);
+                let (results, mut outcome) = run_query(index, raw, prev.as_ref(), &stop)?;
+                *prev = Some(results);
+                search::add_open_matches(&mut outcome, &corpus.docs, open);
+                Some(Msg::SearchAnswered(outcome))
+            }
+        }
+    }
+
+    /// What finished or moved on since the last call: a search answer, extraction
+    /// progress, its result or its death.
+    pub fn poll(&mut self) -> Vec<Msg> {
+        let mut msgs = Vec::new();
+        if let SearchBackend::Worker(w) = &self.search
+            && let Some(outcome) = w.poll()
+        {
+            msgs.push(Msg::SearchAnswered(outcome));
+        }
+        if let Some(job) = &mut self.extraction {
+            let msg = match job.poll() {
+                JobState::Running(done, total) => Msg::ExtractionProgress(done, total),
+                JobState::Done(result) => Msg::ExtractionDone(result),
+                JobState::Failed(why) => Msg::ExtractionFailed(why),
+            };
+            if !matches!(msg, Msg::ExtractionProgress(..)) {
+                self.extraction = None;
+            }
+            msgs.push(msg);
+        }
+        msgs
+    }
+
+    /// The full load: started on the first call (after the first frame is drawn, so it
+    /// does not take the cores the first frame needs); then its result once ready.
+    pub fn poll_loader(&mut self) -> Option<Msg> {
+        let result = self.loader.as_mut()?.poll()?;
+        self.loader = None;
+        Some(match result {
+            Ok(report) => Msg::CorpusLoaded(Box::new(report)),
+            Err(why) => Msg::LoadFailed(why),
+        })
+    }
+}

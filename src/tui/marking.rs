@@ -1,0 +1,60 @@
+//! Marking documents in the list (`Space`, `*`), as mutt tags messages: the triage keys
+//! (star, archive, relevance, read, tag) then act on every marked document at once, as one
+//! change that one `u` undoes. Esc clears the marks.
+
+use super::action::Action;
+use super::app::{App, Focus};
+use super::view::Panes;
+
+/// Marks or unmarks the document under the list cursor, then moves down a row.
+pub fn mark(app: &mut App, panes: &Panes) {
+    if app.focus != Focus::List {
+        app.status
+            .say("marking works in the document list (Tab to it)");
+        return;
+    }
+    let Some(doc) = app.selected_doc() else {
+        return;
+    };
+    if !app.marked.remove(&doc) {
+        app.marked.insert(doc);
+    }
+    app.list.move_by(1, app.order.len());
+    app.list.follow(panes.list_height());
+    say_marked(app);
+}
+
+/// Marks every listed document; when all are marked already, clears the marks.
+pub fn mark_all(app: &mut App) {
+    app.focus = Focus::List;
+    let all = app.order.iter().all(|d| app.marked.contains(d));
+    if all {
+        app.marked.clear();
+    } else {
+        app.marked.extend(app.order.iter().copied());
+    }
+    say_marked(app);
+}
+
+/// Says how many documents are marked and what acts on them.
+fn say_marked(app: &mut App) {
+    let n = app.marked.len();
+    if n == 0 {
+        app.status.say("no document marked");
+        return;
+    }
+    let key = |a| app.keymap.key_for(a).unwrap_or_default();
+    let keys = [
+        Action::Star,
+        Action::Archive,
+        Action::ToggleRead,
+        Action::Tag,
+    ]
+    .map(key)
+    .join(" ");
+    let cancel = key(Action::Cancel);
+    let docs = if n == 1 { "document" } else { "documents" };
+    app.status.say(format!(
+        "{n} {docs} marked: {keys} act on all · {cancel} clears"
+    ));
+}

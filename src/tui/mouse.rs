@@ -1,0 +1,111 @@
+//! The mouse: a click focuses the pane under the pointer and puts its cursor on the row
+//! clicked (in the text, the caret on the cell clicked); a second click on the selected
+//! row opens it (a document, or an entity's first mention); the wheel scrolls the pane
+//! under the pointer by three rows. While a prompt, a question or the help is open, the
+//! mouse does nothing: they take keys.
+
+use ratatui::layout::{Position, Rect};
+
+use super::app::{App, Cursor, Focus};
+use super::effect::Effect;
+use super::mode::Mode;
+use super::moves;
+use super::msg::{Mouse, MouseKind};
+use super::view::Panes;
+use crate::layout::PaneRow;
+
+/// Rows one turn of the wheel scrolls, as most terminal programs do.
+const WHEEL_ROWS: isize = 3;
+
+/// Handles a mouse event.
+pub fn mouse(app: &mut App, mouse: Mouse, panes: &Panes) -> Vec<Effect> {
+    if app.mode != Mode::Normal {
+        return Vec::new();
+    }
+    let at = Position::new(mouse.column, mouse.row);
+    let Some((pane, area)) = pane_at(panes, at) else {
+        return Vec::new();
+    };
+    match mouse.kind {
+        MouseKind::WheelUp | MouseKind::WheelDown => {
+            let delta = match mouse.kind {
+                MouseKind::WheelUp => -WHEEL_ROWS,
+                _ => WHEEL_ROWS,
+            };
+            // The wheel scrolls where the pointer is; the keyboard focus goes there too,
+            // so that the keys act on what was just scrolled into view.
+            app.focus = pane;
+            moves::move_rows(app, panes, delta);
+            Vec::new()
+        }
+        MouseKind::Click => click(app, panes, pane, area, at),
+    }
+}
+
+/// The pane under a screen position, with its area.
+fn pane_at(panes: &Panes, at: Position) -> Option<(Focus, Rect)> {
+    [
+        (Focus::List, panes.list),
+        (Focus::Reader, panes.reader),
+        (Focus::Entities, panes.entities),
+    ]
+    .into_iter()
+    .find_map(|(focus, area)| area.filter(|a| a.contains(at)).map(|a| (focus, a)))
+}
+
+/// A click in a pane, at a position inside its borders.
+fn click(app: &mut App, panes: &Panes, pane: Focus, area: Rect, at: Position) -> Vec<Effect> {
+    let inner = Rect::new(
+        area.x.saturating_add(1),
+        area.y.saturating_add(1),
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    app.focus = pane;
+    if !inner.contains(at) {
+        return Vec::new();
+    }
+    let row = usize::from(at.y - inner.y);
+    let again = match pane {
+        Focus::List => click_row(&mut app.list, app.order.len(), row),
+        Focus::Entities => click_row(&mut app.entities, app.entity_order.len(), row),
+        Focus::Reader => {
+            click_text(app, panes, row, usize::from(at.x - inner.x));
+            false
+        }
+    };
+    match again {
+        true => moves::open(app, panes),
+        false => Vec::new(),
+    }
+}
+
+/// Puts a list-like cursor on the `row`-th visible row, if there is one there; true when
+/// it was on it already (a second click: open it).
+fn click_row(cursor: &mut Cursor, len: usize, row: usize) -> bool {
+    let target = cursor.offset + row;
+    if target >= len {
+        return false;
+    }
+    let again = cursor.selected == target;
+    cursor.selected = target;
+    again
+}
+
+/// A click in the text: the cursor on that row, the caret on the cell under the pointer
+/// (the nearest one past the end of a short row). Rows of the note above the text and
+/// blank rows between paragraphs only focus the pane.
+fn click_text(app: &mut App, panes: &Panes, row: usize, x: usize) {
+    let Some(text_row) = row.checked_sub(usize::from(panes.note_rows)) else {
+        return;
+    };
+    let target = app.reader.cursor.offset + text_row;
+    let Some(PaneRow::Text(line)) = app.reader.layout.row(target) else {
+        return;
+    };
+    let Some(offset) = super::caret::offset_at_x(line, x) else {
+        return;
+    };
+    app.reader.cursor.selected = target;
+    app.reader.caret = offset;
+}

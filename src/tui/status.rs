@@ -1,0 +1,126 @@
+//! The status line's message: what the last input did, whether it reached the disk, and a
+//! notice that waits for the end of the input so the input's own message does not hide it.
+
+/// The end of the status line once a change is on disk; the status line never cuts it off.
+pub const SAVED: &str = " · saved";
+
+/// The status line's message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Status {
+    text: String,
+    /// The message was written while handling the current input (so a save confirms it
+    /// rather than replacing it with a description of the change).
+    fresh: bool,
+    /// The change the message is about is on disk.
+    saved: bool,
+    /// Said after the current input is handled, over its message.
+    notice: Option<String>,
+}
+
+impl Status {
+    /// Shows a message (not yet saved).
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.text = text.into();
+        self.fresh = true;
+        self.saved = false;
+    }
+
+    /// Adds to the message.
+    pub fn append(&mut self, more: &str) {
+        self.text.push_str(more);
+    }
+
+    /// Clears the message: nothing stale stays after Esc.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.saved = false;
+    }
+
+    /// The message, without the saved mark.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// True when nothing is said.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// True when the message is about a change that is on disk.
+    pub fn is_saved(&self) -> bool {
+        self.saved
+    }
+
+    /// The message with its saved mark, as one line.
+    pub fn line(&self) -> String {
+        match self.saved {
+            true => format!("{}{SAVED}", self.text),
+            false => self.text.clone(),
+        }
+    }
+
+    /// Starts handling an input: messages from before it are no longer fresh.
+    pub fn begin_input(&mut self) {
+        self.fresh = false;
+    }
+
+    /// A change reached the disk: the input's own message is marked saved; with none,
+    /// `done` (what the change did) is said and marked saved.
+    pub fn saved(&mut self, done: String) {
+        if !self.fresh || self.text.is_empty() {
+            self.text = done;
+        }
+        self.fresh = true;
+        self.saved = true;
+    }
+
+    /// A notice said once the current input is handled.
+    pub fn notice(&mut self, text: String) {
+        self.notice = Some(text);
+    }
+
+    /// Ends an input: a waiting notice replaces the message.
+    pub fn end_input(&mut self) {
+        if let Some(notice) = self.notice.take() {
+            self.say(notice);
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.line())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_confirms_the_inputs_own_message() {
+        let mut status = Status::default();
+        status.say("old");
+        status.begin_input();
+        status.saved("starred".into());
+        assert_eq!(status.line(), "starred · saved");
+        status.begin_input();
+        status.say("Rusya → place");
+        status.saved("label".into());
+        assert_eq!(status.line(), "Rusya → place · saved");
+        status.begin_input();
+        status.say("next");
+        assert!(!status.is_saved());
+    }
+
+    #[test]
+    fn a_notice_waits_for_the_end_of_the_input() {
+        let mut status = Status::default();
+        status.begin_input();
+        status.notice("journal damaged".into());
+        status.say("opened");
+        assert_eq!(status.text(), "opened");
+        status.end_input();
+        assert_eq!(status.text(), "journal damaged");
+    }
+}
