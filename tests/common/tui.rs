@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use okur::corpus::{Corpus, Document, load_seeds};
+use okur::kind::Kind;
 use okur::tui::app::{App, EntityRow, Facts, MentionRef};
 use okur::tui::session::Session;
 use okur::tui::view::{self, Panes};
@@ -248,7 +249,7 @@ pub fn one_person(name: &str, ranges: &[(usize, usize)]) -> Facts {
         .collect();
     Facts {
         entities: vec![EntityRow {
-            kind: "person",
+            kind: Kind::Person,
             name: name.to_string(),
             value: None,
             docs: 1,
