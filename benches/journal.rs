@@ -8,6 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use okur::corpus::DocKey;
+use okur::kind::Kind;
 use okur::store::{Change, Label, Source, Span, Store};
 
 fn change(i: usize) -> Change {
@@ -31,7 +32,7 @@ fn change(i: usize) -> Change {
             span: Span {
                 start: i,
                 end: i + 6,
-                kind: Label::Person,
+                kind: Label::Entity(Kind::Person),
                 text: "Lavrov".into(),
                 source: Source::User,
             },

@@ -13,7 +13,8 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use okur::corpus::Document;
-use okur::search::{EntityItem, EntityKind, Index, Query, Results};
+use okur::kind::Kind;
+use okur::search::{EntityItem, Index, Query, Results};
 
 const TR_WORDS: &[&str] = &[
     "Cumhurbaşkanı",
@@ -336,9 +337,9 @@ fn main() {
     let entities: Vec<EntityItem> = (0..100_000)
         .map(|i| EntityItem {
             kind: if i % 2 == 0 {
-                EntityKind::Person
+                Kind::Person
             } else {
-                EntityKind::Place
+                Kind::Place
             },
             name: name(&mut rng),
             aliases: Vec::new(),

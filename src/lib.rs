@@ -1,6 +1,6 @@
 //! okur: a terminal reader for Turkish and Arabic news.
 //!
-//! The core layers (`corpus`, `text`, `layout`, `extract`, `search`, `store`) are plain
+//! The core layers (`corpus`, `text`, `layout`, `kind`, `extract`, `search`, `store`) are plain
 //! library code with no terminal dependency; `cli` prints what they compute and `tui` (behind
 //! the default `tui` feature) draws it.
 
@@ -9,6 +9,7 @@ pub mod config;
 pub mod corpus;
 pub mod display;
 pub mod extract;
+pub mod kind;
 pub mod layout;
 pub mod search;
 pub mod store;

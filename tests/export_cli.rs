@@ -5,6 +5,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use okur::corpus::load_seeds;
+use okur::kind::Kind;
 use okur::store::{Change, Label, Source, Span, Store};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -17,7 +18,7 @@ fn write_journal(path: &Path) -> Result<Store, Box<dyn std::error::Error>> {
     let span = Span {
         start,
         end: start + 13,
-        kind: Label::Person,
+        kind: Label::Entity(Kind::Person),
         text: "Sergey Lavrov".into(),
         source: Source::User,
     };
@@ -106,7 +107,7 @@ fn brat_needs_a_folder_and_bad_spans_fail() -> TestResult {
     let span = Span {
         start: 0,
         end: 3,
-        kind: Label::Place,
+        kind: Label::Entity(Kind::Place),
         text: "xyz".into(),
         source: Source::User,
     };

@@ -3,6 +3,7 @@
 //! span and a custom label; and refusal of a span whose offsets do not fit the text.
 
 use okur::corpus::{Corpus, Document, load_seeds};
+use okur::kind::Kind;
 use okur::store::export::{self, ExportError, Format, brat, conll, jsonl};
 use okur::store::{Change, Label, Relevance, Source, Span, State};
 
@@ -40,12 +41,18 @@ fn annotated() -> (Corpus, State) {
     let corpus = load_seeds().corpus;
     let (tr, ar) = (seed(&corpus, TR), seed(&corpus, AR));
     let changes = [
-        span_on(tr, "Türkiye'ye", 0, "Türkiye", Label::Place),
-        span_on(tr, "Sergey Lavrov", 0, "Sergey Lavrov", Label::Person),
-        span_on(ar, "وتركيا", "و".len(), "تركيا", Label::Place),
+        span_on(tr, "Türkiye'ye", 0, "Türkiye", Label::Entity(Kind::Place)),
+        span_on(
+            tr,
+            "Sergey Lavrov",
+            0,
+            "Sergey Lavrov",
+            Label::Entity(Kind::Person),
+        ),
+        span_on(ar, "وتركيا", "و".len(), "تركيا", Label::Entity(Kind::Place)),
         // A span labels its own occurrence only; `L` labels every occurrence like this.
         Change::Accept {
-            kind: Label::Place,
+            kind: Label::Entity(Kind::Place),
             text: "Türkiye".into(),
             value: true,
         },
@@ -252,7 +259,7 @@ fn span_with_wrong_offsets_is_refused() {
         let span = Span {
             start: s,
             end: e,
-            kind: Label::Place,
+            kind: Label::Entity(Kind::Place),
             text: text.into(),
             source: Source::User,
         };

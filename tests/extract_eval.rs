@@ -154,11 +154,8 @@ fn eval_seeds(ex: &Extractor, root: &Path) -> (f64, f64, f64) {
     }
     let ignore = gold.get("ignore").cloned().unwrap_or_default();
     let mut f = Vec::new();
-    for (name, kind) in [
-        ("person", Kind::Person),
-        ("place", Kind::Place),
-        ("date", Kind::Date),
-    ] {
+    for kind in Kind::ALL {
+        let name = kind.name();
         let g = gold.get(name).cloned().unwrap_or_default();
         let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
         let s = score(&texts, &predict(ex, &corpus, kind), &g, &ignore);

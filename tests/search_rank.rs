@@ -3,7 +3,8 @@
 
 use std::sync::atomic::AtomicBool;
 
-use okur::search::{EntityItem, EntityKind, Index, ItemKind, Query, Results, Scope};
+use okur::kind::Kind;
+use okur::search::{EntityItem, Index, ItemKind, Query, Results, Scope};
 
 fn run(index: &Index, raw: &str, prev: Option<&Results>) -> Results {
     index
@@ -51,7 +52,7 @@ fn prefix_operator_and_negation() {
     assert_eq!(r.hits.len(), 2);
 }
 
-fn entity(kind: EntityKind, name: &str, docs: &[usize]) -> EntityItem {
+fn entity(kind: Kind, name: &str, docs: &[usize]) -> EntityItem {
     EntityItem {
         kind,
         name: name.to_string(),
@@ -63,13 +64,13 @@ fn entity(kind: EntityKind, name: &str, docs: &[usize]) -> EntityItem {
 
 fn seed_index() -> Index {
     let docs = okur::corpus::load_seeds().corpus.docs;
-    let mut date = entity(EntityKind::Date, "13 Kasım 2020", &[1]);
+    let mut date = entity(Kind::Date, "13 Kasım 2020", &[1]);
     date.iso = Some("2020-11-13".into());
     let entities = [
-        entity(EntityKind::Person, "Sergey Lavrov", &[1, 3]),
-        entity(EntityKind::Person, "Vladimir Putin", &[3]),
-        entity(EntityKind::Place, "Ankara", &[0, 1]),
-        entity(EntityKind::Place, "Moskova", &[1]),
+        entity(Kind::Person, "Sergey Lavrov", &[1, 3]),
+        entity(Kind::Person, "Vladimir Putin", &[3]),
+        entity(Kind::Place, "Ankara", &[0, 1]),
+        entity(Kind::Place, "Moskova", &[1]),
         date,
     ];
     Index::build(&docs, &entities)
@@ -84,12 +85,12 @@ fn scopes_limit_kinds() {
         .iter()
         .map(|h| index.item(h.item).expect("item").kind)
         .collect();
-    assert_eq!(kinds, [ItemKind::Person]);
+    assert_eq!(kinds, [ItemKind::Entity(Kind::Person)]);
     let r = run(&index, "%date 2020-11", None);
     assert!(
         r.hits
             .iter()
-            .any(|h| index.item(h.item).expect("item").kind == ItemKind::Date)
+            .any(|h| index.item(h.item).expect("item").kind == ItemKind::Entity(Kind::Date))
     );
     let r = run(&index, "%text لافروف", None);
     assert!(

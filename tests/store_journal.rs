@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use okur::corpus::DocKey;
+use okur::kind::Kind;
 use okur::store::{Applied, Change, Label, Relevance, Source, Span, Store, StoreError, Warning};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -48,18 +49,18 @@ fn sample_changes() -> Vec<Change> {
             span: Span {
                 start: 0,
                 end: 6,
-                kind: Label::Person,
+                kind: Label::Entity(Kind::Person),
                 text: "Lavrov".into(),
                 source: Source::User,
             },
         },
         Change::Accept {
-            kind: Label::Place,
+            kind: Label::Entity(Kind::Place),
             text: "تركيا".into(),
             value: true,
         },
         Change::Reject {
-            kind: Label::Person,
+            kind: Label::Entity(Kind::Person),
             text: "Bakan".into(),
             value: true,
         },

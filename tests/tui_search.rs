@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 mod common;
 
 use common::tui::Harness;
+use okur::kind::Kind;
 use okur::search::Query;
 use okur::tui::app::App;
 use okur::tui::search::SearchOutcome;
@@ -18,7 +19,7 @@ fn seeds() -> Harness {
 }
 
 /// Documents that mention one of the panel's entities of `kind`.
-fn docs_mentioning(app: &App, kind: &str) -> BTreeSet<usize> {
+fn docs_mentioning(app: &App, kind: Kind) -> BTreeSet<usize> {
     let shown: BTreeSet<usize> = app
         .entity_order
         .iter()
@@ -45,7 +46,7 @@ fn person_scope_lists_the_documents_that_mention_the_person() {
             .any(|&e| app.facts.entities[e].name == "Sergey Lavrov"),
         "the panel narrows to Lavrov"
     );
-    let expected = docs_mentioning(app, "person");
+    let expected = docs_mentioning(app, Kind::Person);
     assert!(
         expected.len() >= 2,
         "Lavrov is in several seeds: {expected:?}"
@@ -65,8 +66,8 @@ fn two_entity_scopes_list_documents_with_both() {
     let mut h = seeds();
     h.type_text("/%per lavrov %loc ankara");
     let app = h.app();
-    let people = docs_mentioning(app, "person");
-    let places = docs_mentioning(app, "place");
+    let people = docs_mentioning(app, Kind::Person);
+    let places = docs_mentioning(app, Kind::Place);
     let both: BTreeSet<usize> = people.intersection(&places).copied().collect();
     assert!(!both.is_empty(), "000 mentions Lavrov and Ankara");
     let listed: BTreeSet<usize> = app.order.iter().copied().collect();

@@ -6,6 +6,7 @@ mod common;
 use common::extraction::{seeds_fixture, write_seeds_fixture};
 use common::tui::{Harness, buffer_text, one_person};
 use okur::corpus::{Corpus, Document};
+use okur::kind::Kind;
 use okur::tui::Action;
 use okur::tui::app::{Facts, Focus};
 use ratatui::layout::Rect;
@@ -144,7 +145,7 @@ fn entity_selected_filters_and_highlights() {
     h.update(&[Action::FocusPrev, Action::Open, Action::FilterByEntity]);
     let app = h.app();
     let person = app.facts.entities[0].name.clone();
-    assert_eq!(app.facts.entities[0].kind, "person");
+    assert_eq!(app.facts.entities[0].kind, Kind::Person);
     assert!(app.order.len() < app.corpus.len() || app.corpus.len() == app.order.len());
     assert!(app.list_filter.as_deref() == Some(person.as_str()));
     insta::assert_snapshot!(h.snapshot());

@@ -45,7 +45,7 @@ fn write_jsonl(docs: &[&str], res: &CorpusExtraction, out: &mut dyn Write) -> an
         for m in ms {
             let mut obj = serde_json::json!({
                 "doc": doc,
-                "kind": m.kind.as_str(),
+                "kind": m.kind.name(),
                 "start": m.start,
                 "end": m.end,
                 "text": m.text,
@@ -75,7 +75,7 @@ fn write_table(docs: &[&str], res: &CorpusExtraction, out: &mut dyn Write) -> an
         for m in ms {
             rows.push([
                 doc.to_string(),
-                m.kind.as_str().to_string(),
+                m.kind.to_string(),
                 one_line(&m.text),
                 one_line(&res.entities[m.entity].canonical),
                 m.value.clone().unwrap_or_default(),

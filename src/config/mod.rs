@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::kind::Kind;
+
 mod settings;
 
 pub use settings::{BidiSetting, RememberedDisplay, Toggle};
@@ -108,7 +110,7 @@ impl Config {
         for (slot, name) in &config.labels {
             let digit_ok =
                 slot.len() == 1 && ('1'..='9').contains(&slot.chars().next().unwrap_or('0'));
-            let builtin = ["person", "place", "date"].contains(&name.to_lowercase().as_str());
+            let builtin = name.to_lowercase().parse::<Kind>().is_ok();
             if !digit_ok || builtin || name.trim().is_empty() {
                 return Err(ConfigError::BadLabel {
                     path: path.to_path_buf(),

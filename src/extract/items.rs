@@ -1,7 +1,7 @@
 //! Extraction results as the search index takes them.
 
 use super::{CorpusExtraction, Kind};
-use crate::search::{EntityItem, EntityKind};
+use crate::search::EntityItem;
 
 impl CorpusExtraction {
     /// One search item per entity: canonical name, every other surface form seen (any
@@ -11,11 +11,7 @@ impl CorpusExtraction {
             .entities
             .iter()
             .map(|e| EntityItem {
-                kind: match e.kind {
-                    Kind::Person => EntityKind::Person,
-                    Kind::Place => EntityKind::Place,
-                    Kind::Date => EntityKind::Date,
-                },
+                kind: e.kind,
                 name: e.canonical.clone(),
                 aliases: e.aliases.clone(),
                 iso: (e.kind == Kind::Date).then(|| e.canonical.clone()),
@@ -30,7 +26,7 @@ impl CorpusExtraction {
                 if item.docs.last() != Some(&doc) {
                     item.docs.push(doc);
                 }
-                if let (EntityKind::Date, Some(v)) = (item.kind, &m.value) {
+                if let (Kind::Date, Some(v)) = (item.kind, &m.value) {
                     item.iso.get_or_insert_with(|| v.clone());
                 }
                 let surface = texts.get(doc).and_then(|t| t.get(m.start..m.end));

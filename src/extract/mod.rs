@@ -21,34 +21,13 @@ use serde::Serialize;
 
 pub use crate::corpus::day_first;
 use crate::corpus::{Corpus, Document};
+/// What a mention names: the crate's one entity kind, re-exported for extraction callers.
+pub use crate::kind::Kind;
 use dates::{Anchor, DateRules};
 pub use lexicon::Lexicon;
 pub use link::{KnownPeople, link};
 use names::Scan;
 use token::Tokens;
-
-/// What a mention names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A person.
-    Person,
-    /// A country, city, region, river, sea or gulf.
-    Place,
-    /// A calendar date, year-month, year range, weekday or relative day.
-    Date,
-}
-
-impl Kind {
-    /// The lowercase name used in JSON and tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Place => "place",
-            Kind::Date => "date",
-        }
-    }
-}
 
 /// A mention found in one document, before linking.
 #[derive(Debug, Clone, PartialEq, Eq)]

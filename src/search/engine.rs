@@ -6,6 +6,7 @@ use super::index::Index;
 use super::item::ItemKind;
 use super::plan::Plan;
 use super::query::{Query, Scope};
+use crate::kind::Kind;
 
 /// How many items are scanned between two looks at the cancel flag.
 const CANCEL_EVERY: usize = 2048;
@@ -40,9 +41,9 @@ pub struct Results {
 pub fn covers(scope: Scope, kind: ItemKind) -> bool {
     match scope {
         Scope::All => true,
-        Scope::People => kind == ItemKind::Person,
-        Scope::Places => kind == ItemKind::Place,
-        Scope::Dates => matches!(kind, ItemKind::Date | ItemKind::Doc),
+        Scope::People => kind == ItemKind::Entity(Kind::Person),
+        Scope::Places => kind == ItemKind::Entity(Kind::Place),
+        Scope::Dates => matches!(kind, ItemKind::Entity(Kind::Date) | ItemKind::Doc),
         Scope::Docs => kind == ItemKind::Doc,
         Scope::Text => kind == ItemKind::Line,
     }

@@ -1,10 +1,11 @@
 //! The search index: documents, entities and text lines, with keys folded once at build.
 
 use crate::corpus::Document;
+use crate::kind::Kind;
 use crate::text::{fold_into, fold_str, is_arabic, is_word_char, push_word_key};
 
 use super::aliases;
-use super::item::{EntityItem, EntityKind, ItemKind, ItemView, TitleRow};
+use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
 use super::matcher::Fields;
 
 /// A byte range in one of the index's string arenas.
@@ -229,13 +230,9 @@ impl Index {
     }
 
     fn push_entity(&mut self, e: &EntityItem) {
-        let kind = match e.kind {
-            EntityKind::Person => ItemKind::Person,
-            EntityKind::Place => ItemKind::Place,
-            EntityKind::Date => ItemKind::Date,
-        };
+        let kind = ItemKind::Entity(e.kind);
         let mut also: Vec<String> = e.aliases.iter().map(|a| fold_str(a)).collect();
-        if e.kind == EntityKind::Place {
+        if e.kind == Kind::Place {
             also.extend(aliases::expand(&fold_str(&e.name)));
         }
         let text = self.push_str(&e.name);

@@ -1,23 +1,13 @@
 //! The plain types around the index: entities handed in, item kinds, title rows, views.
 
 use crate::corpus::fast::TitleEntry;
-
-/// The kind of an entity handed to the index (from extraction).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EntityKind {
-    /// A person.
-    Person,
-    /// A place.
-    Place,
-    /// A date.
-    Date,
-}
+use crate::kind::Kind;
 
 /// An entity as the index takes it: plain data, filled from extraction by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityItem {
     /// Person, place or date.
-    pub kind: EntityKind,
+    pub kind: Kind,
     /// The canonical name.
     pub name: String,
     /// Other spellings seen in the corpus (any script).
@@ -33,24 +23,19 @@ pub struct EntityItem {
 pub enum ItemKind {
     /// A document (its title; dateline, file name and tags also match).
     Doc,
-    /// A person entity.
-    Person,
-    /// A place entity.
-    Place,
-    /// A date entity.
-    Date,
+    /// A person, place or date entity.
+    Entity(Kind),
     /// One line of a document's text.
     Line,
 }
 
 impl ItemKind {
-    /// The word `okur find` prints in its first column.
+    /// The word `okur find` prints in its first column: `doc`, `text`, or the entity's
+    /// [`Kind::name`].
     pub fn label(self) -> &'static str {
         match self {
             ItemKind::Doc => "doc",
-            ItemKind::Person => "person",
-            ItemKind::Place => "place",
-            ItemKind::Date => "date",
+            ItemKind::Entity(kind) => kind.name(),
             ItemKind::Line => "text",
         }
     }

@@ -34,7 +34,7 @@ mod stream;
 pub use engine::{Hit, Results, covers};
 pub use highlight::match_ranges;
 pub use index::Index;
-pub use item::{EntityItem, EntityKind, ItemKind, ItemView, TitleRow};
+pub use item::{EntityItem, ItemKind, ItemView, TitleRow};
 pub use query::{Group, Mode, Query, Scope, Term, filter_word, split_query};
 pub use stream::filter_lines;
 

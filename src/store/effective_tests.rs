@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::corpus::DocKey;
+use crate::kind::Kind;
 use crate::store::model::Change;
 
 fn state_with(changes: &[Change]) -> State {
@@ -34,19 +35,19 @@ fn rejected_suggestions_vanish_and_accepted_names_spread() {
     let text = "Lavrov ve Çavuşoğlu. Lavrov'un sözleri.";
     let state = state_with(&[
         Change::Reject {
-            kind: Label::Person,
+            kind: Label::Entity(Kind::Person),
             text: "Çavuşoğlu".into(),
             value: true,
         },
         Change::Accept {
-            kind: Label::Person,
+            kind: Label::Entity(Kind::Person),
             text: "Lavrov".into(),
             value: true,
         },
     ]);
     let sugs = [
-        sug(text, "Çavuşoğlu", Label::Person),
-        sug(text, "sözleri", Label::Place),
+        sug(text, "Çavuşoğlu", Label::Entity(Kind::Person)),
+        sug(text, "sözleri", Label::Entity(Kind::Place)),
     ];
     let spans = effective_spans(text, &DocState::default(), &sugs, &state);
     let got: Vec<_> = spans
@@ -70,7 +71,7 @@ fn lavrov_state(source: Source) -> (DocKey, State) {
     let span = Span {
         start: 0,
         end: 13,
-        kind: Label::Person,
+        kind: Label::Entity(Kind::Person),
         text: "Sergey Lavrov".into(),
         source,
     };
@@ -80,7 +81,7 @@ fn lavrov_state(source: Source) -> (DocKey, State) {
             span,
         },
         Change::Accept {
-            kind: Label::Place,
+            kind: Label::Entity(Kind::Place),
             text: "Lavrov".into(),
             value: true,
         },
@@ -116,17 +117,17 @@ fn a_removed_occurrence_hides_what_an_accepted_name_or_a_suggestion_put_there() 
     let removed = Span {
         start: 0,
         end: 6,
-        kind: Label::Person,
+        kind: Label::Entity(Kind::Person),
         text: "Lavrov".into(),
         source: Source::Removed,
     };
     let mut state = state_with(&[Change::Accept {
-        kind: Label::Person,
+        kind: Label::Entity(Kind::Person),
         text: "Lavrov".into(),
         value: true,
     }]);
     let shown = |state: &State| {
-        let sugs = [sug(text, "Lavrov", Label::Place)];
+        let sugs = [sug(text, "Lavrov", Label::Entity(Kind::Place))];
         let spans = effective_spans(text, state.doc(&key), &sugs, state);
         spans
             .iter()
@@ -145,7 +146,7 @@ fn a_removed_occurrence_hides_what_an_accepted_name_or_a_suggestion_put_there() 
     let user = Span {
         start: 0,
         end: 6,
-        kind: Label::Place,
+        kind: Label::Entity(Kind::Place),
         text: "Lavrov".into(),
         source: Source::User,
     };
@@ -169,7 +170,7 @@ fn stored_spans_that_do_not_fit_the_text_are_left_out() {
         span: Span {
             start,
             end,
-            kind: Label::Person,
+            kind: Label::Entity(Kind::Person),
             text: text.into(),
             source: Source::User,
         },
@@ -190,7 +191,7 @@ fn stored_spans_that_do_not_fit_the_text_are_left_out() {
     let bad_suggestion = Suggestion {
         start: 1,
         end: 3,
-        kind: Label::Place,
+        kind: Label::Entity(Kind::Place),
         text: String::new(),
     };
     let shown = effective_spans(text, doc, &[bad_suggestion], &state);
@@ -218,7 +219,11 @@ fn place_quadratic(
 
 fn arb_span(empty_ok: bool) -> impl proptest::strategy::Strategy<Value = EffectiveSpan> {
     use proptest::prelude::*;
-    let kind = prop::sample::select(vec![Label::Person, Label::Place, Label::Date]);
+    let kind = prop::sample::select(vec![
+        Label::Entity(Kind::Person),
+        Label::Entity(Kind::Place),
+        Label::Entity(Kind::Date),
+    ]);
     let origin = prop::sample::select(vec![Origin::User, Origin::Accepted, Origin::Suggested]);
     let min = usize::from(!empty_ok);
     (0..40usize, min..8usize, kind, origin).prop_map(|(start, len, kind, origin)| EffectiveSpan {
@@ -260,18 +265,18 @@ proptest::proptest! {
         for &(at, len) in &stored {
             let (start, end) = range(at, len);
             changes.push(Change::AddSpan { doc: key.clone(), span: Span {
-                start, end, kind: Label::Person, text: text[start..end].into(), source: Source::User,
+                start, end, kind: Label::Entity(Kind::Person), text: text[start..end].into(), source: Source::User,
             }});
         }
         for &(w, accept) in &decisions {
-            let (kind, text) = (Label::Place, WORDS[w].to_string());
+            let (kind, text) = (Label::Entity(Kind::Place), WORDS[w].to_string());
             changes.push(match accept {
                 true => Change::Accept { kind, text, value: true },
                 false => Change::Reject { kind, text, value: true },
             });
         }
         let state = state_with(&changes);
-        let kinds = [Label::Person, Label::Place, Label::Date];
+        let kinds = [Label::Entity(Kind::Person), Label::Entity(Kind::Place), Label::Entity(Kind::Date)];
         // The extractor never suggests an empty range.
         let suggestions: Vec<Suggestion> = suggested.iter().map(|&(at, len, k)| {
             let (start, end) = range(at, len);

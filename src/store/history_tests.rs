@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::corpus::DocKey;
+use crate::kind::Kind;
 use proptest::prelude::*;
 
 fn key(d: u8) -> DocKey {
@@ -25,12 +26,12 @@ fn arb_entry() -> impl Strategy<Value = Change> {
             value: t.into()
         }),
         (word.clone(), any::<bool>()).prop_map(|(t, value)| Change::Accept {
-            kind: crate::store::Label::Person,
+            kind: crate::store::Label::Entity(Kind::Person),
             text: t.into(),
             value
         }),
         (word, any::<bool>()).prop_map(|(t, value)| Change::Reject {
-            kind: crate::store::Label::Person,
+            kind: crate::store::Label::Entity(Kind::Person),
             text: t.into(),
             value
         }),

@@ -7,21 +7,19 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::DocKey;
+use crate::kind::Kind;
 
 pub use super::change::Change;
 
-/// The kind of a span: the three built-in kinds, or a user-defined label.
+/// The kind of a span: an entity [`Kind`], or a user-defined label.
 ///
-/// Serialised as a plain string: `person`, `place`, `date`, or the custom name.
+/// Serialised as a plain string: `person`, `place`, `date` (the kind's [`Kind::name`]), or
+/// the custom name. Ordered people, places, dates, then custom labels by name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
 pub enum Label {
-    /// A person's name.
-    Person,
-    /// A place name.
-    Place,
-    /// A date or time expression.
-    Date,
+    /// A person, place or date.
+    Entity(Kind),
     /// A label of the user's choosing (never one of the built-in names).
     Custom(String),
 }
@@ -30,21 +28,24 @@ impl Label {
     /// The label's name as stored and exported by okur's own formats.
     pub fn name(&self) -> &str {
         match self {
-            Label::Person => "person",
-            Label::Place => "place",
-            Label::Date => "date",
+            Label::Entity(kind) => kind.name(),
             Label::Custom(name) => name,
         }
     }
 }
 
+impl From<Kind> for Label {
+    fn from(kind: Kind) -> Label {
+        Label::Entity(kind)
+    }
+}
+
 impl From<String> for Label {
+    /// The built-in label named `name` exactly, else a custom label of that name.
     fn from(name: String) -> Label {
-        match name.as_str() {
-            "person" => Label::Person,
-            "place" => Label::Place,
-            "date" => Label::Date,
-            _ => Label::Custom(name),
+        match name.parse::<Kind>() {
+            Ok(kind) => Label::Entity(kind),
+            Err(_) => Label::Custom(name),
         }
     }
 }

@@ -11,7 +11,7 @@ fn span(start: usize, end: usize, text: &str) -> Span {
     Span {
         start,
         end,
-        kind: Label::Person,
+        kind: Label::Entity(Kind::Person),
         text: text.into(),
         source: Source::User,
     }
@@ -101,7 +101,7 @@ fn no_op_changes_have_no_inverse() {
             span: span(0, 6, "Lavrov"),
         },
         Change::Accept {
-            kind: Label::Place,
+            kind: Label::Entity(Kind::Place),
             text: "Suriye".into(),
             value: true,
         },
@@ -133,12 +133,12 @@ fn no_op_changes_have_no_inverse() {
             span: span(1, 6, "avrov"),
         },
         Change::Accept {
-            kind: Label::Place,
+            kind: Label::Entity(Kind::Place),
             text: "Suriye".into(),
             value: true,
         },
         Change::Reject {
-            kind: Label::Place,
+            kind: Label::Entity(Kind::Place),
             text: "Suriye".into(),
             value: false,
         },
@@ -152,12 +152,12 @@ fn no_op_changes_have_no_inverse() {
 #[test]
 fn decisions_replace_each_other_and_invert() {
     let name = |value| Change::Reject {
-        kind: Label::Person,
+        kind: Label::Entity(Kind::Person),
         text: "Lavrov".into(),
         value,
     };
     let accept = Change::Accept {
-        kind: Label::Person,
+        kind: Label::Entity(Kind::Person),
         text: "Lavrov".into(),
         value: true,
     };
@@ -168,11 +168,11 @@ fn decisions_replace_each_other_and_invert() {
     assert_eq!(inverse, accept);
     s.apply(&name(true));
     assert_eq!(
-        s.decision(&Label::Person, "Lavrov"),
+        s.decision(&Label::Entity(Kind::Person), "Lavrov"),
         Some(Decision::Rejected)
     );
     s.apply(&name(false));
-    assert_eq!(s.decision(&Label::Person, "Lavrov"), None);
+    assert_eq!(s.decision(&Label::Entity(Kind::Person), "Lavrov"), None);
 }
 
 #[test]
@@ -286,6 +286,27 @@ fn json_shape_of_changes() -> Result<(), serde_json::Error> {
     Ok(())
 }
 
+#[test]
+fn labels_serialise_as_the_kind_name_or_the_custom_name() -> Result<(), serde_json::Error> {
+    for kind in Kind::ALL {
+        let label = Label::from(kind);
+        let json = serde_json::to_string(&label)?;
+        assert_eq!(json, format!("\"{}\"", kind.name()));
+        assert_eq!(serde_json::from_str::<Label>(&json)?, label);
+    }
+    // Built-in names are exact: another case is a custom label, kept as written.
+    let custom: Label = serde_json::from_str(r#""Person""#)?;
+    assert_eq!(custom, Label::Custom("Person".into()));
+    assert_eq!(serde_json::to_string(&custom)?, r#""Person""#);
+    let ordered: BTreeSet<Label> = [Label::Custom("a".into())]
+        .into_iter()
+        .chain(Kind::ALL.into_iter().rev().map(Label::from))
+        .collect();
+    let names: Vec<&str> = ordered.iter().map(Label::name).collect();
+    assert_eq!(names, ["person", "place", "date", "a"]);
+    Ok(())
+}
+
 fn arb_entry() -> impl proptest::strategy::Strategy<Value = Change> {
     use proptest::prelude::*;
     let doc = (0..3u8).prop_map(|d| key(&d.to_string()));
@@ -311,12 +332,12 @@ fn arb_entry() -> impl proptest::strategy::Strategy<Value = Change> {
             span: span(s, s + 1, "x")
         }),
         (word.clone(), any::<bool>()).prop_map(|(t, value)| Change::Accept {
-            kind: Label::Person,
+            kind: Label::Entity(Kind::Person),
             text: t.into(),
             value
         }),
         (word, any::<bool>()).prop_map(|(t, value)| Change::Reject {
-            kind: Label::Person,
+            kind: Label::Entity(Kind::Person),
             text: t.into(),
             value
         }),

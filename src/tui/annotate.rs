@@ -17,6 +17,7 @@ use super::action::Action;
 use super::app::{App, Focus};
 use super::caret;
 use super::effect::Effect;
+use crate::kind::Kind;
 use crate::store::{Change, EffectiveSpan, Label, Origin, Source, Span, Suggestion};
 
 pub use everywhere::answer;
@@ -46,9 +47,9 @@ pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
             };
             Vec::new()
         }
-        Action::LabelPerson => label(app, Label::Person),
-        Action::LabelPlace => label(app, Label::Place),
-        Action::LabelDate => label(app, Label::Date),
+        Action::LabelPerson => label(app, Label::from(Kind::Person)),
+        Action::LabelPlace => label(app, Label::from(Kind::Place)),
+        Action::LabelDate => label(app, Label::from(Kind::Date)),
         Action::LabelCustom(n) => match app
             .custom_labels
             .get(usize::from(n).saturating_sub(1))
@@ -156,7 +157,7 @@ fn accept_all(app: &mut App) -> Vec<Effect> {
     let Some(entity) = app.facts.entities.get(mention.entity) else {
         return Vec::new();
     };
-    let kind = label_of(entity.kind);
+    let kind = Label::from(entity.kind);
     let names = surface_forms(app, mention.entity);
     app.status
         .say(format!("accepted {} forms of {}", names.len(), entity.name));
@@ -182,7 +183,7 @@ fn reject_entity(app: &mut App) -> Vec<Effect> {
     let Some(entity) = app.facts.entities.get(row) else {
         return Vec::new();
     };
-    let kind = label_of(entity.kind);
+    let kind = Label::from(entity.kind);
     let names: Vec<String> = surface_forms(app, row)
         .into_iter()
         .filter(|text| !app.rejections.contains(entity.kind, text))
@@ -225,15 +226,6 @@ fn surface_forms(app: &App, entity: usize) -> Vec<String> {
     names
 }
 
-/// The store label of an extraction kind.
-pub fn label_of(kind: &str) -> Label {
-    match kind {
-        "person" => Label::Person,
-        "place" => Label::Place,
-        _ => Label::Date,
-    }
-}
-
 /// The extractor's mentions in the open document as the store's suggestions.
 pub fn suggestions(app: &App) -> Vec<Suggestion> {
     let Some(doc) = app.open_doc() else {
@@ -242,7 +234,7 @@ pub fn suggestions(app: &App) -> Vec<Suggestion> {
     app.open_mentions()
         .iter()
         .filter_map(|m| {
-            let kind = label_of(app.facts.entities.get(m.entity)?.kind);
+            let kind = Label::from(app.facts.entities.get(m.entity)?.kind);
             let text = doc.text.get(m.start..m.end)?.to_string();
             Some(Suggestion {
                 start: m.start,

@@ -1,6 +1,7 @@
 //! The TUI's state. Changed only by `update`; drawn by `view` through shared references.
 
 use crate::corpus::{Corpus, Document};
+use crate::kind::Kind;
 use crate::layout::{DocLayout, LayoutOptions};
 
 use std::collections::BTreeSet;
@@ -63,8 +64,8 @@ impl SortOrder {
 /// One row of the entity panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityRow {
-    /// `person`, `place` or `date`.
-    pub kind: &'static str,
+    /// Person, place or date.
+    pub kind: Kind,
     /// Canonical name (or the date as written).
     pub name: String,
     /// ISO value of a date.

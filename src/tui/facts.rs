@@ -7,7 +7,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::thread::JoinHandle;
 
-use super::annotate::label_of;
 use super::app::{App, EntityRow, Facts, MentionRef};
 use crate::corpus::Corpus;
 use crate::extract::{CorpusExtraction, Extractor, Kind, extract_corpus_observed};
@@ -35,7 +34,7 @@ impl Facts {
             .map(|&i| {
                 let e = &ex.entities[i];
                 EntityRow {
-                    kind: e.kind.as_str(),
+                    kind: e.kind,
                     name: e.canonical.clone(),
                     value: (e.kind == Kind::Date).then(|| e.canonical.clone()),
                     docs: e.doc_count,
@@ -168,11 +167,10 @@ impl Rejections {
         self.names.is_empty()
     }
 
-    /// True when a mention of an entity of `kind` (`person`, `place`, `date`) with surface
-    /// text `text` is rejected.
-    pub fn contains(&self, kind: &str, text: &str) -> bool {
+    /// True when a mention of an entity of `kind` with surface text `text` is rejected.
+    pub fn contains(&self, kind: Kind, text: &str) -> bool {
         self.by_kind
-            .get(&label_of(kind))
+            .get(&Label::from(kind))
             .is_some_and(|texts| texts.contains(text))
     }
 

@@ -69,12 +69,7 @@ fn matched_entities(index: &Index, results: &Results) -> Vec<String> {
         .hits
         .iter()
         .filter_map(|hit| index.item(hit.item))
-        .filter(|view| {
-            matches!(
-                view.kind,
-                ItemKind::Person | ItemKind::Place | ItemKind::Date
-            )
-        })
+        .filter(|view| matches!(view.kind, ItemKind::Entity(_)))
         .map(|view| view.text.to_string())
         .collect()
 }

@@ -84,7 +84,7 @@ struct Frozen {
 
 #[derive(Deserialize)]
 struct FrozenEntity {
-    kind: String,
+    kind: Kind,
     canonical: String,
     aliases: Vec<String>,
     doc_count: usize,
@@ -95,19 +95,10 @@ struct FrozenEntity {
 struct FrozenMention {
     start: usize,
     end: usize,
-    kind: String,
+    kind: Kind,
     text: String,
     value: Option<String>,
     entity: usize,
-}
-
-fn kind(name: &str) -> Kind {
-    match name {
-        "person" => Kind::Person,
-        "place" => Kind::Place,
-        "date" => Kind::Date,
-        other => panic!("unknown kind in the fixture: {other}"),
-    }
 }
 
 impl Frozen {
@@ -116,7 +107,7 @@ impl Frozen {
             .entities
             .into_iter()
             .map(|e| Entity {
-                kind: kind(&e.kind),
+                kind: e.kind,
                 canonical: e.canonical,
                 aliases: e.aliases,
                 doc_count: e.doc_count,
@@ -131,7 +122,7 @@ impl Frozen {
                     .map(|m| Mention {
                         start: m.start,
                         end: m.end,
-                        kind: kind(&m.kind),
+                        kind: m.kind,
                         text: m.text,
                         value: m.value,
                         entity: m.entity,

@@ -13,6 +13,7 @@ mod setup;
 use std::path::{Path, PathBuf};
 
 use okur::corpus::{Corpus, Document, load_seeds};
+use okur::kind::Kind;
 use okur::tui::app::{App, EntityRow, Facts, MentionRef};
 use okur::tui::key::Key;
 use okur::tui::session::Session;
@@ -268,7 +269,7 @@ pub fn one_person(name: &str, ranges: &[(usize, usize)]) -> Facts {
         .collect();
     Facts {
         entities: vec![EntityRow {
-            kind: "person",
+            kind: Kind::Person,
             name: name.to_string(),
             value: None,
             docs: 1,

@@ -5,6 +5,7 @@
 use super::common::extraction::seeds_fixture;
 use super::common::tui::Harness;
 use super::{caret_at, exported};
+use okur::kind::Kind;
 use okur::store::{Change, Label, Origin};
 use okur::tui::Msg;
 use okur::tui::key::Key;
@@ -201,7 +202,7 @@ fn capital_l_changes_nothing_until_answered() {
     assert_eq!(effects, [], "asking saves nothing");
     let asked = h.app().mode.confirm().cloned().expect("a question");
     let accept = Change::Accept {
-        kind: Label::Place,
+        kind: Label::Entity(Kind::Place),
         text: "Rusya".into(),
         value: true,
     };

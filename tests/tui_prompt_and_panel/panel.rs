@@ -39,11 +39,7 @@ fn x_in_the_panel_rejects_the_entity_and_it_leaves_the_panel() {
     assert!(app.status.is_saved(), "{}", app.status);
     assert!(!app.entity_order.contains(&entity), "{name} left the panel");
     for form in &forms {
-        let label = match app.facts.entities[entity].kind {
-            "person" => Label::Person,
-            "place" => Label::Place,
-            _ => Label::Date,
-        };
+        let label = Label::from(app.facts.entities[entity].kind);
         assert_eq!(
             app.state.decision(&label, form),
             Some(Decision::Rejected),

@@ -21,6 +21,7 @@ use std::path::PathBuf;
 use super::effective::{Origin, effective_spans};
 use super::model::{DocState, Label, Source, State};
 use crate::corpus::Corpus;
+use crate::kind::Kind;
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -210,9 +211,9 @@ impl CharIndex {
 /// custom name upper-cased with anything but letters, digits, `-` and `_` turned into `_`.
 pub fn short_label(kind: &Label) -> String {
     match kind {
-        Label::Person => "PER".into(),
-        Label::Place => "LOC".into(),
-        Label::Date => "DATE".into(),
+        Label::Entity(Kind::Person) => "PER".into(),
+        Label::Entity(Kind::Place) => "LOC".into(),
+        Label::Entity(Kind::Date) => "DATE".into(),
         Label::Custom(name) => name
             .to_uppercase()
             .chars()
@@ -279,6 +280,6 @@ mod tests {
     #[test]
     fn labels() {
         assert_eq!(short_label(&Label::Custom("kurum adı".into())), "KURUM_ADI");
-        assert_eq!(short_label(&Label::Place), "LOC");
+        assert_eq!(short_label(&Label::Entity(Kind::Place)), "LOC");
     }
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::super::app::{App, Focus};
 use super::{draw_line, pane_block};
+use crate::kind::Kind;
 use crate::layout::{Direction, VisualLine, layout_line, paragraph_direction};
 
 /// Draws the panel.
@@ -47,9 +48,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             style = style.patch(app.theme.selected);
         }
         let mark = match entity.kind {
-            "person" => "P",
-            "place" => "L",
-            _ => "D",
+            Kind::Person => "P",
+            Kind::Place => "L",
+            Kind::Date => "D",
         };
         let name = entity.value.as_deref().unwrap_or(&entity.name);
         // Mentions in the open document · in the corpus.

@@ -13,6 +13,7 @@ use super::super::app::{App, Focus};
 use super::status::fit;
 use super::{draw_line, pane_block};
 use crate::corpus::{Document, ParaKind};
+use crate::kind::Kind;
 use crate::layout::{PaneRow, VisualLine, document_direction, layout_line, paragraph_direction};
 use crate::store::{Label, Origin};
 
@@ -156,8 +157,8 @@ impl<'a> RowPaint<'a> {
             return theme.suggestion;
         }
         match span.kind {
-            Label::Person => theme.person,
-            Label::Place => theme.place,
+            Label::Entity(Kind::Person) => theme.person,
+            Label::Entity(Kind::Place) => theme.place,
             _ => theme.date,
         }
     }
