@@ -4,10 +4,9 @@
 #![cfg(feature = "tui")]
 
 mod common;
-mod keys;
 
+use common::keys::key;
 use common::tui::Harness;
-use keys::key;
 use okur::store::{Change, State};
 use okur::tui::app::Focus;
 use okur::tui::mode::{InputKind, Mode};
