@@ -71,16 +71,19 @@ fn j_and_k_open_the_next_and_previous_unread_document() {
         .store()
         .start();
     let open = |h: &Harness| (h.app().reader.doc, h.app().list.selected);
+    // At start the first document is in front of the user, unread: J opens it first.
     h.keys("J");
-    assert_eq!(open(&h), (1, 1), "{}", h.status());
+    assert_eq!(open(&h), (0, 0), "{}", h.status());
     assert_eq!(h.app().focus, Focus::Reader);
-    assert!(h.app().doc_state(1).read, "opening marks it read");
+    assert!(h.app().doc_state(0).read, "opening marks it read");
     h.keys("J");
-    assert_eq!(open(&h), (2, 2));
+    assert_eq!(open(&h), (1, 1));
+    // The list cursor moved onto an unread document: J opens that one, not the next.
+    h.keys("S-Tab j j Tab");
+    h.keys("S-Tab k J");
+    assert_eq!(open(&h), (2, 2), "the unread document under the cursor");
     h.keys("K");
-    assert_eq!(open(&h), (0, 0), "1 is read: back to 0");
-    h.keys("J");
-    assert_eq!(open(&h), (3, 3), "1 and 2 are read");
+    assert_eq!(open(&h), (3, 3), "0 and 1 are read: K wraps around to 3");
     h.keys("J");
     assert_eq!(open(&h), (3, 3));
     assert_eq!(h.status(), "no unread document in the list");

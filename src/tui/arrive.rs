@@ -15,8 +15,18 @@ use crate::extract::CorpusExtraction;
 pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::SearchAnswered(outcome) => {
+            let words = |o: Option<&search::SearchOutcome>| {
+                o.and_then(|o| o.query.as_ref()).map(|q| q.raw.clone())
+            };
+            let new_words = words(Some(&outcome)) != words(app.search.as_ref());
             search::apply(app, outcome);
             app.search_pending = false;
+            // New words rank the list anew: the cursor goes to the best match, as in fzf,
+            // so that Enter opens what the filter found first.
+            if new_words && app.search.is_some() {
+                app.list.selected = 0;
+                app.list.offset = 0;
+            }
         }
         Msg::ExtractionProgress(done, total) => app.extraction_progress = Some((done, total)),
         Msg::ExtractionDone(extraction) => return extracted(app, &extraction),

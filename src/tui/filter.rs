@@ -22,7 +22,9 @@ pub enum StateWord {
     Star,
     /// `%archived` (or `%archive`).
     Archived,
-    /// `%tag:NAME`; `%tag:"two words"` for a tag with spaces.
+    /// `%tag:NAME`; `%tag:"two words"` for a tag with spaces. Held folded: a tag matches
+    /// whatever its case and diacritics, like every other filter word (`%tag:suriye`
+    /// finds `Suriye`, `%tag:istanbul` finds `İstanbul`).
     Tag(String),
 }
 
@@ -34,7 +36,7 @@ impl StateWord {
             "read" => StateWord::Read,
             "star" | "starred" => StateWord::Star,
             "archived" | "archive" => StateWord::Archived,
-            w => StateWord::Tag(w.strip_prefix("tag:")?.to_string()),
+            w => StateWord::Tag(fold_str(w.strip_prefix("tag:")?)),
         })
     }
 
@@ -45,7 +47,7 @@ impl StateWord {
             StateWord::Read => state.read,
             StateWord::Star => state.star,
             StateWord::Archived => state.archived,
-            StateWord::Tag(tag) => state.tags.contains(tag),
+            StateWord::Tag(tag) => state.tags.iter().any(|t| fold_str(t) == *tag),
         }
     }
 }

@@ -5,8 +5,10 @@ use super::app::{App, Focus};
 use super::effect::Effect;
 use super::update::open_doc;
 
-/// Opens the nearest unread document after (or before) the list cursor, wrapping around the
-/// list; the cursor's own document comes last, so a lone unread document under it opens too.
+/// Opens the nearest unread document in list order, wrapping around the list. `J` starts
+/// at the list cursor's own document when it is unread and not the one being read (at
+/// start, or after moving the cursor, the unread document in front of the user comes
+/// first); `K` looks before the cursor, its own document last.
 pub fn open_unread(app: &mut App, forward: bool) -> Vec<Effect> {
     let Some(pos) = find_unread(app, forward) else {
         app.status.say("no unread document in the list");
@@ -24,11 +26,12 @@ pub fn open_unread(app: &mut App, forward: bool) -> Vec<Effect> {
 fn find_unread(app: &App, forward: bool) -> Option<usize> {
     let len = app.order.len();
     let from = app.list.selected.min(len.saturating_sub(1));
+    let reading = |pos: usize| app.focus == Focus::Reader && app.order.get(pos) == Some(&app.reader.doc);
     let unread = |pos: &usize| app.order.get(*pos).is_some_and(|&d| !app.doc_state(d).read);
-    let mut order: Box<dyn Iterator<Item = usize>> = if forward {
-        Box::new((from + 1..len).chain(0..from))
-    } else {
-        Box::new((0..from).rev().chain((from + 1..len).rev()))
+    let mut order: Box<dyn Iterator<Item = usize>> = match (forward, reading(from)) {
+        (true, false) => Box::new((from..len).chain(0..from)),
+        (true, true) => Box::new((from + 1..len).chain(0..=from)),
+        (false, _) => Box::new((0..from).rev().chain((from..len).rev())),
     };
-    order.find(unread).or_else(|| Some(from).filter(unread))
+    order.find(unread)
 }

@@ -129,6 +129,9 @@ fn a_tag_with_a_space_is_filtered_in_quotes() {
     let mut h = open();
     assert_eq!(filtered(&mut h, "%tag:\"iki kelime\""), [2]);
     assert_eq!(filtered(&mut h, "%tag:iki"), [3]);
+    // Folded like every other filter word: case and diacritics do not matter.
+    assert_eq!(filtered(&mut h, "%tag:\"İKİ KELİME\""), [2]);
+    assert_eq!(filtered(&mut h, "%tag:Suriye"), [0]);
 }
 
 #[test]
