@@ -21,6 +21,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane_block(app, Focus::Entities, title);
     let inner = block.inner(area);
     block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
     if app.entity_order.is_empty() {
         let why = empty_message(app);
         buf.set_stringn(

@@ -23,6 +23,9 @@ const NOTE_MARK: &str = "✎";
 
 /// Draws the list.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
     let block = pane_block(app, Focus::List, String::new());
     let inner = block.inner(area);
     block.render(area, buf);

@@ -6,6 +6,8 @@ mod help;
 mod list;
 mod reader;
 mod status;
+#[cfg(test)]
+mod tests;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

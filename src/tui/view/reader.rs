@@ -63,6 +63,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane_block(app, Focus::Reader, title);
     let inner = block.inner(area);
     block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
     let Some(doc) = app.open_doc() else { return };
     if doc.is_empty() {
         let what = if app.loading {

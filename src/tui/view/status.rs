@@ -17,8 +17,11 @@ use crate::layout::{
     Direction, VisualLine, clusters, document_direction, layout_line, paragraph_direction,
 };
 
-/// Draws the status line.
+/// Draws the status line (nowhere on a screen one row high, which leaves it no row).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
     buf.set_style(area, app.theme.status);
     if let Some(prompt) = app.mode.prompt() {
         draw_prompt(app, prompt, area, buf);
@@ -219,15 +222,15 @@ fn draw_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
 /// offset `caret`) still has a cell, to what fits after it. Cut on character boundaries;
 /// laid out whole, so bidi never wraps it.
 fn visible_range(text: &str, caret: usize, width: usize) -> (usize, usize) {
-    use unicode_width::UnicodeWidthStr;
-    // The caret's cell, or the block after the text, takes the last column at most.
+    // The caret's cell, or the block after the text, takes the last column at most. Widths
+    // are the layout's (per cluster): a string's width counts `لا` as one cell.
     let room = width.saturating_sub(1);
     let mut start = 0;
-    while start < caret && text[start..caret].width() > room {
+    while start < caret && text_width(&text[start..caret]) > room {
         start += text[start..].chars().next().map_or(1, char::len_utf8);
     }
     let mut end = text.len();
-    while end > caret && text[start..end].width() > width {
+    while end > caret && text_width(&text[start..end]) > width {
         end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
     }
     (start, end)

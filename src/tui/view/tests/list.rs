@@ -1,0 +1,127 @@
+//! The document list: marks, language, date, title, note and tags; the selected row; the
+//! title with the count, the filter and the sort order.
+
+use super::super::list::draw;
+use super::*;
+
+/// Three documents: the first read, the second (selected) starred, relevant, tagged and with
+/// a note, the third empty.
+fn triaged() -> App {
+    let mut app = app(&[ERDOGAN, MECLIS, ""]);
+    mark_read(&mut app, 0);
+    star_relevant(&mut app, 1);
+    tag(&mut app, 1, "meclis");
+    note(&mut app, 1, "oku");
+    select_row(&mut app, 1);
+    app
+}
+
+/// [`triaged`] in a list 40 cells wide.
+const TRIAGED: [&str; 6] = [
+    "┌ Documents 3/3 · file ────────────────┐",
+    "│   tr 2020-11-03 Erdoğan Ankara'da    │",
+    "│•★+tr 2021-01-12 Meclis      ✎ #meclis│",
+    "│•  --            (empty)              │",
+    "│                                      │",
+    "└──────────────────────────────────────┘",
+];
+
+#[test]
+fn rows_show_marks_date_title_note_and_tags_and_the_selected_row() {
+    let app = triaged();
+    let t = theme();
+    let mut want = Buffer::with_lines(TRIAGED);
+    ring(&mut want, t.focus_border);
+    paint(&mut want, 1, 2, 38, t.selected);
+    assert_eq!(render(&app, 40, 6, draw), want);
+}
+
+#[test]
+fn the_frame_is_plain_and_the_selection_stays_when_another_pane_has_the_keyboard() {
+    let mut app = triaged();
+    focus(&mut app, Focus::Reader);
+    let t = theme();
+    let mut want = Buffer::with_lines(TRIAGED);
+    ring(&mut want, t.border);
+    paint(&mut want, 1, 2, 38, t.selected);
+    assert_eq!(render(&app, 40, 6, draw), want);
+}
+
+#[test]
+fn a_narrow_list_drops_the_date_and_cuts_title_and_tags() {
+    let app = triaged();
+    let t = theme();
+    let mut want = Buffer::with_lines([
+        "┌ Documents 3/3 ·… ┐",
+        "│   tr Erdoğan     │",
+        "│•★+tr Mecli ✎ #me…│",
+        "│•  -- (empty)     │",
+        "│                  │",
+        "└──────────────────┘",
+    ]);
+    ring(&mut want, t.focus_border);
+    paint(&mut want, 1, 2, 18, t.selected);
+    assert_eq!(render(&app, 20, 6, draw), want);
+}
+
+#[test]
+fn a_very_narrow_list_still_shows_the_marks_and_never_panics() {
+    let app = triaged();
+    let t = theme();
+    let mut want = Buffer::with_lines([
+        "┌ Documen… ┐",
+        "│   tr Erdo│",
+        "│•★+tr M ✎…│",
+        "│•  -- (emp│",
+        "└──────────┘",
+    ]);
+    ring(&mut want, t.focus_border);
+    paint(&mut want, 1, 2, 10, t.selected);
+    assert_eq!(render(&app, 12, 5, draw), want);
+    draws_at_every_size(&app, 40, 4, draw);
+}
+
+#[test]
+fn arabic_titles_and_filter_read_right_to_left() {
+    let mut app = app(&[VISIT, EGYPT]);
+    filter(&mut app, "الوزير", &[0, 1]);
+    let t = theme();
+    let mut want = Buffer::with_lines([
+        "┌ Documents 2/2 · /ريزولا · file ──┐",
+        "│•  ar 2020-11-03   قشمد ريزولا راز│",
+        "│•  ar                          رصم│",
+        "│                                  │",
+        "└──────────────────────────────────┘",
+    ]);
+    ring(&mut want, t.focus_border);
+    paint(&mut want, 1, 1, 34, t.selected);
+    let buf = render(&app, 36, 5, draw);
+    assert_eq!(buf, want);
+    // Right-aligned in visual order: each title's first letter in the row's last cell.
+    assert_reads_leftwards(&buf, 1, 34, "زار الوزير دمشق");
+    assert_reads_leftwards(&buf, 2, 34, "مصر");
+    // In the title the filter's first letter follows the slash.
+    assert_reads_leftwards(&buf, 0, 24, "الوزير");
+}
+
+#[test]
+fn an_empty_list_has_its_count_and_nothing_else() {
+    let t = theme();
+    let mut want = Buffer::with_lines([
+        "┌ Documents 0/0 · file ──────┐",
+        "│                            │",
+        "└────────────────────────────┘",
+    ]);
+    ring(&mut want, t.focus_border);
+    assert_eq!(render(&app(&[]), 30, 3, draw), want);
+
+    let mut filtered = app(&[ERDOGAN, MECLIS]);
+    filter(&mut filtered, "kedi", &[]);
+    let mut want = Buffer::with_lines([
+        "┌ Documents 0/2 · /kedi · file ──┐",
+        "│                                │",
+        "└────────────────────────────────┘",
+    ]);
+    ring(&mut want, t.focus_border);
+    assert_eq!(render(&filtered, 34, 3, draw), want);
+}
