@@ -133,7 +133,11 @@ fn results_come_back_as_messages() {
     step(&mut h, Msg::SearchAnswered(outcome));
     assert!(!h.app().search_pending);
     assert_eq!(h.app().order, [3, 0], "the list is the answer, best first");
-    assert_eq!(h.app().selected_doc(), Some(3), "new words: the cursor on the best");
+    assert_eq!(
+        h.app().selected_doc(),
+        Some(3),
+        "new words: the cursor on the best"
+    );
     // A save's result: the state the store now holds, and the status line says saved.
     let mut state = State::default();
     state.apply(&Change::Star {

@@ -26,7 +26,8 @@ pub fn open_unread(app: &mut App, forward: bool) -> Vec<Effect> {
 fn find_unread(app: &App, forward: bool) -> Option<usize> {
     let len = app.order.len();
     let from = app.list.selected.min(len.saturating_sub(1));
-    let reading = |pos: usize| app.focus == Focus::Reader && app.order.get(pos) == Some(&app.reader.doc);
+    let reading =
+        |pos: usize| app.focus == Focus::Reader && app.order.get(pos) == Some(&app.reader.doc);
     let unread = |pos: &usize| app.order.get(*pos).is_some_and(|&d| !app.doc_state(d).read);
     let mut order: Box<dyn Iterator<Item = usize>> = match (forward, reading(from)) {
         (true, false) => Box::new((from..len).chain(0..from)),

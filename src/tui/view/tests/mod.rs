@@ -16,7 +16,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::super::app::{App, EntityRow, Facts, Focus, Input, InputKind, MentionRef};
+use super::super::app::{App, EntityRow, Facts, Focus, MentionRef};
+use super::super::line_editor::LineEditor;
+use super::super::mode::{InputKind, Mode, Prompt};
 use super::super::theme::Theme;
 use super::Panes;
 use crate::corpus::{Corpus, Document};
@@ -184,7 +186,7 @@ pub(super) fn entities(
     let entities = panel
         .iter()
         .map(|&(kind, name, mentions)| EntityRow {
-            kind,
+            kind: kind.parse().unwrap_or(crate::kind::Kind::Date),
             name: name.to_string(),
             value: None,
             docs: 1,
@@ -241,22 +243,28 @@ pub(super) fn open(app: &mut App, doc: usize, width: u16, height: u16) {
 
 /// The status line's message.
 pub(super) fn say(app: &mut App, message: &str) {
-    app.status = message.to_string();
+    // A message about a change on disk ends with the saved mark.
+    match message.strip_suffix(crate::tui::status::SAVED) {
+        Some(head) => {
+            app.status.say(head);
+            app.status.saved(head.to_string());
+        }
+        None => app.status.say(message),
+    }
 }
 
 /// Opens the filter prompt with `text` typed and the caret at byte `caret` of it (`None`:
 /// after the text).
 pub(super) fn prompt(app: &mut App, text: &str, caret: Option<usize>) {
-    app.input = Some(Input {
+    let line = LineEditor::with_caret(text.to_string(), caret.unwrap_or(text.len()));
+    app.mode = Mode::Prompt(Prompt {
         kind: InputKind::Filter,
-        text: text.to_string(),
         doc: 0,
+        line,
     });
-    app.prompt_caret = caret;
 }
 
 /// Opens the help, scrolled by `lines`.
 pub(super) fn help(app: &mut App, lines: usize) {
-    app.show_help = true;
-    app.help_scroll = lines;
+    app.mode = Mode::Help { scroll: lines };
 }
