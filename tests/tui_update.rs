@@ -237,3 +237,29 @@ fn an_unbound_key_says_so_and_changes_nothing() {
     assert_eq!(step(&mut h, Msg::Action(Action::Cancel)), []);
     assert_eq!(h.status(), "");
 }
+
+#[test]
+fn the_caret_landing_on_a_span_says_what_it_is() {
+    let mut h = Harness::seeds().extracted().screen(120, 40).start();
+    h.keys("Enter");
+    let (start, kind) = {
+        let span = h.app().spans.iter().next().expect("a suggestion");
+        (span.start, span.kind.name().to_string())
+    };
+    // Word by word until the caret is on the first suggestion.
+    for _ in 0..200 {
+        if h.app().reader.caret == start {
+            break;
+        }
+        h.keys("w");
+    }
+    assert_eq!(h.app().reader.caret, start);
+    let said = h.status();
+    assert!(
+        said.contains(&format!(": {kind}? suggested (a accepts, x rejects)")),
+        "{said}"
+    );
+    // Moving within the same span says nothing new.
+    h.keys("Esc →");
+    assert_eq!(h.status(), "");
+}

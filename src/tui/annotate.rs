@@ -11,7 +11,7 @@ mod everywhere;
 mod remove;
 mod shown;
 
-pub use shown::refresh_spans;
+pub use shown::{refresh_spans, say_span_under_caret};
 
 use super::action::Action;
 use super::app::{App, Focus};

@@ -34,6 +34,8 @@ pub struct Theme {
     pub date: Style,
     /// Extractor suggestions not yet decided.
     pub suggestion: Style,
+    /// A document marked in the list (`Space`), for triage on many at once.
+    pub marked: Style,
 }
 
 impl Theme {
@@ -59,7 +61,11 @@ impl Theme {
             date: Style::new()
                 .fg(Color::LightMagenta)
                 .add_modifier(Modifier::BOLD),
-            suggestion: Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+            // The kind's colour comes from the kind's style: see [`Theme::suggested`].
+            suggestion: Style::new().add_modifier(Modifier::ITALIC),
+            marked: Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -80,6 +86,7 @@ impl Theme {
             place: Style::new().add_modifier(Modifier::BOLD),
             date: Style::new().add_modifier(Modifier::BOLD),
             suggestion: Style::new().add_modifier(Modifier::ITALIC),
+            marked: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -111,6 +118,12 @@ impl Theme {
         }
     }
 
+    /// How a suggestion of a kind with style `kind` looks: the kind's colour, not bold,
+    /// and the suggestion's mark (italic, or underlined where italics are off).
+    pub fn suggested(&self, kind: Style) -> Style {
+        kind.remove_modifier(Modifier::BOLD).patch(self.suggestion)
+    }
+
     /// True when any style uses italics.
     pub fn uses_italics(&self) -> bool {
         self.suggestion.add_modifier.contains(Modifier::ITALIC)
@@ -119,6 +132,20 @@ impl Theme {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_suggestion_has_its_kinds_colour_and_the_suggestion_mark() {
+        let t = Theme::colored();
+        let person = t.suggested(t.person);
+        assert_eq!(person.fg, t.person.fg);
+        assert!(person.add_modifier.contains(Modifier::ITALIC));
+        assert!(!person.add_modifier.contains(Modifier::BOLD));
+        assert_ne!(t.suggested(t.place).fg, person.fg, "kinds stay apart");
+        let plain = t.without_italics().suggested(t.place);
+        assert!(plain.add_modifier.contains(Modifier::UNDERLINED));
+    }
+
     use super::*;
 
     #[test]

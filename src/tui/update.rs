@@ -112,9 +112,24 @@ pub fn act(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
             app.status.clear();
             return navigate::clear(app);
         }
-        _ => navigate_action(app, action, panes),
+        _ => {
+            let caret = app.reader.caret;
+            navigate_action(app, action, panes);
+            if app.focus == Focus::Reader && moves_caret(action) {
+                annotate::say_span_under_caret(app, caret);
+            }
+        }
     }
     Vec::new()
+}
+
+/// The keys that move the caret in the text.
+fn moves_caret(action: Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        Left | Right | WordNext | WordPrev | SentenceNext | SentencePrev | Up | Down
+    )
 }
 
 /// Leaves the single pane shown for the list, saying how to quit from there.

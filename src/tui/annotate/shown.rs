@@ -2,9 +2,10 @@
 //! extractor's suggestions, merged; stored spans that no longer fit the text are hidden
 //! and said once.
 
+use super::super::action::Action;
 use super::super::app::App;
-use super::suggestions;
-use crate::store::Span;
+use super::{shown_under_caret, suggestions};
+use crate::store::{Origin, Span};
 
 /// Recomputes the spans shown in the open document from suggestions and decisions.
 pub fn refresh_spans(app: &mut App) {
@@ -38,4 +39,46 @@ fn misfit_notice(path: &str, count: usize, first: &Span) -> String {
         "{path}: {what} (first {}..{}), hidden; the journal is damaged and okur export refuses {it}",
         first.start, first.end
     )
+}
+
+/// After the caret moved: when it landed on a span other than the one it was on, the
+/// status line says what the span is and what the keys do with it (the reading pane shows
+/// the kind by colour only, which not every terminal or eye tells apart).
+pub fn say_span_under_caret(app: &mut App, before: usize) {
+    let span_at = |app: &App, at: usize| {
+        app.spans
+            .iter()
+            .filter(|s| s.start <= at && at < s.end)
+            .map(|s| (s.start, s.end))
+            .next()
+    };
+    let now = span_at(app, app.reader.caret);
+    if now.is_none() || now == span_at(app, before) {
+        return;
+    }
+    let Some(span) = shown_under_caret(app).first().map(|s| (*s).clone()) else {
+        return;
+    };
+    let Some(text) = app
+        .open_doc()
+        .and_then(|d| d.text.get(span.start..span.end))
+        .map(str::to_string)
+    else {
+        return;
+    };
+    let kind = span.kind.name();
+    let key = |a| app.keymap.key_for(a).unwrap_or_default();
+    let (remove, accept, reject) = (
+        key(Action::RemoveSpan),
+        key(Action::Accept),
+        key(Action::Reject),
+    );
+    let what = match span.origin {
+        Origin::User => format!("{text}: {kind}, your label ({remove} removes it)"),
+        Origin::Accepted => format!("{text}: {kind}, accepted ({remove} removes it here)"),
+        Origin::Suggested => {
+            format!("{text}: {kind}? suggested ({accept} accepts, {reject} rejects)")
+        }
+    };
+    app.status.say(what);
 }

@@ -32,12 +32,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     draw_title(app, area, buf);
     let rows = app.order.iter().enumerate().skip(app.list.offset);
     for ((row, &doc), y) in rows.zip(inner.y..inner.y + inner.height) {
-        let selected = row == app.list.selected;
-        let style = if selected {
-            app.theme.selected
-        } else {
-            Style::new()
-        };
+        let mut style = Style::new();
+        if app.marked.contains(&doc) {
+            style = style.patch(app.theme.marked);
+        }
+        if row == app.list.selected {
+            style = style.patch(app.theme.selected);
+        }
         let line_area = Rect::new(inner.x, y, inner.width, 1);
         buf.set_style(line_area, style);
         let state = app.doc_state(doc);
@@ -73,6 +74,10 @@ fn title(app: &App, width: usize) -> String {
         "searching…".to_string()
     } else {
         format!("{}/{}", app.order.len(), app.corpus.len())
+    };
+    let count = match app.marked.len() {
+        0 => count,
+        n => format!("{count} · {n} marked"),
     };
     let sort = app.sort.name();
     let Some(filter) = filter_label(app) else {

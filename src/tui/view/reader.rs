@@ -156,13 +156,14 @@ impl<'a> RowPaint<'a> {
         let Some(span) = self.app.spans.first_overlap(self.spans.clone(), s, e) else {
             return Style::new();
         };
-        if span.origin == Origin::Suggested {
-            return theme.suggestion;
-        }
-        match span.kind {
+        let kind = match span.kind {
             Label::Entity(Kind::Person) => theme.person,
             Label::Entity(Kind::Place) => theme.place,
             _ => theme.date,
+        };
+        match span.origin {
+            Origin::Suggested => theme.suggested(kind),
+            _ => kind,
         }
     }
 }

@@ -37,6 +37,25 @@ fn rows_show_marks_date_title_note_and_tags_and_the_selected_row() {
 }
 
 #[test]
+fn marked_rows_stand_out_and_the_title_counts_them() {
+    let mut app = triaged();
+    app.marked.extend([0, 1]);
+    let t = theme();
+    let mut want = Buffer::with_lines([
+        "┌ Documents 3/3 · 2 marked · file ─────┐",
+        TRIAGED[1],
+        TRIAGED[2],
+        TRIAGED[3],
+        TRIAGED[4],
+        TRIAGED[5],
+    ]);
+    ring(&mut want, t.focus_border);
+    paint(&mut want, 1, 1, 38, t.marked);
+    paint(&mut want, 1, 2, 38, t.marked.patch(t.selected));
+    assert_eq!(render(&app, 40, 6, draw), want);
+}
+
+#[test]
 fn the_frame_is_plain_and_the_selection_stays_when_another_pane_has_the_keyboard() {
     let mut app = triaged();
     focus(&mut app, Focus::Reader);
