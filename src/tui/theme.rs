@@ -146,8 +146,6 @@ mod tests {
         assert!(plain.add_modifier.contains(Modifier::UNDERLINED));
     }
 
-    use super::*;
-
     #[test]
     fn without_italics_suggestions_are_underlined_and_keep_their_colour() {
         for no_color in [false, true] {
