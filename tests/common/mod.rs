@@ -141,6 +141,33 @@ impl Tmux {
         }
     }
 
+    /// Runs a tmux command against this session's server.
+    fn tmux(&self, args: &[&str]) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .status()
+            .expect("tmux");
+        assert!(status.success(), "tmux {args:?}");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Writes `bytes` to the program's input as they are (an escape sequence a terminal
+    /// would send for a mouse click, say), with tmux's `send-keys -H`.
+    pub fn send_raw(&self, bytes: &[u8]) {
+        let hex: Vec<String> = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let mut args = vec!["send-keys", "-t", "0", "-H"];
+        args.extend(hex.iter().map(String::as_str));
+        self.tmux(&args);
+    }
+
+    /// Pastes `text` as a terminal does: bracketed (`ESC [200~ … ESC [201~`) when the
+    /// program asked for bracketed paste, as tmux's `paste-buffer -p` does.
+    pub fn paste(&self, text: &str) {
+        self.tmux(&["set-buffer", "-b", "okur-test", text]);
+        self.tmux(&["paste-buffer", "-p", "-d", "-b", "okur-test", "-t", "0"]);
+    }
+
     /// The visible screen.
     pub fn capture(&self) -> String {
         let out = Command::new("tmux")
