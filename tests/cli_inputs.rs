@@ -277,3 +277,16 @@ fn binary_file_named_directly_says_why_it_was_skipped() -> Result<(), Box<dyn st
         .stderr(predicate::function(|s: &str| s.lines().count() == 1));
     Ok(())
 }
+
+#[test]
+fn doctor_prints_the_commented_default_config_that_okur_accepts() {
+    let out = okur()
+        .args(["doctor", "--default-config"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("mouse = true"), "{text}");
+    let config = okur::config::Config::parse(&text, std::path::Path::new("stdout"));
+    assert_eq!(config.ok(), Some(okur::config::Config::default()));
+}

@@ -75,11 +75,19 @@ pub struct DoctorArgs {
     /// The config file (default: $XDG_CONFIG_HOME/okur/config.toml if it exists).
     #[arg(long, env = "OKUR_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Print the default config file, every setting with a comment, and nothing else (a
+    /// starting point: `okur doctor --default-config > ~/.config/okur/config.toml`).
+    #[arg(long)]
+    pub default_config: bool,
 }
 
 /// Prints the report for a detected terminal (the binary asks the terminal itself when the
 /// environment names none).
 pub fn run(args: &DoctorArgs, detected: Detected, out: &mut dyn Write) -> anyhow::Result<()> {
+    if args.default_config {
+        out.write_all(crate::config::DEFAULT_CONFIG.as_bytes())?;
+        return Ok(());
+    }
     let config = Config::load(args.config.as_deref())?;
     let resolved = resolve(detected, args.display.requested(), &config);
     let path = args

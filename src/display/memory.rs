@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::DisplayMode;
-use crate::config::{Config, DEFAULT_CONFIG};
+use crate::config::Config;
 
 /// Why a choice could not be remembered. The reader still uses it for this session.
 #[derive(Debug, thiserror::Error)]
@@ -44,13 +44,24 @@ pub fn remember(path: &Path, key: &str, mode: &DisplayMode) -> Result<(), Rememb
     };
     let old = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => DEFAULT_CONFIG.to_string(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => NEW_FILE.to_string(),
         Err(e) => return Err(io(e)),
     };
     let new = with_choice(&old, key, mode).map_err(edit)?;
     Config::parse(&new, path).map_err(|e| edit(e.to_string()))?;
     write_atomically(path, &new).map_err(io)
 }
+
+/// What a config file okur creates to remember a display choice starts with: only what
+/// okur wrote and where the rest is explained, so that a user who never asked for a
+/// config file is not handed a full one to read (the defaults stay okur's own).
+const NEW_FILE: &str = "\
+# okur configuration. okur wrote the [terminals] entry below when you chose a display
+# (the T key or the first-run check); delete it to be asked again. Every other setting,
+# with its default and a comment: `okur doctor --default-config`.
+
+[terminals]
+";
 
 /// The config text with the choice for `key` set.
 fn with_choice(text: &str, key: &str, mode: &DisplayMode) -> Result<String, String> {
@@ -96,7 +107,7 @@ mod tests {
     }
 
     #[test]
-    fn a_new_file_starts_from_the_commented_defaults() {
+    fn a_new_file_holds_only_the_choice_and_says_where_the_rest_is() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("okur/config.toml");
         remember(
@@ -106,7 +117,8 @@ mod tests {
         )
         .expect("saved");
         let text = std::fs::read_to_string(&path).expect("written");
-        assert!(text.contains("# okur configuration"), "{text}");
+        assert!(text.starts_with("# okur configuration"), "{text}");
+        assert!(!text.contains("[keys]"), "not the whole template: {text}");
         let config = Config::parse(&text, &path).expect("valid");
         let choice = config.terminals["term:xterm-256color"];
         assert_eq!((choice.bidi, choice.shape), (BidiMode::Terminal, true));

@@ -65,7 +65,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(inner.x, y, mark, 1, style);
         let name_area = Rect::new(inner.x + 2, y, text_width as u16, 1);
         let opts = app.layout_base.at_width(text_width);
-        if let Some(l) = layout_line(name, &opts, paragraph_direction(name, Direction::Ltr)) {
+        // Cut with `…` rather than wrapped: a wrapped row would show the first word only.
+        let name = super::status::fit(name, text_width);
+        let dir = paragraph_direction(&name, Direction::Ltr);
+        if let Some(l) = layout_line(&name, &opts, dir) {
             let l = VisualLine { indent: 0, ..l };
             draw_line(buf, name_area, y, &l, &|_, _| style);
         }

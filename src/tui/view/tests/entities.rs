@@ -53,9 +53,9 @@ fn a_narrow_panel_cuts_names_and_keeps_the_counts() {
     let t = theme();
     let mut want = Buffer::with_lines([
         "┌ Entities ┐",
-        "│P Erdo 2·3│",
-        "│L Ank 1·12│",
-        "│P راشب 0·1│",
+        "│P Erd… 2·3│",
+        "│L An… 1·12│",
+        "│P …اشب 0·1│",
         "│          │",
         "└──────────┘",
     ]);
@@ -63,8 +63,9 @@ fn a_narrow_panel_cuts_names_and_keeps_the_counts() {
     paint(&mut want, 1, 2, 10, t.selected);
     let buf = render(&app, 12, 6, draw);
     assert_eq!(buf, want);
-    // A two-word Arabic name cut to its first word, not to the end of its last.
-    assert_reads_leftwards(&buf, 3, 6, "بشار");
+    // Names are cut with `…` at their logical end (an Arabic name's left), never wrapped
+    // to their first word: the panel at 80 columns showed `Recep` for Recep Tayyip Erdoğan.
+    assert_reads_leftwards(&buf, 3, 6, "بشا…");
     draws_at_every_size(&app, 40, 4, draw);
 }
 
