@@ -35,12 +35,19 @@ impl Direction {
 /// First strong character decides, unless most words with letters are of the other
 /// direction. Text with no strong character is LTR.
 pub fn base_direction(text: &str) -> Direction {
-    paragraph_direction(text, Direction::Ltr)
+    decide(text, None)
 }
 
-/// Like [`base_direction`], but a paragraph with no strong character at all (a bullet with a
-/// date, a lone number) takes `fallback`, the direction of its document.
-pub fn paragraph_direction(text: &str, fallback: Direction) -> Direction {
+/// Like [`base_direction`], for a paragraph of a document whose own direction is
+/// `document`: the majority overrules the first strong letter only towards the document's
+/// direction (an Arabic paragraph that opens with a Latin name is Arabic, but a Turkish
+/// title quoting a longer Arabic headline stays Turkish); a paragraph with no strong
+/// character at all (a bullet with a date, a lone number) takes `document`.
+pub fn paragraph_direction(text: &str, document: Direction) -> Direction {
+    decide(text, Some(document))
+}
+
+fn decide(text: &str, document: Option<Direction>) -> Direction {
     let (mut rtl_words, mut ltr_words) = (0usize, 0usize);
     for word in text.split_whitespace() {
         match first_strong(word) {
@@ -49,11 +56,14 @@ pub fn paragraph_direction(text: &str, fallback: Direction) -> Direction {
             None => {}
         }
     }
+    let towards = |dir: Direction| document.is_none_or(|d| d == dir);
     match first_strong(text) {
-        Some(Direction::Ltr) if rtl_words > ltr_words => Direction::Rtl,
-        Some(Direction::Rtl) if ltr_words > 2 * rtl_words => Direction::Ltr,
+        Some(Direction::Ltr) if rtl_words > ltr_words && towards(Direction::Rtl) => Direction::Rtl,
+        Some(Direction::Rtl) if ltr_words > 2 * rtl_words && towards(Direction::Ltr) => {
+            Direction::Ltr
+        }
         Some(dir) => dir,
-        None => fallback,
+        None => document.unwrap_or(Direction::Ltr),
     }
 }
 
@@ -86,6 +96,16 @@ mod tests {
             base_direction("Lavrov قال إن بلاده لديها مهام"),
             Direction::Rtl
         );
+    }
+
+    #[test]
+    fn the_majority_overrules_only_towards_the_documents_direction() {
+        let title = "Fidan–Lavrov görüşmesi | فيدان يلتقي لافروف في موسكو 2025";
+        assert_eq!(paragraph_direction(title, Direction::Ltr), Direction::Ltr);
+        assert_eq!(paragraph_direction(title, Direction::Rtl), Direction::Rtl);
+        let arabic = "Lavrov قال إن بلاده لديها مهام";
+        assert_eq!(paragraph_direction(arabic, Direction::Rtl), Direction::Rtl);
+        assert_eq!(paragraph_direction("2020", Direction::Rtl), Direction::Rtl);
     }
 
     #[test]
