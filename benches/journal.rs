@@ -1,5 +1,5 @@
-//! Journal benchmarks: latency of one saved change (write + fsync), and start-up replay of a
-//! journal of 100k changes.
+//! Journal benchmarks: latency of one saved change (write + fsync) and of one batch of 100,
+//! and start-up replay of a journal of 100k changes, one per line or 100 per batch line.
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]
@@ -58,6 +58,19 @@ fn append(c: &mut Criterion) {
             )
         })
     });
+    let docs: Vec<DocKey> = (0..100)
+        .map(|i| DocKey::of_text(&format!("bench {i}")))
+        .collect();
+    c.bench_function("append_batch_of_100_fsync", |b| {
+        b.iter(|| {
+            value = !value;
+            let stars = docs.iter().map(|doc| Change::Star {
+                doc: doc.clone(),
+                value,
+            });
+            black_box(store.apply_all(stars.collect()).expect("append"))
+        })
+    });
 }
 
 fn replay(c: &mut Criterion) {
@@ -67,12 +80,31 @@ fn replay(c: &mut Criterion) {
         .map(|i| serde_json::to_string(&change(i)).expect("json") + "\n")
         .collect();
     std::fs::write(&path, lines).expect("write journal");
+    let batched = dir.path().join("batches.jsonl");
+    let lines: String = (0..1000)
+        .map(|k| {
+            let changes = (k * 100..(k + 1) * 100).map(change).collect();
+            serde_json::to_string(&Change::Batch { changes }).expect("json") + "\n"
+        })
+        .collect();
+    std::fs::write(&batched, lines).expect("write journal");
     let mut group = c.benchmark_group("replay");
     group.sample_size(10);
     group.bench_function("replay_100k_changes", |b| {
         b.iter(|| {
             black_box(
                 Store::open_read_only(&path)
+                    .expect("replay")
+                    .state()
+                    .docs()
+                    .count(),
+            )
+        })
+    });
+    group.bench_function("replay_100k_changes_in_1000_batches", |b| {
+        b.iter(|| {
+            black_box(
+                Store::open_read_only(&batched)
                     .expect("replay")
                     .state()
                     .docs()

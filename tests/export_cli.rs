@@ -166,3 +166,82 @@ fn help_documents_every_option() -> TestResult {
     }
     Ok(())
 }
+
+/// Spans, a name accepted everywhere and triage over three seeds.
+fn grouped_changes() -> Result<Vec<Change>, Box<dyn std::error::Error>> {
+    let corpus = load_seeds().corpus;
+    let (tr, other) = (&corpus.docs[0], &corpus.docs[2]);
+    let start = tr.text.find("Sergey Lavrov").ok_or("seed text")?;
+    let span = Span {
+        start,
+        end: start + 13,
+        kind: Label::Person,
+        text: "Sergey Lavrov".into(),
+        source: Source::User,
+    };
+    let doc = |i: usize| corpus.docs[i].key.clone();
+    Ok(vec![
+        Change::AddSpan {
+            doc: tr.key.clone(),
+            span,
+        },
+        Change::Accept {
+            kind: Label::Place,
+            text: "Moskova".into(),
+            value: true,
+        },
+        Change::Star {
+            doc: doc(0),
+            value: true,
+        },
+        Change::Star {
+            doc: other.key.clone(),
+            value: true,
+        },
+        Change::Tag {
+            doc: doc(4),
+            tag: "rusya".into(),
+            value: true,
+        },
+        Change::Archive {
+            doc: doc(4),
+            value: true,
+        },
+        Change::Note {
+            doc: doc(0),
+            value: "bak".into(),
+        },
+    ])
+}
+
+fn export(journal: &Path, format: &str) -> Result<String, Box<dyn std::error::Error>> {
+    let out = okur()?
+        .args(["export", "--format", format, "--store"])
+        .arg(journal)
+        .output()?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && err.is_empty(), "{format}: {err}");
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+#[test]
+fn a_batch_exports_exactly_as_its_parts_written_one_by_one() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (single, grouped) = (dir.path().join("one.jsonl"), dir.path().join("batch.jsonl"));
+    let mut store = Store::open(&single)?;
+    for change in grouped_changes()? {
+        store.apply(change)?;
+    }
+    drop(store);
+    let mut store = Store::open(&grouped)?;
+    store.apply_all(grouped_changes()?)?;
+    drop(store);
+    assert_eq!(std::fs::read_to_string(&grouped)?.lines().count(), 1);
+    for format in ["jsonl", "conll", "doccano"] {
+        let (one, batch) = (export(&single, format)?, export(&grouped, format)?);
+        assert_eq!(one, batch, "{format}");
+        assert!(one.contains("Lavrov"), "{format}: {one}");
+    }
+    assert!(export(&grouped, "jsonl")?.contains(r#""archived":true"#));
+    Ok(())
+}

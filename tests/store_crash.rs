@@ -1,6 +1,8 @@
 //! Crash safety: a writer process appends changes and prints `ack N` after each fsync'd
 //! append; it is killed with SIGKILL at random moments, 100 times, and after every kill the
-//! journal must hold every acknowledged change.
+//! journal must hold every acknowledged change. A second writer appends batches: after every
+//! kill each batch is there whole or not at all. And a batch line cut at every byte is
+//! skipped whole and reported.
 //!
 //! The writer is this test executable itself, re-run with `OKUR_CRASH_WRITER` set so that
 //! the `writer_child` test acts as the writer (without the variable it does nothing).
@@ -9,40 +11,67 @@ use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Mutex, MutexGuard, mpsc};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use okur::corpus::DocKey;
-use okur::store::{Change, Store};
+use okur::store::{Change, Store, Warning};
 
 const WRITER_ENV: &str = "OKUR_CRASH_WRITER";
 const ROUND_ENV: &str = "OKUR_CRASH_ROUND";
+const BATCH_ENV: &str = "OKUR_CRASH_BATCH";
 const ROUNDS: u64 = 100;
+/// Parts in each batch of the batch writer.
+const PARTS: u64 = 40;
 
 fn tag(round: u64, i: u64) -> String {
     format!("r{round}-{i}")
+}
+
+fn part(round: u64, i: u64, j: u64) -> String {
+    format!("r{round}-{i}-{j}")
+}
+
+fn tag_change(tag: String) -> Change {
+    Change::Tag {
+        doc: doc(),
+        tag,
+        value: true,
+    }
+}
+
+/// The tests here take the journal's lock and spawn writers; a spawned child holds the
+/// parent's open files (the lock among them) from fork to exec, so the tests run one at a
+/// time or a writer could find the lock taken.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn one_at_a_time() -> MutexGuard<'static, ()> {
+    SERIAL
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn doc() -> DocKey {
     DocKey::of_text("crash")
 }
 
-/// The writer: appends tags forever, acknowledging each one after `apply` returned Ok.
+/// The writer: appends tags (or with `OKUR_CRASH_BATCH`, batches of [`PARTS`] tags) forever,
+/// acknowledging each one after `apply` returned Ok.
 #[test]
 fn writer_child() -> Result<(), Box<dyn std::error::Error>> {
     let Some(path) = std::env::var_os(WRITER_ENV) else {
         return Ok(());
     };
     let round: u64 = std::env::var(ROUND_ENV)?.parse()?;
+    let batches = std::env::var_os(BATCH_ENV).is_some();
     let mut store = Store::open(Path::new(&path))?;
     assert!(!store.is_read_only(), "the parent must not hold the lock");
     let mut out = std::io::stdout().lock();
     for i in 0.. {
-        store.apply(Change::Tag {
-            doc: doc(),
-            tag: tag(round, i),
-            value: true,
-        })?;
+        match batches {
+            true => store.apply_all((0..PARTS).map(|j| tag_change(part(round, i, j))).collect())?,
+            false => store.apply(tag_change(tag(round, i)))?,
+        };
         writeln!(out, "ack {i}")?;
         out.flush()?;
     }
@@ -65,14 +94,19 @@ fn run_writer(
     path: &Path,
     round: u64,
     delay: Duration,
+    batches: bool,
 ) -> Result<Vec<u64>, Box<dyn std::error::Error>> {
-    let mut child = Command::new(std::env::current_exe()?)
+    let mut command = Command::new(std::env::current_exe()?);
+    command
         .args(["--exact", "writer_child", "--nocapture", "--test-threads=1"])
         .env(WRITER_ENV, path)
         .env(ROUND_ENV, round.to_string())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()?;
+        .stderr(Stdio::null());
+    if batches {
+        command.env(BATCH_ENV, "1");
+    }
+    let mut child = command.spawn()?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
     let (tx, rx) = mpsc::channel();
     let reader = std::thread::spawn(move || {
@@ -94,6 +128,7 @@ fn run_writer(
 
 #[test]
 fn killed_writer_loses_no_acknowledged_change() -> Result<(), Box<dyn std::error::Error>> {
+    let _serial = one_at_a_time();
     let seed = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos() as u64 | 1;
     let mut rng = XorShift(seed);
     let dir = tempfile::tempdir()?;
@@ -103,7 +138,7 @@ fn killed_writer_loses_no_acknowledged_change() -> Result<(), Box<dyn std::error
     let mut total_acks = 0;
     for round in 0..ROUNDS {
         let delay = Duration::from_millis(rng.next() % 60);
-        let acks = run_writer(&path, round, delay)?;
+        let acks = run_writer(&path, round, delay, false)?;
         total_acks += acks.len();
         acked.extend(acks.iter().map(|&i| tag(round, i)));
         let store = Store::open(&path)?;
@@ -120,7 +155,7 @@ fn killed_writer_loses_no_acknowledged_change() -> Result<(), Box<dyn std::error
         let mid = store
             .warnings()
             .iter()
-            .filter(|w| matches!(w, okur::store::Warning::Corrupt { .. }));
+            .filter(|w| matches!(w, Warning::Corrupt { .. }));
         assert_eq!(
             mid.count(),
             0,
@@ -133,5 +168,108 @@ fn killed_writer_loses_no_acknowledged_change() -> Result<(), Box<dyn std::error
         "seed {seed}: the writer never acknowledged anything"
     );
     eprintln!("{ROUNDS} kills, {total_acks} acks, {:?}", started.elapsed());
+    Ok(())
+}
+
+#[test]
+fn killed_batch_writer_leaves_whole_batches() -> Result<(), Box<dyn std::error::Error>> {
+    let _serial = one_at_a_time();
+    let seed = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos() as u64 | 1;
+    let mut rng = XorShift(seed);
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("journal.jsonl");
+    let (mut acked, mut batches) = (Vec::new(), 0);
+    for round in 0..ROUNDS / 2 {
+        let delay = Duration::from_millis(rng.next() % 60);
+        acked.extend(
+            run_writer(&path, round, delay, true)?
+                .into_iter()
+                .map(|i| (round, i)),
+        );
+        let store = Store::open(&path)?;
+        let tags = &store.doc(&doc()).tags;
+        let lost: Vec<_> = acked
+            .iter()
+            .filter(|&&(r, i)| !tags.contains(&part(r, i, 0)))
+            .collect();
+        assert!(
+            lost.is_empty(),
+            "seed {seed}, round {round}: acknowledged but lost: {lost:?}"
+        );
+        // Every batch on disk is whole: as many tags as first parts times the batch size.
+        let firsts = tags.iter().filter(|t| t.ends_with("-0")).count();
+        assert_eq!(
+            tags.len(),
+            firsts * PARTS as usize,
+            "seed {seed}, round {round}: a partial batch"
+        );
+        batches = firsts;
+        let corrupt = store
+            .warnings()
+            .iter()
+            .filter(|w| matches!(w, Warning::Corrupt { .. }));
+        assert_eq!(
+            corrupt.count(),
+            0,
+            "seed {seed}, round {round}: {:?}",
+            store.warnings()
+        );
+    }
+    assert!(
+        !acked.is_empty(),
+        "seed {seed}: the writer never acknowledged a batch"
+    );
+    eprintln!(
+        "{} kills, {} batches acked, {batches} on disk",
+        ROUNDS / 2,
+        acked.len()
+    );
+    Ok(())
+}
+
+#[test]
+fn a_batch_line_cut_anywhere_is_skipped_whole_and_reported()
+-> Result<(), Box<dyn std::error::Error>> {
+    let _serial = one_at_a_time();
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("journal.jsonl");
+    let mut store = Store::open(&path)?;
+    store.apply(tag_change("before".into()))?;
+    let before = store.state().clone();
+    store.apply_all((0..3).map(|j| tag_change(part(0, 0, j))).collect())?;
+    let whole = store.state().clone();
+    drop(store);
+    let text = std::fs::read(&path)?;
+    let first = text.iter().position(|&b| b == b'\n').ok_or("two lines")? + 1;
+    let batch_line = text.len() - first;
+    for cut in first + 1..text.len() - 1 {
+        std::fs::write(&path, &text[..cut])?;
+        let mut store = Store::open(&path)?;
+        assert_eq!(
+            store.state(),
+            &before,
+            "cut at {cut}: no part of the batch applies"
+        );
+        match store.warnings() {
+            [Warning::TornTail { line: 2, bytes, .. }] => assert_eq!(*bytes, cut - first),
+            other => panic!("cut at {cut} of a {batch_line}-byte line: {other:?}"),
+        }
+        assert!(store.can_undo() && !store.can_redo());
+        // The torn bytes are gone: the next change starts on a clean line.
+        store.apply(tag_change("after".into()))?;
+        drop(store);
+        let reopened = Store::open(&path)?;
+        assert!(
+            reopened.warnings().is_empty(),
+            "cut at {cut}: {:?}",
+            reopened.warnings()
+        );
+        assert!(reopened.doc(&doc()).tags.contains("after"));
+    }
+    // Only the newline missing: the batch is whole, and kept.
+    std::fs::write(&path, &text[..text.len() - 1])?;
+    let store = Store::open(&path)?;
+    assert_eq!(store.state(), &whole);
+    assert!(store.warnings().is_empty(), "{:?}", store.warnings());
     Ok(())
 }

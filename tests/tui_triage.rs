@@ -238,3 +238,44 @@ fn status_says_what_was_saved_once() {
     assert_eq!(case.status(), "marked relevant · saved");
     assert_eq!(case.status().matches("saved").count(), 1);
 }
+
+#[test]
+fn a_batch_is_one_undo_step_and_the_status_line_counts_its_documents() {
+    let mut case = open(|c| {
+        let tag = |i: usize, value: bool| Change::Tag {
+            doc: c.docs[i].key.clone(),
+            tag: "ukraine".into(),
+            value,
+        };
+        vec![
+            Change::Batch {
+                changes: vec![star(c, 1), tag(3, true)],
+            },
+            Change::Batch {
+                changes: vec![tag(0, true), tag(2, true)],
+            },
+            Change::Batch {
+                changes: (0..3).map(|i| star(c, i)).collect(),
+            },
+        ]
+    });
+    let starred = |case: &Harness| {
+        (0..5)
+            .filter(|&i| case.app().state.doc(&corpus().docs[i].key).star)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(starred(&case), [0, 1, 2]);
+    case.keys("u");
+    assert_eq!(case.status(), "undo: unstarred 2 documents · saved");
+    assert_eq!(starred(&case), [1], "the star from before stays");
+    case.keys("C-r");
+    assert_eq!(case.status(), "redo: starred 2 documents · saved");
+    case.keys("u u");
+    assert_eq!(
+        case.status(),
+        "undo: tag ukraine removed from 2 documents · saved"
+    );
+    case.keys("u");
+    assert_eq!(case.status(), "undo: 2 changes · saved");
+    assert!(starred(&case).is_empty());
+}

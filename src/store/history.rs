@@ -2,9 +2,10 @@
 //! replay at start-up go through the same [`History::commit`], so the undo stack after a
 //! restart is exactly the one before it.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 use super::model::{Change, State};
+use crate::corpus::DocKey;
 
 /// How many changes can be undone; older ones drop off the bottom of the stack.
 pub const UNDO_LIMIT: usize = 10_000;
@@ -51,9 +52,20 @@ impl History {
         }
     }
 
+    /// What journalling `entry` should write: the entry itself, or for a batch only its
+    /// parts that change something (see [`State::prepare`]); `None` when it would do nothing
+    /// (see [`History::is_effective`]).
+    pub fn effective(&self, entry: Change) -> Option<Change> {
+        match entry {
+            Change::Batch { .. } => self.state.prepare(&entry).map(|(batch, _)| batch),
+            entry => self.is_effective(&entry).then_some(entry),
+        }
+    }
+
     /// Performs one journal entry: a change (recorded for undo, clearing redo), an undo, a
-    /// redo, or a checkpoint. Returns the change applied to the state, if any: for `undo`
-    /// that is the inverse of the undone change, for `redo` the redone change.
+    /// redo, or a checkpoint. A batch is one step: one undo takes all its parts back. Returns
+    /// the change applied to the state, if any: for `undo` that is the inverse of the undone
+    /// change, for `redo` the redone change.
     pub fn commit(&mut self, entry: &Change) -> Option<Change> {
         match entry {
             Change::Undo => {
@@ -86,7 +98,7 @@ impl History {
     }
 
     fn record(&mut self, change: Change) -> Option<Change> {
-        let inverse = self.state.inverse(&change)?;
+        let (change, inverse) = self.state.prepare(&change)?;
         self.state.apply(&change);
         if self.undo.len() == UNDO_LIMIT {
             self.undo.pop_front();
@@ -109,8 +121,8 @@ impl History {
     /// It holds: the state the oldest undo step was applied to, as a snapshot; a checkpoint;
     /// every undo step's change, oldest first; the redo steps, applied and undone again so
     /// they are back on the redo stack in the same order; and `seen` lines where a document
-    /// was read by opening it, which the steps alone would lose (before a `read` step whose
-    /// inverse depends on it, and at the end).
+    /// was read by opening it, which the steps alone would lose (before a step whose inverse
+    /// marks it read again, a `read` or a batch holding one, and at the end).
     ///
     /// `None` when no such journal exists, which takes a read mark on the redo stack: `R`
     /// marks a document unread, opening marks it read, `R` unread again, both are undone
@@ -130,10 +142,10 @@ impl History {
         push(&mut replay, Change::Checkpoint);
         for step in self.undo.iter().chain(self.redo.iter().rev()) {
             // Only a read mark can differ here: opening sets it outside the history.
-            if let Change::Read { doc, .. } = &step.change
-                && replay.state.inverse(&step.change).as_ref() != Some(&step.inverse)
-            {
-                push(&mut replay, Change::Seen { doc: doc.clone() });
+            for doc in read_before(&step.inverse) {
+                if !replay.state.doc(doc).read {
+                    push(&mut replay, Change::Seen { doc: doc.clone() });
+                }
             }
             push(&mut replay, step.change.clone());
         }
@@ -158,6 +170,27 @@ impl History {
         }
         base
     }
+}
+
+/// The documents a step's inverse marks read: those that were read when the step was taken
+/// and whose read mark the step changed. For a batch, the last `read` part on a document wins,
+/// as it does when the inverse is applied.
+fn read_before(inverse: &Change) -> Vec<&DocKey> {
+    let parts = match inverse {
+        Change::Batch { changes } => changes.as_slice(),
+        single => std::slice::from_ref(single),
+    };
+    let mut marks = BTreeMap::new();
+    for part in parts {
+        if let Change::Read { doc, value } = part {
+            marks.insert(doc, *value);
+        }
+    }
+    marks
+        .into_iter()
+        .filter(|(_, read)| *read)
+        .map(|(doc, _)| doc)
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! History: implicit read marks, and the compacted journal against the history it came from.
+//! History: implicit read marks, and the compacted journal against the history it came from,
+//! batches included.
 
 use super::*;
 use crate::corpus::DocKey;
@@ -9,13 +10,13 @@ fn key(d: u8) -> DocKey {
     DocKey(d.to_string())
 }
 
-fn arb_entry() -> impl Strategy<Value = Change> {
+/// A change that may go in a batch.
+fn arb_change() -> impl Strategy<Value = Change> {
     let doc = (0..3u8).prop_map(key);
     let word = prop::sample::select(vec!["Lavrov", "Suriye", "تركيا"]);
     prop_oneof![
         (doc.clone(), any::<bool>()).prop_map(|(doc, value)| Change::Star { doc, value }),
         (doc.clone(), any::<bool>()).prop_map(|(doc, value)| Change::Read { doc, value }),
-        doc.clone().prop_map(|doc| Change::Seen { doc }),
         (doc.clone(), word.clone(), any::<bool>()).prop_map(|(doc, t, value)| Change::Tag {
             doc,
             tag: t.into(),
@@ -35,19 +36,28 @@ fn arb_entry() -> impl Strategy<Value = Change> {
             text: t.into(),
             value
         }),
-        Just(Change::Undo),
-        Just(Change::Undo),
-        Just(Change::Redo),
-        Just(Change::Checkpoint),
     ]
 }
 
-/// A history as the live store builds it: only effective entries are journalled.
+fn arb_entry() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        4 => arb_change(),
+        1 => (0..3u8).prop_map(|d| Change::Seen { doc: key(d) }),
+        2 => proptest::collection::vec(arb_change(), 0..5)
+            .prop_map(|changes| Change::Batch { changes }),
+        2 => Just(Change::Undo),
+        1 => Just(Change::Redo),
+        1 => Just(Change::Checkpoint),
+    ]
+}
+
+/// A history as the live store builds it: only effective entries are journalled (a batch
+/// without its idle parts).
 fn live(entries: &[Change]) -> History {
     let mut h = History::default();
     for e in entries.iter().filter(|e| !matches!(e, Change::Checkpoint)) {
-        if h.is_effective(e) {
-            h.commit(e);
+        if let Some(e) = h.effective(e.clone()) {
+            h.commit(&e);
         }
     }
     h
@@ -62,7 +72,11 @@ proptest! {
         let Some(journal) = h.compacted() else {
             // Only a redo stack holding a read step opened around can refuse; see the docs.
             let seen = entries.iter().any(|e| matches!(e, Change::Seen { .. }));
-            let read_redo = h.redo.iter().any(|s| matches!(s.change, Change::Read { .. }));
+            let read = |c: &Change| matches!(c, Change::Read { .. });
+            let read_redo = h.redo.iter().any(|s| match &s.change {
+                Change::Batch { changes } => changes.iter().any(read),
+                single => read(single),
+            });
             prop_assert!(seen && read_redo, "refused: {:?}", entries);
             return Ok(());
         };

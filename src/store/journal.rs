@@ -1,5 +1,7 @@
 //! The journal file: one JSON [`Change`] per line, appended and fsync'd one at a time,
-//! replayed at start-up, compacted by writing a new file and renaming it into place.
+//! replayed at start-up, compacted by writing a new file and renaming it into place. A batch
+//! (`{"op":"batch","changes":[...]}`) is one line like any change, so a crash leaves all of
+//! it or none: a torn batch is skipped whole like any torn line.
 //!
 //! One writer at a time: the writer holds an exclusive lock on the sidecar `FILE.lock`
 //! (the sidecar, not the journal, so compaction can replace the journal under the lock).
@@ -25,7 +27,8 @@ pub enum Warning {
         /// Length of the torn line.
         bytes: usize,
     },
-    /// A complete line that is not a valid change.
+    /// A complete line that is not a valid change (or a batch holding something other than
+    /// plain changes: it is skipped whole).
     #[error("{path}: line {line}: unreadable change skipped: {reason}")]
     Corrupt {
         /// The journal.
@@ -81,7 +84,7 @@ fn parse_journal(path: &Path, bytes: &[u8]) -> Replay {
             Some(i) => (&bytes[pos..pos + i], pos + i + 1, true),
             None => (&bytes[pos..], bytes.len(), false),
         };
-        match serde_json::from_slice::<Change>(body) {
+        match parse_line(body) {
             Ok(change) => {
                 replay.entries.push(change);
                 replay.clean_len = next as u64;
@@ -93,11 +96,11 @@ fn parse_journal(path: &Path, bytes: &[u8]) -> Replay {
                 bytes: body.len(),
             }),
             Err(_) if body.iter().all(u8::is_ascii_whitespace) => replay.clean_len = next as u64,
-            Err(e) => {
+            Err(reason) => {
                 replay.warnings.push(Warning::Corrupt {
                     path: path.to_path_buf(),
                     line,
-                    reason: e.to_string(),
+                    reason,
                 });
                 replay.clean_len = next as u64;
             }
@@ -105,6 +108,13 @@ fn parse_journal(path: &Path, bytes: &[u8]) -> Replay {
         pos = next;
     }
     replay
+}
+
+/// One line as a change, or why it is not one.
+fn parse_line(body: &[u8]) -> Result<Change, String> {
+    let change = serde_json::from_slice::<Change>(body).map_err(|e| e.to_string())?;
+    change.check_batch().map_err(|e| e.to_string())?;
+    Ok(change)
 }
 
 /// An open journal, either holding the writer's lock or read-only.
@@ -204,9 +214,9 @@ impl Journal {
         self.writer.is_none()
     }
 
-    /// Appends one change as one line and waits until it is on disk (`fsync`). On a failed
-    /// write the file is cut back to its previous length so the next append starts on a
-    /// clean line.
+    /// Appends one change as one line and waits until it is on disk (`fsync`); a batch is one
+    /// line too, whatever its size. On a failed write the file is cut back to its previous
+    /// length so the next append starts on a clean line.
     pub fn append(&mut self, change: &Change) -> Result<(), StoreError> {
         let path = &self.path;
         let writer = self
@@ -336,6 +346,23 @@ mod tests {
             }
         ));
         assert_eq!(replay.clean_len as usize, text.len() - torn.len());
+    }
+
+    #[test]
+    fn batch_holding_a_marker_is_skipped_whole_as_corrupt() {
+        let star = r#"{"op":"star","doc":"a","value":true}"#;
+        let bad = format!(r#"{{"op":"batch","changes":[{star},{{"op":"undo"}}]}}"#);
+        let good = format!(r#"{{"op":"batch","changes":[{star}]}}"#);
+        let replay = parse_journal(Path::new("j"), format!("{bad}\n{good}\n").as_bytes());
+        assert_eq!(replay.entries.len(), 1, "only the good batch");
+        let [Warning::Corrupt { line, reason, .. }] = &replay.warnings[..] else {
+            panic!("one corrupt line expected: {:?}", replay.warnings);
+        };
+        assert_eq!(*line, 1);
+        assert!(
+            reason.contains("part 2") && reason.contains("undo"),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -13,9 +13,15 @@
 //! store.apply(Change::Star { doc: doc.clone(), value: true })?; // on disk when Ok
 //! store.undo()?;
 //! assert!(!store.state().doc(&doc).star);
+//! let other = okur::corpus::DocKey::of_text("other");
+//! let star = |doc: &okur::corpus::DocKey| Change::Star { doc: doc.clone(), value: true };
+//! store.apply_all(vec![star(&doc), star(&other)])?; // one line, one undo step
+//! store.undo()?;
+//! assert!(!store.state().doc(&doc).star && !store.state().doc(&other).star);
 //! # Ok(()) }
 //! ```
 
+mod batch;
 mod change;
 mod effective;
 pub mod export;
@@ -23,9 +29,11 @@ mod history;
 mod journal;
 mod model;
 mod paths;
+mod snapshot;
 
 use std::path::{Path, PathBuf};
 
+pub use change::BatchError;
 pub use effective::{
     EffectiveSpan, Origin, Suggestion, accepted_names, effective_spans, find_name, fits, misfits,
 };
@@ -36,7 +44,7 @@ pub use paths::{default_store_path, resolve_store_path, store_path_from};
 
 use crate::corpus::DocKey;
 
-/// Why the store could not be opened or written. Every variant names the file.
+/// Why the store could not be opened or written. Every variant about a file names it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// A file operation failed.
@@ -58,6 +66,9 @@ pub enum StoreError {
     /// No path for the store could be found.
     #[error("no place for the store: set XDG_DATA_HOME or HOME, or pass --store FILE")]
     NoPath,
+    /// A batch holds something other than plain changes; nothing was written.
+    #[error("cannot save: {0}")]
+    Batch(#[from] BatchError),
 }
 
 impl StoreError {
@@ -198,13 +209,25 @@ impl Store {
     /// Journals `change` (written and fsync'd) and then applies it. A change that would alter
     /// nothing is not written ([`Applied::Unchanged`]). `undo`/`redo` markers are accepted
     /// too and behave as [`Store::undo`]/[`Store::redo`]. On error nothing changes.
+    ///
+    /// A [`Change::Batch`] is one journal line (one fsync: after a crash all of its parts are
+    /// there or none) and one undo step. Only its parts that change something are written;
+    /// an empty batch, or one whose parts change nothing or cancel out, is
+    /// [`Applied::Unchanged`]. A batch holding a batch, a marker or `seen` is refused with
+    /// [`StoreError::Batch`].
     pub fn apply(&mut self, change: Change) -> Result<Applied, StoreError> {
-        if !self.history.is_effective(&change) {
+        change.check_batch()?;
+        let Some(entry) = self.history.effective(change) else {
             return Ok(Applied::Unchanged);
-        }
-        self.journal.append(&change)?;
-        self.history.commit(&change);
+        };
+        self.journal.append(&entry)?;
+        self.history.commit(&entry);
         Ok(Applied::Saved)
+    }
+
+    /// Journals `changes` as one [`Change::Batch`]: see [`Store::apply`].
+    pub fn apply_all(&mut self, changes: Vec<Change>) -> Result<Applied, StoreError> {
+        self.apply(Change::Batch { changes })
     }
 
     /// Undoes the latest change; returns the change applied to do so (the inverse), or

@@ -186,8 +186,11 @@ impl State {
     }
 
     /// The change that undoes `change` if it were applied now, or `None` when `change` would
-    /// not alter the state (or is a marker).
+    /// not alter the state (or is a marker). For a batch, a batch (see [`State::prepare`]).
     pub fn inverse(&self, change: &Change) -> Option<Change> {
+        if let Change::Batch { .. } = change {
+            return self.prepare(change).map(|(_, inverse)| inverse);
+        }
         let inv = self.inverse_of(change)?;
         (inv != *change).then_some(inv)
     }
@@ -238,7 +241,8 @@ impl State {
             Reject { kind, text, value } => {
                 self.decision_inverse(kind, text, Decision::Rejected, *value)?
             }
-            Undo | Redo | Checkpoint => return None,
+            // Batches are worked out part by part in `prepare`.
+            Undo | Redo | Checkpoint | Batch { .. } => return None,
         })
     }
 
@@ -275,8 +279,8 @@ impl State {
         })
     }
 
-    /// Performs a change. Markers (`undo`, `redo`, `checkpoint`) leave the state alone; they
-    /// are handled by the history.
+    /// Performs a change; a batch performs its parts in order. Markers (`undo`, `redo`,
+    /// `checkpoint`) leave the state alone; they are handled by the history.
     pub fn apply(&mut self, change: &Change) {
         use Change::*;
         match change {
@@ -294,6 +298,7 @@ impl State {
             RemoveSpan { doc, span } => self.edit(doc, |d| d.spans.remove(span)),
             Accept { kind, text, value } => self.decide(kind, text, Decision::Accepted, *value),
             Reject { kind, text, value } => self.decide(kind, text, Decision::Rejected, *value),
+            Batch { changes } => changes.iter().for_each(|c| self.apply(c)),
             Undo | Redo | Checkpoint => {}
         }
     }
@@ -318,76 +323,43 @@ impl State {
         }
     }
 
-    /// The shortest list of changes that rebuilds this state from nothing (used by
-    /// compaction).
-    pub fn snapshot(&self) -> Vec<Change> {
-        let mut out = Vec::new();
-        for (key, d) in &self.docs {
-            snapshot_doc(key, d, &mut out);
+    /// Copies into `part` what `change` reads and writes (the parts' for a batch) as it is
+    /// here: one field of one document, or one name's decision. That is all [`State::inverse`]
+    /// and [`State::apply`] look at, so a batch can be worked out on `part` for the cost of
+    /// its parts, however much the documents it touches hold.
+    pub(super) fn copy_touched(&self, change: &Change, part: &mut State) {
+        use Change::*;
+        let Some(key) = change.doc() else {
+            match change {
+                Batch { changes } => changes.iter().for_each(|c| self.copy_touched(c, part)),
+                Accept { kind, text, .. } | Reject { kind, text, .. } => {
+                    if let Some(decision) = self.decision(kind, text) {
+                        let (kind, text) = (kind.clone(), text.clone());
+                        part.decisions.insert(Name { kind, text }, decision);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        };
+        let (from, mut to) = (self.doc(key), part.docs.remove(key).unwrap_or_default());
+        match change {
+            Seen { .. } | Read { .. } => to.read = from.read,
+            Star { .. } => to.star = from.star,
+            Archive { .. } => to.archived = from.archived,
+            Relevance { .. } => to.relevance = from.relevance,
+            Note { .. } => to.note.clone_from(&from.note),
+            Tag { tag, .. } if from.tags.contains(tag) => {
+                to.tags.insert(tag.clone());
+            }
+            AddSpan { span, .. } | RemoveSpan { span, .. } if from.spans.contains(span) => {
+                to.spans.insert(span.clone());
+            }
+            _ => {}
         }
-        for (name, decision) in &self.decisions {
-            let (kind, text) = (name.kind.clone(), name.text.clone());
-            out.push(match decision {
-                Decision::Accepted => Change::Accept {
-                    kind,
-                    text,
-                    value: true,
-                },
-                Decision::Rejected => Change::Reject {
-                    kind,
-                    text,
-                    value: true,
-                },
-            });
+        if !to.is_default() {
+            part.docs.insert(key.clone(), to);
         }
-        out
-    }
-}
-
-fn snapshot_doc(key: &DocKey, d: &DocState, out: &mut Vec<Change>) {
-    let doc = || key.clone();
-    if d.read {
-        out.push(Change::Read {
-            doc: doc(),
-            value: true,
-        });
-    }
-    if d.star {
-        out.push(Change::Star {
-            doc: doc(),
-            value: true,
-        });
-    }
-    if d.archived {
-        out.push(Change::Archive {
-            doc: doc(),
-            value: true,
-        });
-    }
-    if d.relevance != Relevance::None {
-        out.push(Change::Relevance {
-            doc: doc(),
-            value: d.relevance,
-        });
-    }
-    for tag in &d.tags {
-        out.push(Change::Tag {
-            doc: doc(),
-            tag: tag.clone(),
-            value: true,
-        });
-    }
-    if !d.note.is_empty() {
-        out.push(Change::Note {
-            doc: doc(),
-            value: d.note.clone(),
-        });
-    }
-    for span in &d.spans {
-        out.push(Change::AddSpan {
-            doc: doc(),
-            span: span.clone(),
-        });
     }
 }
 

@@ -144,7 +144,8 @@ pub fn submit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
     }
 }
 
-/// What a change did, for the status line ("starred", "tag suriye added").
+/// What a change did, for the status line ("starred", "tag suriye added", and for a batch
+/// "starred 5 documents", or "5 changes" when its parts differ).
 pub fn describe(change: &Change) -> String {
     let on_off = |value: bool, yes: &str, no: &str| if value { yes } else { no }.to_string();
     match change {
@@ -178,6 +179,41 @@ pub fn describe(change: &Change) -> String {
             true => format!("rejected {text} ({}) everywhere", kind.name()),
             false => format!("{text} ({}) no longer rejected", kind.name()),
         },
+        Change::Batch { changes } => {
+            // One kind of change says what and on how many documents; a mix says how many.
+            let n = changes.len();
+            let what = changes.first().map(describe).unwrap_or_default();
+            let same = changes.iter().all(|c| describe(c) == what);
+            let docs = changes
+                .iter()
+                .filter_map(Change::doc)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            let docs = match docs {
+                1 => "1 document".to_string(),
+                docs => format!("{docs} documents"),
+            };
+            match changes.first() {
+                Some(_) if n == 1 => what,
+                Some(first) if same => match first {
+                    Change::Star { .. } | Change::Archive { .. } => format!("{what} {docs}"),
+                    Change::Read { .. } | Change::Relevance { .. }
+                        if what.starts_with("marked ") =>
+                    {
+                        what.replacen("marked ", &format!("marked {docs} "), 1)
+                    }
+                    Change::Relevance { .. } | Change::Note { .. } => format!("{what} on {docs}"),
+                    Change::Tag { value, .. } => {
+                        format!("{what} {} {docs}", on_off(*value, "to", "from"))
+                    }
+                    Change::AddSpan { .. } | Change::RemoveSpan { .. } => {
+                        format!("{what} ({n} occurrences)")
+                    }
+                    _ => format!("{what} ({n} times)"),
+                },
+                _ => format!("{n} changes"),
+            }
+        }
         Change::Undo | Change::Redo | Change::Checkpoint => String::new(),
     }
 }
