@@ -175,7 +175,7 @@ fn grouped_changes() -> Result<Vec<Change>, Box<dyn std::error::Error>> {
     let span = Span {
         start,
         end: start + 13,
-        kind: Label::Person,
+        kind: Label::Entity(okur::kind::Kind::Person),
         text: "Sergey Lavrov".into(),
         source: Source::User,
     };
@@ -186,7 +186,7 @@ fn grouped_changes() -> Result<Vec<Change>, Box<dyn std::error::Error>> {
             span,
         },
         Change::Accept {
-            kind: Label::Place,
+            kind: Label::Entity(okur::kind::Kind::Place),
             text: "Moskova".into(),
             value: true,
         },

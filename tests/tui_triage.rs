@@ -279,3 +279,26 @@ fn a_batch_is_one_undo_step_and_the_status_line_counts_its_documents() {
     assert_eq!(case.status(), "undo: 2 changes · saved");
     assert!(starred(&case).is_empty());
 }
+
+/// Documents marked in the list are triaged together: one change on disk, one `u`.
+#[test]
+fn marked_documents_are_starred_and_unstarred_in_one_step() {
+    let mut h = Harness::seeds().store().start();
+    h.keys("Space Space Space s");
+    assert_eq!(h.status(), "starred 3 documents · saved");
+    assert!((0..3).all(|d| h.app().doc_state(d).star));
+    assert!(!h.app().doc_state(3).star, "not marked");
+    h.keys("u");
+    assert!(
+        (0..3).all(|d| !h.app().doc_state(d).star),
+        "one u undoes all"
+    );
+    h.keys("C-r t").type_text("ukrayna").keys("Enter");
+    assert_eq!(h.status(), "tag ukrayna added to 3 documents · saved");
+    // Esc clears the marks: the next star is for the document under the cursor only (the
+    // fourth: Space moved the cursor down past the three marked).
+    h.keys("Esc Esc s");
+    assert_eq!(h.app().marked.len(), 0);
+    assert_eq!(h.status(), "starred · saved");
+    assert!(h.app().doc_state(3).star && h.app().doc_state(2).star);
+}

@@ -59,7 +59,7 @@ fn arb_change() -> impl proptest::strategy::Strategy<Value = Change> {
     let span = (0..2usize).prop_map(|s| Span {
         start: s,
         end: s + 1,
-        kind: Label::Place,
+        kind: Label::Entity(crate::kind::Kind::Place),
         text: "x".into(),
         source: Source::User,
     });
@@ -81,12 +81,12 @@ fn arb_change() -> impl proptest::strategy::Strategy<Value = Change> {
         (doc.clone(), span.clone()).prop_map(|(doc, span)| Change::AddSpan { doc, span }),
         (doc, span).prop_map(|(doc, span)| Change::RemoveSpan { doc, span }),
         (word.clone(), any::<bool>()).prop_map(|(t, value)| Change::Accept {
-            kind: Label::Person,
+            kind: Label::Entity(crate::kind::Kind::Person),
             text: t.into(),
             value
         }),
         (word, any::<bool>()).prop_map(|(t, value)| Change::Reject {
-            kind: Label::Person,
+            kind: Label::Entity(crate::kind::Kind::Person),
             text: t.into(),
             value
         }),
@@ -139,7 +139,10 @@ fn empty_idle_and_cancelling_batches_change_nothing() {
 #[test]
 fn parts_apply_in_order_each_on_what_the_ones_before_left() {
     let name = |accept: bool| {
-        let (kind, text) = (Label::Person, "Lavrov".to_string());
+        let (kind, text) = (
+            Label::Entity(crate::kind::Kind::Person),
+            "Lavrov".to_string(),
+        );
         match accept {
             true => Change::Accept {
                 kind,
@@ -155,7 +158,9 @@ fn parts_apply_in_order_each_on_what_the_ones_before_left() {
     };
     let mut h = History::default();
     h.commit(&batch(vec![name(true), name(false), tag("a", "x", true)]));
-    let decided = h.state().decision(&Label::Person, "Lavrov");
+    let decided = h
+        .state()
+        .decision(&Label::Entity(crate::kind::Kind::Person), "Lavrov");
     assert_eq!(decided, Some(crate::store::Decision::Rejected), "last wins");
     let undone = h.commit(&Change::Undo).expect("one step to undo");
     let Change::Batch { changes } = &undone else {
@@ -166,7 +171,8 @@ fn parts_apply_in_order_each_on_what_the_ones_before_left() {
     assert!(!h.can_undo() && h.can_redo());
     h.commit(&Change::Redo);
     assert_eq!(
-        h.state().decision(&Label::Person, "Lavrov"),
+        h.state()
+            .decision(&Label::Entity(crate::kind::Kind::Person), "Lavrov"),
         decided,
         "redo replays the parts in order"
     );

@@ -96,6 +96,7 @@ pub fn run(
     let result = event_loop(&mut session, &mut term, &stop, &mut handshake);
     drop(watchdog);
     terminal::leave();
+    terminal::forget(term);
     terminal::print_deferred_panics();
     notices::print_after_exit(&session.app.notices);
     result
@@ -117,6 +118,7 @@ fn first_run_check(
     let base = app.display_mode();
     let answer = check::ask(&mut term, stop, &display.term_name(), base);
     terminal::leave();
+    terminal::forget(term);
     let message = match answer? {
         Some(mode) => {
             app.set_display_mode(mode);

@@ -237,16 +237,9 @@ impl Session {
                 saved(store.apply(change), what)
             }
             Effect::SaveAll(changes) => {
-                let mut any = Ok(None);
-                for change in changes {
-                    let what = Some(describe(&change));
-                    match saved(store.apply(change), what) {
-                        Ok(None) => {}
-                        Ok(Some(w)) => any = Ok(Some(w)),
-                        Err(e) => return Err(e),
-                    }
-                }
-                any
+                let change = Change::Batch { changes };
+                let what = Some(describe(&change));
+                saved(store.apply(change), what)
             }
             Effect::Undo => store
                 .undo()

@@ -59,6 +59,15 @@ pub fn leave() {
     restore(&mut stdout());
 }
 
+/// Drops a terminal after [`leave`] without its own restore: ratatui's `Drop` shows the
+/// cursor and, when that write fails (the terminal hung up: a dropped SSH link), prints
+/// to standard error with `eprintln!`, which panics when standard error is that same dead
+/// terminal; the exit status then said 101 for a clean hang-up. [`leave`] has shown the
+/// cursor already, so nothing is lost by not dropping it.
+pub fn forget(term: Term) {
+    std::mem::forget(term);
+}
+
 /// [`leave`] for a thread other than the UI thread, which may hold the lock on standard
 /// output for good: writes to the controlling terminal instead (when there still is one).
 pub fn leave_from_another_thread() {
@@ -188,7 +197,7 @@ pub fn termination_flag() -> std::io::Result<Arc<AtomicBool>> {
 pub fn suspend(term: &mut Term, handshake: &Handshake) -> std::io::Result<()> {
     leave();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    *term = enter(handshake)?;
+    forget(std::mem::replace(term, enter(handshake)?));
     term.clear()
 }
 
@@ -197,7 +206,7 @@ pub fn suspend(term: &mut Term, handshake: &Handshake) -> std::io::Result<()> {
 /// mode (VTE keeps each row's mode from its creation).
 pub fn retune(term: &mut Term, new: &Handshake) -> std::io::Result<()> {
     leave();
-    *term = enter(new)?;
+    forget(std::mem::replace(term, enter(new)?));
     term.clear()
 }
 

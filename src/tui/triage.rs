@@ -68,20 +68,17 @@ pub fn triage(app: &mut App, action: Action) -> Vec<Effect> {
             })
             .collect(),
     };
-    save_all(app, changes)
+    save_all(changes)
 }
 
 /// Saves changes to many documents as one step (one `u` undoes them all), saying how
 /// many documents it was; one change is saved as itself.
-pub fn save_all(app: &mut App, changes: Vec<Change>) -> Vec<Effect> {
+pub fn save_all(changes: Vec<Change>) -> Vec<Effect> {
     match changes.len() {
         0 => Vec::new(),
         1 => changes.into_iter().map(Effect::Save).collect(),
-        n => {
-            let what = changes.first().map(describe).unwrap_or_default();
-            app.status.say(format!("{what}: {n} documents"));
-            vec![Effect::SaveAll(changes)]
-        }
+        // The session describes the batch once saved: `starred 5 documents`.
+        _ => vec![Effect::SaveAll(changes)],
     }
 }
 
@@ -131,7 +128,7 @@ pub fn submit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
                     value,
                 })
                 .collect();
-            save_all(app, changes)
+            save_all(changes)
         }
         InputKind::Note => match app.corpus.docs.get(prompt.doc) {
             Some(d) => vec![Effect::Save(Change::Note {
