@@ -236,26 +236,34 @@ impl Session {
                 let what = (!matches!(change, Change::Seen { .. })).then(|| describe(&change));
                 saved(store.apply(change), what)
             }
+            // One journal line: all on disk or none, and one undo step.
             Effect::SaveAll(changes) => {
-                let mut any = Ok(None);
-                for change in changes {
-                    let what = Some(describe(&change));
-                    match saved(store.apply(change), what) {
-                        Ok(None) => {}
-                        Ok(Some(w)) => any = Ok(Some(w)),
-                        Err(e) => return Err(e),
-                    }
-                }
-                any
+                let change = match <[Change; 1]>::try_from(changes) {
+                    Ok([one]) => one,
+                    Err(changes) => Change::Batch { changes },
+                };
+                let what = Some(describe(&change));
+                saved(store.apply(change), what)
             }
-            Effect::Undo => store
-                .undo()
-                .map(|c| c.map(|c| Some(format!("undo: {}", describe(&c)))))
-                .map_err(|e| format!("NOT undone: {e}")),
-            Effect::Redo => store
-                .redo()
-                .map(|c| c.map(|c| Some(format!("redo: {}", describe(&c)))))
-                .map_err(|e| format!("NOT redone: {e}")),
+            // Said as what was done before and is now undone (`undone: starred`), not as
+            // the inverse that undid it; with nothing to undo, that is said instead of
+            // leaving the last message up.
+            Effect::Undo => {
+                let what = store.next_undo().map(describe).unwrap_or_default();
+                match store.undo() {
+                    Ok(Some(_)) => Ok(Some(Some(format!("undone: {what}")))),
+                    Ok(None) => Err("nothing to undo".to_string()),
+                    Err(e) => Err(format!("NOT undone: {e}")),
+                }
+            }
+            Effect::Redo => {
+                let what = store.next_redo().map(describe).unwrap_or_default();
+                match store.redo() {
+                    Ok(Some(_)) => Ok(Some(Some(format!("redone: {what}")))),
+                    Ok(None) => Err("nothing to redo".to_string()),
+                    Err(e) => Err(format!("NOT redone: {e}")),
+                }
+            }
             _ => Ok(None),
         }
     }
