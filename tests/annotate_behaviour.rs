@@ -117,6 +117,27 @@ fn arabic_proclitic_stays_outside_when_selected_so() {
 }
 
 #[test]
+fn arabic_label_on_a_word_with_a_proclitic_takes_the_suggestion_in_it() {
+    // Once سيرغي لافروف is named, the extractor finds لافروف after the و of "and".
+    let doc = "قال سيرغي لافروف إن تركيا شريكة. والتقى بوتين |ولافروف أمس";
+    let mut case = open(doc, true);
+    let suggested = spans_on(&case, "لافروف");
+    assert_eq!(suggested, [Origin::Suggested], "the extractor leaves و out");
+    case.keys("p");
+    let labelled = "قال سيرغي لافروف إن تركيا شريكة. والتقى بوتين و[لافروف]{person} أمس";
+    assert_eq!(marked(&case), labelled);
+    // A word the user selected whole stays whole: another label replaces theirs.
+    let mut case = open(doc, true);
+    case.keys("v ← ← ← ← ← ← p l");
+    let relabelled = "قال سيرغي لافروف إن تركيا شريكة. والتقى بوتين [ولافروف]{place} أمس";
+    assert_eq!(marked(&case), relabelled);
+    // With no suggestion inside, the word is labelled whole: وزير is a word.
+    let mut case = open("قال |وزير الخارجية", true);
+    case.keys("p");
+    assert_eq!(marked(&case), "قال [وزير]{person} الخارجية");
+}
+
+#[test]
 fn undo_and_redo_many_levels() {
     let doc = "|Putin ve Erdoğan Ankara'da görüştü.";
     check(doc, "p w w l u u", doc.replace('|', "").as_str());

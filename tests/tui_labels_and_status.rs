@@ -3,13 +3,19 @@
 //! whatever the user made or accepted there, and the exports show exactly that; tags and
 //! notes are shown (list, reading pane) and filtered (`%tag:"two words"`, `!%star`); the
 //! status line keeps `· saved`, fits the notice summary, clears on Esc, shows the filter in
-//! force and lays a right-to-left title out right to left.
+//! force and lays a right-to-left title out right to left. Labels on the user's own spans
+//! replace them or are refused, deciding on every form of an entity is one step, and the
+//! status line's messages read naturally (counts of one, undo and redo, `B`).
 
 #![cfg(feature = "tui")]
 
 mod common;
 #[path = "tui_labels_and_status/labels.rs"]
 mod labels;
+#[path = "tui_labels_and_status/messages.rs"]
+mod messages;
+#[path = "tui_labels_and_status/own_spans.rs"]
+mod own_spans;
 #[path = "tui_labels_and_status/status.rs"]
 mod status;
 #[path = "tui_labels_and_status/tags_and_notes.rs"]

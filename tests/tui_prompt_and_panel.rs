@@ -61,6 +61,49 @@ fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
     );
 }
 
+/// Enter on an entity the open document does not mention opens the first document in list
+/// order that does, the caret on its first mention there, and says so.
+#[test]
+fn enter_on_an_entity_mentioned_elsewhere_opens_its_first_mention() {
+    let mut case = seeds();
+    // Sorted by title, the list is not in corpus order.
+    case.keys("o o Enter Tab");
+    assert_eq!(case.app().focus, Focus::Entities);
+    let app = case.app();
+    let open = app.reader.doc;
+    let first_in = |doc: usize, row: usize| {
+        app.facts.mentions[doc]
+            .iter()
+            .filter(|m| m.entity == row)
+            .map(|m| m.start)
+            .min()
+    };
+    let (pos, row) = app
+        .entity_order
+        .iter()
+        .enumerate()
+        .find(|&(_, &row)| first_in(open, row).is_none())
+        .map(|(pos, &row)| (pos, row))
+        .expect("an entity the first document does not mention");
+    let (doc, start) = app
+        .order
+        .iter()
+        .find_map(|&doc| Some((doc, first_in(doc, row)?)))
+        .expect("a listed document mentions it");
+    let name = app.facts.entities[row].name.clone();
+    let path = app.corpus.docs[doc].path.clone();
+    case.app_mut().entities.selected = pos;
+    case.keys("Enter");
+    let app = case.app();
+    assert_eq!(app.reader.doc, doc, "{name}: opened {path}");
+    assert_eq!(app.reader.caret, start, "the caret on its first mention");
+    assert_eq!(app.selected_entity, Some(row));
+    assert_eq!(app.order.get(app.list.selected), Some(&doc));
+    let said = format!("{name}: none here; opened {path} at its first mention (");
+    assert!(case.status().starts_with(&said), "{}", case.status());
+    assert!(case.app().state.doc(&case.app().corpus.docs[doc].key).read);
+}
+
 /// The open prompt's text.
 fn line(case: &Harness) -> String {
     case.app()

@@ -175,7 +175,7 @@ fn u_after_opening_a_document_undoes_the_last_deliberate_change() {
     let state = &case.app().state;
     assert!(!state.doc(&key(&case, 0)).star, "u undid the star");
     assert!(state.doc(&second).read, "the read mark stays");
-    assert_eq!(case.status(), "undo: unstarred · saved");
+    assert_eq!(case.status(), "undone: starred · saved");
     // Opening another document does not take the redo away either.
     case.keys("S-Tab j Enter C-r");
     assert!(
@@ -227,7 +227,7 @@ fn status_says_what_was_saved_once() {
     case.keys("m").type_text("bak").keys("Enter");
     assert_eq!(case.status(), "note changed · saved");
     case.keys("u");
-    assert_eq!(case.status(), "undo: note cleared · saved");
+    assert_eq!(case.status(), "undone: note changed · saved");
     case.keys("Enter");
     assert!(
         !case.status().contains("saved"),
@@ -266,17 +266,17 @@ fn a_batch_is_one_undo_step_and_the_status_line_counts_its_documents() {
     };
     assert_eq!(starred(&case), [0, 1, 2]);
     case.keys("u");
-    assert_eq!(case.status(), "undo: unstarred 2 documents · saved");
+    assert_eq!(case.status(), "undone: starred 2 documents · saved");
     assert_eq!(starred(&case), [1], "the star from before stays");
     case.keys("C-r");
-    assert_eq!(case.status(), "redo: starred 2 documents · saved");
+    assert_eq!(case.status(), "redone: starred 2 documents · saved");
     case.keys("u u");
     assert_eq!(
         case.status(),
-        "undo: tag ukraine removed from 2 documents · saved"
+        "undone: tag ukraine added to 2 documents · saved"
     );
     case.keys("u");
-    assert_eq!(case.status(), "undo: 2 changes · saved");
+    assert_eq!(case.status(), "undone: starred and 1 more change · saved");
     assert!(starred(&case).is_empty());
 }
 

@@ -108,8 +108,9 @@ impl DocLayout {
     }
 
     /// Flips the base direction of one paragraph (the user's toggle) and re-lays it out;
-    /// the layouts kept for other options forget it and what follows it too.
-    pub fn toggle_direction(&mut self, doc: &Document, para: usize) {
+    /// the layouts kept for other options forget it and what follows it too. Returns the
+    /// paragraph's new direction.
+    pub fn toggle_direction(&mut self, doc: &Document, para: usize) -> Direction {
         let current = self
             .current
             .paras
@@ -117,11 +118,13 @@ impl DocLayout {
             .and_then(|lines| lines.first())
             .map(|l| l.dir)
             .unwrap_or_else(|| super::natural_direction(doc, para));
-        self.overrides.insert(para, current.flipped());
+        let flipped = current.flipped();
+        self.overrides.insert(para, flipped);
         self.current.truncate(para);
         for cached in &mut self.earlier {
             cached.truncate(para);
         }
+        flipped
     }
 
     /// Lays out paragraphs until at least `n` rows exist or the document ends.

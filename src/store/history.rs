@@ -41,6 +41,17 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// The change [`History::commit`] of an `undo` would undo (as it was made, not its
+    /// inverse), if any.
+    pub fn next_undo(&self) -> Option<&Change> {
+        self.undo.back().map(|step| &step.change)
+    }
+
+    /// The change [`History::commit`] of a `redo` would redo, if any.
+    pub fn next_redo(&self) -> Option<&Change> {
+        self.redo.last().map(|step| &step.change)
+    }
+
     /// Would `entry` do anything? False for a change that leaves the state as it is, and for
     /// `undo`/`redo` with nothing to undo/redo. Such entries are not journalled.
     pub fn is_effective(&self, entry: &Change) -> bool {

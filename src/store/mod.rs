@@ -206,6 +206,17 @@ impl Store {
         self.history.can_redo()
     }
 
+    /// The change [`Store::undo`] would undo, as it was made (not its inverse), if any:
+    /// what to tell the user was undone.
+    pub fn next_undo(&self) -> Option<&Change> {
+        self.history.next_undo()
+    }
+
+    /// The change [`Store::redo`] would redo, if any.
+    pub fn next_redo(&self) -> Option<&Change> {
+        self.history.next_redo()
+    }
+
     /// Journals `change` (written and fsync'd) and then applies it. A change that would alter
     /// nothing is not written ([`Applied::Unchanged`]). `undo`/`redo` markers are accepted
     /// too and behave as [`Store::undo`]/[`Store::redo`]. On error nothing changes.

@@ -37,9 +37,9 @@ pub fn copy(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     app.reader.anchor = None;
+    let copied = super::status::counted(text.chars().count(), "character");
     app.status.say(format!(
-        "copied {} characters (OSC 52: the terminal must allow clipboard writes)",
-        text.chars().count()
+        "copied {copied} (OSC 52: the terminal must allow clipboard writes)"
     ));
     vec![Effect::Copy(text)]
 }

@@ -9,7 +9,7 @@ use super::mode::Mode;
 use super::view::Panes;
 use super::{caret, navigate};
 use crate::display::DisplayMode;
-use crate::layout::DocLayout;
+use crate::layout::{Direction, DocLayout};
 use crate::store::Change;
 
 /// Actions that only move, show or hide things.
@@ -108,7 +108,7 @@ pub fn open(app: &mut App, panes: &Panes) -> Vec<Effect> {
                 return open_doc(app, doc);
             }
         }
-        Focus::Entities => navigate::select_entity(app, panes),
+        Focus::Entities => return navigate::select_entity(app, panes),
         Focus::Reader => {}
     }
     Vec::new()
@@ -156,7 +156,11 @@ fn flip_direction(app: &mut App) {
     let Some(para) = navigate::cursor_para(app) else {
         return;
     };
-    app.reader.layout.toggle_direction(doc, para);
+    let direction = match app.reader.layout.toggle_direction(doc, para) {
+        Direction::Rtl => "right-to-left",
+        Direction::Ltr => "left-to-right",
+    };
+    app.status.say(format!("paragraph {direction}"));
 }
 
 /// Re-sorts the document list, keeping the selected document selected.

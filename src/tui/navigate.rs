@@ -2,7 +2,9 @@
 //! document list to the documents that mention an entity; and scrolling the help overlay.
 
 use super::app::{App, MentionRef};
+use super::effect::Effect;
 use super::ranges::{Intervals, Marks, MarksKey};
+use super::status::counted;
 use super::view::Panes;
 use crate::layout::PaneRow;
 
@@ -66,28 +68,66 @@ pub fn entity_under_cursor(app: &App) -> Option<usize> {
     app.entity_order.get(app.entities.selected).copied()
 }
 
-/// Selects the entity under the panel cursor and shows its first mention, the caret on it.
-pub fn select_entity(app: &mut App, panes: &Panes) {
+/// Selects the entity under the panel cursor and shows its first mention, the caret on it:
+/// in the open document, else in the first document in list order that mentions it (the
+/// first in corpus order when no listed one does), which is opened.
+pub fn select_entity(app: &mut App, panes: &Panes) -> Vec<Effect> {
     let Some(row) = entity_under_cursor(app) else {
-        return;
+        return Vec::new();
     };
     let Some(entity) = app.facts.entities.get(row) else {
-        return;
+        return Vec::new();
     };
     let name = entity.name.clone();
-    let corpus = format!("{} in {} documents", entity.mentions, entity.docs);
+    let corpus = format!(
+        "{} in {}",
+        entity.mentions,
+        counted(entity.docs, "document")
+    );
     app.selected_entity = Some(row);
-    refresh_marks(app);
-    let first = live_mentions(app)
-        .filter(|m| m.entity == row)
-        .map(|m| m.start)
-        .min();
-    let count = app.marks.highlights.len();
-    app.status
-        .say(format!("{name}: {count} mentions here, {corpus}"));
-    if let Some(start) = first {
+    if let Some((start, count)) = mentions_in(app, app.reader.doc, row) {
+        let here = counted(count, "mention");
+        app.status.say(format!("{name}: {here} here, {corpus}"));
         show_range(app, panes, start);
+        return Vec::new();
     }
+    let listed = app.order.clone();
+    let found = listed
+        .into_iter()
+        .chain(0..app.corpus.len())
+        .find_map(|doc| Some((doc, mentions_in(app, doc, row)?)));
+    let Some((doc, (start, count))) = found else {
+        app.status
+            .say(format!("{name}: no mention left in any document"));
+        return Vec::new();
+    };
+    let effects = super::moves::open_doc(app, doc);
+    if let Some(pos) = app.order.iter().position(|&d| d == doc) {
+        app.list.selected = pos;
+    }
+    let path = app.open_doc().map(|d| d.path.clone()).unwrap_or_default();
+    let there = counted(count, "mention");
+    app.status.say(format!(
+        "{name}: none here; opened {path} at its first mention ({there} there), {corpus}"
+    ));
+    show_range(app, panes, start);
+    effects
+}
+
+/// Where the first live mention of entity `row` in document `doc` starts, and how many
+/// there are; `None` when there is none.
+fn mentions_in(app: &App, doc: usize, row: usize) -> Option<(usize, usize)> {
+    let mentions = app.facts.mentions.get(doc)?;
+    let live = mentions
+        .iter()
+        .filter(|m| m.entity == row && !app.rejections.rejects(app, doc, m));
+    let (first, count) = live.fold((None, 0), |(first, count), m| {
+        (
+            Some(first.map_or(m.start, |f: usize| f.min(m.start))),
+            count + 1,
+        )
+    });
+    Some((first?, count))
 }
 
 /// Moves the caret to the start of the next (or previous) highlighted range, counted from
@@ -202,14 +242,18 @@ pub fn filter_by_entity(app: &mut App) {
     app.entity_filter = Some(row);
     app.selected_entity = Some(row);
     super::filter::refresh_list(app);
-    app.status
-        .say(format!("{} documents mention {name}", app.order.len()));
+    let mention = match app.order.len() {
+        1 => "mentions",
+        _ => "mention",
+    };
+    let docs = counted(app.order.len(), "document");
+    app.status.say(format!("{docs} {mention} {name}"));
     app.list_filter = Some(name);
 }
 
 /// Esc: clears the selection; else the find; else the entity selection, the marks and the
 /// list filters.
-pub fn clear(app: &mut App) -> Vec<super::effect::Effect> {
+pub fn clear(app: &mut App) -> Vec<Effect> {
     if app.reader.anchor.take().is_some() || app.find.take().is_some() {
         return Vec::new();
     }

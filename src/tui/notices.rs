@@ -23,9 +23,10 @@ pub fn summary(notices: &[String]) -> Option<String> {
 
 /// The status line when the full documents of a large folder have arrived.
 pub fn loaded(count: usize, notices: &[String]) -> String {
+    let loaded = super::status::counted(count, "document");
     match summary(notices) {
-        Some(summary) => format!("{count} documents loaded; {summary}"),
-        None => format!("{count} documents loaded"),
+        Some(summary) => format!("{loaded} loaded; {summary}"),
+        None => format!("{loaded} loaded"),
     }
 }
 

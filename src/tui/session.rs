@@ -236,21 +236,36 @@ impl Session {
                 let what = (!matches!(change, Change::Seen { .. })).then(|| describe(&change));
                 saved(store.apply(change), what)
             }
+            // One journal line: all on disk or none, and one undo step.
             Effect::SaveAll(changes) => {
-                let change = Change::Batch { changes };
+                let change = match <[Change; 1]>::try_from(changes) {
+                    Ok([one]) => one,
+                    Err(changes) => Change::Batch { changes },
+                };
                 let what = Some(describe(&change));
                 saved(store.apply(change), what)
             }
-            Effect::Undo => store
-                .undo()
-                .map(|c| c.map(|c| Some(format!("undo: {}", describe(&c)))))
-                .map_err(|e| format!("NOT undone: {e}")),
-            Effect::Redo => store
-                .redo()
-                .map(|c| c.map(|c| Some(format!("redo: {}", describe(&c)))))
-                .map_err(|e| format!("NOT redone: {e}")),
+            Effect::Undo => history_step(store, true),
+            Effect::Redo => history_step(store, false),
             _ => Ok(None),
         }
+    }
+}
+
+/// Undoes (or redoes) one step. Said as what was done before and is now undone
+/// (`undone: starred`), not as the inverse that undid it; with nothing to undo, that is
+/// said instead of leaving the last message up.
+fn history_step(store: &mut Store, undo: bool) -> Stored {
+    let (next, verb, none, failed) = match undo {
+        true => (store.next_undo(), "undone", "nothing to undo", "NOT undone"),
+        false => (store.next_redo(), "redone", "nothing to redo", "NOT redone"),
+    };
+    let what = next.map(describe).unwrap_or_default();
+    let result = if undo { store.undo() } else { store.redo() };
+    match result {
+        Ok(Some(_)) => Ok(Some(Some(format!("{verb}: {what}")))),
+        Ok(None) => Err(none.to_string()),
+        Err(e) => Err(format!("{failed}: {e}")),
     }
 }
 

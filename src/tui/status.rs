@@ -87,6 +87,16 @@ impl Status {
     }
 }
 
+/// A count and what is counted, in the singular for one: `1 document`, `4 documents`,
+/// `0 mentions`. `what` is the singular; the plural adds `s` to its last word (`1 more
+/// change`, `2 more changes`).
+pub fn counted(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
+}
+
 impl std::fmt::Display for Status {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.line())

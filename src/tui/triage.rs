@@ -5,7 +5,8 @@ use super::action::Action;
 use super::app::{App, Focus};
 use super::effect::Effect;
 use super::mode::{InputKind, Mode, Prompt};
-use crate::store::{Change, DocState, Relevance, Source};
+use super::status::counted;
+use crate::store::{Change, DocState, Label, Relevance, Source};
 
 /// The documents triage applies to: the marked ones when the list has focus and some are
 /// marked (in list order); else the list's selection from the list, or the open document.
@@ -176,41 +177,120 @@ pub fn describe(change: &Change) -> String {
             true => format!("rejected {text} ({}) everywhere", kind.name()),
             false => format!("{text} ({}) no longer rejected", kind.name()),
         },
-        Change::Batch { changes } => {
-            // One kind of change says what and on how many documents; a mix says how many.
-            let n = changes.len();
-            let what = changes.first().map(describe).unwrap_or_default();
-            let same = changes.iter().all(|c| describe(c) == what);
-            let docs = changes
-                .iter()
-                .filter_map(Change::doc)
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
-            let docs = match docs {
-                1 => "1 document".to_string(),
-                docs => format!("{docs} documents"),
-            };
-            match changes.first() {
-                Some(_) if n == 1 => what,
-                Some(first) if same => match first {
-                    Change::Star { .. } | Change::Archive { .. } => format!("{what} {docs}"),
-                    Change::Read { .. } | Change::Relevance { .. }
-                        if what.starts_with("marked ") =>
-                    {
-                        what.replacen("marked ", &format!("marked {docs} "), 1)
-                    }
-                    Change::Relevance { .. } | Change::Note { .. } => format!("{what} on {docs}"),
-                    Change::Tag { value, .. } => {
-                        format!("{what} {} {docs}", on_off(*value, "to", "from"))
-                    }
-                    Change::AddSpan { .. } | Change::RemoveSpan { .. } => {
-                        format!("{what} ({n} occurrences)")
-                    }
-                    _ => format!("{what} ({n} times)"),
-                },
-                _ => format!("{n} changes"),
-            }
-        }
+        Change::Batch { changes } => describe_batch(changes),
         Change::Undo | Change::Redo | Change::Checkpoint => String::new(),
     }
+}
+
+/// What a batch did: a span relabelled (`Ankara: person → place`); every form of a name
+/// decided on (`rejected Sergey Lavrov (person) everywhere, 4 forms`, named by its first
+/// form); labels removed at one place; one change to several documents (`starred 3
+/// documents`); else its first change and how many more.
+fn describe_batch(changes: &[Change]) -> String {
+    let Some(first) = changes.first() else {
+        return "nothing".into();
+    };
+    let n = changes.len();
+    if let Some(relabelled) = describe_relabel(changes) {
+        return relabelled;
+    }
+    if let Some((verb, kind, text)) = decision(first)
+        && changes
+            .iter()
+            .all(|c| decision(c).is_some_and(|(v, k, _)| (v, k) == (verb, kind)))
+    {
+        let forms = counted(n, "form");
+        return format!("{verb} {text} ({}) everywhere, {forms}", kind.name());
+    }
+    if let Some(span) = removal(first)
+        && changes.iter().all(|c| removal(c).is_some())
+    {
+        let labels = counted(n, "label");
+        return format!(
+            "removed {} ({}) here, {labels}",
+            span.text,
+            span.kind.name()
+        );
+    }
+    let what = describe(first);
+    if changes.iter().all(|c| describe(c) == what) {
+        return same_on_many(first, &what, changes);
+    }
+    format!("{what} and {}", counted(n - 1, "more change"))
+}
+
+/// One kind of change made to several documents or places, said as a sentence:
+/// `starred 3 documents`, `marked 3 documents read`, `tag x added to 3 documents`.
+fn same_on_many(first: &Change, what: &str, changes: &[Change]) -> String {
+    let docs = changes
+        .iter()
+        .filter_map(Change::doc)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let docs = counted(docs, "document");
+    let n = changes.len();
+    match first {
+        Change::Star { .. } | Change::Archive { .. } => format!("{what} {docs}"),
+        Change::Read { .. } | Change::Relevance { .. } if what.starts_with("marked ") => {
+            what.replacen("marked ", &format!("marked {docs} "), 1)
+        }
+        Change::Relevance { .. } | Change::Note { .. } => format!("{what} on {docs}"),
+        Change::Tag { value, .. } => {
+            let to = if *value { "to" } else { "from" };
+            format!("{what} {to} {docs}")
+        }
+        Change::AddSpan { .. } | Change::RemoveSpan { .. } => {
+            format!("{what} ({})", counted(n, "occurrence"))
+        }
+        _ => format!("{what} ({n} times)"),
+    }
+}
+
+/// A decision made on a name (not withdrawn): what it was, the kind and the text.
+fn decision(change: &Change) -> Option<(&'static str, &Label, &str)> {
+    match change {
+        Change::Accept {
+            kind,
+            text,
+            value: true,
+        } => Some(("accepted", kind, text)),
+        Change::Reject {
+            kind,
+            text,
+            value: true,
+        } => Some(("rejected", kind, text)),
+        _ => None,
+    }
+}
+
+/// The label a change takes away from one place: the user's span deleted, or an accepted
+/// name's occurrence marked removed.
+fn removal(change: &Change) -> Option<&crate::store::Span> {
+    match change {
+        Change::RemoveSpan { span, .. } if span.source != Source::Removed => Some(span),
+        Change::AddSpan { span, .. } if span.source == Source::Removed => Some(span),
+        _ => None,
+    }
+}
+
+/// `Ankara: person → place` for a batch that removes the user's spans at one place and
+/// labels it anew.
+fn describe_relabel(changes: &[Change]) -> Option<String> {
+    let (Change::AddSpan { span: new, .. }, removed) = changes.split_last()? else {
+        return None;
+    };
+    let old: Vec<&str> = removed
+        .iter()
+        .map(|c| match c {
+            Change::RemoveSpan { span, .. }
+                if (span.start, span.end) == (new.start, new.end)
+                    && span.source != Source::Removed =>
+            {
+                Some(span.kind.name())
+            }
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    (!old.is_empty() && new.source != Source::Removed)
+        .then(|| format!("{}: {} → {}", new.text, old.join(", "), new.kind.name()))
 }

@@ -17,7 +17,7 @@ const RUSYA_IN_SEEDS: usize = 16;
 
 /// The seeds with their frozen extraction over a fresh store, custom label 1 = ORG, the
 /// first seed (`000_…`, Turkish) open in the reading pane.
-fn seeds_open() -> Harness {
+pub(super) fn seeds_open() -> Harness {
     let mut h = Harness::seeds().extraction(seeds_fixture()).store().start();
     h.app_mut().custom_labels = vec!["ORG".into()];
     h.keys("Enter");
@@ -29,7 +29,7 @@ fn seeds_open() -> Harness {
     h
 }
 
-fn text(h: &Harness) -> String {
+pub(super) fn text(h: &Harness) -> String {
     h.app()
         .open_doc()
         .map(|d| d.text.clone())
@@ -37,7 +37,7 @@ fn text(h: &Harness) -> String {
 }
 
 /// Byte offset of the `n`-th (from 0) whole-word `word` in the open document.
-fn nth(h: &Harness, word: &str, n: usize) -> usize {
+pub(super) fn nth(h: &Harness, word: &str, n: usize) -> usize {
     let text = text(h);
     okur::store::find_name(&text, word)
         .get(n)
@@ -46,7 +46,7 @@ fn nth(h: &Harness, word: &str, n: usize) -> usize {
 }
 
 /// The labels shown over byte `at` of the open document, suggestions left out.
-fn labels_at(h: &Harness, at: usize) -> Vec<(String, Origin)> {
+pub(super) fn labels_at(h: &Harness, at: usize) -> Vec<(String, Origin)> {
     h.app()
         .spans
         .iter()
@@ -55,7 +55,7 @@ fn labels_at(h: &Harness, at: usize) -> Vec<(String, Origin)> {
         .collect()
 }
 
-fn journal(h: &Harness) -> std::path::PathBuf {
+pub(super) fn journal(h: &Harness) -> std::path::PathBuf {
     h.store_path().expect("a store").to_path_buf()
 }
 

@@ -6,6 +6,7 @@
 use super::super::app::App;
 use super::super::effect::Effect;
 use super::super::mode::{Confirm, Mode};
+use super::super::status::counted;
 use super::shown_under_caret;
 use crate::store::{Change, Decision, find_name};
 
@@ -42,17 +43,15 @@ pub fn ask(app: &mut App) -> Vec<Effect> {
         ));
         return Vec::new();
     }
-    let found = format!(
-        "{} in {}",
-        plural(count, "occurrence"),
-        plural(docs, "document")
-    );
-    let all = match count {
-        1 => "the",
-        _ => "all",
+    let (found, all) = match count {
+        1 => ("its only occurrence".to_string(), String::new()),
+        n => (
+            format!("{n} occurrences in {}", counted(docs, "document")),
+            "all ".to_string(),
+        ),
     };
     app.mode = Mode::Confirm(Confirm {
-        question: format!("{text} → {} at {all} {found}?", kind.name()),
+        question: format!("{text} → {} at {all}{found}?", kind.name()),
         done: format!("{text} → {} at {found}", kind.name()),
         effects: vec![Effect::Save(Change::Accept {
             kind,
@@ -87,12 +86,4 @@ fn occurrences(app: &App, text: &str) -> (usize, usize) {
         .map(|d| find_name(&d.text, text).len())
         .filter(|&n| n > 0)
         .fold((0, 0), |(count, docs), n| (count + n, docs + 1))
-}
-
-/// `1 document`, `4 documents`.
-fn plural(n: usize, what: &str) -> String {
-    match n {
-        1 => format!("1 {what}"),
-        n => format!("{n} {what}s"),
-    }
 }

@@ -4,14 +4,14 @@
 
 use super::super::app::App;
 use super::super::effect::Effect;
-use super::{shown_under_caret, suggestions};
+use super::{shown_under_caret, suggestions, together};
 use crate::store::{Change, DocState, EffectiveSpan, Origin, Source, Span, effective_spans};
 
 /// Layers of labels `D` looks through at one place: a stored span can hide an accepted
 /// name's occurrence, which shows once the span is gone.
 const MAX_LAYERS: usize = 8;
 
-/// Removes the labels under the caret; suggestions stay (`x` rejects them).
+/// Removes the labels under the caret, as one step; suggestions stay (`x` rejects them).
 pub fn remove_labels(app: &mut App) -> Vec<Effect> {
     let labelled = shown_under_caret(app)
         .first()
@@ -30,7 +30,7 @@ pub fn remove_labels(app: &mut App) -> Vec<Effect> {
     }
     let changes = removals(app);
     app.status.say(removed_message(&changes));
-    changes.into_iter().map(Effect::Save).collect()
+    together(changes)
 }
 
 /// The changes that leave no label under the caret: worked out against a copy of the state,

@@ -68,7 +68,10 @@ fn message(app: &App) -> (String, &'static str) {
     if !app.status.is_empty() {
         return (app.status.text().to_string(), "");
     }
-    let listed = format!("okur · {} documents", app.corpus.len());
+    let listed = format!(
+        "okur · {}",
+        crate::tui::status::counted(app.corpus.len(), "document")
+    );
     match super::list::filter_label(app) {
         Some(filter) => (format!("{listed} · {filter}"), ""),
         None => (listed, ""),
