@@ -302,3 +302,22 @@ fn marked_documents_are_starred_and_unstarred_in_one_step() {
     assert_eq!(h.status(), "starred · saved");
     assert!(h.app().doc_state(3).star && h.app().doc_state(2).star);
 }
+
+/// QA: `X u X` archived a different document: after the undo the cursor stayed where the
+/// archived document had left its row. Now it goes back to the document the undo restored.
+#[test]
+fn undo_brings_the_cursor_back_to_the_document_it_restored() {
+    let mut h = Harness::seeds().store().start();
+    h.keys("j X");
+    let second = h.app().corpus.docs[1].key.clone();
+    assert!(h.app().state.doc(&second).archived);
+    h.keys("u");
+    assert_eq!(h.app().selected_doc(), Some(1), "{}", h.status());
+    h.keys("X");
+    assert!(
+        h.app().state.doc(&second).archived,
+        "the same document again"
+    );
+    let third = h.app().corpus.docs[2].key.clone();
+    assert!(!h.app().state.doc(&third).archived);
+}

@@ -52,6 +52,16 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             super::annotate::refresh_spans(app);
         }
         Msg::NotSaved(why) => app.status.say(why),
+        Msg::UndoneAt(doc) => {
+            let row = app
+                .order
+                .iter()
+                .position(|&d| app.corpus.docs.get(d).is_some_and(|d| d.key == doc));
+            if let (Some(row), super::app::Focus::List) = (row, app.focus) {
+                app.list.selected = row;
+            }
+        }
+        Msg::DisplayChanged(said) => app.status.append(&said),
         Msg::Key(_) | Msg::Action(_) | Msg::Paste(_) | Msg::Mouse(_) | Msg::Resize => {}
     }
     Vec::new()

@@ -41,6 +41,11 @@ pub enum Msg {
     Saved(Box<State>, Option<String>),
     /// A change did not reach the journal, or could not be undone or redone: why.
     NotSaved(String),
+    /// An undo or redo changed this document: the list cursor goes to it, so that the
+    /// next key acts on the document that came back (archive, undo, archive again).
+    UndoneAt(crate::corpus::DocKey),
+    /// The display mode changed; what the terminal memory said about remembering it.
+    DisplayChanged(String),
 }
 
 /// A mouse event, in screen cells.

@@ -165,6 +165,8 @@ impl Session {
     /// message comes back); what was saved before it comes back as one `Saved`.
     fn carry_out(&mut self, effects: Vec<Effect>, queue: &mut VecDeque<Msg>) {
         let mut saved: Option<Option<String>> = None;
+        // The document an undo or redo changed: the list cursor goes back to it.
+        let mut back_at = None;
         for effect in effects {
             let stored = match effect {
                 Effect::Quit => {
@@ -177,8 +179,7 @@ impl Session {
                 }
                 Effect::Display(mode) => {
                     if let Some(display) = self.display.as_mut() {
-                        let said = display.change(mode);
-                        self.app.status.append(&said);
+                        queue.push_back(Msg::DisplayChanged(display.change(mode)));
                     }
                     continue;
                 }
@@ -199,9 +200,16 @@ impl Session {
                     self.jobs.extract(&self.app.corpus);
                     continue;
                 }
-                Effect::Save(_) | Effect::SaveAll(_) | Effect::Undo | Effect::Redo => {
+                Effect::Undo | Effect::Redo => {
+                    let undo = effect == Effect::Undo;
+                    let doc = self.store.as_ref().and_then(|s| match undo {
+                        true => s.next_undo(),
+                        false => s.next_redo(),
+                    });
+                    back_at = doc.and_then(Change::doc).cloned();
                     self.store_effect(effect)
                 }
+                Effect::Save(_) | Effect::SaveAll(_) => self.store_effect(effect),
             };
             match stored {
                 Ok(None) => {}
@@ -213,7 +221,11 @@ impl Session {
                 }
             }
         }
+        let done = saved.is_some();
         self.send_saved(saved, queue);
+        if let Some(doc) = back_at.filter(|_| done) {
+            queue.push_back(Msg::UndoneAt(doc));
+        }
     }
 
     /// Sends the saved state back, when something was saved.
