@@ -70,7 +70,7 @@ fn j_and_k_open_the_next_and_previous_unread_document() {
     let mut h = Harness::texts(&["Bir.", "İki.", "Üç.", "Dört."])
         .store()
         .start();
-    let open = |h: &Harness| (h.app().reader.doc, h.app().list.selected);
+    let open = |h: &Harness| (h.app().reader.doc, h.app().list.cursor().selected);
     // At start the first document is in front of the user, unread: J opens it first.
     h.keys("J");
     assert_eq!(open(&h), (0, 0), "{}", h.status());

@@ -50,16 +50,16 @@ fn on_blank_row(case: &Harness) -> bool {
 fn archive_leaves_the_cursor_on_the_document_that_took_its_place() {
     let mut case = open(120, 30);
     case.keys("j j X");
-    assert_eq!(case.app().order, [0, 1, 3, 4], "2 archived");
+    assert_eq!(case.app().list.order(), [0, 1, 3, 4], "2 archived");
     assert_eq!(selected(&case), Some(3), "the next document took its row");
     case.keys("X");
     assert_eq!(
-        case.app().order,
+        case.app().list.order(),
         [0, 1, 4],
         "a second X archives the next one"
     );
     case.keys("j X");
-    assert_eq!(case.app().order, [0, 1], "4 archived");
+    assert_eq!(case.app().list.order(), [0, 1], "4 archived");
     assert_eq!(
         selected(&case),
         Some(1),
@@ -73,13 +73,13 @@ fn opening_under_unread_keeps_the_cursor_in_place() {
     case.keys("/").type_text("%unread").keys("Enter");
     case.keys("j j Enter");
     assert_eq!(case.app().reader.doc, 2);
-    assert_eq!(case.app().order, [0, 1, 3, 4], "2 is read now");
+    assert_eq!(case.app().list.order(), [0, 1, 3, 4], "2 is read now");
     case.keys("S-Tab");
     assert_eq!(case.app().focus, Focus::List);
     assert_eq!(selected(&case), Some(3), "the next unread document");
     case.keys("Enter");
     assert_eq!(case.app().reader.doc, 3, "Enter opens the next unread one");
-    assert_eq!(case.app().order, [0, 1, 4]);
+    assert_eq!(case.app().list.order(), [0, 1, 4]);
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn a_filter_keeps_the_selected_document_or_the_next_one_listed() {
     let mut case = open(120, 30);
     case.keys("j j");
     case.keys("/").type_text("%star").keys("Enter");
-    assert!(case.app().order.is_empty());
+    assert!(case.app().list.order().is_empty());
     case.keys("Esc");
     assert_eq!(
         selected(&case),
@@ -97,7 +97,7 @@ fn a_filter_keeps_the_selected_document_or_the_next_one_listed() {
     case.keys("g j s j j s j s k k");
     assert_eq!(selected(&case), Some(2));
     case.keys("/").type_text("%star").keys("Enter");
-    assert_eq!(case.app().order, [1, 3, 4]);
+    assert_eq!(case.app().list.order(), [1, 3, 4]);
     assert_eq!(
         selected(&case),
         Some(3),
@@ -109,10 +109,14 @@ fn a_filter_keeps_the_selected_document_or_the_next_one_listed() {
 fn archive_in_a_ranked_search_moves_to_the_next_document_listed() {
     let mut case = open(120, 30);
     case.keys("/").type_text("açıkla").keys("Enter");
-    let ranked = case.app().order.clone();
+    let ranked = case.app().list.order().to_vec();
     assert!(ranked.len() >= 2, "{ranked:?}");
     case.keys("g X");
-    assert_eq!(case.app().order, ranked[1..], "the first is archived");
+    assert_eq!(
+        case.app().list.order(),
+        &ranked[1..],
+        "the first is archived"
+    );
     assert_eq!(
         selected(&case),
         Some(ranked[1]),
@@ -126,7 +130,7 @@ fn archive_in_a_ranked_search_moves_to_the_next_document_listed() {
 fn slash_opens_the_filter_line_when_nothing_is_listed() {
     let mut case = open(120, 30);
     case.keys("/").type_text("zqxwv").keys("Enter");
-    assert!(case.app().order.is_empty(), "nothing matches");
+    assert!(case.app().list.order().is_empty(), "nothing matches");
     assert!(
         case.app().mode.prompt().is_none(),
         "Enter closed the prompt"
@@ -141,7 +145,7 @@ fn slash_opens_the_filter_line_when_nothing_is_listed() {
     );
     case.keys("Esc");
     assert_eq!(
-        case.app().order,
+        case.app().list.order(),
         [0, 1, 2, 3, 4],
         "Esc in the prompt clears it"
     );

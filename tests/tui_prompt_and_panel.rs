@@ -86,7 +86,8 @@ fn enter_on_an_entity_mentioned_elsewhere_opens_its_first_mention() {
         .map(|(pos, &row)| (pos, row))
         .expect("an entity the first document does not mention");
     let (doc, start) = app
-        .order
+        .list
+        .order()
         .iter()
         .find_map(|&doc| Some((doc, first_in(doc, row)?)))
         .expect("a listed document mentions it");
@@ -98,7 +99,7 @@ fn enter_on_an_entity_mentioned_elsewhere_opens_its_first_mention() {
     assert_eq!(app.reader.doc, doc, "{name}: opened {path}");
     assert_eq!(app.reader.caret, start, "the caret on its first mention");
     assert_eq!(app.selected_entity, Some(row));
-    assert_eq!(app.order.get(app.list.selected), Some(&doc));
+    assert_eq!(app.list.order().get(app.list.cursor().selected), Some(&doc));
     let said = format!("{name}: none here; opened {path} at its first mention (");
     assert!(case.status().starts_with(&said), "{}", case.status());
     assert!(case.app().state.doc(&case.app().corpus.docs[doc].key).read);
@@ -157,7 +158,7 @@ fn esc_and_ctrl_c_cancel_a_prompt() {
     case.keys("/").type_text("ankara").keys("C-c");
     assert!(case.app().mode.prompt().is_none());
     assert_eq!(
-        case.app().filter_text,
+        case.app().list.filter_text(),
         "",
         "the filter is cleared as Esc clears it"
     );

@@ -51,9 +51,9 @@ fn person_scope_lists_the_documents_that_mention_the_person() {
         expected.len() >= 2,
         "Lavrov is in several seeds: {expected:?}"
     );
-    let listed: BTreeSet<usize> = app.order.iter().copied().collect();
+    let listed: BTreeSet<usize> = app.list.order().iter().copied().collect();
     assert_eq!(listed, expected);
-    assert_eq!(listed.len(), app.order.len(), "each document once");
+    assert_eq!(listed.len(), app.list.order().len(), "each document once");
     let n = expected.len();
     assert!(
         h.screen_text().contains(&format!("Documents {n}/5")),
@@ -70,7 +70,7 @@ fn two_entity_scopes_list_documents_with_both() {
     let places = docs_mentioning(app, Kind::Place);
     let both: BTreeSet<usize> = people.intersection(&places).copied().collect();
     assert!(!both.is_empty(), "000 mentions Lavrov and Ankara");
-    let listed: BTreeSet<usize> = app.order.iter().copied().collect();
+    let listed: BTreeSet<usize> = app.list.order().iter().copied().collect();
     assert_eq!(listed, both);
 }
 
@@ -83,13 +83,13 @@ fn the_list_waits_for_the_search_worker() {
         .screen(120, 40)
         .start();
     h.type_text("/'erdogan");
-    assert_eq!(h.app().order.len(), 5, "unchanged until the answer");
+    assert_eq!(h.app().list.order().len(), 5, "unchanged until the answer");
     let start = Instant::now();
     while h.app().search.is_none() && start.elapsed() < Duration::from_secs(30) {
         std::thread::sleep(Duration::from_millis(20));
         h.poll();
     }
-    let order = &h.app().order;
+    let order = &h.app().list.order();
     assert!(!order.is_empty() && order.len() < 5, "narrowed: {order:?}");
 }
 

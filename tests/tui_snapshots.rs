@@ -146,8 +146,10 @@ fn entity_selected_filters_and_highlights() {
     let app = h.app();
     let person = app.facts.entities[0].name.clone();
     assert_eq!(app.facts.entities[0].kind, Kind::Person);
-    assert!(app.order.len() < app.corpus.len() || app.corpus.len() == app.order.len());
-    assert!(app.list_filter.as_deref() == Some(person.as_str()));
+    assert!(
+        app.list.order().len() < app.corpus.len() || app.corpus.len() == app.list.order().len()
+    );
+    assert!(app.list.entity_name() == Some(person.as_str()));
     insta::assert_snapshot!(h.snapshot());
 }
 
@@ -168,18 +170,23 @@ fn filter_active_with_arabic_match_highlighted() {
         .start();
     h.type_text("/lavrov").keys("Enter");
     let app = h.app();
-    assert_eq!(app.filter_text, "lavrov");
+    assert_eq!(app.list.filter_text(), "lavrov");
     assert!(
-        app.order.contains(&3),
+        app.list.order().contains(&3),
         "the Arabic seed matches lavrov: {:?}",
-        app.order
+        app.list.order()
     );
     assert!(
-        app.order.len() < app.corpus.len(),
+        app.list.order().len() < app.corpus.len(),
         "001 does not mention Lavrov"
     );
-    let arabic_row = app.order.iter().position(|&d| d == 3).expect("listed");
-    h.app_mut().list.selected = arabic_row;
+    let arabic_row = app
+        .list
+        .order()
+        .iter()
+        .position(|&d| d == 3)
+        .expect("listed");
+    h.app_mut().list.select_row(arabic_row);
     h.update(&[Action::Open]);
     let buf = h.buffer();
     let reader = h.panes().reader.expect("reader");

@@ -36,7 +36,7 @@ fn open(setup: impl Fn(&Corpus) -> Vec<Change>) -> Harness {
 
 /// The list, as file indices in list order.
 fn listed(case: &Harness) -> Vec<usize> {
-    case.app().order.clone()
+    case.app().list.order().to_vec()
 }
 
 /// The list with `filter` typed on the filter line (and kept with Enter).
@@ -298,7 +298,7 @@ fn marked_documents_are_starred_and_unstarred_in_one_step() {
     // Esc clears the marks: the next star is for the document under the cursor only (the
     // fourth: Space moved the cursor down past the three marked).
     h.keys("Esc Esc s");
-    assert_eq!(h.app().marked.len(), 0);
+    assert_eq!(h.app().list.marked().len(), 0);
     assert_eq!(h.status(), "starred · saved");
     assert!(h.app().doc_state(3).star && h.app().doc_state(2).star);
 }

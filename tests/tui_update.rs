@@ -62,7 +62,7 @@ fn a_prompt_takes_letters_that_are_commands_elsewhere() {
     assert_eq!((prompt.kind, prompt.text()), (InputKind::Filter, "qsX"));
     // Every change of the filter line asks the search, and says the answer is pending.
     assert_eq!(effects.last(), Some(&Effect::Search("qsX".into())));
-    assert!(h.app().search_pending);
+    assert!(h.app().list.search_pending());
     // Moving the caret asks nothing.
     assert_eq!(keys(&mut h, "← C-a"), []);
     // Ctrl-C closes the prompt, clears the filter, and does not quit.
@@ -124,15 +124,19 @@ fn opening_a_document_saves_its_read_mark() {
 fn results_come_back_as_messages() {
     let mut h = seeds();
     keys(&mut h, "/ r u s y a");
-    assert!(h.app().search_pending);
+    assert!(h.app().list.search_pending());
     let outcome = SearchOutcome {
         docs: vec![3, 0],
         query: Some(okur::search::Query::parse("rusya")),
         ..Default::default()
     };
     step(&mut h, Msg::SearchAnswered(outcome));
-    assert!(!h.app().search_pending);
-    assert_eq!(h.app().order, [3, 0], "the list is the answer, best first");
+    assert!(!h.app().list.search_pending());
+    assert_eq!(
+        h.app().list.order(),
+        [3, 0],
+        "the list is the answer, best first"
+    );
     assert_eq!(
         h.app().selected_doc(),
         Some(3),
@@ -178,7 +182,7 @@ fn extraction_and_a_loaded_corpus_start_what_follows_them() {
 fn marked_documents_are_triaged_together_in_one_step() {
     let mut h = seeds();
     keys(&mut h, "Space Space");
-    assert_eq!(h.app().marked.len(), 2);
+    assert_eq!(h.app().list.marked().len(), 2);
     let effects = keys(&mut h, "s");
     let docs: Vec<_> = h.app().corpus.docs[..2]
         .iter()
@@ -191,9 +195,9 @@ fn marked_documents_are_triaged_together_in_one_step() {
     assert_eq!(effects, [Effect::SaveAll(want)]);
     // `*` marks every listed document; again, none.
     keys(&mut h, "*");
-    assert_eq!(h.app().marked.len(), 5);
+    assert_eq!(h.app().list.marked().len(), 5);
     keys(&mut h, "*");
-    assert!(h.app().marked.is_empty());
+    assert!(h.app().list.marked().is_empty());
 }
 
 #[test]
@@ -208,7 +212,7 @@ fn the_mouse_selects_opens_and_scrolls_where_it_points() {
         })
     };
     assert_eq!(step(&mut h, click(2)), []);
-    assert_eq!(h.app().list.selected, 2);
+    assert_eq!(h.app().list.cursor().selected, 2);
     let effects = step(&mut h, click(2));
     assert!(
         matches!(effects[..], [Effect::Save(Change::Seen { .. })]),
@@ -226,7 +230,7 @@ fn the_mouse_selects_opens_and_scrolls_where_it_points() {
     // Under a prompt the mouse does nothing.
     keys(&mut h, "/");
     assert_eq!(step(&mut h, click(0)), []);
-    assert_eq!(h.app().list.selected, 2);
+    assert_eq!(h.app().list.cursor().selected, 2);
 }
 
 #[test]

@@ -6,6 +6,7 @@ use crate::layout::{DocLayout, LayoutOptions};
 
 use std::collections::BTreeSet;
 
+use super::doc_list::DocList;
 use super::keymap::Keymap;
 use super::mode::{Mode, PromptHistory};
 use super::status::Status;
@@ -151,15 +152,8 @@ pub struct App {
     pub theme: Theme,
     /// Focused pane.
     pub focus: Focus,
-    /// Document list order.
-    pub sort: SortOrder,
-    /// Visible documents (indices into the corpus) in list order.
-    pub order: Vec<usize>,
-    /// Document list cursor.
-    pub list: Cursor,
-    /// The document the list cursor was on before a filter emptied the list: the cursor goes
-    /// back to it when the filter lets it through again.
-    pub list_wanted: Option<usize>,
+    /// The document list: order, cursor, marks, what narrows it.
+    pub list: DocList,
     /// Entity panel cursor.
     pub entities: Cursor,
     /// Entity whose mentions are highlighted.
@@ -168,12 +162,6 @@ pub struct App {
     pub reader: Reader,
     /// Layout options other than width (shaping, bidi mode).
     pub layout_base: LayoutOptions,
-    /// The filter line's query (empty: no filter).
-    pub filter_text: String,
-    /// The entity the list is narrowed to (`f`).
-    pub entity_filter: Option<usize>,
-    /// What the document list is narrowed to, for its title (`None`: every document).
-    pub list_filter: Option<String>,
     /// The user's choice for the entity panel; `None` follows the terminal width.
     pub show_entities: Option<bool>,
     /// Who takes the next key: the panes, the help, a prompt or a question.
@@ -203,13 +191,8 @@ pub struct App {
     pub extraction_progress: Option<(usize, usize)>,
     /// Why extraction failed, when it did: the panel says so instead of "nothing found".
     pub extraction_failed: Option<String>,
-    /// True while the filter line's words wait for the search's answer (or for the
-    /// documents, while they load): the list's count is not the answer yet.
-    pub search_pending: bool,
     /// A find in the open article (`F`), if one is on.
     pub find: Option<super::find::Find>,
-    /// Documents marked in the list (`Space`): triage keys act on all of them.
-    pub marked: BTreeSet<usize>,
     /// Documents whose misfit spans were already reported: said once, not on every key.
     pub misfits_reported: BTreeSet<crate::corpus::DocKey>,
     /// Lines entered in the prompts, per kind.
@@ -224,18 +207,15 @@ pub struct App {
 impl App {
     /// A new app over a corpus, with the first document open.
     pub fn new(corpus: Corpus, facts: Facts, theme: Theme, layout_base: LayoutOptions) -> App {
-        let order = (0..corpus.len()).collect();
         let entity_order = (0..facts.entities.len()).collect();
+        let list = DocList::new(corpus.len());
         App {
             corpus,
             facts,
             keymap: Keymap::default(),
             theme,
             focus: Focus::List,
-            sort: SortOrder::File,
-            order,
-            list: Cursor::default(),
-            list_wanted: None,
+            list,
             entities: Cursor::default(),
             selected_entity: None,
             reader: Reader {
@@ -246,9 +226,6 @@ impl App {
                 anchor: None,
             },
             layout_base,
-            filter_text: String::new(),
-            entity_filter: None,
-            list_filter: None,
             show_entities: None,
             mode: Mode::Normal,
             status: Status::default(),
@@ -263,9 +240,7 @@ impl App {
             rejections: Default::default(),
             extraction_progress: None,
             extraction_failed: None,
-            search_pending: false,
             find: None,
-            marked: BTreeSet::new(),
             misfits_reported: BTreeSet::new(),
             prompt_history: PromptHistory::default(),
             custom_labels: Vec::new(),
@@ -300,7 +275,7 @@ impl App {
 
     /// The document under the list cursor.
     pub fn selected_doc(&self) -> Option<usize> {
-        self.order.get(self.list.selected).copied()
+        self.list.selected_doc()
     }
 
     /// Whether the entity panel shows at this terminal width.

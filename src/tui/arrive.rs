@@ -20,12 +20,11 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             let new_words = words(Some(&outcome)) != words(app.search.as_ref());
             search::apply(app, outcome);
-            app.search_pending = false;
+            app.list.set_search_pending(false);
             // New words rank the list anew: the cursor goes to the best match, as in fzf,
             // so that Enter opens what the filter found first.
             if new_words && app.search.is_some() {
-                app.list.selected = 0;
-                app.list.offset = 0;
+                app.list.to_top();
             }
         }
         Msg::ExtractionProgress(done, total) => app.extraction_progress = Some((done, total)),
@@ -54,11 +53,12 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::NotSaved(why) => app.status.say(why),
         Msg::UndoneAt(doc) => {
             let row = app
-                .order
+                .list
+                .order()
                 .iter()
                 .position(|&d| app.corpus.docs.get(d).is_some_and(|d| d.key == doc));
             if let (Some(row), super::app::Focus::List) = (row, app.focus) {
-                app.list.selected = row;
+                app.list.select_row(row);
             }
         }
         Msg::DisplayChanged(said) => app.status.append(&said),
@@ -95,10 +95,10 @@ fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     app.loading = false;
     app.facts = Facts::default();
     app.marks = Default::default();
-    app.marked.clear();
+    app.list.clear_marks();
     app.entity_order.clear();
     app.selected_entity = None;
-    app.entity_filter = None;
+    app.list.set_entity_filter(None);
     app.search = None;
     app.search_ranges.clear();
     app.search_ranges_for = None;
@@ -116,7 +116,8 @@ fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     app.notices = report.notices;
     filter::refresh_list(app);
     if let Some(doc) = find(app, selected) {
-        app.list.selected = app.order.iter().position(|&d| d == doc).unwrap_or(0);
+        app.list
+            .select_row(app.list.order().iter().position(|&d| d == doc).unwrap_or(0));
     }
     super::annotate::refresh_spans(app);
     vec![

@@ -214,9 +214,8 @@ pub fn apply_rejections(app: &mut App, fresh: bool) {
     if gone(app.selected_entity, app) {
         app.selected_entity = None;
     }
-    if gone(app.entity_filter, app) {
-        app.entity_filter = None;
-        app.list_filter = None;
+    if gone(app.list.entity_filter(), app) {
+        app.list.set_entity_filter(None);
     }
     super::search::refresh_entity_order(app);
 }

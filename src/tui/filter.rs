@@ -98,10 +98,9 @@ impl ListFilter {
 /// the search is asked for the rest (its answer narrows the list further). No effect when
 /// the words did not change.
 pub fn set_filter(app: &mut App, text: &str) -> Option<Effect> {
-    if app.filter_text == text {
+    if !app.list.set_filter_text(text) {
         return None;
     }
-    app.filter_text = text.to_string();
     refresh_list(app);
     Some(ask_search(app))
 }
@@ -109,8 +108,8 @@ pub fn set_filter(app: &mut App, text: &str) -> Option<Effect> {
 /// Asks the search for what the filter line says; until it answers, the list's count is
 /// not the answer yet.
 pub fn ask_search(app: &mut App) -> Effect {
-    app.search_pending = true;
-    Effect::Search(app.filter_text.clone())
+    app.list.set_search_pending(true);
+    Effect::Search(app.list.filter_text().to_string())
 }
 
 /// Recomputes the list: filters, then the current sort. The list cursor stays on its
@@ -119,66 +118,65 @@ pub fn ask_search(app: &mut App) -> Effect {
 pub fn refresh_list(app: &mut App) {
     // A filter that emptied the list leaves nothing selected: the document it hid is
     // remembered, so that widening the filter again brings the cursor back to it.
-    let wanted = app.selected_doc().or(app.list_wanted);
-    let before = std::mem::take(&mut app.order);
-    let was_at = app.list.selected;
-    let filter = ListFilter::parse(&app.filter_text);
-    let entity_docs = app.entity_filter.map(|e| docs_with_entity(app, e));
+    let wanted = app.list.wanted();
+    let was_at = app.list.cursor().selected;
+    let filter = ListFilter::parse(app.list.filter_text());
+    let entity_docs = app.list.entity_filter().map(|e| docs_with_entity(app, e));
     let candidates: Vec<usize> = match &app.search {
         Some(outcome) => outcome.docs.clone(),
         None => (0..app.corpus.len()).collect(),
     };
     let mut order: Vec<usize> = candidates
         .into_iter()
-        .filter(|&d| entity_docs.as_ref().is_none_or(|docs| docs.contains(&d)))
+        .filter(|&d| {
+            entity_docs
+                .as_ref()
+                .is_none_or(|docs| docs.get(d) == Some(&true))
+        })
         .filter(|&d| passes(app, d, &filter))
         .collect();
     // With a search, the list is in rank order (best first), as fzf users expect.
     if app.search.is_none() {
         order.sort_by(|&a, &b| compare(app, a, b));
     }
-    app.order = order;
-    app.list.selected = match wanted {
-        Some(doc) => row_for(app, doc, &before, was_at),
+    let row = match wanted {
+        Some(doc) => row_for(app, &order, doc, was_at),
         None => was_at,
-    }
-    .min(app.order.len().saturating_sub(1));
-    app.list_wanted = if app.order.is_empty() { wanted } else { None };
-    app.list.offset = app.list.offset.min(app.list.selected);
+    };
+    app.list.replace(order, row, wanted);
 }
 
-/// The row for a document: its own if listed; else, in sort order, the first listed document
-/// after it. A ranked search has no such order: there the next document of the list before
-/// that is still listed takes its row.
-fn row_for(app: &App, doc: usize, before: &[usize], was_at: usize) -> usize {
-    if let Some(row) = app.order.iter().position(|&d| d == doc) {
+/// The row for a document in the new `order`: its own if listed; else, in sort order, the
+/// first listed document after it. A ranked search has no such order: there the next
+/// document of the list before that is still listed takes its row.
+fn row_for(app: &App, order: &[usize], doc: usize, was_at: usize) -> usize {
+    if let Some(row) = order.iter().position(|&d| d == doc) {
         return row;
     }
     if app.search.is_none() {
-        return app
-            .order
-            .partition_point(|&d| compare(app, d, doc) == Ordering::Less);
+        return order.partition_point(|&d| compare(app, d, doc) == Ordering::Less);
     }
     // Rows by document, so that walking a long list stays linear.
     let mut row_of = vec![None; app.corpus.len()];
-    for (row, &d) in app.order.iter().enumerate() {
+    for (row, &d) in order.iter().enumerate() {
         if let Some(slot) = row_of.get_mut(d) {
             *slot = Some(row);
         }
     }
     let listed = |d: &usize| row_of.get(*d).copied().flatten();
+    let before = app.list.order();
     let after = before.iter().skip(was_at + 1).find_map(listed);
     let above = before.iter().take(was_at).rev().find_map(listed);
     after.or(above).unwrap_or(was_at)
 }
 
-fn docs_with_entity(app: &App, entity: usize) -> Vec<usize> {
+/// Which documents mention entity row `entity`, by document index (a lookup per
+/// document, not a scan of a list).
+fn docs_with_entity(app: &App, entity: usize) -> Vec<bool> {
     app.facts
         .mentions
         .iter()
-        .enumerate()
-        .filter(|(_, ms)| ms.iter().any(|m| m.entity == entity))
-        .map(|(i, _)| i)
+        .map(|ms| ms.iter().any(|m| m.entity == entity))
         .collect()
 }
 
@@ -195,7 +193,7 @@ fn compare(app: &App, a: usize, b: usize) -> Ordering {
     let (Some(da), Some(db)) = (docs.get(a), docs.get(b)) else {
         return a.cmp(&b);
     };
-    let by_sort = match app.sort {
+    let by_sort = match app.list.sort() {
         SortOrder::File => Ordering::Equal,
         SortOrder::Date => db.date().cmp(&da.date()),
         SortOrder::Title => fold_str(&da.title).cmp(&fold_str(&db.title)),

@@ -16,29 +16,21 @@ pub fn mark(app: &mut App, panes: &Panes) {
     let Some(doc) = app.selected_doc() else {
         return;
     };
-    if !app.marked.remove(&doc) {
-        app.marked.insert(doc);
-    }
-    app.list.move_by(1, app.order.len());
-    app.list.follow(panes.list_height());
+    app.list.toggle_mark(doc);
+    app.list.move_by(1, panes.list_height());
     say_marked(app);
 }
 
 /// Marks every listed document; when all are marked already, clears the marks.
 pub fn mark_all(app: &mut App) {
     app.focus = Focus::List;
-    let all = app.order.iter().all(|d| app.marked.contains(d));
-    if all {
-        app.marked.clear();
-    } else {
-        app.marked.extend(app.order.iter().copied());
-    }
+    app.list.toggle_mark_all();
     say_marked(app);
 }
 
 /// Says how many documents are marked and what acts on them.
 fn say_marked(app: &mut App) {
-    let n = app.marked.len();
+    let n = app.list.marked().len();
     if n == 0 {
         app.status.say("no document marked");
         return;

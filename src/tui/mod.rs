@@ -10,6 +10,7 @@ pub mod caret;
 pub mod check;
 mod copy;
 pub mod display;
+pub mod doc_list;
 mod edge;
 pub mod effect;
 pub mod facts;

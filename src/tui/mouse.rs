@@ -67,7 +67,12 @@ fn click(app: &mut App, panes: &Panes, pane: Focus, area: Rect, at: Position) ->
     }
     let row = usize::from(at.y - inner.y);
     let again = match pane {
-        Focus::List => click_row(&mut app.list, app.order.len(), row),
+        Focus::List => {
+            let mut cursor = app.list.cursor();
+            let again = click_row(&mut cursor, app.list.len(), row);
+            app.list.select_row(cursor.selected);
+            again
+        }
         Focus::Entities => click_row(&mut app.entities, app.entity_order.len(), row),
         Focus::Reader => {
             click_text(app, panes, row, usize::from(at.x - inner.x));

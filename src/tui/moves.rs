@@ -28,7 +28,7 @@ pub fn navigate_action(app: &mut App, action: Action, panes: &Panes) {
                 app.focus = Focus::Reader;
             }
         }
-        Action::CycleSort => sort(app, app.sort.next()),
+        Action::CycleSort => sort(app, app.list.sort().next()),
         Action::FlipDirection => flip_direction(app),
         Action::Left => caret::move_visual(app, panes, -1),
         Action::Right => caret::move_visual(app, panes, 1),
@@ -69,8 +69,7 @@ fn page(app: &App, panes: &Panes) -> usize {
 pub fn move_rows(app: &mut App, panes: &Panes, delta: isize) {
     match app.focus {
         Focus::List => {
-            app.list.move_by(delta, app.order.len());
-            app.list.follow(panes.list_height());
+            app.list.move_by(delta, panes.list_height());
         }
         Focus::Entities => {
             app.entities.move_by(delta, app.entity_order.len());
@@ -165,7 +164,7 @@ fn flip_direction(app: &mut App) {
 
 /// Re-sorts the document list, keeping the selected document selected.
 pub fn sort(app: &mut App, order: SortOrder) {
-    app.sort = order;
+    app.list.set_sort(order);
     super::filter::refresh_list(app);
     app.status.say(format!("sorted by {}", order.name()));
 }

@@ -91,7 +91,7 @@ pub fn select_entity(app: &mut App, panes: &Panes) -> Vec<Effect> {
         show_range(app, panes, start);
         return Vec::new();
     }
-    let listed = app.order.clone();
+    let listed = app.list.order().to_vec();
     let found = listed
         .into_iter()
         .chain(0..app.corpus.len())
@@ -102,8 +102,8 @@ pub fn select_entity(app: &mut App, panes: &Panes) -> Vec<Effect> {
         return Vec::new();
     };
     let effects = super::moves::open_doc(app, doc);
-    if let Some(pos) = app.order.iter().position(|&d| d == doc) {
-        app.list.selected = pos;
+    if let Some(pos) = app.list.order().iter().position(|&d| d == doc) {
+        app.list.select_row(pos);
     }
     let path = app.open_doc().map(|d| d.path.clone()).unwrap_or_default();
     let there = counted(count, "mention");
@@ -239,16 +239,15 @@ pub fn filter_by_entity(app: &mut App) {
     let Some(name) = app.facts.entities.get(row).map(|e| e.name.clone()) else {
         return;
     };
-    app.entity_filter = Some(row);
+    app.list.set_entity_filter(Some((row, name.clone())));
     app.selected_entity = Some(row);
     super::filter::refresh_list(app);
-    let mention = match app.order.len() {
+    let mention = match app.list.order().len() {
         1 => "mentions",
         _ => "mention",
     };
-    let docs = counted(app.order.len(), "document");
+    let docs = counted(app.list.order().len(), "document");
     app.status.say(format!("{docs} {mention} {name}"));
-    app.list_filter = Some(name);
 }
 
 /// Esc: clears the selection; else the find; else the entity selection, the marks and the
@@ -258,9 +257,8 @@ pub fn clear(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     app.selected_entity = None;
-    app.entity_filter = None;
-    app.list_filter = None;
-    app.marked.clear();
+    app.list.set_entity_filter(None);
+    app.list.clear_marks();
     // The list widens at once; the search is told too, so that an answer to the old words
     // still on its way is not taken for the new ones.
     super::search::apply(app, Default::default());

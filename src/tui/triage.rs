@@ -12,11 +12,12 @@ use crate::store::{Change, DocState, Label, Relevance, Source};
 /// marked (in list order); else the list's selection from the list, or the open document.
 fn targets(app: &App) -> Vec<usize> {
     match app.focus {
-        Focus::List if !app.marked.is_empty() => app
-            .order
+        Focus::List if !app.list.marked().is_empty() => app
+            .list
+            .order()
             .iter()
             .copied()
-            .filter(|d| app.marked.contains(d))
+            .filter(|d| app.list.is_marked(*d))
             .collect(),
         Focus::List => app.selected_doc().into_iter().collect(),
         _ => vec![app.reader.doc],
@@ -91,7 +92,7 @@ fn open_prompt(app: &mut App, kind: InputKind, doc: usize, text: String) -> Vec<
 /// Opens the filter line on the filter in force. It needs no document (unlike a tag or a
 /// note), so it opens over an empty list too: that is where it is wanted most.
 pub fn open_filter(app: &mut App) {
-    let text = app.filter_text.clone();
+    let text = app.list.filter_text().to_string();
     app.mode = Mode::Prompt(Prompt::new(InputKind::Filter, app.reader.doc, text));
 }
 
@@ -116,7 +117,7 @@ pub fn submit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
                 return Vec::new();
             }
             let mut docs = targets(app);
-            if app.marked.is_empty() || app.focus != Focus::List {
+            if app.list.marked().is_empty() || app.focus != Focus::List {
                 docs = vec![prompt.doc];
             }
             let value = !docs.iter().all(|&d| app.doc_state(d).tags.contains(&tag));

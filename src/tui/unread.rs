@@ -14,21 +14,27 @@ pub fn open_unread(app: &mut App, forward: bool) -> Vec<Effect> {
         app.status.say("no unread document in the list");
         return Vec::new();
     };
-    let Some(&doc) = app.order.get(pos) else {
+    let Some(&doc) = app.list.order().get(pos) else {
         return Vec::new();
     };
-    app.list.selected = pos;
+    app.list.select_row(pos);
     app.focus = Focus::Reader;
     open_doc(app, doc)
 }
 
 /// The list position of the nearest unread document, if any.
 fn find_unread(app: &App, forward: bool) -> Option<usize> {
-    let len = app.order.len();
-    let from = app.list.selected.min(len.saturating_sub(1));
-    let reading =
-        |pos: usize| app.focus == Focus::Reader && app.order.get(pos) == Some(&app.reader.doc);
-    let unread = |pos: &usize| app.order.get(*pos).is_some_and(|&d| !app.doc_state(d).read);
+    let len = app.list.order().len();
+    let from = app.list.cursor().selected.min(len.saturating_sub(1));
+    let reading = |pos: usize| {
+        app.focus == Focus::Reader && app.list.order().get(pos) == Some(&app.reader.doc)
+    };
+    let unread = |pos: &usize| {
+        app.list
+            .order()
+            .get(*pos)
+            .is_some_and(|&d| !app.doc_state(d).read)
+    };
     let mut order: Box<dyn Iterator<Item = usize>> = match (forward, reading(from)) {
         (true, false) => Box::new((from..len).chain(0..from)),
         (true, true) => Box::new((from + 1..len).chain(0..=from)),

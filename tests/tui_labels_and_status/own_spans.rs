@@ -20,13 +20,14 @@ fn journal_lines(h: &Harness) -> usize {
 fn open_seed(h: &mut Harness, prefix: &str) {
     let pos = h
         .app()
-        .order
+        .list
+        .order()
         .iter()
         .position(|&d| h.app().corpus.docs[d].path.starts_with(prefix))
         .expect("the seed is listed");
     h.keys("S-Tab");
     assert_eq!(h.app().focus, Focus::List);
-    h.app_mut().list.selected = pos;
+    h.app_mut().list.select_row(pos);
     h.keys("Enter");
     assert!(
         h.app()

@@ -61,7 +61,7 @@ fn escape_clears_the_message() {
 fn the_filter_in_force_is_shown() {
     let mut h = open(120, 30);
     h.keys("s / ").type_text("%star").keys("Enter");
-    assert_eq!(h.app().order, [0]);
+    assert_eq!(h.app().list.order(), [0]);
     let title = h.screen()[0].clone();
     assert!(title.contains("/%star"), "{title}");
     h.keys("Esc");

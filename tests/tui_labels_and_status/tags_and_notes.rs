@@ -66,7 +66,7 @@ fn open_at(width: u16) -> Harness {
 /// The list with `filter` on the filter line (kept with Enter).
 fn filtered(h: &mut Harness, filter: &str) -> Vec<usize> {
     h.keys("Esc /").type_text(filter).keys("Enter");
-    h.app().order.clone()
+    h.app().list.order().to_vec()
 }
 
 /// The text inside a pane's frame, one string per row.

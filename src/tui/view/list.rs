@@ -30,13 +30,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     draw_title(app, area, buf);
-    let rows = app.order.iter().enumerate().skip(app.list.offset);
+    let rows = app
+        .list
+        .order()
+        .iter()
+        .enumerate()
+        .skip(app.list.cursor().offset);
     for ((row, &doc), y) in rows.zip(inner.y..inner.y + inner.height) {
         let mut style = Style::new();
-        if app.marked.contains(&doc) {
+        if app.list.is_marked(doc) {
             style = style.patch(app.theme.marked);
         }
-        if row == app.list.selected {
+        if row == app.list.cursor().selected {
             style = style.patch(app.theme.selected);
         }
         let line_area = Rect::new(inner.x, y, inner.width, 1);
@@ -70,16 +75,16 @@ fn draw_title(app: &App, area: Rect, buf: &mut Buffer) {
 fn title(app: &App, width: usize) -> String {
     // Until the search answers, the list is the previous answer's: its count is not this
     // filter's.
-    let count = if app.search_pending {
+    let count = if app.list.search_pending() {
         "searching…".to_string()
     } else {
-        format!("{}/{}", app.order.len(), app.corpus.len())
+        format!("{}/{}", app.list.order().len(), app.corpus.len())
     };
-    let count = match app.marked.len() {
+    let count = match app.list.marked().len() {
         0 => count,
         n => format!("{count} · {n} marked"),
     };
-    let sort = app.sort.name();
+    let sort = app.list.sort().name();
     let Some(filter) = filter_label(app) else {
         return format!("Documents {count} · {sort}");
     };
@@ -101,11 +106,11 @@ fn title(app: &App, width: usize) -> String {
 /// (after `/`) and the entity the list is narrowed to (`f`).
 pub(super) fn filter_label(app: &App) -> Option<String> {
     let mut parts = Vec::new();
-    let line = app.filter_text.trim();
+    let line = app.list.filter_text().trim();
     if !line.is_empty() {
         parts.push(format!("/{line}"));
     }
-    if let Some(name) = &app.list_filter {
+    if let Some(name) = &app.list.entity_name() {
         parts.push(format!("with {name}"));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))

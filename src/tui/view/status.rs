@@ -186,7 +186,7 @@ pub(super) fn fit(text: &str, width: usize) -> String {
 /// it, or as a block after the text when it is at the end. A text longer than the line is
 /// cut so that the caret stays in view.
 fn draw_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
-    let marked = app.marked.len();
+    let marked = app.list.marked().len();
     let name = match prompt.kind {
         InputKind::Tag if marked > 1 && app.focus == super::super::app::Focus::List => {
             format!("tag {marked} marked (Enter toggles): ")

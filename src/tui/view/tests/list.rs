@@ -39,7 +39,8 @@ fn rows_show_marks_date_title_note_and_tags_and_the_selected_row() {
 #[test]
 fn marked_rows_stand_out_and_the_title_counts_them() {
     let mut app = triaged();
-    app.marked.extend([0, 1]);
+    app.list.toggle_mark(0);
+    app.list.toggle_mark(1);
     let t = theme();
     let mut want = Buffer::with_lines([
         "┌ Documents 3/3 · 2 marked · file ─────┐",

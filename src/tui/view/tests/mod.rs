@@ -126,7 +126,7 @@ pub(super) fn focus(app: &mut App, focus: Focus) {
 
 /// Puts the list cursor on row `row`.
 pub(super) fn select_row(app: &mut App, row: usize) {
-    app.list.selected = row;
+    app.list.select_row(row);
 }
 
 /// Marks document `doc` read.
@@ -153,8 +153,8 @@ pub(super) fn star_relevant(app: &mut App, doc: usize) {
 
 /// The filter line says `text` and lets through `docs` (indices into the corpus).
 pub(super) fn filter(app: &mut App, text: &str, docs: &[usize]) {
-    app.filter_text = text.to_string();
-    app.order = docs.to_vec();
+    app.list.set_filter_text(text);
+    app.list.replace(docs.to_vec(), 0, None);
 }
 
 /// Tags document `doc`.
