@@ -58,7 +58,7 @@ fn word_and_sentence_moves_lay_out_only_what_they_need() {
 #[test]
 fn next_mention_lays_out_only_up_to_it_and_wraps_at_the_end() {
     let mut h = long_app();
-    h.app_mut().selected_entity = Some(0);
+    h.app_mut().panel.select(Some(0));
     h.update(&[Action::NextMatch, Action::NextMatch]);
     assert!(
         !laid_out_everything(h.app()),

@@ -26,7 +26,7 @@ fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
     let mut case = seeds();
     case.keys("j Enter Tab j Enter");
     let app = case.app();
-    let entity = app.selected_entity.expect("Enter selected an entity");
+    let entity = app.panel.selected().expect("Enter selected an entity");
     let doc = app.reader.doc;
     let starts: Vec<(usize, usize)> = app
         .open_mentions()
@@ -79,7 +79,8 @@ fn enter_on_an_entity_mentioned_elsewhere_opens_its_first_mention() {
             .min()
     };
     let (pos, row) = app
-        .entity_order
+        .panel
+        .order()
         .iter()
         .enumerate()
         .find(|&(_, &row)| first_in(open, row).is_none())
@@ -93,12 +94,12 @@ fn enter_on_an_entity_mentioned_elsewhere_opens_its_first_mention() {
         .expect("a listed document mentions it");
     let name = app.facts.entities[row].name.clone();
     let path = app.corpus.docs[doc].path.clone();
-    case.app_mut().entities.selected = pos;
+    case.app_mut().panel.select_row(pos);
     case.keys("Enter");
     let app = case.app();
     assert_eq!(app.reader.doc, doc, "{name}: opened {path}");
     assert_eq!(app.reader.caret, start, "the caret on its first mention");
-    assert_eq!(app.selected_entity, Some(row));
+    assert_eq!(app.panel.selected(), Some(row));
     assert_eq!(app.list.order().get(app.list.cursor().selected), Some(&doc));
     let said = format!("{name}: none here; opened {path} at its first mention (");
     assert!(case.status().starts_with(&said), "{}", case.status());

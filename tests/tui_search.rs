@@ -21,7 +21,8 @@ fn seeds() -> Harness {
 /// Documents that mention one of the panel's entities of `kind`.
 fn docs_mentioning(app: &App, kind: Kind) -> BTreeSet<usize> {
     let shown: BTreeSet<usize> = app
-        .entity_order
+        .panel
+        .order()
         .iter()
         .copied()
         .filter(|&e| app.facts.entities[e].kind == kind)
@@ -41,7 +42,8 @@ fn person_scope_lists_the_documents_that_mention_the_person() {
     h.type_text("/%per lavrov");
     let app = h.app();
     assert!(
-        app.entity_order
+        app.panel
+            .order()
             .iter()
             .any(|&e| app.facts.entities[e].name == "Sergey Lavrov"),
         "the panel narrows to Lavrov"

@@ -119,7 +119,7 @@ fn mixed_paragraph_with_highlighted_names() {
         .no_search()
         .screen(100, 12)
         .start();
-    h.app_mut().selected_entity = Some(0);
+    h.app_mut().panel.select(Some(0));
     h.update(&[Action::Open]);
     let buf = h.buffer();
     let reader = h.panes().reader.expect("reader shown");
@@ -156,7 +156,7 @@ fn entity_selected_filters_and_highlights() {
 #[test]
 fn extraction_progress_shows_in_the_entity_panel() {
     let mut h = seeds_app(120, 40);
-    h.app_mut().extraction_progress = Some((2, 5));
+    h.app_mut().panel.set_progress(Some((2, 5)));
     assert!(h.snapshot().contains("Entities · extracting 2/5"));
 }
 

@@ -172,10 +172,7 @@ fn extraction_and_a_loaded_corpus_start_what_follows_them() {
         [Effect::IndexDocuments, Effect::Extract, Effect::Search(_)]
     ));
     step(&mut h, Msg::ExtractionFailed("the worker died".into()));
-    assert_eq!(
-        h.app().extraction_failed.as_deref(),
-        Some("the worker died")
-    );
+    assert_eq!(h.app().panel.failed(), Some("the worker died"));
 }
 
 #[test]

@@ -7,6 +7,7 @@ use crate::layout::{DocLayout, LayoutOptions};
 use std::collections::BTreeSet;
 
 use super::doc_list::DocList;
+use super::entity_panel::EntityPanel;
 use super::keymap::Keymap;
 use super::mode::{Mode, PromptHistory};
 use super::status::Status;
@@ -154,16 +155,12 @@ pub struct App {
     pub focus: Focus,
     /// The document list: order, cursor, marks, what narrows it.
     pub list: DocList,
-    /// Entity panel cursor.
-    pub entities: Cursor,
-    /// Entity whose mentions are highlighted.
-    pub selected_entity: Option<usize>,
+    /// The entity panel: its rows, cursor, selected entity, extraction progress.
+    pub panel: EntityPanel,
     /// The open document.
     pub reader: Reader,
     /// Layout options other than width (shaping, bidi mode).
     pub layout_base: LayoutOptions,
-    /// The user's choice for the entity panel; `None` follows the terminal width.
-    pub show_entities: Option<bool>,
     /// Who takes the next key: the panes, the help, a prompt or a question.
     pub mode: Mode,
     /// The status line's message.
@@ -183,14 +180,8 @@ pub struct App {
     pub search_ranges: Vec<(usize, usize)>,
     /// The document and query `search_ranges` were computed for.
     pub search_ranges_for: Option<(usize, String)>,
-    /// Entity rows shown in the panel (indices into `facts.entities`), in display order.
-    pub entity_order: Vec<usize>,
     /// Names rejected in the store, as the entity panel and its counts leave them out.
     pub rejections: super::facts::Rejections,
-    /// Documents extracted so far and in all, while extraction runs in the background.
-    pub extraction_progress: Option<(usize, usize)>,
-    /// Why extraction failed, when it did: the panel says so instead of "nothing found".
-    pub extraction_failed: Option<String>,
     /// A find in the open article (`F`), if one is on.
     pub find: Option<super::find::Find>,
     /// Documents whose misfit spans were already reported: said once, not on every key.
@@ -207,8 +198,8 @@ pub struct App {
 impl App {
     /// A new app over a corpus, with the first document open.
     pub fn new(corpus: Corpus, facts: Facts, theme: Theme, layout_base: LayoutOptions) -> App {
-        let entity_order = (0..facts.entities.len()).collect();
         let list = DocList::new(corpus.len());
+        let panel = EntityPanel::new(facts.entities.len());
         App {
             corpus,
             facts,
@@ -216,8 +207,7 @@ impl App {
             theme,
             focus: Focus::List,
             list,
-            entities: Cursor::default(),
-            selected_entity: None,
+            panel,
             reader: Reader {
                 doc: 0,
                 layout: DocLayout::new(layout_base),
@@ -226,7 +216,6 @@ impl App {
                 anchor: None,
             },
             layout_base,
-            show_entities: None,
             mode: Mode::Normal,
             status: Status::default(),
             notices: Vec::new(),
@@ -236,10 +225,7 @@ impl App {
             search: None,
             search_ranges: Vec::new(),
             search_ranges_for: None,
-            entity_order,
             rejections: Default::default(),
-            extraction_progress: None,
-            extraction_failed: None,
             find: None,
             misfits_reported: BTreeSet::new(),
             prompt_history: PromptHistory::default(),
@@ -280,7 +266,7 @@ impl App {
 
     /// Whether the entity panel shows at this terminal width.
     pub fn entities_visible(&self, width: u16) -> bool {
-        self.show_entities.unwrap_or(width >= 100)
+        self.panel.visible(width)
     }
 
     /// The triage state of a document.

@@ -27,14 +27,14 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.list.to_top();
             }
         }
-        Msg::ExtractionProgress(done, total) => app.extraction_progress = Some((done, total)),
+        Msg::ExtractionProgress(done, total) => app.panel.set_progress(Some((done, total))),
         Msg::ExtractionDone(extraction) => return extracted(app, &extraction),
         Msg::ExtractionFailed(why) => {
             app.status.say(format!(
                 "extraction failed ({why}): no people, places or dates"
             ));
-            app.extraction_failed = Some(why);
-            app.extraction_progress = None;
+            app.panel.set_failed(Some(why));
+            app.panel.set_progress(None);
         }
         Msg::CorpusLoaded(report) => return loaded(app, *report),
         // The stand-ins stay, read-only: the user sees why.
@@ -71,8 +71,8 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
 /// entities and asked again for what the filter line says.
 fn extracted(app: &mut App, extraction: &CorpusExtraction) -> Vec<Effect> {
     app.facts = Facts::from_extraction(extraction);
-    app.extraction_failed = None;
-    app.extraction_progress = None;
+    app.panel.set_failed(None);
+    app.panel.set_progress(None);
     facts::apply_rejections(app, true);
     app.marks = Default::default();
     let texts: Vec<&str> = app.corpus.docs.iter().map(|d| d.text.as_str()).collect();
@@ -96,8 +96,8 @@ fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     app.facts = Facts::default();
     app.marks = Default::default();
     app.list.clear_marks();
-    app.entity_order.clear();
-    app.selected_entity = None;
+    app.panel.set_order(Vec::new());
+    app.panel.select(None);
     app.list.set_entity_filter(None);
     app.search = None;
     app.search_ranges.clear();
@@ -116,8 +116,7 @@ fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     app.notices = report.notices;
     filter::refresh_list(app);
     if let Some(doc) = find(app, selected) {
-        app.list
-            .select_row(app.list.order().iter().position(|&d| d == doc).unwrap_or(0));
+        app.list.select_doc(doc);
     }
     super::annotate::refresh_spans(app);
     vec![

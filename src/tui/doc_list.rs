@@ -6,14 +6,14 @@
 
 use std::collections::BTreeSet;
 
-use super::app::{Cursor, SortOrder};
+use super::app::SortOrder;
+use super::rows::Rows;
 
 /// The document list.
 #[derive(Debug, Clone)]
 pub struct DocList {
-    /// Listed documents (indices into the corpus), in list order.
-    order: Vec<usize>,
-    cursor: Cursor,
+    /// Listed documents (indices into the corpus), in list order, and the cursor.
+    rows: Rows,
     /// The document the cursor was on before a filter emptied the list: the cursor goes
     /// back to it when the filter lets it through again.
     wanted: Option<usize>,
@@ -33,8 +33,7 @@ impl DocList {
     /// Every one of `len` documents, in file order, the cursor on the first.
     pub fn new(len: usize) -> DocList {
         DocList {
-            order: (0..len).collect(),
-            cursor: Cursor::default(),
+            rows: Rows::new(len),
             wanted: None,
             sort: SortOrder::File,
             filter_text: String::new(),
@@ -44,75 +43,27 @@ impl DocList {
         }
     }
 
-    /// The listed documents, in list order.
-    pub fn order(&self) -> &[usize] {
-        &self.order
-    }
-
-    /// How many documents are listed.
-    pub fn len(&self) -> usize {
-        self.order.len()
-    }
-
-    /// True when nothing is listed.
-    pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
-    }
-
-    /// The cursor: selected row and first visible row.
-    pub fn cursor(&self) -> Cursor {
-        self.cursor
-    }
-
     /// The document under the cursor.
     pub fn selected_doc(&self) -> Option<usize> {
-        self.order.get(self.cursor.selected).copied()
-    }
-
-    /// The row of a document, if it is listed.
-    pub fn row_of(&self, doc: usize) -> Option<usize> {
-        self.order.iter().position(|&d| d == doc)
-    }
-
-    /// Puts the cursor on `row` (the last row when past it).
-    pub fn select_row(&mut self, row: usize) {
-        self.cursor.selected = row.min(self.order.len().saturating_sub(1));
+        self.rows.under_cursor()
     }
 
     /// Puts the cursor on a document; false (nothing moves) when it is not listed.
     pub fn select_doc(&mut self, doc: usize) -> bool {
-        match self.row_of(doc) {
+        match self.rows.row_of(doc) {
             Some(row) => {
-                self.cursor.selected = row;
+                self.rows.select_row(row);
                 true
             }
             None => false,
         }
     }
 
-    /// Moves the cursor by `delta` rows and keeps it in a window of `height` rows.
-    pub fn move_by(&mut self, delta: isize, height: usize) {
-        self.cursor.move_by(delta, self.order.len());
-        self.cursor.follow(height);
-    }
-
-    /// Keeps the cursor in a window of `height` rows.
-    pub fn follow(&mut self, height: usize) {
-        self.cursor.follow(height);
-    }
-
-    /// The cursor to the first row, scrolled to the top (new search words: the best match).
-    pub fn to_top(&mut self) {
-        self.cursor = Cursor::default();
-    }
-
     /// Lists `order` with the cursor on `row` (clamped to the list); remembers `wanted`
     /// when nothing is listed, so the cursor can go back to it.
     pub fn replace(&mut self, order: Vec<usize>, row: usize, wanted: Option<usize>) {
-        self.order = order;
-        self.cursor.selected = row.min(self.order.len().saturating_sub(1));
-        self.wanted = if self.order.is_empty() { wanted } else { None };
-        self.cursor.offset = self.cursor.offset.min(self.cursor.selected);
+        self.wanted = if order.is_empty() { wanted } else { None };
+        self.rows.set(order, row);
     }
 
     /// The document the cursor should go back to (its own, or the one a filter hid).
@@ -189,10 +140,11 @@ impl DocList {
 
     /// Marks every listed document; when all are marked already, clears the marks.
     pub fn toggle_mark_all(&mut self) {
-        if self.order.iter().all(|d| self.marked.contains(d)) {
+        let order = self.rows.order();
+        if order.iter().all(|d| self.marked.contains(d)) {
             self.marked.clear();
         } else {
-            self.marked.extend(self.order.iter().copied());
+            self.marked.extend(order.iter().copied());
         }
     }
 
@@ -204,13 +156,16 @@ impl DocList {
     /// The marked documents that are listed, in list order.
     pub fn marked_in_order(&self) -> Vec<usize> {
         let marked = &self.marked;
-        self.order
+        self.rows
+            .order()
             .iter()
             .copied()
             .filter(|d| marked.contains(d))
             .collect()
     }
 }
+
+super::rows::rows_of!(DocList);
 
 #[cfg(test)]
 mod tests {

@@ -211,8 +211,8 @@ pub fn apply_rejections(app: &mut App, fresh: bool) {
     let gone = |e: Option<usize>, app: &App| {
         e.is_some_and(|e| app.facts.entities.get(e).is_none_or(|r| r.mentions == 0))
     };
-    if gone(app.selected_entity, app) {
-        app.selected_entity = None;
+    if gone(app.panel.selected(), app) {
+        app.panel.select(None);
     }
     if gone(app.list.entity_filter(), app) {
         app.list.set_entity_filter(None);

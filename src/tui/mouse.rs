@@ -73,7 +73,12 @@ fn click(app: &mut App, panes: &Panes, pane: Focus, area: Rect, at: Position) ->
             app.list.select_row(cursor.selected);
             again
         }
-        Focus::Entities => click_row(&mut app.entities, app.entity_order.len(), row),
+        Focus::Entities => {
+            let mut cursor = app.panel.cursor();
+            let again = click_row(&mut cursor, app.panel.len(), row);
+            app.panel.select_row(cursor.selected);
+            again
+        }
         Focus::Reader => {
             click_text(app, panes, row, usize::from(at.x - inner.x));
             false

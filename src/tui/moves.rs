@@ -23,7 +23,7 @@ pub fn navigate_action(app: &mut App, action: Action, panes: &Panes) {
         Action::FocusPrev => app.focus = cycle_focus(app, panes, -1),
         Action::ToggleEntities => {
             let visible = panes.entities.is_some();
-            app.show_entities = Some(!visible);
+            app.panel.set_shown(!visible);
             if visible && app.focus == Focus::Entities {
                 app.focus = Focus::Reader;
             }
@@ -72,8 +72,7 @@ pub fn move_rows(app: &mut App, panes: &Panes, delta: isize) {
             app.list.move_by(delta, panes.list_height());
         }
         Focus::Entities => {
-            app.entities.move_by(delta, app.entity_order.len());
-            app.entities.follow(panes.entities_height());
+            app.panel.move_by(delta, panes.entities_height());
         }
         Focus::Reader => move_reader(app, panes, delta),
     }

@@ -26,7 +26,7 @@ fn highlight_ranges(app: &App) -> Vec<(usize, usize)> {
         return find.ranges.clone();
     }
     let mut ranges = app.search_ranges.clone();
-    if let Some(entity) = app.selected_entity {
+    if let Some(entity) = app.panel.selected() {
         let mentions = live_mentions(app).filter(|m| m.entity == entity);
         ranges.extend(mentions.map(|m| (m.start, m.end)));
     }
@@ -49,7 +49,7 @@ fn mention_counts(app: &App) -> Vec<usize> {
 pub fn refresh_marks(app: &mut App) {
     let key = MarksKey {
         doc: app.reader.doc,
-        entity: app.selected_entity,
+        entity: app.panel.selected(),
         query: app.search_ranges_for.clone(),
         find: app.find.as_ref().map(|f| (f.doc, f.query.clone())),
     };
@@ -65,7 +65,7 @@ pub fn refresh_marks(app: &mut App) {
 
 /// The entity row under the panel cursor.
 pub fn entity_under_cursor(app: &App) -> Option<usize> {
-    app.entity_order.get(app.entities.selected).copied()
+    app.panel.under_cursor()
 }
 
 /// Selects the entity under the panel cursor and shows its first mention, the caret on it:
@@ -84,7 +84,7 @@ pub fn select_entity(app: &mut App, panes: &Panes) -> Vec<Effect> {
         entity.mentions,
         counted(entity.docs, "document")
     );
-    app.selected_entity = Some(row);
+    app.panel.select(Some(row));
     if let Some((start, count)) = mentions_in(app, app.reader.doc, row) {
         let here = counted(count, "mention");
         app.status.say(format!("{name}: {here} here, {corpus}"));
@@ -166,7 +166,8 @@ fn position_message(app: &App, at: usize, of: usize) -> String {
         return super::find::found_message(&find.query, at, of);
     }
     let entity = app
-        .selected_entity
+        .panel
+        .selected()
         .and_then(|e| app.facts.entities.get(e))
         .map(|e| e.name.clone());
     let query = (!app.search_ranges.is_empty())
@@ -233,14 +234,14 @@ fn row_bounds(layout: &crate::layout::DocLayout, row: usize) -> (usize, usize) {
 
 /// Narrows the document list to documents mentioning the selected entity.
 pub fn filter_by_entity(app: &mut App) {
-    let Some(row) = app.selected_entity.or_else(|| entity_under_cursor(app)) else {
+    let Some(row) = app.panel.selected().or_else(|| entity_under_cursor(app)) else {
         return;
     };
     let Some(name) = app.facts.entities.get(row).map(|e| e.name.clone()) else {
         return;
     };
     app.list.set_entity_filter(Some((row, name.clone())));
-    app.selected_entity = Some(row);
+    app.panel.select(Some(row));
     super::filter::refresh_list(app);
     let mention = match app.list.order().len() {
         1 => "mentions",
@@ -256,7 +257,7 @@ pub fn clear(app: &mut App) -> Vec<Effect> {
     if app.reader.anchor.take().is_some() || app.find.take().is_some() {
         return Vec::new();
     }
-    app.selected_entity = None;
+    app.panel.select(None);
     app.list.set_entity_filter(None);
     app.list.clear_marks();
     // The list widens at once; the search is told too, so that an answer to the old words

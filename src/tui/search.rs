@@ -250,7 +250,7 @@ pub fn apply(app: &mut App, outcome: SearchOutcome) {
 pub fn refresh_entity_order(app: &mut App) {
     let entities = &app.facts.entities;
     let all = (0..entities.len()).filter(|&i| entities[i].mentions > 0);
-    app.entity_order = match &app.search {
+    let order = match &app.search {
         Some(outcome) => {
             let wanted: HashMap<&str, usize> = outcome
                 .entities
@@ -266,10 +266,7 @@ pub fn refresh_entity_order(app: &mut App) {
         }
         None => all.collect(),
     };
-    app.entities.selected = app
-        .entities
-        .selected
-        .min(app.entity_order.len().saturating_sub(1));
+    app.panel.set_order(order);
 }
 
 /// Byte ranges of the query's matches in the open document, recomputed only when the

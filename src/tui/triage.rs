@@ -12,13 +12,7 @@ use crate::store::{Change, DocState, Label, Relevance, Source};
 /// marked (in list order); else the list's selection from the list, or the open document.
 fn targets(app: &App) -> Vec<usize> {
     match app.focus {
-        Focus::List if !app.list.marked().is_empty() => app
-            .list
-            .order()
-            .iter()
-            .copied()
-            .filter(|d| app.list.is_marked(*d))
-            .collect(),
+        Focus::List if !app.list.marked().is_empty() => app.list.marked_in_order(),
         Focus::List => app.selected_doc().into_iter().collect(),
         _ => vec![app.reader.doc],
     }

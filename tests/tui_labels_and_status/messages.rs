@@ -72,16 +72,17 @@ fn counts_of_one_are_singular() {
     let mut h = seeds_open();
     let app = h.app();
     let one_doc = app
-        .entity_order
+        .panel
+        .order()
         .iter()
         .position(|&row| app.facts.entities[row].docs == 1)
         .expect("an entity of one seed");
-    let row = app.entity_order[one_doc];
+    let row = app.panel.order()[one_doc];
     let name = app.facts.entities[row].name.clone();
     let mentions = app.facts.entities[row].mentions;
     h.keys("Tab");
     assert_eq!(h.app().focus, Focus::Entities);
-    h.app_mut().entities.selected = one_doc;
+    h.app_mut().panel.select_row(one_doc);
     h.keys("Enter");
     let end = format!(", {mentions} in 1 document");
     assert!(h.status().ends_with(&end), "{}", h.status());

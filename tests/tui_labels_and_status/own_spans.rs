@@ -131,7 +131,8 @@ fn forms(app: &App, row: usize) -> Vec<String> {
 /// An entity row with several forms, its name one of them, and its first mention in the
 /// open document, if any.
 fn entity_with_forms(app: &App) -> (usize, Vec<String>) {
-    app.entity_order
+    app.panel
+        .order()
         .iter()
         .map(|&row| (row, forms(app, row)))
         .find(|(row, forms)| forms.len() > 1 && forms.contains(&app.facts.entities[*row].name))
@@ -144,10 +145,10 @@ fn rejecting_an_entity_in_the_panel_is_one_step_named_after_it() {
     h.keys("s");
     let (row, forms) = entity_with_forms(h.app());
     let name = h.app().facts.entities[row].name.clone();
-    let pos = h.app().entity_order.iter().position(|&r| r == row);
+    let pos = h.app().panel.order().iter().position(|&r| r == row);
     h.keys("Tab");
     assert_eq!(h.app().focus, Focus::Entities);
-    h.app_mut().entities.selected = pos.expect("listed");
+    h.app_mut().panel.select_row(pos.expect("listed"));
     let lines = journal_lines(&h);
     h.keys("x");
     let n = forms.len();

@@ -26,7 +26,7 @@ fn x_in_the_panel_rejects_the_entity_and_it_leaves_the_panel() {
     let mut case = seeds();
     case.keys("Tab Tab j");
     assert_eq!(case.app().focus, Focus::Entities);
-    let entity = case.app().entity_order[1];
+    let entity = case.app().panel.order()[1];
     let name = case.app().facts.entities[entity].name.clone();
     let forms = forms(case.app(), entity);
     case.keys("x");
@@ -37,7 +37,10 @@ fn x_in_the_panel_rejects_the_entity_and_it_leaves_the_panel() {
         app.status
     );
     assert!(app.status.is_saved(), "{}", app.status);
-    assert!(!app.entity_order.contains(&entity), "{name} left the panel");
+    assert!(
+        !app.panel.order().contains(&entity),
+        "{name} left the panel"
+    );
     for form in &forms {
         let label = Label::from(app.facts.entities[entity].kind);
         assert_eq!(
@@ -50,7 +53,7 @@ fn x_in_the_panel_rejects_the_entity_and_it_leaves_the_panel() {
     let panel: Vec<String> = rows.iter().map(|r| r.chars().skip(90).collect()).collect();
     assert!(!panel.iter().any(|r| r.contains(&name)), "{panel:#?}");
     assert_eq!(
-        case.app().entities.selected,
+        case.app().panel.cursor().selected,
         1,
         "the cursor stays on its row"
     );
@@ -91,7 +94,7 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
         before - same_form,
         "{form}: {before} mentions before"
     );
-    assert_eq!(app.entity_order.contains(&entity), after > 0);
+    assert_eq!(app.panel.order().contains(&entity), after > 0);
     case.keys("u");
     assert_eq!(
         case.app().facts.entities[entity].mentions,
@@ -134,7 +137,7 @@ fn the_panel_says_loading_then_extracting() {
     go.send(()).expect("the job waits");
     until(|| {
         h.poll();
-        h.app().extraction_progress.is_none()
+        h.app().panel.progress().is_none()
     });
     assert!(panel(&mut h).contains("Ankara"));
 }
@@ -186,14 +189,14 @@ fn a_dead_extraction_worker_says_so() {
         .watch_extraction(ExtractionJob::run(5, |_| panic!("the worker died")));
     let start = std::time::Instant::now();
     h.poll();
-    while h.app().extraction_failed.is_none() && start.elapsed().as_secs() < 5 {
+    while h.app().panel.failed().is_none() && start.elapsed().as_secs() < 5 {
         h.poll();
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert!(
-        h.app().extraction_progress.is_none(),
+        h.app().panel.progress().is_none(),
         "still waiting after 5 s: {:?}",
-        h.app().extraction_progress
+        h.app().panel.progress()
     );
     assert!(
         h.app().status.text().contains("extraction failed"),

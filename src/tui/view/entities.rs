@@ -12,11 +12,11 @@ use crate::layout::{Direction, VisualLine, layout_line, paragraph_direction};
 
 /// Draws the panel.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let title = match (app.extraction_progress, &app.extraction_failed) {
+    let title = match (app.panel.progress(), app.panel.failed()) {
         (Some((done, total)), _) => format!(" Entities · extracting {done}/{total} "),
         (None, Some(_)) => " Entities · failed ".to_string(),
         _ if app.loading => " Entities · loading… ".to_string(),
-        _ => format!(" Entities {} · here·all ", app.entity_order.len()),
+        _ => format!(" Entities {} · here·all ", app.panel.order().len()),
     };
     let block = pane_block(app, Focus::Entities, title);
     let inner = block.inner(area);
@@ -24,7 +24,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if inner.is_empty() {
         return;
     }
-    if app.entity_order.is_empty() {
+    if app.panel.order().is_empty() {
         let why = empty_message(app);
         buf.set_stringn(
             inner.x,
@@ -37,17 +37,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(inner.width);
     let rows = app
-        .entity_order
+        .panel
+        .order()
         .iter()
         .enumerate()
-        .skip(app.entities.offset);
+        .skip(app.panel.cursor().offset);
     for ((pos, &i), y) in rows.zip(inner.y..inner.y + inner.height) {
         let entity = &app.facts.entities[i];
         let mut style = Style::new();
-        if app.selected_entity == Some(i) {
+        if app.panel.selected() == Some(i) {
             style = style.patch(app.theme.highlight);
         }
-        if pos == app.entities.selected && app.focus == Focus::Entities {
+        if pos == app.panel.cursor().selected && app.focus == Focus::Entities {
             style = style.patch(app.theme.selected);
         }
         let mark = match entity.kind {
@@ -82,9 +83,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 fn empty_message(app: &App) -> String {
     let say = if app.loading {
         "loading the documents…"
-    } else if app.extraction_progress.is_some() {
+    } else if app.panel.progress().is_some() {
         "extracting…"
-    } else if let Some(why) = &app.extraction_failed {
+    } else if let Some(why) = app.panel.failed() {
         return format!("extraction failed: {why}");
     } else if app.search.is_some() && !app.facts.entities.is_empty() {
         "no name matches the filter"

@@ -206,22 +206,22 @@ pub(super) fn entities(
         m.sort_by_key(|m| m.start);
     }
     app.facts = Facts { entities, mentions };
-    app.entity_order = (0..panel.len()).collect();
+    app.panel.set_order((0..panel.len()).collect());
 }
 
 /// Highlights the mentions of entity row `row` (takes effect at the next [`open`]).
 pub(super) fn highlight_entity(app: &mut App, row: usize) {
-    app.selected_entity = app.entity_order.get(row).copied();
+    app.panel.select(app.panel.order().get(row).copied());
 }
 
 /// Puts the entity panel's cursor on row `row`.
 pub(super) fn entity_cursor(app: &mut App, row: usize) {
-    app.entities.selected = row;
+    app.panel.select_row(row);
 }
 
 /// Extraction has done `done` documents of `total` and found nothing yet.
 pub(super) fn extracting(app: &mut App, done: usize, total: usize) {
-    app.extraction_progress = Some((done, total));
+    app.panel.set_progress(Some((done, total)));
 }
 
 /// Opens document `doc` in a reading pane of `width` x `height` cells and lays out what it
