@@ -38,7 +38,7 @@ fn typing_moves_the_caret_to_the_first_match_after_it() {
     let arabic = TEXT.find("أردوغان").expect("in text");
     assert!(starts(&h).contains(&arabic), "{:?}", starts(&h));
     assert_eq!(starts(&h).len(), 4);
-    assert_eq!(h.status(), "find \"erdogan\": match 2/4");
+    assert_eq!(h.status(), "find 2/4: \"erdogan\"");
 }
 
 #[test]
@@ -46,13 +46,16 @@ fn n_goes_through_the_matches_after_enter_and_esc_ends_the_find() {
     let mut h = open();
     h.keys("F").type_text("erdogan").keys("Enter");
     assert_eq!(h.app().mode, Mode::Normal);
-    assert!(h.status().contains("4 in this article"), "{}", h.status());
+    assert_eq!(
+        h.status(),
+        "find: 4 matches in this article (n/N): \"erdogan\""
+    );
     h.keys("n");
-    assert_eq!(h.status(), "find \"erdogan\": match 2/4");
+    assert_eq!(h.status(), "find 2/4: \"erdogan\"");
     h.keys("n n n");
-    assert_eq!(h.status(), "find \"erdogan\": match 1/4", "wraps around");
+    assert_eq!(h.status(), "find 1/4: \"erdogan\"", "wraps around");
     h.keys("N");
-    assert_eq!(h.status(), "find \"erdogan\": match 4/4");
+    assert_eq!(h.status(), "find 4/4: \"erdogan\"");
     h.keys("Esc");
     assert!(h.app().find.is_none());
 }
@@ -75,7 +78,13 @@ fn no_match_says_so_and_another_document_ends_the_find() {
         .screen(100, 30)
         .start();
     h.keys("Enter F").type_text("zqxw");
-    assert_eq!(h.status(), "find \"zqxw\": no match in this article");
+    assert_eq!(h.status(), "find: no match in this article: \"zqxw\"");
+    h.keys("Enter");
+    assert!(
+        h.app().find.is_none(),
+        "a find that found nothing is not kept"
+    );
+    h.keys("F").type_text("zqxw");
     h.keys("Bksp Bksp Bksp Bksp")
         .type_text("ankara")
         .keys("Enter");
@@ -102,4 +111,23 @@ fn the_matches_are_highlighted_on_screen() {
         .map(|(x, y)| buf[(x, y)].symbol().to_string())
         .collect();
     assert!(lit.contains("Ankara"), "highlighted: {lit:?}");
+}
+
+#[test]
+fn several_words_are_found_as_a_phrase() {
+    let mut h = Harness::texts(&[
+        "Rus Barış Gücü geldi. Rus heyeti ve Barış görüşmesi.\n\nrus  barış yine.",
+    ])
+    .screen(100, 30)
+    .start();
+    h.keys("Enter F").type_text("rus baris").keys("Enter");
+    // `Rus Barış` twice (the second with two spaces), never `Rus` or `Barış` alone.
+    let text = &h.app().corpus.docs[0].text;
+    let found: Vec<&str> = h
+        .app()
+        .find
+        .as_ref()
+        .map(|f| f.ranges.iter().map(|&(s, e)| &text[s..e]).collect())
+        .unwrap_or_default();
+    assert_eq!(found, ["Rus Barış", "rus  barış"]);
 }

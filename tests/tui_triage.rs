@@ -321,3 +321,36 @@ fn undo_brings_the_cursor_back_to_the_document_it_restored() {
     let third = h.app().corpus.docs[2].key.clone();
     assert!(!h.app().state.doc(&third).archived);
 }
+
+/// QA round 2: triage on marked documents acts on every marked document the title counts,
+/// also those the filter hides; it saves and counts only the documents it changes; `r`
+/// starts unrated documents at "relevant"; Esc clears the filter before the marks.
+#[test]
+fn marked_triage_acts_on_every_mark_and_counts_what_it_changed() {
+    let mut h = Harness::seeds().store().start();
+    h.keys("s Space Space Space");
+    assert!(h.app().doc_state(0).star, "starred before marking");
+    // A filter that hides two of the three marked documents.
+    let third = h.app().corpus.docs[2].title.clone();
+    let word: String = third.split_whitespace().next().unwrap_or("").to_string();
+    h.keys("/").type_text(&format!("'{word}")).keys("Enter");
+    h.keys("s");
+    assert_eq!(
+        h.status(),
+        "starred 2 documents · saved",
+        "000 was starred already"
+    );
+    assert!((0..3).all(|d| h.app().doc_state(d).star));
+    h.keys("u");
+    assert_eq!(h.status(), "undone: starred 2 documents · saved");
+    // Relevance: all three unrated, so all become relevant.
+    h.keys("r");
+    assert!((0..3).all(|d| h.app().doc_state(d).relevance == okur::store::Relevance::Relevant));
+    // Esc: the filter first, the marks with the next Esc.
+    h.keys("Esc");
+    assert_eq!(h.app().list.marked().len(), 3);
+    assert!(h.app().list.filter_text().is_empty());
+    h.keys("Esc");
+    assert!(h.app().list.marked().is_empty());
+    assert_eq!(h.status(), "marks cleared (3)");
+}

@@ -36,6 +36,35 @@ pub fn match_ranges(query: &Query, text: &str) -> Vec<Range<usize>> {
     term_ranges(query, text, |_| true, false)
 }
 
+/// Every occurrence of `phrase` in `text`, folded as the search folds (case, diacritics,
+/// dotted and dotless i, Arabic letter forms and harakat) and with any run of spaces in
+/// the phrase matching any run of spaces in the text: what a browser's find does, for
+/// words in a row (`rus barış` finds `Rus Barış`). Sorted source byte ranges.
+pub fn phrase_ranges(phrase: &str, text: &str) -> Vec<Range<usize>> {
+    let words: Vec<String> = phrase.split_whitespace().map(|w| fold(w).key).collect();
+    let Some(first) = words.first().filter(|w| !w.is_empty()) else {
+        return Vec::new();
+    };
+    let folded = fold(text);
+    let key = folded.key.as_str();
+    let mut out = Vec::new();
+    for at in memmem::find_iter(key.as_bytes(), first.as_bytes()) {
+        let mut end = at + first.len();
+        let whole = words[1..].iter().all(|word| {
+            let rest = key.get(end..).unwrap_or_default();
+            let gap = rest.len() - rest.trim_start().len();
+            let matched = gap > 0 && rest[gap..].starts_with(word.as_str());
+            end += gap + word.len();
+            matched
+        });
+        if whole {
+            let (s, e) = folded.source_range(at, end);
+            out.push(s..e);
+        }
+    }
+    out
+}
+
 fn term_ranges(
     query: &Query,
     text: &str,

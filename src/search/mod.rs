@@ -32,7 +32,7 @@ mod query;
 mod stream;
 
 pub use engine::{Hit, Results, covers};
-pub use highlight::match_ranges;
+pub use highlight::{match_ranges, phrase_ranges};
 pub use index::Index;
 pub use item::{EntityItem, ItemKind, ItemView, TitleRow};
 pub use query::{Group, Mode, Query, Scope, Term, filter_word, split_query};

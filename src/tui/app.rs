@@ -114,6 +114,17 @@ impl Cursor {
         self.selected = self.selected.saturating_add_signed(delta).min(max);
     }
 
+    /// Scrolls the window of `height` rows over `len` rows by `delta` (the mouse wheel):
+    /// the view moves, and the selection only as far as it must to stay in view.
+    pub fn scroll(&mut self, delta: isize, len: usize, height: usize) {
+        let height = height.max(1);
+        let last_top = len.saturating_sub(height);
+        self.offset = self.offset.saturating_add_signed(delta).min(last_top);
+        let bottom = self.offset + height - 1;
+        self.selected = self.selected.clamp(self.offset, bottom.max(self.offset));
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+
     /// Keeps the selection inside a window of `height` rows.
     pub fn follow(&mut self, height: usize) {
         let height = height.max(1);

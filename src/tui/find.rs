@@ -1,15 +1,17 @@
 //! Find in the open article (`F`, or Ctrl-F as in a browser): the caret goes to the first
 //! match after it as you type, every match is highlighted, `n`/`N` then go from match to
-//! match; Enter keeps the find, Esc puts the caret back where it was. Matching is the
-//! filter line's: folded (diacritics, dotted/dotless i, Arabic letter forms) and across
-//! scripts, so `erdogan` finds ERDOĞAN and أردوغان.
+//! match; Enter keeps the find, Esc puts the caret back where it was. Folded as the filter
+//! folds (diacritics, dotted/dotless i, Arabic letter forms). One word also matches across
+//! scripts, as a name does in the filter (`erdogan` finds ERDOĞAN and أردوغان); several
+//! words are found as a phrase, in a row, as a browser finds them (`rus barış`).
 
+use super::action::Action;
 use super::app::{App, Focus};
 use super::effect::Effect;
 use super::mode::{InputKind, Mode, Prompt};
 use super::navigate;
 use super::view::Panes;
-use crate::search::{Query, match_ranges};
+use crate::search::{Query, match_ranges, phrase_ranges};
 
 /// A find in the open document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,15 +53,8 @@ pub fn typed(app: &mut App, text: &str, panes: &Panes) {
     let Some(doc) = app.corpus.docs.get(find.doc) else {
         return;
     };
-    let query = Query::parse(text);
     find.query = text.to_string();
-    find.ranges = match query.is_empty() {
-        true => Vec::new(),
-        false => match_ranges(&query, &doc.text)
-            .into_iter()
-            .map(|r| (r.start, r.end))
-            .collect(),
-    };
+    find.ranges = matches(text, &doc.text);
     let origin = find.origin.0;
     let ranges = find.ranges.clone();
     let first = ranges
@@ -78,19 +73,38 @@ pub fn typed(app: &mut App, text: &str, panes: &Panes) {
         None => {
             back_to_origin(app);
             app.status
-                .say(format!("find \"{text}\": no match in this article"));
+                .say(format!("find: no match in this article: \"{text}\""));
         }
     }
 }
 
-/// Enter: the find stays (highlighted, `n`/`N` go through it); an empty one closes.
+/// Where `words` occur in `text`: one word as the filter finds a name (across scripts),
+/// several as a phrase.
+fn matches(words: &str, text: &str) -> Vec<(usize, usize)> {
+    let ranges = match words.split_whitespace().count() {
+        0 => Vec::new(),
+        1 => match_ranges(&Query::parse(&format!("'{}", words.trim())), text),
+        _ => phrase_ranges(words, text),
+    };
+    ranges.into_iter().map(|r| (r.start, r.end)).collect()
+}
+
+/// Enter: the find stays (highlighted, `n`/`N` go through it); one that found nothing
+/// closes (the message that said so stays).
 pub fn commit(app: &mut App) {
+    let (next, prev) = (
+        app.keymap.key_for(Action::NextMatch).unwrap_or_default(),
+        app.keymap.key_for(Action::PrevMatch).unwrap_or_default(),
+    );
     match app.find.as_ref() {
-        Some(find) if !find.query.is_empty() => {
-            let n = find.ranges.len();
+        Some(find) if !find.ranges.is_empty() => {
+            let n = match find.ranges.len() {
+                1 => "1 match".to_string(),
+                n => format!("{n} matches"),
+            };
             let query = find.query.clone();
             app.status.say(format!(
-                "find \"{query}\": {n} in this article · n/N go through them"
+                "find: {n} in this article ({next}/{prev}): \"{query}\""
             ));
         }
         _ => app.find = None,
@@ -113,7 +127,8 @@ fn back_to_origin(app: &mut App) {
     }
 }
 
-/// `find "lavrov": match 2/5`.
+/// `find 2/5: "lavrov"`: the numbers before the words, so that Arabic words (laid out
+/// right to left) never carry the count into their run.
 pub fn found_message(query: &str, at: usize, of: usize) -> String {
-    format!("find \"{query}\": match {at}/{of}")
+    format!("find {at}/{of}: \"{query}\"")
 }

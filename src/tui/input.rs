@@ -3,6 +3,7 @@
 //! readline's (see [`prompt_edit`]); the text is edited by a
 //! [`LineEditor`](super::line_editor::LineEditor).
 
+use super::action::Action;
 use super::app::App;
 use super::effect::Effect;
 use super::filter::set_filter;
@@ -11,6 +12,10 @@ use super::line_editor::{Edit, LineEditor};
 use super::mode::{InputKind, Mode, Prompt};
 use super::triage::submit;
 use super::view::Panes;
+
+/// The most characters a prompt holds: a filter or a tag is a few words, and a search
+/// over thousands of pasted words would keep the reader busy for a minute.
+pub const PROMPT_MAX: usize = 1000;
 
 /// What a key does in a prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +81,12 @@ pub fn prompt_key(app: &mut App, key: Key, panes: &Panes) -> Vec<Effect> {
                 prompt.line = LineEditor::new(newer);
             }
         }
+        Some(PromptKey::Edit(Edit::Insert(_))) if prompt.text().chars().count() >= PROMPT_MAX => {
+            app.mode = Mode::Prompt(prompt);
+            app.status
+                .say(format!("a prompt holds {PROMPT_MAX} characters"));
+            return Vec::new();
+        }
         Some(PromptKey::Edit(edit)) => prompt.line.apply(edit),
         None => {}
     }
@@ -86,15 +97,34 @@ pub fn prompt_key(app: &mut App, key: Key, panes: &Panes) -> Vec<Effect> {
 /// spaces: a prompt is one line); with no prompt open it is not run as keys.
 pub fn paste(app: &mut App, text: &str, panes: &Panes) -> Vec<Effect> {
     let Mode::Prompt(mut prompt) = std::mem::take(&mut app.mode) else {
-        app.status
-            .say("paste goes into a prompt (/ filter, t tag, m note): nothing was run");
+        let key = |a| app.keymap.key_for(a).unwrap_or_default();
+        let prompts = [
+            (Action::Filter, "filter"),
+            (Action::Find, "find"),
+            (Action::Tag, "tag"),
+            (Action::Note, "note"),
+        ]
+        .map(|(a, what)| format!("{} {what}", key(a)))
+        .join(", ");
+        app.status.say(format!(
+            "a paste goes into a prompt ({prompts}): nothing was run"
+        ));
         return Vec::new();
     };
-    for c in text.chars() {
+    let room = PROMPT_MAX.saturating_sub(prompt.text().chars().count());
+    let typed = text.chars().count();
+    for c in text.chars().take(room) {
         let c = if c.is_control() { ' ' } else { c };
         prompt.line.apply(Edit::Insert(c));
     }
-    edited(app, prompt, panes)
+    let effects = edited(app, prompt, panes);
+    if typed > room {
+        app.status.say(format!(
+            "paste cut: a prompt holds {PROMPT_MAX} characters ({} left out)",
+            typed - room
+        ));
+    }
+    effects
 }
 
 /// Puts the edited prompt back; the filter line and find act on every change of text

@@ -17,7 +17,7 @@ pub mod entity_panel;
 pub mod facts;
 pub mod filter;
 pub mod find;
-mod input;
+pub mod input;
 pub mod jobs;
 pub mod key;
 pub mod keymap;

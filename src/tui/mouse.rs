@@ -1,7 +1,8 @@
 //! The mouse: a click focuses the pane under the pointer and puts its cursor on the row
 //! clicked (in the text, the caret on the cell clicked); a second click on the selected
 //! row opens it (a document, or an entity's first mention); the wheel scrolls the pane
-//! under the pointer by three rows. While a prompt, a question or the help is open, the
+//! under the pointer by three rows, leaving the keyboard focus and, as far as the view
+//! allows, the cursor where they are. While a prompt, a question or the help is open, the
 //! mouse does nothing: they take keys.
 
 use ratatui::layout::{Position, Rect};
@@ -32,13 +33,35 @@ pub fn mouse(app: &mut App, mouse: Mouse, panes: &Panes) -> Vec<Effect> {
                 MouseKind::WheelUp => -WHEEL_ROWS,
                 _ => WHEEL_ROWS,
             };
-            // The wheel scrolls where the pointer is; the keyboard focus goes there too,
-            // so that the keys act on what was just scrolled into view.
-            app.focus = pane;
-            moves::move_rows(app, panes, delta);
+            scroll(app, panes, pane, delta);
             Vec::new()
         }
         MouseKind::Click => click(app, panes, pane, area, at),
+    }
+}
+
+/// The wheel scrolls the pane under the pointer; the keyboard focus stays where it is,
+/// and a cursor moves only as far as it must to stay in view (the caret with it).
+fn scroll(app: &mut App, panes: &Panes, pane: Focus, delta: isize) {
+    match pane {
+        Focus::List => app.list.scroll(delta, panes.list_height()),
+        Focus::Entities => app.panel.scroll(delta, panes.entities_height()),
+        Focus::Reader => {
+            let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+                return;
+            };
+            let height = panes.reader_height();
+            let wanted = app.reader.cursor.offset.saturating_add_signed(delta) + 2 * height;
+            app.reader.layout.ensure_rows(doc, wanted);
+            let rows = app.reader.layout.row_count();
+            let before = app.reader.cursor.selected;
+            let x = super::caret::current_x(app);
+            app.reader.cursor.scroll(delta, rows, height);
+            if app.reader.cursor.selected != before {
+                super::caret::leave_blank_row(app, panes, delta);
+                super::caret::sync_to_row(app, x);
+            }
+        }
     }
 }
 
@@ -116,6 +139,8 @@ fn click_text(app: &mut App, panes: &Panes, row: usize, x: usize) {
     let Some(offset) = super::caret::offset_at_x(line, x) else {
         return;
     };
+    let before = app.reader.caret;
     app.reader.cursor.selected = target;
     app.reader.caret = offset;
+    super::annotate::say_span_under_caret(app, before);
 }

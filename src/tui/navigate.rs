@@ -251,15 +251,26 @@ pub fn filter_by_entity(app: &mut App) {
     app.status.say(format!("{docs} {mention} {name}"));
 }
 
-/// Esc: clears the selection; else the find; else the entity selection, the marks and the
-/// list filters.
+/// Esc: clears the selection; else the find; else the entity selection and the list
+/// filters; else, with nothing else left to clear, the marks.
 pub fn clear(app: &mut App) -> Vec<Effect> {
     if app.reader.anchor.take().is_some() || app.find.take().is_some() {
         return Vec::new();
     }
+    let narrowed = app.panel.selected().is_some()
+        || app.list.entity_filter().is_some()
+        || !app.list.filter_text().is_empty();
+    // Marks are work: they go last, with an Esc of their own.
+    if !narrowed {
+        let n = app.list.marked().len();
+        if n > 0 {
+            app.list.clear_marks();
+            app.status.say(format!("marks cleared ({n})"));
+        }
+        return Vec::new();
+    }
     app.panel.select(None);
     app.list.set_entity_filter(None);
-    app.list.clear_marks();
     // The list widens at once; the search is told too, so that an answer to the old words
     // still on its way is not taken for the new ones.
     super::search::apply(app, Default::default());

@@ -61,6 +61,11 @@ impl Rows {
         self.cursor.follow(height);
     }
 
+    /// Scrolls the view by `delta` rows (the mouse wheel), the cursor kept in view.
+    pub fn scroll(&mut self, delta: isize, height: usize) {
+        self.cursor.scroll(delta, self.order.len(), height);
+    }
+
     /// Keeps the cursor in a window of `height` rows.
     pub fn follow(&mut self, height: usize) {
         self.cursor.follow(height);

@@ -15,6 +15,8 @@ pub struct Status {
     saved: bool,
     /// Said after the current input is handled, over its message.
     notice: Option<String>,
+    /// The message describes the span under the caret: it goes when the caret leaves.
+    about_caret: bool,
 }
 
 impl Status {
@@ -23,6 +25,21 @@ impl Status {
         self.text = text.into();
         self.fresh = true;
         self.saved = false;
+        self.about_caret = false;
+    }
+
+    /// Says what is under the caret: a message that [`Status::caret_left`] takes back.
+    pub fn say_about_caret(&mut self, text: String) {
+        self.say(text);
+        self.about_caret = true;
+    }
+
+    /// The caret left what the message described: the message goes (other messages stay).
+    pub fn caret_left(&mut self) {
+        if self.about_caret {
+            self.clear();
+            self.about_caret = false;
+        }
     }
 
     /// Adds to the message.

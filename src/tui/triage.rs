@@ -8,24 +8,46 @@ use super::mode::{InputKind, Mode, Prompt};
 use super::status::counted;
 use crate::store::{Change, DocState, Label, Relevance, Source};
 
-/// The documents triage applies to: the marked ones when the list has focus and some are
-/// marked (in list order); else the list's selection from the list, or the open document.
+/// The documents triage applies to: every marked document when the list has focus and
+/// some are marked (listed ones first, in list order, then those the filter hides: the
+/// title counts them all); else the list's selection from the list, or the open document.
 fn targets(app: &App) -> Vec<usize> {
     match app.focus {
-        Focus::List if !app.list.marked().is_empty() => app.list.marked_in_order(),
+        Focus::List if !app.list.marked().is_empty() => {
+            let mut docs = app.list.marked_in_order();
+            let hidden = app.list.marked().iter().filter(|d| !docs.contains(d));
+            docs.extend(hidden.copied().collect::<Vec<_>>());
+            docs
+        }
         Focus::List => app.selected_doc().into_iter().collect(),
         _ => vec![app.reader.doc],
     }
 }
 
 /// Handles a triage action. On many documents a toggle goes one way for all: star when
-/// any is unstarred, unstar when all are starred (as mutt's tagged actions do).
+/// any is unstarred, unstar when all are starred (as mutt's tagged actions do); only the
+/// documents it changes are saved, so the count said is the count changed.
 pub fn triage(app: &mut App, action: Action) -> Vec<Effect> {
     let docs = targets(app);
     let Some(&first) = docs.first() else {
         app.status.say("no document here: the list is empty");
         return Vec::new();
     };
+    match action {
+        Action::Tag => return open_prompt(app, InputKind::Tag, first, String::new()),
+        Action::Note if docs.len() > 1 => {
+            let cancel = app.keymap.key_for(Action::Cancel).unwrap_or_default();
+            app.status.say(format!(
+                "a note is for one document: {cancel} clears the marks"
+            ));
+            return Vec::new();
+        }
+        Action::Note => {
+            let note = app.doc_state(first).note.clone();
+            return open_prompt(app, InputKind::Note, first, note);
+        }
+        _ => {}
+    }
     let states: Vec<&DocState> = docs.iter().map(|&d| app.doc_state(d)).collect();
     let all = |f: fn(&DocState) -> bool| states.iter().all(|s| f(s));
     let value = match action {
@@ -34,37 +56,35 @@ pub fn triage(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleRead => !all(|s| s.read),
         _ => false,
     };
-    let relevance = next_relevance(app.doc_state(first).relevance);
-    let changes: Vec<Change> = match action {
-        Action::Tag => return open_prompt(app, InputKind::Tag, first, String::new()),
-        Action::Note if docs.len() > 1 => {
-            app.status
-                .say("a note is for one document: Esc clears the marks");
-            return Vec::new();
-        }
-        Action::Note => {
-            let note = app.doc_state(first).note.clone();
-            return open_prompt(app, InputKind::Note, first, note);
-        }
-        _ => docs
-            .iter()
-            .filter_map(|&d| app.corpus.docs.get(d))
-            .filter_map(|d| {
-                let doc = d.key.clone();
-                Some(match action {
-                    Action::Star => Change::Star { doc, value },
-                    Action::Archive => Change::Archive { doc, value },
-                    Action::ToggleRead => Change::Read { doc, value },
-                    Action::Relevance => Change::Relevance {
-                        doc,
-                        value: relevance,
-                    },
-                    _ => return None,
-                })
-            })
-            .collect(),
-    };
+    let relevance = common_next_relevance(&states);
+    let changes: Vec<Change> = docs
+        .iter()
+        .filter_map(|&d| Some((app.corpus.docs.get(d)?, app.doc_state(d))))
+        .filter_map(|(d, state)| {
+            let doc = d.key.clone();
+            match action {
+                Action::Star if state.star != value => Some(Change::Star { doc, value }),
+                Action::Archive if state.archived != value => Some(Change::Archive { doc, value }),
+                Action::ToggleRead if state.read != value => Some(Change::Read { doc, value }),
+                Action::Relevance if state.relevance != relevance => Some(Change::Relevance {
+                    doc,
+                    value: relevance,
+                }),
+                _ => None,
+            }
+        })
+        .collect();
     save_all(changes)
+}
+
+/// The relevance `r` gives: the next after the documents' common value; when they differ,
+/// the start of the cycle (relevant), so unrated documents never skip to "irrelevant".
+fn common_next_relevance(states: &[&DocState]) -> Relevance {
+    let first = states.first().map_or(Relevance::None, |s| s.relevance);
+    match states.iter().all(|s| s.relevance == first) {
+        true => next_relevance(first),
+        false => Relevance::Relevant,
+    }
 }
 
 /// Saves changes to many documents as one step (one `u` undoes them all), saying how
@@ -106,7 +126,8 @@ pub fn submit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
     let text = prompt.text();
     match prompt.kind {
         InputKind::Tag => {
-            let tag = text.trim().to_string();
+            // One space between words, as the filter writes `%tag:"two words"`.
+            let tag = text.split_whitespace().collect::<Vec<_>>().join(" ");
             if tag.is_empty() {
                 return Vec::new();
             }
@@ -114,9 +135,11 @@ pub fn submit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
             if app.list.marked().is_empty() || app.focus != Focus::List {
                 docs = vec![prompt.doc];
             }
-            let value = !docs.iter().all(|&d| app.doc_state(d).tags.contains(&tag));
+            let has = |d: usize| app.doc_state(d).tags.contains(&tag);
+            let value = !docs.iter().all(|&d| has(d));
             let changes = docs
                 .iter()
+                .filter(|&&d| has(d) != value)
                 .filter_map(|&d| app.corpus.docs.get(d))
                 .map(|d| Change::Tag {
                     doc: d.key.clone(),

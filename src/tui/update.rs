@@ -70,7 +70,7 @@ fn unbound(app: &mut App, key: Key) {
 
 /// Applies one action (from a key bound to it, or named by a test).
 pub fn act(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
-    if app.mode.is_help() && action != Action::Quit {
+    if app.mode.is_help() {
         help_action(app, action, panes);
         return Vec::new();
     }
@@ -143,7 +143,8 @@ fn back_to_list(app: &mut App) {
 fn help_action(app: &mut App, action: Action, panes: &Panes) {
     let page = navigate::help_page_rows(app, panes);
     match action {
-        Action::Help | Action::Cancel => app.mode = Mode::Normal,
+        // `q` and Ctrl-C close the help, as they close less: a second one quits.
+        Action::Help | Action::Cancel | Action::Quit => app.mode = Mode::Normal,
         Action::Down => navigate::scroll_help(app, panes, 1),
         Action::Up => navigate::scroll_help(app, panes, -1),
         Action::PageDown => navigate::scroll_help(app, panes, page),

@@ -53,7 +53,11 @@ pub fn say_span_under_caret(app: &mut App, before: usize) {
             .next()
     };
     let now = span_at(app, app.reader.caret);
-    if now.is_none() || now == span_at(app, before) {
+    if now.is_none() {
+        app.status.caret_left();
+        return;
+    }
+    if now == span_at(app, before) {
         return;
     }
     let Some(span) = shown_under_caret(app).first().map(|s| (*s).clone()) else {
@@ -80,5 +84,5 @@ pub fn say_span_under_caret(app: &mut App, before: usize) {
             format!("{text}: {kind}? suggested ({accept} accepts, {reject} rejects)")
         }
     };
-    app.status.say(what);
+    app.status.say_about_caret(what);
 }

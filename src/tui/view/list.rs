@@ -86,7 +86,15 @@ fn title(app: &App, width: usize) -> String {
     };
     let sort = app.list.sort().name();
     let Some(filter) = filter_label(app) else {
-        return format!("Documents {count} · {sort}");
+        // Narrow: the sort order goes, then the word; the counts stay.
+        let forms = [
+            format!("Documents {count} · {sort}"),
+            format!("Documents {count}"),
+        ];
+        return forms
+            .into_iter()
+            .find(|t| text_width(t) <= width)
+            .unwrap_or(count);
     };
     let forms = [
         format!("Documents {count} · {filter} · {sort}"),

@@ -72,7 +72,7 @@ fn a_narrow_list_drops_the_date_and_cuts_title_and_tags() {
     let app = triaged();
     let t = theme();
     let mut want = Buffer::with_lines([
-        "┌ Documents 3/3 ·… ┐",
+        "┌ Documents 3/3 ───┐",
         "│   tr Erdoğan     │",
         "│•★+tr Mecli ✎ #me…│",
         "│•  -- (empty)     │",
@@ -89,7 +89,7 @@ fn a_very_narrow_list_still_shows_the_marks_and_never_panics() {
     let app = triaged();
     let t = theme();
     let mut want = Buffer::with_lines([
-        "┌ Documen… ┐",
+        "┌ 3/3 ─────┐",
         "│   tr Erdo│",
         "│•★+tr M ✎…│",
         "│•  -- (emp│",
@@ -144,4 +144,14 @@ fn an_empty_list_has_its_count_and_nothing_else() {
     ]);
     ring(&mut want, t.focus_border);
     assert_eq!(render(&filtered, 34, 3, draw), want);
+}
+
+#[test]
+fn a_narrow_list_keeps_the_mark_count_in_its_title() {
+    let mut app = triaged();
+    app.list.toggle_mark(0);
+    app.list.toggle_mark(2);
+    let buf = render(&app, 20, 6, draw);
+    let top: String = (0..20).map(|x| buf[(x, 0)].symbol()).collect();
+    assert_eq!(top, "┌ 3/3 · 2 marked ──┐");
 }
