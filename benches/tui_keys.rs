@@ -1,0 +1,94 @@
+//! What a key costs in the reader on a large corpus, `update` alone (no drawing): moving
+//! in the list, and re-listing with an entity filter on (what `f`, `s` and every filter
+//! keystroke do). Corpora of N one-line documents, one entity mentioned in every third.
+//! `cargo bench --bench tui_keys [-- N...]` (default 20000 100000).
+
+use std::time::{Duration, Instant};
+
+use okur::corpus::{Corpus, Document};
+use okur::kind::Kind;
+use okur::layout::LayoutOptions;
+use okur::tui::app::{App, EntityRow, Facts, MentionRef};
+use okur::tui::theme::Theme;
+use okur::tui::{Action, Msg, prepare, update, view};
+use ratatui::layout::Rect;
+
+fn app_of(n: usize) -> App {
+    let docs = (0..n)
+        .map(|i| {
+            Document::from_text(
+                format!("{i}.txt"),
+                format!("Haber {i}\n\nAnkara'da görüşme {i}."),
+            )
+        })
+        .collect();
+    let mentions = (0..n)
+        .map(|i| match i % 3 {
+            0 => vec![MentionRef {
+                start: 0,
+                end: 5,
+                entity: 0,
+            }],
+            _ => Vec::new(),
+        })
+        .collect();
+    let facts = Facts {
+        entities: vec![EntityRow {
+            kind: Kind::Place,
+            name: "Ankara".into(),
+            value: None,
+            docs: n / 3,
+            mentions: n / 3,
+        }],
+        mentions,
+    };
+    App::new(
+        Corpus { docs },
+        facts,
+        Theme::colored(),
+        LayoutOptions::new(80),
+    )
+}
+
+/// Median and worst of `runs` timings of `f`.
+fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    let mut all: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    all.sort();
+    (all[runs / 2], all[runs - 1])
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![20_000, 100_000]
+    } else {
+        sizes
+    };
+    for n in sizes {
+        let mut app = app_of(n);
+        let panes = view::panes(Rect::new(0, 0, 120, 40), &app);
+        prepare(&mut app, &panes);
+        let (med, worst) = time(50, || {
+            update(&mut app, Msg::Action(Action::Down), &panes);
+        });
+        println!("{n} docs: j (list down): median {med:?}, worst {worst:?}");
+        app.focus = okur::tui::app::Focus::Entities;
+        update(&mut app, Msg::Action(Action::FilterByEntity), &panes);
+        assert_eq!(app.list.len(), n.div_ceil(3), "the entity filter is on");
+        let (med, worst) = time(20, || okur::tui::filter::refresh_list(&mut app));
+        println!("{n} docs: re-list with an entity filter on: median {med:?}, worst {worst:?}");
+        let (med, worst) = time(20, || {
+            update(&mut app, Msg::Action(Action::CycleSort), &panes);
+        });
+        println!("{n} docs: o (sort again, filter on): median {med:?}, worst {worst:?}");
+    }
+}
