@@ -151,6 +151,19 @@ pub struct Reader {
     pub anchor: Option<usize>,
 }
 
+impl Reader {
+    /// Shows document `doc` from its top: a fresh layout (with `options`), the cursor and
+    /// the caret at the start, no selection. Everything that belonged to the document
+    /// shown before goes with it.
+    pub fn show(&mut self, doc: usize, options: LayoutOptions) {
+        self.doc = doc;
+        self.layout = DocLayout::new(options);
+        self.cursor = Cursor::default();
+        self.caret = 0;
+        self.anchor = None;
+    }
+}
+
 /// Everything the TUI knows.
 #[derive(Debug)]
 pub struct App {

@@ -105,11 +105,8 @@ fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     let find = |app: &App, path: Option<String>| {
         path.and_then(|p| app.corpus.docs.iter().position(|d| d.path == p))
     };
-    app.reader.doc = find(app, open).unwrap_or(0);
-    app.reader.layout = crate::layout::DocLayout::new(app.layout_base);
-    app.reader.cursor = Default::default();
-    app.reader.caret = 0;
-    app.reader.anchor = None;
+    let doc = find(app, open).unwrap_or(0);
+    app.reader.show(doc, app.layout_base);
     let count = app.corpus.len();
     app.status
         .say(super::notices::loaded(count, &report.notices));

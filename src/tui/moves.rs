@@ -9,7 +9,7 @@ use super::mode::Mode;
 use super::view::Panes;
 use super::{caret, navigate};
 use crate::display::DisplayMode;
-use crate::layout::{Direction, DocLayout};
+use crate::layout::Direction;
 use crate::store::Change;
 
 /// Actions that only move, show or hide things.
@@ -116,11 +116,8 @@ pub fn open(app: &mut App, panes: &Panes) -> Vec<Effect> {
 /// `seen` change: saved, but not an undo step, so `u` still undoes the user's last change.
 pub fn open_doc(app: &mut App, doc: usize) -> Vec<Effect> {
     if app.reader.doc != doc {
-        app.reader.doc = doc;
-        app.reader.layout = DocLayout::new(app.reader.layout.options());
-        app.reader.cursor = Default::default();
-        app.reader.caret = 0;
-        app.reader.anchor = None;
+        let options = app.reader.layout.options();
+        app.reader.show(doc, options);
     }
     let Some(d) = app.corpus.docs.get(doc) else {
         return Vec::new();
