@@ -46,10 +46,7 @@ fn n_goes_through_the_matches_after_enter_and_esc_ends_the_find() {
     let mut h = open();
     h.keys("F").type_text("erdogan").keys("Enter");
     assert_eq!(h.app().mode, Mode::Normal);
-    assert_eq!(
-        h.status(),
-        "find: 4 matches in this article (n/N): \"erdogan\""
-    );
+    assert_eq!(h.status(), "find 1/4: \"erdogan\" · n/N go on");
     h.keys("n");
     assert_eq!(h.status(), "find 2/4: \"erdogan\"");
     h.keys("n n n");

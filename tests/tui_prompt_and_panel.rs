@@ -101,8 +101,14 @@ fn enter_on_an_entity_mentioned_elsewhere_opens_its_first_mention() {
     assert_eq!(app.reader.caret, start, "the caret on its first mention");
     assert_eq!(app.panel.selected(), Some(row));
     assert_eq!(app.list.order().get(app.list.cursor().selected), Some(&doc));
-    let said = format!("{name}: none here; opened {path} at its first mention (");
-    assert!(case.status().starts_with(&said), "{}", case.status());
+    let file = path.rsplit('/').next().unwrap_or(&path);
+    let said = format!(" in {file} (none in the one open before), ");
+    assert!(
+        case.status().starts_with(&format!("{name}: ")),
+        "{}",
+        case.status()
+    );
+    assert!(case.status().contains(&said), "{}", case.status());
     assert!(case.app().state.doc(&case.app().corpus.docs[doc].key).read);
 }
 

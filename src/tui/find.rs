@@ -98,14 +98,19 @@ pub fn commit(app: &mut App) {
     );
     match app.find.as_ref() {
         Some(find) if !find.ranges.is_empty() => {
-            let n = match find.ranges.len() {
-                1 => "1 match".to_string(),
-                n => format!("{n} matches"),
-            };
+            // Which match the caret is on, as `n`/`N` will say it.
+            let caret = app.reader.caret;
+            let at = find
+                .ranges
+                .iter()
+                .position(|&(s, e)| s <= caret && caret < e);
+            let of = find.ranges.len();
             let query = find.query.clone();
-            app.status.say(format!(
-                "find: {n} in this article ({next}/{prev}): \"{query}\""
-            ));
+            let head = match at {
+                Some(i) => found_message(&query, i + 1, of),
+                None => format!("find: {of} in this article: \"{query}\""),
+            };
+            app.status.say(format!("{head} · {next}/{prev} go on"));
         }
         _ => app.find = None,
     }

@@ -39,6 +39,7 @@ fn say_marked(app: &mut App) {
     let keys = [
         Action::Star,
         Action::Archive,
+        Action::Relevance,
         Action::ToggleRead,
         Action::Tag,
     ]

@@ -105,10 +105,14 @@ pub fn select_entity(app: &mut App, panes: &Panes) -> Vec<Effect> {
     if let Some(pos) = app.list.order().iter().position(|&d| d == doc) {
         app.list.select_row(pos);
     }
-    let path = app.open_doc().map(|d| d.path.clone()).unwrap_or_default();
+    // The file's name, not its whole path: the counts must fit on the status line.
+    let file = app
+        .open_doc()
+        .map(|d| d.path.rsplit('/').next().unwrap_or(&d.path).to_string())
+        .unwrap_or_default();
     let there = counted(count, "mention");
     app.status.say(format!(
-        "{name}: none here; opened {path} at its first mention ({there} there), {corpus}"
+        "{name}: {there} in {file} (none in the one open before), {corpus}"
     ));
     show_range(app, panes, start);
     effects
