@@ -51,14 +51,10 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             super::annotate::refresh_spans(app);
         }
         Msg::NotSaved(why) => app.status.say(why),
-        Msg::UndoneAt(doc) => {
-            let row = app
-                .list
-                .order()
-                .iter()
-                .position(|&d| app.corpus.docs.get(d).is_some_and(|d| d.key == doc));
-            if let (Some(row), super::app::Focus::List) = (row, app.focus) {
-                app.list.select_row(row);
+        Msg::UndoneAt(key) => {
+            let doc = app.corpus.docs.iter().position(|d| d.key == key);
+            if let (Some(doc), super::app::Focus::List) = (doc, app.focus) {
+                app.list.select_doc(doc);
             }
         }
         Msg::DisplayChanged(said) => app.status.append(&said),

@@ -57,6 +57,13 @@ pub fn sync_to_row(app: &mut App, prev_x: Option<usize>) {
     }
 }
 
+/// After the cursor row moved by `delta`: off a blank row (onward in that direction), and
+/// the caret onto the new row at screen column `x` (from [`current_x`] before the move).
+pub fn settle(app: &mut App, panes: &Panes, delta: isize, x: Option<usize>) {
+    leave_blank_row(app, panes, delta);
+    sync_to_row(app, x);
+}
+
 /// The caret's screen column on the current row, before a row move.
 pub fn current_x(app: &App) -> Option<usize> {
     cursor_line(app).and_then(|l| caret_x(l, app.reader.caret))

@@ -153,15 +153,20 @@ impl DocList {
         self.marked.clear();
     }
 
-    /// The marked documents that are listed, in list order.
+    /// Every marked document: the listed ones first, in list order, then those the
+    /// filter hides, in corpus order.
     pub fn marked_in_order(&self) -> Vec<usize> {
         let marked = &self.marked;
-        self.rows
+        let mut docs: Vec<usize> = self
+            .rows
             .order()
             .iter()
             .copied()
             .filter(|d| marked.contains(d))
-            .collect()
+            .collect();
+        let listed: BTreeSet<usize> = docs.iter().copied().collect();
+        docs.extend(marked.difference(&listed));
+        docs
     }
 }
 
@@ -192,6 +197,12 @@ mod tests {
         list.toggle_mark(2);
         list.toggle_mark_all();
         assert_eq!(list.marked_in_order(), [0, 1, 2]);
+        list.replace(vec![2, 1], 0, None);
+        assert_eq!(
+            list.marked_in_order(),
+            [2, 1, 0],
+            "listed first, then hidden"
+        );
         list.toggle_mark_all();
         assert!(list.marked().is_empty());
     }

@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Focus};
+use super::status::counted;
 use super::view::Panes;
 
 /// Marks or unmarks the document under the list cursor, then moves down a row.
@@ -46,8 +47,8 @@ fn say_marked(app: &mut App) {
     .map(key)
     .join(" ");
     let cancel = key(Action::Cancel);
-    let docs = if n == 1 { "document" } else { "documents" };
+    let docs = counted(n, "document");
     app.status.say(format!(
-        "{n} {docs} marked: {keys} act on all · {cancel} clears"
+        "{docs} marked: {keys} act on all · {cancel} clears"
     ));
 }

@@ -5,9 +5,9 @@
 //! allows, the cursor where they are. While a prompt, a question or the help is open, the
 //! mouse does nothing: they take keys.
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Margin, Position, Rect};
 
-use super::app::{App, Cursor, Focus};
+use super::app::{App, Focus};
 use super::effect::Effect;
 use super::mode::Mode;
 use super::moves;
@@ -58,8 +58,7 @@ fn scroll(app: &mut App, panes: &Panes, pane: Focus, delta: isize) {
             let x = super::caret::current_x(app);
             app.reader.cursor.scroll(delta, rows, height);
             if app.reader.cursor.selected != before {
-                super::caret::leave_blank_row(app, panes, delta);
-                super::caret::sync_to_row(app, x);
+                super::caret::settle(app, panes, delta, x);
             }
         }
     }
@@ -78,30 +77,15 @@ fn pane_at(panes: &Panes, at: Position) -> Option<(Focus, Rect)> {
 
 /// A click in a pane, at a position inside its borders.
 fn click(app: &mut App, panes: &Panes, pane: Focus, area: Rect, at: Position) -> Vec<Effect> {
-    let inner = Rect::new(
-        area.x.saturating_add(1),
-        area.y.saturating_add(1),
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(2),
-    );
+    let inner = area.inner(Margin::new(1, 1));
     app.focus = pane;
     if !inner.contains(at) {
         return Vec::new();
     }
     let row = usize::from(at.y - inner.y);
     let again = match pane {
-        Focus::List => {
-            let mut cursor = app.list.cursor();
-            let again = click_row(&mut cursor, app.list.len(), row);
-            app.list.select_row(cursor.selected);
-            again
-        }
-        Focus::Entities => {
-            let mut cursor = app.panel.cursor();
-            let again = click_row(&mut cursor, app.panel.len(), row);
-            app.panel.select_row(cursor.selected);
-            again
-        }
+        Focus::List => app.list.click(row),
+        Focus::Entities => app.panel.click(row),
         Focus::Reader => {
             click_text(app, panes, row, usize::from(at.x - inner.x));
             false
@@ -111,18 +95,6 @@ fn click(app: &mut App, panes: &Panes, pane: Focus, area: Rect, at: Position) ->
         true => moves::open(app, panes),
         false => Vec::new(),
     }
-}
-
-/// Puts a list-like cursor on the `row`-th visible row, if there is one there; true when
-/// it was on it already (a second click: open it).
-fn click_row(cursor: &mut Cursor, len: usize, row: usize) -> bool {
-    let target = cursor.offset + row;
-    if target >= len {
-        return false;
-    }
-    let again = cursor.selected == target;
-    cursor.selected = target;
-    again
 }
 
 /// A click in the text: the cursor on that row, the caret on the cell under the pointer

@@ -81,8 +81,7 @@ pub fn move_rows(app: &mut App, panes: &Panes, delta: isize) {
 fn move_reader(app: &mut App, panes: &Panes, delta: isize) {
     let x = caret::current_x(app);
     move_rows_raw(app, panes, delta);
-    caret::leave_blank_row(app, panes, delta);
-    caret::sync_to_row(app, x);
+    caret::settle(app, panes, delta, x);
 }
 
 /// Moves the reading cursor by rows, laying out what it needs; the caret is not touched.

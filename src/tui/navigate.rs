@@ -102,9 +102,7 @@ pub fn select_entity(app: &mut App, panes: &Panes) -> Vec<Effect> {
         return Vec::new();
     };
     let effects = super::moves::open_doc(app, doc);
-    if let Some(pos) = app.list.order().iter().position(|&d| d == doc) {
-        app.list.select_row(pos);
-    }
+    app.list.select_doc(doc);
     // The file's name, not its whole path: the counts must fit on the status line.
     let file = app
         .open_doc()

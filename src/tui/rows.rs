@@ -66,6 +66,18 @@ impl Rows {
         self.cursor.scroll(delta, self.order.len(), height);
     }
 
+    /// Puts the cursor on the `row`-th visible row (a click), if a row is shown there;
+    /// true when the cursor was on it already (a second click opens it).
+    pub fn click(&mut self, row: usize) -> bool {
+        let target = self.cursor.offset + row;
+        if target >= self.order.len() {
+            return false;
+        }
+        let again = self.cursor.selected == target;
+        self.cursor.selected = target;
+        again
+    }
+
     /// Keeps the cursor in a window of `height` rows.
     pub fn follow(&mut self, height: usize) {
         self.cursor.follow(height);

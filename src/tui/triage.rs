@@ -13,12 +13,7 @@ use crate::store::{Change, DocState, Label, Relevance, Source};
 /// title counts them all); else the list's selection from the list, or the open document.
 fn targets(app: &App) -> Vec<usize> {
     match app.focus {
-        Focus::List if !app.list.marked().is_empty() => {
-            let mut docs = app.list.marked_in_order();
-            let hidden = app.list.marked().iter().filter(|d| !docs.contains(d));
-            docs.extend(hidden.copied().collect::<Vec<_>>());
-            docs
-        }
+        Focus::List if !app.list.marked().is_empty() => app.list.marked_in_order(),
         Focus::List => app.selected_doc().into_iter().collect(),
         _ => vec![app.reader.doc],
     }
@@ -59,7 +54,8 @@ pub fn triage(app: &mut App, action: Action) -> Vec<Effect> {
     let relevance = common_next_relevance(&states);
     let changes: Vec<Change> = docs
         .iter()
-        .filter_map(|&d| Some((app.corpus.docs.get(d)?, app.doc_state(d))))
+        .zip(&states)
+        .filter_map(|(&d, state)| Some((app.corpus.docs.get(d)?, state)))
         .filter_map(|(d, state)| {
             let doc = d.key.clone();
             match action {
