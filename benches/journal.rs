@@ -1,5 +1,6 @@
 //! Journal benchmarks: latency of one saved change (write + fsync) and of one batch of 100,
-//! and start-up replay of a journal of 100k changes, one per line or 100 per batch line.
+//! and start-up replay of a journal of 100k changes, one per line, 100 per batch line, or
+//! one per line with keys naming their copy (as the reader writes them).
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]
@@ -88,6 +89,20 @@ fn replay(c: &mut Criterion) {
         })
         .collect();
     std::fs::write(&batched, lines).expect("write journal");
+    // As the reader writes them: every key names its copy (hash and path).
+    let copies = dir.path().join("copies.jsonl");
+    let lines: String = (0..100_000)
+        .map(|i| {
+            let mut change = change(i);
+            if let Change::Star { doc, .. } | Change::Tag { doc, .. } | Change::Note { doc, .. } =
+                &mut change
+            {
+                *doc = doc.with_copy(format!("/home/analyst/haberler/2020/{}.txt", i % 500));
+            }
+            serde_json::to_string(&change).expect("json") + "\n"
+        })
+        .collect();
+    std::fs::write(&copies, lines).expect("write journal");
     let mut group = c.benchmark_group("replay");
     group.sample_size(10);
     group.bench_function("replay_100k_changes", |b| {
@@ -105,6 +120,17 @@ fn replay(c: &mut Criterion) {
         b.iter(|| {
             black_box(
                 Store::open_read_only(&batched)
+                    .expect("replay")
+                    .state()
+                    .docs()
+                    .count(),
+            )
+        })
+    });
+    group.bench_function("replay_100k_changes_with_paths", |b| {
+        b.iter(|| {
+            black_box(
+                Store::open_read_only(&copies)
                     .expect("replay")
                     .state()
                     .docs()

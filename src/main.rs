@@ -134,7 +134,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
     let (opened, store) = std::thread::scope(|s| {
         let store = s.spawn(|| {
             okur::store::resolve_store_path(args.store.as_deref())
-                .and_then(|path| okur::store::Store::open(&path))
+                .and_then(|path| okur::store::Store::open_waiting(&path, okur::store::LOCK_WAIT))
         });
         let opened = open_corpus(&args.paths);
         let store = store
@@ -142,7 +142,11 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (opened, store)
     });
-    let opened = opened?;
+    let mut opened = opened?;
+    // A moved or renamed file keeps its triage state (see store::adopt_moved).
+    if let Ok(store) = &store {
+        okur::store::adopt_moved(store.state(), &mut opened.corpus.docs);
+    }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let resolved = okur::display::resolve(
         okur::tui::probe::detect_asking(),

@@ -32,7 +32,7 @@ fn open_with_journal(marked: &str, with_suggestions: bool, journal: &str) -> Har
     } else {
         Facts::default()
     };
-    let journal = journal.replace("{doc}", &corpus.docs[0].key.0);
+    let journal = journal.replace("{doc}", &corpus.docs[0].key.text);
     let mut case = Harness::over(corpus)
         .facts(facts)
         .journal(&journal)
@@ -206,9 +206,9 @@ fn decisions_survive_a_restart() {
     let mut case = open("|Lavrov konuştu.", false);
     case.keys("p s");
     let path = case.store_path().expect("a store").to_path_buf();
+    let key = case.app().corpus.docs[0].key.clone();
     drop(case.session);
     let store = Store::open(&path).expect("reopens");
-    let key = okur::corpus::DocKey::of_text("Lavrov konuştu.");
     let state = store.doc(&key);
     assert!(state.star && state.read);
     assert_eq!(state.spans.len(), 1);

@@ -283,3 +283,35 @@ fn span_with_wrong_offsets_is_refused() {
     });
     assert!(export::prepare(&corpus, &state).is_ok());
 }
+
+#[test]
+fn a_bad_span_is_left_out_and_the_rest_exported() {
+    let (corpus, mut state) = annotated();
+    let tr = seed(&corpus, TR);
+    let clean = state.clone();
+    let good = export::prepare(&corpus, &clean).expect("all spans fit");
+    let start = tr.text.find("Türkiye'ye").expect("seed text");
+    state.apply(&Change::AddSpan {
+        doc: tr.key.clone(),
+        span: Span {
+            start,
+            end: start + 2,
+            kind: Label::Entity(Kind::Place),
+            text: "Tü".into(),
+            source: Source::User,
+        },
+    });
+    let prepared = export::prepare_skipping(&corpus, &state);
+    let [ExportError::BadSpan { doc, .. }] = &prepared.skipped[..] else {
+        panic!("one bad span expected: {:?}", prepared.skipped);
+    };
+    assert_eq!(doc, TR);
+    assert_eq!(prepared.docs.len(), good.len());
+    for (got, want) in prepared.docs.iter().zip(&good) {
+        assert_eq!(
+            got.spans, want.spans,
+            "{}: the fitting spans all kept",
+            got.path
+        );
+    }
+}

@@ -132,7 +132,7 @@ fn damaged_or_shared_journals_are_not_compacted() -> TestResult {
     // Another okur holds the journal: the second opener must not rewrite it.
     let (_dir, path, state) = write_long_journal(600)?;
     let before = std::fs::read_to_string(&path)?;
-    let (holder, _) = okur::store::Journal::open(&path)?;
+    let (holder, _) = okur::store::Journal::open(&path, std::time::Duration::ZERO)?;
     let reader = Store::open(&path)?;
     assert!(reader.is_read_only());
     assert_eq!(std::fs::read_to_string(&path)?, before, "read-only opener");

@@ -2,7 +2,9 @@
 //! append; it is killed with SIGKILL at random moments, 100 times, and after every kill the
 //! journal must hold every acknowledged change. A second writer appends batches: after every
 //! kill each batch is there whole or not at all. And a batch line cut at every byte is
-//! skipped whole and reported.
+//! skipped whole and reported. A third writer compacts the journal (in place, through a
+//! symlink) after every change: after every kill the journal is whole, holds every
+//! acknowledged change, and is still the same file behind the same link.
 //!
 //! The writer is this test executable itself, re-run with `OKUR_CRASH_WRITER` set so that
 //! the `writer_child` test acts as the writer (without the variable it does nothing).
@@ -20,6 +22,7 @@ use okur::store::{Change, Store, Warning};
 const WRITER_ENV: &str = "OKUR_CRASH_WRITER";
 const ROUND_ENV: &str = "OKUR_CRASH_ROUND";
 const BATCH_ENV: &str = "OKUR_CRASH_BATCH";
+const COMPACT_ENV: &str = "OKUR_CRASH_COMPACT";
 const ROUNDS: u64 = 100;
 /// Parts in each batch of the batch writer.
 const PARTS: u64 = 40;
@@ -64,6 +67,7 @@ fn writer_child() -> Result<(), Box<dyn std::error::Error>> {
     };
     let round: u64 = std::env::var(ROUND_ENV)?.parse()?;
     let batches = std::env::var_os(BATCH_ENV).is_some();
+    let compacting = std::env::var_os(COMPACT_ENV).is_some();
     let mut store = Store::open(Path::new(&path))?;
     assert!(!store.is_read_only(), "the parent must not hold the lock");
     let mut out = std::io::stdout().lock();
@@ -72,6 +76,17 @@ fn writer_child() -> Result<(), Box<dyn std::error::Error>> {
             true => store.apply_all((0..PARTS).map(|j| tag_change(part(round, i, j))).collect())?,
             false => store.apply(tag_change(tag(round, i)))?,
         };
+        if compacting {
+            // Lines the compacted journal drops, so it is shorter than the one it replaces.
+            // Never the note a killed round left in place: undo would take the tag back.
+            let note = format!("draft {round}-{i}");
+            store.apply(Change::Note {
+                doc: doc(),
+                value: note,
+            })?;
+            store.undo()?;
+            store.compact()?;
+        }
         writeln!(out, "ack {i}")?;
         out.flush()?;
     }
@@ -89,12 +104,23 @@ impl XorShift {
     }
 }
 
+/// What the writer does after each change.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// One change per line.
+    Single,
+    /// Batches of [`PARTS`] changes.
+    Batches,
+    /// One change, then the whole journal compacted.
+    Compacting,
+}
+
 /// Runs one writer, kills it after `delay`, returns the acknowledged indices.
 fn run_writer(
     path: &Path,
     round: u64,
     delay: Duration,
-    batches: bool,
+    mode: Mode,
 ) -> Result<Vec<u64>, Box<dyn std::error::Error>> {
     let mut command = Command::new(std::env::current_exe()?);
     command
@@ -103,17 +129,24 @@ fn run_writer(
         .env(ROUND_ENV, round.to_string())
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
-    if batches {
-        command.env(BATCH_ENV, "1");
+    match mode {
+        Mode::Single => {}
+        Mode::Batches => {
+            command.env(BATCH_ENV, "1");
+        }
+        Mode::Compacting => {
+            command.env(COMPACT_ENV, "1");
+        }
     }
     let mut child = command.spawn()?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
     let (tx, rx) = mpsc::channel();
     let reader = std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            // The first ack shares its line with the test harness's "test writer_child ...".
             if let Some(n) = line
-                .strip_prefix("ack ")
-                .and_then(|n| n.parse::<u64>().ok())
+                .find("ack ")
+                .and_then(|at| line[at + 4..].parse::<u64>().ok())
             {
                 let _ = tx.send(n);
             }
@@ -138,7 +171,7 @@ fn killed_writer_loses_no_acknowledged_change() -> Result<(), Box<dyn std::error
     let mut total_acks = 0;
     for round in 0..ROUNDS {
         let delay = Duration::from_millis(rng.next() % 60);
-        let acks = run_writer(&path, round, delay, false)?;
+        let acks = run_writer(&path, round, delay, Mode::Single)?;
         total_acks += acks.len();
         acked.extend(acks.iter().map(|&i| tag(round, i)));
         let store = Store::open(&path)?;
@@ -182,7 +215,7 @@ fn killed_batch_writer_leaves_whole_batches() -> Result<(), Box<dyn std::error::
     for round in 0..ROUNDS / 2 {
         let delay = Duration::from_millis(rng.next() % 60);
         acked.extend(
-            run_writer(&path, round, delay, true)?
+            run_writer(&path, round, delay, Mode::Batches)?
                 .into_iter()
                 .map(|i| (round, i)),
         );
@@ -224,6 +257,59 @@ fn killed_batch_writer_leaves_whole_batches() -> Result<(), Box<dyn std::error::
         ROUNDS / 2,
         acked.len()
     );
+    Ok(())
+}
+
+#[test]
+fn killed_compaction_leaves_a_whole_journal_in_the_same_file()
+-> Result<(), Box<dyn std::error::Error>> {
+    use std::os::unix::fs::MetadataExt;
+    let _serial = one_at_a_time();
+    let seed = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos() as u64 | 1;
+    let mut rng = XorShift(seed);
+    let dir = tempfile::tempdir()?;
+    let real = dir.path().join("journal.jsonl");
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&real, &link)?;
+    drop(Store::open(&real)?);
+    let inode = std::fs::metadata(&real)?.ino();
+    let mut acked = BTreeSet::new();
+    for round in 0..ROUNDS / 2 {
+        let delay = Duration::from_millis(20 + rng.next() % 60);
+        let acks = run_writer(&link, round, delay, Mode::Compacting)?;
+        acked.extend(acks.iter().map(|&i| tag(round, i)));
+        let store = Store::open(&link)?;
+        assert!(!store.is_read_only(), "seed {seed}, round {round}");
+        let tags = &store.doc(&doc()).tags;
+        let lost: Vec<_> = acked.iter().filter(|t| !tags.contains(*t)).collect();
+        assert!(
+            lost.is_empty(),
+            "seed {seed}, round {round}: acknowledged but lost: {lost:?}"
+        );
+        // At most the change whose compaction was cut short is there unacknowledged.
+        assert!(
+            tags.len() <= acked.len() + round as usize + 1,
+            "seed {seed}, round {round}: {tags:?} tags, {acked:?} acked"
+        );
+        let corrupt = store
+            .warnings()
+            .iter()
+            .filter(|w| !matches!(w, Warning::TornTail { .. }));
+        assert_eq!(
+            corrupt.count(),
+            0,
+            "seed {seed}, round {round}: {:?}",
+            store.warnings()
+        );
+        assert!(std::fs::symlink_metadata(&link)?.file_type().is_symlink());
+        assert_eq!(
+            std::fs::metadata(&real)?.ino(),
+            inode,
+            "round {round}: the same file"
+        );
+    }
+    assert!(!acked.is_empty(), "seed {seed}: nothing acknowledged");
+    eprintln!("{} kills mid-compaction, {} acks", ROUNDS / 2, acked.len());
     Ok(())
 }
 

@@ -300,6 +300,28 @@ fn dropped_link_exits_zero() {
     }
 }
 
+/// A hang-up frees the journal at once, not when okur exits (its watchdog gives a loop that
+/// is stuck reading the dead terminal a second before it exits): an okur started again
+/// right away, which waits a little for the lock, can write.
+#[test]
+fn okur_started_again_right_after_a_hang_up_can_write() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("journal.jsonl");
+    let inner = format!("trap : HUP; {} --store {}", okur(), store.display());
+    let t = Tmux::start(&format!("sh -c '{inner}'"), 100, 30);
+    t.wait_for("Documents");
+    t.send(&["s"]);
+    t.wait_for("saved");
+    t.kill_session();
+    let start = std::time::Instant::now();
+    let again = okur::store::Store::open_waiting(&store, okur::store::LOCK_WAIT).expect("opens");
+    eprintln!("journal free {:?} after the hang-up", start.elapsed());
+    assert_eq!(again.read_only(), None, "{:?}", again.read_only_message());
+}
+
 /// The trimmed contents of `path` once it exists (10 s at most).
 fn wait_for_file(path: &std::path::Path) -> Option<String> {
     let start = std::time::Instant::now();

@@ -60,7 +60,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
     if format == Format::Brat && args.out.is_none() {
         bail!("brat export writes one .txt and one .ann per document: pass --out DIR");
     }
-    let report = super::load_corpus(&args.paths)?;
+    let mut report = super::load_corpus(&args.paths)?;
     let path = resolve_store_path(args.store.as_deref())?;
     if !path.exists() {
         eprintln!(
@@ -72,7 +72,14 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
     for warning in store.warnings() {
         eprintln!("okur: {warning}");
     }
-    let docs = export::prepare(&report.corpus, store.state())?;
+    crate::store::adopt_moved(store.state(), &mut report.corpus.docs);
+    // A span that does not fit its document (a damaged or hand-edited journal) is left
+    // out, said on standard error; everything else is exported.
+    let prepared = export::prepare_skipping(&report.corpus, store.state());
+    for bad in &prepared.skipped {
+        eprintln!("okur: span skipped: {bad}");
+    }
+    let docs = prepared.docs;
     match (&args.out, format) {
         (Some(dir), Format::Brat) => {
             export::brat::write_brat(dir, &docs)?;

@@ -42,18 +42,113 @@ impl Lang {
     }
 }
 
-/// A stable key for a document: a hash of its decoded text, so moving or renaming a file
-/// keeps its annotations.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
-pub struct DocKey(pub String);
+/// A stable key for a document: a hash of its decoded text, and where this copy of the
+/// text is. Span annotations belong to the text (every copy shows them); triage state
+/// (read, star, archive, relevance, tags, note) belongs to the copy, so starring one of many
+/// identical files stars that one (see `store::State`).
+///
+/// In the journal it is one string: the hash alone (a key of the text, as every journal
+/// before copies had; its triage applies to every copy), or `HASH:PATH`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocKey {
+    /// The text's hash: 32 hex digits (any string without `:` in tests).
+    pub text: String,
+    /// The copy: the file's absolute path (`-` for standard input, the bare name for a
+    /// bundled seed); `None` for a key of the text alone.
+    pub copy: Option<String>,
+}
 
 impl DocKey {
-    /// The key of a text: the 128-bit xxh3 hash, as 32 hex digits.
+    /// The key of a text alone: the 128-bit xxh3 hash, as 32 hex digits.
     pub fn of_text(text: &str) -> DocKey {
-        DocKey(format!(
-            "{:032x}",
-            xxhash_rust::xxh3::xxh3_128(text.as_bytes())
-        ))
+        DocKey {
+            text: format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes())),
+            copy: None,
+        }
+    }
+
+    /// The key of the copy of `text` at `path` (as given: a relative path is made absolute,
+    /// so the same file opened from another folder has the same key).
+    pub fn of_copy(text: &str, path: &str) -> DocKey {
+        DocKey {
+            copy: Some(copy_path(path)),
+            ..DocKey::of_text(text)
+        }
+    }
+
+    /// A key from a bare string: the text's hash, without a copy.
+    pub fn from_hash(hash: impl Into<String>) -> DocKey {
+        DocKey {
+            text: hash.into(),
+            copy: None,
+        }
+    }
+
+    /// The key of the text alone, whatever copy this is.
+    pub fn text_key(&self) -> DocKey {
+        DocKey::from_hash(self.text.clone())
+    }
+
+    /// The same text at another place.
+    pub fn with_copy(&self, copy: impl Into<String>) -> DocKey {
+        DocKey {
+            text: self.text.clone(),
+            copy: Some(copy.into()),
+        }
+    }
+}
+
+impl std::fmt::Display for DocKey {
+    /// The journal's form: `HASH` or `HASH:PATH`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.copy {
+            Some(copy) => write!(f, "{}:{copy}", self.text),
+            None => f.write_str(&self.text),
+        }
+    }
+}
+
+impl From<String> for DocKey {
+    /// Reads the journal's form (see [`DocKey`]): the hash, then after the first `:` the path.
+    fn from(s: String) -> DocKey {
+        match s.split_once(':') {
+            Some((text, copy)) => DocKey {
+                text: text.to_string(),
+                copy: Some(copy.to_string()),
+            },
+            None => DocKey::from_hash(s),
+        }
+    }
+}
+
+impl Serialize for DocKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DocKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<DocKey, D::Error> {
+        String::deserialize(deserializer).map(DocKey::from)
+    }
+}
+
+/// Where a copy is, for its key: absolute paths as they are, relative ones joined to the
+/// working folder. Standard input (`-`) and a bundled seed (a bare name that is no file
+/// here) keep their name.
+fn copy_path(path: &str) -> String {
+    use std::path::Path;
+    static CWD: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    let p = Path::new(path);
+    let relative_file = !p.is_absolute() && (path.contains('/') || p.is_file());
+    if path == "-" || !relative_file {
+        return path.to_string();
+    }
+    match CWD.get_or_init(|| std::env::current_dir().ok()) {
+        Some(cwd) => std::path::absolute(cwd.join(p))
+            .map(|a| a.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| path.to_string()),
+        None => path.to_string(),
     }
 }
 
@@ -62,7 +157,8 @@ impl DocKey {
 pub struct Document {
     /// The path as the user gave it (or the bare file name for bundled seeds, `-` for stdin).
     pub path: String,
-    /// Hash of the text; the key annotations are stored under.
+    /// Hash of the text and where this copy is; the key annotations and triage state are
+    /// stored under (see [`DocKey`]).
     pub key: DocKey,
     /// The decoded text, byte for byte as stored when the file was UTF-8 (BOM and CR kept).
     pub text: String,

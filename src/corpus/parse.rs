@@ -111,8 +111,8 @@ pub fn parse_document(path: String, text: String) -> Document {
         .unwrap_or_default();
     let paragraphs = build_paragraphs(&text, &lines);
     Document {
+        key: DocKey::of_copy(&text, &path),
         path,
-        key: DocKey::of_text(&text),
         dateline: find_dateline(text.as_bytes()),
         lang: detect_language(&text),
         title,

@@ -7,8 +7,9 @@ use crate::store::{Applied, BatchError, History, Label, Store, StoreError};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
+/// A key of a text (`a`), or with `:` of a copy of it (`a:x`).
 fn key(s: &str) -> DocKey {
-    DocKey(s.into())
+    DocKey::from(s.to_string())
 }
 
 fn star(doc: &str, value: bool) -> Change {
@@ -51,10 +52,17 @@ fn prepare_keeps_the_parts_that_change_something_and_inverts_last_first() {
 }
 
 /// Any plain change on two documents, three tags, two spans and two names.
-fn arb_change() -> impl proptest::strategy::Strategy<Value = Change> {
+/// With `old`, triage on text keys too (as journals from before copies hold): such a change
+/// applies to every copy, and its inverse cannot give back what copies had of their own, so
+/// the UI never makes one.
+fn arb_change(old: bool) -> impl proptest::strategy::Strategy<Value = Change> {
     use crate::store::{Relevance, Source, Span};
     use proptest::prelude::*;
-    let doc = prop::sample::select(vec!["a", "b"]).prop_map(key);
+    let any_doc = prop::sample::select(vec!["a", "b", "a:x", "a:y", "b:x"]).prop_map(key);
+    let doc = match old {
+        true => any_doc.clone(),
+        false => prop::sample::select(vec!["a:x", "a:y", "b:x"]).prop_map(key),
+    };
     let word = prop::sample::select(vec!["Lavrov", "Suriye", "تركيا"]);
     let span = (0..2usize).prop_map(|s| Span {
         start: s,
@@ -78,8 +86,8 @@ fn arb_change() -> impl proptest::strategy::Strategy<Value = Change> {
             doc,
             value: t.into()
         }),
-        (doc.clone(), span.clone()).prop_map(|(doc, span)| Change::AddSpan { doc, span }),
-        (doc, span).prop_map(|(doc, span)| Change::RemoveSpan { doc, span }),
+        (any_doc.clone(), span.clone()).prop_map(|(doc, span)| Change::AddSpan { doc, span }),
+        (any_doc, span).prop_map(|(doc, span)| Change::RemoveSpan { doc, span }),
         (word.clone(), any::<bool>()).prop_map(|(t, value)| Change::Accept {
             kind: Label::Entity(crate::kind::Kind::Person),
             text: t.into(),
@@ -98,8 +106,8 @@ proptest::proptest! {
     /// on a copy of the whole state must give the same batch, inverse and verdict.
     #[test]
     fn prepare_agrees_with_applying_the_parts_one_by_one(
-        setup in proptest::collection::vec(arb_change(), 0..20),
-        parts in proptest::collection::vec(arb_change(), 0..6),
+        setup in proptest::collection::vec(arb_change(true), 0..20),
+        parts in proptest::collection::vec(arb_change(false), 0..6),
     ) {
         let s = state(&setup);
         let mut full = s.clone();

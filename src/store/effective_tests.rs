@@ -67,7 +67,7 @@ fn rejected_suggestions_vanish_and_accepted_names_spread() {
 /// A stored span of `source` over "Sergey Lavrov" in document `a`, and "Lavrov" accepted
 /// as a place everywhere.
 fn lavrov_state(source: Source) -> (DocKey, State) {
-    let key = DocKey("a".into());
+    let key = DocKey::from_hash("a");
     let span = Span {
         start: 0,
         end: 13,
@@ -113,7 +113,7 @@ fn accepted_suggestion_stored_in_one_document_is_found_in_another() {
 #[test]
 fn a_removed_occurrence_hides_what_an_accepted_name_or_a_suggestion_put_there() {
     let text = "Lavrov geldi. Lavrov konuştu.";
-    let key = DocKey("a".into());
+    let key = DocKey::from_hash("a");
     let removed = Span {
         start: 0,
         end: 6,
@@ -164,7 +164,7 @@ fn a_removed_occurrence_hides_what_an_accepted_name_or_a_suggestion_put_there() 
 #[test]
 fn stored_spans_that_do_not_fit_the_text_are_left_out() {
     let text = "قال لافروف";
-    let key = DocKey("a".into());
+    let key = DocKey::from_hash("a");
     let stored = |start, end, text: &str| Change::AddSpan {
         doc: key.clone(),
         span: Span {
@@ -260,7 +260,7 @@ proptest::proptest! {
             let s = starts[at % starts.len()];
             (s, starts[(at % starts.len() + len).min(starts.len() - 1)])
         };
-        let key = DocKey("d".into());
+        let key = DocKey::from_hash("d");
         let mut changes = Vec::new();
         for &(at, len) in &stored {
             let (start, end) = range(at, len);

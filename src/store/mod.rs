@@ -23,24 +23,31 @@
 
 mod batch;
 mod change;
+mod copies;
 mod effective;
 pub mod export;
 mod history;
 mod journal;
 mod model;
 mod paths;
+mod private;
+mod replay;
 mod snapshot;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 pub use change::BatchError;
+pub use copies::adopt_moved;
 pub use effective::{
     EffectiveSpan, Origin, Suggestion, accepted_names, effective_spans, find_name, fits, misfits,
 };
 pub use history::{History, UNDO_LIMIT};
-pub use journal::{Journal, Replay, Warning, lock_path, read_journal};
+pub use journal::{Journal, ReadOnly, Release};
 pub use model::{Change, Decision, DocState, Label, Name, Relevance, Source, Span, State};
 pub use paths::{default_store_path, resolve_store_path, store_path_from};
+pub use private::{FILE_MODE, FOLDER_MODE, create_folder, private_file};
+pub use replay::{Replay, Warning, read_journal};
 
 use crate::corpus::DocKey;
 
@@ -58,10 +65,12 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The store is read-only and a change was attempted.
-    #[error("cannot save to {path}: the store is read-only (another okur holds it)")]
+    #[error("{path} is read-only: {reason}")]
     ReadOnly {
         /// The journal.
         path: PathBuf,
+        /// Why (see [`ReadOnly::reason`]).
+        reason: String,
     },
     /// No path for the store could be found.
     #[error("no place for the store: set XDG_DATA_HOME or HOME, or pass --store FILE")]
@@ -80,6 +89,10 @@ impl StoreError {
         }
     }
 }
+
+/// How long the reader waits at start-up for another okur to free the journal's lock (one
+/// ending after a hang-up frees it within a tenth of a second) before opening read-only.
+pub const LOCK_WAIT: Duration = Duration::from_millis(1500);
 
 /// A journal is compacted at open only when it has more lines than this: below it, replay
 /// takes about a millisecond and rewriting would gain nothing.
@@ -104,26 +117,29 @@ pub struct Store {
     journal: Journal,
     history: History,
     warnings: Vec<Warning>,
-    locked_out: bool,
 }
 
 impl Store {
     /// Opens (creating if needed) the journal at `path` for writing and replays it. When
-    /// another okur holds the lock, the store opens read-only: see
-    /// [`Store::read_only_message`]. Damaged lines are skipped and listed in
-    /// [`Store::warnings`].
+    /// another okur holds the lock, or the journal cannot be written, the store opens
+    /// read-only with everything in it: see [`Store::read_only_message`]. Damaged lines are
+    /// skipped and listed in [`Store::warnings`].
     ///
     /// A writable journal far longer than its history needs is compacted here, keeping the
     /// state and every undo and redo level (see [`Store::compact_if_long`]).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let (journal, replay) = Journal::open(path)?;
-        let locked_out = journal.is_read_only();
+        Store::open_waiting(path, Duration::ZERO)
+    }
+
+    /// [`Store::open`], waiting up to `wait` for another okur to free the lock.
+    pub fn open_waiting(path: &Path, wait: Duration) -> Result<Store, StoreError> {
+        let (journal, replay) = Journal::open(path, wait)?;
         let lines = replay.entries.len();
         let damaged = replay
             .warnings
             .iter()
             .any(|w| matches!(w, Warning::Corrupt { .. }));
-        let mut store = Store::from_replay(journal, replay, locked_out);
+        let mut store = Store::from_replay(journal, replay);
         // Unreadable lines are left for a human to look at: compaction would delete them.
         if !damaged && !store.is_read_only() {
             store.compact_if_long(lines);
@@ -135,10 +151,10 @@ impl Store {
     /// while the TUI runs). A missing journal gives an empty store.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         let (journal, replay) = Journal::open_read_only(path)?;
-        Ok(Store::from_replay(journal, replay, false))
+        Ok(Store::from_replay(journal, replay))
     }
 
-    fn from_replay(journal: Journal, replay: Replay, locked_out: bool) -> Store {
+    fn from_replay(journal: Journal, replay: Replay) -> Store {
         let mut history = History::default();
         for entry in &replay.entries {
             history.commit(entry);
@@ -147,7 +163,6 @@ impl Store {
             journal,
             history,
             warnings: replay.warnings,
-            locked_out,
         }
     }
 
@@ -161,19 +176,61 @@ impl Store {
         self.journal.is_read_only()
     }
 
-    /// Set when another okur holds the lock: a message for the status line.
-    pub fn read_only_message(&self) -> Option<String> {
-        self.locked_out.then(|| {
-            format!(
-                "another okur holds the store {}; opened read-only",
-                self.path().display()
-            )
-        })
+    /// Why changes cannot be saved, or `None` while they can.
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.journal.read_only()
     }
 
-    /// Lines of the journal that replay skipped (torn last line, corrupt lines).
+    /// Set when the store was to be written but cannot be: a message for the status line
+    /// that says why and what follows.
+    pub fn read_only_message(&self) -> Option<String> {
+        let path = self.path().display();
+        match self.read_only()? {
+            ReadOnly::Requested => None,
+            ReadOnly::Locked => Some(format!(
+                "read-only: another okur holds the store {path}; changes are not saved until it quits"
+            )),
+            ReadOnly::NotWritable(why) => Some(format!(
+                "read-only: {path} is not writable ({why}); changes will not be saved"
+            )),
+            other => Some(format!("read-only: {path}: {}", other.reason())),
+        }
+    }
+
+    /// When another okur held the lock at open and has since let it go: takes the lock and
+    /// replays the journal anew (the other okur's changes included). True when the store
+    /// can now be written.
+    pub fn try_write(&mut self) -> Result<bool, StoreError> {
+        if self.read_only() != Some(ReadOnly::Locked) {
+            return Ok(!self.is_read_only());
+        }
+        // Tried at every change while read-only: the journal is read only once it is ours.
+        let Ok((journal, replay)) = Journal::open_writer(self.path(), Duration::ZERO)? else {
+            return Ok(false);
+        };
+        let fresh = Store::from_replay(journal, replay);
+        self.history = fresh.history;
+        self.warnings = fresh.warnings;
+        self.journal.adopt(fresh.journal);
+        Ok(true)
+    }
+
+    /// A handle that gives up the journal's lock from another thread, for a signal watcher:
+    /// see [`Release::release`].
+    pub fn release_handle(&self) -> Release {
+        self.journal.release()
+    }
+
+    /// What replay found wrong with the journal (torn last line, corrupt lines), and facts
+    /// worth telling (a journal others can read, a failed compaction).
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
+    }
+
+    /// All the warnings in one line for a status line: the only one, or how many lines
+    /// were skipped with the first of them, then the others.
+    pub fn warnings_summary(&self) -> Option<String> {
+        summary(&self.warnings)
     }
 
     /// The current state.
@@ -299,4 +356,22 @@ impl Store {
         self.history.clear_history();
         Ok(())
     }
+}
+
+/// See [`Store::warnings_summary`].
+fn summary(warnings: &[Warning]) -> Option<String> {
+    let skipped: Vec<&Warning> = warnings
+        .iter()
+        .filter(|w| matches!(w, Warning::TornTail { .. } | Warning::Corrupt { .. }))
+        .collect();
+    let others = warnings
+        .iter()
+        .filter(|w| !matches!(w, Warning::TornTail { .. } | Warning::Corrupt { .. }));
+    let mut parts: Vec<String> = match skipped[..] {
+        [] => Vec::new(),
+        [one] => vec![one.to_string()],
+        [first, ..] => vec![format!("{} journal lines skipped: {first}", skipped.len())],
+    };
+    parts.extend(others.map(ToString::to_string));
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }

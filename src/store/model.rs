@@ -119,7 +119,7 @@ pub struct DocState {
 }
 
 impl DocState {
-    fn is_default(&self) -> bool {
+    pub(super) fn is_default(&self) -> bool {
         *self == DocState::default()
     }
 }
@@ -144,9 +144,13 @@ pub struct Name {
 }
 
 /// Everything the store knows, rebuilt by replaying the journal.
+///
+/// Per text (by its hash): the spans, shared by every copy of the text, and triage recorded
+/// for the text alone (by journals from before copies); per copy (hash and path): triage
+/// of its own, kept only while it differs from the text's (see `copies.rs`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct State {
-    docs: BTreeMap<DocKey, DocState>,
+    pub(super) docs: BTreeMap<String, super::copies::Text>,
     decisions: BTreeMap<Name, Decision>,
 }
 
@@ -161,14 +165,30 @@ static EMPTY: DocState = DocState {
 };
 
 impl State {
-    /// The state of a document (the default state when nothing was recorded).
+    /// The state of a document: for a copy, its own triage when it has some, else the
+    /// text's; the text's spans (the default state when nothing was recorded).
     pub fn doc(&self, key: &DocKey) -> &DocState {
-        self.docs.get(key).unwrap_or(&EMPTY)
+        let Some(text) = self.docs.get(&key.text) else {
+            return &EMPTY;
+        };
+        key.copy
+            .as_ref()
+            .and_then(|copy| text.copies.get(copy))
+            .unwrap_or(&text.shared)
     }
 
-    /// Documents with any recorded state, by key.
-    pub fn docs(&self) -> impl Iterator<Item = (&DocKey, &DocState)> {
-        self.docs.iter()
+    /// Texts and copies with any recorded state, by key: each text (key without a copy)
+    /// before its copies with triage of their own.
+    pub fn docs(&self) -> impl Iterator<Item = (DocKey, &DocState)> {
+        self.docs.iter().flat_map(|(hash, text)| {
+            let shared =
+                (!text.shared.is_default()).then(|| (DocKey::from_hash(hash), &text.shared));
+            let copies = text
+                .copies
+                .iter()
+                .map(move |(copy, d)| (DocKey::from_hash(hash).with_copy(copy.clone()), d));
+            shared.into_iter().chain(copies)
+        })
     }
 
     /// The corpus-wide decision on a name, if any.
@@ -294,20 +314,12 @@ impl State {
                 false => d.tags.remove(tag),
             }),
             Note { doc, value } => self.edit(doc, |d| d.note = value.clone()),
-            AddSpan { doc, span } => self.edit(doc, |d| d.spans.insert(span.clone())),
-            RemoveSpan { doc, span } => self.edit(doc, |d| d.spans.remove(span)),
+            AddSpan { doc, span } => self.edit_spans(doc, |s| s.insert(span.clone())),
+            RemoveSpan { doc, span } => self.edit_spans(doc, |s| s.remove(span)),
             Accept { kind, text, value } => self.decide(kind, text, Decision::Accepted, *value),
             Reject { kind, text, value } => self.decide(kind, text, Decision::Rejected, *value),
             Batch { changes } => changes.iter().for_each(|c| self.apply(c)),
             Undo | Redo | Checkpoint => {}
-        }
-    }
-
-    fn edit<R>(&mut self, key: &DocKey, f: impl FnOnce(&mut DocState) -> R) {
-        let doc = self.docs.entry(key.clone()).or_default();
-        f(doc);
-        if doc.is_default() {
-            self.docs.remove(key);
         }
     }
 
@@ -324,9 +336,10 @@ impl State {
     }
 
     /// Copies into `part` what `change` reads and writes (the parts' for a batch) as it is
-    /// here: one field of one document, or one name's decision. That is all [`State::inverse`]
-    /// and [`State::apply`] look at, so a batch can be worked out on `part` for the cost of
-    /// its parts, however much the documents it touches hold.
+    /// here: the triage of one text and its copies and one of its spans, or one name's
+    /// decision. That is all [`State::inverse`] and [`State::apply`] look at, so a batch can
+    /// be worked out on `part` for the cost of its parts, however many spans the documents
+    /// it touches hold.
     pub(super) fn copy_touched(&self, change: &Change, part: &mut State) {
         use Change::*;
         let Some(key) = change.doc() else {
@@ -342,23 +355,17 @@ impl State {
             }
             return;
         };
-        let (from, mut to) = (self.doc(key), part.docs.remove(key).unwrap_or_default());
-        match change {
-            Seen { .. } | Read { .. } => to.read = from.read,
-            Star { .. } => to.star = from.star,
-            Archive { .. } => to.archived = from.archived,
-            Relevance { .. } => to.relevance = from.relevance,
-            Note { .. } => to.note.clone_from(&from.note),
-            Tag { tag, .. } if from.tags.contains(tag) => {
-                to.tags.insert(tag.clone());
-            }
-            AddSpan { span, .. } | RemoveSpan { span, .. } if from.spans.contains(span) => {
-                to.spans.insert(span.clone());
-            }
-            _ => {}
+        // A text's triage is copied whole, its own and its copies': whether a copy has
+        // triage of its own depends on the text's. Of the spans only the touched one.
+        if let Some(text) = self.docs.get(&key.text) {
+            part.docs
+                .entry(key.text.clone())
+                .or_insert_with(|| text.triage_only());
         }
-        if !to.is_default() {
-            part.docs.insert(key.clone(), to);
+        if let AddSpan { span, .. } | RemoveSpan { span, .. } = change
+            && self.doc(key).spans.contains(span)
+        {
+            part.edit_spans(key, |to| to.insert(span.clone()));
         }
     }
 }

@@ -3,8 +3,9 @@
 use super::*;
 use crate::store::History;
 
+/// A key of a text (`a`), or with `:` of a copy of it (`a:x`).
 fn key(s: &str) -> DocKey {
-    DocKey(s.into())
+    DocKey::from(s.to_string())
 }
 
 fn span(start: usize, end: usize, text: &str) -> Span {
@@ -307,9 +308,16 @@ fn labels_serialise_as_the_kind_name_or_the_custom_name() -> Result<(), serde_js
     Ok(())
 }
 
-fn arb_entry() -> impl proptest::strategy::Strategy<Value = Change> {
+/// With `old`, triage on text keys (see `copies.rs`), else on copies: a text key's inverse
+/// is exact only while no copy has triage of its own, as when an old journal is followed by
+/// new changes.
+fn arb_entry(old: bool) -> impl proptest::strategy::Strategy<Value = Change> {
     use proptest::prelude::*;
-    let doc = (0..3u8).prop_map(|d| key(&d.to_string()));
+    let any_doc = prop::sample::select(vec!["0", "1", "0:x", "0:y", "1:x"]).prop_map(key);
+    let doc = match old {
+        true => prop::sample::select(vec!["0", "1"]).prop_map(key),
+        false => prop::sample::select(vec!["0:x", "0:y", "1:x"]).prop_map(key),
+    };
     let word = prop::sample::select(vec!["Lavrov", "Suriye", "تركيا"]);
     prop_oneof![
         (doc.clone(), any::<bool>()).prop_map(|(doc, value)| Change::Star { doc, value }),
@@ -323,11 +331,11 @@ fn arb_entry() -> impl proptest::strategy::Strategy<Value = Change> {
             doc,
             value: t.into()
         }),
-        (doc.clone(), 0..3usize).prop_map(|(doc, s)| Change::AddSpan {
+        (any_doc.clone(), 0..3usize).prop_map(|(doc, s)| Change::AddSpan {
             doc,
             span: span(s, s + 1, "x")
         }),
-        (doc, 0..3usize).prop_map(|(doc, s)| Change::RemoveSpan {
+        (any_doc, 0..3usize).prop_map(|(doc, s)| Change::RemoveSpan {
             doc,
             span: span(s, s + 1, "x")
         }),
@@ -348,10 +356,13 @@ fn arb_entry() -> impl proptest::strategy::Strategy<Value = Change> {
 
 proptest::proptest! {
     #[test]
-    fn replay_snapshot_and_full_undo_agree(entries in proptest::collection::vec(arb_entry(), 0..60)) {
+    fn replay_snapshot_and_full_undo_agree(
+        old in proptest::collection::vec(arb_entry(true), 0..10),
+        new in proptest::collection::vec(arb_entry(false), 0..60),
+    ) {
         let mut live = History::default();
         let mut journal = Vec::new();
-        for e in &entries {
+        for e in old.iter().chain(&new) {
             if live.is_effective(e) {
                 journal.push(e.clone());
                 live.commit(e);

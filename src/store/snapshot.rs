@@ -9,8 +9,13 @@ impl State {
     /// compaction).
     pub fn snapshot(&self) -> Vec<Change> {
         let mut out = Vec::new();
-        for (key, d) in self.docs() {
-            snapshot_doc(key, d, &mut out);
+        for (hash, text) in &self.docs {
+            let key = DocKey::from_hash(hash);
+            snapshot_doc(&key, &text.shared, &mut out);
+            // A copy's triage starts from the text's: only what differs.
+            for (copy, own) in &text.copies {
+                snapshot_copy(&key.with_copy(copy.clone()), own, &text.shared, &mut out);
+            }
         }
         for (name, decision) in self.decisions() {
             let (kind, text) = (name.kind.clone(), name.text.clone());
@@ -74,6 +79,52 @@ fn snapshot_doc(key: &DocKey, d: &DocState, out: &mut Vec<Change>) {
         out.push(Change::AddSpan {
             doc: doc(),
             span: span.clone(),
+        });
+    }
+}
+
+/// The changes that give a copy (`key`) its own triage, `own`, over the text's, `shared`.
+fn snapshot_copy(key: &DocKey, own: &DocState, shared: &DocState, out: &mut Vec<Change>) {
+    let doc = || key.clone();
+    if own.read != shared.read {
+        out.push(Change::Read {
+            doc: doc(),
+            value: own.read,
+        });
+    }
+    if own.star != shared.star {
+        out.push(Change::Star {
+            doc: doc(),
+            value: own.star,
+        });
+    }
+    if own.archived != shared.archived {
+        out.push(Change::Archive {
+            doc: doc(),
+            value: own.archived,
+        });
+    }
+    if own.relevance != shared.relevance {
+        out.push(Change::Relevance {
+            doc: doc(),
+            value: own.relevance,
+        });
+    }
+    for (tag, value) in own
+        .tags
+        .symmetric_difference(&shared.tags)
+        .map(|t| (t, own.tags.contains(t)))
+    {
+        out.push(Change::Tag {
+            doc: doc(),
+            tag: tag.clone(),
+            value,
+        });
+    }
+    if own.note != shared.note {
+        out.push(Change::Note {
+            doc: doc(),
+            value: own.note.clone(),
         });
     }
 }

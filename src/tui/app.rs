@@ -297,7 +297,9 @@ impl App {
     pub fn doc_state(&self, doc: usize) -> &crate::store::DocState {
         match self.corpus.docs.get(doc) {
             Some(d) => self.state.doc(&d.key),
-            None => self.state.doc(&crate::corpus::DocKey(String::new())),
+            None => self
+                .state
+                .doc(&crate::corpus::DocKey::from_hash(String::new())),
         }
     }
 

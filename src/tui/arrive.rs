@@ -88,6 +88,7 @@ fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     let open = path_of(app, Some(app.reader.doc));
     let selected = path_of(app, app.selected_doc());
     app.corpus = report.corpus;
+    crate::store::adopt_moved(&app.state, &mut app.corpus.docs);
     app.loading = false;
     app.facts = Facts::default();
     app.marks = Default::default();

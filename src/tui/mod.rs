@@ -91,11 +91,12 @@ pub fn run(
         first_run_check(&mut app, &mut display, &stop)?;
     }
     let mut handshake = display.handshake();
+    let release = store.as_ref().map(crate::store::Store::release_handle);
     let mut session = session::Session::new(app, store);
     session.set_display(display);
     session.run_in_background(loader);
     let mut term = terminal::enter(&handshake)?;
-    let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop));
+    let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop), release);
     let result = event_loop(&mut session, &mut term, &stop, &mut handshake);
     drop(watchdog);
     terminal::leave();

@@ -45,11 +45,12 @@ impl Session {
     pub fn new(mut app: App, store: Option<Store>) -> Session {
         if let Some(store) = &store {
             app.state = store.state().clone();
-            if let Some(msg) = store.read_only_message() {
-                app.status.say(msg);
-            }
-            if let Some(w) = store.warnings().first() {
-                app.status.say(w.to_string());
+            let said: Vec<String> = [store.read_only_message(), store.warnings_summary()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if !said.is_empty() {
+                app.status.say(said.join(" · "));
             }
         }
         super::facts::apply_rejections(&mut app, true);
@@ -243,6 +244,10 @@ impl Session {
         let Some(store) = self.store.as_mut() else {
             return Err("not saved: no store (see --store)".to_string());
         };
+        // Another okur held the journal at start-up: once it has quit, this one writes.
+        if let Err(e) = store.try_write() {
+            return Err(format!("NOT saved: {e}"));
+        }
         match effect {
             Effect::Save(change) => {
                 let what = (!matches!(change, Change::Seen { .. })).then(|| describe(&change));

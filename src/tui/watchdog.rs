@@ -7,12 +7,17 @@
 //! hung up, or a SIGTERM/SIGHUP has gone unanswered for [`GRACE`], it gives the terminal
 //! back and exits with status 0. Every change was fsync'd before the UI called it saved,
 //! so nothing is lost by not unwinding.
+//!
+//! The journal's lock is given up as soon as termination is asked for, not at exit: an okur
+//! started again right after a hang-up then finds the journal free and can write.
 
 use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+
+use crate::store::Release;
 
 /// How often the terminal and the flag are looked at.
 const EVERY: Duration = Duration::from_millis(100);
@@ -35,12 +40,13 @@ pub fn terminal_gone() -> bool {
 impl Watchdog {
     /// Starts watching `stop` (raised by SIGTERM/SIGHUP) and the terminal. Raises `stop`
     /// itself when the terminal hangs up, so a loop that is still turning ends normally.
-    pub fn start(stop: Arc<AtomicBool>) -> Watchdog {
+    /// Once `stop` is up, `release` gives up the journal's lock.
+    pub fn start(stop: Arc<AtomicBool>, release: Option<Release>) -> Watchdog {
         let done = Arc::new(AtomicBool::new(false));
         let finished = Arc::clone(&done);
         let had_terminal = std::io::stdout().is_terminal();
         let thread = std::thread::spawn(move || {
-            watch(&stop, &finished, had_terminal);
+            watch(&stop, &finished, had_terminal, release.as_ref());
         });
         Watchdog {
             done,
@@ -49,7 +55,7 @@ impl Watchdog {
     }
 }
 
-fn watch(stop: &AtomicBool, done: &AtomicBool, had_terminal: bool) {
+fn watch(stop: &AtomicBool, done: &AtomicBool, had_terminal: bool, release: Option<&Release>) {
     let mut asked: Option<Instant> = None;
     while !done.load(Ordering::Relaxed) {
         std::thread::sleep(EVERY);
@@ -58,6 +64,13 @@ fn watch(stop: &AtomicBool, done: &AtomicBool, had_terminal: bool) {
         }
         if !stop.load(Ordering::Relaxed) {
             continue;
+        }
+        if asked.is_none()
+            && let Some(release) = release
+        {
+            // Waits for a write in progress; every later change is refused, and the loop
+            // is ending anyway.
+            release.release();
         }
         let since = *asked.get_or_insert_with(Instant::now);
         if since.elapsed() >= GRACE && !done.load(Ordering::Relaxed) {

@@ -239,3 +239,48 @@ pub fn okur() -> &'static str {
 pub fn project(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
+
+#[cfg(unix)]
+/// Takes `path`'s write permission away: its mode bits, and when they do not bind this
+/// process (root) the immutable attribute (`chattr +i`, taken off again when the guard
+/// drops). `None`, with a note, when neither works here: the test cannot be meaningful.
+pub fn make_unwritable(
+    path: &Path,
+    mode: u32,
+    probe: impl Fn() -> std::io::Result<()>,
+) -> std::io::Result<Option<Immutable>> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    if probe().is_err() {
+        return Ok(Some(Immutable(None)));
+    }
+    let set = std::process::Command::new("chattr")
+        .arg("+i")
+        .arg(path)
+        .stderr(std::process::Stdio::null())
+        .status();
+    let guard = Immutable(Some(path.to_path_buf()));
+    if set.is_ok_and(|s| s.success()) && probe().is_err() {
+        return Ok(Some(guard));
+    }
+    eprintln!(
+        "note: permission bits do not bind this process and chattr +i is not available: test skipped"
+    );
+    Ok(None)
+}
+
+/// Takes the immutable attribute off again.
+#[cfg(unix)]
+pub struct Immutable(Option<std::path::PathBuf>);
+
+#[cfg(unix)]
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        if let Some(path) = &self.0 {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(path)
+                .status();
+        }
+    }
+}

@@ -220,7 +220,7 @@ fn a_span_from_an_old_journal_replays_on_its_occurrence_only() {
     // As okur wrote it before labels stopped spreading: the journal format is the same.
     let line = format!(
         r#"{{"op":"add_span","doc":"{}","start":{start},"end":{},"kind":"ORG","text":"Rusya","source":"user"}}"#,
-        doc.key.0,
+        doc.key.text,
         start + "Rusya".len()
     );
     let h = Harness::seeds().journal(&(line + "\n")).start();

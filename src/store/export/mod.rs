@@ -5,7 +5,8 @@
 //! search, as [`effective_spans`] gives them without extractor suggestions; and its triage
 //! state. Every span is checked against the document text before anything is written
 //! (inside the text, on character boundaries, and for stored spans the same text as when
-//! it was made); a bad span is an [`ExportError::BadSpan`] naming document and offsets.
+//! it was made); a bad span is an [`ExportError::BadSpan`] naming document and offsets,
+//! and [`prepare_skipping`] leaves it out and exports the rest.
 //!
 //! Offset units: brat and doccano count characters (Unicode code points), as those tools do;
 //! okur's JSONL counts bytes, like every other okur offset.
@@ -101,33 +102,85 @@ pub struct ExportDoc<'a> {
     pub spans: Vec<ExportSpan>,
 }
 
-/// Prepares every document of a corpus, checking all spans.
+/// Every document of a corpus ready for export, and the spans left out of it.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    /// The documents, each with the spans that fit its text.
+    pub docs: Vec<ExportDoc<'a>>,
+    /// The spans that do not fit their document, each as [`ExportError::BadSpan`].
+    pub skipped: Vec<ExportError>,
+}
+
+/// Prepares every document of a corpus, checking all spans: one that does not fit its
+/// text is left out and listed in [`Prepared::skipped`]; the rest is exported.
+pub fn prepare_skipping<'a>(corpus: &'a Corpus, state: &'a State) -> Prepared<'a> {
+    let mut skipped = Vec::new();
+    let docs = corpus
+        .docs
+        .iter()
+        .map(|d| prepare_doc_skipping(&d.path, &d.text, state.doc(&d.key), state, &mut skipped))
+        .collect();
+    Prepared { docs, skipped }
+}
+
+/// Prepares every document of a corpus, checking all spans; the first that does not fit
+/// its text is the error.
 pub fn prepare<'a>(
     corpus: &'a Corpus,
     state: &'a State,
 ) -> Result<Vec<ExportDoc<'a>>, ExportError> {
-    corpus
-        .docs
-        .iter()
-        .map(|d| prepare_doc(&d.path, &d.text, state.doc(&d.key), state))
-        .collect()
+    let prepared = prepare_skipping(corpus, state);
+    match prepared.skipped.into_iter().next() {
+        Some(bad) => Err(bad),
+        None => Ok(prepared.docs),
+    }
 }
 
-/// Prepares one document: its effective spans (no suggestions), each checked.
+/// Prepares one document: its effective spans (no suggestions), each checked; the first
+/// that does not fit is the error.
 pub fn prepare_doc<'a>(
     path: &'a str,
     text: &'a str,
     triage: &'a DocState,
     state: &State,
 ) -> Result<ExportDoc<'a>, ExportError> {
-    for s in &triage.spans {
-        check_span(path, text, s.start, s.end, Some(&s.text))?;
+    let mut skipped = Vec::new();
+    let doc = prepare_doc_skipping(path, text, triage, state, &mut skipped);
+    match skipped.into_iter().next() {
+        Some(bad) => Err(bad),
+        None => Ok(doc),
     }
-    let spans = effective_spans(text, triage, &[], state)
-        .into_iter()
-        .map(|s| {
-            let covered = check_span(path, text, s.start, s.end, None)?;
-            Ok(ExportSpan {
+}
+
+/// Prepares one document, leaving out (and adding to `skipped`) the spans that do not fit.
+fn prepare_doc_skipping<'a>(
+    path: &'a str,
+    text: &'a str,
+    triage: &'a DocState,
+    state: &State,
+    skipped: &mut Vec<ExportError>,
+) -> ExportDoc<'a> {
+    let before = skipped.len();
+    for s in &triage.spans {
+        if let Err(bad) = check_span(path, text, s.start, s.end, Some(&s.text)) {
+            skipped.push(bad);
+        }
+    }
+    // Only when a stored span is bad is the state copied, without it.
+    let fitting;
+    let spans_from = if skipped.len() == before {
+        triage
+    } else {
+        let mut kept = triage.clone();
+        kept.spans
+            .retain(|s| check_span(path, text, s.start, s.end, Some(&s.text)).is_ok());
+        fitting = kept;
+        &fitting
+    };
+    let mut spans = Vec::new();
+    for s in effective_spans(text, spans_from, &[], state) {
+        match check_span(path, text, s.start, s.end, None) {
+            Ok(covered) => spans.push(ExportSpan {
                 start: s.start,
                 end: s.end,
                 kind: s.kind,
@@ -136,15 +189,16 @@ pub fn prepare_doc<'a>(
                     Origin::User => Source::User,
                     Origin::Accepted | Origin::Suggested => Source::Accepted,
                 },
-            })
-        })
-        .collect::<Result<_, ExportError>>()?;
-    Ok(ExportDoc {
+            }),
+            Err(bad) => skipped.push(bad),
+        }
+    }
+    ExportDoc {
         path,
         text,
         triage,
         spans,
-    })
+    }
 }
 
 /// Checks that `start..end` is a non-empty byte range inside `text` on character boundaries

@@ -160,7 +160,15 @@ impl Setup {
         };
         let store = store_path.as_ref().map(|path| {
             if let Some(lines) = &self.journal {
-                std::fs::write(path, lines).expect("journal written before the store opens");
+                // Private, as okur makes it: a journal others can read is reported.
+                use std::io::Write;
+                okur::store::private_file()
+                    .write(true)
+                    .create(true)
+                    .truncate(true)
+                    .open(path)
+                    .and_then(|mut f| f.write_all(lines.as_bytes()))
+                    .expect("journal written before the store opens");
             }
             let mut store = Store::open(path).expect("store opens");
             for change in self.changes {

@@ -1,0 +1,88 @@
+//! Keeping the journal private: its folder is created 0700 and the files okur stores 0600
+//! (a stricter umask wins), and a journal others can read is reported.
+
+use std::fs::{File, OpenOptions};
+use std::path::Path;
+
+use super::replay::Warning;
+
+/// Permission bits of folders okur creates for its data.
+pub const FOLDER_MODE: u32 = 0o700;
+/// Permission bits of files okur stores.
+pub const FILE_MODE: u32 = 0o600;
+
+/// Creates `dir` and its missing parents, each 0700 (a stricter umask wins).
+pub fn create_folder(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, FOLDER_MODE);
+    builder.create(dir)
+}
+
+/// Options that create a file 0600 (a stricter umask wins).
+pub fn private_file() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+    options
+}
+
+/// Opens the journal read-write, creating it and its folder when missing. The error is
+/// what stands in the way, in words for the status line.
+pub fn open_journal(path: &Path) -> Result<File, String> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        create_folder(parent).map_err(|e| {
+            format!(
+                "cannot create its folder {}: {}",
+                parent.display(),
+                said(&e)
+            )
+        })?;
+    }
+    private_file()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(|e| said(&e))
+}
+
+/// What the system said, without the error number.
+pub fn said(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// A warning when the open journal can be read by other users.
+pub fn exposed(file: &File, path: &Path) -> Option<Warning> {
+    file.metadata().ok().and_then(|m| exposed_mode(&m, path))
+}
+
+/// A warning when the journal at `path` exists and can be read by other users.
+pub fn exposed_at(path: &Path) -> Option<Warning> {
+    std::fs::metadata(path)
+        .ok()
+        .and_then(|m| exposed_mode(&m, path))
+}
+
+#[cfg(unix)]
+fn exposed_mode(meta: &std::fs::Metadata, path: &Path) -> Option<Warning> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = meta.permissions().mode() & 0o777;
+    (mode & 0o044 != 0).then(|| Warning::Exposed {
+        path: path.to_path_buf(),
+        mode,
+    })
+}
+
+#[cfg(not(unix))]
+fn exposed_mode(_meta: &std::fs::Metadata, _path: &Path) -> Option<Warning> {
+    None
+}
