@@ -138,3 +138,77 @@ fn binary_stdin_is_a_one_line_error() {
         .code(2)
         .stderr("okur: standard input looks like a binary file\n");
 }
+
+/// The output of `okur find ARGS seeds` (exit 0 or 1).
+fn found(args: &[&str]) -> String {
+    let out = okur()
+        .arg("find")
+        .args(args)
+        .args(seeds())
+        .output()
+        .expect("okur runs");
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The shown texts (fourth column).
+fn shown(out: &str) -> Vec<&str> {
+    out.lines().filter_map(|l| l.split('\t').nth(3)).collect()
+}
+
+#[test]
+fn operators_hold_across_scripts_on_the_seeds() {
+    assert_eq!(
+        shown(&found(&["--scope", "places", "ankara"])),
+        ["Ankara"],
+        "not Dağlık Karabağ through a scattered alias"
+    );
+    let lines = found(&["--scope", "text", "!putin lavrov"]);
+    assert!(shown(&lines).iter().any(|t| t.contains("لافروف")));
+    assert!(
+        shown(&lines).iter().all(|t| !t.contains("بوتين")),
+        "the negation holds in Arabic too"
+    );
+    for line in shown(&found(&["--scope", "text", "^rusya"])) {
+        assert!(
+            line.starts_with("Rusya") || line.starts_with("روسيا"),
+            "{line}"
+        );
+    }
+    for line in shown(&found(&["--scope", "text", "lavrov$"])) {
+        let last = line.split_whitespace().last().unwrap_or("");
+        assert!(last.contains("Lavrov") || last.contains("لافروف"), "{line}");
+    }
+    assert!(
+        shown(&found(&["--scope", "text", "ması$"]))
+            .iter()
+            .all(|t| t.ends_with("ması")),
+        "no Arabic line through a piece of a word"
+    );
+}
+
+#[test]
+fn explain_names_the_key_each_term_met() {
+    let out = found(&["--explain", "--scope", "text", "--limit", "40", "lavrov"]);
+    let arabic = out
+        .lines()
+        .find(|l| l.contains("لافروف:"))
+        .expect("the Arabic title line");
+    let cols: Vec<&str> = arabic.split('\t').collect();
+    assert_eq!(cols.len(), 5, "a fifth column: {arabic}");
+    assert_eq!(cols[4], "lavrov: skeleton لافروف (lfrf)");
+    let turkish = out.lines().next().expect("a match");
+    assert!(turkish.ends_with("\tlavrov: text lavrov"), "{turkish}");
+    let plain = found(&["--scope", "text", "--limit", "1", "lavrov"]);
+    assert_eq!(plain.lines().next().map(|l| l.split('\t').count()), Some(4));
+}
+
+#[test]
+fn state_words_are_named_as_reader_only() {
+    okur()
+        .args(["find", "--scope", "people", "!%star lavrov"])
+        .args(seeds())
+        .assert()
+        .success()
+        .stderr("okur: `!%star` is a reader filter (triage state); okur find ignores it\n");
+}

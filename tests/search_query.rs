@@ -107,8 +107,9 @@ fn cross_script_helpers_are_attached() {
         "moskova has aliases"
     );
     assert_eq!(
-        q.groups[2].terms[0].skeleton, None,
-        "negations stay literal"
+        q.groups[2].terms[0].skeleton.as_deref(),
+        Some("btn"),
+        "a negation excludes across scripts too"
     );
 }
 
@@ -127,5 +128,34 @@ fn narrowing_is_detected_only_when_safe() {
         "the skeleton starts matching Arabic at 3 consonants"
     );
     assert!(narrows("lavro", "lavr"));
+    assert!(
+        narrows("lavrov", "lavro"),
+        "a plain term meets the start of a word"
+    );
+    assert!(
+        !narrows("'lavro", "'lavr"),
+        "an exact term meets whole words: another word's, not fewer"
+    );
+    assert!(narrows("'lavrov", "lavrov"));
+    assert!(narrows("^lavrov", "'lavrov"));
     assert!(!narrows("%per erd", "erd"));
+}
+
+#[test]
+fn a_negated_scope_negates_its_terms() {
+    let q = Query::parse("!%per putin | lavrov !erdogan %loc ankara");
+    let got: Vec<(Scope, Mode, bool, String)> = terms(&q);
+    let want = [
+        (Scope::People, Mode::Exact, true, "putin"),
+        (Scope::People, Mode::Exact, true, "lavrov"),
+        (Scope::People, Mode::Fuzzy, false, "erdogan"),
+        (Scope::Places, Mode::Fuzzy, false, "ankara"),
+    ];
+    let want: Vec<(Scope, Mode, bool, String)> = want
+        .iter()
+        .map(|(s, m, n, p)| (*s, *m, *n, p.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(q.groups.len(), 4, "`|` under a negated scope joins as AND");
+    assert!(q.filters.is_empty(), "a negated scope is not a filter");
 }

@@ -114,3 +114,28 @@ fn matches_in_the_open_document_come_with_the_answer() {
     okur::tui::search::apply(h.app_mut(), answer);
     assert_eq!(h.app().search_ranges, [(0, 4)]);
 }
+
+/// The reader's filter runs the same engine as `okur find`: an Arabic name lists the
+/// articles that name the same person in either script, not those whose words only share
+/// its consonants (Biden, Turkish `bütün`), and `'` and `!` mean what they mean there.
+#[test]
+fn the_filter_line_lists_what_find_finds() {
+    let texts = [
+        "Putin Ankara'da\n\nPutin konuştu.\n",
+        "Biden açıklama yaptı\n\nBiden konuştu.\n",
+        "Bütün taraflar\n\nbütün taraflar anlaştı.\n",
+        "بوتين يستقبل أردوغان\n\nقال بوتين أمس.\n",
+        "بايدن يتحدث\n\nقال بايدن أمس.\n",
+    ];
+    let listed = |query: &str| {
+        let mut h = Harness::texts(&texts).screen(120, 40).start();
+        h.type_text(&format!("/{query}"));
+        let mut docs: Vec<usize> = h.app().list.order().to_vec();
+        docs.sort_unstable();
+        docs
+    };
+    assert_eq!(listed("بوتين"), [0, 3]);
+    assert_eq!(listed("'putin"), [0, 3]);
+    assert_eq!(listed("%doc !putin"), [1, 2, 4]);
+    assert_eq!(listed("biden"), [1, 4]);
+}

@@ -354,3 +354,22 @@ fn marked_triage_acts_on_every_mark_and_counts_what_it_changed() {
     assert!(h.app().list.marked().is_empty());
     assert_eq!(h.status(), "marks cleared (3)");
 }
+
+/// Every state word is negatable, alone and next to search words and scopes, and the
+/// list then shows exactly the complement within what the rest of the line asks for.
+#[test]
+fn negated_state_words_are_the_complement() {
+    let mut case = open(triaged);
+    assert_eq!(filtered(&mut case, "!%star"), [0, 4]);
+    assert_eq!(filtered(&mut case, "!%unread"), [0, 2]);
+    assert_eq!(filtered(&mut case, "!%tag:ukraine"), [0, 1]);
+    assert_eq!(
+        filtered(&mut case, "!%star %doc ankara"),
+        Vec::<usize>::new()
+    );
+    assert_eq!(filtered(&mut case, "%doc ankara !%unread"), [2]);
+    assert_eq!(filtered(&mut case, "!%star !%tag:ekonomi"), [0]);
+    let mut both = filtered(&mut case, "%doc !ankara !%star");
+    both.sort_unstable();
+    assert_eq!(both, [0, 4], "in rank order, which ties break by length");
+}

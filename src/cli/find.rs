@@ -13,7 +13,8 @@ use crate::search::{EntityItem, Index, Query, Results, Scope};
 ///
 /// Query syntax as in fzf: space = AND, `|` = OR, `'exact`, `^prefix`, `suffix$`,
 /// `!negation`; scopes `%per`, `%loc`, `%date` (ISO prefixes such as `2020-11`), `%doc`,
-/// `%text` apply to the terms after them. Exits 1 when nothing matches.
+/// `%text`, `%src` (the document's path) apply to the terms after them. Exits 1 when nothing
+/// matches.
 #[derive(Debug, Clone, clap::Args)]
 pub struct FindArgs {
     /// Which items to search (query scopes such as `%per` narrow it further).
@@ -25,6 +26,10 @@ pub struct FindArgs {
     /// Rank the lines of standard input and print the matching lines (like `fzf --filter`).
     #[arg(long)]
     pub stdin: bool,
+    /// Add a fifth column: which key of each match every term met (its text, another name,
+    /// an alias spelling, a word of the other script), such as `lavrov: skeleton لافروف`.
+    #[arg(long)]
+    pub explain: bool,
     /// The query.
     pub query: String,
     /// Files or folders to search (.txt, .md). None: the bundled seeds.
@@ -80,6 +85,7 @@ pub fn run(
     let docs = &report.corpus.docs;
     let index = Index::build(docs, &entities(&report.corpus));
     let query = Query::parse_in(&args.query, args.scope.scope());
+    warn_reader_words(&query);
     let results = search(&index, &query, args.limit)?;
     let paths: Vec<&str> = docs.iter().map(|d| d.path.as_str()).collect();
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -88,13 +94,18 @@ pub fn run(
             continue;
         };
         let doc = view.doc.and_then(|d| paths.get(d)).copied().unwrap_or("-");
-        let line = format!(
-            "{}\t{}\t{}\t{}\n",
+        let mut line = format!(
+            "{}\t{}\t{}\t{}",
             view.kind.label(),
             hit.score,
             doc,
             one_line(view.text)
         );
+        if args.explain {
+            line.push('\t');
+            line.push_str(&one_line(&index.explain(&query, hit.item).join("; ")));
+        }
+        line.push('\n');
         if !write_or_stop(&mut out, line.as_bytes())? {
             break;
         }
@@ -131,7 +142,9 @@ pub fn filter_lines(
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let lines: Vec<&str> = input.lines().collect();
-    let hits = crate::search::filter_lines(&lines, &Query::parse(query), &AtomicBool::new(false))
+    let query = Query::parse(query);
+    warn_reader_words(&query);
+    let hits = crate::search::filter_lines(&lines, &query, &AtomicBool::new(false))
         .context("search was cancelled")?;
     let mut out = BufWriter::with_capacity(1 << 16, out);
     for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
@@ -142,6 +155,18 @@ pub fn filter_lines(
     }
     finish(out)?;
     Ok(!hits.is_empty())
+}
+
+/// State words (`%star`, `%unread`, `%tag:x`) filter by triage state, which only the
+/// reader has: say so rather than ignore them silently.
+fn warn_reader_words(query: &Query) {
+    for word in &query.filters {
+        let shown = match word.strip_prefix('!') {
+            Some(w) => format!("!%{w}"),
+            None => format!("%{word}"),
+        };
+        eprintln!("okur: `{shown}` is a reader filter (triage state); okur find ignores it");
+    }
 }
 
 /// Searches and ranks every hit (the first `limit` when there is a limit).

@@ -46,6 +46,7 @@ pub fn covers(scope: Scope, kind: ItemKind) -> bool {
         Scope::Dates => matches!(kind, ItemKind::Entity(Kind::Date) | ItemKind::Doc),
         Scope::Docs => kind == ItemKind::Doc,
         Scope::Text => kind == ItemKind::Line,
+        Scope::Source => kind == ItemKind::Doc,
     }
 }
 

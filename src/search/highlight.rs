@@ -8,13 +8,14 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use crate::text::{Folded, fold, is_arabic, is_word_char, push_word_key};
+use crate::text::{Folded, fold, is_arabic, is_word_char};
 
 use super::engine::covers;
 use super::index::Index;
 use super::item::ItemKind;
-use super::matcher::{Scorer, needle};
+use super::matcher::{Scorer, needle, whole_words};
 use super::query::{Mode, Query, Scope, Term};
+use super::skeleton::ShapeFinder;
 
 impl Index {
     /// Byte ranges in item `id`'s text (see [`super::ItemView::text`]) that `query` matched,
@@ -32,8 +33,23 @@ impl Index {
 /// Every occurrence of the query's positive terms in `text` (a document's text), as sorted,
 /// merged source byte ranges: what the reader highlights and jumps between with `n`/`N`.
 /// Fuzzy terms count as substrings here; names also match across scripts (skeleton, aliases).
+/// Each line is an item of its own, as in the index: `^x` and `x$` anchor at its ends.
 pub fn match_ranges(query: &Query, text: &str) -> Vec<Range<usize>> {
-    term_ranges(query, text, |_| true, false)
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim_start();
+        let at = offset + (line.len() - trimmed.len());
+        offset += raw.len();
+        let trimmed = trimmed.trim_end();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let ranges = term_ranges(query, trimmed, |_| true, false);
+        out.extend(ranges.into_iter().map(|r| r.start + at..r.end + at));
+    }
+    out
 }
 
 /// Every occurrence of `phrase` in `text`, folded as the search folds (case, diacritics,
@@ -79,10 +95,11 @@ fn term_ranges(
             if fuzzy && term.mode == Mode::Fuzzy {
                 fuzzy_ranges(&folded, &term.pattern, &mut out);
             } else {
-                occurrences(&folded, term, &term.pattern, &mut out);
+                occurrences(&folded, term, &term.pattern, false, &mut out);
             }
             for alias in &term.aliases {
-                occurrences(&folded, term, alias, &mut out);
+                // Alias spellings count as whole words only (see `TermMatcher`).
+                occurrences(&folded, term, alias, true, &mut out);
             }
             if out.len() == before || !fuzzy {
                 skeleton_ranges(text, term, &mut out);
@@ -111,44 +128,53 @@ fn fuzzy_ranges(folded: &Folded, pattern: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// Occurrences of `needle` in the key, where the term's mode allows them.
-fn occurrences(folded: &Folded, term: &Term, needle: &str, out: &mut Vec<Range<usize>>) {
+/// Occurrences of `needle` in the key, where the term's mode allows them (and, for an
+/// alias spelling, only as whole words).
+fn occurrences(
+    folded: &Folded,
+    term: &Term,
+    needle: &str,
+    whole: bool,
+    out: &mut Vec<Range<usize>>,
+) {
     let key = folded.key.as_str();
     if needle.is_empty() {
         return;
     }
-    let allowed = |at: usize| match term.mode {
-        Mode::Fuzzy | Mode::Exact => true,
-        Mode::Prefix => at == 0,
-        Mode::Suffix => at + needle.len() == key.len(),
-        Mode::Equal => at == 0 && needle.len() == key.len(),
+    let len = needle.len();
+    let allowed = |at: usize| {
+        let anchored = match term.mode {
+            Mode::Fuzzy | Mode::Exact => true,
+            Mode::Prefix => at == 0,
+            Mode::Suffix => at + len == key.len(),
+            Mode::Equal => at == 0 && len == key.len(),
+        };
+        anchored && (!whole || whole_words(key, at, len))
     };
     for at in memmem::find_iter(key.as_bytes(), needle.as_bytes()).filter(|&a| allowed(a)) {
-        let (s, e) = folded.source_range(at, at + needle.len());
+        let (s, e) = folded.source_range(at, at + len);
         out.push(s..e);
     }
 }
 
-/// Words of the other script whose consonant skeleton starts with the term's.
+/// Words of the other script that the term meets (whole words, skeleton and vowels, see
+/// [`super::skeleton`]); for `^x` only the first word of `text`, for `x$` only the last.
 fn skeleton_ranges(text: &str, term: &Term, out: &mut Vec<Range<usize>>) {
     let Some(skeleton) = &term.skeleton else {
         return;
     };
-    let term_arabic = term.pattern.chars().any(is_arabic);
-    let mut key = String::new();
-    for (start, word) in words(text) {
-        let Some(first) = word
-            .chars()
-            .find(|&c| is_word_char(c) && !c.is_ascii_digit())
-        else {
-            continue;
+    let shape = ShapeFinder::new(skeleton, &term.vowels, term.pattern.chars().any(is_arabic));
+    let all: Vec<(usize, &str)> = words(text).collect();
+    let last = all.len().saturating_sub(1);
+    let mut scratch = String::new();
+    for (i, &(start, word)) in all.iter().enumerate() {
+        let placed = match term.mode {
+            Mode::Fuzzy | Mode::Exact => true,
+            Mode::Prefix => i == 0,
+            Mode::Suffix => i == last,
+            Mode::Equal => all.len() == 1,
         };
-        if is_arabic(first) == term_arabic {
-            continue;
-        }
-        key.clear();
-        push_word_key(word, &mut key);
-        if key.starts_with(skeleton.as_str()) {
+        if placed && shape.meets_word(word, term.mode, &mut scratch) {
             out.push(start..start + word.len());
         }
     }

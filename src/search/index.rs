@@ -2,11 +2,12 @@
 
 use crate::corpus::Document;
 use crate::kind::Kind;
-use crate::text::{fold_into, fold_str, is_arabic, is_word_char, push_word_key};
+use crate::text::{fold_into, fold_str, is_word_char};
 
 use super::aliases;
 use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
 use super::matcher::Fields;
+use super::skeleton::{push_skeleton_forms, push_skeletons_of};
 
 /// A byte range in one of the index's string arenas.
 #[derive(Debug, Clone, Copy, Default)]
@@ -49,8 +50,10 @@ pub struct Index {
     pub(crate) items: Vec<Item>,
     strs: String,
     doc_ids: Vec<u32>,
-    /// Folded tags per document, set by the caller (triage).
+    /// Folded tags per document, set by the caller (triage), ` | ` between two.
     pub(crate) tags: Vec<String>,
+    /// Folded source (the path as given) per document, for `%src`.
+    pub(crate) sources: Vec<String>,
     /// Fuzzy terms match lines as subsequences (standard input), not substrings.
     pub(crate) fuzzy_lines: bool,
 }
@@ -87,6 +90,7 @@ impl Index {
             let date = row.date.unwrap_or("");
             index.push_doc(i, row.title, row.title_offset, date, name);
             index.tags.push(String::new());
+            index.sources.push(fold_str(row.path));
         }
         index
     }
@@ -118,7 +122,7 @@ impl Index {
     /// Sets a document's tags (they match on its document item).
     pub fn set_tags(&mut self, doc: usize, tags: &[String]) {
         if let Some(slot) = self.tags.get_mut(doc) {
-            *slot = fold_str(&tags.join(" "));
+            *slot = fold_str(&tags.join(" | "));
         }
     }
 
@@ -164,7 +168,22 @@ impl Index {
         }
         let tags = self.tags.get(*self.docs(item).first()? as usize)?;
         (!tags.is_empty()).then_some(Fields {
-            key: tags,
+            key: "",
+            extra: tags,
+            skel: "",
+            iso: "",
+            fuzzy: true,
+        })
+    }
+
+    /// A document item's source as matchable fields (its own text, for `%src`).
+    pub(crate) fn source_fields(&self, item: &Item) -> Option<Fields<'_>> {
+        if item.kind != ItemKind::Doc {
+            return None;
+        }
+        let source = self.sources.get(*self.docs(item).first()? as usize)?;
+        Some(Fields {
+            key: source,
             extra: "",
             skel: "",
             iso: "",
@@ -213,7 +232,7 @@ impl Index {
     fn push_doc(&mut self, doc: usize, title: &str, offset: Option<usize>, date: &str, name: &str) {
         let text = self.push_str(title);
         let key = self.push_folded(title);
-        let extra = self.push_folded(&format!("{date} {name}"));
+        let extra = self.push_folded(&format!("{date} | {name}"));
         let iso = self.push_str(date);
         let skel = self.push_skeletons(title);
         let docs = self.push_docs([doc]);
@@ -238,10 +257,14 @@ impl Index {
         let text = self.push_str(&e.name);
         let key = self.push_folded(&e.name);
         let iso_text = e.iso.clone().unwrap_or_default();
-        let extra = self.push_str(&format!("{} {}", fold_str(&iso_text), also.join(" | ")));
+        let forms = std::iter::once(fold_str(&iso_text)).chain(also);
+        let extra = forms.filter(|f| !f.is_empty()).collect::<Vec<_>>();
+        let extra = self.push_str(&extra.join(" | "));
         let iso = self.push_str(&iso_text);
-        let all_names = format!("{} {}", e.name, e.aliases.join(" "));
-        let skel = self.push_skeletons(&all_names);
+        let start = self.strs.len();
+        let names = std::iter::once(&e.name).chain(&e.aliases);
+        push_skeleton_forms(names.map(String::as_str), &mut self.strs);
+        let skel = self.span_from(start);
         let docs = self.push_docs(e.docs.iter().copied());
         self.items.push(Item {
             kind,
@@ -284,35 +307,7 @@ impl Index {
     }
 }
 
-/// Appends ` a:<skeleton>` (Arabic word) or ` l:<skeleton>` (Latin word) for every word of
-/// `s` that has consonants, and a closing space, so ` a:lfr` finds word prefixes.
+/// Appends the skeleton entries of the words of `s` (see [`super::skeleton`]).
 pub(crate) fn push_skeletons(s: &str, out: &mut String) {
     push_skeletons_of(s, None, out);
-}
-
-/// Like [`push_skeletons`], only for words whose script is Arabic (`Some(true)`) or Latin
-/// (`Some(false)`): a Latin term can only meet Arabic words through a skeleton, and back.
-pub(crate) fn push_skeletons_of(s: &str, arabic: Option<bool>, out: &mut String) {
-    let start = out.len();
-    for word in s.split(|c: char| !is_word_char(c)) {
-        let Some(first) = word
-            .chars()
-            .find(|&c| is_word_char(c) && !c.is_ascii_digit())
-        else {
-            continue;
-        };
-        if arabic.is_some_and(|a| a != is_arabic(first)) {
-            continue;
-        }
-        let mark = out.len();
-        out.push_str(if is_arabic(first) { " a:" } else { " l:" });
-        let before = out.len();
-        push_word_key(word, out);
-        if out.len() == before {
-            out.truncate(mark);
-        }
-    }
-    if out.len() > start {
-        out.push(' ');
-    }
 }

@@ -7,20 +7,22 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use crate::text::is_arabic;
 
 use super::query::{Mode, Term};
+use super::skeleton::ShapeFinder;
 
-/// Score of a whole-word hit found through the alias table or the name skeleton.
+/// Base score of a contiguous hit or a whole word met across scripts.
 const CROSS_SCRIPT: i32 = 60;
 /// Extra score for a contiguous hit, per pattern byte.
 const CONTIGUOUS_PER_BYTE: i32 = 4;
-/// Per pattern character, what a contiguous fuzzy hit scores before its substring bonus:
-/// above nucleo's 16 per matched character plus its boundary bonuses for scattered hits.
-const CONTIGUOUS_FUZZY: i32 = 24;
+/// Per pattern character, extra score for a hit in a short text (a title, a name, a line
+/// of standard input) over one in a line of a document.
+const SHORT_TEXT_PER_CHAR: i32 = 24;
 /// Extra score for a hit that starts a word.
 const WORD_START: i32 = 30;
 /// Extra score for a hit at the very start of the item.
 const ITEM_START: i32 = 20;
 
-/// The fields of an item a term is matched against (all folded except `iso`).
+/// The fields of an item a term is matched against (all folded except `iso`): the key forms
+/// of [`TermMatcher`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields<'a> {
     pub key: &'a str,
@@ -88,12 +90,56 @@ pub(crate) fn needle<'a>(pattern: &'a str, chars: &'a [char]) -> Utf32Str<'a> {
     }
 }
 
+/// How a term met an item: which key form matched (what `okur find --explain` reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// The item's own folded text, contiguously: bytes `at..at + len` of the key.
+    Text { at: usize, len: usize },
+    /// The item's own folded text, as scattered characters (fuzzy).
+    Scattered,
+    /// Another name of the item (an alias, a dateline, a file name, a tag): bytes
+    /// `at..at + len` of its `extra` forms.
+    Name { at: usize, len: usize },
+    /// A spelling of the term from the alias table, as whole words of the text.
+    Alias { alias: usize, at: usize },
+    /// A word of the other script, by skeleton and vowels: byte `at` of the skeleton field.
+    Skeleton { at: usize },
+    /// The ISO date, by prefix.
+    Iso,
+    /// A tag of the document: bytes `at..at + len` of its tags.
+    Tag { at: usize, len: usize },
+}
+
+/// Scores are tiered so that a hit in the item's own text always ranks above one through
+/// another name or script, and that above a scattered (fuzzy) one, whatever the lengths.
+const EXACT_TIER: i32 = 2000;
+const NAME_TIER: i32 = 1000;
+const WITHIN_TIER: i32 = 999;
+
+fn tiered(tier: i32, score: i32) -> i32 {
+    tier + score.clamp(0, WITHIN_TIER)
+}
+
 /// A term compiled for scanning: substring finders built once per query.
+///
+/// The one definition of the operators. An item has key forms: its own folded text (`key`),
+/// its other names (`extra`: aliases, dateline, file name, tags; ` | ` between two), and
+/// the words of its skeleton field (see [`super::skeleton`]). A term with pattern `p`:
+/// - plain `p`: `p` occurs in the own text (in names, titles and standard input also as
+///   scattered characters in order, ranked lower), or in another name, or a spelling of `p`
+///   from the alias table occurs as whole words of the own text, or `p`'s skeleton and
+///   vowels meet a whole word of the other script;
+/// - `'p`: the same without scattered characters;
+/// - `^p`, `p$`, `^p$`: the same, anchored: the own text or another name starts with, ends
+///   with or equals `p` (or an alias spelling), or the word met is the first, last or only
+///   word of the text or name (its first logical word, for Arabic as for Turkish);
+/// - `!x` holds exactly where the term without `!` (its exact form, `!'x` its fuzzy form)
+///   does not, on every key form: negation is a complement, not a Latin-only check.
 pub(crate) struct TermMatcher {
     pub term: Term,
     chars: Vec<char>,
     finder: Finder<'static>,
-    skel_needle: Option<Finder<'static>>,
+    shape: Option<ShapeFinder>,
     alias_finders: Vec<Finder<'static>>,
     iso_like: bool,
 }
@@ -102,10 +148,10 @@ impl TermMatcher {
     /// Compiles `term`; `date_scope` makes ISO-looking patterns match dates by prefix.
     pub fn new(term: &Term, date_scope: bool) -> TermMatcher {
         let arabic = term.pattern.chars().any(is_arabic);
-        let skel_needle = term.skeleton.as_ref().map(|s| {
-            let side = if arabic { " l:" } else { " a:" };
-            Finder::new(format!("{side}{s}").as_bytes()).into_owned()
-        });
+        let shape = term
+            .skeleton
+            .as_ref()
+            .map(|s| ShapeFinder::new(s, &term.vowels, arabic));
         let iso_like = date_scope
             && term
                 .pattern
@@ -115,7 +161,7 @@ impl TermMatcher {
             term: term.clone(),
             chars: term.pattern.chars().collect(),
             finder: Finder::new(term.pattern.as_bytes()).into_owned(),
-            skel_needle,
+            shape,
             alias_finders: term
                 .aliases
                 .iter()
@@ -126,20 +172,34 @@ impl TermMatcher {
         }
     }
 
-    /// The term's score on an item, or `None` when it rules the item out.
-    pub fn score(&self, scorer: &mut Scorer, f: Fields<'_>) -> Option<i32> {
-        if self.term.negated {
-            return (!self.anchored(f.key) && !self.anchored(f.extra)).then_some(0);
-        }
+    /// How the term, taken without its `!`, meets the item, with the score; `None` when
+    /// it does not.
+    pub fn hit(&self, scorer: &mut Scorer, f: Fields<'_>) -> Option<(i32, Via)> {
         if self.iso_like {
-            return f
-                .iso
-                .starts_with(&self.term.pattern)
-                .then(|| self.iso_score(f.iso));
+            let hit = f.iso.starts_with(&self.term.pattern);
+            return hit.then(|| (tiered(EXACT_TIER, self.iso_score(f.iso)), Via::Iso));
         }
-        self.direct(scorer, f.key, f.fuzzy)
-            .or_else(|| self.direct(scorer, f.extra, f.fuzzy).map(|s| s / 2))
-            .or_else(|| self.cross(f))
+        if let Some((score, at)) = self.own(f.key) {
+            let len = self.term.pattern.len();
+            // A title or a name is short: a hit there says more than one in a running line.
+            let short = if f.fuzzy {
+                self.chars.len() as i32 * SHORT_TEXT_PER_CHAR
+            } else {
+                0
+            };
+            return Some((tiered(EXACT_TIER, score + short), Via::Text { at, len }));
+        }
+        let other = self
+            .names(f.extra)
+            .or_else(|| self.aliases(f.key))
+            .or_else(|| self.skeleton(f.skel));
+        if let Some((score, via)) = other {
+            return Some((tiered(NAME_TIER, score), via));
+        }
+        if self.term.mode == Mode::Fuzzy && f.fuzzy {
+            return self.scattered(scorer, f.key).map(|s| (s, Via::Scattered));
+        }
+        None
     }
 
     fn iso_score(&self, iso: &str) -> i32 {
@@ -152,57 +212,84 @@ impl TermMatcher {
             }
     }
 
-    /// Does the pattern occur as its mode asks (substring for fuzzy and exact)?
-    fn anchored(&self, hay: &str) -> bool {
-        let pat = self.term.pattern.as_str();
-        match self.term.mode {
-            Mode::Fuzzy | Mode::Exact => self.finder.find(hay.as_bytes()).is_some(),
-            Mode::Prefix => hay.starts_with(pat),
-            Mode::Suffix => hay.ends_with(pat),
-            Mode::Equal => hay == pat,
-        }
-    }
-
-    fn direct(&self, scorer: &mut Scorer, hay: &str, fuzzy: bool) -> Option<i32> {
+    /// Where the pattern occurs in `hay` as the mode asks (fuzzy as a substring), and the
+    /// hit's score.
+    fn anchored(&self, hay: &str, finder: &Finder<'_>) -> Option<(i32, usize)> {
         if hay.is_empty() {
             return None;
         }
-        let pat = self.term.pattern.as_str();
+        let len = finder.needle().len();
+        let starts = hay.as_bytes().starts_with(finder.needle());
         let at = match self.term.mode {
-            Mode::Fuzzy if fuzzy => return self.fuzzy(scorer, hay),
-            Mode::Fuzzy | Mode::Exact => self.finder.find(hay.as_bytes())?,
-            Mode::Prefix => hay.starts_with(pat).then_some(0)?,
-            Mode::Suffix => hay.ends_with(pat).then(|| hay.len() - pat.len())?,
-            Mode::Equal => (hay == pat).then_some(0)?,
+            Mode::Fuzzy | Mode::Exact => finder.find(hay.as_bytes())?,
+            Mode::Prefix => starts.then_some(0)?,
+            Mode::Suffix => hay
+                .as_bytes()
+                .ends_with(finder.needle())
+                .then(|| hay.len() - len)?,
+            Mode::Equal => (starts && hay.len() == len).then_some(0)?,
         };
-        Some(substring_score(hay, at, pat.len()))
+        Some((substring_score(hay, at, len), at))
     }
 
-    fn fuzzy(&self, scorer: &mut Scorer, hay: &str) -> Option<i32> {
-        let pat = self.term.pattern.as_str();
-        // A contiguous hit needs no fuzzy scoring, and outranks any scattered one.
-        if let Some(at) = self.finder.find(hay.as_bytes()) {
-            let chars = self.chars.len() as i32;
-            return Some(chars * CONTIGUOUS_FUZZY + substring_score(hay, at, pat.len()));
-        }
-        if !is_subsequence(hay.as_bytes(), pat.as_bytes()) {
+    /// The own text.
+    fn own(&self, key: &str) -> Option<(i32, usize)> {
+        self.anchored(key, &self.finder)
+    }
+
+    /// The other names, each anchored on its own.
+    fn names(&self, extra: &str) -> Option<(i32, Via)> {
+        let len = self.term.pattern.len();
+        if extra.len() < len {
             return None;
         }
-        scorer.score(hay, needle(pat, &self.chars))
+        let mut start = 0;
+        for form in extra.split(" | ") {
+            if let Some((score, at)) = self.anchored(form, &self.finder) {
+                return Some((
+                    score,
+                    Via::Name {
+                        at: start + at,
+                        len,
+                    },
+                ));
+            }
+            start += form.len() + 3;
+        }
+        None
     }
 
-    /// Hits in the other script: alias spellings, then the consonant skeleton.
-    fn cross(&self, f: Fields<'_>) -> Option<i32> {
-        let aliased = self.alias_finders.iter().find_map(|a| {
-            a.find(f.key.as_bytes())
-                .map(|at| substring_score(f.key, at, a.needle().len()))
-        });
-        let skeleton = || {
-            let needle = self.skel_needle.as_ref()?;
-            needle.find(f.skel.as_bytes())?;
-            Some(CROSS_SCRIPT + self.term.pattern.len() as i32 * 4)
-        };
-        aliased.or_else(skeleton)
+    /// Spellings of the term from the alias table, as whole words of the own text.
+    fn aliases(&self, key: &str) -> Option<(i32, Via)> {
+        self.alias_finders.iter().enumerate().find_map(|(i, a)| {
+            let len = a.needle().len();
+            let whole = |at: usize| whole_words(key, at, len);
+            let at = match self.term.mode {
+                Mode::Fuzzy | Mode::Exact => a.find_iter(key.as_bytes()).find(|&at| whole(at))?,
+                _ => self
+                    .anchored(key, a)
+                    .map(|(_, at)| at)
+                    .filter(|&at| whole(at))?,
+            };
+            Some((substring_score(key, at, len), Via::Alias { alias: i, at }))
+        })
+    }
+
+    /// A whole word of the other script, by skeleton and vowels.
+    fn skeleton(&self, skel: &str) -> Option<(i32, Via)> {
+        let at = self.shape.as_ref()?.find(skel, self.term.mode)?;
+        let score = CROSS_SCRIPT + self.term.pattern.len() as i32 * CONTIGUOUS_PER_BYTE;
+        Some((score + WORD_START, Via::Skeleton { at }))
+    }
+
+    /// Scattered characters in order (fzf's fuzzy match), below every other kind of hit.
+    fn scattered(&self, scorer: &mut Scorer, hay: &str) -> Option<i32> {
+        let pat = self.term.pattern.as_str();
+        if hay.is_empty() || !is_subsequence(hay.as_bytes(), pat.as_bytes()) {
+            return None;
+        }
+        let score = scorer.score(hay, needle(pat, &self.chars))?;
+        Some(score.clamp(0, WITHIN_TIER))
     }
 }
 
@@ -219,6 +306,32 @@ pub(crate) fn substring_score(hay: &str, at: usize, len: usize) -> i32 {
         score += WORD_START / 2;
     }
     score
+}
+
+/// True when bytes `at..at + len` of `key` are whole words. An Arabic word may carry one
+/// or two proclitic letters (و ف ب ل ك: `وليبيا` is "and Libya"), as extraction allows.
+pub(crate) fn whole_words(key: &str, at: usize, len: usize) -> bool {
+    if !is_word_end(key, at + len) {
+        return false;
+    }
+    let arabic = key
+        .get(at..)
+        .and_then(|w| w.chars().next())
+        .is_some_and(is_arabic);
+    let mut start = at;
+    for clitics in 0..3 {
+        if is_word_start(key, start) {
+            return true;
+        }
+        let before = key.get(..start).and_then(|b| b.chars().next_back());
+        match before {
+            Some(c) if arabic && clitics < 2 && matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') => {
+                start -= c.len_utf8();
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// True when byte `end` of `hay` is just past the end of a word.

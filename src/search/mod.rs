@@ -23,12 +23,14 @@
 
 mod aliases;
 mod engine;
+mod explain;
 mod highlight;
 mod index;
 mod item;
 mod matcher;
 mod plan;
 mod query;
+mod skeleton;
 mod stream;
 
 pub use engine::{Hit, Results, covers};

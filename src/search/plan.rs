@@ -5,7 +5,7 @@ use crate::text::is_arabic;
 use super::engine::covers;
 use super::index::{Index, Item};
 use super::item::ItemKind;
-use super::matcher::{Fields, Scorer, TermMatcher};
+use super::matcher::{Fields, Scorer, TermMatcher, Via};
 use super::query::{Query, Scope};
 
 /// A compiled query.
@@ -59,24 +59,12 @@ impl Plan {
         if !self.scopes.iter().any(|&s| covers(s, item.kind)) {
             return None;
         }
-        let fields = Fields {
-            key: index.str(item.key),
-            extra: index.str(item.extra),
-            skel: index.str(item.skel),
-            iso: index.str(item.iso),
-            fuzzy: item.kind != ItemKind::Line || index.fuzzy_lines,
-        };
-        let tags = index.tag_fields(item);
-        self.score_fields(item.kind, fields, tags)
+        let fields = index.fields(item);
+        self.score_fields(item.kind, &fields)
     }
 
-    /// The score of an item of `kind` with these fields (and tags), or `None`.
-    pub fn score_fields(
-        &mut self,
-        kind: ItemKind,
-        fields: Fields<'_>,
-        tags: Option<Fields<'_>>,
-    ) -> Option<i32> {
+    /// The score of an item of `kind` with these fields, or `None`.
+    pub fn score_fields(&mut self, kind: ItemKind, fields: &ItemFields<'_>) -> Option<i32> {
         let mut total = 0;
         for (scope, terms) in &self.groups {
             if !covers(*scope, kind) {
@@ -84,22 +72,100 @@ impl Plan {
             }
             total += terms
                 .iter()
-                .filter_map(|t| term_score(&mut self.scorer, t, fields, tags))
+                .filter_map(|t| term_score(&mut self.scorer, t, *scope, fields))
                 .max()?;
         }
         Some(total)
     }
+
+    /// For each group covering `kind`, its best positive term's way to the item (what
+    /// `--explain` prints), in query order: the term's id (see [`Plan::term`]) and how.
+    pub fn explain(&mut self, kind: ItemKind, fields: &ItemFields<'_>) -> Vec<(usize, Via)> {
+        let mut out = Vec::new();
+        for (g, (scope, terms)) in self.groups.iter().enumerate() {
+            if !covers(*scope, kind) {
+                continue;
+            }
+            let best = terms
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.term.negated)
+                .filter_map(|(i, t)| {
+                    let hit = term_hit(&mut self.scorer, t, *scope, fields)?;
+                    Some((hit.0, i, hit.1))
+                })
+                .max_by_key(|h| h.0);
+            if let Some((_, i, via)) = best {
+                out.push((g << 16 | i, via));
+            }
+        }
+        out
+    }
+
+    /// The compiled term `id` (as [`Plan::explain`] numbers them).
+    pub fn term(&self, id: usize) -> Option<(Scope, &TermMatcher)> {
+        let (scope, terms) = self.groups.get(id >> 16)?;
+        Some((*scope, terms.get(id & 0xFFFF)?))
+    }
 }
 
-/// A term on the item's own fields, or else (positive terms only) on its tags.
+/// An item's fields for each scope: its own (with tags for documents, which also match as
+/// names of the document) and, for a document, its source.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ItemFields<'a> {
+    pub own: Fields<'a>,
+    pub tags: Option<Fields<'a>>,
+    pub source: Option<Fields<'a>>,
+}
+
+/// How the term (without its `!`) meets the item in `scope`: the source for `%src`, else
+/// the item's own fields, else its tags.
+fn term_hit(
+    scorer: &mut Scorer,
+    t: &TermMatcher,
+    scope: Scope,
+    f: &ItemFields<'_>,
+) -> Option<(i32, Via)> {
+    if scope == Scope::Source {
+        return t.hit(scorer, f.source?);
+    }
+    t.hit(scorer, f.own).or_else(|| {
+        let (score, via) = t.hit(scorer, f.tags?)?;
+        match via {
+            Via::Name { at, len } => Some((score, Via::Tag { at, len })),
+            _ => Some((score, via)),
+        }
+    })
+}
+
+/// A term's score: its hit's, or for `!term` 0 exactly when the term does not meet the item.
 fn term_score(
     scorer: &mut Scorer,
     t: &TermMatcher,
-    f: Fields<'_>,
-    tags: Option<Fields<'_>>,
+    scope: Scope,
+    f: &ItemFields<'_>,
 ) -> Option<i32> {
-    t.score(scorer, f).or_else(|| match tags {
-        Some(tags) if !t.term.negated => t.score(scorer, tags),
-        _ => None,
-    })
+    let hit = term_hit(scorer, t, scope, f);
+    if t.term.negated {
+        hit.is_none().then_some(0)
+    } else {
+        hit.map(|h| h.0)
+    }
+}
+
+impl Index {
+    /// An item's fields, as [`Plan::score_fields`] takes them.
+    pub(crate) fn fields(&self, item: &Item) -> ItemFields<'_> {
+        ItemFields {
+            own: Fields {
+                key: self.str(item.key),
+                extra: self.str(item.extra),
+                skel: self.str(item.skel),
+                iso: self.str(item.iso),
+                fuzzy: item.kind != ItemKind::Line || self.fuzzy_lines,
+            },
+            tags: self.tag_fields(item),
+            source: self.source_fields(item),
+        }
+    }
 }

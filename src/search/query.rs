@@ -1,15 +1,19 @@
 //! Query syntax, as fzf users know it, plus okur's scopes and pass-through filters.
 //!
 //! Space separates terms that must all match (AND); a lone `|` between terms makes them
-//! alternatives (OR). A term is fuzzy by default; `'exact` is a substring, `^prefix` and
-//! `suffix$` anchor at the start or end of the item, `^whole$` must equal it, and `!term` must
-//! NOT occur (as a substring; `!^x` and `!x$` too). `%per`, `%loc`, `%date`, `%doc` and
-//! `%text` set the scope of the terms that follow; any other `%word` (such as `%unread` or
-//! `%tag:x`) is a filter the caller interprets, kept in [`Query::filters`], and so is
-//! `!%word` (its negation, kept as `!word`). Inside a `%word` a double-quoted stretch keeps
-//! its spaces: `%tag:"two words"` is one filter, `tag:two words` (see [`split_query`]).
+//! alternatives (OR). What each operator means, for every key form of an item (its folded
+//! text, its other names, the words of the other script), is written once, in
+//! [`super::matcher`]: a term is fuzzy by default; `'exact` is a substring, `^prefix` and
+//! `suffix$` anchor at the start or end of the item, `^whole$` must equal it, and `!term`
+//! excludes exactly what `'term` matches (`!^x`, `!x$`, `!^x$` what `^x`, `x$`, `^x$` match;
+//! `!'x` what fuzzy `x` matches), as in fzf. `%per`, `%loc`, `%date`, `%doc`, `%text` and
+//! `%src` set the scope of the terms that follow (`!%per x` is `%per !x`); any other `%word`
+//! (such as `%unread` or `%tag:x`) is a filter the caller interprets, kept in
+//! [`Query::filters`], and so is `!%word` (its negation, kept as `!word`). Inside a `%word` a
+//! double-quoted stretch keeps its spaces: `%tag:"two words"` is one filter, `tag:two words`
+//! (see [`split_query`]).
 
-use crate::text::{fold_str, name_key};
+use crate::text::{fold_str, push_word_shape};
 
 use super::aliases;
 
@@ -28,6 +32,9 @@ pub enum Scope {
     Docs,
     /// Lines of document text (`%text`).
     Text,
+    /// Documents by their source (`%src`): the path the document was opened from, as given
+    /// (a file, or a file inside a folder), which is all the source a document has today.
+    Source,
 }
 
 impl Scope {
@@ -40,6 +47,7 @@ impl Scope {
             "date" | "dates" => Scope::Dates,
             "doc" | "docs" => Scope::Docs,
             "text" => Scope::Text,
+            "src" | "source" => Scope::Source,
             _ => return None,
         };
         Some(scope)
@@ -73,6 +81,9 @@ pub struct Term {
     /// The consonant skeleton used to meet the other script (`lavrov` -> لافروف), when the
     /// term is long enough for the skeleton to mean something.
     pub skeleton: Option<String>,
+    /// The vowels the term writes around the skeleton's consonants (see
+    /// [`crate::text::push_word_shape`]); empty without a skeleton.
+    pub vowels: String,
     /// Folded spellings of the same name from the alias table (`moskova` -> موسكو).
     pub aliases: Vec<String>,
 }
@@ -119,20 +130,32 @@ impl Query {
         };
         let mut scope = scope;
         let mut join_next = false;
+        // `!%per putin` is `%per !putin`: a negated scope negates the terms after it, and
+        // `|` between them joins as AND (no person matching either).
+        let mut negate = false;
         for token in split_query(raw) {
             if token == "|" {
-                join_next = !query.groups.is_empty();
+                join_next = !query.groups.is_empty() && !negate;
                 continue;
             }
             if let Some((negated, word)) = filter_word(token) {
                 match Scope::from_token(&word) {
-                    Some(s) if !negated => scope = s,
+                    Some(s) => (scope, negate) = (s, negated),
                     _ if word.is_empty() => {}
                     _ if negated => query.filters.push(format!("!{word}")),
                     _ => query.filters.push(word),
                 }
                 continue;
             }
+            let flipped;
+            let token = match (negate, token.strip_prefix('!')) {
+                (false, _) => token,
+                (true, Some(positive)) => positive,
+                (true, None) => {
+                    flipped = format!("!{token}");
+                    &flipped
+                }
+            };
             let Some(term) = parse_term(token) else {
                 continue;
             };
@@ -197,7 +220,7 @@ fn term_narrows(new: &Term, old: &Term) -> bool {
     }
     let skeleton_ok = match (&new.skeleton, &old.skeleton) {
         (None, None) => true,
-        (Some(n), Some(o)) => n.starts_with(o.as_str()),
+        (Some(n), Some(o)) => skeleton_narrows(new, old, n, o),
         _ => false,
     };
     let mode_ok = match (old.mode, new.mode) {
@@ -207,6 +230,19 @@ fn term_narrows(new: &Term, old: &Term) -> bool {
         _ => false,
     };
     skeleton_ok && mode_ok && new.pattern.contains(old.pattern.as_str())
+}
+
+/// Does the new term's skeleton meet only words the old one met? A plain (fuzzy) term
+/// meets words whose skeleton starts with its own, comparing the vowels inside its
+/// consonants only, so a longer skeleton with the same inner vowels narrows; an exact or
+/// anchored term (or one grown out of a plain term) meets whole words, so it narrows only
+/// with the same skeleton and vowels.
+fn skeleton_narrows(new: &Term, old: &Term, n: &str, o: &str) -> bool {
+    if old.mode != Mode::Fuzzy {
+        return n == o && new.vowels == old.vowels;
+    }
+    let inner = old.vowels.len().saturating_sub(1);
+    n.starts_with(o) && new.vowels.get(..inner) == old.vowels.get(..inner)
 }
 
 /// Splits a query into tokens at whitespace, except inside a double-quoted stretch of a
@@ -267,28 +303,33 @@ fn parse_term(token: &str) -> Option<Term> {
         (true, true) => Mode::Equal,
         (true, false) => Mode::Prefix,
         (false, true) => Mode::Suffix,
-        _ if exact || negated => Mode::Exact,
+        // `!x` negates `'x`, and `!'x` negates fuzzy `x` (fzf's rule).
+        _ if exact != negated => Mode::Exact,
         _ => Mode::Fuzzy,
     };
     let pattern = fold_str(rest);
     if pattern.is_empty() {
         return None;
     }
-    let skeleton = name_key(rest)
-        .split(' ')
-        .next()
-        .filter(|s| !negated && s.len() >= MIN_SKELETON)
-        .map(str::to_string);
-    let aliases = if negated {
-        Vec::new()
+    // The first word of the term, as `name_key` splits names.
+    let word = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let (mut skeleton, mut vowels) = (String::new(), String::new());
+    push_word_shape(word, &mut skeleton, Some(&mut vowels));
+    let (skeleton, vowels) = if skeleton.len() >= MIN_SKELETON {
+        (Some(skeleton), vowels)
     } else {
-        aliases::expand(&pattern)
+        (None, String::new())
     };
+    let aliases = aliases::expand(&pattern);
     Some(Term {
         mode,
         negated,
         pattern,
         skeleton,
+        vowels,
         aliases,
     })
 }

@@ -6,11 +6,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::text::fold_into;
 
 use super::engine::{Hit, rank_by};
-use super::index::push_skeletons_of;
 use super::item::ItemKind;
 use super::matcher::Fields;
-use super::plan::Plan;
+use super::plan::{ItemFields, Plan};
 use super::query::Query;
+use super::skeleton::push_skeletons_of;
 
 /// How many lines are scanned between two looks at the cancel flag.
 const CANCEL_EVERY: usize = 4096;
@@ -49,14 +49,19 @@ fn scan(lines: &[&str], first_id: u32, query: &Query, cancel: &AtomicBool) -> Op
         {
             push_skeletons_of(line, script, &mut skel);
         }
-        let fields = Fields {
+        let own = Fields {
             key: &key,
             extra: "",
             skel: &skel,
             iso: "",
             fuzzy: true,
         };
-        if let Some(score) = plan.score_fields(ItemKind::Line, fields, None) {
+        let fields = ItemFields {
+            own,
+            tags: None,
+            source: None,
+        };
+        if let Some(score) = plan.score_fields(ItemKind::Line, &fields) {
             hits.push(Hit {
                 item: first_id + n as u32,
                 score,

@@ -11,7 +11,7 @@ mod fold;
 mod name_key;
 
 pub use fold::{Folded, fold, fold_char, fold_into, fold_str, is_arabic_mark};
-pub use name_key::{name_key, push_word_key};
+pub use name_key::{name_key, push_word_key, push_word_shape, vowels_agree};
 
 /// True for Arabic-script letters (the ranges okur treats as Arabic).
 pub fn is_arabic(c: char) -> bool {
