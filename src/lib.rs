@@ -9,6 +9,7 @@ pub mod config;
 pub mod corpus;
 pub mod display;
 pub mod extract;
+pub mod json;
 pub mod kind;
 pub mod layout;
 pub mod search;

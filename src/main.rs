@@ -96,7 +96,7 @@ fn detect_for_doctor() -> okur::display::Detected {
 
 /// People, places and dates of a corpus, for the search index of `okur find`.
 fn extracted_entities(corpus: &okur::corpus::Corpus) -> Vec<okur::search::EntityItem> {
-    let extraction = okur::extract::extract_corpus(&okur::extract::Extractor::new(), corpus);
+    let extraction = cli::extract_cached(corpus);
     let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
     extraction.entity_items(&texts)
 }
@@ -206,9 +206,20 @@ struct Opened {
 #[cfg(feature = "tui")]
 fn open_corpus(paths: &[std::path::PathBuf]) -> anyhow::Result<Opened> {
     use okur::tui::loading::{CorpusLoader, TITLES_FIRST_FROM, placeholder_corpus};
-    let plain = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
+    // Standard input may take any time to end (`tail -f log | okur -`, a writer that
+    // stalls): it is read in the background, so the loading screen answers `q` meanwhile.
+    // (From a terminal, the text is typed before the reader starts, as before.)
+    use std::io::IsTerminal;
+    if paths.iter().any(|p| p.as_os_str() == "-") && !std::io::stdin().is_terminal() {
+        return Ok(Opened {
+            corpus: placeholder_corpus(&[]),
+            status: "loading standard input…".into(),
+            notices: Vec::new(),
+            loader: Some(CorpusLoader::new(paths.to_vec())),
+        });
+    }
     // A failure here falls through to the full loader, which reports it properly.
-    if !plain
+    if !paths.is_empty()
         && let Ok(titles) = okur::corpus::fast::read_titles(paths)
         && titles.len() >= TITLES_FIRST_FROM
     {

@@ -212,3 +212,44 @@ fn state_words_are_named_as_reader_only() {
         .success()
         .stderr("okur: `!%star` is a reader filter (triage state); okur find ignores it\n");
 }
+
+/// `--scope docs` reads only the head of each file; its matches, scores and order are those
+/// the full index gives its documents (`--scope all`, the `doc` lines), in both formats.
+#[test]
+fn docs_scope_from_titles_agrees_with_the_full_index() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    for (i, doc) in okur::corpus::load_seeds().corpus.docs.iter().enumerate() {
+        // A blank line first: the title is on line 2 and not at offset 0.
+        std::fs::write(
+            dir.path().join(format!("{i}.txt")),
+            format!("\n{}", doc.text),
+        )?;
+    }
+    for query in ["a", "lavrov", "2020", "003", "ترامب"] {
+        for format in ["tsv", "jsonl"] {
+            let run = |scope: &str| -> Result<Vec<String>, Box<dyn std::error::Error>> {
+                let out = okur()
+                    .env("XDG_CACHE_HOME", dir.path().join("cache"))
+                    .args(["find", "--format", format, "--scope", scope, query])
+                    .arg(dir.path())
+                    .output()?;
+                Ok(String::from_utf8(out.stdout)?
+                    .lines()
+                    .filter(|l| l.starts_with("doc\t") || l.starts_with(r#"{"kind":"doc""#))
+                    .map(String::from)
+                    .collect())
+            };
+            let titles = run("docs")?;
+            assert_eq!(titles, run("all")?, "{query} {format}");
+            // Whole titles carry their span and line (long ones are shortened: no span).
+            if format == "jsonl" {
+                let spans = titles.iter().filter(|t| t.contains(r#""start":"#));
+                assert!(
+                    spans.clone().all(|t| t.ends_with(r#""line":2}"#)),
+                    "{titles:?}"
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,9 +1,9 @@
 //! `okur extract`: mentions of people, places and dates, as JSON lines or a table.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use crate::extract::{CorpusExtraction, Extractor, extract_corpus};
+use crate::extract::CorpusExtraction;
 
 /// Output format of `okur extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -29,32 +29,45 @@ pub struct ExtractArgs {
 pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let report = crate::cli::load_corpus(&args.paths)?;
     let corpus = report.corpus;
-    let ex = Extractor::new();
-    let res = extract_corpus(&ex, &corpus);
+    let res = super::extract_cached(&corpus);
     let docs: Vec<&str> = corpus.docs.iter().map(|d| d.path.as_str()).collect();
+    // One write call per 64 KiB, not per line. A reader that goes away (`| head`) ends
+    // the output with a broken pipe, which the caller treats as success.
+    let mut out = BufWriter::with_capacity(1 << 16, out);
     match args.format {
-        ExtractFormat::Jsonl => write_jsonl(&docs, &res, out)?,
-        ExtractFormat::Table => write_table(&docs, &res, out)?,
+        ExtractFormat::Jsonl => write_jsonl(&docs, &res, &mut out)?,
+        ExtractFormat::Table => write_table(&docs, &res, &mut out)?,
     }
     out.flush()?;
     Ok(())
 }
 
+/// One line of `okur extract --format jsonl`.
+#[derive(serde::Serialize)]
+struct JsonMention<'a> {
+    doc: &'a str,
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    entity: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+}
+
 fn write_jsonl(docs: &[&str], res: &CorpusExtraction, out: &mut dyn Write) -> anyhow::Result<()> {
     for (doc, ms) in docs.iter().zip(&res.mentions) {
         for m in ms {
-            let mut obj = serde_json::json!({
-                "doc": doc,
-                "kind": m.kind.name(),
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "entity": res.entities[m.entity].canonical,
-            });
-            if let Some(v) = &m.value {
-                obj["value"] = serde_json::Value::String(v.clone());
-            }
-            writeln!(out, "{obj}")?;
+            let line = JsonMention {
+                doc,
+                kind: m.kind.name(),
+                start: m.start,
+                end: m.end,
+                text: &m.text,
+                entity: &res.entities[m.entity].canonical,
+                value: m.value.as_deref(),
+            };
+            crate::json::write_line(&mut *out, &line)?;
         }
     }
     Ok(())

@@ -6,8 +6,9 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
 
+use super::find_out::Record;
 use crate::corpus::Decoded;
-use crate::search::{EntityItem, Index, Query, Results, Scope};
+use crate::search::{EntityItem, Index, ItemView, Query, Results, Scope};
 
 /// Search documents, entities and text lines; print matches best first.
 ///
@@ -26,14 +27,29 @@ pub struct FindArgs {
     /// Rank the lines of standard input and print the matching lines (like `fzf --filter`).
     #[arg(long)]
     pub stdin: bool,
-    /// Add a fifth column: which key of each match every term met (its text, another name,
-    /// an alias spelling, a word of the other script), such as `lavrov: skeleton لافروف`.
+    /// Add a fifth column (`explain` in jsonl): which key of each match every term met (its
+    /// text, another name, an alias spelling, a word of the other script), such as
+    /// `lavrov: skeleton لافروف`.
     #[arg(long)]
     pub explain: bool,
+    /// Output format: `tsv` (`kind<TAB>score<TAB>doc<TAB>text`, with `\t`, `\n`, `\r`
+    /// and `\\` escaped) or `jsonl` (one object per match).
+    #[arg(long, value_enum, default_value_t = FindFormat::Tsv)]
+    pub format: FindFormat,
     /// The query.
     pub query: String,
     /// Files or folders to search (.txt, .md). None: the bundled seeds.
     pub paths: Vec<PathBuf>,
+}
+
+/// The `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FindFormat {
+    /// Tab-separated `kind score doc text`, one match a line.
+    Tsv,
+    /// One JSON object per match: kind, score, doc, text, and for titles and lines the
+    /// byte span in the document and the line number.
+    Jsonl,
 }
 
 /// The `--scope` values.
@@ -67,7 +83,8 @@ impl FindScope {
 }
 
 /// Runs `okur find`. `entities` come from extraction over the same paths (the caller runs
-/// it). Returns whether anything matched (exit 1 when not).
+/// it); it is called only when the scope or the query's `%per`/`%loc`/`%date` terms can match
+/// an entity. Returns whether anything matched (exit 1 when not).
 pub fn run(
     args: &FindArgs,
     entities: &dyn Fn(&crate::corpus::Corpus) -> Vec<EntityItem>,
@@ -81,31 +98,45 @@ pub fn run(
             &mut std::io::stdout().lock(),
         );
     }
+    let query = Query::parse_in(&args.query, args.scope.scope());
+    if let Some(matched) = super::find_docs::titles_only(args, &query)? {
+        return Ok(matched);
+    }
     let report = super::load_corpus(&args.paths)?;
     let docs = &report.corpus.docs;
-    let index = Index::build(docs, &entities(&report.corpus));
-    let query = Query::parse_in(&args.query, args.scope.scope());
+    let found = match needs_entities(&query) {
+        true => entities(&report.corpus),
+        false => Vec::new(),
+    };
+    let index = Index::build(docs, &found);
     warn_reader_words(&query);
-    let results = search(&index, &query, args.limit)?;
-    let paths: Vec<&str> = docs.iter().map(|d| d.path.as_str()).collect();
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    print_hits(args, &index, &query, |view, score| {
+        Record::of_item(view, score, docs)
+    })
+}
+
+/// Searches `index` and prints the hits best first, each as `record` describes it.
+/// Returns whether anything matched.
+pub(super) fn print_hits<'a>(
+    args: &FindArgs,
+    index: &'a Index,
+    query: &Query,
+    record: impl Fn(&ItemView<'a>, i32) -> Record<'a>,
+) -> anyhow::Result<bool> {
+    let results = search(index, query, args.limit)?;
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     for hit in results.hits.iter().take(args.limit.unwrap_or(usize::MAX)) {
         let Some(view) = index.item(hit.item) else {
             continue;
         };
-        let doc = view.doc.and_then(|d| paths.get(d)).copied().unwrap_or("-");
-        let mut line = format!(
-            "{}\t{}\t{}\t{}",
-            view.kind.label(),
-            hit.score,
-            doc,
-            one_line(view.text)
-        );
+        let mut record = record(&view, hit.score);
         if args.explain {
-            line.push('\t');
-            line.push_str(&one_line(&index.explain(&query, hit.item).join("; ")));
+            record.explain = Some(index.explain(query, hit.item).join("; "));
         }
-        line.push('\n');
+        let line = match args.format {
+            FindFormat::Tsv => record.tsv(),
+            FindFormat::Jsonl => record.jsonl()?,
+        };
         if !write_or_stop(&mut out, line.as_bytes())? {
             break;
         }
@@ -114,13 +145,23 @@ pub fn run(
     Ok(!results.hits.is_empty())
 }
 
+/// True when some item the query can match is an entity (people, places, dates): only
+/// then is extraction worth running.
+pub fn needs_entities(query: &Query) -> bool {
+    let mut scopes = query.scopes();
+    if scopes.is_empty() {
+        scopes.push(query.scope);
+    }
+    scopes
+        .iter()
+        .any(|s| !matches!(s, Scope::Docs | Scope::Text))
+}
+
 /// Reads standard input as text, decoded as files are (a legacy encoding such as
 /// Windows-1254 or -1256 is detected and converted, with a notice on stderr). Binary input is
 /// an error: its "lines" would be noise.
-fn read_text(mut input: impl Read) -> anyhow::Result<String> {
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
+fn read_text(input: impl Read) -> anyhow::Result<String> {
+    let bytes = crate::corpus::read_stdin_bytes(input, crate::corpus::max_input_bytes())
         .context("cannot read standard input")?;
     match crate::corpus::decode_bytes(bytes) {
         Decoded::Text { text, notice } => {
@@ -195,14 +236,5 @@ fn finish(mut out: impl Write) -> anyhow::Result<()> {
             Err(e).context("cannot write the results")
         }
         _ => Ok(()),
-    }
-}
-
-/// Tabs and line breaks would break the four-column output.
-fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\t', '\n', '\r']) {
-        text.replace(['\t', '\n', '\r'], " ").into()
-    } else {
-        text.into()
     }
 }

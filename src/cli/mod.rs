@@ -5,6 +5,8 @@ pub mod doctor;
 pub mod export;
 pub mod extract;
 pub mod find;
+mod find_docs;
+mod find_out;
 pub mod render;
 
 use std::path::PathBuf;
@@ -30,4 +32,15 @@ pub fn load_quietly(paths: &[PathBuf]) -> anyhow::Result<LoadReport> {
         return Ok(corpus::load_seeds());
     }
     corpus::load_paths(paths).context("cannot open the corpus")
+}
+
+/// Extraction over a corpus as the headless commands run it: each document's own mentions
+/// come from the on-disk cache when an earlier run stored them (see
+/// [`crate::extract::MentionCache`]).
+pub fn extract_cached(corpus: &corpus::Corpus) -> crate::extract::CorpusExtraction {
+    let ex = crate::extract::Extractor::new();
+    let cache = ex
+        .fingerprint()
+        .and_then(crate::extract::MentionCache::open_default);
+    crate::extract::extract_corpus_cached(&ex, corpus, cache.as_ref())
 }

@@ -118,8 +118,7 @@ fn write_jsonl(lines: &[VisualLine], out: &mut dyn Write) -> anyhow::Result<()> 
             logical: &line.logical,
             visual: line.visual(),
         };
-        serde_json::to_writer(&mut *out, &row)?;
-        writeln!(out)?;
+        crate::json::write_line(&mut *out, &row)?;
     }
     Ok(())
 }

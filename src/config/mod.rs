@@ -132,7 +132,13 @@ impl Config {
                 None => return Ok(Config::default()),
             },
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+        // A config is a few hundred bytes: 1 MiB is generous, and a pipe or a device
+        // named by mistake is refused instead of read forever.
+        let read = crate::corpus::read_small_file(&path, 1 << 20).and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        });
+        let text = read.map_err(|source| ConfigError::Read {
             path: path.clone(),
             source,
         })?;

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use super::dateline::find_dateline;
 use super::load::io_error;
-use super::walk::walk;
+use super::read::{Unread, max_input_bytes, open_regular, too_large_reason};
+use super::walk::{skip_notice, walk};
 use super::{Decoded, LoadError, decode_bytes};
 
 /// What the document list needs before anything is parsed.
@@ -25,6 +26,8 @@ pub struct TitleEntry {
     pub title: String,
     /// Byte offset of the title in the decoded text.
     pub title_offset: usize,
+    /// The 1-based line the title is on.
+    pub title_line: usize,
     /// ISO value of the dateline, when one is found near the top.
     pub date: Option<String>,
 }
@@ -38,54 +41,96 @@ pub const HEAD: usize = 2048;
 /// folder that cannot be read (the full load reports them); a named path that cannot be read
 /// is an error. Two threads read.
 pub fn read_titles(paths: &[PathBuf]) -> Result<Vec<TitleEntry>, LoadError> {
+    Ok(read_titles_noticed(paths)?.0)
+}
+
+/// [`read_titles`], with a notice (`PATH: skipped, REASON`) for each file left out: one that
+/// cannot be read, is not a regular file, is over the size limit or looks binary. Notices
+/// the full load gives after reading whole files (legacy encoding, empty) are not given.
+pub fn read_titles_noticed(paths: &[PathBuf]) -> Result<(Vec<TitleEntry>, Vec<String>), LoadError> {
     let mut out = Vec::new();
+    let mut notices = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if meta.is_dir() {
-            out.extend(titles_on_two_threads(&walk(path)?.files));
+            let found = walk(path)?;
+            notices.extend(found.skipped);
+            let (titles, skipped) = titles_on_two_threads(&found.files);
+            out.extend(titles);
+            notices.extend(skipped);
         } else {
             let mut head = vec![0; HEAD];
-            let len = read_head(path, &mut head).map_err(|e| io_error(path, e))?;
-            out.extend(title_entry(path, &head[..len]));
+            match read_head(path, &mut head) {
+                Ok(len) => match title_entry(path, &head[..len]) {
+                    Some(entry) => out.push(entry),
+                    None => notices.push(binary_notice(path)),
+                },
+                Err(Unread::Skipped(why)) => {
+                    notices.push(format!("{}: skipped, {why}", path.display()))
+                }
+                Err(Unread::Io(e)) => return Err(io_error(path, e)),
+            }
         }
     }
-    Ok(out)
+    Ok((out, notices))
 }
 
+fn binary_notice(path: &Path) -> String {
+    format!("{}: skipped, looks like a binary file", path.display())
+}
+
+type Titles = (Vec<TitleEntry>, Vec<String>);
+
 /// The titles of files found in a folder, half on each of two threads, in order.
-fn titles_on_two_threads(files: &[PathBuf]) -> Vec<TitleEntry> {
+fn titles_on_two_threads(files: &[PathBuf]) -> Titles {
     let (a, b) = files.split_at(files.len().div_ceil(2));
-    let (mut out, second) = std::thread::scope(|s| {
+    let ((mut out, mut notices), second) = std::thread::scope(|s| {
         let other = s.spawn(|| titles_of(b));
         (titles_of(a), other.join())
     });
     // A panic there is a bug; a list missing half its titles would hide it.
-    out.extend(second.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-    out
+    let (more, more_notices) = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    out.extend(more);
+    notices.extend(more_notices);
+    (out, notices)
 }
 
-fn titles_of(files: &[PathBuf]) -> Vec<TitleEntry> {
+fn titles_of(files: &[PathBuf]) -> Titles {
     // One buffer for every head: a head is looked at, never kept.
     let mut head = vec![0; HEAD];
     let mut out = Vec::with_capacity(files.len());
+    let mut notices = Vec::new();
     for file in files {
-        if let Ok(len) = read_head(file, &mut head) {
-            out.extend(title_entry(file, &head[..len]));
+        match read_head(file, &mut head) {
+            Ok(len) => match title_entry(file, &head[..len]) {
+                Some(entry) => out.push(entry),
+                None => notices.push(binary_notice(file)),
+            },
+            Err(Unread::Skipped(why)) => {
+                notices.push(format!("{}: skipped, {why}", file.display()))
+            }
+            Err(Unread::Io(e)) => notices.push(skip_notice(file, &e)),
         }
     }
-    out
+    (out, notices)
 }
 
-/// Reads up to `buf.len()` bytes from the start of a file; returns how many.
-fn read_head(path: &Path, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut file = std::fs::File::open(path)?;
+/// Reads up to `buf.len()` bytes from the start of a regular file; returns how many. A
+/// named pipe or a device is not read (it could block or never end).
+fn read_head(path: &Path, buf: &mut [u8]) -> Result<usize, Unread> {
+    let (mut file, size) = open_regular(path)?;
+    // Left out here as the full load leaves it out.
+    let limit = max_input_bytes();
+    if size > limit {
+        return Err(Unread::Skipped(too_large_reason(Some(size), limit)));
+    }
     let mut len = 0;
     while len < buf.len() {
         match file.read(&mut buf[len..]) {
             Ok(0) => break,
             Ok(n) => len += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+            Err(e) => return Err(Unread::Io(e)),
         }
     }
     Ok(len)
@@ -108,6 +153,7 @@ fn title_entry(path: &Path, head: &[u8]) -> Option<TitleEntry> {
         path,
         title: shorten(title),
         title_offset: offset,
+        title_line: line_at(head.get(..offset).unwrap_or_default()),
         // Datelines are ASCII: the bytes past the title need no validation to be searched.
         date: find_dateline(head).map(|d| d.iso),
     })
@@ -138,6 +184,11 @@ fn title_of_line(line: &str) -> Option<&str> {
     Some(line.trim().trim_start_matches('\u{FEFF}')).filter(|t| !t.is_empty())
 }
 
+/// The 1-based line number at the end of `before`.
+fn line_at(before: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', before).count() + 1
+}
+
 /// A title of at most 200 characters.
 fn shorten(title: &str) -> String {
     // 200 bytes or fewer are 200 characters or fewer: no need to count.
@@ -166,6 +217,7 @@ fn entry(path: String, text: &str) -> TitleEntry {
         path,
         title: shorten(title),
         title_offset: offset,
+        title_line: line_at(text.as_bytes().get(..offset).unwrap_or_default()),
         date: find_dateline(text.as_bytes()).map(|d| d.iso),
     }
 }
@@ -186,6 +238,7 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].title, "Başlık burada");
         assert_eq!(got[0].title_offset, 3);
+        assert_eq!(got[0].title_line, 2);
         assert_eq!(got[0].date.as_deref(), Some("2020-11-03"));
         assert_eq!(got[1].title, "İkinci");
         Ok(())

@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::read::{Unread, max_input_bytes, read_capped, read_regular, too_large_reason};
 use super::walk::{skip_notice, walk};
 use super::{Corpus, Decoded, Document, decode_bytes};
 
@@ -45,6 +46,9 @@ pub enum LoadError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// Standard input held more than the input limit.
+    #[error("standard input is {}", too_large_reason(None, *.0))]
+    StdinTooLarge(u64),
     /// Nothing readable was found under the given paths.
     #[error("no documents found in {what}{}", why_none(.skipped))]
     NoDocuments {
@@ -86,19 +90,26 @@ pub fn load_seeds() -> LoadReport {
     }
 }
 
-/// Reads one document from standard input (named `-`).
+/// Reads one document from standard input (named `-`), of at most
+/// [`super::max_input_bytes`].
 pub fn load_stdin(input: impl Read) -> Result<LoadReport, LoadError> {
-    finish(read_stdin(input)?, "standard input")
+    finish(read_stdin(input, max_input_bytes())?, "standard input")
 }
 
-fn read_stdin(mut input: impl Read) -> Result<LoadReport, LoadError> {
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|source| LoadError::Io {
+/// Reads standard input whole, refusing more than `limit` bytes.
+pub fn read_stdin_bytes(input: impl Read, limit: u64) -> Result<Vec<u8>, LoadError> {
+    match read_capped(input, 0, limit) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(LoadError::StdinTooLarge(limit)),
+        Err(source) => Err(LoadError::Io {
             path: "-".into(),
             source,
-        })?;
+        }),
+    }
+}
+
+fn read_stdin(input: impl Read, limit: u64) -> Result<LoadReport, LoadError> {
+    let bytes = read_stdin_bytes(input, limit)?;
     let mut report = LoadReport::default();
     add_bytes(&mut report, "-".into(), bytes);
     Ok(report)
@@ -115,7 +126,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<LoadReport, LoadError> {
     let mut report = LoadReport::default();
     for path in paths {
         let part = if path.as_os_str() == "-" {
-            read_stdin(std::io::stdin().lock())?
+            read_stdin(std::io::stdin().lock(), max_input_bytes())?
         } else {
             load_path(path)?
         };
@@ -140,8 +151,13 @@ fn load_path(path: &Path) -> Result<LoadReport, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if !meta.is_dir() {
         let mut report = LoadReport::default();
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-        add_bytes(&mut report, path.display().to_string(), bytes);
+        // A named pipe or device named directly is skipped like one found in a folder:
+        // if nothing else is left, the "no documents" error says why.
+        match read_regular(path, max_input_bytes()) {
+            Ok(bytes) => add_bytes(&mut report, path.display().to_string(), bytes),
+            Err(Unread::Skipped(why)) => report.notices.push(skipped(path, &why)),
+            Err(Unread::Io(e)) => return Err(io_error(path, e)),
+        }
         return Ok(report);
     }
     let found = walk(path)?;
@@ -167,13 +183,20 @@ fn read_on_two_threads(files: &[PathBuf]) -> LoadReport {
 /// Reads files found in a folder; one that cannot be read is skipped with a notice.
 fn read_found(files: &[PathBuf]) -> LoadReport {
     let mut report = LoadReport::default();
+    let limit = max_input_bytes();
     for file in files {
-        match std::fs::read(file) {
+        match read_regular(file, limit) {
             Ok(bytes) => add_bytes(&mut report, file.display().to_string(), bytes),
-            Err(e) => report.notices.push(skip_notice(file, &e)),
+            Err(Unread::Skipped(why)) => report.notices.push(skipped(file, &why)),
+            Err(Unread::Io(e)) => report.notices.push(skip_notice(file, &e)),
         }
     }
     report
+}
+
+/// `PATH: skipped, WHY` for a file that is not read on purpose.
+fn skipped(path: &Path, why: &str) -> String {
+    format!("{}: skipped, {why}", path.display())
 }
 
 fn finish(report: LoadReport, what: &str) -> Result<LoadReport, LoadError> {

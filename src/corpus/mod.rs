@@ -10,12 +10,14 @@ mod decode;
 pub mod fast;
 mod load;
 mod parse;
+mod read;
 mod walk;
 
 pub use dateline::{day_first, iso_date};
 pub use decode::{Decoded, decode_bytes};
-pub use load::{LoadError, LoadReport, load_paths, load_seeds, load_stdin};
+pub use load::{LoadError, LoadReport, load_paths, load_seeds, load_stdin, read_stdin_bytes};
 pub use parse::{Dateline, ParaKind, Paragraph, Piece, detect_language, parse_document};
+pub use read::{DEFAULT_MAX_INPUT_MB, MAX_INPUT_ENV, max_input_bytes, read_small_file};
 
 use serde::Serialize;
 

@@ -22,6 +22,24 @@ const PLACE_CUES: &str = include_str!("../../assets/cues/place_cues.txt");
 const MONTHS: &str = include_str!("../../assets/dates/months.tsv");
 const WEEKDAYS: &str = include_str!("../../assets/dates/weekdays.tsv");
 
+/// Every embedded lexicon file, for the extraction cache's fingerprint.
+pub(super) const EMBEDDED: [&str; 14] = [
+    PLACES,
+    PLACES_EXTRA,
+    GIVEN_TR,
+    NAME_STATS,
+    PEOPLE,
+    TITLES_TR,
+    TITLES_AR,
+    FUNCTION_WORDS_TR,
+    SPEECH_AR,
+    DEMONYMS_TR,
+    ORG_HEADS,
+    PLACE_CUES,
+    MONTHS,
+    WEEKDAYS,
+];
+
 /// A small, fast hasher for short string keys (FxHash).
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);

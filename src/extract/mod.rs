@@ -7,6 +7,7 @@
 //! corpus. For Arabic people and places a CRF tagger ([`crf`]) reads first and the rules fill
 //! in where it found nothing. Span conventions follow `../shared/gold/README.md`.
 
+mod cache;
 pub mod crf;
 mod dates;
 mod items;
@@ -23,6 +24,7 @@ pub use crate::corpus::day_first;
 use crate::corpus::{Corpus, Document};
 /// What a mention names: the crate's one entity kind, re-exported for extraction callers.
 pub use crate::kind::Kind;
+pub use cache::MentionCache;
 use dates::{Anchor, DateRules};
 pub use lexicon::Lexicon;
 pub use link::{KnownPeople, link};
@@ -122,6 +124,22 @@ impl Extractor {
         }
     }
 
+    /// What decides this extractor's results besides the text (rules, lexicons, model),
+    /// hashed: the key of its [`MentionCache`]. `None` for a model other than the embedded
+    /// one (the training tool's candidates), whose results must not be cached.
+    pub fn fingerprint(&self) -> Option<u64> {
+        let model: &[u8] = match self.arabic_model {
+            None => b"rules only",
+            Some(m) if crf::arabic_model().is_some_and(|e| std::ptr::eq(m, e)) => {
+                crf::embedded_model_bytes()
+            }
+            Some(_) => return None,
+        };
+        let mut parts: Vec<&[u8]> = lexicon::EMBEDDED.iter().map(|s| s.as_bytes()).collect();
+        parts.push(model);
+        Some(cache::fingerprint(&parts))
+    }
+
     /// The lexicons in use.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lx
@@ -208,8 +226,36 @@ pub fn extract_corpus_observed(
     corpus: &Corpus,
     done: &std::sync::atomic::AtomicUsize,
 ) -> CorpusExtraction {
+    extract_with(ex, corpus, done, None)
+}
+
+/// [`extract_corpus`] with each document's own mentions taken from `cache` where it has
+/// them (and stored there where it has not). The result is the same as without the cache.
+pub fn extract_corpus_cached(
+    ex: &Extractor,
+    corpus: &Corpus,
+    cache: Option<&MentionCache>,
+) -> CorpusExtraction {
+    extract_with(ex, corpus, &std::sync::atomic::AtomicUsize::new(0), cache)
+}
+
+fn extract_with(
+    ex: &Extractor,
+    corpus: &Corpus,
+    done: &std::sync::atomic::AtomicUsize,
+    cache: Option<&MentionCache>,
+) -> CorpusExtraction {
     let mut raw = par_map(&corpus.docs, |d| {
-        let found = ex.extract_doc(d);
+        let found = match cache.and_then(|c| c.get(d)) {
+            Some(found) => found,
+            None => {
+                let found = ex.extract_doc(d);
+                if let Some(c) = cache {
+                    c.put(d, &found);
+                }
+                found
+            }
+        };
         done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         found
     });

@@ -80,6 +80,7 @@ mod tests {
             path: "a.txt".into(),
             title: "بوتين يلتقي أردوغان".into(),
             title_offset: 0,
+            title_line: 1,
             date: Some("2020-11-03".into()),
         }];
         let corpus = placeholder_corpus(&titles);

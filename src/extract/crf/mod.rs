@@ -22,6 +22,11 @@ use super::token::Tokens;
 
 const MODEL_AR: &[u8] = include_bytes!("../../../assets/models/ner_ar.okcrf");
 
+/// The embedded model's bytes, for the extraction cache's fingerprint.
+pub(super) fn embedded_model_bytes() -> &'static [u8] {
+    MODEL_AR
+}
+
 /// Longest token sequence tagged at once.
 pub const MAX_SEGMENT: usize = 200;
 

@@ -30,7 +30,7 @@ pub fn doccano_line(doc: &ExportDoc) -> String {
         text: doc.text,
         label,
     };
-    let mut out = serde_json::to_string(&line).unwrap_or_default();
+    let mut out = crate::json::to_string(&line).unwrap_or_default();
     out.push('\n');
     out
 }

@@ -56,7 +56,7 @@ pub fn jsonl(doc: &ExportDoc) -> String {
 }
 
 fn line(value: &impl Serialize) -> String {
-    let mut s = serde_json::to_string(value).unwrap_or_default();
+    let mut s = crate::json::to_string(value).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -1,0 +1,113 @@
+//! How `okur find` prints a match: tab-separated fields (escaped) or a JSON object.
+
+use serde::Serialize;
+
+use crate::corpus::Document;
+use crate::search::ItemView;
+
+/// One match as printed.
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
+    /// `doc`, `person`, `place`, `date` or `text`.
+    pub kind: &'static str,
+    /// Higher is better.
+    pub score: i32,
+    /// The document's path; `None` for an entity found in no document.
+    pub doc: Option<&'a str>,
+    /// The title, name or line.
+    pub text: &'a str,
+    /// Byte offset of `text` in the document (titles and lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    /// Byte offset past `text` in the document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    /// 1-based line of the document where `text` starts (titles and lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// With `--explain`: the key each term met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<String>,
+}
+
+impl<'a> Record<'a> {
+    /// The record of an index item over parsed documents.
+    pub fn of_item(view: &ItemView<'a>, score: i32, docs: &'a [Document]) -> Record<'a> {
+        let doc = view.doc.and_then(|d| docs.get(d));
+        // A span only where the text is the document's own (a long title is shortened).
+        let start = doc.zip(view.doc_offset).and_then(|(d, at)| {
+            let end = at.checked_add(view.text.len())?;
+            (d.text.get(at..end) == Some(view.text)).then_some(at)
+        });
+        let line = doc.zip(start).and_then(|(d, at)| {
+            let before = d.text.as_bytes().get(..at)?;
+            Some(memchr::memchr_iter(b'\n', before).count() + 1)
+        });
+        Record {
+            kind: view.kind.label(),
+            score,
+            doc: doc.map(|d| d.path.as_str()),
+            text: view.text,
+            start,
+            end: start.map(|s| s + view.text.len()),
+            line,
+            explain: None,
+        }
+    }
+
+    /// `kind<TAB>score<TAB>doc<TAB>text` (and `<TAB>explain` when asked) and a newline, the
+    /// fields escaped (`-` for no document).
+    pub fn tsv(&self) -> String {
+        let mut line = format!(
+            "{}\t{}\t{}\t{}",
+            self.kind,
+            self.score,
+            escape_field(self.doc.unwrap_or("-")),
+            escape_field(self.text)
+        );
+        if let Some(explain) = &self.explain {
+            line.push('\t');
+            line.push_str(&escape_field(explain));
+        }
+        line.push('\n');
+        line
+    }
+
+    /// One JSON object and a newline (U+2028/U+2029 escaped, as all okur's JSON).
+    pub fn jsonl(&self) -> serde_json::Result<String> {
+        let mut out = crate::json::to_string(self)?;
+        out.push('\n');
+        Ok(out)
+    }
+}
+
+/// A field of the tab-separated output: a tab or a line break in a file name or a line
+/// would break the record, so they are written as `\t`, `\n`, `\r`, and a backslash as
+/// `\\` so that the escapes can be undone.
+pub fn escape_field(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\t', '\n', '\r', '\\']) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_can_be_undone() {
+        assert_eq!(escape_field("plain İstanbul"), "plain İstanbul");
+        assert_eq!(escape_field("a\tb\nc\rd\\e"), "a\\tb\\nc\\rd\\\\e");
+    }
+}
