@@ -60,10 +60,10 @@ impl Plan {
             return None;
         }
         let fields = Fields {
-            key: index.str(item.key),
-            extra: index.str(item.extra),
-            skel: index.str(item.skel),
-            iso: index.str(item.iso),
+            key: index.key(item),
+            extra: index.extra(item),
+            skel: index.skel(item),
+            iso: index.iso(item),
             fuzzy: item.kind != ItemKind::Line || index.fuzzy_lines,
         };
         let tags = index.tag_fields(item);
