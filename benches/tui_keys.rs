@@ -32,8 +32,8 @@ fn app_of(n: usize) -> App {
             _ => Vec::new(),
         })
         .collect();
-    let facts = Facts {
-        entities: vec![EntityRow {
+    let facts = Facts::new(
+        vec![EntityRow {
             kind: Kind::Place,
             name: "Ankara".into(),
             value: None,
@@ -41,7 +41,7 @@ fn app_of(n: usize) -> App {
             mentions: n / 3,
         }],
         mentions,
-    };
+    );
     App::new(
         Corpus { docs },
         facts,

@@ -148,7 +148,10 @@ fn results_come_back_as_messages() {
         doc: h.app().corpus.docs[3].key.clone(),
         value: true,
     });
-    step(&mut h, Msg::Saved(Box::new(state), Some("starred".into())));
+    step(
+        &mut h,
+        Msg::Saved(std::sync::Arc::new(state), Some("starred".into())),
+    );
     assert!(h.app().doc_state(3).star);
     assert_eq!(h.status(), "starred · saved");
     step(&mut h, Msg::NotSaved("NOT saved: disk full".into()));

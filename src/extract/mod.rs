@@ -263,14 +263,28 @@ fn extract_with(
     for (doc, ms) in corpus.docs.iter().zip(&raw) {
         known.merge(KnownPeople::from_mentions(&doc.text, ms));
     }
-    let pairs: Vec<(&Document, Vec<RawMention>)> = corpus.docs.iter().zip(raw.drain(..)).collect();
-    let raw = par_map(&pairs, |(doc, ms)| {
-        let mut ms = ms.clone();
-        ex.add_known(&doc.text, &known, &mut ms);
-        ms
+    // In place: a copy of every document's mentions would double the peak on a big corpus.
+    par_each_mut(&corpus.docs, &mut raw, |doc, ms| {
+        ex.add_known(&doc.text, &known, ms);
     });
     let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
     link(ex.lexicon(), &texts, raw)
+}
+
+/// Calls `f` on each item and its own output slot, on the available cores.
+fn par_each_mut<T: Sync, R: Send>(items: &[T], outs: &mut [R], f: impl Fn(&T, &mut R) + Sync) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads <= 1 || items.len() < 2 {
+        items.iter().zip(outs).for_each(|(item, out)| f(item, out));
+        return;
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        for (items, outs) in items.chunks(chunk).zip(outs.chunks_mut(chunk)) {
+            let f = &f;
+            s.spawn(move || items.iter().zip(outs).for_each(|(item, out)| f(item, out)));
+        }
+    });
 }
 
 /// Maps `f` over `items` on the available cores, keeping order.

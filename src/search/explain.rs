@@ -19,7 +19,7 @@ impl Index {
         };
         let mut plan = Plan::new(query);
         let fields = self.fields(item);
-        let text = self.str(item.text);
+        let text = self.text(item);
         plan.explain(item.kind, &fields)
             .into_iter()
             .filter_map(|(term, via)| {

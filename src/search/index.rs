@@ -2,51 +2,49 @@
 
 use crate::corpus::Document;
 use crate::kind::Kind;
-use crate::text::{fold_into, fold_str, is_word_char};
+use crate::text::{fold_str, is_word_char};
 
 use super::aliases;
+use super::arena::{MAX_PIECE, pieces, push_fields};
 use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
 use super::matcher::Fields;
 use super::skeleton::{push_skeleton_forms, push_skeletons_of};
 
-/// A byte range in one of the index's string arenas.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Span {
-    start: u32,
-    len: u32,
-}
-
-/// One item's fields, all as spans into [`Index::strs`].
+/// One item: its strings back to back in [`Index::strs`] (text, folded key unless it is the
+/// text itself, extra, ISO date, skeletons), their lengths, and its documents. 48 bytes, with
+/// arena offsets of 64 bits, so a corpus of any size never wraps an offset.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Item {
+    /// Where the item's strings start in the arena.
+    at: u64,
+    /// Byte lengths of: the shown text (title, name or line); the folded text; folded
+    /// secondary text that also matches (dateline, file name, aliases), no positions; the
+    /// ISO date (documents, date entities); word skeletons, each as ` a:<skeleton>` (Arabic
+    /// word) or ` l:<skeleton>` (Latin).
+    lens: [u32; 5],
+    /// An entity's documents as a range of [`Index::doc_ids`] (start, count); the one
+    /// document of a title or a line inline (count 1; 0 for a line of standard input).
+    docs: [u32; 2],
+    /// Byte offset of the text in its document plus one (0: not a slice of one).
+    doc_offset: u64,
     pub(crate) kind: ItemKind,
-    /// The shown text (title, name or line).
-    pub(crate) text: Span,
-    /// The folded text.
-    pub(crate) key: Span,
-    /// Folded secondary text that also matches (dateline, file name, aliases), no positions.
-    pub(crate) extra: Span,
-    /// ISO date (documents, date entities).
-    pub(crate) iso: Span,
-    /// Word skeletons, each as ` a:<skeleton>` (Arabic word) or ` l:<skeleton>` (Latin).
-    pub(crate) skel: Span,
-    /// Documents, as a range of [`Index::doc_ids`].
-    pub(crate) docs: Span,
-    /// Byte offset of `text` in its document, when it is a slice of one.
-    pub(crate) doc_offset: Option<u32>,
+    /// The folded text is the text itself (nothing to fold): stored once.
+    key_is_text: bool,
 }
 
 impl Item {
     /// Length of the shown text in bytes (the ranking tie-break: shorter first).
     pub(crate) fn text_len(&self) -> u32 {
-        self.text.len
+        self.lens[0]
     }
 }
 
-/// One index over documents, entities and lines. Immutable once built, so it can be shared
-/// with a background search thread (`Index: Send + Sync`).
+/// One index over documents, entities and lines. Immutable while searched, so it can be
+/// shared with a background search thread (`Index: Send + Sync`); only its entities are
+/// replaced when extraction ends ([`Index::set_entities`]).
 #[derive(Debug, Default)]
 pub struct Index {
+    /// Items in id order: documents, then entities, then lines.
     pub(crate) items: Vec<Item>,
     strs: String,
     doc_ids: Vec<u32>,
@@ -56,18 +54,26 @@ pub struct Index {
     pub(crate) sources: Vec<String>,
     /// Fuzzy terms match lines as subsequences (standard input), not substrings.
     pub(crate) fuzzy_lines: bool,
+    /// Number of document items (the entities' items follow them).
+    doc_items: usize,
+    /// Number of entity items.
+    entity_items: usize,
+    /// Where the entities' strings and document ids start in the arenas (their tail), once
+    /// entities were set.
+    entity_arena: Option<(usize, usize)>,
+    /// True when the corpus was too big to index whole (more than 4 billion items or
+    /// documents): what is past that is left out, and the caller says so.
+    too_big: bool,
 }
 
 impl Index {
     /// Indexes titles, datelines and lines of `docs`, and `entities`.
     pub fn build(docs: &[Document], entities: &[EntityItem]) -> Index {
         let mut index = Index::titles(docs);
-        for e in entities {
-            index.push_entity(e);
-        }
         for (i, doc) in docs.iter().enumerate() {
             index.push_lines(i, &doc.text);
         }
+        index.set_entities(entities);
         index
     }
 
@@ -92,6 +98,7 @@ impl Index {
             index.tags.push(String::new());
             index.sources.push(fold_str(row.path));
         }
+        index.doc_items = index.items.len();
         index
     }
 
@@ -102,21 +109,43 @@ impl Index {
             ..Index::default()
         };
         for line in lines {
-            let text = index.push_str(line);
-            let key = index.push_folded(line);
-            let skel = index.push_skeletons(line);
-            index.items.push(Item {
-                kind: ItemKind::Line,
-                text,
-                key,
-                extra: Span::default(),
-                iso: Span::default(),
-                skel,
-                docs: Span::default(),
-                doc_offset: None,
-            });
+            for piece in pieces(line, MAX_PIECE) {
+                index.push_item(ItemKind::Line, [0, 0], None, |strs| {
+                    push_fields(strs, piece, "", "", |out| push_skeletons(piece, out))
+                });
+            }
         }
         index
+    }
+
+    /// Replaces the indexed entities with `entities`; the documents' items stay as they
+    /// are (a new extraction costs the entities alone, not the corpus). Ids keep their
+    /// order: documents, entities, lines.
+    pub fn set_entities(&mut self, entities: &[EntityItem]) {
+        let (strs_at, ids_at) = self
+            .entity_arena
+            .unwrap_or((self.strs.len(), self.doc_ids.len()));
+        self.strs.truncate(strs_at);
+        self.doc_ids.truncate(ids_at);
+        self.entity_arena = Some((strs_at, ids_at));
+        let old = self.doc_items..self.doc_items + self.entity_items;
+        let lines = self.items.split_off(old.end);
+        self.items.truncate(old.start);
+        for e in entities {
+            self.push_entity(e);
+        }
+        self.entity_items = self.items.len() - old.start;
+        self.items.extend(lines);
+        if u32::try_from(self.items.len()).is_err() {
+            self.items.truncate(u32::MAX as usize);
+            self.too_big = true;
+        }
+    }
+
+    /// True when the corpus was too big to index whole (over 4 billion items or
+    /// documents): searches miss what was left out.
+    pub fn too_big(&self) -> bool {
+        self.too_big
     }
 
     /// Sets a document's tags (they match on its document item).
@@ -138,27 +167,75 @@ impl Index {
 
     /// The item with id `id`, for display.
     pub fn item(&self, id: u32) -> Option<ItemView<'_>> {
-        let item = self.items.get(id as usize)?;
+        let item = self.items.get(usize::try_from(id).ok()?)?;
         Some(ItemView {
             kind: item.kind,
-            text: self.str(item.text),
-            doc: self.docs(item).first().map(|&d| d as usize),
-            doc_offset: item.doc_offset.map(|o| o as usize),
+            text: self.text(item),
+            doc: self
+                .docs(item)
+                .first()
+                .and_then(|&d| usize::try_from(d).ok()),
+            doc_offset: item
+                .doc_offset
+                .checked_sub(1)
+                .and_then(|o| usize::try_from(o).ok()),
         })
     }
 
-    pub(crate) fn str(&self, span: Span) -> &str {
-        let start = span.start as usize;
-        self.strs
-            .get(start..start + span.len as usize)
-            .unwrap_or("")
+    /// The `n`-th string of an item (0 text, 1 key, 2 extra, 3 ISO date, 4 skeletons).
+    fn field(&self, item: &Item, n: usize) -> &str {
+        // A key that is the text was not stored again (its length is 0).
+        let n = if n == 1 && item.key_is_text { 0 } else { n };
+        let lens = item.lens.map(|l| usize::try_from(l).unwrap_or(usize::MAX));
+        let before = lens
+            .iter()
+            .take(n)
+            .fold(0usize, |a, &l| a.saturating_add(l));
+        let Some(start) = usize::try_from(item.at)
+            .ok()
+            .map(|at| at.saturating_add(before))
+        else {
+            return "";
+        };
+        let end = start.saturating_add(lens.get(n).copied().unwrap_or(0));
+        self.strs.get(start..end).unwrap_or("")
     }
 
-    pub(crate) fn docs(&self, item: &Item) -> &[u32] {
-        let start = item.docs.start as usize;
-        self.doc_ids
-            .get(start..start + item.docs.len as usize)
-            .unwrap_or(&[])
+    /// The text shown for an item: a title, a name or a line.
+    pub(crate) fn text(&self, item: &Item) -> &str {
+        self.field(item, 0)
+    }
+
+    /// The folded text.
+    pub(crate) fn key(&self, item: &Item) -> &str {
+        self.field(item, 1)
+    }
+
+    /// Folded secondary text that also matches (dateline, file name, aliases).
+    pub(crate) fn extra(&self, item: &Item) -> &str {
+        self.field(item, 2)
+    }
+
+    /// The ISO date of a document or a date entity.
+    pub(crate) fn iso(&self, item: &Item) -> &str {
+        self.field(item, 3)
+    }
+
+    /// The word skeletons (see [`push_skeletons`]).
+    pub(crate) fn skel(&self, item: &Item) -> &str {
+        self.field(item, 4)
+    }
+
+    /// The documents of an item, in corpus order.
+    pub(crate) fn docs<'a>(&'a self, item: &'a Item) -> &'a [u32] {
+        let [start, count] = item.docs;
+        if !matches!(item.kind, ItemKind::Entity(_)) {
+            let one = std::slice::from_ref(&item.docs[0]);
+            return if count == 0 { &[] } else { one };
+        }
+        let start = usize::try_from(start).unwrap_or(usize::MAX);
+        let end = start.saturating_add(usize::try_from(count).unwrap_or(0));
+        self.doc_ids.get(start..end).unwrap_or(&[])
     }
 
     /// A document item's tags as matchable fields.
@@ -166,7 +243,8 @@ impl Index {
         if item.kind != ItemKind::Doc {
             return None;
         }
-        let tags = self.tags.get(*self.docs(item).first()? as usize)?;
+        let doc = usize::try_from(*self.docs(item).first()?).ok()?;
+        let tags = self.tags.get(doc)?;
         (!tags.is_empty()).then_some(Fields {
             key: "",
             extra: tags,
@@ -181,7 +259,8 @@ impl Index {
         if item.kind != ItemKind::Doc {
             return None;
         }
-        let source = self.sources.get(*self.docs(item).first()? as usize)?;
+        let doc = usize::try_from(*self.docs(item).first()?).ok()?;
+        let source = self.sources.get(doc)?;
         Some(Fields {
             key: source,
             extra: "",
@@ -191,94 +270,86 @@ impl Index {
         })
     }
 
-    fn push_str(&mut self, s: &str) -> Span {
-        let start = self.strs.len() as u32;
-        self.strs.push_str(s);
-        Span {
-            start,
-            len: s.len() as u32,
-        }
-    }
-
-    fn push_folded(&mut self, s: &str) -> Span {
+    /// Appends an item whose strings `fill` writes to the arena (returning their lengths
+    /// and whether the key is the text). Nothing is added, and the index is marked too
+    /// big, when a length or the item's id does not fit in 32 bits.
+    fn push_item(
+        &mut self,
+        kind: ItemKind,
+        docs: [u32; 2],
+        doc_offset: Option<usize>,
+        fill: impl FnOnce(&mut String) -> Option<([u32; 5], bool)>,
+    ) {
         let start = self.strs.len();
-        fold_into(s, &mut self.strs);
-        self.span_from(start)
-    }
-
-    fn span_from(&self, start: usize) -> Span {
-        Span {
-            start: start as u32,
-            len: (self.strs.len() - start) as u32,
-        }
-    }
-
-    /// Appends the word skeletons of `s` (see [`push_skeletons`]).
-    fn push_skeletons(&mut self, s: &str) -> Span {
-        let start = self.strs.len();
-        push_skeletons(s, &mut self.strs);
-        self.span_from(start)
-    }
-
-    fn push_docs(&mut self, docs: impl IntoIterator<Item = usize>) -> Span {
-        let start = self.doc_ids.len() as u32;
-        self.doc_ids.extend(docs.into_iter().map(|d| d as u32));
-        Span {
-            start,
-            len: self.doc_ids.len() as u32 - start,
-        }
+        let fits = u32::try_from(self.items.len()).is_ok_and(|id| id < u32::MAX);
+        let filled = fits.then(|| fill(&mut self.strs)).flatten();
+        let offset = match doc_offset {
+            Some(o) => u64::try_from(o).ok().and_then(|o| o.checked_add(1)),
+            None => Some(0),
+        };
+        let (Some((lens, key_is_text)), Some(doc_offset), Ok(at)) =
+            (filled, offset, u64::try_from(start))
+        else {
+            self.strs.truncate(start);
+            self.too_big = true;
+            return;
+        };
+        self.items.push(Item {
+            at,
+            lens,
+            docs,
+            doc_offset,
+            kind,
+            key_is_text,
+        });
     }
 
     fn push_doc(&mut self, doc: usize, title: &str, offset: Option<usize>, date: &str, name: &str) {
-        let text = self.push_str(title);
-        let key = self.push_folded(title);
-        let extra = self.push_folded(&format!("{date} | {name}"));
-        let iso = self.push_str(date);
-        let skel = self.push_skeletons(title);
-        let docs = self.push_docs([doc]);
-        self.items.push(Item {
-            kind: ItemKind::Doc,
-            text,
-            key,
-            extra,
-            iso,
-            skel,
-            docs,
-            doc_offset: offset.map(|o| o as u32),
+        let Ok(doc) = u32::try_from(doc) else {
+            self.too_big = true;
+            return;
+        };
+        let extra = fold_str(&format!("{date} | {name}"));
+        self.push_item(ItemKind::Doc, [doc, 1], offset, |strs| {
+            push_fields(strs, title, &extra, date, |out| push_skeletons(title, out))
         });
     }
 
     fn push_entity(&mut self, e: &EntityItem) {
-        let kind = ItemKind::Entity(e.kind);
         let mut also: Vec<String> = e.aliases.iter().map(|a| fold_str(a)).collect();
         if e.kind == Kind::Place {
             also.extend(aliases::expand(&fold_str(&e.name)));
         }
-        let text = self.push_str(&e.name);
-        let key = self.push_folded(&e.name);
-        let iso_text = e.iso.clone().unwrap_or_default();
-        let forms = std::iter::once(fold_str(&iso_text)).chain(also);
-        let extra = forms.filter(|f| !f.is_empty()).collect::<Vec<_>>();
-        let extra = self.push_str(&extra.join(" | "));
-        let iso = self.push_str(&iso_text);
-        let start = self.strs.len();
-        let names = std::iter::once(&e.name).chain(&e.aliases);
-        push_skeleton_forms(names.map(String::as_str), &mut self.strs);
-        let skel = self.span_from(start);
-        let docs = self.push_docs(e.docs.iter().copied());
-        self.items.push(Item {
-            kind,
-            text,
-            key,
-            extra,
-            iso,
-            skel,
-            docs,
-            doc_offset: None,
+        let iso = e.iso.as_deref().unwrap_or_default();
+        let forms = std::iter::once(fold_str(iso)).chain(also);
+        let extra = forms.filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" | ");
+        let at = self.doc_ids.len();
+        let ids = e.docs.iter().map(|&d| u32::try_from(d));
+        let Ok(ids) = ids.collect::<Result<Vec<u32>, _>>() else {
+            self.too_big = true;
+            return;
+        };
+        self.doc_ids.extend(ids);
+        let span = (u32::try_from(at), u32::try_from(self.doc_ids.len() - at));
+        let (Ok(start), Ok(count)) = span else {
+            self.doc_ids.truncate(at);
+            self.too_big = true;
+            return;
+        };
+        let kind = ItemKind::Entity(e.kind);
+        self.push_item(kind, [start, count], None, |strs| {
+            let names = std::iter::once(&e.name).chain(&e.aliases);
+            push_fields(strs, &e.name, &extra, iso, |out| {
+                push_skeleton_forms(names.map(String::as_str), out)
+            })
         });
     }
 
     fn push_lines(&mut self, doc: usize, text: &str) {
+        let Ok(doc) = u32::try_from(doc) else {
+            self.too_big = true;
+            return;
+        };
         let mut offset = 0;
         for raw in text.split_inclusive('\n') {
             let line = raw.trim_end_matches(['\n', '\r']);
@@ -289,20 +360,13 @@ impl Index {
             if trimmed.is_empty() || !trimmed.chars().any(is_word_char) {
                 continue;
             }
-            let text = self.push_str(trimmed);
-            let key = self.push_folded(trimmed);
-            let skel = self.push_skeletons(trimmed);
-            let docs = self.push_docs([doc]);
-            self.items.push(Item {
-                kind: ItemKind::Line,
-                text,
-                key,
-                extra: Span::default(),
-                iso: Span::default(),
-                skel,
-                docs,
-                doc_offset: Some(at as u32),
-            });
+            let mut piece_at = at;
+            for piece in pieces(trimmed, MAX_PIECE) {
+                self.push_item(ItemKind::Line, [doc, 1], Some(piece_at), |strs| {
+                    push_fields(strs, piece, "", "", |out| push_skeletons(piece, out))
+                });
+                piece_at += piece.len();
+            }
         }
     }
 }
@@ -311,3 +375,7 @@ impl Index {
 pub(crate) fn push_skeletons(s: &str, out: &mut String) {
     push_skeletons_of(s, None, out);
 }
+
+#[cfg(test)]
+#[path = "index_tests.rs"]
+mod tests;

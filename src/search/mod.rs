@@ -22,6 +22,7 @@
 //! ```
 
 mod aliases;
+mod arena;
 mod engine;
 mod explain;
 mod highlight;

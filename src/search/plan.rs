@@ -158,10 +158,10 @@ impl Index {
     pub(crate) fn fields(&self, item: &Item) -> ItemFields<'_> {
         ItemFields {
             own: Fields {
-                key: self.str(item.key),
-                extra: self.str(item.extra),
-                skel: self.str(item.skel),
-                iso: self.str(item.iso),
+                key: self.key(item),
+                extra: self.extra(item),
+                skel: self.skel(item),
+                iso: self.iso(item),
                 fuzzy: item.kind != ItemKind::Line || self.fuzzy_lines,
             },
             tags: self.tag_fields(item),

@@ -3,6 +3,7 @@
 //! restart is exactly the one before it.
 
 use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
 
 use super::model::{Change, State};
 use crate::corpus::DocKey;
@@ -20,7 +21,9 @@ struct Step {
 /// State with multi-level undo and redo.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
-    state: State,
+    /// Shared with the reader's view of it: a change writes in place unless a reader still
+    /// holds the old state (then that one is copied, once).
+    state: Arc<State>,
     undo: VecDeque<Step>,
     redo: Vec<Step>,
 }
@@ -29,6 +32,11 @@ impl History {
     /// The current state.
     pub fn state(&self) -> &State {
         &self.state
+    }
+
+    /// The current state, shared rather than copied (see [`super::Store::shared_state`]).
+    pub fn shared_state(&self) -> Arc<State> {
+        Arc::clone(&self.state)
     }
 
     /// True when there is a change to undo.
@@ -81,7 +89,7 @@ impl History {
         match entry {
             Change::Undo => {
                 let step = self.undo.pop_back()?;
-                self.state.apply(&step.inverse);
+                Arc::make_mut(&mut self.state).apply(&step.inverse);
                 let applied = step.inverse.clone();
                 self.redo.push(step);
                 Some(applied)
@@ -98,7 +106,7 @@ impl History {
             }
             seen @ Change::Seen { .. } => {
                 self.state.inverse(seen)?;
-                self.state.apply(seen);
+                Arc::make_mut(&mut self.state).apply(seen);
                 Some(seen.clone())
             }
             change => {
@@ -110,7 +118,7 @@ impl History {
 
     fn record(&mut self, change: Change) -> Option<Change> {
         let (change, inverse) = self.state.prepare(&change)?;
-        self.state.apply(&change);
+        Arc::make_mut(&mut self.state).apply(&change);
         if self.undo.len() == UNDO_LIMIT {
             self.undo.pop_front();
         }
@@ -184,7 +192,7 @@ impl History {
     /// step touching it (undo steps, then redo steps in redo order) found it. Redo steps
     /// count because only they may say what a read mark was before opening raised it.
     fn base(&self) -> State {
-        let mut base = self.state.clone();
+        let mut base = State::clone(&self.state);
         for step in self.redo.iter().chain(self.undo.iter().rev()) {
             base.apply(&step.inverse);
         }

@@ -238,6 +238,13 @@ impl Store {
         self.history.state()
     }
 
+    /// The current state, shared: the reader holds this between changes instead of a copy.
+    /// A change made while a holder still has it copies the state once, so a holder that
+    /// wants changes to stay cheap gives its handle back first.
+    pub fn shared_state(&self) -> std::sync::Arc<State> {
+        self.history.shared_state()
+    }
+
     /// The state of one document.
     pub fn doc(&self, key: &DocKey) -> &DocState {
         self.state().doc(key)

@@ -5,6 +5,7 @@ use crate::kind::Kind;
 use crate::layout::{DocLayout, LayoutOptions};
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::doc_list::DocList;
 use super::entity_panel::EntityPanel;
@@ -94,8 +95,38 @@ pub struct MentionRef {
 pub struct Facts {
     /// Entities, sorted for the panel (kind, then corpus count).
     pub entities: Vec<EntityRow>,
-    /// Mentions per document (same order as the corpus), sorted by start.
+    /// Mentions per document (same order as the corpus), sorted by start. Read-only: the
+    /// documents of each entity are indexed from them at [`Facts::new`].
     pub mentions: Vec<Vec<MentionRef>>,
+    /// Per entity, the documents that mention it, in corpus order: the entity filter is a
+    /// lookup, not a scan of every mention.
+    docs_by_entity: Vec<Vec<usize>>,
+}
+
+impl Facts {
+    /// Facts over these entities and mentions, with the documents of each entity indexed.
+    pub fn new(entities: Vec<EntityRow>, mentions: Vec<Vec<MentionRef>>) -> Facts {
+        let mut docs_by_entity = vec![Vec::new(); entities.len()];
+        for (doc, ms) in mentions.iter().enumerate() {
+            for m in ms {
+                if let Some(docs) = docs_by_entity.get_mut(m.entity)
+                    && docs.last() != Some(&doc)
+                {
+                    docs.push(doc);
+                }
+            }
+        }
+        Facts {
+            entities,
+            mentions,
+            docs_by_entity,
+        }
+    }
+
+    /// The documents that mention entity row `entity`, in corpus order.
+    pub fn docs_of(&self, entity: usize) -> &[usize] {
+        self.docs_by_entity.get(entity).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Scroll and cursor of a list-like pane.
@@ -167,8 +198,9 @@ impl Reader {
 /// Everything the TUI knows.
 #[derive(Debug)]
 pub struct App {
-    /// The documents.
-    pub corpus: Corpus,
+    /// The documents, shared with the search worker and the extraction thread (never
+    /// copied for them).
+    pub corpus: Arc<Corpus>,
     /// Extraction results for the entity panel and highlights.
     pub facts: Facts,
     /// Key bindings.
@@ -192,8 +224,10 @@ pub struct App {
     /// What loading said about individual files, every one (the status line has room for
     /// the first); printed to stderr when the reader exits.
     pub notices: Vec<String>,
-    /// Triage state and annotations as last saved (a copy of the store's state).
-    pub state: crate::store::State,
+    /// Triage state and annotations as last saved: the store's own state, shared (the
+    /// session lends it back to the store while a change is written, so a save copies
+    /// nothing).
+    pub state: Arc<crate::store::State>,
     /// Spans shown in the open document: user, accepted and suggested.
     pub spans: super::ranges::SpanSet,
     /// Highlights and mention counts of the open document.
@@ -217,6 +251,10 @@ pub struct App {
     /// True while the documents are title-only stand-ins and the full load runs: nothing
     /// can be saved until it ends.
     pub loading: bool,
+    /// The documents' folded titles, the title sort's keys: folded once per corpus (on the
+    /// first sort by title), not twice per comparison. Empty until then, and again when the
+    /// documents are replaced.
+    pub title_keys: Vec<String>,
 }
 
 impl App {
@@ -225,7 +263,7 @@ impl App {
         let list = DocList::new(corpus.len());
         let panel = EntityPanel::new(facts.entities.len());
         App {
-            corpus,
+            corpus: Arc::new(corpus),
             facts,
             keymap: Keymap::default(),
             theme,
@@ -255,6 +293,7 @@ impl App {
             prompt_history: PromptHistory::default(),
             custom_labels: Vec::new(),
             loading: false,
+            title_keys: Vec::new(),
         }
     }
 

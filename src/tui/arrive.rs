@@ -42,7 +42,7 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             .status
             .say(format!("loading failed: {why}; nothing will be saved")),
         Msg::Saved(state, done) => {
-            app.state = *state;
+            app.state = state;
             facts::apply_rejections(app, false);
             if let Some(done) = done {
                 app.status.saved(done);
@@ -87,8 +87,10 @@ fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     };
     let open = path_of(app, Some(app.reader.doc));
     let selected = path_of(app, app.selected_doc());
-    app.corpus = report.corpus;
-    crate::store::adopt_moved(&app.state, &mut app.corpus.docs);
+    let mut corpus = report.corpus;
+    crate::store::adopt_moved(&app.state, &mut corpus.docs);
+    app.corpus = std::sync::Arc::new(corpus);
+    app.title_keys.clear();
     app.loading = false;
     app.facts = Facts::default();
     app.marks = Default::default();

@@ -8,6 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::thread::JoinHandle;
 
 use super::app::{App, EntityRow, Facts, MentionRef};
+use super::inbox::Waker;
 use crate::corpus::Corpus;
 use crate::extract::{CorpusExtraction, Extractor, Kind, extract_corpus_observed};
 use crate::store::{Decision, Label, Name, State};
@@ -55,7 +56,7 @@ impl Facts {
                     .collect()
             })
             .collect();
-        Facts { entities, mentions }
+        Facts::new(entities, mentions)
     }
 }
 
@@ -80,10 +81,10 @@ pub enum JobState {
 }
 
 impl ExtractionJob {
-    /// Starts extracting a copy of the corpus in the background.
-    pub fn start(corpus: &Corpus) -> ExtractionJob {
-        let corpus = corpus.clone();
-        ExtractionJob::run(corpus.len(), move |counter| {
+    /// Starts extracting the shared corpus in the background; `waker` wakes the loop when
+    /// the result is ready.
+    pub fn start(corpus: Arc<Corpus>, waker: Waker) -> ExtractionJob {
+        ExtractionJob::run_waking(corpus.len(), waker, move |counter| {
             let extractor = Extractor::new();
             extract_corpus_observed(&extractor, &corpus, counter)
         })
@@ -95,11 +96,20 @@ impl ExtractionJob {
     where
         F: FnOnce(&AtomicUsize) -> CorpusExtraction + Send + 'static,
     {
+        ExtractionJob::run_waking(total, Waker::default(), work)
+    }
+
+    /// Like [`ExtractionJob::run`], waking the loop through `waker` once the result is sent.
+    fn run_waking<F>(total: usize, waker: Waker, work: F) -> ExtractionJob
+    where
+        F: FnOnce(&AtomicUsize) -> CorpusExtraction + Send + 'static,
+    {
         let (tx, rx) = channel();
         let done = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&done);
         let thread = std::thread::spawn(move || {
             let _ = tx.send(work(&counter));
+            waker.wake();
         });
         ExtractionJob {
             done,

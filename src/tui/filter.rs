@@ -135,6 +135,9 @@ pub fn refresh_list(app: &mut App) {
         })
         .filter(|&d| passes(app, d, &filter))
         .collect();
+    if app.list.sort() == SortOrder::Title && app.title_keys.len() != app.corpus.len() {
+        app.title_keys = app.corpus.docs.iter().map(|d| fold_str(&d.title)).collect();
+    }
     // With a search, the list is in rank order (best first), as fzf users expect.
     if app.search.is_none() {
         order.sort_by(|&a, &b| compare(app, a, b));
@@ -171,13 +174,15 @@ fn row_for(app: &App, order: &[usize], doc: usize, was_at: usize) -> usize {
 }
 
 /// Which documents mention entity row `entity`, by document index (a lookup per
-/// document, not a scan of a list).
+/// document, filled from the entity's own list of documents).
 fn docs_with_entity(app: &App, entity: usize) -> Vec<bool> {
-    app.facts
-        .mentions
-        .iter()
-        .map(|ms| ms.iter().any(|m| m.entity == entity))
-        .collect()
+    let mut docs = vec![false; app.corpus.len()];
+    for &d in app.facts.docs_of(entity) {
+        if let Some(slot) = docs.get_mut(d) {
+            *slot = true;
+        }
+    }
+    docs
 }
 
 /// The triage conditions only. Until the search answers a new query, the list stays as the
@@ -196,7 +201,10 @@ fn compare(app: &App, a: usize, b: usize) -> Ordering {
     let by_sort = match app.list.sort() {
         SortOrder::File => Ordering::Equal,
         SortOrder::Date => db.date().cmp(&da.date()),
-        SortOrder::Title => fold_str(&da.title).cmp(&fold_str(&db.title)),
+        SortOrder::Title => match (app.title_keys.get(a), app.title_keys.get(b)) {
+            (Some(ka), Some(kb)) => ka.cmp(kb),
+            _ => fold_str(&da.title).cmp(&fold_str(&db.title)),
+        },
         SortOrder::Language => da.lang.cmp(&db.lang),
         SortOrder::State => {
             let key = |d: usize| {
@@ -212,6 +220,43 @@ fn compare(app: &App, a: usize, b: usize) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::{Corpus, Document, LoadReport};
+    use crate::layout::LayoutOptions;
+    use crate::tui::app::Facts;
+    use crate::tui::msg::Msg;
+    use crate::tui::theme::Theme;
+
+    fn corpus(titles: &[&str]) -> Corpus {
+        let docs = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("{i}.txt"), format!("{t}\n\nmetin")))
+            .collect();
+        Corpus { docs }
+    }
+
+    #[test]
+    fn the_title_sort_folds_each_title_once_per_corpus() {
+        let theme = Theme::monochrome();
+        let mut app = App::new(
+            corpus(&["Zeytin", "ışık", "Ankara"]),
+            Facts::default(),
+            theme,
+            LayoutOptions::new(80),
+        );
+        app.list.set_sort(SortOrder::Title);
+        refresh_list(&mut app);
+        assert_eq!(app.list.order(), [2, 1, 0]);
+        assert_eq!(app.title_keys, ["zeytin", "isik", "ankara"]);
+        // New documents, as many: their own titles sort them, not the old keys.
+        let report = LoadReport {
+            corpus: corpus(&["Bir", "Üç", "Ak"]),
+            notices: Vec::new(),
+        };
+        let panes = crate::tui::view::panes(ratatui::layout::Rect::new(0, 0, 100, 30), &app);
+        crate::tui::update(&mut app, Msg::CorpusLoaded(Box::new(report)), &panes);
+        assert_eq!(app.list.order(), [2, 0, 1]);
+    }
 
     #[test]
     fn parses_triage_filters_and_leaves_words_to_the_search() {

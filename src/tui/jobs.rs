@@ -2,9 +2,11 @@
 //! corpora), extraction, and the full load of a large corpus. What they produce comes back
 //! as messages; nothing here writes the app.
 
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use super::facts::{ExtractionJob, JobState};
+use super::inbox::Waker;
 use super::loading::CorpusLoader;
 use super::msg::Msg;
 use super::search::{self, SearchOutcome, SearchWorker, run_query};
@@ -34,24 +36,33 @@ pub struct Jobs {
     extract_in_background: bool,
     loader: Option<CorpusLoader>,
     extraction: Option<ExtractionJob>,
+    /// Wakes the loop when a search answer or the extraction result is ready.
+    waker: Waker,
 }
 
 impl Jobs {
+    /// Background work wakes the loop through `waker` when it has something.
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.waker = waker;
+    }
+
     /// Searches on this thread over `corpus`: answers come back at once.
     pub fn search_inline(&mut self, corpus: &Corpus) {
         self.search_on_worker = false;
         self.search = SearchBackend::Inline(Box::new(Index::build(&corpus.docs, &[])), None);
     }
 
-    /// Searches on a worker thread over a copy of `corpus`, so typing never waits.
-    pub fn search_in_background(&mut self, corpus: &Corpus) {
+    /// Searches on a worker thread over `corpus` (shared, not copied), so typing never
+    /// waits.
+    pub fn search_in_background(&mut self, corpus: &Arc<Corpus>) {
         self.search_on_worker = true;
-        self.search = SearchBackend::Worker(SearchWorker::start(corpus.docs.clone()));
+        let worker = SearchWorker::start(Arc::clone(corpus), self.waker.clone());
+        self.search = SearchBackend::Worker(worker);
     }
 
     /// Lets extraction start on its own thread when asked, and starts it now over
     /// `corpus` unless a loader will bring the full documents first.
-    pub fn run_in_background(&mut self, corpus: &Corpus, loader: Option<CorpusLoader>) {
+    pub fn run_in_background(&mut self, corpus: &Arc<Corpus>, loader: Option<CorpusLoader>) {
         self.extract_in_background = true;
         self.search_on_worker = true;
         match loader {
@@ -69,29 +80,32 @@ impl Jobs {
     }
 
     /// Builds the search index again over `corpus` (its documents were replaced).
-    pub fn index_documents(&mut self, corpus: &Corpus) {
+    pub fn index_documents(&mut self, corpus: &Arc<Corpus>) {
         match self.search_on_worker {
             true => self.search_in_background(corpus),
             false => self.search_inline(corpus),
         }
     }
 
-    /// Hands the search the extracted entities.
-    pub fn index_entities(&mut self, corpus: &Corpus, items: Vec<EntityItem>) {
+    /// Hands the search the extracted entities: they replace the index's entities, and
+    /// the documents' items stay as they are.
+    pub fn index_entities(&mut self, items: Vec<EntityItem>) {
         match &mut self.search {
             SearchBackend::Off => {}
             SearchBackend::Worker(w) => w.set_entities(items),
             SearchBackend::Inline(index, prev) => {
-                **index = Index::build(&corpus.docs, &items);
+                index.set_entities(&items);
                 *prev = None;
             }
         }
     }
 
-    /// Starts extraction over `corpus`, when extraction runs in the background here.
-    pub fn extract(&mut self, corpus: &Corpus) {
+    /// Starts extraction over `corpus` (shared, not copied), when extraction runs in the
+    /// background here.
+    pub fn extract(&mut self, corpus: &Arc<Corpus>) {
         if self.extract_in_background {
-            self.extraction = Some(ExtractionJob::start(corpus));
+            let job = ExtractionJob::start(Arc::clone(corpus), self.waker.clone());
+            self.extraction = Some(job);
         }
     }
 
@@ -154,5 +168,57 @@ impl Jobs {
             Ok(report) => Msg::CorpusLoaded(Box::new(report)),
             Err(why) => Msg::LoadFailed(why),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::corpus::Document;
+    use crate::tui::inbox::{Inbox, Wake};
+
+    fn corpus() -> Arc<Corpus> {
+        let text = "Lavrov Ankara'da\n\nSergey Lavrov Ankara'ya geldi.\n";
+        Arc::new(Corpus {
+            docs: vec![Document::from_text("a.txt", text.to_string())],
+        })
+    }
+
+    #[test]
+    fn the_search_worker_shares_the_documents_and_wakes_the_loop() {
+        let corpus = corpus();
+        let inbox = Inbox::new();
+        let mut jobs = Jobs::default();
+        jobs.set_waker(inbox.waker());
+        jobs.search_in_background(&corpus);
+        // The worker holds the same documents, not a copy of them.
+        assert!(Arc::strong_count(&corpus) >= 2);
+        assert!(jobs.search("lavrov", 0, &corpus, false).is_none());
+        let woke = inbox.next(Duration::from_secs(60));
+        assert!(matches!(woke, Some(Wake::Work)), "{woke:?}");
+        let answered = jobs.poll().into_iter().find_map(|m| match m {
+            Msg::SearchAnswered(outcome) => Some(outcome.docs),
+            _ => None,
+        });
+        assert_eq!(answered, Some(vec![0]));
+    }
+
+    #[test]
+    fn extraction_shares_the_documents_and_wakes_the_loop_when_done() {
+        let corpus = corpus();
+        let inbox = Inbox::new();
+        let mut jobs = Jobs::default();
+        jobs.set_waker(inbox.waker());
+        jobs.extract_in_background = true;
+        jobs.extract(&corpus);
+        let woke = inbox.next(Duration::from_secs(120));
+        assert!(matches!(woke, Some(Wake::Work)), "{woke:?}");
+        let done = jobs.poll().into_iter().find_map(|m| match m {
+            Msg::ExtractionDone(result) => Some(result.mentions.len()),
+            _ => None,
+        });
+        assert_eq!(done, Some(1));
     }
 }

@@ -17,6 +17,7 @@ pub mod entity_panel;
 pub mod facts;
 pub mod filter;
 pub mod find;
+pub mod inbox;
 pub mod input;
 pub mod jobs;
 pub mod key;
@@ -47,8 +48,6 @@ mod watchdog;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use crossterm::event;
-
 pub use action::Action;
 pub use app::App;
 pub use effect::Effect;
@@ -72,7 +71,9 @@ pub fn has_terminal() -> bool {
                 .is_ok())
 }
 
-/// How long the loop waits for input before checking signals again.
+/// How long the loop waits for input or an answer before checking signals and the slower
+/// background work (extraction progress, the full load) again. Input and search answers
+/// wake it at once (see [`inbox`]).
 const TICK: Duration = Duration::from_millis(40);
 
 /// Runs the interactive reader until the user quits or a terminating signal arrives. Every
@@ -94,11 +95,17 @@ pub fn run(
     let release = store.as_ref().map(crate::store::Store::release_handle);
     let mut session = session::Session::new(app, store);
     session.set_display(display);
+    let mut inbox = inbox::Inbox::new();
+    session.set_waker(inbox.waker());
     session.run_in_background(loader);
     let mut term = terminal::enter(&handshake)?;
+    inbox.read_terminal();
     let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop), release);
-    let result = event_loop(&mut session, &mut term, &stop, &mut handshake);
+    let result = event_loop(&mut session, &mut term, &inbox, &stop, &mut handshake);
     drop(watchdog);
+    // The input thread is told to stop before the terminal is given back, so that it
+    // reads no key meant for the shell.
+    drop(inbox);
     terminal::leave();
     terminal::forget(term);
     terminal::print_deferred_panics();
@@ -141,11 +148,12 @@ fn first_run_check(
 fn event_loop(
     session: &mut session::Session,
     term: &mut terminal::Term,
+    inbox: &inbox::Inbox,
     stop: &std::sync::atomic::AtomicBool,
     handshake: &mut Handshake,
 ) -> anyhow::Result<()> {
     while !session.quitting() && !stop.load(Ordering::Relaxed) {
-        if let Err(err) = turn(session, term, handshake) {
+        if let Err(err) = turn(session, term, inbox, handshake) {
             // A dropped link hangs the terminal up (so this draw or read failed) and then
             // sends SIGHUP, in that order: either sign means the same clean exit.
             if stop.load(Ordering::Relaxed) || watchdog::terminal_gone() || hung_up(&err) {
@@ -163,10 +171,12 @@ fn hung_up(err: &std::io::Error) -> bool {
     matches!(err.raw_os_error(), Some(5 | 6 | 25)) || err.kind() == std::io::ErrorKind::BrokenPipe
 }
 
-/// One turn of the loop: take background results, draw, handle at most one event.
+/// One turn of the loop: take background results, draw, wait for the next event or answer
+/// and handle at most one event.
 fn turn(
     session: &mut session::Session,
     term: &mut terminal::Term,
+    inbox: &inbox::Inbox,
     handshake: &mut Handshake,
 ) -> std::io::Result<()> {
     let panes = panes_now(session, term)?;
@@ -175,10 +185,13 @@ fn turn(
     term.draw(|frame| view::draw(frame, &session.app))?;
     // After the draw: the first call starts the full load once the titles are on screen.
     session.poll_loader(&panes);
-    if !event::poll(TICK)? {
-        return Ok(());
-    }
-    let Some(msg) = edge::message(event::read()?) else {
+    let event = match inbox.next(TICK) {
+        // Nothing, or background work: the next turn polls it and draws.
+        None | Some(inbox::Wake::Work) => return Ok(()),
+        Some(inbox::Wake::Failed(err)) => return Err(err),
+        Some(inbox::Wake::Input(event)) => event,
+    };
+    let Some(msg) = edge::message(event) else {
         return Ok(());
     };
     // A resize is handled over the panes of the new size.

@@ -36,9 +36,9 @@ pub enum Msg {
     CorpusLoaded(Box<LoadReport>),
     /// The full load failed: why.
     LoadFailed(String),
-    /// Changes reached the journal (fsync'd): the saved state, and what the status line
-    /// should say about them (`None` for the implicit read mark).
-    Saved(Box<State>, Option<String>),
+    /// Changes reached the journal (fsync'd): the saved state (the store's, shared), and
+    /// what the status line should say about them (`None` for the implicit read mark).
+    Saved(std::sync::Arc<State>, Option<String>),
     /// A change did not reach the journal, or could not be undone or redone: why.
     NotSaved(String),
     /// An undo or redo changed this document: the list cursor goes to it, so that the

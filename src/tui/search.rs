@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::app::App;
-use crate::corpus::Document;
+use super::inbox::Waker;
+use crate::corpus::{Corpus, Document};
 use crate::search::{EntityItem, Index, ItemKind, Query, Results, covers, match_ranges};
 
 /// What a search found, in the shape the panes use.
@@ -159,13 +160,15 @@ impl std::fmt::Debug for Request {
 }
 
 impl SearchWorker {
-    /// Starts the worker over a copy of the documents (the index is built there).
-    pub fn start(docs: Vec<Document>) -> SearchWorker {
+    /// Starts the worker over the shared documents (the index is built there); `waker`
+    /// wakes the loop when an answer is ready.
+    pub fn start(corpus: Arc<Corpus>, waker: Waker) -> SearchWorker {
         let (tx, req_rx) = channel::<Request>();
         let (out_tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
-        std::thread::spawn(move || worker(docs, &req_rx, &out_tx, &flag));
+        let answers = Answers { tx: out_tx, waker };
+        std::thread::spawn(move || worker(&corpus.docs, &req_rx, &answers, &flag));
         SearchWorker {
             tx,
             rx,
@@ -174,7 +177,8 @@ impl SearchWorker {
         }
     }
 
-    /// Adds the extracted entities to the index (rebuilt in the background).
+    /// Replaces the index's entities with the extracted ones (in the background; the
+    /// documents' items are kept).
     pub fn set_entities(&self, entities: Vec<EntityItem>) {
         let _ = self.tx.send(Request::Entities(entities));
     }
@@ -195,13 +199,14 @@ impl SearchWorker {
     }
 }
 
-fn worker(
-    docs: Vec<Document>,
-    rx: &Receiver<Request>,
-    tx: &Sender<SearchOutcome>,
-    cancel: &AtomicBool,
-) {
-    let mut index = Index::build(&docs, &[]);
+/// Where the worker's answers go, and how the loop learns there is one.
+struct Answers {
+    tx: Sender<SearchOutcome>,
+    waker: Waker,
+}
+
+fn worker(docs: &[Document], rx: &Receiver<Request>, answers: &Answers, cancel: &AtomicBool) {
+    let mut index = Index::build(docs, &[]);
     let mut prev: Option<Results> = None;
     let mut last: Option<(u64, String, usize)> = None;
     while let Ok(first) = rx.recv() {
@@ -210,7 +215,7 @@ fn worker(
         for request in pending {
             match request {
                 Request::Entities(items) => {
-                    index = Index::build(&docs, &items);
+                    index.set_entities(&items);
                     prev = None;
                 }
                 Request::Query(g, raw, open) => last = Some((g, raw, open)),
@@ -222,11 +227,12 @@ fn worker(
         cancel.store(false, Ordering::Relaxed);
         if let Some((results, mut outcome)) = run_query(&index, &raw, prev.as_ref(), cancel) {
             outcome.generation = generation;
-            add_open_matches(&mut outcome, &docs, open);
+            add_open_matches(&mut outcome, docs, open);
             prev = Some(results);
-            if tx.send(outcome).is_err() {
+            if answers.tx.send(outcome).is_err() {
                 return;
             }
+            answers.waker.wake();
         }
     }
 }

@@ -44,7 +44,7 @@ impl Session {
     /// Wraps an app; with no store, changes cannot be saved and the status line says so.
     pub fn new(mut app: App, store: Option<Store>) -> Session {
         if let Some(store) = &store {
-            app.state = store.state().clone();
+            app.state = store.shared_state();
             let said: Vec<String> = [store.read_only_message(), store.warnings_summary()]
                 .into_iter()
                 .flatten()
@@ -74,6 +74,11 @@ impl Session {
     /// and remembers the choice.
     pub fn set_display(&mut self, control: super::display::DisplayControl) {
         self.display = Some(control);
+    }
+
+    /// Background work (search answers, extraction) wakes the loop through `waker`.
+    pub fn set_waker(&mut self, waker: super::inbox::Waker) {
+        self.jobs.set_waker(waker);
     }
 
     /// Searches on this thread (tests, small corpora).
@@ -194,7 +199,7 @@ impl Session {
                     continue;
                 }
                 Effect::IndexEntities(items) => {
-                    self.jobs.index_entities(&self.app.corpus, items);
+                    self.jobs.index_entities(items);
                     continue;
                 }
                 Effect::Extract => {
@@ -229,14 +234,17 @@ impl Session {
         }
     }
 
-    /// Sends the saved state back, when something was saved.
+    /// Sends the saved state back, when something was saved: the store's, shared.
     fn send_saved(&self, saved: Option<Option<String>>, queue: &mut VecDeque<Msg>) {
         if let (Some(done), Some(store)) = (saved, &self.store) {
-            queue.push_back(Msg::Saved(Box::new(store.state().clone()), done));
+            queue.push_back(Msg::Saved(store.shared_state(), done));
         }
     }
 
-    /// One effect against the store.
+    /// One effect against the store. The app's handle on the store's state is given back
+    /// while the store changes it, so the state is changed in place rather than copied
+    /// (nothing reads the app between here and the message that hands it back), and taken
+    /// again at once, whatever the change came to.
     fn store_effect(&mut self, effect: Effect) -> Stored {
         if self.app.loading {
             return Err(LOADING.to_string());
@@ -248,24 +256,32 @@ impl Session {
         if let Err(e) = store.try_write() {
             return Err(format!("NOT saved: {e}"));
         }
-        match effect {
-            Effect::Save(change) => {
-                let what = (!matches!(change, Change::Seen { .. })).then(|| describe(&change));
-                saved(store.apply(change), what)
-            }
-            // One journal line: all on disk or none, and one undo step.
-            Effect::SaveAll(changes) => {
-                let change = match <[Change; 1]>::try_from(changes) {
-                    Ok([one]) => one,
-                    Err(changes) => Change::Batch { changes },
-                };
-                let what = Some(describe(&change));
-                saved(store.apply(change), what)
-            }
-            Effect::Undo => history_step(store, true),
-            Effect::Redo => history_step(store, false),
-            _ => Ok(None),
+        self.app.state = Default::default();
+        let stored = store_change(store, effect);
+        self.app.state = store.shared_state();
+        stored
+    }
+}
+
+/// One effect against the store, the app's handle on its state given back.
+fn store_change(store: &mut Store, effect: Effect) -> Stored {
+    match effect {
+        Effect::Save(change) => {
+            let what = (!matches!(change, Change::Seen { .. })).then(|| describe(&change));
+            saved(store.apply(change), what)
         }
+        // One journal line: all on disk or none, and one undo step.
+        Effect::SaveAll(changes) => {
+            let change = match <[Change; 1]>::try_from(changes) {
+                Ok([one]) => one,
+                Err(changes) => Change::Batch { changes },
+            };
+            let what = Some(describe(&change));
+            saved(store.apply(change), what)
+        }
+        Effect::Undo => history_step(store, true),
+        Effect::Redo => history_step(store, false),
+        _ => Ok(None),
     }
 }
 
@@ -292,5 +308,51 @@ fn saved(result: Result<Applied, crate::store::StoreError>, what: Option<String>
         Ok(Applied::Saved) => Ok(Some(what)),
         Ok(Applied::Unchanged) => Ok(None),
         Err(e) => Err(format!("NOT saved: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::corpus::{Corpus, Document};
+    use crate::layout::LayoutOptions;
+    use crate::tui::action::Action;
+    use crate::tui::app::Facts;
+    use crate::tui::theme::Theme;
+
+    #[test]
+    fn a_save_shares_the_stores_state_instead_of_copying_it()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let store = Store::open(&dir.path().join("j.jsonl"))?;
+        let docs = ["Bir\n\nmetin.", "İki\n\nmetin."]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("{i}.txt"), (*t).to_string()))
+            .collect();
+        let app = App::new(
+            Corpus { docs },
+            Facts::default(),
+            Theme::monochrome(),
+            LayoutOptions::new(80),
+        );
+        let mut session = Session::new(app, Some(store));
+        let panes =
+            crate::tui::view::panes(ratatui::layout::Rect::new(0, 0, 100, 30), &session.app);
+        // Star, then star again (off): each time the app sees the store's own state.
+        for starred in [true, false] {
+            session.dispatch(Action::Star, &panes);
+            let Some(store) = &session.store else {
+                return Err("the store is gone".into());
+            };
+            assert!(Arc::ptr_eq(&session.app.state, &store.shared_state()));
+            // The app and the store: no third holder that would make the next change copy.
+            assert_eq!(Arc::strong_count(&session.app.state), 2);
+            let doc = session.app.selected_doc().unwrap_or_default();
+            assert_eq!(session.app.doc_state(doc).star, starred);
+        }
+        Ok(())
     }
 }

@@ -267,14 +267,14 @@ pub fn one_person(name: &str, ranges: &[(usize, usize)]) -> Facts {
             entity: 0,
         })
         .collect();
-    Facts {
-        entities: vec![EntityRow {
+    Facts::new(
+        vec![EntityRow {
             kind: Kind::Person,
             name: name.to_string(),
             value: None,
             docs: 1,
             mentions: ranges.len(),
         }],
-        mentions: vec![mentions],
-    }
+        vec![mentions],
+    )
 }

@@ -41,7 +41,7 @@ fn removals(app: &App) -> Vec<Change> {
     };
     let caret = app.reader.caret;
     let suggestions = suggestions(app);
-    let mut state = app.state.clone();
+    let mut state = crate::store::State::clone(&app.state);
     let mut changes = Vec::new();
     for _ in 0..MAX_LAYERS {
         let shown = effective_spans(&doc.text, state.doc(&doc.key), &suggestions, &state);

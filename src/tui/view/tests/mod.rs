@@ -132,7 +132,7 @@ pub(super) fn select_row(app: &mut App, row: usize) {
 /// Marks document `doc` read.
 pub(super) fn mark_read(app: &mut App, doc: usize) {
     let key = app.corpus.docs[doc].key.clone();
-    app.state.apply(&Change::Read {
+    std::sync::Arc::make_mut(&mut app.state).apply(&Change::Read {
         doc: key,
         value: true,
     });
@@ -141,11 +141,11 @@ pub(super) fn mark_read(app: &mut App, doc: usize) {
 /// Stars document `doc` and judges it relevant.
 pub(super) fn star_relevant(app: &mut App, doc: usize) {
     let key = app.corpus.docs[doc].key.clone();
-    app.state.apply(&Change::Star {
+    std::sync::Arc::make_mut(&mut app.state).apply(&Change::Star {
         doc: key.clone(),
         value: true,
     });
-    app.state.apply(&Change::Relevance {
+    std::sync::Arc::make_mut(&mut app.state).apply(&Change::Relevance {
         doc: key,
         value: Relevance::Relevant,
     });
@@ -160,7 +160,7 @@ pub(super) fn filter(app: &mut App, text: &str, docs: &[usize]) {
 /// Tags document `doc`.
 pub(super) fn tag(app: &mut App, doc: usize, tag: &str) {
     let key = app.corpus.docs[doc].key.clone();
-    app.state.apply(&Change::Tag {
+    std::sync::Arc::make_mut(&mut app.state).apply(&Change::Tag {
         doc: key,
         tag: tag.to_string(),
         value: true,
@@ -170,7 +170,7 @@ pub(super) fn tag(app: &mut App, doc: usize, tag: &str) {
 /// Gives document `doc` a note.
 pub(super) fn note(app: &mut App, doc: usize, note: &str) {
     let key = app.corpus.docs[doc].key.clone();
-    app.state.apply(&Change::Note {
+    std::sync::Arc::make_mut(&mut app.state).apply(&Change::Note {
         doc: key,
         value: note.to_string(),
     });
@@ -205,7 +205,7 @@ pub(super) fn entities(
     for m in &mut mentions {
         m.sort_by_key(|m| m.start);
     }
-    app.facts = Facts { entities, mentions };
+    app.facts = Facts::new(entities, mentions);
     app.panel.set_order((0..panel.len()).collect());
 }
 

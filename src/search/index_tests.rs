@@ -1,0 +1,131 @@
+//! The index's storage: items stay small, entities are replaced without touching the
+//! documents' items, and every field reads back as it was given.
+
+use std::sync::atomic::AtomicBool;
+
+use super::*;
+use crate::search::Query;
+
+fn docs() -> Vec<Document> {
+    vec![
+        Document::from_text(
+            "a.txt",
+            "Lavrov Ankara'da\n\nRus Dışişleri Bakanı Sergey Lavrov Ankara'ya geldi.\n".into(),
+        ),
+        Document::from_text(
+            "b.txt",
+            "بوتين يلتقي أردوغان\n\nالتقى الرئيس الروسي بوتين في أنقرة.\n".into(),
+        ),
+    ]
+}
+
+fn entity(kind: Kind, name: &str, docs: &[usize]) -> EntityItem {
+    EntityItem {
+        kind,
+        name: name.into(),
+        aliases: Vec::new(),
+        iso: None,
+        docs: docs.to_vec(),
+    }
+}
+
+/// Every hit of `raw`, as (item id, score), with the text shown for it.
+fn hits(index: &Index, raw: &str) -> Vec<(u32, i32, String)> {
+    let stop = AtomicBool::new(false);
+    let Some(mut results) = index.search(&Query::parse(raw), None, &stop) else {
+        return Vec::new();
+    };
+    index.rank_all(&mut results);
+    let text = |id| {
+        index
+            .item(id)
+            .map(|v| v.text.to_string())
+            .unwrap_or_default()
+    };
+    results
+        .hits
+        .iter()
+        .map(|h| (h.item, h.score, text(h.item)))
+        .collect()
+}
+
+#[test]
+fn items_stay_small() {
+    assert!(std::mem::size_of::<Item>() <= 48);
+}
+
+#[test]
+fn replacing_the_entities_is_the_same_as_building_with_them() {
+    let docs = docs();
+    let first = [entity(Kind::Person, "Vladimir Putin", &[1])];
+    let second = [
+        entity(Kind::Person, "Sergey Lavrov", &[0]),
+        entity(Kind::Place, "Ankara", &[0, 1]),
+    ];
+    let whole = Index::build(&docs, &second);
+    let mut replaced = Index::build(&docs, &first);
+    let lines = replaced.len() - first.len();
+    replaced.set_entities(&second);
+    replaced.set_entities(&second);
+    assert_eq!(replaced.len(), lines + second.len());
+    assert_eq!(replaced.len(), whole.len());
+    for raw in [
+        "lavrov",
+        "ankara",
+        "%per lavrov",
+        "%loc ankara",
+        "putin",
+        "بوتين",
+        "geldi",
+    ] {
+        assert_eq!(hits(&replaced, raw), hits(&whole, raw), "{raw}");
+    }
+    assert!(hits(&replaced, "%per putin").is_empty());
+    assert!(!hits(&replaced, "%per lavrov").is_empty());
+}
+
+#[test]
+fn fields_read_back_as_given() {
+    let docs = docs();
+    let index = Index::build(&docs, &[entity(Kind::Place, "Ankara", &[0, 1])]);
+    let ankara = (0..index.len())
+        .filter_map(|id| u32::try_from(id).ok())
+        .find_map(|id| {
+            let item = index.items.get(usize::try_from(id).ok()?)?;
+            (item.kind == ItemKind::Entity(Kind::Place)).then_some(item)
+        });
+    let Some(ankara) = ankara else {
+        panic!("no place item");
+    };
+    assert_eq!(index.text(ankara), "Ankara");
+    assert_eq!(index.key(ankara), "ankara");
+    assert_eq!(index.docs(ankara), [0, 1]);
+    let line = index.items.iter().find(|i| i.kind == ItemKind::Line);
+    let Some(line) = line else {
+        panic!("no line item");
+    };
+    let text = index.text(line);
+    let view = (0..index.len())
+        .filter_map(|id| index.item(u32::try_from(id).ok()?))
+        .find(|v| v.kind == ItemKind::Line);
+    let Some(view) = view else {
+        panic!("no line view");
+    };
+    let (Some(doc), Some(at)) = (view.doc, view.doc_offset) else {
+        panic!("a line without its place: {view:?}");
+    };
+    assert_eq!(docs[doc].text.get(at..at + text.len()), Some(text));
+    assert_eq!(index.docs(line), [0]);
+}
+
+#[test]
+fn standard_input_lines_have_no_document() {
+    let index = Index::lines(["Ankara", "lavrov geldi"]);
+    assert_eq!(index.len(), 2);
+    let view = index.item(1);
+    assert_eq!(
+        view.map(|v| (v.text, v.doc, v.doc_offset)),
+        Some(("lavrov geldi", None, None))
+    );
+    assert!(!index.too_big());
+}
