@@ -174,7 +174,7 @@ fn row_clusters(text: &str, line: &VisualLine) -> Vec<okur::layout::Cluster> {
 }
 
 fn cell_ranges(line: &VisualLine) -> Vec<(usize, usize)> {
-    line.cells.iter().map(|c| (c.start, c.end)).collect()
+    line.cells().map(|c| (c.start, c.end)).collect()
 }
 
 fn check_clusters_once(text: &str, line: &VisualLine) -> Result<(), TestCaseError> {
@@ -206,8 +206,8 @@ fn check_order_and_mirroring(text: &str, line: &VisualLine) -> Result<(), TestCa
         .into_iter()
         .filter(|&(i, _)| units[i].width > 0)
         .collect();
-    prop_assert_eq!(order.len(), line.cells.len());
-    for (&(i, level), cell) in order.iter().zip(&line.cells) {
+    prop_assert_eq!(order.len(), line.cell_count());
+    for (&(i, level), cell) in order.iter().zip(line.cells()) {
         prop_assert_eq!(cell.start, units[i].start + DOC_OFFSET);
         let src = text[units[i].start..].chars().next().unwrap_or(' ');
         let shown = cell.symbol.chars().next().unwrap_or(' ');
@@ -229,7 +229,7 @@ fn check_rows(text: &str, width: usize) -> Result<(), TestCaseError> {
         prop_assert!(line.indent + line.width() <= width);
         check_clusters_once(text, line)?;
         check_order_and_mirroring(text, line)?;
-        for cell in &line.cells {
+        for cell in line.cells() {
             let first = cell.symbol.chars().next();
             prop_assert!(
                 !first.is_some_and(is_combining_mark),
@@ -296,7 +296,7 @@ proptest! {
         for (p, s) in plain.iter().zip(&shaped) {
             prop_assert_eq!(cell_ranges(p), cell_ranges(s));
             prop_assert_eq!((p.indent, p.width()), (s.indent, s.width()));
-            for (pc, sc) in p.cells.iter().zip(&s.cells) {
+            for (pc, sc) in p.cells().zip(s.cells()) {
                 prop_assert_eq!(pc.symbol.chars().count(), sc.symbol.chars().count());
                 prop_assert_eq!(pc.symbol.chars().skip(1).collect::<String>(),
                                 sc.symbol.chars().skip(1).collect::<String>());
@@ -312,7 +312,7 @@ proptest! {
         for bidi in [BidiMode::Terminal, BidiMode::Off] {
             let opts = LayoutOptions { bidi, ..LayoutOptions::new(width) };
             for line in layout_paragraph(&para(&text), 0, &opts, None) {
-                let starts: Vec<usize> = line.cells.iter().map(|c| c.start).collect();
+                let starts: Vec<usize> = line.cells().map(|c| c.start).collect();
                 prop_assert!(starts.windows(2).all(|w| w[0] < w[1]));
                 prop_assert!(line.indent + line.width() <= width);
             }

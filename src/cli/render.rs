@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use crate::layout::{BidiMode, LayoutOptions, VisualLine, layout_document};
+use crate::layout::{BidiMode, LayoutOptions, ParaLines, VisualLine, natural_direction};
 
 /// Output format of `okur render`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,7 +79,8 @@ struct JsonRow<'a> {
     visual: String,
 }
 
-/// Prints the rows of every document given.
+/// Prints the rows of every document given, one paragraph at a time: each row is written as
+/// soon as it is laid out and dropped, so memory does not grow with the document.
 pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let report = super::load_corpus(&args.paths)?;
     let opts = LayoutOptions {
@@ -88,21 +89,36 @@ pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         bidi: args.bidi.into(),
         harakat: args.harakat == Switch::On,
     };
+    let mut out = std::io::BufWriter::new(out);
     for doc in &report.corpus.docs {
-        let lines = layout_document(doc, &opts);
-        match args.format {
-            RenderFormat::Text => write_text(&lines, out)?,
-            RenderFormat::Jsonl => write_jsonl(&lines, out)?,
+        let mut last_para = None;
+        for (index, para) in doc.paragraphs.iter().enumerate() {
+            let dir = natural_direction(doc, index);
+            for line in ParaLines::new(para, index, &opts, dir) {
+                let line = std::slice::from_ref(&line);
+                match args.format {
+                    RenderFormat::Text => write_text(line, &mut last_para, &mut out)?,
+                    RenderFormat::Jsonl => write_jsonl(line, &mut out)?,
+                }
+            }
         }
     }
+    out.flush()?;
     Ok(())
 }
 
-fn write_text(lines: &[VisualLine], out: &mut dyn Write) -> std::io::Result<()> {
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 && lines[i - 1].para != line.para {
+/// Writes rows as text, with a blank row where the paragraph changes (`last_para` is the
+/// paragraph of the row written before, across calls).
+fn write_text(
+    lines: &[VisualLine],
+    last_para: &mut Option<usize>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for line in lines {
+        if last_para.is_some_and(|p| p != line.para) {
             writeln!(out)?;
         }
+        *last_para = Some(line.para);
         writeln!(out, "{}", line.to_text())?;
     }
     Ok(())

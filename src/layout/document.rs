@@ -5,9 +5,11 @@
 //! once the rows exist. The rows made at the last few widths are kept, so resizing back to
 //! one of them costs nothing either.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
-use super::{Direction, LayoutOptions, VisualLine, layout_paragraph};
+use super::index::{Cuts, RowIndex, Slot};
+use super::{Direction, LayoutOptions, ParaLines, VisualLine, layout_paragraph};
 use crate::corpus::Document;
 
 /// One row of the pane: a laid-out line, or the blank row between paragraphs.
@@ -19,57 +21,56 @@ pub enum PaneRow<'a> {
     Blank,
 }
 
-/// Where a pane row comes from: (paragraph, line in paragraph), or a gap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RowSlot {
-    Line(usize, usize),
-    Gap,
-}
-
-/// How many sets of options (widths) a document keeps laid out: the current one and the
-/// last two, so that resizing back and forth does not lay everything out again.
+/// How many sets of options (widths) a document keeps indexed: the current one and the
+/// last two, so that resizing back and forth does not wrap everything again.
 const KEEP: usize = 3;
-/// Layouts with more rows than this are not kept for later (a 50 MB file scrolled to its
-/// end would otherwise sit in memory three times); they are laid out again lazily.
+/// Indexes with more rows than this are not kept for later: wrapping them again when the
+/// width comes back costs less than holding a second index of a huge document.
 const KEEP_ROWS: usize = 100_000;
+/// Rows laid out around the place a caller asks for: more than any screen is high, so the
+/// rows about the cursor and the page it is on are always there.
+pub(crate) const WINDOW: usize = 512;
 
-/// The rows laid out so far at one set of options.
+/// The rows indexed and laid out at one set of options.
 #[derive(Debug, Clone)]
 struct Cached {
     opts: LayoutOptions,
-    paras: Vec<Vec<VisualLine>>,
-    rows: Vec<RowSlot>,
+    index: RowIndex,
+    /// Laid-out rows by pane row: only a window about the rows last asked for.
+    lines: BTreeMap<usize, VisualLine>,
 }
 
 impl Cached {
     fn new(opts: LayoutOptions) -> Cached {
         Cached {
             opts,
-            paras: Vec::new(),
-            rows: Vec::new(),
+            index: RowIndex::default(),
+            lines: BTreeMap::new(),
         }
     }
 
-    /// Drops paragraph `para` and everything after it.
-    fn truncate(&mut self, para: usize) {
-        self.paras.truncate(para);
-        let keep = self
-            .rows
+    /// Forgets the laid-out rows of paragraph `para`; returns their pane rows.
+    fn forget(&mut self, para: usize) -> Vec<usize> {
+        let rows: Vec<usize> = self
+            .lines
             .iter()
-            .position(|r| matches!(r, RowSlot::Line(p, _) if *p >= para))
-            .unwrap_or(self.rows.len());
-        self.rows.truncate(keep);
-        if matches!(self.rows.last(), Some(RowSlot::Gap)) {
-            self.rows.pop();
+            .filter(|(_, l)| l.para == para)
+            .map(|(&r, _)| r)
+            .collect();
+        for r in &rows {
+            self.lines.remove(r);
         }
+        rows
     }
 }
 
-/// The cached layout of one document: rows at the current options, made on demand, and
-/// the rows made at the last few other options.
+/// The layout of one document for the reading pane: an index of all rows wrapped so far
+/// (a word per row), and the rows themselves laid out only about the place last asked for,
+/// so that reading the end of a huge document costs its index, not its cells.
 #[derive(Debug, Clone)]
 pub struct DocLayout {
     overrides: HashMap<usize, Direction>,
+    cuts: Cuts,
     current: Cached,
     /// Earlier options, most recent first (at most `KEEP - 1`).
     earlier: Vec<Cached>,
@@ -80,6 +81,7 @@ impl DocLayout {
     pub fn new(opts: LayoutOptions) -> DocLayout {
         DocLayout {
             overrides: HashMap::new(),
+            cuts: Cuts::default(),
             current: Cached::new(opts),
             earlier: Vec::new(),
         }
@@ -91,7 +93,7 @@ impl DocLayout {
     }
 
     /// Changes options (a resize). Rows made earlier at the new options are taken back;
-    /// the current ones are kept for a later change back.
+    /// the current ones are kept for a later change back unless they are many.
     pub fn set_options(&mut self, opts: LayoutOptions) {
         if opts == self.current.opts {
             return;
@@ -101,111 +103,172 @@ impl DocLayout {
             None => Cached::new(opts),
         };
         let previous = std::mem::replace(&mut self.current, next);
-        if previous.rows.len() <= KEEP_ROWS {
+        if previous.index.rows() <= KEEP_ROWS {
             self.earlier.insert(0, previous);
             self.earlier.truncate(KEEP - 1);
         }
     }
 
-    /// Flips the base direction of one paragraph (the user's toggle) and re-lays it out;
-    /// the layouts kept for other options forget it and what follows it too. Returns the
-    /// paragraph's new direction.
+    /// Flips the base direction of one paragraph (the user's toggle) and lays its rows
+    /// out again (wrapping is in logical order, so the rows stay where they are); the
+    /// layouts kept for other options forget its rows. Returns the new direction.
     pub fn toggle_direction(&mut self, doc: &Document, para: usize) -> Direction {
-        let current = self
-            .current
-            .paras
-            .get(para)
-            .and_then(|lines| lines.first())
-            .map(|l| l.dir)
-            .unwrap_or_else(|| super::natural_direction(doc, para));
-        let flipped = current.flipped();
+        let flipped = self.direction(doc, para).flipped();
         self.overrides.insert(para, flipped);
-        self.current.truncate(para);
         for cached in &mut self.earlier {
-            cached.truncate(para);
+            cached.forget(para);
+        }
+        let rows = self.current.forget(para);
+        if let (Some(&first), Some(&last)) = (rows.first(), rows.last()) {
+            self.lay_out(doc, first..last + 1);
         }
         flipped
     }
 
-    /// Lays out paragraphs until at least `n` rows exist or the document ends.
-    pub fn ensure_rows(&mut self, doc: &Document, n: usize) {
-        while self.current.rows.len() < n && !self.is_complete(doc) {
-            self.layout_next(doc);
-        }
+    fn direction(&self, doc: &Document, para: usize) -> Direction {
+        self.overrides
+            .get(&para)
+            .copied()
+            .unwrap_or_else(|| super::natural_direction(doc, para))
     }
 
-    /// Lays out the whole document.
+    /// Indexes paragraphs until at least `n` rows exist or the document ends, and lays out
+    /// the rows just before the `n`th (the screen that ends there and the one before it).
+    pub fn ensure_rows(&mut self, doc: &Document, n: usize) {
+        if self.current.index.rows() < n && self.past_the_end(doc, n) {
+            self.current.index.index_rest(doc, self.current.opts.width);
+        }
+        while self.current.index.rows() < n && !self.is_complete(doc) {
+            self.current.index.index_next(doc, self.current.opts.width);
+        }
+        let end = n.min(self.row_count());
+        self.lay_out(doc, end.saturating_sub(WINDOW)..end);
+    }
+
+    /// True when `n` rows are more than the document can make (a paragraph wraps to at
+    /// most a row per byte, plus the gap before it): the caller wants the end (`G`).
+    fn past_the_end(&self, doc: &Document, n: usize) -> bool {
+        let most = doc.text.len().saturating_add(doc.paragraphs.len());
+        n > self.current.index.rows().saturating_add(most)
+    }
+
+    /// Indexes the whole document (and lays out its last rows).
     pub fn ensure_all(&mut self, doc: &Document) {
         self.ensure_rows(doc, usize::MAX);
     }
 
-    /// Lays out paragraphs until the rows reach past document byte `offset` (or the document
-    /// ends): enough for [`DocLayout::row_of_offset`] to find it, and no more.
+    /// Indexes paragraphs until the one holding document byte `offset` (or the document
+    /// ends) and lays out the rows about it: enough for [`DocLayout::row_of_offset`].
     pub fn ensure_offset(&mut self, doc: &Document, offset: usize) {
-        while !self.is_complete(doc) && self.laid_out_end() <= offset {
-            self.layout_next(doc);
+        let width = self.current.opts.width;
+        let index = &mut self.current.index;
+        loop {
+            let n = index.paras();
+            let past = n > 0
+                && doc
+                    .paragraphs
+                    .get(n - 1)
+                    .is_some_and(|p| p.doc_end() > offset);
+            if past || n >= doc.paragraphs.len() {
+                break;
+            }
+            index.index_next(doc, width);
         }
-    }
-
-    /// The document offset where the laid-out rows end.
-    fn laid_out_end(&self) -> usize {
-        self.current
-            .paras
-            .iter()
-            .rev()
-            .find_map(|lines| lines.last())
-            .map_or(0, |line| line.end)
-    }
-
-    fn layout_next(&mut self, doc: &Document) {
-        let index = self.current.paras.len();
-        let Some(para) = doc.paragraphs.get(index) else {
-            return;
+        let indexed = doc.paragraphs.get(..index.paras()).unwrap_or(&[]);
+        let p = indexed.partition_point(|para| para.doc_end() <= offset);
+        let row = match indexed.get(p) {
+            Some(para) => {
+                let line = para.to_para(offset).map_or(0, |o| index.line_at(p, o));
+                index.row_of(p, line).unwrap_or(0)
+            }
+            None => index.rows(),
         };
-        let dir = self
-            .overrides
-            .get(&index)
-            .copied()
-            .unwrap_or_else(|| super::natural_direction(doc, index));
+        self.lay_out(doc, row.saturating_sub(WINDOW / 2)..row + WINDOW / 2);
+    }
+
+    fn is_complete_index(&self, doc: &Document) -> bool {
+        self.current.index.paras() >= doc.paragraphs.len()
+    }
+
+    /// Lays out the indexed rows in `rows` that are not laid out yet, and forgets laid-out
+    /// rows far from them.
+    fn lay_out(&mut self, doc: &Document, rows: Range<usize>) {
+        let rows = rows.start..rows.end.min(self.row_count());
         let cached = &mut self.current;
-        let lines = layout_paragraph(para, index, &cached.opts, Some(dir));
-        if index > 0 {
-            cached.rows.push(RowSlot::Gap);
-        }
         cached
-            .rows
-            .extend((0..lines.len()).map(|l| RowSlot::Line(index, l)));
-        cached.paras.push(lines);
+            .lines
+            .retain(|&r, _| r + WINDOW >= rows.start && r < rows.end + WINDOW);
+        let mut row = rows.start;
+        while row < rows.end {
+            let (p, first) = match cached.index.slot(row) {
+                Some(Slot::Line(p, l)) if !cached.lines.contains_key(&row) => (p, l),
+                _ => {
+                    row += 1;
+                    continue;
+                }
+            };
+            let (Some(para), Some(start)) =
+                (doc.paragraphs.get(p), cached.index.line_start(p, first))
+            else {
+                row += 1;
+                continue;
+            };
+            let dir = self
+                .overrides
+                .get(&p)
+                .copied()
+                .unwrap_or_else(|| super::natural_direction(doc, p));
+            let resume = self.cuts.resume(para, p, start);
+            let lines = ParaLines::resume(para, p, &cached.opts, dir, resume);
+            let mut made = 0;
+            for (l, line) in (first..).zip(lines) {
+                let Some(r) = cached.index.row_of(p, l).filter(|&r| r < rows.end) else {
+                    break;
+                };
+                cached.lines.insert(r, line);
+                made += 1;
+            }
+            row += made.max(1);
+        }
     }
 
-    /// True when every paragraph has been laid out.
+    /// True when every paragraph has been indexed.
     pub fn is_complete(&self, doc: &Document) -> bool {
-        self.current.paras.len() >= doc.paragraphs.len()
+        self.is_complete_index(doc)
     }
 
-    /// Rows laid out so far.
+    /// Rows indexed so far.
     pub fn row_count(&self) -> usize {
-        self.current.rows.len()
+        self.current.index.rows()
     }
 
-    /// Row `i`, if laid out.
+    /// Row `i`, if it is indexed and laid out (the rows about the place last asked for
+    /// with `ensure_rows` or `ensure_offset` are).
     pub fn row(&self, i: usize) -> Option<PaneRow<'_>> {
-        Some(match *self.current.rows.get(i)? {
-            RowSlot::Line(p, l) => PaneRow::Text(self.current.paras.get(p)?.get(l)?),
-            RowSlot::Gap => PaneRow::Blank,
-        })
+        match self.current.index.slot(i)? {
+            Slot::Line(..) => self.current.lines.get(&i).map(PaneRow::Text),
+            Slot::Gap => Some(PaneRow::Blank),
+        }
     }
 
     /// The first laid-out row showing document byte `offset`, if any.
     pub fn row_of_offset(&self, offset: usize) -> Option<usize> {
-        let paras = &self.current.paras;
-        self.current.rows.iter().position(|slot| match *slot {
-            RowSlot::Line(p, l) => paras
-                .get(p)
-                .and_then(|lines| lines.get(l))
-                .is_some_and(|line| line.start <= offset && offset < line.end.max(line.start + 1)),
-            RowSlot::Gap => false,
-        })
+        self.current
+            .lines
+            .iter()
+            .find(|(_, line)| line.start <= offset && offset < line.end.max(line.start + 1))
+            .map(|(&r, _)| r)
+    }
+
+    /// How many rows are laid out (cells made) at the current options: bounded by the
+    /// window about the place last asked for, whatever the document's length.
+    pub fn laid_out_rows(&self) -> usize {
+        self.current.lines.len()
+    }
+
+    /// Bytes the row index holds at the current options.
+    pub fn index_bytes(&self) -> usize {
+        self.current.index.heap_bytes()
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{Level, ParagraphBidiInfo};
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 
 use super::{Cluster, Direction};
 
@@ -31,12 +31,33 @@ pub fn line_visual_order(
     if info.is_pure_ltr && !info.paragraph_level.is_rtl() {
         return (0..unit_starts.len()).map(|i| (i, Level::ltr())).collect();
     }
-    let byte_levels = line_levels(info, line.clone());
+    order_line(
+        &info.text[line.clone()],
+        &info.levels[line.clone()],
+        &info.original_classes[line.clone()],
+        info.paragraph_level,
+        line.start,
+        unit_starts,
+    )
+}
+
+/// [`line_visual_order`] from the line's own text, levels and original classes (one per
+/// byte of `text`, which starts at paragraph offset `base`): what the pane uses, with levels
+/// resolved piece by piece for long paragraphs.
+pub(crate) fn order_line(
+    text: &str,
+    levels: &[Level],
+    classes: &[BidiClass],
+    para: Level,
+    base: usize,
+    unit_starts: &[usize],
+) -> Vec<(usize, Level)> {
+    let byte_levels = line_levels(text, levels, classes, para);
     let unit_levels: Vec<Level> = unit_starts
         .iter()
         .map(|&s| {
-            let at = s.checked_sub(line.start).and_then(|i| byte_levels.get(i));
-            at.copied().unwrap_or(info.paragraph_level)
+            let at = s.checked_sub(base).and_then(|i| byte_levels.get(i));
+            at.copied().unwrap_or(para)
         })
         .collect();
     visual_order(&unit_levels)
@@ -49,26 +70,24 @@ pub fn line_visual_order(
 /// `reordered_levels` copies the whole paragraph per line, which is quadratic for long
 /// paragraphs): separators, and whitespace or isolate/removed formatting characters before a
 /// separator or at the end of the line, go back to the paragraph level.
-fn line_levels(info: &ParagraphBidiInfo<'_>, line: Range<usize>) -> Vec<Level> {
+fn line_levels(text: &str, levels: &[Level], classes: &[BidiClass], para: Level) -> Vec<Level> {
     use unicode_bidi::BidiClass::*;
-    let mut levels = info.levels[line.clone()].to_vec();
-    let classes = &info.original_classes[line.clone()];
-    let para = info.paragraph_level;
+    let mut levels = levels.to_vec();
     let mut reset = true;
-    for (i, c) in info.text[line].char_indices().rev() {
-        let to_para = match classes[i] {
-            B | S => {
+    for (i, c) in text.char_indices().rev() {
+        let to_para = match classes.get(i) {
+            Some(B | S) => {
                 reset = true;
                 true
             }
-            WS | FSI | LRI | RLI | PDI | RLE | LRE | RLO | LRO | PDF | BN => reset,
+            Some(WS | FSI | LRI | RLI | PDI | RLE | LRE | RLO | LRO | PDF | BN) => reset,
             _ => {
                 reset = false;
                 false
             }
         };
-        if to_para {
-            levels[i..i + c.len_utf8()].fill(para);
+        if to_para && let Some(bytes) = levels.get_mut(i..i + c.len_utf8()) {
+            bytes.fill(para);
         }
     }
     levels

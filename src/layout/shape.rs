@@ -52,21 +52,46 @@ struct Joiner {
 
 /// For each byte offset of `text` where an Arabic letter begins, its presentation form;
 /// `'\0'` everywhere else (the contract of `display_symbol`).
+#[cfg(test)]
 pub(super) fn shape_display(text: &str) -> Vec<char> {
-    let mut out = vec!['\0'; text.len()];
+    shape_range(text, 0..text.len())
+}
+
+/// [`shape_display`] for the bytes `range` of `text` only (index 0 is `range.start`): the
+/// letters' neighbours are looked for outside the range too, so a row of a long paragraph is
+/// shaped exactly as the whole paragraph would be, without a form per byte of all of it.
+pub(super) fn shape_range(text: &str, range: std::ops::Range<usize>) -> Vec<char> {
+    let Some(part) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut out = vec!['\0'; part.len()];
     // Every letter with a form is in U+0621..U+064A: lead byte 0xD8 or 0xD9.
-    if memchr::memchr2(0xD8, 0xD9, text.as_bytes()).is_none() {
+    if memchr::memchr2(0xD8, 0xD9, part.as_bytes()).is_none() {
         return out;
     }
-    let joiners: Vec<Joiner> = text
+    let joiners: Vec<Joiner> = part
         .char_indices()
         .map(|(offset, c)| classify(offset, c))
         .filter(|j| j.joining != Joining::T)
         .collect();
+    let outside = |j: &Joiner| j.joining != Joining::T;
+    let before = text[..range.start]
+        .chars()
+        .rev()
+        .map(|c| classify(0, c))
+        .find(outside);
+    let after = text[range.end..]
+        .chars()
+        .map(|c| classify(0, c))
+        .find(outside);
     for (i, joiner) in joiners.iter().enumerate() {
         let Some(forms) = joiner.forms else { continue };
-        let prev = i.checked_sub(1).and_then(|p| joiners.get(p));
-        let form = form_index(joiner.joining, prev, joiners.get(i + 1));
+        let prev = match i.checked_sub(1) {
+            Some(p) => joiners.get(p),
+            None => before.as_ref(),
+        };
+        let next = joiners.get(i + 1).or(after.as_ref());
+        let form = form_index(joiner.joining, prev, next);
         out[joiner.offset] = forms[form];
     }
     out

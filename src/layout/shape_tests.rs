@@ -101,13 +101,12 @@ fn shaping_then_reordering_keeps_one_cell_per_cluster() {
     assert_eq!(plain.len(), shaped_lines.len());
     for (p, s) in plain.iter().zip(&shaped_lines) {
         let ranges = |l: &crate::layout::VisualLine| {
-            l.cells
-                .iter()
+            l.cells()
                 .map(|c| (c.start, c.end, c.width))
                 .collect::<Vec<_>>()
         };
         assert_eq!(ranges(p), ranges(s));
-        for (pc, sc) in p.cells.iter().zip(&s.cells) {
+        for (pc, sc) in p.cells().zip(s.cells()) {
             assert_eq!(pc.symbol.chars().count(), sc.symbol.chars().count());
         }
     }

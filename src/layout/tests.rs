@@ -36,9 +36,9 @@ fn rtl_rows_are_right_aligned_and_reversed() {
 fn cells_keep_logical_byte_ranges() {
     let doc = para_doc("قال Lavrov اليوم");
     let line = &layout_document(&doc, &LayoutOptions::new(80))[0];
-    for cell in &line.cells {
+    for cell in line.cells() {
         let src = &doc.text[cell.start..cell.end];
-        let sym = cell.symbol.as_str();
+        let sym = cell.symbol;
         assert!(
             src == sym
                 || unicode_bidi_mirroring::get_mirrored(src.chars().next().unwrap_or(' '))
@@ -151,8 +151,7 @@ fn harakat_off_leaves_the_marks_out_of_the_cells_only() {
     assert_eq!(with[0].visual(), "فورفال ن\u{64e}ي\u{651}بو");
     // Same cells, same widths, same logical ranges: only the drawn symbols differ.
     let ranges = |l: &VisualLine| {
-        l.cells
-            .iter()
+        l.cells()
             .map(|c| (c.start, c.end, c.width))
             .collect::<Vec<_>>()
     };

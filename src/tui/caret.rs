@@ -18,22 +18,21 @@ pub fn cursor_line(app: &App) -> Option<&VisualLine> {
 
 /// Index of the cell showing `caret` in a line.
 pub fn cell_index(line: &VisualLine, caret: usize) -> Option<usize> {
-    line.cells
-        .iter()
+    line.cells()
         .position(|c| c.start <= caret && caret < c.end.max(c.start + 1))
 }
 
 /// Screen column (from the pane's left edge) of the caret's cell.
 fn caret_x(line: &VisualLine, caret: usize) -> Option<usize> {
     let i = cell_index(line, caret)?;
-    Some(line.indent + line.cells[..i].iter().map(|c| c.width).sum::<usize>())
+    Some(line.indent + line.cells().take(i).map(|c| c.width).sum::<usize>())
 }
 
 /// The logical start of the cell at screen column `x` (or the nearest cell).
 pub fn offset_at_x(line: &VisualLine, x: usize) -> Option<usize> {
     let mut col = line.indent;
     let mut best = None;
-    for cell in &line.cells {
+    for cell in line.cells() {
         best = Some(cell.start);
         if x < col + cell.width {
             break;
@@ -50,7 +49,7 @@ pub fn sync_to_row(app: &mut App, prev_x: Option<usize>) {
     if cell_index(line, app.reader.caret).is_some() {
         return;
     }
-    let first = line.cells.iter().map(|c| c.start).min();
+    let first = line.cells().map(|c| c.start).min();
     let target = prev_x.and_then(|x| offset_at_x(line, x)).or(first);
     if let Some(t) = target {
         app.reader.caret = t;
@@ -78,7 +77,7 @@ pub fn move_visual(app: &mut App, panes: &Panes, step: isize) {
         return;
     };
     let rtl = line.dir == crate::layout::Direction::Rtl;
-    match i.checked_add_signed(step).and_then(|j| line.cells.get(j)) {
+    match i.checked_add_signed(step).and_then(|j| line.cell(j)) {
         Some(cell) => app.reader.caret = cell.start,
         None => {
             // Past the edge: reading forward is leftwards on an RTL row.
@@ -87,7 +86,7 @@ pub fn move_visual(app: &mut App, panes: &Panes, step: isize) {
             super::moves::move_rows_raw(app, panes, delta);
             leave_blank_row(app, panes, delta);
             if let Some(line) = cursor_line(app) {
-                let starts = line.cells.iter().map(|c| c.start);
+                let starts = line.cells().map(|c| c.start);
                 let pick = if forward { starts.min() } else { starts.max() };
                 if let Some(p) = pick {
                     app.reader.caret = p;

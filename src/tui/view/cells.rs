@@ -20,13 +20,13 @@ pub fn draw_line(
     let mut x = area
         .x
         .saturating_add(u16::try_from(line.indent).unwrap_or(u16::MAX));
-    for cell in &line.cells {
+    for cell in line.cells() {
         let w = u16::try_from(cell.width).unwrap_or(1);
         if x.saturating_add(w) > right {
             break;
         }
         let style = style_of(cell.start, cell.end);
-        buf[(x, y)].set_symbol(&cell.symbol).set_style(style);
+        buf[(x, y)].set_symbol(cell.symbol).set_style(style);
         for extra in 1..w {
             buf[(x + extra, y)].reset();
             buf[(x + extra, y)].set_symbol("");

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 use super::super::app::{App, Focus};
 use super::{draw_line, pane_block};
 use crate::kind::Kind;
-use crate::layout::{Direction, VisualLine, layout_line, paragraph_direction};
+use crate::layout::{Direction, layout_line, paragraph_direction};
 
 /// Draws the panel.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -69,8 +69,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         // Cut with `…` rather than wrapped: a wrapped row would show the first word only.
         let name = super::status::fit(name, text_width);
         let dir = paragraph_direction(&name, Direction::Ltr);
-        if let Some(l) = layout_line(&name, &opts, dir) {
-            let l = VisualLine { indent: 0, ..l };
+        if let Some(mut l) = layout_line(&name, &opts, dir) {
+            l.indent = 0;
             draw_line(buf, name_area, y, &l, &|_, _| style);
         }
         let count_width = counts.chars().count();

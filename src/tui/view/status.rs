@@ -13,9 +13,7 @@ use super::super::notices::{FIRST, ON_EXIT};
 use super::super::status::SAVED;
 use super::super::update::opened_message;
 use super::draw_line;
-use crate::layout::{
-    Direction, VisualLine, clusters, document_direction, layout_line, paragraph_direction,
-};
+use crate::layout::{Direction, clusters, document_direction, layout_line, paragraph_direction};
 
 /// Draws the status line (nowhere on a screen one row high, which leaves it no row).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -147,10 +145,10 @@ pub(super) fn draw_text(
     buf: &mut Buffer,
 ) -> u16 {
     let opts = app.layout_base.at_width(usize::from(area.width).max(1));
-    let Some(line) = layout_line(text, &opts, dir).filter(|_| area.width > 0) else {
+    let Some(mut line) = layout_line(text, &opts, dir).filter(|_| area.width > 0) else {
         return 0;
     };
-    let line = VisualLine { indent: 0, ..line };
+    line.indent = 0;
     draw_line(buf, area, area.y, &line, &|_, _| style);
     u16::try_from(line.width()).unwrap_or(u16::MAX)
 }
@@ -204,8 +202,8 @@ fn draw_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     let status = app.theme.status;
     let on_caret = caret_style(status);
     let mut x = area.x;
-    if let Some(line) = layout_line(&text[start..end], &opts, Direction::Ltr) {
-        let line = VisualLine { indent: 0, ..line };
+    if let Some(mut line) = layout_line(&text[start..end], &opts, Direction::Ltr) {
+        line.indent = 0;
         let style_of = |s: usize, e: usize| {
             if s <= at && at < e.max(s + 1) {
                 on_caret

@@ -1,0 +1,210 @@
+//! Where a document's pane rows fall, without the rows themselves: for each paragraph wrapped
+//! so far its first row and where each of its lines starts. Wrapping needs only the clusters'
+//! widths (not levels, not cells), so the index of a whole document is cheap to build and
+//! small to keep (a word per row), and any row can be laid out from it on its own.
+
+use std::collections::HashMap;
+
+use super::levels::{CHUNK, Cutter};
+use super::lines::Resume;
+use super::wrap::line_starts;
+use crate::corpus::{Document, Paragraph};
+
+/// The rows of one indexed paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ParaRows {
+    /// Pane row of its first line (the gap before it comes first).
+    first_row: usize,
+    /// Index of its first line in [`RowIndex::line_starts`].
+    first_line: usize,
+    /// How many lines it wraps to.
+    lines: usize,
+}
+
+/// A row of the index: a line of a paragraph, or the gap between two paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// Line `1` of paragraph `0`.
+    Line(usize, usize),
+    /// The blank row between two paragraphs.
+    Gap,
+}
+
+/// The row index of a document at one pane width.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RowIndex {
+    paras: Vec<ParaRows>,
+    /// Paragraph offset where each line starts, paragraph after paragraph.
+    line_starts: Vec<usize>,
+}
+
+impl RowIndex {
+    /// Paragraphs indexed so far.
+    pub fn paras(&self) -> usize {
+        self.paras.len()
+    }
+
+    /// Rows indexed so far.
+    pub fn rows(&self) -> usize {
+        self.paras.last().map_or(0, |p| p.first_row + p.lines)
+    }
+
+    /// Wraps the next paragraph of `doc` at `width` and adds its rows.
+    pub fn index_next(&mut self, doc: &Document, width: usize) {
+        let Some(para) = doc.paragraphs.get(self.paras.len()) else {
+            return;
+        };
+        let mut starts = Vec::new();
+        line_starts(&para.text, width, |s| starts.push(s));
+        self.push(&[(starts.len(), starts)]);
+    }
+
+    /// Wraps every paragraph not indexed yet, on as many threads as there are cores (up to
+    /// four): what `G` on a huge document waits for.
+    pub fn index_rest(&mut self, doc: &Document, width: usize) {
+        let rest = doc.paragraphs.get(self.paras.len()..).unwrap_or(&[]);
+        let bytes: usize = rest.iter().map(|p| p.text.len()).sum();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let share = bytes / threads + 1;
+        // Split into runs of paragraphs of about `share` bytes each.
+        let mut runs: Vec<&[Paragraph]> = Vec::new();
+        let (mut from, mut acc) = (0, 0);
+        for (i, p) in rest.iter().enumerate() {
+            acc += p.text.len();
+            if acc >= share {
+                runs.push(&rest[from..=i]);
+                (from, acc) = (i + 1, 0);
+            }
+        }
+        runs.push(&rest[from..]);
+        let wrapped: Vec<Vec<(usize, Vec<usize>)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .iter()
+                .map(|run| scope.spawn(move || wrap_run(run, width)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for run in &wrapped {
+            self.push(run);
+        }
+    }
+
+    /// Appends paragraphs given as (line count, line starts).
+    fn push(&mut self, paras: &[(usize, Vec<usize>)]) {
+        self.paras.reserve(paras.len());
+        for (lines, starts) in paras {
+            let first_row = match self.paras.last() {
+                Some(p) => p.first_row + p.lines + 1,
+                None => 0,
+            };
+            self.paras.push(ParaRows {
+                first_row,
+                first_line: self.line_starts.len(),
+                lines: *lines,
+            });
+            self.line_starts.extend_from_slice(starts);
+        }
+    }
+
+    /// What row `row` shows, if it is indexed.
+    pub fn slot(&self, row: usize) -> Option<Slot> {
+        if row >= self.rows() {
+            return None;
+        }
+        let p = self
+            .paras
+            .partition_point(|p| p.first_row <= row)
+            .checked_sub(1)?;
+        let rows = self.paras.get(p)?;
+        let line = row - rows.first_row;
+        Some(if line < rows.lines {
+            Slot::Line(p, line)
+        } else {
+            Slot::Gap
+        })
+    }
+
+    /// The pane row of line `line` of paragraph `para`.
+    pub fn row_of(&self, para: usize, line: usize) -> Option<usize> {
+        let rows = self.paras.get(para)?;
+        (line < rows.lines.max(1)).then_some(rows.first_row + line)
+    }
+
+    /// The paragraph offset where line `line` of paragraph `para` starts.
+    pub fn line_start(&self, para: usize, line: usize) -> Option<usize> {
+        let rows = self.paras.get(para)?;
+        if line >= rows.lines {
+            return None;
+        }
+        self.line_starts.get(rows.first_line + line).copied()
+    }
+
+    /// The line of paragraph `para` that paragraph offset `offset` falls in (the last one
+    /// starting at or before it; 0 before the first).
+    pub fn line_at(&self, para: usize, offset: usize) -> usize {
+        let Some(rows) = self.paras.get(para) else {
+            return 0;
+        };
+        let starts = self
+            .line_starts
+            .get(rows.first_line..rows.first_line + rows.lines)
+            .unwrap_or(&[]);
+        starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// Bytes the index holds: what the reader keeps per document row.
+    pub fn heap_bytes(&self) -> usize {
+        self.paras.capacity() * std::mem::size_of::<ParaRows>()
+            + self.line_starts.capacity() * std::mem::size_of::<usize>()
+    }
+}
+
+/// The line starts of each paragraph of a run.
+fn wrap_run(run: &[Paragraph], width: usize) -> Vec<(usize, Vec<usize>)> {
+    run.iter()
+        .map(|p| {
+            let mut starts = Vec::new();
+            line_starts(&p.text, width, |s| starts.push(s));
+            (starts.len(), starts)
+        })
+        .collect()
+}
+
+/// The bidi cuts found so far in the long paragraphs of a document (they depend on the text
+/// only, not on the width), so that a row deep in a long paragraph is resolved from the
+/// nearest cut before it rather than from the paragraph's start.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Cuts {
+    /// Per paragraph: cuts in order (the first is 0), and whether the last one was found.
+    found: HashMap<usize, (Vec<usize>, bool)>,
+}
+
+impl Cuts {
+    /// Where to resume laying out paragraph `index` (text `para`) at row start `row`.
+    pub fn resume(&mut self, para: &Paragraph, index: usize, row: usize) -> Resume {
+        let text = para.text.as_str();
+        if text.len() <= CHUNK {
+            return Resume {
+                row,
+                ..Resume::default()
+            };
+        }
+        let (cuts, done) = self.found.entry(index).or_insert_with(|| (vec![0], false));
+        while !*done && cuts.last().is_some_and(|&c| c < row) {
+            let from = cuts.last().copied().unwrap_or(0);
+            match Cutter::new(text, CHUNK, from).next_piece() {
+                Some(piece) if piece.end < text.len() => cuts.push(piece.end),
+                _ => *done = true,
+            }
+        }
+        let at = cuts.partition_point(|&c| c <= row).saturating_sub(1);
+        Resume {
+            row,
+            cut: cuts.get(at).copied().unwrap_or(0),
+            chunk: CHUNK,
+        }
+    }
+}
