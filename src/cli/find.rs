@@ -109,6 +109,9 @@ pub fn run(
         false => Vec::new(),
     };
     let index = Index::build(docs, &found);
+    if index.too_big() {
+        eprintln!("okur: the corpus is too big to index whole (over 4 billion items); later items are not searched");
+    }
     warn_reader_words(&query);
     print_hits(args, &index, &query, |view, score| {
         Record::of_item(view, score, docs)
