@@ -110,7 +110,9 @@ pub fn run(
     };
     let index = Index::build(docs, &found);
     if index.too_big() {
-        eprintln!("okur: the corpus is too big to index whole (over 4 billion items); later items are not searched");
+        eprintln!(
+            "okur: the corpus is too big to index whole (over 4 billion items); later items are not searched"
+        );
     }
     warn_reader_words(&query);
     print_hits(args, &index, &query, |view, score| {

@@ -36,16 +36,7 @@ impl Index {
 /// Each line is an item of its own, as in the index: `^x` and `x$` anchor at its ends.
 pub fn match_ranges(query: &Query, text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let trimmed = line.trim_start();
-        let at = offset + (line.len() - trimmed.len());
-        offset += raw.len();
-        let trimmed = trimmed.trim_end();
-        if trimmed.is_empty() {
-            continue;
-        }
+    for (at, trimmed) in crate::text::trimmed_lines(text) {
         let ranges = term_ranges(query, trimmed, |_| true, false);
         out.extend(ranges.into_iter().map(|r| r.start + at..r.end + at));
     }

@@ -322,7 +322,10 @@ impl Index {
         }
         let iso = e.iso.as_deref().unwrap_or_default();
         let forms = std::iter::once(fold_str(iso)).chain(also);
-        let extra = forms.filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" | ");
+        let extra = forms
+            .filter(|f| !f.is_empty())
+            .collect::<Vec<_>>()
+            .join(" | ");
         let at = self.doc_ids.len();
         let ids = e.docs.iter().map(|&d| u32::try_from(d));
         let Ok(ids) = ids.collect::<Result<Vec<u32>, _>>() else {
@@ -350,14 +353,8 @@ impl Index {
             self.too_big = true;
             return;
         };
-        let mut offset = 0;
-        for raw in text.split_inclusive('\n') {
-            let line = raw.trim_end_matches(['\n', '\r']);
-            let trimmed = line.trim_start();
-            let at = offset + (line.len() - trimmed.len());
-            offset += raw.len();
-            let trimmed = trimmed.trim_end();
-            if trimmed.is_empty() || !trimmed.chars().any(is_word_char) {
+        for (at, trimmed) in crate::text::trimmed_lines(text) {
+            if !trimmed.chars().any(is_word_char) {
                 continue;
             }
             let mut piece_at = at;

@@ -34,9 +34,34 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The lines of `text` with their surrounding white space cut, each with the byte offset
+/// where it starts in `text`; blank lines are left out. The search index makes an item of
+/// each, and the reader highlights within each, so both see the same lines.
+pub fn trimmed_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim_start();
+        let at = offset + (line.len() - trimmed.len());
+        offset += raw.len();
+        let trimmed = trimmed.trim_end();
+        (!trimmed.is_empty()).then_some((at, trimmed))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_word_char;
+
+    #[test]
+    fn trimmed_lines_keep_their_offsets() {
+        let text = "  Ankara\r\n\n\t مرحبا \nson";
+        let lines: Vec<(usize, &str)> = super::trimmed_lines(text).collect();
+        assert_eq!(lines, [(2, "Ankara"), (13, "مرحبا"), (25, "son")]);
+        for (at, line) in lines {
+            assert_eq!(text.get(at..at + line.len()), Some(line));
+        }
+    }
     use unicode_normalization::char::is_combining_mark;
 
     #[test]
