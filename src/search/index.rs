@@ -322,7 +322,10 @@ impl Index {
         }
         let iso = e.iso.as_deref().unwrap_or_default();
         let forms = std::iter::once(fold_str(iso)).chain(also);
-        let extra = forms.filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" | ");
+        let extra = forms
+            .filter(|f| !f.is_empty())
+            .collect::<Vec<_>>()
+            .join(" | ");
         let at = self.doc_ids.len();
         let ids = e.docs.iter().map(|&d| u32::try_from(d));
         let Ok(ids) = ids.collect::<Result<Vec<u32>, _>>() else {
