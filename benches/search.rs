@@ -123,7 +123,7 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[(self.next() % from.len() as u64) as usize]
+        from[usize::try_from(self.next() % from.len() as u64).unwrap_or(0)]
     }
     /// A made-up word of 3 to 9 letters, so the vocabulary is not tiny.
     fn word(&mut self) -> String {
@@ -133,7 +133,7 @@ impl Rng {
         ];
         let len = 3 + self.next() % 7;
         (0..len)
-            .map(|_| LETTERS[(self.next() % LETTERS.len() as u64) as usize])
+            .map(|_| LETTERS[usize::try_from(self.next() % LETTERS.len() as u64).unwrap_or(0)])
             .collect()
     }
 }
@@ -397,7 +397,13 @@ fn stdin_filter(path: &str) {
 fn write_corpus(args: &[String]) {
     let n: usize = args[1].parse().expect("N: a number of articles");
     let total = match args.get(2) {
-        Some(mb) => (mb.parse::<f64>().expect("MB: a number") * 1e6) as usize,
+        Some(mb) => {
+            let bytes = (mb.parse::<f64>().expect("MB: a number") * 1e6).round();
+            // Clamped to 0..=1e15 (a petabyte), well inside usize and exact in f64.
+            #[allow(clippy::cast_possible_truncation)]
+            let bytes = bytes.clamp(0.0, 1e15) as usize;
+            bytes
+        }
         None => n * startup::DEFAULT_ARTICLE_BYTES,
     };
     startup::write_corpus(&args[0], n, total);

@@ -187,8 +187,8 @@ fn doccano_offsets_are_code_points() -> TestResult {
     let mut found = false;
     for l in labels {
         let (s, e) = (
-            l[0].as_u64().ok_or("s")? as usize,
-            l[1].as_u64().ok_or("e")? as usize,
+            usize::try_from(l[0].as_u64().ok_or("s")?)?,
+            usize::try_from(l[1].as_u64().ok_or("e")?)?,
         );
         found |= l[2] == "LOC" && chars(text, s, e) == "تركيا" && chars(text, s - 1, s) == "و";
     }
@@ -217,8 +217,8 @@ fn okur_jsonl_has_byte_spans_and_triage() -> TestResult {
     for s in &spans {
         let doc = seed(&corpus, s["doc"].as_str().ok_or("doc")?);
         let (start, end) = (
-            s["start"].as_u64().ok_or("start")? as usize,
-            s["end"].as_u64().ok_or("end")? as usize,
+            usize::try_from(s["start"].as_u64().ok_or("start")?)?,
+            usize::try_from(s["end"].as_u64().ok_or("end")?)?,
         );
         assert_eq!(doc.text.get(start..end), s["text"].as_str(), "{s}");
     }

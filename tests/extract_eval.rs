@@ -146,7 +146,10 @@ fn eval_seeds(ex: &Extractor, root: &Path) -> (f64, f64, f64) {
         let Some(&d) = v["doc"].as_str().and_then(|p| ix.get(p)) else {
             continue;
         };
-        let n = |k: &str| v[k].as_u64().unwrap_or(0) as usize;
+        let n = |k: &str| {
+            let at = v[k].as_u64().unwrap_or(0);
+            usize::try_from(at).expect("gold offset fits usize")
+        };
         let kind = v["kind"].as_str().unwrap_or("").to_string();
         gold.entry(kind)
             .or_default()

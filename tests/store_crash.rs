@@ -48,6 +48,13 @@ fn tag_change(tag: String) -> Change {
 /// time or a writer could find the lock taken.
 static SERIAL: Mutex<()> = Mutex::new(());
 
+/// A seed from the clock: the low 64 bits of its nanoseconds, made odd (xorshift needs a
+/// state other than zero).
+fn clock_seed() -> Result<u64, Box<dyn std::error::Error>> {
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos();
+    Ok(u64::try_from(nanos & u128::from(u64::MAX))? | 1)
+}
+
 fn one_at_a_time() -> MutexGuard<'static, ()> {
     SERIAL
         .lock()
@@ -162,7 +169,7 @@ fn run_writer(
 #[test]
 fn killed_writer_loses_no_acknowledged_change() -> Result<(), Box<dyn std::error::Error>> {
     let _serial = one_at_a_time();
-    let seed = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos() as u64 | 1;
+    let seed = clock_seed()?;
     let mut rng = XorShift(seed);
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("journal.jsonl");
@@ -207,7 +214,7 @@ fn killed_writer_loses_no_acknowledged_change() -> Result<(), Box<dyn std::error
 #[test]
 fn killed_batch_writer_leaves_whole_batches() -> Result<(), Box<dyn std::error::Error>> {
     let _serial = one_at_a_time();
-    let seed = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos() as u64 | 1;
+    let seed = clock_seed()?;
     let mut rng = XorShift(seed);
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("journal.jsonl");
@@ -233,7 +240,7 @@ fn killed_batch_writer_leaves_whole_batches() -> Result<(), Box<dyn std::error::
         let firsts = tags.iter().filter(|t| t.ends_with("-0")).count();
         assert_eq!(
             tags.len(),
-            firsts * PARTS as usize,
+            firsts * usize::try_from(PARTS)?,
             "seed {seed}, round {round}: a partial batch"
         );
         batches = firsts;
@@ -265,7 +272,7 @@ fn killed_compaction_leaves_a_whole_journal_in_the_same_file()
 -> Result<(), Box<dyn std::error::Error>> {
     use std::os::unix::fs::MetadataExt;
     let _serial = one_at_a_time();
-    let seed = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos() as u64 | 1;
+    let seed = clock_seed()?;
     let mut rng = XorShift(seed);
     let dir = tempfile::tempdir()?;
     let real = dir.path().join("journal.jsonl");
@@ -288,7 +295,7 @@ fn killed_compaction_leaves_a_whole_journal_in_the_same_file()
         );
         // At most the change whose compaction was cut short is there unacknowledged.
         assert!(
-            tags.len() <= acked.len() + round as usize + 1,
+            tags.len() <= acked.len() + usize::try_from(round)? + 1,
             "seed {seed}, round {round}: {tags:?} tags, {acked:?} acked"
         );
         let corrupt = store

@@ -20,7 +20,7 @@ pub fn write_corpus(dir: &str, n: usize, total: usize) {
     for i in 0..n {
         let sub = format!("{dir}/{:03}", i / 1000);
         std::fs::create_dir_all(&sub).expect("create folder");
-        let size = mean / 2 + (rng.next() % (mean as u64 + 1)) as usize;
+        let size = mean / 2 + usize::try_from(rng.next() % (mean as u64 + 1)).unwrap_or(mean);
         let text = article(&mut rng, i, size);
         written += text.len();
         std::fs::write(format!("{sub}/{i:06}.txt"), text).expect("write article");

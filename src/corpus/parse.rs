@@ -314,7 +314,12 @@ pub fn detect_language(text: &str) -> Lang {
 /// giving 20k stand-in titles a language.
 fn is_letter(c: char) -> bool {
     static TABLE: LazyLock<[bool; 0x700]> = LazyLock::new(|| {
-        std::array::from_fn(|i| char::from_u32(i as u32).is_some_and(char::is_alphabetic))
+        std::array::from_fn(|i| {
+            u32::try_from(i)
+                .ok()
+                .and_then(char::from_u32)
+                .is_some_and(char::is_alphabetic)
+        })
     });
     TABLE
         .get(c as usize)

@@ -47,8 +47,9 @@ impl Anchor {
     pub fn parse(iso: &str) -> Anchor {
         let mut p = iso.split('-').map(|x| x.parse::<i64>().ok());
         let y = p.next().flatten();
-        let m = p.next().flatten().map(|v| v as u32);
-        let d = p.next().flatten().map(|v| v as u32);
+        // A number past u32 is no month or day: dropped rather than wrapped into one.
+        let m = p.next().flatten().and_then(|v| u32::try_from(v).ok());
+        let d = p.next().flatten().and_then(|v| u32::try_from(v).ok());
         Anchor { y, m, d }
     }
 
@@ -198,24 +199,26 @@ impl DateRules {
             .filter_map(|x| x.parse().ok())
             .collect();
         let n = |i: usize| nums.get(i).copied();
+        // A day or month that does not fit u32 is no date (not wrapped into a small one).
+        let n32 = |i: usize| n(i).and_then(|v| u32::try_from(v).ok());
         match p {
             Pat::Numeric => {
-                let (d, m) = day_first(n(0)? as u32, n(1)? as u32)?;
+                let (d, m) = day_first(n32(0)?, n32(1)?)?;
                 iso_date(n(2)?, m, Some(d))
             }
-            Pat::Iso => iso_date(n(0)?, n(1)? as u32, n(2).map(|d| d as u32)),
+            Pat::Iso => iso_date(n(0)?, n32(1)?, n32(2)),
             Pat::Range => Some(format!("{:04}/{:04}", n(0)?, n(1)?)),
             Pat::Year => Some(format!("{:04}", n(0)?)),
             Pat::DayMonth | Pat::MonthYear => {
                 let m = self.first_month(lx, s)?;
                 let (d, y) = match p {
-                    Pat::DayMonth => (n(0).map(|d| d as u32), n(1).or(anchor.y)),
+                    Pat::DayMonth => (n32(0), n(1).or(anchor.y)),
                     _ => (None, n(0)),
                 };
                 *last = Anchor { y, m: Some(m), d };
                 iso_date(y?, m, d)
             }
-            Pat::SameMonth => iso_date(last.y?, last.m?, Some(n(0)? as u32)),
+            Pat::SameMonth => iso_date(last.y?, last.m?, Some(n32(0)?)),
             Pat::Night => {
                 let first = s.split_whitespace().next()?;
                 weekday_value(lx, &fold_str(first), anchor)
@@ -326,5 +329,14 @@ mod tests {
     fn civil_round_trip() {
         assert_eq!(civil(days_from_civil(2020, 11, 13)), "2020-11-13");
         assert_eq!((days_from_civil(2020, 11, 13) + 3).rem_euclid(7), 4); // Friday
+    }
+
+    #[test]
+    fn anchor_drops_a_month_or_day_past_u32() {
+        // 2^32 + 1 and 2^32 + 5 once wrapped to January and the 5th.
+        let a = Anchor::parse("2024-4294967297-4294967301");
+        assert_eq!((a.y, a.m, a.d), (Some(2024), None, None));
+        let a = Anchor::parse("2024-03-07");
+        assert_eq!((a.y, a.m, a.d), (Some(2024), Some(3), Some(7)));
     }
 }

@@ -205,8 +205,8 @@ impl Lexicon {
 
     fn load_places(&mut self, src: &str) {
         let mut canon_ix: FxMap<&str, u32> = FxMap::default();
-        for (i, n) in self.place_names.iter().enumerate() {
-            canon_ix.insert(n.as_str(), i as u32);
+        for (i, n) in (0u32..).zip(self.place_names.iter()) {
+            canon_ix.insert(n.as_str(), i);
         }
         let mut new_names = Vec::new();
         for l in lines(src) {
@@ -216,7 +216,10 @@ impl Lexicon {
             let ix = match canon_ix.get(canon) {
                 Some(&ix) => ix,
                 None => {
-                    let ix = (self.place_names.len() + new_names.len()) as u32;
+                    // Indexes are u32: a place past 4G names (never in the bundled list) is left out.
+                    let Ok(ix) = u32::try_from(self.place_names.len() + new_names.len()) else {
+                        continue;
+                    };
                     canon_ix.insert(canon, ix);
                     new_names.push(canon.to_string());
                     ix

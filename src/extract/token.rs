@@ -135,12 +135,18 @@ impl Tokens {
         text[start..stem_end]
             .chars()
             .for_each(|ch| fold_fast(ch, &mut self.keys));
+        // Key ranges are u32 (a smaller token): past 4 GiB of folded text no more tokens are
+        // made, rather than ones whose key would point at the wrong letters.
+        let (Ok(k0), Ok(k1)) = (u32::try_from(k0), u32::try_from(self.keys.len())) else {
+            self.keys.truncate(k0);
+            return;
+        };
         let stem = &text[start..stem_end];
         self.toks.push(Token {
             start,
             end,
             stem_end,
-            key: (k0 as u32, self.keys.len() as u32),
+            key: (k0, k1),
             sep,
             cap: c.is_uppercase(),
             arabic: is_arabic(c),

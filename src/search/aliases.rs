@@ -30,7 +30,10 @@ fn parse(text: &str) -> Table {
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
     {
-        let id = groups.len() as u32;
+        // Group ids are u32; the bundled table has a few hundred lines.
+        let Ok(id) = u32::try_from(groups.len()) else {
+            break;
+        };
         let mut names: Vec<String> = Vec::new();
         for name in line.split('\t').map(fold_str) {
             if !name.is_empty() && !names.contains(&name) {

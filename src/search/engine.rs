@@ -69,7 +69,9 @@ impl Index {
                 scan_split(self, query, &mut plan, &ids, cancel)?
             }
             None => {
-                let ids: Vec<u32> = (0..self.items.len() as u32).collect();
+                // The index keeps fewer than u32::MAX items (it stops adding at that point).
+                let count = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
+                let ids: Vec<u32> = (0..count).collect();
                 scan_split(self, query, &mut plan, &ids, cancel)?
             }
         };
@@ -103,8 +105,9 @@ pub(crate) fn rank_by(hits: &mut [Hit], upto: usize, len: impl Fn(u32) -> u32) -
     let mut keys: Vec<u128> = hits
         .iter()
         .map(|h| {
-            let worse = (i32::MAX as i64 - h.score as i64) as u128;
-            worse << 64 | (len(h.item) as u128) << 32 | h.item as u128
+            // 0 ..= 2^32 - 1, never negative: the score is an i32.
+            let worse = u64::try_from(i64::from(i32::MAX) - i64::from(h.score)).unwrap_or(0);
+            u128::from(worse) << 64 | u128::from(len(h.item)) << 32 | u128::from(h.item)
         })
         .collect();
     let ranked = upto.min(keys.len());
@@ -113,8 +116,10 @@ pub(crate) fn rank_by(hits: &mut [Hit], upto: usize, len: impl Fn(u32) -> u32) -
     }
     keys[..ranked].sort_unstable();
     for (hit, key) in hits.iter_mut().zip(keys) {
-        hit.score = (i32::MAX as i64 - (key >> 64) as i64) as i32;
-        hit.item = key as u32;
+        // Both parts round-trip exactly: `worse` came from an i32 score, the item from a u32.
+        let worse = i64::try_from(key >> 64).unwrap_or(i64::MAX);
+        hit.score = i32::try_from(i64::from(i32::MAX) - worse).unwrap_or(i32::MIN);
+        hit.item = u32::try_from(key & u128::from(u32::MAX)).unwrap_or(u32::MAX);
     }
     ranked
 }

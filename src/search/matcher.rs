@@ -183,7 +183,7 @@ impl TermMatcher {
             let len = self.term.pattern.len();
             // A title or a name is short: a hit there says more than one in a running line.
             let short = if f.fuzzy {
-                self.chars.len() as i32 * SHORT_TEXT_PER_CHAR
+                score_len(self.chars.len()) * SHORT_TEXT_PER_CHAR
             } else {
                 0
             };
@@ -203,7 +203,7 @@ impl TermMatcher {
     }
 
     fn iso_score(&self, iso: &str) -> i32 {
-        let len = self.term.pattern.len() as i32;
+        let len = score_len(self.term.pattern.len());
         len * 16
             + if iso.len() == self.term.pattern.len() {
                 20
@@ -278,7 +278,7 @@ impl TermMatcher {
     /// A whole word of the other script, by skeleton and vowels.
     fn skeleton(&self, skel: &str) -> Option<(i32, Via)> {
         let at = self.shape.as_ref()?.find(skel, self.term.mode)?;
-        let score = CROSS_SCRIPT + self.term.pattern.len() as i32 * CONTIGUOUS_PER_BYTE;
+        let score = CROSS_SCRIPT + score_len(self.term.pattern.len()) * CONTIGUOUS_PER_BYTE;
         Some((score + WORD_START, Via::Skeleton { at }))
     }
 
@@ -293,9 +293,18 @@ impl TermMatcher {
     }
 }
 
+/// Longest length (bytes or characters) that still adds to a score: a longer query or hit
+/// scores as this long. 16M times the largest per-unit weight stays far below `i32::MAX`.
+const SCORED_LEN: usize = 1 << 24;
+
+/// `n` as a score term, saturated at [`SCORED_LEN`].
+fn score_len(n: usize) -> i32 {
+    i32::try_from(n.min(SCORED_LEN)).unwrap_or(i32::MAX)
+}
+
 /// Score of a contiguous hit of `len` bytes at byte `at` of `hay`.
 pub(crate) fn substring_score(hay: &str, at: usize, len: usize) -> i32 {
-    let mut score = CROSS_SCRIPT + len as i32 * CONTIGUOUS_PER_BYTE;
+    let mut score = CROSS_SCRIPT + score_len(len) * CONTIGUOUS_PER_BYTE;
     if is_word_start(hay, at) {
         score += WORD_START;
     }

@@ -15,18 +15,29 @@ use super::skeleton::push_skeletons_of;
 /// How many lines are scanned between two looks at the cancel flag.
 const CANCEL_EVERY: usize = 4096;
 
+/// Most lines one call looks at: line ids are u32.
+const MAX_LINES: usize = u32::MAX as usize;
+
 /// Ranks `lines` against `query` like `fzf --filter`: fuzzy terms as subsequences, the same
 /// syntax and cross-script names as the index. Hits name lines by position, best first (an
 /// empty query keeps every line in order). `None` when `cancel` was set.
 pub fn filter_lines(lines: &[&str], query: &Query, cancel: &AtomicBool) -> Option<Vec<Hit>> {
+    // Hits name lines by u32: lines past u32::MAX (a 4G-line text) are not searched rather
+    // than named by a wrapped number.
+    let lines = lines.get(..MAX_LINES).unwrap_or(lines);
     let (a, b) = lines.split_at(lines.len() / 2);
+    let first_of_b = u32::try_from(a.len()).unwrap_or(u32::MAX);
     let (first, second) = std::thread::scope(|s| {
-        let other = s.spawn(|| scan(b, a.len() as u32, query, cancel));
+        let other = s.spawn(|| scan(b, first_of_b, query, cancel));
         (scan(a, 0, query, cancel), other.join())
     });
     let mut hits = first?;
     hits.extend(second.ok()??);
-    let len = |id: u32| lines.get(id as usize).map_or(0, |l| l.len() as u32);
+    // Only a tie-break (shorter line first): a line past 4 GiB ranks as 4 GiB long.
+    let len = |id: u32| {
+        let line = usize::try_from(id).ok().and_then(|i| lines.get(i));
+        line.map_or(0, |l| u32::try_from(l.len()).unwrap_or(u32::MAX))
+    };
     rank_by(&mut hits, usize::MAX, len);
     Some(hits)
 }
@@ -36,7 +47,7 @@ fn scan(lines: &[&str], first_id: u32, query: &Query, cancel: &AtomicBool) -> Op
     let skeletons = plan.skeleton_script();
     let (mut key, mut skel) = (String::new(), String::new());
     let mut hits = Vec::new();
-    for (n, line) in lines.iter().enumerate() {
+    for ((n, line), id) in lines.iter().enumerate().zip(first_id..) {
         if n % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
             return None;
         }
@@ -62,10 +73,7 @@ fn scan(lines: &[&str], first_id: u32, query: &Query, cancel: &AtomicBool) -> Op
             source: None,
         };
         if let Some(score) = plan.score_fields(ItemKind::Line, &fields) {
-            hits.push(Hit {
-                item: first_id + n as u32,
-                score,
-            });
+            hits.push(Hit { item: id, score });
         }
     }
     Some(hits)

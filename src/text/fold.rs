@@ -83,8 +83,8 @@ fn fold_arabic(c: char, out: &mut String) {
         'ى' | 'ی' => out.push('ي'),
         'ة' => out.push('ه'),
         'ک' => out.push('ك'),
-        '٠'..='٩' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-        '۰'..='۹' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '٠'..='٩' => out.push(char::from_digit(c as u32 - 0x0660, 10).unwrap_or(c)),
+        '۰'..='۹' => out.push(char::from_digit(c as u32 - 0x06F0, 10).unwrap_or(c)),
         _ => out.push(c),
     }
 }
@@ -112,12 +112,19 @@ fn fold_other(c: char, out: &mut String) {
 pub fn fold(s: &str) -> Folded {
     let mut key = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
+    // Offsets are u32: a source past 4 GiB is folded up to there, so a hit past it is not
+    // found rather than mapped back to the wrong bytes.
+    let mut folded_to = s.len();
     for (i, c) in s.char_indices() {
+        let (Ok(at), Ok(_)) = (u32::try_from(i), u32::try_from(i + c.len_utf8())) else {
+            folded_to = i;
+            break;
+        };
         let before = key.len();
         fold_char(c, &mut key);
-        map.extend(std::iter::repeat_n(i as u32, key.len() - before));
+        map.extend(std::iter::repeat_n(at, key.len() - before));
     }
-    map.push(s.len() as u32);
+    map.push(u32::try_from(folded_to).unwrap_or(u32::MAX));
     Folded { key, map }
 }
 

@@ -92,10 +92,11 @@ const fn class_slow(c: char) -> u8 {
 
 const fn table<const N: usize>(start: u32) -> [u8; N] {
     let mut t = [0u8; N];
-    let mut i = 0;
-    while i < N {
-        if let Some(c) = char::from_u32(start + i as u32) {
-            t[i] = class_slow(c);
+    // A u32 counter (widened to index): `try_from` is not usable in a const fn.
+    let mut i: u32 = 0;
+    while (i as usize) < N {
+        if let Some(c) = char::from_u32(start + i) {
+            t[i as usize] = class_slow(c);
         }
         i += 1;
     }

@@ -160,7 +160,7 @@ impl Shot {
             xwd.len() >= pixels_at + width * height * 4,
             "xwd dump cut short"
         );
-        let mask = |i: usize| field(i) as u32;
+        let mask = |i: usize| u32::try_from(field(i)).expect("a 32-bit field");
         Shot {
             width,
             height,

@@ -138,7 +138,7 @@ impl CrfModel {
         for _ in 0..count {
             let h = r.u64()?;
             let k = r.u8()?;
-            let start = m.weights.len() as u32;
+            let start = u32::try_from(m.weights.len()).map_err(|_| ModelError::Malformed(r.at))?;
             for _ in 0..k {
                 let at = r.at;
                 let label = r.u8()?;
@@ -212,7 +212,7 @@ mod tests {
         let mut b = b"OKCRF1".to_vec();
         b.push(2);
         for l in ["O", "B-PER"] {
-            b.push(l.len() as u8);
+            b.push(u8::try_from(l.len()).expect("a short label"));
             b.extend(l.as_bytes());
         }
         // O->O, O->B-PER, B-PER->O, B-PER->B-PER.

@@ -64,7 +64,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let line = Rect::new(inner.x, y, inner.width, 1);
         buf.set_style(line, style);
         buf.set_stringn(inner.x, y, mark, 1, style);
-        let name_area = Rect::new(inner.x + 2, y, text_width as u16, 1);
+        let name_area = Rect::new(
+            inner.x + 2,
+            y,
+            u16::try_from(text_width).unwrap_or(u16::MAX),
+            1,
+        );
         let opts = app.layout_base.at_width(text_width);
         // Cut with `…` rather than wrapped: a wrapped row would show the first word only.
         let name = super::status::fit(name, text_width);
@@ -74,7 +79,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             draw_line(buf, name_area, y, &l, &|_, _| style);
         }
         let count_width = counts.chars().count();
-        let cx = inner.x + inner.width.saturating_sub(count_width as u16);
+        let cx = inner.x
+            + inner
+                .width
+                .saturating_sub(u16::try_from(count_width).unwrap_or(u16::MAX));
         buf.set_stringn(cx, y, &counts, count_width, style);
     }
 }

@@ -99,7 +99,12 @@ pub(super) fn draws_at_every_size(app: &App, width: u16, height: u16, draw: Draw
 /// make a one-row buffer a cell short, where okur and the terminal give each letter a cell.
 pub(super) fn rows<const N: usize>(rows: [&str; N]) -> Buffer {
     let width = rows.iter().map(|r| r.chars().count()).max().unwrap_or(0);
-    let area = Rect::new(0, 0, u16::try_from(width).unwrap_or(u16::MAX), N as u16);
+    let area = Rect::new(
+        0,
+        0,
+        u16::try_from(width).unwrap_or(u16::MAX),
+        u16::try_from(N).unwrap_or(u16::MAX),
+    );
     let mut buf = Buffer::empty(area);
     for (y, row) in (0..).zip(rows) {
         buf.set_string(0, y, row, Style::new());
