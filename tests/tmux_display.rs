@@ -8,7 +8,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Tmux, okur, project, tmux_available};
+use common::{Tmux, okur, project, tmux_available, wait_for_file};
 
 const SEED_003: &str = "seeds/003_604562b84a66c7a6.txt";
 /// `CSI 8 l`, the alternate screen, `CSI 8 l` again: okur's order survives in VTE.
@@ -200,6 +200,28 @@ fn a_terminal_that_only_names_itself_when_asked_is_recognised() {
         text.starts_with("terminal   multiplexer (XTVERSION tmux"),
         "{text}"
     );
+}
+
+/// A terminal that hangs up while the first-run display check waits for its answer: okur
+/// exits 0 (its watchdog is already watching), instead of spinning on the dead terminal.
+#[test]
+fn a_hang_up_during_the_display_check_ends_okur() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exit = dir.path().join("exit");
+    // The shell survives the hang-up to write okur's exit status.
+    let inner = format!(
+        "trap : HUP; {} {}; echo $? > {}",
+        okur(),
+        project(SEED_003).display(),
+        exit.display()
+    );
+    let t = Tmux::start_plain(&format!("sh -c '{inner}'"), 110, 30);
+    t.wait_for("Which line reads right");
+    t.kill_session();
+    assert_eq!(wait_for_file(&exit).as_deref(), Some("0"));
 }
 
 #[test]

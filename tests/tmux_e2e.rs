@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Tmux, okur, project, tmux_available};
+use common::{Tmux, okur, project, tmux_available, wait_for_file};
 
 #[test]
 fn browse_seeds_help_and_quit() {
@@ -320,18 +320,4 @@ fn okur_started_again_right_after_a_hang_up_can_write() {
     let again = okur::store::Store::open_waiting(&store, okur::store::LOCK_WAIT).expect("opens");
     eprintln!("journal free {:?} after the hang-up", start.elapsed());
     assert_eq!(again.read_only(), None, "{:?}", again.read_only_message());
-}
-
-/// The trimmed contents of `path` once it exists (10 s at most).
-fn wait_for_file(path: &std::path::Path) -> Option<String> {
-    let start = std::time::Instant::now();
-    while start.elapsed() < std::time::Duration::from_secs(10) {
-        if let Ok(s) = std::fs::read_to_string(path)
-            && s.ends_with('\n')
-        {
-            return Some(s.trim().to_string());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    None
 }

@@ -88,11 +88,14 @@ pub fn run(
     let stop = terminal::termination_flag()?;
     terminal::install_panic_hook();
     terminal::install_abort_handler()?;
+    // Watched from the first question on: a terminal that hangs up while the display check
+    // waits for its answer leaves crossterm retrying the dead read, as it would in the loop.
+    let release = store.as_ref().map(crate::store::Store::release_handle);
+    let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop), release);
     if display.needs_check() {
         first_run_check(&mut app, &mut display, &stop)?;
     }
     let mut handshake = display.handshake();
-    let release = store.as_ref().map(crate::store::Store::release_handle);
     let mut session = session::Session::new(app, store);
     session.set_display(display);
     let mut inbox = inbox::Inbox::new();
@@ -100,7 +103,6 @@ pub fn run(
     session.run_in_background(loader);
     let mut term = terminal::enter(&handshake)?;
     inbox.read_terminal();
-    let watchdog = watchdog::Watchdog::start(std::sync::Arc::clone(&stop), release);
     let result = event_loop(&mut session, &mut term, &inbox, &stop, &mut handshake);
     drop(watchdog);
     // The input thread is told to stop before the terminal is given back, so that it

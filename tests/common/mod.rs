@@ -284,3 +284,17 @@ impl Drop for Immutable {
         }
     }
 }
+
+/// The trimmed contents of `path` once it exists (10 s at most).
+pub fn wait_for_file(path: &std::path::Path) -> Option<String> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        if let Ok(s) = std::fs::read_to_string(path)
+            && s.ends_with('\n')
+        {
+            return Some(s.trim().to_string());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    None
+}
