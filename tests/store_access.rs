@@ -17,7 +17,7 @@ use okur::store::{Change, ReadOnly, Store, StoreError, Warning};
 
 mod common;
 
-use common::make_unwritable;
+use common::{make_file_unwritable, make_unwritable};
 
 /// A child process spawned by one test (chattr) holds every open file of this process from
 /// fork to exec, journal locks among them: the tests here run one at a time.
@@ -56,13 +56,7 @@ fn a_read_only_journal_shows_everything_and_says_why() -> TestResult {
         .open(&path)?
         .write_all(br#"{"op":"st"#)?;
     let before = std::fs::read(&path)?;
-    let probe = || {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(&path)
-            .map(drop)
-    };
-    let Some(_guard) = make_unwritable(&path, 0o444, probe)? else {
+    let Some(_guard) = make_file_unwritable(&path)? else {
         return Ok(());
     };
     let mut store = Store::open(&path)?;

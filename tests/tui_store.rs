@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::make_unwritable;
+use common::make_file_unwritable;
 use common::tui::{Harness, corpus_of};
 use okur::store::{Change, Store};
 
@@ -41,13 +41,7 @@ fn an_unwritable_journal_shows_everything_and_says_why() -> Result<(), Box<dyn s
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("journal.jsonl");
     drop(star_first(&path)?);
-    let probe = || {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(&path)
-            .map(drop)
-    };
-    let Some(_guard) = make_unwritable(&path, 0o444, probe)? else {
+    let Some(_guard) = make_file_unwritable(&path)? else {
         return Ok(());
     };
     let mut case = Harness::texts(&DOCS).store_at(&path).start();

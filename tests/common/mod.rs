@@ -269,6 +269,13 @@ pub fn make_unwritable(
     Ok(None)
 }
 
+#[cfg(unix)]
+/// [`make_unwritable`] for a file (mode 0444), probed by opening it for writing.
+pub fn make_file_unwritable(path: &Path) -> std::io::Result<Option<Immutable>> {
+    let probe = || std::fs::OpenOptions::new().write(true).open(path).map(drop);
+    make_unwritable(path, 0o444, probe)
+}
+
 /// Takes the immutable attribute off again.
 #[cfg(unix)]
 pub struct Immutable(Option<std::path::PathBuf>);
