@@ -41,7 +41,7 @@ impl<'a> Record<'a> {
         });
         let line = doc.zip(start).and_then(|(d, at)| {
             let before = d.text.as_bytes().get(..at)?;
-            Some(memchr::memchr_iter(b'\n', before).count() + 1)
+            Some(crate::corpus::fast::line_at(before))
         });
         Record {
             kind: view.kind.label(),

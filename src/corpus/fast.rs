@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::dateline::find_dateline;
-use super::load::io_error;
+use super::load::{io_error, skipped};
 use super::read::{Unread, max_input_bytes, open_regular, too_large_reason};
 use super::walk::{skip_notice, walk};
 use super::{Decoded, LoadError, decode_bytes};
@@ -60,23 +60,30 @@ pub fn read_titles_noticed(paths: &[PathBuf]) -> Result<(Vec<TitleEntry>, Vec<St
             notices.extend(skipped);
         } else {
             let mut head = vec![0; HEAD];
-            match read_head(path, &mut head) {
-                Ok(len) => match title_entry(path, &head[..len]) {
-                    Some(entry) => out.push(entry),
-                    None => notices.push(binary_notice(path)),
-                },
-                Err(Unread::Skipped(why)) => {
-                    notices.push(format!("{}: skipped, {why}", path.display()))
-                }
-                Err(Unread::Io(e)) => return Err(io_error(path, e)),
+            match head_title(path, &mut head) {
+                Ok(Ok(entry)) => out.push(entry),
+                Ok(Err(notice)) => notices.push(notice),
+                // A path the user named must be readable (a file found in a folder is
+                // skipped instead, as the full load does).
+                Err(e) => return Err(io_error(path, e)),
             }
         }
     }
     Ok((out, notices))
 }
 
-fn binary_notice(path: &Path) -> String {
-    format!("{}: skipped, looks like a binary file", path.display())
+/// The title entry of a file from its head (read into `head`), or the notice saying why it
+/// is left out (not a regular file, over the size limit, binary); an error when it cannot
+/// be read.
+fn head_title(path: &Path, head: &mut [u8]) -> std::io::Result<Result<TitleEntry, String>> {
+    match read_head(path, head) {
+        Ok(len) => match title_entry(path, head.get(..len).unwrap_or_default()) {
+            Some(entry) => Ok(Ok(entry)),
+            None => Ok(Err(skipped(path, "looks like a binary file"))),
+        },
+        Err(Unread::Skipped(why)) => Ok(Err(skipped(path, &why))),
+        Err(Unread::Io(e)) => Err(e),
+    }
 }
 
 type Titles = (Vec<TitleEntry>, Vec<String>);
@@ -101,15 +108,10 @@ fn titles_of(files: &[PathBuf]) -> Titles {
     let mut out = Vec::with_capacity(files.len());
     let mut notices = Vec::new();
     for file in files {
-        match read_head(file, &mut head) {
-            Ok(len) => match title_entry(file, &head[..len]) {
-                Some(entry) => out.push(entry),
-                None => notices.push(binary_notice(file)),
-            },
-            Err(Unread::Skipped(why)) => {
-                notices.push(format!("{}: skipped, {why}", file.display()))
-            }
-            Err(Unread::Io(e)) => notices.push(skip_notice(file, &e)),
+        match head_title(file, &mut head) {
+            Ok(Ok(entry)) => out.push(entry),
+            Ok(Err(notice)) => notices.push(notice),
+            Err(e) => notices.push(skip_notice(file, &e)),
         }
     }
     (out, notices)
@@ -184,8 +186,9 @@ fn title_of_line(line: &str) -> Option<&str> {
     Some(line.trim().trim_start_matches('\u{FEFF}')).filter(|t| !t.is_empty())
 }
 
-/// The 1-based line number at the end of `before`.
-fn line_at(before: &[u8]) -> usize {
+/// The 1-based line number at the end of `before` (the text up to a position): the line
+/// `okur find --format jsonl` reports for a title or a line.
+pub fn line_at(before: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', before).count() + 1
 }
 

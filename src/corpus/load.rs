@@ -195,7 +195,7 @@ fn read_found(files: &[PathBuf]) -> LoadReport {
 }
 
 /// `PATH: skipped, WHY` for a file that is not read on purpose.
-fn skipped(path: &Path, why: &str) -> String {
+pub(super) fn skipped(path: &Path, why: &str) -> String {
     format!("{}: skipped, {why}", path.display())
 }
 

@@ -289,19 +289,7 @@ fn par_each_mut<T: Sync, R: Send>(items: &[T], outs: &mut [R], f: impl Fn(&T, &m
 
 /// Maps `f` over `items` on the available cores, keeping order.
 fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads <= 1 || items.len() < 2 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    let mut outs: Vec<Option<R>> = items.iter().map(|_| None).collect();
+    par_each_mut(items, &mut outs, |item, out| *out = Some(f(item)));
+    outs.into_iter().flatten().collect()
 }
