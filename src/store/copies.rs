@@ -49,7 +49,8 @@ impl Text {
         }
     }
 
-    fn is_empty(&self) -> bool {
+    /// True when nothing is recorded: a state never keeps such a text (see [`State::edit`]).
+    pub(super) fn is_empty(&self) -> bool {
         self.shared.is_default() && self.copies.is_empty()
     }
 }

@@ -357,10 +357,15 @@ impl State {
         };
         // A text's triage is copied whole, its own and its copies': whether a copy has
         // triage of its own depends on the text's. Of the spans only the touched one.
-        if let Some(text) = self.docs.get(&key.text) {
-            part.docs
-                .entry(key.text.clone())
-                .or_insert_with(|| text.triage_only());
+        // A text with spans alone has no triage: the part keeps no empty text, as no state
+        // does, or a batch that ends where it began would look like a change.
+        if let Some(text) = self.docs.get(&key.text)
+            && !part.docs.contains_key(&key.text)
+        {
+            let triage = text.triage_only();
+            if !triage.is_empty() {
+                part.docs.insert(key.text.clone(), triage);
+            }
         }
         if let AddSpan { span, .. } | RemoveSpan { span, .. } = change
             && self.doc(key).spans.contains(span)
