@@ -1,26 +1,73 @@
 //! The article's own date near its top: `03.11.2020`, `11/13/2020` (day first unless
-//! impossible), `2020-01`.
+//! impossible), `2020-01`, `3-7-2023`, `2024/03/12`, and with a month name in either
+//! language: `ANKARA, 3 Kasım 2020 (AA) -`, `القاهرة - 3 تشرين الثاني/نوفمبر 2020`,
+//! `الخميس ١٨ ديسمبر ٢٠٢١`, `Ocak 09, 2024`. Digits may be ASCII or Arabic-Indic.
 //!
-//! The patterns run on bytes: a date is ASCII, and the first frame of a large folder looks
-//! for it in the head of each file without paying to validate the whole head as UTF-8.
+//! The patterns run on bytes: the first frame of a large folder looks for a date in the head
+//! of each file without paying to validate the whole head as UTF-8.
 
 use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
 use super::Dateline;
+use crate::text::fold_str;
 
-/// The three forms in one pattern, so the head is scanned once and the scan stops at the
-/// first date (three patterns scanned it three times, most to the end without a match).
+/// CLDR month names (Turkish, Arabic with its Levantine and Maghreb names), shared with the
+/// extractor's date rules.
+const MONTHS: &str = include_str!("../../assets/dates/months.tsv");
+
+/// The month names and their numbers, from `assets/dates/months.tsv`.
+fn month_names() -> impl Iterator<Item = (&'static str, u32)> {
+    MONTHS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(m, name)| Some((name.trim(), m.parse().ok()?)))
+}
+
+/// Folded month name, words joined by one space -> month number.
+static MONTH_OF: LazyLock<Vec<(String, u32)>> =
+    LazyLock::new(|| month_names().map(|(n, m)| (fold_str(n), m)).collect());
+
+fn month_pattern() -> String {
+    let mut names: Vec<&str> = month_names().map(|(n, _)| n).collect();
+    // Longest first, so `كانون الثاني` is not cut to a shorter name.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alts: Vec<String> = names
+        .iter()
+        .map(|n| {
+            regex::escape(n)
+                .replace(' ', r"\s+")
+                // Case-insensitive matching does not pair the Turkish dotless and dotted i
+                // with I and İ: spelled out for `KASIM`, `NİSAN`.
+                .replace('ı', "[ıI]")
+                .replace('i', "[iİ]")
+        })
+        .collect();
+    format!("(?:{})", alts.join("|"))
+}
+
+/// Every form in one pattern, so the head is scanned once and the scan stops at the first
+/// date. Boundaries are spelled out (not `\b`): Arabic-Indic digits are no ASCII word
+/// characters, and Unicode `\b` forces the slow engines.
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    // ASCII word boundaries: Unicode `\b` forces the slow engines on non-ASCII text,
-    // which made this the costliest step of the first frame.
-    Regex::new(concat!(
-        r"(?-u:\b)(?:",
-        r"(\d{1,2})\.(\d{1,2})\.(\d{4})",
-        r"|(\d{1,2})/(\d{1,2})/(\d{4})",
-        r"|(\d{4})-(\d{2})(?:-(\d{2}))?",
-        r")(?-u:\b)"
+    let d = "[0-9٠-٩۰-۹]";
+    let m = month_pattern();
+    Regex::new(&format!(
+        concat!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:",
+            r"({d}{{1,2}})\.({d}{{1,2}})\.({d}{{4}})",
+            r"|({d}{{1,2}})/({d}{{1,2}})/({d}{{4}})",
+            r"|({d}{{4}})-({d}{{2}})(?:-({d}{{2}}))?",
+            r"|({d}{{1,2}})-({d}{{1,2}})-({d}{{4}})",
+            r"|({d}{{4}})/({d}{{1,2}})/({d}{{1,2}})",
+            r"|({d}{{1,2}})\.?\s+({m})(?:\s*/\s*{m})?,?\s+({d}{{4}})",
+            r"|({m})(?:\s*/\s*{m})?\s+({d}{{1,2}}),?\s+({d}{{4}})",
+            r")(?:$|[^\p{{L}}\p{{N}}])"
+        ),
+        d = d,
+        m = m
     ))
     .expect("the dateline pattern is valid")
 });
@@ -33,25 +80,47 @@ const DATELINE_WINDOW: usize = 2048;
 pub fn find_dateline(text: &[u8]) -> Option<Dateline> {
     let head = &text[..text.len().min(DATELINE_WINDOW)];
     DATELINE_RE.captures_iter(head).find_map(|c| {
-        let m = c.get(0)?;
-        // Only ASCII digits parse: a match in other digits is no date.
-        let n = |k: usize| {
-            let digits = std::str::from_utf8(c.get(k)?.as_bytes()).ok()?;
-            digits.parse::<u32>().ok()
+        let at = (1..c.len()).find(|&k| c.get(k).is_some())?;
+        let group = |k: usize| c.get(k).map(|g| g.as_bytes());
+        let n = |k: usize| number(group(k)?);
+        let iso = match at {
+            1 | 4 | 10 => {
+                let (day, month) = day_first(n(at)?, n(at + 1)?)?;
+                iso_ymd(n(at + 2)?, month, Some(day))?
+            }
+            7 => iso_ymd(n(7)?, n(8)?, n(9))?,
+            13 => iso_ymd(n(13)?, n(14)?, Some(n(15)?))?,
+            16 => iso_ymd(n(18)?, month_of(group(17)?)?, Some(n(16)?))?,
+            _ => iso_ymd(n(21)?, month_of(group(19)?)?, Some(n(20)?))?,
         };
-        let iso = if c.get(7).is_some() {
-            iso_ymd(n(7)?, n(8)?, n(9))?
-        } else {
-            let at = if c.get(1).is_some() { 1 } else { 4 };
-            let (day, month) = day_first(n(at)?, n(at + 1)?)?;
-            iso_ymd(n(at + 2)?, month, Some(day))?
-        };
+        let last = (at..c.len()).rev().find_map(|k| c.get(k))?;
         Some(Dateline {
-            start: m.start(),
-            end: m.end(),
+            start: c.get(at)?.start(),
+            end: last.end(),
             iso,
         })
     })
+}
+
+/// A number in ASCII or Arabic-Indic digits.
+fn number(b: &[u8]) -> Option<u32> {
+    let s = std::str::from_utf8(b).ok()?;
+    s.chars().try_fold(0u32, |acc, c| {
+        let d = match c {
+            '0'..='9' => u32::from(c) - u32::from('0'),
+            '٠'..='٩' => u32::from(c) - 0x0660,
+            '۰'..='۹' => u32::from(c) - 0x06F0,
+            _ => return None,
+        };
+        acc.checked_mul(10)?.checked_add(d)
+    })
+}
+
+/// The number of a month name as matched (any case, any run of spaces inside).
+fn month_of(b: &[u8]) -> Option<u32> {
+    let key = fold_str(std::str::from_utf8(b).ok()?);
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    MONTH_OF.iter().find(|(n, _)| *n == key).map(|&(_, m)| m)
 }
 
 /// Orders a numeric `a/b` pair as (day, month): day first unless that is impossible.
@@ -72,14 +141,19 @@ fn iso_ymd(year: u32, month: u32, day: Option<u32>) -> Option<String> {
     iso_date(i64::from(year), month, day)
 }
 
-/// `YYYY-MM-DD`, or `YYYY-MM` without a day; `None` for an impossible month or day.
+/// `YYYY-MM-DD`, or `YYYY-MM` without a day; `None` for an impossible month or day
+/// (`2020-02-31`).
 pub fn iso_date(year: i64, month: u32, day: Option<u32>) -> Option<String> {
     if !(1..=12).contains(&month) {
         return None;
     }
     Some(match day {
-        Some(d) if (1..=31).contains(&d) => format!("{year:04}-{month:02}-{d:02}"),
-        Some(_) => return None,
+        Some(d) => {
+            let m = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+            let y = i32::try_from(year).ok()?;
+            time::Date::from_calendar_date(y, m, u8::try_from(d).ok()?).ok()?;
+            format!("{year:04}-{month:02}-{d:02}")
+        }
         None => format!("{year:04}-{month:02}"),
     })
 }
@@ -113,7 +187,11 @@ mod tests {
             iso(b"saat 25.13.2020, 03.11.2020"),
             Some("2020-11-03".into())
         );
-        assert_eq!(iso("٠٣.١١.٢٠٢٠ 2020-01".as_bytes()), Some("2020-01".into()));
+        // Arabic-Indic digits are read as digits (they were once passed over).
+        assert_eq!(
+            iso("٠٣.١١.٢٠٢٠ 2020-01".as_bytes()),
+            Some("2020-11-03".into())
+        );
         assert_eq!(iso(b"11/13/2020"), Some("2020-11-13".into()));
     }
 
@@ -122,6 +200,42 @@ mod tests {
         let mut head = "بوتين 11/13/2020 ش".as_bytes().to_vec();
         head.pop();
         assert_eq!(iso(&head), Some("2020-11-13".into()));
+    }
+
+    #[test]
+    fn datelines_with_month_names() {
+        assert_eq!(
+            iso("ANKARA, 3 Kasım 2020 (AA) - Dışişleri".as_bytes()),
+            Some("2020-11-03".into())
+        );
+        assert_eq!(
+            iso("القاهرة - 3 تشرين الثاني/نوفمبر 2020\n".as_bytes()),
+            Some("2020-11-03".into())
+        );
+        assert_eq!(
+            iso("الخميس ١٨ ديسمبر ٢٠٢١".as_bytes()),
+            Some("2021-12-18".into())
+        );
+        assert_eq!(
+            iso("NEVŞEHİR, 8 MAYIS 2024".as_bytes()),
+            Some("2024-05-08".into())
+        );
+        assert_eq!(iso("Ocak 09, 2024".as_bytes()), Some("2024-01-09".into()));
+        assert_eq!(
+            iso("جنين 3-7-2023 وفا".as_bytes()),
+            Some("2023-07-03".into())
+        );
+        assert_eq!(iso("٢٠٢٤/٠٣/١٢".as_bytes()), Some("2024-03-12".into()));
+        let text = "ANKARA, 3 Kasım 2020 (AA)";
+        let d = find_dateline(text.as_bytes()).map(|d| &text[d.start..d.end]);
+        assert_eq!(d, Some("3 Kasım 2020"));
+    }
+
+    #[test]
+    fn an_impossible_day_gives_no_dateline() {
+        assert_eq!(iso(b"31.02.2020"), None);
+        assert_eq!(iso("30 Şubat 2021".as_bytes()), None);
+        assert_eq!(iso(b"29.02.2020"), Some("2020-02-29".into()));
     }
 
     #[test]

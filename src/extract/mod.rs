@@ -16,7 +16,6 @@ mod link;
 mod morph;
 mod names;
 mod token;
-mod window;
 
 use serde::Serialize;
 

@@ -1,0 +1,278 @@
+//! Numbers in dates: the number tokens themselves (ASCII or Arabic-Indic digits, Turkish
+//! endings, attached `هـ`), and the rules that start at one: numeric dates, years and year
+//! ranges, decades in figures, eras, Hijri months with a year.
+
+use super::super::token::Tokens;
+use super::rules::{Cand, Rules};
+use super::value::{self, Val, Value};
+use super::words::{Era, TR_ENDINGS, Unit, W};
+use crate::corpus::day_first;
+use crate::text::fold_str;
+
+impl Rules<'_> {
+    /// The end of the number at `k`, past an era word after it if it is `era`.
+    pub(super) fn era_end(&self, k: usize, era: Era) -> usize {
+        let n = self.after(k);
+        if self.w(n) == Some(W::Era(era)) && self.loose(n) {
+            self.end_of(n)
+        } else {
+            self.end_of(k)
+        }
+    }
+
+    /// Day, month and year in numbers: `03.11.2020`, `١٢/٩/٢٠٢٤`, `3-7-2023`, `2024-05-11`,
+    /// `22/1/1422هـ`; ISO `2020-01`. An impossible date keeps its span and has no value.
+    pub(super) fn numeric(&self, i: usize, out: &mut Vec<Cand>) {
+        let Some(W::Num {
+            v: a, digits: da, ..
+        }) = self.w(i)
+        else {
+            return;
+        };
+        let j = self.after(i);
+        let Some(s) = [".", "/", "-"].into_iter().find(|s| self.sep(j, &[s])) else {
+            return;
+        };
+        let Some(W::Num {
+            v: b,
+            digits: 1..=2,
+            ..
+        }) = self.w(j)
+        else {
+            return;
+        };
+        let k = self.after(j);
+        let third = match self.w(k) {
+            Some(W::Num { v, digits, era, .. }) if self.sep(k, &[s]) => Some((v, digits, era)),
+            _ => None,
+        };
+        let value = match third {
+            Some((y, 4, era)) if da <= 2 => {
+                let hijri = era == Some(Era::Ah) || self.w(self.after(k)) == Some(W::Era(Era::Ah));
+                if hijri {
+                    value::hijri_day(i64::from(y), b, a).map(|d| (d, self.era_end(k, Era::Ah)))
+                } else {
+                    day_first(a, b)
+                        .and_then(|(d, m)| value::day(i64::from(y), m, d))
+                        .map(|d| (d, self.era_end(k, Era::Ce)))
+                }
+                .map(|(d, end)| (Some(Value::One(Val::Day(d))), end))
+                .or(Some((None, self.end_of(k))))
+            }
+            Some((d, 1..=2, _)) if da == 4 => Some((
+                value::day(i64::from(a), b, d).map(|d| Value::One(Val::Day(d))),
+                self.end_of(k),
+            )),
+            None if da == 4 && s == "-" && self.w(j).is_some() && self.toks.key(j).len() == 2 => {
+                Some((
+                    value::month(i64::from(a), b).map(Value::One),
+                    self.end_of(j),
+                ))
+            }
+            _ => None,
+        };
+        if let Some((v, end)) = value {
+            self.push(out, i, end, v);
+        }
+    }
+
+    /// Years: `2020`, `1305 yılında`, `عام 1308 هجري`, ranges `2019-2021`, decades
+    /// `1990'lı yıllar`, seasons `2019 baharı`.
+    pub(super) fn year(&self, i: usize, out: &mut Vec<Cand>) {
+        let Some(W::Num {
+            v,
+            digits,
+            plural,
+            era,
+            ..
+        }) = self.w(i)
+        else {
+            return;
+        };
+        let k = self.after(i);
+        if plural && v % 10 == 0 && (digits == 4 || digits == 2) {
+            let start = if digits == 4 {
+                i32::try_from(v).ok()
+            } else {
+                self.decade_of(v / 10)
+            };
+            let end = match self.w(k) {
+                Some(W::Unit(Unit::Year, _)) if self.tight(k) => self.end_of(k),
+                _ => self.toks.toks[i].end,
+            };
+            self.push(out, i, end, start.map(|y| Value::One(Val::Decade(y))));
+            return;
+        }
+        if digits != 4 && digits != 3 {
+            return;
+        }
+        let y = i64::from(v);
+        let unit_before = i
+            .checked_sub(1)
+            .is_some_and(|p| self.loose(i) && matches!(self.w(p), Some(W::Unit(Unit::Year, 1))));
+        let unit_after = matches!(self.w(k), Some(W::Unit(Unit::Year, 1))) && self.tight(k);
+        let hijri = era == Some(Era::Ah) || (self.w(k) == Some(W::Era(Era::Ah)) && self.loose(k));
+        if hijri && v <= 1600 {
+            let v = value::hijri_year(y);
+            self.push(out, i, self.era_end(i, Era::Ah), v);
+            return;
+        }
+        let t = &self.toks.toks[i];
+        let case_suffix = digits == 4 && v >= 1000 && t.has_suffix() && !t.arabic;
+        if !((1500..=2099).contains(&v) && digits == 4 || unit_before || unit_after || case_suffix)
+        {
+            return;
+        }
+        // `yaklaşık 1700` "about 1700", `600 bin`, `2012 قتيلا` (a counted noun in the
+        // accusative) are quantities.
+        let approx = self.tight(i) && self.prev_w(i) == Some(W::Approx);
+        let mult = self.tight(k) && self.w(k) == Some(W::Mult);
+        let counted = !unit_before
+            && self.tight(k)
+            && self.arabic(k)
+            && self.cls(k).is_none()
+            && self.toks.key(k).ends_with('ا')
+            && self.toks.key(k).chars().count() >= 4;
+        if !t.has_suffix() && (approx || mult || counted) {
+            return;
+        }
+        // A year before a capitalised name is part of it (`2024 Paris Olimpiyat Oyunları`,
+        // `1900 Filistinli`), not a date.
+        if !t.has_suffix()
+            && self.tight(k)
+            && self.toks.toks.get(k).is_some_and(|n| n.cap && !n.arabic)
+            && self.cls(k).is_none_or(|c| matches!(c.w, W::Season(_)))
+        {
+            return;
+        }
+        if let Some(W::Num {
+            v: v2, digits: 4, ..
+        }) = self.w(k)
+            && self.sep(k, &["-", "–", "—", "/"])
+            && v2 > v
+            && v2 - v < 200
+        {
+            let span = Value::Span(
+                Val::Year(i32::try_from(v).unwrap_or(0)),
+                Val::Year(i32::try_from(v2).unwrap_or(0)),
+            );
+            self.push(out, i, self.end_of(k), Some(span));
+            return;
+        }
+        let yi = i32::try_from(v).unwrap_or(0);
+        if let Some(W::Season(s)) = self.w(k)
+            && self.tight(k)
+        {
+            self.push(out, i, self.end_of(k), Some(Value::One(Val::Season(yi, s))));
+            return;
+        }
+        if self.w(k) == Some(W::Era(Era::Bce)) && self.tight(k) {
+            self.push(out, i, self.end_of(k), Some(Value::One(Val::Year(1 - yi))));
+            return;
+        }
+        self.push(
+            out,
+            i,
+            self.era_end(i, Era::Ce),
+            Some(Value::One(Val::Year(yi))),
+        );
+    }
+
+    /// `MÖ 323`, `M.Ö. 58`.
+    pub(super) fn bce(&self, i: usize, out: &mut Vec<Cand>) {
+        let k = self.after(i);
+        if let Some(W::Num {
+            v, suffix: false, ..
+        }) = self.w(k)
+            && self.sep(k, &["", "."])
+            && let Ok(y) = i32::try_from(v)
+        {
+            self.push(out, i, self.end_of(k), Some(Value::One(Val::Year(1 - y))));
+        }
+    }
+
+    /// `15 رمضان 1441` has its day; `رمضان 1441 هـ` is the month's days.
+    pub(super) fn hijri_month(&self, i: usize, m: u32, out: &mut Vec<Cand>) {
+        let k = self.after(i);
+        if let Some(W::Num {
+            v, digits: 3..=4, ..
+        }) = self.w(k)
+            && self.tight(k)
+        {
+            let v = value::hijri_month(i64::from(v), m);
+            self.push(out, i, self.era_end(k, Era::Ah), v);
+        }
+    }
+}
+
+/// A number token: ASCII digits after folding (Arabic-Indic digits fold to them), with what
+/// follows them inside the token or after an apostrophe; and the folded length of the part
+/// that belongs to the date (`2010da` is `2010`, `1422هـ` all of it).
+pub(super) fn number(text: &str, toks: &Tokens, i: usize, key: &str) -> Option<(W, usize)> {
+    let pre = if key.starts_with("ال") {
+        "ال".len()
+    } else {
+        0
+    };
+    let body = &key[pre..];
+    let n = body.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 5 {
+        return None;
+    }
+    let v: u32 = body[..n].parse().ok()?;
+    let rest = &body[n..];
+    let t = &toks.toks[i];
+    let after = fold_str(text[t.stem_end..t.end].trim_start_matches(['\'', '’']));
+    let tail = if rest.is_empty() {
+        after.as_str()
+    } else {
+        rest
+    };
+    let era = match tail {
+        "ه" => Some(Era::Ah),
+        "م" => Some(Era::Ce),
+        _ => None,
+    };
+    let plural = tail.starts_with('l');
+    // Letters stuck to a number without an apostrophe must be a Turkish ending (`2010da`).
+    let suffix = !rest.is_empty() && era.is_none() && !plural && !TR_ENDINGS.contains(&rest);
+    let len = if era.is_some() || (plural && !rest.is_empty()) {
+        key.len()
+    } else {
+        pre + n
+    };
+    let w = W::Num {
+        v,
+        digits: u8::try_from(n).ok()?,
+        plural,
+        suffix,
+        era,
+    };
+    Some((w, len))
+}
+
+/// An upper-case Roman numeral (`XX`, `XIX`), for centuries.
+pub(super) fn roman(text: &str, start: usize, end: usize) -> Option<W> {
+    let s = &text[start..end];
+    if s.is_empty() || s.len() > 6 || !s.bytes().all(|b| b"IVXLC".contains(&b)) {
+        return None;
+    }
+    let val = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        b'X' => 10,
+        b'L' => 50,
+        _ => 100,
+    };
+    let b = s.as_bytes();
+    let mut v = 0i32;
+    for (k, &c) in b.iter().enumerate() {
+        let x = val(c);
+        if b.get(k + 1).is_some_and(|&n| val(n) > x) {
+            v -= x;
+        } else {
+            v += x;
+        }
+    }
+    u32::try_from(v).ok().filter(|&v| v > 0).map(W::Roman)
+}
