@@ -102,6 +102,9 @@ pub fn run(
     if let Some(matched) = super::find_docs::titles_only(args, &query)? {
         return Ok(matched);
     }
+    if let Some(matched) = super::find_text::text_only(args, &query)? {
+        return Ok(matched);
+    }
     let report = super::load_corpus(&args.paths)?;
     let docs = &report.corpus.docs;
     let found = match needs_entities(&query) {
@@ -205,7 +208,7 @@ pub fn filter_lines(
 
 /// State words (`%star`, `%unread`, `%tag:x`) filter by triage state, which only the
 /// reader has: say so rather than ignore them silently.
-fn warn_reader_words(query: &Query) {
+pub(super) fn warn_reader_words(query: &Query) {
     for word in &query.filters {
         let shown = match word.strip_prefix('!') {
             Some(w) => format!("!%{w}"),
@@ -227,7 +230,7 @@ fn search(index: &Index, query: &Query, limit: Option<usize>) -> anyhow::Result<
 }
 
 /// Writes; `Ok(false)` when the reader went away (`okur find ... | head`).
-fn write_or_stop(out: &mut impl Write, bytes: &[u8]) -> anyhow::Result<bool> {
+pub(super) fn write_or_stop(out: &mut impl Write, bytes: &[u8]) -> anyhow::Result<bool> {
     match out.write_all(bytes) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
@@ -235,7 +238,7 @@ fn write_or_stop(out: &mut impl Write, bytes: &[u8]) -> anyhow::Result<bool> {
     }
 }
 
-fn finish(mut out: impl Write) -> anyhow::Result<()> {
+pub(super) fn finish(mut out: impl Write) -> anyhow::Result<()> {
     match out.flush() {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(e).context("cannot write the results")

@@ -7,6 +7,7 @@ pub mod extract;
 pub mod find;
 mod find_docs;
 mod find_out;
+mod find_text;
 pub mod render;
 
 use std::path::PathBuf;

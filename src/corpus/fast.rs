@@ -17,6 +17,10 @@ use super::read::{Unread, max_input_bytes, open_regular, too_large_reason};
 use super::walk::{skip_notice, walk};
 use super::{Decoded, LoadError, decode_bytes};
 
+#[path = "fast_files.rs"]
+mod files;
+pub use files::{FileText, FileTexts, Listed, list_files, load_file};
+
 /// What the document list needs before anything is parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TitleEntry {

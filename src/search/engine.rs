@@ -93,23 +93,33 @@ impl Index {
 
     /// Puts the best `upto` hits first, in order; returns how many are ordered.
     fn rank(&self, hits: &mut [Hit], upto: usize) -> usize {
-        rank_by(hits, upto, |id| {
-            self.items.get(id as usize).map_or(0, |i| i.text_len())
-        })
+        rank_by(hits, upto, |id| self.text_len(id))
     }
+
+    /// A hit's place in rank order: of two hits, the one with the smaller key ranks first
+    /// (the order [`Index::rank_all`] gives). Lets a caller order what hits lead to (their
+    /// documents) without sorting every hit.
+    pub fn rank_key(&self, hit: Hit) -> u128 {
+        pack(hit, self.text_len(hit.item))
+    }
+
+    fn text_len(&self, id: u32) -> u32 {
+        self.items.get(id as usize).map_or(0, |i| i.text_len())
+    }
+}
+
+/// The rank key of a hit whose text is `len` bytes: better score, then shorter text, then
+/// lower id first.
+fn pack(hit: Hit, len: u32) -> u128 {
+    // 0 ..= 2^32 - 1, never negative: the score is an i32.
+    let worse = u64::try_from(i64::from(i32::MAX) - i64::from(hit.score)).unwrap_or(0);
+    u128::from(worse) << 64 | u128::from(len) << 32 | u128::from(hit.item)
 }
 
 /// Puts the best `upto` hits first, in order (ties: shorter text by `len`, then id); returns
 /// how many are ordered. Sorts packed keys, after a selection when there are many.
 pub(crate) fn rank_by(hits: &mut [Hit], upto: usize, len: impl Fn(u32) -> u32) -> usize {
-    let mut keys: Vec<u128> = hits
-        .iter()
-        .map(|h| {
-            // 0 ..= 2^32 - 1, never negative: the score is an i32.
-            let worse = u64::try_from(i64::from(i32::MAX) - i64::from(h.score)).unwrap_or(0);
-            u128::from(worse) << 64 | u128::from(len(h.item)) << 32 | u128::from(h.item)
-        })
-        .collect();
+    let mut keys: Vec<u128> = hits.iter().map(|&h| pack(h, len(h.item))).collect();
     let ranked = upto.min(keys.len());
     if ranked < keys.len() {
         keys.select_nth_unstable(ranked);

@@ -6,13 +6,15 @@ use crate::text::{fold_str, is_word_char};
 
 use super::aliases;
 use super::arena::{MAX_PIECE, pieces, push_fields};
+use super::bytes::byte_set;
 use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
 use super::matcher::Fields;
 use super::skeleton::{push_skeleton_forms, push_skeletons_of};
 
 /// One item: its strings back to back in [`Index::strs`] (text, folded key unless it is the
-/// text itself, extra, ISO date, skeletons), their lengths, and its documents. 48 bytes, with
-/// arena offsets of 64 bits, so a corpus of any size never wraps an offset.
+/// text itself, extra, ISO date, skeletons), their lengths, its documents, and the set of
+/// bytes its strings hold. 56 bytes, with arena offsets of 64 bits, so a corpus of any size
+/// never wraps an offset.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Item {
     /// Where the item's strings start in the arena.
@@ -27,6 +29,9 @@ pub(crate) struct Item {
     docs: [u32; 2],
     /// Byte offset of the text in its document plus one (0: not a slice of one).
     doc_offset: u64,
+    /// The bytes of its strings (see [`super::bytes`]): most items a term cannot meet are
+    /// skipped by this alone.
+    pub(crate) bytes: u64,
     pub(crate) kind: ItemKind,
     /// The folded text is the text itself (nothing to fold): stored once.
     key_is_text: bool,
@@ -52,6 +57,8 @@ pub struct Index {
     pub(crate) tags: Vec<String>,
     /// Folded source (the path as given) per document, for `%src`.
     pub(crate) sources: Vec<String>,
+    /// The bytes of each document's tags and source, which also match on its item.
+    pub(crate) doc_bytes: Vec<u64>,
     /// Fuzzy terms match lines as subsequences (standard input), not substrings.
     pub(crate) fuzzy_lines: bool,
     /// Number of document items (the entities' items follow them).
@@ -96,7 +103,9 @@ impl Index {
             let date = row.date.unwrap_or("");
             index.push_doc(i, row.title, row.title_offset, date, name);
             index.tags.push(String::new());
-            index.sources.push(fold_str(row.path));
+            let source = fold_str(row.path);
+            index.doc_bytes.push(byte_set(source.as_bytes()));
+            index.sources.push(source);
         }
         index.doc_items = index.items.len();
         index
@@ -152,6 +161,11 @@ impl Index {
     pub fn set_tags(&mut self, doc: usize, tags: &[String]) {
         if let Some(slot) = self.tags.get_mut(doc) {
             *slot = fold_str(&tags.join(" | "));
+            let bytes = byte_set(slot.as_bytes());
+            let source = self.sources.get(doc).map_or(0, |s| byte_set(s.as_bytes()));
+            if let Some(set) = self.doc_bytes.get_mut(doc) {
+                *set = bytes | source;
+            }
         }
     }
 
@@ -238,6 +252,23 @@ impl Index {
         self.doc_ids.get(start..end).unwrap_or(&[])
     }
 
+    /// The bytes an item's fields hold: its own strings', and for a document its tags' and
+    /// source's.
+    pub(crate) fn item_bytes(&self, item: &Item) -> u64 {
+        if item.kind != ItemKind::Doc {
+            return item.bytes;
+        }
+        let doc = self
+            .docs(item)
+            .first()
+            .and_then(|&d| usize::try_from(d).ok());
+        let more = doc
+            .and_then(|d| self.doc_bytes.get(d))
+            .copied()
+            .unwrap_or(0);
+        item.bytes | more
+    }
+
     /// A document item's tags as matchable fields.
     pub(crate) fn tag_fields(&self, item: &Item) -> Option<Fields<'_>> {
         if item.kind != ItemKind::Doc {
@@ -294,11 +325,13 @@ impl Index {
             self.too_big = true;
             return;
         };
+        let bytes = byte_set(self.strs.as_bytes().get(start..).unwrap_or_default());
         self.items.push(Item {
             at,
             lens,
             docs,
             doc_offset,
+            bytes,
             kind,
             key_is_text,
         });

@@ -51,7 +51,8 @@ fn hits(index: &Index, raw: &str) -> Vec<(u32, i32, String)> {
 
 #[test]
 fn items_stay_small() {
-    assert!(std::mem::size_of::<Item>() <= 48);
+    // 48 bytes of strings' places and documents, 8 of byte set (the scan's quick test).
+    assert!(std::mem::size_of::<Item>() <= 56);
 }
 
 #[test]

@@ -23,6 +23,7 @@
 
 mod aliases;
 mod arena;
+mod bytes;
 mod engine;
 mod explain;
 mod highlight;
@@ -39,7 +40,7 @@ pub use highlight::{match_ranges, phrase_ranges};
 pub use index::Index;
 pub use item::{EntityItem, ItemKind, ItemView, TitleRow};
 pub use query::{Group, Mode, Query, Scope, Term, filter_word, split_query};
-pub use stream::filter_lines;
+pub use stream::{LineScanner, filter_lines};
 
 /// Expands a folded place name through the alias table (other spellings, other scripts).
 pub fn aliases_of(folded: &str) -> Vec<String> {

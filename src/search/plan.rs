@@ -2,6 +2,7 @@
 
 use crate::text::is_arabic;
 
+use super::bytes;
 use super::engine::covers;
 use super::index::{Index, Item};
 use super::item::ItemKind;
@@ -11,6 +12,8 @@ use super::query::{Query, Scope};
 /// A compiled query.
 pub(crate) struct Plan {
     groups: Vec<(Scope, Vec<TermMatcher>)>,
+    /// Per group, per term: its needles' byte sets (see [`super::bytes`]).
+    needles: Vec<Vec<Option<Vec<u64>>>>,
     /// The scopes the query uses (its final scope when it has no terms).
     pub scopes: Vec<Scope>,
     scorer: Scorer,
@@ -29,12 +32,18 @@ impl Plan {
                 )
             })
             .collect();
+        let needles = query
+            .groups
+            .iter()
+            .map(|g| g.terms.iter().map(bytes::needles).collect())
+            .collect();
         let mut scopes = query.scopes();
         if scopes.is_empty() {
             scopes.push(query.scope);
         }
         Plan {
             groups,
+            needles,
             scopes,
             scorer: Scorer::new(),
         }
@@ -56,11 +65,24 @@ impl Plan {
 
     /// The item's score when every group covering its kind matches it directly.
     pub fn score(&mut self, index: &Index, item: &Item) -> Option<i32> {
-        if !self.scopes.iter().any(|&s| covers(s, item.kind)) {
+        if !self.scopes.iter().any(|&s| covers(s, item.kind)) || !self.may_meet(index, item) {
             return None;
         }
         let fields = index.fields(item);
         self.score_fields(item.kind, &fields)
+    }
+
+    /// False when some group covering the item has no term that can meet it: one lacking
+    /// a byte of every needle, and not negated. [`Plan::score_fields`] would say `None`.
+    fn may_meet(&self, index: &Index, item: &Item) -> bool {
+        let set = index.item_bytes(item);
+        self.groups
+            .iter()
+            .zip(&self.needles)
+            .all(|((scope, _), terms)| {
+                !covers(*scope, item.kind)
+                    || terms.iter().any(|n| bytes::may_meet(n.as_deref(), set))
+            })
     }
 
     /// The score of an item of `kind` with these fields, or `None`.

@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::text::fold_into;
 
+use super::arena::{MAX_PIECE, pieces};
 use super::engine::{Hit, rank_by};
 use super::item::ItemKind;
 use super::matcher::Fields;
@@ -43,38 +44,90 @@ pub fn filter_lines(lines: &[&str], query: &Query, cancel: &AtomicBool) -> Optio
 }
 
 fn scan(lines: &[&str], first_id: u32, query: &Query, cancel: &AtomicBool) -> Option<Vec<Hit>> {
-    let mut plan = Plan::new(query);
-    let skeletons = plan.skeleton_script();
-    let (mut key, mut skel) = (String::new(), String::new());
+    let mut scanner = LineScanner::with_fuzzy(query, true);
     let mut hits = Vec::new();
     for ((n, line), id) in lines.iter().enumerate().zip(first_id..) {
         if n % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
             return None;
         }
-        key.clear();
-        fold_into(line, &mut key);
-        skel.clear();
+        if let Some(score) = scanner.score(line) {
+            hits.push(Hit { item: id, score });
+        }
+    }
+    Some(hits)
+}
+
+/// A query compiled for scoring lines one at a time, without an index: each line is folded
+/// (and its words' skeletons taken, only in the script the terms need) as it is scanned, so
+/// a search of a whole corpus's text holds one line's keys at a time.
+pub struct LineScanner {
+    plan: Plan,
+    skeletons: Option<Option<bool>>,
+    /// Fuzzy terms match as subsequences (standard input) or substrings (document lines).
+    fuzzy: bool,
+    key: String,
+    skel: String,
+}
+
+impl LineScanner {
+    /// A scanner for the lines of documents, matched as the index matches its text lines
+    /// (`%text` items): the same hits and the same scores.
+    pub fn for_documents(query: &Query) -> LineScanner {
+        LineScanner::with_fuzzy(query, false)
+    }
+
+    fn with_fuzzy(query: &Query, fuzzy: bool) -> LineScanner {
+        let plan = Plan::new(query);
+        LineScanner {
+            skeletons: plan.skeleton_script(),
+            plan,
+            fuzzy,
+            key: String::new(),
+            skel: String::new(),
+        }
+    }
+
+    /// The score of one line, or `None` when it does not match.
+    pub fn score(&mut self, line: &str) -> Option<i32> {
+        self.key.clear();
+        fold_into(line, &mut self.key);
+        self.skel.clear();
         // Arabic letters are U+0621..U+064A: UTF-8 lead bytes D8 and D9.
-        if let Some(script) = skeletons
+        if let Some(script) = self.skeletons
             && (script != Some(true) || memchr::memchr2(0xD8, 0xD9, line.as_bytes()).is_some())
         {
-            push_skeletons_of(line, script, &mut skel);
+            push_skeletons_of(line, script, &mut self.skel);
         }
         let own = Fields {
-            key: &key,
+            key: &self.key,
             extra: "",
-            skel: &skel,
+            skel: &self.skel,
             iso: "",
-            fuzzy: true,
+            fuzzy: self.fuzzy,
         };
         let fields = ItemFields {
             own,
             tags: None,
             source: None,
         };
-        if let Some(score) = plan.score_fields(ItemKind::Line, &fields) {
-            hits.push(Hit { item: id, score });
+        self.plan.score_fields(ItemKind::Line, &fields)
+    }
+
+    /// Calls `hit(offset, line, score)` for every matching line of a document's `text`, in
+    /// order: the lines the index makes items of (trimmed, holding a word; very long ones in
+    /// pieces), `offset` being the line's byte offset in `text`.
+    pub fn scan_text(&mut self, text: &str, mut hit: impl FnMut(usize, &str, i32)) {
+        for (at, trimmed) in crate::text::trimmed_lines(text) {
+            if !trimmed.chars().any(crate::text::is_word_char) {
+                continue;
+            }
+            let mut piece_at = at;
+            for piece in pieces(trimmed, MAX_PIECE) {
+                if let Some(score) = self.score(piece) {
+                    hit(piece_at, piece, score);
+                }
+                piece_at += piece.len();
+            }
         }
     }
-    Some(hits)
 }

@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use super::app::App;
 use super::inbox::Waker;
 use crate::corpus::{Corpus, Document};
-use crate::search::{EntityItem, Index, ItemKind, Query, Results, covers, match_ranges};
+use crate::search::{EntityItem, Hit, Index, ItemKind, Query, Results, covers, match_ranges};
 
 /// What a search found, in the shape the panes use.
 #[derive(Debug, Clone, Default)]
@@ -50,58 +50,87 @@ pub fn run_query(
     cancel: &AtomicBool,
 ) -> Option<(Results, SearchOutcome)> {
     let query = Query::parse(raw);
-    let mut results = index.search(&query, prev, cancel)?;
-    if results.ranked < results.hits.len() {
-        index.rank_all(&mut results);
-    }
+    let results = index.search(&query, prev, cancel)?;
+    // The outcome needs documents and entities in rank order, not every hit: a one-letter
+    // query over a million lines is ordered by its documents' best hits, not sorted whole.
+    let entity_hits = ranked_entity_hits(index, &results);
     let outcome = SearchOutcome {
         generation: 0,
-        docs: ranked_docs(index, &query, &results),
-        entities: matched_entities(index, &results),
+        docs: ranked_docs(index, &query, &results, &entity_hits),
+        entities: entity_hits
+            .iter()
+            .filter_map(|hit| index.item(hit.item))
+            .map(|view| view.text.to_string())
+            .collect(),
         query: Some(query),
         open_matches: None,
     };
     Some((results, outcome))
 }
 
-/// Names of the matched entities, best first.
-fn matched_entities(index: &Index, results: &Results) -> Vec<String> {
-    results
+/// The hits on entities, best first.
+fn ranked_entity_hits(index: &Index, results: &Results) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = results
         .hits
         .iter()
-        .filter_map(|hit| index.item(hit.item))
-        .filter(|view| matches!(view.kind, ItemKind::Entity(_)))
-        .map(|view| view.text.to_string())
-        .collect()
+        .copied()
+        .filter(|h| {
+            index
+                .item(h.item)
+                .is_some_and(|v| matches!(v.kind, ItemKind::Entity(_)))
+        })
+        .collect();
+    hits.sort_unstable_by_key(|&h| index.rank_key(h));
+    hits
 }
 
 /// The documents of the hits, best first. A title or a text line names its document
 /// directly, and those documents come first, in the rank of their best such hit; then the
 /// documents reached only through a matched entity (one that mentions it), in the entity's
-/// rank: `%per lavrov` lists the articles that mention Lavrov. With several scopes
-/// (`%per lavrov %loc ankara`) a document must hold a hit in each, as the search's own join
-/// asks of items.
-fn ranked_docs(index: &Index, query: &Query, results: &Results) -> Vec<usize> {
+/// rank (`entity_hits`, best first): `%per lavrov` lists the articles that mention Lavrov.
+/// With several scopes (`%per lavrov %loc ankara`) a document must hold a hit in each, as the
+/// search's own join asks of items.
+fn ranked_docs(index: &Index, query: &Query, results: &Results, entity_hits: &[Hit]) -> Vec<usize> {
     let every_scope = ScopeDocs::new(index, query, results);
-    let mut seen = vec![false; index.tags.len()];
-    let mut docs = Vec::new();
-    for direct in [true, false] {
-        for hit in &results.hits {
-            let Some(item) = index.items.get(hit.item as usize) else {
-                continue;
-            };
-            if matches!(item.kind, ItemKind::Doc | ItemKind::Line) != direct {
-                continue;
+    // Each document's best direct hit, by rank key (one pass, whatever the hit count).
+    let mut best = vec![u128::MAX; index.tags.len()];
+    for &hit in &results.hits {
+        let Some(item) = index.items.get(hit.item as usize) else {
+            continue;
+        };
+        if !matches!(item.kind, ItemKind::Doc | ItemKind::Line) {
+            continue;
+        }
+        let key = index.rank_key(hit);
+        for &d in index.docs(item) {
+            let d = d as usize;
+            if d >= best.len() {
+                best.resize(d + 1, u128::MAX);
             }
-            for &d in index.docs(item) {
-                let d = d as usize;
-                if d >= seen.len() {
-                    seen.resize(d + 1, false);
-                }
-                if !seen[d] && every_scope.allows(d) {
-                    seen[d] = true;
-                    docs.push(d);
-                }
+            best[d] = best[d].min(key);
+        }
+    }
+    let mut direct: Vec<(u128, usize)> = best
+        .iter()
+        .enumerate()
+        .filter(|&(d, &key)| key != u128::MAX && every_scope.allows(d))
+        .map(|(d, &key)| (key, d))
+        .collect();
+    direct.sort_unstable();
+    let mut seen: Vec<bool> = best.iter().map(|&k| k != u128::MAX).collect();
+    let mut docs: Vec<usize> = direct.into_iter().map(|(_, d)| d).collect();
+    for hit in entity_hits {
+        let Some(item) = index.items.get(hit.item as usize) else {
+            continue;
+        };
+        for &d in index.docs(item) {
+            let d = d as usize;
+            if d >= seen.len() {
+                seen.resize(d + 1, false);
+            }
+            if !seen[d] && every_scope.allows(d) {
+                seen[d] = true;
+                docs.push(d);
             }
         }
     }
@@ -305,3 +334,7 @@ pub fn refresh_matches(app: &mut App) {
         _ => Vec::new(),
     };
 }
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod tests;

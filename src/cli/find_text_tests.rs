@@ -1,0 +1,126 @@
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use super::*;
+use crate::corpus::load_paths;
+use crate::search::Index;
+
+/// (score, path, text, start, line) of every match, best first.
+type Rows = Vec<(i32, String, String, usize, usize)>;
+
+/// What the full path finds: the corpus loaded whole, every line indexed.
+fn indexed(paths: &[PathBuf], query: &Query) -> Rows {
+    let docs = load_paths(paths).map(|r| r.corpus.docs).unwrap_or_default();
+    let index = Index::build(&docs, &[]);
+    let Some(mut results) = index.search(query, None, &AtomicBool::new(false)) else {
+        return Vec::new();
+    };
+    index.rank_all(&mut results);
+    let rows = results.hits.iter().filter_map(|hit| {
+        let view = index.item(hit.item)?;
+        let r = Record::of_item(&view, hit.score, &docs);
+        Some((
+            r.score,
+            r.doc?.to_string(),
+            r.text.to_string(),
+            r.start?,
+            r.line?,
+        ))
+    });
+    rows.collect()
+}
+
+/// What the streamed path finds.
+fn streamed(paths: &[PathBuf], query: &Query) -> Rows {
+    let listed = list_files(paths).unwrap_or_default();
+    let Some(mut scanned) = scan_on_two_threads(&listed, query) else {
+        return Vec::new();
+    };
+    rank(&mut scanned.hits);
+    let paths = &scanned.paths;
+    let rows = scanned.hits.iter().map(|h| {
+        let path = paths.get(h.doc).cloned().unwrap_or_default();
+        (h.score, path, h.text.clone(), h.start, h.line)
+    });
+    rows.collect()
+}
+
+#[test]
+fn streamed_lines_match_and_rank_as_the_index_does() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let sub = dir.path().join("b");
+    std::fs::create_dir(&sub)?;
+    let files = [
+        (
+            dir.path().join("a.txt"),
+            "Lavrov Ankara'da\n\n  Sergey Lavrov Ankara'ya geldi.\r\nRusya Dışişleri Bakanı Lavrov konuştu.\n",
+        ),
+        (
+            sub.join("c.txt"),
+            "لافروف في أنقرة\n\nقال سيرغي لافروف إن روسيا ستراقب.\n\tبوتين وأردوغان\n",
+        ),
+        (
+            sub.join("d.md"),
+            "Putin ile Erdoğan\n\nPutinle görüşen Erdoğan, bütünleşme dedi.\nAnkara Ankara ankara\n",
+        ),
+        (
+            dir.path().join("e.txt"),
+            "Kısa\n\n2020-11-03 tarihli haber: Lavrov ve Putin.\n",
+        ),
+    ];
+    for (path, text) in &files {
+        std::fs::write(path, text)?;
+    }
+    // What the full load has notices for: binary, empty, a legacy encoding (Windows-1254).
+    std::fs::write(sub.join("f.txt"), b"PK\x03\x04\x00\x00binary")?;
+    std::fs::write(sub.join("g.txt"), " \n\n\t\n")?;
+    std::fs::write(
+        sub.join("h.txt"),
+        b"Lavrov \xfeimdi \xe7ok \xf0\xfcz\xe9l konu\xfetu.\n",
+    )?;
+    let paths = vec![dir.path().to_path_buf()];
+    let listed = list_files(&paths)?;
+    let scanned = scan_on_two_threads(&listed, &Query::parse_in("x", Scope::Text));
+    let full = load_paths(&paths)?;
+    assert_eq!(scanned.map(|s| s.notices), Some(full.notices.clone()));
+    assert!(full.notices.len() >= 3, "{:?}", full.notices);
+    let queries = [
+        "lavrov",
+        "lav",
+        "ankara",
+        "'putin",
+        "^rusya",
+        "lavrov$",
+        "!putin lavrov",
+        "lavrov | putin",
+        "بوتين",
+        "لافروف",
+        "erdogan",
+        "a",
+        "",
+        "%text lavrov",
+        "geldi$",
+        "^'sergey",
+    ];
+    let mut matched = 0;
+    for raw in queries {
+        let query = Query::parse_in(raw, Scope::Text);
+        let (want, got) = (indexed(&paths, &query), streamed(&paths, &query));
+        assert_eq!(got, want, "query {raw:?}");
+        matched += usize::from(!want.is_empty());
+    }
+    // The comparison means something only when queries match.
+    assert!(matched >= 12, "{matched}");
+    Ok(())
+}
+
+#[test]
+fn only_text_queries_are_streamed() {
+    assert!(text_only_query(&Query::parse_in("lavrov", Scope::Text)));
+    assert!(text_only_query(&Query::parse("%text lavrov")));
+    assert!(!text_only_query(&Query::parse("lavrov")));
+    assert!(!text_only_query(&Query::parse_in(
+        "%per lavrov",
+        Scope::Text
+    )));
+}
