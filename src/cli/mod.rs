@@ -7,6 +7,7 @@ pub mod extract;
 pub mod find;
 mod find_docs;
 mod find_out;
+pub mod list;
 pub mod render;
 
 use std::path::PathBuf;
