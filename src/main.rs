@@ -9,8 +9,9 @@ use okur::cli;
 
 /// okur: read and triage Turkish and Arabic news in the terminal.
 ///
-/// With no command, opens the three-pane reader on the given files and folders (.txt, .md;
-/// `-` reads standard input), or on the bundled sample articles when none are given.
+/// With no command, opens the three-pane reader on the given files and folders (.txt, .md,
+/// feeds, HTML pages, JSON dumps, WARC; `-` reads standard input), or on the bundled sample
+/// articles when none are given.
 #[derive(Debug, Parser)]
 #[command(name = "okur", version, about, long_about)]
 struct Cli {
@@ -32,7 +33,8 @@ struct OpenArgs {
     /// The annotation journal (default: $XDG_DATA_HOME/okur/journal.jsonl).
     #[arg(long, env = "OKUR_STORE", value_name = "FILE")]
     store: Option<PathBuf>,
-    /// Files or folders to open (.txt, .md; `-` reads standard input). None: the bundled seeds.
+    /// Files or folders to open (.txt, .md, feeds, pages, dumps, WARC; `-` reads standard
+    /// input; `FILE#N` one article of a feed). None: the bundled seeds.
     paths: Vec<PathBuf>,
 }
 
@@ -44,6 +46,8 @@ enum Command {
     Extract(cli::extract::ExtractArgs),
     /// Search documents, people, places, dates and text lines (or standard input).
     Find(cli::find::FindArgs),
+    /// List the documents as opened (one per article of a feed, page, dump or archive).
+    List(cli::list::ListArgs),
     /// Export annotations, accepted extractions and triage state (brat, CoNLL, doccano, JSONL).
     Export(cli::export::ExportArgs),
     /// Say which terminal okur detects, how the reader will draw Arabic on it, and why.
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Render(args)) => cli::render::run(args, &mut stdout),
         Some(Command::Export(args)) => cli::export::run(args),
+        Some(Command::List(args)) => cli::list::run(args, &mut stdout),
         Some(Command::Doctor(args)) => cli::doctor::run(args, detect_for_doctor(), &mut stdout),
         Some(Command::Extract(args)) => cli::extract::run(args, &mut stdout),
         Some(Command::Find(args)) => {

@@ -98,6 +98,7 @@ fn rendering_five_megabytes_allocates_at_most_three_times_the_file() {
         bidi: BidiArg::App,
         harakat: Switch::On,
         format: RenderFormat::Jsonl,
+        text: false,
         paths: vec![path],
     };
     let before = HELD.load(Ordering::SeqCst);

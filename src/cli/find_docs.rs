@@ -11,9 +11,13 @@ use super::find_out::Record;
 
 /// Runs the search over titles alone when the query can only match documents; `None` when
 /// it can match more, or when the full load must speak (standard input, the bundled seeds,
-/// no title found at all: its error says why).
+/// news formats, no title found at all: its error says why).
 pub(super) fn titles_only(args: &FindArgs, query: &Query) -> anyhow::Result<Option<bool>> {
     if !docs_only(query) || args.paths.is_empty() || args.paths.iter().any(|p| p == "-") {
+        return Ok(None);
+    }
+    // A feed's articles, a page's main text: only the full load reads them.
+    if crate::corpus::holds_news_formats(&args.paths) {
         return Ok(None);
     }
     let (titles, notices) = match read_titles_noticed(&args.paths) {

@@ -8,6 +8,7 @@ pub mod find;
 mod find_docs;
 mod find_out;
 mod find_text;
+pub mod list;
 pub mod render;
 
 use std::path::PathBuf;

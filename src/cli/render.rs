@@ -65,6 +65,11 @@ pub struct RenderArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
     pub format: RenderFormat,
+    /// Print each document's stored text as it is (the text every offset counts in: for an
+    /// article from a feed, page, dump or archive, the text okur made of it) instead of the
+    /// pane's rows.
+    #[arg(long, conflicts_with = "format")]
+    pub text: bool,
     /// The file to render (a folder renders every document in it; none: the bundled seeds).
     pub paths: Vec<PathBuf>,
 }
@@ -83,6 +88,14 @@ struct JsonRow<'a> {
 /// soon as it is laid out and dropped, so memory does not grow with the document.
 pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let report = super::load_corpus(&args.paths)?;
+    if args.text {
+        let mut out = std::io::BufWriter::new(out);
+        for doc in &report.corpus.docs {
+            out.write_all(doc.text.as_bytes())?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
     let opts = LayoutOptions {
         width: usize::from(args.width),
         shape: args.shape == Switch::On,

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::read::{Unread, max_input_bytes, read_capped, read_regular, too_large_reason};
-use super::walk::{skip_notice, walk};
+use super::walk::{merged, skip_notice, walk};
 use super::{Corpus, Decoded, Document, decode_bytes};
 
 /// The five sample articles, embedded so `okur` with no path opens them from any folder.
@@ -49,6 +49,16 @@ pub enum LoadError {
     /// Standard input held more than the input limit.
     #[error("standard input is {}", too_large_reason(None, *.0))]
     StdinTooLarge(u64),
+    /// A document id `FILE#N` named an item that the file does not hold.
+    #[error("no item {n} in {file} (it holds {count})")]
+    NoItem {
+        /// The file, as given.
+        file: String,
+        /// The item number asked for (from 1).
+        n: usize,
+        /// How many items the file holds.
+        count: usize,
+    },
     /// Nothing readable was found under the given paths.
     #[error("no documents found in {what}{}", why_none(.skipped))]
     NoDocuments {
@@ -59,11 +69,17 @@ pub enum LoadError {
     },
 }
 
+/// What okur reads from folders, for the "no documents" message.
+#[cfg(feature = "formats")]
+const READS: &str = ".txt and .md files, feeds, HTML pages, JSON dumps and WARC archives";
+#[cfg(not(feature = "formats"))]
+const READS: &str = ".txt and .md files";
+
 /// The end of the "no documents" message: why the files that were there did not count. The
 /// message stays one line, so a long list is cut to its first entry and a count.
 fn why_none(skipped: &[String]) -> String {
     match skipped {
-        [] => " (okur reads .txt and .md files)".into(),
+        [] => format!(" (okur reads {})", READS),
         [one] => format!(" ({one})"),
         [first, rest @ ..] => format!(" ({} files skipped; the first: {first})", rest.len() + 1),
     }
@@ -146,9 +162,13 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<LoadReport, LoadError> {
     finish(report, &names.join(" "))
 }
 
-/// One named file, or every file under one named folder.
+/// One named file, or every file under one named folder, or one item `FILE#N` of a feed,
+/// dump or archive.
 fn load_path(path: &Path) -> Result<LoadReport, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => return load_item(path).unwrap_or_else(|| Err(io_error(path, e))),
+    };
     if !meta.is_dir() {
         let mut report = LoadReport::default();
         // A named pipe or device named directly is skipped like one found in a folder:
@@ -161,9 +181,56 @@ fn load_path(path: &Path) -> Result<LoadReport, LoadError> {
         return Ok(report);
     }
     let found = walk(path)?;
-    let mut report = read_on_two_threads(&found.files);
+    let mut report = read_on_two_threads(&merged(&found));
     report.notices.splice(0..0, found.skipped);
     Ok(report)
+}
+
+/// True when the paths may hold news formats (feeds, pages, dumps, archives), whose
+/// documents only the full load finds: a named file other than `.txt`/`.md` (its content
+/// decides), an item id `FILE#N`, or a folder with a file of a news format's extension.
+/// Quick readers of text heads (titles first) then leave the work to the full load.
+pub fn holds_news_formats(paths: &[PathBuf]) -> bool {
+    if !cfg!(feature = "formats") {
+        return false;
+    }
+    paths.iter().any(|path| {
+        if path.is_dir() {
+            return walk(path).is_ok_and(|found| !found.formatted.is_empty());
+        }
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        !(ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"))
+    })
+}
+
+/// The item `FILE#N` named by `path`, when `path` is no file but such an id whose file
+/// exists; `None` otherwise.
+fn load_item(path: &Path) -> Option<Result<LoadReport, LoadError>> {
+    #[cfg(feature = "formats")]
+    {
+        let id = path.to_str()?;
+        let (file, n) = super::formats::split_item(id)?;
+        if !Path::new(file).is_file() {
+            return None;
+        }
+        Some(load_path(Path::new(file)).and_then(|mut report| {
+            let count = report.corpus.docs.len();
+            report.corpus.docs.retain(|d| d.path == id);
+            match report.corpus.docs.is_empty() {
+                true => Err(LoadError::NoItem {
+                    file: file.to_string(),
+                    n,
+                    count,
+                }),
+                false => Ok(report),
+            }
+        }))
+    }
+    #[cfg(not(feature = "formats"))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// Reads and parses files found in a folder, half on each of two threads, in order.
@@ -200,6 +267,13 @@ pub(super) fn skipped(path: &Path, why: &str) -> String {
 }
 
 fn finish(report: LoadReport, what: &str) -> Result<LoadReport, LoadError> {
+    #[cfg(feature = "formats")]
+    let report = {
+        let mut report = report;
+        let merged = super::formats::merge_same_stories(&mut report.corpus.docs);
+        report.notices.extend(merged);
+        report
+    };
     if report.corpus.is_empty() {
         // With no documents, every notice is about a file that was skipped.
         return Err(LoadError::NoDocuments {
@@ -222,7 +296,15 @@ pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
     }
 }
 
+/// Adds the documents of one input: the articles of a feed, page, dump or archive (see
+/// [`super::formats::sniff`]), else the text file.
 fn add_bytes(report: &mut LoadReport, name: String, bytes: Vec<u8>) {
+    #[cfg(feature = "formats")]
+    if let Some(read) = super::formats::documents(&name, &bytes) {
+        report.corpus.docs.extend(read.docs);
+        report.notices.extend(read.notices);
+        return;
+    }
     match decode_bytes(bytes) {
         Decoded::Binary => report
             .notices
@@ -289,7 +371,7 @@ mod tests {
         };
         assert_eq!(
             err(&[]),
-            "no documents found in d (okur reads .txt and .md files)"
+            format!("no documents found in d (okur reads {READS})")
         );
         assert_eq!(
             err(&["d/a.txt: skipped, looks like a binary file"]),

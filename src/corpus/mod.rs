@@ -8,14 +8,20 @@
 mod dateline;
 mod decode;
 pub mod fast;
+#[cfg(feature = "formats")]
+pub mod formats;
 mod load;
+mod meta;
 mod parse;
 mod read;
 mod walk;
 
 pub use dateline::{day_first, iso_date};
 pub use decode::{Decoded, decode_bytes};
-pub use load::{LoadError, LoadReport, load_paths, load_seeds, load_stdin, read_stdin_bytes};
+pub use load::{
+    LoadError, LoadReport, holds_news_formats, load_paths, load_seeds, load_stdin, read_stdin_bytes,
+};
+pub use meta::ArticleMeta;
 pub use parse::{Dateline, ParaKind, Paragraph, Piece, detect_language, parse_document};
 pub use read::{DEFAULT_MAX_INPUT_MB, MAX_INPUT_ENV, max_input_bytes, read_small_file};
 
@@ -138,7 +144,7 @@ impl<'de> serde::Deserialize<'de> for DocKey {
 /// Where a copy is, for its key: absolute paths as they are, relative ones joined to the
 /// working folder. Standard input (`-`) and a bundled seed (a bare name that is no file
 /// here) keep their name.
-fn copy_path(path: &str) -> String {
+pub(crate) fn copy_path(path: &str) -> String {
     use std::path::Path;
     static CWD: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
     let p = Path::new(path);
@@ -174,6 +180,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     /// What loading had to say about this file (legacy encoding, BOM), for the status line.
     pub notices: Vec<String>,
+    /// What a feed, page, dump or web archive said about the article (source, url, author,
+    /// publication time with its offset); `None` for plain text files.
+    pub meta: Option<Box<ArticleMeta>>,
 }
 
 impl Document {
@@ -187,9 +196,23 @@ impl Document {
         self.paragraphs.is_empty()
     }
 
-    /// The ISO date of the article (from its dateline), with its grain.
+    /// The ISO date of the article, with its grain: the day its source says it was
+    /// published (in the source's own time zone), else its dateline's.
     pub fn date(&self) -> Option<&str> {
-        self.dateline.as_ref().map(|d| d.iso.as_str())
+        self.meta
+            .as_ref()
+            .and_then(|m| m.day())
+            .or_else(|| self.dateline.as_ref().map(|d| d.iso.as_str()))
+    }
+
+    /// The name of the article's source (feed or site), when it came with one.
+    pub fn source(&self) -> Option<&str> {
+        self.meta.as_ref().and_then(|m| m.source_name())
+    }
+
+    /// The article's url, when its source gave one.
+    pub fn url(&self) -> Option<&str> {
+        self.meta.as_ref().and_then(|m| m.url.as_deref())
     }
 }
 

@@ -118,6 +118,7 @@ pub fn parse_document(path: String, text: String) -> Document {
         title,
         paragraphs,
         notices: Vec::new(),
+        meta: None,
         text,
     }
 }

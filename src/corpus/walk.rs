@@ -1,5 +1,6 @@
-//! Finding the documents under a folder: recursively, `.txt` and `.md` only, hidden entries
-//! skipped, sorted by path.
+//! Finding the documents under a folder: recursively, `.txt` and `.md` files (and, with the
+//! `formats` feature, feeds, pages, dumps and web archives by their extension), hidden
+//! entries skipped, sorted by path.
 //!
 //! One unreadable subfolder or file must not hide the thousands beside it, so anything inside
 //! the folder that cannot be read is skipped with a notice; only the folder the user named
@@ -17,6 +18,10 @@ const EXTENSIONS: [&str; 2] = ["txt", "md"];
 pub(super) struct Found {
     /// Files with a text extension, sorted.
     pub files: Vec<PathBuf>,
+    /// Files with a news format's extension (`.xml`, `.html`, `.jsonl`, `.warc`...), sorted;
+    /// empty without the `formats` feature. Kept apart so the quick title reader, which
+    /// reads text heads, leaves them to the full load.
+    pub formatted: Vec<PathBuf>,
     /// `PATH: skipped, REASON` for each subfolder or entry that could not be read.
     pub skipped: Vec<String>,
 }
@@ -41,21 +46,33 @@ fn visit(folder: &Path, entries: std::fs::ReadDir, found: &mut Found) {
         }
     }
     // Every path is `folder/name`: comparing the paths' bytes orders them by name.
-    items.sort_unstable_by(|a: &(PathBuf, bool), b| a.0.as_os_str().cmp(b.0.as_os_str()));
-    for (path, is_dir) in items {
-        if !is_dir {
-            found.files.push(path);
-            continue;
-        }
-        match std::fs::read_dir(&path) {
-            Ok(entries) => visit(&path, entries, found),
-            Err(e) => found.skipped.push(skip_notice(&path, &e)),
+    items.sort_unstable_by(|a: &(PathBuf, Entry), b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    for (path, entry) in items {
+        match entry {
+            Entry::Text => found.files.push(path),
+            Entry::Formatted => found.formatted.push(path),
+            Entry::Folder => visit_folder(path, found),
         }
     }
 }
 
-/// An entry to keep, with whether it is a folder: subfolders and text files, not hidden.
-fn classify(entry: &std::fs::DirEntry, found: &mut Found) -> Option<(PathBuf, bool)> {
+/// What a kept entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Folder,
+    Text,
+    Formatted,
+}
+
+fn visit_folder(path: PathBuf, found: &mut Found) {
+    match std::fs::read_dir(&path) {
+        Ok(entries) => visit(&path, entries, found),
+        Err(e) => found.skipped.push(skip_notice(&path, &e)),
+    }
+}
+
+/// An entry to keep, with what it is: subfolders, text and news files, not hidden.
+fn classify(entry: &std::fs::DirEntry, found: &mut Found) -> Option<(PathBuf, Entry)> {
     // The name from the path, not `entry.file_name()`: that would allocate a copy.
     let path = entry.path();
     if path
@@ -67,8 +84,9 @@ fn classify(entry: &std::fs::DirEntry, found: &mut Found) -> Option<(PathBuf, bo
     // The entry's own type, not its target's: symbolic links to folders are not followed
     // (no cycles), links to files are read like files.
     match entry.file_type() {
-        Ok(t) if t.is_dir() => Some((path, true)),
-        Ok(_) if has_text_extension(&path) => Some((path, false)),
+        Ok(t) if t.is_dir() => Some((path, Entry::Folder)),
+        Ok(_) if has_text_extension(&path) => Some((path, Entry::Text)),
+        Ok(_) if has_format_extension(&path) => Some((path, Entry::Formatted)),
         Ok(_) => None,
         Err(e) => {
             found.skipped.push(skip_notice(&path, &e));
@@ -81,6 +99,43 @@ fn has_text_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// True for a news format's extension (`.warc.gz` through its `gz`).
+fn has_format_extension(path: &Path) -> bool {
+    #[cfg(feature = "formats")]
+    {
+        let name = path.to_string_lossy();
+        path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            super::formats::EXTENSIONS
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(e))
+        }) && (!name.ends_with(".gz") || name.to_ascii_lowercase().ends_with(".warc.gz"))
+    }
+    #[cfg(not(feature = "formats"))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Text and news files together, in path order (both lists are).
+pub(super) fn merged(found: &Found) -> Vec<PathBuf> {
+    let (mut a, mut b) = (
+        found.files.iter().peekable(),
+        found.formatted.iter().peekable(),
+    );
+    let mut out = Vec::with_capacity(found.files.len() + found.formatted.len());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x <= y => a.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => break,
+        };
+        out.extend(next.cloned());
+    }
+    out
 }
 
 /// The notice for a file or folder inside a given folder that could not be read.

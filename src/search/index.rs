@@ -91,6 +91,7 @@ impl Index {
             title: &doc.title,
             title_offset: doc.text.find(doc.title.as_str()),
             date: doc.date(),
+            source: doc.source(),
         }))
     }
 
@@ -103,7 +104,11 @@ impl Index {
             let date = row.date.unwrap_or("");
             index.push_doc(i, row.title, row.title_offset, date, name);
             index.tags.push(String::new());
-            let source = fold_str(row.path);
+            // `%src` meets the path and, for an article from a feed or site, its name.
+            let source = match row.source {
+                Some(name) => fold_str(&format!("{} {name}", row.path)),
+                None => fold_str(row.path),
+            };
             index.doc_bytes.push(byte_set(source.as_bytes()));
             index.sources.push(source);
         }

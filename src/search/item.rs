@@ -52,6 +52,8 @@ pub struct TitleRow<'a> {
     pub title_offset: Option<usize>,
     /// ISO date of its dateline.
     pub date: Option<&'a str>,
+    /// The feed's or site's name, for `%src` beside the path.
+    pub source: Option<&'a str>,
 }
 
 impl<'a> From<&'a TitleEntry> for TitleRow<'a> {
@@ -61,6 +63,7 @@ impl<'a> From<&'a TitleEntry> for TitleRow<'a> {
             title: &e.title,
             title_offset: Some(e.title_offset),
             date: e.date.as_deref(),
+            source: None,
         }
     }
 }

@@ -7,7 +7,9 @@
 //! `suffix$` anchor at the start or end of the item, `^whole$` must equal it, and `!term`
 //! excludes exactly what `'term` matches (`!^x`, `!x$`, `!^x$` what `^x`, `x$`, `^x$` match;
 //! `!'x` what fuzzy `x` matches), as in fzf. `%per`, `%loc`, `%date`, `%doc`, `%text` and
-//! `%src` set the scope of the terms that follow (`!%per x` is `%per !x`); any other `%word`
+//! `%src` set the scope of the terms that follow (`!%per x` is `%per !x`); `%src:NAME` is
+//! one term matched against the source alone (the path, and a feed's or site's name),
+//! leaving the scope as it was; any other `%word`
 //! (such as `%unread` or `%tag:x`) is a filter the caller interprets, kept in
 //! [`Query::filters`], and so is `!%word` (its negation, kept as `!word`). Inside a `%word` a
 //! double-quoted stretch keeps its spaces: `%tag:"two words"` is one filter, `tag:two words`
@@ -33,7 +35,8 @@ pub enum Scope {
     /// Lines of document text (`%text`).
     Text,
     /// Documents by their source (`%src`): the path the document was opened from, as given
-    /// (a file, or a file inside a folder), which is all the source a document has today.
+    /// (a file, a file inside a folder, or `FILE#N` for an article of a feed or dump), and
+    /// the name of the feed or site it came from.
     Source,
 }
 
@@ -111,6 +114,14 @@ pub struct Query {
     pub scope: Scope,
 }
 
+/// The NAME of a `%src:NAME` (or `%source:NAME`) word, when it is one.
+fn source_term(word: &str) -> Option<&str> {
+    let name = word
+        .strip_prefix("src:")
+        .or_else(|| word.strip_prefix("source:"))?;
+    (!name.is_empty()).then_some(name)
+}
+
 /// Shortest skeleton (in consonants) that is tried against the other script.
 const MIN_SKELETON: usize = 3;
 
@@ -139,6 +150,22 @@ impl Query {
                 continue;
             }
             if let Some((negated, word)) = filter_word(token) {
+                // `%src:NAME` is one source term; the scope in force stays.
+                if let Some(name) = source_term(&word) {
+                    let token = if negated {
+                        format!("!{name}")
+                    } else {
+                        name.to_string()
+                    };
+                    if let Some(term) = parse_term(&token) {
+                        query.groups.push(Group {
+                            scope: Scope::Source,
+                            terms: vec![term],
+                        });
+                    }
+                    join_next = false;
+                    continue;
+                }
                 match Scope::from_token(&word) {
                     Some(s) => (scope, negate) = (s, negated),
                     _ if word.is_empty() => {}

@@ -65,6 +65,7 @@ pub fn placeholder_corpus(titles: &[TitleEntry]) -> Corpus {
             lang: detect_language(&t.title),
             paragraphs: Vec::new(),
             notices: vec!["loading".into()],
+            meta: None,
         })
         .collect();
     Corpus { docs }

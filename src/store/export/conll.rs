@@ -1,4 +1,5 @@
-//! CoNLL BIO: a `# doc: PATH` comment line per document, then one `token LABEL` line per
+//! CoNLL BIO: a `# doc: PATH` comment line per document (and `# url: URL` for an article
+//! that has one), then one `token LABEL` line per
 //! token (`Türkiye B-LOC`, `'ye O`), a blank line after each sentence and paragraph.
 //!
 //! Tokens are split at whitespace and at span boundaries, so a suffix or a proclitic
@@ -20,6 +21,9 @@ pub fn conll(doc: &ExportDoc) -> String {
     let spans = without_overlaps(&doc.spans);
     let tokens = tokens(doc.text, &spans);
     let mut out = format!("# doc: {}\n", doc.path);
+    if let Some(url) = doc.url {
+        out.push_str(&format!("# url: {url}\n"));
+    }
     let mut next = 0;
     let mut prev_end = 0;
     let mut open_sentence = false;

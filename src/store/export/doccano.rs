@@ -1,6 +1,7 @@
 //! doccano sequence-labelling JSONL: one line per document,
 //! `{"text": "...", "label": [[start, end, "PER"], ...]}`, offsets in characters (code
-//! points), as doccano counts them.
+//! points), as doccano counts them. An article with a url carries it as `"url"`, which
+//! doccano keeps as the document's metadata.
 
 use serde::Serialize;
 
@@ -10,6 +11,8 @@ use super::{CharIndex, ExportDoc, short_label};
 struct Line<'a> {
     text: &'a str,
     label: Vec<(usize, usize, String)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 /// The JSONL line (with its newline) of one document.
@@ -29,6 +32,7 @@ pub fn doccano_line(doc: &ExportDoc) -> String {
     let line = Line {
         text: doc.text,
         label,
+        url: doc.url,
     };
     let mut out = crate::json::to_string(&line).unwrap_or_default();
     out.push('\n');

@@ -1,7 +1,8 @@
 //! okur's own JSONL: per document one triage line
 //! `{"doc","read","star","archived","relevance","tags","note"}`, then one line per span
 //! `{"doc","kind","start","end","text","source"}` with byte offsets. `doc` is the path as
-//! given; `kind` is `person`, `place`, `date` or the custom label.
+//! given; `kind` is `person`, `place`, `date` or the custom label. The triage line of an
+//! article with a url (from a feed, page, dump or archive) also has `"url"`.
 
 use serde::Serialize;
 
@@ -17,6 +18,8 @@ struct TriageLine<'a> {
     relevance: Relevance,
     tags: Vec<&'a str>,
     note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -40,6 +43,7 @@ pub fn jsonl(doc: &ExportDoc) -> String {
         relevance: t.relevance,
         tags: t.tags.iter().map(String::as_str).collect(),
         note: &t.note,
+        url: doc.url,
     };
     let mut out = line(&triage);
     for s in &doc.spans {

@@ -96,6 +96,8 @@ pub struct ExportDoc<'a> {
     pub path: &'a str,
     /// The document text.
     pub text: &'a str,
+    /// Where the article lives on the web, when its feed, page, dump or archive said.
+    pub url: Option<&'a str>,
     /// Triage state.
     pub triage: &'a DocState,
     /// Checked spans, by start then end.
@@ -118,7 +120,10 @@ pub fn prepare_skipping<'a>(corpus: &'a Corpus, state: &'a State) -> Prepared<'a
     let docs = corpus
         .docs
         .iter()
-        .map(|d| prepare_doc_skipping(&d.path, &d.text, state.doc(&d.key), state, &mut skipped))
+        .map(|d| ExportDoc {
+            url: d.url(),
+            ..prepare_doc_skipping(&d.path, &d.text, state.doc(&d.key), state, &mut skipped)
+        })
         .collect();
     Prepared { docs, skipped }
 }
@@ -196,6 +201,7 @@ fn prepare_doc_skipping<'a>(
     ExportDoc {
         path,
         text,
+        url: None,
         triage,
         spans,
     }

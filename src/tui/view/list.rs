@@ -1,5 +1,7 @@
-//! The document list: state marks, date, language, title (laid out with bidi), and at the
-//! end of the row a note marker `✎` and the tags; the filter in force in the title.
+//! The document list: state marks, date, language, the source of an article from a feed
+//! or site (with `+N` when N other sources carried the same story), title (laid out with
+//! bidi), and at the end of the row a note marker `✎` and the tags; the filter in force in
+//! the title.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,6 +19,12 @@ use crate::store::DocState;
 
 /// Width of the date column (`2020-11-03`).
 const DATE_WIDTH: u16 = 10;
+
+/// Width of the source column, shown when a row is at least [`SOURCE_FROM`] wide.
+const SOURCE_WIDTH: u16 = 14;
+
+/// The narrowest row (after the marks; a list 55 cells wide) that shows sources.
+const SOURCE_FROM: u16 = 50;
 
 /// Marks a document with a note, before its tags.
 const NOTE_MARK: &str = "✎";
@@ -156,6 +164,20 @@ fn draw_row(
         buf.set_stringn(x, area.y, date, usize::from(DATE_WIDTH), style);
         x += DATE_WIDTH + 1;
     }
+    if area.width >= SOURCE_FROM
+        && let Some(source) = source_label(doc)
+    {
+        let dir = paragraph_direction(&source, Direction::Ltr);
+        draw_text(
+            app,
+            &source,
+            dir,
+            Rect::new(x, area.y, SOURCE_WIDTH, 1),
+            style,
+            buf,
+        );
+        x += SOURCE_WIDTH + 1;
+    }
     let width = area.width.saturating_sub(x - area.x);
     if width == 0 {
         return;
@@ -185,6 +207,20 @@ fn draw_row(
     } else {
         buf.set_stringn(x, area.y, "(empty)", usize::from(title_width), style);
     }
+}
+
+/// The source shown for an article, fitted to its column: its feed's or site's name, and
+/// `+N` for the N other sources of the same story (kept whole when the name is cut);
+/// `None` for plain text files.
+fn source_label(doc: &Document) -> Option<String> {
+    let meta = doc.meta.as_deref()?;
+    let name = meta.source_name()?;
+    let more = match meta.also.len() {
+        0 => String::new(),
+        n => format!(" +{n}"),
+    };
+    let room = usize::from(SOURCE_WIDTH).saturating_sub(more.len());
+    Some(format!("{}{more}", fit(name, room)))
 }
 
 /// The note marker and the tags (`#suriye`, `#"two words"` as the filter line writes a tag

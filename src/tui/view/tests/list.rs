@@ -155,3 +155,39 @@ fn a_narrow_list_keeps_the_mark_count_in_its_title() {
     let top: String = (0..20).map(|x| buf[(x, 0)].symbol()).collect();
     assert_eq!(top, "┌ 3/3 · 2 marked ──┐");
 }
+
+/// One article from a feed whose story two other feeds carried too.
+fn from_a_feed() -> App {
+    let mut doc = Document::from_text("news.xml#1", "Ankara'da toplantı\n\nMetin.\n".to_string());
+    doc.meta = Some(Box::new(crate::corpus::ArticleMeta {
+        source: Some("Anadolu Haber".into()),
+        published: Some("2024-03-06T01:50:00+03:00".into()),
+        also: vec!["TRT".into(), "Hürriyet".into()],
+        ..Default::default()
+    }));
+    let layout = LayoutOptions::new(80);
+    App::new(
+        Corpus { docs: vec![doc] },
+        Facts::default(),
+        theme(),
+        layout,
+    )
+}
+
+fn row_text(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .filter_map(|x| buf.cell((x, y)).map(|c| c.symbol().to_string()))
+        .collect()
+}
+
+#[test]
+fn an_article_shows_its_source_and_how_many_others_carried_it() {
+    let app = from_a_feed();
+    let wide = row_text(&render(&app, 64, 4, draw), 1);
+    assert!(
+        wide.contains("tr 2024-03-06 Anadolu Ha… +2 Ankara'da toplantı"),
+        "{wide}"
+    );
+    let narrow = row_text(&render(&app, 40, 4, draw), 1);
+    assert!(!narrow.contains("Anadolu"), "{narrow}");
+}
