@@ -8,6 +8,10 @@ pub mod find;
 mod find_docs;
 mod find_out;
 pub mod render;
+#[cfg(feature = "team")]
+pub mod team;
+#[cfg(feature = "team")]
+pub mod team_export;
 
 use std::path::PathBuf;
 
