@@ -14,6 +14,8 @@ pub mod kind;
 pub mod layout;
 pub mod search;
 pub mod store;
+#[cfg(feature = "team")]
+pub mod team;
 pub mod text;
 #[cfg(feature = "tui")]
 pub mod tui;

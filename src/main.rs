@@ -33,6 +33,11 @@ struct OpenArgs {
     /// The annotation journal (default: $XDG_DATA_HOME/okur/journal.jsonl).
     #[arg(long, env = "OKUR_STORE", value_name = "FILE")]
     store: Option<PathBuf>,
+    /// Share triage and annotations through this team server (postgres://USER@HOST/DB;
+    /// password from the URL, PGPASSWORD or PGPASSFILE). Default: `team` in the config.
+    #[cfg(feature = "team")]
+    #[arg(long, value_name = "URL")]
+    team: Option<String>,
     /// Files or folders to open (.txt, .md, feeds, pages, dumps, WARC; `-` reads standard
     /// input; `FILE#N` one article of a feed). None: the bundled seeds.
     paths: Vec<PathBuf>,
@@ -52,6 +57,9 @@ enum Command {
     Export(cli::export::ExportArgs),
     /// Say which terminal okur detects, how the reader will draw Arabic on it, and why.
     Doctor(cli::doctor::DoctorArgs),
+    /// Team mode on PostgreSQL: set up the server (init), add analysts, see the status.
+    #[cfg(feature = "team")]
+    Team(cli::team::TeamArgs),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +71,8 @@ fn main() -> ExitCode {
         Some(Command::List(args)) => cli::list::run(args, &mut stdout),
         Some(Command::Doctor(args)) => cli::doctor::run(args, detect_for_doctor(), &mut stdout),
         Some(Command::Extract(args)) => cli::extract::run(args, &mut stdout),
+        #[cfg(feature = "team")]
+        Some(Command::Team(args)) => cli::team::run(args, &mut stdout),
         Some(Command::Find(args)) => {
             drop(stdout);
             return match cli::find::run(args, &extracted_entities) {
@@ -179,7 +189,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
     app.notices = opened.notices;
     app.keymap = keymap;
     app.custom_labels = config.custom_labels();
-    let store = match store {
+    let mut store = match store {
         Ok(store) => Some(store),
         Err(err) => {
             app.status
@@ -187,6 +197,8 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
             None
         }
     };
+    #[cfg(feature = "team")]
+    let _team = start_team(args, &config, store.as_mut(), &mut app)?;
     let config_path = args
         .config
         .clone()
@@ -194,6 +206,39 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
     let display = okur::tui::display::DisplayControl::new(resolved, config_path);
     okur::tui::use_mouse(config.mouse);
     okur::tui::run(app, store, opened.loader, display)
+}
+
+/// Team mode (`--team URL` or `team` in the config): the store's changes also wait in an
+/// outbox that a background thread pushes, and the status line shows the link. Without a
+/// team server, nothing.
+#[cfg(all(feature = "tui", feature = "team"))]
+fn start_team(
+    args: &OpenArgs,
+    config: &okur::config::Config,
+    store: Option<&mut okur::store::Store>,
+    app: &mut okur::tui::App,
+) -> anyhow::Result<Option<okur::team::Sync>> {
+    let url = match args.team.as_deref().or(config.team.as_deref()) {
+        Some(url) => okur::team::TeamUrl::parse(url)?,
+        None => return Ok(None),
+    };
+    let Some(store) = store else {
+        app.status.say("team: not syncing, the store did not open");
+        return Ok(None);
+    };
+    let outbox = match store.track_pushes() {
+        Ok(outbox) => outbox,
+        Err(err) => {
+            app.status.say(format!("team: not syncing: {err}"));
+            return Ok(None);
+        }
+    };
+    let sync = okur::team::Sync::start(url, outbox, okur::team::SyncOptions::default());
+    let watch = sync.watcher();
+    app.link = Some(okur::tui::app::LinkLine(std::sync::Arc::new(move || {
+        watch().line()
+    })));
+    Ok(Some(sync))
 }
 
 /// The corpus the first frame shows, what the status line says about it, and the full load

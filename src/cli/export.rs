@@ -49,6 +49,11 @@ pub struct ExportArgs {
     /// ~/.local/share/okur/journal.jsonl. Opened read-only: works while okur is running.
     #[arg(long, value_name = "FILE", env = "OKUR_STORE")]
     pub store: Option<PathBuf>,
+    /// Export the team view from this team server instead of the journal (jsonl only):
+    /// each span and vote with its `author`.
+    #[cfg(feature = "team")]
+    #[arg(long = "team", value_name = "URL")]
+    pub team: Option<String>,
     /// Files or folders whose documents are exported (.txt, .md; `-` reads standard input).
     /// None: the bundled seeds.
     pub paths: Vec<PathBuf>,
@@ -61,6 +66,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
         bail!("brat export writes one .txt and one .ann per document: pass --out DIR");
     }
     let mut report = super::load_corpus(&args.paths)?;
+    #[cfg(feature = "team")]
+    if let Some(url) = &args.team {
+        return export_team(args, format, &report.corpus, url);
+    }
     let path = resolve_store_path(args.store.as_deref())?;
     if !path.exists() {
         eprintln!(
@@ -101,6 +110,42 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
                 .context("cannot write to standard output")?;
             out.flush().context("cannot write to standard output")?;
         }
+    }
+    Ok(())
+}
+
+/// `okur export --team URL`: the team view (see `cli::team_export`).
+#[cfg(feature = "team")]
+fn export_team(
+    args: &ExportArgs,
+    format: Format,
+    corpus: &crate::corpus::Corpus,
+    url: &str,
+) -> anyhow::Result<()> {
+    if format != Format::Jsonl {
+        bail!(
+            "--team exports okur's jsonl (each span and vote with its author): pass --format jsonl"
+        );
+    }
+    let url = crate::team::TeamUrl::parse(url)?;
+    let team = super::team_export::fetch(&url)?;
+    let missing = match &args.out {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let path = dir.join(format.file_name());
+            let mut file = std::io::BufWriter::new(
+                std::fs::File::create(&path)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+            );
+            let missing = super::team_export::write(corpus, &team, &mut file)?;
+            file.flush()?;
+            missing
+        }
+        None => super::team_export::write(corpus, &team, &mut std::io::stdout().lock())?,
+    };
+    if missing > 0 {
+        eprintln!("okur: {missing} documents of the team are not among the documents given");
     }
     Ok(())
 }

@@ -10,6 +10,10 @@ mod find_out;
 mod find_text;
 pub mod list;
 pub mod render;
+#[cfg(feature = "team")]
+pub mod team;
+#[cfg(feature = "team")]
+pub mod team_export;
 
 use std::path::PathBuf;
 

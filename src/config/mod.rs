@@ -78,6 +78,10 @@ pub struct Config {
     /// selection works without holding Shift.
     #[serde(default = "mouse_on")]
     pub mouse: bool,
+    /// The team server (`postgres://USER@HOST/DB`) the reader syncs with, as `--team`
+    /// does; unset, okur stays on this machine.
+    #[serde(default)]
+    pub team: Option<String>,
 }
 
 /// The default of [`Config::mouse`].
@@ -96,6 +100,7 @@ impl Default for Config {
             labels: BTreeMap::new(),
             keys: BTreeMap::new(),
             mouse: true,
+            team: None,
         })
     }
 }

@@ -23,14 +23,17 @@
 
 mod batch;
 mod change;
+mod compaction;
 mod copies;
 mod effective;
 pub mod export;
 mod history;
 mod journal;
 mod model;
+mod outbox;
 mod paths;
 mod private;
+mod pushes;
 mod replay;
 mod snapshot;
 
@@ -45,6 +48,7 @@ pub use effective::{
 pub use history::{History, UNDO_LIMIT};
 pub use journal::{Journal, ReadOnly, Release};
 pub use model::{Change, Decision, DocState, Label, Name, Relevance, Source, Span, State};
+pub use outbox::{Outbox, Outgoing, cursor_path};
 pub use paths::{default_store_path, resolve_store_path, store_path_from};
 pub use private::{FILE_MODE, FOLDER_MODE, create_folder, private_file};
 pub use replay::{Replay, Warning, read_journal};
@@ -78,6 +82,13 @@ pub enum StoreError {
     /// A batch holds something other than plain changes; nothing was written.
     #[error("cannot save: {0}")]
     Batch(#[from] BatchError),
+    /// Compaction was asked for while changes still wait for the team server: it would
+    /// lose them.
+    #[error("not compacted: {waiting} changes are not yet on the team server")]
+    Unpushed {
+        /// How many changes wait.
+        waiting: usize,
+    },
 }
 
 impl StoreError {
@@ -117,6 +128,8 @@ pub struct Store {
     journal: Journal,
     history: History,
     warnings: Vec<Warning>,
+    /// In team mode: the changes not yet on the server (see [`Store::track_pushes`]).
+    outbox: Option<Outbox>,
 }
 
 impl Store {
@@ -139,7 +152,13 @@ impl Store {
             .warnings
             .iter()
             .any(|w| matches!(w, Warning::Corrupt { .. }));
-        let mut store = Store::from_replay(journal, replay);
+        // A journal once pushed to a team server keeps its push cursor, with or without
+        // `--team`: compaction must not lose what is not yet on the server.
+        let track = !journal.is_read_only() && cursor_path(path).exists();
+        let (mut store, made) = Store::replayed(journal, replay, track);
+        if track {
+            store.outbox = Outbox::load(path, made, false)?;
+        }
         // Unreadable lines are left for a human to look at: compaction would delete them.
         if !damaged && !store.is_read_only() {
             store.compact_if_long(lines);
@@ -155,15 +174,26 @@ impl Store {
     }
 
     fn from_replay(journal: Journal, replay: Replay) -> Store {
+        Store::replayed(journal, replay, false).0
+    }
+
+    /// The store a replay gives, and when `keep_made` what each entry made (for the outbox).
+    fn replayed(journal: Journal, replay: Replay, keep_made: bool) -> (Store, Vec<Option<Change>>) {
         let mut history = History::default();
+        let mut made = Vec::new();
         for entry in &replay.entries {
-            history.commit(entry);
+            let change = history.commit(entry);
+            if keep_made {
+                made.push(change);
+            }
         }
-        Store {
+        let store = Store {
             journal,
             history,
             warnings: replay.warnings,
-        }
+            outbox: None,
+        };
+        (store, made)
     }
 
     /// The journal's path.
@@ -208,7 +238,11 @@ impl Store {
         let Ok((journal, replay)) = Journal::open_writer(self.path(), Duration::ZERO)? else {
             return Ok(false);
         };
-        let fresh = Store::from_replay(journal, replay);
+        let track = cursor_path(self.path()).exists();
+        let (fresh, made) = Store::replayed(journal, replay, track);
+        if track {
+            self.outbox = Outbox::load(self.path(), made, false)?;
+        }
         self.history = fresh.history;
         self.warnings = fresh.warnings;
         self.journal.adopt(fresh.journal);
@@ -296,7 +330,8 @@ impl Store {
             return Ok(Applied::Unchanged);
         };
         self.journal.append(&entry)?;
-        self.history.commit(&entry);
+        let made = self.history.commit(&entry);
+        self.queue(made);
         Ok(Applied::Saved)
     }
 
@@ -321,47 +356,9 @@ impl Store {
             return Ok(None);
         }
         self.journal.append(&marker)?;
-        Ok(self.history.commit(&marker))
-    }
-
-    /// Compacts the journal, which has `lines` entries, when they are more than
-    /// [`COMPACT_MIN_LINES`] and more than [`COMPACT_FACTOR`] times what the history needs.
-    /// Unlike [`Store::compact`] this keeps the undo and redo history: a restart after it
-    /// undoes and redoes exactly what the journal did before (see [`History::compacted`]).
-    /// What goes: undo and redo markers that cancel out, changes undone and then replaced
-    /// by a new change (no longer redoable), and steps older than [`UNDO_LIMIT`]. A failure
-    /// leaves the journal as it was and is listed in [`Store::warnings`].
-    /// Returns true when the journal was rewritten.
-    pub fn compact_if_long(&mut self, lines: usize) -> bool {
-        if lines <= COMPACT_MIN_LINES {
-            return false;
-        }
-        let Some(entries) = self.history.compacted() else {
-            return false;
-        };
-        if lines <= COMPACT_FACTOR * entries.len() {
-            return false;
-        }
-        match self.journal.rewrite(&entries) {
-            Ok(()) => true,
-            Err(e) => {
-                self.warnings.push(Warning::NotCompacted {
-                    path: self.path().to_path_buf(),
-                    reason: e.to_string(),
-                });
-                false
-            }
-        }
-    }
-
-    /// Rewrites the journal as the shortest list of changes giving the current state,
-    /// followed by a checkpoint. The undo history is dropped.
-    pub fn compact(&mut self) -> Result<(), StoreError> {
-        let mut entries = self.state().snapshot();
-        entries.push(Change::Checkpoint);
-        self.journal.rewrite(&entries)?;
-        self.history.clear_history();
-        Ok(())
+        let made = self.history.commit(&marker);
+        self.queue(made.clone());
+        Ok(made)
     }
 }
 

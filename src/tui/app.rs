@@ -195,6 +195,17 @@ impl Reader {
     }
 }
 
+/// Where the status line reads the team link's state (`team: connected, 3 waiting`): a
+/// function, so the terminal layer needs nothing of team mode but this text.
+#[derive(Clone)]
+pub struct LinkLine(pub std::sync::Arc<dyn Fn() -> String + Send + Sync>);
+
+impl std::fmt::Debug for LinkLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LinkLine({:?})", (self.0)())
+    }
+}
+
 /// Everything the TUI knows.
 #[derive(Debug)]
 pub struct App {
@@ -248,6 +259,8 @@ pub struct App {
     pub prompt_history: PromptHistory,
     /// Labels beyond person/place/date, on the digit keys 1-9 (from the config file).
     pub custom_labels: Vec<String>,
+    /// Team mode: the link's state for the status line.
+    pub link: Option<LinkLine>,
     /// True while the documents are title-only stand-ins and the full load runs: nothing
     /// can be saved until it ends.
     pub loading: bool,
@@ -292,6 +305,7 @@ impl App {
             misfits_reported: BTreeSet::new(),
             prompt_history: PromptHistory::default(),
             custom_labels: Vec::new(),
+            link: None,
             loading: false,
             title_keys: Vec::new(),
         }

@@ -66,10 +66,13 @@ fn message(app: &App) -> (String, &'static str) {
     if !app.status.is_empty() {
         return (app.status.text().to_string(), "");
     }
-    let listed = format!(
+    let mut listed = format!(
         "okur · {}",
         crate::tui::status::counted(app.corpus.len(), "document")
     );
+    if let Some(link) = &app.link {
+        listed = format!("{listed} · {}", (link.0)());
+    }
     match super::list::filter_label(app) {
         Some(filter) => (format!("{listed} · {filter}"), ""),
         None => (listed, ""),
