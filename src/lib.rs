@@ -9,6 +9,8 @@ pub mod config;
 pub mod corpus;
 pub mod display;
 pub mod extract;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod json;
 pub mod kind;
 pub mod layout;

@@ -38,6 +38,10 @@ struct OpenArgs {
     #[cfg(feature = "team")]
     #[arg(long, value_name = "URL")]
     team: Option<String>,
+    /// Also open the fetched feeds (the feeds folder that `okur fetch` fills).
+    #[cfg(feature = "fetch")]
+    #[arg(long)]
+    feeds: bool,
     /// Files or folders to open (.txt, .md, feeds, pages, dumps, WARC; `-` reads standard
     /// input; `FILE#N` one article of a feed). None: the bundled seeds.
     paths: Vec<PathBuf>,
@@ -60,6 +64,12 @@ enum Command {
     /// Team mode on PostgreSQL: set up the server (init), add analysts, see the status.
     #[cfg(feature = "team")]
     Team(cli::team::TeamArgs),
+    /// Follow news feeds: add, list, remove, OPML import and export.
+    #[cfg(feature = "fetch")]
+    Feeds(cli::feeds::FeedsArgs),
+    /// Fetch the followed feeds and their full articles into the feeds folder (`okur --feeds`).
+    #[cfg(feature = "fetch")]
+    Fetch(cli::feeds::FetchArgs),
 }
 
 fn main() -> ExitCode {
@@ -79,6 +89,17 @@ fn main() -> ExitCode {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::from(1),
                 Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+                Err(err) => report(&err),
+            };
+        }
+        #[cfg(feature = "fetch")]
+        Some(Command::Feeds(args)) => cli::feeds::run_feeds(args, &mut stdout),
+        #[cfg(feature = "fetch")]
+        Some(Command::Fetch(args)) => {
+            drop(stdout);
+            return match cli::feeds::run_fetch(args, &mut std::io::stdout()) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
                 Err(err) => report(&err),
             };
         }
@@ -124,6 +145,25 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// The paths the reader opens: those given, and the feeds folder with `--feeds`.
+#[cfg(feature = "tui")]
+fn reader_paths(args: &OpenArgs) -> anyhow::Result<Vec<PathBuf>> {
+    let mut paths = args.paths.clone();
+    #[cfg(feature = "fetch")]
+    if args.feeds {
+        let dir = okur::fetch::default_feeds_dir()
+            .ok_or_else(|| anyhow::anyhow!("no feeds folder: set HOME or XDG_DATA_HOME"))?;
+        if !dir.is_dir() {
+            anyhow::bail!(
+                "nothing fetched yet in {}: `okur feeds add URL`, then `okur fetch`",
+                dir.display()
+            );
+        }
+        paths.push(dir);
+    }
+    Ok(paths)
+}
+
 #[cfg(feature = "tui")]
 fn open(args: &OpenArgs) -> anyhow::Result<()> {
     use okur::layout::LayoutOptions;
@@ -151,7 +191,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
             okur::store::resolve_store_path(args.store.as_deref())
                 .and_then(|path| okur::store::Store::open_waiting(&path, okur::store::LOCK_WAIT))
         });
-        let opened = open_corpus(&args.paths);
+        let opened = reader_paths(args).and_then(|paths| open_corpus(&paths));
         let store = store
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

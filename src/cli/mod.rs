@@ -4,6 +4,8 @@
 pub mod doctor;
 pub mod export;
 pub mod extract;
+#[cfg(feature = "fetch")]
+pub mod feeds;
 pub mod find;
 mod find_docs;
 mod find_out;

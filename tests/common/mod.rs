@@ -9,6 +9,8 @@ pub mod extraction;
 pub mod keys;
 #[cfg(feature = "tui")]
 pub mod tui;
+#[cfg(feature = "fetch")]
+pub mod web;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

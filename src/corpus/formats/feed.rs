@@ -13,7 +13,17 @@ use crate::corpus::ArticleMeta;
 /// Reads the articles of an RSS or Atom feed from its bytes. `origin` (the file or url it
 /// came from) names the feed when it has no title.
 pub fn read_feed(bytes: &[u8], origin: &str) -> Result<Read, FormatError> {
-    let (text, notice) = decode_declared(bytes, None);
+    read_feed_in(bytes, origin, None)
+}
+
+/// [`read_feed`] of bytes whose encoding was declared outside them (a fetched feed's HTTP
+/// `Content-Type` charset), which outranks the XML prolog.
+pub fn read_feed_in(
+    bytes: &[u8],
+    origin: &str,
+    outside: Option<&'static encoding_rs::Encoding>,
+) -> Result<Read, FormatError> {
+    let (text, notice) = decode_declared(bytes, outside);
     let xml = as_utf8_xml(&text);
     let atom = root_name(&xml).is_some_and(|n| n.eq_ignore_ascii_case("feed"));
     let parsed = if atom {

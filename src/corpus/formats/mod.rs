@@ -19,9 +19,9 @@ mod warc;
 
 pub use charset::decode_declared;
 pub use date::parse_published;
-pub use feed::read_feed;
+pub use feed::{read_feed, read_feed_in};
 pub use html_text::html_paragraphs;
-pub use page::{read_page, read_page_text};
+pub use page::{read_page, read_page_in, read_page_text};
 pub use records::{FIELDS_ENV, Fields};
 pub use same::merge_same_stories;
 

@@ -15,7 +15,17 @@ use crate::corpus::ArticleMeta;
 /// declares, else UTF-8, else detected). `url` is where it came from, when known. Returns
 /// the article and notices.
 pub fn read_page(bytes: &[u8], url: Option<&str>) -> Result<(Article, Vec<String>), FormatError> {
-    let (html, notice) = decode_declared(bytes, None);
+    read_page_in(bytes, url, None)
+}
+
+/// [`read_page`] of bytes whose encoding was declared outside them (a fetched page's HTTP
+/// `Content-Type` charset), which outranks `<meta charset>`.
+pub fn read_page_in(
+    bytes: &[u8],
+    url: Option<&str>,
+    outside: Option<&'static encoding_rs::Encoding>,
+) -> Result<(Article, Vec<String>), FormatError> {
+    let (html, notice) = decode_declared(bytes, outside);
     let (article, mut notices) = read_page_text(&html, url)?;
     notices.splice(0..0, notice);
     Ok((article, notices))
