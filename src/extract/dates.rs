@@ -283,21 +283,21 @@ fn word_dates(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<(usize, usi
         if t.arabic {
             if !super::names::has_clitic(key) {
                 if let Some(p) = word_pat(lx, key) {
-                    out.push((t.start, t.end, p));
+                    out.push((t.start(), t.end(), p));
                 }
                 continue;
             }
             if let Some((skip, p)) = ar_find(key, |skip, k| word_pat(lx, k).map(|p| (skip, p))) {
-                out.push((t.start + skip, t.end, p));
+                out.push((t.start() + skip, t.end(), p));
             }
         } else if let Some(p) = word_pat(lx, key) {
-            out.push((t.start, t.stem_end, p));
+            out.push((t.start(), t.stem_end(), p));
         } else if let Some((s, p)) =
             tr_splits(key).find_map(|s| weekday_pat(lx, &key[..s]).map(|p| (s, p)))
         {
             out.push((
-                t.start,
-                t.start + super::names::orig_len(&text[t.start..t.end], s),
+                t.start(),
+                t.start() + super::names::orig_len(&text[t.start()..t.end()], s),
                 p,
             ));
         }
