@@ -32,12 +32,13 @@ fn people_in_last(texts: &[&str]) -> Vec<String> {
             .collect(),
     };
     let out = extract_corpus(&Extractor::new(), &corpus);
+    let last = corpus.docs.last().map_or("", |d| d.text.as_str());
     out.mentions
         .last()
         .into_iter()
         .flatten()
         .filter(|m| m.kind == Kind::Person)
-        .map(|m| m.text.clone())
+        .map(|m| m.text(last).to_string())
         .collect()
 }
 

@@ -146,7 +146,6 @@ fn paragraph_of(token: BoxedStrategy<String>) -> impl Strategy<Value = String> {
 
 fn para(text: &str) -> Paragraph {
     Paragraph {
-        text: text.to_string(),
         pieces: vec![Piece {
             para: 0,
             doc: DOC_OFFSET,
@@ -161,7 +160,7 @@ fn layout(text: &str, width: usize, shape: bool) -> Vec<VisualLine> {
         shape,
         ..LayoutOptions::new(width)
     };
-    layout_paragraph(&para(text), 0, &opts, None)
+    layout_paragraph(&para(text), text, 0, &opts, None)
 }
 
 /// The paragraph's clusters (paragraph offsets) that a row holds, in logical order.
@@ -311,7 +310,7 @@ proptest! {
     ) {
         for bidi in [BidiMode::Terminal, BidiMode::Off] {
             let opts = LayoutOptions { bidi, ..LayoutOptions::new(width) };
-            for line in layout_paragraph(&para(&text), 0, &opts, None) {
+            for line in layout_paragraph(&para(&text), &text, 0, &opts, None) {
                 let starts: Vec<usize> = line.cells().map(|c| c.start).collect();
                 prop_assert!(starts.windows(2).all(|w| w[0] < w[1]));
                 prop_assert!(line.indent + line.width() <= width);

@@ -30,7 +30,11 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let report = crate::cli::load_corpus(&args.paths)?;
     let corpus = report.corpus;
     let res = super::extract_cached(&corpus);
-    let docs: Vec<&str> = corpus.docs.iter().map(|d| d.path.as_str()).collect();
+    let docs: Vec<(&str, &str)> = corpus
+        .docs
+        .iter()
+        .map(|d| (d.path.as_str(), d.text.as_str()))
+        .collect();
     // One write call per 64 KiB, not per line. A reader that goes away (`| head`) ends
     // the output with a broken pipe, which the caller treats as success.
     let mut out = BufWriter::with_capacity(1 << 16, out);
@@ -55,15 +59,20 @@ struct JsonMention<'a> {
     value: Option<&'a str>,
 }
 
-fn write_jsonl(docs: &[&str], res: &CorpusExtraction, out: &mut dyn Write) -> anyhow::Result<()> {
-    for (doc, ms) in docs.iter().zip(&res.mentions) {
+/// `docs`: each document's path and text.
+fn write_jsonl(
+    docs: &[(&str, &str)],
+    res: &CorpusExtraction,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    for (&(doc, text), ms) in docs.iter().zip(&res.mentions) {
         for m in ms {
             let line = JsonMention {
                 doc,
                 kind: m.kind.name(),
                 start: m.start,
                 end: m.end,
-                text: &m.text,
+                text: m.text(text),
                 entity: &res.entities[m.entity].canonical,
                 value: m.value.as_deref(),
             };
@@ -82,14 +91,18 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn write_table(docs: &[&str], res: &CorpusExtraction, out: &mut dyn Write) -> anyhow::Result<()> {
+fn write_table(
+    docs: &[(&str, &str)],
+    res: &CorpusExtraction,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let mut rows = vec![["doc", "kind", "text", "entity", "value"].map(String::from)];
-    for (doc, ms) in docs.iter().zip(&res.mentions) {
+    for (&(doc, text), ms) in docs.iter().zip(&res.mentions) {
         for m in ms {
             rows.push([
                 doc.to_string(),
                 m.kind.to_string(),
-                one_line(&m.text),
+                one_line(m.text(text)),
                 one_line(&res.entities[m.entity].canonical),
                 m.value.clone().unwrap_or_default(),
             ]);

@@ -107,7 +107,8 @@ pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         let mut last_para = None;
         for (index, para) in doc.paragraphs.iter().enumerate() {
             let dir = natural_direction(doc, index);
-            for line in ParaLines::new(para, index, &opts, dir) {
+            let text = para.text(&doc.text);
+            for line in ParaLines::new(para, &text, index, &opts, dir) {
                 let line = std::slice::from_ref(&line);
                 match args.format {
                     RenderFormat::Text => write_text(line, &mut last_para, &mut out)?,

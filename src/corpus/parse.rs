@@ -5,6 +5,7 @@
 //! its own paragraph (bullet lists, tag lines). Every paragraph keeps [`Piece`]s that map its
 //! joined text back to byte offsets in the document.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -41,7 +42,7 @@ pub enum ParaKind {
 /// A stretch of a paragraph's text copied verbatim from the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece {
-    /// Byte offset in [`Paragraph::text`].
+    /// Byte offset in the paragraph's text ([`Paragraph::text`]).
     pub para: usize,
     /// Byte offset in [`Document::text`].
     pub doc: usize,
@@ -49,11 +50,15 @@ pub struct Piece {
     pub len: usize,
 }
 
-/// A paragraph: display text (hard-wrapped lines joined) with a map back to the document.
+/// A paragraph: where its display text (hard-wrapped lines joined) is in the document.
+///
+/// The text itself is not kept: it is the document's bytes the pieces name, with a single
+/// space between two pieces that are apart in the paragraph. A paragraph of one line (most
+/// of them, and every cut of a huge one) is a slice of the document; a hard-wrapped one is
+/// joined when it is asked for. Keeping the joined text of every paragraph held each
+/// document twice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    /// The text as laid out: source lines joined by single spaces.
-    pub text: String,
     /// Verbatim pieces in order; the bytes between pieces are inserted joiners.
     pub pieces: Vec<Piece>,
     /// Body text or boilerplate.
@@ -61,6 +66,45 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
+    /// A paragraph of one piece: `len` bytes of the document from `doc`.
+    pub fn of_range(doc: usize, len: usize, kind: ParaKind) -> Paragraph {
+        Paragraph {
+            pieces: vec![Piece { para: 0, doc, len }],
+            kind,
+        }
+    }
+
+    /// The text as laid out, from `doc_text` (the text of the document the paragraph was
+    /// made from): borrowed when the paragraph is one piece, joined otherwise. A piece that
+    /// is not in `doc_text` (another document's paragraph) reads as nothing.
+    pub fn text<'a>(&self, doc_text: &'a str) -> Cow<'a, str> {
+        let slice = |p: &Piece| doc_text.get(p.doc..p.doc + p.len).unwrap_or("");
+        match self.pieces.as_slice() {
+            [] => Cow::Borrowed(""),
+            [one] if one.para == 0 => Cow::Borrowed(slice(one)),
+            pieces => {
+                let mut out = String::with_capacity(self.len());
+                for p in pieces {
+                    while out.len() < p.para {
+                        out.push(' ');
+                    }
+                    out.push_str(slice(p));
+                }
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// Length of the paragraph's text in bytes.
+    pub fn len(&self) -> usize {
+        self.pieces.last().map_or(0, |p| p.para + p.len)
+    }
+
+    /// True when the paragraph has no text.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Byte offset in the document where this paragraph starts.
     pub fn doc_start(&self) -> usize {
         self.pieces.first().map_or(0, |p| p.doc)
@@ -198,27 +242,32 @@ fn soft_break(text: &str, line: (usize, usize), next: (usize, usize), wrap: Opti
 }
 
 fn push_paragraph(text: &str, lines: &[(usize, usize)], out: &mut Vec<Paragraph>) {
-    let mut para = Paragraph {
-        text: String::new(),
-        pieces: Vec::new(),
-        kind: ParaKind::Body,
-    };
+    let mut joined = String::new();
+    let mut pieces = Vec::with_capacity(lines.len());
     for &(s, e) in lines {
         let line = &text[s..e];
-        if !para.text.is_empty() && !ends_with_word_hyphen(&para.text) {
-            para.text.push(' ');
+        if !joined.is_empty() && !ends_with_word_hyphen(&joined) {
+            joined.push(' ');
         }
-        para.pieces.push(Piece {
-            para: para.text.len(),
+        pieces.push(Piece {
+            para: joined.len(),
             doc: s,
             len: e - s,
         });
-        para.text.push_str(line);
+        // A paragraph of one line is read from the document; only joined ones are built.
+        if lines.len() > 1 {
+            joined.push_str(line);
+        }
     }
-    if BOILERPLATE.contains(&para.text.as_str()) {
-        para.kind = ParaKind::Boilerplate;
-    }
-    split_long(para, out);
+    let para_text = match lines {
+        [(s, e)] => &text[*s..*e],
+        _ => joined.as_str(),
+    };
+    let kind = match BOILERPLATE.contains(&para_text) {
+        true => ParaKind::Boilerplate,
+        false => ParaKind::Body,
+    };
+    split_long(Paragraph { pieces, kind }, para_text, out);
 }
 
 /// `El-` at a line end followed by `Nusra` is one word broken by the wrap.
@@ -227,19 +276,19 @@ fn ends_with_word_hyphen(s: &str) -> bool {
     rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
 }
 
-/// Cuts a paragraph longer than [`MAX_PARA_BYTES`] at spaces (or at a char boundary when
-/// there is no space), keeping the piece maps exact.
-fn split_long(para: Paragraph, out: &mut Vec<Paragraph>) {
-    if para.text.len() <= MAX_PARA_BYTES {
+/// Cuts a paragraph (whose text is `text`) longer than [`MAX_PARA_BYTES`] at spaces (or at
+/// a char boundary when there is no space), keeping the piece maps exact.
+fn split_long(para: Paragraph, text: &str, out: &mut Vec<Paragraph>) {
+    if text.len() <= MAX_PARA_BYTES {
         out.push(para);
         return;
     }
     let mut start = 0;
-    while start < para.text.len() {
-        let end = cut_point(&para.text, start);
+    while start < text.len() {
+        let end = cut_point(text, start);
         out.push(sub_paragraph(&para, start, end));
         start = end;
-        while para.text[start..].starts_with(' ') {
+        while text[start..].starts_with(' ') {
             start += 1;
         }
     }
@@ -274,7 +323,6 @@ fn sub_paragraph(para: &Paragraph, start: usize, end: usize) -> Paragraph {
         })
         .collect();
     Paragraph {
-        text: para.text[start..end].to_string(),
         pieces,
         kind: para.kind,
     }

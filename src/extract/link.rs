@@ -48,19 +48,19 @@ impl KnownPeople {
         let mut added = Vec::new();
         let mut b = 0;
         for (i, t) in toks.toks.iter().enumerate() {
-            while b < out.len() && out[b].end <= t.start {
+            while b < out.len() && out[b].end <= t.start() {
                 b += 1;
             }
-            if b < out.len() && out[b].start < t.end {
+            if b < out.len() && out[b].start < t.end() {
                 continue;
             }
             if !t.arabic && !t.cap {
                 continue;
             }
             if let Some((s, e)) = self.match_token(lx, text, toks, i) {
-                let free_before = b == 0 || i > 0 && out[b - 1].end <= toks.toks[i - 1].start;
+                let free_before = b == 0 || i > 0 && out[b - 1].end <= toks.toks[i - 1].start();
                 let s = if !t.arabic && free_before && self.full_name_before(toks, i) {
-                    toks.toks[i - 1].start
+                    toks.toks[i - 1].start()
                 } else {
                     s
                 };
@@ -105,30 +105,33 @@ impl KnownPeople {
         // A word that is mostly something else is only a person where a rule says so.
         let known = |k: &str| self.keys.contains(k) && !lx.stat(k).common();
         if t.arabic {
-            if super::names::is_function_word(&text[t.start..t.end]) {
+            if super::names::is_function_word(&text[t.start()..t.end()]) {
                 return None;
             }
             if !super::names::has_clitic(key) {
-                return known(key).then_some((t.start, t.end));
+                return known(key).then_some((t.start(), t.end()));
             }
             return ar_find(key, |skip, k| known(k).then_some(skip))
-                .map(|skip| (t.start + skip, t.end));
+                .map(|skip| (t.start() + skip, t.end()));
         }
         // Acronyms (SPD, CHP), places and nationality words are not spread as surnames,
         // even when a wrong multi-word reading elsewhere taught them.
-        let surface = &text[t.start..t.stem_end];
+        let surface = &text[t.start()..t.stem_end()];
         let acronym = surface.chars().count() <= 4 && !surface.chars().any(char::is_lowercase);
         if acronym || lx.never_a_name(key) || lx.place(key).is_some() {
             return None;
         }
         if known(key) {
-            return Some((t.start, t.stem_end));
+            return Some((t.start(), t.stem_end()));
         }
         if t.has_suffix() {
             return None;
         }
         let s = tr_splits(key).find(|&s| known(&key[..s]))?;
-        Some((t.start, t.start + orig_len(&text[t.start..t.end], s)))
+        Some((
+            t.start(),
+            t.start() + orig_len(&text[t.start()..t.end()], s),
+        ))
     }
 }
 
@@ -154,14 +157,13 @@ pub fn link(lx: &Lexicon, texts: &[&str], raw: Vec<Vec<RawMention>>) -> CorpusEx
             if out.last().is_some_and(|p| p.end > m.start) {
                 continue;
             }
-            let text = texts[d][m.start..m.end].to_string();
-            let entity = b.entity_of(lx, &m, &text);
-            b.count(entity, d, &text);
+            let text = &texts[d][m.start..m.end];
+            let entity = b.entity_of(lx, &m, text);
+            b.count(entity, d, text);
             out.push(Mention {
                 start: m.start,
                 end: m.end,
                 kind: m.kind,
-                text,
                 value: m.value,
                 entity,
             });

@@ -45,7 +45,8 @@ pub struct RawMention {
     pub canonical: Option<String>,
 }
 
-/// A linked mention.
+/// A linked mention. Its text is the document's bytes `start..end` ([`Mention::text`]):
+/// not kept with it, since a copy per mention held more than the corpus itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention {
     /// Byte offset of the start in the document text.
@@ -54,12 +55,18 @@ pub struct Mention {
     pub end: usize,
     /// Kind of mention.
     pub kind: Kind,
-    /// The text of the span.
-    pub text: String,
     /// ISO 8601 value of a resolved date.
     pub value: Option<String>,
     /// Index into [`CorpusExtraction::entities`].
     pub entity: usize,
+}
+
+impl Mention {
+    /// The text of the span in `doc_text`, the text of the document it was found in (empty
+    /// if the span is not in it).
+    pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
+        doc_text.get(self.start..self.end).unwrap_or("")
+    }
 }
 
 /// One person, place or date, with every name it went by.
@@ -196,10 +203,10 @@ fn one_word_not_place(toks: &Tokens, not_place: &[bool], m: &RawMention) -> bool
     if m.kind != Kind::Place {
         return false;
     }
-    let i = toks.toks.partition_point(|t| t.end <= m.start);
+    let i = toks.toks.partition_point(|t| t.end() <= m.start);
     toks.toks
         .get(i)
-        .is_some_and(|t| t.end >= m.end && not_place.get(i).copied().unwrap_or(false))
+        .is_some_and(|t| t.end() >= m.end && not_place.get(i).copied().unwrap_or(false))
 }
 
 /// Adds the mentions of `extra` that overlap none already in `out`.

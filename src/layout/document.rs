@@ -218,8 +218,9 @@ impl DocLayout {
                 .get(&p)
                 .copied()
                 .unwrap_or_else(|| super::natural_direction(doc, p));
-            let resume = self.cuts.resume(para, p, start);
-            let lines = ParaLines::resume(para, p, &cached.opts, dir, resume);
+            let text = para.text(&doc.text);
+            let resume = self.cuts.resume(&text, p, start);
+            let lines = ParaLines::resume((para, &text), p, &cached.opts, dir, resume);
             let mut made = 0;
             for (l, line) in (first..).zip(lines) {
                 let Some(r) = cached.index.row_of(p, l).filter(|&r| r < rows.end) else {
@@ -277,6 +278,9 @@ pub fn layout_document(doc: &Document, opts: &LayoutOptions) -> Vec<VisualLine> 
     doc.paragraphs
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| layout_paragraph(p, i, opts, Some(super::natural_direction(doc, i))))
+        .flat_map(|(i, p)| {
+            let dir = super::natural_direction(doc, i);
+            layout_paragraph(p, &p.text(&doc.text), i, opts, Some(dir))
+        })
         .collect()
 }

@@ -55,7 +55,7 @@ impl RowIndex {
             return;
         };
         let mut starts = Vec::new();
-        line_starts(&para.text, width, |s| starts.push(s));
+        line_starts(&para.text(&doc.text), width, |s| starts.push(s));
         self.push(&[(starts.len(), starts)]);
     }
 
@@ -63,14 +63,14 @@ impl RowIndex {
     /// four): what `G` on a huge document waits for.
     pub fn index_rest(&mut self, doc: &Document, width: usize) {
         let rest = doc.paragraphs.get(self.paras.len()..).unwrap_or(&[]);
-        let bytes: usize = rest.iter().map(|p| p.text.len()).sum();
+        let bytes: usize = rest.iter().map(Paragraph::len).sum();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let share = bytes / threads + 1;
         // Split into runs of paragraphs of about `share` bytes each.
         let mut runs: Vec<&[Paragraph]> = Vec::new();
         let (mut from, mut acc) = (0, 0);
         for (i, p) in rest.iter().enumerate() {
-            acc += p.text.len();
+            acc += p.len();
             if acc >= share {
                 runs.push(&rest[from..=i]);
                 (from, acc) = (i + 1, 0);
@@ -80,7 +80,7 @@ impl RowIndex {
         let wrapped: Vec<Vec<(usize, Vec<usize>)>> = std::thread::scope(|scope| {
             let handles: Vec<_> = runs
                 .iter()
-                .map(|run| scope.spawn(move || wrap_run(run, width)))
+                .map(|run| scope.spawn(move || wrap_run(run, &doc.text, width)))
                 .collect();
             handles
                 .into_iter()
@@ -162,12 +162,12 @@ impl RowIndex {
     }
 }
 
-/// The line starts of each paragraph of a run.
-fn wrap_run(run: &[Paragraph], width: usize) -> Vec<(usize, Vec<usize>)> {
+/// The line starts of each paragraph of a run (of the document whose text is `doc_text`).
+fn wrap_run(run: &[Paragraph], doc_text: &str, width: usize) -> Vec<(usize, Vec<usize>)> {
     run.iter()
         .map(|p| {
             let mut starts = Vec::new();
-            line_starts(&p.text, width, |s| starts.push(s));
+            line_starts(&p.text(doc_text), width, |s| starts.push(s));
             (starts.len(), starts)
         })
         .collect()
@@ -183,9 +183,9 @@ pub(crate) struct Cuts {
 }
 
 impl Cuts {
-    /// Where to resume laying out paragraph `index` (text `para`) at row start `row`.
-    pub fn resume(&mut self, para: &Paragraph, index: usize, row: usize) -> Resume {
-        let text = para.text.as_str();
+    /// Where to resume laying out paragraph `index` (whose text is `text`) at row start
+    /// `row`.
+    pub fn resume(&mut self, text: &str, index: usize, row: usize) -> Resume {
         if text.len() <= CHUNK {
             return Resume {
                 row,

@@ -11,6 +11,8 @@ use crate::corpus::Paragraph;
 /// The rows of one paragraph, in order, from its start or from a row start found earlier.
 pub struct ParaLines<'a> {
     para: &'a Paragraph,
+    /// The paragraph's text ([`Paragraph::text`]).
+    text: &'a str,
     index: usize,
     dir: Direction,
     opts: LayoutOptions,
@@ -19,29 +21,31 @@ pub struct ParaLines<'a> {
 }
 
 impl<'a> ParaLines<'a> {
-    /// The rows of `para` (paragraph number `index`) in base direction `dir`.
+    /// The rows of `para` (paragraph number `index`, whose text is `text`) in base
+    /// direction `dir`.
     pub fn new(
         para: &'a Paragraph,
+        text: &'a str,
         index: usize,
         opts: &LayoutOptions,
         dir: Direction,
     ) -> ParaLines<'a> {
-        ParaLines::resume(para, index, opts, dir, Resume::default())
+        ParaLines::resume((para, text), index, opts, dir, Resume::default())
     }
 
     /// The rows from a row start on (`at.row`, a paragraph offset where an earlier pass began
     /// a row), with levels resolved from `at.cut` (0 or a bidi cut at or before it, found
     /// with a chunk size of `at.chunk`).
     pub(crate) fn resume(
-        para: &'a Paragraph,
+        (para, text): (&'a Paragraph, &'a str),
         index: usize,
         opts: &LayoutOptions,
         dir: Direction,
         at: Resume,
     ) -> ParaLines<'a> {
-        let text = para.text.as_str();
         ParaLines {
             para,
+            text,
             index,
             dir,
             opts: *opts,
@@ -85,7 +89,7 @@ impl Iterator for ParaLines<'_> {
             }
             BidiMode::Terminal | BidiMode::Off => units,
         };
-        let text = self.para.text.as_str();
+        let text = self.text;
         let shaped = self
             .opts
             .shape

@@ -81,9 +81,10 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
     })
 }
 
+/// A paragraph of `text`, as if it stood 7 bytes into its document (so that offsets in the
+/// paragraph and in the document differ).
 fn para_of(text: &str) -> Paragraph {
     Paragraph {
-        text: text.to_string(),
         pieces: vec![Piece {
             para: 0,
             doc: 7,
@@ -94,8 +95,11 @@ fn para_of(text: &str) -> Paragraph {
 }
 
 /// The whole-paragraph layout okur used before rows were made one at a time.
-fn reference(para: &Paragraph, opts: &LayoutOptions, dir: Direction) -> Vec<VisualLine> {
-    let text = para.text.as_str();
+fn reference(
+    (para, text): (&Paragraph, &str),
+    opts: &LayoutOptions,
+    dir: Direction,
+) -> Vec<VisualLine> {
     let mut units = clusters(text);
     for unit in units.iter_mut().filter(|u| u.width > opts.width) {
         unit.width = opts.width;
@@ -159,7 +163,7 @@ fn symbol_of(text: &str, u: &Cluster, opts: &LayoutOptions, forms: &[char]) -> S
 }
 
 fn chunked(
-    para: &Paragraph,
+    para: (&Paragraph, &str),
     opts: &LayoutOptions,
     dir: Direction,
     chunk: usize,
@@ -184,9 +188,9 @@ proptest! {
     ) {
         let para = para_of(&text);
         let dir = if rtl { Direction::Rtl } else { Direction::Ltr };
-        let expected = reference(&para, &opts, dir);
-        prop_assert_eq!(&chunked(&para, &opts, dir, chunk), &expected);
-        prop_assert_eq!(&layout_paragraph(&para, 0, &opts, Some(dir)), &expected);
+        let expected = reference((&para, &text), &opts, dir);
+        prop_assert_eq!(&chunked((&para, &text), &opts, dir, chunk), &expected);
+        prop_assert_eq!(&layout_paragraph(&para, &text, 0, &opts, Some(dir)), &expected);
     }
 
     #[test]
@@ -197,7 +201,7 @@ proptest! {
     ) {
         let para = para_of(&text);
         let dir = base_direction(&text);
-        let all = chunked(&para, &opts, dir, chunk);
+        let all = chunked((&para, &text), &opts, dir, chunk);
         let mut cuts = vec![0];
         let mut cutter = super::levels::Cutter::new(&text, chunk, 0);
         while let Some(piece) = cutter.next_piece() {
@@ -207,7 +211,7 @@ proptest! {
             let row = para.to_para(line.start).unwrap_or(0);
             let cut = cuts[cuts.partition_point(|&c| c <= row) - 1];
             let at = Resume { row, cut, chunk };
-            let resumed = ParaLines::resume(&para, 0, &opts, dir, at).next();
+            let resumed = ParaLines::resume((&para, &text), 0, &opts, dir, at).next();
             prop_assert_eq!(resumed.as_ref(), Some(line), "row {}", i);
         }
     }
@@ -221,7 +225,7 @@ proptest! {
         let para = para_of(&text);
         let mut starts = Vec::new();
         super::wrap::line_starts(&text, width, |s| starts.push(s));
-        let rows: Vec<usize> = layout_paragraph(&para, 0, &LayoutOptions::new(width), None)
+        let rows: Vec<usize> = layout_paragraph(&para, &text, 0, &LayoutOptions::new(width), None)
             .iter()
             .map(|l| para.to_para(l.start).unwrap_or(usize::MAX))
             .collect();

@@ -97,38 +97,31 @@ pub fn document_direction(doc: &crate::corpus::Document) -> Direction {
 /// The direction paragraph `index` of `doc` is laid out in, before any user override.
 pub fn natural_direction(doc: &crate::corpus::Document, index: usize) -> Direction {
     doc.paragraphs.get(index).map_or(Direction::Ltr, |p| {
-        paragraph_direction(&p.text, document_direction(doc))
+        paragraph_direction(&p.text(&doc.text), document_direction(doc))
     })
 }
 
-/// Lays out one paragraph at the given options. `index` is the paragraph's number in the
-/// document; `dir_override` forces a base direction (the user's toggle or the document's
+/// Lays out one paragraph (whose text, [`Paragraph::text`], is `text`) at the given options.
+/// `index` is the paragraph's number in the document; `dir_override` forces a base direction (the user's toggle or the document's
 /// direction for neutral paragraphs). For a long paragraph, [`ParaLines`] gives the same
 /// rows one at a time.
 pub fn layout_paragraph(
     para: &Paragraph,
+    text: &str,
     index: usize,
     opts: &LayoutOptions,
     dir_override: Option<Direction>,
 ) -> Vec<VisualLine> {
-    let dir = dir_override.unwrap_or_else(|| base_direction(&para.text));
-    ParaLines::new(para, index, opts, dir).collect()
+    let dir = dir_override.unwrap_or_else(|| base_direction(text));
+    ParaLines::new(para, text, index, opts, dir).collect()
 }
 
 /// Lays out a short text (a title, a name, a status message) as one row of at most
 /// `opts.width` cells, with the display options of the reading pane (who reorders, shaping):
 /// its first wrapped line, with offsets relative to `text`, in direction `dir`.
 pub fn layout_line(text: &str, opts: &LayoutOptions, dir: Direction) -> Option<VisualLine> {
-    let para = Paragraph {
-        text: text.to_string(),
-        pieces: vec![crate::corpus::Piece {
-            para: 0,
-            doc: 0,
-            len: text.len(),
-        }],
-        kind: crate::corpus::ParaKind::Body,
-    };
-    layout_paragraph(&para, 0, &opts.at_width(opts.width), Some(dir))
+    let para = Paragraph::of_range(0, text.len(), crate::corpus::ParaKind::Body);
+    layout_paragraph(&para, text, 0, &opts.at_width(opts.width), Some(dir))
         .into_iter()
         .next()
 }

@@ -134,8 +134,8 @@ fn shape(word: &str, arabic: bool) -> &'static str {
 
 /// The first punctuation character of the gap before token `i` (`"`, `(`, `,`), if any.
 fn punct_before<'a>(text: &'a str, toks: &Tokens, i: usize) -> &'a str {
-    let from = if i == 0 { 0 } else { toks.toks[i - 1].end };
-    gap_punct(&text[from..toks.toks[i].start])
+    let from = if i == 0 { 0 } else { toks.toks[i - 1].end() };
+    gap_punct(&text[from..toks.toks[i].start()])
 }
 
 fn gap_punct(gap: &str) -> &str {
@@ -197,7 +197,7 @@ impl<'a> Context<'a> {
 
     fn word(&self, i: usize) -> &'a str {
         let t = &self.toks.toks[i];
-        &self.text[t.start..t.stem_end]
+        &self.text[t.start()..t.stem_end()]
     }
 
     /// Emits the attributes of token `i` inside the segment `seg` (a range of token
@@ -249,7 +249,7 @@ impl<'a> Context<'a> {
         add(&[L("len="), L(LENS[nchars.min(8)])]);
         if t.has_suffix() {
             // The suffix after the apostrophe, folded like keys are.
-            let sfx = self.text[t.stem_end..t.end]
+            let sfx = self.text[t.stem_end()..t.end()]
                 .chars()
                 .skip(1)
                 .collect::<String>();
@@ -298,7 +298,7 @@ impl<'a> Context<'a> {
             add(&[L("pu="), L(pu)]);
         }
         let after = match self.toks.toks.get(i + 1) {
-            Some(n) => gap_punct(&self.text[t.end..n.start]),
+            Some(n) => gap_punct(&self.text[t.end()..n.start()]),
             None => "",
         };
         if !after.is_empty() {
@@ -368,26 +368,41 @@ fn sep_code(sep: Sep) -> &'static str {
 /// sentence end (`.`, `!`, `?`, `؟`, a line break), where the script changes, or after
 /// `max` tokens (so one enormous line costs linear time).
 pub fn segments(text: &str, toks: &Tokens, max: usize) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+    segments_lazily(text, toks, max).collect()
+}
+
+/// [`segments`] one at a time: a long text of short segments (its script changing every
+/// few words) made more of them than the text has bytes.
+pub fn segments_lazily<'a>(
+    text: &'a str,
+    toks: &'a Tokens,
+    max: usize,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
     let mut start = 0;
-    for i in 1..toks.len() {
-        let (p, t) = (&toks.toks[i - 1], &toks.toks[i]);
-        let gap = &text[p.end..t.start];
-        // A dot ends a sentence unless it closes a short capitalised abbreviation (`St.`).
-        let abbreviation = t.sep == Sep::Dot && p.cap && p.end - p.start <= 3;
-        let ends = gap.contains(['.', '!', '?', '؟', '\n'])
-            && !(abbreviation || t.sep == Sep::Hyphen)
-            || p.arabic != t.arabic && !(p.digits || t.digits)
-            || i - start >= max;
-        if ends {
-            out.push(start..i);
-            start = i;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + 1 < toks.len() {
+            i += 1;
+            let (p, t) = (&toks.toks[i - 1], &toks.toks[i]);
+            let gap = &text[p.end()..t.start()];
+            // A dot ends a sentence unless it closes a short capitalised abbreviation (`St.`).
+            let abbreviation = t.sep == Sep::Dot && p.cap && p.end() - p.start() <= 3;
+            let ends = gap.contains(['.', '!', '?', '؟', '\n'])
+                && !(abbreviation || t.sep == Sep::Hyphen)
+                || p.arabic != t.arabic && !(p.digits || t.digits)
+                || i - start >= max;
+            if ends {
+                let seg = start..i;
+                start = i;
+                return Some(seg);
+            }
         }
-    }
-    if start < toks.len() {
-        out.push(start..toks.len());
-    }
-    out
+        (start < toks.len()).then(|| {
+            let seg = start..toks.len();
+            start = toks.len();
+            seg
+        })
+    })
 }
 
 #[cfg(test)]

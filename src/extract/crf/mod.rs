@@ -106,26 +106,35 @@ fn add_row(row: &[f32], scores: &mut [f32]) {
 }
 
 /// Adds token `i`'s state scores to `scores`: from the cached rows where the word alone
-/// decides them (`rows_at[i]`), computed directly otherwise, plus those of its place.
+/// decides them (`rows_at[i - seg.start]`, the segment's tokens only), computed directly
+/// otherwise, plus those of its place. An offset that did not fit in `u32` is `None`, and
+/// its scores are computed directly, with the same result.
 fn token_scores(
     model: &CrfModel,
     ctx: &Context<'_>,
-    (rows, rows_at): (&[f32], &[Option<usize>]),
+    (rows, rows_at): (&[f32], &[Option<u32>]),
     (i, seg): (usize, &std::ops::Range<usize>),
     scores: &mut [f32],
 ) {
     let n = model.labels.len();
-    match rows_at[i] {
-        Some(at) => add_row(&rows[at..at + n], scores),
+    let row_at = |i: usize| {
+        i.checked_sub(seg.start)
+            .and_then(|k| rows_at.get(k).copied().flatten())
+    };
+    match row_at(i) {
+        Some(at) => {
+            let at = at as usize;
+            add_row(&rows[at..at + n], scores)
+        }
         None => ctx.word_attrs(i, &mut |p| model.add_state(AttrHash::of(p), scores)),
     }
     for (slot, d) in features::NEAR.into_iter().enumerate() {
         let Some(j) = features::neighbour(i, d, seg) else {
             continue;
         };
-        match rows_at[j] {
+        match row_at(j) {
             Some(at) => {
-                let at = at + (slot + 1) * n;
+                let at = at as usize + (slot + 1) * n;
                 add_row(&rows[at..at + n], scores);
             }
             None => ctx.neighbour_attrs(j, d, &mut |p| model.add_state(AttrHash::of(p), scores)),
@@ -161,19 +170,21 @@ pub fn tag_arabic(model: &CrfModel, lx: &Lexicon, text: &str, toks: &Tokens) -> 
     let ctx = Context::new(lx, word_table(lx), text, toks);
     WORDS.with_borrow_mut(|words| {
         words.reset_for(model);
-        let segs: Vec<_> = segments(text, toks, MAX_SEGMENT)
-            .into_iter()
-            .filter(|s| toks.toks[s.start].arabic)
-            .collect();
-        let mut rows_at = vec![None; toks.len()];
-        for i in segs.iter().flat_map(|s| s.clone()) {
-            if ctx.keyed(i) {
-                rows_at[i] = Some(words.of(model, &ctx, toks, i));
-            }
-        }
+        let segs = features::segments_lazily(text, toks, MAX_SEGMENT)
+            .filter(|s| toks.toks.get(s.start).is_some_and(|t| t.arabic));
+        // The cached rows of one segment's words at a time (a segment is at most
+        // `MAX_SEGMENT` tokens): one slot per token of the text took more than the text.
+        let mut rows_at: Vec<Option<u32>> = Vec::with_capacity(MAX_SEGMENT);
         let mut state = Vec::new();
         let n = model.labels.len();
-        for seg in &segs {
+        for seg in segs {
+            let seg = &seg;
+            rows_at.clear();
+            rows_at.extend(seg.clone().map(|i| {
+                ctx.keyed(i)
+                    .then(|| u32::try_from(words.of(model, &ctx, toks, i)).ok())
+                    .flatten()
+            }));
             state.clear();
             state.resize(seg.len() * n, 0.0);
             for (row, i) in seg.clone().enumerate() {

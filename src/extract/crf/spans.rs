@@ -59,14 +59,14 @@ pub fn mention(
     }
     let (a, b) = (&toks.toks[first], &toks.toks[last]);
     let start = if a.arabic {
-        a.start + clitic_bytes(lx, text, toks, first)
+        a.start() + clitic_bytes(lx, text, toks, first)
     } else {
-        a.start
+        a.start()
     };
     let end = if !b.arabic && !b.has_suffix() && kind == Kind::Place {
-        b.start + stem_bytes(lx, text, toks, last)
+        b.start() + stem_bytes(lx, text, toks, last)
     } else {
-        b.stem_end
+        b.stem_end()
     };
     (start < end).then_some(RawMention {
         start,
@@ -129,7 +129,7 @@ fn clitic_bytes(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> usize {
         .or_else(|| article_clitic(k))
         .unwrap_or(0);
     let t = &toks.toks[i];
-    orig_len(&text[t.start..t.end], skip)
+    orig_len(&text[t.start()..t.end()], skip)
 }
 
 /// One proclitic letter before `ال` (`وال`, `بال`, `فال`, `كال`) or `لل`: its folded length.
@@ -147,11 +147,11 @@ fn stem_bytes(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> usize {
     let t = &toks.toks[i];
     let k = toks.key(i);
     if lx.place(k).is_some() {
-        return t.stem_end - t.start;
+        return t.stem_end() - t.start();
     }
     match tr_splits(k).find(|&s| lx.place(&k[..s]).is_some()) {
-        Some(s) => orig_len(&text[t.start..t.end], s),
-        None => t.stem_end - t.start,
+        Some(s) => orig_len(&text[t.start()..t.end()], s),
+        None => t.stem_end() - t.start(),
     }
 }
 

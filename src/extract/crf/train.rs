@@ -82,7 +82,7 @@ pub fn token_labels(toks: &Tokens, spans: &[(usize, usize, String)], map: TypeMa
         let Some(t) = map(typ) else { continue };
         let mut first = true;
         for (i, tok) in toks.toks.iter().enumerate() {
-            if tok.start < *e && *s < tok.end {
+            if tok.start() < *e && *s < tok.end() {
                 labels[i] = format!("{}-{t}", if first { "B" } else { "I" });
                 first = false;
             }

@@ -98,7 +98,7 @@ impl Rules<'_> {
             };
             let end = match self.w(k) {
                 Some(W::Unit(Unit::Year, _)) if self.tight(k) => self.end_of(k),
-                _ => self.toks.toks[i].end,
+                _ => self.toks.toks[i].end(),
             };
             self.push(out, i, end, start.map(|y| Value::One(Val::Decade(y))));
             return;
@@ -222,7 +222,7 @@ pub(super) fn number(text: &str, toks: &Tokens, i: usize, key: &str) -> Option<(
     let v: u32 = body[..n].parse().ok()?;
     let rest = &body[n..];
     let t = &toks.toks[i];
-    let after = fold_str(text[t.stem_end..t.end].trim_start_matches(['\'', '’']));
+    let after = fold_str(text[t.stem_end()..t.end()].trim_start_matches(['\'', '’']));
     let tail = if rest.is_empty() {
         after.as_str()
     } else {

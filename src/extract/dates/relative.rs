@@ -59,7 +59,7 @@ impl Rules<'_> {
     fn tr_weekday(&self, i: usize) -> bool {
         let t = &self.toks.toks[i];
         // The word class keeps a plural inside its span (`1990'lı yıllar`).
-        let word = crate::text::fold_str(&self.text[t.start..self.end_of(i)]);
+        let word = crate::text::fold_str(&self.text[t.start()..self.end_of(i)]);
         let plural = word.ends_with("lar") || word.ends_with("ler");
         let date_word = |j: usize| {
             matches!(
@@ -82,7 +82,7 @@ impl Rules<'_> {
                 || (mid && ((self.toks.toks[i - 1].cap && !date_word(i - 1)) || next_cap)));
         // A weekday takes case endings (`cumaya`, `pazartesiden`), not a possessive:
         // `pazarında` is "in its market".
-        let full = crate::text::fold_str(&self.text[t.start..t.end]).replace(['\'', '’'], "");
+        let full = crate::text::fold_str(&self.text[t.start()..t.end()]).replace(['\'', '’'], "");
         let ending = full.get(word.len()..).unwrap_or("");
         let possessive = !ending.is_empty() && !WEEKDAY_ENDINGS.contains(&ending);
         !plural && !in_name && !possessive
@@ -166,7 +166,7 @@ impl Rules<'_> {
             Some(W::Part) if !self.arabic(i) && u != Unit::Day => {
                 let prev_num = i > 0 && matches!(self.w(i - 1), Some(W::Num { .. }));
                 let t = &self.toks.toks[i];
-                let word = crate::text::fold_str(&self.text[t.start..self.end_of(i)]);
+                let word = crate::text::fold_str(&self.text[t.start()..self.end_of(i)]);
                 let plural = word.ends_with("lar") || word.ends_with("ler");
                 if !prev_num && !plural {
                     let v = self.period(u, Dir::This, 0);
@@ -353,7 +353,7 @@ impl Rules<'_> {
         if n < 10 && self.tight(next) && self.toks.toks.get(next).is_some() {
             if self.toks.key(next) == "عشر" {
                 n += 10;
-                end = self.toks.toks[next].end;
+                end = self.toks.toks[next].end();
                 next += 1;
             } else if let Some(W::Ord(t)) = self.w(next)
                 && t >= 20

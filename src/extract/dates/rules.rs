@@ -69,7 +69,7 @@ impl<'a> Rules<'a> {
         if j == 0 || j >= self.toks.len() {
             return "\n";
         }
-        &self.text[self.toks.toks[j - 1].end..self.toks.toks[j].start]
+        &self.text[self.toks.toks[j - 1].end()..self.toks.toks[j].start()]
     }
 
     /// Token `j` follows the one before it on the same line with only `seps` (trimmed) between.
@@ -102,11 +102,11 @@ impl<'a> Rules<'a> {
     }
 
     pub(super) fn end_of(&self, i: usize) -> usize {
-        self.cls(i).map_or(self.toks.toks[i].end, |c| c.end)
+        self.cls(i).map_or(self.toks.toks[i].end(), |c| c.end)
     }
 
     pub(super) fn start_of(&self, i: usize) -> usize {
-        self.cls(i).map_or(self.toks.toks[i].start, |c| c.start)
+        self.cls(i).map_or(self.toks.toks[i].start(), |c| c.start)
     }
 
     pub(super) fn push(&self, out: &mut Vec<Cand>, first: usize, end: usize, value: Option<Value>) {
@@ -266,7 +266,7 @@ impl<'a> Rules<'a> {
                 || (self.arabic(k)
                     && self.tight(k)
                     && self.toks.key(k).starts_with('و')
-                    && self.start_of(k) > self.toks.toks[k].start);
+                    && self.start_of(k) > self.toks.toks[k].start());
             let Some(W::Month(x)) = self.w(k).filter(|_| joined) else {
                 break;
             };
@@ -377,7 +377,7 @@ impl<'a> Rules<'a> {
         let t = &self.toks.toks[j];
         let next = self.w(k).filter(|_| self.tight(k));
         let case = t.has_suffix() && {
-            let s = crate::text::fold_str(&self.text[t.stem_end..t.end]);
+            let s = crate::text::fold_str(&self.text[t.stem_end()..t.end()]);
             let s = s.trim_start_matches(['\'', '’']);
             [
                 "ta", "te", "da", "de", "tan", "ten", "dan", "den", "a", "e", "ya", "ye", "taki",

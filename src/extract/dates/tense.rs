@@ -99,7 +99,7 @@ pub fn tense(
     is_name: &dyn Fn(&str) -> bool,
 ) -> Option<Dir> {
     let ar_future = |k: &str| ar_future(k) && !is_name(k);
-    let gap = |j: usize| &text[toks.toks[j - 1].end..toks.toks[j].start];
+    let gap = |j: usize| &text[toks.toks[j - 1].end()..toks.toks[j].start()];
     if toks.toks[first].arabic {
         let mut j = first;
         for _ in 0..REACH {
@@ -139,7 +139,7 @@ mod tests {
         let i = toks
             .toks
             .iter()
-            .position(|t| &text[t.start..t.end] == word)
+            .position(|t| &text[t.start()..t.end()] == word)
             .expect("word in text");
         tense(text, &toks, i, i, &|k| k == "سيرغي")
     }

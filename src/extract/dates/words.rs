@@ -302,7 +302,7 @@ impl DateWords {
         let mut key = first.to_string();
         let mut best = None;
         for j in i + 1..(i + 3).min(toks.len()) {
-            let gap = &text[toks.toks[j - 1].end..toks.toks[j].start];
+            let gap = &text[toks.toks[j - 1].end()..toks.toks[j].start()];
             if !gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '.') {
                 break;
             }
@@ -311,8 +311,8 @@ impl DateWords {
             if let Some(&w) = self.multi.get(&key) {
                 best = Some(Cls {
                     w,
-                    start: t.start + skip,
-                    end: toks.toks[j].stem_end,
+                    start: t.start() + skip,
+                    end: toks.toks[j].stem_end(),
                     last: j,
                 });
             }
@@ -333,29 +333,30 @@ impl DateWords {
         if (key.as_bytes().first().is_some_and(u8::is_ascii_digit) || key.starts_with("ال"))
             && let Some((w, len)) = super::numbers::number(text, toks, i, key)
         {
-            let end = t.start + super::super::names::orig_len(&text[t.start..t.stem_end], len);
-            return Some(cls(w, t.start, end));
+            let end =
+                t.start() + super::super::names::orig_len(&text[t.start()..t.stem_end()], len);
+            return Some(cls(w, t.start(), end));
         }
         if t.arabic {
             if self.maybe(key)
                 && let Some(&w) = self.one.get(key)
             {
-                return Some(cls(w, t.start, t.end));
+                return Some(cls(w, t.start(), t.end()));
             }
             if !key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
                 return None;
             }
             return ar_find(key, |skip, k| self.one.get(k).map(|&w| (skip, w)))
-                .map(|(skip, w)| cls(w, t.start + skip, t.end));
+                .map(|(skip, w)| cls(w, t.start() + skip, t.end()));
         }
         if !self.maybe(key) {
-            return super::numbers::roman(text, t.start, t.stem_end)
-                .map(|w| cls(w, t.start, t.stem_end));
+            return super::numbers::roman(text, t.start(), t.stem_end())
+                .map(|w| cls(w, t.start(), t.stem_end()));
         }
         if let Some(&w) = self.one.get(key)
-            && self.letters_agree(key, &text[t.start..t.stem_end])
+            && self.letters_agree(key, &text[t.start()..t.stem_end()])
         {
-            return Some(cls(w, t.start, t.stem_end));
+            return Some(cls(w, t.start(), t.stem_end()));
         }
         (1..key.len())
             .rev()
@@ -366,8 +367,8 @@ impl DateWords {
             })
             .find_map(|s| {
                 let w = self.one.get(&key[..s])?;
-                let stem = &text
-                    [t.start..t.start + super::super::names::orig_len(&text[t.start..t.end], s)];
+                let stem = &text[t.start()
+                    ..t.start() + super::super::names::orig_len(&text[t.start()..t.end()], s)];
                 self.letters_agree(&key[..s], stem).then_some((s, *w))
             })
             .map(|(s, w)| {
@@ -377,8 +378,9 @@ impl DateWords {
                 } else {
                     s
                 };
-                let end = t.start + super::super::names::orig_len(&text[t.start..t.end], keep);
-                cls(w, t.start, end)
+                let end =
+                    t.start() + super::super::names::orig_len(&text[t.start()..t.end()], keep);
+                cls(w, t.start(), end)
             })
     }
 }

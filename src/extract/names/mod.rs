@@ -114,10 +114,10 @@ impl<'a> Scan<'a> {
         let mut b = 0;
         while i < n {
             let tok = &self.t.toks[i];
-            while b < busy.len() && busy[b].1 <= tok.start {
+            while b < busy.len() && busy[b].1 <= tok.start() {
                 b += 1;
             }
-            if b < busy.len() && busy[b].0 <= tok.start {
+            if b < busy.len() && busy[b].0 <= tok.start() {
                 i += 1;
                 continue;
             }
@@ -223,7 +223,7 @@ impl<'a> Scan<'a> {
     /// `X şehrine` (Turkish) or `مدينة X` (Arabic): X is a place.
     fn place_by_cue(&mut self, i: usize) {
         let tok = &self.t.toks[i];
-        let (s, e) = (tok.start, tok.stem_end);
+        let (s, e) = (tok.start(), tok.stem_end());
         if tok.arabic {
             if i > 0 && self.t.joined(i - 1) && self.lx.place_before.contains(self.key(i - 1)) {
                 let k = self.key(i);

@@ -12,7 +12,7 @@ impl Scan<'_> {
     /// Arabic function words that fold onto names (على -> علي).
     pub(super) fn function_word(&self, i: usize) -> bool {
         let t = &self.t.toks[i];
-        super::is_function_word(&self.text[t.start..t.end])
+        super::is_function_word(&self.text[t.start()..t.end()])
     }
 
     pub(super) fn common_word(&self, key: &str) -> bool {
@@ -106,7 +106,7 @@ impl Scan<'_> {
         if end <= j || self.is_org(end) && self.t.joined(end - 1) {
             return None;
         }
-        let (s, e) = (self.t.toks[j].start, self.t.toks[end - 1].stem_end);
+        let (s, e) = (self.t.toks[j].start(), self.t.toks[end - 1].stem_end());
         self.push(s, e, Kind::Person, None);
         Some(end)
     }
@@ -148,7 +148,7 @@ impl Scan<'_> {
         if end == j {
             return None;
         }
-        let (s, e) = (self.t.toks[j].start, self.t.toks[end - 1].end);
+        let (s, e) = (self.t.toks[j].start(), self.t.toks[end - 1].end());
         self.push(s, e, Kind::Person, None);
         Some(end)
     }
@@ -170,7 +170,7 @@ impl Scan<'_> {
         if self.lx.never_a_name(k) {
             return None;
         }
-        let text = &self.text[tok.start..tok.stem_end];
+        let text = &self.text[tok.start()..tok.stem_end()];
         let all_caps = text
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -203,7 +203,7 @@ impl Scan<'_> {
             if !self.t.joined(p) || !tok.cap || tok.arabic || tok.digits || tok.has_suffix() {
                 break;
             }
-            if self.out.last().is_some_and(|m| m.end > tok.start) {
+            if self.out.last().is_some_and(|m| m.end > tok.start()) {
                 break;
             }
             let k = self.key(p);

@@ -74,7 +74,7 @@ impl Scan<'_> {
             ends[n] = key.len();
             n += 1;
         }
-        let start = self.t.toks[i].start + skip;
+        let start = self.t.toks[i].start() + skip;
         (0..n)
             .rev()
             .find_map(|m| self.place_key(i + m, &key[..ends[m]], start, m + 1))
@@ -96,7 +96,7 @@ impl Scan<'_> {
             canon,
         };
         if let Some(canon) = self.lx.place(key) {
-            return Some(hit(canon, lt.stem_end));
+            return Some(hit(canon, lt.stem_end()));
         }
         if lt.arabic || lt.has_suffix() {
             return None;
@@ -106,7 +106,7 @@ impl Scan<'_> {
             let keep = s - (key.len() - self.key(last).len());
             Some(hit(
                 canon,
-                lt.start + orig_len(&self.text[lt.start..lt.end], keep),
+                lt.start() + orig_len(&self.text[lt.start()..lt.end()], keep),
             ))
         })
     }
