@@ -242,8 +242,8 @@ pub fn documents(name: &str, bytes: &[u8]) -> Option<Documents> {
 
 /// The document of an article at `id` (`news.xml#3`) inside the file `file`. Its text is
 /// the title, a blank line, and the paragraphs separated by blank lines; its key's copy is
-/// the file's absolute path and the item's number, so the same item opened from another
-/// folder keeps its triage state.
+/// the file's absolute path and the item's url (else its number), so the same item opened
+/// from another folder, or moved down by newer items, keeps its triage state.
 pub fn to_document(id: &str, file: &str, article: Article) -> Document {
     let Article {
         title,
@@ -266,9 +266,12 @@ pub fn to_document(id: &str, file: &str, article: Article) -> Document {
     }
     let mut doc = Document::from_text(id, text);
     let copy = super::copy_path(file);
-    let copy = match id.strip_prefix(file) {
-        Some(item) => format!("{copy}{item}"),
-        None => copy,
+    // An item's triage state must follow it when the feed gains items above it and its
+    // number changes: it is keyed by its url when it has one, else by its number.
+    let copy = match (id.strip_prefix(file), meta.url.as_deref()) {
+        (Some(""), _) | (None, _) => copy,
+        (Some(_), Some(url)) => format!("{copy}#{url}"),
+        (Some(item), None) => format!("{copy}{item}"),
     };
     doc.key = DocKey::of_text(&doc.text).with_copy(copy);
     if doc.lang == Lang::Other {
