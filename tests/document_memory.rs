@@ -5,64 +5,24 @@
 //! peaked at about twelve times the text (tokens of 40 bytes, a slot of 16 bytes per token
 //! for the tagger, a copy of every mention's text).
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
 
 use okur::corpus::{Corpus, Document};
 use okur::extract::{Extractor, extract_corpus};
 
-/// The system allocator, counting the bytes held and their peak.
-struct Counting;
-
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
 /// One measurement at a time: the counters are the whole process's.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-fn grew(by: usize) {
-    let now = HELD.fetch_add(by, Ordering::SeqCst) + by;
-    PEAK.fetch_max(now, Ordering::SeqCst);
-}
-
-// SAFETY: every call is passed on to `System` unchanged; only the counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller's contract for `alloc` is the same as `System`'s.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by `System` with `layout` (see `alloc`).
-        unsafe { System.dealloc(ptr, layout) };
-        HELD.fetch_sub(layout.size(), Ordering::SeqCst);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: as for `alloc` and `dealloc`.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            HELD.fetch_sub(layout.size(), Ordering::SeqCst);
-            grew(new_size);
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static COUNTING: Counting = Counting;
+static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
 
 /// Runs `f`; returns its result, the bytes it left held and its peak above the start.
 fn measured<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
-    let before = HELD.load(Ordering::SeqCst);
-    PEAK.store(before, Ordering::SeqCst);
-    let out = f();
-    let kept = HELD.load(Ordering::SeqCst).saturating_sub(before);
-    (out, kept, PEAK.load(Ordering::SeqCst) - before)
+    let (out, m) = counting_alloc::measure(f);
+    (out, usize::try_from(m.kept).unwrap_or(0), m.peak)
 }
 
 /// About `size` bytes from the seeds' words: paragraphs of hard-wrapped lines of about 70

@@ -3,52 +3,13 @@
 //! and a few very long ones) is loaded and rendered, and the peak must stay within three
 //! times the file. Laying the whole document out before printing took about 97 times.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
 
 use okur::cli::render::{BidiArg, RenderArgs, RenderFormat, Switch, run};
 
-/// The system allocator, counting the bytes held and their peak.
-struct Counting;
-
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let now = HELD.fetch_add(by, Ordering::SeqCst) + by;
-    PEAK.fetch_max(now, Ordering::SeqCst);
-}
-
-// SAFETY: every call is passed on to `System` unchanged; only the counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller's contract for `alloc` is the same as `System`'s.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by `System` with `layout` (see `alloc`).
-        unsafe { System.dealloc(ptr, layout) };
-        HELD.fetch_sub(layout.size(), Ordering::SeqCst);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: as for `alloc` and `dealloc`.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            HELD.fetch_sub(layout.size(), Ordering::SeqCst);
-            grew(new_size);
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static COUNTING: Counting = Counting;
+static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
 
 /// About `size` bytes of text from the seeds: short paragraphs of a few sentences, and
 /// every tenth of the way a paragraph of a twentieth of the size.
@@ -101,11 +62,9 @@ fn rendering_five_megabytes_allocates_at_most_three_times_the_file() {
         text: false,
         paths: vec![path],
     };
-    let before = HELD.load(Ordering::SeqCst);
-    PEAK.store(before, Ordering::SeqCst);
     let mut out = CountingSink(0);
-    run(&args, &mut out).expect("rendered");
-    let peak = PEAK.load(Ordering::SeqCst) - before;
+    let ((), m) = counting_alloc::measure(|| run(&args, &mut out).expect("rendered"));
+    let peak = m.peak;
     assert!(out.0 > size, "every row printed ({} bytes)", out.0);
     assert!(
         peak <= 3 * size,

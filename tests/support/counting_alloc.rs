@@ -1,0 +1,74 @@
+//! The system allocator, counting the bytes held and their peak: for the memory tests and
+//! the `corpus_memory` example, which include this file with `#[path]` and install it with
+//! `#[global_allocator] static A: counting_alloc::Counting = counting_alloc::Counting;`.
+//! The counters are the whole process's, so measure one thing at a time.
+//! Each user reads a different part of [`Measured`], hence `dead_code` is allowed.
+#![allow(dead_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The system allocator with counters.
+pub struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = HELD.fetch_add(by, Ordering::SeqCst) + by;
+    PEAK.fetch_max(now, Ordering::SeqCst);
+}
+
+// SAFETY: every call is passed on to `System` unchanged; only the counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract for `alloc` is the same as `System`'s.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `System` with `layout` (see `alloc`).
+        unsafe { System.dealloc(ptr, layout) };
+        HELD.fetch_sub(layout.size(), Ordering::SeqCst);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as for `alloc` and `dealloc`.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            HELD.fetch_sub(layout.size(), Ordering::SeqCst);
+            grew(new_size);
+        }
+        p
+    }
+}
+
+/// What one measured step allocated.
+#[derive(Debug, Clone, Copy)]
+pub struct Measured {
+    /// Bytes held when the step began.
+    pub before: usize,
+    /// Bytes the step left held (may be negative when it freed more than it kept).
+    pub kept: isize,
+    /// The most held at once while it ran, above `before`.
+    pub peak: usize,
+}
+
+/// Runs `f` and says what it allocated.
+pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Measured) {
+    let before = HELD.load(Ordering::SeqCst);
+    PEAK.store(before, Ordering::SeqCst);
+    let out = f();
+    let held = HELD.load(Ordering::SeqCst);
+    let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+    let m = Measured {
+        before,
+        kept: signed(held) - signed(before),
+        peak: PEAK.load(Ordering::SeqCst).saturating_sub(before),
+    };
+    (out, m)
+}
