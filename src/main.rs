@@ -295,7 +295,11 @@ struct Opened {
 /// alone (read from the head of each file), with the full load running in the background.
 #[cfg(feature = "tui")]
 fn open_corpus(paths: &[std::path::PathBuf]) -> anyhow::Result<Opened> {
-    use okur::tui::loading::{CorpusLoader, TITLES_FIRST_FROM, placeholder_corpus};
+    use okur::corpus::fast::{list_text_files, titles_of_files};
+    use okur::tui::loading::{
+        CorpusLoader, FIRST_HEADS, TITLES_FIRST_FROM, documents_status, placeholder_corpus,
+        titles_status,
+    };
     // Standard input may take any time to end (`tail -f log | okur -`, a writer that
     // stalls): it is read in the background, so the loading screen answers `q` meanwhile.
     // (From a terminal, the text is typed before the reader starts, as before.)
@@ -308,17 +312,25 @@ fn open_corpus(paths: &[std::path::PathBuf]) -> anyhow::Result<Opened> {
             loader: Some(CorpusLoader::new(paths.to_vec())),
         });
     }
-    // A failure here falls through to the full loader, which reports it properly.
+    // A failure here falls through to the full loader, which reports it properly. The
+    // first frame waits for the walk and a screenful of heads; the rest arrive meanwhile.
     if !paths.is_empty()
-        && let Ok(titles) = okur::corpus::fast::read_titles(paths)
-        && titles.len() >= TITLES_FIRST_FROM
+        && let Ok(mut files) = list_text_files(paths)
+        && files.len() >= TITLES_FIRST_FROM
     {
+        let total = files.len();
+        let rest = files.split_off(FIRST_HEADS.min(total));
+        let (titles, _) = titles_of_files(&files);
+        let status = match rest.is_empty() {
+            true => documents_status(titles.len()),
+            false => titles_status(files.len(), total),
+        };
         return Ok(Opened {
             corpus: placeholder_corpus(&titles),
-            status: format!("loading {} documents…", titles.len()),
+            status,
             // The full load's notices arrive with it.
             notices: Vec::new(),
-            loader: Some(CorpusLoader::new(paths.to_vec())),
+            loader: Some(CorpusLoader::new(paths.to_vec()).with_titles(rest, total)),
         });
     }
     // Quietly: printed now, the notices would vanish behind the alternate screen.

@@ -63,3 +63,85 @@ fn the_full_documents_replace_the_stand_ins_keeping_the_selection() {
     let key = &h.app().corpus.docs[now].key;
     assert!(reopened.state().doc(key).star);
 }
+
+/// A stand-in title for `name` in `dir`, dated `date`.
+fn title(dir: &Path, name: &str, date: &str) -> okur::corpus::fast::TitleEntry {
+    okur::corpus::fast::TitleEntry {
+        path: dir.join(name).to_string_lossy().into_owned(),
+        title: format!("Yeni haber {name}"),
+        title_offset: 0,
+        title_line: 1,
+        date: Some(date.into()),
+    }
+}
+
+#[test]
+fn arriving_titles_keep_the_cursor_on_its_document_and_say_what_is_loading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_folder(dir.path(), 6);
+    let store = dir.path().join("journal.jsonl");
+    let mut h = loading(dir.path(), &store);
+    // By date, newest first: the titles that arrive go above the cursor.
+    h.dispatch(Action::CycleSort);
+    h.dispatch(Action::Down).dispatch(Action::Down);
+    let chosen = h.app().selected_doc().expect("a selection");
+    let path = h.app().corpus.docs[chosen].path.clone();
+    let row = h.app().list.cursor().selected;
+    // A key's own message ("sorted by date") stays; the loading message replaces only itself.
+    h.send(okur::tui::Msg::TitlesArrived(
+        okur::tui::loading::TitleBatch {
+            titles: Vec::new(),
+            read: 6,
+            total: 10,
+        },
+    ));
+    assert_eq!(h.status(), "sorted by date");
+    h.app_mut().status.say("loading 6 of 10…");
+    let batch = okur::tui::loading::TitleBatch {
+        titles: vec![
+            title(dir.path(), "100.txt", "2024-01-01"),
+            title(dir.path(), "101.txt", "2024-01-02"),
+        ],
+        read: 8,
+        total: 10,
+    };
+    h.send(okur::tui::Msg::TitlesArrived(batch));
+    assert_eq!(h.app().corpus.len(), 8);
+    let now = h.app().selected_doc().expect("a selection");
+    assert_eq!(h.app().corpus.docs[now].path, path);
+    assert_eq!(h.app().list.cursor().selected, row + 2);
+    let screen = h.snapshot();
+    assert!(screen.contains("loading 8 of 10…"), "{screen}");
+    assert!(screen.contains("Yeni haber 101.txt"), "{screen}");
+    // The last batch: the status says how many documents load, as before.
+    let last = okur::tui::loading::TitleBatch {
+        titles: vec![title(dir.path(), "102.txt", "2019-01-01")],
+        read: 10,
+        total: 10,
+    };
+    h.send(okur::tui::Msg::TitlesArrived(last));
+    assert_eq!(h.app().corpus.len(), 9);
+    assert!(h.snapshot().contains("loading 9 documents…"));
+    let now = h.app().selected_doc().expect("a selection");
+    assert_eq!(h.app().corpus.docs[now].path, path);
+}
+
+#[test]
+fn titles_arriving_after_the_full_documents_are_ignored() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_folder(dir.path(), 6);
+    let store = dir.path().join("journal.jsonl");
+    let mut h = loading(dir.path(), &store);
+    h.session.search_inline();
+    h.send(okur::tui::Msg::CorpusLoaded(Box::new(
+        load_paths(&[dir.path().to_path_buf()]).expect("loads"),
+    )));
+    let late = okur::tui::loading::TitleBatch {
+        titles: vec![title(dir.path(), "100.txt", "2024-01-01")],
+        read: 7,
+        total: 7,
+    };
+    h.send(okur::tui::Msg::TitlesArrived(late));
+    assert_eq!(h.app().corpus.len(), 6);
+    assert!(!h.status().contains("loading"), "{}", h.status());
+}

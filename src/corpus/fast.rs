@@ -76,6 +76,29 @@ pub fn read_titles_noticed(paths: &[PathBuf]) -> Result<(Vec<TitleEntry>, Vec<St
     Ok((out, notices))
 }
 
+/// The files [`read_titles`] reads, in its order, without reading them: the text files under
+/// each folder (news formats are left to the full load, as there) and each file named. Fails
+/// when a named path cannot be read. With [`titles_of_files`], the titles can come in parts:
+/// a screenful first, the rest in the background.
+pub fn list_text_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+        match meta.is_dir() {
+            true => out.extend(walk(path)?.files),
+            false => out.push(path.clone()),
+        }
+    }
+    Ok(out)
+}
+
+/// The title entries of `files` (from [`list_text_files`]), in order, on two threads, and a
+/// notice for each file left out (as in [`read_titles_noticed`]; one that cannot be read is
+/// left out too, the full load reports it).
+pub fn titles_of_files(files: &[PathBuf]) -> (Vec<TitleEntry>, Vec<String>) {
+    titles_on_two_threads(files)
+}
+
 /// The title entry of a file from its head (read into `head`), or the notice saying why it
 /// is left out (not a regular file, over the size limit, binary); an error when it cannot
 /// be read.

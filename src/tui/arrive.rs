@@ -5,6 +5,7 @@
 
 use super::app::{App, Facts};
 use super::effect::Effect;
+use super::loading::{TitleBatch, documents_status, placeholder_corpus, titles_status};
 use super::msg::Msg;
 use super::{facts, filter, search};
 use crate::corpus::LoadReport;
@@ -36,6 +37,7 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.panel.set_failed(Some(why));
             app.panel.set_progress(None);
         }
+        Msg::TitlesArrived(batch) => titles_arrived(app, &batch),
         Msg::CorpusLoaded(report) => return loaded(app, *report),
         // The stand-ins stay, read-only: the user sees why.
         Msg::LoadFailed(why) => app
@@ -76,6 +78,25 @@ fn extracted(app: &mut App, extraction: &CorpusExtraction) -> Vec<Effect> {
     search::refresh_entity_order(app);
     super::annotate::refresh_spans(app);
     vec![Effect::IndexEntities(items), filter::ask_search(app)]
+}
+
+/// Adds stand-ins for titles read in the background: the list is sorted and filtered again
+/// with them, the cursor staying on its document. After the full documents, they are late.
+fn titles_arrived(app: &mut App, batch: &TitleBatch) {
+    if !app.loading {
+        return;
+    }
+    let more = placeholder_corpus(&batch.titles).docs;
+    std::sync::Arc::make_mut(&mut app.corpus).docs.extend(more);
+    // Only the loading count is replaced: what a key just said, or a failed load, stays.
+    let said = app.status.text();
+    if said.is_empty() || (said.starts_with("loading ") && said.ends_with('…')) {
+        app.status.say(match batch.is_last() {
+            true => documents_status(app.corpus.len()),
+            false => titles_status(batch.read, batch.total),
+        });
+    }
+    filter::refresh_list(app);
 }
 
 /// Swaps the full documents in for the title-only stand-ins, keeping the open and the

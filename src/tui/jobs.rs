@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicBool;
 
 use super::facts::{ExtractionJob, JobState};
 use super::inbox::Waker;
-use super::loading::CorpusLoader;
+use super::loading::{CorpusLoader, TitleReader};
 use super::msg::Msg;
 use super::search::{self, SearchOutcome, SearchWorker, run_query};
 use crate::corpus::Corpus;
@@ -35,6 +35,8 @@ pub struct Jobs {
     /// True when extraction may start on its own thread (not in tests that feed results).
     extract_in_background: bool,
     loader: Option<CorpusLoader>,
+    /// The heads the first frame did not wait for, while they are read.
+    titles: Option<TitleReader>,
     extraction: Option<ExtractionJob>,
     /// Wakes the loop when a search answer or the extraction result is ready.
     waker: Waker,
@@ -140,6 +142,14 @@ impl Jobs {
     /// progress, its result or its death.
     pub fn poll(&mut self) -> Vec<Msg> {
         let mut msgs = Vec::new();
+        if let Some(reader) = &self.titles
+            && let Some(batch) = reader.poll()
+        {
+            if batch.is_last() {
+                self.titles = None;
+            }
+            msgs.push(Msg::TitlesArrived(batch));
+        }
         if let SearchBackend::Worker(w) = &self.search
             && let Some(outcome) = w.poll()
         {
@@ -161,11 +171,21 @@ impl Jobs {
 
     /// The full load: started on the first call (after the first frame is drawn, so it
     /// does not take the cores the first frame needs); then its result once ready.
+    /// The remaining titles start being read then too.
     pub fn poll_loader(&mut self) -> Option<Msg> {
-        let result = self.loader.as_mut()?.poll()?;
+        let loader = self.loader.as_mut()?;
+        if let Some(reader) = loader.start_titles(self.waker.clone()) {
+            self.titles = Some(reader);
+        }
+        let result = loader.poll()?;
         self.loader = None;
         Some(match result {
-            Ok(report) => Msg::CorpusLoaded(Box::new(report)),
+            Ok(report) => {
+                // The full documents replace every stand-in: titles still to come are not
+                // needed. (After a failure, the stand-ins stay: their titles keep coming.)
+                self.titles = None;
+                Msg::CorpusLoaded(Box::new(report))
+            }
             Err(why) => Msg::LoadFailed(why),
         })
     }

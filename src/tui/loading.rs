@@ -4,14 +4,29 @@
 //! hash of the full text.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
 
-use crate::corpus::fast::TitleEntry;
+use super::inbox::Waker;
+use crate::corpus::fast::{TitleEntry, titles_of_files};
 use crate::corpus::{Corpus, Dateline, DocKey, Document, LoadError, LoadReport, detect_language};
 
 /// Corpora with at least this many files open titles first; smaller ones load at once (the
 /// full load of a few hundred articles fits in a frame).
 pub const TITLES_FIRST_FROM: usize = 300;
+
+/// Heads read before the first frame: more than a screenful of the list. The rest arrive
+/// in the background (reading 200k heads takes seconds, mostly waiting on the disk).
+pub const FIRST_HEADS: usize = 200;
+
+/// How often the background title reader hands over what it has: each batch re-sorts the
+/// list, so batches are few (a few a second) rather than one per file.
+const BATCH_EVERY: Duration = Duration::from_millis(200);
+
+/// Files read per step of the title reader, between looks at the clock and the stop flag.
+const STEP: usize = 256;
 
 /// The full load, run on its own thread once the first frame is drawn (so it does not take
 /// the cores the first frame needs).
@@ -19,12 +34,33 @@ pub const TITLES_FIRST_FROM: usize = 300;
 pub struct CorpusLoader {
     paths: Vec<PathBuf>,
     rx: Option<Receiver<Result<LoadReport, LoadError>>>,
+    /// The files whose heads are still to be read, and how many files there are in all.
+    titles_to_read: Option<(Vec<PathBuf>, usize)>,
 }
 
 impl CorpusLoader {
     /// A loader for `paths`; nothing is read until [`CorpusLoader::poll`] is first called.
     pub fn new(paths: Vec<PathBuf>) -> CorpusLoader {
-        CorpusLoader { paths, rx: None }
+        CorpusLoader {
+            paths,
+            rx: None,
+            titles_to_read: None,
+        }
+    }
+
+    /// The loader also brings the titles of `rest` (the files whose heads were not read for
+    /// the first frame), out of `total` files, while the full load runs.
+    pub fn with_titles(mut self, rest: Vec<PathBuf>, total: usize) -> CorpusLoader {
+        if !rest.is_empty() {
+            self.titles_to_read = Some((rest, total));
+        }
+        self
+    }
+
+    /// The title reader for the heads still to read, started now (once).
+    pub fn start_titles(&mut self, waker: Waker) -> Option<TitleReader> {
+        let (rest, total) = self.titles_to_read.take()?;
+        Some(TitleReader::start(rest, total, waker))
     }
 
     /// Starts the load on the first call; then the loaded corpus once ready. A loader thread
@@ -45,6 +81,101 @@ impl CorpusLoader {
             Err(TryRecvError::Disconnected) => Some(Err("the corpus loader stopped".into())),
         }
     }
+}
+
+/// Titles that arrived from the background title reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleBatch {
+    /// The new entries, in path order after those before them.
+    pub titles: Vec<TitleEntry>,
+    /// Files looked at so far (the first frame's included; skipped files count too).
+    pub read: usize,
+    /// Files in all.
+    pub total: usize,
+}
+
+impl TitleBatch {
+    /// True when every file has been looked at.
+    pub fn is_last(&self) -> bool {
+        self.read >= self.total
+    }
+}
+
+/// The heads the first frame did not wait for, read on their own thread and handed over in
+/// batches; dropping the reader stops it (the full documents arrived first, or the user quit).
+#[derive(Debug)]
+pub struct TitleReader {
+    rx: Receiver<TitleBatch>,
+    stop: Arc<AtomicBool>,
+}
+
+impl TitleReader {
+    /// Reads the heads of `rest`, the last files of `total`, waking the loop with each batch.
+    pub fn start(rest: Vec<PathBuf>, total: usize, waker: Waker) -> TitleReader {
+        let (tx, rx) = channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut read = total.saturating_sub(rest.len());
+            let mut batch = Vec::new();
+            let mut sent = Instant::now();
+            for step in rest.chunks(STEP) {
+                if stopped.load(Ordering::Relaxed) {
+                    return;
+                }
+                batch.extend(titles_of_files(step).0);
+                read += step.len();
+                if sent.elapsed() >= BATCH_EVERY || read >= total {
+                    let titles = std::mem::take(&mut batch);
+                    if tx
+                        .send(TitleBatch {
+                            titles,
+                            read,
+                            total,
+                        })
+                        .is_err()
+                    {
+                        return;
+                    }
+                    waker.wake();
+                    sent = Instant::now();
+                }
+            }
+        });
+        TitleReader { rx, stop }
+    }
+
+    /// Everything that arrived since the last call, as one batch (one refresh of the list);
+    /// `None` when nothing did.
+    pub fn poll(&self) -> Option<TitleBatch> {
+        let mut all: Option<TitleBatch> = None;
+        while let Ok(batch) = self.rx.try_recv() {
+            match &mut all {
+                Some(all) => {
+                    all.titles.extend(batch.titles);
+                    all.read = batch.read;
+                }
+                None => all = Some(batch),
+            }
+        }
+        all
+    }
+}
+
+impl Drop for TitleReader {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// What the status line says while titles arrive: `loading N of M…`.
+pub fn titles_status(read: usize, total: usize) -> String {
+    format!("loading {read} of {total}…")
+}
+
+/// What the status line says once every title is in, as before the full documents arrive.
+pub fn documents_status(count: usize) -> String {
+    format!("loading {count} documents…")
 }
 
 /// Stand-in documents for the list: path, title, date and a language guessed from the title.
@@ -103,6 +234,37 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(5));
         };
         assert_eq!(report.corpus.docs[0].text, "Başlık\n\nMetin burada.");
+        Ok(())
+    }
+
+    #[test]
+    fn the_title_reader_brings_the_rest_in_order_and_stops_at_the_end()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let mut files = Vec::new();
+        for i in 0..600 {
+            let path = dir.path().join(format!("{i:03}.txt"));
+            std::fs::write(&path, format!("Başlık {i}\n\nMetin."))?;
+            files.push(path);
+        }
+        std::fs::write(dir.path().join("bin.txt"), b"\0\0")?;
+        files.push(dir.path().join("bin.txt"));
+        let rest = files.split_off(100);
+        let inbox = crate::tui::inbox::Inbox::new();
+        let reader = TitleReader::start(rest, 601, inbox.waker());
+        let mut titles = Vec::new();
+        let last = loop {
+            inbox.next(Duration::from_secs(60));
+            if let Some(batch) = reader.poll() {
+                titles.extend(batch.titles.iter().map(|t| t.title.clone()));
+                if batch.is_last() {
+                    break batch;
+                }
+            }
+        };
+        let want: Vec<String> = (100..600).map(|i| format!("Başlık {i}")).collect();
+        assert_eq!(titles, want);
+        assert_eq!((last.read, last.total), (601, 601));
         Ok(())
     }
 }

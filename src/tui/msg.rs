@@ -32,6 +32,8 @@ pub enum Msg {
     ExtractionDone(Box<CorpusExtraction>),
     /// The extraction thread died: why.
     ExtractionFailed(String),
+    /// More titles of a corpus opened titles first: stand-ins for them join the list.
+    TitlesArrived(super::loading::TitleBatch),
     /// The full documents arrived (they replace the title-only stand-ins).
     CorpusLoaded(Box<LoadReport>),
     /// The full load failed: why.
