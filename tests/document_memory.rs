@@ -9,6 +9,8 @@ use std::sync::Mutex;
 
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
+#[path = "support/seed_words.rs"]
+mod seed_words;
 
 use okur::corpus::{Corpus, Document};
 use okur::extract::{Extractor, extract_corpus};
@@ -29,17 +31,7 @@ fn measured<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
 /// characters (joined into one paragraph each), a blank line between them, and every
 /// tenth of the way one long line of a twentieth of the size.
 fn generated(size: usize) -> String {
-    let seeds = format!("{}/seeds", env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<_> = std::fs::read_dir(seeds)
-        .expect("seeds folder")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
-    let mut words = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(path).expect("seed text");
-        words.extend(text.split_whitespace().map(str::to_string));
-    }
+    let words = seed_words::seed_words();
     let mut out = String::from("Büyük belge / وثيقة كبيرة\n\n");
     let (mut k, mut next_long) = (0usize, size / 20);
     while out.len() < size {

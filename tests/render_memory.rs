@@ -5,6 +5,8 @@
 
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
+#[path = "support/seed_words.rs"]
+mod seed_words;
 
 use okur::cli::render::{BidiArg, RenderArgs, RenderFormat, Switch, run};
 
@@ -14,17 +16,7 @@ static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
 /// About `size` bytes of text from the seeds: short paragraphs of a few sentences, and
 /// every tenth of the way a paragraph of a twentieth of the size.
 fn generated(size: usize) -> String {
-    let seeds = format!("{}/seeds", env!("CARGO_MANIFEST_DIR"));
-    let mut words = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(seeds)
-        .expect("seeds folder")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(path).expect("seed text");
-        words.extend(text.split_whitespace().map(str::to_string));
-    }
+    let words = seed_words::seed_words();
     let mut out = String::from("Büyük belge / وثيقة كبيرة\n\n");
     let (mut k, mut next_long) = (0usize, size / 20);
     while out.len() < size {

@@ -141,10 +141,7 @@ pub(super) fn print_hits<'a>(
         if args.explain {
             record.explain = Some(index.explain(query, hit.item).join("; "));
         }
-        let line = match args.format {
-            FindFormat::Tsv => record.tsv(),
-            FindFormat::Jsonl => record.jsonl()?,
-        };
+        let line = record.line(args.format)?;
         if !write_or_stop(&mut out, line.as_bytes())? {
             break;
         }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::find::FindFormat;
 use crate::corpus::Document;
 use crate::search::ItemView;
 
@@ -71,6 +72,14 @@ impl<'a> Record<'a> {
         }
         line.push('\n');
         line
+    }
+
+    /// The record as one line of the asked format, newline included.
+    pub fn line(&self, format: FindFormat) -> serde_json::Result<String> {
+        match format {
+            FindFormat::Tsv => Ok(self.tsv()),
+            FindFormat::Jsonl => self.jsonl(),
+        }
     }
 
     /// One JSON object and a newline (U+2028/U+2029 escaped, as all okur's JSON).

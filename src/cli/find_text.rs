@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::corpus::fast::{Listed, line_at, list_files, load_file};
 use crate::search::{LineScanner, Query, Scope};
 
-use super::find::{FindArgs, FindFormat, finish, warn_reader_words, write_or_stop};
+use super::find::{FindArgs, finish, warn_reader_words, write_or_stop};
 use super::find_out::Record;
 
 /// One matching line.
@@ -99,10 +99,7 @@ fn print(args: &FindArgs, scanned: &Scanned) -> anyhow::Result<bool> {
             line: Some(hit.line),
             explain: None,
         };
-        let line = match args.format {
-            FindFormat::Tsv => record.tsv(),
-            FindFormat::Jsonl => record.jsonl()?,
-        };
+        let line = record.line(args.format)?;
         if !write_or_stop(&mut out, line.as_bytes())? {
             break;
         }
