@@ -1,7 +1,6 @@
 //! Remembering a display choice for one terminal in the config file's `[terminals]` table,
 //! keeping everything else in the file (comments included) as the user wrote it.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::DisplayMode;
@@ -49,7 +48,7 @@ pub fn remember(path: &Path, key: &str, mode: &DisplayMode) -> Result<(), Rememb
     };
     let new = with_choice(&old, key, mode).map_err(edit)?;
     Config::parse(&new, path).map_err(|e| edit(e.to_string()))?;
-    write_atomically(path, &new).map_err(io)
+    crate::store::write_whole(path, new.as_bytes()).map_err(io)
 }
 
 /// What a config file okur creates to remember a display choice starts with: only what
@@ -77,19 +76,6 @@ fn with_choice(text: &str, key: &str, mode: &DisplayMode) -> Result<String, Stri
     choice.insert("shape", mode.shape.into());
     table.insert(key, toml_edit::value(choice));
     Ok(doc.to_string())
-}
-
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ impl FeedList {
             message: e.to_string(),
         })?;
         let header = "# Feeds okur follows: `okur feeds add URL`, `okur fetch`.\n\n";
-        super::write_whole(path, format!("{header}{text}").as_bytes()).map_err(io)
+        crate::store::write_whole(path, format!("{header}{text}").as_bytes()).map_err(io)
     }
 
     /// Follows `url` under `name` (or a name made from the URL), refusing a second copy.

@@ -19,8 +19,7 @@ pub use opml::{OpmlError, Outline, read_opml, write_opml};
 pub use run::{Added, FeedResult, Outcome, fetch_all, fetch_feed};
 pub use state::FeedState;
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The feeds folder: `$XDG_DATA_HOME/okur/feeds`, else `~/.local/share/okur/feeds`.
 pub fn default_feeds_dir() -> Option<PathBuf> {
@@ -33,19 +32,4 @@ pub fn default_feeds_dir() -> Option<PathBuf> {
         .filter(|p| p.is_absolute())
         .or_else(|| var("HOME").map(|h| h.join(".local/share")))?;
     Some(data.join("okur").join("feeds"))
-}
-
-/// Writes `bytes` to `path` whole or not at all: a private temporary file beside it, synced,
-/// renamed over the old file. Missing folders are created private (0700).
-pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    crate::store::create_folder(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -41,7 +41,7 @@ impl FeedState {
     /// Writes the state whole (temporary file, synced, renamed).
     pub fn save(&self, feeds_dir: &Path, name: &str) -> std::io::Result<()> {
         let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-        super::write_whole(&FeedState::path(feeds_dir, name), &json)
+        crate::store::write_whole(&FeedState::path(feeds_dir, name), &json)
     }
 }
 

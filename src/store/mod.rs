@@ -50,7 +50,7 @@ pub use journal::{Journal, ReadOnly, Release};
 pub use model::{Change, Decision, DocState, Label, Name, Relevance, Source, Span, State};
 pub use outbox::{Outbox, Outgoing, cursor_path};
 pub use paths::{default_store_path, resolve_store_path, store_path_from};
-pub use private::{FILE_MODE, FOLDER_MODE, create_folder, private_file};
+pub use private::{FILE_MODE, FOLDER_MODE, create_folder, private_file, write_whole};
 pub use replay::{Replay, Warning, read_journal};
 
 use crate::corpus::DocKey;

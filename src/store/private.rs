@@ -28,6 +28,24 @@ pub fn private_file() -> OpenOptions {
     options
 }
 
+/// Writes `bytes` to `path` whole or not at all: a private temporary file beside it, synced,
+/// renamed over the old file, so a crash leaves the old file or the new one. Missing folders
+/// are created private (0700).
+pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_folder(dir)?;
+    // tempfile creates its files 0600.
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Opens the journal read-write, creating it and its folder when missing. The error is
 /// what stands in the way, in words for the status line.
 pub fn open_journal(path: &Path) -> Result<File, String> {
