@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::dateline::find_dateline;
-use super::load::{io_error, skipped};
+use super::load::{BINARY, io_error, skipped};
 use super::read::{Unread, max_input_bytes, open_regular, too_large_reason};
 use super::walk::{skip_notice, walk};
 use super::{Decoded, LoadError, decode_bytes};
@@ -106,7 +106,7 @@ fn head_title(path: &Path, head: &mut [u8]) -> std::io::Result<Result<TitleEntry
     match read_head(path, head) {
         Ok(len) => match title_entry(path, head.get(..len).unwrap_or_default()) {
             Some(entry) => Ok(Ok(entry)),
-            None => Ok(Err(skipped(path, "looks like a binary file"))),
+            None => Ok(Err(skipped(path, BINARY))),
         },
         Err(Unread::Skipped(why)) => Ok(Err(skipped(path, &why))),
         Err(Unread::Io(e)) => Err(e),

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::corpus::load::{io_error, skipped};
+use crate::corpus::load::{BINARY, io_error, skipped};
 use crate::corpus::read::{Unread, max_input_bytes, read_regular};
 use crate::corpus::walk::{skip_notice, walk};
 use crate::corpus::{Decoded, LoadError, decode_bytes};
@@ -70,9 +70,9 @@ pub fn load_file(path: &Path, named: bool) -> Result<FileTexts, LoadError> {
     let mut out = FileTexts::default();
     let name = path.display().to_string();
     match read_regular(path, max_input_bytes()) {
-        // The wording is the full load's (`load::add_bytes`).
+        // The wording is the full load's (`load::add_bytes`, `load::BINARY`).
         Ok(bytes) => match decode_bytes(bytes) {
-            Decoded::Binary => out.notices.push(skipped(path, "looks like a binary file")),
+            Decoded::Binary => out.notices.push(skipped(path, BINARY)),
             Decoded::Text { text, notice } => {
                 out.notices.extend(notice.map(|n| format!("{name}: {n}")));
                 if !has_word_line(&text)

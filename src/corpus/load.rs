@@ -261,6 +261,9 @@ fn read_found(files: &[PathBuf]) -> LoadReport {
     report
 }
 
+/// Why a file that decodes as no text is skipped: one wording for every loader.
+pub(super) const BINARY: &str = "looks like a binary file";
+
 /// `PATH: skipped, WHY` for a file that is not read on purpose.
 pub(super) fn skipped(path: &Path, why: &str) -> String {
     format!("{}: skipped, {why}", path.display())
@@ -306,9 +309,7 @@ fn add_bytes(report: &mut LoadReport, name: String, bytes: Vec<u8>) {
         return;
     }
     match decode_bytes(bytes) {
-        Decoded::Binary => report
-            .notices
-            .push(format!("{name}: skipped, looks like a binary file")),
+        Decoded::Binary => report.notices.push(format!("{name}: skipped, {BINARY}")),
         Decoded::Text { text, notice } => {
             let mut doc = Document::from_text(name.clone(), text);
             if let Some(n) = notice {
