@@ -221,6 +221,8 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         layout,
     );
     app.status.say(opened.status);
+    // What the reload key (and a fetch that brought new articles) reads again.
+    app.sources = reader_paths(args)?;
     if app.status.is_empty()
         && let Some(advice) = okur::display::advice_here(&resolved, &config)
     {

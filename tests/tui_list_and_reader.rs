@@ -227,7 +227,7 @@ fn help_lists_ctrl_c_and_ctrl_z_and_scrolls_at_60x16() {
     assert!(first.contains("more below"), "{first}");
     assert!(!first.contains("more above"), "{first}");
     let mut pages = first.clone();
-    for _ in 0..3 {
+    for _ in 0..4 {
         case.keys("PgDn");
         pages.push_str(&case.screen_text());
     }
@@ -237,7 +237,7 @@ fn help_lists_ctrl_c_and_ctrl_z_and_scrolls_at_60x16() {
     let last = case.screen_text();
     assert!(last.contains("more above"), "{last}");
     assert!(!last.contains("more below"), "the end shows: {last}");
-    case.keys("k ↑ PgUp PgUp PgUp PgUp");
+    case.keys("k ↑ PgUp PgUp PgUp PgUp PgUp");
     assert_eq!(case.screen_text(), first, "back at the top");
     case.keys("j");
     assert_ne!(case.screen_text(), first, "j scrolls by a row");

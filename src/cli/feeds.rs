@@ -195,24 +195,6 @@ fn describe(r: &FeedResult) -> String {
 }
 
 /// One fetch run at a time per feeds folder: two would append the same items twice.
-fn lock_feeds_dir(dir: &Path) -> anyhow::Result<std::fs::File> {
-    let state = dir.join(".state");
-    crate::store::create_folder(&state)
-        .with_context(|| format!("cannot create {}", state.display()))?;
-    let path = state.join("fetch.lock");
-    let file = crate::store::private_file()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .with_context(|| format!("cannot open {}", path.display()))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => {
-            bail!("another `okur fetch` is running on {}", dir.display())
-        }
-        Err(std::fs::TryLockError::Error(e)) => {
-            Err(e).with_context(|| format!("cannot lock {}", path.display()))
-        }
-    }
+fn lock_feeds_dir(dir: &Path) -> anyhow::Result<fetch::state::FetchLock> {
+    Ok(fetch::state::FetchLock::take(dir)?)
 }

@@ -45,6 +45,54 @@ impl FeedState {
     }
 }
 
+/// Held while a fetch runs on a feeds folder: two runs at once would append the same items
+/// twice. The operating system lets go of it when the holder ends, however it ends.
+#[derive(Debug)]
+pub struct FetchLock {
+    _file: std::fs::File,
+}
+
+/// Why a fetch could not start on a feeds folder.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another fetch (`okur fetch`, or a reader's fetch key) holds the folder.
+    #[error("another `okur fetch` is running on {}", .0.display())]
+    Busy(PathBuf),
+    /// The lock file could not be made or locked.
+    #[error("cannot lock {}: {source}", path.display())]
+    Io {
+        /// The lock file (or the folder it goes in).
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+impl FetchLock {
+    /// Takes the fetch lock of `feeds_dir` (`.state/fetch.lock`) without waiting: a folder
+    /// another fetch holds is [`LockError::Busy`].
+    pub fn take(feeds_dir: &Path) -> Result<FetchLock, LockError> {
+        let state = feeds_dir.join(".state");
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| LockError::Io { path, source }
+        };
+        crate::store::create_folder(&state).map_err(io(&state))?;
+        let path = state.join("fetch.lock");
+        let file = crate::store::private_file()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io(&path))?;
+        match file.try_lock() {
+            Ok(()) => Ok(FetchLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(LockError::Busy(feeds_dir.to_path_buf())),
+            Err(std::fs::TryLockError::Error(e)) => Err(io(&path)(e)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +112,23 @@ mod tests {
         assert_eq!(FeedState::load(dir.path(), "aa"), state);
         std::fs::write(FeedState::path(dir.path(), "aa"), "{not json")?;
         assert_eq!(FeedState::load(dir.path(), "aa"), FeedState::default());
+        Ok(())
+    }
+
+    #[test]
+    fn one_fetch_lock_at_a_time() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let held = FetchLock::take(dir.path())?;
+        let second = FetchLock::take(dir.path())
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        let busy = format!(
+            "another `okur fetch` is running on {}",
+            dir.path().display()
+        );
+        assert_eq!(second, Err(busy));
+        drop(held);
+        assert!(FetchLock::take(dir.path()).is_ok());
         Ok(())
     }
 }

@@ -112,6 +112,12 @@ pub enum Action {
     MarkAll,
     /// Find words in the open article (a prompt; `n`/`N` then go from match to match).
     Find,
+    /// Fetch every followed feed in the background; new articles join the list.
+    FetchFeeds,
+    /// Read the opened files and folders again (files changed on disk), keeping the place.
+    Reload,
+    /// Copy the open article's url to the clipboard.
+    CopyUrl,
 }
 
 /// Every action without a parameter, with its config name and help text.
@@ -191,6 +197,9 @@ const TABLE: &[(Action, &str, &str)] = &[
     (Action::Mark, "mark", "mark document, next row"),
     (Action::MarkAll, "mark_all", "mark all listed / none"),
     (Action::Find, "find", "find in this article"),
+    (Action::FetchFeeds, "fetch_feeds", "fetch followed feeds"),
+    (Action::Reload, "reload", "reload files from disk"),
+    (Action::CopyUrl, "copy_url", "copy the article's url"),
 ];
 
 impl Action {

@@ -268,6 +268,13 @@ pub struct App {
     /// first sort by title), not twice per comparison. Empty until then, and again when the
     /// documents are replaced.
     pub title_keys: Vec<String>,
+    /// The paths the corpus was opened from (empty: the bundled samples), read again by
+    /// a reload.
+    pub sources: Vec<std::path::PathBuf>,
+    /// The feeds fetch the fetch key started, while it runs.
+    pub fetch: Option<super::fetching::FetchProgress>,
+    /// True while a reload reads the files again: a second one waits for it.
+    pub reloading: bool,
 }
 
 impl App {
@@ -308,6 +315,9 @@ impl App {
             link: None,
             loading: false,
             title_keys: Vec::new(),
+            sources: Vec::new(),
+            fetch: None,
+            reloading: false,
         }
     }
 

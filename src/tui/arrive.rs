@@ -60,6 +60,9 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::DisplayChanged(said) => app.status.append(&said),
+        Msg::Fetch(event) => return super::fetching::arrive(app, event),
+        Msg::Reloaded(report) => return super::reload::reloaded(app, *report),
+        Msg::ReloadFailed(why) => super::reload::failed(app, &why),
         Msg::Key(_) | Msg::Action(_) | Msg::Paste(_) | Msg::Mouse(_) | Msg::Resize => {}
     }
     Vec::new()
@@ -68,7 +71,10 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
 /// Takes extraction results into the panels and the suggestions; the search is handed the
 /// entities and asked again for what the filter line says.
 fn extracted(app: &mut App, extraction: &CorpusExtraction) -> Vec<Effect> {
+    // After a reload the entity rows are numbered anew: the selection and `f` follow.
+    let place = super::reload::EntityPlace::of(app);
     app.facts = Facts::from_extraction(extraction);
+    place.restore(app);
     app.panel.set_failed(None);
     app.panel.set_progress(None);
     facts::apply_rejections(app, true);

@@ -44,6 +44,28 @@ pub fn copy(app: &mut App) -> Vec<Effect> {
     vec![Effect::Copy(text)]
 }
 
+/// Copies the url of the article under the list cursor (from the list) or of the open one
+/// (elsewhere), as its source gave it.
+pub fn copy_url(app: &mut App) -> Vec<Effect> {
+    let doc = match app.focus {
+        Focus::List => app.selected_doc(),
+        _ => Some(app.reader.doc),
+    };
+    let url = doc
+        .and_then(|d| app.corpus.docs.get(d))
+        .and_then(|d| d.meta.as_ref())
+        .and_then(|m| m.url.clone());
+    let Some(url) = url.filter(|u| !u.is_empty() && u.len() <= MAX_COPY_BYTES) else {
+        app.status
+            .say("no url to copy: this document did not come with one");
+        return Vec::new();
+    };
+    app.status.say(format!(
+        "copied the url {url} (OSC 52: the terminal must allow clipboard writes)"
+    ));
+    vec![Effect::Copy(url)]
+}
+
 /// The byte range `y` copies, if any.
 fn copy_range(app: &App) -> Option<(usize, usize)> {
     if let Some(range) = caret::selection(app) {

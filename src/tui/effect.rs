@@ -38,4 +38,9 @@ pub enum Effect {
     Redraw,
     /// The terminal was resized: say the bidi mode again (some terminals reset it).
     Resized,
+    /// Fetch every followed feed on a background thread; progress comes back as messages.
+    FetchFeeds,
+    /// Read the corpus's files again on a background thread; the documents come back as a
+    /// message.
+    Reload,
 }

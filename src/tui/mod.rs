@@ -15,6 +15,8 @@ mod edge;
 pub mod effect;
 pub mod entity_panel;
 pub mod facts;
+mod feed_work;
+pub mod fetching;
 pub mod filter;
 pub mod find;
 pub mod inbox;
@@ -31,8 +33,10 @@ mod moves;
 pub mod msg;
 mod navigate;
 pub mod notices;
+pub mod place;
 pub mod probe;
 pub mod ranges;
+pub mod reload;
 pub mod rows;
 pub mod search;
 pub mod session;
@@ -104,6 +108,10 @@ pub fn run(
     let mut term = terminal::enter(&handshake)?;
     inbox.read_terminal();
     let result = event_loop(&mut session, &mut term, &inbox, &stop, &mut handshake);
+    if let Err(err) = session.remember_place() {
+        let why = format!("where you were is not remembered: {err}");
+        session.app.notices.push(why);
+    }
     drop(watchdog);
     // The input thread is told to stop before the terminal is given back, so that it
     // reads no key meant for the shell.

@@ -48,6 +48,12 @@ pub enum Msg {
     UndoneAt(crate::corpus::DocKey),
     /// The display mode changed; what the terminal memory said about remembering it.
     DisplayChanged(String),
+    /// The feeds fetch started by the fetch key moved on.
+    Fetch(super::fetching::FetchEvent),
+    /// A reload read the files again: the documents as they are on disk now.
+    Reloaded(Box<LoadReport>),
+    /// A reload failed: why (the documents stay as they were).
+    ReloadFailed(String),
 }
 
 /// A mouse event, in screen cells.

@@ -38,6 +38,11 @@ pub struct Session {
     /// Effects only the terminal loop can carry out (copy, suspend, redraw), in order.
     for_terminal: Vec<Effect>,
     quit: bool,
+    /// The feeds fetch and the reload, while they run.
+    feed_work: super::feed_work::FeedWork,
+    /// Where the reader was when it last quit on this corpus: gone back to once the
+    /// documents are in and the panes are known.
+    place: Option<super::place::Place>,
 }
 
 impl Session {
@@ -60,6 +65,9 @@ impl Session {
         if app.status.is_empty() {
             app.status.end_input();
         }
+        let place = store
+            .as_ref()
+            .and_then(|s| super::place::load(s.path(), &app.sources));
         Session {
             app,
             store,
@@ -67,6 +75,8 @@ impl Session {
             display: None,
             for_terminal: Vec::new(),
             quit: false,
+            feed_work: Default::default(),
+            place,
         }
     }
 
@@ -78,6 +88,7 @@ impl Session {
 
     /// Background work (search answers, extraction) wakes the loop through `waker`.
     pub fn set_waker(&mut self, waker: super::inbox::Waker) {
+        self.feed_work.set_waker(waker.clone());
         self.jobs.set_waker(waker);
     }
 
@@ -141,9 +152,24 @@ impl Session {
         self.handle(Msg::Action(action), panes);
     }
 
+    /// Remembers where the reader is, beside the journal, for the next launch on this
+    /// corpus (nothing without a store, or before the documents are in).
+    pub fn remember_place(&self) -> std::io::Result<()> {
+        match (&self.store, super::place::of(&self.app)) {
+            (Some(store), Some(place)) => {
+                super::place::save(store.path(), &self.app.sources, place)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Takes what background work finished since the last call.
     pub fn poll(&mut self, panes: &Panes) {
+        super::place::go_back(&mut self.app, panes, &mut self.place);
         for msg in self.jobs.poll() {
+            self.handle(msg, panes);
+        }
+        for msg in self.feed_work.poll() {
             self.handle(msg, panes);
         }
     }
@@ -204,6 +230,14 @@ impl Session {
                 }
                 Effect::Extract => {
                     self.jobs.extract(&self.app.corpus);
+                    continue;
+                }
+                Effect::FetchFeeds => {
+                    queue.extend(self.feed_work.fetch(&self.app.sources));
+                    continue;
+                }
+                Effect::Reload => {
+                    self.feed_work.reload(&self.app.sources);
                     continue;
                 }
                 Effect::Undo | Effect::Redo => {

@@ -85,6 +85,9 @@ pub fn act(app: &mut App, action: Action, panes: &Panes) -> Vec<Effect> {
         Action::CycleDisplay => return vec![Effect::Display(moves::cycle_display(app))],
         Action::Redo => return vec![Effect::Redo],
         Action::Copy => return super::copy::copy(app),
+        Action::CopyUrl => return super::copy::copy_url(app),
+        Action::FetchFeeds => return super::fetching::start(app),
+        Action::Reload => return super::reload::request(app),
         Action::NextUnread => return super::unread::open_unread(app, true),
         Action::PrevUnread => return super::unread::open_unread(app, false),
         Action::Select

@@ -2,6 +2,7 @@
 
 mod cells;
 mod entities;
+mod header;
 mod help;
 mod list;
 mod reader;
@@ -34,7 +35,8 @@ pub struct Panes {
     pub status: Rect,
     /// The whole screen.
     pub screen: Rect,
-    /// Rows at the top of the reading pane that show the open document's note.
+    /// Rows at the top of the reading pane above the open document's text: its note and
+    /// the article's header.
     pub note_rows: u16,
 }
 

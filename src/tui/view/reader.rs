@@ -1,6 +1,6 @@
-//! The reading pane: the document's note (dimmed, one row) above rows from the cached
-//! layout, boilerplate dimmed, mentions of the selected entity highlighted, the cursor row
-//! underlined.
+//! The reading pane: the document's note (dimmed, one row) and the article's header (see
+//! `header`) above rows from the cached layout, boilerplate dimmed, mentions of the selected
+//! entity highlighted, the cursor row underlined.
 
 use std::ops::Range;
 
@@ -23,11 +23,29 @@ const MIN_TEXT_ROWS: u16 = 3;
 /// What starts the note's row.
 const NOTE_MARK: &str = "✎ ";
 
-/// Rows the open document's note takes at the top of the reading pane at `reader`: one
-/// when the document has a note and the pane has room for it, else none.
+/// Rows above the open document's text in the reading pane at `reader`: the note's (one,
+/// when the document has a note) and the article header's (see [`header_rows`]), as many as
+/// leave the text [`MIN_TEXT_ROWS`].
 pub fn note_rows(app: &App, reader: Option<Rect>) -> u16 {
     let inner = reader.map_or(0, |r| r.height.saturating_sub(2));
+    own_note_rows(app, inner) + header_rows(app, inner)
+}
+
+/// The note's row: one when the document has a note and the pane has room for it.
+fn own_note_rows(app: &App, inner: u16) -> u16 {
     u16::from(!note(app).is_empty() && inner > MIN_TEXT_ROWS)
+}
+
+/// The header's rows in a pane of `inner` rows: below the note, what the text can spare.
+fn header_rows(app: &App, inner: u16) -> u16 {
+    let Some(doc) = app.open_doc().filter(|d| !d.is_empty()) else {
+        return 0;
+    };
+    let lines = u16::try_from(super::header::header_lines(doc).len()).unwrap_or(u16::MAX);
+    let spare = inner
+        .saturating_sub(MIN_TEXT_ROWS)
+        .saturating_sub(own_note_rows(app, inner));
+    lines.min(spare)
 }
 
 /// The open document's note on one row: line breaks and tabs become spaces.
@@ -76,10 +94,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(inner.x, inner.y, what, app.theme.dim);
         return;
     }
-    let note_rows = note_rows(app, Some(area));
+    let note_rows = own_note_rows(app, inner.height);
     if note_rows > 0 {
         draw_note(app, doc, Rect { height: 1, ..inner }, buf);
     }
+    let header = Rect {
+        y: inner.y + note_rows,
+        height: header_rows(app, inner.height),
+        ..inner
+    };
+    super::header::draw(app, doc, header, buf);
+    let note_rows = note_rows + header.height;
     let text = Rect {
         y: inner.y + note_rows,
         height: inner.height.saturating_sub(note_rows),

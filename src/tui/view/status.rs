@@ -73,6 +73,10 @@ fn message(app: &App) -> (String, &'static str) {
     if let Some(link) = &app.link {
         listed = format!("{listed} · {}", (link.0)());
     }
+    // A running fetch shows its progress whenever no message is up (after Esc too).
+    if let Some(fetch) = &app.fetch {
+        listed = format!("{listed} · {}", fetch.line());
+    }
     match super::list::filter_label(app) {
         Some(filter) => (format!("{listed} · {filter}"), ""),
         None => (listed, ""),
