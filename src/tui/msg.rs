@@ -48,6 +48,8 @@ pub enum Msg {
     UndoneAt(crate::corpus::DocKey),
     /// The display mode changed; what the terminal memory said about remembering it.
     DisplayChanged(String),
+    /// Team mode: the sync thread merged new changes from the team.
+    TeamArrived(Box<super::team::TeamShown>),
 }
 
 /// A mouse event, in screen cells.
