@@ -275,11 +275,10 @@ fn start_team(
             return Ok(None);
         }
     };
+    let me = url.user().to_string();
     let sync = okur::team::Sync::start(url, outbox, okur::team::SyncOptions::default());
-    let watch = sync.watcher();
-    app.link = Some(okur::tui::app::LinkLine(std::sync::Arc::new(move || {
-        watch().line()
-    })));
+    // The link on the status line, the team's work in the panes.
+    okur::tui::team_feed::attach(app, &sync, &me);
     Ok(Some(sync))
 }
 

@@ -49,7 +49,7 @@ pub struct ExportArgs {
     /// ~/.local/share/okur/journal.jsonl. Opened read-only: works while okur is running.
     #[arg(long, value_name = "FILE", env = "OKUR_STORE")]
     pub store: Option<PathBuf>,
-    /// Export the team view from this team server instead of the journal (jsonl only):
+    /// Export the team view from this team server instead of the journal (every format):
     /// each span and vote with its `author`.
     #[cfg(feature = "team")]
     #[arg(long = "team", value_name = "URL")]
@@ -122,13 +122,32 @@ fn export_team(
     corpus: &crate::corpus::Corpus,
     url: &str,
 ) -> anyhow::Result<()> {
-    if format != Format::Jsonl {
-        bail!(
-            "--team exports okur's jsonl (each span and vote with its author): pass --format jsonl"
-        );
-    }
     let url = crate::team::TeamUrl::parse(url)?;
     let team = super::team_export::fetch(&url)?;
+    if format != Format::Jsonl {
+        // doccano, CoNLL, brat: every document given, spans with their authors.
+        let empty = crate::store::DocState::default();
+        let docs = super::team_export::team_docs(corpus, &team, &empty);
+        return match &args.out {
+            Some(dir) if format == Format::Brat => {
+                export::team::write_brat(dir, &docs)?;
+                Ok(())
+            }
+            Some(dir) => {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create folder {}", dir.display()))?;
+                let path = dir.join(format.file_name());
+                let mut file = std::io::BufWriter::new(
+                    std::fs::File::create(&path)
+                        .with_context(|| format!("cannot create {}", path.display()))?,
+                );
+                export::team::write_stream(format, &docs, &mut file)
+                    .with_context(|| format!("cannot write {}", path.display()))
+            }
+            None => export::team::write_stream(format, &docs, &mut std::io::stdout().lock())
+                .context("cannot write to standard output"),
+        };
+    }
     let missing = match &args.out {
         Some(dir) => {
             std::fs::create_dir_all(dir)

@@ -125,6 +125,12 @@ impl Outbox {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The push cursor's file (`journal.jsonl.pushed`): team mode keeps its other files
+    /// beside it.
+    pub fn cursor_file(&self) -> PathBuf {
+        self.lock().path.clone()
+    }
+
     /// This journal's device id on the team server.
     pub fn device(&self) -> String {
         self.lock().cursor.device.clone()

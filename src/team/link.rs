@@ -9,6 +9,7 @@ use std::time::Duration;
 use postgres::config::Host;
 
 use super::TeamError;
+use super::tls::{self, Tls, TlsMode};
 
 /// How long connecting may take before the attempt counts as failed.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
@@ -19,6 +20,7 @@ pub struct TeamUrl {
     config: postgres::Config,
     shown: String,
     password: Option<String>,
+    tls: Tls,
 }
 
 impl std::fmt::Debug for TeamUrl {
@@ -46,10 +48,26 @@ impl TeamUrl {
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<TeamUrl, TeamError> {
         let shown = redact(url);
-        let mut config = postgres::Config::from_str(url).map_err(|e| TeamError::BadUrl {
+        let bad = |reason: String| TeamError::BadUrl {
             url: shown.clone(),
-            reason: e.to_string(),
-        })?;
+            reason,
+        };
+        let (rest, mode, root_cert) = tls::take_tls(url);
+        let mode = match mode.or_else(|| env("PGSSLMODE")) {
+            Some(m) => TlsMode::parse(&m).ok_or_else(|| {
+                bad(format!(
+                    "sslmode {m:?}: disable, prefer, require, verify-ca or verify-full"
+                ))
+            })?,
+            None => TlsMode::default(),
+        };
+        let root_cert = root_cert
+            .or_else(|| env("PGSSLROOTCERT"))
+            .map(PathBuf::from)
+            .or_else(|| tls::default_root_cert(env("HOME")));
+        let tls = Tls { mode, root_cert };
+        let mut config = postgres::Config::from_str(&rest).map_err(|e| bad(e.to_string()))?;
+        config.ssl_mode(mode.wire());
         if config.get_user().is_none()
             && let Some(user) = env("PGUSER").or_else(|| env("USER"))
         {
@@ -75,6 +93,7 @@ impl TeamUrl {
             config,
             shown,
             password,
+            tls,
         })
     }
 
@@ -83,11 +102,38 @@ impl TeamUrl {
         self.config.get_user().unwrap_or("")
     }
 
-    /// Connects (without TLS: use a local socket, an SSH tunnel or a trusted network).
+    /// Which server and role this is, for the local cache's header: host, port, database
+    /// and role, never the password.
+    pub fn identity(&self) -> String {
+        let host = match self.config.get_hosts().first() {
+            Some(Host::Tcp(h)) => h.clone(),
+            Some(Host::Unix(p)) => p.display().to_string(),
+            None => String::new(),
+        };
+        let port = self.config.get_ports().first().copied().unwrap_or(5432);
+        let db = self.config.get_dbname().unwrap_or(self.user());
+        format!("{}@{host}:{port}/{db}", self.user())
+    }
+
+    /// The TLS settings (`sslmode`, `sslrootcert`).
+    pub fn tls(&self) -> &Tls {
+        &self.tls
+    }
+
+    /// Connects, encrypted as `sslmode` says (see [`Tls`]); a certificate that was not
+    /// accepted is said in words.
     pub fn connect(&self) -> Result<postgres::Client, TeamError> {
-        self.config
-            .connect(postgres::NoTls)
-            .map_err(|e| self.error(&e))
+        let connected = match self.tls.mode {
+            TlsMode::Disable => self.config.connect(postgres::NoTls),
+            _ => self.config.connect(self.tls.connector()?),
+        };
+        connected.map_err(|e| {
+            let said = self.scrub(&describe(&e));
+            match tls::explain(self.tls.mode, &said) {
+                Some(words) => TeamError::Server(words),
+                None => TeamError::Server(said),
+            }
+        })
     }
 
     /// A database error as a [`TeamError`] whose message never holds the password.
@@ -227,6 +273,34 @@ mod tests {
             "postgresql://db/news?user=ayse&password=***"
         );
         assert_eq!(redact("postgres://ayse@db/news"), "postgres://ayse@db/news");
+    }
+
+    #[test]
+    fn sslmode_and_sslrootcert_are_read_from_either_form() -> Result<(), TeamError> {
+        let url = TeamUrl::parse_with(
+            "postgres://u:pw@db/news?sslmode=verify-full&sslrootcert=%2Ftmp%2Fca.pem&application_name=x",
+            |_| None,
+        )?;
+        assert_eq!(url.tls().mode, TlsMode::VerifyFull);
+        assert_eq!(url.tls().root_cert, Some(PathBuf::from("/tmp/ca.pem")));
+        assert_eq!(
+            url.config.get_ssl_mode(),
+            postgres::config::SslMode::Require
+        );
+        let url = TeamUrl::parse_with("host=db user=u sslmode=disable dbname=news", |_| None)?;
+        assert_eq!(url.tls().mode, TlsMode::Disable);
+        assert_eq!(url.config.get_dbname(), Some("news"));
+        let env = |name: &str| (name == "PGSSLMODE").then(|| "require".to_string());
+        let url = TeamUrl::parse_with("postgres://u@db/news", env)?;
+        assert_eq!(url.tls().mode, TlsMode::Require);
+        let url = TeamUrl::parse_with("postgres://u@db/news?sslmode=verify-ca", |_| None)?;
+        assert_eq!(url.tls().mode, TlsMode::VerifyCa);
+        let err = TeamUrl::parse_with("postgres://u:pw@db/news?sslmode=maybe", |_| None)
+            .expect_err("not a mode");
+        let message = err.to_string();
+        assert!(message.contains("sslmode \"maybe\""), "{message}");
+        assert!(!message.contains("pw"), "{message}");
+        Ok(())
     }
 
     #[test]

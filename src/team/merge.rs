@@ -17,8 +17,8 @@ use serde_json::Value;
 
 use crate::store::{Change, Span};
 
-/// One change as stored on the server.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One change as stored on the server (and in the local cache, `cache.rs`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// The author's device.
     pub device: String,

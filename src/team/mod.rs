@@ -8,17 +8,21 @@
 //!   changes; [`LinkStatus`] for the status line.
 //! - [`TeamView`]: the client-side merge, by the rules the README states.
 
+mod cache;
 mod link;
 mod merge;
 pub mod schema;
 pub mod server;
 mod status;
 mod sync;
+mod tls;
 
+pub use cache::{Cache, Loaded};
 pub use link::{TeamUrl, describe, redact};
 pub use merge::{Row, SpanKey, TeamState, TeamView};
 pub use status::LinkStatus;
 pub use sync::{Fault, Sync, SyncOptions};
+pub use tls::{Tls, TlsMode};
 
 /// What went wrong talking to the team server. Messages never hold a password.
 #[derive(Debug, thiserror::Error)]

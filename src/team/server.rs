@@ -13,7 +13,7 @@ use crate::store::Change;
 pub const CHANNEL: &str = "okur_changes";
 
 /// Where a puller is in the change table: the last row read, by (transaction id, row id).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PullCursor {
     xid: u64,
     id: i64,
@@ -223,6 +223,20 @@ pub fn pull(
         cursor.id = row.get(1);
     }
     Ok(out)
+}
+
+/// The highest row id on the server: a cursor past it comes from another server (or one
+/// rebuilt since), and its cache is not to be trusted.
+pub fn last_id(client: &mut impl GenericClient) -> Result<i64, TeamError> {
+    let row = client.query_one("SELECT coalesce(max(id), 0)::bigint FROM okur.changes", &[])?;
+    Ok(row.get(0))
+}
+
+impl PullCursor {
+    /// The id of the last row read (0: none).
+    pub fn id(&self) -> i64 {
+        self.id
+    }
 }
 
 /// Tells the team what this device has waiting (for `okur team status`).

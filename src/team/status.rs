@@ -15,6 +15,10 @@ pub struct LinkStatus {
     pub caught_up: bool,
     /// Pulls that reached the end so far.
     pub rounds: usize,
+    /// Rows the local cache gave back at the start (before any pull).
+    pub restored: usize,
+    /// What was wrong with the local cache, until the state is pulled again in full.
+    pub cache_problem: Option<String>,
 }
 
 impl LinkStatus {
@@ -28,6 +32,9 @@ impl LinkStatus {
         };
         if self.waiting > 0 {
             out.push_str(&format!(", {} waiting", self.waiting));
+        }
+        if let Some(problem) = &self.cache_problem {
+            out.push_str(&format!(", cache not used ({problem})"));
         }
         out
     }

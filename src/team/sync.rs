@@ -8,7 +8,7 @@
 //! numbers, goes again and the server keeps one copy. LISTEN/NOTIFY only shortens the wait
 //! before the next pull: without notifications the thread still pulls every second.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -16,11 +16,15 @@ use std::time::{Duration, Instant};
 use postgres::fallible_iterator::FallibleIterator;
 
 use super::TeamError;
+use super::cache::{self, Cache};
 use super::link::TeamUrl;
-use super::merge::TeamView;
+use super::merge::{Row, TeamView};
 use super::server::{self, Prepared, PullCursor};
 use super::status::LinkStatus;
 use crate::store::Outbox;
+
+#[path = "sync_cache.rs"]
+mod keep;
 
 /// How the sync thread behaves.
 #[derive(Debug, Clone)]
@@ -35,6 +39,8 @@ pub struct SyncOptions {
     pub poll: Duration,
     /// A deliberate fault, for tests that prove they catch it (see [`Fault`]).
     pub fault: Fault,
+    /// Keep the pulled changes in a cache beside the journal (see `cache.rs`).
+    pub cache: bool,
 }
 
 impl Default for SyncOptions {
@@ -45,6 +51,7 @@ impl Default for SyncOptions {
             max_pause: Duration::from_secs(5),
             poll: Duration::from_secs(1),
             fault: Fault::None,
+            cache: true,
         }
     }
 }
@@ -63,6 +70,8 @@ pub enum Fault {
 struct Shared {
     status: Mutex<LinkStatus>,
     view: Mutex<TeamView>,
+    /// Counts changes to `view`: a reader redraws when it moved.
+    version: AtomicU64,
     stop: AtomicBool,
     wake: (Mutex<bool>, Condvar),
 }
@@ -87,10 +96,18 @@ impl Sync {
                 ..LinkStatus::default()
             }),
             view: Mutex::new(TeamView::default()),
+            version: AtomicU64::new(0),
             stop: AtomicBool::new(false),
             wake: (Mutex::new(false), Condvar::new()),
         });
+        let cache = options.cache.then(|| {
+            let path = cache::path_beside(&outbox.cursor_file());
+            Cache::new(path, url.identity())
+        });
         let worker = Worker {
+            cache,
+            rows: Vec::new(),
+            saved: None,
             url,
             outbox: outbox.clone(),
             options,
@@ -175,10 +192,17 @@ struct Worker {
     cursor: PullCursor,
     /// The highest Lamport clock seen (pulled or pushed).
     clock: u64,
+    /// Where the pulled rows are kept between runs (`None`: not kept).
+    cache: Option<Cache>,
+    /// Every row pulled, in cursor order (what the cache holds).
+    rows: Vec<Row>,
+    /// When the cache was last written, and how many rows it held.
+    saved: Option<(Instant, usize)>,
 }
 
 impl Worker {
     fn run(mut self) {
+        self.restore();
         let mut pause = Duration::from_millis(100);
         while !self.stopping() {
             let failure = match self.url.connect() {
@@ -207,7 +231,8 @@ impl Worker {
     fn session(&mut self, mut client: postgres::Client) -> TeamError {
         let device = self.outbox.device();
         let prepared = server::open_session(&mut client, &device)
-            .and_then(|clock| Ok((clock, Prepared::new(&mut client)?)));
+            .and_then(|clock| Ok((clock, Prepared::new(&mut client)?)))
+            .and_then(|ready| self.check_cursor(&mut client).map(|()| ready));
         let prepared = match prepared {
             // Changes made offline come after everything this device pushed before.
             Ok((clock, prepared)) => {
@@ -223,6 +248,7 @@ impl Worker {
         let mut last_presence: Option<Instant> = None;
         loop {
             if self.stopping() {
+                self.save_cache(true);
                 let waiting = self.outbox.waiting();
                 let _ = server::presence(&mut client, Some(&prepared), &device, waiting);
                 return TeamError::Stopped;
@@ -294,14 +320,13 @@ impl Worker {
         loop {
             let rows = server::pull(client, Some(prepared), &mut self.cursor, self.options.pull)?;
             let full = i64::try_from(rows.len()).unwrap_or(i64::MAX) >= self.options.pull;
-            {
-                let mut view = lock(&self.shared.view);
-                for row in &rows {
-                    self.clock = self.clock.max(row.clock);
-                    view.merge(row);
-                }
-            }
             let n = rows.len();
+            self.merge(rows);
+            if !full {
+                // Before the status says caught up: whoever waits for that finds the cache
+                // written too (unless the last write was under two seconds ago).
+                self.save_cache(false);
+            }
             self.set(|s| {
                 s.pulled += n;
                 s.caught_up = !full;

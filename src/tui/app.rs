@@ -261,6 +261,8 @@ pub struct App {
     pub custom_labels: Vec<String>,
     /// Team mode: the link's state for the status line.
     pub link: Option<LinkLine>,
+    /// Team mode: the team's spans, relevance and tags as the panes show them.
+    pub team: super::team::TeamPane,
     /// True while the documents are title-only stand-ins and the full load runs: nothing
     /// can be saved until it ends.
     pub loading: bool,
@@ -313,6 +315,7 @@ impl App {
             prompt_history: PromptHistory::default(),
             custom_labels: Vec::new(),
             link: None,
+            team: Default::default(),
             loading: false,
             title_keys: Vec::new(),
             sources: Vec::new(),

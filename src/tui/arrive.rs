@@ -53,6 +53,7 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             super::annotate::refresh_spans(app);
         }
         Msg::NotSaved(why) => app.status.say(why),
+        Msg::TeamArrived(shown) => super::team::arrived(app, *shown),
         Msg::UndoneAt(key) => {
             let doc = app.corpus.docs.iter().position(|d| d.key == key);
             if let (Some(doc), super::app::Focus::List) = (doc, app.focus) {

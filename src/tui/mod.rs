@@ -41,6 +41,10 @@ pub mod rows;
 pub mod search;
 pub mod session;
 pub mod status;
+pub mod team;
+#[cfg(feature = "team")]
+pub mod team_feed;
+mod team_view;
 mod terminal;
 pub mod theme;
 mod triage;

@@ -168,6 +168,7 @@ pub fn sort(app: &mut App, order: SortOrder) {
 /// finds the search matches of a newly opened document.
 pub fn prepare(app: &mut App, panes: &Panes) {
     super::search::refresh_matches(app);
+    super::team::refresh(app);
     navigate::refresh_marks(app);
     let width = usize::from(panes.reader_inner_width()).max(1);
     app.reader

@@ -54,6 +54,8 @@ pub enum Msg {
     Reloaded(Box<LoadReport>),
     /// A reload failed: why (the documents stay as they were).
     ReloadFailed(String),
+    /// Team mode: the sync thread merged new changes from the team.
+    TeamArrived(Box<super::team::TeamShown>),
 }
 
 /// A mouse event, in screen cells.

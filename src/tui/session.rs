@@ -172,6 +172,9 @@ impl Session {
         for msg in self.feed_work.poll() {
             self.handle(msg, panes);
         }
+        if let Some(msg) = super::team::poll(&self.app) {
+            self.handle(msg, panes);
+        }
     }
 
     /// Starts the full load on the first call, then takes its result once ready.

@@ -29,6 +29,7 @@ pub fn update(app: &mut App, msg: Msg, panes: &Panes) -> Vec<Effect> {
         // Another document: its own spans; a find was for the one left.
         app.find = None;
         annotate::refresh_spans(app);
+        super::team::refresh(app);
     }
     effects
 }

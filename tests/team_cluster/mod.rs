@@ -229,6 +229,31 @@ impl Cluster {
         }
     }
 
+    /// Turns TLS on with the certificate and key given (PEM), without a restart; the files
+    /// go into the data folder, owned by the server's user, the key 0600 as PostgreSQL asks.
+    pub fn enable_tls(&mut self, cert_pem: &str, key_pem: &str) {
+        use std::os::unix::fs::PermissionsExt;
+        for (name, body) in [("server.crt", cert_pem), ("server.key", key_pem)] {
+            let path = self.data().join(name);
+            std::fs::write(&path, body).expect("write a TLS file");
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+                .expect("chmod a TLS file");
+            if let Some((uid, gid)) = self.run_as {
+                std::os::unix::fs::chown(&path, Some(uid), Some(gid)).expect("chown a TLS file");
+            }
+        }
+        let mut admin = self.admin();
+        // One at a time: ALTER SYSTEM refuses to run inside the transaction of a batch.
+        for sql in [
+            "ALTER SYSTEM SET ssl_cert_file = 'server.crt'",
+            "ALTER SYSTEM SET ssl_key_file = 'server.key'",
+            "ALTER SYSTEM SET ssl = on",
+            "SELECT pg_reload_conf()",
+        ] {
+            admin.batch_execute(sql).expect("turn TLS on");
+        }
+    }
+
     /// A URL for `user` on this cluster (trust authentication: no password).
     pub fn url(&self, user: &str) -> String {
         format!("postgres://{user}@127.0.0.1:{}/postgres", self.port)

@@ -18,11 +18,25 @@ fn is_separator(c: char) -> bool {
 
 /// The CoNLL text of one document, ending with a blank line.
 pub fn conll(doc: &ExportDoc) -> String {
+    conll_with(doc, &[], &|_| None)
+}
+
+/// [`conll`] with `comments` after the `# doc:` line (each written `# COMMENT`) and a third
+/// column where `extra` gives one for the span a token is in, or for a token in none (the
+/// team export's authors, `_` outside spans).
+pub fn conll_with(
+    doc: &ExportDoc,
+    comments: &[String],
+    extra: &dyn Fn(Option<&ExportSpan>) -> Option<String>,
+) -> String {
     let spans = without_overlaps(&doc.spans);
     let tokens = tokens(doc.text, &spans);
     let mut out = format!("# doc: {}\n", doc.path);
     if let Some(url) = doc.url {
         out.push_str(&format!("# url: {url}\n"));
+    }
+    for comment in comments {
+        out.push_str(&format!("# {comment}\n"));
     }
     let mut next = 0;
     let mut prev_end = 0;
@@ -35,12 +49,16 @@ pub fn conll(doc: &ExportDoc) -> String {
             next += 1;
         }
         let token = &doc.text[start..end];
-        let label = match spans.get(next).filter(|s| s.start <= start) {
+        let inside = spans.get(next).filter(|s| s.start <= start);
+        let label = match inside {
             Some(s) if s.start == start => format!("B-{}", short_label(&s.kind)),
             Some(s) => format!("I-{}", short_label(&s.kind)),
             None => "O".to_string(),
         };
-        out.push_str(&format!("{token} {label}\n"));
+        match extra(inside.copied()) {
+            Some(column) => out.push_str(&format!("{token} {label} {column}\n")),
+            None => out.push_str(&format!("{token} {label}\n")),
+        }
         open_sentence = true;
         if label == "O" && token.ends_with(['.', '!', '?', '؟', '…']) {
             out.push('\n');

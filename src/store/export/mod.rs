@@ -15,6 +15,7 @@ pub mod brat;
 pub mod conll;
 pub mod doccano;
 pub mod jsonl;
+pub mod team;
 
 use std::io::Write;
 use std::path::PathBuf;

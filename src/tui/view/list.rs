@@ -183,7 +183,7 @@ fn draw_row(
         return;
     }
     // Note and tags at the end of the row, in at most half of what is left.
-    let side = side_marks(state);
+    let side = super::super::team_view::with_list_mark(side_marks(state), app, doc);
     let side_width = u16::try_from(text_width(&side))
         .unwrap_or(u16::MAX)
         .min(width / 2);

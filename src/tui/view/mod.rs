@@ -92,6 +92,7 @@ pub fn panes(area: Rect, app: &App) -> Panes {
             Focus::Entities => panes.reader = Some(main),
         }
         panes.note_rows = reader::note_rows(app, panes.reader);
+        panes.entities = panes.entities.map(|r| super::team_view::split(app, r).0);
         return panes;
     }
     if show_entities {
@@ -108,6 +109,8 @@ pub fn panes(area: Rect, app: &App) -> Panes {
         (panes.list, panes.reader) = (Some(l), Some(r));
     }
     panes.note_rows = reader::note_rows(app, panes.reader);
+    // Team mode: the others' spans take the foot of the entity column.
+    panes.entities = panes.entities.map(|r| super::team_view::split(app, r).0);
     panes
 }
 
@@ -124,6 +127,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(r) = panes.entities {
         entities::draw(app, r, buf);
+        if let Some(team) =
+            super::team_view::below(r, panes.screen).filter(|_| !app.team.here.is_empty())
+        {
+            super::team_view::draw_spans(app, team, buf);
+        }
     }
     status::draw(app, panes.status, buf);
     if app.mode.is_help() {

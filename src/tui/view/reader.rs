@@ -78,7 +78,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let title = app.open_doc().map_or_else(String::new, |d| {
         format!(" {} · {} ", d.lang.code(), short(&d.path, 40))
     });
-    let block = pane_block(app, Focus::Reader, title);
+    let mut block = pane_block(app, Focus::Reader, title);
+    let room = usize::from(area.width.saturating_sub(2));
+    if let Some(team) = super::super::team_view::reader_line(app, room) {
+        block = block.title_bottom(team);
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {
@@ -179,7 +183,8 @@ impl<'a> RowPaint<'a> {
     fn span_style(&self, s: usize, e: usize) -> Style {
         let theme = &self.app.theme;
         let Some(span) = self.app.spans.first_overlap(self.spans.clone(), s, e) else {
-            return Style::new();
+            // Nothing of the user's own here: another analyst's span, if any.
+            return super::super::team_view::span_style(self.app, s, e).unwrap_or_default();
         };
         let kind = match span.kind {
             Label::Entity(Kind::Person) => theme.person,
