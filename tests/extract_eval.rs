@@ -175,8 +175,8 @@ fn eval_seeds(ex: &Extractor, root: &Path) -> (f64, f64, f64) {
 type Gold = HashMap<String, Vec<Span>>;
 
 /// Floors of DATE overlap F1 on the okur news dev splits.
-const NEWS_TR_DATE: f64 = 0.95;
-const NEWS_AR_DATE: f64 = 0.95;
+const NEWS_TR_DATE: f64 = 0.965;
+const NEWS_AR_DATE: f64 = 0.99;
 
 /// Documents of `per_doc` sentences from a CoNLL file, and gold spans per tag type, read
 /// as the CRF training tools read them.
@@ -240,7 +240,7 @@ fn extraction_quality() {
     let mut floors = vec![
         ("seeds person strict", per, 0.95),
         ("seeds place strict", place, 0.95),
-        ("seeds date lenient", date, 0.90),
+        ("seeds date lenient", date, 0.95),
     ];
     if set("tur") {
         let k: &[(&str, &[&str], Kind)] = &[
@@ -282,7 +282,7 @@ fn extraction_quality() {
             ("GPE+LOC", &["GPE", "LOC"], Kind::Place),
         ];
         let r = eval_set(&ex, &root, "tr_wikiner_test.conll", "wikiner-test", k);
-        floors.push(("wiki DATE lenient", r[0].2, 0.94));
+        floors.push(("wiki DATE lenient", r[0].2, 0.945));
         let k: &[(&str, &[&str], Kind)] = &[
             ("DATE", &["DATE"], Kind::Date),
             ("PERS", &["PERS"], Kind::Person),
@@ -295,7 +295,7 @@ fn extraction_quality() {
             "wojood-test",
             k,
         );
-        floors.push(("wojood DATE lenient", r[0].2, 0.96));
+        floors.push(("wojood DATE lenient", r[0].2, 0.965));
     }
     if set("news") {
         // The project's own news articles (CC0; dev split, never trained on by the date

@@ -4,10 +4,13 @@
 //! neighbours that name one day join (`الخميس 9 يناير`, `أمس الأحد`, `Şubat sonu`).
 
 mod numbers;
+mod periods;
+mod ranges;
 mod relative;
 mod rules;
 mod tense;
 mod value;
+mod weekdays;
 mod words;
 
 use regex::Regex;

@@ -124,8 +124,8 @@ impl Rules<'_> {
             return;
         }
         // `yaklaşık 1700` "about 1700", `600 bin`, `2012 قتيلا` (a counted noun in the
-        // accusative) are quantities.
-        let approx = self.tight(i) && self.prev_w(i) == Some(W::Approx);
+        // accusative), `رقمها ( 1604 )` are quantities or numbers.
+        let approx = self.loose(i) && self.prev_w(i) == Some(W::Approx);
         let mult = self.tight(k) && self.w(k) == Some(W::Mult);
         let counted = !unit_before
             && self.tight(k)
@@ -133,7 +133,22 @@ impl Rules<'_> {
             && self.cls(k).is_none()
             && self.toks.key(k).ends_with('ا')
             && self.toks.key(k).chars().count() >= 4;
-        if !t.has_suffix() && (approx || mult || counted) {
+        if !t.has_suffix() && (approx || mult || counted || self.in_name(i) || self.amount(i)) {
+            return;
+        }
+        // `القانون رقم 4 لسنة 2022`, `( 5 ) لسنة 2008`: a law's number and year are its title.
+        let law = unit_before
+            && i >= 2
+            && self.arabic(i - 1)
+            && self.toks.key(i - 1).starts_with('ل')
+            && self.loose(i - 1)
+            && matches!(self.w(i - 2), Some(W::Num { .. }));
+        // `رقم 194 لسنة 2020`: the number before the law's year is its number.
+        let numbered = unit_after
+            && self.arabic(k)
+            && self.toks.key(k).starts_with('ل')
+            && matches!(self.w(self.after(k)), Some(W::Num { .. }));
+        if law || numbered {
             return;
         }
         // A year before a capitalised name is part of it (`2024 Paris Olimpiyat Oyunları`,
@@ -178,6 +193,45 @@ impl Rules<'_> {
         );
     }
 
+    /// The Arabic number at `i` follows the head of a name a few words back with no date word
+    /// between (`كأس آسيا 2023`, `رؤية المملكة 2030`, `ملعب 5 جويلية`): it is part of the
+    /// name, not a date.
+    pub(super) fn in_name(&self, i: usize) -> bool {
+        for j in (i.saturating_sub(3)..i).rev() {
+            if !self.tight(j + 1) || !self.arabic(j) {
+                return false;
+            }
+            match self.w(j) {
+                Some(W::Named) => return true,
+                Some(_) => return false,
+                None => {}
+            }
+        }
+        false
+    }
+
+    /// The Arabic number at `i` is an amount by what follows it: a round thousand before an
+    /// indefinite noun with no date word before it (`بمشاركة ٢٠٠٠ خبير`, but `في 2000
+    /// شهدت`), or the first of two numbers of which the second is no year (`بين 2000 و5000`).
+    fn amount(&self, i: usize) -> bool {
+        let k = self.after(i);
+        let Some(W::Num { v, .. }) = self.w(i) else {
+            return false;
+        };
+        if !self.arabic(k) || !self.tight(k) || self.toks.toks.get(k).is_none() {
+            return false;
+        }
+        let key = self.toks.key(k);
+        if let Some(n) = key.strip_prefix('و')
+            && let Ok(n) = n.parse::<u32>()
+        {
+            return !(1500..=2099).contains(&n);
+        }
+        let noun = self.cls(k).is_none() && !key.starts_with("ال");
+        let cue_before = i > 0 && self.tight(i) && self.prev_w(i).is_some();
+        v % 1000 == 0 && noun && !cue_before
+    }
+
     /// `MÖ 323`, `M.Ö. 58`.
     pub(super) fn bce(&self, i: usize, out: &mut Vec<Cand>) {
         let k = self.after(i);
@@ -191,16 +245,21 @@ impl Rules<'_> {
         }
     }
 
-    /// `15 رمضان 1441` has its day; `رمضان 1441 هـ` is the month's days.
+    /// `15 رمضان 1441` has its day; `رمضان 1441 هـ`, `Zilhicce 1445` are the month's days;
+    /// without a year, see [`Rules::hijri_alone`].
     pub(super) fn hijri_month(&self, i: usize, m: u32, out: &mut Vec<Cand>) {
         let k = self.after(i);
-        if let Some(W::Num {
-            v, digits: 3..=4, ..
-        }) = self.w(k)
-            && self.tight(k)
-        {
-            let v = value::hijri_month(i64::from(v), m);
-            self.push(out, i, self.era_end(k, Era::Ah), v);
+        match self.w(k) {
+            Some(W::Num {
+                v, digits: 3..=4, ..
+            }) if self.tight(k) => {
+                // A Hijri year past 1600 is a Gregorian one after a name (`Recep 2020`).
+                if v <= 1600 {
+                    let v = value::hijri_month(i64::from(v), m);
+                    self.push(out, i, self.era_end(k, Era::Ah), v);
+                }
+            }
+            _ => self.hijri_alone(i, m, out),
         }
     }
 }

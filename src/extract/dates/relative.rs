@@ -7,12 +7,6 @@ use super::rules::{Cand, Rules, Tag};
 use super::value::{self, Val, Value};
 use super::words::{Dir, Era, Unit, W};
 
-/// Case endings a Turkish weekday takes (folded): dative, locative, ablative, accusative.
-const WEEKDAY_ENDINGS: &[&str] = &[
-    "a", "e", "ya", "ye", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "yi", "yu", "ki",
-    "daki", "deki", "dir", "dur",
-];
-
 fn one(v: Val) -> Value {
     Value::One(v)
 }
@@ -21,6 +15,11 @@ impl Rules<'_> {
     /// The rules that start at a word other than a number or a month.
     pub(super) fn relative(&self, i: usize, w: W, out: &mut Vec<Cand>) {
         match w {
+            // `اليوم السابع` "the seventh day" (also a newspaper) is no today.
+            W::Rel(0)
+                if self.arabic(i)
+                    && self.tight(self.after(i))
+                    && matches!(self.w(self.after(i)), Some(W::Ord(_))) => {}
             W::Rel(off) => {
                 let v = self
                     .ad
@@ -38,74 +37,6 @@ impl Rules<'_> {
             W::Part if self.arabic(i) => self.part_ar(i, out),
             _ => {}
         }
-    }
-
-    /// A weekday, with an Arabic modifier after it (`الأحد المقبل`); else the tense decides.
-    fn weekday(&self, i: usize, wd: u32, out: &mut Vec<Cand>) {
-        if !self.arabic(i) && !self.tr_weekday(i) {
-            return;
-        }
-        let k = self.after(i);
-        let (dir, end, explicit) = match self.w(k) {
-            Some(W::Mod(d)) if self.arabic(i) && self.tight(k) => (Some(d), self.end_of(k), true),
-            _ => (self.tense(i, i), self.end_of(i), false),
-        };
-        let v = self.weekday_val(wd, dir, explicit);
-        self.push_tag(out, i, end, v.map(one), Tag::Weekday);
-    }
-
-    /// A Turkish weekday is no date in the plural (`pazarlarında` "in the markets") or
-    /// capitalised inside a name (`Yeni Pazar`, `Novi Pazar'ın`).
-    fn tr_weekday(&self, i: usize) -> bool {
-        let t = &self.toks.toks[i];
-        // The word class keeps a plural inside its span (`1990'lı yıllar`).
-        let word = crate::text::fold_str(&self.text[t.start()..self.end_of(i)]);
-        let plural = word.ends_with("lar") || word.ends_with("ler");
-        let date_word = |j: usize| {
-            matches!(
-                self.w(j),
-                Some(W::Num { .. } | W::Month(_) | W::Weekday(_) | W::Unit(..))
-            )
-        };
-        let mid = i > 0 && self.tight(i);
-        let next_cap = self.tight(i + 1)
-            && self.toks.toks.get(i + 1).is_some_and(|n| n.cap)
-            && !date_word(i + 1);
-        // Turkish writes weekdays in lower case inside a sentence: a capitalised one there,
-        // away from other date words, is a name (`Ardeşen ve Pazar ilçelerinde`).
-        let in_sentence = i > 0
-            && !self.gap(i).contains(['.', '!', '?', '\n', ':'])
-            && !date_word(i - 1)
-            && !date_word(i + 1);
-        let in_name = t.cap
-            && (in_sentence
-                || (mid && ((self.toks.toks[i - 1].cap && !date_word(i - 1)) || next_cap)));
-        // A weekday takes case endings (`cumaya`, `pazartesiden`), not a possessive:
-        // `pazarında` is "in its market".
-        let full = crate::text::fold_str(&self.text[t.start()..t.end()]).replace(['\'', '’'], "");
-        let ending = full.get(word.len()..).unwrap_or("");
-        let possessive = !ending.is_empty() && !WEEKDAY_ENDINGS.contains(&ending);
-        !plural && !in_name && !possessive
-    }
-
-    /// The day named `wd` nearest the dateline: back unless the direction is forward; on the
-    /// same weekday the dateline itself, or a week away with an explicit modifier.
-    pub(super) fn weekday_val(&self, wd: u32, dir: Option<Dir>, explicit: bool) -> Option<Val> {
-        let ad = self.ad?;
-        let today = value::weekday(ad);
-        let wd = i64::from(wd);
-        let off = match dir {
-            Some(Dir::Next) => {
-                let f = (wd - today).rem_euclid(7);
-                if f == 0 && explicit { 7 } else { f }
-            }
-            Some(Dir::This) => wd - today,
-            _ => {
-                let b = (today - wd).rem_euclid(7);
-                -(if b == 0 && explicit { 7 } else { b })
-            }
-        };
-        value::add_days(ad, off).map(Val::Day)
     }
 
     /// A period `n` units from the dateline's (`This` is the dateline's own).
@@ -142,7 +73,9 @@ impl Rules<'_> {
         let v = match self.w(k) {
             Some(W::Unit(u, 1)) if u != Unit::Day => self.period(u, dir, 1),
             Some(W::Season(s)) => self.season_rel(s, dir),
-            Some(W::Weekday(wd)) => self.weekday_val(wd, Some(dir), dir != Dir::This),
+            Some(W::Weekday(wd)) if self.arabic(k) || self.tr_weekday(k) => {
+                self.weekday_val(wd, Some(dir), dir != Dir::This)
+            }
             Some(W::Month(m)) if !self.arabic(k) => self
                 .month_in(m, Some(dir))
                 .and_then(|y| value::month(i64::from(y), m)),
@@ -279,6 +212,11 @@ impl Rules<'_> {
             }
             _ => return,
         };
+        // `قبل عشرة أيام من الانتخابات` counts from the elections, not the dateline.
+        let nx = self.after(last);
+        if self.tight(nx) && self.toks.toks.get(nx).is_some() && self.toks.key(nx) == "من" {
+            return;
+        }
         // `بعد` counts from the dateline only in a sentence about the future; otherwise from
         // another event, and the phrase is a duration, not a date.
         let dir = match self.w(i) {

@@ -1,12 +1,14 @@
-//! The date rules over classified tokens: numbers, day and month, month alone, years,
-//! ranges and Hijri dates. Relative periods, weekdays, seasons, decades and centuries are in
-//! `relative.rs`; both fill one list of candidates.
+//! The date rules over classified tokens: day and month, month alone, Hijri days. Numbers and
+//! years are in `numbers.rs`, day ranges in `ranges.rs`, quarters and the year of a date
+//! without one in `periods.rs`, weekdays in `weekdays.rs`, relative periods, seasons, decades
+//! and centuries in `relative.rs`; all fill one list of candidates.
 
 use time::Date;
 
 use super::super::lexicon::Lexicon;
 use super::super::token::Tokens;
 use super::Anchor;
+use super::ranges::days as days_to;
 use super::tense::tense;
 use super::value::{self, Val, Value};
 use super::words::{Cls, Dir, Era, Unit, W};
@@ -152,6 +154,8 @@ impl<'a> Rules<'a> {
                 W::Ord(d) if d <= 31 => self.day_first(i, d, &mut out),
                 W::Month(_) => self.month(i, None, i, &mut out),
                 W::HMonth(m) => self.hijri_month(i, m, &mut out),
+                W::Quarter if self.arabic(i) => self.quarter_ar(i, &mut out),
+                W::Quarter => self.quarter_tr(i, &mut out),
                 W::Count(_) => self.ago_tr(i, &mut out),
                 W::Roman(_) => self.century_tr(i, &mut out),
                 W::Era(Era::Bce) => self.bce(i, &mut out),
@@ -173,6 +177,7 @@ impl<'a> Rules<'a> {
         }
         if digits <= 2 && (1..=31).contains(&v) {
             self.day_first(i, v, out);
+            self.day_range(i, v, out);
         }
         self.numeric(i, out);
         self.year(i, out);
@@ -182,6 +187,10 @@ impl<'a> Rules<'a> {
 
     /// A day (number or Arabic ordinal) before a month: `15 Mayıs`, `الرابع من حزيران`.
     fn day_first(&self, i: usize, d: u32, out: &mut Vec<Cand>) {
+        // `ملعب 5 جويلية` "the 5 July stadium" is a name.
+        if self.arabic(i.saturating_sub(1)) && self.in_name(i) {
+            return;
+        }
         let mut j = self.after(i);
         if self.sep(j, &["."]) && !self.arabic(j) {
             // `3. Kasım` is rare but `3.` before a month name is still a day.
@@ -195,16 +204,18 @@ impl<'a> Rules<'a> {
             }
         }
         match self.w(j) {
-            Some(W::Month(_)) => self.month(j, Some(d), i, out),
+            Some(W::Month(_)) => self.month(j, Some((d, None)), i, out),
             Some(W::HMonth(m)) => {
                 let k = self.after(j);
                 let (y, end) = match self.w(k) {
                     Some(W::Num {
                         v, digits: 3..=4, ..
-                    }) if self.tight(k) => (Some(v), self.era_end(k, Era::Ah)),
-                    _ => (None, self.end_of(j)),
+                    }) if self.tight(k) => (Some(i64::from(v)), self.era_end(k, Era::Ah)),
+                    // `15 Recep` could be a count of people named Recep: Turkish needs a year.
+                    _ if !self.arabic(j) => return,
+                    _ => (self.hijri_year_in(m, self.tense(i, j)), self.end_of(j)),
                 };
-                let value = y.and_then(|y| value::hijri_day(i64::from(y), m, d));
+                let value = y.and_then(|y| value::hijri_day(y, m, d));
                 self.push(out, i, end, value.map(|d| Value::One(Val::Day(d))));
             }
             Some(W::Unit(Unit::Month, 1)) if self.arabic(j) => self.same_month(i, j, d, out),
@@ -283,14 +294,21 @@ impl<'a> Rules<'a> {
         Some(run)
     }
 
-    /// A month name at `j`, with the day before it (from `first`) if any, and what follows:
-    /// a year, an Arabic modifier, a weekday.
-    fn month(&self, j: usize, day: Option<u32>, first: usize, out: &mut Vec<Cand>) {
+    /// A month name at `j`, with the day before it (from `first`) if any, or a range of days
+    /// (`15-17 Mart`), and what follows: a year, an Arabic modifier, a weekday.
+    pub(super) fn month(
+        &self,
+        j: usize,
+        days: Option<(u32, Option<u32>)>,
+        first: usize,
+        out: &mut Vec<Cand>,
+    ) {
         let Some(mut run) = self.month_run(j) else {
             return;
         };
         let mut k = run.next;
-        let mut day = day;
+        let mut day = days.map(|d| d.0);
+        let to = days.and_then(|d| d.1);
         // `Ocak 09, 2024`
         if day.is_none()
             && let Some(W::Num {
@@ -328,10 +346,10 @@ impl<'a> Rules<'a> {
             run.end = self.end_of(k);
         }
         let value = match (day, year) {
-            (Some(d), Some(y)) => value::day(y, run.m, d).map(|d| Value::One(Val::Day(d))),
+            (Some(d), Some(y)) => value::day(y, run.m, d).and_then(|d| days_to(d, to)),
             (Some(d), None) => {
                 let dir = dir.or_else(|| self.tense(first, k.saturating_sub(1)));
-                self.day_in(run.m, d, dir).map(|d| Value::One(Val::Day(d)))
+                self.day_in(run.m, d, dir).and_then(|d| days_to(d, to))
             }
             (None, Some(y)) => self.months(y, run.m, run.m2),
             (None, None) => {
@@ -388,31 +406,5 @@ impl<'a> Rules<'a> {
         matches!(next, Some(W::Unit(Unit::Month, _)) | Some(W::Part))
             || (t.cap && case)
             || matches!(prev, Some(W::Mod(_)))
-    }
-
-    /// The year a month without one falls in: the dateline's, or the one before or after
-    /// when the tense says the month is past or to come.
-    pub(super) fn month_in(&self, m: u32, dir: Option<Dir>) -> Option<i32> {
-        let y = i32::try_from(self.a.y?).ok()?;
-        let am = self.a.m.unwrap_or(m);
-        Some(match dir {
-            Some(Dir::Past) if m > am => y - 1,
-            Some(Dir::Next) if m < am => y + 1,
-            _ => y,
-        })
-    }
-
-    /// The day `d` of month `m` nearest the dateline in the direction given.
-    fn day_in(&self, m: u32, d: u32, dir: Option<Dir>) -> Option<Date> {
-        let y = self.a.y?;
-        let here = value::day(y, m, d)?;
-        let Some(ad) = self.ad else {
-            return Some(here);
-        };
-        match dir {
-            Some(Dir::Past) if here > ad => value::day(y - 1, m, d),
-            Some(Dir::Next) if here < ad => value::day(y + 1, m, d),
-            _ => Some(here),
-        }
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Forms follow ISO 8601 and, where ISO 8601-1 has none, EDTF (ISO 8601-2): `2020`, `2020-11`,
 //! `2020-11-12`, week `2020-W45`, season `2020-22` (21 spring, 22 summer, 23 autumn, 24 winter),
-//! decade `199X`, century `19XX`, intervals `2020-03/2020-04`.
+//! quarter `2020-33` (33–36), decade `199X`, century `19XX`, intervals `2020-03/2020-04`.
 
 use time::{Date, Duration, Month};
 
@@ -19,6 +19,8 @@ pub enum Val {
     Month(i32, u8),
     /// An EDTF season of a year (21–24); winter is the one that starts in December.
     Season(i32, u8),
+    /// A quarter of a year (1–4), written as EDTF's sub-year groups 33–36.
+    Quarter(i32, u8),
     /// A year (astronomical numbering: 0 is 1 BCE).
     Year(i32),
     /// A decade, by its first year.
@@ -57,6 +59,7 @@ impl Val {
             Val::Week(y, w) => format!("{}-W{w:02}", year_str(y)),
             Val::Month(y, m) => format!("{}-{m:02}", year_str(y)),
             Val::Season(y, s) => format!("{}-{s}", year_str(y)),
+            Val::Quarter(y, q) => format!("{}-{}", year_str(y), 32 + u32::from(q)),
             Val::Year(y) => year_str(y),
             Val::Decade(y) => format!("{:03}X", y.div_euclid(10)),
             Val::Century(y) => format!("{:02}XX", y.div_euclid(100)),
@@ -155,6 +158,14 @@ pub fn hijri_day(y: i64, m: u32, d: u32) -> Option<Date> {
     )
 }
 
+/// The Hijri (Umm al-Qura) year and month of a Gregorian day.
+pub fn hijri_of(d: Date) -> Option<(i32, u32)> {
+    use icu_calendar::cal::Hijri;
+    let iso = icu_calendar::Date::try_new_iso(d.year(), u8::from(d.month()), d.day()).ok()?;
+    let h = iso.to_calendar(Hijri::new_umm_al_qura());
+    Some((h.year().extended_year(), u32::from(h.month().ordinal)))
+}
+
 /// The Gregorian days a Hijri month covers.
 pub fn hijri_month(y: i64, m: u32) -> Option<Value> {
     let first = hijri_day(y, m, 1)?;
@@ -200,6 +211,8 @@ mod tests {
         assert_eq!(Val::Year(-322).iso(), "-0322");
         assert_eq!(season_of(d(2021, 2, 1)), (2020, 24));
         assert_eq!(add_seasons(2020, 24, 1).iso(), "2021-21");
+        assert_eq!(Val::Quarter(2024, 1).iso(), "2024-33");
+        assert_eq!(Val::Quarter(2024, 4).iso(), "2024-36");
     }
 
     #[test]
@@ -216,5 +229,7 @@ mod tests {
             Some("2020-04-24/2020-05-23".into())
         );
         assert_eq!(hijri_year(1308).map(|v| v.iso()), Some("1890/1891".into()));
+        assert_eq!(hijri_of(d(2020, 4, 24)), Some((1441, 9)));
+        assert_eq!(hijri_of(d(2023, 7, 18)), Some((1444, 12)));
     }
 }

@@ -72,6 +72,15 @@ pub enum W {
     /// `bin`, `ألف`: a number before it is a quantity.
     Mult,
     Roman(u32),
+    /// `çeyrek`, `الربع`: a quarter of a year after or before an ordinal.
+    Quarter,
+    /// A Turkish ordinal (`ilk`, `üçüncü`), for quarters.
+    QOrd(u32),
+    /// A Turkish part of a day (`sabah`, `akşam`): after `pazar` it says the day is meant.
+    DayPart,
+    /// A word that starts the name of an event, plan or resolution (`كأس`, `رؤية`): a year
+    /// after it is part of the name (`كأس آسيا 2023`).
+    Named,
 }
 
 /// A classified token (or phrase of tokens): its class and byte span, proclitics and
@@ -174,6 +183,10 @@ fn parse_w(class: &str, value: &str) -> Option<W> {
         "same" => W::Same,
         "approx" => W::Approx,
         "mult" => W::Mult,
+        "quarter" => W::Quarter,
+        "qord" => W::QOrd(n()?),
+        "daypart" => W::DayPart,
+        "named" => W::Named,
         _ => return None,
     })
 }
