@@ -347,7 +347,9 @@ fn main() {
             docs: vec![i % 1000],
         })
         .collect();
-    let names = timed("build: 100k entity names", || Index::build(&[], &entities));
+    let names = timed("build: 100k entity names", || {
+        Index::of_documents(Vec::new(), &entities)
+    });
     report("100k entity names", keystrokes(&names));
     full_scan("100k entity names", &names, "e");
     let titles: Vec<String> = (0..100_000).map(|_| line(&mut rng)).collect();
@@ -360,12 +362,16 @@ fn main() {
     full_scan("100k titles (fuzzy)", &titles, "e");
     full_scan("100k titles (fuzzy)", &titles, "erdogan");
     let docs = documents(&mut rng, 100_000);
-    let text = timed("build: 100k text lines", || Index::build(&docs, &[]));
+    let text = timed("build: 100k text lines", || {
+        Index::of_documents(docs.clone(), &[])
+    });
     report("100k text lines (substring)", keystrokes(&text));
     full_scan("100k text lines (substring)", &text, "e");
     drop((docs, text));
     let docs = documents(&mut rng, 1_000_000);
-    let text = timed("build: 1M text lines", || Index::build(&docs, &[]));
+    let text = timed("build: 1M text lines", || {
+        Index::of_documents(docs.clone(), &[])
+    });
     report("1M text lines (substring)", keystrokes(&text));
     full_scan("1M text lines (substring)", &text, "e");
 }

@@ -57,8 +57,8 @@ fn main() -> anyhow::Result<()> {
     let size = folder_bytes(&dir).max(1);
     println!("{} bytes in {}", size, dir.display());
     let report = step("load", size, || load_paths(std::slice::from_ref(&dir)))?;
-    let corpus = report.corpus;
-    let index = step("index", size, || Index::build(&corpus.docs, &[]));
+    let corpus = std::sync::Arc::new(report.corpus);
+    let index = step("index", size, || Index::build(&corpus, &[]));
     let ex = Extractor::new();
     let extraction = step("extract", size, || extract_corpus(&ex, &corpus));
     let mentions: usize = extraction.mentions.iter().map(Vec::len).sum();

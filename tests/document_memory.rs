@@ -14,6 +14,7 @@ mod seed_words;
 
 use okur::corpus::{Corpus, Document};
 use okur::extract::{Extractor, extract_corpus};
+use okur::search::Index;
 
 /// One measurement at a time: the counters are the whole process's.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
@@ -95,5 +96,29 @@ fn extraction_peaks_within_ten_times_the_text() {
     assert!(
         kept <= 3 * size,
         "extraction kept {kept} bytes for a {size}-byte text"
+    );
+}
+
+#[test]
+fn the_search_index_holds_no_copy_of_the_text() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    // Forty articles of 100 KB: lines of about 70 characters, in both scripts.
+    let docs: Vec<Document> = (0..40)
+        .map(|i| Document::from_text(format!("{i}.txt"), generated(100_000)))
+        .collect();
+    let size: usize = docs.iter().map(|d| d.text.len()).sum();
+    let corpus = std::sync::Arc::new(Corpus { docs });
+    let (index, kept, peak) = measured(|| Index::build(&corpus, &[]));
+    assert!(index.len() > 20_000, "{} items", index.len());
+    // The lines' text is read from the shared documents; what is kept is their folded keys
+    // where folding changes them, a few bytes per word and one small item per line. Each
+    // line stored its text, its folded key and its words' skeletons: about six times.
+    assert!(
+        kept <= size * 3 / 2,
+        "the index kept {kept} bytes for {size} bytes of text"
+    );
+    assert!(
+        peak <= 2 * size,
+        "building the index peaked at {peak} bytes for {size} bytes of text"
     );
 }

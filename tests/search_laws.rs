@@ -147,7 +147,7 @@ proptest! {
             })
             .collect();
         let doc = Document::from_text("doc.txt", format!("{}\n", text.join("\n")));
-        let index = Index::build(&[doc], &entities);
+        let index = Index::of_documents(vec![doc], &entities);
         for scope in ["%per ", "%loc ", "%text ", "%doc "] {
             laws(&index, scope, &p)?;
         }

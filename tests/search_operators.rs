@@ -215,7 +215,7 @@ fn seed_index() -> Index {
         entity(Kind::Place, "موسكو", &[], &[1]),
         date,
     ];
-    Index::build(&docs, &entities)
+    Index::of_documents(docs.clone(), &entities)
 }
 
 fn texts(index: &Index, raw: &str) -> Vec<String> {

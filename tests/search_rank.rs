@@ -73,7 +73,7 @@ fn seed_index() -> Index {
         entity(Kind::Place, "Moskova", &[1]),
         date,
     ];
-    Index::build(&docs, &entities)
+    Index::of_documents(docs.clone(), &entities)
 }
 
 #[test]

@@ -105,13 +105,13 @@ pub fn run(
     if let Some(matched) = super::find_text::text_only(args, &query)? {
         return Ok(matched);
     }
-    let report = super::load_corpus(&args.paths)?;
-    let docs = &report.corpus.docs;
+    let corpus = std::sync::Arc::new(super::load_corpus(&args.paths)?.corpus);
+    let docs = &corpus.docs;
     let found = match needs_entities(&query) {
-        true => entities(&report.corpus),
+        true => entities(&corpus),
         false => Vec::new(),
     };
-    let index = Index::build(docs, &found);
+    let index = Index::build(&corpus, &found);
     if index.too_big() {
         eprintln!(
             "okur: the corpus is too big to index whole (over 4 billion items); later items are not searched"

@@ -11,7 +11,7 @@ type Rows = Vec<(i32, String, String, usize, usize)>;
 /// What the full path finds: the corpus loaded whole, every line indexed.
 fn indexed(paths: &[PathBuf], query: &Query) -> Rows {
     let docs = load_paths(paths).map(|r| r.corpus.docs).unwrap_or_default();
-    let index = Index::build(&docs, &[]);
+    let index = Index::of_documents(docs.clone(), &[]);
     let Some(mut results) = index.search(query, None, &AtomicBool::new(false)) else {
         return Vec::new();
     };

@@ -18,8 +18,16 @@ impl Index {
             return Vec::new();
         };
         let mut plan = Plan::new(query);
-        let fields = self.fields(item);
+        let mut fields = self.fields(item);
         let text = self.text(item);
+        // A document line keeps entry numbers, not the place of the word met: its
+        // skeleton field is written again, as the other items store it.
+        let mut skel = String::new();
+        if item.in_doc {
+            super::index::push_skeletons(text, &mut skel);
+            fields.own.skel = &skel;
+            fields.own.words = None;
+        }
         plan.explain(item.kind, &fields)
             .into_iter()
             .filter_map(|(term, via)| {

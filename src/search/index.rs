@@ -1,40 +1,51 @@
 //! The search index: documents, entities and text lines, with keys folded once at build.
 
-use crate::corpus::Document;
+use std::sync::Arc;
+
+use crate::corpus::{Corpus, Document};
 use crate::kind::Kind;
-use crate::text::{fold_str, is_word_char};
+use crate::text::fold_str;
 
 use super::aliases;
 use super::arena::{MAX_PIECE, pieces, push_fields};
 use super::bytes::byte_set;
 use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
-use super::matcher::Fields;
 use super::skeleton::{push_skeleton_forms, push_skeletons_of};
+use super::words::Words;
 
 /// One item: its strings back to back in [`Index::strs`] (text, folded key unless it is the
 /// text itself, extra, ISO date, skeletons), their lengths, its documents, and the set of
-/// bytes its strings hold. 56 bytes, with arena offsets of 64 bits, so a corpus of any size
-/// never wraps an offset.
+/// bytes its strings hold. A line of a document keeps none of that text: its text is a
+/// range of the document's (shared with the reader, not copied), its folded key is stored
+/// only when folding changes it, and its words' skeletons are entry numbers into
+/// [`Index::words`]. 64 bytes, with offsets of 64 bits, so a corpus of any size never wraps
+/// an offset.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Item {
     /// Where the item's strings start in the arena.
-    at: u64,
+    pub(super) at: u64,
     /// Byte lengths of: the shown text (title, name or line); the folded text; folded
     /// secondary text that also matches (dateline, file name, aliases), no positions; the
     /// ISO date (documents, date entities); word skeletons, each as ` a:<skeleton>` (Arabic
     /// word) or ` l:<skeleton>` (Latin).
-    lens: [u32; 5],
+    pub(super) lens: [u32; 5],
     /// An entity's documents as a range of [`Index::doc_ids`] (start, count); the one
     /// document of a title or a line inline (count 1; 0 for a line of standard input).
-    docs: [u32; 2],
+    pub(super) docs: [u32; 2],
     /// Byte offset of the text in its document plus one (0: not a slice of one).
-    doc_offset: u64,
+    pub(super) doc_offset: u64,
     /// The bytes of its strings (see [`super::bytes`]): most items a term cannot meet are
     /// skipped by this alone.
     pub(crate) bytes: u64,
     pub(crate) kind: ItemKind,
     /// The folded text is the text itself (nothing to fold): stored once.
-    key_is_text: bool,
+    pub(super) key_is_text: bool,
+    /// A line of a document: its text is bytes `doc_offset - 1 ..` of the document's text
+    /// (`lens[0]` long), `at` its folded key, and `lens[4]` bytes from `words_at` its
+    /// words' entry numbers in [`Index::words`].
+    pub(super) in_doc: bool,
+    /// Where a document line's entry numbers start (see `in_doc`).
+    pub(super) words_at: u64,
 }
 
 impl Item {
@@ -51,8 +62,12 @@ impl Item {
 pub struct Index {
     /// Items in id order: documents, then entities, then lines.
     pub(crate) items: Vec<Item>,
-    strs: String,
+    pub(super) strs: String,
     doc_ids: Vec<u32>,
+    /// The documents whose lines are items, read for their text (shared, not copied).
+    pub(super) corpus: Option<Arc<Corpus>>,
+    /// The skeleton entries of the documents' lines.
+    pub(super) words: Words,
     /// Folded tags per document, set by the caller (triage), ` | ` between two.
     pub(crate) tags: Vec<String>,
     /// Folded source (the path as given) per document, for `%src`.
@@ -70,18 +85,32 @@ pub struct Index {
     entity_arena: Option<(usize, usize)>,
     /// True when the corpus was too big to index whole (more than 4 billion items or
     /// documents): what is past that is left out, and the caller says so.
-    too_big: bool,
+    pub(super) too_big: bool,
 }
 
 impl Index {
-    /// Indexes titles, datelines and lines of `docs`, and `entities`.
-    pub fn build(docs: &[Document], entities: &[EntityItem]) -> Index {
-        let mut index = Index::titles(docs);
-        for (i, doc) in docs.iter().enumerate() {
-            index.push_lines(i, &doc.text);
+    /// Indexes titles, datelines and lines of the documents of `corpus`, and `entities`.
+    /// The index keeps `corpus` (shared) and reads the lines' text from it.
+    pub fn build(corpus: &Arc<Corpus>, entities: &[EntityItem]) -> Index {
+        let mut index = Index::titles(&corpus.docs);
+        index
+            .strs
+            .reserve(corpus.docs.iter().map(|d| d.text.len()).sum());
+        let mut scratch = String::new();
+        for (i, doc) in corpus.docs.iter().enumerate() {
+            index.push_lines(i, &doc.text, &mut scratch);
         }
+        index.corpus = Some(Arc::clone(corpus));
+        index.words.finish();
+        index.items.shrink_to_fit();
         index.set_entities(entities);
         index
+    }
+
+    /// Indexes `docs` (owned from now on: the index keeps them for their lines' text) and
+    /// `entities`, as [`Index::build`] does.
+    pub fn of_documents(docs: Vec<Document>, entities: &[EntityItem]) -> Index {
+        Index::build(&Arc::new(Corpus { docs }), entities)
     }
 
     /// Indexes document titles only (parsed documents).
@@ -150,6 +179,9 @@ impl Index {
         }
         self.entity_items = self.items.len() - old.start;
         self.items.extend(lines);
+        // The arenas grew by doubling: give back what the entities did not take.
+        self.strs.shrink_to_fit();
+        self.doc_ids.shrink_to_fit();
         if u32::try_from(self.items.len()).is_err() {
             self.items.truncate(u32::MAX as usize);
             self.too_big = true;
@@ -203,6 +235,9 @@ impl Index {
 
     /// The `n`-th string of an item (0 text, 1 key, 2 extra, 3 ISO date, 4 skeletons).
     fn field(&self, item: &Item, n: usize) -> &str {
+        if item.in_doc {
+            return self.line_field(item, n);
+        }
         // A key that is the text was not stored again (its length is 0).
         let n = if n == 1 && item.key_is_text { 0 } else { n };
         let lens = item.lens.map(|l| usize::try_from(l).unwrap_or(usize::MAX));
@@ -257,55 +292,6 @@ impl Index {
         self.doc_ids.get(start..end).unwrap_or(&[])
     }
 
-    /// The bytes an item's fields hold: its own strings', and for a document its tags' and
-    /// source's.
-    pub(crate) fn item_bytes(&self, item: &Item) -> u64 {
-        if item.kind != ItemKind::Doc {
-            return item.bytes;
-        }
-        let doc = self
-            .docs(item)
-            .first()
-            .and_then(|&d| usize::try_from(d).ok());
-        let more = doc
-            .and_then(|d| self.doc_bytes.get(d))
-            .copied()
-            .unwrap_or(0);
-        item.bytes | more
-    }
-
-    /// A document item's tags as matchable fields.
-    pub(crate) fn tag_fields(&self, item: &Item) -> Option<Fields<'_>> {
-        if item.kind != ItemKind::Doc {
-            return None;
-        }
-        let doc = usize::try_from(*self.docs(item).first()?).ok()?;
-        let tags = self.tags.get(doc)?;
-        (!tags.is_empty()).then_some(Fields {
-            key: "",
-            extra: tags,
-            skel: "",
-            iso: "",
-            fuzzy: true,
-        })
-    }
-
-    /// A document item's source as matchable fields (its own text, for `%src`).
-    pub(crate) fn source_fields(&self, item: &Item) -> Option<Fields<'_>> {
-        if item.kind != ItemKind::Doc {
-            return None;
-        }
-        let doc = usize::try_from(*self.docs(item).first()?).ok()?;
-        let source = self.sources.get(doc)?;
-        Some(Fields {
-            key: source,
-            extra: "",
-            skel: "",
-            iso: "",
-            fuzzy: true,
-        })
-    }
-
     /// Appends an item whose strings `fill` writes to the arena (returning their lengths
     /// and whether the key is the text). Nothing is added, and the index is marked too
     /// big, when a length or the item's id does not fit in 32 bits.
@@ -339,6 +325,8 @@ impl Index {
             bytes,
             kind,
             key_is_text,
+            in_doc: false,
+            words_at: 0,
         });
     }
 
@@ -384,25 +372,6 @@ impl Index {
                 push_skeleton_forms(names.map(String::as_str), out)
             })
         });
-    }
-
-    fn push_lines(&mut self, doc: usize, text: &str) {
-        let Ok(doc) = u32::try_from(doc) else {
-            self.too_big = true;
-            return;
-        };
-        for (at, trimmed) in crate::text::trimmed_lines(text) {
-            if !trimmed.chars().any(is_word_char) {
-                continue;
-            }
-            let mut piece_at = at;
-            for piece in pieces(trimmed, MAX_PIECE) {
-                self.push_item(ItemKind::Line, [doc, 1], Some(piece_at), |strs| {
-                    push_fields(strs, piece, "", "", |out| push_skeletons(piece, out))
-                });
-                piece_at += piece.len();
-            }
-        }
     }
 }
 

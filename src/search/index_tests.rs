@@ -51,8 +51,9 @@ fn hits(index: &Index, raw: &str) -> Vec<(u32, i32, String)> {
 
 #[test]
 fn items_stay_small() {
-    // 48 bytes of strings' places and documents, 8 of byte set (the scan's quick test).
-    assert!(std::mem::size_of::<Item>() <= 56);
+    // 48 bytes of strings' places and documents, 8 of byte set (the scan's quick test), 8
+    // for where a document line's word entries start.
+    assert!(std::mem::size_of::<Item>() <= 64);
 }
 
 #[test]
@@ -63,8 +64,8 @@ fn replacing_the_entities_is_the_same_as_building_with_them() {
         entity(Kind::Person, "Sergey Lavrov", &[0]),
         entity(Kind::Place, "Ankara", &[0, 1]),
     ];
-    let whole = Index::build(&docs, &second);
-    let mut replaced = Index::build(&docs, &first);
+    let whole = Index::of_documents(docs.clone(), &second);
+    let mut replaced = Index::of_documents(docs.clone(), &first);
     let lines = replaced.len() - first.len();
     replaced.set_entities(&second);
     replaced.set_entities(&second);
@@ -88,7 +89,7 @@ fn replacing_the_entities_is_the_same_as_building_with_them() {
 #[test]
 fn fields_read_back_as_given() {
     let docs = docs();
-    let index = Index::build(&docs, &[entity(Kind::Place, "Ankara", &[0, 1])]);
+    let index = Index::of_documents(docs.clone(), &[entity(Kind::Place, "Ankara", &[0, 1])]);
     let ankara = (0..index.len())
         .filter_map(|id| u32::try_from(id).ok())
         .find_map(|id| {
@@ -129,4 +130,50 @@ fn standard_input_lines_have_no_document() {
         Some(("lavrov geldi", None, None))
     );
     assert!(!index.too_big());
+}
+
+#[test]
+fn line_words_meet_terms_as_the_written_skeletons_do() {
+    let text = "لافروف: سنراقب مع تركيا\n\nقال سيرغي لافروف\n\nلافروف\n\n\
+                بوتين 2020 بايدن\n\nPutinle görüştü Lavrov\n\nbütünleşme ve Putin\n";
+    let index = Index::of_documents(vec![Document::from_text("c.txt", text.into())], &[]);
+    let lines: Vec<&Item> = index.items.iter().filter(|i| i.in_doc).collect();
+    assert_eq!(lines.len(), 6);
+    let queries = [
+        "lavrov",
+        "'lavrov",
+        "^lavrov",
+        "lavrov$",
+        "^lavrov$",
+        "lavr",
+        "lafrof",
+        "putin",
+        "'putin",
+        "^putin",
+        "putin$",
+        "بوتين",
+        "'بوتين",
+        "^بوتين",
+        "لافروف$",
+        "!lavrov",
+        "!'putin",
+    ];
+    let mut met = 0;
+    for raw in queries {
+        let mut plan = super::super::plan::Plan::new(&Query::parse(raw));
+        for &line in &lines {
+            let fields = index.fields(line);
+            assert!(fields.own.words.is_some() && fields.own.skel.is_empty());
+            let mut written = fields;
+            let mut skel = String::new();
+            push_skeletons(index.text(line), &mut skel);
+            written.own.skel = &skel;
+            written.own.words = None;
+            let by_words = plan.score_fields(ItemKind::Line, &fields);
+            let by_field = plan.score_fields(ItemKind::Line, &written);
+            assert_eq!(by_words, by_field, "{raw} on {:?}", index.text(line));
+            met += usize::from(by_words.is_some());
+        }
+    }
+    assert!(met > 20, "{met} hits");
 }

@@ -8,6 +8,7 @@ use crate::text::is_arabic;
 
 use super::query::{Mode, Term};
 use super::skeleton::ShapeFinder;
+use super::words::{EntryMemo, LineWords};
 
 /// Base score of a contiguous hit or a whole word met across scripts.
 const CROSS_SCRIPT: i32 = 60;
@@ -28,6 +29,8 @@ pub(crate) struct Fields<'a> {
     pub key: &'a str,
     pub extra: &'a str,
     pub skel: &'a str,
+    /// A document line's words as skeleton entries, in place of `skel`.
+    pub words: Option<LineWords<'a>>,
     pub iso: &'a str,
     /// Fuzzy terms match as subsequences (names, titles, stdin lines) rather than substrings
     /// (document lines, where scattered letters over a long line mean nothing).
@@ -142,6 +145,8 @@ pub(crate) struct TermMatcher {
     shape: Option<ShapeFinder>,
     alias_finders: Vec<Finder<'static>>,
     iso_like: bool,
+    /// Which skeleton entries of document lines the shape met so far.
+    memo: EntryMemo,
 }
 
 impl TermMatcher {
@@ -169,6 +174,7 @@ impl TermMatcher {
                 .map(|a| Finder::new(a.as_bytes()).into_owned())
                 .collect(),
             iso_like,
+            memo: EntryMemo::default(),
         }
     }
 
@@ -192,7 +198,7 @@ impl TermMatcher {
         let other = self
             .names(f.extra)
             .or_else(|| self.aliases(f.key))
-            .or_else(|| self.skeleton(f.skel));
+            .or_else(|| self.skeleton(&f));
         if let Some((score, via)) = other {
             return Some((tiered(NAME_TIER, score), via));
         }
@@ -276,10 +282,49 @@ impl TermMatcher {
     }
 
     /// A whole word of the other script, by skeleton and vowels.
-    fn skeleton(&self, skel: &str) -> Option<(i32, Via)> {
-        let at = self.shape.as_ref()?.find(skel, self.term.mode)?;
+    fn skeleton(&self, f: &Fields<'_>) -> Option<(i32, Via)> {
+        let shape = self.shape.as_ref()?;
+        let at = match f.words {
+            // The entry's place in a line is not kept: `--explain` finds the word again.
+            Some(words) => self.meets_entries(shape, words).then_some(0)?,
+            None => shape.find(f.skel, self.term.mode)?,
+        };
         let score = CROSS_SCRIPT + score_len(self.term.pattern.len()) * CONTIGUOUS_PER_BYTE;
         Some((score + WORD_START, Via::Skeleton { at }))
+    }
+
+    /// Whether the shape meets a line's entries where the mode allows, as
+    /// [`ShapeFinder::find`] does on the line's skeleton field: any entry, or the first,
+    /// the last, or the only one. Each distinct entry is tried once per search.
+    fn meets_entries(&self, shape: &ShapeFinder, line: LineWords<'_>) -> bool {
+        let whole = match self.term.mode {
+            Mode::Fuzzy => Mode::Fuzzy,
+            _ => Mode::Exact,
+        };
+        let meets = |id: Option<u32>| {
+            id.is_some_and(|id| {
+                let find = |entry: &str| shape.find(entry, whole).is_some();
+                self.memo.get(line.words, id, find)
+            })
+        };
+        let mut ids = line.ids();
+        match self.term.mode {
+            // An index's vocabulary is fixed: the entries met are found in one pass over
+            // it, and most lines are passed over without decoding them.
+            Mode::Fuzzy | Mode::Exact if line.words.is_finished() => {
+                let holding = line.words.entries_holding(shape.needle());
+                let find = |entry: &str| shape.find(entry, whole).is_some();
+                let met = self.memo.met(holding, line.words, find);
+                !met.is_empty() && ids.any(|id| id.is_some_and(|id| met.binary_search(&id).is_ok()))
+            }
+            Mode::Fuzzy | Mode::Exact => ids.any(meets),
+            Mode::Prefix => ids.next().is_some_and(meets),
+            Mode::Suffix => ids.last().is_some_and(meets),
+            Mode::Equal => match (ids.next(), ids.next()) {
+                (Some(only), None) => meets(only),
+                _ => false,
+            },
+        }
     }
 
     /// Scattered characters in order (fzf's fuzzy match), below every other kind of hit.

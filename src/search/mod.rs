@@ -10,8 +10,8 @@
 //! ```
 //! use std::sync::atomic::AtomicBool;
 //! use okur::search::{Index, Query};
-//! let docs = okur::corpus::load_seeds().corpus.docs;
-//! let index = Index::build(&docs, &[]);
+//! let corpus = std::sync::Arc::new(okur::corpus::load_seeds().corpus);
+//! let index = Index::build(&corpus, &[]);
 //! let stop = AtomicBool::new(false);
 //! let first = index.search(&Query::parse("lav"), None, &stop).expect("not cancelled");
 //! // The query grew by characters: only the previous hits are scanned.
@@ -29,11 +29,13 @@ mod explain;
 mod highlight;
 mod index;
 mod item;
+mod lines;
 mod matcher;
 mod plan;
 mod query;
 mod skeleton;
 mod stream;
+mod words;
 
 pub use engine::{Hit, Results, covers};
 pub use highlight::{match_ranges, phrase_ranges};

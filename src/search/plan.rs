@@ -176,6 +176,57 @@ fn term_score(
 }
 
 impl Index {
+    /// The bytes an item's fields hold: its own strings', and for a document its tags' and
+    /// source's.
+    pub(crate) fn item_bytes(&self, item: &Item) -> u64 {
+        if item.kind != ItemKind::Doc {
+            return item.bytes;
+        }
+        let doc = self
+            .docs(item)
+            .first()
+            .and_then(|&d| usize::try_from(d).ok());
+        let more = doc
+            .and_then(|d| self.doc_bytes.get(d))
+            .copied()
+            .unwrap_or(0);
+        item.bytes | more
+    }
+
+    /// A document item's tags as matchable fields.
+    pub(crate) fn tag_fields(&self, item: &Item) -> Option<Fields<'_>> {
+        if item.kind != ItemKind::Doc {
+            return None;
+        }
+        let doc = usize::try_from(*self.docs(item).first()?).ok()?;
+        let tags = self.tags.get(doc)?;
+        (!tags.is_empty()).then_some(Fields {
+            key: "",
+            extra: tags,
+            skel: "",
+            words: None,
+            iso: "",
+            fuzzy: true,
+        })
+    }
+
+    /// A document item's source as matchable fields (its own text, for `%src`).
+    pub(crate) fn source_fields(&self, item: &Item) -> Option<Fields<'_>> {
+        if item.kind != ItemKind::Doc {
+            return None;
+        }
+        let doc = usize::try_from(*self.docs(item).first()?).ok()?;
+        let source = self.sources.get(doc)?;
+        Some(Fields {
+            key: source,
+            extra: "",
+            skel: "",
+            words: None,
+            iso: "",
+            fuzzy: true,
+        })
+    }
+
     /// An item's fields, as [`Plan::score_fields`] takes them.
     pub(crate) fn fields(&self, item: &Item) -> ItemFields<'_> {
         ItemFields {
@@ -183,6 +234,7 @@ impl Index {
                 key: self.key(item),
                 extra: self.extra(item),
                 skel: self.skel(item),
+                words: self.line_words(item),
                 iso: self.iso(item),
                 fuzzy: item.kind != ItemKind::Line || self.fuzzy_lines,
             },

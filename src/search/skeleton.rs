@@ -41,6 +41,11 @@ impl ShapeFinder {
         }
     }
 
+    /// The needle every entry the term meets holds (` a:<skeleton>` or ` l:<skeleton>`).
+    pub fn needle(&self) -> &Finder<'static> {
+        &self.finder
+    }
+
     /// Byte offset in `skel` of the first entry the term meets where `mode` allows it.
     pub fn find(&self, skel: &str, mode: Mode) -> Option<usize> {
         let len = self.finder.needle().len();

@@ -12,6 +12,7 @@ use super::matcher::Fields;
 use super::plan::{ItemFields, Plan};
 use super::query::Query;
 use super::skeleton::push_skeletons_of;
+use super::words::{LineWords, Words, push_leb128};
 
 /// How many lines are scanned between two looks at the cancel flag.
 const CANCEL_EVERY: usize = 4096;
@@ -67,6 +68,8 @@ pub struct LineScanner {
     fuzzy: bool,
     key: String,
     skel: String,
+    /// Skeleton entries of the words met so far, each shaped once (see [`WordCodes`]).
+    words: WordCodes,
 }
 
 impl LineScanner {
@@ -84,6 +87,7 @@ impl LineScanner {
             fuzzy,
             key: String::new(),
             skel: String::new(),
+            words: WordCodes::default(),
         }
     }
 
@@ -92,16 +96,21 @@ impl LineScanner {
         self.key.clear();
         fold_into(line, &mut self.key);
         self.skel.clear();
+        let mut coded = false;
         // Arabic letters are U+0621..U+064A: UTF-8 lead bytes D8 and D9.
         if let Some(script) = self.skeletons
             && (script != Some(true) || memchr::memchr2(0xD8, 0xD9, line.as_bytes()).is_some())
         {
-            push_skeletons_of(line, script, &mut self.skel);
+            coded = self.words.code_line(line, script);
+            if !coded {
+                push_skeletons_of(line, script, &mut self.skel);
+            }
         }
         let own = Fields {
             key: &self.key,
             extra: "",
             skel: &self.skel,
+            words: coded.then(|| LineWords::new(&self.words.vocab, &self.words.codes)),
             iso: "",
             fuzzy: self.fuzzy,
         };
@@ -129,5 +138,50 @@ impl LineScanner {
                 piece_at += piece.len();
             }
         }
+    }
+}
+
+/// Most distinct words [`WordCodes`] remembers; a line with a word beyond them is shaped as
+/// a whole (its skeleton field written out), as without the cache.
+const MAX_WORDS: usize = 1 << 20;
+
+/// The skeleton entry of each distinct word met, by the word as written: a corpus says the
+/// same words again and again, so each is shaped once, and a term tries each entry once
+/// (see [`super::words::EntryMemo`]) instead of once per line.
+#[derive(Debug, Default)]
+struct WordCodes {
+    /// Code per word as written, for the script asked (see [`Words::code`]).
+    known: std::collections::HashMap<Box<str>, u32, xxhash_rust::xxh3::Xxh3Builder>,
+    vocab: Words,
+    /// The current line's codes.
+    codes: Vec<u8>,
+    scratch: String,
+}
+
+impl WordCodes {
+    /// Codes the words of `line` as [`push_skeletons_of`] would write them for `script`;
+    /// false when the cache is full and a word of it is new (then nothing is coded).
+    fn code_line(&mut self, line: &str, script: Option<bool>) -> bool {
+        self.codes.clear();
+        let words = line
+            .split(|c: char| !crate::text::is_word_char(c))
+            .filter(|w| !w.is_empty());
+        for word in words {
+            let code = match self.known.get(word) {
+                Some(&code) => code,
+                None if self.known.len() >= MAX_WORDS => return false,
+                None => {
+                    self.scratch.clear();
+                    push_skeletons_of(word, script, &mut self.scratch);
+                    let Some(code) = self.vocab.code(self.scratch.trim()) else {
+                        return false;
+                    };
+                    self.known.insert(word.into(), code);
+                    code
+                }
+            };
+            push_leb128(&mut self.codes, code);
+        }
+        true
     }
 }

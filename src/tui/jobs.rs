@@ -49,9 +49,9 @@ impl Jobs {
     }
 
     /// Searches on this thread over `corpus`: answers come back at once.
-    pub fn search_inline(&mut self, corpus: &Corpus) {
+    pub fn search_inline(&mut self, corpus: &Arc<Corpus>) {
         self.search_on_worker = false;
-        self.search = SearchBackend::Inline(Box::new(Index::build(&corpus.docs, &[])), None);
+        self.search = SearchBackend::Inline(Box::new(Index::build(corpus, &[])), None);
     }
 
     /// Searches on a worker thread over `corpus` (shared, not copied), so typing never

@@ -197,7 +197,7 @@ impl SearchWorker {
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
         let answers = Answers { tx: out_tx, waker };
-        std::thread::spawn(move || worker(&corpus.docs, &req_rx, &answers, &flag));
+        std::thread::spawn(move || worker(&corpus, &req_rx, &answers, &flag));
         SearchWorker {
             tx,
             rx,
@@ -234,8 +234,9 @@ struct Answers {
     waker: Waker,
 }
 
-fn worker(docs: &[Document], rx: &Receiver<Request>, answers: &Answers, cancel: &AtomicBool) {
-    let mut index = Index::build(docs, &[]);
+fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cancel: &AtomicBool) {
+    let docs = &corpus.docs;
+    let mut index = Index::build(corpus, &[]);
     let mut prev: Option<Results> = None;
     let mut last: Option<(u64, String, usize)> = None;
     while let Ok(first) = rx.recv() {

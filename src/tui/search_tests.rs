@@ -62,7 +62,7 @@ fn documents_and_entities_come_in_rank_order_without_sorting_every_hit() {
         entity(Kind::Place, "Ankara", vec![0, 1, 3]),
         entity(Kind::Person, "Vladimir Putin", vec![2, 3]),
     ];
-    let index = Index::build(&docs, &entities);
+    let index = Index::of_documents(docs.clone(), &entities);
     let stop = AtomicBool::new(false);
     let queries = [
         "a",

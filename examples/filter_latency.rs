@@ -1,0 +1,109 @@
+//! The filter line's cost on a corpus, without a terminal: loads a folder, builds the search
+//! index as the reader's search worker does, then types queries one character at a time
+//! through the worker's own [`run_query`] (each key narrowing the previous results) and
+//! prints the CPU time of each key (user and system, all threads: the machine may be
+//! shared, so wall time says more about the others' load), the median of several rounds.
+//!
+//!     cargo run --release --example filter_latency -- DIR [QUERY...]
+//!
+//! Default queries: `12345` (the corpus latency bench's), `ankara`, `lavrov`, `erdogan`,
+//! `موسكو`. Also prints the index's build time and its bytes per corpus byte (counted by
+//! allocator: what the index holds after its build, and its peak above the loaded corpus).
+
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+#[path = "../tests/support/counting_alloc.rs"]
+mod counting_alloc;
+
+use okur::corpus::load_paths;
+use okur::search::{Index, Results};
+use okur::tui::search::run_query;
+
+#[global_allocator]
+static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
+
+/// Rounds per query; the median is printed.
+const ROUNDS: usize = 5;
+
+/// CPU time used by the whole process so far (every thread).
+fn cpu_time() -> Duration {
+    // SAFETY: getrusage writes one plain struct we own.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: as above; RUSAGE_SELF is always valid.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let time = |t: libc::timeval| {
+        let secs = u64::try_from(t.tv_sec).unwrap_or(0);
+        Duration::from_secs(secs) + Duration::from_micros(u64::try_from(t.tv_usec).unwrap_or(0))
+    };
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let dir = std::path::PathBuf::from(args.next().unwrap_or_else(|| ".".into()));
+    let mut queries: Vec<String> = args.collect();
+    if queries.is_empty() {
+        queries = ["12345", "ankara", "lavrov", "erdogan", "موسكو"]
+            .map(String::from)
+            .to_vec();
+    }
+    let corpus = std::sync::Arc::new(load_paths(std::slice::from_ref(&dir))?.corpus);
+    let size: usize = corpus
+        .docs
+        .iter()
+        .map(|d| d.text.len())
+        .sum::<usize>()
+        .max(1);
+    let (t, cpu) = (Instant::now(), cpu_time());
+    let (index, m) = counting_alloc::measure(|| Index::build(&corpus, &[]));
+    let build_cpu = cpu_time().saturating_sub(cpu);
+    println!(
+        "{} documents, {:.0} MB of text; index: {} items, built in {:.2} s ({:.2} s CPU), holds {:.0} MB ({:.2}x text), peak {:.0} MB ({:.2}x)",
+        corpus.docs.len(),
+        size as f64 / 1e6,
+        index.len(),
+        t.elapsed().as_secs_f64(),
+        build_cpu.as_secs_f64(),
+        m.kept as f64 / 1e6,
+        m.kept as f64 / size as f64,
+        m.peak as f64 / 1e6,
+        m.peak as f64 / size as f64,
+    );
+    let cancel = AtomicBool::new(false);
+    for query in &queries {
+        let typed: Vec<usize> = query
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .collect();
+        let mut times = vec![Vec::new(); typed.len()];
+        let mut counts = vec![0; typed.len()];
+        for _ in 0..ROUNDS {
+            let mut prev: Option<Results> = None;
+            for (k, &end) in typed.iter().enumerate() {
+                let (cpu, wall) = (cpu_time(), Instant::now());
+                let answer = run_query(&index, &query[..end], prev.as_ref(), &cancel);
+                times[k].push((cpu_time().saturating_sub(cpu), wall.elapsed()));
+                if let Some((results, outcome)) = answer {
+                    counts[k] = outcome.docs.len();
+                    prev = Some(results);
+                }
+            }
+        }
+        let medians: Vec<String> = times
+            .iter_mut()
+            .zip(&counts)
+            .map(|(t, n)| {
+                t.sort();
+                let (cpu, _) = t.get(t.len() / 2).copied().unwrap_or_default();
+                let mut walls: Vec<Duration> = t.iter().map(|w| w.1).collect();
+                walls.sort();
+                let wall = walls.get(walls.len() / 2).copied().unwrap_or_default();
+                let ms = |d: Duration| d.as_secs_f64() * 1e3;
+                format!("{:.1}/{:.1} ms ({n} docs)", ms(cpu), ms(wall))
+            })
+            .collect();
+        println!("{query} (CPU/wall): {}", medians.join(", "));
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! The lines of documents as index items, without copies of the corpus: a line's text is a
+//! range of its document's text (the index shares the corpus), its folded key is stored
+//! only when folding changes it, and its words' skeletons are entry numbers into a shared
+//! vocabulary ([`super::words`]).
+
+use crate::text::{fold_into, is_word_char};
+
+use super::arena::{MAX_PIECE, pieces};
+use super::bytes::byte_set;
+use super::index::{Index, Item, push_skeletons};
+use super::item::ItemKind;
+use super::words::LineWords;
+
+impl Index {
+    /// Adds the lines of document `doc` (its text `text`): trimmed, holding a word, very
+    /// long ones in pieces. `scratch` holds one line's skeleton field at a time.
+    pub(super) fn push_lines(&mut self, doc: usize, text: &str, scratch: &mut String) {
+        let Ok(doc) = u32::try_from(doc) else {
+            self.too_big = true;
+            return;
+        };
+        for (at, trimmed) in crate::text::trimmed_lines(text) {
+            if !trimmed.chars().any(is_word_char) {
+                continue;
+            }
+            let mut piece_at = at;
+            for piece in pieces(trimmed, MAX_PIECE) {
+                self.push_line(doc, piece_at, piece, scratch);
+                piece_at += piece.len();
+            }
+        }
+    }
+
+    /// Adds one line item: `text` at byte `offset` of document `doc`. Nothing is added,
+    /// and the index is marked too big, when an id, a length or an offset does not fit.
+    fn push_line(&mut self, doc: u32, offset: usize, text: &str, scratch: &mut String) {
+        let key_at = self.strs.len();
+        let fits = u32::try_from(self.items.len()).is_ok_and(|id| id < u32::MAX);
+        if !fits {
+            self.too_big = true;
+            return;
+        }
+        fold_into(text, &mut self.strs);
+        let key_is_text = self.strs.get(key_at..) == Some(text);
+        if key_is_text {
+            self.strs.truncate(key_at);
+        }
+        let key = self.strs.get(key_at..).unwrap_or_default();
+        scratch.clear();
+        push_skeletons(text, scratch);
+        // The same bytes as an item whose strings are all stored: text, key, skeletons.
+        let bytes =
+            byte_set(text.as_bytes()) | byte_set(key.as_bytes()) | byte_set(scratch.as_bytes());
+        let key_len = u32::try_from(key.len());
+        let checked = (
+            self.words.push_line(scratch),
+            u32::try_from(text.len()),
+            key_len,
+            u64::try_from(offset).ok().and_then(|o| o.checked_add(1)),
+            u64::try_from(key_at),
+        );
+        let (Some((words_at, words_len)), Ok(text_len), Ok(key_len), Some(doc_offset), Ok(at)) =
+            checked
+        else {
+            self.strs.truncate(key_at);
+            self.too_big = true;
+            return;
+        };
+        self.items.push(Item {
+            at,
+            lens: [text_len, key_len, 0, 0, words_len],
+            docs: [doc, 1],
+            doc_offset,
+            bytes,
+            kind: ItemKind::Line,
+            key_is_text,
+            in_doc: true,
+            words_at,
+        });
+    }
+
+    /// The `n`-th string of a document line (0 text, 1 key; it has no others: its
+    /// skeletons are in [`Index::line_words`]).
+    pub(super) fn line_field(&self, item: &Item, n: usize) -> &str {
+        let text = || {
+            let doc = usize::try_from(item.docs[0]).ok();
+            let doc = doc.and_then(|d| self.corpus.as_ref()?.docs.get(d));
+            let start = item.doc_offset.checked_sub(1);
+            let start = start.and_then(|s| usize::try_from(s).ok());
+            let len = usize::try_from(item.lens[0]).ok();
+            let (Some(doc), Some(start), Some(len)) = (doc, start, len) else {
+                return "";
+            };
+            doc.text.get(start..start.saturating_add(len)).unwrap_or("")
+        };
+        match n {
+            0 => text(),
+            1 if item.key_is_text => text(),
+            1 => {
+                let start = usize::try_from(item.at).unwrap_or(usize::MAX);
+                let len = usize::try_from(item.lens[1]).unwrap_or(0);
+                self.strs
+                    .get(start..start.saturating_add(len))
+                    .unwrap_or("")
+            }
+            _ => "",
+        }
+    }
+
+    /// A document line's words as skeleton entries (`None` for other items, whose
+    /// skeletons are a string field).
+    pub(crate) fn line_words(&self, item: &Item) -> Option<LineWords<'_>> {
+        item.in_doc
+            .then(|| self.words.line(item.words_at, item.lens[4]))
+    }
+}

@@ -1,0 +1,257 @@
+//! The words of document lines by skeleton, stored once per distinct word.
+//!
+//! A line's skeleton field (see [`super::skeleton`]) names one entry per word, and news text
+//! says the same words again and again: a corpus of a gigabyte holds some hundred thousand
+//! distinct entries, and the field written out per line took about twice the text. Here each
+//! distinct entry is kept once (the vocabulary), and a line keeps only the numbers of its
+//! entries in order, as variable-length integers (one or two bytes for common words). A
+//! term's shape is tried once per entry it meets, not once per line ([`EntryMemo`]).
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
+use xxhash_rust::xxh3::Xxh3Builder;
+
+/// The vocabulary of skeleton entries and the entry numbers of every indexed line.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    /// Entries back to back, each written ` a:<skeleton>.<vowels> ` as a one-entry field.
+    entries: String,
+    /// Where each entry ends in `entries` (entry `n` starts where `n - 1` ends).
+    ends: Vec<u64>,
+    /// Each line's entry numbers, plus one (0 is a left-out word, ` -`), as LEB128.
+    lines: Vec<u8>,
+    /// Entry numbers while lines are added; dropped by [`Words::finish`].
+    ids: HashMap<Box<str>, u32, Xxh3Builder>,
+    /// No entry is added any more (an index's vocabulary once built).
+    finished: bool,
+}
+
+/// One line's entries, as [`super::matcher::Fields`] hands them to a term.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineWords<'a> {
+    pub words: &'a Words,
+    /// The line's LEB128 entry numbers.
+    pub codes: &'a [u8],
+}
+
+impl Words {
+    /// Adds the entries of one line's skeleton field (as [`super::index::push_skeletons`]
+    /// writes it); returns where its numbers start and how many bytes they take, or `None`
+    /// when the vocabulary or the numbers outgrow 32-bit entry numbers or their offsets.
+    pub fn push_line(&mut self, field: &str) -> Option<(u64, u32)> {
+        let start = self.lines.len();
+        for entry in field.split(' ').filter(|e| !e.is_empty()) {
+            let code = self.code(entry)?;
+            push_leb128(&mut self.lines, code);
+        }
+        let len = u32::try_from(self.lines.len() - start).ok()?;
+        Some((u64::try_from(start).ok()?, len))
+    }
+
+    /// The code a line keeps for `entry` (one entry of a skeleton field, without its
+    /// spaces): 0 for a left-out word (`-`), else its number plus one, added when new.
+    pub fn code(&mut self, entry: &str) -> Option<u32> {
+        match entry {
+            "-" => Some(0),
+            _ => self.intern(entry)?.checked_add(1),
+        }
+    }
+
+    /// The number of `entry` (without its spaces), added when new.
+    fn intern(&mut self, entry: &str) -> Option<u32> {
+        if let Some(&id) = self.ids.get(entry) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.ends.len())
+            .ok()
+            .filter(|&id| id < u32::MAX)?;
+        self.entries.push(' ');
+        self.entries.push_str(entry);
+        self.entries.push(' ');
+        self.ends.push(u64::try_from(self.entries.len()).ok()?);
+        self.ids.insert(entry.into(), id);
+        Some(id)
+    }
+
+    /// Drops what only adding lines needs, and spare capacity.
+    pub fn finish(&mut self) {
+        self.ids = HashMap::default();
+        self.finished = true;
+        self.entries.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.lines.shrink_to_fit();
+    }
+
+    /// Entry `id` as a one-entry skeleton field (` a:<skeleton>.<vowels> `).
+    pub fn entry(&self, id: u32) -> &str {
+        let id = usize::try_from(id).unwrap_or(usize::MAX);
+        let end = self.ends.get(id).copied().unwrap_or(0);
+        let start = match id.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(end),
+            None => 0,
+        };
+        let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+            return "";
+        };
+        self.entries.get(start..end).unwrap_or("")
+    }
+
+    /// Every entry in which `finder` finds its needle, by number, in order: one pass over
+    /// the whole vocabulary (the entries lie back to back).
+    pub fn entries_holding<'a>(
+        &'a self,
+        finder: &'a memchr::memmem::Finder<'_>,
+    ) -> impl Iterator<Item = u32> + 'a {
+        let ends = &self.ends;
+        finder
+            .find_iter(self.entries.as_bytes())
+            .filter_map(move |at| {
+                let at = u64::try_from(at).ok()?;
+                u32::try_from(ends.partition_point(|&end| end <= at)).ok()
+            })
+    }
+
+    /// Number of distinct entries.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True once [`Words::finish`] was called: no entry is added any more.
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// A line's codes: `len` bytes from `start` (as [`Words::push_line`] returned them).
+    pub fn line(&self, start: u64, len: u32) -> LineWords<'_> {
+        let start = usize::try_from(start).unwrap_or(usize::MAX);
+        let end = start.saturating_add(usize::try_from(len).unwrap_or(0));
+        LineWords {
+            words: self,
+            codes: self.lines.get(start..end).unwrap_or_default(),
+        }
+    }
+}
+
+impl<'a> LineWords<'a> {
+    /// The codes `codes` (as [`push_leb128`] wrote [`Words::code`]s) of entries of `words`.
+    pub fn new(words: &'a Words, codes: &'a [u8]) -> LineWords<'a> {
+        LineWords { words, codes }
+    }
+
+    /// The line's entries in order: `Some(id)` for a word's entry, `None` for a left-out
+    /// word (` -`).
+    pub fn ids(&self) -> impl Iterator<Item = Option<u32>> + '_ {
+        let mut rest = self.codes;
+        std::iter::from_fn(move || {
+            let (code, used) = read_leb128(rest)?;
+            rest = rest.get(used..).unwrap_or_default();
+            Some(code.checked_sub(1))
+        })
+    }
+}
+
+/// Appends `n` as LEB128 (7 bits a byte, low first; the high bit says more follow).
+pub(crate) fn push_leb128(out: &mut Vec<u8>, mut n: u32) {
+    loop {
+        let low = u8::try_from(n & 0x7F).unwrap_or(0);
+        n >>= 7;
+        if n == 0 {
+            out.push(low);
+            return;
+        }
+        out.push(low | 0x80);
+    }
+}
+
+/// The LEB128 number at the start of `bytes` and how many bytes it took; `None` at the end
+/// (or on a number that does not end, which [`push_leb128`] never writes).
+fn read_leb128(bytes: &[u8]) -> Option<(u32, usize)> {
+    let mut n = 0u32;
+    for (i, &b) in bytes.iter().enumerate().take(5) {
+        n |= u32::from(b & 0x7F) << (7 * i);
+        if b & 0x80 == 0 {
+            return Some((n, i + 1));
+        }
+    }
+    None
+}
+
+/// What one term found for each entry of the vocabulary so far: every entry is tried once
+/// per search, however many lines hold it. One per term and search thread.
+#[derive(Debug, Default)]
+pub(crate) struct EntryMemo {
+    /// Per entry: 0 not tried yet, 1 not met, 2 met.
+    seen: RefCell<Vec<u8>>,
+    /// For a finished vocabulary: the entries met, in order, found in one pass.
+    met: OnceCell<Vec<u32>>,
+}
+
+impl EntryMemo {
+    /// The entries of the finished `words` that `meets`, among those `candidates` gives
+    /// (every entry that can be met is among them): found once per search.
+    pub fn met(
+        &self,
+        candidates: impl Iterator<Item = u32>,
+        words: &Words,
+        meets: impl Fn(&str) -> bool,
+    ) -> &[u32] {
+        self.met.get_or_init(|| {
+            let mut met: Vec<u32> = candidates.filter(|&id| meets(words.entry(id))).collect();
+            met.dedup();
+            met
+        })
+    }
+
+    /// Whether entry `id` of `words` is met, asking `meets` the first time.
+    pub fn get(&self, words: &Words, id: u32, meets: impl FnOnce(&str) -> bool) -> bool {
+        let Ok(slot) = usize::try_from(id) else {
+            return false;
+        };
+        let mut seen = self.seen.borrow_mut();
+        if seen.len() < words.len() {
+            seen.resize(words.len(), 0);
+        }
+        match seen.get(slot).copied() {
+            Some(2) => true,
+            Some(1) => false,
+            Some(_) => {
+                let met = meets(words.entry(id));
+                seen[slot] = if met { 2 } else { 1 };
+                met
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_stored_once_and_lines_keep_their_order() {
+        let mut words = Words::default();
+        let a = words.push_line(" a:lfrf.aa - l:lvrv.ao a:lfrf.aa ");
+        let b = words.push_line(" l:lvrv.ao ");
+        words.finish();
+        assert_eq!(words.len(), 2);
+        let ((sa, la), (sb, lb)) = (a.unwrap_or_default(), b.unwrap_or_default());
+        let ids: Vec<_> = words.line(sa, la).ids().collect();
+        assert_eq!(ids, [Some(0), None, Some(1), Some(0)]);
+        assert_eq!(words.line(sb, lb).ids().collect::<Vec<_>>(), [Some(1)]);
+        assert_eq!(words.entry(0), " a:lfrf.aa ");
+        assert_eq!(words.entry(1), " l:lvrv.ao ");
+        assert_eq!(words.entry(2), "");
+    }
+
+    #[test]
+    fn numbers_round_trip_through_leb128() {
+        for n in [0, 1, 127, 128, 16_383, 16_384, u32::MAX] {
+            let mut out = Vec::new();
+            push_leb128(&mut out, n);
+            assert_eq!(read_leb128(&out), Some((n, out.len())), "{n}");
+        }
+        assert_eq!(read_leb128(&[0x80, 0x80]), None);
+    }
+}
