@@ -24,8 +24,46 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Jsonl)]
     pub format: ListFormat,
+    /// The team server's corpus instead of files (`--team URL --select FILTER`).
+    #[cfg(feature = "team")]
+    #[command(flatten)]
+    pub server: ServerSelect,
     /// Files and folders (none: the bundled seeds).
     pub paths: Vec<PathBuf>,
+}
+
+/// `okur list --team URL --select FILTER`: list a selection of the server's corpus.
+#[cfg(feature = "team")]
+#[derive(Debug, Clone, Args)]
+pub struct ServerSelect {
+    /// The team server (and the config that may name it).
+    #[command(flatten)]
+    pub team: super::team::TeamFlag,
+    /// What to select.
+    #[command(flatten)]
+    pub select: super::select::SelectArgs,
+}
+
+/// The documents to list: the server's selection with `--select`, else the paths' (with
+/// their notices on stderr).
+fn documents(args: &ListArgs) -> anyhow::Result<crate::corpus::Corpus> {
+    #[cfg(feature = "team")]
+    if let Some(filter) = &args.server.select.select {
+        if !args.paths.is_empty() {
+            anyhow::bail!("give either files or --select, not both");
+        }
+        let url = args.server.team.resolve()?;
+        let loaded = super::select::load(&url, filter, args.server.select.max)?;
+        if let Some(notice) = loaded.notice {
+            eprintln!("okur: {notice}");
+        }
+        return Ok(loaded.corpus);
+    }
+    #[cfg(feature = "team")]
+    if args.server.team.url.is_some() {
+        anyhow::bail!("--team on okur list needs --select FILTER (what to list from the server)");
+    }
+    Ok(super::load_corpus(&args.paths)?.corpus)
 }
 
 /// One line of `okur list --format jsonl`.
@@ -63,9 +101,9 @@ impl<'a> From<&'a Document> for ListRow<'a> {
 
 /// Prints every document of the given paths.
 pub fn run(args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let report = super::load_corpus(&args.paths)?;
+    let corpus = documents(args)?;
     let mut out = std::io::BufWriter::new(out);
-    let rows: Vec<ListRow<'_>> = report.corpus.docs.iter().map(ListRow::from).collect();
+    let rows: Vec<ListRow<'_>> = corpus.docs.iter().map(ListRow::from).collect();
     match args.format {
         ListFormat::Jsonl => {
             for row in &rows {

@@ -13,7 +13,11 @@ mod find_text;
 pub mod list;
 pub mod render;
 #[cfg(feature = "team")]
+pub mod select;
+#[cfg(feature = "team")]
 pub mod team;
+#[cfg(feature = "team")]
+mod team_corpus;
 #[cfg(feature = "team")]
 pub mod team_export;
 

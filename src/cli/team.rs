@@ -1,4 +1,4 @@
-//! `okur team init|add|status`: set up a PostgreSQL server for a team and see who is
+//! `okur team init|add|status|corpus`: set up a PostgreSQL server for a team and see who is
 //! connected and what is waiting. The server's address comes from `--team URL`, else
 //! `team = "..."` in the config; its password is never printed.
 
@@ -37,6 +37,9 @@ pub enum TeamCommand {
         /// password (for servers that authenticate otherwise: peer, certificates).
         #[arg(long, value_name = "FILE")]
         password_file: Option<PathBuf>,
+        /// Also let the analyst upload articles (`okur team corpus add`).
+        #[arg(long)]
+        uploader: bool,
     },
     /// Who is connected, what each device has waiting, and how many changes the server holds.
     Status {
@@ -44,6 +47,8 @@ pub enum TeamCommand {
         #[command(flatten)]
         team: TeamFlag,
     },
+    /// The corpus on the server: `okur team corpus add PATH... --team URL`.
+    Corpus(super::team_corpus::CorpusArgs),
 }
 
 /// `--team URL`, else the config's `team`.
@@ -101,6 +106,7 @@ pub fn run(args: &TeamArgs, out: &mut impl Write) -> anyhow::Result<()> {
             name,
             team,
             password_file,
+            uploader,
         } => {
             let url = team.resolve()?;
             let password = match password_file {
@@ -110,6 +116,9 @@ pub fn run(args: &TeamArgs, out: &mut impl Write) -> anyhow::Result<()> {
             let mut client = url.connect()?;
             let created = schema::add_analyst(&mut client, name, password.as_deref())
                 .map_err(|e| scrub(&url, e))?;
+            if *uploader {
+                schema::grant_uploader(&mut client, name).map_err(|e| scrub(&url, e))?;
+            }
             let what = if created {
                 "created"
             } else {
@@ -120,9 +129,15 @@ pub fn run(args: &TeamArgs, out: &mut impl Write) -> anyhow::Result<()> {
             } else {
                 "without a password"
             };
-            writeln!(out, "analyst {name}: {what}, {how}")?;
+            let role = if *uploader {
+                ", may upload articles"
+            } else {
+                ""
+            };
+            writeln!(out, "analyst {name}: {what}, {how}{role}")?;
         }
         TeamCommand::Status { team } => status(&team.resolve()?, out)?,
+        TeamCommand::Corpus(args) => super::team_corpus::run(args, out)?,
     }
     Ok(())
 }

@@ -7,8 +7,11 @@
 //! - [`Sync`]: the background thread that pushes the store's outbox and pulls the team's
 //!   changes; [`LinkStatus`] for the status line.
 //! - [`TeamView`]: the client-side merge, by the rules the README states.
+//! - [`corpus`]: the corpus on the server: upload, and the working set a selection picks.
 
 mod cache;
+pub mod corpus;
+mod corpus_select;
 mod link;
 mod merge;
 pub mod schema;

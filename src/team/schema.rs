@@ -10,20 +10,25 @@
 //! - `documents`: every document any change names, by text hash.
 //! - `devices`: which analyst owns each device id, and what it last said (waiting changes,
 //!   last seen) for `okur team status`.
+//! - `articles` (version 2): the corpus on the server, one row per text hash (see
+//!   [`super::corpus`]): title, source, url, publication, language, tags, the text and
+//!   okur's fold of it, with a `pg_trgm` index on the fold so a selection's words find
+//!   what the local search finds.
 //! - `schema_version`: the migrations applied.
 //! - Views (`change_parts`, `votes`, `team_spans`, `team_triage`): the team state, for
 //!   reporting; `okur export --team` and the client-side merge agree with them.
 //!
 //! Row-level security: an analyst (a member of role `okur_analyst`) reads everything and
 //! inserts changes only as themself, from a device registered to themself; nobody updates
-//! or deletes a change.
+//! or deletes a change. Articles are read by every analyst and inserted only by members of
+//! `okur_uploader`, in their own name; nobody updates or deletes one.
 
 use postgres::GenericClient;
 
 use super::TeamError;
 
 /// The schema version this okur writes and reads.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// The group role every analyst role belongs to; it holds the grants.
 pub const ANALYST_ROLE: &str = "okur_analyst";
@@ -143,12 +148,65 @@ GRANT SELECT ON okur.schema_version, okur.change_parts, okur.votes, okur.team_tr
     okur.team_spans TO okur_analyst;
 "#;
 
+/// The group role whose members may upload articles (`okur team add NAME --uploader`).
+pub const UPLOADER_ROLE: &str = "okur_uploader";
+
+/// Migration 2: the corpus on the server. `pg_trgm` is a trusted extension (PostgreSQL 13
+/// and later): a role that may create in the database may create it. Its operator class is
+/// named through the schema the extension lives in, which need not be on the search path.
+const MIGRATION_2: &str = r#"
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'okur_uploader') THEN
+        CREATE ROLE okur_uploader NOLOGIN;
+    END IF;
+END $$;
+CREATE TABLE okur.articles (
+    hash text PRIMARY KEY CHECK (hash ~ '^[0-9a-f]{32}$'),
+    title text NOT NULL,
+    source text,
+    source_key text,
+    url text,
+    published text,
+    author text,
+    day date,
+    lang text NOT NULL CHECK (lang IN ('tr', 'ar', '--')),
+    tags text[] NOT NULL DEFAULT '{}',
+    body text NOT NULL,
+    folded text NOT NULL,
+    uploader text NOT NULL DEFAULT current_user,
+    uploaded timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX articles_source_day ON okur.articles (source_key text_pattern_ops, day);
+CREATE INDEX articles_day ON okur.articles (day);
+CREATE INDEX articles_tags ON okur.articles USING gin (tags);
+DO $$ DECLARE ext text; BEGIN
+    SELECT n.nspname INTO ext FROM pg_extension e
+        JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm';
+    EXECUTE format(
+        'CREATE INDEX articles_folded ON okur.articles USING gin (folded %I.gin_trgm_ops)', ext);
+END $$;
+ALTER TABLE okur.articles ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON okur.articles FOR SELECT USING (true);
+CREATE POLICY insert_own ON okur.articles FOR INSERT TO okur_uploader
+    WITH CHECK (uploader = current_user);
+GRANT USAGE ON SCHEMA okur TO okur_uploader;
+GRANT SELECT ON okur.articles TO okur_analyst;
+GRANT INSERT ON okur.articles TO okur_uploader;
+"#;
+
 /// The migrations in order; entry `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[MIGRATION_1];
+const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2];
 
 /// Creates the schema or brings it up to [`SCHEMA_VERSION`], in one transaction (a
 /// concurrent `init` waits on the version table's lock). Returns the versions applied.
 pub fn migrate(client: &mut postgres::Client) -> Result<Vec<i32>, TeamError> {
+    migrate_to(client, SCHEMA_VERSION)
+}
+
+/// [`migrate`], stopping at version `target` (at most [`SCHEMA_VERSION`]): how the tests
+/// make a server of an older okur to migrate.
+pub fn migrate_to(client: &mut postgres::Client, target: i32) -> Result<Vec<i32>, TeamError> {
     let mut tx = client.transaction()?;
     tx.batch_execute(
         "CREATE SCHEMA IF NOT EXISTS okur;
@@ -166,7 +224,7 @@ pub fn migrate(client: &mut postgres::Client) -> Result<Vec<i32>, TeamError> {
     }
     let mut applied = Vec::new();
     for (version, sql) in (1..).zip(MIGRATIONS) {
-        if version <= current {
+        if version <= current || version > target {
             continue;
         }
         tx.batch_execute(sql)?;
@@ -238,6 +296,14 @@ pub fn add_analyst(
     tx.batch_execute(&format!("GRANT {ANALYST_ROLE} TO {ident}"))?;
     tx.commit()?;
     Ok(!exists)
+}
+
+/// Lets the analyst `name` (made by [`add_analyst`]) upload articles: membership in
+/// [`UPLOADER_ROLE`].
+pub fn grant_uploader(client: &mut postgres::Client, name: &str) -> Result<(), TeamError> {
+    check(client)?;
+    client.batch_execute(&format!("GRANT {UPLOADER_ROLE} TO {}", quote_ident(name)))?;
+    Ok(())
 }
 
 /// `name` as a quoted SQL identifier.
