@@ -14,11 +14,14 @@ use std::path::{Path, PathBuf};
 use super::dateline::find_dateline;
 use super::load::{BINARY, io_error, skipped};
 use super::read::{Unread, max_input_bytes, open_regular, too_large_reason};
-use super::walk::{skip_notice, walk};
+use super::walk::{merged, skip_notice, walk};
 use super::{Decoded, LoadError, decode_bytes};
 
 #[path = "fast_files.rs"]
 mod files;
+#[cfg(feature = "formats")]
+#[path = "fast_formats.rs"]
+mod formatted;
 pub use files::{FileText, FileTexts, Listed, list_files, load_file};
 
 /// What the document list needs before anything is parsed.
@@ -76,16 +79,17 @@ pub fn read_titles_noticed(paths: &[PathBuf]) -> Result<(Vec<TitleEntry>, Vec<St
     Ok((out, notices))
 }
 
-/// The files [`read_titles`] reads, in its order, without reading them: the text files under
-/// each folder (news formats are left to the full load, as there) and each file named. Fails
-/// when a named path cannot be read. With [`titles_of_files`], the titles can come in parts:
-/// a screenful first, the rest in the background.
+/// The files the full load reads, in its order, without reading them: the text files and
+/// news formats (feeds, pages, dumps, mailboxes; see [`crate::corpus::formats`]) under each
+/// folder, and each file named. Fails when a named path cannot be read. With
+/// [`titles_of_files`], the titles can come in parts: a screenful first, the rest in the
+/// background.
 pub fn list_text_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         match meta.is_dir() {
-            true => out.extend(walk(path)?.files),
+            true => out.extend(merged(&walk(path)?)),
             false => out.push(path.clone()),
         }
     }
@@ -94,7 +98,9 @@ pub fn list_text_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
 
 /// The title entries of `files` (from [`list_text_files`]), in order, on two threads, and a
 /// notice for each file left out (as in [`read_titles_noticed`]; one that cannot be read is
-/// left out too, the full load reports it).
+/// left out too, the full load reports it). A text file gives the title of its head; a
+/// feed, dump or mailbox one entry per article (`FILE#N`), a page or a mail message one,
+/// read by a scan that finds titles and dates without making the documents.
 pub fn titles_of_files(files: &[PathBuf]) -> (Vec<TitleEntry>, Vec<String>) {
     titles_on_two_threads(files)
 }
@@ -135,13 +141,30 @@ fn titles_of(files: &[PathBuf]) -> Titles {
     let mut out = Vec::with_capacity(files.len());
     let mut notices = Vec::new();
     for file in files {
-        match head_title(file, &mut head) {
-            Ok(Ok(entry)) => out.push(entry),
+        match file_titles(file, &mut head) {
+            Ok(Ok(entries)) => out.extend(entries),
             Ok(Err(notice)) => notices.push(notice),
             Err(e) => notices.push(skip_notice(file, &e)),
         }
     }
     (out, notices)
+}
+
+/// The title entries of one file: a text file's from its head, any other's by its format.
+fn file_titles(file: &Path, head: &mut [u8]) -> std::io::Result<Result<Vec<TitleEntry>, String>> {
+    #[cfg(feature = "formats")]
+    if !is_text_file(file) {
+        return formatted::formatted_titles(file);
+    }
+    Ok(head_title(file, head)?.map(|entry| vec![entry]))
+}
+
+/// True for a `.txt` or `.md` file, which is always read as text.
+#[cfg(feature = "formats")]
+fn is_text_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
 /// Reads up to `buf.len()` bytes from the start of a regular file; returns how many. A
@@ -324,6 +347,51 @@ mod tests {
                 assert_eq!(fast, Some(entry("a.txt".into(), valid)), "cut at {len}");
             }
         }
+        Ok(())
+    }
+
+    /// A folder of feeds, pages and dumps opens titles first too: each article is listed
+    /// under the id the full load gives it, in the full load's order.
+    #[cfg(feature = "formats")]
+    #[test]
+    fn news_formats_give_their_articles_titles() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let feed = "<rss version=\"2.0\"><channel><title>T</title>\
+            <item><title>Birinci haber</title><pubDate>Tue, 05 Mar 2024 23:30:00 +0300</pubDate></item>\
+            <item><title>ثاني خبر</title></item></channel></rss>";
+        std::fs::write(dir.path().join("a.xml"), feed)?;
+        std::fs::write(dir.path().join("b.txt"), "Düz metin\n\nGövde.")?;
+        std::fs::write(
+            dir.path().join("c.jsonl"),
+            "{\"title\":\"Kayıt\",\"text\":\"x\"}\n",
+        )?;
+        std::fs::write(dir.path().join("d.json"), "{\"title\": ")?;
+        let files = list_text_files(&[dir.path().to_path_buf()])?;
+        assert_eq!(files.len(), 4);
+        let (titles, notices) = titles_of_files(&files);
+        let got: Vec<(String, &str)> = titles
+            .iter()
+            .map(|t| {
+                (
+                    t.path.replace(&*dir.path().to_string_lossy(), ""),
+                    t.title.as_str(),
+                )
+            })
+            .collect();
+        let want = [
+            ("/a.xml#1", "Birinci haber"),
+            ("/a.xml#2", "ثاني خبر"),
+            ("/b.txt", "Düz metin"),
+            ("/c.jsonl#1", "Kayıt"),
+        ];
+        let want: Vec<(String, &str)> = want.iter().map(|(p, t)| (p.to_string(), *t)).collect();
+        assert_eq!(got, want);
+        assert_eq!(titles[0].date.as_deref(), Some("2024-03-05"));
+        assert!(notices.is_empty(), "{notices:?}");
+        let full = crate::corpus::load_paths(&[dir.path().to_path_buf()])?;
+        let paths: Vec<&str> = full.corpus.docs.iter().map(|d| d.path.as_str()).collect();
+        let listed: Vec<&str> = titles.iter().map(|t| t.path.as_str()).collect();
+        assert_eq!(paths, listed);
         Ok(())
     }
 

@@ -1,6 +1,6 @@
 //! Finding the documents under a folder: recursively, `.txt` and `.md` files (and, with the
-//! `formats` feature, feeds, pages, dumps and web archives by their extension), hidden
-//! entries skipped, sorted by path.
+//! `formats` feature, feeds, pages, dumps, web archives and mailboxes by their extension,
+//! and every message of a Maildir folder), hidden entries skipped, sorted by path.
 //!
 //! One unreadable subfolder or file must not hide the thousands beside it, so anything inside
 //! the folder that cannot be read is skipped with a notice; only the folder the user named
@@ -30,30 +30,48 @@ pub(super) struct Found {
 pub(super) fn walk(dir: &Path) -> Result<Found, LoadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
     let mut found = Found::default();
-    visit(dir, entries, &mut found);
+    visit(dir, entries, &mut found, false);
     Ok(found)
 }
 
 /// Adds a folder's files in path order, descending into each subfolder where its name sorts.
 /// Sorting each folder's names gives the order of sorting every path at the end, for less:
 /// comparing whole paths component by component was a visible cost of a 20k-file first frame.
-fn visit(folder: &Path, entries: std::fs::ReadDir, found: &mut Found) {
+/// In a Maildir's `cur` and `new` folders (`mail`), every file is a message, whatever its
+/// name.
+fn visit(folder: &Path, entries: std::fs::ReadDir, found: &mut Found, mail: bool) {
     let mut items = Vec::new();
     for entry in entries {
         match entry {
-            Ok(entry) => items.extend(classify(&entry, found)),
+            Ok(entry) => items.extend(classify(&entry, found, mail)),
             Err(e) => found.skipped.push(skip_notice(folder, &e)),
         }
     }
+    let maildir = is_maildir(&items);
     // Every path is `folder/name`: comparing the paths' bytes orders them by name.
     items.sort_unstable_by(|a: &(PathBuf, Entry), b| a.0.as_os_str().cmp(b.0.as_os_str()));
     for (path, entry) in items {
         match entry {
             Entry::Text => found.files.push(path),
             Entry::Formatted => found.formatted.push(path),
-            Entry::Folder => visit_folder(path, found),
+            Entry::Folder => {
+                let messages = maildir && (path.ends_with("cur") || path.ends_with("new"));
+                visit_folder(path, found, messages)
+            }
         }
     }
+}
+
+/// True when a folder's entries make it a Maildir: subfolders `cur` and `new` (its `tmp`
+/// holds messages still being written, and is not read). Without the `formats` feature
+/// there is no mail reader, so no folder is one.
+fn is_maildir(items: &[(PathBuf, Entry)]) -> bool {
+    let has = |name: &str| {
+        items
+            .iter()
+            .any(|(p, e)| *e == Entry::Folder && p.file_name().is_some_and(|n| n == name))
+    };
+    cfg!(feature = "formats") && has("cur") && has("new")
 }
 
 /// What a kept entry is.
@@ -64,15 +82,16 @@ enum Entry {
     Formatted,
 }
 
-fn visit_folder(path: PathBuf, found: &mut Found) {
+fn visit_folder(path: PathBuf, found: &mut Found, mail: bool) {
     match std::fs::read_dir(&path) {
-        Ok(entries) => visit(&path, entries, found),
+        Ok(entries) => visit(&path, entries, found, mail),
         Err(e) => found.skipped.push(skip_notice(&path, &e)),
     }
 }
 
-/// An entry to keep, with what it is: subfolders, text and news files, not hidden.
-fn classify(entry: &std::fs::DirEntry, found: &mut Found) -> Option<(PathBuf, Entry)> {
+/// An entry to keep, with what it is: subfolders, text and news files (any file in a
+/// Maildir's message folder, `mail`), not hidden.
+fn classify(entry: &std::fs::DirEntry, found: &mut Found, mail: bool) -> Option<(PathBuf, Entry)> {
     // The name from the path, not `entry.file_name()`: that would allocate a copy.
     let path = entry.path();
     if path
@@ -86,7 +105,7 @@ fn classify(entry: &std::fs::DirEntry, found: &mut Found) -> Option<(PathBuf, En
     match entry.file_type() {
         Ok(t) if t.is_dir() => Some((path, Entry::Folder)),
         Ok(_) if has_text_extension(&path) => Some((path, Entry::Text)),
-        Ok(_) if has_format_extension(&path) => Some((path, Entry::Formatted)),
+        Ok(_) if mail || has_format_extension(&path) => Some((path, Entry::Formatted)),
         Ok(_) => None,
         Err(e) => {
             found.skipped.push(skip_notice(&path, &e));
@@ -219,6 +238,34 @@ mod tests {
             skip_notice(&link, &err),
             format!("{}: skipped, broken symbolic link", link.display())
         );
+        Ok(())
+    }
+
+    #[cfg(feature = "formats")]
+    #[test]
+    fn every_message_of_a_maildir_is_found_and_tmp_is_not() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let dir = tempfile::tempdir()?;
+        for sub in ["posta/cur", "posta/new", "posta/tmp", "other/cur"] {
+            std::fs::create_dir_all(dir.path().join(sub))?;
+        }
+        for file in [
+            "posta/cur/1.M1:2,S",
+            "posta/new/2.M2",
+            "posta/tmp/3.M3",
+            "posta/cur/.hidden",
+            "other/cur/4.M4",
+        ] {
+            std::fs::write(dir.path().join(file), "From: a@b.example\n\nmetin")?;
+        }
+        let found = walk(dir.path())?;
+        let names: Vec<_> = found
+            .formatted
+            .iter()
+            .filter_map(|p| p.strip_prefix(dir.path()).ok())
+            .map(|p| p.display().to_string())
+            .collect();
+        assert_eq!(names, ["posta/cur/1.M1:2,S", "posta/new/2.M2"]);
         Ok(())
     }
 

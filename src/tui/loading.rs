@@ -1,5 +1,6 @@
 //! Opening a large corpus: the document list is drawn from the titles (the first few kilobytes
-//! of each file) while the full load runs on another thread; the app swaps the real documents
+//! of each text file; the items of a feed, dump or mailbox found by a scan of it, see
+//! `corpus::fast`) while the full load runs on another thread; the app swaps the real documents
 //! in when they arrive. Until then nothing can be saved, because annotations are keyed by a
 //! hash of the full text.
 
@@ -265,6 +266,41 @@ mod tests {
         let want: Vec<String> = (100..600).map(|i| format!("Başlık {i}")).collect();
         assert_eq!(titles, want);
         assert_eq!((last.read, last.total), (601, 601));
+        Ok(())
+    }
+
+    /// A feed's items arrive in the background as one stand-in each, under the ids the full
+    /// load gives them.
+    #[cfg(feature = "formats")]
+    #[test]
+    fn the_title_reader_lists_a_feeds_items() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let items: String = (1..=3)
+            .map(|i| format!("<item><title>خبر {i}</title><description>نص.</description></item>"))
+            .collect();
+        let feed = dir.path().join("akhbar.xml");
+        std::fs::write(
+            &feed,
+            format!("<rss version=\"2.0\"><channel><title>T</title>{items}</channel></rss>"),
+        )?;
+        let inbox = crate::tui::inbox::Inbox::new();
+        let reader = TitleReader::start(vec![feed.clone()], 1, inbox.waker());
+        let batch = loop {
+            inbox.next(Duration::from_secs(60));
+            if let Some(batch) = reader.poll() {
+                break batch;
+            }
+        };
+        let stand_ins = placeholder_corpus(&batch.titles);
+        let got: Vec<(String, &str)> = stand_ins
+            .docs
+            .iter()
+            .map(|d| (d.path.clone(), d.title.as_str()))
+            .collect();
+        let id = |i: usize| format!("{}#{i}", feed.display());
+        assert_eq!(got, [(id(1), "خبر 1"), (id(2), "خبر 2"), (id(3), "خبر 3")]);
+        assert_eq!(stand_ins.docs[0].lang, crate::corpus::Lang::Ar);
+        assert!(batch.is_last());
         Ok(())
     }
 }

@@ -7,6 +7,8 @@
 
 use super::charset::{as_utf8_xml, decode_declared};
 use super::date::parse_published;
+use super::links::resolve;
+use super::titles::{attr, open_tag, xml_text};
 use super::{Article, FormatError, Read, body_paragraphs, html_paragraphs, text_paragraphs};
 use crate::corpus::ArticleMeta;
 
@@ -26,14 +28,15 @@ pub fn read_feed_in(
     let (text, notice) = decode_declared(bytes, outside);
     let xml = as_utf8_xml(&text);
     let atom = root_name(&xml).is_some_and(|n| n.eq_ignore_ascii_case("feed"));
+    let base = Bases::of(&xml, atom, origin);
     let parsed = if atom {
-        parse_atom(&xml)
+        parse_atom(&xml, &base)
     } else {
-        parse_rss(&xml)
+        parse_rss(&xml, &base)
     };
     let mut read = match parsed {
         Ok(read) => read,
-        Err(err) => salvage(&xml, atom, &err)?,
+        Err(err) => salvage(&xml, atom, &err, &base)?,
     };
     for article in &mut read.articles {
         if article.meta.feed.is_none() && article.meta.source.is_none() {
@@ -44,8 +47,50 @@ pub fn read_feed_in(
     Ok(read)
 }
 
+/// What an item's relative link is resolved against, nearest first: the `xml:base` of each
+/// item (by position), the feed's own `xml:base`, and the address the feed came from.
+/// The channel's link comes after the feed's `xml:base` (see [`Bases::chain`]).
+struct Bases {
+    items: Vec<Option<String>>,
+    feed: Option<String>,
+    origin: String,
+}
+
+impl Bases {
+    fn of(xml: &str, atom: bool, origin: &str) -> Bases {
+        let tag = if atom { "entry" } else { "item" };
+        let opening = |block: &str| {
+            let head = &block[..block.find('>').unwrap_or(block.len())];
+            attr(head, "xml:base").map(|b| xml_text(b).into_owned())
+        };
+        let base_of =
+            |name: &str| open_tag(xml, name).and_then(|(_, attrs)| attr(attrs, "xml:base"));
+        let mut feed = root_name(xml).and_then(base_of);
+        if !atom {
+            feed = base_of("channel").or(feed);
+        }
+        let feed = feed.and_then(|b| resolve(&xml_text(b), &[Some(origin)]));
+        Bases {
+            items: blocks(xml, tag).into_iter().map(opening).collect(),
+            feed,
+            origin: origin.to_string(),
+        }
+    }
+
+    /// A link of item `i` (0-based, in document order) made absolute against the item's
+    /// `xml:base`, the feed's, the channel's link `site`, then the feed's address.
+    fn link(&self, i: usize, link: &str, site: Option<&str>) -> Option<String> {
+        let (feed, origin) = (self.feed.as_deref(), Some(self.origin.as_str()));
+        let site = site.and_then(|s| resolve(s, &[feed, origin]));
+        let outer = [feed, site.as_deref(), origin];
+        let item = self.items.get(i).cloned().flatten();
+        let item = item.and_then(|b| resolve(&b, &outer));
+        resolve(link, &[item.as_deref(), feed, site.as_deref(), origin])
+    }
+}
+
 /// The name of the document's root element.
-fn root_name(xml: &str) -> Option<&str> {
+pub(super) fn root_name(xml: &str) -> Option<&str> {
     let mut rest = xml;
     loop {
         let at = rest.find('<')?;
@@ -58,7 +103,7 @@ fn root_name(xml: &str) -> Option<&str> {
     }
 }
 
-fn parse_rss(xml: &str) -> Result<Read, String> {
+fn parse_rss(xml: &str, base: &Bases) -> Result<Read, String> {
     let channel = rss::Channel::read_from(xml.as_bytes()).map_err(|e| e.to_string())?;
     let mut read = Read::default();
     let title = non_empty(channel.title());
@@ -66,9 +111,14 @@ fn parse_rss(xml: &str) -> Result<Read, String> {
         let dc = channel.dublin_core_ext()?;
         dc.languages().first().cloned()
     });
+    let site = non_empty(channel.link());
     for (i, item) in channel.items().iter().enumerate() {
         match rss_article(item, title.as_deref(), lang.as_deref()) {
-            Some(article) => read.articles.push(article),
+            Some(mut article) => {
+                let url = article.meta.url.take();
+                article.meta.url = url.and_then(|u| base.link(i, &u, site.as_deref()));
+                read.articles.push(article);
+            }
             None => read
                 .notices
                 .push(format!("item {}: no title or text, skipped", i + 1)),
@@ -117,11 +167,12 @@ fn rss_article(item: &rss::Item, feed: Option<&str>, lang: Option<&str>) -> Opti
     })
 }
 
-fn parse_atom(xml: &str) -> Result<Read, String> {
+fn parse_atom(xml: &str, base: &Bases) -> Result<Read, String> {
     let feed = atom_syndication::Feed::read_from(xml.as_bytes()).map_err(|e| e.to_string())?;
     let mut read = Read::default();
     let title = non_empty(&atom_text(feed.title()).join(" "));
     let feed_author = feed.authors().first().map(|p| p.name().to_string());
+    let site = alternate(feed.links());
     for (i, entry) in feed.entries().iter().enumerate() {
         let body = match (entry.content(), entry.summary()) {
             (Some(c), _) if c.value().is_some() => content_paragraphs(c),
@@ -134,12 +185,7 @@ fn parse_atom(xml: &str) -> Result<Read, String> {
                 .push(format!("entry {}: no title or text, skipped", i + 1));
             continue;
         }
-        let link = entry
-            .links()
-            .iter()
-            .find(|l| l.rel() == "alternate")
-            .or_else(|| entry.links().first())
-            .map(|l| l.href().trim().to_string());
+        let link = alternate(entry.links()).and_then(|l| base.link(i, &l, site.as_deref()));
         // A missing <updated> reads as the epoch: no date at all.
         let updated = Some(entry.updated()).filter(|t| t.timestamp() != 0);
         let published = entry.published().or(updated);
@@ -148,7 +194,7 @@ fn parse_atom(xml: &str) -> Result<Read, String> {
             paragraphs: body,
             meta: ArticleMeta {
                 source: title.clone(),
-                url: link.filter(|u| !u.is_empty()),
+                url: link,
                 author: entry
                     .authors()
                     .first()
@@ -162,6 +208,16 @@ fn parse_atom(xml: &str) -> Result<Read, String> {
         });
     }
     Ok(read)
+}
+
+/// The `alternate` link among `links`, else the first.
+fn alternate(links: &[atom_syndication::Link]) -> Option<String> {
+    links
+        .iter()
+        .find(|l| l.rel() == "alternate")
+        .or_else(|| links.first())
+        .map(|l| l.href().trim().to_string())
+        .filter(|l| !l.is_empty())
 }
 
 /// An Atom text construct's paragraphs: HTML and XHTML are turned into text.
@@ -181,7 +237,7 @@ fn content_paragraphs(content: &atom_syndication::Content) -> Vec<String> {
 }
 
 /// A headline as plain text: some feeds put markup or entities in titles.
-fn plain_title(title: &str) -> String {
+pub(super) fn plain_title(title: &str) -> String {
     if title.contains('<') || title.contains('&') {
         html_paragraphs(title).join(" ")
     } else {
@@ -195,7 +251,7 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 /// Reads a feed that does not parse whole, one item at a time (see the module doc).
-fn salvage(xml: &str, atom: bool, err: &str) -> Result<Read, FormatError> {
+fn salvage(xml: &str, atom: bool, err: &str, base: &Bases) -> Result<Read, FormatError> {
     let tag = if atom { "entry" } else { "item" };
     let root = root_name(xml).ok_or_else(|| FormatError::Feed(err.to_string()))?;
     let open_end = xml
@@ -206,15 +262,21 @@ fn salvage(xml: &str, atom: bool, err: &str) -> Result<Read, FormatError> {
     let feed_title = channel_title(xml);
     let mut read = Read::default();
     let mut skipped = 0;
-    for block in blocks(xml, tag) {
+    for (i, block) in blocks(xml, tag).into_iter().enumerate() {
         let wrapped = match atom {
             true => format!("{open}<title>{feed_title}</title>{block}{close}"),
             false => format!("{open}<channel><title>{feed_title}</title>{block}</channel>{close}"),
         };
+        // The item's own base, where the feed has it: it is the only item in `wrapped`.
+        let one_base = Bases {
+            items: vec![base.items.get(i).cloned().flatten()],
+            feed: base.feed.clone(),
+            origin: base.origin.clone(),
+        };
         let one = if atom {
-            parse_atom(&wrapped)
+            parse_atom(&wrapped, &one_base)
         } else {
-            parse_rss(&wrapped)
+            parse_rss(&wrapped, &one_base)
         };
         match one {
             Ok(one) if !one.articles.is_empty() => read.articles.extend(one.articles),
@@ -247,7 +309,7 @@ fn channel_title(xml: &str) -> &str {
 }
 
 /// Each `<tag ...>...</tag>` block, in order; a block cut off at the end runs to the end.
-fn blocks<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
+pub(super) fn blocks<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
     let open = format!("<{tag}");
     let close = format!("</{tag}>");
     let mut out = Vec::new();

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::date::parse_published;
+use super::titles::{ItemTitle, day_of};
 use super::{Article, FormatError, Read, html_paragraphs, text_paragraphs};
 use crate::corpus::ArticleMeta;
 
@@ -59,12 +60,7 @@ pub fn read_json_feed(bytes: &[u8], origin: &str) -> Result<Read, FormatError> {
                 continue;
             }
         };
-        let paragraphs = match (&item.content_html, &item.content_text, &item.summary) {
-            (Some(html), _, _) => html_paragraphs(html),
-            (None, Some(text), _) => text_paragraphs(text),
-            (None, None, Some(summary)) => text_paragraphs(summary),
-            _ => Vec::new(),
-        };
+        let paragraphs = item.paragraphs();
         let headline = item.title.clone().unwrap_or_default();
         if headline.trim().is_empty() && paragraphs.is_empty() {
             read.notices
@@ -95,4 +91,44 @@ pub fn read_json_feed(bytes: &[u8], origin: &str) -> Result<Read, FormatError> {
         });
     }
     Ok(read)
+}
+
+impl Item {
+    /// The item's text as paragraphs: its HTML, else its text, else its summary.
+    fn paragraphs(&self) -> Vec<String> {
+        match (&self.content_html, &self.content_text, &self.summary) {
+            (Some(html), _, _) => html_paragraphs(html),
+            (None, Some(text), _) => text_paragraphs(text),
+            (None, None, Some(summary)) => text_paragraphs(summary),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The titles and days of a JSON Feed's items, as [`read_json_feed`] numbers them; the text
+/// of an item is looked at only when it has no title. Nothing when the feed does not parse.
+pub(super) fn json_feed_titles(bytes: &[u8]) -> Vec<ItemTitle> {
+    let (text, _) = super::charset::decode_declared(bytes, None);
+    let Ok(feed) = serde_json::from_str::<Feed>(&text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for value in feed.items {
+        let Ok(item) = serde_json::from_value::<Item>(value) else {
+            continue;
+        };
+        let mut title = item.title.clone().unwrap_or_default();
+        if title.trim().is_empty() {
+            match item.paragraphs().into_iter().next() {
+                Some(first) => title = first,
+                None => continue,
+            }
+        }
+        let date = item.date_published.or(item.date_modified);
+        out.push(ItemTitle {
+            title,
+            date: date.as_deref().and_then(day_of),
+        });
+    }
+    out
 }

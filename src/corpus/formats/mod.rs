@@ -1,6 +1,7 @@
 //! Readers of news as it reaches analysts: RSS 0.9x/1.0/2.0 and Atom feeds, JSON Feed,
 //! saved HTML article pages (main text found readability-style), JSON lines and JSON arrays
-//! of article records, and WARC web archives. Each turns bytes into [`Article`]s: a title,
+//! of article records, WARC web archives, and newsletters as mbox files or Maildir
+//! messages. Each turns bytes into [`Article`]s: a title,
 //! paragraphs of plain text, and the metadata beside them ([`ArticleMeta`]).
 //!
 //! The format is chosen by content as well as by name ([`sniff`]): a `.xml` that is really
@@ -12,18 +13,23 @@ mod date;
 mod feed;
 mod html_text;
 mod jsonfeed;
+mod links;
+mod mail;
 mod page;
 mod records;
 mod same;
+mod titles;
 mod warc;
 
 pub use charset::decode_declared;
 pub use date::parse_published;
 pub use feed::{read_feed, read_feed_in};
 pub use html_text::html_paragraphs;
+pub use links::resolve as resolve_link;
 pub use page::{read_page, read_page_in, read_page_text};
 pub use records::{FIELDS_ENV, Fields};
 pub use same::merge_same_stories;
+pub use titles::{ItemTitle, Titles, titles};
 
 use super::{ArticleMeta, DocKey, Document, Lang};
 
@@ -63,6 +69,9 @@ pub enum FormatError {
     /// The compressed archive could not be opened.
     #[error("cannot decompress: {0}")]
     Compressed(String),
+    /// The file is not a mailbox or a mail message.
+    #[error("{0}")]
+    Mail(String),
 }
 
 /// The kinds of input okur reads besides plain text.
@@ -78,11 +87,16 @@ pub enum Format {
     Page,
     /// A WARC web archive (optionally gzip-compressed).
     Warc,
+    /// An mbox file: mail messages, each after a `From ` line.
+    Mbox,
+    /// One mail message (`.eml`, or a file of a Maildir folder).
+    Mail,
 }
 
 /// File name endings read from folders besides `.txt` and `.md`.
-pub const EXTENSIONS: [&str; 12] = [
+pub const EXTENSIONS: [&str; 15] = [
     "xml", "rss", "atom", "rdf", "json", "jsonl", "ndjson", "html", "htm", "xhtml", "warc", "gz",
+    "mbox", "mbx", "eml",
 ];
 
 /// The format of an input, from its content and then its name; `None` for plain text.
@@ -98,7 +112,10 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Option<Format> {
             .ends_with(".warc.gz")
             .then_some(Format::Warc);
     }
-    sniff_content(bytes).or(by_extension(&ext))
+    sniff_content(bytes)
+        .or_else(|| mail::sniff_mail(bytes))
+        .or(by_extension(&ext))
+        .or_else(|| mail::maildir_name(name).then_some(Format::Mail))
 }
 
 /// The format a file's extension promises.
@@ -108,6 +125,8 @@ fn by_extension(ext: &str) -> Option<Format> {
         "json" | "jsonl" | "ndjson" => Some(Format::Records),
         "html" | "htm" | "xhtml" => Some(Format::Page),
         "warc" => Some(Format::Warc),
+        "mbox" | "mbx" => Some(Format::Mbox),
+        "eml" => Some(Format::Mail),
         _ => None,
     }
 }
@@ -195,6 +214,11 @@ pub fn read_format(format: Format, bytes: &[u8], origin: &str) -> Result<Read, F
             notices,
         }),
         Format::Warc => warc::read_warc(bytes),
+        Format::Mbox => mail::read_mbox(bytes),
+        Format::Mail => mail::read_message(bytes).map(|(article, notices)| Read {
+            articles: vec![article],
+            notices,
+        }),
     }
 }
 
@@ -221,7 +245,7 @@ pub fn documents(name: &str, bytes: &[u8]) -> Option<Documents> {
         Ok(read) => {
             out.notices
                 .extend(read.notices.into_iter().map(|n| format!("{name}: {n}")));
-            let single = format == Format::Page;
+            let single = matches!(format, Format::Page | Format::Mail);
             for (i, article) in read.articles.into_iter().enumerate() {
                 let id = if single {
                     name.to_string()

@@ -8,6 +8,8 @@ use dom_smoothie::{Config, Readability, TextMode};
 use super::charset::decode_declared;
 use super::date::parse_published;
 use super::html_text::lines_as_paragraphs;
+use super::links::{is_absolute, page_base, resolve};
+use super::titles::page_head;
 use super::{Article, FormatError};
 use crate::corpus::ArticleMeta;
 
@@ -31,7 +33,9 @@ pub fn read_page_in(
     Ok((article, notices))
 }
 
-/// [`read_page`] on decoded HTML.
+/// [`read_page`] on decoded HTML. The article's url is the page's canonical link, else its
+/// `og:url`, else the one its JSON-LD gives, else `url`: the first that is absolute once
+/// resolved against the page's `<base href>` and address.
 pub fn read_page_text(
     html: &str,
     url: Option<&str>,
@@ -40,16 +44,18 @@ pub fn read_page_text(
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let parsed = Readability::new(html, url, Some(cfg)).and_then(|mut r| r.parse());
+    // Readability refuses a relative address; the page is read without one then.
+    let address = url.filter(|u| is_absolute(u));
+    let parsed = Readability::new(html, address, Some(cfg)).and_then(|mut r| r.parse());
     match parsed {
         Ok(found) => {
             let paragraphs = lines_as_paragraphs(&found.text_content);
             if paragraphs.is_empty() {
-                return whole_page(html, url);
+                return whole_page(html, address);
             }
             let meta = ArticleMeta {
                 source: found.site_name.filter(|s| !s.trim().is_empty()),
-                url: found.url.or_else(|| url.map(str::to_string)),
+                url: page_url(html, found.url.as_deref(), address),
                 author: found.byline.filter(|s| !s.trim().is_empty()),
                 published: found.published_time.and_then(|t| parse_published(&t)),
                 lang: found.lang,
@@ -63,7 +69,7 @@ pub fn read_page_text(
             };
             Ok((article, Vec::new()))
         }
-        Err(_) => whole_page(html, url),
+        Err(_) => whole_page(html, address),
     }
 }
 
@@ -88,7 +94,7 @@ fn whole_page(html: &str, url: Option<&str>) -> Result<(Article, Vec<String>), F
         title,
         paragraphs,
         meta: ArticleMeta {
-            url: url.map(str::to_string),
+            url: page_url(html, None, url),
             lang,
             ..ArticleMeta::default()
         },
@@ -97,4 +103,28 @@ fn whole_page(html: &str, url: Option<&str>) -> Result<(Article, Vec<String>), F
         article,
         vec!["no main article found: the whole page's text is shown".into()],
     ))
+}
+
+/// The page's own url (see [`read_page_text`]): its canonical link, `og:url`, the JSON-LD
+/// url `declared`, then `address`, each resolved against the page's base; the absolute
+/// ones among them are bases of last resort for the relative ones.
+fn page_url(html: &str, declared: Option<&str>, address: Option<&str>) -> Option<String> {
+    let head = dom_query::Document::from(page_head(html));
+    let value = |selector: &str, name: &str| {
+        head.select(selector)
+            .iter()
+            .find_map(|node| node.attr(name).map(|v| v.trim().to_string()))
+            .filter(|v| !v.is_empty())
+    };
+    let canonical = value("link[rel~=canonical][href]", "href");
+    let og_url = value("meta[property='og:url'][content]", "content");
+    let base_href = value("base[href]", "href");
+    let base = page_base(base_href.as_deref(), address);
+    let candidates = [canonical.as_deref(), og_url.as_deref(), declared, address];
+    let mut bases = vec![base.as_deref()];
+    bases.extend(candidates.iter().filter(|c| c.is_some_and(is_absolute)));
+    candidates
+        .iter()
+        .flatten()
+        .find_map(|candidate| resolve(candidate, &bases))
 }

@@ -227,7 +227,7 @@ fn record_article(object: &Map<String, Value>, fields: &Fields) -> Option<Articl
 }
 
 /// A field as text: a string, a number, or a list of them (authors) joined by commas.
-fn string_of(value: &Value) -> Option<String> {
+pub(super) fn string_of(value: &Value) -> Option<String> {
     let s = match value {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
