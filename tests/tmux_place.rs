@@ -21,14 +21,23 @@ fn quit_and_start_again_reopens_the_article_where_it_was() {
     t.send(&["q"]);
     let after = t.wait_for("back where you were");
     assert!(after.contains("back where you were"), "{after}");
+    // The entity panel is left out: extraction may still be running in the second start.
+    let panel_at = title
+        .find("┌ Entities")
+        .map_or(usize::MAX, |byte| title[..byte].chars().count());
     let reader_rows = |screen: &str| -> Vec<String> {
         screen
             .lines()
             .take(19)
-            .map(|l| l.chars().skip(33).collect())
+            .map(|l| l.chars().take(panel_at).skip(33).collect())
             .collect()
     };
-    assert_eq!(after.lines().next().unwrap_or_default(), title, "{after}");
+    let head = |line: &str| -> String { line.chars().take(panel_at).collect() };
+    assert_eq!(
+        head(after.lines().next().unwrap_or_default()),
+        head(&title),
+        "{after}"
+    );
     assert_eq!(
         reader_rows(&after),
         reader_rows(&before),
