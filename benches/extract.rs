@@ -1,6 +1,6 @@
 //! Extraction throughput on a generated corpus (~50 MB of seed-style Turkish and Arabic text),
-//! rules alone and as shipped (with the Arabic CRF), on the whole corpus and its Arabic
-//! documents. Run: `cargo bench --no-default-features --bench extract`. Prints MB/s on one core.
+//! rules alone and as shipped (with the Arabic and Turkish CRFs), on the whole corpus and its
+//! Arabic and Turkish documents. Run: `cargo bench --no-default-features --bench extract`. Prints MB/s on one core.
 
 use std::time::Instant;
 
@@ -35,15 +35,17 @@ fn main() {
         d.chars().filter(|c| okur::text::is_arabic(*c)).count() * 3 > d.chars().count()
     };
     let arabic: Vec<String> = docs.iter().filter(|d| is_arabic(d)).cloned().collect();
+    let turkish: Vec<String> = docs.iter().filter(|d| !is_arabic(d)).cloned().collect();
     let shipped = ex;
     let rules = Extractor::rules_only();
-    for (what, docs) in [("whole corpus", &docs), ("its Arabic documents", &arabic)] {
+    for (what, docs) in [
+        ("whole corpus", &docs),
+        ("its Arabic documents", &arabic),
+        ("its Turkish documents", &turkish),
+    ] {
         let bytes: usize = docs.iter().map(String::len).sum();
         println!("{what}: {:.1} MB", bytes as f64 / 1e6);
-        for (name, ex) in [
-            ("rules alone", &rules),
-            ("shipped, rules + Arabic CRF", &shipped),
-        ] {
+        for (name, ex) in [("rules alone", &rules), ("shipped, rules + CRFs", &shipped)] {
             let t = Instant::now();
             let mut n = 0usize;
             for d in docs {

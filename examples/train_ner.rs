@@ -22,7 +22,7 @@ use clap::{Parser, Subcommand};
 use okur::corpus::{Corpus, Document};
 use okur::extract::crf::model::CrfModel;
 use okur::extract::crf::train::{self, LabelledDoc, Sequence, TypeMap};
-use okur::extract::{Extractor, Kind, Lexicon, extract_corpus};
+use okur::extract::{Blend, Extractor, Kind, Mode, extract_corpus};
 
 #[derive(Parser)]
 struct Args {
@@ -35,8 +35,8 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Writes `{tr,ar}.{fit,held,all}.tsv`: `fit` + `held` split the training data for
-    /// tuning, `all` is everything the shipped model learns from.
+    /// Writes `{tr,ar}.{fit,held}.tsv`: `fit` (the train splits) is what the shipped
+    /// model learns from, `held` (the dev splits) scores it.
     Dump {
         /// Output folder.
         #[arg(long)]
@@ -80,11 +80,50 @@ fn read(shared: &Path, file: &str) -> Result<Vec<LabelledDoc>> {
     Ok(train::read_conll(&src, 20))
 }
 
-/// Sequences of one language: (fit, held, all), and the held-out documents.
+fn news(t: &str) -> Option<&'static str> {
+    match t {
+        "person" => Some("PER"),
+        "place" => Some("LOC"),
+        "org" => Some("ORG"),
+        _ => None,
+    }
+}
+
+/// The okur news articles of one language (`okur_news_LANG.jsonl`, CC0): (train, dev),
+/// whole articles with their own line layout (headlines, datelines, wrapped bodies).
+fn read_news(shared: &Path, lang: &str) -> Result<(Vec<LabelledDoc>, Vec<LabelledDoc>)> {
+    let path = shared.join(format!("data/ner/okur_news_{lang}.jsonl"));
+    let src = std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
+    let (mut train, mut dev) = (Vec::new(), Vec::new());
+    for line in src.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        let text = v["text"]
+            .as_str()
+            .context("article without text")?
+            .to_string();
+        let mut spans = Vec::new();
+        for s in v["spans"].as_array().into_iter().flatten() {
+            let at = |k: &str| s[k].as_u64().and_then(|n| usize::try_from(n).ok());
+            let (Some(a), Some(b), Some(kind)) = (at("start"), at("end"), s["kind"].as_str())
+            else {
+                anyhow::bail!("{}: a span without start, end or kind", path.display());
+            };
+            spans.push((a, b, kind.to_string()));
+        }
+        let doc = LabelledDoc { text, spans };
+        match v["split"].as_str() {
+            Some("dev") => dev.push(doc),
+            _ => train.push(doc),
+        }
+    }
+    Ok((train, dev))
+}
+
+/// Sequences of one language: `fit` (the train splits, what the shipped model learns
+/// from), `held` (the dev splits, on which the blend is chosen), and the held documents.
 struct Data {
     fit: Vec<Sequence>,
     held: Vec<Sequence>,
-    all: Vec<Sequence>,
     held_docs: Vec<(LabelledDoc, TypeMap)>,
 }
 
@@ -92,47 +131,63 @@ fn with_map(docs: &[LabelledDoc], map: TypeMap) -> Vec<(LabelledDoc, TypeMap)> {
     docs.iter().map(|d| (d.clone(), map)).collect()
 }
 
-fn collect(lx: &Lexicon, parts: &[(&[LabelledDoc], TypeMap)], ar: bool) -> Vec<Sequence> {
+/// Documents of one gold set with the map of its type names.
+type Set = (Vec<LabelledDoc>, TypeMap);
+type Sets = [Set];
+
+fn parts(sets: &Sets) -> Vec<(&[LabelledDoc], TypeMap)> {
+    sets.iter().map(|(d, m)| (d.as_slice(), *m)).collect()
+}
+
+fn collect(ex: &Extractor, parts: &[(&[LabelledDoc], TypeMap)], ar: bool) -> Vec<Sequence> {
     parts
         .iter()
-        .flat_map(|(docs, map)| train::sequences(lx, docs, *map, ar))
+        .flat_map(|(docs, map)| train::sequences(ex, docs, *map, ar))
         .collect()
 }
 
-/// Turkish: Wiki-NER train, dev held out. Arabic: ANERcorp train with its last tenth held
-/// out, plus Wojood train, its val held out.
-fn data(shared: &Path, lx: &Lexicon, lang: &str) -> Result<Data> {
-    if lang == "tr" {
-        let fit = read(shared, "tr_wikiner_train.conll")?;
-        let held = read(shared, "tr_wikiner_dev.conll")?;
-        return Ok(Data {
-            fit: collect(lx, &[(&fit, wiki)], false),
-            held: collect(lx, &[(&held, wiki)], false),
-            all: collect(lx, &[(&fit, wiki), (&held, wiki)], false),
-            held_docs: with_map(&held, wiki),
-        });
-    }
-    let aner = read(shared, "ar_anercorp_camel_train.conll")?;
-    let (a_fit, a_held) = aner.split_at(aner.len() * 9 / 10);
-    let w_fit = read(shared, "ar_wojood_sample_train.conll")?;
-    let w_held = read(shared, "ar_wojood_sample_val.conll")?;
+/// Turkish: Wiki-NER train and okur news tr train; held out, their dev splits. Arabic:
+/// ANERcorp train, Wojood train and okur news ar train; held out, Wojood val and okur
+/// news ar dev.
+fn data(shared: &Path, ex: &Extractor, lang: &str) -> Result<Data> {
+    let (news_fit, news_held) = read_news(shared, lang)?;
+    let (fit, held): (Vec<Set>, Vec<Set>) = if lang == "tr" {
+        (
+            vec![
+                (read(shared, "tr_wikiner_train.conll")?, wiki),
+                (news_fit, news),
+            ],
+            vec![
+                (read(shared, "tr_wikiner_dev.conll")?, wiki),
+                (news_held, news),
+            ],
+        )
+    } else {
+        (
+            vec![
+                (read(shared, "ar_anercorp_camel_train.conll")?, arabic),
+                (read(shared, "ar_wojood_sample_train.conll")?, arabic),
+                (news_fit, news),
+            ],
+            vec![
+                (read(shared, "ar_wojood_sample_val.conll")?, arabic),
+                (news_held, news),
+            ],
+        )
+    };
+    let ar = lang == "ar";
     Ok(Data {
-        fit: collect(lx, &[(a_fit, arabic), (&w_fit, arabic)], true),
-        held: collect(lx, &[(a_held, arabic), (&w_held, arabic)], true),
-        all: collect(
-            lx,
-            &[(&aner, arabic), (&w_fit, arabic), (&w_held, arabic)],
-            true,
-        ),
-        held_docs: [with_map(a_held, arabic), with_map(&w_held, arabic)].concat(),
+        fit: collect(ex, &parts(&fit), ar),
+        held: collect(ex, &parts(&held), ar),
+        held_docs: held.iter().flat_map(|(d, m)| with_map(d, *m)).collect(),
     })
 }
 
-fn dump(shared: &Path, lx: &Lexicon, out: &Path) -> Result<()> {
+fn dump(shared: &Path, ex: &Extractor, out: &Path) -> Result<()> {
     std::fs::create_dir_all(out)?;
     for lang in ["tr", "ar"] {
-        let d = data(shared, lx, lang)?;
-        for (name, seqs) in [("fit", &d.fit), ("held", &d.held), ("all", &d.all)] {
+        let d = data(shared, ex, lang)?;
+        for (name, seqs) in [("fit", &d.fit), ("held", &d.held)] {
             let path = out.join(format!("{lang}.{name}.tsv"));
             let mut w = BufWriter::new(std::fs::File::create(&path)?);
             train::write_sequences(seqs, &mut w)?;
@@ -148,28 +203,38 @@ fn dump(shared: &Path, lx: &Lexicon, out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn score(shared: &Path, lx: &Lexicon, lang: &str, model: &Path, errors: usize) -> Result<()> {
+fn score(shared: &Path, ex: &Extractor, lang: &str, model: &Path, errors: usize) -> Result<()> {
     let bytes = std::fs::read(model).with_context(|| format!("{}", model.display()))?;
     let model: &'static CrfModel = Box::leak(Box::new(CrfModel::parse(&bytes)?));
-    let d = data(shared, lx, lang)?;
+    let d = data(shared, ex, lang)?;
     let scores = train::score(model, &d.held);
     for typ in ["PER", "LOC", "ORG"] {
         let (p, r, f) = scores.prf(typ);
         println!("{lang} held-out model alone, token runs {typ}: P {p:.3} R {r:.3} F1 {f:.3}");
     }
     print_errors(model, &d.held, errors);
-    if lang != "ar" {
-        return Ok(());
-    }
-    for (name, ex) in [
-        ("rules", Extractor::rules_only()),
-        ("model first", Extractor::with_arabic_model(Some(model))),
-    ] {
+    let report = |name: &str, ex: &Extractor| {
         for (kind, typ) in [(Kind::Person, "PER"), (Kind::Place, "LOC")] {
-            let (p, r, f) = blend_score(&ex, &d.held_docs, kind, typ);
-            println!(
-                "{lang} held-out {name} {typ} (token-projected spans): P {p:.3} R {r:.3} F1 {f:.3}"
-            );
+            let (p, r, f) = blend_score(ex, &d.held_docs, kind, typ);
+            println!("{lang} held-out {name} {typ} (whole tokens): P {p:.3} R {r:.3} F1 {f:.3}");
+        }
+    };
+    report("rules", &Extractor::rules_only());
+    for person in [Mode::ModelOnly, Mode::ModelFirst, Mode::Fill] {
+        for place in [Mode::ModelOnly, Mode::ModelFirst, Mode::Fill] {
+            for orgs_block in [true, false] {
+                let b = Blend {
+                    person,
+                    place,
+                    orgs_block,
+                };
+                let ex = if lang == "ar" {
+                    Extractor::with_models(Some(model), None).with_blends(b, Blend::TURKISH)
+                } else {
+                    Extractor::with_models(None, Some(model)).with_blends(Blend::ARABIC, b)
+                };
+                report(&format!("{b:?}"), &ex);
+            }
         }
     }
     Ok(())
@@ -260,13 +325,13 @@ fn print_errors(model: &CrfModel, held: &[Sequence], n: usize) {
 
 fn main() -> Result<()> {
     let args = Args::parse();
-    let lx = Lexicon::load();
+    let ex = Extractor::rules_only();
     match &args.cmd {
-        Cmd::Dump { out } => dump(&args.shared, &lx, out),
+        Cmd::Dump { out } => dump(&args.shared, &ex, out),
         Cmd::Score {
             lang,
             model,
             errors,
-        } => score(&args.shared, &lx, lang, model, *errors),
+        } => score(&args.shared, &ex, lang, model, *errors),
     }
 }

@@ -175,3 +175,97 @@ fn arabic_tagger_vetoes_a_one_word_place_it_reads_as_an_ordinary_word() {
     assert_eq!(places(&Extractor::rules_only()), ["الصراع"]);
     assert!(places(&Extractor::new()).is_empty());
 }
+
+#[test]
+fn a_lone_surname_that_is_an_ordinary_word_spreads_only_when_two_documents_agree() {
+    // One document reads "Mehmet Güneş" (a person, or a wrong reading of a headline); a
+    // lone `Güneş` ("sun") elsewhere in the corpus is no person on that word alone.
+    let one = [
+        "Başlık\n\nGazeteci Mehmet Güneş konuştu.\n",
+        "Başlık\n\nYarın Güneş tutulması izlenecek.\n",
+    ];
+    assert!(
+        people_in_last(&one).is_empty(),
+        "{:?}",
+        people_in_last(&one)
+    );
+    // Two documents naming the person make the lone surname theirs.
+    let two = [
+        "Başlık\n\nGazeteci Mehmet Güneş konuştu.\n",
+        "Başlık\n\nYazar Mehmet Güneş yeni kitabını tanıttı.\n",
+        "Başlık\n\nAçıklamayı Güneş yaptı.\n",
+    ];
+    assert_eq!(people_in_last(&two), ["Güneş"]);
+    // A surname that is no ordinary word spreads from one document, as before.
+    let rare = [
+        "Başlık\n\nGazeteci Mehmet Kılıçdaroğlu konuştu.\n",
+        "Başlık\n\nAçıklamayı Kılıçdaroğlu yaptı.\n",
+    ];
+    assert_eq!(people_in_last(&rare), ["Kılıçdaroğlu"]);
+}
+
+#[test]
+fn no_name_runs_across_a_sentence_end_or_a_heading_line() {
+    let text = "Toplantı Ankara.\nErdoğan Moskova'ya gitti.\n";
+    assert!(
+        mentions(text).iter().all(|(_, t)| !t.contains('\n')),
+        "{:?}",
+        mentions(text)
+    );
+    let heading = "Gazeteci Ali\nVeli Yılmaz geldi.\n";
+    assert!(
+        mentions(heading).iter().all(|(_, t)| !t.contains('\n')),
+        "{:?}",
+        mentions(heading)
+    );
+}
+
+#[test]
+fn arabic_family_names_stay_in_the_name_and_org_heads_are_seen_behind_clitics() {
+    let ex = Extractor::rules_only();
+    let people = |text: &str| -> Vec<String> {
+        ex.extract_text(text, None)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Person)
+            .map(|m| text[m.start..m.end].to_string())
+            .collect()
+    };
+    let text = "واستقبل الملك حمد بن عيسى آل خليفة الوفد.\n";
+    assert_eq!(people(text), ["حمد بن عيسى آل خليفة"]);
+    // `ووزارة` is the ministry behind the conjunction: it ends the name before it.
+    let text = "وقال الرئيس محمود عباس ووزارة الخارجية إن الوضع صعب.\n";
+    assert_eq!(people(text), ["محمود عباس"]);
+}
+
+/// Entities linked from one person mention per text, each the whole text.
+fn linked_people(texts: &[&str]) -> Vec<usize> {
+    let lx = okur::extract::Lexicon::load();
+    let raw = texts
+        .iter()
+        .map(|t| {
+            vec![okur::extract::RawMention {
+                start: 0,
+                end: t.len(),
+                kind: Kind::Person,
+                value: None,
+                canonical: None,
+            }]
+        })
+        .collect();
+    let out = okur::extract::link(&lx, texts, raw);
+    out.mentions.iter().map(|ms| ms[0].entity).collect()
+}
+
+#[test]
+fn consonant_skeletons_link_only_multi_word_names_across_scripts() {
+    // One-word Latin names that share a skeleton stay apart.
+    let e = linked_people(&["Ali", "Ela", "Alya"]);
+    assert!(e[0] != e[1] && e[1] != e[2] && e[0] != e[2], "{e:?}");
+    // Two Latin spellings of different people with one skeleton stay apart too.
+    let e = linked_people(&["Ahmet Kaya", "Ahmet Koyu"]);
+    assert_ne!(e[0], e[1]);
+    // A two-word name and its Arabic spelling are one person; its lone surname joins it.
+    let e = linked_people(&["Sergey Lavrov", "سيرغي لافروف", "Lavrov"]);
+    assert_eq!(e[0], e[1]);
+    assert_eq!(e[0], e[2]);
+}

@@ -7,8 +7,11 @@ trained on. CRFsuite (python-crfsuite, `pip install python-crfsuite`) learns the
 they are exported to okur's own format (src/extract/crf/model.rs), where attribute names are
 64-bit FNV-1a hashes, so tagging builds no strings.
 
-    python3 assets/tools/train_ner.py DIR --lang ar          # tuning: fit -> DIR/ar.okcrf
-    python3 assets/tools/train_ner.py DIR --lang ar --final  # shipped: all -> assets/models/
+    python3 assets/tools/train_ner.py DIR --lang ar          # fit (train splits) -> DIR/ar.okcrf
+    python3 assets/tools/train_ner.py DIR --lang ar --final  # the same into assets/models/
+
+The shipped models learn from the train splits only (`fit`); the dev splits (`held`) score
+them and choose the blend with the rules (src/extract/blend.rs).
 
 Then score a tuning model:
     cargo run --release --example train_ner -- score --lang ar --model DIR/ar.okcrf
@@ -119,22 +122,21 @@ def train(src, out, c1, c2, iterations, min_freq):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dump", help="folder written by `train_ner dump`")
-    ap.add_argument("--final", action="store_true", help="train on all data into --models")
+    ap.add_argument("--final", action="store_true", help="write into --models")
     ap.add_argument("--models", default="assets/models")
     ap.add_argument("--lang", default="both", choices=["tr", "ar", "both"])
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--min-freq", type=float, default=1.0)
     a = ap.parse_args()
     for lang in ["tr", "ar"]:
         if a.lang not in (lang, "both"):
             continue
+        src = os.path.join(a.dump, f"{lang}.fit.tsv")
         if a.final:
-            src = os.path.join(a.dump, f"{lang}.all.tsv")
             out = os.path.join(a.models, f"ner_{lang}.okcrf")
         else:
-            src = os.path.join(a.dump, f"{lang}.fit.tsv")
             out = os.path.join(a.dump, f"{lang}.okcrf")
         train(src, out, a.c1, a.c2, a.iterations, a.min_freq)
     return 0

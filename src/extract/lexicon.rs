@@ -19,11 +19,12 @@ const SPEECH_AR: &str = include_str!("../../assets/cues/speech_ar.txt");
 const DEMONYMS_TR: &str = include_str!("../../assets/cues/demonyms_tr.txt");
 const ORG_HEADS: &str = include_str!("../../assets/cues/org_heads.txt");
 const PLACE_CUES: &str = include_str!("../../assets/cues/place_cues.txt");
+const ORDINARY_TR: &str = include_str!("../../assets/cues/ordinary_tr.txt");
 const MONTHS: &str = include_str!("../../assets/dates/months.tsv");
 const WEEKDAYS: &str = include_str!("../../assets/dates/weekdays.tsv");
 
 /// Every embedded lexicon file, for the extraction cache's fingerprint.
-pub(super) const EMBEDDED: [&str; 14] = [
+pub(super) const EMBEDDED: [&str; 15] = [
     PLACES,
     PLACES_EXTRA,
     GIVEN_TR,
@@ -36,6 +37,7 @@ pub(super) const EMBEDDED: [&str; 14] = [
     DEMONYMS_TR,
     ORG_HEADS,
     PLACE_CUES,
+    ORDINARY_TR,
     MONTHS,
     WEEKDAYS,
 ];
@@ -125,6 +127,8 @@ pub struct Lexicon {
     pub function_words: FxSet<String>,
     /// Arabic speech verbs (`قال`), a weak cue for a following name.
     pub speech_verbs: FxSet<String>,
+    /// Ordinary Turkish words (Hunspell stems), which a lone surname may also be.
+    pub ordinary_tr: FxSet<String>,
     /// Words that follow a Turkish place name.
     pub place_after: FxSet<String>,
     /// Words that precede an Arabic place name.
@@ -161,6 +165,7 @@ impl Lexicon {
         lx.org_heads = lines(ORG_HEADS).map(fold_str).collect();
         lx.demonyms = lines(DEMONYMS_TR).map(fold_str).collect();
         lx.function_words = lines(FUNCTION_WORDS_TR).map(fold_str).collect();
+        lx.ordinary_tr = lines(ORDINARY_TR).map(fold_str).collect();
         lx.speech_verbs = lines(SPEECH_AR).map(fold_str).collect();
         for l in lines(PLACE_CUES) {
             match l.split_once('\t') {

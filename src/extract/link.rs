@@ -11,13 +11,17 @@ use crate::text::{fold_str, name_key};
 /// Folded person names (full names and surnames) known to be people.
 #[derive(Debug, Clone, Default)]
 pub struct KnownPeople {
+    /// Full names, words joined by spaces.
     keys: FxSet<String>,
+    /// Last words of multi-word names, with the number of documents naming them so.
+    lasts: FxMap<String, u32>,
 }
 
 impl KnownPeople {
     /// The people among `ms`, with their last words.
     pub fn from_mentions(text: &str, ms: &[RawMention]) -> KnownPeople {
         let mut keys = FxSet::default();
+        let mut lasts = FxMap::default();
         for m in ms.iter().filter(|m| m.kind == Kind::Person) {
             let key = fold_str(&text[m.start..m.end]);
             let words: Vec<&str> = key
@@ -26,22 +30,35 @@ impl KnownPeople {
                 .collect();
             if words.len() >= 2 {
                 if let Some(last) = words.last().filter(|w| w.chars().count() >= 3) {
-                    keys.insert((*last).to_string());
+                    lasts.insert((*last).to_string(), 1);
                 }
                 keys.insert(words.join(" "));
             }
         }
-        KnownPeople { keys }
+        KnownPeople { keys, lasts }
     }
 
-    /// Adds another set.
+    /// Adds another document's set.
     pub fn merge(&mut self, other: KnownPeople) {
         self.keys.extend(other.keys);
+        for (k, n) in other.lasts {
+            *self.lasts.entry(k).or_default() += n;
+        }
+    }
+
+    /// The set to spread across a corpus: a lone surname that is also an ordinary word
+    /// (`Kaya`, `Güneş`) stays only where two documents or the lexicon name the person,
+    /// since one wrong multi-word reading would otherwise make it a person everywhere.
+    pub fn corpus_wide(mut self, lx: &Lexicon) -> KnownPeople {
+        self.lasts.retain(|k, n| {
+            *n >= 2 || !lx.ordinary_tr.contains(k) || lx.people_last.contains_key(k)
+        });
+        self
     }
 
     /// Marks tokens not yet in a mention that match a known person.
     pub fn apply(&self, lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
-        if self.keys.is_empty() {
+        if self.keys.is_empty() && self.lasts.is_empty() {
             return;
         }
         out.sort_by_key(|m| m.start);
@@ -103,7 +120,7 @@ impl KnownPeople {
             return None;
         }
         // A word that is mostly something else is only a person where a rule says so.
-        let known = |k: &str| self.keys.contains(k) && !lx.stat(k).common();
+        let known = |k: &str| self.lasts.contains_key(k) && !lx.stat(k).common();
         if t.arabic {
             if super::names::is_function_word(&text[t.start()..t.end()]) {
                 return None;
@@ -199,24 +216,38 @@ impl Builder {
         self.entities.len() - 1
     }
 
-    /// Registers a person surface form, creating or joining an entity.
+    /// Registers a person surface form, creating or joining an entity. Forms in one script
+    /// join by their folded spelling (a lone surname by the last word of a longer name); the
+    /// consonant skeleton joins only across scripts, and only a name of two words or more
+    /// (`Sergey Lavrov` = سيرغي لافروف), since one word's skeleton is shared by too many
+    /// (`Ali`, `Ela`, `Alya`). The lexicon's canonical name joins any spelling it knows.
     fn person(&mut self, lx: &Lexicon, surface: &str, canon: Option<&str>) -> usize {
         let folded = fold_str(surface);
         let canon = canon
             .map(str::to_string)
             .or_else(|| lx.people.get(&folded).cloned())
             .or_else(|| lx.people_last.get(&folded).cloned());
-        let key = format!("person:{}", pkey(canon.as_deref().unwrap_or(surface)));
+        let key = format!("person:{}", fold_str(canon.as_deref().unwrap_or(surface)));
         if let Some(&e) = self.by_key.get(&key) {
+            self.better_name(e, surface);
+            return e;
+        }
+        let multi = surface.split_whitespace().count() >= 2;
+        let arabic = surface.chars().any(crate::text::is_arabic);
+        let skeleton = |arabic: bool| format!("skeleton:{arabic}:{}", pkey(surface));
+        if multi
+            && canon.is_none()
+            && let Some(&e) = self.by_key.get(&skeleton(!arabic))
+        {
+            self.by_key.insert(key, e);
             self.better_name(e, surface);
             return e;
         }
         let last = surface
             .split_whitespace()
             .last()
-            .map(pkey)
+            .map(fold_str)
             .unwrap_or_default();
-        let multi = surface.split_whitespace().count() >= 2;
         if !multi
             && canon.is_none()
             && let Some(&e) = self.by_last.get(&last)
@@ -229,12 +260,19 @@ impl Builder {
             canon.clone().unwrap_or_else(|| surface.to_string()),
         );
         self.by_key.insert(key, e);
+        if multi {
+            self.by_key.entry(skeleton(arabic)).or_insert(e);
+        }
         if multi || canon.is_some() {
             self.by_last.entry(last).or_insert(e);
             if let Some(c) = &canon {
-                let cl = c.split_whitespace().last().map(pkey).unwrap_or_default();
+                let cl = c
+                    .split_whitespace()
+                    .last()
+                    .map(fold_str)
+                    .unwrap_or_default();
                 self.by_last.entry(cl).or_insert(e);
-                self.by_key.insert(format!("person:{}", pkey(surface)), e);
+                self.by_key.insert(format!("person:{folded}"), e);
             }
         }
         e

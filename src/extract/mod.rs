@@ -7,6 +7,7 @@
 //! corpus. For Arabic people and places a CRF tagger ([`crf`]) reads first and the rules fill
 //! in where it found nothing. Span conventions follow `../shared/gold/README.md`.
 
+mod blend;
 mod cache;
 pub mod crf;
 mod dates;
@@ -23,6 +24,7 @@ pub use crate::corpus::day_first;
 use crate::corpus::{Corpus, Document};
 /// What a mention names: the crate's one entity kind, re-exported for extraction callers.
 pub use crate::kind::Kind;
+pub use blend::{Blend, Mode};
 pub use cache::MentionCache;
 use dates::{Anchor, DateRules};
 pub use lexicon::Lexicon;
@@ -100,6 +102,10 @@ pub struct Extractor {
     dates: DateRules,
     /// The Arabic tagger, or `None` for the rules alone.
     arabic_model: Option<&'static crf::model::CrfModel>,
+    /// The Turkish tagger, or `None` for the rules alone.
+    turkish_model: Option<&'static crf::model::CrfModel>,
+    /// How each tagger is combined with the rules: (Arabic, Turkish).
+    blends: (Blend, Blend),
 }
 
 impl Default for Extractor {
@@ -111,38 +117,62 @@ impl Default for Extractor {
 impl Extractor {
     /// Loads the embedded assets.
     pub fn new() -> Extractor {
-        Extractor::with_arabic_model(crf::arabic_model())
+        Extractor::with_models(crf::arabic_model(), crf::turkish_model())
     }
 
-    /// The rules alone, without the statistical tagger (for comparison).
+    /// The rules alone, without the statistical taggers (for comparison).
     pub fn rules_only() -> Extractor {
-        Extractor::with_arabic_model(None)
+        Extractor::with_models(None, None)
     }
 
-    /// The rules with a given Arabic tagger (the training tool scores candidates).
+    /// The rules with a given Arabic tagger and no Turkish one (the training tool scores
+    /// candidates).
     pub fn with_arabic_model(model: Option<&'static crf::model::CrfModel>) -> Extractor {
+        Extractor::with_models(model, None)
+    }
+
+    /// The rules with the given Arabic and Turkish taggers, blended as shipped.
+    pub fn with_models(
+        arabic: Option<&'static crf::model::CrfModel>,
+        turkish: Option<&'static crf::model::CrfModel>,
+    ) -> Extractor {
         let lx = Lexicon::load();
         let dates = DateRules::new(&lx);
         Extractor {
             lx,
             dates,
-            arabic_model: model,
+            arabic_model: arabic,
+            turkish_model: turkish,
+            blends: (Blend::ARABIC, Blend::TURKISH),
         }
+    }
+
+    /// This extractor with other blends (Arabic, Turkish): the training tool compares them
+    /// on development data. Its results are not cached ([`Extractor::fingerprint`]).
+    pub fn with_blends(mut self, arabic: Blend, turkish: Blend) -> Extractor {
+        self.blends = (arabic, turkish);
+        self
     }
 
     /// What decides this extractor's results besides the text (rules, lexicons, model),
     /// hashed: the key of its [`MentionCache`]. `None` for a model other than the embedded
     /// one (the training tool's candidates), whose results must not be cached.
     pub fn fingerprint(&self) -> Option<u64> {
-        let model: &[u8] = match self.arabic_model {
-            None => b"rules only",
-            Some(m) if crf::arabic_model().is_some_and(|e| std::ptr::eq(m, e)) => {
-                crf::embedded_model_bytes()
-            }
-            Some(_) => return None,
-        };
+        if self.blends != (Blend::ARABIC, Blend::TURKISH) {
+            return None;
+        }
+        let embedded = crf::embedded_model_bytes();
         let mut parts: Vec<&[u8]> = lexicon::EMBEDDED.iter().map(|s| s.as_bytes()).collect();
-        parts.push(model);
+        for (model, shipped, bytes) in [
+            (self.arabic_model, crf::arabic_model(), embedded[0]),
+            (self.turkish_model, crf::turkish_model(), embedded[1]),
+        ] {
+            parts.push(match model {
+                None => b"rules only",
+                Some(m) if shipped.is_some_and(|e| std::ptr::eq(m, e)) => bytes,
+                Some(_) => return None,
+            });
+        }
         Some(cache::fingerprint(&parts))
     }
 
@@ -159,23 +189,43 @@ impl Extractor {
     /// Mentions in a text, dates resolved against `dateline` (`YYYY[-MM[-DD]]`).
     pub fn extract_text(&self, text: &str, dateline: Option<&str>) -> Vec<RawMention> {
         let toks = Tokens::new(text);
-        let anchor = dateline.map(Anchor::parse).unwrap_or_default();
-        let dates = self.dates.find(&self.lx, text, &toks, anchor);
-        let busy: Vec<(usize, usize)> = dates.iter().map(|m| (m.start, m.end)).collect();
-        let mut scan = Scan::new(&self.lx, text, &toks);
-        scan.run(&busy);
-        let mut out = dates;
-        if let Some(model) = self.arabic_model {
-            let tags = crf::tag_arabic(model, &self.lx, text, &toks);
-            add_where_free(&mut out, self.with_place_names(text, tags.mentions));
-            scan.out
-                .retain(|m| !one_word_not_place(&toks, &tags.not_place, m));
+        let (mut out, rules) = self.rules(text, &toks, dateline);
+        let mut readings = Vec::new();
+        for (model, arabic, blend) in [
+            (self.arabic_model, true, self.blends.0),
+            (self.turkish_model, false, self.blends.1),
+        ] {
+            if let Some(model) = model {
+                let mut tags = crf::tag(model, &self.lx, (text, &toks), &[&rules, &out], arabic);
+                tags.mentions = self.with_place_names(text, tags.mentions);
+                readings.push(blend::Reading {
+                    arabic,
+                    tags,
+                    blend,
+                });
+            }
         }
-        add_where_free(&mut out, scan.out);
+        blend::merge((&self.lx, text, &toks), &mut out, rules, readings);
         out.sort_by_key(|m| (m.start, m.end));
         let known = KnownPeople::from_mentions(text, &out);
         known.apply(&self.lx, text, &toks, &mut out);
         out
+    }
+
+    /// What the rules alone find in `text`: (dates, people and places), as the taggers
+    /// see them among their features, in training ([`crf::train`]) as in tagging.
+    pub(crate) fn rules(
+        &self,
+        text: &str,
+        toks: &Tokens,
+        dateline: Option<&str>,
+    ) -> (Vec<RawMention>, Vec<RawMention>) {
+        let anchor = dateline.map(Anchor::parse).unwrap_or_default();
+        let dates = self.dates.find(&self.lx, text, toks, anchor);
+        let busy: Vec<(usize, usize)> = dates.iter().map(|m| (m.start, m.end)).collect();
+        let mut scan = Scan::new(&self.lx, text, toks);
+        scan.run(&busy);
+        (dates, scan.out)
     }
 
     /// The tagger's places with the gazetteer's canonical name where it knows the span, so
@@ -195,29 +245,6 @@ impl Extractor {
     pub fn add_known(&self, text: &str, known: &KnownPeople, out: &mut Vec<RawMention>) {
         let toks = Tokens::new(text);
         known.apply(&self.lx, text, &toks, out);
-    }
-}
-
-/// True when `m` is a place of one token that the tagger scores as no place.
-fn one_word_not_place(toks: &Tokens, not_place: &[bool], m: &RawMention) -> bool {
-    if m.kind != Kind::Place {
-        return false;
-    }
-    let i = toks.toks.partition_point(|t| t.end() <= m.start);
-    toks.toks
-        .get(i)
-        .is_some_and(|t| t.end() >= m.end && not_place.get(i).copied().unwrap_or(false))
-}
-
-/// Adds the mentions of `extra` that overlap none already in `out`.
-fn add_where_free(out: &mut Vec<RawMention>, extra: Vec<RawMention>) {
-    out.sort_by_key(|m| m.start);
-    let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
-    for m in extra {
-        let i = taken.partition_point(|&(_, e)| e <= m.start);
-        if taken.get(i).is_none_or(|&(s, _)| s >= m.end) {
-            out.push(m);
-        }
     }
 }
 
@@ -269,6 +296,7 @@ fn extract_with(
     for (doc, ms) in corpus.docs.iter().zip(&raw) {
         known.merge(KnownPeople::from_mentions(&doc.text, ms));
     }
+    let known = known.corpus_wide(ex.lexicon());
     // In place: a copy of every document's mentions would double the peak on a big corpus.
     par_each_mut(&corpus.docs, &mut raw, |doc, ms| {
         ex.add_known(&doc.text, &known, ms);

@@ -116,6 +116,9 @@ impl Tokens {
             keys: String::with_capacity(text.len() - text.len() / 8),
         };
         let mut prev_end = 0;
+        // Where the current line starts, to tell a wrapped line from a short one (a
+        // heading, a byline, a dateline) whose break ends whatever was on it.
+        let mut line_start = 0;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             if !is_word(c) {
@@ -141,7 +144,14 @@ impl Tokens {
                 }
             }
             let stem_end = stem_end.unwrap_or(end);
-            let sep = classify(&text[prev_end..start], prev_end == 0 && start == 0);
+            let gap = &text[prev_end..start];
+            let mut sep = classify(gap, prev_end == 0 && start == 0);
+            if let Some(nl) = gap.find('\n') {
+                if sep == Sep::Line && prev_end + nl - line_start < WRAPPED_LINE {
+                    sep = Sep::Punct;
+                }
+                line_start = prev_end + gap.rfind('\n').unwrap_or(nl) + 1;
+            }
             out.push(text, start, end, stem_end, sep, c);
             prev_end = end;
         }
@@ -204,6 +214,12 @@ impl Tokens {
     }
 }
 
+/// Shortest line, in bytes, whose break may fall inside a name: a hard-wrapped body line.
+/// A shorter line is a heading, byline or dateline, and its break ends any name on it.
+const WRAPPED_LINE: usize = 40;
+
+/// What the gap between two tokens is. A line break is [`Sep::Line`] only inside a
+/// paragraph: a blank line, or punctuation before the break (`Ankara.\nErdoğan`), ends it.
 fn classify(gap: &str, at_start: bool) -> Sep {
     if at_start {
         return Sep::Start;
@@ -212,8 +228,12 @@ fn classify(gap: &str, at_start: bool) -> Sep {
         return Sep::Space;
     }
     let g = gap.trim_matches(|c: char| c.is_whitespace());
+    let breaks = gap.matches('\n').count();
+    if breaks > 1 || breaks == 1 && !g.is_empty() && g != "-" && g != "‐" {
+        return Sep::Punct;
+    }
     match g {
-        "" if gap.contains('\n') => Sep::Line,
+        "" if breaks == 1 => Sep::Line,
         "" => Sep::Space,
         "-" | "‐" => Sep::Hyphen,
         "." if gap.starts_with('.') && gap.len() > 1 => Sep::Dot,
@@ -251,5 +271,24 @@ mod tests {
         assert_eq!(t.key(1), "turkiye");
         assert_eq!(t.toks[3].sep, Sep::Hyphen);
         assert!(t.toks[1].cap);
+    }
+
+    #[test]
+    fn names_do_not_run_across_sentence_or_paragraph_breaks() {
+        let long = "Görüşmeye Dışişleri Bakanı ve heyeti de katıldı, açıklama yapan";
+        let text = format!("Ankara.\nErdoğan dedi\n\nYeni Başlık\nKısa satır\n{long}\nAli Veli");
+        let t = Tokens::new(&text);
+        let sep_of = |w: &str| {
+            t.toks
+                .iter()
+                .find(|x| &text[x.start()..x.end()] == w)
+                .map(|x| x.sep)
+        };
+        // A full stop then a break was `Dot`, which joins `St. Petersburg`.
+        assert_eq!(sep_of("Erdoğan"), Some(Sep::Punct));
+        assert_eq!(sep_of("Yeni"), Some(Sep::Punct));
+        // A short line (a heading) ends at its break; a long one is wrapped.
+        assert_eq!(sep_of("Kısa"), Some(Sep::Punct));
+        assert_eq!(sep_of("Ali"), Some(Sep::Line));
     }
 }

@@ -8,102 +8,12 @@
 //! No per-token training counts (`name_stats`) are used: they come from the same training
 //! splits, and a model would learn to trust them more than they deserve on unseen text.
 
+pub use super::flags::Flags;
 use super::model::{Part, fnv1a};
 use crate::extract::lexicon::{FxMap, Lexicon};
-use crate::extract::morph::{ar_find, tr_splits};
 use crate::extract::token::{Sep, Tokens};
+use crate::extract::{Kind, RawMention};
 use Part::Lit as L;
-
-/// Lexicon memberships of one token, as bits.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Flags(u16);
-
-impl Flags {
-    const PLACE: u16 = 1;
-    const PLACE_STRIPPED: u16 = 1 << 1;
-    const PLACE_FIRST: u16 = 1 << 2;
-    const GIVEN: u16 = 1 << 3;
-    const PERSON_LAST: u16 = 1 << 4;
-    const TITLE: u16 = 1 << 5;
-    const ORG_HEAD: u16 = 1 << 6;
-    const PLACE_CUE: u16 = 1 << 7;
-    const DATE_WORD: u16 = 1 << 8;
-    const DEMONYM: u16 = 1 << 9;
-    const NAMES: [(u16, &'static str); 10] = [
-        (Self::PLACE, "pl"),
-        (Self::PLACE_STRIPPED, "ps"),
-        (Self::PLACE_FIRST, "pf"),
-        (Self::GIVEN, "gn"),
-        (Self::PERSON_LAST, "pe"),
-        (Self::TITLE, "ti"),
-        (Self::ORG_HEAD, "or"),
-        (Self::PLACE_CUE, "pc"),
-        (Self::DATE_WORD, "dw"),
-        (Self::DEMONYM, "dm"),
-    ];
-
-    /// The memberships of folded key `k` (Arabic keys also tried without proclitics),
-    /// looked up in `words`, every lexicon word with its bits ([`Flags::word_table`]).
-    pub fn of(lx: &Lexicon, words: &FxMap<String, u16>, k: &str, arabic: bool) -> Flags {
-        let bits = words.get(k).copied().unwrap_or(0);
-        let is_place = |w: &str| words.get(w).is_some_and(|b| b & Self::PLACE != 0);
-        let stripped = bits & Self::PLACE == 0
-            && if arabic {
-                ar_find(k, |skip, rest| (skip > 0 && is_place(rest)).then_some(())).is_some()
-            } else {
-                tr_splits(k).any(|s| is_place(&k[..s]))
-            };
-        let mut f = bits;
-        if stripped {
-            f |= Self::PLACE_STRIPPED;
-        }
-        if !arabic && lx.is_demonym(k) {
-            f |= Self::DEMONYM;
-        }
-        Flags(f)
-    }
-
-    /// Every word of the lexicons with its membership bits, so that a token takes one
-    /// lookup instead of one per list.
-    pub fn word_table(lx: &Lexicon) -> FxMap<String, u16> {
-        let mut t: FxMap<String, u16> = FxMap::default();
-        let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u16| {
-            for w in words {
-                *t.entry(w.clone()).or_default() |= bit;
-            }
-        };
-        mark(&mut lx.places.keys(), Self::PLACE);
-        mark(&mut lx.place_first.iter(), Self::PLACE_FIRST);
-        mark(&mut lx.given.iter(), Self::GIVEN);
-        mark(&mut lx.people_last.keys(), Self::PERSON_LAST);
-        mark(&mut lx.title_first.iter().chain(&lx.titles), Self::TITLE);
-        mark(&mut lx.org_heads.iter(), Self::ORG_HEAD);
-        mark(
-            &mut lx.place_after.iter().chain(&lx.place_before),
-            Self::PLACE_CUE,
-        );
-        // Every word of every month name (`تشرين`, `الثاني`), folded like keys.
-        let month_words: Vec<String> = lx
-            .months
-            .iter()
-            .flat_map(|(name, _)| {
-                let key = crate::text::fold_str(name);
-                key.split_whitespace()
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        mark(&mut lx.weekdays.keys().chain(&month_words), Self::DATE_WORD);
-        t
-    }
-
-    fn names(self) -> impl Iterator<Item = &'static str> {
-        Self::NAMES
-            .into_iter()
-            .filter(move |(bit, _)| self.0 & bit != 0)
-            .map(|(_, n)| n)
-    }
-}
 
 /// What a token looks like: `Xx`, `XX`, `x`, `d` (digits), `a` (Arabic), `m` (mixed).
 fn shape(word: &str, arabic: bool) -> &'static str {
@@ -153,42 +63,83 @@ pub struct Context<'a> {
     words: &'a FxMap<String, u16>,
     text: &'a str,
     toks: &'a Tokens,
-    flags: Vec<std::cell::OnceCell<Flags>>,
-    /// Hash of each token's key, reused by its neighbours.
-    key_hash: Vec<u64>,
+    /// Each token's flags once looked up (`u16::MAX` before): two bytes a token, since a
+    /// context spans a whole text (a hash per token held took the document memory over).
+    flags: Vec<std::cell::Cell<u16>>,
+    /// Per token, what the rules read there: the stacked tagger's strongest hint.
+    rules: Vec<RuleMark>,
+}
+
+/// What the rules made of one token: inside one of their persons, places or dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RuleMark {
+    None,
+    Person,
+    Place,
+    Date,
+}
+
+impl RuleMark {
+    fn code(self) -> &'static str {
+        match self {
+            RuleMark::None => "O",
+            RuleMark::Person => "P",
+            RuleMark::Place => "L",
+            RuleMark::Date => "D",
+        }
+    }
+}
+
+/// Per token of `toks`, the kind of the rule mention (sorted by start) its start falls in.
+fn rule_marks(toks: &Tokens, rules: &[&[RawMention]]) -> Vec<RuleMark> {
+    let mut marks = vec![RuleMark::None; toks.len()];
+    for m in rules.iter().flat_map(|r| r.iter()) {
+        let first = toks.toks.partition_point(|t| t.end() <= m.start);
+        for (i, t) in toks.toks.iter().enumerate().skip(first) {
+            if t.start() >= m.end {
+                break;
+            }
+            marks[i] = match m.kind {
+                Kind::Person => RuleMark::Person,
+                Kind::Place => RuleMark::Place,
+                Kind::Date => RuleMark::Date,
+            };
+        }
+    }
+    marks
 }
 
 impl<'a> Context<'a> {
-    /// The context of `text`, looking words up in `words` ([`Flags::word_table`]).
+    /// The context of `text`, looking words up in `words` ([`Flags::word_table`]), with
+    /// what the rules found in it (`rules`: their mentions before any tagger's).
     pub fn new(
         lx: &'a Lexicon,
         words: &'a FxMap<String, u16>,
-        text: &'a str,
-        toks: &'a Tokens,
+        (text, toks): (&'a str, &'a Tokens),
+        rules: &[&[RawMention]],
     ) -> Context<'a> {
         Context {
             lx,
             words,
             text,
             toks,
-            flags: vec![std::cell::OnceCell::new(); toks.len()],
-            key_hash: (0..toks.len()).map(|i| fnv1a(toks.key(i))).collect(),
+            flags: vec![std::cell::Cell::new(u16::MAX); toks.len()],
+            rules: rule_marks(toks, rules),
         }
     }
 
     fn flags(&self, i: usize) -> Flags {
-        *self.flags[i].get_or_init(|| {
-            Flags::of(
-                self.lx,
-                self.words,
-                self.toks.key(i),
-                self.toks.toks[i].arabic,
-            )
-        })
+        let cell = &self.flags[i];
+        if cell.get() == u16::MAX {
+            let k = self.toks.key(i);
+            cell.set(Flags::of(self.lx, self.words, k, self.toks.toks[i].arabic).bits());
+        }
+        Flags::from_bits(cell.get())
     }
 
     fn key(&self, i: usize) -> Part<'a> {
-        Part::Known(self.toks.key(i), self.key_hash[i])
+        let k = self.toks.key(i);
+        Part::Known(k, fnv1a(k))
     }
 
     fn stem(&self, i: usize) -> Part<'a> {
@@ -220,9 +171,24 @@ impl<'a> Context<'a> {
 
     /// True when token `i`'s word and neighbour attributes depend on its key alone, so a
     /// tagger may compute them once per distinct word.
+    /// Only Arabic words are: a Latin word's rows would be cached per shape too, and on a
+    /// big Turkish text the cache grew past the document memory budget.
     pub fn keyed(&self, i: usize) -> bool {
         let t = &self.toks.toks[i];
         t.arabic && !t.has_suffix()
+    }
+
+    /// What a tagger caches token `i`'s word scores under: its key, and for a Latin word
+    /// its shape too (`Ankara` and `ANKARA` share a key). Built in `buf`.
+    pub fn cache_key<'b>(&self, i: usize, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        buf.push_str(self.toks.key(i));
+        let t = &self.toks.toks[i];
+        if !t.arabic {
+            buf.push('\u{1f}');
+            buf.push_str(shape(self.word(i), false));
+        }
+        buf
     }
 
     /// The attributes of token `i` itself: word, stem, affixes, shape, length, suffix and
@@ -317,6 +283,14 @@ impl<'a> Context<'a> {
         }
         if let Some(j) = neighbour(i, -1, seg) {
             add(&[L("b-1="), self.key(j), L("|"), self.key(i)]);
+        }
+        let mark = |j: Option<usize>| j.map_or("_", |j| self.rules[j].code());
+        let here = self.rules[i];
+        add(&[L("R="), L(here.code())]);
+        add(&[L("R-1="), L(mark(neighbour(i, -1, seg)))]);
+        add(&[L("R+1="), L(mark(neighbour(i, 1, seg)))]);
+        if here != RuleMark::None {
+            add(&[L("RF="), L(here.code()), L(sep_code(t.sep))]);
         }
         if let Some(j) = neighbour(i, 1, seg) {
             add(&[L("b+1="), self.key(i), L("|"), self.key(j)]);
@@ -436,17 +410,5 @@ mod tests {
         assert_eq!(segs, vec![0..2, 2..4, 4..6, 6..7]);
         let long = segments(text, &toks, 3);
         assert!(long.iter().all(|s| s.len() <= 3));
-    }
-
-    #[test]
-    fn flags_see_places_through_suffixes_and_clitics() {
-        let lx = Lexicon::load();
-        let words = Flags::word_table(&lx);
-        let f = Flags::of(&lx, &words, "rusyadan", false);
-        assert!(f.names().any(|n| n == "ps"), "{f:?}");
-        let f = Flags::of(&lx, &words, &crate::text::fold_str("وتركيا"), true);
-        assert!(f.names().any(|n| n == "ps"), "{f:?}");
-        let f = Flags::of(&lx, &words, "ankara", false);
-        assert!(f.names().any(|n| n == "pl"));
     }
 }

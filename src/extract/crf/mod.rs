@@ -7,6 +7,7 @@
 //! the model reads the context words instead. The blend is in [`super::Extractor`].
 
 mod features;
+mod flags;
 pub mod model;
 mod spans;
 pub mod train;
@@ -21,10 +22,11 @@ use super::lexicon::{FxMap, Lexicon};
 use super::token::Tokens;
 
 const MODEL_AR: &[u8] = include_bytes!("../../../assets/models/ner_ar.okcrf");
+const MODEL_TR: &[u8] = include_bytes!("../../../assets/models/ner_tr.okcrf");
 
-/// The embedded model's bytes, for the extraction cache's fingerprint.
-pub(super) fn embedded_model_bytes() -> &'static [u8] {
-    MODEL_AR
+/// The embedded models' bytes (Arabic, Turkish), for the extraction cache's fingerprint.
+pub(super) fn embedded_model_bytes() -> [&'static [u8]; 2] {
+    [MODEL_AR, MODEL_TR]
 }
 
 /// Longest token sequence tagged at once.
@@ -36,6 +38,14 @@ pub fn arabic_model() -> Option<&'static CrfModel> {
     static MODEL: OnceLock<Option<CrfModel>> = OnceLock::new();
     MODEL
         .get_or_init(|| CrfModel::parse(MODEL_AR).ok())
+        .as_ref()
+}
+
+/// The embedded Turkish model, parsed on first use; `None` if it does not parse.
+pub fn turkish_model() -> Option<&'static CrfModel> {
+    static MODEL: OnceLock<Option<CrfModel>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| CrfModel::parse(MODEL_TR).ok())
         .as_ref()
 }
 
@@ -79,9 +89,10 @@ impl WordScores {
         }
     }
 
-    /// The offset in `rows` of token `i`'s word, computing it on first sight.
-    fn of(&mut self, model: &CrfModel, ctx: &Context<'_>, toks: &Tokens, i: usize) -> usize {
-        let key = toks.key(i);
+    /// The offset in `rows` of token `i`'s word, computing it on first sight. A Latin word
+    /// is cached with its shape, since `Ankara` and `ANKARA` share a key but not a shape.
+    fn of(&mut self, model: &CrfModel, ctx: &Context<'_>, i: usize, buf: &mut String) -> usize {
+        let key = ctx.cache_key(i, buf);
         if let Some(&at) = self.index.get(key) {
             return at;
         }
@@ -143,46 +154,57 @@ fn token_scores(
     ctx.context_attrs(i, seg, &mut |p| model.add_state(AttrHash::of(p), scores));
 }
 
-/// What the Arabic tagger read in a text.
+/// What a tagger read in a text.
 #[derive(Debug, Default)]
-pub struct ArabicTags {
+pub struct Tags {
     /// People and places it found, spans by the gold conventions.
     pub mentions: Vec<RawMention>,
+    /// Organisations it found (byte ranges, whole tokens): no person or place inside.
+    pub orgs: Vec<(usize, usize)>,
     /// Per token: the word on its own scores higher as no entity than as any place label,
     /// so a gazetteer match on it alone is likely the ordinary word (الخبر "the news", not
     /// Al-Khobar).
     pub not_place: Vec<bool>,
 }
 
-/// Tags the Arabic segments of `text` with `model`.
-pub fn tag_arabic(model: &CrfModel, lx: &Lexicon, text: &str, toks: &Tokens) -> ArabicTags {
-    let mut tags = ArabicTags {
+/// Tags the segments of `text` in one script (`arabic`, else Latin) with `model`, which
+/// reads what the rules found there (`rules`, sorted by start) among its features.
+pub fn tag(
+    model: &CrfModel,
+    lx: &Lexicon,
+    (text, toks): (&str, &Tokens),
+    rules: &[&[RawMention]],
+    arabic: bool,
+) -> Tags {
+    let mut tags = Tags {
         mentions: Vec::new(),
+        orgs: Vec::new(),
         not_place: vec![false; toks.len()],
     };
-    if !toks.toks.iter().any(|t| t.arabic) {
+    if !toks.toks.iter().any(|t| t.arabic == arabic) {
         return tags;
     }
     let o = model.labels.iter().position(|l| l == "O");
     let places: Vec<usize> = (0..model.labels.len())
         .filter(|&l| model.labels[l].ends_with("-LOC"))
         .collect();
-    let ctx = Context::new(lx, word_table(lx), text, toks);
+    let ctx = Context::new(lx, word_table(lx), (text, toks), rules);
     WORDS.with_borrow_mut(|words| {
         words.reset_for(model);
         let segs = features::segments_lazily(text, toks, MAX_SEGMENT)
-            .filter(|s| toks.toks.get(s.start).is_some_and(|t| t.arabic));
+            .filter(|s| toks.toks.get(s.start).is_some_and(|t| t.arabic == arabic));
         // The cached rows of one segment's words at a time (a segment is at most
         // `MAX_SEGMENT` tokens): one slot per token of the text took more than the text.
         let mut rows_at: Vec<Option<u32>> = Vec::with_capacity(MAX_SEGMENT);
         let mut state = Vec::new();
+        let mut buf = String::new();
         let n = model.labels.len();
         for seg in segs {
             let seg = &seg;
             rows_at.clear();
             rows_at.extend(seg.clone().map(|i| {
                 ctx.keyed(i)
-                    .then(|| u32::try_from(words.of(model, &ctx, toks, i)).ok())
+                    .then(|| u32::try_from(words.of(model, &ctx, i, &mut buf)).ok())
                     .flatten()
             }));
             state.clear();
@@ -199,7 +221,12 @@ pub fn tag_arabic(model: &CrfModel, lx: &Lexicon, text: &str, toks: &Tokens) -> 
                 .map(|l| model.labels[l].as_str())
                 .collect();
             for run in spans::runs(&labels, seg.start) {
-                tags.mentions.extend(spans::mention(lx, text, toks, run));
+                if run.2 == "ORG" {
+                    tags.orgs
+                        .push((toks.toks[run.0].start(), toks.toks[run.1].end()));
+                } else {
+                    tags.mentions.extend(spans::mention(lx, text, toks, run));
+                }
             }
         }
         tags

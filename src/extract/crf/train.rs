@@ -11,7 +11,7 @@ use std::io;
 
 use super::model::{AttrHash, CrfModel, PART_SEP};
 use super::{Context, MAX_SEGMENT, segments, spans};
-use crate::extract::lexicon::Lexicon;
+use crate::extract::Extractor;
 use crate::extract::token::Tokens;
 
 /// A text rebuilt from CoNLL tokens, with its gold spans `(start, end, type)` in bytes.
@@ -92,13 +92,21 @@ pub fn token_labels(toks: &Tokens, spans: &[(usize, usize, String)], map: TypeMa
 }
 
 /// The training sequences of `docs`, segmented as tagging segments them.
-pub fn sequences(lx: &Lexicon, docs: &[LabelledDoc], map: TypeMap, arabic: bool) -> Vec<Sequence> {
+/// The rules' mentions are among the attributes, read by `ex` as in tagging.
+pub fn sequences(
+    ex: &Extractor,
+    docs: &[LabelledDoc],
+    map: TypeMap,
+    arabic: bool,
+) -> Vec<Sequence> {
     let mut out = Vec::new();
+    let lx = ex.lexicon();
     let words = super::features::Flags::word_table(lx);
     for doc in docs {
         let toks = Tokens::new(&doc.text);
         let labels = token_labels(&toks, &doc.spans, map);
-        let ctx = Context::new(lx, &words, &doc.text, &toks);
+        let (dates, rules) = ex.rules(&doc.text, &toks, None);
+        let ctx = Context::new(lx, &words, (&doc.text, &toks), &[&rules, &dates]);
         for seg in segments(&doc.text, &toks, MAX_SEGMENT) {
             if toks.toks[seg.start].arabic != arabic {
                 continue;

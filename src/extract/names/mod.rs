@@ -93,8 +93,17 @@ impl<'a> Scan<'a> {
         self.t.key(i)
     }
 
+    /// True when token `i` is an organisation head; an Arabic one also behind its
+    /// proclitics (`ووزارة`, `بجامعة`).
     fn is_org(&self, i: usize) -> bool {
-        i < self.t.len() && self.lx.org_heads.contains(self.key(i))
+        if i >= self.t.len() {
+            return false;
+        }
+        let k = self.key(i);
+        self.lx.org_heads.contains(k)
+            || self.t.toks[i].arabic
+                && has_clitic(k)
+                && ar_find(k, |_, rest| self.lx.org_heads.contains(rest).then_some(())).is_some()
     }
 
     fn push(&mut self, start: usize, end: usize, kind: Kind, canonical: Option<String>) {

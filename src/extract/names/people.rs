@@ -121,13 +121,21 @@ impl Scan<'_> {
             if !tok.arabic || (end > j && !self.t.joined(end - 1)) {
                 break;
             }
-            if self.lx.org_heads.contains(k)
-                || self.title_at(end).is_some()
-                || self.function_word(end)
-            {
+            if self.is_org(end) || self.title_at(end).is_some() || self.function_word(end) {
                 break;
             }
             let pos = end - j;
+            // A connector inside a name (`بن`, `آل`) belongs to it when a word follows:
+            // `حمد بن عيسى آل خليفة` keeps its family name.
+            if pos > 0
+                && matches!(k, "بن" | "ابن" | "بنت" | "ال" | "ابو")
+                && end + 1 < n
+                && self.t.joined(end)
+                && self.t.toks[end + 1].arabic
+            {
+                end += 1;
+                continue;
+            }
             // After a connector (بن، آل، أبو، عبد) the next word belongs to the name.
             let linked = pos > 0
                 && matches!(

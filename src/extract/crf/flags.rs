@@ -1,0 +1,123 @@
+//! Lexicon memberships of a token as bits: one table lookup per word gives every list it is
+//! in (gazetteer, given names, curated people, titles, organisation heads, cues, dates).
+
+use crate::extract::lexicon::{FxMap, Lexicon};
+use crate::extract::morph::{ar_find, tr_splits};
+
+/// Lexicon memberships of one token, as bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags(u16);
+
+impl Flags {
+    const PLACE: u16 = 1;
+    const PLACE_STRIPPED: u16 = 1 << 1;
+    const PLACE_FIRST: u16 = 1 << 2;
+    const GIVEN: u16 = 1 << 3;
+    const PERSON_LAST: u16 = 1 << 4;
+    const TITLE: u16 = 1 << 5;
+    const ORG_HEAD: u16 = 1 << 6;
+    const PLACE_CUE: u16 = 1 << 7;
+    const DATE_WORD: u16 = 1 << 8;
+    const DEMONYM: u16 = 1 << 9;
+    const NAMES: [(u16, &'static str); 10] = [
+        (Self::PLACE, "pl"),
+        (Self::PLACE_STRIPPED, "ps"),
+        (Self::PLACE_FIRST, "pf"),
+        (Self::GIVEN, "gn"),
+        (Self::PERSON_LAST, "pe"),
+        (Self::TITLE, "ti"),
+        (Self::ORG_HEAD, "or"),
+        (Self::PLACE_CUE, "pc"),
+        (Self::DATE_WORD, "dw"),
+        (Self::DEMONYM, "dm"),
+    ];
+
+    /// The bits, for a compact cache.
+    pub fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Flags from [`Flags::bits`].
+    pub fn from_bits(bits: u16) -> Flags {
+        Flags(bits)
+    }
+
+    /// The memberships of folded key `k` (Arabic keys also tried without proclitics),
+    /// looked up in `words`, every lexicon word with its bits ([`Flags::word_table`]).
+    pub fn of(lx: &Lexicon, words: &FxMap<String, u16>, k: &str, arabic: bool) -> Flags {
+        let bits = words.get(k).copied().unwrap_or(0);
+        let is_place = |w: &str| words.get(w).is_some_and(|b| b & Self::PLACE != 0);
+        let stripped = bits & Self::PLACE == 0
+            && if arabic {
+                ar_find(k, |skip, rest| (skip > 0 && is_place(rest)).then_some(())).is_some()
+            } else {
+                tr_splits(k).any(|s| is_place(&k[..s]))
+            };
+        let mut f = bits;
+        if stripped {
+            f |= Self::PLACE_STRIPPED;
+        }
+        if !arabic && lx.is_demonym(k) {
+            f |= Self::DEMONYM;
+        }
+        Flags(f)
+    }
+
+    /// Every word of the lexicons with its membership bits, so that a token takes one
+    /// lookup instead of one per list.
+    pub fn word_table(lx: &Lexicon) -> FxMap<String, u16> {
+        let mut t: FxMap<String, u16> = FxMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u16| {
+            for w in words {
+                *t.entry(w.clone()).or_default() |= bit;
+            }
+        };
+        mark(&mut lx.places.keys(), Self::PLACE);
+        mark(&mut lx.place_first.iter(), Self::PLACE_FIRST);
+        mark(&mut lx.given.iter(), Self::GIVEN);
+        mark(&mut lx.people_last.keys(), Self::PERSON_LAST);
+        mark(&mut lx.title_first.iter().chain(&lx.titles), Self::TITLE);
+        mark(&mut lx.org_heads.iter(), Self::ORG_HEAD);
+        mark(
+            &mut lx.place_after.iter().chain(&lx.place_before),
+            Self::PLACE_CUE,
+        );
+        // Every word of every month name (`تشرين`, `الثاني`), folded like keys.
+        let month_words: Vec<String> = lx
+            .months
+            .iter()
+            .flat_map(|(name, _)| {
+                let key = crate::text::fold_str(name);
+                key.split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        mark(&mut lx.weekdays.keys().chain(&month_words), Self::DATE_WORD);
+        t
+    }
+
+    pub(super) fn names(self) -> impl Iterator<Item = &'static str> {
+        Self::NAMES
+            .into_iter()
+            .filter(move |(bit, _)| self.0 & bit != 0)
+            .map(|(_, n)| n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_see_places_through_suffixes_and_clitics() {
+        let lx = Lexicon::load();
+        let words = Flags::word_table(&lx);
+        let f = Flags::of(&lx, &words, "rusyadan", false);
+        assert!(f.names().any(|n| n == "ps"), "{f:?}");
+        let f = Flags::of(&lx, &words, &crate::text::fold_str("وتركيا"), true);
+        assert!(f.names().any(|n| n == "ps"), "{f:?}");
+        let f = Flags::of(&lx, &words, "ankara", false);
+        assert!(f.names().any(|n| n == "pl"));
+    }
+}
