@@ -341,7 +341,7 @@ struct Opened {
 fn open_corpus(paths: &[std::path::PathBuf]) -> anyhow::Result<Opened> {
     use okur::corpus::fast::{list_text_files, titles_of_files};
     use okur::tui::loading::{
-        CorpusLoader, FIRST_HEADS, TITLES_FIRST_FROM, documents_status, placeholder_corpus,
+        CorpusLoader, FIRST_HEADS, documents_status, opens_titles_first, placeholder_corpus,
         titles_status,
     };
     // Standard input may take any time to end (`tail -f log | okur -`, a writer that
@@ -360,7 +360,7 @@ fn open_corpus(paths: &[std::path::PathBuf]) -> anyhow::Result<Opened> {
     // first frame waits for the walk and a screenful of heads; the rest arrive meanwhile.
     if !paths.is_empty()
         && let Ok(mut files) = list_text_files(paths)
-        && files.len() >= TITLES_FIRST_FROM
+        && opens_titles_first(&files)
     {
         let total = files.len();
         let rest = files.split_off(FIRST_HEADS.min(total));

@@ -19,7 +19,7 @@ use super::{Kind, RawMention};
 use crate::corpus::{DocKey, Document};
 
 /// Bump when the rules change what they find for the same text and lexicons.
-const RULES_VERSION: u32 = 3;
+const RULES_VERSION: u32 = 4;
 
 /// One cached mention: `[start, end, kind, value, canonical]`.
 #[derive(Serialize, Deserialize)]

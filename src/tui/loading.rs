@@ -18,6 +18,32 @@ use crate::corpus::{Corpus, Dateline, DocKey, Document, LoadError, LoadReport, d
 /// full load of a few hundred articles fits in a frame).
 pub const TITLES_FIRST_FROM: usize = 300;
 
+/// News files (feeds, dumps, pages, mailboxes) of at least this many bytes in all open
+/// titles first whatever their number: a few followed feeds (`okur --feeds`) hold thousands
+/// of articles in a handful of files, and parsing them all would hold the first frame (10k
+/// feed items and 1k pages, 44 MB: 1.7 s). Their items' titles come from a scan instead.
+pub const TITLES_FIRST_BYTES: u64 = 4 << 20;
+
+/// True when `files` (from `corpus::fast::list_text_files`) are many, or hold enough news
+/// formats, to open titles first. Plain text is cheap to load whole, so only other files'
+/// sizes count; a file that cannot be read counts nothing (the full load reports it).
+pub fn opens_titles_first(files: &[PathBuf]) -> bool {
+    if files.len() >= TITLES_FIRST_FROM {
+        return true;
+    }
+    let mut bytes = 0u64;
+    files.iter().filter(|f| !is_plain_text(f)).any(|f| {
+        bytes = bytes.saturating_add(std::fs::metadata(f).map_or(0, |m| m.len()));
+        bytes >= TITLES_FIRST_BYTES
+    })
+}
+
+fn is_plain_text(file: &std::path::Path) -> bool {
+    file.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
 /// Heads read before the first frame: more than a screenful of the list. The rest arrive
 /// in the background (reading 200k heads takes seconds, mostly waiting on the disk).
 pub const FIRST_HEADS: usize = 200;
@@ -206,6 +232,29 @@ pub fn placeholder_corpus(titles: &[TitleEntry]) -> Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_few_big_news_files_open_titles_first_and_big_text_does_not() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = |name: &str, bytes: usize| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, vec![b'a'; bytes]).expect("write");
+            path
+        };
+        let big = usize::try_from(TITLES_FIRST_BYTES).expect("fits");
+        let feeds = [file("a.jsonl", big / 2), file("b.xml", big / 2)];
+        assert!(opens_titles_first(&feeds));
+        assert!(!opens_titles_first(&feeds[..1]));
+        assert!(!opens_titles_first(&[
+            file("long.txt", big),
+            file("c.MD", big)
+        ]));
+        let many: Vec<PathBuf> = (0..TITLES_FIRST_FROM)
+            .map(|i| dir.path().join(format!("{i}.txt")))
+            .collect();
+        assert!(opens_titles_first(&many));
+        assert!(!opens_titles_first(&[dir.path().join("missing.xml")]));
+    }
 
     #[test]
     fn placeholders_carry_title_date_and_language() {
