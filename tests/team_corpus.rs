@@ -24,12 +24,8 @@ fn okur() -> assert_cmd::Command {
 
 /// A fresh cluster with the schema, an uploader (ayse) and an analyst who is not one (omar).
 fn team() -> Cluster {
-    let cluster = Cluster::start();
+    let cluster = Cluster::with_team(["ayse", "omar"]);
     let mut admin = cluster.admin();
-    schema::migrate(&mut admin).expect("okur team init");
-    for who in ["ayse", "omar"] {
-        schema::add_analyst(&mut admin, who, None).expect("okur team add");
-    }
     schema::grant_uploader(&mut admin, "ayse").expect("--uploader");
     cluster
 }

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use okur::corpus::DocKey;
 use okur::store::{Applied, Change, Label, Relevance, Source, Span, State, Store};
-use okur::team::{Fault, Sync, SyncOptions, TeamUrl, TeamView, schema, server};
+use okur::team::{Fault, Sync, SyncOptions, TeamUrl, TeamView, server};
 use team_cluster::Cluster;
 use team_cluster::proxy::Proxy;
 
@@ -159,13 +159,7 @@ fn work(who: usize, url: &str, fault: Fault, progress: &AtomicUsize) -> Analyst 
 
 /// A fresh cluster with the schema and ten analyst roles.
 fn team() -> Cluster {
-    let cluster = Cluster::start();
-    let mut admin = cluster.admin();
-    schema::migrate(&mut admin).expect("okur team init");
-    for who in 0..ANALYSTS {
-        schema::add_analyst(&mut admin, &format!("analyst{who}"), None).expect("okur team add");
-    }
-    cluster
+    Cluster::with_team((0..ANALYSTS).map(|who| format!("analyst{who}")))
 }
 
 /// Runs the ten analysts against `port` (the server's or a proxy's); `during` is called

@@ -11,13 +11,7 @@ use team_cluster::Cluster;
 
 /// A fresh cluster with the schema and two analysts.
 fn team() -> Cluster {
-    let cluster = Cluster::start();
-    let mut admin = cluster.admin();
-    schema::migrate(&mut admin).expect("okur team init");
-    for who in ["analyst0", "analyst1"] {
-        schema::add_analyst(&mut admin, who, None).expect("okur team add");
-    }
-    cluster
+    Cluster::with_team(["analyst0", "analyst1"])
 }
 
 #[test]

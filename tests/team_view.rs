@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use okur::corpus::DocKey;
 use okur::store::{Change, Label, Relevance, Source, Span, Store};
-use okur::team::{Cache, Loaded, Sync, SyncOptions, TeamUrl, TeamView, schema, server};
+use okur::team::{Cache, Loaded, Sync, SyncOptions, TeamUrl, TeamView, server};
 use team_cluster::Cluster;
 
 fn options() -> SyncOptions {
@@ -23,13 +23,7 @@ fn options() -> SyncOptions {
 
 /// A fresh cluster with the schema and two analysts.
 fn team() -> Cluster {
-    let cluster = Cluster::start();
-    let mut admin = cluster.admin();
-    schema::migrate(&mut admin).expect("okur team init");
-    for who in ["analyst0", "analyst1"] {
-        schema::add_analyst(&mut admin, who, None).expect("okur team add");
-    }
-    cluster
+    Cluster::with_team(["analyst0", "analyst1"])
 }
 
 /// `n` changes by analyst1 from their own journal in `dir`, pushed and settled.

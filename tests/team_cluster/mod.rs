@@ -277,6 +277,18 @@ impl Cluster {
     pub fn admin(&self) -> postgres::Client {
         postgres::Client::connect(&self.socket_url(), postgres::NoTls).expect("connect as admin")
     }
+
+    /// A fresh cluster with okur's schema (`okur team init`) and an analyst role for each
+    /// of `analysts` (`okur team add`).
+    pub fn with_team<S: AsRef<str>>(analysts: impl IntoIterator<Item = S>) -> Cluster {
+        let cluster = Cluster::start();
+        let mut admin = cluster.admin();
+        okur::team::schema::migrate(&mut admin).expect("okur team init");
+        for who in analysts {
+            okur::team::schema::add_analyst(&mut admin, who.as_ref(), None).expect("okur team add");
+        }
+        cluster
+    }
 }
 
 impl Drop for Cluster {
