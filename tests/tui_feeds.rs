@@ -50,15 +50,8 @@ fn arabic() -> Document {
 
 /// The reading pane's rows inside its frame, every cell of each.
 fn reader_rows(h: &mut Harness) -> Vec<String> {
-    let buf = h.buffer();
-    let area = h.panes().reader.expect("a reading pane");
-    (area.y + 1..area.y + area.height - 1)
-        .map(|y| {
-            (area.x + 1..area.x + area.width - 1)
-                .map(|x| buf[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
+    let pane = h.panes().reader;
+    h.inside(pane)
 }
 
 /// A harness over `docs` on a 90x14 screen, with document `open` open.

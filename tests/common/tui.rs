@@ -246,6 +246,19 @@ impl Harness {
             .collect()
     }
 
+    /// The rows inside a pane's frame, every cell of each (`pane` from [`Harness::panes`]).
+    pub fn inside(&mut self, pane: Option<ratatui::layout::Rect>) -> Vec<String> {
+        let area = pane.expect("the pane is shown");
+        let buf = self.buffer();
+        (area.y + 1..area.y + area.height - 1)
+            .map(|y| {
+                (area.x + 1..area.x + area.width - 1)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The screen's rows joined by newlines, every cell of each.
     pub fn screen_text(&mut self) -> String {
         self.screen().join("\n")

@@ -69,25 +69,12 @@ fn filtered(h: &mut Harness, filter: &str) -> Vec<usize> {
     h.app().list.order().to_vec()
 }
 
-/// The text inside a pane's frame, one string per row.
-fn inside(h: &mut Harness, pane: Option<ratatui::layout::Rect>) -> Vec<String> {
-    let area = pane.expect("the pane is shown");
-    let buf = h.buffer();
-    (area.y + 1..area.y + area.height - 1)
-        .map(|y| {
-            (area.x + 1..area.x + area.width - 1)
-                .map(|x| buf[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn the_list_shows_tags_and_a_note_marker() {
     let mut h = open_at(160);
     h.keys("e");
     let panes = h.prepare();
-    let rows = inside(&mut h, panes.list);
+    let rows = h.inside(panes.list);
     assert!(rows[0].contains("#suriye"), "{rows:#?}");
     assert!(rows[1].contains('✎'), "{rows:#?}");
     assert!(rows[2].contains("#\"iki kelime\""), "{rows:#?}");
@@ -102,7 +89,7 @@ fn the_note_is_shown_dimmed_above_the_article_in_its_direction() {
     let mut h = open();
     h.keys("j Enter");
     let panes = h.prepare();
-    let rows = inside(&mut h, panes.reader);
+    let rows = h.inside(panes.reader);
     let wide = LayoutOptions::new(200);
     let note = layout_line(NOTE, &wide, Direction::Rtl)
         .expect("laid out")
