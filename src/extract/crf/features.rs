@@ -170,12 +170,11 @@ impl<'a> Context<'a> {
     }
 
     /// True when token `i`'s word and neighbour attributes depend on its key alone, so a
-    /// tagger may compute them once per distinct word.
-    /// Only Arabic words are: a Latin word's rows would be cached per shape too, and on a
-    /// big Turkish text the cache grew past the document memory budget.
+    /// tagger may compute them once per distinct word (a Latin word is cached with its
+    /// shape, see [`Context::cache_key`]); a word with a suffix is not, as its attributes
+    /// read the suffix too.
     pub fn keyed(&self, i: usize) -> bool {
-        let t = &self.toks.toks[i];
-        t.arabic && !t.has_suffix()
+        !self.toks.toks[i].has_suffix()
     }
 
     /// What a tagger caches token `i`'s word scores under: its key, and for a Latin word

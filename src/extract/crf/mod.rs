@@ -72,7 +72,10 @@ struct WordScores {
 const MAX_CACHED_WORDS: usize = 100_000;
 
 thread_local! {
-    static WORDS: std::cell::RefCell<WordScores> = std::cell::RefCell::default();
+    /// One cache per script's model (Latin, Arabic): a corpus mixing Turkish and Arabic
+    /// articles alternates models, and one shared cache was emptied at each switch (the
+    /// whole mixed bench ran slower than its two halves added up).
+    static WORDS: std::cell::RefCell<[WordScores; 2]> = std::cell::RefCell::default();
 }
 
 impl WordScores {
@@ -189,7 +192,8 @@ pub fn tag(
         .filter(|&l| model.labels[l].ends_with("-LOC"))
         .collect();
     let ctx = Context::new(lx, word_table(lx), (text, toks), rules);
-    WORDS.with_borrow_mut(|words| {
+    WORDS.with_borrow_mut(|caches| {
+        let words = &mut caches[usize::from(arabic)];
         words.reset_for(model);
         let segs = features::segments_lazily(text, toks, MAX_SEGMENT)
             .filter(|s| toks.toks.get(s.start).is_some_and(|t| t.arabic == arabic));
