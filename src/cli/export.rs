@@ -94,13 +94,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
             export::brat::write_brat(dir, &docs)?;
         }
         (Some(dir), _) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create folder {}", dir.display()))?;
-            let file = dir.join(format.file_name());
-            let mut out = std::io::BufWriter::new(
-                std::fs::File::create(&file)
-                    .with_context(|| format!("cannot create {}", file.display()))?,
-            );
+            let (file, mut out) = create_in(dir, format)?;
             export::write_stream(format, &docs, &mut out)
                 .with_context(|| format!("cannot write {}", file.display()))?;
         }
@@ -112,6 +106,20 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The export file for `format` in the folder `dir` (`--out`), created with the folder:
+/// its path, for messages, and a buffered writer.
+fn create_in(
+    dir: &std::path::Path,
+    format: Format,
+) -> anyhow::Result<(std::path::PathBuf, std::io::BufWriter<std::fs::File>)> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    let path = dir.join(format.file_name());
+    let file = std::fs::File::create(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    Ok((path, std::io::BufWriter::new(file)))
 }
 
 /// `okur export --team URL`: the team view (see `cli::team_export`).
@@ -134,13 +142,7 @@ fn export_team(
                 Ok(())
             }
             Some(dir) => {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create folder {}", dir.display()))?;
-                let path = dir.join(format.file_name());
-                let mut file = std::io::BufWriter::new(
-                    std::fs::File::create(&path)
-                        .with_context(|| format!("cannot create {}", path.display()))?,
-                );
+                let (path, mut file) = create_in(dir, format)?;
                 export::team::write_stream(format, &docs, &mut file)
                     .with_context(|| format!("cannot write {}", path.display()))
             }
@@ -150,13 +152,7 @@ fn export_team(
     }
     let missing = match &args.out {
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-            let path = dir.join(format.file_name());
-            let mut file = std::io::BufWriter::new(
-                std::fs::File::create(&path)
-                    .with_context(|| format!("cannot write {}", path.display()))?,
-            );
+            let (_, mut file) = create_in(dir, format)?;
             let missing = super::team_export::write(corpus, &team, &mut file)?;
             file.flush()?;
             missing
