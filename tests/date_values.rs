@@ -468,6 +468,94 @@ fn date_values_are_right() {
 }
 
 #[test]
+fn year_halves_and_month_ranges_have_their_spans_and_values() {
+    let ex = Extractor::new();
+    let mut wrong = Vec::new();
+    for (text, span, want) in [
+        (
+            "Büyüme 2024'ün ilk yarısında yavaşladı.",
+            "2024'ün ilk yarı",
+            "2024-40",
+        ),
+        (
+            "Büyüme yılın ikinci yarısında hızlanacak.",
+            "yılın ikinci yarı",
+            "2020-41",
+        ),
+        (
+            "İhracat geçen yılın ilk yarısında arttı.",
+            "geçen yılın ilk yarı",
+            "2019-40",
+        ),
+        (
+            "نما الاقتصاد في النصف الأول من 2024.",
+            "النصف الأول من 2024",
+            "2024-40",
+        ),
+        (
+            "تراجع النمو في النصف الثاني من العام الماضي.",
+            "النصف الثاني من العام الماضي",
+            "2019-41",
+        ),
+        (
+            "Hasat Mart-Nisan 2024 döneminde yapıldı.",
+            "Mart-Nisan 2024",
+            "2024-03/2024-04",
+        ),
+        (
+            "Fiyatlar Ocak ile Mart arasında yükseldi.",
+            "Ocak ile Mart",
+            "2020-01/2020-03",
+        ),
+        (
+            "تراجعت المبيعات في مارس وأبريل.",
+            "مارس وأبريل",
+            "2020-03/2020-04",
+        ),
+        (
+            "ارتفعت الأسعار من يناير إلى مارس 2024.",
+            "يناير إلى مارس 2024",
+            "2024-01/2024-03",
+        ),
+        (
+            "ارتفعت الأسعار من يناير حتى مارس.",
+            "يناير حتى مارس",
+            "2020-01/2020-03",
+        ),
+    ] {
+        let got: Vec<(&str, Option<String>)> = ex
+            .extract_text(text, Some(D))
+            .into_iter()
+            .filter(|m| m.kind == Kind::Date)
+            .map(|m| (&text[m.start..m.end], m.value))
+            .collect();
+        if got != [(span, Some(want.to_string()))] {
+            wrong.push(format!("{text}: got {got:?}, want {span:?} = {want}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_half_without_its_year_is_a_game_not_a_date() {
+    let ex = Extractor::new();
+    for text in [
+        "Takım ilk yarıda iki gol attı.",
+        "Maçın ilk yarısında gol yok.",
+        "سجل الفريق هدفين في النصف الأول من المباراة.",
+        "Ev sahibi ikinci yarıya hızlı başladı.",
+    ] {
+        let dates: Vec<&str> = ex
+            .extract_text(text, Some(D))
+            .into_iter()
+            .filter(|m| m.kind == Kind::Date)
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert!(dates.is_empty(), "{text}: {dates:?}");
+    }
+}
+
+#[test]
 fn words_that_only_look_like_dates_are_not_dates() {
     let ex = Extractor::new();
     let mut wrong = Vec::new();

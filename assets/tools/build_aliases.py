@@ -59,10 +59,32 @@ def territories(data):
             yield [n for n in (en, tr, ar) if n]
 
 
+def renamed():
+    """Former and foreign names of renamed places (assets/gazetteer/renamed.tsv), each list
+    with the current name first."""
+    path = os.path.join(os.path.dirname(__file__), "..", "gazetteer", "renamed.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            old, new, names = line.rstrip("\n").split("\t")[:3]
+            yield [new, old] + [n for n in names.split("|") if n]
+
+
+def with_renames(group, renames):
+    """The group with every name of a renamed place it shares a name with."""
+    for names in renames:
+        if any(n in group for n in names):
+            group = group + [n for n in names if n not in group]
+    return group
+
+
 def main():
     data = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
     seen, out = set(), []
+    renames = list(renamed())
     for group in list(territories(data)) + list(places(data)):
+        group = with_renames(group, renames)
         names = []
         for n in group:
             n = " ".join(n.split())

@@ -4,7 +4,8 @@
 Usage: python3 assets/tools/build_assets.py ../shared/data assets
 
 Writes
-  gazetteer/places.tsv      name<TAB>canonical   (best-ranked place first; CLDR/GeoNames/NE/pycountry)
+  gazetteer/places.tsv      name<TAB>canonical[<TAB>city|country for homographs]   (best-ranked
+                            place first; CLDR/GeoNames/NE/pycountry)
   gazetteer/given_tr.txt    Turkish given names (OnurArdaB/Turkish-NER, MIT)
   gazetteer/name_stats.tsv  token<TAB>begin<TAB>inside<TAB>loc<TAB>other counts from the CC BY-SA /
                             MIT training splits (Turkish-Wiki-NER train, ANERcorp CAMeL train,
@@ -135,28 +136,111 @@ def noisy(name, lang, st, kind):
     return other + per >= 3 and other + per > 2 * loc
 
 
+def populated(row):
+    """Countries and cities: the places a bare name in news most often means."""
+    return row["kind"] in ("country", "city")
+
+
+def major(row):
+    return row["kind"] == "country" or int(row["population"] or 0) >= 500000
+
+
+def same_place(a, b, countries):
+    """Two rows of one place: duplicates from two sources (same kind and country: Basra as
+    `Basrah` and `Al Başrah al Qadīmah`), or a city-state and its city (Singapore, Hong Kong:
+    the city holds most of the country's people)."""
+    if a["country_code"] != b["country_code"]:
+        return False
+    if a["kind"] == b["kind"]:
+        return True
+    city = a if a["kind"] == "city" else b
+    country = countries.get(city["country_code"])
+    pop = int(city["population"] or 0)
+    return country is not None and pop * 5 >= int(country["population"] or 0) * 4
+
+
+def homograph(owner, row, countries):
+    """True when `row` shares a name with the higher-ranked `owner` yet is another place that
+    news names as often (Amman and Oman, Algiers and Algeria): both readings are kept."""
+    return (populated(owner) and populated(row) and major(owner) and major(row)
+            and not same_place(owner, row, countries))
+
+
+def canonical(row, owner, countries):
+    """The row's display name, made unique when a different place already has it: a city
+    named like its country is `Cezayir (şehir)`, one named like a city elsewhere takes its
+    country's name (`Trablus (Lübnan)`)."""
+    tr = row["names_tr"].split("|")[0]
+    ar = row["names_ar"].split("|")[0]
+    canon = tr or row["name_en"] or ar
+    if owner is None or not homograph(owner, row, countries):
+        return canon
+    if owner["country_code"] == row["country_code"]:
+        return f"{canon} (şehir)"
+    country = countries.get(row["country_code"])
+    where = country["names_tr"].split("|")[0] if country else row["country_code"]
+    return f"{canon} ({where or row['country_code']})"
+
+
+def renamed():
+    """assets/gazetteer/renamed.tsv: source canonical -> (current canonical, other names)."""
+    out = {}
+    with open(os.path.join(OUT, "gazetteer/renamed.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            old, new, names = line.rstrip("\n").split("\t")[:3]
+            out[old] = (new, [n for n in names.split("|") if n])
+    return out
+
+
 def build_places(st):
+    renames = renamed()
     rows = []
     with open(os.path.join(SRC, "lexicons/places.tsv"), encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
         for line in f:
             rows.append(dict(zip(header, line.rstrip("\n").split("\t"))))
     rows.sort(key=rank)
-    seen, lines = set(), []
+    countries = {r["country_code"]: r for r in rows if r["kind"] == "country" and r["country_code"]}
+    # seen: name -> the row that owns it; canon_owner: display name -> the row that owns it.
+    seen, canon_owner, lines, homographs = {}, {}, [], set()
     for row in rows:
         tr = row["names_tr"].split("|")[0]
         ar = row["names_ar"].split("|")[0]
-        canon = tr or row["name_en"] or ar
-        for name, lang in place_names(row):
+        plain = tr or row["name_en"] or ar
+        canon = canonical(row, canon_owner.get(plain), countries)
+        canon_owner.setdefault(canon, row)
+        # A renamed place: its current name is canonical, its former names are aliases.
+        names = place_names(row)
+        if canon in renames and names:
+            canon, extra = renames.pop(canon)
+            names = names + [(n, "ar" if "\u0600" <= n[:1] <= "\u06ff" else "tr") for n in extra]
+        emitted = set()
+        for name, lang in names:
             name = re.sub(r"\s+", " ", name).strip()
             key = name.lower()
-            if len(name) < 3 or key in seen or noisy(name, lang, st, row["kind"]):
+            if len(name) < 3 or key in emitted or noisy(name, lang, st, row["kind"]):
                 continue
-            seen.add(key)
-            lines.append(f"{name}\t{canon}\n")
+            owner = seen.get(key)
+            # A name another place owns is written again only for a homograph, so the
+            # loader knows it is ambiguous and linking lets context decide.
+            if owner is not None:
+                if not homograph(owner, row, countries):
+                    continue
+                homographs.add(key)
+            seen.setdefault(key, row)
+            emitted.add(key)
+            lines.append((key, name, canon, row["kind"]))
     with open(os.path.join(OUT, "gazetteer/places.tsv"), "w", encoding="utf-8") as f:
-        f.write("# name<TAB>canonical; generated by assets/tools/build_assets.py, see assets/LICENSES.md\n")
-        f.writelines(lines)
+        f.write("# name<TAB>canonical[<TAB>city|country]; generated by assets/tools/build_assets.py, see assets/LICENSES.md\n")
+        f.write("# A name on two lines with two canonicals is a homograph (عمان: Umman, Amman); its lines\n")
+        f.write("# say which reading is a city, for the cue words of assets/cues/city_cues.txt.\n")
+        for key, name, canon, kind in lines:
+            if key in homographs:
+                f.write(f"{name}\t{canon}\t{'city' if kind == 'city' else 'country'}\n")
+            else:
+                f.write(f"{name}\t{canon}\n")
     return len(lines)
 
 

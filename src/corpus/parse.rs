@@ -337,10 +337,7 @@ pub fn detect_language(text: &str) -> Lang {
             continue;
         }
         match c {
-            '\u{0600}'..='\u{06FF}'
-            | '\u{0750}'..='\u{077F}'
-            | '\u{FB50}'..='\u{FDFF}'
-            | '\u{FE70}'..='\u{FEFF}' => arabic += usize::from(is_letter(c)),
+            c if crate::text::is_arabic(c) => arabic += usize::from(is_letter(c)),
             'ğ' | 'Ğ' | 'ı' | 'İ' | 'ş' | 'Ş' => {
                 latin += 1;
                 turkish += 1;

@@ -137,6 +137,8 @@ pub struct Lexicon {
     pub months: Vec<(String, u32)>,
     /// Weekday names (folded) -> 0 = Monday.
     pub weekdays: FxMap<String, u32>,
+    /// Place names two places share (عمان: Oman, Amman), for linking to tell apart.
+    pub homographs: super::homograph::PlaceHomographs,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -176,6 +178,8 @@ impl Lexicon {
         }
         lx.load_dates();
         lx.drop_common_arabic_places();
+        lx.homographs =
+            super::homograph::PlaceHomographs::load(&[PLACES_EXTRA, PLACES], &lx.place_names);
         lx
     }
 
@@ -183,11 +187,7 @@ impl Lexicon {
     /// town in Iran, `مدينة` "city" one in Malta): Arabic has no capital letters to tell them
     /// apart. Turkish keeps them, since capitalisation already does.
     fn drop_common_arabic_places(&mut self) {
-        let arabic = |k: &str| {
-            k.chars()
-                .next()
-                .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
-        };
+        let arabic = |k: &str| k.chars().next().is_some_and(crate::text::in_arabic_block);
         let curated: FxSet<String> = lines(PLACES_EXTRA)
             .filter_map(|l| l.split_once('\t'))
             .map(|(n, _)| fold_str(n))
@@ -218,6 +218,8 @@ impl Lexicon {
             let Some((name, canon)) = l.split_once('\t') else {
                 continue;
             };
+            // A third column marks a homograph's city or country reading (homograph.rs).
+            let canon = canon.split('\t').next().unwrap_or(canon);
             let ix = match canon_ix.get(canon) {
                 Some(&ix) => ix,
                 None => {

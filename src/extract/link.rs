@@ -168,7 +168,8 @@ pub fn link(lx: &Lexicon, texts: &[&str], raw: Vec<Vec<RawMention>>) -> CorpusEx
         }
     }
     let mut mentions = Vec::with_capacity(raw.len());
-    for (d, ms) in raw.into_iter().enumerate() {
+    for (d, mut ms) in raw.into_iter().enumerate() {
+        lx.homographs.resolve(texts[d], &lx.place_names, &mut ms);
         let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
         for m in ms {
             if out.last().is_some_and(|p| p.end > m.start) {

@@ -11,6 +11,7 @@ mod blend;
 mod cache;
 pub mod crf;
 mod dates;
+mod homograph;
 mod items;
 mod lexicon;
 mod link;

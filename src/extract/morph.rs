@@ -32,7 +32,7 @@ pub fn ar_find<T>(key: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Opt
     if let Some(v) = f(0, key) {
         return Some(v);
     }
-    if !key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+    if !crate::text::has_proclitic(key) {
         return None;
     }
     for c in AR_CLITICS {

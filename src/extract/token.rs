@@ -1,6 +1,6 @@
 //! Word tokens with byte spans, capitalisation, and folded keys of their stems.
 
-use crate::text::{fold_char, is_arabic};
+use crate::text::{fold_char, is_arabic, is_word_char};
 
 /// What separates a token from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,19 +71,6 @@ pub struct Tokens {
     keys: String,
 }
 
-fn is_word(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    if matches!(c, '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{00C0}'..='\u{024F}')
-        && c != '×'
-        && c != '÷'
-    {
-        return true;
-    }
-    c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}'
-}
-
 /// [`fold_char`] with the common Turkish letters answered without Unicode decomposition.
 fn fold_fast(c: char, out: &mut String) {
     let f = match c {
@@ -121,14 +108,14 @@ impl Tokens {
         let mut line_start = 0;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if !is_word(c) {
+            if !is_word_char(c) {
                 continue;
             }
             let start = i;
             let mut end = i + c.len_utf8();
             let mut stem_end = None;
             while let Some(&(j, d)) = chars.peek() {
-                if is_word(d) {
+                if is_word_char(d) {
                     end = j + d.len_utf8();
                     chars.next();
                 } else if is_apostrophe(d) && stem_end.is_none() {

@@ -35,6 +35,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{Decision, DocState, Label, Name, Source, Span, State};
+use crate::text::{ARABIC_PROCLITICS, is_word_char};
 
 /// A mention suggested by the extractor, in document byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,9 +231,6 @@ pub fn accepted_names(state: &State) -> BTreeSet<Name> {
     names
 }
 
-/// Arabic letters that attach to the front of a word: and, so, with, for, like.
-const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
-
 /// Byte ranges where `name` occurs in `text` as a whole word (see the module docs).
 pub fn find_name(text: &str, name: &str) -> Vec<(usize, usize)> {
     if name.is_empty() {
@@ -244,16 +242,12 @@ pub fn find_name(text: &str, name: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
-}
-
 fn word_start(before: &str) -> bool {
     for (n, c) in before.chars().rev().enumerate() {
         if !is_word_char(c) {
             return true;
         }
-        if !PROCLITICS.contains(&c) || n == 2 {
+        if !ARABIC_PROCLITICS.contains(&c) || n == 2 {
             return false;
         }
     }

@@ -60,14 +60,10 @@ pub fn fold_char(c: char, out: &mut String) {
         'ß' => out.push_str("ss"),
         'ø' | 'Ø' => out.push('o'),
         'æ' | 'Æ' => out.push_str("ae"),
-        _ if is_arabic_range(c) => fold_arabic(c, out),
+        _ if super::in_arabic_block(c) => fold_arabic(c, out),
         _ if c.is_ascii() => out.push(c),
         _ => fold_other(c, out),
     }
-}
-
-fn is_arabic_range(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c)
 }
 
 /// True for Arabic harakat and Quranic marks: combining marks that sit on a letter.

@@ -7,6 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::app::App;
 use super::view::Panes;
 use crate::layout::{PaneRow, VisualLine};
+use crate::text::is_sentence_end;
 
 /// The laid-out line under the cursor row, if it is a text row.
 pub fn cursor_line(app: &App) -> Option<&VisualLine> {
@@ -239,16 +240,12 @@ fn space_before(text: &str, caret: usize, back: usize, last: bool) -> usize {
     }
 }
 
-fn ends_sentence(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '؟' | '\n')
-}
-
 /// Offsets where sentences start: after `.`, `!`, `?`, `؟` or a line break, past spaces.
 pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut out = vec![0];
     let mut after_end = false;
     for (i, c) in text.char_indices() {
-        if ends_sentence(c) {
+        if is_sentence_end(c) {
             after_end = true;
         } else if after_end && !c.is_whitespace() {
             out.push(i);
@@ -265,8 +262,8 @@ fn follows_sentence_end(text: &str, at: usize) -> bool {
     before
         .chars()
         .rev()
-        .find(|&c| ends_sentence(c) || !c.is_whitespace())
-        .is_some_and(ends_sentence)
+        .find(|&c| is_sentence_end(c) || !c.is_whitespace())
+        .is_some_and(is_sentence_end)
 }
 
 /// The first sentence start (as [`sentence_starts`] finds them) after `caret`, scanning
@@ -275,7 +272,7 @@ pub fn next_sentence_start(text: &str, caret: usize) -> Option<usize> {
     let rest = text.get(caret..)?;
     let mut after_end = follows_sentence_end(text, caret);
     for (i, c) in rest.char_indices() {
-        if ends_sentence(c) {
+        if is_sentence_end(c) {
             after_end = true;
         } else if after_end && !c.is_whitespace() {
             if i > 0 {
@@ -294,7 +291,7 @@ pub fn prev_sentence_start(text: &str, caret: usize) -> Option<usize> {
     let found = before
         .char_indices()
         .rev()
-        .find(|&(i, c)| !ends_sentence(c) && !c.is_whitespace() && follows_sentence_end(text, i))
+        .find(|&(i, c)| !is_sentence_end(c) && !c.is_whitespace() && follows_sentence_end(text, i))
         .map(|(i, _)| i);
     found.or((caret > 0).then_some(0))
 }

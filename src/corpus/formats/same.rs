@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::corpus::Document;
+use crate::text::is_word_char;
 
 /// Merges repeated stories among the documents that came with metadata (plain text files
 /// are left alone: two copies of a file are two documents, each with its own triage).
@@ -122,13 +123,6 @@ fn words_key(text: &str) -> String {
 
 fn is_arabic_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c)
-}
-
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    is_arabic_letter(c) || c.is_alphanumeric()
 }
 
 #[cfg(test)]

@@ -360,7 +360,7 @@ pub fn segments_lazily<'a>(
             let gap = &text[p.end()..t.start()];
             // A dot ends a sentence unless it closes a short capitalised abbreviation (`St.`).
             let abbreviation = t.sep == Sep::Dot && p.cap && p.end() - p.start() <= 3;
-            let ends = gap.contains(['.', '!', '?', '؟', '\n'])
+            let ends = crate::text::has_sentence_end(gap)
                 && !(abbreviation || t.sep == Sep::Hyphen)
                 || p.arabic != t.arabic && !(p.digits || t.digits)
                 || i - start >= max;

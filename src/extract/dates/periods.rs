@@ -1,7 +1,9 @@
 //! Where a date without a year falls (a month, a day of a month, a Hijri month: the
-//! dateline's year, or the one before or after by the tense), and parts of a year: quarters (`ilk çeyrek`, `2024'ün üçüncü
-//! çeyreği`, `الربع الأول من 2024`, EDTF `2024-33`…`2024-36`) and a Hijri month with a cue
-//! (`Ramazan ayında`, `شهر رمضان`, `رمضان المقبل`), the one nearest the dateline.
+//! dateline's year, or the one before or after by the tense), and parts of a year: quarters
+//! (`ilk çeyrek`, `2024'ün üçüncü çeyreği`, `الربع الأول من 2024`, EDTF `2024-33`…`2024-36`),
+//! halves (`2024'ün ilk yarısı`, `yılın ikinci yarısı`, `النصف الأول من 2024`, EDTF semestrals
+//! `2024-40`, `2024-41`) and a Hijri month with a cue (`Ramazan ayında`, `شهر رمضان`,
+//! `رمضان المقبل`), the one nearest the dateline.
 
 use time::Date;
 
@@ -40,24 +42,33 @@ impl Rules<'_> {
         }
     }
 
-    /// The quarter an ordinal at `o` names: `ilk`, `üçüncü`, `son`, `الأول`, `الأخير`.
-    fn quarter_no(&self, o: usize) -> Option<u8> {
+    /// A quarter (`parts` 4) or half (`parts` 2) of a year at the part word `i`.
+    pub(super) fn year_part(&self, i: usize, parts: u8, out: &mut Vec<Cand>) {
+        if self.arabic(i) {
+            self.quarter_ar(i, parts, out);
+        } else {
+            self.quarter_tr(i, parts, out);
+        }
+    }
+
+    /// The part of `parts` an ordinal at `o` names: `ilk`, `üçüncü`, `son`, `الأول`, `الأخير`.
+    fn quarter_no(&self, o: usize, parts: u8) -> Option<u8> {
         match self.w(o)? {
-            W::Ord(q) | W::QOrd(q) if (1..=4).contains(&q) => u8::try_from(q).ok(),
+            W::Ord(q) | W::QOrd(q) if (1..=u32::from(parts)).contains(&q) => u8::try_from(q).ok(),
             // `son` "last" and `الأخير` are a part word and an unclassed word.
-            W::Part if self.toks.key(o) == "son" => Some(4),
+            W::Part if self.toks.key(o) == "son" => Some(parts),
             _ => None,
         }
     }
 
-    /// The year quarter `q` falls in when no year is named: the dateline's, or the one before
-    /// or after when the tense says the quarter is past or to come.
-    fn quarter_in(&self, q: u8, dir: Option<Dir>) -> Option<i32> {
+    /// The year part `q` of `parts` falls in when no year is named: the dateline's, or the
+    /// one before or after when the tense says the part is past or to come.
+    fn quarter_in(&self, q: u8, parts: u8, dir: Option<Dir>) -> Option<i32> {
         let y = i32::try_from(self.a.y?).ok()?;
         let Some(m) = self.a.m.and_then(|m| u8::try_from(m).ok()) else {
             return Some(y);
         };
-        let here = m.div_ceil(3);
+        let here = m.div_ceil(12 / parts.max(1));
         Some(match dir {
             Some(Dir::Past) if q > here => y - 1,
             Some(Dir::Next) if q < here => y + 1,
@@ -65,13 +76,14 @@ impl Rules<'_> {
         })
     }
 
-    /// A Turkish quarter: `çeyrek` at `i` after an ordinal, with a year before it
-    /// (`2024'ün`, `2024 yılının`, `geçen yılın`, `yılın`) or the dateline's.
-    pub(super) fn quarter_tr(&self, i: usize, out: &mut Vec<Cand>) {
+    /// A Turkish quarter or half: `çeyrek`, `yarı` at `i` after an ordinal, with a year
+    /// before it (`2024'ün`, `2024 yılının`, `geçen yılın`, `yılın`); a quarter also without
+    /// one, in the dateline's year.
+    fn quarter_tr(&self, i: usize, parts: u8, out: &mut Vec<Cand>) {
         let Some(o) = i.checked_sub(1).filter(|_| self.tight(i)) else {
             return;
         };
-        let Some(q) = self.quarter_no(o) else {
+        let Some(q) = self.quarter_no(o, parts) else {
             return;
         };
         // `çeyrek final`, `çeyrek altın` are no part of a year.
@@ -100,9 +112,10 @@ impl Rules<'_> {
             }
             Some((p, _)) if self.genitive(p) => return,
             None if p.is_some_and(|p| self.genitive(p)) => return,
-            _ => (o, self.quarter_in(q, self.tense(o, i))),
+            _ if parts == 2 => return,
+            _ => (o, self.quarter_in(q, parts, self.tense(o, i))),
         };
-        let v = y.map(|y| Value::One(Val::Quarter(y, q)));
+        let v = y.map(|y| part_of(y, q, parts));
         self.push(out, first, self.end_of(i), v);
     }
 
@@ -116,16 +129,16 @@ impl Rules<'_> {
         TR_GENITIVE.iter().any(|g| key.ends_with(g))
     }
 
-    /// An Arabic quarter: `الربع الأول`, `الربع الرابع من 2023`, `الربع الأول من العام
-    /// الجاري`; `الربع الأول من المباراة` is a game's.
-    pub(super) fn quarter_ar(&self, i: usize, out: &mut Vec<Cand>) {
+    /// An Arabic quarter or half: `الربع الأول`, `الربع الرابع من 2023`, `النصف الأول من
+    /// العام الجاري`; `الربع الأول من المباراة` is a game's, and a half needs its year.
+    fn quarter_ar(&self, i: usize, parts: u8, out: &mut Vec<Cand>) {
         let k = self.after(i);
         if !self.tight(k) || self.toks.toks.get(k).is_none() {
             return;
         }
-        let q = match self.quarter_no(k) {
+        let q = match self.quarter_no(k, parts) {
             Some(q) => q,
-            None if self.toks.key(k) == fold_str("الأخير") => 4,
+            None if self.toks.key(k) == fold_str("الأخير") => parts,
             None => return,
         };
         let mut n = self.after(k);
@@ -156,10 +169,10 @@ impl Rules<'_> {
                     _ => return,
                 }
             }
-            _ if of => return,
-            _ => (self.quarter_in(q, self.tense(i, k)), self.end_of(k)),
+            _ if of || parts == 2 => return,
+            _ => (self.quarter_in(q, parts, self.tense(i, k)), self.end_of(k)),
         };
-        let v = y.map(|y| Value::One(Val::Quarter(y, q)));
+        let v = y.map(|y| part_of(y, q, parts));
         self.push(out, i, end, v);
     }
 
@@ -206,4 +219,13 @@ impl Rules<'_> {
             _ => hy,
         })
     }
+}
+
+/// Part `q` of year `y` cut in `parts`: a quarter or a half.
+fn part_of(y: i32, q: u8, parts: u8) -> Value {
+    Value::One(if parts == 2 {
+        Val::Half(y, q)
+    } else {
+        Val::Quarter(y, q)
+    })
 }

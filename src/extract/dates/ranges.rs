@@ -1,5 +1,6 @@
 //! Day ranges before a month name: `15-17 Mart`, `15 ila 17 Mart 2024`, `من 15 إلى 17 مارس`,
-//! `بين 15 و17 مارس`; the value is the interval of days.
+//! `بين 15 و17 مارس`; the value is the interval of days. And the words that join two month
+//! names into a range (`Ocak ile Mart arasında`, `من يناير إلى مارس`).
 
 use time::Date;
 
@@ -12,7 +13,20 @@ use crate::text::fold_str;
 /// `حتى`, `و` (also attached to the second day, `و17`).
 const TO: &[&str] = &["ila", "ve", "إلى", "الى", "حتى", "و"];
 
+/// Words between two month names of a range (folded): Turkish `ve`, `ile`, `ila`; Arabic
+/// `إلى`, `حتى` (`و` attached to the second name is read where the names are).
+const MONTH_TO: &[&str] = &["ve", "ile", "ila", "إلى", "الى", "حتى"];
+
 impl Rules<'_> {
+    /// Token `k` is a word that joins the month name before it to one right after it.
+    pub(super) fn month_link(&self, k: usize) -> bool {
+        self.toks.toks.get(k).is_some()
+            && self.tight(k)
+            && MONTH_TO.iter().any(|w| fold_str(w) == self.toks.key(k))
+            && matches!(self.w(k + 1), Some(W::Month(_)))
+            && self.tight(k + 1)
+    }
+
     /// The second day of a range that starts with day `d` at `i`, and the token after it.
     fn range_end(&self, i: usize, d: u32) -> Option<(u32, usize)> {
         let mut j = self.after(i);

@@ -154,8 +154,8 @@ impl<'a> Rules<'a> {
                 W::Ord(d) if d <= 31 => self.day_first(i, d, &mut out),
                 W::Month(_) => self.month(i, None, i, &mut out),
                 W::HMonth(m) => self.hijri_month(i, m, &mut out),
-                W::Quarter if self.arabic(i) => self.quarter_ar(i, &mut out),
-                W::Quarter => self.quarter_tr(i, &mut out),
+                W::Quarter => self.year_part(i, 4, &mut out),
+                W::Half => self.year_part(i, 2, &mut out),
                 W::Count(_) => self.ago_tr(i, &mut out),
                 W::Roman(_) => self.century_tr(i, &mut out),
                 W::Era(Era::Bce) => self.bce(i, &mut out),
@@ -264,13 +264,8 @@ impl<'a> Rules<'a> {
         };
         loop {
             let k = run.next;
-            // `Nisan ve Haziran ayları`: `ve` joins two month names into a range.
-            let ve = !self.arabic(k)
-                && self.toks.toks.get(k).is_some()
-                && self.toks.key(k) == "ve"
-                && self.tight(k)
-                && matches!(self.w(k + 1), Some(W::Month(_)))
-                && self.tight(k + 1);
+            // `Nisan ve Haziran ayları`: a word joins two month names into a range.
+            let ve = self.month_link(k);
             let k = if ve { k + 1 } else { k };
             let joined = ve
                 || self.sep(k, &["/", "-", "–"])

@@ -5,6 +5,7 @@
 
 use super::super::token::Tokens;
 use super::words::Dir;
+use crate::text::has_sentence_end;
 
 /// How many words the search looks at on each side.
 const REACH: usize = 14;
@@ -85,10 +86,6 @@ fn ar_future(key: &str) -> bool {
         && !(key.ends_with('ه') || key.ends_with("ات") || key.ends_with("ين"))
 }
 
-fn sentence_end(gap: &str) -> bool {
-    gap.contains(['.', '!', '?', '\n', '؟'])
-}
-
 /// The tense of the sentence around tokens `first..=last`, if one shows; `is_name` keeps
 /// names that look like a future verb (`سيرغي` Sergey) from counting.
 pub fn tense(
@@ -103,7 +100,7 @@ pub fn tense(
     if toks.toks[first].arabic {
         let mut j = first;
         for _ in 0..REACH {
-            if j == 0 || sentence_end(gap(j)) {
+            if j == 0 || has_sentence_end(gap(j)) {
                 break;
             }
             j -= 1;
@@ -113,7 +110,7 @@ pub fn tense(
         }
     }
     for j in (last + 1..toks.len()).take(REACH) {
-        if sentence_end(gap(j)) {
+        if has_sentence_end(gap(j)) {
             break;
         }
         let key = toks.key(j);

@@ -4,7 +4,7 @@
 //!
 //! Forms follow ISO 8601 and, where ISO 8601-1 has none, EDTF (ISO 8601-2): `2020`, `2020-11`,
 //! `2020-11-12`, week `2020-W45`, season `2020-22` (21 spring, 22 summer, 23 autumn, 24 winter),
-//! quarter `2020-33` (33–36), decade `199X`, century `19XX`, intervals `2020-03/2020-04`.
+//! quarter `2020-33` (33–36), half `2020-40` (40–41), decade `199X`, century `19XX`, intervals `2020-03/2020-04`.
 
 use time::{Date, Duration, Month};
 
@@ -21,6 +21,8 @@ pub enum Val {
     Season(i32, u8),
     /// A quarter of a year (1–4), written as EDTF's sub-year groups 33–36.
     Quarter(i32, u8),
+    /// A half of a year (1–2), written as EDTF's semestrals 40–41.
+    Half(i32, u8),
     /// A year (astronomical numbering: 0 is 1 BCE).
     Year(i32),
     /// A decade, by its first year.
@@ -60,6 +62,7 @@ impl Val {
             Val::Month(y, m) => format!("{}-{m:02}", year_str(y)),
             Val::Season(y, s) => format!("{}-{s}", year_str(y)),
             Val::Quarter(y, q) => format!("{}-{}", year_str(y), 32 + u32::from(q)),
+            Val::Half(y, h) => format!("{}-{}", year_str(y), 39 + u32::from(h)),
             Val::Year(y) => year_str(y),
             Val::Decade(y) => format!("{:03}X", y.div_euclid(10)),
             Val::Century(y) => format!("{:02}XX", y.div_euclid(100)),
@@ -213,6 +216,8 @@ mod tests {
         assert_eq!(add_seasons(2020, 24, 1).iso(), "2021-21");
         assert_eq!(Val::Quarter(2024, 1).iso(), "2024-33");
         assert_eq!(Val::Quarter(2024, 4).iso(), "2024-36");
+        assert_eq!(Val::Half(2024, 1).iso(), "2024-40");
+        assert_eq!(Val::Half(2024, 2).iso(), "2024-41");
     }
 
     #[test]

@@ -74,6 +74,8 @@ pub enum W {
     Roman(u32),
     /// `çeyrek`, `الربع`: a quarter of a year after or before an ordinal.
     Quarter,
+    /// `yarı`, `النصف`: a half of a year after or before an ordinal, with a year named.
+    Half,
     /// A Turkish ordinal (`ilk`, `üçüncü`), for quarters.
     QOrd(u32),
     /// A Turkish part of a day (`sabah`, `akşam`): after `pazar` it says the day is meant.
@@ -184,6 +186,7 @@ fn parse_w(class: &str, value: &str) -> Option<W> {
         "approx" => W::Approx,
         "mult" => W::Mult,
         "quarter" => W::Quarter,
+        "half" => W::Half,
         "qord" => W::QOrd(n()?),
         "daypart" => W::DayPart,
         "named" => W::Named,
@@ -356,7 +359,7 @@ impl DateWords {
             {
                 return Some(cls(w, t.start(), t.end()));
             }
-            if !key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+            if !crate::text::has_proclitic(key) {
                 return None;
             }
             return ar_find(key, |skip, k| self.one.get(k).map(|&w| (skip, w)))

@@ -63,7 +63,7 @@ pub fn is_function_word(surface: &str) -> bool {
 
 /// True when a folded Arabic word starts with a proclitic letter.
 pub fn has_clitic(key: &str) -> bool {
-    key.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
+    crate::text::has_proclitic(key)
 }
 
 /// Byte length in `orig` that folds to the first `folded_len` key bytes.
