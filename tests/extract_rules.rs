@@ -269,3 +269,20 @@ fn consonant_skeletons_link_only_multi_word_names_across_scripts() {
     assert_eq!(e[0], e[1]);
     assert_eq!(e[0], e[2]);
 }
+
+#[test]
+fn an_inflected_organisation_head_ends_no_person() {
+    // `Üniversitesinde`: the head noun with a case suffix and no apostrophe.
+    for text in [
+        "Dün Orhan Kemal Üniversitesinde bir panel yapıldı.",
+        "Bugün Mustafa Kemal Kurumunun toplantısı var.",
+    ] {
+        let people: Vec<String> = Extractor::rules_only()
+            .extract_text(text, None)
+            .iter()
+            .filter(|m| m.kind == Kind::Person)
+            .map(|m| text[m.start..m.end].to_string())
+            .collect();
+        assert!(people.is_empty(), "{text}: {people:?}");
+    }
+}

@@ -314,6 +314,13 @@ impl Lexicon {
         stem.is_some_and(|k| k.len() >= 3 && self.place(k).is_some())
     }
 
+    /// True when a folded Latin word is an organisation head noun, also with a case suffix
+    /// written without an apostrophe (`partisinin`, `bakanliginda`, `universitesinde`).
+    pub fn is_org_head_tr(&self, key: &str) -> bool {
+        self.org_heads.contains(key)
+            || crate::extract::morph::tr_splits(key).any(|s| self.org_heads.contains(&key[..s]))
+    }
+
     /// True when a folded Latin word cannot be part of a person's name.
     pub fn never_a_name(&self, key: &str) -> bool {
         self.function_words.contains(key) || self.is_demonym(key)

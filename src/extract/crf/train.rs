@@ -12,7 +12,9 @@ use std::io;
 use super::model::{AttrHash, CrfModel, PART_SEP};
 use super::{Context, MAX_SEGMENT, segments, spans};
 use crate::extract::Extractor;
+use crate::extract::lexicon::{FxMap, NameStats};
 use crate::extract::token::Tokens;
+use crate::text::fold_str;
 
 /// A text rebuilt from CoNLL tokens, with its gold spans `(start, end, type)` in bytes.
 #[derive(Debug, Clone, Default)]
@@ -128,6 +130,85 @@ pub fn sequences(
     out
 }
 
+/// Which gold types of a set count as a person and as a place in `name_stats.tsv`.
+#[derive(Debug, Clone, Copy)]
+pub struct StatTypes {
+    /// The person type (`PERSON`).
+    pub person: &'static str,
+    /// The place types (`GPE`, `LOC`).
+    pub places: &'static [&'static str],
+}
+
+/// Per folded token of `docs`, the counts `assets/tools/build_assets.py` adds to
+/// `name_stats.tsv` for them: begins a person, inside one, a place, anything else. Tokens
+/// are the gold set's own (space-separated), without an apostrophe suffix.
+pub fn token_counts(docs: &[LabelledDoc], types: StatTypes) -> FxMap<String, NameStats> {
+    let mut out: FxMap<String, NameStats> = FxMap::default();
+    for doc in docs {
+        let mut at = 0;
+        for word in doc.text.split(char::is_whitespace) {
+            let (s, e) = (at, at + word.len());
+            at = e + doc.text[e..].chars().next().map_or(0, char::len_utf8);
+            if word.is_empty() {
+                continue;
+            }
+            let stem = word.split(['\'', '’']).next().unwrap_or(word);
+            let st = out.entry(fold_str(stem)).or_default();
+            let span = doc.spans.iter().find(|(a, b, _)| *a < e && s < *b);
+            match span {
+                Some((a, _, t)) if t == types.person => {
+                    if *a >= s {
+                        st.begin += 1;
+                    } else {
+                        st.inside += 1;
+                    }
+                }
+                Some((_, _, t)) if types.places.contains(&t.as_str()) => st.place += 1,
+                _ => st.other += 1,
+            }
+        }
+    }
+    out
+}
+
+/// The rules as if `name_stats.tsv` had been counted without `held` (one fold's share of
+/// the counts, [`token_counts`]), and with the file's cut-offs applied again.
+fn rules_without(held: &FxMap<String, NameStats>) -> Extractor {
+    let mut ex = Extractor::rules_only();
+    for (k, c) in held {
+        let Some(s) = ex.lx.stats.get_mut(k) else {
+            continue;
+        };
+        s.begin = s.begin.saturating_sub(c.begin);
+        s.inside = s.inside.saturating_sub(c.inside);
+        s.place = s.place.saturating_sub(c.place);
+        s.other = s.other.saturating_sub(c.other);
+        if !(s.begin + s.inside >= 2 || s.other >= 20 || s.place >= 3) {
+            ex.lx.stats.remove(k);
+        }
+    }
+    ex
+}
+
+/// [`sequences`] of a set the lexicon's training counts were made from, read out of fold:
+/// the documents are cut into `folds` parts, and each part's rule readings come from counts
+/// without that part. Otherwise the rules are near perfect on the training sequences (they
+/// remember every name there), and a model stacked on them trusts them too much on new text.
+pub fn sequences_out_of_fold(
+    docs: &[LabelledDoc],
+    (map, types): (TypeMap, StatTypes),
+    arabic: bool,
+    folds: usize,
+) -> Vec<Sequence> {
+    let size = docs.len().div_ceil(folds.max(1)).max(1);
+    docs.chunks(size)
+        .flat_map(|part| {
+            let ex = rules_without(&token_counts(part, types));
+            sequences(&ex, part, map, arabic)
+        })
+        .collect()
+}
+
 /// Writes sequences in the form `assets/tools/train_ner.py` reads: one token per line,
 /// its label then its attributes, TAB-separated; a blank line after each sequence.
 pub fn write_sequences(seqs: &[Sequence], out: &mut impl io::Write) -> io::Result<()> {
@@ -222,6 +303,36 @@ mod tests {
             "LOC" => Some("LOC"),
             _ => None,
         }
+    }
+
+    #[test]
+    fn out_of_fold_counts_leave_the_fold_out() {
+        let src = "Mustafa\tB-PERSON\nKemal\tI-PERSON\n'in\tO\nAnkara\tB-GPE\ngeldi\tO\n\n";
+        let docs = read_conll(src, 10);
+        let types = StatTypes {
+            person: "PERSON",
+            places: &["GPE", "LOC"],
+        };
+        let c = token_counts(&docs, types);
+        let got = |k: &str| {
+            let s = c.get(k).copied().unwrap_or_default();
+            (s.begin, s.inside, s.place, s.other)
+        };
+        assert_eq!(got("mustafa"), (1, 0, 0, 0));
+        assert_eq!(got("kemal"), (0, 1, 0, 0));
+        assert_eq!(got("ankara"), (0, 0, 1, 0));
+        assert_eq!(got("geldi"), (0, 0, 0, 1));
+        let full = Extractor::rules_only();
+        let ex = rules_without(&c);
+        let begin = |e: &Extractor| e.lexicon().stat("mustafa").begin;
+        assert_eq!(begin(&ex) + 1, begin(&full));
+        // A name whose counts all came from the fold falls under the file's cut-off.
+        let erdogan = full.lexicon().stat("erdogan");
+        assert!(erdogan.begin + erdogan.inside >= 2);
+        let mut only = FxMap::default();
+        only.insert("erdogan".to_string(), erdogan);
+        let ex = rules_without(&only);
+        assert!(!ex.lexicon().stats.contains_key("erdogan"));
     }
 
     #[test]

@@ -100,6 +100,9 @@ impl<'a> Scan<'a> {
             return false;
         }
         let k = self.key(i);
+        if !self.t.toks[i].arabic {
+            return self.lx.is_org_head_tr(k);
+        }
         self.lx.org_heads.contains(k)
             || self.t.toks[i].arabic
                 && has_clitic(k)
