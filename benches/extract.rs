@@ -1,10 +1,16 @@
 //! Extraction throughput on a generated corpus (~50 MB of seed-style Turkish and Arabic text),
 //! rules alone and as shipped (with the Arabic and Turkish CRFs), on the whole corpus and its
-//! Arabic and Turkish documents. Run: `cargo bench --no-default-features --bench extract`. Prints MB/s on one core.
+//! Arabic and Turkish documents. Run: `cargo bench --no-default-features --bench extract`.
+//! Prints MB/s on one core, by the clock and by the thread's CPU time (the figure to quote on
+//! a shared, loaded machine). `OKUR_BENCH_MB` sets the size; `OKUR_BENCH_ONLY=rules` or
+//! `shipped` runs one extractor (for a profiler); `OKUR_BENCH_DUMP=FILE` also writes every
+//! mention found (both extractors, whole corpus) to FILE, one line each, so two builds'
+//! outputs can be compared byte for byte.
 
+use std::io::Write;
 use std::time::Instant;
 
-use okur::extract::Extractor;
+use okur::extract::{Extractor, RawMention};
 
 fn corpus(target: usize) -> Vec<String> {
     let seeds = okur::corpus::load_seeds().corpus;
@@ -22,7 +28,41 @@ fn corpus(target: usize) -> Vec<String> {
     docs
 }
 
-fn main() {
+/// Writes every mention of `ex` in `docs` to `out`: document, extractor, span, kind, value.
+fn dump(out: &mut impl Write, name: &str, ex: &Extractor, docs: &[String]) -> std::io::Result<()> {
+    for (n, d) in docs.iter().enumerate() {
+        for m in ex.extract_text(d, Some("2020-11-13")) {
+            let RawMention {
+                start,
+                end,
+                kind,
+                value,
+                canonical,
+            } = m;
+            writeln!(
+                out,
+                "{n}\t{name}\t{start}\t{end}\t{kind:?}\t{value:?}\t{canonical:?}"
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// CPU seconds this thread has used.
+fn thread_cpu() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the call's duration.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return f64::NAN;
+    }
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+}
+
+fn main() -> std::io::Result<()> {
     let t0 = Instant::now();
     let ex = Extractor::new();
     println!("Extractor::new: {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
@@ -38,6 +78,13 @@ fn main() {
     let turkish: Vec<String> = docs.iter().filter(|d| !is_arabic(d)).cloned().collect();
     let shipped = ex;
     let rules = Extractor::rules_only();
+    if let Ok(path) = std::env::var("OKUR_BENCH_DUMP") {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        dump(&mut out, "rules", &rules, &docs)?;
+        dump(&mut out, "shipped", &shipped, &docs)?;
+        out.flush()?;
+        println!("mentions written to {path}");
+    }
     for (what, docs) in [
         ("whole corpus", &docs),
         ("its Arabic documents", &arabic),
@@ -45,17 +92,27 @@ fn main() {
     ] {
         let bytes: usize = docs.iter().map(String::len).sum();
         println!("{what}: {:.1} MB", bytes as f64 / 1e6);
-        for (name, ex) in [("rules alone", &rules), ("shipped, rules + CRFs", &shipped)] {
-            let t = Instant::now();
+        let only = std::env::var("OKUR_BENCH_ONLY").unwrap_or_default();
+        for (key, name, ex) in [
+            ("rules", "rules alone", &rules),
+            ("shipped", "shipped, rules + CRFs", &shipped),
+        ] {
+            if !only.is_empty() && only != key {
+                continue;
+            }
+            let (t, cpu) = (Instant::now(), thread_cpu());
             let mut n = 0usize;
             for d in docs {
                 n += ex.extract_text(d, Some("2020-11-13")).len();
             }
-            let secs = t.elapsed().as_secs_f64();
+            let (secs, cpu) = (t.elapsed().as_secs_f64(), thread_cpu() - cpu);
+            let mbs = |s: f64| bytes as f64 / 1e6 / s;
             println!(
-                "  extract, {name} (one core): {secs:.2} s = {:.1} MB/s, {n} mentions",
-                bytes as f64 / 1e6 / secs
+                "  extract, {name} (one core): {secs:.2} s = {:.1} MB/s; CPU {cpu:.2} s = {:.1} MB/s; {n} mentions",
+                mbs(secs),
+                mbs(cpu)
             );
         }
     }
+    Ok(())
 }

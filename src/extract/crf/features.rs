@@ -24,18 +24,19 @@ fn shape(word: &str, arabic: bool) -> &'static str {
     let Some(first) = chars.next() else {
         return "m";
     };
-    let rest: Vec<char> = chars.collect();
-    if first.is_ascii_digit() {
-        return if rest.iter().all(char::is_ascii_digit) {
-            "d"
-        } else {
-            "m"
-        };
+    // One pass over the rest, without collecting it (this runs for every token tagged).
+    let (mut empty, mut digits, mut upper_rest, mut lower_rest) = (true, true, true, true);
+    for c in chars {
+        empty = false;
+        digits &= c.is_ascii_digit();
+        upper_rest &= c.is_uppercase();
+        lower_rest &= c.is_lowercase();
     }
-    let upper_rest = rest.iter().all(|c| c.is_uppercase());
-    let lower_rest = rest.iter().all(|c| c.is_lowercase());
+    if first.is_ascii_digit() {
+        return if digits { "d" } else { "m" };
+    }
     match (first.is_uppercase(), upper_rest, lower_rest) {
-        (true, true, _) if !rest.is_empty() => "XX",
+        (true, true, _) if !empty => "XX",
         (true, _, true) => "Xx",
         (false, _, true) => "x",
         _ => "m",

@@ -10,12 +10,13 @@ mod features;
 mod flags;
 pub mod model;
 mod spans;
+mod table;
 pub mod train;
 
 use std::sync::OnceLock;
 
 pub use features::{Context, segments};
-use model::{AttrHash, CrfModel};
+use model::{AttrHash, CrfModel, Decoder};
 
 use super::RawMention;
 use super::lexicon::{FxMap, Lexicon};
@@ -202,6 +203,7 @@ pub fn tag(
         let mut rows_at: Vec<Option<u32>> = Vec::with_capacity(MAX_SEGMENT);
         let mut state = Vec::new();
         let mut buf = String::new();
+        let (mut decoder, mut path, mut labels) = (Decoder::default(), Vec::new(), Vec::new());
         let n = model.labels.len();
         for seg in segs {
             let seg = &seg;
@@ -219,11 +221,9 @@ pub fn tag(
                 let place = places.iter().map(|&l| scores[l]).fold(f32::MIN, f32::max);
                 tags.not_place[i] = o.is_some_and(|o| scores[o] > place);
             }
-            let labels: Vec<&str> = model
-                .viterbi(&state)
-                .into_iter()
-                .map(|l| model.labels[l].as_str())
-                .collect();
+            model.viterbi_into(&state, &mut decoder, &mut path);
+            labels.clear();
+            labels.extend(path.iter().map(|&l| model.labels[l].as_str()));
             for run in spans::runs(&labels, seg.start) {
                 if run.2 == "ORG" {
                     tags.orgs

@@ -9,7 +9,7 @@
 //! transition weights (f32, from-major), attribute count (u32), then per attribute its hash
 //! (u64), weight count (u8) and that many (label u8, weight f32) pairs.
 
-use super::super::lexicon::FxMap;
+use super::table::AttrTable;
 
 /// The separator between parts in training attribute names.
 pub const PART_SEP: char = '\u{1f}';
@@ -80,9 +80,8 @@ pub struct CrfModel {
     /// Label names (`O`, `B-PER`, ...).
     pub labels: Vec<String>,
     trans: Vec<f32>,
-    /// Attribute hash -> range into `weights`.
-    attrs: FxMap<u64, (u32, u32)>,
-    weights: Vec<(u8, f32)>,
+    /// Attribute hash -> state weights.
+    attrs: AttrTable,
 }
 
 struct Reader<'a> {
@@ -134,64 +133,92 @@ impl CrfModel {
         }
         m.trans = (0..n * n).map(|_| r.f32()).collect::<Result<_, _>>()?;
         let count = r.u32()? as usize;
-        m.attrs.reserve(count);
+        // Each attribute takes at least 9 bytes: a count past what is left is a lie, and
+        // reserving for it could take all memory.
+        m.attrs = AttrTable::with_capacity(count.min(bytes.len() / 9));
+        let mut weights = Vec::new();
         for _ in 0..count {
             let h = r.u64()?;
             let k = r.u8()?;
-            let start = u32::try_from(m.weights.len()).map_err(|_| ModelError::Malformed(r.at))?;
+            weights.clear();
             for _ in 0..k {
                 let at = r.at;
                 let label = r.u8()?;
                 if usize::from(label) >= n {
                     return Err(ModelError::Malformed(at));
                 }
-                m.weights.push((label, r.f32()?));
+                weights.push((label, r.f32()?));
             }
-            m.attrs.insert(h, (start, u32::from(k)));
+            m.attrs
+                .insert(h, &weights)
+                .map_err(|_| ModelError::Malformed(r.at))?;
         }
         Ok(m)
     }
 
     /// Adds the state weights of the attribute with hash `h` to `scores` (one per label).
+    #[inline]
     pub fn add_state(&self, h: u64, scores: &mut [f32]) {
-        if let Some(&(s, k)) = self.attrs.get(&h) {
-            for &(l, w) in &self.weights[s as usize..(s + k) as usize] {
-                scores[usize::from(l)] += w;
-            }
-        }
+        self.attrs.add(h, scores);
     }
 
     /// The best label sequence (indices into [`CrfModel::labels`]) for per-token state
     /// scores laid out token-major (`labels.len()` per token).
     pub fn viterbi(&self, state: &[f32]) -> Vec<usize> {
-        let n = self.labels.len();
-        if n == 0 || state.is_empty() {
-            return Vec::new();
-        }
-        let len = state.len() / n;
-        let mut score = state[..n].to_vec();
-        let mut back = vec![0usize; len * n];
-        let mut next = vec![0f32; n];
-        for t in 1..len {
-            for (j, nj) in next.iter_mut().enumerate() {
-                let (best, from) = (0..n)
-                    .map(|i| (score[i] + self.trans[i * n + j], i))
-                    .fold((f32::NEG_INFINITY, 0), |a, b| if b.0 > a.0 { b } else { a });
-                *nj = best + state[t * n + j];
-                back[t * n + j] = from;
-            }
-            std::mem::swap(&mut score, &mut next);
-        }
-        let mut last = (0..n)
-            .max_by(|&a, &b| score[a].total_cmp(&score[b]))
-            .unwrap_or(0);
-        let mut path = vec![0; len];
-        for t in (0..len).rev() {
-            path[t] = last;
-            last = back[t * n + last];
-        }
+        let mut path = Vec::new();
+        self.viterbi_into(state, &mut Decoder::default(), &mut path);
         path
     }
+
+    /// [`CrfModel::viterbi`] into `path`, with scratch space `d` kept between calls (a
+    /// tagger decodes a segment per sentence, and allocating for each added up).
+    pub fn viterbi_into(&self, state: &[f32], d: &mut Decoder, path: &mut Vec<usize>) {
+        path.clear();
+        let n = self.labels.len();
+        if n == 0 || state.is_empty() {
+            return;
+        }
+        let len = state.len() / n;
+        d.score.clear();
+        d.score.extend_from_slice(&state[..n]);
+        d.next.clear();
+        d.next.resize(n, 0.0);
+        d.back.clear();
+        d.back.resize(len * n, 0);
+        for t in 1..len {
+            let here = &state[t * n..(t + 1) * n];
+            let back = &mut d.back[t * n..(t + 1) * n];
+            for (j, (nj, bj)) in d.next.iter_mut().zip(back).enumerate() {
+                // The first best on ties, as a fold from negative infinity keeps it.
+                let (mut best, mut from) = (f32::NEG_INFINITY, 0);
+                for (i, s) in d.score.iter().enumerate() {
+                    let v = s + self.trans[i * n + j];
+                    if v > best {
+                        (best, from) = (v, i);
+                    }
+                }
+                *nj = best + here[j];
+                *bj = from;
+            }
+            std::mem::swap(&mut d.score, &mut d.next);
+        }
+        let mut last = (0..n)
+            .max_by(|&a, &b| d.score[a].total_cmp(&d.score[b]))
+            .unwrap_or(0);
+        path.resize(len, 0);
+        for t in (0..len).rev() {
+            path[t] = last;
+            last = d.back[t * n + last];
+        }
+    }
+}
+
+/// Scratch space for [`CrfModel::viterbi_into`].
+#[derive(Debug, Default)]
+pub struct Decoder {
+    score: Vec<f32>,
+    next: Vec<f32>,
+    back: Vec<usize>,
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! (`وللعام`) are dealt with once, here.
 
 use super::super::lexicon::{FxMap, Lexicon};
-use super::super::morph::ar_find;
+use super::super::morph::{ShortWords, ar_find};
 use super::super::token::Tokens;
 use crate::text::fold_str;
 
@@ -106,6 +106,23 @@ pub(super) const TR_ENDINGS: &[&str] = &[
     "lerinde", "lardan", "lerden", "larda", "lerde", "lara", "lere", "ca", "ce", "yla", "yle",
     "la", "le", "dir", "tir", "dur", "tur", "indaki", "indeki", "undaki",
 ];
+
+/// [`TR_ENDINGS`] for fast lookups.
+static ENDINGS: std::sync::LazyLock<ShortWords> =
+    std::sync::LazyLock::new(|| ShortWords::new(TR_ENDINGS));
+
+/// The length in bytes of the longest of [`TR_ENDINGS`].
+const LONGEST_ENDING: usize = {
+    let mut i = 0;
+    let mut max = 0;
+    while i < TR_ENDINGS.len() {
+        if TR_ENDINGS[i].len() > max {
+            max = TR_ENDINGS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
 
 /// Turkish phonology: an ending that starts with a vowel follows a consonant (`yılı`), and
 /// one with a buffer letter `y`, `n` or `s` follows a vowel (`haftaya`, `haftası`), so
@@ -374,12 +391,12 @@ impl DateWords {
         {
             return Some(cls(w, t.start(), t.stem_end()));
         }
-        (1..key.len())
+        // Only the last `LONGEST_ENDING` bytes can be an ending: testing every split of a
+        // long word against the list took more than half the rules' time.
+        (key.len().saturating_sub(LONGEST_ENDING).max(1)..key.len())
             .rev()
             .filter(|&s| {
-                key.is_char_boundary(s)
-                    && TR_ENDINGS.contains(&&key[s..])
-                    && fits(&key[..s], &key[s..])
+                key.is_char_boundary(s) && ENDINGS.contains(&key[s..]) && fits(&key[..s], &key[s..])
             })
             .find_map(|s| {
                 let w = self.one.get(&key[..s])?;
