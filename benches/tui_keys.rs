@@ -24,11 +24,7 @@ fn app_of(n: usize) -> App {
         .collect();
     let mentions = (0..n)
         .map(|i| match i % 3 {
-            0 => vec![MentionRef {
-                start: 0,
-                end: 5,
-                entity: 0,
-            }],
+            0 => MentionRef::new(0, 5, 0).into_iter().collect(),
             _ => Vec::new(),
         })
         .collect();

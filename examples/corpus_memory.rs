@@ -1,6 +1,8 @@
 //! Where the reader's memory goes on a corpus: a counting allocator records the bytes held
 //! and their peak while the steps the reader runs are done one after the other (load,
-//! search index, extraction, the panels' facts, the entity items).
+//! search index, extraction, the panels' facts, the entity items). `OKUR_MEM_FULL=1` also
+//! expands the mentions as `okur extract` holds them, `OKUR_MEM_RAW=1` extracts every
+//! document again holding their mentions as the rules give them, with what each owner holds.
 //!
 //!     cargo run --release --example corpus_memory -- DIR
 //!
@@ -13,7 +15,7 @@ use std::time::Instant;
 mod counting_alloc;
 
 use okur::corpus::load_paths;
-use okur::extract::{Extractor, extract_corpus};
+use okur::extract::{Extractor, extract_corpus_table};
 use okur::search::Index;
 use okur::tui::app::Facts;
 
@@ -39,6 +41,43 @@ fn step<T>(name: &str, size: u64, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Heap bytes of an optional string as the allocator is asked for them.
+fn heap(s: &Option<String>) -> usize {
+    s.as_ref().map_or(0, String::capacity)
+}
+
+/// What the extraction holds, by owner.
+fn owners(ex: &okur::extract::CorpusExtraction) {
+    let mb = |n: usize| n as f64 / 1e6;
+    let slots: usize = ex.mentions.iter().map(Vec::capacity).sum();
+    let values: usize = ex.mentions.iter().flatten().map(|m| heap(&m.value)).sum();
+    println!(
+        "  mentions: {:.0} MB in slots of {} B, {:.0} MB of values, {:.0} MB of per-document vectors",
+        mb(slots * std::mem::size_of::<okur::extract::Mention>()),
+        std::mem::size_of::<okur::extract::Mention>(),
+        mb(values),
+        mb(ex.mentions.len() * 24)
+    );
+    let names: usize = ex
+        .entities
+        .iter()
+        .map(|e| e.canonical.capacity() + e.aliases.capacity() * 24)
+        .sum();
+    let aliases: usize = ex
+        .entities
+        .iter()
+        .flat_map(|e| &e.aliases)
+        .map(String::capacity)
+        .sum();
+    println!(
+        "  entities: {} x {} B, {:.0} MB of names and alias slots, {:.0} MB of alias text",
+        ex.entities.len(),
+        std::mem::size_of::<okur::extract::Entity>(),
+        mb(names),
+        mb(aliases)
+    );
+}
+
 fn folder_bytes(path: &std::path::Path) -> u64 {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => m.len(),
@@ -60,17 +99,46 @@ fn main() -> anyhow::Result<()> {
     let corpus = std::sync::Arc::new(report.corpus);
     let index = step("index", size, || Index::build(&corpus, &[]));
     let ex = Extractor::new();
-    let extraction = step("extract", size, || extract_corpus(&ex, &corpus));
-    let mentions: usize = extraction.mentions.iter().map(Vec::len).sum();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let table = step("extract", size, || {
+        extract_corpus_table(&ex, &corpus, &done)
+    });
     println!(
-        "{mentions} mentions, {} entities",
-        extraction.entities.len()
+        "{} mentions x {} B, {} entities",
+        table.len(),
+        std::mem::size_of::<okur::extract::Linked>(),
+        table.entities.len()
     );
-    let facts = step("facts", size, || Facts::from_extraction(&extraction));
+    if std::env::var_os("OKUR_MEM_FULL").is_some() {
+        let full = step("as Mention", size, || table.to_extraction());
+        owners(&full);
+    }
+    if std::env::var_os("OKUR_MEM_RAW").is_some() {
+        let raw = step("raw", size, || {
+            corpus
+                .docs
+                .iter()
+                .map(|d| ex.extract_doc(d))
+                .collect::<Vec<_>>()
+        });
+        let n: usize = raw.iter().map(Vec::len).sum();
+        let strings: usize = raw
+            .iter()
+            .flatten()
+            .map(|m| heap(&m.value) + heap(&m.canonical))
+            .sum();
+        println!(
+            "raw: {n} mentions x {} B + {} MB of value/canonical strings",
+            std::mem::size_of::<okur::extract::RawMention>(),
+            strings / 1_000_000
+        );
+    }
+    let facts = step("facts", size, || Facts::from_table(&table));
     let items = step("items", size, || {
         let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
-        extraction.entity_items(&texts)
+        table.entity_items(&texts)
     });
-    drop((index, facts, items, extraction));
+    step("drop table", size, || drop(table));
+    drop((index, facts, items));
     Ok(())
 }

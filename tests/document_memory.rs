@@ -13,7 +13,7 @@ mod counting_alloc;
 mod seed_words;
 
 use okur::corpus::{Corpus, Document};
-use okur::extract::{Extractor, extract_corpus};
+use okur::extract::{Extractor, extract_corpus, extract_corpus_table};
 use okur::search::Index;
 
 /// One measurement at a time: the counters are the whole process's.
@@ -120,5 +120,56 @@ fn the_search_index_holds_no_copy_of_the_text() {
     assert!(
         peak <= 2 * size,
         "building the index peaked at {peak} bytes for {size} bytes of text"
+    );
+}
+
+/// `n` articles of about 5 KB from the seeds' words, as a corpus of news is.
+fn articles(n: usize) -> Corpus {
+    let words = seed_words::seed_words();
+    let docs = (0..n)
+        .map(|i| {
+            let mut text = String::new();
+            let mut k = i * 7919;
+            while text.len() < 5_000 {
+                text.push_str(&words[k % words.len()]);
+                text.push(if k % 17 == 0 { '\n' } else { ' ' });
+                k = k.wrapping_mul(31).wrapping_add(7) % 1_000_003;
+            }
+            Document::from_text(format!("{i}.txt"), text)
+        })
+        .collect();
+    Corpus { docs }
+}
+
+#[test]
+fn a_corpus_extraction_and_its_panel_rows_hold_less_than_its_text() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let ex = Extractor::new();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    // Tables built on first use live for the process, not the corpus: built before.
+    drop(extract_corpus_table(&ex, &articles(2), &done));
+    let corpus = articles(300);
+    let size: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let (table, kept, peak) = measured(|| extract_corpus_table(&ex, &corpus, &done));
+    assert!(table.len() * 60 > size, "{} mentions", table.len());
+    // Every mention held as a `RawMention` (72 bytes and two strings) until linked, then
+    // as a `Mention` (56 bytes): extraction peaked at four times the text and kept two.
+    assert!(
+        peak <= size * 3 / 2,
+        "extraction peaked at {peak} bytes for {size} bytes of text"
+    );
+    assert!(
+        kept <= size * 2 / 3,
+        "extraction kept {kept} bytes for {size} bytes of text"
+    );
+    // The panel's rows: a mention was 24 bytes there, its offsets 64 bits wide.
+    let (facts, kept, _) = measured(|| okur::tui::app::Facts::from_table(&table));
+    assert_eq!(
+        facts.mentions.iter().map(Vec::len).sum::<usize>(),
+        table.len()
+    );
+    assert!(
+        kept <= size / 2,
+        "the panel's facts kept {kept} bytes for {size} bytes of text"
     );
 }

@@ -31,8 +31,8 @@ fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
     let starts: Vec<(usize, usize)> = app
         .open_mentions()
         .iter()
-        .filter(|m| m.entity == entity)
-        .map(|m| (m.start, m.end))
+        .filter(|m| m.entity() == entity)
+        .map(|m| (m.start(), m.end()))
         .collect();
     assert!(
         starts.len() >= 2,
@@ -74,8 +74,8 @@ fn enter_on_an_entity_mentioned_elsewhere_opens_its_first_mention() {
     let first_in = |doc: usize, row: usize| {
         app.facts.mentions[doc]
             .iter()
-            .filter(|m| m.entity == row)
-            .map(|m| m.start)
+            .filter(|m| m.entity() == row)
+            .map(|m| m.start())
             .min()
     };
     let (pos, row) = app

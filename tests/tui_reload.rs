@@ -233,7 +233,7 @@ fn the_entity_filter_follows_its_entity_into_the_new_extraction() -> TestResult 
         std::slice::from_ref(&c),
         "the carried mentions hold until extraction"
     );
-    h.send(Msg::ExtractionDone(Box::new(extraction)));
+    h.send(Msg::ExtractionDone(Box::new(extraction.into())));
     let row = lavrov(&h).ok_or("Lavrov is found again")?;
     assert_eq!(h.app().list.entity_filter(), Some(row));
     assert_eq!(h.app().panel.selected(), Some(row));

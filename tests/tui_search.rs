@@ -31,7 +31,7 @@ fn docs_mentioning(app: &App, kind: Kind) -> BTreeSet<usize> {
         .filter(|&d| {
             app.facts.mentions[d]
                 .iter()
-                .any(|m| shown.contains(&m.entity))
+                .any(|m| shown.contains(&m.entity()))
         })
         .collect()
 }

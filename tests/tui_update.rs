@@ -162,7 +162,7 @@ fn results_come_back_as_messages() {
 fn extraction_and_a_loaded_corpus_start_what_follows_them() {
     let mut h = seeds();
     let extraction = common::extraction::extract(&h.app().corpus);
-    let effects = step(&mut h, Msg::ExtractionDone(Box::new(extraction)));
+    let effects = step(&mut h, Msg::ExtractionDone(Box::new(extraction.into())));
     assert!(matches!(
         effects[..],
         [Effect::IndexEntities(_), Effect::Search(_)]

@@ -154,41 +154,80 @@ impl KnownPeople {
 
 /// Builds entities from per-document mentions and links every mention to one.
 pub fn link(lx: &Lexicon, texts: &[&str], raw: Vec<Vec<RawMention>>) -> CorpusExtraction {
+    let mut mentions: Vec<Vec<Mention>> =
+        raw.iter().map(|ms| Vec::with_capacity(ms.len())).collect();
+    let each = |d: usize, f: &mut dyn FnMut(usize, &RawMention)| {
+        raw.get(d)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .for_each(|(i, m)| f(i, m));
+    };
+    let (entities, remap) = link_each(lx, texts, &each, &mut |d, i, entity| {
+        if let Some(m) = raw.get(d).and_then(|ms| ms.get(i)) {
+            mentions[d].push(Mention {
+                start: m.start,
+                end: m.end,
+                kind: m.kind,
+                value: m.value.clone(),
+                entity,
+            });
+        }
+    });
+    for m in mentions.iter_mut().flatten() {
+        m.entity = remap[m.entity];
+    }
+    CorpusExtraction { mentions, entities }
+}
+
+/// Reads one document's mentions: calls the function with each and its position.
+pub(crate) type RawDoc<'a> = dyn Fn(usize, &mut dyn FnMut(usize, &RawMention)) + 'a;
+
+/// [`link`] reading each document's mentions through `raw` (three times, one mention at a
+/// time, so they need not all be held as [`RawMention`]s) and handing each linked one to
+/// `out` as (document, position in it, entity number). Returns the entities and the map
+/// from the entity numbers given out to theirs (entities registered but never mentioned
+/// are left out).
+pub(crate) fn link_each(
+    lx: &Lexicon,
+    texts: &[&str],
+    raw: &RawDoc<'_>,
+    out: &mut dyn FnMut(usize, usize, usize),
+) -> (Vec<Entity>, Vec<usize>) {
     let mut b = Builder::default();
     // People with several words first, so single surnames can join them.
     for pass in 0..2 {
-        for (d, ms) in raw.iter().enumerate() {
-            for m in ms.iter().filter(|m| m.kind == Kind::Person) {
-                let surface = texts[d][m.start..m.end].to_string();
+        for (d, text) in texts.iter().enumerate() {
+            raw(d, &mut |_, m| {
+                if m.kind != Kind::Person {
+                    return;
+                }
+                let surface = text[m.start..m.end].to_string();
                 let words = surface.split_whitespace().count();
                 if (pass == 0) == (words >= 2) {
                     b.person(lx, &surface, m.canonical.as_deref());
                 }
-            }
-        }
-    }
-    let mut mentions = Vec::with_capacity(raw.len());
-    for (d, mut ms) in raw.into_iter().enumerate() {
-        lx.homographs.resolve(texts[d], &lx.place_names, &mut ms);
-        let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
-        for m in ms {
-            if out.last().is_some_and(|p| p.end > m.start) {
-                continue;
-            }
-            let text = &texts[d][m.start..m.end];
-            let entity = b.entity_of(lx, &m, text);
-            b.count(entity, d, text);
-            out.push(Mention {
-                start: m.start,
-                end: m.end,
-                kind: m.kind,
-                value: m.value,
-                entity,
             });
         }
-        mentions.push(out);
     }
-    b.finish(mentions)
+    for (d, text) in texts.iter().enumerate() {
+        // One document's mentions at a time: a homograph's reading depends on its document.
+        let mut ms = Vec::new();
+        raw(d, &mut |_, m| ms.push(m.clone()));
+        lx.homographs.resolve(text, &lx.place_names, &mut ms);
+        let mut last_end = None;
+        for (i, m) in ms.iter().enumerate() {
+            if last_end.is_some_and(|end| end > m.start) {
+                continue;
+            }
+            let surface = &text[m.start..m.end];
+            let entity = b.entity_of(lx, m, surface);
+            b.count(entity, d, surface);
+            last_end = Some(m.end);
+            out(d, i, entity);
+        }
+    }
+    b.finish()
 }
 
 #[derive(Default)]
@@ -326,9 +365,10 @@ impl Builder {
         }
     }
 
-    fn finish(self, mentions: Vec<Vec<Mention>>) -> CorpusExtraction {
-        // Entities registered during the person pre-pass but never mentioned are kept with
-        // zero counts only if referenced; drop them and renumber.
+    /// The entities mentioned, and the map from every entity number to theirs.
+    fn finish(self) -> (Vec<Entity>, Vec<usize>) {
+        // Entities registered during the person pre-pass but never mentioned are dropped
+        // and the rest renumbered.
         let mut remap = vec![usize::MAX; self.entities.len()];
         let mut entities = Vec::new();
         for (i, e) in self.entities.into_iter().enumerate() {
@@ -337,17 +377,6 @@ impl Builder {
                 entities.push(e);
             }
         }
-        let mentions = mentions
-            .into_iter()
-            .map(|ms| {
-                ms.into_iter()
-                    .map(|mut m| {
-                        m.entity = remap[m.entity];
-                        m
-                    })
-                    .collect()
-            })
-            .collect();
-        CorpusExtraction { mentions, entities }
+        (entities, remap)
     }
 }

@@ -104,11 +104,11 @@ pub fn suggestions(app: &App) -> Vec<Suggestion> {
     app.open_mentions()
         .iter()
         .filter_map(|m| {
-            let kind = Label::from(app.facts.entities.get(m.entity)?.kind);
-            let text = doc.text.get(m.start..m.end)?.to_string();
+            let kind = Label::from(app.facts.entities.get(m.entity())?.kind);
+            let text = doc.text.get(m.start()..m.end())?.to_string();
             Some(Suggestion {
-                start: m.start,
-                end: m.end,
+                start: m.start(),
+                end: m.end(),
                 kind,
                 text,
             })

@@ -9,7 +9,7 @@ use super::loading::{TitleBatch, documents_status, placeholder_corpus, titles_st
 use super::msg::Msg;
 use super::{facts, filter, search};
 use crate::corpus::LoadReport;
-use crate::extract::CorpusExtraction;
+use crate::extract::MentionTable;
 
 /// Takes one result into the app (messages from the user are not results: they do nothing
 /// here).
@@ -71,10 +71,10 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 /// Takes extraction results into the panels and the suggestions; the search is handed the
 /// entities and asked again for what the filter line says.
-fn extracted(app: &mut App, extraction: &CorpusExtraction) -> Vec<Effect> {
+fn extracted(app: &mut App, extraction: &MentionTable) -> Vec<Effect> {
     // After a reload the entity rows are numbered anew: the selection and `f` follow.
     let place = super::reload::EntityPlace::of(app);
-    app.facts = Facts::from_extraction(extraction);
+    app.facts = Facts::from_table(extraction);
     place.restore(app);
     app.panel.set_failed(None);
     app.panel.set_progress(None);

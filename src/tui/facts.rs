@@ -10,16 +10,39 @@ use std::thread::JoinHandle;
 use super::app::{App, EntityRow, Facts, MentionRef};
 use super::inbox::Waker;
 use crate::corpus::Corpus;
-use crate::extract::{CorpusExtraction, Extractor, Kind, extract_corpus_observed};
+use crate::extract::{
+    CorpusExtraction, Entity, Extractor, Kind, MentionTable, extract_corpus_table,
+};
 use crate::store::{Decision, Label, Name, State};
 
 impl Facts {
     /// Entities grouped by kind (people, places, dates) and sorted by corpus count; mentions
     /// re-pointed at the sorted rows.
     pub fn from_extraction(ex: &CorpusExtraction) -> Facts {
-        let mut order: Vec<usize> = (0..ex.entities.len()).collect();
+        let mentions = ex
+            .mentions
+            .iter()
+            .map(|doc| doc.iter().map(|m| (m.start, m.end, m.entity)));
+        Facts::sorted(&ex.entities, mentions)
+    }
+
+    /// [`Facts::from_extraction`] from the compact table the reader's extraction makes.
+    pub fn from_table(table: &MentionTable) -> Facts {
+        let mentions = table
+            .per_doc()
+            .map(|doc| doc.iter().map(|m| (m.start(), m.end(), m.entity())));
+        Facts::sorted(&table.entities, mentions)
+    }
+
+    /// The facts of `entities` and each document's mentions as (start, end, entity).
+    fn sorted<D, M>(entities: &[Entity], docs: D) -> Facts
+    where
+        D: Iterator<Item = M>,
+        M: Iterator<Item = (usize, usize, usize)>,
+    {
+        let mut order: Vec<usize> = (0..entities.len()).collect();
         order.sort_by(|&a, &b| {
-            let (ea, eb) = (&ex.entities[a], &ex.entities[b]);
+            let (ea, eb) = (&entities[a], &entities[b]);
             (ea.kind, std::cmp::Reverse(ea.mention_count), &ea.canonical).cmp(&(
                 eb.kind,
                 std::cmp::Reverse(eb.mention_count),
@@ -30,10 +53,10 @@ impl Facts {
         for (row, &old) in order.iter().enumerate() {
             new_index[old] = row;
         }
-        let entities = order
+        let rows = order
             .iter()
             .map(|&i| {
-                let e = &ex.entities[i];
+                let e = &entities[i];
                 EntityRow {
                     kind: e.kind,
                     name: e.canonical.clone(),
@@ -43,20 +66,15 @@ impl Facts {
                 }
             })
             .collect();
-        let mentions = ex
-            .mentions
-            .iter()
+        let mentions = docs
             .map(|doc| {
-                doc.iter()
-                    .map(|m| MentionRef {
-                        start: m.start,
-                        end: m.end,
-                        entity: new_index[m.entity],
-                    })
-                    .collect()
+                doc.filter_map(|(start, end, entity)| {
+                    MentionRef::new(start, end, *new_index.get(entity)?)
+                })
+                .collect()
             })
             .collect();
-        Facts::new(entities, mentions)
+        Facts::new(rows, mentions)
     }
 }
 
@@ -65,7 +83,7 @@ impl Facts {
 pub struct ExtractionJob {
     done: Arc<AtomicUsize>,
     total: usize,
-    rx: Receiver<CorpusExtraction>,
+    rx: Receiver<MentionTable>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -75,7 +93,7 @@ pub enum JobState {
     /// Still running: documents done, and in all.
     Running(usize, usize),
     /// Finished.
-    Done(Box<CorpusExtraction>),
+    Done(Box<MentionTable>),
     /// The thread ended without a result (it panicked): why.
     Failed(String),
 }
@@ -86,7 +104,7 @@ impl ExtractionJob {
     pub fn start(corpus: Arc<Corpus>, waker: Waker) -> ExtractionJob {
         ExtractionJob::run_waking(corpus.len(), waker, move |counter| {
             let extractor = Extractor::new();
-            extract_corpus_observed(&extractor, &corpus, counter)
+            extract_corpus_table(&extractor, &corpus, counter)
         })
     }
 
@@ -100,15 +118,16 @@ impl ExtractionJob {
     }
 
     /// Like [`ExtractionJob::run`], waking the loop through `waker` once the result is sent.
-    fn run_waking<F>(total: usize, waker: Waker, work: F) -> ExtractionJob
+    fn run_waking<F, R>(total: usize, waker: Waker, work: F) -> ExtractionJob
     where
-        F: FnOnce(&AtomicUsize) -> CorpusExtraction + Send + 'static,
+        F: FnOnce(&AtomicUsize) -> R + Send + 'static,
+        R: Into<MentionTable>,
     {
         let (tx, rx) = channel();
         let done = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&done);
         let thread = std::thread::spawn(move || {
-            let _ = tx.send(work(&counter));
+            let _ = tx.send(work(&counter).into());
             waker.wake();
         });
         ExtractionJob {
@@ -193,8 +212,8 @@ impl Rejections {
             .corpus
             .docs
             .get(doc)
-            .and_then(|d| d.text.get(m.start..m.end));
-        let kind = app.facts.entities.get(m.entity).map(|e| e.kind);
+            .and_then(|d| d.text.get(m.start()..m.end()));
+        let kind = app.facts.entities.get(m.entity()).map(|e| e.kind);
         match (kind, text) {
             (Some(kind), Some(text)) => self.contains(kind, text),
             _ => false,
@@ -238,7 +257,7 @@ fn recount(app: &mut App) {
             if app.rejections.rejects(app, doc, m) {
                 continue;
             }
-            if let Some((docs, n, last)) = counts.get_mut(m.entity) {
+            if let Some((docs, n, last)) = counts.get_mut(m.entity()) {
                 *n += 1;
                 if *last != doc {
                     (*docs, *last) = (*docs + 1, doc);

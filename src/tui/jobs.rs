@@ -236,7 +236,7 @@ mod tests {
         let woke = inbox.next(Duration::from_secs(120));
         assert!(matches!(woke, Some(Wake::Work)), "{woke:?}");
         let done = jobs.poll().into_iter().find_map(|m| match m {
-            Msg::ExtractionDone(result) => Some(result.mentions.len()),
+            Msg::ExtractionDone(result) => Some(result.docs()),
             _ => None,
         });
         assert_eq!(done, Some(1));

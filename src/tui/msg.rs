@@ -7,7 +7,7 @@ use super::action::Action;
 use super::key::Key;
 use super::search::SearchOutcome;
 use crate::corpus::LoadReport;
-use crate::extract::CorpusExtraction;
+use crate::extract::MentionTable;
 use crate::store::State;
 
 /// One thing that happened.
@@ -29,7 +29,7 @@ pub enum Msg {
     /// Extraction progress: documents done, and in all.
     ExtractionProgress(usize, usize),
     /// Extraction finished.
-    ExtractionDone(Box<CorpusExtraction>),
+    ExtractionDone(Box<MentionTable>),
     /// The extraction thread died: why.
     ExtractionFailed(String),
     /// More titles of a corpus opened titles first: stand-ins for them join the list.

@@ -27,8 +27,8 @@ fn highlight_ranges(app: &App) -> Vec<(usize, usize)> {
     }
     let mut ranges = app.search_ranges.clone();
     if let Some(entity) = app.panel.selected() {
-        let mentions = live_mentions(app).filter(|m| m.entity == entity);
-        ranges.extend(mentions.map(|m| (m.start, m.end)));
+        let mentions = live_mentions(app).filter(|m| m.entity() == entity);
+        ranges.extend(mentions.map(|m| (m.start(), m.end())));
     }
     ranges
 }
@@ -37,7 +37,7 @@ fn highlight_ranges(app: &App) -> Vec<(usize, usize)> {
 fn mention_counts(app: &App) -> Vec<usize> {
     let mut here = vec![0usize; app.facts.entities.len()];
     for m in live_mentions(app) {
-        if let Some(n) = here.get_mut(m.entity) {
+        if let Some(n) = here.get_mut(m.entity()) {
             *n += 1;
         }
     }
@@ -122,10 +122,10 @@ fn mentions_in(app: &App, doc: usize, row: usize) -> Option<(usize, usize)> {
     let mentions = app.facts.mentions.get(doc)?;
     let live = mentions
         .iter()
-        .filter(|m| m.entity == row && !app.rejections.rejects(app, doc, m));
+        .filter(|m| m.entity() == row && !app.rejections.rejects(app, doc, m));
     let (first, count) = live.fold((None, 0), |(first, count), m| {
         (
-            Some(first.map_or(m.start, |f: usize| f.min(m.start))),
+            Some(first.map_or(m.start(), |f: usize| f.min(m.start()))),
             count + 1,
         )
     });

@@ -274,11 +274,7 @@ impl Harness {
 pub fn one_person(name: &str, ranges: &[(usize, usize)]) -> Facts {
     let mentions = ranges
         .iter()
-        .map(|&(start, end)| MentionRef {
-            start,
-            end,
-            entity: 0,
-        })
+        .filter_map(|&(start, end)| MentionRef::new(start, end, 0))
         .collect();
     Facts::new(
         vec![EntityRow {

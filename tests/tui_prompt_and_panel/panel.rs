@@ -8,8 +8,8 @@ use super::*;
 fn forms(app: &App, entity: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (doc, mentions) in app.corpus.docs.iter().zip(&app.facts.mentions) {
-        for m in mentions.iter().filter(|m| m.entity == entity) {
-            let text = doc.text[m.start..m.end].to_string();
+        for m in mentions.iter().filter(|m| m.entity() == entity) {
+            let text = doc.text[m.start()..m.end()].to_string();
             if !out.contains(&text) {
                 out.push(text);
             }
@@ -67,20 +67,20 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
     case.keys("Enter");
     let app = case.app();
     let first = app.open_mentions()[0];
-    let entity = first.entity;
+    let entity = first.entity();
     let before = app.facts.entities[entity].mentions;
     let text = &app.corpus.docs[app.reader.doc].text;
-    let form = text[first.start..first.end].to_string();
+    let form = text[first.start()..first.end()].to_string();
     let same_form = app
         .corpus
         .docs
         .iter()
         .zip(&app.facts.mentions)
         .flat_map(|(d, ms)| ms.iter().map(move |m| (d, m)))
-        .filter(|(d, m)| m.entity == entity && d.text[m.start..m.end] == form)
+        .filter(|(d, m)| m.entity() == entity && d.text[m.start()..m.end()] == form)
         .count();
     let panes = case.prepare();
-    okur::tui::caret::set_caret(case.app_mut(), &panes, first.start);
+    okur::tui::caret::set_caret(case.app_mut(), &panes, first.start());
     case.keys("x");
     let app = case.app();
     assert!(

@@ -43,13 +43,13 @@ pub fn accept_all(app: &mut App) -> Vec<Effect> {
     let Some(mention) = app
         .open_mentions()
         .iter()
-        .find(|m| m.start <= caret && caret < m.end)
+        .find(|m| m.start() <= caret && caret < m.end())
         .copied()
     else {
         app.status.say("no extracted mention under the caret");
         return Vec::new();
     };
-    every_form(app, mention.entity, Decision::Accepted)
+    every_form(app, mention.entity(), Decision::Accepted)
 }
 
 /// `x` in the entity panel: rejects every surface form of the entity under the panel's
@@ -116,8 +116,8 @@ fn surface_forms(app: &App, entity: usize) -> Vec<String> {
     for (doc, mentions) in app.corpus.docs.iter().zip(&app.facts.mentions) {
         let forms = mentions
             .iter()
-            .filter(|m| m.entity == entity)
-            .filter_map(|m| doc.text.get(m.start..m.end));
+            .filter(|m| m.entity() == entity)
+            .filter_map(|m| doc.text.get(m.start()..m.end()));
         for text in forms {
             if !names.iter().any(|n| n == text) {
                 names.push(text.to_string());

@@ -187,7 +187,7 @@ impl Setup {
         }
         if let Some(extraction) = self.extraction {
             let panes = okur::tui::view::panes(self.screen, &session.app);
-            session.handle(Msg::ExtractionDone(Box::new(extraction)), &panes);
+            session.handle(Msg::ExtractionDone(Box::new(extraction.into())), &panes);
         }
         Harness::new(session, self.screen, store_path, initial_status, dir)
     }

@@ -201,14 +201,12 @@ pub(super) fn entities(
     let mut mentions = vec![Vec::new(); app.corpus.len()];
     for &(doc, text, entity) in at {
         let found = app.corpus.docs[doc].text.match_indices(text);
-        mentions[doc].extend(found.map(|(start, _)| MentionRef {
-            start,
-            end: start + text.len(),
-            entity,
-        }));
+        let found =
+            found.filter_map(|(start, _)| MentionRef::new(start, start + text.len(), entity));
+        mentions[doc].extend(found);
     }
     for m in &mut mentions {
-        m.sort_by_key(|m| m.start);
+        m.sort_by_key(MentionRef::start);
     }
     app.facts = Facts::new(entities, mentions);
     app.panel.set_order((0..panel.len()).collect());

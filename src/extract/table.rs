@@ -1,0 +1,310 @@
+//! Mentions held compactly once the rules have produced them. A [`RawMention`] is 72 bytes
+//! with two strings of its own (a date's ISO value, a lexicon's canonical name) and a linked
+//! [`Mention`] 56: on a corpus of news, about one mention per 30 bytes of text, they held
+//! more than twice the corpus. Here a mention is its byte range in the shared document text
+//! and numbers: the strings many mentions share are held once, in a table ([`Strings`]).
+//!
+//! Offsets are 32 bits, as the tokens' are ([`super::token`]): past 4 GiB of one text no
+//! tokens are made, so no mention is found there either.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::lexicon::FxMap;
+use super::{CorpusExtraction, Entity, Kind, Mention, RawMention};
+
+/// No string: a mention without a value or canonical name.
+const NONE: u32 = u32::MAX;
+
+/// Strings that many mentions share (dates' ISO values, lexicon names), each held once and
+/// named by a number. Shared by the extraction's worker threads.
+#[derive(Debug, Default)]
+pub(crate) struct Strings {
+    inner: Mutex<Interned>,
+}
+
+#[derive(Debug, Default)]
+struct Interned {
+    ids: FxMap<Arc<str>, u32>,
+    list: Vec<Arc<str>>,
+}
+
+impl Interned {
+    fn id(&mut self, s: Option<&str>) -> u32 {
+        let Some(s) = s else { return NONE };
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        // As many strings as numbers below NONE would take far more memory than a machine
+        // has; were it ever reached, the string is left out rather than misnamed.
+        let Some(id) = u32::try_from(self.list.len()).ok().filter(|&id| id < NONE) else {
+            return NONE;
+        };
+        let s: Arc<str> = Arc::from(s);
+        self.list.push(Arc::clone(&s));
+        self.ids.insert(s, id);
+        id
+    }
+
+    fn get(&self, id: u32) -> Option<&str> {
+        let ix = usize::try_from(id).ok()?;
+        self.list.get(ix).map(|s| &**s)
+    }
+}
+
+impl Strings {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Interned> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// One document's mentions, compact (the strings taken into the table).
+    pub(crate) fn spans(&self, ms: &[RawMention]) -> Box<[Span]> {
+        let mut table = self.lock();
+        ms.iter()
+            .filter_map(|m| {
+                Some(Span {
+                    start: u32::try_from(m.start).ok()?,
+                    end: u32::try_from(m.end).ok()?,
+                    value: table.id(m.value.as_deref()),
+                    canonical: table.id(m.canonical.as_deref()),
+                    kind: m.kind,
+                })
+            })
+            .collect()
+    }
+
+    /// One document's mentions as the rules gave them.
+    pub(crate) fn raw(&self, spans: &[Span]) -> Vec<RawMention> {
+        let table = self.lock();
+        spans.iter().map(|s| s.raw(&table)).collect()
+    }
+
+    /// Calls `f` with each of `spans` as the rules gave it and its position, one at a time
+    /// (a document's mentions are never all expanded at once).
+    pub(crate) fn each(&self, spans: &[Span], f: &mut dyn FnMut(usize, &RawMention)) {
+        for (i, s) in spans.iter().enumerate() {
+            let m = s.raw(&self.lock());
+            f(i, &m);
+        }
+    }
+
+    /// The value strings, by number: what [`MentionTable`] keeps of the table.
+    fn into_values(self) -> Vec<Box<str>> {
+        let table = self
+            .inner
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        table.list.iter().map(|s| Box::from(&**s)).collect()
+    }
+}
+
+/// A mention as the rules produced it, before linking: 20 bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span {
+    start: u32,
+    end: u32,
+    value: u32,
+    canonical: u32,
+    kind: Kind,
+}
+
+impl Span {
+    fn raw(&self, table: &Interned) -> RawMention {
+        RawMention {
+            start: self.start as usize,
+            end: self.end as usize,
+            kind: self.kind,
+            value: table.get(self.value).map(str::to_string),
+            canonical: table.get(self.canonical).map(str::to_string),
+        }
+    }
+}
+
+/// A linked mention, compact: its byte range in its document's text, its entity and its
+/// value (16 bytes). Its kind is its entity's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Linked {
+    start: u32,
+    end: u32,
+    entity: u32,
+    value: u32,
+}
+
+impl Linked {
+    /// Byte offset of the start in the document text.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset past the end.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Index into [`MentionTable::entities`].
+    pub fn entity(&self) -> usize {
+        self.entity as usize
+    }
+}
+
+/// Every document's linked mentions in one compact table, and the entities they link to:
+/// what the reader keeps of extraction. [`MentionTable::to_extraction`] gives the same
+/// mentions as [`Mention`]s.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MentionTable {
+    /// Where each document's mentions start in `mentions`, and where the last ends.
+    bounds: Vec<usize>,
+    /// All mentions, document after document, each document's sorted by start.
+    mentions: Vec<Linked>,
+    /// Dates' ISO values, by number.
+    values: Vec<Box<str>>,
+    /// Linked entities.
+    pub entities: Vec<Entity>,
+}
+
+impl MentionTable {
+    /// A table for `docs` documents holding up to `mentions` mentions; filled by
+    /// [`MentionTable::push`] document after document.
+    pub(crate) fn with_capacity(docs: usize, mentions: usize) -> MentionTable {
+        let mut bounds = Vec::with_capacity(docs + 1);
+        bounds.push(0);
+        MentionTable {
+            bounds,
+            mentions: Vec::with_capacity(mentions),
+            ..MentionTable::default()
+        }
+    }
+
+    /// Adds a mention of document `doc` (documents come in order: a later one closes the
+    /// ones before it) with the span, value and entity of `span` and `entity`.
+    pub(crate) fn push(&mut self, doc: usize, span: &Span, entity: usize) {
+        self.close_to(doc);
+        self.mentions.push(Linked {
+            start: span.start,
+            end: span.end,
+            entity: u32::try_from(entity).unwrap_or(NONE),
+            value: span.value,
+        });
+    }
+
+    /// Closes every document before `doc`.
+    fn close_to(&mut self, doc: usize) {
+        while self.bounds.len() <= doc {
+            self.bounds.push(self.mentions.len());
+        }
+    }
+
+    /// The table once every mention of `docs` documents is in: entity numbers given out
+    /// while linking renumbered through `remap`, the values taken from `strings`.
+    pub(crate) fn finish(
+        mut self,
+        docs: usize,
+        entities: Vec<Entity>,
+        remap: &[usize],
+        strings: Strings,
+    ) -> MentionTable {
+        self.close_to(docs);
+        for m in &mut self.mentions {
+            let to = remap.get(m.entity()).copied().unwrap_or(usize::MAX);
+            m.entity = u32::try_from(to).unwrap_or(NONE);
+        }
+        self.mentions.shrink_to_fit();
+        self.entities = entities;
+        self.values = strings.into_values();
+        self
+    }
+
+    /// Number of documents.
+    pub fn docs(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+
+    /// Number of mentions in all documents.
+    pub fn len(&self) -> usize {
+        self.mentions.len()
+    }
+
+    /// True when no document has a mention.
+    pub fn is_empty(&self) -> bool {
+        self.mentions.is_empty()
+    }
+
+    /// The mentions of document `doc`, sorted by start (none past the last document).
+    pub fn doc(&self, doc: usize) -> &[Linked] {
+        let (Some(&from), Some(&to)) = (self.bounds.get(doc), self.bounds.get(doc + 1)) else {
+            return &[];
+        };
+        self.mentions.get(from..to).unwrap_or(&[])
+    }
+
+    /// Each document's mentions, in corpus order.
+    pub fn per_doc(&self) -> impl Iterator<Item = &[Linked]> {
+        (0..self.docs()).map(|d| self.doc(d))
+    }
+
+    /// The ISO value of a mention of a resolved date.
+    pub fn value(&self, m: &Linked) -> Option<&str> {
+        let ix = usize::try_from(m.value).ok()?;
+        self.values.get(ix).map(|s| &**s)
+    }
+
+    /// The kind of a mention: its entity's.
+    pub fn kind(&self, m: &Linked) -> Option<Kind> {
+        self.entities.get(m.entity()).map(|e| e.kind)
+    }
+
+    /// The same mentions and entities as [`Mention`]s, per document.
+    pub fn to_extraction(&self) -> CorpusExtraction {
+        let mentions = self
+            .per_doc()
+            .map(|ms| {
+                ms.iter()
+                    .filter_map(|m| {
+                        Some(Mention {
+                            start: m.start(),
+                            end: m.end(),
+                            kind: self.kind(m)?,
+                            value: self.value(m).map(str::to_string),
+                            entity: m.entity(),
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        CorpusExtraction {
+            mentions,
+            entities: self.entities.clone(),
+        }
+    }
+}
+
+impl From<CorpusExtraction> for MentionTable {
+    /// The table of an extraction made elsewhere (tests hand the reader their own).
+    fn from(ex: CorpusExtraction) -> MentionTable {
+        let strings = Strings::default();
+        let total = ex.mentions.iter().map(Vec::len).sum();
+        let mut table = MentionTable::with_capacity(ex.mentions.len(), total);
+        let most = ex.mentions.iter().flatten().map(|m| m.entity + 1).max();
+        let same: Vec<usize> = (0..most.unwrap_or(0).max(ex.entities.len())).collect();
+        {
+            let mut interned = strings.lock();
+            for (doc, ms) in ex.mentions.iter().enumerate() {
+                for m in ms {
+                    let (Ok(start), Ok(end)) = (u32::try_from(m.start), u32::try_from(m.end))
+                    else {
+                        continue;
+                    };
+                    let value = interned.id(m.value.as_deref());
+                    let span = Span {
+                        start,
+                        end,
+                        value,
+                        canonical: NONE,
+                        kind: m.kind,
+                    };
+                    table.push(doc, &span, m.entity);
+                }
+            }
+        }
+        table.finish(ex.mentions.len(), ex.entities, &same, strings)
+    }
+}
