@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod display;
+pub mod escape;
 pub mod extract;
 #[cfg(feature = "fetch")]
 pub mod fetch;

@@ -122,7 +122,9 @@ fn main() -> ExitCode {
 /// link) loses the line rather than turning the exit into a panic.
 fn report(err: &anyhow::Error) -> ExitCode {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "okur: {err:#}");
+    // Paths in the message may hold escape sequences or line breaks: shown, not obeyed.
+    let line = okur::escape::error_line(err.as_ref());
+    let _ = writeln!(std::io::stderr(), "okur: {}", okur::escape::message(&line));
     ExitCode::from(2)
 }
 
@@ -150,7 +152,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// The paths the reader opens: those given, and the feeds folder with `--feeds`.
+/// The paths the reader opens: those given, and the feeds folder with `--feeds` (also
+/// before anything was fetched into it: the reload after the fetch key reads it).
 #[cfg(feature = "tui")]
 fn reader_paths(args: &OpenArgs) -> anyhow::Result<Vec<PathBuf>> {
     let mut paths = args.paths.clone();
@@ -158,15 +161,34 @@ fn reader_paths(args: &OpenArgs) -> anyhow::Result<Vec<PathBuf>> {
     if args.feeds {
         let dir = okur::fetch::default_feeds_dir()
             .ok_or_else(|| anyhow::anyhow!("no feeds folder: set HOME or XDG_DATA_HOME"))?;
-        if !dir.is_dir() {
-            anyhow::bail!(
-                "nothing fetched yet in {}: `okur feeds add URL`, then `okur fetch`",
-                dir.display()
-            );
-        }
         paths.push(dir);
     }
     Ok(paths)
+}
+
+/// The corpus of the paths given and the feeds folder. With `--feeds` before any fetch,
+/// the feeds folder is left out of this first load: alone, the reader opens empty and
+/// invites the fetch key (the list pane says so) rather than refusing to start.
+#[cfg(feature = "tui")]
+fn open_reader(args: &OpenArgs) -> anyhow::Result<Opened> {
+    let mut paths = reader_paths(args)?;
+    #[cfg(feature = "fetch")]
+    if args.feeds
+        && paths
+            .last()
+            .is_some_and(|dir| !okur::fetch::has_articles(dir))
+    {
+        paths.pop();
+        if paths.is_empty() {
+            return Ok(Opened {
+                corpus: okur::corpus::Corpus::default(),
+                status: "nothing fetched yet: U fetches the followed feeds".into(),
+                notices: Vec::new(),
+                loader: None,
+            });
+        }
+    }
+    open_corpus(&paths)
 }
 
 #[cfg(feature = "tui")]
@@ -198,7 +220,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         });
         let opened = open_selection(args, &config)
             .transpose()
-            .unwrap_or_else(|| reader_paths(args).and_then(|paths| open_corpus(&paths)));
+            .unwrap_or_else(|| open_reader(args));
         let store = store
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -210,11 +232,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         okur::store::adopt_moved(store.state(), &mut opened.corpus.docs);
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let resolved = okur::display::resolve(
-        okur::tui::probe::detect_asking(),
-        args.display.requested(),
-        &config,
-    );
+    let (resolved, late) = resolve_display(args, &config);
     let layout = LayoutOptions {
         shape: resolved.mode.shape,
         harakat: resolved.mode.harakat,
@@ -252,9 +270,38 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         .config
         .clone()
         .or_else(okur::config::default_config_path);
-    let display = okur::tui::display::DisplayControl::new(resolved, config_path);
+    let mut display = okur::tui::display::DisplayControl::new(resolved, config_path);
+    if let Some(probe) = late {
+        display.answer_later(probe, args.display.requested(), config.clone());
+    }
     okur::tui::use_mouse(config.mouse);
     okur::tui::run(app, store, opened.loader, display)
+}
+
+/// The display mode, and the terminal's answers still to come when its first frame need
+/// not wait for them: only the display check (asked when nothing says how to draw here)
+/// waits the full deadline, since its questions depend on the answers.
+#[cfg(feature = "tui")]
+fn resolve_display(
+    args: &OpenArgs,
+    config: &okur::config::Config,
+) -> (okur::display::Resolved, Option<okur::tui::probe::Probe>) {
+    use okur::tui::probe::{Asked, ask_quickly};
+    let requested = args.display.requested();
+    let probe = match ask_quickly() {
+        Asked::Done(detected) => {
+            return (okur::display::resolve(detected, requested, config), None);
+        }
+        Asked::Pending(probe) => probe,
+    };
+    let resolved = okur::display::resolve(probe.detected(), requested, config);
+    match resolved.ask {
+        true => (
+            okur::display::resolve(probe.wait(), requested, config),
+            None,
+        ),
+        false => (resolved, Some(probe)),
+    }
 }
 
 /// Team mode (`--team URL` or `team` in the config): the store's changes also wait in an

@@ -79,14 +79,17 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
     }
     let store = Store::open_read_only(&path)?;
     for warning in store.warnings() {
-        eprintln!("okur: {warning}");
+        eprintln!("okur: {}", crate::escape::message(&warning.to_string()));
     }
     crate::store::adopt_moved(store.state(), &mut report.corpus.docs);
     // A span that does not fit its document (a damaged or hand-edited journal) is left
     // out, said on standard error; everything else is exported.
     let prepared = export::prepare_skipping(&report.corpus, store.state());
     for bad in &prepared.skipped {
-        eprintln!("okur: span skipped: {bad}");
+        eprintln!(
+            "okur: span skipped: {}",
+            crate::escape::message(&bad.to_string())
+        );
     }
     let docs = prepared.docs;
     match (&args.out, format) {

@@ -100,7 +100,7 @@ fn write_table(
     for (&(doc, text), ms) in docs.iter().zip(&res.mentions) {
         for m in ms {
             rows.push([
-                doc.to_string(),
+                crate::escape::record_field(doc).into_owned(),
                 m.kind.to_string(),
                 one_line(m.text(text)),
                 one_line(&res.entities[m.entity].canonical),

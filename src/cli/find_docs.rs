@@ -29,7 +29,7 @@ pub(super) fn titles_only(args: &FindArgs, query: &Query) -> anyhow::Result<Opti
         return Ok(None);
     }
     for notice in &notices {
-        eprintln!("okur: {notice}");
+        eprintln!("okur: {}", crate::escape::message(notice));
     }
     let index = Index::from_titles(titles.iter().map(TitleRow::from));
     print_hits(args, &index, query, |view, score| {

@@ -90,24 +90,12 @@ impl<'a> Record<'a> {
     }
 }
 
-/// A field of the tab-separated output: a tab or a line break in a file name or a line
-/// would break the record, so they are written as `\t`, `\n`, `\r`, and a backslash as
-/// `\\` so that the escapes can be undone.
+/// A field of the tab-separated output: a tab, a line break, a control character or a
+/// bidi override in a file name or a line would break the record or the terminal it is
+/// printed on, so it is written as an escape (`\t`, `\n`, `\x1b`, `\u{202e}`), and a
+/// backslash as `\\` so that the escapes can be undone (see [`crate::escape`]).
 pub fn escape_field(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['\t', '\n', '\r', '\\']) {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
-    }
-    out.into()
+    crate::escape::record_field(text)
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub(super) fn text_only(args: &FindArgs, query: &Query) -> anyhow::Result<Option
         return Ok(None);
     }
     for notice in &scanned.notices {
-        eprintln!("okur: {notice}");
+        eprintln!("okur: {}", crate::escape::message(notice));
     }
     warn_reader_words(query);
     rank(&mut scanned.hits);

@@ -121,7 +121,7 @@ fn write_table(rows: &[ListRow<'_>], out: &mut dyn Write) -> std::io::Result<()>
     use unicode_width::UnicodeWidthStr;
     let cells = |r: &ListRow<'_>| {
         [
-            r.doc.to_string(),
+            crate::escape::record_field(r.doc).into_owned(),
             r.date.unwrap_or("-").to_string(),
             r.lang.to_string(),
             r.source.unwrap_or("-").to_string(),
@@ -139,7 +139,7 @@ fn write_table(rows: &[ListRow<'_>], out: &mut dyn Write) -> std::io::Result<()>
             line.push_str(&cell);
             line.extend(std::iter::repeat_n(' ', w - cell.width() + 2));
         }
-        line.push_str(row.title);
+        line.push_str(&crate::escape::message(row.title));
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())

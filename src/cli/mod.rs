@@ -32,7 +32,8 @@ use crate::corpus::{self, LoadReport};
 pub fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<LoadReport> {
     let report = load_quietly(paths)?;
     for notice in &report.notices {
-        eprintln!("okur: {notice}");
+        // A file name can hold a newline or an escape sequence: one line, nothing raw.
+        eprintln!("okur: {}", crate::escape::message(notice));
     }
     Ok(report)
 }

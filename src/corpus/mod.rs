@@ -23,7 +23,9 @@ pub use load::{
 };
 pub use meta::ArticleMeta;
 pub use parse::{Dateline, ParaKind, Paragraph, Piece, detect_language, parse_document};
-pub use read::{DEFAULT_MAX_INPUT_MB, MAX_INPUT_ENV, max_input_bytes, read_small_file};
+pub use read::{
+    DEFAULT_MAX_INPUT_MB, MAX_INPUT_ENV, max_input_bytes, not_regular, read_small_file,
+};
 
 use serde::Serialize;
 

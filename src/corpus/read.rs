@@ -42,8 +42,9 @@ pub fn max_input_bytes() -> u64 {
     })
 }
 
-/// What kind of file `meta` describes, when it is not a regular file or a folder.
-pub(super) fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+/// What kind of file `meta` describes (`a named pipe (FIFO)`, `a character device`, ...),
+/// when it is not a regular file or a folder.
+pub fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
     let kind = meta.file_type();
     if kind.is_file() || kind.is_dir() {
         return None;

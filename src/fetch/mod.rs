@@ -33,3 +33,13 @@ pub fn default_feeds_dir() -> Option<PathBuf> {
         .or_else(|| var("HOME").map(|h| h.join(".local/share")))?;
     Some(data.join("okur").join("feeds"))
 }
+
+/// True when `dir` (a feeds folder) holds an article archive: something fetched, not only
+/// the hidden `.state/` of fetches that brought nothing. False when it does not exist.
+pub fn has_articles(dir: &std::path::Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
+    })
+}

@@ -60,13 +60,54 @@ pub fn open_journal(path: &Path) -> Result<File, String> {
             )
         })?;
     }
-    private_file()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path)
-        .map_err(|e| said(&e))
+    if let Some(kind) = std::fs::metadata(path).ok().and_then(|m| not_regular(&m)) {
+        return Err(format!("{kind}, not a regular file"));
+    }
+    let mut options = private_file();
+    options.read(true).write(true).create(true).truncate(false);
+    let file = nonblocking(&mut options).open(path).map_err(|e| said(&e))?;
+    // Again on the open file: a pipe swapped in after the check opened at once (without
+    // waiting, O_NONBLOCK) and is turned away here before anything reads from it.
+    match file.metadata().ok().and_then(|m| not_regular(&m)) {
+        Some(kind) => Err(format!("{kind}, not a regular file")),
+        None => Ok(file),
+    }
+}
+
+/// Opens the journal at `path` for reading only, without blocking and only when it is a
+/// regular file: a named pipe would wait for a writer forever, `/dev/zero` never ends.
+/// `Ok(None)` when there is no file.
+pub fn open_journal_to_read(path: &Path) -> std::io::Result<Option<File>> {
+    let not_regular_error =
+        |kind: &str| std::io::Error::other(format!("{kind}, not a regular file"));
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+        Ok(meta) => {
+            if let Some(kind) = not_regular(&meta) {
+                return Err(not_regular_error(kind));
+            }
+        }
+    }
+    let file = nonblocking(OpenOptions::new().read(true)).open(path)?;
+    match file.metadata().ok().and_then(|m| not_regular(&m)) {
+        Some(kind) => Err(not_regular_error(kind)),
+        None => Ok(Some(file)),
+    }
+}
+
+/// What `meta` is when it is not a regular file (a folder is told apart by the open
+/// itself, which says "Is a directory").
+fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    crate::corpus::not_regular(meta).filter(|_| !meta.is_dir())
+}
+
+/// `options` set not to wait when the path turns out to be a pipe (regular files ignore
+/// the flag).
+fn nonblocking(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NONBLOCK);
+    options
 }
 
 /// What the system said, without the error number.

@@ -9,8 +9,7 @@
 //! are not all there is an unfinished compaction: it and what follows are dropped, and the
 //! old journal before it stands.
 
-use std::fs::File;
-use std::io::{ErrorKind, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
@@ -110,10 +109,10 @@ fn stamp(meta: &std::fs::Metadata) -> Stamp {
 }
 
 fn read_file(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, StoreError> {
-    let mut file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::io("open", path, e)),
+    let mut file = match super::private::open_journal_to_read(path) {
+        Ok(Some(file)) => file,
+        Ok(None) => return Ok(None),
+        Err(e) => return Err(StoreError::io("read", path, e)),
     };
     let meta = file
         .metadata()

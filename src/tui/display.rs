@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use crate::display::{DisplayMode, Handshake, Resolved, remember};
+use crate::config::Config;
+use crate::display::{DisplayMode, Handshake, Requested, Resolved, remember, resolve};
 
 /// The display settings of a running reader.
 #[derive(Debug)]
@@ -14,6 +15,28 @@ pub struct DisplayControl {
     config_path: Option<PathBuf>,
     /// A handshake the event loop has yet to switch the terminal to.
     pending: Option<Handshake>,
+    /// The terminal's answers still to come, read after the first frame.
+    late: Option<LateAnswer>,
+}
+
+/// A probe whose answers had not come by the first frame, and what resolving the mode
+/// again takes.
+#[derive(Debug)]
+pub struct LateAnswer {
+    /// The probe, to release before the reader's raw mode and read after the first frame.
+    pub probe: super::probe::Probe,
+    requested: Requested,
+    config: Config,
+}
+
+impl LateAnswer {
+    /// Reads the answers still to come; the mode resolved for the terminal they name, when
+    /// they name one.
+    pub fn resolve(self) -> Option<Resolved> {
+        let (requested, config) = (self.requested, self.config);
+        let detected = self.probe.late_answer()?;
+        Some(resolve(detected, requested, &config))
+    }
 }
 
 impl DisplayControl {
@@ -23,7 +46,34 @@ impl DisplayControl {
             resolved,
             config_path,
             pending: None,
+            late: None,
         }
+    }
+
+    /// The first frame is drawn before `probe` has its answers: they are taken after it
+    /// (see [`DisplayControl::take_late`]), the mode resolved again as `requested` and
+    /// `config` say.
+    pub fn answer_later(
+        &mut self,
+        probe: super::probe::Probe,
+        requested: Requested,
+        config: Config,
+    ) {
+        self.late = Some(LateAnswer {
+            probe,
+            requested,
+            config,
+        });
+    }
+
+    /// The answers still to come, once.
+    pub fn take_late(&mut self) -> Option<LateAnswer> {
+        self.late.take()
+    }
+
+    /// Takes a resolution made from a late answer: nothing is remembered (nobody chose).
+    pub fn adopt(&mut self, resolved: Resolved) {
+        self.resolved = resolved;
     }
 
     /// True when nothing says how to draw on this terminal: the reader asks first.

@@ -104,12 +104,29 @@ pub fn run(
         first_run_check(&mut app, &mut display, &stop)?;
     }
     let mut handshake = display.handshake();
+    let mut late = display.take_late();
     let mut session = session::Session::new(app, store);
-    session.set_display(display);
     let mut inbox = inbox::Inbox::new();
     session.set_waker(inbox.waker());
     session.run_in_background(loader);
+    if let Some(late) = late.as_mut() {
+        late.probe.release_terminal();
+    }
     let mut term = terminal::enter(&handshake)?;
+    if let Some(late) = late
+        && let Err(err) =
+            take_late_answer(&mut session, &mut term, &mut display, late, &mut handshake)
+    {
+        // A terminal that hung up under the first frame: given back all the same.
+        drop(watchdog);
+        terminal::leave();
+        terminal::forget(term);
+        return match watchdog::terminal_gone() || hung_up(&err) {
+            true => Ok(()),
+            false => Err(err.into()),
+        };
+    }
+    session.set_display(display);
     inbox.read_terminal();
     let result = event_loop(&mut session, &mut term, &inbox, &stop, &mut handshake);
     if let Err(err) = session.remember_place() {
@@ -125,6 +142,32 @@ pub fn run(
     terminal::print_deferred_panics();
     notices::print_after_exit(&session.app.notices);
     result
+}
+
+/// Draws the first frame, then takes the terminal's late answers (before any key is
+/// read, so none is taken for a key): a terminal they name gets its own mode, and the
+/// next frame is drawn in it.
+fn take_late_answer(
+    session: &mut session::Session,
+    term: &mut terminal::Term,
+    display: &mut display::DisplayControl,
+    late: display::LateAnswer,
+    handshake: &mut Handshake,
+) -> std::io::Result<()> {
+    let panes = panes_now(session, term)?;
+    prepare(&mut session.app, &panes);
+    term.draw(|frame| view::draw(frame, &session.app))?;
+    let Some(resolved) = late.resolve() else {
+        return Ok(());
+    };
+    session.app.set_display_mode(resolved.mode);
+    display.adopt(resolved);
+    let new = display.handshake();
+    if new != *handshake {
+        terminal::retune(term, &new)?;
+        *handshake = new;
+    }
+    Ok(())
 }
 
 /// Asks the two questions of the display check (an unrecognised terminal, nothing in the

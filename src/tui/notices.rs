@@ -37,7 +37,8 @@ pub fn print_after_exit(notices: &[String]) {
     // After a dropped link standard error is gone too: losing the lines beats a panic.
     let mut err = std::io::stderr().lock();
     for notice in notices {
-        let _ = writeln!(err, "okur: {notice}");
+        // A file name can hold a newline or an escape sequence: one line, nothing raw.
+        let _ = writeln!(err, "okur: {}", crate::escape::message(notice));
     }
 }
 

@@ -183,10 +183,17 @@ fn save_for_abort() {
     TTY_FD.store(fd, Ordering::SeqCst);
 }
 
-/// A flag raised by SIGTERM or SIGHUP; the event loop checks it and exits cleanly.
+/// A flag raised by SIGTERM, SIGHUP or SIGINT; the event loop checks it and exits cleanly.
+/// (In raw mode Ctrl-C is a key, so SIGINT comes from `kill -INT` or a supervisor: left
+/// to its default action it would end okur with the terminal still raw and the
+/// alternate screen on.)
 pub fn termination_flag() -> std::io::Result<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&flag))?;
     }
     Ok(flag)

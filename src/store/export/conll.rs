@@ -31,9 +31,10 @@ pub fn conll_with(
 ) -> String {
     let spans = without_overlaps(&doc.spans);
     let tokens = tokens(doc.text, &spans);
-    let mut out = format!("# doc: {}\n", doc.path);
+    // A line break in a name would start a token line: names are escaped.
+    let mut out = format!("# doc: {}\n", crate::escape::record_field(doc.path));
     if let Some(url) = doc.url {
-        out.push_str(&format!("# url: {url}\n"));
+        out.push_str(&format!("# url: {}\n", crate::escape::record_field(url)));
     }
     for comment in comments {
         out.push_str(&format!("# {comment}\n"));

@@ -38,6 +38,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     draw_title(app, area, buf);
+    if app.corpus.docs.is_empty() && !app.loading {
+        draw_empty(inner, buf, app.theme.dim);
+        return;
+    }
     let rows = app
         .list
         .order()
@@ -58,6 +62,27 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(line_area.x, y, marks(state), 3, style);
         let rest = Rect::new(inner.x + 3, y, inner.width.saturating_sub(3), 1);
         draw_row(app, &app.corpus.docs[doc], state, rest, buf, style);
+    }
+}
+
+/// What an empty list says (the reader opened on feeds before any fetch): what to do.
+const EMPTY_LIST: &str = "No articles yet. U fetches the followed feeds.";
+
+/// The empty list's message, its words wrapped to the pane, from its top left.
+fn draw_empty(inner: Rect, buf: &mut Buffer, style: Style) {
+    let width = usize::from(inner.width.saturating_sub(1));
+    let mut rows: Vec<String> = Vec::new();
+    for word in EMPTY_LIST.split(' ') {
+        match rows.last_mut() {
+            Some(row) if text_width(row) + 1 + text_width(word) <= width => {
+                row.push(' ');
+                row.push_str(word);
+            }
+            _ => rows.push(word.to_string()),
+        }
+    }
+    for (row, y) in rows.iter().zip(inner.y..inner.y + inner.height) {
+        buf.set_stringn(inner.x + 1, y, row, width, style);
     }
 }
 

@@ -200,6 +200,8 @@ impl<'a> RowPaint<'a> {
 
 /// The tail of a long path, for titles.
 pub fn short(path: &str, max: usize) -> String {
+    // Drawn raw on the frame: a control or a bidi override in the name is shown escaped.
+    let path = crate::escape::message(path);
     let n = path.chars().count();
     if n <= max {
         return path.to_string();

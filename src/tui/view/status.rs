@@ -152,7 +152,9 @@ pub(super) fn draw_text(
     buf: &mut Buffer,
 ) -> u16 {
     let opts = app.layout_base.at_width(usize::from(area.width).max(1));
-    let Some(mut line) = layout_line(text, &opts, dir).filter(|_| area.width > 0) else {
+    // A bidi override in a file name (in a notice) would reverse the rest of the line.
+    let text = crate::escape::message(text);
+    let Some(mut line) = layout_line(&text, &opts, dir).filter(|_| area.width > 0) else {
         return 0;
     };
     line.indent = 0;

@@ -125,15 +125,20 @@ fn arabic_titles_and_filter_read_right_to_left() {
 }
 
 #[test]
-fn an_empty_list_has_its_count_and_nothing_else() {
+fn an_empty_list_has_its_count_and_says_what_fills_it() {
+    // No documents at all (`okur --feeds` before any fetch): what to do, dimmed.
     let t = theme();
     let mut want = Buffer::with_lines([
         "┌ Documents 0/0 · file ──────┐",
-        "│                            │",
+        "│ No articles yet. U fetches │",
+        "│ the followed feeds.        │",
         "└────────────────────────────┘",
     ]);
     ring(&mut want, t.focus_border);
-    assert_eq!(render(&app(&[]), 30, 3, draw), want);
+    paint(&mut want, 2, 1, 26, t.dim);
+    paint(&mut want, 2, 2, 19, t.dim);
+    assert_eq!(render(&app(&[]), 30, 4, draw), want);
+    // Documents that a filter hides: the count says so, and nothing else is drawn.
 
     let mut filtered = app(&[ERDOGAN, MECLIS]);
     filter(&mut filtered, "kedi", &[]);
