@@ -4,7 +4,7 @@
 use std::sync::atomic::AtomicBool;
 
 use super::*;
-use crate::search::Query;
+use crate::search::{Hit, Query, Results};
 
 fn docs() -> Vec<Document> {
     vec![
@@ -176,4 +176,49 @@ fn line_words_meet_terms_as_the_written_skeletons_do() {
         }
     }
     assert!(met > 20, "{met} hits");
+}
+
+#[test]
+fn unranked_search_keeps_index_order_and_narrows_as_a_full_scan() {
+    let mut docs = docs();
+    docs.push(Document::from_text(
+        "c.txt",
+        "Ankara\n\nLavrov dedi.\nAnkara'da Lavrov, Erdoğan ile.\nلافروف في أنقرة\n".into(),
+    ));
+    let index = Index::of_documents(docs, &[entity(Kind::Person, "Sergey Lavrov", &[0, 2])]);
+    let stop = AtomicBool::new(false);
+    let by_item = |mut hits: Vec<Hit>| {
+        hits.sort_by_key(|h| h.item);
+        hits
+    };
+    for typed in ["lavrov", "ankara", "erdogan ank"] {
+        let mut prev: Option<Results> = None;
+        for end in 1..=typed.len() {
+            let q = Query::parse(&typed[..end]);
+            let got = index.search_unranked(&q, prev.as_ref(), &stop);
+            let Some(got) = got else {
+                panic!("cancelled at {:?}", &typed[..end]);
+            };
+            let full = index.search(&q, None, &stop).map(|r| r.hits);
+            assert_eq!(got.ranked, 0);
+            assert!(got.hits.windows(2).all(|w| w[0].item < w[1].item));
+            assert_eq!(
+                Some(got.hits.clone()),
+                full.map(by_item),
+                "{:?}",
+                &typed[..end]
+            );
+            prev = Some(got);
+        }
+    }
+}
+
+#[test]
+fn previous_hits_are_rescanned_in_index_order() {
+    let hits = [7, 3, 64, 0, 130].map(|item| Hit { item, score: 1 });
+    assert_eq!(
+        crate::search::engine::in_index_order(&hits, 131),
+        [0, 3, 7, 64, 130]
+    );
+    assert!(crate::search::engine::in_index_order(&[], 0).is_empty());
 }

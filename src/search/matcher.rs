@@ -315,7 +315,7 @@ impl TermMatcher {
                 let holding = line.words.entries_holding(shape.needle());
                 let find = |entry: &str| shape.find(entry, whole).is_some();
                 let met = self.memo.met(holding, line.words, find);
-                !met.is_empty() && ids.any(|id| id.is_some_and(|id| met.binary_search(&id).is_ok()))
+                !met.is_empty() && ids.any(|id| id.is_some_and(|id| met.contains(id)))
             }
             Mode::Fuzzy | Mode::Exact => ids.any(meets),
             Mode::Prefix => ids.next().is_some_and(meets),

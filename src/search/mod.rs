@@ -32,6 +32,7 @@ mod item;
 mod lines;
 mod matcher;
 mod plan;
+mod prefilter;
 mod query;
 mod skeleton;
 mod stream;

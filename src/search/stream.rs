@@ -3,15 +3,16 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::text::fold_into;
+use crate::text::{fold_into, is_arabic};
 
 use super::arena::{MAX_PIECE, pieces};
 use super::engine::{Hit, rank_by};
 use super::item::ItemKind;
 use super::matcher::Fields;
 use super::plan::{ItemFields, Plan};
+use super::prefilter::RawFilter;
 use super::query::Query;
-use super::skeleton::push_skeletons_of;
+use super::skeleton::{first_letter, push_skeletons_of};
 use super::words::{LineWords, Words, push_leb128};
 
 /// How many lines are scanned between two looks at the cancel flag.
@@ -70,6 +71,9 @@ pub struct LineScanner {
     skel: String,
     /// Skeleton entries of the words met so far, each shaped once (see [`WordCodes`]).
     words: WordCodes,
+    /// The test on raw bytes that passes over most lines unfolded (document lines only:
+    /// scattered letters of a fuzzy term are not a form it looks for).
+    pub(super) raw: Option<RawFilter>,
 }
 
 impl LineScanner {
@@ -88,11 +92,17 @@ impl LineScanner {
             key: String::new(),
             skel: String::new(),
             words: WordCodes::default(),
+            raw: if fuzzy { None } else { RawFilter::new(query) },
         }
     }
 
     /// The score of one line, or `None` when it does not match.
     pub fn score(&mut self, line: &str) -> Option<i32> {
+        if let Some(filter) = &mut self.raw
+            && !filter.may_match(line)
+        {
+            return None;
+        }
         self.key.clear();
         fold_into(line, &mut self.key);
         self.skel.clear();
@@ -167,6 +177,15 @@ impl WordCodes {
             .split(|c: char| !crate::text::is_word_char(c))
             .filter(|w| !w.is_empty());
         for word in words {
+            // A word of the script the terms do not need is left out (` -`, code 0), as
+            // `push_skeletons_of` leaves it out: decided by its first letter, not looked
+            // up (a Latin term's scan of Turkish text met every Turkish word in the map).
+            let wanted =
+                first_letter(word).is_some_and(|c| script.is_none_or(|a| is_arabic(c) == a));
+            if !wanted {
+                push_leb128(&mut self.codes, 0);
+                continue;
+            }
             let code = match self.known.get(word) {
                 Some(&code) => code,
                 None if self.known.len() >= MAX_WORDS => return false,
@@ -183,5 +202,27 @@ impl WordCodes {
             push_leb128(&mut self.codes, code);
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_words_of_the_script_a_term_needs_are_kept() {
+        let line = "Lavrov Ankara'da, قال لافروف 2020 Dışişleri";
+        let mut latin = LineScanner::for_documents(&Query::parse("lavrov"));
+        assert!(latin.score(line).is_some());
+        let mut kept: Vec<&str> = latin.words.known.keys().map(|w| &**w).collect();
+        kept.sort_unstable();
+        assert_eq!(kept, ["قال", "لافروف"]);
+        // The Arabic term meets the Latin word; the digits are no word of either script.
+        let mut arabic = LineScanner::for_documents(&Query::parse("لافروف"));
+        assert!(arabic.score("Sergey Lavrov 2020").is_some());
+        let mut kept: Vec<&str> = arabic.words.known.keys().map(|w| &**w).collect();
+        kept.sort_unstable();
+        assert_eq!(kept, ["Lavrov", "Sergey"]);
+        assert!(arabic.score("Putin 2020 قال").is_none());
     }
 }

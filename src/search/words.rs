@@ -183,8 +183,51 @@ fn read_leb128(bytes: &[u8]) -> Option<(u32, usize)> {
 pub(crate) struct EntryMemo {
     /// Per entry: 0 not tried yet, 1 not met, 2 met.
     seen: RefCell<Vec<u8>>,
-    /// For a finished vocabulary: the entries met, in order, found in one pass.
-    met: OnceCell<Vec<u32>>,
+    /// For a finished vocabulary: the entries met, found in one pass.
+    met: OnceCell<EntrySet>,
+}
+
+/// A set of entry numbers as bits: a line's entries are looked up in it one by one, so a
+/// lookup is a shift and a mask, not a search.
+#[derive(Debug, Default)]
+pub(crate) struct EntrySet {
+    bits: Vec<u64>,
+    empty: bool,
+}
+
+impl EntrySet {
+    fn of(ids: impl Iterator<Item = u32>) -> EntrySet {
+        let mut set = EntrySet {
+            bits: Vec::new(),
+            empty: true,
+        };
+        for id in ids {
+            let Ok(i) = usize::try_from(id) else {
+                continue;
+            };
+            if set.bits.len() <= i / 64 {
+                set.bits.resize(i / 64 + 1, 0);
+            }
+            set.bits[i / 64] |= 1 << (i % 64);
+            set.empty = false;
+        }
+        set
+    }
+
+    /// True when no entry is in the set.
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+
+    /// True when entry `id` is in the set.
+    pub fn contains(&self, id: u32) -> bool {
+        let Ok(i) = usize::try_from(id) else {
+            return false;
+        };
+        self.bits
+            .get(i / 64)
+            .is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
 }
 
 impl EntryMemo {
@@ -195,12 +238,9 @@ impl EntryMemo {
         candidates: impl Iterator<Item = u32>,
         words: &Words,
         meets: impl Fn(&str) -> bool,
-    ) -> &[u32] {
-        self.met.get_or_init(|| {
-            let mut met: Vec<u32> = candidates.filter(|&id| meets(words.entry(id))).collect();
-            met.dedup();
-            met
-        })
+    ) -> &EntrySet {
+        self.met
+            .get_or_init(|| EntrySet::of(candidates.filter(|&id| meets(words.entry(id)))))
     }
 
     /// Whether entry `id` of `words` is met, asking `meets` the first time.
@@ -253,5 +293,23 @@ mod tests {
             assert_eq!(read_leb128(&out), Some((n, out.len())), "{n}");
         }
         assert_eq!(read_leb128(&[0x80, 0x80]), None);
+    }
+}
+
+#[cfg(test)]
+mod set_tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_set_holds_what_it_was_given() {
+        let set = EntrySet::of([3, 64, 200].into_iter());
+        assert!(!set.is_empty());
+        assert!([3, 64, 200].iter().all(|&id| set.contains(id)));
+        assert!(
+            [0, 63, 65, 199, 201, u32::MAX]
+                .iter()
+                .all(|&id| !set.contains(id))
+        );
+        assert!(EntrySet::of(std::iter::empty()).is_empty());
     }
 }

@@ -50,9 +50,11 @@ pub fn run_query(
     cancel: &AtomicBool,
 ) -> Option<(Results, SearchOutcome)> {
     let query = Query::parse(raw);
-    let results = index.search(&query, prev, cancel)?;
     // The outcome needs documents and entities in rank order, not every hit: a one-letter
-    // query over a million lines is ordered by its documents' best hits, not sorted whole.
+    // query over a million lines is ordered by its documents' best hits, not sorted whole
+    // (nor its first thousands: the hits stay in index order, which the next key's
+    // narrowing and the pass over them below read front to back).
+    let results = index.search_unranked(&query, prev, cancel)?;
     let entity_hits = ranked_entity_hits(index, &results);
     let outcome = SearchOutcome {
         generation: 0,
@@ -74,10 +76,12 @@ fn ranked_entity_hits(index: &Index, results: &Results) -> Vec<Hit> {
         .hits
         .iter()
         .copied()
+        // By kind alone: an item's view would read its text (a cache miss per line hit).
         .filter(|h| {
             index
-                .item(h.item)
-                .is_some_and(|v| matches!(v.kind, ItemKind::Entity(_)))
+                .items
+                .get(h.item as usize)
+                .is_some_and(|item| matches!(item.kind, ItemKind::Entity(_)))
         })
         .collect();
     hits.sort_unstable_by_key(|&h| index.rank_key(h));
