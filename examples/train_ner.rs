@@ -41,6 +41,13 @@ enum Cmd {
         /// Output folder.
         #[arg(long)]
         out: PathBuf,
+        /// Tuning: also hold out the last tenth of ANERcorp train (an ANERcorp-like dev
+        /// set); the shipped model is dumped without it.
+        #[arg(long)]
+        tune: bool,
+        /// tr, ar or both.
+        #[arg(long, default_value = "both")]
+        lang: String,
     },
     /// Scores a model on the held-out sequences of one language.
     Score {
@@ -53,6 +60,9 @@ enum Cmd {
         /// Also print this many sequences with errors marked `[word gold>predicted]`.
         #[arg(long, default_value_t = 0)]
         errors: usize,
+        /// Score on the ANERcorp slice `dump --tune` held out too.
+        #[arg(long)]
+        tune: bool,
     },
 }
 
@@ -124,7 +134,15 @@ fn read_news(shared: &Path, lang: &str) -> Result<(Vec<LabelledDoc>, Vec<Labelle
 struct Data {
     fit: Vec<Sequence>,
     held: Vec<Sequence>,
-    held_docs: Vec<(LabelledDoc, TypeMap)>,
+    /// Per held-out set: its name and documents.
+    held_docs: Vec<(&'static str, Vec<(LabelledDoc, TypeMap)>)>,
+}
+
+/// Documents of ANERcorp train held out when tuning (its last tenth, whole documents).
+fn aner_split(mut docs: Vec<LabelledDoc>, tune: bool) -> (Vec<LabelledDoc>, Vec<LabelledDoc>) {
+    let held = if tune { docs.len() / 10 } else { 0 };
+    let tail = docs.split_off(docs.len() - held);
+    (docs, tail)
 }
 
 fn with_map(docs: &[LabelledDoc], map: TypeMap) -> Vec<(LabelledDoc, TypeMap)> {
@@ -149,8 +167,9 @@ fn collect(ex: &Extractor, parts: &[(&[LabelledDoc], TypeMap)], ar: bool) -> Vec
 /// Turkish: Wiki-NER train and okur news tr train; held out, their dev splits. Arabic:
 /// ANERcorp train, Wojood train and okur news ar train; held out, Wojood val and okur
 /// news ar dev.
-fn data(shared: &Path, ex: &Extractor, lang: &str) -> Result<Data> {
+fn data(shared: &Path, ex: &Extractor, lang: &str, tune: bool) -> Result<Data> {
     let (news_fit, news_held) = read_news(shared, lang)?;
+    let mut names = vec!["wikiner-dev", "news-dev"];
     let (fit, held): (Vec<Set>, Vec<Set>) = if lang == "tr" {
         (
             vec![
@@ -163,15 +182,19 @@ fn data(shared: &Path, ex: &Extractor, lang: &str) -> Result<Data> {
             ],
         )
     } else {
+        let (aner_fit, aner_held) =
+            aner_split(read(shared, "ar_anercorp_camel_train.conll")?, tune);
+        names = vec!["wojood-val", "news-dev", "aner-held"];
         (
             vec![
-                (read(shared, "ar_anercorp_camel_train.conll")?, arabic),
+                (aner_fit, arabic),
                 (read(shared, "ar_wojood_sample_train.conll")?, arabic),
                 (news_fit, news),
             ],
             vec![
                 (read(shared, "ar_wojood_sample_val.conll")?, arabic),
                 (news_held, news),
+                (aner_held, arabic),
             ],
         )
     };
@@ -179,14 +202,22 @@ fn data(shared: &Path, ex: &Extractor, lang: &str) -> Result<Data> {
     Ok(Data {
         fit: collect(ex, &parts(&fit), ar),
         held: collect(ex, &parts(&held), ar),
-        held_docs: held.iter().flat_map(|(d, m)| with_map(d, *m)).collect(),
+        held_docs: held
+            .iter()
+            .zip(names)
+            .filter(|((d, _), _)| !d.is_empty())
+            .map(|((d, m), name)| (name, with_map(d, *m)))
+            .collect(),
     })
 }
 
-fn dump(shared: &Path, ex: &Extractor, out: &Path) -> Result<()> {
+fn dump(shared: &Path, ex: &Extractor, out: &Path, (tune, only): (bool, &str)) -> Result<()> {
     std::fs::create_dir_all(out)?;
-    for lang in ["tr", "ar"] {
-        let d = data(shared, ex, lang)?;
+    for lang in ["tr", "ar"]
+        .into_iter()
+        .filter(|l| only == "both" || only == *l)
+    {
+        let d = data(shared, ex, lang, tune)?;
         for (name, seqs) in [("fit", &d.fit), ("held", &d.held)] {
             let path = out.join(format!("{lang}.{name}.tsv"));
             let mut w = BufWriter::new(std::fs::File::create(&path)?);
@@ -203,10 +234,14 @@ fn dump(shared: &Path, ex: &Extractor, out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn score(shared: &Path, ex: &Extractor, lang: &str, model: &Path, errors: usize) -> Result<()> {
+fn score(
+    shared: &Path,
+    ex: &Extractor,
+    (lang, model, errors, tune): (&str, &Path, usize, bool),
+) -> Result<()> {
     let bytes = std::fs::read(model).with_context(|| format!("{}", model.display()))?;
     let model: &'static CrfModel = Box::leak(Box::new(CrfModel::parse(&bytes)?));
-    let d = data(shared, ex, lang)?;
+    let d = data(shared, ex, lang, tune)?;
     let scores = train::score(model, &d.held);
     for typ in ["PER", "LOC", "ORG"] {
         let (p, r, f) = scores.prf(typ);
@@ -214,9 +249,11 @@ fn score(shared: &Path, ex: &Extractor, lang: &str, model: &Path, errors: usize)
     }
     print_errors(model, &d.held, errors);
     let report = |name: &str, ex: &Extractor| {
-        for (kind, typ) in [(Kind::Person, "PER"), (Kind::Place, "LOC")] {
-            let (p, r, f) = blend_score(ex, &d.held_docs, kind, typ);
-            println!("{lang} held-out {name} {typ} (whole tokens): P {p:.3} R {r:.3} F1 {f:.3}");
+        for (set, docs) in &d.held_docs {
+            for (kind, typ) in [(Kind::Person, "PER"), (Kind::Place, "LOC")] {
+                let (p, r, f) = blend_score(ex, docs, kind, typ);
+                println!("{lang} {set} {name} {typ} (whole tokens): P {p:.3} R {r:.3} F1 {f:.3}");
+            }
         }
     };
     report("rules", &Extractor::rules_only());
@@ -279,6 +316,9 @@ fn blend_score(
             .map(|m| project(&d.text, m.start, m.end))
             .collect();
         tp += p.iter().filter(|x| g.contains(x)).count();
+        if std::env::var_os("TRAIN_NER_SHOW").is_some() {
+            show_errors(&d.text, &g, &p, name);
+        }
         pred += p.len();
         gold += g.len();
     }
@@ -293,6 +333,24 @@ fn blend_score(
             0.0
         },
     )
+}
+
+/// Prints the misses (`-`) and false mentions (`+`) of one document, with context.
+fn show_errors(text: &str, gold: &[(usize, usize)], pred: &[(usize, usize)], name: &str) {
+    let around = |s: usize, e: usize| {
+        let a = text[..s].char_indices().rev().nth(25).map_or(0, |(i, _)| i);
+        let b = text[e..]
+            .char_indices()
+            .nth(25)
+            .map_or(text.len(), |(i, _)| e + i);
+        format!("{}[{}]{}", &text[a..s], &text[s..e], &text[e..b]).replace('\n', " / ")
+    };
+    for g in gold.iter().filter(|g| !pred.contains(g)) {
+        println!("ERR {name} - {}", around(g.0, g.1));
+    }
+    for p in pred.iter().filter(|p| !gold.contains(p)) {
+        println!("ERR {name} + {}", around(p.0, p.1));
+    }
 }
 
 /// Prints sequences with errors, each wrong token as `[word gold>predicted]`.
@@ -327,11 +385,12 @@ fn main() -> Result<()> {
     let args = Args::parse();
     let ex = Extractor::rules_only();
     match &args.cmd {
-        Cmd::Dump { out } => dump(&args.shared, &ex, out),
+        Cmd::Dump { out, tune, lang } => dump(&args.shared, &ex, out, (*tune, lang)),
         Cmd::Score {
             lang,
             model,
             errors,
-        } => score(&args.shared, &ex, lang, model, *errors),
+            tune,
+        } => score(&args.shared, &ex, (lang, model, *errors, *tune)),
     }
 }
