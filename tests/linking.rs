@@ -84,40 +84,6 @@ fn a_bare_homograph_takes_its_reading_from_the_document_or_stays_ambiguous() {
     assert_eq!(kent, 1, "{found:?}");
 }
 
-/// The entity of each text when each whole text is one person mention.
-fn linked_people(texts: &[&str]) -> Vec<usize> {
-    let lx = okur::extract::Lexicon::load();
-    let raw = texts
-        .iter()
-        .map(|t| {
-            vec![okur::extract::RawMention {
-                start: 0,
-                end: t.len(),
-                kind: Kind::Person,
-                value: None,
-                canonical: None,
-            }]
-        })
-        .collect();
-    let out = okur::extract::link(&lx, texts, raw);
-    out.mentions.iter().map(|ms| ms[0].entity).collect()
-}
-
-#[test]
-fn one_word_names_never_join_by_skeleton_even_through_the_other_script() {
-    // `Ali`, `Ela` and `Alya` share the skeleton of علي; were one-word skeletons joined
-    // across scripts, the Arabic name would pull all three Latin names into one person.
-    let e = linked_people(&["علي", "Ali", "Ela", "Alya"]);
-    for i in 0..e.len() {
-        for j in i + 1..e.len() {
-            assert_ne!(e[i], e[j], "{i} and {j} joined: {e:?}");
-        }
-    }
-    // A one-word name the lexicon knows joins its other spellings.
-    let e = linked_people(&["أردوغان", "Erdoğan"]);
-    assert_eq!(e[0], e[1]);
-}
-
 #[test]
 fn renamed_places_are_one_place_under_their_current_name() {
     let found = places(&[
