@@ -10,7 +10,11 @@
 use std::io::Write;
 use std::time::Instant;
 
-use okur::extract::{Extractor, RawMention};
+#[path = "support/mention_line.rs"]
+mod mention_line;
+use mention_line::mention_line;
+
+use okur::extract::Extractor;
 
 fn corpus(target: usize) -> Vec<String> {
     let seeds = okur::corpus::load_seeds().corpus;
@@ -32,17 +36,7 @@ fn corpus(target: usize) -> Vec<String> {
 fn dump(out: &mut impl Write, name: &str, ex: &Extractor, docs: &[String]) -> std::io::Result<()> {
     for (n, d) in docs.iter().enumerate() {
         for m in ex.extract_text(d, Some("2020-11-13")) {
-            let RawMention {
-                start,
-                end,
-                kind,
-                value,
-                canonical,
-            } = m;
-            writeln!(
-                out,
-                "{n}\t{name}\t{start}\t{end}\t{kind:?}\t{value:?}\t{canonical:?}"
-            )?;
+            writeln!(out, "{}", mention_line(n, name, &m))?;
         }
     }
     Ok(())

@@ -9,7 +9,11 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use okur::extract::{Extractor, RawMention};
+use okur::extract::Extractor;
+
+#[path = "../benches/support/mention_line.rs"]
+mod mention_line;
+use mention_line::mention_line;
 
 /// The first `n` documents of the throughput bench's corpus: each seed, numbered and titled.
 fn documents(n: usize) -> Vec<String> {
@@ -26,18 +30,7 @@ fn documents(n: usize) -> Vec<String> {
 fn lines(out: &mut String, name: &str, ex: &Extractor, docs: &[String]) {
     for (n, d) in docs.iter().enumerate() {
         for m in ex.extract_text(d, Some("2020-11-13")) {
-            let RawMention {
-                start,
-                end,
-                kind,
-                value,
-                canonical,
-            } = m;
-            writeln!(
-                out,
-                "{n}\t{name}\t{start}\t{end}\t{kind:?}\t{value:?}\t{canonical:?}"
-            )
-            .expect("writing to a String");
+            writeln!(out, "{}", mention_line(n, name, &m)).expect("writing to a String");
         }
     }
 }
