@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use okur::cli;
+#[cfg(feature = "tui")]
+use okur::cli::first_load::{Opened, open_corpus};
 
 /// okur: read and triage Turkish and Arabic news in the terminal.
 ///
@@ -370,68 +372,6 @@ fn open_selection(
     }
     let _ = (args, config);
     Ok(None)
-}
-
-/// The corpus the first frame shows, what the status line says about it, and the full load
-/// still to run (large folders).
-#[cfg(feature = "tui")]
-struct Opened {
-    corpus: okur::corpus::Corpus,
-    status: String,
-    notices: Vec<String>,
-    loader: Option<okur::tui::loading::CorpusLoader>,
-}
-
-/// What the first frame shows: every document for small corpora; for large ones the titles
-/// alone (read from the head of each file), with the full load running in the background.
-#[cfg(feature = "tui")]
-fn open_corpus(paths: &[std::path::PathBuf]) -> anyhow::Result<Opened> {
-    use okur::corpus::fast::{list_text_files, titles_of_files};
-    use okur::tui::loading::{
-        CorpusLoader, FIRST_HEADS, documents_status, opens_titles_first, placeholder_corpus,
-        titles_status,
-    };
-    // Standard input may take any time to end (`tail -f log | okur -`, a writer that
-    // stalls): it is read in the background, so the loading screen answers `q` meanwhile.
-    // (From a terminal, the text is typed before the reader starts, as before.)
-    use std::io::IsTerminal;
-    if paths.iter().any(|p| p.as_os_str() == "-") && !std::io::stdin().is_terminal() {
-        return Ok(Opened {
-            corpus: placeholder_corpus(&[]),
-            status: "loading standard input…".into(),
-            notices: Vec::new(),
-            loader: Some(CorpusLoader::new(paths.to_vec())),
-        });
-    }
-    // A failure here falls through to the full loader, which reports it properly. The
-    // first frame waits for the walk and a screenful of heads; the rest arrive meanwhile.
-    if !paths.is_empty()
-        && let Ok(mut files) = list_text_files(paths)
-        && opens_titles_first(&files)
-    {
-        let total = files.len();
-        let rest = files.split_off(FIRST_HEADS.min(total));
-        let (titles, _) = titles_of_files(&files);
-        let status = match rest.is_empty() {
-            true => documents_status(titles.len()),
-            false => titles_status(files.len(), total),
-        };
-        return Ok(Opened {
-            corpus: placeholder_corpus(&titles),
-            status,
-            // The full load's notices arrive with it.
-            notices: Vec::new(),
-            loader: Some(CorpusLoader::new(paths.to_vec()).with_titles(rest, total)),
-        });
-    }
-    // Quietly: printed now, the notices would vanish behind the alternate screen.
-    let report = cli::load_quietly(paths)?;
-    Ok(Opened {
-        corpus: report.corpus,
-        status: okur::tui::notices::summary(&report.notices).unwrap_or_default(),
-        notices: report.notices,
-        loader: None,
-    })
 }
 
 #[cfg(not(feature = "tui"))]

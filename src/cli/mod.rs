@@ -10,6 +10,8 @@ pub mod find;
 mod find_docs;
 mod find_out;
 mod find_text;
+#[cfg(feature = "tui")]
+pub mod first_load;
 pub mod list;
 pub mod render;
 #[cfg(feature = "team")]
