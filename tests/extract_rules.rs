@@ -1,8 +1,11 @@
 //! Behaviour of the extraction rules on short texts: what must and must not be a person or a
 //! place. Each test names the rule it guards.
 
-use okur::corpus::{Corpus, Document};
-use okur::extract::{Extractor, Kind, extract_corpus};
+use okur::extract::{Extractor, Kind};
+
+#[path = "support/texts_corpus.rs"]
+mod texts_corpus;
+use texts_corpus::extract_texts;
 
 /// `(kind, text)` of every mention in `text`, in order.
 fn mentions(text: &str) -> Vec<(Kind, String)> {
@@ -24,14 +27,7 @@ fn of_kind(text: &str, kind: Kind) -> Vec<String> {
 /// The people found in the last of `texts` when all are extracted as one corpus (so
 /// consistency across documents applies).
 fn people_in_last(texts: &[&str]) -> Vec<String> {
-    let corpus = Corpus {
-        docs: texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
-            .collect(),
-    };
-    let out = extract_corpus(&Extractor::new(), &corpus);
+    let (corpus, out) = extract_texts(texts);
     let last = corpus.docs.last().map_or("", |d| d.text.as_str());
     out.mentions
         .last()

@@ -2,19 +2,15 @@
 //! Algeria share الجزائر and `Cezayir`) kept apart, renamed places under their current name,
 //! consonant skeletons joining only the names they may join.
 
-use okur::corpus::{Corpus, Document};
-use okur::extract::{Extractor, Kind, extract_corpus};
+use okur::extract::Kind;
+
+#[path = "support/texts_corpus.rs"]
+mod texts_corpus;
+use texts_corpus::extract_texts;
 
 /// For each document, `(surface, entity canonical name)` of its places.
 fn places(texts: &[&str]) -> Vec<Vec<(String, String)>> {
-    let corpus = Corpus {
-        docs: texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
-            .collect(),
-    };
-    let out = extract_corpus(&Extractor::new(), &corpus);
+    let (corpus, out) = extract_texts(texts);
     out.mentions
         .iter()
         .zip(&corpus.docs)
