@@ -211,21 +211,17 @@ pub(crate) fn link_each(
         }
     }
     for (d, text) in texts.iter().enumerate() {
-        // One document's mentions at a time: a homograph's reading depends on its document.
-        let mut ms = Vec::new();
-        raw(d, &mut |_, m| ms.push(m.clone()));
-        lx.homographs.resolve(text, &lx.place_names, &mut ms);
         let mut last_end = None;
-        for (i, m) in ms.iter().enumerate() {
+        raw(d, &mut |i, m| {
             if last_end.is_some_and(|end| end > m.start) {
-                continue;
+                return;
             }
-            let surface = &text[m.start..m.end];
-            let entity = b.entity_of(lx, m, surface);
-            b.count(entity, d, surface);
+            let text = &text[m.start..m.end];
+            let entity = b.entity_of(lx, m, text);
+            b.count(entity, d, text);
             last_end = Some(m.end);
             out(d, i, entity);
-        }
+        });
     }
     b.finish()
 }

@@ -324,6 +324,9 @@ fn extract_table(
     par_each_mut(&corpus.docs, &mut spans, |doc, spans| {
         let mut ms = strings.raw(spans);
         ex.add_known(&doc.text, &known, &mut ms);
+        // A homograph's reading (Amman or Oman) is decided by its own document.
+        let lx = ex.lexicon();
+        lx.homographs.resolve(&doc.text, &lx.place_names, &mut ms);
         *spans = strings.spans(&ms);
     });
     let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
