@@ -194,7 +194,7 @@ fn title_entry(path: &Path, head: &[u8]) -> Option<TitleEntry> {
     if memchr::memchr(0, head).is_some() {
         return None;
     }
-    let path = path.to_string_lossy().into_owned();
+    let path = crate::escape::path_name(path);
     let Some((offset, title)) = utf8_title(head) else {
         return match decode_bytes(head.to_vec()) {
             Decoded::Text { text, .. } => Some(entry(path, &text)),

@@ -68,7 +68,7 @@ pub fn load_file(path: &Path, named: bool) -> Result<FileTexts, LoadError> {
         return load_parsed(path, named);
     }
     let mut out = FileTexts::default();
-    let name = path.display().to_string();
+    let name = crate::escape::path_name(path);
     match read_regular(path, max_input_bytes()) {
         // The wording is the full load's (`load::add_bytes`, `load::BINARY`).
         Ok(bytes) => match decode_bytes(bytes) {

@@ -20,7 +20,7 @@ pub(super) fn formatted_titles(path: &Path) -> std::io::Result<Result<Vec<TitleE
         Err(Unread::Skipped(why)) => return Ok(Err(skipped(path, &why))),
         Err(Unread::Io(e)) => return Err(e),
     };
-    let name = path.display().to_string();
+    let name = crate::escape::path_name(path);
     let entries = match titles(&name, &bytes) {
         None => {
             let head = bytes.get(..HEAD).unwrap_or(&bytes);

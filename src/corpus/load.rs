@@ -155,7 +155,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<LoadReport, LoadError> {
             if p.as_os_str() == "-" {
                 "standard input".into()
             } else {
-                p.display().to_string()
+                crate::escape::path_name(p)
             }
         })
         .collect();
@@ -174,7 +174,7 @@ fn load_path(path: &Path) -> Result<LoadReport, LoadError> {
         // A named pipe or device named directly is skipped like one found in a folder:
         // if nothing else is left, the "no documents" error says why.
         match read_regular(path, max_input_bytes()) {
-            Ok(bytes) => add_bytes(&mut report, path.display().to_string(), bytes),
+            Ok(bytes) => add_bytes(&mut report, crate::escape::path_name(path), bytes),
             Err(Unread::Skipped(why)) => report.notices.push(skipped(path, &why)),
             Err(Unread::Io(e)) => return Err(io_error(path, e)),
         }
@@ -253,7 +253,7 @@ fn read_found(files: &[PathBuf]) -> LoadReport {
     let limit = max_input_bytes();
     for file in files {
         match read_regular(file, limit) {
-            Ok(bytes) => add_bytes(&mut report, file.display().to_string(), bytes),
+            Ok(bytes) => add_bytes(&mut report, crate::escape::path_name(file), bytes),
             Err(Unread::Skipped(why)) => report.notices.push(skipped(file, &why)),
             Err(Unread::Io(e)) => report.notices.push(skip_notice(file, &e)),
         }
@@ -266,7 +266,7 @@ pub(super) const BINARY: &str = "looks like a binary file";
 
 /// `PATH: skipped, WHY` for a file that is not read on purpose.
 pub(super) fn skipped(path: &Path, why: &str) -> String {
-    format!("{}: skipped, {why}", path.display())
+    format!("{}: skipped, {why}", crate::escape::path_name(path))
 }
 
 fn finish(report: LoadReport, what: &str) -> Result<LoadReport, LoadError> {
@@ -288,7 +288,7 @@ fn finish(report: LoadReport, what: &str) -> Result<LoadReport, LoadError> {
 }
 
 pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
-    let shown = path.display().to_string();
+    let shown = crate::escape::path_name(path);
     if source.kind() == std::io::ErrorKind::NotFound {
         LoadError::Missing(shown)
     } else {

@@ -159,7 +159,11 @@ pub(super) fn merged(found: &Found) -> Vec<PathBuf> {
 
 /// The notice for a file or folder inside a given folder that could not be read.
 pub(super) fn skip_notice(path: &Path, err: &std::io::Error) -> String {
-    format!("{}: skipped, {}", path.display(), reason(path, err))
+    format!(
+        "{}: skipped, {}",
+        crate::escape::path_name(path),
+        reason(path, err)
+    )
 }
 
 /// Why a path could not be read, in the words a user would look for.

@@ -9,10 +9,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::Event;
 
-/// How long the input thread waits for a terminal event before looking at its stop flag;
-/// it also lets go of crossterm's event reader that often.
+/// How long the input thread waits for a terminal event before looking at its stop flag.
 const READ_TICK: Duration = Duration::from_millis(50);
 
 /// Something for the loop to look at.
@@ -79,7 +78,8 @@ impl Inbox {
             return;
         }
         let (tx, stop) = (self.tx.clone(), Arc::clone(&self.stop));
-        self.reader = Some(std::thread::spawn(move || forward_events(&tx, &stop)));
+        let read = move || super::input_reader::forward(&tx, &stop, READ_TICK);
+        self.reader = Some(std::thread::spawn(read));
     }
 
     /// The next thing to look at, waiting at most `timeout` (`None`: nothing came).
@@ -89,31 +89,10 @@ impl Inbox {
 }
 
 impl Drop for Inbox {
-    /// Tells the input thread to stop, without waiting for it: on a hung-up terminal
-    /// crossterm's reader may never come back, and the process must still end.
+    /// Tells the input thread to stop, without waiting for it: the process must end even
+    /// if a read of a hung-up terminal never comes back.
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
-    }
-}
-
-/// The input thread: every terminal event into the queue, until the inbox is dropped, the
-/// loop is gone or reading fails. Polling with a timeout rather than blocking in `read`
-/// lets the thread see its stop flag and never holds crossterm's reader for long.
-fn forward_events(tx: &Sender<Wake>, stop: &AtomicBool) {
-    while !stop.load(Ordering::Relaxed) {
-        let event = match event::poll(READ_TICK) {
-            Ok(false) => continue,
-            Ok(true) => event::read(),
-            Err(err) => Err(err),
-        };
-        let wake = match event {
-            Ok(event) => Wake::Input(event),
-            Err(err) => Wake::Failed(err),
-        };
-        let failed = matches!(wake, Wake::Failed(_));
-        if tx.send(wake).is_err() || failed {
-            return;
-        }
     }
 }
 

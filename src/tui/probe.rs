@@ -5,13 +5,18 @@
 //!
 //! The reader does not let a silent terminal hold up its first frame: it waits
 //! [`FIRST_FRAME_WAIT`] at most, draws with what the environment says, and then takes an
-//! answer that comes later (until [`DEADLINE`]) before it reads the first key.
+//! answer that comes later (until [`DEADLINE`]) before it reads the first key. Keys typed
+//! meanwhile are not lost: what the terminal sent is split into its answers and the rest
+//! (`input_filter::split_answers`), and the rest is handed to the reader's input thread,
+//! which reads it first.
 
 use std::fs::File;
 use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant};
 
+use super::input_filter::split_answers;
+use super::input_reader::keep_typed;
 use crate::display::query::{QUERIES, answers_complete, refine};
 use crate::display::{Detected, TerminalKind, detect_from_env};
 
@@ -57,7 +62,10 @@ pub fn ask_quickly() -> Asked {
         return Asked::Done(detected);
     };
     match probe.read_until(Instant::now() + FIRST_FRAME_WAIT) {
-        true => Asked::Done(probe.finish_now()),
+        true => {
+            probe.hand_over_typed();
+            Asked::Done(probe.finish_now())
+        }
         false => Asked::Pending(probe),
     }
 }
@@ -69,7 +77,13 @@ pub struct Probe {
     tty: File,
     /// The terminal's settings before the probe, while the probe's raw mode is on.
     saved: Option<libc::termios>,
+    /// The terminal's answers so far.
     answers: Vec<u8>,
+    /// What else it sent: keys typed while the probe waited, in order.
+    typed: Vec<u8>,
+    /// An unfinished sequence at the end of what was read: an answer, or a key, still
+    /// arriving.
+    tail: Vec<u8>,
     /// What the environment says.
     detected: Detected,
 }
@@ -95,6 +109,8 @@ impl Probe {
             tty,
             saved: Some(saved),
             answers: Vec::new(),
+            typed: Vec::new(),
+            tail: Vec::new(),
             detected,
         };
         probe.tty.write_all(QUERIES.as_bytes())?;
@@ -110,10 +126,24 @@ impl Probe {
     /// Reads answers until they are complete (true) or `until` passes.
     fn read_until(&mut self, until: Instant) -> bool {
         let left = until.saturating_duration_since(Instant::now());
-        if let Ok(more) = read_answers(self.tty.as_raw_fd(), left, &self.answers) {
-            self.answers.extend_from_slice(&more);
-        }
+        let fd = self.tty.as_raw_fd();
+        let _ = read_for(fd, left, |chunk| {
+            let mut bytes = std::mem::take(&mut self.tail);
+            bytes.extend_from_slice(chunk);
+            let split = split_answers(&bytes);
+            self.answers.extend_from_slice(&split.answers);
+            self.typed.extend_from_slice(&split.typed);
+            self.tail = split.tail;
+            answers_complete(&self.answers)
+        });
         answers_complete(&self.answers)
+    }
+
+    /// Gives what was typed while the probe waited (and an unfinished tail) to the
+    /// reader's input thread, which reads it before anything else.
+    fn hand_over_typed(&mut self) {
+        keep_typed(&std::mem::take(&mut self.typed));
+        keep_typed(&std::mem::take(&mut self.tail));
     }
 
     /// The detection refined by the answers read so far; the terminal's settings back.
@@ -144,6 +174,7 @@ impl Probe {
     /// environment did not. Called with the reader's raw mode on, before it reads keys.
     pub fn late_answer(mut self) -> Option<Detected> {
         self.read_until(Instant::now() + DEADLINE);
+        self.hand_over_typed();
         let refined = refine(self.detected.clone(), &self.answers);
         (refined.kind != self.detected.kind).then_some(refined)
     }
@@ -163,10 +194,17 @@ pub fn ask_terminal(deadline: Duration) -> std::io::Result<Vec<u8>> {
         .open("/dev/tty")?;
     let fd = tty.as_raw_fd();
     let saved = raw_mode(fd)?;
+    let mut read = Vec::new();
     let result = tty
         .write_all(QUERIES.as_bytes())
         .and_then(|()| tty.flush())
-        .and_then(|()| read_answers(fd, deadline, &[]));
+        .and_then(|()| {
+            read_for(fd, deadline, |chunk| {
+                read.extend_from_slice(chunk);
+                answers_complete(&split_answers(&read).answers)
+            })
+        })
+        .map(|()| split_answers(&read).answers);
     // SAFETY: restores attributes read from the same descriptor.
     unsafe { libc::tcsetattr(fd, libc::TCSANOW, &saved) };
     result
@@ -188,15 +226,18 @@ fn raw_mode(fd: i32) -> std::io::Result<libc::termios> {
     Ok(saved)
 }
 
-/// Reads until the answers (after those already `read`) are complete or the deadline
-/// passes.
-fn read_answers(fd: i32, deadline: Duration, read: &[u8]) -> std::io::Result<Vec<u8>> {
+/// Reads what the terminal sends, a chunk at a time into `took` (which says when it has
+/// all it waits for), until it has or `deadline` passes.
+fn read_for(
+    fd: i32,
+    deadline: Duration,
+    mut took: impl FnMut(&[u8]) -> bool,
+) -> std::io::Result<()> {
     let start = Instant::now();
-    let mut answers = read.to_vec();
     let mut chunk = [0u8; 256];
-    while !answers_complete(&answers) {
+    loop {
         let Some(left) = deadline.checked_sub(start.elapsed()) else {
-            break;
+            return Ok(());
         };
         let mut pfd = libc::pollfd {
             fd,
@@ -206,17 +247,15 @@ fn read_answers(fd: i32, deadline: Duration, read: &[u8]) -> std::io::Result<Vec
         let millis = i32::try_from(left.as_millis()).unwrap_or(i32::MAX).max(1);
         // SAFETY: one valid pollfd.
         if unsafe { libc::poll(&mut pfd, 1, millis) } <= 0 {
-            break;
+            return Ok(());
         }
         // SAFETY: reads into a buffer of the length given.
         let n = unsafe { libc::read(fd, chunk.as_mut_ptr().cast(), chunk.len()) };
         let Ok(n) = usize::try_from(n) else {
             return Err(std::io::Error::last_os_error());
         };
-        if n == 0 {
-            break;
+        if n == 0 || took(&chunk[..n]) {
+            return Ok(());
         }
-        answers.extend_from_slice(&chunk[..n]);
     }
-    Ok(answers.split_off(read.len()))
 }

@@ -205,7 +205,7 @@ pub fn suspend(term: &mut Term, handshake: &Handshake) -> std::io::Result<()> {
     leave();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     forget(std::mem::replace(term, enter(handshake)?));
-    term.clear()
+    clear_screen(term)
 }
 
 /// Switches the handshake while running (the display key): the terminal is given back and
@@ -214,7 +214,19 @@ pub fn suspend(term: &mut Term, handshake: &Handshake) -> std::io::Result<()> {
 pub fn retune(term: &mut Term, new: &Handshake) -> std::io::Result<()> {
     leave();
     forget(std::mem::replace(term, enter(new)?));
-    term.clear()
+    clear_screen(term)
+}
+
+/// Clears the screen of a terminal just taken again: its buffers are new, so the next
+/// draw paints every cell. Not ratatui's `Terminal::clear`, which first asks the terminal
+/// where its cursor is (`ESC [ 6 n`) and reads the answer through crossterm's event
+/// reader: okur's input thread reads the terminal, so the answer never reached it, and a
+/// terminal that does not answer held the reader two seconds and then ended it.
+fn clear_screen(term: &mut Term) -> std::io::Result<()> {
+    crossterm::execute!(
+        term.backend_mut(),
+        terminal::Clear(terminal::ClearType::All)
+    )
 }
 
 /// Written after a resize, for terminals that set the bidi mode per row.

@@ -154,6 +154,12 @@ impl Tmux {
         std::thread::sleep(Duration::from_millis(150));
     }
 
+    /// Resizes the window: the program gets SIGWINCH.
+    pub fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.tmux(&["resize-window", "-t", "0", "-x", &w, "-y", &h]);
+    }
+
     /// Writes `bytes` to the program's input as they are (an escape sequence a terminal
     /// would send for a mouse click, say), with tmux's `send-keys -H`.
     pub fn send_raw(&self, bytes: &[u8]) {
