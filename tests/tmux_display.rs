@@ -202,6 +202,30 @@ fn a_terminal_that_only_names_itself_when_asked_is_recognised() {
     );
 }
 
+/// A bracketed paste whose end marker never comes while the first-run display check asks:
+/// the answer keys after it still count (okur's input filter ends the paste).
+#[test]
+fn a_broken_paste_does_not_hold_the_display_check() {
+    if !tmux_available() {
+        return;
+    }
+    let seed = project(SEED_003);
+    let t = Tmux::start_plain(&format!("{} {}", okur(), seed.display()), 110, 30);
+    t.wait_for("Which line reads right");
+    t.send_raw(b"\x1b[200~abc");
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    t.send(&["2"]);
+    t.wait_for("joined");
+    t.send(&["1"]);
+    let screen = t.wait_for("Documents");
+    assert!(
+        screen.contains("display: bidi terminal, shape off"),
+        "{screen}"
+    );
+    t.send(&["q"]);
+    assert_eq!(t.wait_exit(), Some(0));
+}
+
 /// A terminal that hangs up while the first-run display check waits for its answer: okur
 /// exits 0 (its watchdog is already watching), instead of spinning on the dead terminal.
 #[test]

@@ -5,11 +5,12 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
+use super::input_reader::DirectInput;
 use super::terminal::Term;
 use super::view::draw_line;
 use crate::display::DisplayMode;
@@ -65,11 +66,14 @@ pub fn ask(
     term_name: &str,
     base: DisplayMode,
 ) -> std::io::Result<Option<DisplayMode>> {
-    let Some(order) = ask_one(term, stop, Question::Order, term_name)? else {
+    // Read through okur's input filter, as the reader reads keys: a broken paste cannot
+    // hold the answer keys.
+    let mut input = DirectInput::open()?;
+    let Some(order) = ask_one(term, &mut input, stop, Question::Order, term_name)? else {
         return Ok(None);
     };
     let bidi = Question::Order.options()[order].bidi;
-    let Some(joining) = ask_one(term, stop, Question::Joining(bidi), term_name)? else {
+    let Some(joining) = ask_one(term, &mut input, stop, Question::Joining(bidi), term_name)? else {
         return Ok(None);
     };
     Ok(Some(DisplayMode {
@@ -82,6 +86,7 @@ pub fn ask(
 /// Draws one question and waits for `1` or `2` (index 0 or 1).
 fn ask_one(
     term: &mut Term,
+    input: &mut DirectInput,
     stop: &AtomicBool,
     question: Question,
     term_name: &str,
@@ -94,24 +99,41 @@ fn ask_one(
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        if !event::poll(Duration::from_millis(100))? {
-            continue;
-        }
-        let Event::Key(key) = event::read()? else {
-            continue;
+        let events = match input.events(Duration::from_millis(100)) {
+            Ok(events) => events,
+            Err(err) => return hung_up(err),
         };
-        if key.kind != KeyEventKind::Press {
-            continue;
-        }
-        match key.code {
-            KeyCode::Char('1') => return Ok(Some(0)),
-            KeyCode::Char('2') => return Ok(Some(1)),
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                return Ok(None);
+        for event in events {
+            if let Some(answer) = answer_of(&event) {
+                return Ok(answer);
             }
-            KeyCode::Esc | KeyCode::Char('q') => return Ok(None),
-            _ => {}
         }
+    }
+}
+
+/// The terminal cannot be read (hung up): the watchdog sees it gone and ends okur with
+/// status 0 within its grace; going on would only fail on the next draw. The error is
+/// returned only if that does not come.
+fn hung_up(err: std::io::Error) -> std::io::Result<Option<usize>> {
+    std::thread::sleep(Duration::from_secs(3));
+    Err(err)
+}
+
+/// What a key says to a question: `Some(Some(i))` option `i`, `Some(None)` declined,
+/// `None` not an answer.
+fn answer_of(event: &Event) -> Option<Option<usize>> {
+    let Event::Key(key) = event else {
+        return None;
+    };
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char('1') => Some(Some(0)),
+        KeyCode::Char('2') => Some(Some(1)),
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Some(None),
+        KeyCode::Esc | KeyCode::Char('q') => Some(None),
+        _ => None,
     }
 }
 

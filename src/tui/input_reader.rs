@@ -105,6 +105,47 @@ pub fn forward(tx: &Sender<Wake>, stop: &AtomicBool, tick: Duration) {
     }
 }
 
+/// The terminal read directly on the calling thread, through the same filter as the input
+/// thread: for the first-run display check, which asks before the input thread starts, so
+/// a broken paste cannot hold its keys either.
+pub struct DirectInput {
+    tty: Tty,
+    filter: InputFilter,
+    /// Events of the kept early keys, handed out first.
+    early: Vec<Event>,
+}
+
+impl DirectInput {
+    /// Opens the controlling terminal; keys the display probe kept are read first.
+    pub fn open() -> std::io::Result<DirectInput> {
+        let mut filter = InputFilter::default();
+        let early = filter.push(&take_typed(), Instant::now());
+        Ok(DirectInput {
+            tty: Tty::open()?,
+            filter,
+            early,
+        })
+    }
+
+    /// The events that arrive within `wait` (none when nothing came).
+    pub fn events(&mut self, wait: Duration) -> std::io::Result<Vec<Event>> {
+        if !self.early.is_empty() {
+            return Ok(std::mem::take(&mut self.early));
+        }
+        let now = Instant::now();
+        let wait = self
+            .filter
+            .deadline()
+            .map_or(wait, |d| d.saturating_duration_since(now).min(wait));
+        let ready = wait_readable(self.tty.fd(), self.tty.fd(), wait)?;
+        if ready.tty {
+            let bytes = read_some(self.tty.fd())?;
+            return Ok(self.filter.push(&bytes, Instant::now()));
+        }
+        Ok(self.filter.idle(Instant::now()))
+    }
+}
+
 /// Sends the events; false when the loop is gone.
 fn send_all(tx: &Sender<Wake>, events: Vec<Event>) -> bool {
     events
