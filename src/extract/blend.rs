@@ -100,6 +100,11 @@ fn one_word_not_place(toks: &Tokens, not_place: &[bool], m: &RawMention) -> bool
         .is_some_and(|t| t.end() >= m.end && not_place.get(i).copied().unwrap_or(false))
 }
 
+/// True when `m` overlaps one of `spans`.
+fn inside_any(spans: &[(usize, usize)], m: &RawMention) -> bool {
+    spans.iter().any(|&(s, e)| m.start < e && s < m.end)
+}
+
 /// Adds the mentions of `extra` that overlap none already in `out`.
 pub fn add_where_free(out: &mut Vec<RawMention>, extra: Vec<RawMention>) {
     out.sort_by_key(|m| m.start);
@@ -142,14 +147,20 @@ pub fn merge(
     rules.retain(|m| m.kind != Kind::Person || !inside(m, false));
     let mut first = Vec::new();
     let mut fill = Vec::new();
-    for r in readings {
+    for mut r in readings {
+        if r.arabic {
+            super::names::keep_family_names(text, toks, &mut r.tags.mentions);
+        }
         rules.retain(|m| {
             let script = text[m.start..].chars().next().map(crate::text::is_arabic);
             let mine = script == Some(r.arabic);
             let model_only = mine && r.blend.mode(m.kind) == Mode::ModelOnly;
             // Only Arabic words need the veto: Turkish places are capitalised anyway.
             let vetoed = r.arabic && one_word_not_place(toks, &r.tags.not_place, m);
-            !(model_only || vetoed)
+            // An Arabic organisation's name holds its place (`جامعة القاهرة`, `وزارة
+            // الخارجية المصرية`): the head comes first, so a place inside is no place.
+            let in_org = mine && r.arabic && m.kind == Kind::Place && inside_any(&r.tags.orgs, m);
+            !(model_only || vetoed || in_org)
         });
         for m in r.tags.mentions {
             match r.blend.mode(m.kind) {

@@ -3,10 +3,22 @@
 
 use super::lexicon::{FxMap, FxSet, Lexicon};
 use super::morph::{ar_find, tr_splits};
-use super::names::orig_len;
+use super::names::{AR_FAMILY_LINKS, orig_len};
 use super::token::Tokens;
 use super::{CorpusExtraction, Entity, Kind, Mention, RawMention};
 use crate::text::{fold_str, name_key};
+
+/// Folded second halves of Arabic compound given names (`عبد الله`, `صلاح الدين`): alone
+/// they are the ordinary words (God, religion), never a surname.
+const AR_COMPOUND_SECONDS: [&str; 4] = ["الله", "الدين", "الرحمن", "الاسلام"];
+
+/// True when the last of a name's folded `words` is no surname to spread alone: it follows
+/// a family link (the word names a father or a family, not the person alone: `حسين بن طلال`,
+/// `حمد بن عيسى آل خليفة`), or it ends a compound given name.
+fn arabic_not_a_surname(words: &[&str]) -> bool {
+    let n = words.len();
+    AR_COMPOUND_SECONDS.contains(&words[n - 1]) || n >= 2 && AR_FAMILY_LINKS.contains(&words[n - 2])
+}
 
 /// Folded person names (full names and surnames) known to be people.
 #[derive(Debug, Clone, Default)]
@@ -29,7 +41,10 @@ impl KnownPeople {
                 .filter(|w| !w.is_empty())
                 .collect();
             if words.len() >= 2 {
-                if let Some(last) = words.last().filter(|w| w.chars().count() >= 3) {
+                if let Some(last) = words
+                    .last()
+                    .filter(|w| w.chars().count() >= 3 && !arabic_not_a_surname(&words))
+                {
                     lasts.insert((*last).to_string(), 1);
                 }
                 keys.insert(words.join(" "));

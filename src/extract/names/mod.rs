@@ -1,8 +1,12 @@
 //! People and places in one pass over the tokens: title cues, gazetteer n-grams with Turkish
 //! suffixes and Arabic proclitics outside the span, given names, organisation blockers.
 
+mod family;
 mod people;
 mod places;
+
+pub(crate) use family::LINKS as AR_FAMILY_LINKS;
+pub use family::keep_family_names;
 
 use super::lexicon::Lexicon;
 use super::morph::ar_find;

@@ -1,0 +1,143 @@
+//! Arabic family names kept whole (issue 15): a tagger's person that stops before a nasab or
+//! family link (`حمد بن عيسى آل خليفة`: `بن`, `ابن`, `بنت`, `آل`) or right after `عبد`, or
+//! that starts just after the kunya `أبو`, is widened over it, since readers and the gold
+//! sets count the whole chain as one name. Most of the tagger's person boundary errors on
+//! ANERcorp were such dropped family names.
+
+use super::is_function_word;
+use crate::extract::token::{Sep, Tokens};
+use crate::extract::{Kind, RawMention};
+
+/// Words (folded) that link a name to the next one: son or daughter of, family of.
+pub(crate) const LINKS: [&str; 4] = ["بن", "ابن", "بنت", "ال"];
+/// The kunya (folded), father of: it opens a name and needs the next word (`أبو مازن`).
+/// `أم` is left out: far more often it is "or" than "mother of".
+const KUNYA: &str = "ابو";
+/// Folded words that start a compound given name and need the next word (`عبد الله`).
+const HEADS: [&str; 1] = ["عبد"];
+/// Longest chain of links followed: `X بن Y بن Z آل W` is three.
+const MAX_LINKS: usize = 3;
+
+/// True when tokens `i` and `i + 1` are Arabic words with only spaces between them and the
+/// second is no function word (`على` folds onto the name `علي`).
+fn spaced(text: &str, toks: &Tokens, i: usize) -> bool {
+    let (Some(a), Some(b)) = (toks.toks.get(i), toks.toks.get(i + 1)) else {
+        return false;
+    };
+    a.arabic && b.arabic && b.sep == Sep::Space && !is_function_word(&text[b.start()..b.end()])
+}
+
+/// The person tokens `first..=last` widened over family links after them, a head word
+/// (`عبد`) ending them, and a kunya before them.
+fn widen(text: &str, toks: &Tokens, (mut first, mut last): (usize, usize)) -> (usize, usize) {
+    let mut links = 0;
+    loop {
+        let link = links < MAX_LINKS
+            && last + 2 < toks.len()
+            && LINKS.contains(&toks.key(last + 1))
+            && spaced(text, toks, last)
+            && spaced(text, toks, last + 1);
+        if link {
+            last += 2;
+            links += 1;
+        } else if HEADS.contains(&toks.key(last)) && spaced(text, toks, last) {
+            last += 1;
+        } else {
+            break;
+        }
+    }
+    let kunya = |k: &str| k == KUNYA || k.strip_prefix('و') == Some(KUNYA);
+    if first > 0 && kunya(toks.key(first - 1)) && spaced(text, toks, first - 1) {
+        first -= 1;
+    }
+    (first, last)
+}
+
+/// Widens the Arabic persons among `ms` (a tagger's mentions) over their family names and
+/// drops the mentions the widened spans now cover.
+pub fn keep_family_names(text: &str, toks: &Tokens, ms: &mut Vec<RawMention>) {
+    ms.sort_by_key(|m| (m.start, m.end));
+    let mut out: Vec<RawMention> = Vec::with_capacity(ms.len());
+    for mut m in ms.drain(..) {
+        if out.last().is_some_and(|p| p.end > m.start) {
+            continue;
+        }
+        let arabic = text[m.start..]
+            .chars()
+            .next()
+            .is_some_and(crate::text::is_arabic);
+        let first = toks.toks.partition_point(|t| t.end() <= m.start);
+        let last = toks.toks.partition_point(|t| t.start() < m.end);
+        if m.kind == Kind::Person && arabic && first < last {
+            let (a, b) = widen(text, toks, (first, last - 1));
+            if a < first {
+                // `وأبو مازن`: the `و` stays outside, as every proclitic does.
+                let clitic = toks.key(a).starts_with('و');
+                m.start = toks.toks[a].start() + if clitic { 'و'.len_utf8() } else { 0 };
+            }
+            if b > last - 1 {
+                m.end = toks.toks[b].end();
+            }
+        }
+        out.push(m);
+    }
+    *ms = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widened(text: &str, name: &str) -> String {
+        let toks = Tokens::new(text);
+        let start = text.find(name).unwrap_or(0);
+        let mut ms = vec![RawMention {
+            start,
+            end: start + name.len(),
+            kind: Kind::Person,
+            value: None,
+            canonical: None,
+        }];
+        keep_family_names(text, &toks, &mut ms);
+        text[ms[0].start..ms[0].end].to_string()
+    }
+
+    #[test]
+    fn family_chains_heads_and_kunyas_are_kept() {
+        assert_eq!(
+            widened("استقبل حمد بن عيسى آل خليفة الوفد", "حمد"),
+            "حمد بن عيسى آل خليفة"
+        );
+        assert_eq!(widened("مع الملك حسين بن طلال .", "حسين"), "حسين بن طلال");
+        assert_eq!(widened("قال عبد الله الثاني", "عبد"), "عبد الله");
+        assert_eq!(widened("وقال أبو مازن إن", "مازن"), "أبو مازن");
+        assert_eq!(widened("وكان أبو فارس وأبو السكر", "السكر"), "أبو السكر");
+    }
+
+    #[test]
+    fn a_link_at_the_end_or_before_a_function_word_is_left_alone() {
+        assert_eq!(widened("التقى محمد بن", "محمد"), "محمد");
+        assert_eq!(widened("زار خالد ابن على", "خالد"), "خالد");
+        assert_eq!(widened("زار خالد بن، سالم", "خالد"), "خالد");
+    }
+
+    #[test]
+    fn a_mention_inside_a_widened_name_is_dropped() {
+        let text = "استقبل حمد بن عيسى آل خليفة الوفد";
+        let toks = Tokens::new(text);
+        let at = |what: &str, kind| {
+            let start = text.find(what).unwrap_or(0);
+            RawMention {
+                start,
+                end: start + what.len(),
+                kind,
+                value: None,
+                canonical: None,
+            }
+        };
+        let mut ms = vec![at("حمد", Kind::Person), at("خليفة", Kind::Place)];
+        keep_family_names(text, &toks, &mut ms);
+        assert_eq!(ms.len(), 1);
+        assert_eq!(&text[ms[0].start..ms[0].end], "حمد بن عيسى آل خليفة");
+    }
+}
