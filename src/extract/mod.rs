@@ -9,6 +9,8 @@
 
 mod blend;
 mod cache;
+pub mod chunk;
+mod chunked;
 pub mod crf;
 mod dates;
 mod homograph;
@@ -32,6 +34,7 @@ use dates::{Anchor, DateRules};
 pub use lexicon::Lexicon;
 pub use link::{KnownPeople, link};
 use names::Scan;
+use table::Span;
 pub use table::{Linked, MentionTable};
 use token::Tokens;
 
@@ -192,14 +195,40 @@ impl Extractor {
     /// Mentions in a text, dates resolved against `dateline` (`YYYY[-MM[-DD]]`).
     pub fn extract_text(&self, text: &str, dateline: Option<&str>) -> Vec<RawMention> {
         let toks = Tokens::new(text);
-        let (mut out, rules) = self.rules(text, &toks, dateline);
+        let mut out = self.found(text, &toks, dateline);
+        let known = KnownPeople::from_mentions(text, &out);
+        known.apply(&self.lx, text, &toks, &mut out);
+        out
+    }
+
+    /// [`Extractor::extract_text`] read in pieces of about `piece` bytes ([`chunk`]), as
+    /// the corpus extraction reads a document longer than [`chunk::PIECE_BYTES`]: the same
+    /// mentions in a piece's working memory, but for a day of "the same month" at the start
+    /// of a piece, which takes no month named in an earlier one.
+    pub fn extract_text_in_pieces(
+        &self,
+        text: &str,
+        dateline: Option<&str>,
+        piece: usize,
+    ) -> Vec<RawMention> {
+        let Some(chunked) = chunked::Chunked::new(self, text, piece) else {
+            return self.extract_text(text, dateline);
+        };
+        let strings = table::Strings::default();
+        strings.raw(&chunked.own(dateline, &strings))
+    }
+
+    /// The mentions of `text` before the people it names are spread to their other
+    /// mentions: the rules, the taggers and their blend, sorted by start and end.
+    fn found(&self, text: &str, toks: &Tokens, dateline: Option<&str>) -> Vec<RawMention> {
+        let (mut out, rules) = self.rules(text, toks, dateline);
         let mut readings = Vec::new();
         for (model, arabic, blend) in [
             (self.arabic_model, true, self.blends.0),
             (self.turkish_model, false, self.blends.1),
         ] {
             if let Some(model) = model {
-                let mut tags = crf::tag(model, &self.lx, (text, &toks), &[&rules, &out], arabic);
+                let mut tags = crf::tag(model, &self.lx, (text, toks), &[&rules, &out], arabic);
                 tags.mentions = self.with_place_names(text, tags.mentions);
                 readings.push(blend::Reading {
                     arabic,
@@ -208,10 +237,8 @@ impl Extractor {
                 });
             }
         }
-        blend::merge((&self.lx, text, &toks), &mut out, rules, readings);
+        blend::merge((&self.lx, text, toks), &mut out, rules, readings);
         out.sort_by_key(|m| (m.start, m.end));
-        let known = KnownPeople::from_mentions(text, &out);
-        known.apply(&self.lx, text, &toks, &mut out);
         out
     }
 
@@ -262,7 +289,7 @@ pub fn extract_corpus_observed(
     corpus: &Corpus,
     done: &std::sync::atomic::AtomicUsize,
 ) -> CorpusExtraction {
-    extract_table(ex, corpus, done, None).to_extraction()
+    extract_table(ex, corpus, done, None, chunk::PIECE_BYTES).to_extraction()
 }
 
 /// [`extract_corpus`] with each document's own mentions taken from `cache` where it has
@@ -273,7 +300,7 @@ pub fn extract_corpus_cached(
     cache: Option<&MentionCache>,
 ) -> CorpusExtraction {
     let done = std::sync::atomic::AtomicUsize::new(0);
-    extract_table(ex, corpus, &done, cache).to_extraction()
+    extract_table(ex, corpus, &done, cache, chunk::PIECE_BYTES).to_extraction()
 }
 
 /// [`extract_corpus_observed`] as a compact [`MentionTable`]: what the reader keeps. The
@@ -284,21 +311,45 @@ pub fn extract_corpus_table(
     corpus: &Corpus,
     done: &std::sync::atomic::AtomicUsize,
 ) -> MentionTable {
-    extract_table(ex, corpus, done, None)
+    extract_table(ex, corpus, done, None, chunk::PIECE_BYTES)
+}
+
+/// [`extract_corpus_table`] reading each document longer than `piece` bytes in pieces of
+/// about that size ([`chunk`]; the others use [`chunk::PIECE_BYTES`]): to compare the two.
+pub fn extract_corpus_table_in_pieces(
+    ex: &Extractor,
+    corpus: &Corpus,
+    done: &std::sync::atomic::AtomicUsize,
+    piece: usize,
+) -> MentionTable {
+    extract_table(ex, corpus, done, None, piece)
 }
 
 /// Extracts each document, keeping its mentions compact as soon as they are found (a
 /// worker holds one document's working buffers at a time), gathers the people they name,
-/// adds those people's other mentions, and links.
+/// adds those people's other mentions, and links. A document longer than `piece` bytes is
+/// read in pieces, one document at a time on all cores, and not cached (its entry would be
+/// as large as it).
 fn extract_table(
     ex: &Extractor,
     corpus: &Corpus,
     done: &std::sync::atomic::AtomicUsize,
     cache: Option<&MentionCache>,
+    piece: usize,
 ) -> MentionTable {
     let strings = table::Strings::default();
     let known = std::sync::Mutex::new(KnownPeople::default());
+    let learn = |people: KnownPeople| {
+        known
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .merge(people);
+        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    };
     let mut spans = par_map(&corpus.docs, |d| {
+        if d.text.len() > piece {
+            return Box::default();
+        }
         let found = match cache.and_then(|c| c.get(d)) {
             Some(found) => found,
             None => {
@@ -309,26 +360,49 @@ fn extract_table(
                 found
             }
         };
-        let people = KnownPeople::from_mentions(&d.text, &found);
-        known
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .merge(people);
-        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        learn(KnownPeople::from_mentions(&d.text, &found));
         strings.spans(&found)
     });
+    for (d, spans) in corpus.docs.iter().zip(&mut spans) {
+        if d.text.len() > piece {
+            let own = match chunked::Chunked::new(ex, &d.text, piece) {
+                Some(chunked) => chunked.own(d.date(), &strings),
+                None => strings.spans(&ex.extract_doc(d)).into_vec(),
+            };
+            learn(chunked::people(&d.text, &own, &strings));
+            *spans = own.into_boxed_slice();
+        }
+    }
     let known = known
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let known = known.corpus_wide(ex.lexicon());
-    par_each_mut(&corpus.docs, &mut spans, |doc, spans| {
+    let whole = |doc: &Document, spans: &mut Box<[Span]>| {
         let mut ms = strings.raw(spans);
         ex.add_known(&doc.text, &known, &mut ms);
         // A homograph's reading (Amman or Oman) is decided by its own document.
         let lx = ex.lexicon();
         lx.homographs.resolve(&doc.text, &lx.place_names, &mut ms);
         *spans = strings.spans(&ms);
+    };
+    par_each_mut(&corpus.docs, &mut spans, |doc, spans| {
+        if doc.text.len() <= piece {
+            whole(doc, spans);
+        }
     });
+    for (doc, spans) in corpus.docs.iter().zip(&mut spans) {
+        let chunked = (doc.text.len() > piece)
+            .then(|| chunked::Chunked::new(ex, &doc.text, piece))
+            .flatten();
+        match chunked {
+            Some(chunked) => {
+                let own = std::mem::take(spans);
+                *spans = chunked.with_known(own, &known, &strings).into();
+            }
+            None if doc.text.len() > piece => whole(doc, spans),
+            None => {}
+        }
+    }
     let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
     let total = spans.iter().map(|s| s.len()).sum();
     let mut out = MentionTable::with_capacity(texts.len(), total);

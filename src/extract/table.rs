@@ -108,6 +108,26 @@ pub(crate) struct Span {
 }
 
 impl Span {
+    /// Byte offset of the start in the document text.
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset past the end.
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Kind of mention.
+    pub(crate) fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The number of its canonical name in the [`Strings`] it was made with.
+    pub(crate) fn canonical_id(&self) -> u32 {
+        self.canonical
+    }
+
     fn raw(&self, table: &Interned) -> RawMention {
         RawMention {
             start: self.start as usize,

@@ -1,0 +1,209 @@
+//! Where a huge document is cut for extraction: pieces of about [`PIECE_BYTES`], each cut at a
+//! line break no mention can cross, each read inside a window a few words wider on both sides.
+//!
+//! A name may run across a single line break of a hard-wrapped paragraph (`Sergey\nLavrov`,
+//! [`super::token::Sep::Line`]) but never across a blank line, nor across a line break with
+//! punctuation before it (`geldi.\nLavrov`): the tokens there are separated by
+//! `Sep::Punct`, which no rule joins, and the tagger's segments end at every line break. A
+//! cut is made at the first blank line past the piece's size, or, in a paragraph longer than
+//! a piece, at the first such punctuated line break; a paragraph with neither (one enormous
+//! line) stays whole.
+//!
+//! The rules also look a few words to either side without joining them (an organisation
+//! head before an Arabic name, a tense verb, the punctuation after the last word a tagger
+//! reads): so each piece is read with [`MARGIN_WORDS`] words of the text around it, and only
+//! the mentions that start inside the piece are kept. What the window's edges change is in
+//! the margins, whose mentions the neighbouring pieces keep.
+
+use std::ops::Range;
+
+use memchr::memchr_iter;
+
+use crate::text::is_word_char;
+
+/// Documents longer than this are extracted in pieces of about this size: the working
+/// memory of extraction (tokens, the tagger's tables, the mentions as the rules give them)
+/// is several times the text it reads at once.
+pub const PIECE_BYTES: usize = 2 << 20;
+
+/// Words of context read on each side of a piece: more than any rule looks across a line
+/// break (the tense of a date reads 14 words, and stops at a sentence end).
+const MARGIN_WORDS: usize = 32;
+
+/// Furthest a margin reaches, in bytes: text without spaces has no words to count.
+const MARGIN_BYTES: usize = 4096;
+
+/// One piece of a document: the bytes whose mentions it gives, and the bytes read for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// The piece: its mentions are those that start here.
+    pub core: Range<usize>,
+    /// The piece with its margins: the text extracted.
+    pub window: Range<usize>,
+}
+
+/// The pieces of `text` of about `piece` bytes each, in order; the cores cover the text.
+/// One piece when the text is no longer than `piece` or has no place to cut.
+pub fn pieces(text: &str, piece: usize) -> Vec<Piece> {
+    let piece = piece.max(1);
+    let mut cores = Vec::new();
+    let mut start = 0;
+    while text.len() - start > piece {
+        match next_cut(text, start + piece, piece) {
+            Some(cut) => {
+                cores.push(start..cut);
+                start = cut;
+            }
+            None => break,
+        }
+    }
+    cores.push(start..text.len());
+    let last = cores.len() - 1;
+    cores
+        .into_iter()
+        .enumerate()
+        .map(|(i, core)| Piece {
+            window: match (i == 0, i == last) {
+                (true, true) => 0..text.len(),
+                (true, false) => 0..margin_after(text, core.end),
+                (false, true) => margin_before(text, core.start)..text.len(),
+                (false, false) => margin_before(text, core.start)..margin_after(text, core.end),
+            },
+            core,
+        })
+        .collect()
+}
+
+/// The first place at or after `from` to cut: the first line break of a blank line, or,
+/// when none comes within `piece` bytes, the first line break after punctuation found
+/// before it. `None` when neither is left.
+fn next_cut(text: &str, from: usize, piece: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut punctuated = None;
+    for at in memchr_iter(b'\n', bytes.get(from..)?).map(|i| i + from) {
+        if blank_line_after(bytes, at) {
+            return Some(at);
+        }
+        if punctuated.is_none() && punctuation_before(text, at) {
+            punctuated = Some(at);
+        }
+        if punctuated.is_some() && at - from > piece {
+            return punctuated;
+        }
+    }
+    punctuated
+}
+
+/// True when the line break at `at` is followed, after spaces, by another.
+fn blank_line_after(bytes: &[u8], at: usize) -> bool {
+    let rest = bytes.get(at + 1..).unwrap_or_default();
+    rest.iter()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .is_some_and(|&b| b == b'\n')
+}
+
+/// True when the last character before the line break at `at` (spaces aside) is
+/// punctuation other than a hyphen: the words on either side are then never joined.
+fn punctuation_before(text: &str, at: usize) -> bool {
+    let last = text
+        .get(..at)
+        .and_then(|t| t.trim_end_matches([' ', '\t', '\r']).chars().next_back());
+    last.is_some_and(|c| !is_word_char(c) && !c.is_whitespace() && c != '-' && c != '‐')
+}
+
+/// Where the margin before `at` starts: after the whitespace before the [`MARGIN_WORDS`]-th
+/// word back (at most [`MARGIN_BYTES`] back, at a character boundary).
+fn margin_before(text: &str, at: usize) -> usize {
+    let mut words = 0;
+    let mut after_space = true;
+    for (i, c) in text[..at].char_indices().rev() {
+        if at - i > MARGIN_BYTES {
+            return i + c.len_utf8();
+        }
+        let space = c.is_whitespace();
+        if space && !after_space {
+            words += 1;
+            if words >= MARGIN_WORDS {
+                return i + c.len_utf8();
+            }
+        }
+        after_space = space;
+    }
+    0
+}
+
+/// Where the margin after `at` ends: at the whitespace after the [`MARGIN_WORDS`]-th word
+/// on (at most [`MARGIN_BYTES`] on, at a character boundary).
+fn margin_after(text: &str, at: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[at..].char_indices().map(|(i, c)| (i + at, c)) {
+        if i - at > MARGIN_BYTES {
+            return i;
+        }
+        let space = c.is_whitespace();
+        if space && in_word {
+            words += 1;
+            if words >= MARGIN_WORDS {
+                return i;
+            }
+        }
+        in_word = !space;
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_cover(text: &str, ps: &[Piece]) {
+        assert_eq!(ps.first().map(|p| p.core.start), Some(0));
+        assert_eq!(ps.last().map(|p| p.core.end), Some(text.len()));
+        for w in ps.windows(2) {
+            assert_eq!(w[0].core.end, w[1].core.start);
+        }
+        for p in ps {
+            assert!(p.window.start <= p.core.start && p.core.end <= p.window.end);
+            assert!(text.is_char_boundary(p.window.start) && text.is_char_boundary(p.window.end));
+        }
+    }
+
+    #[test]
+    fn cuts_fall_on_blank_lines_first() {
+        let para = "Sergey Lavrov Ankara'ya geldi.\nErdoğan ile görüştü\n\n";
+        let text = para.repeat(20);
+        let ps = pieces(&text, 100);
+        assert!(ps.len() > 5, "{} pieces", ps.len());
+        check_cover(&text, &ps);
+        for p in &ps[1..] {
+            assert!(text[p.core.start..].starts_with("\n\n"), "{:?}", p.core);
+        }
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_after_punctuation_never_inside_a_wrapped_name() {
+        let line = "Dışişleri Bakanı Sergey\nLavrov konuştu.\n";
+        let text = line.repeat(30);
+        let ps = pieces(&text, 100);
+        assert!(ps.len() > 5, "{} pieces", ps.len());
+        check_cover(&text, &ps);
+        for p in &ps[1..] {
+            assert!(text[..p.core.start].ends_with("konuştu."), "{:?}", p.core);
+        }
+    }
+
+    #[test]
+    fn one_enormous_line_stays_whole_and_margins_hold_words() {
+        let text = "kelime ".repeat(1000);
+        assert_eq!(pieces(&text, 100).len(), 1);
+        let text = format!("{}\n\n{}", "bir iki ".repeat(100), "üç dört ".repeat(100));
+        let ps = pieces(&text, 100);
+        assert_eq!(ps.len(), 2);
+        check_cover(&text, &ps);
+        let before = &text[ps[1].window.start..ps[1].core.start];
+        assert_eq!(before.split_whitespace().count(), MARGIN_WORDS);
+        let after = &text[ps[0].core.end..ps[0].window.end];
+        assert_eq!(after.split_whitespace().count(), MARGIN_WORDS);
+    }
+}

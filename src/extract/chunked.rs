@@ -1,0 +1,156 @@
+//! Extraction of a huge document piece by piece ([`super::chunk`]), on all cores, holding
+//! one piece's working memory per core and the mentions found so far as compact spans: a
+//! 200 MB document was read whole, its tokens, the tagger's tables and its mentions as
+//! `RawMention`s held at once (about seven times the text).
+//!
+//! The steps that look at the whole document see it whole, not piece by piece: the people
+//! it names are gathered from every piece before their other mentions are added
+//! ([`KnownPeople`]), and a homograph (`عمان`, Amman or Oman) is read with every other
+//! place the document names. Both are cheap second passes over the kept mentions.
+//!
+//! One difference remains: a date given as a day of "the same month" (`20 من الشهر نفسه`)
+//! takes the month last named in its own piece's window; one with no month named there
+//! since the piece began has no value, where reading the document whole would have taken
+//! the month named in an earlier piece.
+
+use super::chunk::{Piece, pieces};
+use super::lexicon::FxSet;
+use super::table::{Span, Strings};
+use super::token::Tokens;
+use super::{Extractor, Kind, KnownPeople, RawMention, par_map};
+
+/// A document to extract in pieces.
+pub(crate) struct Chunked<'a> {
+    ex: &'a Extractor,
+    text: &'a str,
+    pieces: Vec<Piece>,
+}
+
+impl<'a> Chunked<'a> {
+    /// `text` in pieces of about `piece` bytes; `None` when it is one piece.
+    pub(crate) fn new(ex: &'a Extractor, text: &'a str, piece: usize) -> Option<Chunked<'a>> {
+        if text.len() <= piece {
+            return None;
+        }
+        let pieces = pieces(text, piece);
+        (pieces.len() > 1).then_some(Chunked { ex, text, pieces })
+    }
+
+    /// The document's own mentions, as [`Extractor::extract_text`] gives them: each piece's,
+    /// then the people they name found again wherever else the document names them.
+    pub(crate) fn own(&self, dateline: Option<&str>, strings: &Strings) -> Vec<Span> {
+        let found = joined(self.each_piece(|p, window| {
+            let toks = Tokens::new(window);
+            let ms = self.ex.found(window, &toks, dateline);
+            keep(p, ms, strings)
+        }));
+        let known = people(self.text, &found, strings);
+        let parts = self.each_piece(|p, window| {
+            let mut ms = mentions_in(p, &found, strings);
+            self.ex.add_known(window, &known, &mut ms);
+            keep(p, ms, strings)
+        });
+        // Held once and a half at most, not three times: the pieces' spans and their join.
+        drop(found);
+        joined(parts)
+    }
+
+    /// `spans` (the document's own mentions) with the people `known` in the corpus added
+    /// and homographs read, as the corpus pass does for a document read whole.
+    pub(crate) fn with_known(
+        &self,
+        spans: Box<[Span]>,
+        known: &KnownPeople,
+        strings: &Strings,
+    ) -> Vec<Span> {
+        let lx = self.ex.lexicon();
+        let places = places(self.text, &spans, strings);
+        let parts = self.each_piece(|p, window| {
+            let mut ms = mentions_in(p, &spans, strings);
+            self.ex.add_known(window, known, &mut ms);
+            shift(&mut ms, p.window.start, true);
+            // The document's other places decide a homograph's reading: one mention of each
+            // is read beside the piece's (and left out again; they are not changed).
+            let own = ms.len();
+            ms.extend(places.iter().cloned());
+            lx.homographs.resolve(self.text, &lx.place_names, &mut ms);
+            ms.truncate(own);
+            shift(&mut ms, p.window.start, false);
+            keep(p, ms, strings)
+        });
+        drop(spans);
+        joined(parts)
+    }
+
+    /// Runs `f` on each piece and its window's text, on the available cores: the spans
+    /// of each piece, in order.
+    fn each_piece(&self, f: impl Fn(&Piece, &str) -> Box<[Span]> + Sync) -> Vec<Box<[Span]>> {
+        par_map(&self.pieces, |p| {
+            f(p, self.text.get(p.window.clone()).unwrap_or_default())
+        })
+    }
+}
+
+/// The pieces' spans one after the other.
+fn joined(parts: Vec<Box<[Span]>>) -> Vec<Span> {
+    let mut all = Vec::with_capacity(parts.iter().map(|s| s.len()).sum());
+    for part in parts {
+        all.extend_from_slice(&part);
+    }
+    all
+}
+
+/// Moves the mentions' offsets by `by`: forward (window to document) or back.
+fn shift(ms: &mut [RawMention], by: usize, forward: bool) {
+    for m in ms {
+        (m.start, m.end) = match forward {
+            true => (m.start + by, m.end + by),
+            false => (m.start - by, m.end - by),
+        };
+    }
+}
+
+/// The mentions of `p`'s window (offsets in the window) found so far in `spans` (offsets
+/// in the document, sorted by start).
+fn mentions_in(p: &Piece, spans: &[Span], strings: &Strings) -> Vec<RawMention> {
+    let from = spans.partition_point(|s| s.start() < p.window.start);
+    let to = spans.partition_point(|s| s.start() < p.window.end);
+    let mut ms = strings.raw(spans.get(from..to).unwrap_or_default());
+    shift(&mut ms, p.window.start, false);
+    ms
+}
+
+/// The mentions of `ms` (offsets in `p`'s window) that start in the piece itself, compact
+/// and with offsets in the document.
+fn keep(p: &Piece, mut ms: Vec<RawMention>, strings: &Strings) -> Box<[Span]> {
+    shift(&mut ms, p.window.start, true);
+    ms.retain(|m| p.core.contains(&m.start));
+    strings.spans(&ms)
+}
+
+/// One mention (in `spans`) of each kind-`kind` text of the document with the same
+/// canonical name: what a step that reads only their texts and names needs of them all.
+fn one_of_each(text: &str, spans: &[Span], strings: &Strings, kind: Kind) -> Vec<RawMention> {
+    let mut seen: FxSet<(&str, u32)> = FxSet::default();
+    let firsts: Vec<Span> = spans
+        .iter()
+        .filter(|s| s.kind() == kind)
+        .filter(|s| {
+            let surface = text.get(s.start()..s.end()).unwrap_or_default();
+            seen.insert((surface, s.canonical_id()))
+        })
+        .copied()
+        .collect();
+    strings.raw(&firsts)
+}
+
+/// The people the document names ([`KnownPeople::from_mentions`] of all its mentions),
+/// from one mention of each name.
+pub(crate) fn people(text: &str, spans: &[Span], strings: &Strings) -> KnownPeople {
+    KnownPeople::from_mentions(text, &one_of_each(text, spans, strings, Kind::Person))
+}
+
+/// One mention of each place text and name of the document.
+fn places(text: &str, spans: &[Span], strings: &Strings) -> Vec<RawMention> {
+    one_of_each(text, spans, strings, Kind::Place)
+}
