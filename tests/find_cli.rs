@@ -253,3 +253,30 @@ fn docs_scope_from_titles_agrees_with_the_full_index() -> Result<(), Box<dyn std
     }
     Ok(())
 }
+
+#[test]
+fn presentation_forms_are_found_in_every_scope() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("pdf.txt"),
+        "ﺗﺼﺮﻳﺢ ﻻﻓﺮﻭﻑ\n\nﻗﺎﻝ ﻻﻓﺮﻭﻑ ﺇﻥ ﻣﻮﺳﻜﻮ ﺳﺘﺮﺍﻗﺐ\n",
+    )?;
+    let path = dir.path().to_string_lossy().to_string();
+    for scope in ["text", "all", "docs"] {
+        for query in ["لافروف", "lavrov", "moskova"] {
+            if scope == "docs" && query == "moskova" {
+                continue;
+            }
+            let out = okur()
+                .args(["find", "--scope", scope, query, &path])
+                .output()?;
+            let out = String::from_utf8(out.stdout)?;
+            assert!(out.contains("pdf.txt"), "{scope} {query}: {out}");
+        }
+    }
+    let out = okur()
+        .args(["find", "--scope", "text", "lavrov", &path])
+        .output()?;
+    assert_eq!(String::from_utf8(out.stdout)?.lines().count(), 2);
+    Ok(())
+}

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use okur::search::{Index, Query, match_ranges};
+use okur::search::{Index, Query, match_ranges, phrase_ranges};
 use okur::text::{fold, fold_str, name_key};
 
 /// Rows of spellings that must meet (through folding or the Latin<->Arabic name key).
@@ -98,6 +98,52 @@ fn fold_map_is_monotone_and_on_char_boundaries() {
         let at = f.source_offset(i);
         assert!(text.is_char_boundary(at));
         assert!(at >= last);
+        last = at;
+    }
+}
+
+/// Text stored in Arabic presentation forms (as some PDFs and old sites give it): letter
+/// shapes and the lam-alef ligature.
+const PRESENTED: &str = "ﻗﺎﻝ ﻻﻓﺮﻭﻑ ﺇﻥ ﺑﻮﺗﻴﻦ";
+
+#[test]
+fn presentation_forms_fold_to_their_letters() {
+    assert_eq!(fold_str(PRESENTED), fold_str("قال لافروف إن بوتين"));
+    assert_eq!(fold_str("ﷲ"), "الله");
+    // Isolated harakat fold to nothing, as the marks do.
+    assert_eq!(fold_str("ﻣﹷﺤﻤﺪ"), "محمد");
+    assert_eq!(name_key("ﻻﻓﺮﻭﻑ"), name_key("Lavrov"));
+}
+
+#[test]
+fn the_filter_finds_presentation_forms_by_spelling_and_transliteration() {
+    let word = "ﻻﻓﺮﻭﻑ";
+    let at = PRESENTED.find(word).expect("in the text");
+    for query in ["لافروف", "lavrov", "lavr"] {
+        let ranges = finds(query, PRESENTED);
+        assert_eq!(ranges, vec![at..at + word.len()], "{query}");
+    }
+    // The reader's find (`F`) and match highlighting.
+    for query in ["لافروف", "lavrov", "'putin"] {
+        let ranges = match_ranges(&Query::parse(query), PRESENTED);
+        assert_eq!(ranges.len(), 1, "{query}");
+    }
+    let ranges = phrase_ranges("لافروف إن", PRESENTED);
+    assert_eq!(ranges.len(), 1);
+    assert_eq!(&PRESENTED[ranges[0].clone()], "ﻻﻓﺮﻭﻑ ﺇﻥ");
+}
+
+#[test]
+fn a_hit_inside_a_ligature_maps_to_the_whole_ligature() {
+    // `افروف` starts at the alef the lam-alef ligature holds.
+    let ranges = match_ranges(&Query::parse("'افروف"), PRESENTED);
+    let at = PRESENTED.find('ﻻ').expect("the ligature");
+    assert_eq!(ranges, vec![at..at + "ﻻﻓﺮﻭﻑ".len()]);
+    let f = fold(PRESENTED);
+    let mut last = 0;
+    for i in 0..=f.key.len() {
+        let at = f.source_offset(i);
+        assert!(PRESENTED.is_char_boundary(at) && at >= last);
         last = at;
     }
 }

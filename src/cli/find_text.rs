@@ -112,9 +112,11 @@ fn print(args: &FindArgs, scanned: &Scanned) -> anyhow::Result<bool> {
 /// read.
 fn scan_on_two_threads(listed: &[Listed], query: &Query) -> Option<Scanned> {
     let (a, b) = listed.split_at(listed.len().div_ceil(2));
+    let scanner = LineScanner::for_documents(query);
+    let forked = scanner.fork(query);
     let (first, second) = std::thread::scope(|s| {
-        let other = s.spawn(|| scan_files(b, query));
-        (scan_files(a, query), other.join())
+        let other = s.spawn(|| scan_files(b, forked));
+        (scan_files(a, scanner), other.join())
     });
     // A panic there is a bug; results missing half the corpus would hide it.
     let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -129,8 +131,7 @@ fn scan_on_two_threads(listed: &[Listed], query: &Query) -> Option<Scanned> {
     Some(all)
 }
 
-fn scan_files(listed: &[Listed], query: &Query) -> Option<Scanned> {
-    let mut scanner = LineScanner::for_documents(query);
+fn scan_files(listed: &[Listed], mut scanner: LineScanner) -> Option<Scanned> {
     let mut out = Scanned::default();
     for entry in listed {
         match entry {

@@ -67,6 +67,11 @@ fn streamed_lines_match_and_rank_as_the_index_does() -> Result<(), Box<dyn std::
             dir.path().join("e.txt"),
             "Kısa\n\n2020-11-03 tarihli haber: Lavrov ve Putin.\n",
         ),
+        // Presentation forms, as some PDFs give Arabic text.
+        (
+            dir.path().join("p.txt"),
+            "ﺗﺼﺮﻳﺢ\n\nﻗﺎﻝ ﻻﻓﺮﻭﻑ ﺇﻥ ﻣﻮﺳﻜﻮ ﺳﺘﺮﺍﻗﺐ\n",
+        ),
     ];
     for (path, text) in &files {
         std::fs::write(path, text)?;
@@ -101,6 +106,8 @@ fn streamed_lines_match_and_rank_as_the_index_does() -> Result<(), Box<dyn std::
         "%text lavrov",
         "geldi$",
         "^'sergey",
+        "moskova",
+        "موسكو",
     ];
     let mut matched = 0;
     for raw in queries {

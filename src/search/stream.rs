@@ -83,7 +83,20 @@ impl LineScanner {
         LineScanner::with_fuzzy(query, false)
     }
 
+    /// Another scanner for the same query (for another thread), sharing the compiled raw
+    /// test rather than building it again.
+    pub fn fork(&self, query: &Query) -> LineScanner {
+        let mut other = LineScanner::with_raw(query, self.fuzzy, None);
+        other.raw = self.raw.clone();
+        other
+    }
+
     fn with_fuzzy(query: &Query, fuzzy: bool) -> LineScanner {
+        let raw = if fuzzy { None } else { RawFilter::new(query) };
+        LineScanner::with_raw(query, fuzzy, raw)
+    }
+
+    fn with_raw(query: &Query, fuzzy: bool, raw: Option<RawFilter>) -> LineScanner {
         let plan = Plan::new(query);
         LineScanner {
             skeletons: plan.skeleton_script(),
@@ -92,24 +105,31 @@ impl LineScanner {
             key: String::new(),
             skel: String::new(),
             words: WordCodes::default(),
-            raw: if fuzzy { None } else { RawFilter::new(query) },
+            raw,
         }
     }
 
     /// The score of one line, or `None` when it does not match.
     pub fn score(&mut self, line: &str) -> Option<i32> {
-        if let Some(filter) = &mut self.raw
+        if let Some(filter) = &self.raw
             && !filter.may_match(line)
         {
             return None;
         }
+        self.score_unfiltered(line)
+    }
+
+    /// The score of one line, without the raw test.
+    fn score_unfiltered(&mut self, line: &str) -> Option<i32> {
         self.key.clear();
         fold_into(line, &mut self.key);
         self.skel.clear();
         let mut coded = false;
-        // Arabic letters are U+0621..U+064A: UTF-8 lead bytes D8 and D9.
+        // Arabic letters are U+0621..U+064A (UTF-8 lead bytes D8 and D9), or presentation
+        // forms, U+FB50..U+FEFF (lead byte EF).
+        let arabic_letters = || memchr::memchr3(0xD8, 0xD9, 0xEF, line.as_bytes()).is_some();
         if let Some(script) = self.skeletons
-            && (script != Some(true) || memchr::memchr2(0xD8, 0xD9, line.as_bytes()).is_some())
+            && (script != Some(true) || arabic_letters())
         {
             coded = self.words.code_line(line, script);
             if !coded {
@@ -134,19 +154,37 @@ impl LineScanner {
 
     /// Calls `hit(offset, line, score)` for every matching line of a document's `text`, in
     /// order: the lines the index makes items of (trimmed, holding a word; very long ones in
-    /// pieces), `offset` being the line's byte offset in `text`.
+    /// pieces), `offset` being the line's byte offset in `text`. With a raw test, only the
+    /// lines it finds hits in are looked at.
     pub fn scan_text(&mut self, text: &str, mut hit: impl FnMut(usize, &str, i32)) {
-        for (at, trimmed) in crate::text::trimmed_lines(text) {
-            if !trimmed.chars().any(crate::text::is_word_char) {
-                continue;
+        let Some(filter) = self.raw.take() else {
+            for (at, trimmed) in crate::text::trimmed_lines(text) {
+                self.scan_line(at, trimmed, &mut hit);
             }
-            let mut piece_at = at;
-            for piece in pieces(trimmed, MAX_PIECE) {
-                if let Some(score) = self.score(piece) {
-                    hit(piece_at, piece, score);
-                }
-                piece_at += piece.len();
+            return;
+        };
+        filter.lines(text, |start, end| {
+            let raw = text.get(start..end).unwrap_or_default();
+            let trimmed = raw.trim();
+            if !trimmed.is_empty() {
+                let at = start + (raw.len() - raw.trim_start().len());
+                self.scan_line(at, trimmed, &mut hit);
             }
+        });
+        self.raw = Some(filter);
+    }
+
+    /// One trimmed line (as [`crate::text::trimmed_lines`] gives it) at offset `at`.
+    fn scan_line(&mut self, at: usize, trimmed: &str, hit: &mut impl FnMut(usize, &str, i32)) {
+        if !trimmed.chars().any(crate::text::is_word_char) {
+            return;
+        }
+        let mut piece_at = at;
+        for piece in pieces(trimmed, MAX_PIECE) {
+            if let Some(score) = self.score_unfiltered(piece) {
+                hit(piece_at, piece, score);
+            }
+            piece_at += piece.len();
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Character folding with a map from key bytes back to source bytes.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::{decompose_canonical, decompose_compatible, is_combining_mark};
 
 /// A folded search key and the source offset of each of its bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -62,6 +62,7 @@ pub fn fold_char(c: char, out: &mut String) {
         'æ' | 'Æ' => out.push_str("ae"),
         _ if super::in_arabic_block(c) => fold_arabic(c, out),
         _ if c.is_ascii() => out.push(c),
+        _ if is_presentation_form(c) => fold_presentation(c, out),
         _ => fold_other(c, out),
     }
 }
@@ -83,6 +84,45 @@ fn fold_arabic(c: char, out: &mut String) {
         '۰'..='۹' => out.push(char::from_digit(c as u32 - 0x06F0, 10).unwrap_or(c)),
         _ => out.push(c),
     }
+}
+
+/// True for the Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF): the contextual
+/// letter shapes and ligatures some PDFs and old sites store instead of the letters.
+pub fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Calls `each` with the letters a presentation form stands for (its compatibility
+/// decomposition, NFKC's: `ﻻ` is `ل` then `ا`), or with `c` itself when it has none (the
+/// byte order mark, unassigned points). The isolated harakat (`ﹰ`, a space and a mark) give
+/// their mark alone, so they fold to nothing as the mark does.
+pub fn presentation_letters(c: char, mut each: impl FnMut(char)) {
+    let mut letters = [' '; 24];
+    let mut n = 0;
+    decompose_compatible(c, |d| {
+        if let Some(slot) = letters.get_mut(n) {
+            *slot = d;
+            n += 1;
+        }
+    });
+    let letters = letters.get(..n).unwrap_or_default();
+    let marks_only = letters
+        .iter()
+        .all(|&d| d == ' ' || is_arabic_mark(d) || d == '\u{0640}');
+    for &d in letters {
+        if !(marks_only && d == ' ') {
+            each(d);
+        }
+    }
+}
+
+/// A presentation form folds as the letters it stands for.
+fn fold_presentation(c: char, out: &mut String) {
+    presentation_letters(c, |d| match d {
+        // No decomposition: the character itself (as any other sign).
+        _ if d == c => out.push(c),
+        _ => fold_char(d, out),
+    });
 }
 
 /// Latin (and other) letters: canonical decomposition, marks dropped, simple lower case.
@@ -222,5 +262,33 @@ mod tests {
         let at = f.key.find("محمد").expect("found");
         let (s, e) = f.source_range(at, at + "محمد".len());
         assert_eq!(&src[s..e], "مُحَمَّد");
+    }
+
+    #[test]
+    fn presentation_forms_fold_as_their_letters() {
+        for (a, b) in [
+            ("ﻻﻓﺮﻭﻑ", "لافروف"),
+            ("ﺃﺣﻤﺪ", "احمد"),
+            ("ﻣﺪﺭﺳﺔ", "مدرسه"),
+            ("ﷲ", "الله"),
+            ("ﻣﹷﺤﻤﺪ", "محمد"),
+            ("\u{FEFF}", "\u{FEFF}"),
+        ] {
+            assert_eq!(fold_str(a), b, "{a}");
+        }
+        // Every form's letters fit the buffer they are gathered in, and none is itself a
+        // presentation form (the fold does not go round).
+        for c in ('\u{FB50}'..='\u{FDFF}').chain('\u{FE70}'..='\u{FEFF}') {
+            let mut n = 0;
+            decompose_compatible(c, |d| {
+                n += 1;
+                assert!(d == c || !is_presentation_form(d), "{c:?}");
+            });
+            assert!(n <= 24, "{c:?}");
+        }
+        let f = fold("قال ﻻﻓﺮﻭﻑ");
+        let at = f.key.find("افروف").expect("found");
+        let (s, e) = f.source_range(at, at + "افروف".len());
+        assert_eq!(&"قال ﻻﻓﺮﻭﻑ"[s..e], "ﻻﻓﺮﻭﻑ");
     }
 }

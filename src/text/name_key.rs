@@ -32,7 +32,22 @@ pub fn push_word_key(word: &str, out: &mut String) {
 /// the consonants (before the first, between each two, after the last) saying which vowels
 /// the word writes there: see [`vowels_agree`]. The skeleton alone lets `Putin`, `Biden`
 /// and Turkish `bütün` all meet بوتين (`btn`); the vowels tell them apart.
-pub fn push_word_shape(word: &str, out: &mut String, mut vowels: Option<&mut String>) {
+pub fn push_word_shape(word: &str, out: &mut String, vowels: Option<&mut String>) {
+    // Presentation forms (`ﻻﻓﺮﻭﻑ`) are shaped as the letters they stand for, as they fold.
+    if word.chars().any(super::fold::is_presentation_form) {
+        let mut letters = String::with_capacity(word.len());
+        for c in word.chars() {
+            match super::fold::is_presentation_form(c) {
+                true => super::fold::presentation_letters(c, |d| letters.push(d)),
+                false => letters.push(c),
+            }
+        }
+        return push_letters_shape(&letters, out, vowels);
+    }
+    push_letters_shape(word, out, vowels)
+}
+
+fn push_letters_shape(word: &str, out: &mut String, mut vowels: Option<&mut String>) {
     let word = strip_article(word);
     let mut chars = word.chars().peekable();
     let mut last = 0u8;
