@@ -1,8 +1,8 @@
 //! Search keys: one folding family used by search, extraction and linking alike.
 //!
 //! [`fold`] makes a key where Turkish I/ı/İ/i are one letter, Latin diacritics are gone, and
-//! Arabic spelling variants (harakat, tatweel, hamza seats, alef maqsura, ta marbuta, digits)
-//! meet; every key byte maps back to the source byte it came from. [`name_key`] goes further,
+//! Arabic spelling variants (harakat, tatweel, hamza seats, alef maqsura, ta marbuta, digits,
+//! presentation forms and their ligatures) meet; every key byte maps back to the source byte it came from. [`name_key`] goes further,
 //! to a consonant skeleton shared by the Latin and Arabic spellings of a name, so `lavrov`
 //! and لافروف meet. `str::to_lowercase` is never used for keys: it turns `İ` into two code
 //! points and `I` into `i` instead of `ı`. The character rules every part shares (Arabic
