@@ -10,10 +10,19 @@
 
 pub use super::flags::Flags;
 use super::model::{Part, fnv1a};
+pub use super::segments::{segments, segments_lazily};
 use crate::extract::lexicon::{FxMap, Lexicon};
 use crate::extract::token::{Sep, Tokens};
 use crate::extract::{Kind, RawMention};
 use Part::Lit as L;
+
+/// A literal attribute-name part, hashed at compile time.
+macro_rules! lit {
+    ($s:literal) => {{
+        const P: Part<'static> = Part::lit($s);
+        P
+    }};
+}
 
 /// What a token looks like: `Xx`, `XX`, `x`, `d` (digits), `a` (Arabic), `m` (mixed).
 fn shape(word: &str, arabic: bool) -> &'static str {
@@ -43,6 +52,18 @@ fn shape(word: &str, arabic: bool) -> &'static str {
     }
 }
 
+/// [`shape`] as an attribute-name part, its hash known.
+fn shape_part(word: &str, arabic: bool) -> Part<'static> {
+    match shape(word, arabic) {
+        "a" => lit!("a"),
+        "d" => lit!("d"),
+        "XX" => lit!("XX"),
+        "Xx" => lit!("Xx"),
+        "x" => lit!("x"),
+        other => Part::Lit(other),
+    }
+}
+
 /// The first punctuation character of the gap before token `i` (`"`, `(`, `,`), if any.
 fn punct_before<'a>(text: &'a str, toks: &Tokens, i: usize) -> &'a str {
     let from = if i == 0 { 0 } else { toks.toks[i - 1].end() };
@@ -69,6 +90,9 @@ pub struct Context<'a> {
     flags: Vec<std::cell::Cell<u16>>,
     /// Per token, what the rules read there: the stacked tagger's strongest hint.
     rules: Vec<RuleMark>,
+    /// The key hashes of one segment's tokens (its first token, then a hash each), set by
+    /// a tagger ([`Context::hash_keys`]): the pair attributes name each key four times.
+    seg_keys: std::cell::RefCell<(usize, Vec<u64>)>,
 }
 
 /// What the rules made of one token: inside one of their persons, places or dates.
@@ -81,12 +105,12 @@ enum RuleMark {
 }
 
 impl RuleMark {
-    fn code(self) -> &'static str {
+    fn code(self) -> Part<'static> {
         match self {
-            RuleMark::None => "O",
-            RuleMark::Person => "P",
-            RuleMark::Place => "L",
-            RuleMark::Date => "D",
+            RuleMark::None => lit!("O"),
+            RuleMark::Person => lit!("P"),
+            RuleMark::Place => lit!("L"),
+            RuleMark::Date => lit!("D"),
         }
     }
 }
@@ -126,7 +150,17 @@ impl<'a> Context<'a> {
             toks,
             flags: vec![std::cell::Cell::new(u16::MAX); toks.len()],
             rules: rule_marks(toks, rules),
+            seg_keys: std::cell::RefCell::default(),
         }
+    }
+
+    /// Hashes the keys of the tokens in `seg` once, for the attributes of its tokens that
+    /// name them (the hashes of other tokens' keys are computed when used).
+    pub fn hash_keys(&self, seg: &std::ops::Range<usize>) {
+        let mut memo = self.seg_keys.borrow_mut();
+        memo.0 = seg.start;
+        memo.1.clear();
+        memo.1.extend(seg.clone().map(|i| fnv1a(self.toks.key(i))));
     }
 
     fn flags(&self, i: usize) -> Flags {
@@ -140,7 +174,11 @@ impl<'a> Context<'a> {
 
     fn key(&self, i: usize) -> Part<'a> {
         let k = self.toks.key(i);
-        Part::Known(k, fnv1a(k))
+        let known = {
+            let memo = self.seg_keys.borrow();
+            i.checked_sub(memo.0).and_then(|at| memo.1.get(at).copied())
+        };
+        Part::Known(k, known.unwrap_or_else(|| fnv1a(k)))
     }
 
     fn stem(&self, i: usize) -> Part<'a> {
@@ -170,16 +208,15 @@ impl<'a> Context<'a> {
         self.context_attrs(i, seg, add);
     }
 
-    /// True when token `i`'s word and neighbour attributes depend on its key alone, so a
-    /// tagger may compute them once per distinct word (a Latin word is cached with its
-    /// shape, see [`Context::cache_key`]); a word with a suffix is not, as its attributes
-    /// read the suffix too.
-    pub fn keyed(&self, i: usize) -> bool {
-        !self.toks.toks[i].has_suffix()
+    /// True when token `i` has an apostrophe suffix: its own attributes read the suffix
+    /// too, those it gives its neighbours do not (see [`Context::cache_key`]).
+    pub fn suffixed(&self, i: usize) -> bool {
+        self.toks.toks[i].has_suffix()
     }
 
-    /// What a tagger caches token `i`'s word scores under: its key, and for a Latin word
-    /// its shape too (`Ankara` and `ANKARA` share a key). Built in `buf`.
+    /// What a tagger caches token `i`'s word scores under, everything its word and
+    /// neighbour attributes read: its key, for a Latin word its shape too (`Ankara` and
+    /// `ANKARA` share a key), and its suffix as written (`Ankara'da`). Built in `buf`.
     pub fn cache_key<'b>(&self, i: usize, buf: &'b mut String) -> &'b str {
         buf.clear();
         buf.push_str(self.toks.key(i));
@@ -187,6 +224,10 @@ impl<'a> Context<'a> {
         if !t.arabic {
             buf.push('\u{1f}');
             buf.push_str(shape(self.word(i), false));
+        }
+        if t.has_suffix() {
+            buf.push('\u{1e}');
+            buf.push_str(&self.text[t.stem_end()..t.end()]);
         }
         buf
     }
@@ -196,55 +237,79 @@ impl<'a> Context<'a> {
     pub fn word_attrs(&self, i: usize, add: &mut impl FnMut(&[Part<'_>])) {
         let t = &self.toks.toks[i];
         let k = self.toks.key(i);
-        add(&[L("w="), self.key(i)]);
+        add(&[lit!("w="), self.key(i)]);
         let stem = if t.arabic { arabic_stem(k) } else { k };
         if stem.len() != k.len() {
-            add(&[L("st="), self.stem(i)]);
+            add(&[lit!("st="), self.stem(i)]);
         }
         let nchars = stem.chars().count();
         let prefix_end = |n: usize| stem.char_indices().nth(n).map_or(stem.len(), |(b, _)| b);
         let suffix_start = |n: usize| stem.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
-        for (n, p, s) in [(2usize, "p2=", "s2="), (3, "p3=", "s3="), (4, "p4=", "s4=")] {
+        let affixes = [
+            (2usize, lit!("p2="), lit!("s2=")),
+            (3, lit!("p3="), lit!("s3=")),
+            (4, lit!("p4="), lit!("s4=")),
+        ];
+        for (n, p, s) in affixes {
             if nchars > n {
-                add(&[L(p), L(&stem[..prefix_end(n)])]);
-                add(&[L(s), L(&stem[suffix_start(n)..])]);
+                add(&[p, L(&stem[..prefix_end(n)])]);
+                add(&[s, L(&stem[suffix_start(n)..])]);
             }
         }
-        add(&[L("sh="), L(shape(self.word(i), t.arabic))]);
-        const LENS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
-        add(&[L("len="), L(LENS[nchars.min(8)])]);
+        add(&[lit!("sh="), shape_part(self.word(i), t.arabic)]);
+        const LENS: [Part<'static>; 9] = [
+            Part::lit("0"),
+            Part::lit("1"),
+            Part::lit("2"),
+            Part::lit("3"),
+            Part::lit("4"),
+            Part::lit("5"),
+            Part::lit("6"),
+            Part::lit("7"),
+            Part::lit("8"),
+        ];
+        add(&[lit!("len="), LENS[nchars.min(8)]]);
         if t.has_suffix() {
             // The suffix after the apostrophe, folded like keys are.
             let sfx = self.text[t.stem_end()..t.end()]
                 .chars()
                 .skip(1)
                 .collect::<String>();
-            add(&[L("sfx="), L(&crate::text::fold_str(&sfx))]);
+            add(&[lit!("sfx="), L(&crate::text::fold_str(&sfx))]);
         }
-        for f in self.flags(i).names() {
-            add(&[L("L="), L(f)]);
+        for f in self.flags(i).parts() {
+            add(&[lit!("L="), f]);
         }
     }
 
     /// The attributes token `j` gives the token `d` places before it (`w-1=`, `st-1=`,
     /// and for next-door neighbours shape and lexicon memberships).
     pub fn neighbour_attrs(&self, j: usize, d: isize, add: &mut impl FnMut(&[Part<'_>])) {
-        let (w, st, sh, l) = match d {
-            -2 => ("w-2=", "st-2=", "", ""),
-            -1 => ("w-1=", "st-1=", "sh-1=", "L-1="),
-            1 => ("w+1=", "st+1=", "sh+1=", "L+1="),
-            _ => ("w+2=", "st+2=", "", ""),
+        // Shape and lexicon prefixes for next-door neighbours only.
+        let (w, st, near) = match d {
+            -2 => (lit!("w-2="), lit!("st-2="), None),
+            -1 => (
+                lit!("w-1="),
+                lit!("st-1="),
+                Some((lit!("sh-1="), lit!("L-1="))),
+            ),
+            1 => (
+                lit!("w+1="),
+                lit!("st+1="),
+                Some((lit!("sh+1="), lit!("L+1="))),
+            ),
+            _ => (lit!("w+2="), lit!("st+2="), None),
         };
         let nk = self.toks.key(j);
         let nt = &self.toks.toks[j];
-        add(&[L(w), self.key(j)]);
+        add(&[w, self.key(j)]);
         if nt.arabic && arabic_stem(nk).len() != nk.len() {
-            add(&[L(st), self.stem(j)]);
+            add(&[st, self.stem(j)]);
         }
-        if !sh.is_empty() {
-            add(&[L(sh), L(shape(self.word(j), nt.arabic))]);
-            for f in self.flags(j).names() {
-                add(&[L(l), L(f)]);
+        if let Some((sh, l)) = near {
+            add(&[sh, shape_part(self.word(j), nt.arabic)]);
+            for f in self.flags(j).parts() {
+                add(&[l, f]);
             }
         }
     }
@@ -258,42 +323,43 @@ impl<'a> Context<'a> {
         add: &mut impl FnMut(&[Part<'_>]),
     ) {
         let t = &self.toks.toks[i];
-        add(&[L("sep="), L(sep_code(t.sep))]);
+        add(&[lit!("sep="), sep_code(t.sep)]);
         let pu = punct_before(self.text, self.toks, i);
         if !pu.is_empty() {
-            add(&[L("pu="), L(pu)]);
+            add(&[lit!("pu="), L(pu)]);
         }
         let after = match self.toks.toks.get(i + 1) {
             Some(n) => gap_punct(&self.text[t.end()..n.start()]),
             None => "",
         };
         if !after.is_empty() {
-            add(&[L("pa="), L(after)]);
+            add(&[lit!("pa="), L(after)]);
         }
         if i == seg.start {
-            add(&[L("bos")]);
+            add(&[lit!("bos")]);
         }
         if i + 1 == seg.end {
-            add(&[L("eos")]);
+            add(&[lit!("eos")]);
         }
-        for (d, w) in NEAR.into_iter().zip(["w-2=", "w-1=", "w+1=", "w+2="]) {
+        let missing = [lit!("w-2="), lit!("w-1="), lit!("w+1="), lit!("w+2=")];
+        for (d, w) in NEAR.into_iter().zip(missing) {
             if neighbour(i, d, seg).is_none() {
-                add(&[L(w), L("_")]);
+                add(&[w, lit!("_")]);
             }
         }
         if let Some(j) = neighbour(i, -1, seg) {
-            add(&[L("b-1="), self.key(j), L("|"), self.key(i)]);
+            add(&[lit!("b-1="), self.key(j), lit!("|"), self.key(i)]);
         }
-        let mark = |j: Option<usize>| j.map_or("_", |j| self.rules[j].code());
+        let mark = |j: Option<usize>| j.map_or(lit!("_"), |j| self.rules[j].code());
         let here = self.rules[i];
-        add(&[L("R="), L(here.code())]);
-        add(&[L("R-1="), L(mark(neighbour(i, -1, seg)))]);
-        add(&[L("R+1="), L(mark(neighbour(i, 1, seg)))]);
+        add(&[lit!("R="), here.code()]);
+        add(&[lit!("R-1="), mark(neighbour(i, -1, seg))]);
+        add(&[lit!("R+1="), mark(neighbour(i, 1, seg))]);
         if here != RuleMark::None {
-            add(&[L("RF="), L(here.code()), L(sep_code(t.sep))]);
+            add(&[lit!("RF="), here.code(), sep_code(t.sep)]);
         }
         if let Some(j) = neighbour(i, 1, seg) {
-            add(&[L("b+1="), self.key(i), L("|"), self.key(j)]);
+            add(&[lit!("b+1="), self.key(i), lit!("|"), self.key(j)]);
         }
     }
 }
@@ -327,56 +393,15 @@ fn arabic_stem(k: &str) -> &str {
     }
 }
 
-fn sep_code(sep: Sep) -> &'static str {
+fn sep_code(sep: Sep) -> Part<'static> {
     match sep {
-        Sep::Start => "S",
-        Sep::Space => "_",
-        Sep::Line => "L",
-        Sep::Hyphen => "H",
-        Sep::Dot => "D",
-        Sep::Punct => "P",
+        Sep::Start => lit!("S"),
+        Sep::Space => lit!("_"),
+        Sep::Line => lit!("L"),
+        Sep::Hyphen => lit!("H"),
+        Sep::Dot => lit!("D"),
+        Sep::Punct => lit!("P"),
     }
-}
-
-/// Splits the tokens into sequences the model tags one at a time: a sequence ends at a
-/// sentence end (`.`, `!`, `?`, `؟`, a line break), where the script changes, or after
-/// `max` tokens (so one enormous line costs linear time).
-pub fn segments(text: &str, toks: &Tokens, max: usize) -> Vec<std::ops::Range<usize>> {
-    segments_lazily(text, toks, max).collect()
-}
-
-/// [`segments`] one at a time: a long text of short segments (its script changing every
-/// few words) made more of them than the text has bytes.
-pub fn segments_lazily<'a>(
-    text: &'a str,
-    toks: &'a Tokens,
-    max: usize,
-) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
-    let mut start = 0;
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i + 1 < toks.len() {
-            i += 1;
-            let (p, t) = (&toks.toks[i - 1], &toks.toks[i]);
-            let gap = &text[p.end()..t.start()];
-            // A dot ends a sentence unless it closes a short capitalised abbreviation (`St.`).
-            let abbreviation = t.sep == Sep::Dot && p.cap && p.end() - p.start() <= 3;
-            let ends = crate::text::has_sentence_end(gap)
-                && !(abbreviation || t.sep == Sep::Hyphen)
-                || p.arabic != t.arabic && !(p.digits || t.digits)
-                || i - start >= max;
-            if ends {
-                let seg = start..i;
-                start = i;
-                return Some(seg);
-            }
-        }
-        (start < toks.len()).then(|| {
-            let seg = start..toks.len();
-            start = toks.len();
-            seg
-        })
-    })
 }
 
 #[cfg(test)]
@@ -400,15 +425,5 @@ mod tests {
         assert_eq!(shape("dün", false), "x");
         assert_eq!(shape("2020", false), "d");
         assert_eq!(shape("لافروف", true), "a");
-    }
-
-    #[test]
-    fn segments_split_at_sentences_and_scripts() {
-        let text = "Lavrov Ankara'da. Dün geldi لافروف قال\nyeni";
-        let toks = Tokens::new(text);
-        let segs = segments(text, &toks, 100);
-        assert_eq!(segs, vec![0..2, 2..4, 4..6, 6..7]);
-        let long = segments(text, &toks, 3);
-        assert!(long.iter().all(|s| s.len() <= 3));
     }
 }

@@ -1,6 +1,7 @@
 //! Lexicon memberships of a token as bits: one table lookup per word gives every list it is
 //! in (gazetteer, given names, curated people, titles, organisation heads, cues, dates).
 
+use super::model::Part;
 use crate::extract::lexicon::{FxMap, Lexicon};
 use crate::extract::morph::{ar_find, tr_splits};
 
@@ -97,11 +98,30 @@ impl Flags {
         t
     }
 
-    pub(super) fn names(self) -> impl Iterator<Item = &'static str> {
+    #[cfg(test)]
+    fn names(self) -> impl Iterator<Item = &'static str> {
         Self::NAMES
             .into_iter()
             .filter(move |(bit, _)| self.0 & bit != 0)
             .map(|(_, n)| n)
+    }
+
+    /// [`Flags::names`] as attribute-name parts, hashed at compile time.
+    pub(super) fn parts(self) -> impl Iterator<Item = Part<'static>> {
+        const PARTS: [Part<'static>; 10] = {
+            let mut parts = [Part::lit(""); 10];
+            let mut i = 0;
+            while i < 10 {
+                parts[i] = Part::lit(Flags::NAMES[i].1);
+                i += 1;
+            }
+            parts
+        };
+        Self::NAMES
+            .into_iter()
+            .zip(PARTS)
+            .filter(move |((bit, _), _)| self.0 & bit != 0)
+            .map(|(_, p)| p)
     }
 }
 

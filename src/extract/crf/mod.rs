@@ -9,6 +9,8 @@
 mod features;
 mod flags;
 pub mod model;
+mod scores;
+mod segments;
 mod spans;
 mod table;
 pub mod train;
@@ -16,7 +18,8 @@ pub mod train;
 use std::sync::OnceLock;
 
 pub use features::{Context, segments};
-use model::{AttrHash, CrfModel, Decoder};
+use model::{CrfModel, Decoder};
+use scores::{SegmentScorer, WordScores};
 
 use super::RawMention;
 use super::lexicon::{FxMap, Lexicon};
@@ -57,105 +60,11 @@ fn word_table(lx: &Lexicon) -> &'static FxMap<String, u16> {
     TABLE.get_or_init(|| features::Flags::word_table(lx))
 }
 
-/// State scores that depend only on a word, computed once per distinct word and kept for
-/// the thread's later texts (news vocabulary repeats): for each word, its own attributes'
-/// scores and those it gives each neighbour offset in [`features::NEAR`].
-#[derive(Default)]
-struct WordScores {
-    /// The model the rows were computed with (its address).
-    model: usize,
-    index: FxMap<String, usize>,
-    /// Per word, `ROWS` rows of `n` scores: own, then one per offset in `NEAR`.
-    rows: Vec<f32>,
-}
-
-/// Words kept per thread before the cache starts again (about 14 MB at 7 labels).
-const MAX_CACHED_WORDS: usize = 100_000;
-
 thread_local! {
     /// One cache per script's model (Latin, Arabic): a corpus mixing Turkish and Arabic
     /// articles alternates models, and one shared cache was emptied at each switch (the
     /// whole mixed bench ran slower than its two halves added up).
     static WORDS: std::cell::RefCell<[WordScores; 2]> = std::cell::RefCell::default();
-}
-
-impl WordScores {
-    const ROWS: usize = 1 + features::NEAR.len();
-
-    /// Forgets everything when the model changes or the cache is full.
-    fn reset_for(&mut self, model: &CrfModel) {
-        let id = std::ptr::from_ref(model) as usize;
-        if self.model != id || self.index.len() >= MAX_CACHED_WORDS {
-            *self = WordScores {
-                model: id,
-                ..WordScores::default()
-            };
-        }
-    }
-
-    /// The offset in `rows` of token `i`'s word, computing it on first sight. A Latin word
-    /// is cached with its shape, since `Ankara` and `ANKARA` share a key but not a shape.
-    fn of(&mut self, model: &CrfModel, ctx: &Context<'_>, i: usize, buf: &mut String) -> usize {
-        let key = ctx.cache_key(i, buf);
-        if let Some(&at) = self.index.get(key) {
-            return at;
-        }
-        let n = model.labels.len();
-        let at = self.rows.len();
-        self.rows.resize(at + Self::ROWS * n, 0.0);
-        let own = &mut self.rows[at..at + n];
-        ctx.word_attrs(i, &mut |p| model.add_state(AttrHash::of(p), own));
-        for (r, d) in features::NEAR.into_iter().enumerate() {
-            let row = &mut self.rows[at + (r + 1) * n..at + (r + 2) * n];
-            ctx.neighbour_attrs(i, d, &mut |p| model.add_state(AttrHash::of(p), row));
-        }
-        self.index.insert(key.to_string(), at);
-        at
-    }
-}
-
-fn add_row(row: &[f32], scores: &mut [f32]) {
-    for (s, w) in scores.iter_mut().zip(row) {
-        *s += w;
-    }
-}
-
-/// Adds token `i`'s state scores to `scores`: from the cached rows where the word alone
-/// decides them (`rows_at[i - seg.start]`, the segment's tokens only), computed directly
-/// otherwise, plus those of its place. An offset that did not fit in `u32` is `None`, and
-/// its scores are computed directly, with the same result.
-fn token_scores(
-    model: &CrfModel,
-    ctx: &Context<'_>,
-    (rows, rows_at): (&[f32], &[Option<u32>]),
-    (i, seg): (usize, &std::ops::Range<usize>),
-    scores: &mut [f32],
-) {
-    let n = model.labels.len();
-    let row_at = |i: usize| {
-        i.checked_sub(seg.start)
-            .and_then(|k| rows_at.get(k).copied().flatten())
-    };
-    match row_at(i) {
-        Some(at) => {
-            let at = at as usize;
-            add_row(&rows[at..at + n], scores)
-        }
-        None => ctx.word_attrs(i, &mut |p| model.add_state(AttrHash::of(p), scores)),
-    }
-    for (slot, d) in features::NEAR.into_iter().enumerate() {
-        let Some(j) = features::neighbour(i, d, seg) else {
-            continue;
-        };
-        match row_at(j) {
-            Some(at) => {
-                let at = at as usize + (slot + 1) * n;
-                add_row(&rows[at..at + n], scores);
-            }
-            None => ctx.neighbour_attrs(j, d, &mut |p| model.add_state(AttrHash::of(p), scores)),
-        }
-    }
-    ctx.context_attrs(i, seg, &mut |p| model.add_state(AttrHash::of(p), scores));
 }
 
 /// What a tagger read in a text.
@@ -198,26 +107,13 @@ pub fn tag(
         words.reset_for(model);
         let segs = features::segments_lazily(text, toks, MAX_SEGMENT)
             .filter(|s| toks.toks.get(s.start).is_some_and(|t| t.arabic == arabic));
-        // The cached rows of one segment's words at a time (a segment is at most
-        // `MAX_SEGMENT` tokens): one slot per token of the text took more than the text.
-        let mut rows_at: Vec<Option<u32>> = Vec::with_capacity(MAX_SEGMENT);
-        let mut state = Vec::new();
-        let mut buf = String::new();
+        let (mut scorer, mut state) = (SegmentScorer::default(), Vec::new());
         let (mut decoder, mut path, mut labels) = (Decoder::default(), Vec::new(), Vec::new());
         let n = model.labels.len();
         for seg in segs {
             let seg = &seg;
-            rows_at.clear();
-            rows_at.extend(seg.clone().map(|i| {
-                ctx.keyed(i)
-                    .then(|| u32::try_from(words.of(model, &ctx, i, &mut buf)).ok())
-                    .flatten()
-            }));
-            state.clear();
-            state.resize(seg.len() * n, 0.0);
-            for (row, i) in seg.clone().enumerate() {
-                let scores = &mut state[row * n..(row + 1) * n];
-                token_scores(model, &ctx, (&words.rows, &rows_at), (i, seg), scores);
+            scorer.score(model, &ctx, words, seg, &mut state);
+            for (scores, i) in state.chunks_exact(n).zip(seg.clone()) {
                 let place = places.iter().map(|&l| scores[l]).fold(f32::MIN, f32::max);
                 tags.not_place[i] = o.is_some_and(|o| scores[o] > place);
             }

@@ -10,15 +10,22 @@
 //! (u64), weight count (u8) and that many (label u8, weight f32) pairs.
 
 use super::table::AttrTable;
+pub use super::table::Found;
 
 /// The separator between parts in training attribute names.
 pub const PART_SEP: char = '\u{1f}';
 
-/// 64-bit FNV-1a of `s`.
-pub fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+/// 64-bit FNV-1a of `s`; `const`, so the literal parts of attribute names are hashed at
+/// compile time ([`Part::lit`]).
+pub const fn fnv1a(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h
 }
 
 /// One part of an attribute name: literal text, or text whose hash is already known.
@@ -31,6 +38,11 @@ pub enum Part<'a> {
 }
 
 impl<'a> Part<'a> {
+    /// A part whose text is known up front, hashed once (at compile time in a `const`).
+    pub const fn lit(s: &'a str) -> Part<'a> {
+        Part::Known(s, fnv1a(s))
+    }
+
     /// The text of the part.
     pub fn text(&self) -> &'a str {
         match *self {
@@ -79,7 +91,9 @@ pub enum ModelError {
 pub struct CrfModel {
     /// Label names (`O`, `B-PER`, ...).
     pub labels: Vec<String>,
-    trans: Vec<f32>,
+    /// Transition weights to-major (the file's are from-major), so the decoder reads each
+    /// label's incoming weights in a row.
+    trans_to: Vec<f32>,
     /// Attribute hash -> state weights.
     attrs: AttrTable,
 }
@@ -131,7 +145,8 @@ impl CrfModel {
             let name = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Malformed(at))?;
             m.labels.push(name.to_string());
         }
-        m.trans = (0..n * n).map(|_| r.f32()).collect::<Result<_, _>>()?;
+        let trans: Vec<f32> = (0..n * n).map(|_| r.f32()).collect::<Result<_, _>>()?;
+        m.trans_to = (0..n * n).map(|k| trans[(k % n) * n + k / n]).collect();
         let count = r.u32()? as usize;
         // Each attribute takes at least 9 bytes: a count past what is left is a lie, and
         // reserving for it could take all memory.
@@ -162,6 +177,27 @@ impl CrfModel {
         self.attrs.add(h, scores);
     }
 
+    /// The state weights of the attribute with hash `h`, to add later with
+    /// [`CrfModel::add_found`] (the same additions as [`CrfModel::add_state`], without
+    /// hashing or looking again).
+    #[inline]
+    pub fn find_state(&self, h: u64) -> Found {
+        self.attrs.get(h)
+    }
+
+    /// Brings the table slots of the attributes `hashes` into the cache, for lookups soon
+    /// after ([`super::table::AttrTable::touch`]).
+    #[inline]
+    pub fn touch_states(&self, hashes: &[u64]) {
+        self.attrs.touch(hashes);
+    }
+
+    /// Adds weights found by [`CrfModel::find_state`] to `scores`.
+    #[inline]
+    pub fn add_found(&self, f: Found, scores: &mut [f32]) {
+        self.attrs.add_found(f, scores);
+    }
+
     /// The best label sequence (indices into [`CrfModel::labels`]) for per-token state
     /// scores laid out token-major (`labels.len()` per token).
     pub fn viterbi(&self, state: &[f32]) -> Vec<usize> {
@@ -188,16 +224,17 @@ impl CrfModel {
         for t in 1..len {
             let here = &state[t * n..(t + 1) * n];
             let back = &mut d.back[t * n..(t + 1) * n];
-            for (j, (nj, bj)) in d.next.iter_mut().zip(back).enumerate() {
+            let into = self.trans_to.chunks_exact(n);
+            for (((nj, bj), h), to_j) in d.next.iter_mut().zip(back).zip(here).zip(into) {
                 // The first best on ties, as a fold from negative infinity keeps it.
-                let (mut best, mut from) = (f32::NEG_INFINITY, 0);
-                for (i, s) in d.score.iter().enumerate() {
-                    let v = s + self.trans[i * n + j];
+                let (mut best, mut from) = (f32::NEG_INFINITY, 0u8);
+                for ((s, w), i) in d.score.iter().zip(to_j).zip(0u8..) {
+                    let v = s + w;
                     if v > best {
                         (best, from) = (v, i);
                     }
                 }
-                *nj = best + here[j];
+                *nj = best + h;
                 *bj = from;
             }
             std::mem::swap(&mut d.score, &mut d.next);
@@ -208,7 +245,7 @@ impl CrfModel {
         path.resize(len, 0);
         for t in (0..len).rev() {
             path[t] = last;
-            last = d.back[t * n + last];
+            last = usize::from(d.back[t * n + last]);
         }
     }
 }
@@ -218,7 +255,9 @@ impl CrfModel {
 pub struct Decoder {
     score: Vec<f32>,
     next: Vec<f32>,
-    back: Vec<usize>,
+    /// Per token and label, the best label before it (labels are at most 255: the
+    /// format counts them in a byte).
+    back: Vec<u8>,
 }
 
 #[cfg(test)]

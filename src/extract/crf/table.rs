@@ -15,6 +15,12 @@ pub struct AttrTable {
     len: usize,
 }
 
+/// An attribute's weights as looked up in one table: a copy of its slot (a weight, or where
+/// its weights are), so a tagger that meets the attribute again adds them without hashing
+/// its name or probing the table.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Found(Slot);
+
 /// One slot: 16 bytes.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
@@ -118,15 +124,48 @@ impl AttrTable {
     /// label).
     #[inline]
     pub fn add(&self, hash: u64, scores: &mut [f32]) {
+        self.add_found(self.get(hash), scores);
+    }
+
+    /// Reads the home slots of `hashes` without waiting on what they hold, so that their
+    /// lookups after it find them in the cache: the loads do not depend on one another and
+    /// overlap, where a lookup's probe waits for each (the pair attributes' slots are
+    /// random places in megabytes, and their misses were most of the tagger's time).
+    pub fn touch(&self, hashes: &[u64]) {
         if self.slots.is_empty() {
             return;
         }
-        let s = self.slots[self.find(hash)];
+        let mut seen = 0u64;
+        for &h in hashes {
+            seen ^= self.slots[self.home(h)].hash;
+        }
+        std::hint::black_box(seen);
+    }
+
+    /// The weights of the attribute `hash` (none if it has none), as a copy of its slot.
+    #[inline]
+    pub fn get(&self, hash: u64) -> Found {
+        if self.slots.is_empty() {
+            return Found::default();
+        }
+        Found(self.slots[self.find(hash)])
+    }
+
+    /// Adds weights found by [`AttrTable::get`] on this table to `scores`: the same
+    /// additions in the same order as [`AttrTable::add`].
+    #[inline]
+    pub fn add_found(&self, found: Found, scores: &mut [f32]) {
+        let s = found.0;
         match s.tag {
             ONE => scores[usize::from(s.arg)] += f32::from_bits(s.value),
             MANY => {
                 let start = s.value as usize;
-                for &(l, w) in &self.many[start..start + usize::from(s.arg)] {
+                // Always in range for a slot of this table.
+                let ws = self
+                    .many
+                    .get(start..start + usize::from(s.arg))
+                    .unwrap_or(&[]);
+                for &(l, w) in ws {
                     scores[usize::from(l)] += w;
                 }
             }

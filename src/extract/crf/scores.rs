@@ -1,0 +1,277 @@
+//! The tagger's state scores per token, from what each distinct word contributes computed
+//! once and kept for the thread's later texts (news vocabulary repeats).
+//!
+//! The scores must be the very floats the tagger has always computed (the mentions are
+//! compared byte for byte with a fixture), so what is kept follows the order in which the
+//! additions were always made: a word without a suffix keeps the sums of its own and of its
+//! neighbour attributes (rows, as before); a word with an apostrophe suffix keeps its own
+//! row (added first, to zeros, so a sum is the same) but the weights it gives its
+//! neighbours one attribute at a time ([`Found`]), since they were added one at a time.
+
+use super::features::{self, Context};
+use super::model::{AttrHash, CrfModel, Found};
+use crate::extract::lexicon::FxMap;
+
+/// What a token's word contributes, kept in [`WordScores`].
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Cached {
+    /// A word without a suffix: at this offset in the rows, its own row, then one row per
+    /// neighbour offset in [`features::NEAR`].
+    Word(u32),
+    /// A word with a suffix: its own row at `own`; the weights it gives a neighbour at
+    /// each offset of `NEAR`, one attribute each, from `found` on, `counts` of them per
+    /// offset.
+    Suffixed {
+        own: u32,
+        found: u32,
+        counts: [u8; 4],
+    },
+}
+
+/// State scores that depend only on a word, per distinct word (see the module's doc).
+#[derive(Default)]
+pub(super) struct WordScores {
+    /// The model the scores were computed with (its address).
+    model: usize,
+    index: FxMap<String, Cached>,
+    /// Rows of `n` scores (one per label).
+    rows: Vec<f32>,
+    /// Weights of the neighbour attributes of words with a suffix, attribute by attribute.
+    found: Vec<Found>,
+}
+
+/// Words kept per thread before the cache starts again (about 14 MB at 7 labels).
+const MAX_CACHED_WORDS: usize = 100_000;
+
+impl WordScores {
+    const ROWS: usize = 1 + features::NEAR.len();
+
+    /// Forgets everything when the model changes or the cache is full.
+    pub(super) fn reset_for(&mut self, model: &CrfModel) {
+        let id = std::ptr::from_ref(model) as usize;
+        if self.model != id || self.index.len() >= MAX_CACHED_WORDS {
+            *self = WordScores {
+                model: id,
+                ..WordScores::default()
+            };
+        }
+    }
+
+    /// What token `i`'s word contributes, computed on first sight; `None` when an offset
+    /// does not fit in `u32` (the tagger then computes the scores directly, alike).
+    pub(super) fn of(
+        &mut self,
+        model: &CrfModel,
+        ctx: &Context<'_>,
+        i: usize,
+        buf: &mut String,
+    ) -> Option<Cached> {
+        let key = ctx.cache_key(i, buf);
+        if let Some(&c) = self.index.get(key) {
+            return Some(c);
+        }
+        let n = model.labels.len();
+        let at = self.rows.len();
+        let cached = if ctx.suffixed(i) {
+            self.rows.resize(at + n, 0.0);
+            ctx.word_attrs(i, &mut |p| {
+                model.add_state(AttrHash::of(p), &mut self.rows[at..at + n])
+            });
+            let found = self.found.len();
+            let mut counts = [0u8; 4];
+            for (r, d) in features::NEAR.into_iter().enumerate() {
+                let before = self.found.len();
+                ctx.neighbour_attrs(i, d, &mut |p| {
+                    self.found.push(model.find_state(AttrHash::of(p)));
+                });
+                counts[r] = u8::try_from(self.found.len() - before).ok()?;
+            }
+            Cached::Suffixed {
+                own: u32::try_from(at).ok()?,
+                found: u32::try_from(found).ok()?,
+                counts,
+            }
+        } else {
+            self.rows.resize(at + Self::ROWS * n, 0.0);
+            let own = &mut self.rows[at..at + n];
+            ctx.word_attrs(i, &mut |p| model.add_state(AttrHash::of(p), own));
+            for (r, d) in features::NEAR.into_iter().enumerate() {
+                let row = &mut self.rows[at + (r + 1) * n..at + (r + 2) * n];
+                ctx.neighbour_attrs(i, d, &mut |p| model.add_state(AttrHash::of(p), row));
+            }
+            Cached::Word(u32::try_from(at).ok()?)
+        };
+        self.index.insert(key.to_string(), cached);
+        Some(cached)
+    }
+
+    /// Reads the rows of the words `cached` (a segment's) without waiting on them, so
+    /// that the additions after it find them in the cache (see [`CrfModel::touch_states`]).
+    pub(super) fn touch(&self, cached: &[Option<Cached>], n: usize) {
+        if n == 0 {
+            return;
+        }
+        let mut seen = 0f32;
+        for c in cached.iter().flatten() {
+            let (at, len) = match *c {
+                Cached::Word(at) => (at as usize, Self::ROWS * n),
+                Cached::Suffixed { own, .. } => (own as usize, n),
+            };
+            // A float per 64-byte line of the word's rows.
+            for k in (0..len).step_by(16).chain([len - 1]) {
+                seen += self.rows.get(at + k).copied().unwrap_or(0.0);
+            }
+        }
+        std::hint::black_box(seen);
+    }
+
+    /// Adds what the word of a token cached as `c` gives the token `NEAR[slot]` places
+    /// before it, in the order the attributes were always added.
+    fn add_neighbour(&self, model: &CrfModel, c: Cached, slot: usize, scores: &mut [f32]) {
+        let n = scores.len();
+        match c {
+            Cached::Word(at) => {
+                let at = at as usize + (slot + 1) * n;
+                add_row(&self.rows[at..at + n], scores);
+            }
+            Cached::Suffixed { found, counts, .. } => {
+                let from = found as usize
+                    + counts[..slot]
+                        .iter()
+                        .map(|&k| usize::from(k))
+                        .sum::<usize>();
+                for &f in &self.found[from..from + usize::from(counts[slot])] {
+                    model.add_found(f, scores);
+                }
+            }
+        }
+    }
+
+    /// Adds the word's own row.
+    fn add_own(&self, c: Cached, scores: &mut [f32]) {
+        let at = match c {
+            Cached::Word(at) | Cached::Suffixed { own: at, .. } => at as usize,
+        };
+        add_row(&self.rows[at..at + scores.len()], scores);
+    }
+}
+
+fn add_row(row: &[f32], scores: &mut [f32]) {
+    for (s, w) in scores.iter_mut().zip(row) {
+        *s += w;
+    }
+}
+
+/// The weights of the context attributes ([`Context::context_attrs`]) of a segment's
+/// tokens, looked up before any is added: the pair attributes' lookups miss the cache
+/// (a table of megabytes, a random slot each), and made one after the other, each addition
+/// waiting for its load, they were most of the tagger's time; made in a row of independent
+/// lookups they overlap.
+#[derive(Debug, Default)]
+struct ContextWeights {
+    hashes: Vec<u64>,
+    found: Vec<Found>,
+    /// Per token of the segment, where its weights end in `found`.
+    ends: Vec<usize>,
+}
+
+impl ContextWeights {
+    /// Looks up the context attributes of every token of `seg`.
+    fn look_up(&mut self, model: &CrfModel, ctx: &Context<'_>, seg: &std::ops::Range<usize>) {
+        self.hashes.clear();
+        self.ends.clear();
+        for i in seg.clone() {
+            ctx.context_attrs(i, seg, &mut |p| self.hashes.push(AttrHash::of(p)));
+            self.ends.push(self.hashes.len());
+        }
+        model.touch_states(&self.hashes);
+        self.found.clear();
+        self.found
+            .extend(self.hashes.iter().map(|&h| model.find_state(h)));
+    }
+
+    /// Adds the weights of the segment's `k`-th token, in the order of its attributes.
+    fn add(&self, model: &CrfModel, k: usize, scores: &mut [f32]) {
+        let from = k.checked_sub(1).map_or(0, |p| self.ends[p]);
+        for &f in &self.found[from..self.ends[k]] {
+            model.add_found(f, scores);
+        }
+    }
+}
+
+/// Computes the state scores of one segment at a time, with scratch space kept between
+/// segments (a segment is at most [`super::MAX_SEGMENT`] tokens: one slot per token of the
+/// text took more than the text).
+#[derive(Debug, Default)]
+pub(super) struct SegmentScorer {
+    /// What each token's word contributes, `None` where it is computed directly.
+    cached: Vec<Option<Cached>>,
+    context: ContextWeights,
+    /// Where cache keys are built.
+    buf: String,
+}
+
+impl SegmentScorer {
+    /// Sets `state` to the state scores of the tokens of `seg`, token-major (a score per
+    /// label of `model` each), keeping in `words` the words seen for the next segments.
+    pub(super) fn score(
+        &mut self,
+        model: &CrfModel,
+        ctx: &Context<'_>,
+        words: &mut WordScores,
+        seg: &std::ops::Range<usize>,
+        state: &mut Vec<f32>,
+    ) {
+        let n = model.labels.len();
+        ctx.hash_keys(seg);
+        self.cached.clear();
+        for i in seg.clone() {
+            self.cached.push(words.of(model, ctx, i, &mut self.buf));
+        }
+        words.touch(&self.cached, n);
+        self.context.look_up(model, ctx, seg);
+        state.clear();
+        state.resize(seg.len() * n, 0.0);
+        if n == 0 {
+            return;
+        }
+        for (scores, i) in state.chunks_exact_mut(n).zip(seg.clone()) {
+            let parts = (&self.cached[..], &self.context);
+            token_scores(model, (words, ctx), parts, (i, seg), scores);
+        }
+    }
+}
+
+/// Adds token `i`'s state scores to `scores` (zeros, `n` of them): from the cache where its
+/// words are in it (`cached[i - seg.start]`, the segment's tokens only), computed directly
+/// otherwise, plus those of its place, looked up in `context` for the segment `seg`.
+fn token_scores(
+    model: &CrfModel,
+    (words, ctx): (&WordScores, &Context<'_>),
+    (cached, context): (&[Option<Cached>], &ContextWeights),
+    (i, seg): (usize, &std::ops::Range<usize>),
+    scores: &mut [f32],
+) {
+    let cached_at = |i: usize| {
+        i.checked_sub(seg.start)
+            .and_then(|k| cached.get(k).copied().flatten())
+    };
+    match cached_at(i) {
+        Some(c) => words.add_own(c, scores),
+        None => ctx.word_attrs(i, &mut |p| model.add_state(AttrHash::of(p), scores)),
+    }
+    for (slot, d) in features::NEAR.into_iter().enumerate() {
+        let Some(j) = features::neighbour(i, d, seg) else {
+            continue;
+        };
+        match cached_at(j) {
+            Some(c) => words.add_neighbour(model, c, slot, scores),
+            None => ctx.neighbour_attrs(j, d, &mut |p| model.add_state(AttrHash::of(p), scores)),
+        }
+    }
+    context.add(model, i - seg.start, scores);
+}
+
+#[cfg(test)]
+#[path = "scores_tests.rs"]
+mod tests;
