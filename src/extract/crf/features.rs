@@ -11,6 +11,7 @@
 pub use super::flags::Flags;
 use super::model::{Part, fnv1a};
 pub use super::segments::{segments, segments_lazily};
+use super::shape::shape;
 use crate::extract::lexicon::{FxMap, Lexicon};
 use crate::extract::token::{Sep, Tokens};
 use crate::extract::{Kind, RawMention};
@@ -22,34 +23,6 @@ macro_rules! lit {
         const P: Part<'static> = Part::lit($s);
         P
     }};
-}
-
-/// What a token looks like: `Xx`, `XX`, `x`, `d` (digits), `a` (Arabic), `m` (mixed).
-fn shape(word: &str, arabic: bool) -> &'static str {
-    if arabic {
-        return "a";
-    }
-    let mut chars = word.chars().filter(|c| c.is_alphanumeric());
-    let Some(first) = chars.next() else {
-        return "m";
-    };
-    // One pass over the rest, without collecting it (this runs for every token tagged).
-    let (mut empty, mut digits, mut upper_rest, mut lower_rest) = (true, true, true, true);
-    for c in chars {
-        empty = false;
-        digits &= c.is_ascii_digit();
-        upper_rest &= c.is_uppercase();
-        lower_rest &= c.is_lowercase();
-    }
-    if first.is_ascii_digit() {
-        return if digits { "d" } else { "m" };
-    }
-    match (first.is_uppercase(), upper_rest, lower_rest) {
-        (true, true, _) if !empty => "XX",
-        (true, _, true) => "Xx",
-        (false, _, true) => "x",
-        _ => "m",
-    }
 }
 
 /// [`shape`] as an attribute-name part, its hash known.
@@ -415,15 +388,5 @@ mod tests {
         assert_eq!(arabic_stem("للعراق"), "عراق");
         assert_eq!(arabic_stem("لبنان"), "بنان");
         assert_eq!(arabic_stem("علي"), "علي");
-    }
-
-    #[test]
-    fn shapes() {
-        assert_eq!(shape("Ankara", false), "Xx");
-        assert_eq!(shape("NATO", false), "XX");
-        assert_eq!(shape("İstanbul", false), "Xx");
-        assert_eq!(shape("dün", false), "x");
-        assert_eq!(shape("2020", false), "d");
-        assert_eq!(shape("لافروف", true), "a");
     }
 }

@@ -11,6 +11,7 @@ mod flags;
 pub mod model;
 mod scores;
 mod segments;
+mod shape;
 mod spans;
 mod table;
 pub mod train;
