@@ -4,7 +4,7 @@
 //! prints the CPU time of each key (user and system, all threads: the machine may be
 //! shared, so wall time says more about the others' load), the median of several rounds.
 //!
-//!     cargo run --release --example filter_latency -- DIR [QUERY...]
+//!     cargo run --release --example filter_latency -- DIR [--no-postings] [QUERY...]
 //!
 //! Default queries: `12345` (the corpus latency bench's), `ankara`, `lavrov`, `erdogan`,
 //! `موسكو`. Also prints the index's build time and its bytes per corpus byte (counted by
@@ -43,6 +43,12 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let dir = std::path::PathBuf::from(args.next().unwrap_or_else(|| ".".into()));
     let mut queries: Vec<String> = args.collect();
+    // `--no-postings`: every key reads the text of the lines it scans (the scan before the
+    // postings), for a paired comparison in one run.
+    let plain = queries.first().is_some_and(|q| q == "--no-postings");
+    if plain {
+        queries.remove(0);
+    }
     if queries.is_empty() {
         queries = ["12345", "ankara", "lavrov", "erdogan", "موسكو"]
             .map(String::from)
@@ -56,7 +62,13 @@ fn main() -> anyhow::Result<()> {
         .sum::<usize>()
         .max(1);
     let (t, cpu) = (Instant::now(), cpu_time());
-    let (index, m) = counting_alloc::measure(|| Index::build(&corpus, &[]));
+    let (index, m) = counting_alloc::measure(|| {
+        let mut index = Index::build(&corpus, &[]);
+        if !plain {
+            index.index_words();
+        }
+        index
+    });
     let build_cpu = cpu_time().saturating_sub(cpu);
     println!(
         "{} documents, {:.0} MB of text; index: {} items, built in {:.2} s ({:.2} s CPU), holds {:.0} MB ({:.2}x text), peak {:.0} MB ({:.2}x)",

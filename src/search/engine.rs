@@ -6,6 +6,7 @@ use super::index::Index;
 use super::item::ItemKind;
 use super::plan::Plan;
 use super::query::{Query, Scope};
+use super::wordscan::LineFilter;
 use crate::kind::Kind;
 
 /// How many items are scanned between two looks at the cancel flag.
@@ -85,18 +86,24 @@ impl Index {
     ) -> Option<Results> {
         let mut plan = Plan::new(query);
         let narrowed = prev.filter(|p| query.narrows(&p.query) && p.query.scope == query.scope);
-        let mut hits = match narrowed {
-            Some(p) => {
-                let ids = in_index_order(&p.hits, self.items.len());
-                scan_split(self, query, &mut plan, &ids, cancel)?
-            }
-            None => {
-                // The index keeps fewer than u32::MAX items (it stops adding at that point).
-                let count = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
-                let ids: Vec<u32> = (0..count).collect();
-                scan_split(self, query, &mut plan, &ids, cancel)?
-            }
+        let mut ids = match narrowed {
+            Some(p) => in_index_order(&p.hits, self.items.len()),
+            // The index keeps fewer than u32::MAX items (it stops adding at that point).
+            None => (0..u32::try_from(self.items.len()).unwrap_or(u32::MAX)).collect(),
         };
+        // The lines the terms' words do not reach are not looked at; most others are
+        // scored from their words (see `super::wordscan`).
+        let filter = self.line_filter(&plan, ids.len());
+        if let Some(f) = &filter {
+            ids.retain(|&id| f.may_match(id));
+        }
+        let scan = Scan {
+            index: self,
+            query,
+            filter: filter.as_ref(),
+            cancel,
+        };
+        let mut hits = scan.split(&mut plan, &ids)?;
         if plan.scopes.len() > 1 {
             hits = join(self, &plan, hits);
         }
@@ -185,41 +192,51 @@ pub(super) fn in_index_order(hits: &[Hit], items: usize) -> Vec<u32> {
     ids
 }
 
-/// Scans `ids`, on two threads when there are many (each with its own scorer).
-fn scan_split(
-    index: &Index,
-    query: &Query,
-    plan: &mut Plan,
-    ids: &[u32],
-    cancel: &AtomicBool,
-) -> Option<Vec<Hit>> {
-    if ids.len() < PARALLEL_FROM {
-        return scan(index, plan, ids, cancel);
-    }
-    let (a, b) = ids.split_at(ids.len() / 2);
-    let (first, second) = std::thread::scope(|s| {
-        let other = s.spawn(|| scan(index, &mut Plan::new(query), b, cancel));
-        (scan(index, plan, a, cancel), other.join())
-    });
-    let mut hits = first?;
-    hits.extend(second.ok()??);
-    Some(hits)
+/// What a scan reads: the index, the query, what the words say of its lines.
+struct Scan<'a> {
+    index: &'a Index,
+    query: &'a Query,
+    filter: Option<&'a LineFilter>,
+    cancel: &'a AtomicBool,
 }
 
-fn scan(index: &Index, plan: &mut Plan, ids: &[u32], cancel: &AtomicBool) -> Option<Vec<Hit>> {
-    let mut hits = Vec::new();
-    for (n, &id) in ids.iter().enumerate() {
-        if n % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
-            return None;
+impl Scan<'_> {
+    /// Scans `ids`, on two threads when there are many (each with its own scorer).
+    fn split(&self, plan: &mut Plan, ids: &[u32]) -> Option<Vec<Hit>> {
+        if ids.len() < PARALLEL_FROM {
+            return self.run(plan, ids);
         }
-        let Some(item) = index.items.get(id as usize) else {
-            continue;
-        };
-        if let Some(score) = plan.score(index, item) {
-            hits.push(Hit { item: id, score });
-        }
+        let (a, b) = ids.split_at(ids.len() / 2);
+        let (first, second) = std::thread::scope(|s| {
+            let other = s.spawn(|| self.run(&mut Plan::new(self.query), b));
+            (self.run(plan, a), other.join())
+        });
+        let mut hits = first?;
+        hits.extend(second.ok()??);
+        Some(hits)
     }
-    Some(hits)
+
+    fn run(&self, plan: &mut Plan, ids: &[u32]) -> Option<Vec<Hit>> {
+        let mut hits = Vec::new();
+        for (n, &id) in ids.iter().enumerate() {
+            if n % CANCEL_EVERY == 0 && self.cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let score = match self.filter.and_then(|f| f.verdict(id)) {
+                Some(answer) => answer,
+                None => {
+                    let Some(item) = self.index.items.get(id as usize) else {
+                        continue;
+                    };
+                    plan.score(self.index, item)
+                }
+            };
+            if let Some(score) = score {
+                hits.push(Hit { item: id, score });
+            }
+        }
+        Some(hits)
+    }
 }
 
 /// Several scopes (`%per lavrov %loc ankara`): keep items whose documents also hold a match

@@ -10,8 +10,10 @@ use super::aliases;
 use super::arena::{MAX_PIECE, pieces, push_fields};
 use super::bytes::byte_set;
 use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
+use super::postings::{Lists, Postings};
 use super::skeleton::{push_skeleton_forms, push_skeletons_of};
 use super::words::Words;
+use super::wordscan::WordMemo;
 
 /// One item: its strings back to back in [`Index::strs`] (text, folded key unless it is the
 /// text itself, extra, ISO date, skeletons), their lengths, its documents, and the set of
@@ -68,6 +70,13 @@ pub struct Index {
     pub(super) corpus: Option<Arc<Corpus>>,
     /// The skeleton entries of the documents' lines.
     pub(super) words: Words,
+    /// The documents' lines of each folded word (`None` before the lines are indexed, or
+    /// when they outgrew it): what a term's words lead to (see [`super::wordscan`]).
+    pub(super) postings: Option<Postings>,
+    /// The documents' lines of each skeleton entry of [`Index::words`].
+    pub(super) entry_lines: Option<Lists>,
+    /// The words holding recent patterns.
+    pub(super) word_memo: WordMemo,
     /// Folded tags per document, set by the caller (triage), ` | ` between two.
     pub(crate) tags: Vec<String>,
     /// Folded source (the path as given) per document, for `%src`.
@@ -103,6 +112,8 @@ impl Index {
         index.corpus = Some(Arc::clone(corpus));
         index.words.finish();
         index.items.shrink_to_fit();
+        // Entities before anything else is built: setting them gives back the arena's
+        // spare room (see `Index::index_words`).
         index.set_entities(entities);
         index
     }
@@ -186,6 +197,11 @@ impl Index {
             self.items.truncate(u32::MAX as usize);
             self.too_big = true;
         }
+    }
+
+    /// The id of the first document line (documents and entities come first).
+    pub(super) fn first_line(&self) -> usize {
+        self.doc_items + self.entity_items
     }
 
     /// True when the corpus was too big to index whole (over 4 billion items or

@@ -8,7 +8,7 @@ use crate::text::is_arabic;
 
 use super::query::{Mode, Term};
 use super::skeleton::ShapeFinder;
-use super::words::{EntryMemo, LineWords};
+use super::words::{EntryMemo, LineWords, Words};
 
 /// Base score of a contiguous hit or a whole word met across scripts.
 const CROSS_SCRIPT: i32 = 60;
@@ -327,6 +327,23 @@ impl TermMatcher {
         }
     }
 
+    /// The skeleton entries of a finished vocabulary that this term meets as a plain or
+    /// exact term meets a document line's words (see [`TermMatcher::meets_entries`]); empty
+    /// for a term without a skeleton.
+    pub fn skeleton_entries(&self, words: &Words) -> Vec<u32> {
+        let Some(shape) = self.shape.as_ref() else {
+            return Vec::new();
+        };
+        let whole = match self.term.mode {
+            Mode::Fuzzy => Mode::Fuzzy,
+            _ => Mode::Exact,
+        };
+        words
+            .entries_holding(shape.needle())
+            .filter(|&id| shape.find(words.entry(id), whole).is_some())
+            .collect()
+    }
+
     /// Scattered characters in order (fzf's fuzzy match), below every other kind of hit.
     fn scattered(&self, scorer: &mut Scorer, hay: &str) -> Option<i32> {
         let pat = self.term.pattern.as_str();
@@ -349,17 +366,43 @@ fn score_len(n: usize) -> i32 {
 
 /// Score of a contiguous hit of `len` bytes at byte `at` of `hay`.
 pub(crate) fn substring_score(hay: &str, at: usize, len: usize) -> i32 {
-    let mut score = CROSS_SCRIPT + score_len(len) * CONTIGUOUS_PER_BYTE;
-    if is_word_start(hay, at) {
-        score += WORD_START;
+    let bounds = HitBounds {
+        word_start: is_word_start(hay, at),
+        item_start: at == 0,
+        word_end: is_word_end(hay, at + len),
+    };
+    bounds.score(len)
+}
+
+/// Where a contiguous hit lies: what its score depends on besides its length.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HitBounds {
+    pub word_start: bool,
+    pub item_start: bool,
+    pub word_end: bool,
+}
+
+impl HitBounds {
+    /// The score of a contiguous hit of `len` bytes lying so.
+    pub fn score(self, len: usize) -> i32 {
+        let mut score = CROSS_SCRIPT + score_len(len) * CONTIGUOUS_PER_BYTE;
+        if self.word_start {
+            score += WORD_START;
+        }
+        if self.item_start {
+            score += ITEM_START;
+        }
+        if self.word_end {
+            score += WORD_START / 2;
+        }
+        score
     }
-    if at == 0 {
-        score += ITEM_START;
+
+    /// The score of a hit of `len` bytes lying so in a document line's own text (lines
+    /// add nothing for being short), as [`TermMatcher::hit`] gives it.
+    pub fn own_line_score(self, len: usize) -> i32 {
+        tiered(EXACT_TIER, self.score(len))
     }
-    if is_word_end(hay, at + len) {
-        score += WORD_START / 2;
-    }
-    score
 }
 
 /// True when bytes `at..at + len` of `key` are whole words. An Arabic word may carry one

@@ -32,11 +32,13 @@ mod item;
 mod lines;
 mod matcher;
 mod plan;
+mod postings;
 mod prefilter;
 mod query;
 mod skeleton;
 mod stream;
 mod words;
+mod wordscan;
 
 pub use engine::{Hit, Results, covers};
 pub use highlight::{match_ranges, phrase_ranges};

@@ -11,7 +11,7 @@ use super::query::{Query, Scope};
 
 /// A compiled query.
 pub(crate) struct Plan {
-    groups: Vec<(Scope, Vec<TermMatcher>)>,
+    pub(super) groups: Vec<(Scope, Vec<TermMatcher>)>,
     /// Per group, per term: its needles' byte sets (see [`super::bytes`]).
     needles: Vec<Vec<Option<Vec<u64>>>>,
     /// The scopes the query uses (its final scope when it has no terms).

@@ -241,6 +241,8 @@ struct Answers {
 fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cancel: &AtomicBool) {
     let docs = &corpus.docs;
     let mut index = Index::build(corpus, &[]);
+    // Each key of the filter line is answered from the words' postings.
+    index.index_words();
     let mut prev: Option<Results> = None;
     let mut last: Option<(u64, String, usize)> = None;
     while let Ok(first) = rx.recv() {

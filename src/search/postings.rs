@@ -1,0 +1,302 @@
+//! Which document lines hold each word: an inverted index, so that a term finds its lines
+//! through the few words that contain it instead of reading every line's text.
+//!
+//! Two kinds of keys lead to lines here. Folded words: runs of alphanumeric characters of a
+//! line's folded key, the bounds the matcher draws words by (`is_word_start`,
+//! `is_word_end`); a pattern made of alphanumeric characters occurs in a key only inside one
+//! such run, so the lines holding it are exactly the lines of the words that contain it.
+//! And skeleton entries ([`super::words`]): the lines holding each entry. Each distinct
+//! folded word is stored once; a key's lines are line numbers (an item id less the id of
+//! the first line: entities come before lines and are replaced without touching them),
+//! ascending, delta-encoded as LEB128, each with a flag bit (for a folded word: the line's
+//! key starts with it).
+
+use hashbrown::HashTable;
+use memchr::memmem::Finder;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// The lines of each of a number of keys, as flagged deltas back to back.
+#[derive(Debug, Default)]
+pub(crate) struct Lists {
+    bytes: Vec<u8>,
+    /// Where each key's list ends in `bytes` (key `n` starts where `n - 1` ends).
+    ends: Vec<u32>,
+}
+
+/// Builds [`Lists`] in two passes over the same (key, line, flag) triples: the first
+/// counts each list's bytes, the second writes them where they belong, so nothing is held
+/// twice. Lines come ascending; a line named twice for one key counts once (the flag of its
+/// first naming kept).
+pub(crate) struct ListsBuilder {
+    /// Per key: the last line added plus one (0: none yet).
+    last: Vec<u32>,
+    /// Per key: bytes of its list (first pass), then where the next byte goes (second).
+    at: Vec<u64>,
+    bytes: Vec<u8>,
+    writing: bool,
+}
+
+impl ListsBuilder {
+    /// A builder for keys `0..keys`.
+    pub fn new(keys: usize) -> ListsBuilder {
+        ListsBuilder {
+            last: vec![0; keys],
+            at: vec![0; keys],
+            bytes: Vec::new(),
+            writing: false,
+        }
+    }
+
+    /// Adds `line` to key `key`'s list (counts it, in the first pass).
+    pub fn add(&mut self, key: u32, line: u32, flag: bool) {
+        let k = key as usize;
+        let (Some(last), Some(at)) = (self.last.get_mut(k), self.at.get_mut(k)) else {
+            return;
+        };
+        let Some(next) = line.checked_add(1).filter(|&n| n > *last) else {
+            return;
+        };
+        let value = u64::from(next - *last) << 1 | u64::from(flag);
+        *last = next;
+        if self.writing {
+            let start = usize::try_from(*at).unwrap_or(usize::MAX);
+            *at += write_varint(self.bytes.get_mut(start..).unwrap_or_default(), value);
+        } else {
+            *at += varint_len(value);
+        }
+    }
+
+    /// Ends the first pass: the lists' places are laid out. `None` when they outgrow the
+    /// 32-bit offsets.
+    pub fn lay_out(&mut self) -> Option<Vec<u32>> {
+        let mut ends = Vec::with_capacity(self.at.len());
+        let mut total = 0u64;
+        for at in &mut self.at {
+            let start = total;
+            total += *at;
+            ends.push(u32::try_from(total).ok()?);
+            *at = start;
+        }
+        self.bytes = vec![0; usize::try_from(total).ok()?];
+        self.last.fill(0);
+        self.writing = true;
+        Some(ends)
+    }
+
+    /// Ends the second pass, with the ends [`ListsBuilder::lay_out`] gave.
+    pub fn finish(self, ends: Vec<u32>) -> Lists {
+        Lists {
+            bytes: self.bytes,
+            ends,
+        }
+    }
+}
+
+impl Lists {
+    /// Bytes of key `key`'s list: what reading it costs.
+    pub fn cost(&self, key: u32) -> usize {
+        let (start, end) = self.span(key);
+        end - start
+    }
+
+    fn span(&self, key: u32) -> (usize, usize) {
+        let k = key as usize;
+        let end = self.ends.get(k).map_or(0, |&e| e as usize);
+        let start = match k.checked_sub(1) {
+            Some(before) => self.ends.get(before).map_or(end, |&e| e as usize),
+            None => 0,
+        };
+        (start.min(end), end)
+    }
+
+    /// Calls `f` with each line of key `key`'s list and its flag, ascending.
+    pub fn for_each(&self, key: u32, mut f: impl FnMut(usize, bool)) {
+        let (start, end) = self.span(key);
+        let mut rest = self.bytes.get(start..end).unwrap_or_default();
+        let mut next = 0u64;
+        while let Some((value, used)) = read_varint(rest) {
+            rest = rest.get(used..).unwrap_or_default();
+            next += value >> 1;
+            if let Some(line) = next.checked_sub(1).and_then(|l| usize::try_from(l).ok()) {
+                f(line, value & 1 == 1);
+            }
+        }
+    }
+}
+
+/// The folded words of document lines and the lines of each.
+#[derive(Debug, Default)]
+pub(crate) struct Postings {
+    /// Distinct words, each followed by `\n` (which no word holds).
+    words: String,
+    /// Where each word's `\n` ends in `words`.
+    ends: Vec<u32>,
+    /// Each word's lines; the flag: the line's folded key starts with the word.
+    pub lines: Lists,
+}
+
+/// The words of a folded key: (starts the key, word).
+fn words_of(key: &str) -> impl Iterator<Item = (bool, &str)> {
+    key.split(|c: char| !c.is_alphanumeric())
+        .enumerate()
+        .filter(|(_, w)| !w.is_empty())
+        .map(|(n, w)| (n == 0, w))
+}
+
+impl Postings {
+    /// Indexes the folded keys `keys` gives, line by line in order (it is called twice and
+    /// must give the same keys both times). `None` when a count outgrows 32 bits.
+    pub fn build<'a, I: Iterator<Item = &'a str>>(keys: impl Fn() -> I) -> Option<Postings> {
+        let mut table: HashTable<u32> = HashTable::new();
+        let mut postings = Postings::default();
+        for key in keys() {
+            for (_, word) in words_of(key) {
+                postings.intern(&mut table, word)?;
+            }
+        }
+        postings.words.shrink_to_fit();
+        postings.ends.shrink_to_fit();
+        let mut builder = ListsBuilder::new(postings.ends.len());
+        let mut ends = Vec::new();
+        for pass in 0..2 {
+            for (line, key) in keys().enumerate() {
+                let line = u32::try_from(line).ok()?;
+                for (first, word) in words_of(key) {
+                    builder.add(postings.find(&table, word)?, line, first);
+                }
+            }
+            if pass == 0 {
+                ends = builder.lay_out()?;
+            }
+        }
+        postings.lines = builder.finish(ends);
+        Some(postings)
+    }
+
+    fn find(&self, table: &HashTable<u32>, word: &str) -> Option<u32> {
+        let hash = xxh3_64(word.as_bytes());
+        table.find(hash, |&id| self.word(id) == word).copied()
+    }
+
+    fn intern(&mut self, table: &mut HashTable<u32>, word: &str) -> Option<u32> {
+        let hash = xxh3_64(word.as_bytes());
+        let (words, ends) = (&self.words, &self.ends);
+        let text = |id: u32| word_at(words, ends, id);
+        if let Some(&id) = table.find(hash, |&id| text(id) == word) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.ends.len()).ok()?;
+        self.words.push_str(word);
+        self.words.push('\n');
+        self.ends.push(u32::try_from(self.words.len()).ok()?);
+        let (words, ends) = (&self.words, &self.ends);
+        table.insert_unique(hash, id, |&id| xxh3_64(word_at(words, ends, id).as_bytes()));
+        Some(id)
+    }
+
+    /// Word `id`.
+    pub fn word(&self, id: u32) -> &str {
+        word_at(&self.words, &self.ends, id)
+    }
+
+    /// The words that contain `needle` (alphanumeric characters only), ascending; `None` as
+    /// soon as more than `limit` do. Among `within` alone when given (the words of a
+    /// pattern that `needle` grew from).
+    pub fn words_holding(
+        &self,
+        needle: &str,
+        within: Option<&[u32]>,
+        limit: usize,
+    ) -> Option<Vec<u32>> {
+        if let Some(within) = within {
+            let out: Vec<u32> = within
+                .iter()
+                .copied()
+                .filter(|&id| self.word(id).contains(needle))
+                .collect();
+            return (out.len() <= limit).then_some(out);
+        }
+        let finder = Finder::new(needle.as_bytes());
+        let mut out = Vec::new();
+        let mut from = 0usize;
+        for at in finder.find_iter(self.words.as_bytes()) {
+            let at = u32::try_from(at).ok()?;
+            // Hits come in order: search on from the last word found, by doubling steps.
+            let rest = self.ends.get(from..).unwrap_or_default();
+            let id = from + gallop(rest, at);
+            let id32 = u32::try_from(id).ok()?;
+            if out.last() != Some(&id32) {
+                out.push(id32);
+                if out.len() > limit {
+                    return None;
+                }
+            }
+            from = id;
+        }
+        Some(out)
+    }
+}
+
+/// Word `id` of `words` laid out as [`Postings::words`] is.
+fn word_at<'a>(words: &'a str, ends: &[u32], id: u32) -> &'a str {
+    let i = id as usize;
+    let end = ends.get(i).map_or(0, |&e| e as usize);
+    let start = match i.checked_sub(1) {
+        Some(before) => ends.get(before).map_or(end, |&e| e as usize),
+        None => 0,
+    };
+    words.get(start..end.saturating_sub(1)).unwrap_or("")
+}
+
+/// The number of ends at or below `at` in ascending `ends` (the index of the word holding
+/// byte `at`), found by doubling steps then halving: cheap when it is near the start.
+fn gallop(ends: &[u32], at: u32) -> usize {
+    let mut step = 1;
+    while step < ends.len() && ends[step - 1] <= at {
+        step *= 2;
+    }
+    let upto = step.min(ends.len());
+    let lo = step / 2;
+    lo + ends
+        .get(lo..upto)
+        .unwrap_or_default()
+        .partition_point(|&e| e <= at)
+}
+
+/// Bytes `value` takes as LEB128.
+fn varint_len(value: u64) -> u64 {
+    u64::from((64 - value.leading_zeros()).max(1).div_ceil(7))
+}
+
+/// Writes `value` as LEB128 at the start of `out`; returns the bytes written (0 when `out`
+/// is too short, which a laid-out builder never is).
+fn write_varint(out: &mut [u8], mut value: u64) -> u64 {
+    let mut n = 0;
+    for slot in out.iter_mut() {
+        let low = u8::try_from(value & 0x7F).unwrap_or(0);
+        value >>= 7;
+        n += 1;
+        if value == 0 {
+            *slot = low;
+            return n;
+        }
+        *slot = low | 0x80;
+    }
+    0
+}
+
+/// The LEB128 number at the start of `bytes` and the bytes it took.
+fn read_varint(bytes: &[u8]) -> Option<(u64, usize)> {
+    let mut n = 0u64;
+    for (i, &b) in bytes.iter().enumerate().take(10) {
+        n |= u64::from(b & 0x7F) << (7 * i);
+        if b & 0x80 == 0 {
+            return Some((n, i + 1));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+#[path = "postings_tests.rs"]
+mod tests;

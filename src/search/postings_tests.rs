@@ -1,0 +1,109 @@
+//! The postings hold each word once and give back every line of it, in order.
+
+use super::*;
+
+fn postings(keys: &[&str]) -> Postings {
+    Postings::build(|| keys.iter().copied()).unwrap_or_default()
+}
+
+/// Every line of word `w`, with its flag.
+fn lines_of(p: &Postings, word: &str) -> Vec<(usize, bool)> {
+    let Some(id) = p
+        .words_holding(word, None, usize::MAX)
+        .and_then(|ids| ids.into_iter().find(|&id| p.word(id) == word))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    p.lines.for_each(id, |line, first| out.push((line, first)));
+    out
+}
+
+#[test]
+fn each_word_leads_to_its_lines_once_with_the_key_start_flagged() {
+    let p = postings(&[
+        "ankara ankara'da",
+        "«ankara» 2020",
+        "",
+        "yeni ankara",
+        "ankara",
+    ]);
+    assert_eq!(
+        lines_of(&p, "ankara"),
+        [(0, true), (1, false), (3, false), (4, true)]
+    );
+    assert_eq!(lines_of(&p, "da"), [(0, false)]);
+    assert_eq!(lines_of(&p, "2020"), [(1, false)]);
+    assert_eq!(lines_of(&p, "yeni"), [(3, true)]);
+    assert!(
+        lines_of(&p, "«ankara»").is_empty(),
+        "words are alphanumeric runs"
+    );
+}
+
+#[test]
+fn the_words_holding_a_needle_are_all_found_and_each_once() {
+    let keys = ["ababab abab ab", "ba aba", "xyz", "بوتين وبوتين", "ab12ab"];
+    let p = postings(&keys);
+    let mut every: Vec<&str> = keys
+        .iter()
+        .flat_map(|k| k.split(' '))
+        .filter(|w| !w.is_empty())
+        .collect();
+    every.sort_unstable();
+    every.dedup();
+    for needle in ["ab", "b", "aba", "بوتين", "12", "q", "ababab"] {
+        let found = p
+            .words_holding(needle, None, usize::MAX)
+            .unwrap_or_default();
+        let mut words: Vec<&str> = found.iter().map(|&id| p.word(id)).collect();
+        words.sort_unstable();
+        let want: Vec<&str> = every
+            .iter()
+            .copied()
+            .filter(|w| w.contains(needle))
+            .collect();
+        assert_eq!(words, want, "{needle}");
+        let within = p.words_holding(needle, Some(&found), usize::MAX);
+        assert_eq!(within.as_deref(), Some(found.as_slice()), "{needle}");
+    }
+    assert_eq!(p.words_holding("ab", None, 1), None, "more than the limit");
+}
+
+#[test]
+fn lists_skip_a_line_named_twice_and_round_trip_large_gaps() {
+    let lines = [0u32, 0, 1, 127, 128, 70_000, u32::MAX - 1];
+    let mut builder = ListsBuilder::new(2);
+    let mut ends = Vec::new();
+    for pass in 0..2 {
+        for &line in &lines {
+            builder.add(1, line, line % 2 == 1);
+        }
+        if pass == 0 {
+            ends = builder.lay_out().unwrap_or_default();
+        }
+    }
+    let lists = builder.finish(ends);
+    let mut out = Vec::new();
+    lists.for_each(1, |line, flag| out.push((line, flag)));
+    let want: Vec<(usize, bool)> = [0u32, 1, 127, 128, 70_000, u32::MAX - 1]
+        .iter()
+        .map(|&l| (l as usize, l % 2 == 1))
+        .collect();
+    assert_eq!(out, want);
+    assert_eq!(lists.cost(0), 0);
+    lists.for_each(0, |_, _| panic!("key 0 has no lines"));
+}
+
+#[test]
+fn galloping_finds_the_word_holding_a_byte() {
+    let ends = [3u32, 5, 9, 10, 20];
+    for at in 0..25 {
+        assert_eq!(
+            gallop(&ends, at),
+            ends.partition_point(|&e| e <= at),
+            "{at}"
+        );
+    }
+    assert_eq!(gallop(&[], 4), 0);
+}
