@@ -3,6 +3,7 @@
 
 mod people;
 mod places;
+pub(crate) mod tidy_tr;
 
 use super::lexicon::Lexicon;
 use super::morph::ar_find;
