@@ -2,7 +2,9 @@
 //! context, for error analysis on the training splits.
 //!
 //! `cargo run --release --no-default-features --example ner_errors -- FILE TYPES KIND [N]`
-//! (TYPES comma-separated gold tags, KIND person|place|date).
+//! (TYPES comma-separated gold tags, KIND person|place|date). A `.jsonl` FILE is an okur
+//! news set (`okur_news_tr.jsonl`): its `dev` articles as written (the CoNLL rendering
+//! splits `Suriye'de` into `Suriye' de`), TYPES its span kinds (`person`, `place`).
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -36,6 +38,30 @@ fn conll(src: &str, types: &[&str]) -> (Corpus, Vec<Span>) {
     (corpus, gold)
 }
 
+/// The `dev` articles of an okur news set and the gold spans of `types`.
+fn news(src: &str, types: &[&str]) -> serde_json::Result<(Corpus, Vec<Span>)> {
+    let mut docs = Vec::new();
+    let mut gold = Vec::new();
+    for line in src.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        if v["split"].as_str() != Some("dev") {
+            continue;
+        }
+        let d = docs.len();
+        for s in v["spans"].as_array().into_iter().flatten() {
+            let at = |k: &str| s[k].as_u64().and_then(|n| usize::try_from(n).ok());
+            if let (Some(a), Some(b), Some(k)) = (at("start"), at("end"), s["kind"].as_str())
+                && types.contains(&k)
+            {
+                gold.push((d, a, b));
+            }
+        }
+        let text = v["text"].as_str().unwrap_or_default().to_string();
+        docs.push(Document::from_text(format!("doc{d}"), text));
+    }
+    Ok((Corpus { docs }, gold))
+}
+
 fn context(text: &str, s: usize, e: usize) -> String {
     let a = text[..s].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
     let b = text[e..]
@@ -59,7 +85,11 @@ fn main() -> std::io::Result<()> {
         _ => Kind::Date,
     };
     let n: usize = rest.first().and_then(|a| a.parse().ok()).unwrap_or(60);
-    let (corpus, gold) = conll(&src, &types);
+    let (corpus, gold) = if file.ends_with(".jsonl") {
+        news(&src, &types)?
+    } else {
+        conll(&src, &types)
+    };
     let out = extract_corpus(&Extractor::new(), &corpus);
     let pred: Vec<Span> = out
         .mentions

@@ -9,6 +9,7 @@
 
 use super::crf::Tags;
 use super::lexicon::Lexicon;
+use super::names::tidy_tr;
 use super::token::Tokens;
 use super::{Kind, RawMention};
 use crate::text::fold_str;
@@ -147,9 +148,17 @@ pub fn merge(
     rules.retain(|m| m.kind != Kind::Person || !inside(m, false));
     let mut first = Vec::new();
     let mut fill = Vec::new();
+    let turkish = readings.iter().any(|r| !r.arabic);
+    let cued = if turkish {
+        cued_turkish_persons(lx, toks, &mut rules)
+    } else {
+        Vec::new()
+    };
     for mut r in readings {
         if r.arabic {
             super::names::keep_family_names(text, toks, &mut r.tags.mentions);
+        } else {
+            r.tags.mentions = tidy_tr::tidy_model((lx, text, toks), r.tags.mentions);
         }
         rules.retain(|m| {
             let script = text[m.start..].chars().next().map(crate::text::is_arabic);
@@ -173,6 +182,34 @@ pub fn merge(
     add_where_free(out, first);
     add_where_free(out, rules);
     add_where_free(out, fill);
+    if turkish {
+        add_where_free(out, cued);
+        tidy_tr::tidy_blend((lx, text, toks), out);
+    }
+}
+
+/// Takes out of `rules` the Turkish persons right after a title cue (`Prof. Dr. Nermin
+/// ÖZBEK`, `Sözcüsü Öncü Keçeli`): the tagger's persons come first, but where it found
+/// nothing these fill in, since a title before a capitalised name is a person's.
+fn cued_turkish_persons(
+    lx: &Lexicon,
+    toks: &Tokens,
+    rules: &mut Vec<RawMention>,
+) -> Vec<RawMention> {
+    let cued = |m: &RawMention| {
+        let i = toks.toks.partition_point(|t| t.end() <= m.start);
+        m.kind == Kind::Person
+            && toks
+                .toks
+                .get(i)
+                .is_some_and(|t| !t.arabic && t.start() == m.start)
+            && i > 0
+            && toks.joined(i - 1)
+            && lx.titles.contains(toks.key(i - 1))
+    };
+    let (cued, rest): (Vec<_>, Vec<_>) = rules.drain(..).partition(cued);
+    *rules = rest;
+    cued
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod family;
 mod people;
 mod places;
+pub(crate) mod tidy_tr;
 
 pub(crate) use family::LINKS as AR_FAMILY_LINKS;
 pub use family::keep_family_names;

@@ -1,0 +1,341 @@
+//! Turkish span conventions applied to the Turkish tagger's mentions and to the blend's
+//! output (issue 15, error classes of okur news tr dev): a name never runs past a word with
+//! an apostrophe suffix (`Çamlıhemşin'de Ayder Yaylası` is two places), lower-case words
+//! (`köyü`) and honorifics (`Hacı`, `Bey`) stay outside, a case suffix written without an
+//! apostrophe leaves a person's span when the bare name is known (`Erdoğanın`), a given name
+//! the tagger left alone takes the capitalised word after it (`Özgür Özel`), a place that
+//! begins an organisation's name is none (`Ankara Barosu`, `İzmir 9. Ağır Ceza Mahkemesi`),
+//! and a lone place word that is the surname of a person named in the same text is that
+//! person (`Mustafa Gültepe ... Gültepe`) unless the gazetteer knows the word.
+
+use crate::extract::lexicon::Lexicon;
+use crate::extract::morph::tr_splits;
+use crate::extract::token::{Sep, Tokens};
+use crate::extract::{Kind, RawMention};
+use crate::text::fold_str;
+
+/// Honorifics written before a Turkish name (folded), outside the span by the gold
+/// conventions, like titles.
+const BEFORE: &[&str] = &["haci", "hafiz", "usta", "merhum", "merhume"];
+/// Honorifics written after a Turkish name (folded): `Ahmet Bey`, `Ayşe Hanım`.
+const AFTER: &[&str] = &[
+    "bey", "hanim", "efendi", "usta", "hoca", "aga", "abla", "agabey",
+];
+
+/// Longest person name a given name may grow to.
+const MAX_NAME_WORDS: usize = 4;
+/// Longest capitalised run after a place that may end in an organisation head.
+const MAX_ORG_WORDS: usize = 6;
+
+/// The token range `first..=last` of a mention, if it starts and ends on Latin tokens.
+fn token_range(toks: &Tokens, m: &RawMention) -> Option<(usize, usize)> {
+    let first = toks.toks.partition_point(|t| t.end() <= m.start);
+    let last = toks
+        .toks
+        .partition_point(|t| t.start() < m.end)
+        .checked_sub(1)?;
+    let latin = |i: usize| toks.toks.get(i).is_some_and(|t| !t.arabic);
+    (first <= last && latin(first) && latin(last)).then_some((first, last))
+}
+
+fn mention(toks: &Tokens, kind: Kind, first: usize, last: usize) -> RawMention {
+    RawMention {
+        start: toks.toks[first].start(),
+        end: toks.toks[last].stem_end(),
+        kind,
+        value: None,
+        canonical: None,
+    }
+}
+
+/// The Turkish tagger's mentions in the conventions above (persons and places; the rest
+/// unchanged).
+pub fn tidy_model(
+    (lx, text, toks): (&Lexicon, &str, &Tokens),
+    ms: Vec<RawMention>,
+) -> Vec<RawMention> {
+    let mut out = Vec::with_capacity(ms.len());
+    for m in ms {
+        let Some((first, last)) = token_range(toks, &m) else {
+            out.push(m);
+            continue;
+        };
+        let mut from = first;
+        for i in first..=last {
+            // A suffix ends the name it is on (`Kerkük'te Türkmenlerin`).
+            if i == last || toks.toks[i].has_suffix() {
+                let part = tidy_part((lx, text, toks), m.kind, from, i);
+                // A person's part after a suffix that the gazetteer knows is the place the
+                // tagger ran into (`Putin'den Karabağ`): the rules' place takes it.
+                let stray = |p: &RawMention| {
+                    from > first
+                        && p.kind == Kind::Person
+                        && lx.place(&fold_str(&text[p.start..p.end])).is_some()
+                };
+                if let Some(mut part) = part.filter(|p| !stray(p)) {
+                    // A place keeps the tagger's own edges where they stand (it already
+                    // leaves a suffix with no apostrophe outside: `Rusyaya`).
+                    if m.kind == Kind::Place && i == last && part.end >= m.end {
+                        part.end = m.end;
+                    }
+                    if part.kind == Kind::Place {
+                        // Linked by the gazetteer's name, as the tagger's places are.
+                        let key = fold_str(&text[part.start..part.end]);
+                        part.canonical = lx
+                            .place(&key)
+                            .and_then(|ix| lx.place_names.get(usize::try_from(ix).ok()?).cloned());
+                    }
+                    out.push(part);
+                }
+                from = i + 1;
+            }
+        }
+    }
+    out
+}
+
+/// One run of tokens without inner suffixes, trimmed and, for a person, completed.
+fn tidy_part(
+    (lx, text, toks): (&Lexicon, &str, &Tokens),
+    kind: Kind,
+    mut first: usize,
+    mut last: usize,
+) -> Option<RawMention> {
+    let key = |i: usize| toks.key(i);
+    let lower = |i: usize| !toks.toks[i].cap;
+    let honor = |i: usize, list: &[&str]| list.contains(&key(i));
+    while first <= last && (lower(first) || kind == Kind::Person && honor(first, BEFORE)) {
+        first += 1;
+    }
+    while last > first && (lower(last) || kind == Kind::Person && honor(last, AFTER)) {
+        last -= 1;
+    }
+    if first > last || lower(first) {
+        return None;
+    }
+    if kind != Kind::Person {
+        return Some(mention(toks, kind, first, last));
+    }
+    let (first, last) = grow_person(lx, toks, first, last);
+    let mut m = mention(toks, kind, first, last);
+    m.end = toks.toks[last].start() + bare_name_len(lx, text, toks, last);
+    Some(m)
+}
+
+/// A capitalised word that may continue a name: Latin, no digits, not a title, an
+/// organisation head, a known place, a function word or a nationality.
+fn name_word(lx: &Lexicon, toks: &Tokens, i: usize) -> bool {
+    let t = &toks.toks[i];
+    let k = toks.key(i);
+    t.cap
+        && !t.arabic
+        && !t.digits
+        && k.chars().count() >= 2
+        && !lx.title_first.contains(k)
+        && !lx.is_org_head_tr(k)
+        && lx.place(k).is_none()
+        && !lx.never_a_name(k)
+        && !AFTER.contains(&k)
+}
+
+/// A person span around a given name the tagger left alone: `Özgür` takes `Özel`,
+/// `Kalyoncu` takes the `Temel` before it when that is a given name mid-sentence.
+fn grow_person(lx: &Lexicon, toks: &Tokens, first: usize, mut last: usize) -> (usize, usize) {
+    while last + 1 - first < MAX_NAME_WORDS
+        && last + 1 < toks.len()
+        && lx.given.contains(toks.key(last))
+        && !toks.toks[last].has_suffix()
+        && matches!(toks.toks[last + 1].sep, Sep::Space)
+        && name_word(lx, toks, last + 1)
+    {
+        last += 1;
+    }
+    let mut first = first;
+    if first > 0 && last + 1 - first < MAX_NAME_WORDS {
+        let p = first - 1;
+        let mid_sentence = matches!(toks.toks[p].sep, Sep::Space | Sep::Line);
+        if mid_sentence
+            && matches!(toks.toks[first].sep, Sep::Space)
+            && !toks.toks[p].has_suffix()
+            && lx.given.contains(toks.key(p))
+            && name_word(lx, toks, p)
+        {
+            first = p;
+        }
+    }
+    (first, last)
+}
+
+/// Bytes of Latin token `i` that are the name: without a case suffix written with no
+/// apostrophe (`Erdoğanın`) when the bare form is a known name or stands alone elsewhere
+/// in the text, and the whole word is neither.
+fn bare_name_len(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> usize {
+    let t = &toks.toks[i];
+    let whole = t.stem_end() - t.start();
+    let k = toks.key(i);
+    if t.has_suffix() || known_name(lx, k) {
+        return whole;
+    }
+    let bare = tr_splits(k).find(|&s| {
+        let stem = &k[..s];
+        stem.chars().count() >= 4
+            && (lx.people_last.contains_key(stem)
+                || (0..toks.len()).any(|j| j != i && toks.key(j) == stem))
+    });
+    // The split is in folded bytes: map it back onto the written word.
+    bare.map_or(whole, |s| {
+        super::orig_len(&text[t.start()..t.stem_end()], s)
+    })
+}
+
+fn known_name(lx: &Lexicon, k: &str) -> bool {
+    lx.people_last.contains_key(k) || lx.given.contains(k) || lx.stat(k).personish(2)
+}
+
+/// True when the capitalised run after token `last` (a place) ends in an organisation head:
+/// `Ankara Barosu`, `İzmir 9. Ağır Ceza Mahkemesi`, `Rusya Dışişleri Bakanlığına`. A title
+/// ends the run first (`Rusya Dışişleri Bakanı` keeps its place).
+fn heads_organisation(lx: &Lexicon, toks: &Tokens, last: usize) -> bool {
+    let mut j = last + 1;
+    let mut prev = last;
+    while j < toks.len() && j - last <= MAX_ORG_WORDS {
+        let t = &toks.toks[j];
+        let ordinal = toks.toks[prev].digits;
+        if !(toks.joined(prev) || ordinal && t.sep == Sep::Dot) || t.arabic {
+            return false;
+        }
+        let k = toks.key(j);
+        if t.digits {
+            // A court's number: `Ankara 2. İdare Mahkemesi`.
+        } else if !t.cap {
+            if k != "ve" {
+                return false;
+            }
+        } else if lx.is_org_head_tr(k) {
+            return true;
+        } else if lx.title_first.contains(k) || t.has_suffix() {
+            return false;
+        }
+        prev = j;
+        j += 1;
+    }
+    false
+}
+
+/// The blend's output in the conventions above: places that begin an organisation's name
+/// dropped, a lone place word that is the last name of a person in the same text made that
+/// person. Latin mentions only.
+pub fn tidy_blend((lx, text, toks): (&Lexicon, &str, &Tokens), out: &mut Vec<RawMention>) {
+    let surnames: Vec<String> = out
+        .iter()
+        .filter(|m| m.kind == Kind::Person)
+        .filter_map(|m| {
+            let key = fold_str(&text[m.start..m.end]);
+            let mut words = key.split(' ');
+            let last = words.next_back()?;
+            // A last word the gazetteer knows is more likely a place the tagger took in.
+            let fits = words.next().is_some() && last.chars().count() >= 3;
+            (fits && lx.place(last).is_none()).then(|| last.to_string())
+        })
+        .collect();
+    out.retain_mut(|m| {
+        if m.kind != Kind::Place {
+            return true;
+        }
+        let Some((first, last)) = token_range(toks, m) else {
+            return true;
+        };
+        if !toks.toks[last].has_suffix() && heads_organisation(lx, toks, last) {
+            return false;
+        }
+        if first == last && surnames.iter().any(|s| s == toks.key(first)) {
+            m.kind = Kind::Person;
+            m.canonical = None;
+        }
+        true
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, what: &str, kind: Kind) -> RawMention {
+        let start = text.find(what).unwrap_or(0);
+        RawMention {
+            start,
+            end: start + what.len(),
+            kind,
+            value: None,
+            canonical: None,
+        }
+    }
+
+    fn shown(text: &str, ms: &[RawMention]) -> Vec<String> {
+        ms.iter()
+            .map(|m| format!("{:?} {}", m.kind, &text[m.start..m.end]))
+            .collect()
+    }
+
+    #[test]
+    fn model_spans_follow_turkish_conventions() {
+        let lx = Lexicon::load();
+        let text = "Ziyaret Çamlıhemşin'de Ayder Yaylası ile Sarpdere köyü arasında sürdü. \
+                    Hacı Mehmet Karakaya, Gabriel Usta ve Genel Başkan Özgür Özel ile \
+                    Recep Tayyip Erdoğanın sözleri.";
+        let toks = Tokens::new(text);
+        let ms = vec![
+            at(text, "Çamlıhemşin'de Ayder Yaylası", Kind::Place),
+            at(text, "Sarpdere köyü", Kind::Place),
+            at(text, "Hacı Mehmet Karakaya", Kind::Person),
+            at(text, "Gabriel Usta", Kind::Person),
+            at(text, "Özgür", Kind::Person),
+            at(text, "Recep Tayyip Erdoğanın", Kind::Person),
+        ];
+        assert_eq!(
+            shown(text, &tidy_model((&lx, text, &toks), ms)),
+            [
+                "Place Çamlıhemşin",
+                "Place Ayder Yaylası",
+                "Place Sarpdere",
+                "Person Mehmet Karakaya",
+                "Person Gabriel Usta",
+                "Person Özgür Özel",
+                "Person Recep Tayyip Erdoğan",
+            ]
+        );
+    }
+
+    #[test]
+    fn places_heading_organisations_go_and_surnames_are_people() {
+        let lx = Lexicon::load();
+        let text = "Ankara Barosu ve İzmir 9. Ağır Ceza Mahkemesi ile Rusya Dışişleri \
+                    Bakanı konuştu. Mustafa Sarıtepeli geldi. Sarıtepeli, Bursa'da İlham \
+                    Karabağ ile konuştu. Karabağ sorunu.";
+        let toks = Tokens::new(text);
+        let mut out = vec![
+            at(text, "Ankara", Kind::Place),
+            at(text, "İzmir", Kind::Place),
+            at(text, "Rusya", Kind::Place),
+            at(text, "Mustafa Sarıtepeli", Kind::Person),
+            at(text, "Sarıtepeli,", Kind::Place),
+            at(text, "Bursa", Kind::Place),
+            at(text, "İlham Karabağ", Kind::Person),
+            at(text, "Karabağ sorunu", Kind::Place),
+        ];
+        out[4].end -= 1;
+        out[7].end -= " sorunu".len();
+        tidy_blend((&lx, text, &toks), &mut out);
+        assert_eq!(
+            shown(text, &out),
+            [
+                "Place Rusya",
+                "Person Mustafa Sarıtepeli",
+                "Person Sarıtepeli",
+                "Place Bursa",
+                "Person İlham Karabağ",
+                "Place Karabağ",
+            ]
+        );
+    }
+}
