@@ -16,11 +16,10 @@ use crate::text::fold_str;
 
 /// Honorifics written before a Turkish name (folded), outside the span by the gold
 /// conventions, like titles.
-const BEFORE: &[&str] = &["haci", "hafiz", "usta", "merhum", "merhume"];
-/// Honorifics written after a Turkish name (folded): `Ahmet Bey`, `Ayşe Hanım`.
-const AFTER: &[&str] = &[
-    "bey", "hanim", "efendi", "usta", "hoca", "aga", "abla", "agabey",
-];
+const BEFORE: &[&str] = &["haci", "hafiz", "merhum", "merhume"];
+/// Honorifics written after a Turkish name (folded): `Ahmet Bey`, `Ayşe Hanım`. `Usta` is
+/// in neither list: it is as often a surname (`Güven Usta`).
+const AFTER: &[&str] = &["bey", "hanim", "efendi", "hoca", "aga", "abla", "agabey"];
 
 /// Longest person name a given name may grow to.
 const MAX_NAME_WORDS: usize = 4;
