@@ -5,10 +5,12 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Latin-1 `é`, not UTF-8, and a backslash that must not be read as an escape.
 const NAME: &[u8] = b"caf\xe9\\x41.txt";
@@ -26,16 +28,7 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn okur(args: &[&str], dir: &Path) -> Output {
-    let home = dir.join("home");
-    let out = Command::new(env!("CARGO_BIN_EXE_okur"))
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("OKUR_STORE")
-        .output()
-        .expect("okur runs");
+    let out = common::okur_in(args, dir);
     assert!(
         out.status.success(),
         "{args:?}: {}",

@@ -7,21 +7,7 @@
 
 mod common;
 
-use common::{Tmux, okur, project, tmux_available};
-
-fn okur_on_seeds() -> (Tmux, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let journal = dir.path().join("j.jsonl");
-    let command = format!(
-        "{} --store {} {}",
-        okur(),
-        journal.display(),
-        project("seeds").display()
-    );
-    let t = Tmux::start(&command, 120, 40);
-    t.wait_for("Documents");
-    (t, dir)
-}
+use common::{okur_on_seeds, tmux_available};
 
 #[test]
 fn a_paste_without_its_end_marker_does_not_swallow_q() {

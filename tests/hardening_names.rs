@@ -9,7 +9,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Names that break a line, a terminal or the order of a line.
 const HOSTILE: [&str; 4] = [
@@ -33,16 +33,7 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn okur(args: &[&str], dir: &Path) -> Output {
-    let home = dir.join("home");
-    Command::new(env!("CARGO_BIN_EXE_okur"))
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("OKUR_STORE")
-        .output()
-        .expect("okur runs")
+    common::okur_in(args, dir)
 }
 
 /// Nothing a terminal would act on, and no bidi override.

@@ -6,22 +6,7 @@
 
 mod common;
 
-use common::{Tmux, okur, project, tmux_available};
-
-/// okur on the seeds folder at 120x40, with a journal in a temp dir.
-fn okur_on_seeds() -> (Tmux, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let journal = dir.path().join("j.jsonl");
-    let command = format!(
-        "{} --store {} {}",
-        okur(),
-        journal.display(),
-        project("seeds").display()
-    );
-    let t = Tmux::start(&command, 120, 40);
-    t.wait_for("Documents");
-    (t, dir)
-}
+use common::{Tmux, okur, okur_on_seeds, project, tmux_available};
 
 /// The SGR report of a left click at 0-based `(column, row)`.
 fn click(column: u16, row: u16) -> Vec<u8> {

@@ -217,14 +217,7 @@ mod tests {
     use super::*;
 
     fn at(text: &str, what: &str, kind: Kind) -> RawMention {
-        let start = text.find(what).unwrap_or(0);
-        RawMention {
-            start,
-            end: start + what.len(),
-            kind,
-            value: None,
-            canonical: None,
-        }
+        RawMention::first_in(text, what, kind)
     }
 
     fn texts(text: &str, out: &[RawMention]) -> Vec<String> {

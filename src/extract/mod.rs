@@ -58,6 +58,22 @@ pub struct RawMention {
     pub canonical: Option<String>,
 }
 
+#[cfg(test)]
+impl RawMention {
+    /// For unit tests: a mention of `kind` over the first `what` in `text` (at 0 when absent,
+    /// so a wrong test text fails its assertion rather than panicking here).
+    pub(crate) fn first_in(text: &str, what: &str, kind: Kind) -> RawMention {
+        let start = text.find(what).unwrap_or(0);
+        RawMention {
+            start,
+            end: start + what.len(),
+            kind,
+            value: None,
+            canonical: None,
+        }
+    }
+}
+
 /// A linked mention. Its text is the document's bytes `start..end` ([`Mention::text`]):
 /// not kept with it, since a copy per mention held more than the corpus itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -313,3 +313,34 @@ pub fn wait_for_file(path: &std::path::Path) -> Option<String> {
     }
     None
 }
+
+/// okur on the seeds folder at 120x40 in tmux, with a journal in a temp dir (kept alive by
+/// the returned guard), once its list is drawn.
+pub fn okur_on_seeds() -> (Tmux, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("j.jsonl");
+    let command = format!(
+        "{} --store {} {}",
+        okur(),
+        journal.display(),
+        project("seeds").display()
+    );
+    let t = Tmux::start(&command, 120, 40);
+    t.wait_for("Documents");
+    (t, dir)
+}
+
+/// Runs the okur binary with `args` in `dir`, its home, data and cache folders inside `dir`
+/// and no `OKUR_STORE`, so nothing of the user's is read or written.
+pub fn okur_in(args: &[&str], dir: &Path) -> std::process::Output {
+    let home = dir.join("home");
+    Command::new(env!("CARGO_BIN_EXE_okur"))
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env_remove("OKUR_STORE")
+        .output()
+        .expect("okur runs")
+}

@@ -125,16 +125,7 @@ mod tests {
     fn a_mention_inside_a_widened_name_is_dropped() {
         let text = "استقبل حمد بن عيسى آل خليفة الوفد";
         let toks = Tokens::new(text);
-        let at = |what: &str, kind| {
-            let start = text.find(what).unwrap_or(0);
-            RawMention {
-                start,
-                end: start + what.len(),
-                kind,
-                value: None,
-                canonical: None,
-            }
-        };
+        let at = |what: &str, kind| RawMention::first_in(text, what, kind);
         let mut ms = vec![at("حمد", Kind::Person), at("خليفة", Kind::Place)];
         keep_family_names(text, &toks, &mut ms);
         assert_eq!(ms.len(), 1);

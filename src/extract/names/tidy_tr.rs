@@ -260,14 +260,7 @@ mod tests {
     use super::*;
 
     fn at(text: &str, what: &str, kind: Kind) -> RawMention {
-        let start = text.find(what).unwrap_or(0);
-        RawMention {
-            start,
-            end: start + what.len(),
-            kind,
-            value: None,
-            canonical: None,
-        }
+        RawMention::first_in(text, what, kind)
     }
 
     fn shown(text: &str, ms: &[RawMention]) -> Vec<String> {
