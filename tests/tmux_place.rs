@@ -16,11 +16,14 @@ fn quit_and_start_again_reopens_the_article_where_it_was() {
     let t = Tmux::start(&format!("{cmd}; {cmd}"), 100, 20);
     t.wait_for("Documents");
     t.send(&["j", "j", "Enter", "PageDown", "j"]);
-    let before = t.wait_for("│");
+    // The list's title says "searching…" until the search worker's first answer; the
+    // second start is compared once it has answered too.
+    let before = t.wait_for("Documents 5/5");
     let title = before.lines().next().unwrap_or_default().to_string();
     t.send(&["q"]);
     let after = t.wait_for("back where you were");
     assert!(after.contains("back where you were"), "{after}");
+    let after = t.wait_for("Documents 5/5");
     // The entity panel is left out: extraction may still be running in the second start.
     let panel_at = title
         .find("┌ Entities")

@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::Duration;
 
 use super::app::App;
 use super::inbox::Waker;
@@ -241,11 +242,10 @@ struct Answers {
 fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cancel: &AtomicBool) {
     let docs = &corpus.docs;
     let mut index = Index::build(corpus, &[]);
-    // Each key of the filter line is answered from the words' postings.
-    index.index_words();
+    let mut words_built = false;
     let mut prev: Option<Results> = None;
     let mut last: Option<(u64, String, usize)> = None;
-    while let Ok(first) = rx.recv() {
+    while let Some(first) = next_request(rx, &mut index, &mut words_built) {
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
         for request in pending {
@@ -271,6 +271,32 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
             answers.waker.wake();
         }
     }
+}
+
+/// How long the worker is left idle before it builds the words' postings (about as long
+/// again as the index itself): keys typed sooner are answered at once by reading the lines,
+/// as without postings, instead of waiting for the build.
+const WORDS_AFTER_IDLE: Duration = Duration::from_millis(300);
+
+/// The worker's next request. Until the words' postings are built (each key of the filter
+/// line is then answered from them), they are built once no request has come for
+/// [`WORDS_AFTER_IDLE`]. `None` when the loop is gone.
+fn next_request(
+    rx: &Receiver<Request>,
+    index: &mut Index,
+    words_built: &mut bool,
+) -> Option<Request> {
+    while !*words_built {
+        match rx.recv_timeout(WORDS_AFTER_IDLE) {
+            Ok(request) => return Some(request),
+            Err(RecvTimeoutError::Timeout) => {
+                index.index_words();
+                *words_built = true;
+            }
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    rx.recv().ok()
 }
 
 /// Applies an outcome to the app: the list narrows and ranks, the entity panel narrows,
