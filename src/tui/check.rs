@@ -92,10 +92,14 @@ fn ask_one(
     term_name: &str,
 ) -> std::io::Result<Option<usize>> {
     loop {
-        term.draw(|frame| {
+        let drawn = term.draw(|frame| {
             let area = frame.area();
             draw(frame.buffer_mut(), area, question, term_name);
-        })?;
+        });
+        if let Err(err) = drawn {
+            // A hung-up terminal fails the write before the read can tell.
+            return hung_up(err);
+        }
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
@@ -111,7 +115,7 @@ fn ask_one(
     }
 }
 
-/// The terminal cannot be read (hung up): the watchdog sees it gone and ends okur with
+/// The terminal cannot be read or written (hung up): the watchdog sees it gone and ends okur with
 /// status 0 within its grace; going on would only fail on the next draw. The error is
 /// returned only if that does not come.
 fn hung_up(err: std::io::Error) -> std::io::Result<Option<usize>> {

@@ -84,7 +84,7 @@ pub fn forward(tx: &Sender<Wake>, stop: &AtomicBool, tick: Duration) {
         let wait = filter
             .deadline()
             .map_or(tick, |d| d.saturating_duration_since(now).min(tick));
-        let events = match wait_readable(tty.fd(), winch.fd(), wait) {
+        let events = match wait_readable(tty.fd(), Some(winch.fd()), wait) {
             Ok(Ready { tty: true, .. }) => match read_some(tty.fd()) {
                 Ok(bytes) => filter.push(&bytes, Instant::now()),
                 Err(err) => {
@@ -137,7 +137,7 @@ impl DirectInput {
             .filter
             .deadline()
             .map_or(wait, |d| d.saturating_duration_since(now).min(wait));
-        let ready = wait_readable(self.tty.fd(), self.tty.fd(), wait)?;
+        let ready = wait_readable(self.tty.fd(), None, wait)?;
         if ready.tty {
             let bytes = read_some(self.tty.fd())?;
             return Ok(self.filter.push(&bytes, Instant::now()));
@@ -160,9 +160,10 @@ struct Ready {
     winch: bool,
 }
 
-/// Waits until the terminal or the resize pipe can be read, `wait` at most.
-fn wait_readable(tty: RawFd, winch: RawFd, wait: Duration) -> std::io::Result<Ready> {
-    let mut fds = [tty, winch].map(|fd| libc::pollfd {
+/// Waits until the terminal or the resize pipe (when watched) can be read, `wait` at most.
+fn wait_readable(tty: RawFd, winch: Option<RawFd>, wait: Duration) -> std::io::Result<Ready> {
+    // poll(2) skips an entry whose descriptor is negative: no resize pipe, no entry.
+    let mut fds = [tty, winch.unwrap_or(-1)].map(|fd| libc::pollfd {
         fd,
         events: libc::POLLIN,
         revents: 0,
