@@ -291,3 +291,64 @@ fn an_inflected_organisation_head_ends_no_person() {
         assert!(people.is_empty(), "{text}: {people:?}");
     }
 }
+
+#[test]
+fn a_capitalised_word_before_a_turkish_place_noun_is_a_place() {
+    // The cue word stays outside; a plural cue makes a list of places.
+    let text = "Yangın Hisarönü, Osmaniye ve Turgut mahallelerinde sürdü. Aile Anıtlı köyüne \
+                döndü. Mersin'in Gülnar ilçesinde santral var.\n";
+    let places = of_kind(text, Kind::Place);
+    for p in ["Hisarönü", "Osmaniye", "Turgut", "Anıtlı", "Gülnar"] {
+        assert!(places.iter().any(|x| x == p), "{p} missing from {places:?}");
+    }
+    assert!(of_kind(text, Kind::Person).is_empty());
+}
+
+#[test]
+fn a_lone_surname_of_a_person_named_in_the_text_is_that_person() {
+    let text = "CHP Genel Başkanı Özgür Özel kurultayda konuştu. İkinci turda Özel, oyların \
+                çoğunu aldı. Özel'in yanında yer alanlar alkışladı.\n";
+    let people = of_kind(text, Kind::Person);
+    assert_eq!(people, ["Özgür Özel", "Özel", "Özel"]);
+}
+
+#[test]
+fn initials_and_all_caps_surnames_are_whole_names() {
+    let text = "İddianamede sanıklar H.Y., M.T. ve R.A. hakkında dava açıldı. Şüpheli \
+                Levent A.'nın evinde arama yapıldı.\n";
+    assert_eq!(
+        of_kind(text, Kind::Person),
+        ["H.Y.", "M.T.", "R.A.", "Levent A."]
+    );
+    let notice = "Vefat\n\nKurtuluş'un sevilen terzisi Eleni PAPADOPULOS (92) pazar günü \
+                  vefat etti. Eşi Prof. Dr. Nermin ÖZBEK ve ailesinin acısını paylaşırız.\n";
+    let people = of_kind(notice, Kind::Person);
+    assert!(
+        people.iter().any(|p| p == "Eleni PAPADOPULOS"),
+        "{people:?}"
+    );
+    assert!(people.iter().any(|p| p == "Nermin ÖZBEK"), "{people:?}");
+}
+
+#[test]
+fn ordinary_words_and_conjunctions_are_not_short_places() {
+    // `Şarkı` (song) is no `Şark` with a suffix; `Eğer` (if) is not the town Eger; a suffix
+    // of two letters written without an apostrophe still comes off (`Rusyaya`).
+    let text = "Şarkı büyük ilgi gördü. Eğer gelirse konuşuruz. Putin Rusyaya döndü.\n";
+    assert_eq!(of_kind(text, Kind::Place), ["Rusya"]);
+}
+
+#[test]
+fn places_in_facility_names_and_suffixes_written_apart_end_places() {
+    let text = "Cenaze Kocatepe Camii'nde kılındı ve Karşıyaka Mezarlığı'na defnedildi. \
+                Ekipler Bitlis' in Tatvan ilçesine gitti.\n";
+    let places = of_kind(text, Kind::Place);
+    assert!(places.iter().any(|p| p == "Bitlis"), "{places:?}");
+    assert!(places.iter().any(|p| p == "Tatvan"), "{places:?}");
+    for p in &places {
+        assert!(
+            !["Kocatepe", "Karşıyaka"].contains(&p.as_str()),
+            "{places:?}"
+        );
+    }
+}

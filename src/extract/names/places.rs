@@ -101,13 +101,18 @@ impl Scan<'_> {
         if lt.arabic || lt.has_suffix() {
             return None;
         }
-        tr_splits(key).find_map(|s| {
-            let canon = self.lx.place(&key[..s])?;
-            let keep = s - (key.len() - self.key(last).len());
-            Some(hit(
-                canon,
-                lt.start() + orig_len(&self.text[lt.start()..lt.end()], keep),
-            ))
-        })
+        // A suffix written without an apostrophe (`Rusyaya`, `Kırımın`) is split off only
+        // when it has two letters or more: a one-letter one makes ordinary words of short
+        // names (`Şarkı`, `Ordu`, `Para` are no `Şark`, `Ord`, `Par`).
+        tr_splits(key)
+            .filter(|&s| key[s..].chars().count() >= 2)
+            .find_map(|s| {
+                let canon = self.lx.place(&key[..s])?;
+                let keep = s - (key.len() - self.key(last).len());
+                Some(hit(
+                    canon,
+                    lt.start() + orig_len(&self.text[lt.start()..lt.end()], keep),
+                ))
+            })
     }
 }

@@ -6,7 +6,8 @@
 //! the tagger left alone takes the capitalised word after it (`Özgür Özel`), a place that
 //! begins an organisation's name is none (`Ankara Barosu`, `İzmir 9. Ağır Ceza Mahkemesi`),
 //! and a lone place word that is the surname of a person named in the same text is that
-//! person (`Mustafa Gültepe ... Gültepe`) unless the gazetteer knows the word.
+//! person (`Mustafa Gültepe ... Gültepe`) unless the gazetteer knows the word. A suffix
+//! written apart (`Bitlis' in`, `Kırım ın`) ends a name too ([`bounds`]).
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::morph::tr_splits;
@@ -14,12 +15,41 @@ use crate::extract::token::{Sep, Tokens};
 use crate::extract::{Kind, RawMention};
 use crate::text::fold_str;
 
+mod bounds;
+mod cues;
+mod initials;
+
 /// Honorifics written before a Turkish name (folded), outside the span by the gold
 /// conventions, like titles.
 const BEFORE: &[&str] = &["haci", "hafiz", "merhum", "merhume"];
 /// Honorifics written after a Turkish name (folded): `Ahmet Bey`, `Ayşe Hanım`. `Usta` is
-/// in neither list: it is as often a surname (`Güven Usta`).
+/// in neither list: it is one only as written in ordinary case ([`usta`]), a surname in
+/// capitals (`Güven USTA`).
 const AFTER: &[&str] = &["bey", "hanim", "efendi", "hoca", "aga", "abla", "agabey"];
+
+/// True when token `i` is `Usta` written as a title (`Gabriel Usta`, `Usta Aktaş`, the
+/// craftsman), not in capitals as a surname is in a byline or notice (`Güven USTA`).
+fn usta(text: &str, toks: &Tokens, i: usize) -> bool {
+    let t = &toks.toks[i];
+    toks.key(i) == "usta"
+        && text[t.start()..t.stem_end()]
+            .chars()
+            .any(char::is_lowercase)
+}
+
+/// Drops the honorific before each Latin person of two words or more (`Hacı Mehmet
+/// KARAKAYA`), whichever source found it.
+fn trim_honorifics(text: &str, toks: &Tokens, out: &mut [RawMention]) {
+    for m in out.iter_mut().filter(|m| m.kind == Kind::Person) {
+        let Some((first, last)) = token_range(toks, m) else {
+            continue;
+        };
+        let honor = BEFORE.contains(&toks.key(first)) || usta(text, toks, first);
+        if first < last && honor && toks.toks[first + 1].cap {
+            m.start = toks.toks[first + 1].start();
+        }
+    }
+}
 
 /// Longest person name a given name may grow to.
 const MAX_NAME_WORDS: usize = 4;
@@ -62,7 +92,7 @@ pub fn tidy_model(
         let mut from = first;
         for i in first..=last {
             // A suffix ends the name it is on (`Kerkük'te Türkmenlerin`).
-            if i == last || toks.toks[i].has_suffix() {
+            if i == last || bounds::ends_name(text, toks, i) {
                 let part = tidy_part((lx, text, toks), m.kind, from, i);
                 // A person's part after a suffix that the gazetteer knows is the place the
                 // tagger ran into (`Putin'den Karabağ`): the rules' place takes it.
@@ -102,7 +132,7 @@ fn tidy_part(
 ) -> Option<RawMention> {
     let key = |i: usize| toks.key(i);
     let lower = |i: usize| !toks.toks[i].cap;
-    let honor = |i: usize, list: &[&str]| list.contains(&key(i));
+    let honor = |i: usize, list: &[&str]| list.contains(&key(i)) || usta(text, toks, i);
     while first <= last && (lower(first) || kind == Kind::Person && honor(first, BEFORE)) {
         first += 1;
     }
@@ -123,7 +153,7 @@ fn tidy_part(
 
 /// A capitalised word that may continue a name: Latin, no digits, not a title, an
 /// organisation head, a known place, a function word or a nationality.
-fn name_word(lx: &Lexicon, toks: &Tokens, i: usize) -> bool {
+pub(super) fn name_word(lx: &Lexicon, toks: &Tokens, i: usize) -> bool {
     let t = &toks.toks[i];
     let k = toks.key(i);
     t.cap
@@ -210,7 +240,7 @@ fn heads_organisation(lx: &Lexicon, toks: &Tokens, last: usize) -> bool {
             if k != "ve" {
                 return false;
             }
-        } else if lx.is_org_head_tr(k) {
+        } else if lx.is_org_head_tr(k) || bounds::is_institution_head(k) {
             return true;
         } else if lx.title_first.contains(k) || t.has_suffix() {
             return false;
@@ -221,22 +251,17 @@ fn heads_organisation(lx: &Lexicon, toks: &Tokens, last: usize) -> bool {
     false
 }
 
-/// The blend's output in the conventions above: places that begin an organisation's name
-/// dropped, a lone place word that is the last name of a person in the same text made that
-/// person. Latin mentions only.
+/// The blend's output in the conventions above: honorifics off persons, places before a
+/// place noun made places ([`cues`]), initials and all-caps surnames in persons
+/// ([`initials`]), places that begin an organisation's or a facility's name dropped, a
+/// one-word place that is a conjunction dropped (`Eğer`), a lone word that is the last name
+/// of a person in the same text made that person, and a known given name with the word
+/// after it made a person. Latin mentions only.
 pub fn tidy_blend((lx, text, toks): (&Lexicon, &str, &Tokens), out: &mut Vec<RawMention>) {
-    let surnames: Vec<String> = out
-        .iter()
-        .filter(|m| m.kind == Kind::Person)
-        .filter_map(|m| {
-            let key = fold_str(&text[m.start..m.end]);
-            let mut words = key.split(' ');
-            let last = words.next_back()?;
-            // A last word the gazetteer knows is more likely a place the tagger took in.
-            let fits = words.next().is_some() && last.chars().count() >= 3;
-            (fits && lx.place(last).is_none()).then(|| last.to_string())
-        })
-        .collect();
+    trim_honorifics(text, toks, out);
+    cues::apply_place_cues((lx, text, toks), out);
+    initials::apply((lx, text, toks), out);
+    let surnames = cues::surnames(lx, text, out);
     out.retain_mut(|m| {
         if m.kind != Kind::Place {
             return true;
@@ -247,12 +272,24 @@ pub fn tidy_blend((lx, text, toks): (&Lexicon, &str, &Tokens), out: &mut Vec<Raw
         if !toks.toks[last].has_suffix() && heads_organisation(lx, toks, last) {
             return false;
         }
+        if bounds::names_facility(toks, first, last) {
+            return false;
+        }
+        // A conjunction or adverb starting a sentence is no place (`Eğer`, the town Eger).
+        if first == last
+            && !toks.toks[first].has_suffix()
+            && lx.function_words.contains(toks.key(first))
+        {
+            return false;
+        }
         if first == last && surnames.iter().any(|s| s == toks.key(first)) {
             m.kind = Kind::Person;
             m.canonical = None;
         }
         true
     });
+    cues::add_lone_surnames((lx, text, toks), &surnames, out);
+    cues::add_given_and_surname((lx, text, toks), out);
 }
 
 #[cfg(test)]
@@ -291,7 +328,7 @@ mod tests {
                 "Place Ayder Yaylası",
                 "Place Sarpdere",
                 "Person Mehmet Karakaya",
-                "Person Gabriel Usta",
+                "Person Gabriel",
                 "Person Özgür Özel",
                 "Person Recep Tayyip Erdoğan",
             ]
