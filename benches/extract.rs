@@ -56,7 +56,33 @@ fn thread_cpu() -> f64 {
     ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
+/// Parses each embedded model afresh and prints the time it takes and the memory it holds
+/// (the reader parses both at start).
+fn model_costs() {
+    for (name, bytes) in [
+        (
+            "Arabic",
+            &include_bytes!("../assets/models/ner_ar.okcrf")[..],
+        ),
+        (
+            "Turkish",
+            &include_bytes!("../assets/models/ner_tr.okcrf")[..],
+        ),
+    ] {
+        let t = Instant::now();
+        match okur::extract::crf::model::CrfModel::parse(bytes) {
+            Ok(m) => println!(
+                "{name} model: parsed in {:.1} ms, {:.2} MB in memory",
+                t.elapsed().as_secs_f64() * 1e3,
+                m.bytes() as f64 / 1e6
+            ),
+            Err(e) => println!("{name} model: {e}"),
+        }
+    }
+}
+
 fn main() -> std::io::Result<()> {
+    model_costs();
     let t0 = Instant::now();
     let ex = Extractor::new();
     println!("Extractor::new: {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);

@@ -7,6 +7,7 @@
 //! the model reads the context words instead. The blend is in [`super::Extractor`].
 
 mod features;
+mod filter;
 mod flags;
 pub mod model;
 mod scores;

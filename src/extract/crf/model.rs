@@ -171,6 +171,12 @@ impl CrfModel {
         Ok(m)
     }
 
+    /// Bytes the parsed model takes in memory (its weights' table with its filter, and the
+    /// transitions), for the load-time cost the bench reports.
+    pub fn bytes(&self) -> usize {
+        self.attrs.bytes() + self.trans_to.len() * 4
+    }
+
     /// Adds the state weights of the attribute with hash `h` to `scores` (one per label).
     #[inline]
     pub fn add_state(&self, h: u64, scores: &mut [f32]) {

@@ -59,14 +59,8 @@ impl WordScores {
 
     /// What token `i`'s word contributes, computed on first sight; `None` when an offset
     /// does not fit in `u32` (the tagger then computes the scores directly, alike).
-    pub(super) fn of(
-        &mut self,
-        model: &CrfModel,
-        ctx: &Context<'_>,
-        i: usize,
-        buf: &mut String,
-    ) -> Option<Cached> {
-        let key = ctx.cache_key(i, buf);
+    pub(super) fn of(&mut self, model: &CrfModel, ctx: &Context<'_>, i: usize) -> Option<Cached> {
+        let key = ctx.cache_key(i);
         if let Some(&c) = self.index.get(key) {
             return Some(c);
         }
@@ -207,8 +201,6 @@ pub(super) struct SegmentScorer {
     /// What each token's word contributes, `None` where it is computed directly.
     cached: Vec<Option<Cached>>,
     context: ContextWeights,
-    /// Where cache keys are built.
-    buf: String,
 }
 
 impl SegmentScorer {
@@ -226,7 +218,7 @@ impl SegmentScorer {
         ctx.hash_keys(seg);
         self.cached.clear();
         for i in seg.clone() {
-            self.cached.push(words.of(model, ctx, i, &mut self.buf));
+            self.cached.push(words.of(model, ctx, i));
         }
         words.touch(&self.cached, n);
         self.context.look_up(model, ctx, seg);

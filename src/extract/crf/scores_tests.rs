@@ -38,7 +38,9 @@ fn bits(v: &[f32]) -> Vec<u32> {
 }
 
 /// Scores every segment of `text` twice with one cache (words first computed, then
-/// found) and compares each token's scores, bit for bit, with [`plain`].
+/// found) and compares each token's scores, bit for bit, with [`plain`]. The texts spell
+/// words alike but for case or accents (`ANKARA`, `Ankara`; `Turkiye`, `Türkiye`), so a
+/// cache key that dropped what tells them apart would give one the other's scores.
 fn check(model: &CrfModel, text: &str, rules: &[RawMention]) {
     let lx = Lexicon::load();
     let table = super::super::word_table(&lx);
@@ -79,7 +81,8 @@ fn cached_scores_are_the_plain_ones_bit_for_bit() {
     let tr = "Dışişleri Bakanı Mevlüt Çavuşoğlu, Ankara'da Rus mevkidaşı Lavrov ile görüştü. \
               ANKARA'DA yapılan görüşmede Çavuşoğlu'nun (AA) açıklaması: \"Türkiye'nin \
               tutumu açık.\" 13 Kasım 2020 Cuma günü İstanbul'a döndü; St. Petersburg-Moskova \
-              hattı ve Ankara, Ankara'da, Ankara'dan.\nYeni satır Çavuşoğlu Lavrov.";
+              hattı ve Ankara, Ankara'da, Ankara'dan.\nYeni satır Çavuşoğlu Lavrov. ANKARA ve \
+              Ankara; Turkiye ile Türkiye, TÜRKİYE'DE ve Türkiye'de.";
     let rules = [
         mention(tr, "Mevlüt Çavuşoğlu", Kind::Person),
         mention(tr, "Ankara'da", Kind::Place),
