@@ -86,16 +86,24 @@ impl Index {
     ) -> Option<Results> {
         let mut plan = Plan::new(query);
         let narrowed = prev.filter(|p| query.narrows(&p.query) && p.query.scope == query.scope);
-        let mut ids = match narrowed {
-            Some(p) => in_index_order(&p.hits, self.items.len()),
-            // The index keeps fewer than u32::MAX items (it stops adding at that point).
-            None => (0..u32::try_from(self.items.len()).unwrap_or(u32::MAX)).collect(),
-        };
+        let scanned = narrowed.map_or(self.items.len(), |p| p.hits.len());
         // The lines the terms' words do not reach are not looked at; most others are
         // scored from their words (see `super::wordscan`).
-        let filter = self.line_filter(&plan, ids.len());
+        let filter = self.line_filter(&plan, scanned);
+        let ids = match (narrowed, &filter) {
+            (Some(p), _) => {
+                let mut ids = in_index_order(&p.hits, self.items.len());
+                if let Some(f) = &filter {
+                    ids.retain(|&id| f.may_match(id));
+                }
+                ids
+            }
+            (None, Some(f)) => f.candidates(self.items.len()),
+            // The index keeps fewer than u32::MAX items (it stops adding at that point).
+            (None, None) => (0..u32::try_from(self.items.len()).unwrap_or(u32::MAX)).collect(),
+        };
         if let Some(f) = &filter {
-            ids.retain(|&id| f.may_match(id));
+            f.seed(&plan);
         }
         let scan = Scan {
             index: self,
@@ -208,7 +216,13 @@ impl Scan<'_> {
         }
         let (a, b) = ids.split_at(ids.len() / 2);
         let (first, second) = std::thread::scope(|s| {
-            let other = s.spawn(|| self.run(&mut Plan::new(self.query), b));
+            let other = s.spawn(|| {
+                let mut own = Plan::new(self.query);
+                if let Some(f) = self.filter {
+                    f.seed(&own);
+                }
+                self.run(&mut own, b)
+            });
             (self.run(plan, a), other.join())
         });
         let mut hits = first?;

@@ -6,6 +6,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::text::is_arabic;
 
+use super::postings::is_alnum;
 use super::query::{Mode, Term};
 use super::skeleton::ShapeFinder;
 use super::words::{EntryMemo, LineWords, Words};
@@ -289,8 +290,22 @@ impl TermMatcher {
             Some(words) => self.meets_entries(shape, words).then_some(0)?,
             None => shape.find(f.skel, self.term.mode)?,
         };
-        let score = CROSS_SCRIPT + score_len(self.term.pattern.len()) * CONTIGUOUS_PER_BYTE;
-        Some((score + WORD_START, Via::Skeleton { at }))
+        Some((self.skeleton_score(), Via::Skeleton { at }))
+    }
+
+    fn skeleton_score(&self) -> i32 {
+        CROSS_SCRIPT + score_len(self.term.pattern.len()) * CONTIGUOUS_PER_BYTE + WORD_START
+    }
+
+    /// The score [`TermMatcher::hit`] gives a document line met only across scripts.
+    pub fn skeleton_line_score(&self) -> i32 {
+        tiered(NAME_TIER, self.skeleton_score())
+    }
+
+    /// Hands the matcher the skeleton entries it meets in a finished vocabulary (what
+    /// [`TermMatcher::skeleton_entries`] gave), so it does not look for them again.
+    pub fn seed_entries(&self, met: std::sync::Arc<super::words::EntrySet>) {
+        self.memo.seed(met);
     }
 
     /// Whether the shape meets a line's entries where the mode allows, as
@@ -403,6 +418,12 @@ impl HitBounds {
     pub fn own_line_score(self, len: usize) -> i32 {
         tiered(EXACT_TIER, self.score(len))
     }
+
+    /// The score of a hit of `len` bytes lying so in another form of an item's text (an
+    /// alias spelling), as [`TermMatcher::hit`] gives it.
+    pub fn name_score(self, len: usize) -> i32 {
+        tiered(NAME_TIER, self.score(len))
+    }
 }
 
 /// True when bytes `at..at + len` of `key` are whole words. An Arabic word may carry one
@@ -435,14 +456,14 @@ pub(crate) fn whole_words(key: &str, at: usize, len: usize) -> bool {
 pub(crate) fn is_word_end(hay: &str, end: usize) -> bool {
     hay.get(end..)
         .and_then(|after| after.chars().next())
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !is_alnum(c))
 }
 
 /// True when byte `at` of `hay` starts a word.
 pub(crate) fn is_word_start(hay: &str, at: usize) -> bool {
     hay.get(..at)
         .and_then(|before| before.chars().next_back())
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !is_alnum(c))
 }
 
 /// Are the bytes of `needle` found in `hay` in order? A quick test before fuzzy scoring.

@@ -135,9 +135,35 @@ pub(crate) struct Postings {
     pub lines: Lists,
 }
 
+/// [`char::is_alphanumeric`] for every character below U+0800 (Latin, Turkish, Arabic),
+/// as bits: the standard library answers each non-ASCII character by a table search, which
+/// took a quarter of building the postings and of a keystroke's scan on Turkish and Arabic
+/// text.
+static ALNUM_LOW: std::sync::LazyLock<[u64; 32]> = std::sync::LazyLock::new(|| {
+    let mut bits = [0u64; 32];
+    for c in ('\0'..'\u{800}').filter(|c| c.is_alphanumeric()) {
+        let i = c as usize;
+        bits[i / 64] |= 1 << (i % 64);
+    }
+    bits
+});
+
+/// Exactly [`char::is_alphanumeric`], quicker on the scripts okur reads.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let i = c as usize;
+    match ALNUM_LOW.get(i / 64) {
+        Some(word) => word >> (i % 64) & 1 == 1,
+        None => c.is_alphanumeric(),
+    }
+}
+
 /// The words of a folded key: (starts the key, word).
 fn words_of(key: &str) -> impl Iterator<Item = (bool, &str)> {
-    key.split(|c: char| !c.is_alphanumeric())
+    key.split(|c: char| !is_alnum(c))
         .enumerate()
         .filter(|(_, w)| !w.is_empty())
         .map(|(n, w)| (n == 0, w))

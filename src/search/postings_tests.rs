@@ -107,3 +107,11 @@ fn galloping_finds_the_word_holding_a_byte() {
     }
     assert_eq!(gallop(&[], 4), 0);
 }
+
+#[test]
+fn the_quick_alphanumeric_test_is_the_standard_one() {
+    let samples = ['\u{800}', 'ﻻ', '中', '\u{1D400}', '٣', '𝟘', char::MAX];
+    for c in ('\0'..'\u{900}').chain(samples) {
+        assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+    }
+}

@@ -9,6 +9,7 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3Builder;
 
@@ -183,8 +184,8 @@ fn read_leb128(bytes: &[u8]) -> Option<(u32, usize)> {
 pub(crate) struct EntryMemo {
     /// Per entry: 0 not tried yet, 1 not met, 2 met.
     seen: RefCell<Vec<u8>>,
-    /// For a finished vocabulary: the entries met, found in one pass.
-    met: OnceCell<EntrySet>,
+    /// For a finished vocabulary: the entries met, found in one pass (or handed in).
+    met: OnceCell<Arc<EntrySet>>,
 }
 
 /// A set of entry numbers as bits: a line's entries are looked up in it one by one, so a
@@ -196,7 +197,8 @@ pub(crate) struct EntrySet {
 }
 
 impl EntrySet {
-    fn of(ids: impl Iterator<Item = u32>) -> EntrySet {
+    /// The set of `ids`.
+    pub fn of(ids: impl Iterator<Item = u32>) -> EntrySet {
         let mut set = EntrySet {
             bits: Vec::new(),
             empty: true,
@@ -239,8 +241,17 @@ impl EntryMemo {
         words: &Words,
         meets: impl Fn(&str) -> bool,
     ) -> &EntrySet {
-        self.met
-            .get_or_init(|| EntrySet::of(candidates.filter(|&id| meets(words.entry(id)))))
+        self.met.get_or_init(|| {
+            Arc::new(EntrySet::of(
+                candidates.filter(|&id| meets(words.entry(id))),
+            ))
+        })
+    }
+
+    /// Sets the entries met, found elsewhere for the same term and vocabulary (no effect
+    /// once they are set).
+    pub fn seed(&self, met: Arc<EntrySet>) {
+        let _ = self.met.set(met);
     }
 
     /// Whether entry `id` of `words` is met, asking `meets` the first time.

@@ -6,21 +6,24 @@
 //! line's key starts with the pattern, and whether an alias spelling or a skeleton entry
 //! the term meets is in the line. A line holding words of one kind alone has its hit (the
 //! first one in the line, the one the matcher scores) lie as that kind says; a line with
-//! none has no hit in its own text; so most lines are scored from their marks, and the
-//! scan reads the text only of the lines the marks leave open: words of several kinds, or
-//! a hit only through an alias or a skeleton. Lines no term's words reach are passed over.
+//! none has no hit in its own text, and then one holding a skeleton entry the term meets
+//! is met across scripts (a line has no other names); so most lines are scored from their
+//! marks, and the scan reads the text only of the lines the marks leave open: words of
+//! several kinds, or a possible hit through an alias spelling. Lines no term's words reach
+//! are passed over.
 //! The scores are the matcher's own (see [`HitBounds`]), so the results are the same as a
 //! scan of every line's text.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use super::engine::covers;
 use super::index::Index;
 use super::item::ItemKind;
 use super::matcher::{HitBounds, TermMatcher};
 use super::plan::Plan;
-use super::postings::Postings;
+use super::postings::{Postings, is_alnum};
 use super::query::Mode;
+use super::words::EntrySet;
 
 /// Some words of the term's kind hold the pattern: one bit per kind, `1 << kind`, the kind
 /// being `starts the word | ends the word << 1`.
@@ -29,8 +32,11 @@ const KINDS: u8 = 0b1111;
 const START_WHOLE: u8 = 1 << 4;
 /// The line's key starts with the pattern, and the word there goes on.
 const START_PART: u8 = 1 << 5;
-/// An alias spelling's word or a skeleton entry the term meets is in the line.
-const OTHER: u8 = 1 << 6;
+/// A word holding an alias spelling's longest run of letters is in the line (the alias
+/// may or may not be there: the text says).
+const ALIAS: u8 = 1 << 6;
+/// A skeleton entry the term meets is in the line: it is met across scripts, for sure.
+const SKEL: u8 = 1 << 7;
 
 /// What the postings say of each document line, for each term of the groups that cover
 /// lines: enough to score most lines without their text.
@@ -39,6 +45,10 @@ pub(crate) struct LineFilter {
     first: usize,
     /// Per group covering lines, its terms.
     groups: Vec<Vec<TermMarks>>,
+    /// The skeleton entries each term meets, by (group, term) of the plan: handed to the
+    /// scanning threads' matchers, which would each look for them in the whole vocabulary
+    /// again (see [`LineFilter::seed`]).
+    entries: Vec<(usize, usize, Arc<EntrySet>)>,
 }
 
 struct TermMarks {
@@ -47,6 +57,72 @@ struct TermMarks {
     negated: bool,
     /// The pattern's length in bytes.
     len: usize,
+    /// The score of a hit across scripts, the only one a line marked [`SKEL`] alone has.
+    skel_score: i32,
+    /// Per line (none when the term has no alias spellings): how its first alias hit lies,
+    /// `1 + (alias << 2 | kind)` ([`WHOLE_AT_START`], [`WHOLE`], [`AFTER_CLITICS`]), 0 none,
+    /// [`UNSURE`] when the text must say.
+    aliases: Vec<u8>,
+    /// The alias spellings' lengths in bytes.
+    alias_lens: Vec<usize>,
+}
+
+/// An alias spelling is a word of its own that starts the line's key.
+const WHOLE_AT_START: u8 = 0;
+/// An alias spelling is a word of its own, not at the key's start.
+const WHOLE: u8 = 1;
+/// An alias spelling follows one or two Arabic proclitics in a word (`وأنقرة`).
+const AFTER_CLITICS: u8 = 2;
+/// Where the first alias hit lies is for the text to say.
+const UNSURE: u8 = 0xFF;
+
+/// How word `word` holds `alias` as whole words (see [`super::matcher::whole_words`]):
+/// [`WHOLE`] (or [`WHOLE_AT_START`], as the line's flag says), [`AFTER_CLITICS`],
+/// [`UNSURE`] for an alias of several words or a word holding it more than once; `None`
+/// when it cannot (the alias ends inside the word, or follows other letters).
+fn alias_kind(alias: &str, word: &str) -> Option<u8> {
+    if !is_word(alias) {
+        return Some(UNSURE);
+    }
+    if word == alias {
+        return Some(WHOLE);
+    }
+    let prefix = word.strip_suffix(alias)?;
+    let arabic = alias.chars().next().is_some_and(crate::text::is_arabic);
+    let clitics = prefix.chars().count() <= 2
+        && prefix
+            .chars()
+            .all(|c| crate::text::ARABIC_PROCLITICS.contains(&c));
+    if !(arabic && clitics) {
+        return None;
+    }
+    // An earlier occurrence overlapping this one would hide it from the matcher.
+    Some(match word.find(alias) {
+        Some(at) if at == prefix.len() => AFTER_CLITICS,
+        _ => UNSURE,
+    })
+}
+
+/// A line's alias slot once a word holding alias `i` of kind `kind` is found in it
+/// (`first`: the word starts the key). Aliases come in order: the first one with a hit
+/// is the one the matcher scores.
+fn merge_alias(slot: u8, i: usize, kind: u8, first: bool) -> u8 {
+    let kind = if kind == WHOLE && first {
+        WHOLE_AT_START
+    } else {
+        kind
+    };
+    let code = u8::try_from(i << 2 | usize::from(kind) & 3).map_or(UNSURE, |c| c.saturating_add(1));
+    let new = if kind == UNSURE { UNSURE } else { code };
+    match slot {
+        0 => new,
+        UNSURE => UNSURE,
+        // An earlier alias has a hit here: it wins.
+        old if usize::from((old - 1) >> 2) < i => old,
+        old if old == new => old,
+        // One alias in words of two kinds: which comes first is in the text.
+        _ => UNSURE,
+    }
 }
 
 /// Per pattern, the folded words holding it, from the last searches: a pattern grown from
@@ -93,18 +169,24 @@ impl Index {
         // A posting is a byte or two to decode; a line's text a few hundred to read.
         let mut budget = scanned.saturating_mul(8);
         let mut groups = Vec::new();
-        for (scope, terms) in &plan.groups {
+        let mut entries = Vec::new();
+        for (g, (scope, terms)) in plan.groups.iter().enumerate() {
             if !covers(*scope, ItemKind::Line) {
                 continue;
             }
             let mut group = Vec::new();
-            for t in terms {
-                let marks = self.term_marks(postings, entry_lines, t, lines, &mut budget)?;
+            for (n, t) in terms.iter().enumerate() {
+                let (marks, met) = self.term_marks(postings, entry_lines, t, lines, &mut budget)?;
                 group.push(marks);
+                entries.push((g, n, Arc::new(met)));
             }
             groups.push(group);
         }
-        Some(LineFilter { first, groups })
+        Some(LineFilter {
+            first,
+            groups,
+            entries,
+        })
     }
 
     fn term_marks(
@@ -114,7 +196,7 @@ impl Index {
         t: &TermMatcher,
         lines: usize,
         budget: &mut usize,
-    ) -> Option<TermMarks> {
+    ) -> Option<(TermMarks, EntrySet)> {
         let pattern = t.term.pattern.as_str();
         if !matches!(t.term.mode, Mode::Fuzzy | Mode::Exact) || !is_word(pattern) {
             return None;
@@ -150,33 +232,44 @@ impl Index {
         }
         // Alias spellings are whole words of the text: their lines hold a word holding
         // the alias's longest run of letters.
-        for alias in t.term.aliases.iter().take(8) {
+        let mut aliases = vec![0u8; if t.term.aliases.is_empty() { 0 } else { lines }];
+        for (i, alias) in t.term.aliases.iter().take(8).enumerate() {
             let run = longest_word(alias)?;
             let ids = self.word_memo.words_holding(postings, run, limit)?;
             spend(budget, ids.iter().map(|&id| postings.lines.cost(id)))?;
             for id in ids {
-                postings
-                    .lines
-                    .for_each(id, |line, _| mark(&mut marks, line));
+                let Some(kind) = alias_kind(alias, postings.word(id)) else {
+                    continue;
+                };
+                postings.lines.for_each(id, |line, first| {
+                    mark(&mut marks, line, ALIAS);
+                    if let Some(slot) = aliases.get_mut(line) {
+                        *slot = merge_alias(*slot, i, kind, first);
+                    }
+                });
             }
         }
         let entries = t.skeleton_entries(&self.words);
         spend(budget, entries.iter().map(|&id| entry_lines.cost(id)))?;
-        for id in entries {
-            entry_lines.for_each(id, |line, _| mark(&mut marks, line));
+        for &id in &entries {
+            entry_lines.for_each(id, |line, _| mark(&mut marks, line, SKEL));
         }
-        Some(TermMarks {
+        let term = TermMarks {
             marks,
             negated: t.term.negated,
             len: pattern.len(),
-        })
+            skel_score: t.skeleton_line_score(),
+            aliases,
+            alias_lens: t.term.aliases.iter().map(String::len).collect(),
+        };
+        Some((term, EntrySet::of(entries.into_iter())))
     }
 }
 
-/// Marks `line` as reached through another form of the term.
-fn mark(marks: &mut [u8], line: usize) {
+/// Marks `line` as reached through another form of the term (`bit`: [`ALIAS`], [`SKEL`]).
+fn mark(marks: &mut [u8], line: usize, bit: u8) {
     if let Some(m) = marks.get_mut(line) {
-        *m |= OTHER;
+        *m |= bit;
     }
 }
 
@@ -189,17 +282,36 @@ fn spend(budget: &mut usize, costs: impl Iterator<Item = usize>) -> Option<()> {
 
 /// True when `s` is one word: alphanumeric characters only.
 fn is_word(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(char::is_alphanumeric)
+    !s.is_empty() && s.chars().all(is_alnum)
 }
 
 /// The longest run of alphanumeric characters of `s`.
 fn longest_word(s: &str) -> Option<&str> {
-    s.split(|c: char| !c.is_alphanumeric())
+    s.split(|c: char| !is_alnum(c))
         .max_by_key(|w| w.len())
         .filter(|w| !w.is_empty())
 }
 
 impl LineFilter {
+    /// Gives `plan`'s matchers (a plan of the query this filter was made for) the skeleton
+    /// entries their terms meet, found once here.
+    pub fn seed(&self, plan: &Plan) {
+        for (g, n, set) in &self.entries {
+            if let Some(t) = plan.groups.get(*g).and_then(|(_, terms)| terms.get(*n)) {
+                t.seed_entries(Arc::clone(set));
+            }
+        }
+    }
+
+    /// The ids to look at when no earlier results narrow the search, of `items` in all:
+    /// every item before the lines, then the lines that can match ([`LineFilter::may_match`]).
+    pub fn candidates(&self, items: usize) -> Vec<u32> {
+        let first = self.first.min(items);
+        let ids = (0..items).filter(|&id| id < first || self.line_may_match(id - first));
+        // The index keeps fewer than u32::MAX items (it stops adding at that point).
+        ids.filter_map(|id| u32::try_from(id).ok()).collect()
+    }
+
     /// The score of item `id` when it is a document line the marks answer for: `Some(None)`
     /// no hit, `Some(Some(score))` a hit; `None` when its text must be read.
     pub fn verdict(&self, id: u32) -> Option<Option<i32>> {
@@ -224,9 +336,13 @@ impl LineFilter {
     /// True when line `id` can match: some term of each group covering lines reaches it
     /// (or does not have to, being negated). Lines that cannot are not worth a look.
     pub fn may_match(&self, id: u32) -> bool {
-        let Some(line) = (id as usize).checked_sub(self.first) else {
-            return true;
-        };
+        match (id as usize).checked_sub(self.first) {
+            Some(line) => self.line_may_match(line),
+            None => true,
+        }
+    }
+
+    fn line_may_match(&self, line: usize) -> bool {
         !self.groups.is_empty()
             && self.groups.iter().all(|terms| {
                 terms
@@ -237,6 +353,22 @@ impl LineFilter {
 }
 
 impl TermMarks {
+    /// The score of line `line`'s alias hit, when its words say where it lies.
+    fn alias_score(&self, line: usize) -> Option<i32> {
+        let slot = self
+            .aliases
+            .get(line)
+            .copied()
+            .filter(|&s| s != 0 && s != UNSURE)?;
+        let (alias, kind) = (usize::from((slot - 1) >> 2), (slot - 1) & 3);
+        let bounds = HitBounds {
+            word_start: kind != AFTER_CLITICS,
+            item_start: kind == WHOLE_AT_START,
+            word_end: true,
+        };
+        Some(bounds.name_score(*self.alias_lens.get(alias)?))
+    }
+
     /// As [`LineFilter::verdict`], for one term (its `!` applied).
     fn verdict(&self, line: usize) -> Option<Option<i32>> {
         let m = self.marks.get(line).copied().unwrap_or(0);
@@ -262,8 +394,10 @@ impl TermMarks {
         };
         let hit = match bounds {
             Some(b) => Some(b.own_line_score(self.len)),
-            // Only through an alias or a skeleton: the text says how.
-            None if m & OTHER != 0 => return None,
+            // Through an alias, unless the words leave where it lies open.
+            None if m & ALIAS != 0 => Some(self.alias_score(line)?),
+            // Lines have no other names: across scripts, or not at all.
+            None if m & SKEL != 0 => Some(self.skel_score),
             None => None,
         };
         Some(if self.negated {

@@ -194,3 +194,77 @@ fn a_plain_word_is_answered_from_the_postings_and_ranks_as_read() {
         same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
     }
 }
+
+#[test]
+fn a_line_met_only_across_scripts_is_scored_without_its_text() {
+    let lines = ["قال لافروف أمس", "Lavrov dedi", "لافروف وأنقرة"];
+    let index = index(vec![lines.iter().map(|l| l.to_string()).collect()]);
+    for raw in ["lavrov", "'lavrov", "lavr", "!lavrov"] {
+        let mut plan = Plan::new(&Query::parse(raw));
+        let Some(filter) = index.line_filter(&plan, index.len()) else {
+            panic!("{raw}: the postings answer");
+        };
+        let first = index.first_line();
+        for (n, item) in index.items[first..].iter().enumerate() {
+            let id = u32::try_from(first + n).unwrap_or(u32::MAX);
+            let Some(verdict) = filter.verdict(id) else {
+                continue;
+            };
+            assert_eq!(verdict, plan.score(&index, item), "{raw}: line {n}");
+        }
+        // The first line holds no Latin word and no alias of the term: its marks say all.
+        let id = u32::try_from(first).unwrap_or(u32::MAX);
+        assert!(filter.verdict(id).is_some(), "{raw}: read the text");
+        same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn a_search_split_over_two_threads_answers_as_every_line_read() {
+    // More candidates than one thread scans: the second thread's matchers take the
+    // skeleton entries the postings found.
+    let lines: Vec<String> = (0..48_000)
+        .map(|i| match i % 4 {
+            0 => format!("قال لافروف {i}"),
+            1 => format!("Lavrov dedi {i}"),
+            2 => format!("Ankara'da ankaralı {i}"),
+            _ => format!("أنقرة {i}"),
+        })
+        .collect();
+    let index = index(lines.chunks(400).map(<[String]>::to_vec).collect());
+    for raw in ["lavrov", "lavr", "ankara", "!lavrov"] {
+        let stop = AtomicBool::new(false);
+        let whole = index.search_unranked(&Query::parse(raw), None, &stop);
+        let whole = whole.unwrap_or_else(|| panic!("{raw}: cancelled"));
+        assert_eq!(hits(&whole), plain(&index, raw), "{raw}");
+    }
+}
+
+#[test]
+fn a_line_met_through_an_alias_spelling_is_scored_without_its_text() {
+    let lines = [
+        "أنقرة قالت",
+        "قال أنقرة",
+        "وأنقرة dedi",
+        "بأنقرة وأنقرة",
+        "أنقرة وأنقرة",
+    ];
+    let index = index(vec![lines.iter().map(|l| l.to_string()).collect()]);
+    assert!(!Query::parse("ankara").groups[0].terms[0].aliases.is_empty());
+    let mut plan = Plan::new(&Query::parse("ankara"));
+    let Some(filter) = index.line_filter(&plan, index.len()) else {
+        panic!("the postings answer");
+    };
+    let first = index.first_line();
+    for (n, item) in index.items[first..].iter().enumerate() {
+        let id = u32::try_from(first + n).unwrap_or(u32::MAX);
+        let verdict = filter.verdict(id);
+        // The last line holds the alias in two ways: the text says which comes first.
+        assert_eq!(verdict.is_some(), n < 4, "line {n}");
+        if let Some(verdict) = verdict {
+            assert!(verdict.is_some(), "line {n}");
+            assert_eq!(verdict, plan.score(&index, item), "line {n}");
+        }
+    }
+    same_as_plain(&index, "ankara").unwrap_or_else(|e| panic!("{e}"));
+}
