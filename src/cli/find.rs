@@ -133,6 +133,7 @@ pub(super) fn print_hits<'a>(
 ) -> anyhow::Result<bool> {
     let results = search(index, query, args.limit)?;
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut line = String::new();
     for hit in results.hits.iter().take(args.limit.unwrap_or(usize::MAX)) {
         let Some(view) = index.item(hit.item) else {
             continue;
@@ -141,7 +142,8 @@ pub(super) fn print_hits<'a>(
         if args.explain {
             record.explain = Some(index.explain(query, hit.item).join("; "));
         }
-        let line = record.line(args.format)?;
+        line.clear();
+        record.push_line(args.format, &mut line)?;
         if !write_or_stop(&mut out, line.as_bytes())? {
             break;
         }

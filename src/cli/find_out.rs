@@ -56,30 +56,31 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// `kind<TAB>score<TAB>doc<TAB>text` (and `<TAB>explain` when asked) and a newline, the
-    /// fields escaped (`-` for no document).
-    pub fn tsv(&self) -> String {
-        let mut line = format!(
-            "{}\t{}\t{}\t{}",
-            self.kind,
-            self.score,
-            escape_field(self.doc.unwrap_or("-")),
-            escape_field(self.text)
-        );
+    /// Adds `kind<TAB>score<TAB>doc<TAB>text` (and `<TAB>explain` when asked) and a newline
+    /// to `out` (one buffer for all the lines of a search), the fields escaped (`-` for no
+    /// document).
+    pub fn push_tsv(&self, out: &mut String) {
+        use std::fmt::Write;
+        out.push_str(self.kind);
+        // Writing to a String cannot fail.
+        let _ = write!(out, "\t{}\t", self.score);
+        out.push_str(&escape_field(self.doc.unwrap_or("-")));
+        out.push('\t');
+        out.push_str(&escape_field(self.text));
         if let Some(explain) = &self.explain {
-            line.push('\t');
-            line.push_str(&escape_field(explain));
+            out.push('\t');
+            out.push_str(&escape_field(explain));
         }
-        line.push('\n');
-        line
+        out.push('\n');
     }
 
-    /// The record as one line of the asked format, newline included.
-    pub fn line(&self, format: FindFormat) -> serde_json::Result<String> {
+    /// Adds the record as one line of the asked format, newline included, to `out`.
+    pub fn push_line(&self, format: FindFormat, out: &mut String) -> serde_json::Result<()> {
         match format {
-            FindFormat::Tsv => Ok(self.tsv()),
-            FindFormat::Jsonl => self.jsonl(),
+            FindFormat::Tsv => self.push_tsv(out),
+            FindFormat::Jsonl => out.push_str(&self.jsonl()?),
         }
+        Ok(())
     }
 
     /// One JSON object and a newline (U+2028/U+2029 escaped, as all okur's JSON).
@@ -95,6 +96,14 @@ impl<'a> Record<'a> {
 /// printed on, so it is written as an escape (`\t`, `\n`, `\x1b`, `\u{202e}`), and a
 /// backslash as `\\` so that the escapes can be undone (see [`crate::escape`]).
 pub fn escape_field(text: &str) -> std::borrow::Cow<'_, str> {
+    // Every character escaped is a control character (bytes below 0x20, 0x7F, or led by
+    // 0xC2 for U+0080..U+009F), a line separator or bidi control (led by 0xE2), a raw byte
+    // of a file name (U+10FF80.., led by 0xF4) or a backslash: a field with none of these
+    // bytes (most lines) is kept without decoding its characters.
+    let plain = |b: &u8| *b >= 0x20 && !matches!(*b, 0x7F | b'\\' | 0xC2 | 0xE2 | 0xF4);
+    if text.as_bytes().iter().all(plain) {
+        return text.into();
+    }
     crate::escape::record_field(text)
 }
 
@@ -106,5 +115,21 @@ mod tests {
     fn escapes_can_be_undone() {
         assert_eq!(escape_field("plain İstanbul"), "plain İstanbul");
         assert_eq!(escape_field("a\tb\nc\rd\\e"), "a\\tb\\nc\\rd\\\\e");
+    }
+
+    #[test]
+    fn the_byte_test_escapes_every_character_the_full_escape_does() {
+        let mut field = String::new();
+        for c in '\0'..=char::MAX {
+            field.clear();
+            field.push('a');
+            field.push(c);
+            field.push('b');
+            assert_eq!(
+                escape_field(&field),
+                crate::escape::record_field(&field),
+                "{c:?}"
+            );
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 use std::cmp::Reverse;
 use std::io::BufWriter;
+use std::ops::Range;
 use std::path::Path;
 
 use crate::corpus::fast::{Listed, line_at, list_files, load_file};
@@ -14,6 +15,7 @@ use crate::search::{LineScanner, Query, Scope};
 
 use super::find::{FindArgs, finish, warn_reader_words, write_or_stop};
 use super::find_out::Record;
+use super::find_read::{plain_text, read_plain};
 
 /// One matching line.
 struct LineHit {
@@ -24,7 +26,8 @@ struct LineHit {
     start: usize,
     /// 1-based line number of its start.
     line: usize,
-    text: String,
+    /// Where its text is in [`Scanned::texts`] (one buffer, not one allocation a hit).
+    text: Range<usize>,
 }
 
 /// What a scan of some files found, in file order.
@@ -36,6 +39,15 @@ struct Scanned {
     paths: Vec<String>,
     /// Matching lines in corpus order (document, then line).
     hits: Vec<LineHit>,
+    /// The texts of the hits, one after the other.
+    texts: String,
+}
+
+impl Scanned {
+    /// The text of `hit`.
+    fn text(&self, hit: &LineHit) -> &str {
+        self.texts.get(hit.text.clone()).unwrap_or_default()
+    }
 }
 
 /// Runs the search over the lines of the corpus, streamed, when only text lines can match;
@@ -88,18 +100,21 @@ fn rank(hits: &mut [LineHit]) {
 
 fn print(args: &FindArgs, scanned: &Scanned) -> anyhow::Result<bool> {
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut line = String::new();
     for hit in scanned.hits.iter().take(args.limit.unwrap_or(usize::MAX)) {
+        let text = scanned.text(hit);
         let record = Record {
             kind: "text",
             score: hit.score,
             doc: scanned.paths.get(hit.doc).map(String::as_str),
-            text: &hit.text,
+            text,
             start: Some(hit.start),
-            end: Some(hit.start + hit.text.len()),
+            end: Some(hit.start + text.len()),
             line: Some(hit.line),
             explain: None,
         };
-        let line = record.line(args.format)?;
+        line.clear();
+        record.push_line(args.format, &mut line)?;
         if !write_or_stop(&mut out, line.as_bytes())? {
             break;
         }
@@ -121,11 +136,13 @@ fn scan_on_two_threads(listed: &[Listed], query: &Query) -> Option<Scanned> {
     // A panic there is a bug; results missing half the corpus would hide it.
     let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     let (mut all, second) = (first?, second?);
-    let offset = all.paths.len();
+    let (offset, at) = (all.paths.len(), all.texts.len());
     all.notices.extend(second.notices);
     all.paths.extend(second.paths);
+    all.texts.push_str(&second.texts);
     all.hits.extend(second.hits.into_iter().map(|h| LineHit {
         doc: h.doc + offset,
+        text: h.text.start + at..h.text.end + at,
         ..h
     }));
     Some(all)
@@ -144,27 +161,40 @@ fn scan_files(listed: &[Listed], mut scanner: LineScanner) -> Option<Scanned> {
 
 /// Reads one file and adds its notices, documents and matching lines.
 fn scan_file(path: &Path, named: bool, scanner: &mut LineScanner, out: &mut Scanned) -> Option<()> {
+    if let Some(bytes) = read_plain(path)
+        && let Some(text) = plain_text(&bytes)
+    {
+        scan_doc(crate::escape::path_name(path), text, scanner, out);
+        return Some(());
+    }
     let report = load_file(path, named).ok()?;
     out.notices.extend(report.notices);
     for doc in report.docs {
-        let id = out.paths.len();
-        // Lines come in order: count newlines from the previous match only.
-        let (mut counted, mut line) = (0, 1);
-        scanner.scan_text(&doc.text, |start, text, score| {
-            let between = doc.text.as_bytes().get(counted..start).unwrap_or_default();
-            line += line_at(between) - 1;
-            counted = start;
-            out.hits.push(LineHit {
-                score,
-                doc: id,
-                start,
-                line,
-                text: text.to_string(),
-            });
-        });
-        out.paths.push(doc.path);
+        scan_doc(doc.path, &doc.text, scanner, out);
     }
     Some(())
+}
+
+/// Adds one document's matching lines.
+fn scan_doc(path: String, text: &str, scanner: &mut LineScanner, out: &mut Scanned) {
+    let id = out.paths.len();
+    // Lines come in order: count newlines from the previous match only.
+    let (mut counted, mut line) = (0, 1);
+    scanner.scan_text(text, |start, found, score| {
+        let between = text.as_bytes().get(counted..start).unwrap_or_default();
+        line += line_at(between) - 1;
+        counted = start;
+        let from = out.texts.len();
+        out.texts.push_str(found);
+        out.hits.push(LineHit {
+            score,
+            doc: id,
+            start,
+            line,
+            text: from..out.texts.len(),
+        });
+    });
+    out.paths.push(path);
 }
 
 #[cfg(test)]

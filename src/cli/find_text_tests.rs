@@ -40,7 +40,7 @@ fn streamed(paths: &[PathBuf], query: &Query) -> Rows {
     let paths = &scanned.paths;
     let rows = scanned.hits.iter().map(|h| {
         let path = paths.get(h.doc).cloned().unwrap_or_default();
-        (h.score, path, h.text.clone(), h.start, h.line)
+        (h.score, path, scanned.text(h).to_string(), h.start, h.line)
     });
     rows.collect()
 }
@@ -83,12 +83,24 @@ fn streamed_lines_match_and_rank_as_the_index_does() -> Result<(), Box<dyn std::
         sub.join("h.txt"),
         b"Lavrov \xfeimdi \xe7ok \xf0\xfcz\xe9l konu\xfetu.\n",
     )?;
+    // What the plain read passes to the full load: a BOM, a control character near the
+    // top (not enough to look binary), bytes past the binary sniff that are not UTF-8, a
+    // file of no word.
+    std::fs::write(sub.join("i.txt"), "\u{FEFF}Lavrov ve Putin\n")?;
+    std::fs::write(
+        sub.join("j.txt"),
+        "Lavrov \x1b[31mAnkara'da\x0c ve\tPutin\n",
+    )?;
+    let mut late = "Lavrov Ankara'da şimdi konuştu.\n".repeat(400).into_bytes();
+    late.extend(b"Putin \xfe\xe7 Lavrov\n");
+    std::fs::write(sub.join("k.md"), late)?;
+    std::fs::write(sub.join("l.txt"), "--- ... ***\n")?;
     let paths = vec![dir.path().to_path_buf()];
     let listed = list_files(&paths)?;
     let scanned = scan_on_two_threads(&listed, &Query::parse_in("x", Scope::Text));
     let full = load_paths(&paths)?;
     assert_eq!(scanned.map(|s| s.notices), Some(full.notices.clone()));
-    assert!(full.notices.len() >= 3, "{:?}", full.notices);
+    assert!(full.notices.len() >= 5, "{:?}", full.notices);
     let queries = [
         "lavrov",
         "lav",

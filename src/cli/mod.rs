@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod find;
 mod find_docs;
 mod find_out;
+mod find_read;
 mod find_text;
 #[cfg(feature = "tui")]
 pub mod first_load;

@@ -90,6 +90,51 @@ impl RawFilter {
     }
 }
 
+/// A test on a line's raw bytes before its words are shaped for the terms' skeletons: a
+/// word of the other script whose shape can start with a term's skeleton is in every line
+/// a skeleton meets, so a line without one is matched on its folded text alone (an Arabic
+/// term's search shaped every Latin word of the lines its text was in). A clone shares the
+/// compiled pattern.
+#[derive(Clone)]
+pub(crate) struct SkeletonGate(Regex);
+
+impl SkeletonGate {
+    /// The test for `query`'s terms that have a skeleton (negated ones too: the line lacks
+    /// them when no word has their skeleton), in every group covering text lines; `None`
+    /// when no term has one or a pattern does not compile.
+    pub fn new(query: &Query) -> Option<SkeletonGate> {
+        let tables = raw_chars();
+        let terms = query
+            .groups
+            .iter()
+            .filter(|g| covers(g.scope, ItemKind::Line))
+            .flat_map(|g| &g.terms);
+        let mut parts = Vec::new();
+        for term in terms {
+            if let Some(skeleton) = &term.skeleton {
+                let arabic_term = term.pattern.chars().any(is_arabic);
+                parts.push(format!(
+                    "(?:{})",
+                    shape_pattern(tables, skeleton, !arabic_term)?
+                ));
+            }
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let regex = RegexBuilder::new(&parts.join("|"))
+            .size_limit(PATTERN_LIMIT)
+            .dfa_size_limit(PATTERN_LIMIT)
+            .build();
+        regex.ok().map(SkeletonGate)
+    }
+
+    /// False only when no word of `line` can have a skeleton of the terms.
+    pub fn may_hold(&self, line: &str) -> bool {
+        self.0.is_match(line.as_bytes())
+    }
+}
+
 /// One group's pattern: an alternative per form, per skeleton, and the characters folding
 /// to several that may hold a form. `None` when a form is empty (a term of only marks,
 /// met by every line) or the pattern does not compile within [`PATTERN_LIMIT`].

@@ -68,6 +68,7 @@ fn the_raw_test_never_drops_a_line_the_match_takes() {
         let query = Query::parse(raw);
         let mut plain = LineScanner::for_documents(&query);
         plain.raw = None;
+        plain.gate = None;
         let mut filtered = LineScanner::for_documents(&query);
         for line in LINES {
             let (want, got) = (plain.score(line), filtered.score(line));
@@ -250,6 +251,7 @@ fn scanned(query: &Query, text: &str, raw: bool) -> Vec<(usize, String, i32)> {
     let mut scanner = LineScanner::for_documents(query);
     if !raw {
         scanner.raw = None;
+        scanner.gate = None;
     }
     let mut hits = Vec::new();
     scanner.scan_text(text, |at, line, score| {
@@ -267,6 +269,7 @@ proptest! {
         prop_assert_eq!(scanned(&query, &text, true), scanned(&query, &text, false));
         let mut plain = LineScanner::for_documents(&query);
         plain.raw = None;
+        plain.gate = None;
         let mut filtered = LineScanner::for_documents(&query);
         for line in text.lines() {
             prop_assert_eq!(filtered.score(line), plain.score(line), "{:?}", line);

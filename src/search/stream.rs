@@ -10,7 +10,7 @@ use super::engine::{Hit, rank_by};
 use super::item::ItemKind;
 use super::matcher::Fields;
 use super::plan::{ItemFields, Plan};
-use super::prefilter::RawFilter;
+use super::prefilter::{RawFilter, SkeletonGate};
 use super::query::Query;
 use super::skeleton::{first_letter, push_skeletons_of};
 use super::words::{LineWords, Words, push_leb128};
@@ -74,6 +74,9 @@ pub struct LineScanner {
     /// The test on raw bytes that passes over most lines unfolded (document lines only:
     /// scattered letters of a fuzzy term are not a form it looks for).
     pub(super) raw: Option<RawFilter>,
+    /// The test on raw bytes before a line's words are shaped for skeletons (document lines
+    /// only, as [`LineScanner::raw`]).
+    pub(super) gate: Option<SkeletonGate>,
 }
 
 impl LineScanner {
@@ -88,12 +91,17 @@ impl LineScanner {
     pub fn fork(&self, query: &Query) -> LineScanner {
         let mut other = LineScanner::with_raw(query, self.fuzzy, None);
         other.raw = self.raw.clone();
+        other.gate = self.gate.clone();
         other
     }
 
     fn with_fuzzy(query: &Query, fuzzy: bool) -> LineScanner {
         let raw = if fuzzy { None } else { RawFilter::new(query) };
-        LineScanner::with_raw(query, fuzzy, raw)
+        let mut scanner = LineScanner::with_raw(query, fuzzy, raw);
+        if !fuzzy && scanner.skeletons.is_some() {
+            scanner.gate = SkeletonGate::new(query);
+        }
+        scanner
     }
 
     fn with_raw(query: &Query, fuzzy: bool, raw: Option<RawFilter>) -> LineScanner {
@@ -106,6 +114,7 @@ impl LineScanner {
             skel: String::new(),
             words: WordCodes::default(),
             raw,
+            gate: None,
         }
     }
 
@@ -130,6 +139,7 @@ impl LineScanner {
         let arabic_letters = || memchr::memchr3(0xD8, 0xD9, 0xEF, line.as_bytes()).is_some();
         if let Some(script) = self.skeletons
             && (script != Some(true) || arabic_letters())
+            && self.gate.as_ref().is_none_or(|g| g.may_hold(line))
         {
             coded = self.words.code_line(line, script);
             if !coded {
@@ -262,5 +272,21 @@ mod tests {
         kept.sort_unstable();
         assert_eq!(kept, ["Lavrov", "Sergey"]);
         assert!(arabic.score("Putin 2020 قال").is_none());
+    }
+
+    #[test]
+    fn words_are_shaped_only_on_lines_where_one_can_have_the_skeleton() {
+        // The Arabic term meets its own text; no Latin word there can be موسكو by skeleton.
+        let mut arabic = LineScanner::for_documents(&Query::parse("موسكو"));
+        assert!(
+            arabic
+                .score("وصل لافروف إلى موسكو مع Putin ve Erdoğan")
+                .is_some()
+        );
+        assert!(arabic.words.known.is_empty());
+        assert!(arabic.score("Lavrov Moskova, Putin").is_some());
+        let mut kept: Vec<&str> = arabic.words.known.keys().map(|w| &**w).collect();
+        kept.sort_unstable();
+        assert_eq!(kept, ["Lavrov", "Moskova", "Putin"]);
     }
 }
