@@ -1,27 +1,18 @@
 //! Matching one term against one item's pre-folded fields, with a score.
 
-use memchr::memchr;
 use memchr::memmem::Finder;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::text::is_arabic;
 
-use super::postings::is_alnum;
+use super::hits::{
+    CONTIGUOUS_PER_BYTE, CROSS_SCRIPT, EXACT_TIER, NAME_TIER, SHORT_TEXT_PER_CHAR, WITHIN_TIER,
+    WORD_START, score_len, tiered,
+};
+pub(crate) use super::hits::{HitBounds, is_subsequence, substring_score, whole_words};
 use super::query::{Mode, Term};
 use super::skeleton::ShapeFinder;
 use super::words::{EntryMemo, LineWords, Words};
-
-/// Base score of a contiguous hit or a whole word met across scripts.
-const CROSS_SCRIPT: i32 = 60;
-/// Extra score for a contiguous hit, per pattern byte.
-const CONTIGUOUS_PER_BYTE: i32 = 4;
-/// Per pattern character, extra score for a hit in a short text (a title, a name, a line
-/// of standard input) over one in a line of a document.
-const SHORT_TEXT_PER_CHAR: i32 = 24;
-/// Extra score for a hit that starts a word.
-const WORD_START: i32 = 30;
-/// Extra score for a hit at the very start of the item.
-const ITEM_START: i32 = 20;
 
 /// The fields of an item a term is matched against (all folded except `iso`): the key forms
 /// of [`TermMatcher`].
@@ -112,16 +103,6 @@ pub(crate) enum Via {
     Iso,
     /// A tag of the document: bytes `at..at + len` of its tags.
     Tag { at: usize, len: usize },
-}
-
-/// Scores are tiered so that a hit in the item's own text always ranks above one through
-/// another name or script, and that above a scattered (fuzzy) one, whatever the lengths.
-const EXACT_TIER: i32 = 2000;
-const NAME_TIER: i32 = 1000;
-const WITHIN_TIER: i32 = 999;
-
-fn tiered(tier: i32, score: i32) -> i32 {
-    tier + score.clamp(0, WITHIN_TIER)
 }
 
 /// A term compiled for scanning: substring finders built once per query.
@@ -368,112 +349,4 @@ impl TermMatcher {
         let score = scorer.score(hay, needle(pat, &self.chars))?;
         Some(score.clamp(0, WITHIN_TIER))
     }
-}
-
-/// Longest length (bytes or characters) that still adds to a score: a longer query or hit
-/// scores as this long. 16M times the largest per-unit weight stays far below `i32::MAX`.
-const SCORED_LEN: usize = 1 << 24;
-
-/// `n` as a score term, saturated at [`SCORED_LEN`].
-fn score_len(n: usize) -> i32 {
-    i32::try_from(n.min(SCORED_LEN)).unwrap_or(i32::MAX)
-}
-
-/// Score of a contiguous hit of `len` bytes at byte `at` of `hay`.
-pub(crate) fn substring_score(hay: &str, at: usize, len: usize) -> i32 {
-    let bounds = HitBounds {
-        word_start: is_word_start(hay, at),
-        item_start: at == 0,
-        word_end: is_word_end(hay, at + len),
-    };
-    bounds.score(len)
-}
-
-/// Where a contiguous hit lies: what its score depends on besides its length.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct HitBounds {
-    pub word_start: bool,
-    pub item_start: bool,
-    pub word_end: bool,
-}
-
-impl HitBounds {
-    /// The score of a contiguous hit of `len` bytes lying so.
-    pub fn score(self, len: usize) -> i32 {
-        let mut score = CROSS_SCRIPT + score_len(len) * CONTIGUOUS_PER_BYTE;
-        if self.word_start {
-            score += WORD_START;
-        }
-        if self.item_start {
-            score += ITEM_START;
-        }
-        if self.word_end {
-            score += WORD_START / 2;
-        }
-        score
-    }
-
-    /// The score of a hit of `len` bytes lying so in a document line's own text (lines
-    /// add nothing for being short), as [`TermMatcher::hit`] gives it.
-    pub fn own_line_score(self, len: usize) -> i32 {
-        tiered(EXACT_TIER, self.score(len))
-    }
-
-    /// The score of a hit of `len` bytes lying so in another form of an item's text (an
-    /// alias spelling), as [`TermMatcher::hit`] gives it.
-    pub fn name_score(self, len: usize) -> i32 {
-        tiered(NAME_TIER, self.score(len))
-    }
-}
-
-/// True when bytes `at..at + len` of `key` are whole words. An Arabic word may carry one
-/// or two proclitic letters (و ف ب ل ك: `وليبيا` is "and Libya"), as extraction allows.
-pub(crate) fn whole_words(key: &str, at: usize, len: usize) -> bool {
-    if !is_word_end(key, at + len) {
-        return false;
-    }
-    let arabic = key
-        .get(at..)
-        .and_then(|w| w.chars().next())
-        .is_some_and(is_arabic);
-    let mut start = at;
-    for clitics in 0..3 {
-        if is_word_start(key, start) {
-            return true;
-        }
-        let before = key.get(..start).and_then(|b| b.chars().next_back());
-        match before {
-            Some(c) if arabic && clitics < 2 && matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك') => {
-                start -= c.len_utf8();
-            }
-            _ => return false,
-        }
-    }
-    false
-}
-
-/// True when byte `end` of `hay` is just past the end of a word.
-pub(crate) fn is_word_end(hay: &str, end: usize) -> bool {
-    hay.get(end..)
-        .and_then(|after| after.chars().next())
-        .is_none_or(|c| !is_alnum(c))
-}
-
-/// True when byte `at` of `hay` starts a word.
-pub(crate) fn is_word_start(hay: &str, at: usize) -> bool {
-    hay.get(..at)
-        .and_then(|before| before.chars().next_back())
-        .is_none_or(|c| !is_alnum(c))
-}
-
-/// Are the bytes of `needle` found in `hay` in order? A quick test before fuzzy scoring.
-pub(crate) fn is_subsequence(hay: &[u8], needle: &[u8]) -> bool {
-    let mut pos = 0;
-    for &b in needle {
-        match hay.get(pos..).and_then(|rest| memchr(b, rest)) {
-            Some(i) => pos += i + 1,
-            None => return false,
-        }
-    }
-    true
 }

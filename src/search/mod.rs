@@ -27,6 +27,7 @@ mod bytes;
 mod engine;
 mod explain;
 mod highlight;
+mod hits;
 mod index;
 mod item;
 mod lines;
