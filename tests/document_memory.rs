@@ -212,3 +212,35 @@ fn a_corpus_extraction_and_its_panel_rows_hold_less_than_its_text() {
         "the panel's facts kept {kept} bytes for {size} bytes of text"
     );
 }
+
+/// The spans the reader shows for a document with hundreds of thousands of mentions: each
+/// suggestion carried a copy of its text (a `String` of its own), and the kept spans and the
+/// candidates were both grown by doubling and held at once, so that working out the spans
+/// of a 40 MB document peaked at 190 MB. Now a suggestion is its range and kind, and the
+/// spans are held once, sized once: the peak is the candidates and the overlap index.
+#[test]
+fn a_documents_spans_are_worked_out_holding_each_span_once() {
+    use okur::store::{DocState, EffectiveSpan, Label, State, Suggestion, effective_spans};
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let text = "Lavrov Ankara'da. ".repeat(200_000);
+    let kind = Label::from(okur::extract::Kind::Person);
+    let suggestions: Vec<Suggestion> = text
+        .match_indices("Lavrov")
+        .map(|(start, m)| Suggestion {
+            start,
+            end: start + m.len(),
+            kind: kind.clone(),
+        })
+        .collect();
+    let n = suggestions.len();
+    let (state, doc) = (State::default(), DocState::default());
+    let (shown, _, peak) = measured(|| effective_spans(&text, &doc, &suggestions, &state));
+    assert_eq!(shown.len(), n);
+    // The spans (48 bytes each) once, and the index of the ranges taken (a B-tree entry of
+    // about 30 bytes each); 20 % over both for the tree's slack.
+    let bound = n * (std::mem::size_of::<EffectiveSpan>() + 36) * 12 / 10;
+    assert!(
+        peak <= bound,
+        "{n} spans peaked at {peak} bytes (bound {bound})"
+    );
+}

@@ -10,15 +10,50 @@ use super::lines::Resume;
 use super::wrap::line_starts;
 use crate::corpus::{Document, Paragraph};
 
-/// The rows of one indexed paragraph.
+/// The rows of one indexed paragraph: 16 bytes (24 with three `usize`s), since a 200 MB
+/// document has over a million paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ParaRows {
     /// Pane row of its first line (the gap before it comes first).
     first_row: usize,
     /// Index of its first line in [`RowIndex::line_starts`].
-    first_line: usize,
+    first_line: u32,
     /// How many lines it wraps to.
-    lines: usize,
+    lines: u32,
+}
+
+impl ParaRows {
+    fn lines(&self) -> usize {
+        self.lines as usize
+    }
+
+    fn first_line(&self) -> usize {
+        self.first_line as usize
+    }
+}
+
+/// A paragraph offset or a line count as the index stores it: paragraphs are cut at
+/// `MAX_PARA_BYTES` (64 KiB) and documents are far below 4 GiB lines, so this never
+/// saturates in practice; saturating keeps a wrong row rather than a panic if it did.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The line starts of a run of paragraphs wrapped together: each paragraph's line count,
+/// and all their starts one after the other (one allocation per run, not per paragraph).
+#[derive(Debug, Default)]
+struct Wrapped {
+    counts: Vec<u32>,
+    starts: Vec<u32>,
+}
+
+impl Wrapped {
+    /// Wraps `text` (a paragraph's) at `width` and adds its lines.
+    fn add(&mut self, text: &str, width: usize) {
+        let before = self.starts.len();
+        line_starts(text, width, |s| self.starts.push(narrow(s)));
+        self.counts.push(narrow(self.starts.len() - before));
+    }
 }
 
 /// A row of the index: a line of a paragraph, or the gap between two paragraphs.
@@ -35,7 +70,7 @@ pub(crate) enum Slot {
 pub(crate) struct RowIndex {
     paras: Vec<ParaRows>,
     /// Paragraph offset where each line starts, paragraph after paragraph.
-    line_starts: Vec<usize>,
+    line_starts: Vec<u32>,
 }
 
 impl RowIndex {
@@ -46,7 +81,7 @@ impl RowIndex {
 
     /// Rows indexed so far.
     pub fn rows(&self) -> usize {
-        self.paras.last().map_or(0, |p| p.first_row + p.lines)
+        self.paras.last().map_or(0, |p| p.first_row + p.lines())
     }
 
     /// Wraps the next paragraph of `doc` at `width` and adds its rows.
@@ -54,9 +89,9 @@ impl RowIndex {
         let Some(para) = doc.paragraphs.get(self.paras.len()) else {
             return;
         };
-        let mut starts = Vec::new();
-        line_starts(&para.text(&doc.text), width, |s| starts.push(s));
-        self.push(&[(starts.len(), starts)]);
+        let mut wrapped = Wrapped::default();
+        wrapped.add(&para.text(&doc.text), width);
+        self.push(&wrapped);
     }
 
     /// Wraps every paragraph not indexed yet, on as many threads as there are cores (up to
@@ -77,7 +112,7 @@ impl RowIndex {
             }
         }
         runs.push(&rest[from..]);
-        let wrapped: Vec<Vec<(usize, Vec<usize>)>> = std::thread::scope(|scope| {
+        let wrapped: Vec<Wrapped> = std::thread::scope(|scope| {
             let handles: Vec<_> = runs
                 .iter()
                 .map(|run| scope.spawn(move || wrap_run(run, &doc.text, width)))
@@ -92,21 +127,23 @@ impl RowIndex {
         }
     }
 
-    /// Appends paragraphs given as (line count, line starts).
-    fn push(&mut self, paras: &[(usize, Vec<usize>)]) {
-        self.paras.reserve(paras.len());
-        for (lines, starts) in paras {
+    /// Appends the paragraphs of a run.
+    fn push(&mut self, run: &Wrapped) {
+        self.paras.reserve(run.counts.len());
+        let mut first_line = self.line_starts.len();
+        for &lines in &run.counts {
             let first_row = match self.paras.last() {
-                Some(p) => p.first_row + p.lines + 1,
+                Some(p) => p.first_row + p.lines() + 1,
                 None => 0,
             };
             self.paras.push(ParaRows {
                 first_row,
-                first_line: self.line_starts.len(),
-                lines: *lines,
+                first_line: narrow(first_line),
+                lines,
             });
-            self.line_starts.extend_from_slice(starts);
+            first_line += lines as usize;
         }
+        self.line_starts.extend_from_slice(&run.starts);
     }
 
     /// What row `row` shows, if it is indexed.
@@ -120,7 +157,7 @@ impl RowIndex {
             .checked_sub(1)?;
         let rows = self.paras.get(p)?;
         let line = row - rows.first_row;
-        Some(if line < rows.lines {
+        Some(if line < rows.lines() {
             Slot::Line(p, line)
         } else {
             Slot::Gap
@@ -130,16 +167,18 @@ impl RowIndex {
     /// The pane row of line `line` of paragraph `para`.
     pub fn row_of(&self, para: usize, line: usize) -> Option<usize> {
         let rows = self.paras.get(para)?;
-        (line < rows.lines.max(1)).then_some(rows.first_row + line)
+        (line < rows.lines().max(1)).then_some(rows.first_row + line)
     }
 
     /// The paragraph offset where line `line` of paragraph `para` starts.
     pub fn line_start(&self, para: usize, line: usize) -> Option<usize> {
         let rows = self.paras.get(para)?;
-        if line >= rows.lines {
+        if line >= rows.lines() {
             return None;
         }
-        self.line_starts.get(rows.first_line + line).copied()
+        self.line_starts
+            .get(rows.first_line() + line)
+            .map(|&s| s as usize)
     }
 
     /// The line of paragraph `para` that paragraph offset `offset` falls in (the last one
@@ -150,27 +189,30 @@ impl RowIndex {
         };
         let starts = self
             .line_starts
-            .get(rows.first_line..rows.first_line + rows.lines)
+            .get(rows.first_line()..rows.first_line() + rows.lines())
             .unwrap_or(&[]);
-        starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        starts
+            .partition_point(|&s| s as usize <= offset)
+            .saturating_sub(1)
     }
 
     /// Bytes the index holds: what the reader keeps per document row.
     pub fn heap_bytes(&self) -> usize {
         self.paras.capacity() * std::mem::size_of::<ParaRows>()
-            + self.line_starts.capacity() * std::mem::size_of::<usize>()
+            + self.line_starts.capacity() * std::mem::size_of::<u32>()
     }
 }
 
 /// The line starts of each paragraph of a run (of the document whose text is `doc_text`).
-fn wrap_run(run: &[Paragraph], doc_text: &str, width: usize) -> Vec<(usize, Vec<usize>)> {
-    run.iter()
-        .map(|p| {
-            let mut starts = Vec::new();
-            line_starts(&p.text(doc_text), width, |s| starts.push(s));
-            (starts.len(), starts)
-        })
-        .collect()
+fn wrap_run(run: &[Paragraph], doc_text: &str, width: usize) -> Wrapped {
+    let mut wrapped = Wrapped {
+        counts: Vec::with_capacity(run.len()),
+        starts: Vec::new(),
+    };
+    for p in run {
+        wrapped.add(&p.text(doc_text), width);
+    }
+    wrapped
 }
 
 /// The bidi cuts found so far in the long paragraphs of a document (they depend on the text

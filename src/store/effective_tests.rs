@@ -18,7 +18,6 @@ fn sug(text: &str, name: &str, kind: Label) -> Suggestion {
         start,
         end: start + name.len(),
         kind,
-        text: name.into(),
     }
 }
 
@@ -192,7 +191,6 @@ fn stored_spans_that_do_not_fit_the_text_are_left_out() {
         start: 1,
         end: 3,
         kind: Label::Entity(Kind::Place),
-        text: String::new(),
     };
     let shown = effective_spans(text, doc, &[bad_suggestion], &state);
     assert_eq!(
@@ -280,7 +278,7 @@ proptest::proptest! {
         // The extractor never suggests an empty range.
         let suggestions: Vec<Suggestion> = suggested.iter().map(|&(at, len, k)| {
             let (start, end) = range(at, len);
-            Suggestion { start, end, kind: kinds[k].clone(), text: text[start..end].into() }
+            Suggestion { start, end, kind: kinds[k].clone() }
         }).filter(|s| s.start < s.end).collect();
         let doc = state.doc(&key);
         let got = effective_spans(&text, doc, &suggestions, &state);
@@ -312,11 +310,12 @@ fn inputs_of_placement(
         }
     }
     for s in suggestions {
+        let surface = &text[s.start..s.end];
         let name = Name {
             kind: s.kind.clone(),
-            text: s.text.clone(),
+            text: surface.to_string(),
         };
-        let origin = match state.decision(&s.kind, &s.text) {
+        let origin = match state.decision(&s.kind, surface) {
             Some(Decision::Rejected) => continue,
             _ if accepted.contains(&name) => Origin::Accepted,
             _ => Origin::Suggested,

@@ -98,22 +98,17 @@ fn together(changes: Vec<Change>) -> Vec<Effect> {
 
 /// The extractor's mentions in the open document as the store's suggestions.
 pub fn suggestions(app: &App) -> Vec<Suggestion> {
-    let Some(doc) = app.open_doc() else {
-        return Vec::new();
-    };
-    app.open_mentions()
-        .iter()
-        .filter_map(|m| {
-            let kind = Label::from(app.facts.entities.get(m.entity())?.kind);
-            let text = doc.text.get(m.start()..m.end())?.to_string();
-            Some(Suggestion {
-                start: m.start(),
-                end: m.end(),
-                kind,
-                text,
-            })
+    let mentions = app.open_mentions();
+    let mut out = Vec::with_capacity(mentions.len());
+    out.extend(mentions.iter().filter_map(|m| {
+        let kind = Label::from(app.facts.entities.get(m.entity())?.kind);
+        Some(Suggestion {
+            start: m.start(),
+            end: m.end(),
+            kind,
         })
-        .collect()
+    }));
+    out
 }
 
 /// The spans shown under the caret, the user's first, then accepted ones, then suggestions.

@@ -84,6 +84,7 @@ fn extracted(app: &mut App, extraction: &MentionTable) -> Vec<Effect> {
     let items = extraction.entity_items(&texts);
     search::refresh_entity_order(app);
     super::annotate::refresh_spans(app);
+    super::jobs::release_freed_memory();
     vec![Effect::IndexEntities(items), filter::ask_search(app)]
 }
 
