@@ -48,3 +48,41 @@ fn the_name_after_a_family_link_is_not_spread_alone() {
     let known = known.corpus_wide(&Lexicon::load());
     assert_eq!(spread(&known, "وأضاف باتروشيف أن"), ["باتروشيف"]);
 }
+
+/// The people the rules alone find in `text`.
+fn rule_people(text: &str) -> Vec<String> {
+    Extractor::rules_only()
+        .extract_text(text, None)
+        .into_iter()
+        .filter(|m| m.kind == Kind::Person)
+        .map(|m| text[m.start..m.end].to_string())
+        .collect()
+}
+
+#[test]
+fn an_arabic_given_name_opens_a_name_with_the_word_after_it() {
+    // No title and no speech verb: only the given names `رامي` and `حمزة` (given_ar.txt)
+    // say that a person starts here.
+    assert_eq!(rule_people("وكان رامي زعتري في المدينة"), ["رامي زعتري"]);
+    assert_eq!(
+        rule_people("ووصل حمزة بن يوسف إلى المدينة"),
+        ["حمزة بن يوسف"]
+    );
+}
+
+#[test]
+fn an_arabic_given_name_before_an_ordinary_word_is_no_person() {
+    // `أمين عام` is "secretary general", `رامي في` a name before a preposition: without
+    // capitals, the word after the given name must look like a name too.
+    assert!(rule_people("وانتخب أمين عام جديد للحزب").is_empty());
+    assert!(rule_people("ويعمل رامي في المصنع").is_empty());
+}
+
+#[test]
+fn the_arabic_given_names_are_loaded() {
+    let lx = Lexicon::load();
+    let has = |w: &str| lx.given.contains(&okur::text::fold_str(w));
+    assert!(has("محمد") && has("جورج") && has("زينب"));
+    // Family names and ordinary words stay out.
+    assert!(!has("بوتين") && !has("أردوغان") && !has("نظر"));
+}

@@ -147,10 +147,9 @@ fn arabic_tagger_finds_names_the_rules_miss_but_not_inside_organisations() {
         .filter(|m| m.kind == Kind::Person)
         .map(|m| text[m.start..m.end].to_string())
         .collect();
-    assert!(
-        rules.is_empty(),
-        "the rules alone have no cue here: {rules:?}"
-    );
+    // The rules' only cue is the given name `نيكولاي` (assets/gazetteer/given_ar.txt); the
+    // blend keeps the tagger's person, not the organisation's place.
+    assert_eq!(rules, ["نيكولاي باتروشيف"]);
     assert_eq!(of_kind(text, Kind::Person), ["نيكولاي باتروشيف"]);
     let places = of_kind(text, Kind::Place);
     assert!(places.contains(&"دمشق".to_string()), "{places:?}");

@@ -10,6 +10,7 @@ use crate::text::fold_str;
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 const PLACES_EXTRA: &str = include_str!("../../assets/gazetteer/places_extra.tsv");
 const GIVEN_TR: &str = include_str!("../../assets/gazetteer/given_tr.txt");
+const GIVEN_AR: &str = include_str!("../../assets/gazetteer/given_ar.txt");
 const NAME_STATS: &str = include_str!("../../assets/gazetteer/name_stats.tsv");
 const PEOPLE: &str = include_str!("../../assets/gazetteer/people.tsv");
 const TITLES_TR: &str = include_str!("../../assets/cues/titles_tr.txt");
@@ -24,10 +25,11 @@ const MONTHS: &str = include_str!("../../assets/dates/months.tsv");
 const WEEKDAYS: &str = include_str!("../../assets/dates/weekdays.tsv");
 
 /// Every embedded lexicon file, for the extraction cache's fingerprint.
-pub(super) const EMBEDDED: [&str; 15] = [
+pub(super) const EMBEDDED: [&str; 16] = [
     PLACES,
     PLACES_EXTRA,
     GIVEN_TR,
+    GIVEN_AR,
     NAME_STATS,
     PEOPLE,
     TITLES_TR,
@@ -107,7 +109,8 @@ pub struct Lexicon {
     pub place_first: FxSet<String>,
     /// Proper word-boundary prefixes of multi-word place names (`kuzey`, `kuzey kibris`).
     pub place_prefix: FxSet<String>,
-    /// Turkish given names.
+    /// Given names: Turkish, and Arabic (`محمد`, `جورج`). Arabic has no capitals, so an
+    /// Arabic one is a weaker cue: the list leaves out names that are mostly ordinary words.
     pub given: FxSet<String>,
     /// Per-token training counts.
     pub stats: FxMap<String, NameStats>,
@@ -153,7 +156,10 @@ impl Lexicon {
         let mut lx = Lexicon::default();
         lx.load_places(PLACES_EXTRA);
         lx.load_places(PLACES);
-        lx.given = lines(GIVEN_TR).map(fold_str).collect();
+        lx.given = lines(GIVEN_TR)
+            .chain(lines(GIVEN_AR))
+            .map(fold_str)
+            .collect();
         lx.load_stats();
         lx.load_people();
         for l in lines(TITLES_TR).chain(lines(TITLES_AR)) {

@@ -15,6 +15,9 @@ pub(crate) const LINKS: [&str; 4] = ["بن", "ابن", "بنت", "ال"];
 const KUNYA: &str = "ابو";
 /// Folded words that start a compound given name and need the next word (`عبد الله`).
 const HEADS: [&str; 1] = ["عبد"];
+/// Folded words that end a surname and need the word before (`إمام أوغلو`, `داود أوغلو`):
+/// Turkish `oğlu`, written apart in Arabic.
+const SUFFIX_WORDS: [&str; 1] = ["اوغلو"];
 /// Longest chain of links followed: `X بن Y بن Z آل W` is three.
 const MAX_LINKS: usize = 3;
 
@@ -40,14 +43,21 @@ fn widen(text: &str, toks: &Tokens, (mut first, mut last): (usize, usize)) -> (u
         if link {
             last += 2;
             links += 1;
-        } else if HEADS.contains(&toks.key(last)) && spaced(text, toks, last) {
+        } else if (HEADS.contains(&toks.key(last)) || LINKS.contains(&toks.key(last)))
+            && spaced(text, toks, last)
+        {
+            // A span that stops on `عبد` or on a link (`محمد بن راشد آل`) lacks its last word.
             last += 1;
         } else {
             break;
         }
     }
     let kunya = |k: &str| k == KUNYA || k.strip_prefix('و') == Some(KUNYA);
-    if first > 0 && kunya(toks.key(first - 1)) && spaced(text, toks, first - 1) {
+    let before = first > 0 && spaced(text, toks, first - 1) && {
+        let p = &toks.toks[first - 1];
+        !is_function_word(&text[p.start()..p.end()])
+    };
+    if before && (kunya(toks.key(first - 1)) || SUFFIX_WORDS.contains(&toks.key(first))) {
         first -= 1;
     }
     (first, last)
@@ -112,6 +122,11 @@ mod tests {
         assert_eq!(widened("قال عبد الله الثاني", "عبد"), "عبد الله");
         assert_eq!(widened("وقال أبو مازن إن", "مازن"), "أبو مازن");
         assert_eq!(widened("وكان أبو فارس وأبو السكر", "السكر"), "أبو السكر");
+        assert_eq!(
+            widened("حاكم دبي محمد بن راشد آل مكتوم امس", "محمد بن راشد آل"),
+            "محمد بن راشد آل مكتوم"
+        );
+        assert_eq!(widened("فاز أكرم إمام أوغلو في", "أوغلو"), "إمام أوغلو");
     }
 
     #[test]

@@ -161,6 +161,30 @@ impl Scan<'_> {
         Some(end)
     }
 
+    /// True when the word after Arabic token `i` may carry on a name that starts there: a
+    /// name word or a family link, or an unknown word that is no ordinary one. Arabic has no
+    /// capitals, so a given name alone is no cue (`أمين عام`, `حسن النية`): what follows
+    /// must look like a name too.
+    fn name_word_after(&self, i: usize) -> bool {
+        let j = i + 1;
+        let Some(tok) = self.t.toks.get(j) else {
+            return false;
+        };
+        if !tok.arabic || !self.t.joined(i) || self.function_word(j) || self.is_org(j) {
+            return false;
+        }
+        if self.title_at(j).is_some() || self.place_at(j).is_some() {
+            return false;
+        }
+        let k = self.key(j);
+        if super::AR_FAMILY_LINKS.contains(&k) || matches!(k, "ابو" | "عبد") {
+            return true;
+        }
+        let s = self.lx.stat(k);
+        // `و` opens a second clause or person far more often than a name.
+        self.namey(k) || (!k.starts_with('و') && s.other < 3 && s.place == 0)
+    }
+
     /// A person without a cue: given name + capitalised words, or a known name.
     pub(super) fn person_at(&mut self, i: usize) -> Option<usize> {
         let tok = &self.t.toks[i];
@@ -172,6 +196,9 @@ impl Scan<'_> {
             let s = self.lx.stat(k);
             if self.lx.people_last.contains_key(k) || (s.personish(3) && s.begin >= 2) {
                 return self.arabic_name(i, false);
+            }
+            if self.lx.given.contains(k) && !s.common() && self.name_word_after(i) {
+                return self.arabic_name(i, true);
             }
             return None;
         }
