@@ -58,19 +58,24 @@ pub struct RawMention {
     pub canonical: Option<String>,
 }
 
-#[cfg(test)]
 impl RawMention {
-    /// For unit tests: a mention of `kind` over the first `what` in `text` (at 0 when absent,
-    /// so a wrong test text fails its assertion rather than panicking here).
-    pub(crate) fn first_in(text: &str, what: &str, kind: Kind) -> RawMention {
-        let start = text.find(what).unwrap_or(0);
+    /// A mention of `kind` over bytes `start..end`, with no value or canonical name yet.
+    pub(crate) fn new(start: usize, end: usize, kind: Kind) -> RawMention {
         RawMention {
             start,
-            end: start + what.len(),
+            end,
             kind,
             value: None,
             canonical: None,
         }
+    }
+
+    #[cfg(test)]
+    /// For unit tests: a mention of `kind` over the first `what` in `text` (at 0 when absent,
+    /// so a wrong test text fails its assertion rather than panicking here).
+    pub(crate) fn first_in(text: &str, what: &str, kind: Kind) -> RawMention {
+        let start = text.find(what).unwrap_or(0);
+        RawMention::new(start, start + what.len(), kind)
     }
 }
 

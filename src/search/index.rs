@@ -12,8 +12,8 @@ use super::bytes::byte_set;
 use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
 use super::postings::{Lists, Postings};
 use super::skeleton::{push_skeleton_forms, push_skeletons_of};
+use super::word_memo::WordMemo;
 use super::words::Words;
-use super::wordscan::WordMemo;
 
 /// One item: its strings back to back in [`Index::strs`] (text, folded key unless it is the
 /// text itself, extra, ISO date, skeletons), their lengths, its documents, and the set of

@@ -38,6 +38,7 @@ mod prefilter;
 mod query;
 mod skeleton;
 mod stream;
+mod word_memo;
 mod words;
 mod wordscan;
 

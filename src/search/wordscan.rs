@@ -14,7 +14,7 @@
 //! The scores are the matcher's own (see [`HitBounds`]), so the results are the same as a
 //! scan of every line's text.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use super::engine::covers;
 use super::index::Index;
@@ -122,34 +122,6 @@ fn merge_alias(slot: u8, i: usize, kind: u8, first: bool) -> u8 {
         old if old == new => old,
         // One alias in words of two kinds: which comes first is in the text.
         _ => UNSURE,
-    }
-}
-
-/// Per pattern, the folded words holding it, from the last searches: a pattern grown from
-/// one of them is looked for among its words alone, not the whole vocabulary.
-#[derive(Debug, Default)]
-pub(crate) struct WordMemo(Mutex<Vec<(String, Vec<u32>)>>);
-
-/// How many patterns [`WordMemo`] keeps, and how many words of each at most (4 MB in all).
-const MEMO_PATTERNS: usize = 8;
-const MEMO_WORDS: usize = 1 << 17;
-
-impl WordMemo {
-    /// The words of `postings` holding `needle`, or `None` when more than `limit` do.
-    fn words_holding(&self, postings: &Postings, needle: &str, limit: usize) -> Option<Vec<u32>> {
-        let mut memo = self.0.lock().ok()?;
-        let base = memo
-            .iter()
-            .filter(|(p, _)| needle.contains(p.as_str()))
-            .max_by_key(|(p, _)| p.len());
-        let found = postings.words_holding(needle, base.map(|(_, w)| w.as_slice()), limit)?;
-        if found.len() <= MEMO_WORDS && !memo.iter().any(|(p, _)| p == needle) {
-            if memo.len() >= MEMO_PATTERNS {
-                memo.remove(0);
-            }
-            memo.push((needle.to_string(), found.clone()));
-        }
-        Some(found)
     }
 }
 

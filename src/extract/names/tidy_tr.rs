@@ -68,13 +68,7 @@ fn token_range(toks: &Tokens, m: &RawMention) -> Option<(usize, usize)> {
 }
 
 fn mention(toks: &Tokens, kind: Kind, first: usize, last: usize) -> RawMention {
-    RawMention {
-        start: toks.toks[first].start(),
-        end: toks.toks[last].stem_end(),
-        kind,
-        value: None,
-        canonical: None,
-    }
+    RawMention::new(toks.toks[first].start(), toks.toks[last].stem_end(), kind)
 }
 
 /// The Turkish tagger's mentions in the conventions above (persons and places; the rest
@@ -292,18 +286,22 @@ pub fn tidy_blend((lx, text, toks): (&Lexicon, &str, &Tokens), out: &mut Vec<Raw
     cues::add_given_and_surname((lx, text, toks), out);
 }
 
+/// For the unit tests here and in the submodules: the mentions as `Kind text`, in order.
+#[cfg(test)]
+fn shown(text: &str, ms: &[RawMention]) -> Vec<String> {
+    let mut ms = ms.to_vec();
+    ms.sort_by_key(|m| m.start);
+    ms.iter()
+        .map(|m| format!("{:?} {}", m.kind, &text[m.start..m.end]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn at(text: &str, what: &str, kind: Kind) -> RawMention {
         RawMention::first_in(text, what, kind)
-    }
-
-    fn shown(text: &str, ms: &[RawMention]) -> Vec<String> {
-        ms.iter()
-            .map(|m| format!("{:?} {}", m.kind, &text[m.start..m.end]))
-            .collect()
     }
 
     #[test]

@@ -199,13 +199,7 @@ pub fn add_lone_surnames(
             && !t.has_suffix()
             && toks.toks.get(i + 1).is_some_and(|n| n.sep == Sep::Space);
         if !before && !after && !ordinary {
-            out.push(RawMention {
-                start: s,
-                end: e,
-                kind: Kind::Person,
-                value: None,
-                canonical: None,
-            });
+            out.push(RawMention::new(s, e, Kind::Person));
         }
     }
 }
@@ -255,28 +249,15 @@ pub fn add_given_and_surname(
         }
         let (s, e) = (t.start(), toks.toks[i + 1].stem_end());
         if !out.iter().any(|m| m.start < e && s < m.end) {
-            out.push(RawMention {
-                start: s,
-                end: e,
-                kind: Kind::Person,
-                value: None,
-                canonical: None,
-            });
+            out.push(RawMention::new(s, e, Kind::Person));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::shown;
     use super::*;
-
-    fn shown(text: &str, ms: &[RawMention]) -> Vec<String> {
-        let mut ms = ms.to_vec();
-        ms.sort_by_key(|m| m.start);
-        ms.iter()
-            .map(|m| format!("{:?} {}", m.kind, &text[m.start..m.end]))
-            .collect()
-    }
 
     #[test]
     fn places_before_cue_nouns_are_places() {

@@ -76,13 +76,7 @@ fn add_initials(text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
             && !NOT_PEOPLE.contains(&letters.as_str())
             && !taken(out, start, end)
         {
-            out.push(RawMention {
-                start,
-                end,
-                kind: Kind::Person,
-                value: None,
-                canonical: None,
-            });
+            out.push(RawMention::new(start, end, Kind::Person));
         }
         i = last + 1;
     }
@@ -254,28 +248,15 @@ fn add_caps_people(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<RawMen
         }
         let (s, e) = (toks.toks[i].start(), toks.toks[i + 1].stem_end());
         if !taken(out, s, e) {
-            out.push(RawMention {
-                start: s,
-                end: e,
-                kind: Kind::Person,
-                value: None,
-                canonical: None,
-            });
+            out.push(RawMention::new(s, e, Kind::Person));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::shown;
     use super::*;
-
-    fn shown(text: &str, ms: &[RawMention]) -> Vec<String> {
-        let mut ms = ms.to_vec();
-        ms.sort_by_key(|m| m.start);
-        ms.iter()
-            .map(|m| format!("{:?} {}", m.kind, &text[m.start..m.end]))
-            .collect()
-    }
 
     fn person(text: &str, what: &str) -> RawMention {
         RawMention::first_in(text, what, Kind::Person)
