@@ -63,11 +63,16 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head
-        .iter()
+    !head.is_empty() && head_controls(bytes) * 10 > head.len()
+}
+
+/// How many control bytes other than line breaks, tabs and form feeds the first
+/// [`SNIFF_LEN`] bytes of `bytes` hold: what the binary sniff counts.
+pub(crate) fn head_controls(bytes: &[u8]) -> usize {
+    let head = bytes.get(..SNIFF_LEN).unwrap_or(bytes);
+    head.iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
-        .count();
-    !head.is_empty() && controls * 10 > head.len()
+        .count()
 }
 
 #[cfg(test)]

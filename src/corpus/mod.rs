@@ -17,12 +17,14 @@ mod read;
 mod walk;
 
 pub use dateline::{day_first, iso_date};
+pub(crate) use decode::head_controls;
 pub use decode::{Decoded, decode_bytes};
 pub use load::{
     LoadError, LoadReport, holds_news_formats, load_paths, load_seeds, load_stdin, read_stdin_bytes,
 };
 pub use meta::ArticleMeta;
 pub use parse::{Dateline, ParaKind, Paragraph, Piece, detect_language, parse_document};
+pub(crate) use read::read_regular;
 pub use read::{
     DEFAULT_MAX_INPUT_MB, MAX_INPUT_ENV, max_input_bytes, not_regular, read_small_file,
 };

@@ -123,7 +123,7 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
 }
 
 /// Reads a whole regular file of at most `limit` bytes.
-pub(super) fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
+pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
     let (file, len) = open_regular(path)?;
     if len > limit {
         return Err(Unread::Skipped(too_large_reason(Some(len), limit)));

@@ -30,6 +30,7 @@ mod highlight;
 mod hits;
 mod index;
 mod item;
+mod leb128;
 mod lines;
 mod matcher;
 mod plan;

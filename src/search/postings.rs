@@ -15,6 +15,8 @@ use hashbrown::HashTable;
 use memchr::memmem::Finder;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::leb128;
+
 /// The lines of each of a number of keys, as flagged deltas back to back.
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
@@ -60,9 +62,9 @@ impl ListsBuilder {
         *last = next;
         if self.writing {
             let start = usize::try_from(*at).unwrap_or(usize::MAX);
-            *at += write_varint(self.bytes.get_mut(start..).unwrap_or_default(), value);
+            *at += leb128::write(self.bytes.get_mut(start..).unwrap_or_default(), value);
         } else {
-            *at += varint_len(value);
+            *at += leb128::len(value);
         }
     }
 
@@ -114,7 +116,7 @@ impl Lists {
         let (start, end) = self.span(key);
         let mut rest = self.bytes.get(start..end).unwrap_or_default();
         let mut next = 0u64;
-        while let Some((value, used)) = read_varint(rest) {
+        while let Some((value, used)) = leb128::read(rest) {
             rest = rest.get(used..).unwrap_or_default();
             next += value >> 1;
             if let Some(line) = next.checked_sub(1).and_then(|l| usize::try_from(l).ok()) {
@@ -287,40 +289,6 @@ fn gallop(ends: &[u32], at: u32) -> usize {
         .get(lo..upto)
         .unwrap_or_default()
         .partition_point(|&e| e <= at)
-}
-
-/// Bytes `value` takes as LEB128.
-fn varint_len(value: u64) -> u64 {
-    u64::from((64 - value.leading_zeros()).max(1).div_ceil(7))
-}
-
-/// Writes `value` as LEB128 at the start of `out`; returns the bytes written (0 when `out`
-/// is too short, which a laid-out builder never is).
-fn write_varint(out: &mut [u8], mut value: u64) -> u64 {
-    let mut n = 0;
-    for slot in out.iter_mut() {
-        let low = u8::try_from(value & 0x7F).unwrap_or(0);
-        value >>= 7;
-        n += 1;
-        if value == 0 {
-            *slot = low;
-            return n;
-        }
-        *slot = low | 0x80;
-    }
-    0
-}
-
-/// The LEB128 number at the start of `bytes` and the bytes it took.
-fn read_varint(bytes: &[u8]) -> Option<(u64, usize)> {
-    let mut n = 0u64;
-    for (i, &b) in bytes.iter().enumerate().take(10) {
-        n |= u64::from(b & 0x7F) << (7 * i);
-        if b & 0x80 == 0 {
-            return Some((n, i + 1));
-        }
-    }
-    None
 }
 
 #[cfg(test)]

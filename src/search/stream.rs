@@ -8,12 +8,13 @@ use crate::text::{fold_into, is_arabic};
 use super::arena::{MAX_PIECE, pieces};
 use super::engine::{Hit, rank_by};
 use super::item::ItemKind;
+use super::leb128;
 use super::matcher::Fields;
 use super::plan::{ItemFields, Plan};
 use super::prefilter::{RawFilter, SkeletonGate};
 use super::query::Query;
 use super::skeleton::{first_letter, push_skeletons_of};
-use super::words::{LineWords, Words, push_leb128};
+use super::words::{LineWords, Words};
 
 /// How many lines are scanned between two looks at the cancel flag.
 const CANCEL_EVERY: usize = 4096;
@@ -231,7 +232,7 @@ impl WordCodes {
             let wanted =
                 first_letter(word).is_some_and(|c| script.is_none_or(|a| is_arabic(c) == a));
             if !wanted {
-                push_leb128(&mut self.codes, 0);
+                leb128::push(&mut self.codes, 0);
                 continue;
             }
             let code = match self.known.get(word) {
@@ -247,7 +248,7 @@ impl WordCodes {
                     code
                 }
             };
-            push_leb128(&mut self.codes, code);
+            leb128::push(&mut self.codes, u64::from(code));
         }
         true
     }

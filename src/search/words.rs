@@ -13,6 +13,8 @@ use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3Builder;
 
+use super::leb128;
+
 /// The vocabulary of skeleton entries and the entry numbers of every indexed line.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
@@ -44,7 +46,7 @@ impl Words {
         let start = self.lines.len();
         for entry in field.split(' ').filter(|e| !e.is_empty()) {
             let code = self.code(entry)?;
-            push_leb128(&mut self.lines, code);
+            leb128::push(&mut self.lines, u64::from(code));
         }
         let len = u32::try_from(self.lines.len() - start).ok()?;
         Some((u64::try_from(start).ok()?, len))
@@ -135,7 +137,7 @@ impl Words {
 }
 
 impl<'a> LineWords<'a> {
-    /// The codes `codes` (as [`push_leb128`] wrote [`Words::code`]s) of entries of `words`.
+    /// The codes `codes` (as [`leb128::push`] wrote [`Words::code`]s) of entries of `words`.
     pub fn new(words: &'a Words, codes: &'a [u8]) -> LineWords<'a> {
         LineWords { words, codes }
     }
@@ -145,37 +147,12 @@ impl<'a> LineWords<'a> {
     pub fn ids(&self) -> impl Iterator<Item = Option<u32>> + '_ {
         let mut rest = self.codes;
         std::iter::from_fn(move || {
-            let (code, used) = read_leb128(rest)?;
+            let (code, used) = leb128::read(rest)?;
+            let code = u32::try_from(code).ok()?;
             rest = rest.get(used..).unwrap_or_default();
             Some(code.checked_sub(1))
         })
     }
-}
-
-/// Appends `n` as LEB128 (7 bits a byte, low first; the high bit says more follow).
-pub(crate) fn push_leb128(out: &mut Vec<u8>, mut n: u32) {
-    loop {
-        let low = u8::try_from(n & 0x7F).unwrap_or(0);
-        n >>= 7;
-        if n == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
-}
-
-/// The LEB128 number at the start of `bytes` and how many bytes it took; `None` at the end
-/// (or on a number that does not end, which [`push_leb128`] never writes).
-fn read_leb128(bytes: &[u8]) -> Option<(u32, usize)> {
-    let mut n = 0u32;
-    for (i, &b) in bytes.iter().enumerate().take(5) {
-        n |= u32::from(b & 0x7F) << (7 * i);
-        if b & 0x80 == 0 {
-            return Some((n, i + 1));
-        }
-    }
-    None
 }
 
 /// What one term found for each entry of the vocabulary so far: every entry is tried once
@@ -294,16 +271,6 @@ mod tests {
         assert_eq!(words.entry(0), " a:lfrf.aa ");
         assert_eq!(words.entry(1), " l:lvrv.ao ");
         assert_eq!(words.entry(2), "");
-    }
-
-    #[test]
-    fn numbers_round_trip_through_leb128() {
-        for n in [0, 1, 127, 128, 16_383, 16_384, u32::MAX] {
-            let mut out = Vec::new();
-            push_leb128(&mut out, n);
-            assert_eq!(read_leb128(&out), Some((n, out.len())), "{n}");
-        }
-        assert_eq!(read_leb128(&[0x80, 0x80]), None);
     }
 }
 
