@@ -125,3 +125,40 @@ fn local_scans_agree_with_whole_text_scans() {
         );
     }
 }
+
+/// The text of the cursor's row.
+fn cursor_row(app: &App) -> Option<String> {
+    match app.reader.layout.row(app.reader.cursor.selected)? {
+        PaneRow::Text(line) => Some(line.logical.clone()),
+        PaneRow::Blank => Some(String::new()),
+    }
+}
+
+#[test]
+fn the_end_shows_before_the_rest_is_wrapped_and_stays_when_it_is() {
+    let mut h = long_app();
+    let options = h.app().reader.layout.options();
+    // As a huge document is read: the end estimated when over 1 KB is left to wrap.
+    h.app_mut().reader.layout = okur::layout::DocLayout::new(options).estimating_above(1000);
+    h.update(&[Action::Bottom]);
+    assert!(!laid_out_everything(h.app()), "G wrapped only the end");
+    let last = cursor_row(h.app());
+    assert!(
+        last.as_deref()
+            .is_some_and(|l| l.ends_with("Görüşme uzun sürdü!")),
+        "{last:?}"
+    );
+    let from_end = |app: &App| app.reader.layout.row_count() - app.reader.cursor.selected;
+    let before = from_end(h.app());
+    // The frames after it wrap the rest; the cursor stays on the row it was on.
+    h.prepare();
+    assert!(laid_out_everything(h.app()));
+    assert_eq!(cursor_row(h.app()), last);
+    assert_eq!(from_end(h.app()), before);
+    let mut whole = okur::layout::DocLayout::new(options);
+    whole.ensure_all(&h.app().corpus.docs[0]);
+    assert_eq!(h.app().reader.layout.row_count(), whole.row_count());
+    // Up a page and back: the rows are the whole index's.
+    h.update(&[Action::PageUp, Action::PageDown]);
+    assert_eq!(cursor_row(h.app()), last);
+}

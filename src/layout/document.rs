@@ -8,7 +8,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use super::index::{Cuts, RowIndex, Slot};
+use super::index::{Cuts, Slot};
+use super::tail::{Indexed, Shift};
 use super::{Direction, LayoutOptions, ParaLines, VisualLine, layout_paragraph};
 use crate::corpus::Document;
 
@@ -30,12 +31,16 @@ const KEEP_ROWS: usize = 100_000;
 /// Rows laid out around the place a caller asks for: more than any screen is high, so the
 /// rows about the cursor and the page it is on are always there.
 pub(crate) const WINDOW: usize = 512;
+/// Below this many bytes left to wrap, the end of a document (`G`) is reached by wrapping
+/// all of it; above, the last rows are wrapped first and numbered from an estimate (see
+/// `tail.rs`): wrapping 4 MB takes about 20 ms.
+const WHOLE_BELOW: usize = 4 << 20;
 
 /// The rows indexed and laid out at one set of options.
 #[derive(Debug, Clone)]
 struct Cached {
     opts: LayoutOptions,
-    index: RowIndex,
+    index: Indexed,
     /// Laid-out rows by pane row: only a window about the rows last asked for.
     lines: BTreeMap<usize, VisualLine>,
 }
@@ -44,7 +49,7 @@ impl Cached {
     fn new(opts: LayoutOptions) -> Cached {
         Cached {
             opts,
-            index: RowIndex::default(),
+            index: Indexed::default(),
             lines: BTreeMap::new(),
         }
     }
@@ -74,6 +79,10 @@ pub struct DocLayout {
     current: Cached,
     /// Earlier options, most recent first (at most `KEEP - 1`).
     earlier: Vec<Cached>,
+    /// Bytes left to wrap above which the end is numbered from an estimate.
+    whole_below: usize,
+    /// Changes of row numbers the reader has not taken yet.
+    shifts: Vec<Shift>,
 }
 
 impl DocLayout {
@@ -84,7 +93,16 @@ impl DocLayout {
             cuts: Cuts::default(),
             current: Cached::new(opts),
             earlier: Vec::new(),
+            whole_below: WHOLE_BELOW,
+            shifts: Vec::new(),
         }
+    }
+
+    /// The same layout, reaching the end of a document by an estimate when more than
+    /// `bytes` are left to wrap (4 MB unless set; tests make it small).
+    pub fn estimating_above(mut self, bytes: usize) -> DocLayout {
+        self.whole_below = bytes;
+        self
     }
 
     /// The options this layout was made for.
@@ -102,6 +120,8 @@ impl DocLayout {
             Some(i) => self.earlier.remove(i),
             None => Cached::new(opts),
         };
+        // The reader places its cursor again at a new width.
+        self.shifts.clear();
         let previous = std::mem::replace(&mut self.current, next);
         if previous.index.rows() <= KEEP_ROWS {
             self.earlier.insert(0, previous);
@@ -134,15 +154,79 @@ impl DocLayout {
 
     /// Indexes paragraphs until at least `n` rows exist or the document ends, and lays out
     /// the rows just before the `n`th (the screen that ends there and the one before it).
+    /// Asked for the end of a huge document, it wraps only its last rows, numbered from an
+    /// estimate; the reader takes the changes of numbers with [`DocLayout::take_shifts`].
     pub fn ensure_rows(&mut self, doc: &Document, n: usize) {
+        let width = self.current.opts.width;
+        let before = self.shifts.len();
         if self.current.index.rows() < n && self.past_the_end(doc, n) {
-            self.current.index.index_rest(doc, self.current.opts.width);
+            self.current.index.index_end(doc, width, self.whole_below);
         }
-        while self.current.index.rows() < n && !self.is_complete(doc) {
-            self.current.index.index_next(doc, self.current.opts.width);
+        let index = &mut self.current.index;
+        while !index.is_complete(doc) {
+            let have = match index.tail_base() {
+                // Coming from the end: the tail goes back below (after this loop).
+                Some(base) if n > base => break,
+                // Coming from the top: the head goes on towards the tail.
+                Some(_) => index.head().rows(),
+                None => index.rows(),
+            };
+            if have >= n {
+                break;
+            }
+            index.index_next(doc, width);
         }
-        let end = n.min(self.row_count());
+        let start = n.min(index.rows()).saturating_sub(WINDOW);
+        if index
+            .tail_base()
+            .is_some_and(|base| n > base && start < base)
+        {
+            let first = start.max(index.head().rows());
+            index.extend_back(doc, width, first);
+        }
+        self.absorb();
+        // Wrapping may have moved the rows of the tail, `n` with them.
+        let moved = self.shifts.get(before..).unwrap_or(&[]);
+        let end = moved
+            .iter()
+            .fold(n, |row, s| s.apply(row))
+            .min(self.row_count());
         self.lay_out(doc, end.saturating_sub(WINDOW)..end);
+    }
+
+    /// Takes the index's changes of row numbers: the laid-out rows move with them, and
+    /// the reader is told at [`DocLayout::take_shifts`].
+    fn absorb(&mut self) {
+        let shifts = self.current.index.take_shifts();
+        if shifts.is_empty() {
+            return;
+        }
+        let lines = std::mem::take(&mut self.current.lines);
+        self.current.lines = lines
+            .into_iter()
+            .map(|(row, line)| (shifts.iter().fold(row, |r, s| s.apply(r)), line))
+            .collect();
+        self.shifts.extend(shifts);
+    }
+
+    /// The changes of row numbers since the last call (rows of an estimated end moved when
+    /// more of the document was wrapped), oldest first: the reader moves its cursor by
+    /// them right after each `ensure_*` call and each [`DocLayout::index_some`].
+    pub fn take_shifts(&mut self) -> Vec<Shift> {
+        std::mem::take(&mut self.shifts)
+    }
+
+    /// Wraps about `budget` more bytes of a document whose end was estimated, towards the
+    /// tail; the estimate gives way to the true row count when they meet. True while
+    /// there is more to do.
+    pub fn index_some(&mut self, doc: &Document, budget: usize) -> bool {
+        if !self.current.index.has_tail() {
+            return false;
+        }
+        let width = self.current.opts.width;
+        self.current.index.index_some(doc, width, budget);
+        self.absorb();
+        self.current.index.has_tail()
     }
 
     /// True when `n` rows are more than the document can make (a paragraph wraps to at
@@ -152,8 +236,11 @@ impl DocLayout {
         n > self.current.index.rows().saturating_add(most)
     }
 
-    /// Indexes the whole document (and lays out its last rows).
+    /// Indexes the whole document, with no estimate (and lays out its last rows).
     pub fn ensure_all(&mut self, doc: &Document) {
+        let width = self.current.opts.width;
+        self.current.index.complete(doc, width);
+        self.absorb();
         self.ensure_rows(doc, usize::MAX);
     }
 
@@ -162,32 +249,21 @@ impl DocLayout {
     pub fn ensure_offset(&mut self, doc: &Document, offset: usize) {
         let width = self.current.opts.width;
         let index = &mut self.current.index;
-        loop {
-            let n = index.paras();
-            let past = n > 0
-                && doc
-                    .paragraphs
-                    .get(n - 1)
-                    .is_some_and(|p| p.doc_end() > offset);
-            if past || n >= doc.paragraphs.len() {
-                break;
-            }
+        let p = doc
+            .paragraphs
+            .partition_point(|para| para.doc_end() <= offset);
+        while p < doc.paragraphs.len() && !index.has_para(p) {
             index.index_next(doc, width);
         }
-        let indexed = doc.paragraphs.get(..index.paras()).unwrap_or(&[]);
-        let p = indexed.partition_point(|para| para.doc_end() <= offset);
-        let row = match indexed.get(p) {
+        let row = match doc.paragraphs.get(p) {
             Some(para) => {
                 let line = para.to_para(offset).map_or(0, |o| index.line_at(p, o));
                 index.row_of(p, line).unwrap_or(0)
             }
             None => index.rows(),
         };
+        self.absorb();
         self.lay_out(doc, row.saturating_sub(WINDOW / 2)..row + WINDOW / 2);
-    }
-
-    fn is_complete_index(&self, doc: &Document) -> bool {
-        self.current.index.paras() >= doc.paragraphs.len()
     }
 
     /// Lays out the indexed rows in `rows` that are not laid out yet, and forgets laid-out
@@ -235,7 +311,7 @@ impl DocLayout {
 
     /// True when every paragraph has been indexed.
     pub fn is_complete(&self, doc: &Document) -> bool {
-        self.is_complete_index(doc)
+        self.current.index.is_complete(doc)
     }
 
     /// Rows indexed so far.

@@ -65,18 +65,39 @@ pub(crate) enum Slot {
     Gap,
 }
 
-/// The row index of a document at one pane width.
+/// The row index of a run of a document's paragraphs (from paragraph `first` on) at one
+/// pane width; its rows count from 0 at the first line of paragraph `first`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct RowIndex {
+    /// The document paragraph its first entry is.
+    first: usize,
     paras: Vec<ParaRows>,
     /// Paragraph offset where each line starts, paragraph after paragraph.
     line_starts: Vec<u32>,
 }
 
 impl RowIndex {
+    /// An empty index whose first paragraph will be document paragraph `first`.
+    pub fn starting_at(first: usize) -> RowIndex {
+        RowIndex {
+            first,
+            ..RowIndex::default()
+        }
+    }
+
+    /// The document paragraph of its first entry.
+    pub fn first(&self) -> usize {
+        self.first
+    }
+
     /// Paragraphs indexed so far.
     pub fn paras(&self) -> usize {
         self.paras.len()
+    }
+
+    /// The document paragraph after the last one indexed.
+    pub fn end(&self) -> usize {
+        self.first + self.paras.len()
     }
 
     /// Rows indexed so far.
@@ -86,7 +107,7 @@ impl RowIndex {
 
     /// Wraps the next paragraph of `doc` at `width` and adds its rows.
     pub fn index_next(&mut self, doc: &Document, width: usize) {
-        let Some(para) = doc.paragraphs.get(self.paras.len()) else {
+        let Some(para) = doc.paragraphs.get(self.end()) else {
             return;
         };
         let mut wrapped = Wrapped::default();
@@ -95,9 +116,15 @@ impl RowIndex {
     }
 
     /// Wraps every paragraph not indexed yet, on as many threads as there are cores (up to
-    /// four): what `G` on a huge document waits for.
+    /// four).
     pub fn index_rest(&mut self, doc: &Document, width: usize) {
-        let rest = doc.paragraphs.get(self.paras.len()..).unwrap_or(&[]);
+        self.index_to(doc, width, doc.paragraphs.len());
+    }
+
+    /// Wraps the paragraphs after the last one indexed up to (not including) document
+    /// paragraph `end`, on as many threads as there are cores (up to four).
+    pub fn index_to(&mut self, doc: &Document, width: usize, end: usize) {
+        let rest = doc.paragraphs.get(self.end()..end).unwrap_or(&[]);
         let bytes: usize = rest.iter().map(Paragraph::len).sum();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let share = bytes / threads + 1;
@@ -146,7 +173,12 @@ impl RowIndex {
         self.line_starts.extend_from_slice(&run.starts);
     }
 
-    /// What row `row` shows, if it is indexed.
+    /// The entry of document paragraph `para`, if it is indexed here.
+    fn entry(&self, para: usize) -> Option<&ParaRows> {
+        self.paras.get(para.checked_sub(self.first)?)
+    }
+
+    /// What row `row` shows, if it is indexed (paragraphs are the document's).
     pub fn slot(&self, row: usize) -> Option<Slot> {
         if row >= self.rows() {
             return None;
@@ -158,7 +190,7 @@ impl RowIndex {
         let rows = self.paras.get(p)?;
         let line = row - rows.first_row;
         Some(if line < rows.lines() {
-            Slot::Line(p, line)
+            Slot::Line(self.first + p, line)
         } else {
             Slot::Gap
         })
@@ -166,13 +198,13 @@ impl RowIndex {
 
     /// The pane row of line `line` of paragraph `para`.
     pub fn row_of(&self, para: usize, line: usize) -> Option<usize> {
-        let rows = self.paras.get(para)?;
+        let rows = self.entry(para)?;
         (line < rows.lines().max(1)).then_some(rows.first_row + line)
     }
 
     /// The paragraph offset where line `line` of paragraph `para` starts.
     pub fn line_start(&self, para: usize, line: usize) -> Option<usize> {
-        let rows = self.paras.get(para)?;
+        let rows = self.entry(para)?;
         if line >= rows.lines() {
             return None;
         }
@@ -184,7 +216,7 @@ impl RowIndex {
     /// The line of paragraph `para` that paragraph offset `offset` falls in (the last one
     /// starting at or before it; 0 before the first).
     pub fn line_at(&self, para: usize, offset: usize) -> usize {
-        let Some(rows) = self.paras.get(para) else {
+        let Some(rows) = self.entry(para) else {
             return 0;
         };
         let starts = self

@@ -16,6 +16,7 @@ mod lines;
 mod plain;
 mod reorder;
 mod shape;
+pub(crate) mod tail;
 mod wrap;
 
 pub use direction::{Direction, base_direction, paragraph_direction};
@@ -23,6 +24,7 @@ pub use document::{DocLayout, PaneRow, layout_document};
 pub use line::{VisualCell, VisualLine};
 pub use lines::ParaLines;
 pub use reorder::{level_runs_order, line_visual_order, paragraph_levels, visual_order};
+pub use tail::Shift;
 pub use wrap::{Cluster, clusters, wrap_clusters};
 
 use crate::corpus::Paragraph;
@@ -133,3 +135,7 @@ mod tests;
 #[cfg(test)]
 #[path = "lines_tests.rs"]
 mod lines_tests;
+
+#[cfg(test)]
+#[path = "tail_tests.rs"]
+mod tail_tests;

@@ -77,13 +77,15 @@ pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// The shown span under the caret, preferring suggestions.
-pub(super) fn span_under_caret(app: &App) -> Option<&EffectiveSpan> {
+pub(super) fn span_under_caret(app: &App) -> Option<EffectiveSpan> {
     let caret = app.reader.caret;
     let under = app
         .spans
         .iter()
         .filter(|s| s.start <= caret && caret < s.end);
-    under.min_by_key(|s| (s.origin != Origin::Suggested, s.end - s.start))
+    under
+        .min_by_key(|s| (s.origin != Origin::Suggested, s.end - s.start))
+        .map(|s| s.to_span())
 }
 
 /// Effects that save `changes` as one step: one change as itself, several together (one
@@ -112,12 +114,13 @@ pub fn suggestions(app: &App) -> Vec<Suggestion> {
 }
 
 /// The spans shown under the caret, the user's first, then accepted ones, then suggestions.
-fn shown_under_caret(app: &App) -> Vec<&EffectiveSpan> {
+fn shown_under_caret(app: &App) -> Vec<EffectiveSpan> {
     let caret = app.reader.caret;
-    let mut under: Vec<&EffectiveSpan> = app
+    let mut under: Vec<EffectiveSpan> = app
         .spans
         .iter()
         .filter(|s| s.start <= caret && caret < s.end)
+        .map(|s| s.to_span())
         .collect();
     under.sort_by_key(|s| (s.origin, s.end - s.start));
     under

@@ -130,6 +130,7 @@ pub fn set_caret(app: &mut App, panes: &Panes, offset: usize) {
         return;
     };
     app.reader.layout.ensure_offset(doc, offset);
+    super::moves::follow_shifts(app);
     if let Some(row) = app.reader.layout.row_of_offset(offset) {
         app.reader.caret = offset;
         app.reader.cursor.selected = row;

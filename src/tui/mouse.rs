@@ -53,6 +53,7 @@ fn scroll(app: &mut App, panes: &Panes, pane: Focus, delta: isize) {
             let height = panes.reader_height();
             let wanted = app.reader.cursor.offset.saturating_add_signed(delta) + 2 * height;
             app.reader.layout.ensure_rows(doc, wanted);
+            super::moves::follow_shifts(app);
             let rows = app.reader.layout.row_count();
             let before = app.reader.cursor.selected;
             let x = super::caret::current_x(app);

@@ -84,6 +84,17 @@ fn move_reader(app: &mut App, panes: &Panes, delta: isize) {
     caret::settle(app, panes, delta, x);
 }
 
+/// Moves the reading cursor with the rows it is on when their numbers changed (the end of
+/// a huge document is numbered from an estimate until the rows before it are wrapped):
+/// called right after each `ensure_*` of the layout, before its rows are read.
+pub fn follow_shifts(app: &mut App) {
+    for shift in app.reader.layout.take_shifts() {
+        let cursor = &mut app.reader.cursor;
+        cursor.selected = shift.apply(cursor.selected);
+        cursor.offset = shift.apply(cursor.offset);
+    }
+}
+
 /// Moves the reading cursor by rows, laying out what it needs; the caret is not touched.
 pub fn move_rows_raw(app: &mut App, panes: &Panes, delta: isize) {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
@@ -93,6 +104,8 @@ pub fn move_rows_raw(app: &mut App, panes: &Panes, delta: isize) {
     let wanted = app.reader.cursor.selected.saturating_add_signed(delta);
     let layout = &mut app.reader.layout;
     layout.ensure_rows(doc, wanted.saturating_add(height).saturating_add(1));
+    follow_shifts(app);
+    let layout = &app.reader.layout;
     app.reader.cursor.move_by(delta, layout.row_count());
     app.reader.cursor.follow(height);
 }
@@ -164,6 +177,10 @@ pub fn sort(app: &mut App, order: SortOrder) {
     app.status.say(format!("sorted by {}", order.name()));
 }
 
+/// Bytes of a huge document wrapped per frame after `G` until its row index is whole: a
+/// few milliseconds on two cores, so keys are still answered at once.
+const BACKGROUND_BYTES: usize = 2 << 20;
+
 /// Brings the reading pane's layout to the current width and lays out the visible rows;
 /// finds the search matches of a newly opened document.
 pub fn prepare(app: &mut App, panes: &Panes) {
@@ -175,8 +192,14 @@ pub fn prepare(app: &mut App, panes: &Panes) {
         .layout
         .set_options(app.layout_base.at_width(width));
     if let Some(doc) = app.corpus.docs.get(app.reader.doc) {
+        // After `G` on a huge document: the rows before its end, a piece each frame.
+        app.reader.layout.index_some(doc, BACKGROUND_BYTES);
+        follow_shifts(app);
+    }
+    if let Some(doc) = app.corpus.docs.get(app.reader.doc) {
         let needed = app.reader.cursor.offset + panes.reader_height() + 1;
         app.reader.layout.ensure_rows(doc, needed);
+        follow_shifts(app);
         let rows = app.reader.layout.row_count();
         if rows > 0 && app.reader.cursor.selected >= rows {
             app.reader.cursor.selected = rows - 1;

@@ -209,9 +209,9 @@ pub fn show_range(app: &mut App, panes: &Panes, start: usize) -> bool {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return false;
     };
-    let layout = &mut app.reader.layout;
-    layout.ensure_offset(doc, start);
-    let Some(row) = layout.row_of_offset(start) else {
+    app.reader.layout.ensure_offset(doc, start);
+    super::moves::follow_shifts(app);
+    let Some(row) = app.reader.layout.row_of_offset(start) else {
         return false;
     };
     app.reader.cursor.selected = row;

@@ -14,7 +14,7 @@ pub fn decide(app: &mut App, accept: bool) -> Vec<Effect> {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return Vec::new();
     };
-    let Some(span) = span_under_caret(app).cloned() else {
+    let Some(span) = span_under_caret(app) else {
         app.status.say("no suggestion under the caret");
         return Vec::new();
     };

@@ -16,7 +16,7 @@ pub fn ask(app: &mut App) -> Vec<Effect> {
     let Some(doc) = app.open_doc() else {
         return Vec::new();
     };
-    let Some(span) = shown_under_caret(app).first().map(|s| (*s).clone()) else {
+    let Some(span) = shown_under_caret(app).into_iter().next() else {
         app.status
             .say("nothing labelled here: label this occurrence (p l d 1-9), then L labels all");
         return Vec::new();

@@ -13,13 +13,13 @@ pub fn refresh_spans(app: &mut App) {
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return;
     };
+    // The old set, then the suggestions, go before the next is made: a huge document's
+    // spans are held once at a time (its suggestions alone take 40 bytes a mention).
+    app.spans = super::super::ranges::SpanSet::default();
     let stored = app.state.doc(&doc.key);
-    app.spans = super::super::ranges::SpanSet::new(crate::store::effective_spans(
-        &doc.text,
-        stored,
-        &suggestions,
-        &app.state,
-    ));
+    let spans = crate::store::effective_spans(&doc.text, stored, &suggestions, &app.state);
+    drop(suggestions);
+    app.spans = super::super::ranges::SpanSet::new(spans);
     let misfits = crate::store::misfits(&doc.text, stored);
     if let Some(first) = misfits.first()
         && app.misfits_reported.insert(doc.key.clone())
@@ -60,7 +60,7 @@ pub fn say_span_under_caret(app: &mut App, before: usize) {
     if now == span_at(app, before) {
         return;
     }
-    let Some(span) = shown_under_caret(app).first().map(|s| (*s).clone()) else {
+    let Some(span) = shown_under_caret(app).into_iter().next() else {
         return;
     };
     let Some(text) = app
