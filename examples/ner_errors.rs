@@ -5,6 +5,10 @@
 //! (TYPES comma-separated gold tags, KIND person|place|date). A `.jsonl` FILE is an okur
 //! news set (`okur_news_tr.jsonl`): its `dev` articles as written (the CoNLL rendering
 //! splits `Suriye'de` into `Suriye' de`), TYPES its span kinds (`person`, `place`).
+//!
+//! Spans are compared on whole space-separated tokens, as the eval's whole-token score does;
+//! each error is marked `r` when the rules alone make it too, `m` when the tagger, the blend
+//! or the corpus-wide spreading of names brings it.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -71,6 +75,30 @@ fn context(text: &str, s: usize, e: usize) -> String {
     format!("{}[{}]{}", &text[a..s], &text[s..e], &text[e..b]).replace('\n', " / ")
 }
 
+/// The spans of `kind` that `ex` finds in `corpus`.
+fn predict(ex: &Extractor, corpus: &Corpus, kind: Kind) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (d, ms) in extract_corpus(ex, corpus).mentions.iter().enumerate() {
+        out.extend(
+            ms.iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| (d, m.start, m.end)),
+        );
+    }
+    out
+}
+
+/// `s` widened to the space-separated tokens it touches, as `tests/extract_eval.rs`
+/// compares whole tokens (the CoNLL sets keep Arabic clitics inside their tokens).
+fn widen(corpus: &Corpus, s: &Span) -> Span {
+    let text = corpus.docs[s.0].text.as_str();
+    let start = text[..s.1].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[s.2..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| s.2 + i);
+    (s.0, start, end)
+}
+
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let [_, file, types, kind, rest @ ..] = args.as_slice() else {
@@ -90,38 +118,54 @@ fn main() -> std::io::Result<()> {
     } else {
         conll(&src, &types)
     };
-    let out = extract_corpus(&Extractor::new(), &corpus);
-    let pred: Vec<Span> = out
-        .mentions
+    let pred = predict(&Extractor::new(), &corpus, kind);
+    // Which errors the rules alone make too (`r`) and which the tagger, the blend or the
+    // corpus-wide spreading brings (`m`).
+    let by_rules: HashSet<Span> = predict(&Extractor::rules_only(), &corpus, kind)
         .iter()
-        .enumerate()
-        .flat_map(|(d, ms)| {
-            ms.iter()
-                .filter(|m| m.kind == kind)
-                .map(move |m| (d, m.start, m.end))
-        })
+        .map(|s| widen(&corpus, s))
         .collect();
-    let gs: HashSet<Span> = gold.iter().copied().collect();
-    let ps: HashSet<Span> = pred.iter().copied().collect();
+    let source = |p: &Span| {
+        if by_rules.contains(&widen(&corpus, p)) {
+            'r'
+        } else {
+            'm'
+        }
+    };
+    let gs: HashSet<Span> = gold.iter().map(|g| widen(&corpus, g)).collect();
+    let ps: HashSet<Span> = pred.iter().map(|p| widen(&corpus, p)).collect();
     let ov = |a: &Span, b: &Span| a.0 == b.0 && a.1 < b.2 && b.1 < a.2;
     let txt = |s: &Span| corpus.docs[s.0].text.as_str();
     let mut w = std::io::stdout().lock();
-    let exact = pred.iter().filter(|p| gs.contains(p)).count();
-    writeln!(w, "gold {} pred {} exact {exact}", gold.len(), pred.len())?;
+    let exact = pred
+        .iter()
+        .filter(|p| gs.contains(&widen(&corpus, p)))
+        .count();
+    writeln!(
+        w,
+        "gold {} pred {} whole-token exact {exact}",
+        gold.len(),
+        pred.len()
+    )?;
     writeln!(w, "== false positives (no overlap)")?;
     for p in pred
         .iter()
         .filter(|p| !gold.iter().any(|g| ov(p, g)))
         .take(n)
     {
-        writeln!(w, "FP {}", context(txt(p), p.1, p.2))?;
+        writeln!(w, "FP{} {}", source(p), context(txt(p), p.1, p.2))?;
     }
-    writeln!(w, "== boundary (overlap, not exact)")?;
-    for p in pred.iter().filter(|p| !gs.contains(p)).take(n) {
+    writeln!(w, "== boundary (overlap, whole tokens differ)")?;
+    for p in pred
+        .iter()
+        .filter(|p| !gs.contains(&widen(&corpus, p)))
+        .take(n)
+    {
         if let Some(g) = gold.iter().find(|g| ov(p, g)) {
             writeln!(
                 w,
-                "BD pred [{}] gold [{}]",
+                "BD{} pred [{}] gold [{}]",
+                source(p),
                 &txt(p)[p.1..p.2],
                 &txt(g)[g.1..g.2]
             )?;
@@ -130,7 +174,7 @@ fn main() -> std::io::Result<()> {
     writeln!(w, "== misses (no overlap)")?;
     for g in gold
         .iter()
-        .filter(|g| !ps.contains(g) && !pred.iter().any(|p| ov(p, g)))
+        .filter(|g| !ps.contains(&widen(&corpus, g)) && !pred.iter().any(|p| ov(p, g)))
         .take(n)
     {
         writeln!(w, "FN {}", context(txt(g), g.1, g.2))?;

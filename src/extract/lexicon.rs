@@ -276,9 +276,12 @@ impl Lexicon {
             };
             for name in [latin, arabic] {
                 let key = fold_str(name);
-                // A last word that is mostly an ordinary word (`الثاني` of Abdullah II) does
-                // not name the person on its own.
-                let last = key.rsplit(' ').next().filter(|w| !self.stat(w).common());
+                // A last word that is mostly an ordinary word (`الثاني` of Abdullah II), or
+                // the second half of a compound name (`الله` of `حسن نصر الله`), does not
+                // name the person on its own.
+                let last = key.rsplit(' ').next().filter(|w| {
+                    !self.stat(w).common() && !super::names::AR_COMPOUND_SECONDS.contains(w)
+                });
                 if let Some(last) = last {
                     self.people_last.insert(last.to_string(), latin.to_string());
                 }

@@ -3,14 +3,10 @@
 
 use super::lexicon::{FxMap, FxSet, Lexicon};
 use super::morph::{ar_find, tr_splits};
-use super::names::{AR_FAMILY_LINKS, orig_len};
+use super::names::{AR_COMPOUND_SECONDS, AR_FAMILY_LINKS, orig_len};
 use super::token::Tokens;
 use super::{CorpusExtraction, Entity, Kind, Mention, RawMention};
 use crate::text::{fold_str, name_key};
-
-/// Folded second halves of Arabic compound given names (`عبد الله`, `صلاح الدين`): alone
-/// they are the ordinary words (God, religion), never a surname.
-const AR_COMPOUND_SECONDS: [&str; 4] = ["الله", "الدين", "الرحمن", "الاسلام"];
 
 /// True when the last of a name's folded `words` is no surname to spread alone: it follows
 /// a family link (the word names a father or a family, not the person alone: `حسين بن طلال`,
@@ -64,10 +60,17 @@ impl KnownPeople {
     /// The set to spread across a corpus: a lone surname that is also an ordinary word
     /// (`Kaya`, `Güneş`) stays only where two documents or the lexicon name the person,
     /// since one wrong multi-word reading would otherwise make it a person everywhere.
+    /// An Arabic word is ordinary when the training splits read it more often as no name
+    /// (`دين` "religion" of `جيمس دين`): Arabic has no capitals to tell the name apart.
     pub fn corpus_wide(mut self, lx: &Lexicon) -> KnownPeople {
-        self.lasts.retain(|k, n| {
-            *n >= 2 || !lx.ordinary_tr.contains(k) || lx.people_last.contains_key(k)
-        });
+        let ordinary = |k: &str| {
+            let s = lx.stat(k);
+            lx.ordinary_tr.contains(k)
+                || k.chars().next().is_some_and(crate::text::is_arabic)
+                    && s.other > s.begin + s.inside
+        };
+        self.lasts
+            .retain(|k, n| *n >= 2 || !ordinary(k) || lx.people_last.contains_key(k));
         self
     }
 
@@ -105,6 +108,7 @@ impl KnownPeople {
                 });
             }
         }
+        super::names::widen_where_free(text, toks, &mut added, out);
         out.extend(added);
         out.sort_by_key(|m| (m.start, m.end));
     }

@@ -10,6 +10,9 @@ use crate::extract::{Kind, RawMention};
 
 /// Words (folded) that link a name to the next one: son or daughter of, family of.
 pub(crate) const LINKS: [&str; 4] = ["بن", "ابن", "بنت", "ال"];
+/// Folded second halves of Arabic compound names (`عبد الله`, `صلاح الدين`, `نصر الله`):
+/// alone they are the ordinary words (God, religion), never a surname.
+pub(crate) const COMPOUND_SECONDS: [&str; 4] = ["الله", "الدين", "الرحمن", "الاسلام"];
 /// The kunya (folded), father of: it opens a name and needs the next word (`أبو مازن`).
 /// `أم` is left out: far more often it is "or" than "mother of".
 const KUNYA: &str = "ابو";
@@ -92,6 +95,18 @@ pub fn keep_family_names(text: &str, toks: &Tokens, ms: &mut Vec<RawMention>) {
         out.push(m);
     }
     *ms = out;
+}
+
+/// [`keep_family_names`] for the persons a known name spread to (`ms`), kept only where
+/// none of `taken` (sorted by start, none overlapping another) stands: a surname found
+/// alone takes its family words as a tagger's person does (`إمام` of `إمام أوغلو`).
+pub fn widen_where_free(text: &str, toks: &Tokens, ms: &mut Vec<RawMention>, taken: &[RawMention]) {
+    keep_family_names(text, toks, ms);
+    // Only the last mention of `taken` starting before one's end may reach into it.
+    ms.retain(|m| {
+        let j = taken.partition_point(|o| o.start < m.end);
+        j == 0 || taken[j - 1].end <= m.start
+    });
 }
 
 #[cfg(test)]

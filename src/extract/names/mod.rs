@@ -6,8 +6,8 @@ mod people;
 mod places;
 pub(crate) mod tidy_tr;
 
-pub(crate) use family::LINKS as AR_FAMILY_LINKS;
-pub use family::keep_family_names;
+pub(crate) use family::{COMPOUND_SECONDS as AR_COMPOUND_SECONDS, LINKS as AR_FAMILY_LINKS};
+pub use family::{keep_family_names, widen_where_free};
 
 use super::lexicon::Lexicon;
 use super::morph::ar_find;
@@ -169,6 +169,7 @@ impl<'a> Scan<'a> {
         }
         if let Some(h) = self.place_at(i)
             && !(h.ntoks == 1 && self.name_follows(i))
+            && !self.compass_only(&h, i)
         {
             if !self.org_run(i) {
                 let canon = self.lx.place_names.get(h.canon as usize).cloned();

@@ -5,7 +5,33 @@ use super::{MAX_PLACE_WORDS, PlaceHit, Scan, has_clitic, orig_len};
 use crate::extract::morph::{ar_find, tr_splits};
 use crate::extract::token::Sep;
 
+/// Folded Arabic compass words: a run of them names a side of somewhere (`شمال شرق سوريا`,
+/// `جنوب غرب مراكش`), never a place of its own, though the gazetteer holds regions named so.
+const AR_COMPASS: [&str; 8] = [
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "الشمال",
+    "الجنوب",
+    "الشرق",
+    "الغرب",
+];
+
 impl Scan<'_> {
+    /// True when the Arabic gazetteer match `h` at token `i` is compass words only: the
+    /// side of a place (`شمال شرق سوريا`, `جنوب غرب مراكش`), not one, though the gazetteer
+    /// holds regions named so (`شمال شرق`, Vietnam's Northeast; `الشرق`, Cameroon's East).
+    pub(super) fn compass_only(&self, h: &PlaceHit, i: usize) -> bool {
+        if !self.t.toks[i].arabic {
+            return false;
+        }
+        // The first word without the proclitics the match left outside (`وشمال`).
+        let first = crate::text::fold_str(&self.text[h.start..self.t.toks[i].end()]);
+        AR_COMPASS.contains(&first.as_str())
+            && (i + 1..i + h.ntoks).all(|j| AR_COMPASS.contains(&self.key(j)))
+    }
+
     /// A single-token place that is really a given name followed by a surname.
     pub(super) fn name_follows(&self, i: usize) -> bool {
         let k = self.key(i);

@@ -19,10 +19,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand};
-use okur::corpus::{Corpus, Document};
 use okur::extract::crf::model::CrfModel;
 use okur::extract::crf::train::{self, LabelledDoc, Sequence, StatTypes, TypeMap};
-use okur::extract::{Blend, Extractor, Kind, Mode, extract_corpus};
+use okur::extract::{Blend, Extractor, Kind, Mode};
+
+mod score;
+use score::{blend_score, print_errors};
 
 #[derive(Parser)]
 struct Args {
@@ -47,6 +49,12 @@ enum Cmd {
         /// same on dev: person F1 0.706 against 0.705, place 0.760 against 0.763).
         #[arg(long, default_value_t = 1)]
         folds: usize,
+        /// tr, ar, or both.
+        #[arg(long, default_value = "both")]
+        lang: String,
+        /// Read the training data without the Arabic given names.
+        #[arg(long)]
+        no_given_ar: bool,
     },
     /// Scores a model on the held-out sequences of one language.
     Score {
@@ -153,6 +161,12 @@ const WIKI_STATS: StatTypes = StatTypes {
     places: &["GPE", "LOC"],
 };
 
+/// What `name_stats.tsv` counts as a person and a place in ANERcorp and Wojood train.
+const ANER_STATS: StatTypes = StatTypes {
+    person: "PERS",
+    places: &["LOC", "GPE"],
+};
+
 fn collect(ex: &Extractor, parts: &[(&[LabelledDoc], TypeMap)], ar: bool) -> Vec<Sequence> {
     parts
         .iter()
@@ -164,13 +178,19 @@ fn collect(ex: &Extractor, parts: &[(&[LabelledDoc], TypeMap)], ar: bool) -> Vec
 /// counts come from it) and okur news tr train; held out, their dev splits. Arabic:
 /// ANERcorp train, Wojood train and okur news ar train; held out, Wojood val and okur
 /// news ar dev.
-fn data(shared: &Path, ex: &Extractor, lang: &str, folds: usize) -> Result<Data> {
+fn data(
+    shared: &Path,
+    ex: &Extractor,
+    lang: &str,
+    (folds, given_ar): (usize, bool),
+) -> Result<Data> {
     let (news_fit, news_held) = read_news(shared, lang)?;
     let mut fit_first = Vec::new();
     let (fit, held): (Vec<Set>, Vec<Set>) = if lang == "tr" {
         let wiki_fit = read(shared, "tr_wikiner_train.conll")?;
         if folds > 1 {
-            fit_first = train::sequences_out_of_fold(&wiki_fit, (wiki, WIKI_STATS), false, folds);
+            fit_first =
+                train::sequences_out_of_fold(&wiki_fit, (wiki, WIKI_STATS), (false, true), folds);
         }
         let wiki_fit = if folds > 1 { Vec::new() } else { wiki_fit };
         (
@@ -181,12 +201,26 @@ fn data(shared: &Path, ex: &Extractor, lang: &str, folds: usize) -> Result<Data>
             ],
         )
     } else {
+        let mut sets = vec![
+            read(shared, "ar_anercorp_camel_train.conll")?,
+            read(shared, "ar_wojood_sample_train.conll")?,
+        ];
+        if folds > 1 {
+            // Both sets' counts are in `name_stats.tsv`: read out of fold, as Wiki-NER's.
+            for docs in &sets {
+                fit_first.extend(train::sequences_out_of_fold(
+                    docs,
+                    (arabic, ANER_STATS),
+                    (true, given_ar),
+                    folds,
+                ));
+            }
+            sets.clear();
+        }
+        let wojood = sets.pop().unwrap_or_default();
+        let aner = sets.pop().unwrap_or_default();
         (
-            vec![
-                (read(shared, "ar_anercorp_camel_train.conll")?, arabic),
-                (read(shared, "ar_wojood_sample_train.conll")?, arabic),
-                (news_fit, news),
-            ],
+            vec![(aner, arabic), (wojood, arabic), (news_fit, news)],
             vec![
                 (read(shared, "ar_wojood_sample_val.conll")?, arabic),
                 (news_held, news),
@@ -209,10 +243,18 @@ fn data(shared: &Path, ex: &Extractor, lang: &str, folds: usize) -> Result<Data>
     })
 }
 
-fn dump(shared: &Path, ex: &Extractor, out: &Path, folds: usize) -> Result<()> {
+fn dump(
+    shared: &Path,
+    ex: &Extractor,
+    out: &Path,
+    (folds, only, given_ar): (usize, &str, bool),
+) -> Result<()> {
     std::fs::create_dir_all(out)?;
-    for lang in ["tr", "ar"] {
-        let d = data(shared, ex, lang, folds)?;
+    for lang in ["tr", "ar"]
+        .into_iter()
+        .filter(|l| only == "both" || only == *l)
+    {
+        let d = data(shared, ex, lang, (folds, given_ar))?;
         for (name, seqs) in [("fit", &d.fit), ("held", &d.held)] {
             let path = out.join(format!("{lang}.{name}.tsv"));
             let mut w = BufWriter::new(std::fs::File::create(&path)?);
@@ -232,7 +274,7 @@ fn dump(shared: &Path, ex: &Extractor, out: &Path, folds: usize) -> Result<()> {
 fn score(shared: &Path, ex: &Extractor, lang: &str, model: &Path, errors: usize) -> Result<()> {
     let bytes = std::fs::read(model).with_context(|| format!("{}", model.display()))?;
     let model: &'static CrfModel = Box::leak(Box::new(CrfModel::parse(&bytes)?));
-    let d = data(shared, ex, lang, 1)?;
+    let d = data(shared, ex, lang, (1, true))?;
     let scores = train::score(model, &d.held);
     for typ in ["PER", "LOC", "ORG"] {
         let (p, r, f) = scores.prf(typ);
@@ -275,94 +317,23 @@ fn score(shared: &Path, ex: &Extractor, lang: &str, model: &Path, errors: usize)
     Ok(())
 }
 
-/// The whitespace-delimited token boundaries around `s..e` in `text` (the gold sets keep
-/// suffixes and clitics inside their tokens; okur leaves them out).
-fn project(text: &str, s: usize, e: usize) -> (usize, usize) {
-    let start = text[..s].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let end = text[e..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| e + i);
-    (start, end)
-}
-
-/// Strict P/R/F1 of one kind over the held-out documents, spans projected to tokens.
-fn blend_score(
-    ex: &Extractor,
-    docs: &[(LabelledDoc, TypeMap)],
-    kind: Kind,
-    name: &str,
-) -> (f64, f64, f64) {
-    let corpus = Corpus {
-        docs: docs
-            .iter()
-            .enumerate()
-            .map(|(i, (d, _))| Document::from_text(format!("held{i}"), d.text.clone()))
-            .collect(),
-    };
-    let out = extract_corpus(ex, &corpus);
-    let (mut tp, mut pred, mut gold) = (0, 0, 0);
-    for ((d, map), ms) in docs.iter().zip(&out.mentions) {
-        let g: Vec<(usize, usize)> = d
-            .spans
-            .iter()
-            .filter(|(_, _, t)| map(t) == Some(name))
-            .map(|(s, e, _)| project(&d.text, *s, *e))
-            .collect();
-        let p: Vec<(usize, usize)> = ms
-            .iter()
-            .filter(|m| m.kind == kind)
-            .map(|m| project(&d.text, m.start, m.end))
-            .collect();
-        tp += p.iter().filter(|x| g.contains(x)).count();
-        pred += p.len();
-        gold += g.len();
-    }
-    let p = tp as f64 / pred.max(1) as f64;
-    let r = tp as f64 / gold.max(1) as f64;
-    (
-        p,
-        r,
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        },
-    )
-}
-
-/// Prints sequences with errors, each wrong token as `[word gold>predicted]`.
-fn print_errors(model: &CrfModel, held: &[Sequence], n: usize) {
-    let mut shown = 0;
-    for (x, y) in held {
-        if shown >= n {
-            break;
-        }
-        let pred = train::tag_sequence(model, x);
-        if pred.iter().zip(y).all(|(p, g)| p == g) {
-            continue;
-        }
-        let words: Vec<String> = x
-            .iter()
-            .zip(pred.iter().zip(y))
-            .map(|(attrs, (p, g))| {
-                let w = attrs.first().map_or("", |a| a.trim_start_matches("w="));
-                if p == g {
-                    w.to_string()
-                } else {
-                    format!("[{w} {g}>{p}]")
-                }
-            })
-            .collect();
-        println!("{}", words.join(" "));
-        shown += 1;
-    }
-}
-
 fn main() -> Result<()> {
     let args = Args::parse();
     let ex = Extractor::rules_only();
     match &args.cmd {
-        Cmd::Dump { out, folds } => dump(&args.shared, &ex, out, *folds),
+        Cmd::Dump {
+            out,
+            folds,
+            lang,
+            no_given_ar,
+        } => {
+            let ex = if *no_given_ar {
+                train::without_arabic_given(ex)
+            } else {
+                ex
+            };
+            dump(&args.shared, &ex, out, (*folds, lang, !*no_given_ar))
+        }
         Cmd::Score {
             lang,
             model,
