@@ -75,6 +75,65 @@ impl ShortWords {
     }
 }
 
+/// The first four bytes of a set of words, as a bitset: a word whose opening bytes no word
+/// of the set shares is in none of its lookups, found without hashing it as a string. The
+/// date rules look every token (and its splits, and its forms without proclitics) up in
+/// maps of a few hundred words, and most tokens open like none of them.
+#[derive(Debug, Clone)]
+pub struct Prefixes {
+    /// 2^17 bits.
+    bits: Vec<u64>,
+}
+
+impl Default for Prefixes {
+    fn default() -> Self {
+        Prefixes {
+            bits: vec![0; Self::WORDS],
+        }
+    }
+}
+
+impl Prefixes {
+    const WORDS: usize = 1 << 11;
+
+    /// The bit of the first four bytes of `s` (fewer, padded with zeros, for a shorter one).
+    fn bit(s: &str) -> usize {
+        let b = s.as_bytes();
+        Self::bit_of_bytes(&b[..b.len().min(4)])
+    }
+
+    fn test(&self, bit: usize) -> bool {
+        self.bits[(bit / 64) & (Self::WORDS - 1)] & (1 << (bit % 64)) != 0
+    }
+
+    /// Adds `word`.
+    pub fn insert(&mut self, word: &str) {
+        let b = Self::bit(word);
+        self.bits[(b / 64) & (Self::WORDS - 1)] |= 1 << (b % 64);
+    }
+
+    /// False when `word` is none of the words added (true for them and a few others).
+    pub fn may_hold(&self, word: &str) -> bool {
+        self.test(Self::bit(word))
+    }
+
+    /// False when no word added is a prefix of `word` (nor `word` itself), cut anywhere:
+    /// a stem of four bytes or more opens like `word`, a shorter one is one of its first
+    /// three bytes.
+    pub fn may_hold_a_prefix_of(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        (1..b.len().min(4)).any(|n| self.test(Self::bit_of_bytes(&b[..n]))) || self.may_hold(word)
+    }
+
+    /// The bit of at most four bytes.
+    fn bit_of_bytes(b: &[u8]) -> usize {
+        let mut a = [0u8; 4];
+        a[..b.len()].copy_from_slice(b);
+        let h = u64::from(u32::from_le_bytes(a)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 47;
+        usize::try_from(h).unwrap_or(0)
+    }
+}
+
 /// `s` as one nonzero integer, its length plus one in the top byte, if it has at most 7
 /// bytes.
 fn pack(s: &str) -> Option<u64> {
@@ -168,6 +227,27 @@ mod tests {
         }
         assert!(TR_SUFFIXES.iter().all(|s| is_tr_suffix(s)));
         assert!(!is_tr_suffix("dann") && !is_tr_suffix(""));
+    }
+
+    #[test]
+    fn prefixes_hold_every_word_and_stem_and_few_others() {
+        let words = ["ay", "y", "hafta", "kasim", "يناير", "الخميس", "ocak", "2"];
+        let mut set = Prefixes::default();
+        words.iter().for_each(|w| set.insert(w));
+        for w in words {
+            assert!(set.may_hold(w), "{w}");
+            // Each word is a stem of itself with any ending after it.
+            for tail in ["", "da", "nin", "ي", "lerinden"] {
+                assert!(set.may_hold_a_prefix_of(&format!("{w}{tail}")), "{w}{tail}");
+            }
+        }
+        // Few other words pass: a filter that held everything would pass them all.
+        let others = [
+            "gorustu", "bakan", "dedi", "قال", "وزير", "ankara", "x", "zz",
+        ];
+        let passed = others.iter().filter(|w| set.may_hold(w)).count();
+        assert!(passed <= 1, "{passed} of {} pass", others.len());
+        assert!(!set.may_hold_a_prefix_of("gorustu"));
     }
 
     #[test]

@@ -167,21 +167,54 @@ struct ContextWeights {
     found: Vec<Found>,
     /// Per token of the segment, where its weights end in `found`.
     ends: Vec<usize>,
+    /// Where in `found` the attributes not in `memo` go.
+    pending: Vec<usize>,
+    /// The weights of attributes met before, by the top bits of their hash: most of a
+    /// token's context attributes are one of a few dozen (`sep=_`, `R=O`, `R-1=O`), and a
+    /// lookup here reads one entry where the table's reads the filter and a slot.
+    memo: Vec<(u64, Found)>,
 }
+
+/// Entries of [`ContextWeights::memo`] (a power of two).
+const MEMO: usize = 256;
 
 impl ContextWeights {
     /// Looks up the context attributes of every token of `seg`.
     fn look_up(&mut self, model: &CrfModel, ctx: &Context<'_>, seg: &std::ops::Range<usize>) {
+        if self.memo.len() != MEMO {
+            // No hash is 0 and also found in a table slot with weights: an empty entry
+            // holds none (`Found::default`), as an absent attribute has.
+            self.memo = vec![(0, Found::default()); MEMO];
+        }
         self.hashes.clear();
         self.ends.clear();
+        self.found.clear();
+        self.pending.clear();
+        let (memo, found, hashes, pending, ends) = (
+            &self.memo,
+            &mut self.found,
+            &mut self.hashes,
+            &mut self.pending,
+            &mut self.ends,
+        );
         for i in seg.clone() {
-            ctx.context_attrs(i, seg, &mut |p| self.hashes.push(AttrHash::of(p)));
-            self.ends.push(self.hashes.len());
+            ctx.context_attrs(i, seg, &mut |p| {
+                let h = AttrHash::of(p);
+                let (held, f) = memo[memo_slot(h)];
+                if held != h || h == 0 {
+                    pending.push(found.len());
+                    hashes.push(h);
+                }
+                found.push(f);
+            });
+            ends.push(found.len());
         }
         model.touch_states(&self.hashes);
-        self.found.clear();
-        self.found
-            .extend(self.hashes.iter().map(|&h| model.find_state(h)));
+        for (&at, &h) in self.pending.iter().zip(&self.hashes) {
+            let f = model.find_state(h);
+            self.found[at] = f;
+            self.memo[memo_slot(h)] = (h, f);
+        }
     }
 
     /// Adds the weights of the segment's `k`-th token, in the order of its attributes.
@@ -191,6 +224,12 @@ impl ContextWeights {
             model.add_found(f, scores);
         }
     }
+}
+
+/// The entry of [`ContextWeights::memo`] for hash `h`: its top bits (a product's top bits
+/// mix all of its input).
+fn memo_slot(h: u64) -> usize {
+    usize::try_from(h >> (64 - MEMO.trailing_zeros())).unwrap_or(0)
 }
 
 /// Computes the state scores of one segment at a time, with scratch space kept between

@@ -3,9 +3,10 @@
 //! ranges, decades in figures, eras, Hijri months with a year.
 
 use super::super::token::Tokens;
+use super::endings::TR_ENDINGS;
 use super::rules::{Cand, Rules};
 use super::value::{self, Val, Value};
-use super::words::{Era, TR_ENDINGS, Unit, W};
+use super::words::{Era, Unit, W};
 use crate::corpus::day_first;
 use crate::text::fold_str;
 

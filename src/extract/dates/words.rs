@@ -4,8 +4,9 @@
 //! (`وللعام`) are dealt with once, here.
 
 use super::super::lexicon::{FxMap, Lexicon};
-use super::super::morph::{ShortWords, ar_find};
+use super::super::morph::{Prefixes, ar_find};
 use super::super::token::Tokens;
+use super::endings::{ENDINGS, LONGEST_ENDING, fits};
 use crate::text::fold_str;
 
 const WORDS: &str = include_str!("../../../assets/dates/words.tsv");
@@ -96,49 +97,6 @@ pub struct Cls {
     pub last: usize,
 }
 
-/// Folded Turkish endings a date word may carry outside its span (case, possessive, plural).
-pub(super) const TR_ENDINGS: &[&str] = &[
-    "i", "u", "a", "e", "in", "un", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "ya", "ye",
-    "yi", "yu", "na", "ne", "nda", "nde", "ndan", "nden", "nin", "nun", "inda", "inde", "unda",
-    "indan", "inden", "undan", "ina", "ine", "una", "ini", "unu", "inin", "unun", "ki", "daki",
-    "deki", "taki", "teki", "ndaki", "ndeki", "si", "su", "sinda", "sinde", "sina", "sine", "sini",
-    "sinin", "sindan", "sinden", "lar", "ler", "lari", "leri", "larin", "lerin", "larinda",
-    "lerinde", "lardan", "lerden", "larda", "lerde", "lara", "lere", "ca", "ce", "yla", "yle",
-    "la", "le", "dir", "tir", "dur", "tur", "indaki", "indeki", "undaki",
-];
-
-/// [`TR_ENDINGS`] for fast lookups.
-static ENDINGS: std::sync::LazyLock<ShortWords> =
-    std::sync::LazyLock::new(|| ShortWords::new(TR_ENDINGS));
-
-/// The length in bytes of the longest of [`TR_ENDINGS`].
-const LONGEST_ENDING: usize = {
-    let mut i = 0;
-    let mut max = 0;
-    while i < TR_ENDINGS.len() {
-        if TR_ENDINGS[i].len() > max {
-            max = TR_ENDINGS[i].len();
-        }
-        i += 1;
-    }
-    max
-};
-
-/// Turkish phonology: an ending that starts with a vowel follows a consonant (`yılı`), and
-/// one with a buffer letter `y`, `n` or `s` follows a vowel (`haftaya`, `haftası`), so
-/// `dünya` is not `dün` + `ya`.
-fn fits(stem: &str, ending: &str) -> bool {
-    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
-    let (Some(last), Some(first)) = (stem.chars().next_back(), ending.chars().next()) else {
-        return false;
-    };
-    match first {
-        'y' | 'n' | 's' => vowel(last),
-        c if vowel(c) => !vowel(last),
-        _ => true,
-    }
-}
-
 /// The date word lists, folded.
 #[derive(Debug, Default)]
 pub struct DateWords {
@@ -149,6 +107,10 @@ pub struct DateWords {
     multi_first: FxMap<String, ()>,
     /// First two bytes of every key: most tokens are no date word and stop at this test.
     first2: Vec<u64>,
+    /// The opening bytes of the words of `one` and of `multi_first`, tested before they
+    /// are looked up (a string hash and compare each).
+    one_starts: Prefixes,
+    multi_starts: Prefixes,
     /// Turkish words whose letters say more than their fold (`kış`), by folded key.
     letters: FxMap<String, String>,
 }
@@ -260,6 +222,7 @@ impl DateWords {
         };
         self.mark(first);
         if parts.len() > 1 {
+            self.multi_starts.insert(first);
             self.multi_first.insert(first.to_string(), ());
             self.multi.insert(parts.join(" "), w);
         } else {
@@ -267,6 +230,7 @@ impl DateWords {
             if !word.is_ascii() && letters != key && !word.chars().any(crate::text::is_arabic) {
                 self.letters.insert(key.clone(), letters);
             }
+            self.one_starts.insert(&key);
             self.one.entry(key).or_insert(w);
         }
     }
@@ -322,13 +286,12 @@ impl DateWords {
     fn phrase(&self, text: &str, toks: &Tokens, i: usize) -> Option<Cls> {
         let t = &toks.toks[i];
         let k0 = toks.key(i);
-        let (skip, first) = if self.multi_first.contains_key(k0) {
+        let first_word =
+            |k: &str| self.multi_starts.may_hold(k) && self.multi_first.contains_key(k);
+        let (skip, first) = if first_word(k0) {
             (0, k0)
         } else if t.arabic {
-            ar_find(k0, |skip, k| {
-                self.multi_first.contains_key(k).then_some(skip)
-            })
-            .map(|s| (s, &k0[s..]))?
+            ar_find(k0, |skip, k| first_word(k).then_some(skip)).map(|s| (s, &k0[s..]))?
         } else {
             return None;
         };
@@ -379,12 +342,21 @@ impl DateWords {
             if !crate::text::has_proclitic(key) {
                 return None;
             }
-            return ar_find(key, |skip, k| self.one.get(k).map(|&w| (skip, w)))
-                .map(|(skip, w)| cls(w, t.start() + skip, t.end()));
+            return ar_find(key, |skip, k| {
+                self.one_starts
+                    .may_hold(k)
+                    .then(|| self.one.get(k).map(|&w| (skip, w)))
+                    .flatten()
+            })
+            .map(|(skip, w)| cls(w, t.start() + skip, t.end()));
         }
         if !self.maybe(key) {
             return super::numbers::roman(text, t.start(), t.stem_end())
                 .map(|w| cls(w, t.start(), t.stem_end()));
+        }
+        // Neither the word nor any stem of it below can be one of `one`'s.
+        if !self.one_starts.may_hold_a_prefix_of(key) {
+            return None;
         }
         if let Some(&w) = self.one.get(key)
             && self.letters_agree(key, &text[t.start()..t.stem_end()])
