@@ -2,9 +2,11 @@
 //! index as the reader's search worker does, then types queries one character at a time
 //! through the worker's own [`run_query`] (each key narrowing the previous results) and
 //! prints the CPU time of each key (user and system, all threads: the machine may be
-//! shared, so wall time says more about the others' load), the median of several rounds.
+//! shared, so wall time says more about the others' load), the median of several rounds:
+//! until the first answer the list can draw (the worker's first screenful, when it sends
+//! one: [`first_screen`]) and until the whole answer.
 //!
-//!     cargo run --release --example filter_latency -- DIR [--no-postings] [QUERY...]
+//!     cargo run --release --example filter_latency -- DIR [--no-postings] [--no-first] [QUERY...]
 //!
 //! Default queries: `12345` (the corpus latency bench's), `ankara`, `lavrov`, `erdogan`,
 //! `موسكو`. Also prints the index's build time and its bytes per corpus byte (counted by
@@ -18,7 +20,7 @@ mod counting_alloc;
 
 use okur::corpus::load_paths;
 use okur::search::{Index, Results};
-use okur::tui::search::run_query;
+use okur::tui::search::{first_screen, run_query, worth_a_first_screen};
 
 #[global_allocator]
 static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
@@ -47,6 +49,11 @@ fn main() -> anyhow::Result<()> {
     // postings), for a paired comparison in one run.
     let plain = queries.first().is_some_and(|q| q == "--no-postings");
     if plain {
+        queries.remove(0);
+    }
+    // `--no-first`: no first screenful, the whole answer alone (the worker before it).
+    let no_first = queries.first().is_some_and(|q| q == "--no-first");
+    if no_first {
         queries.remove(0);
     }
     if queries.is_empty() {
@@ -88,34 +95,49 @@ fn main() -> anyhow::Result<()> {
             .char_indices()
             .map(|(i, c)| i + c.len_utf8())
             .collect();
-        let mut times = vec![Vec::new(); typed.len()];
-        let mut counts = vec![0; typed.len()];
+        let mut firsts = vec![Vec::new(); typed.len()];
+        let mut wholes = vec![Vec::new(); typed.len()];
+        let mut counts = vec![(0, 0); typed.len()];
         for _ in 0..ROUNDS {
             let mut prev: Option<Results> = None;
             for (k, &end) in typed.iter().enumerate() {
+                let raw = &query[..end];
                 let (cpu, wall) = (cpu_time(), Instant::now());
-                let answer = run_query(&index, &query[..end], prev.as_ref(), &cancel);
-                times[k].push((cpu_time().saturating_sub(cpu), wall.elapsed()));
+                // As the worker does: a first screenful, then the whole answer.
+                let head = (!no_first && worth_a_first_screen(&index, raw, prev.as_ref()))
+                    .then(|| first_screen(&index, raw, &cancel))
+                    .flatten();
+                let first = (cpu_time().saturating_sub(cpu), wall.elapsed());
+                let answer = run_query(&index, raw, prev.as_ref(), &cancel);
+                let whole = (cpu_time().saturating_sub(cpu), wall.elapsed());
+                firsts[k].push(if head.is_some() { first } else { whole });
+                wholes[k].push(whole);
                 if let Some((results, outcome)) = answer {
-                    counts[k] = outcome.docs.len();
+                    counts[k] = (head.map_or(0, |h| h.docs.len()), outcome.docs.len());
                     prev = Some(results);
                 }
             }
         }
-        let medians: Vec<String> = times
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        let median = |times: &mut Vec<(Duration, Duration)>| {
+            let mut cpus: Vec<Duration> = times.iter().map(|t| t.0).collect();
+            let mut walls: Vec<Duration> = times.iter().map(|t| t.1).collect();
+            cpus.sort();
+            walls.sort();
+            let cpu = cpus.get(cpus.len() / 2).copied().unwrap_or_default();
+            let wall = walls.get(walls.len() / 2).copied().unwrap_or_default();
+            format!("{:.1}/{:.1}", ms(cpu), ms(wall))
+        };
+        let medians: Vec<String> = firsts
             .iter_mut()
+            .zip(&mut wholes)
             .zip(&counts)
-            .map(|(t, n)| {
-                t.sort();
-                let (cpu, _) = t.get(t.len() / 2).copied().unwrap_or_default();
-                let mut walls: Vec<Duration> = t.iter().map(|w| w.1).collect();
-                walls.sort();
-                let wall = walls.get(walls.len() / 2).copied().unwrap_or_default();
-                let ms = |d: Duration| d.as_secs_f64() * 1e3;
-                format!("{:.1}/{:.1} ms ({n} docs)", ms(cpu), ms(wall))
-            })
+            .map(|((f, w), (h, n))| format!("{} | {} ms ({h} | {n} docs)", median(f), median(w)))
             .collect();
-        println!("{query} (CPU/wall): {}", medians.join(", "));
+        println!(
+            "{query} (CPU/wall ms, first answer | whole): {}",
+            medians.join(", ")
+        );
     }
     Ok(())
 }

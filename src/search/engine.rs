@@ -201,16 +201,16 @@ pub(super) fn in_index_order(hits: &[Hit], items: usize) -> Vec<u32> {
 }
 
 /// What a scan reads: the index, the query, what the words say of its lines.
-struct Scan<'a> {
-    index: &'a Index,
-    query: &'a Query,
-    filter: Option<&'a LineFilter>,
-    cancel: &'a AtomicBool,
+pub(super) struct Scan<'a> {
+    pub index: &'a Index,
+    pub query: &'a Query,
+    pub filter: Option<&'a LineFilter>,
+    pub cancel: &'a AtomicBool,
 }
 
 impl Scan<'_> {
     /// Scans `ids`, on two threads when there are many (each with its own scorer).
-    fn split(&self, plan: &mut Plan, ids: &[u32]) -> Option<Vec<Hit>> {
+    pub fn split(&self, plan: &mut Plan, ids: &[u32]) -> Option<Vec<Hit>> {
         if ids.len() < PARALLEL_FROM {
             return self.run(plan, ids);
         }

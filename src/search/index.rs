@@ -204,6 +204,12 @@ impl Index {
         self.doc_items + self.entity_items
     }
 
+    /// The id of the first document line: the items before it are the documents' titles
+    /// and the entities, which [`Index::search_heads`] scores alone.
+    pub fn first_line_id(&self) -> usize {
+        self.first_line()
+    }
+
     /// True when the corpus was too big to index whole (over 4 billion items or
     /// documents): searches miss what was left out.
     pub fn too_big(&self) -> bool {

@@ -26,6 +26,7 @@ mod arena;
 mod bytes;
 mod engine;
 mod explain;
+mod heads;
 mod highlight;
 mod hits;
 mod index;
@@ -44,6 +45,7 @@ mod words;
 mod wordscan;
 
 pub use engine::{Hit, Results, covers};
+pub use heads::Heads;
 pub use highlight::{match_ranges, phrase_ranges};
 pub use index::Index;
 pub use item::{EntityItem, ItemKind, ItemView, TitleRow};

@@ -20,8 +20,10 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
                 o.and_then(|o| o.query.as_ref()).map(|q| q.raw.clone())
             };
             let new_words = words(Some(&outcome)) != words(app.search.as_ref());
+            // A first screenful leaves the count to the whole answer.
+            let partial = outcome.partial;
             search::apply(app, outcome);
-            app.list.set_search_pending(false);
+            app.list.set_search_pending(partial);
             // New words rank the list anew: the cursor goes to the best match, as in fzf,
             // so that Enter opens what the filter found first.
             if new_words && app.search.is_some() {

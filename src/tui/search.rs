@@ -29,6 +29,9 @@ pub struct SearchOutcome {
     /// ranges). Folding a long text takes a while, so it is done with the search, off the UI
     /// thread, not on every keystroke in front of the user.
     pub open_matches: Option<(usize, Vec<(usize, usize)>)>,
+    /// `docs` are only the first documents of the answer, in their final order (see
+    /// [`first_screen`]): the whole answer, and its count, are still to come.
+    pub partial: bool,
 }
 
 /// Finds the outcome's matches in document `open` (see [`SearchOutcome::open_matches`]).
@@ -60,15 +63,71 @@ pub fn run_query(
     let outcome = SearchOutcome {
         generation: 0,
         docs: ranked_docs(index, &query, &results, &entity_hits),
-        entities: entity_hits
-            .iter()
-            .filter_map(|hit| index.item(hit.item))
-            .map(|view| view.text.to_string())
-            .collect(),
+        entities: entity_names(index, &entity_hits),
         query: Some(query),
         open_matches: None,
+        partial: false,
     };
     Some((results, outcome))
+}
+
+/// How many documents a first answer must hold to be sent before the whole one: more rows
+/// than a list pane shows.
+const FIRST_SCREEN: usize = 100;
+
+/// The first documents of `raw`'s answer, before the whole of it: the documents whose
+/// titles rank above every line the query could meet (see [`Index::search_heads`]), best
+/// first, with every matching entity; `None` when fewer than a screenful of documents are
+/// sure of their place, or the query's scopes do not rank titles and lines together. The
+/// whole answer ([`run_query`]) begins with these same documents in this order.
+pub fn first_screen(index: &Index, raw: &str, cancel: &AtomicBool) -> Option<SearchOutcome> {
+    let query = Query::parse(raw);
+    let heads = index.search_heads(&query, cancel)?;
+    let mut sure: Vec<(u128, usize)> = heads
+        .hits
+        .iter()
+        .filter(|h| h.score > heads.line_ceiling)
+        .filter_map(|&h| {
+            let item = index.items.get(h.item as usize)?;
+            let doc = *index.docs(item).first()?;
+            (item.kind == ItemKind::Doc).then(|| (index.rank_key(h), doc as usize))
+        })
+        .collect();
+    if sure.len() < FIRST_SCREEN {
+        return None;
+    }
+    sure.sort_unstable();
+    let results = Results {
+        query: query.clone(),
+        hits: heads.hits,
+        ranked: 0,
+    };
+    let entity_hits = ranked_entity_hits(index, &results);
+    Some(SearchOutcome {
+        generation: 0,
+        docs: sure.into_iter().map(|(_, d)| d).collect(),
+        entities: entity_names(index, &entity_hits),
+        query: Some(query),
+        open_matches: None,
+        partial: true,
+    })
+}
+
+/// True when a search for `raw` after `prev` would read so many more items than the titles
+/// and entities alone that a first answer from those is worth its cost.
+pub fn worth_a_first_screen(index: &Index, raw: &str, prev: Option<&Results>) -> bool {
+    let query = Query::parse(raw);
+    let narrowed = prev.filter(|p| query.narrows(&p.query) && p.query.scope == query.scope);
+    let scanned = narrowed.map_or(index.len(), |p| p.hits.len());
+    scanned > index.first_line_id().saturating_mul(4)
+}
+
+/// The names of the entities of `hits`, in their order.
+fn entity_names(index: &Index, hits: &[Hit]) -> Vec<String> {
+    hits.iter()
+        .filter_map(|hit| index.item(hit.item))
+        .map(|view| view.text.to_string())
+        .collect()
 }
 
 /// The hits on entities, best first.
@@ -261,9 +320,26 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
             continue;
         };
         cancel.store(false, Ordering::Relaxed);
-        if let Some((results, mut outcome)) = run_query(&index, &raw, prev.as_ref(), cancel) {
+        // A big search first sends the documents sure to head its answer.
+        let mut matches = None;
+        let head = worth_a_first_screen(&index, &raw, prev.as_ref())
+            .then(|| first_screen(&index, &raw, cancel))
+            .flatten();
+        if let Some(mut outcome) = head {
             outcome.generation = generation;
             add_open_matches(&mut outcome, docs, open);
+            matches = outcome.open_matches.clone();
+            if answers.tx.send(outcome).is_err() {
+                return;
+            }
+            answers.waker.wake();
+        }
+        if let Some((results, mut outcome)) = run_query(&index, &raw, prev.as_ref(), cancel) {
+            outcome.generation = generation;
+            match matches {
+                Some(found) => outcome.open_matches = Some(found),
+                None => add_open_matches(&mut outcome, docs, open),
+            }
             prev = Some(results);
             if answers.tx.send(outcome).is_err() {
                 return;

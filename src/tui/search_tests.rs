@@ -87,3 +87,71 @@ fn documents_and_entities_come_in_rank_order_without_sorting_every_hit() {
     let outcome = run_query(&index, "%per putin", None, &stop).map(|(_, o)| o.docs);
     assert_eq!(outcome, Some(vec![2, 3]));
 }
+
+/// The first screenful is the head of the whole answer: the same documents in the same
+/// order, the same entities, sent only when a screenful is sure of its place.
+#[test]
+fn a_first_screen_heads_the_whole_answer() {
+    const TITLES: &[&str] = &[
+        "Ankara'da görüşme",
+        "Lavrov Ankara'ya geldi",
+        "Bugün ankaralı bir öğrenci",
+        "Moskova'da kar",
+        "أنقرة تعلن",
+        "a sonra Ankara",
+        "Hava",
+    ];
+    const LINES: &[&str] = &[
+        "ankara sakin.",
+        "Lavrov, Moskova'da konuştu.",
+        "قال لافروف في موسكو",
+        "Ankara ve Moskova anlaştı",
+        "a b c",
+    ];
+    let docs: Vec<Document> = (0..400)
+        .map(|i| {
+            let title = TITLES[i % TITLES.len()];
+            let line = LINES[i * 7 % LINES.len()];
+            Document::from_text(format!("{i}.txt"), format!("{title}\n\n{line}\n{i}\n"))
+        })
+        .collect();
+    // Ankara, named in two documents, also by its Arabic name.
+    let place = EntityItem {
+        docs: vec![0, 5],
+        iso: None,
+        name: "Ankara".into(),
+        kind: Kind::Place,
+        aliases: vec!["أنقرة".into()],
+    };
+    let mut index = Index::of_documents(docs, &[place]);
+    index.index_words();
+    let stop = AtomicBool::new(false);
+    let mut sent = Vec::new();
+    for raw in [
+        "a",
+        "an",
+        "ank",
+        "ankara",
+        "lavrov",
+        "موسكو",
+        "ankara | hava",
+        "!ankara",
+        "%text ankara",
+        "%loc ankara",
+        "zzz",
+    ] {
+        let whole = run_query(&index, raw, None, &stop).map(|(_, o)| o);
+        let whole = whole.expect("not cancelled");
+        let Some(first) = first_screen(&index, raw, &stop) else {
+            continue;
+        };
+        assert!(first.partial && !whole.partial, "{raw}");
+        assert!(first.docs.len() >= FIRST_SCREEN, "{raw}");
+        assert_eq!(first.docs, whole.docs[..first.docs.len()], "{raw}");
+        assert_eq!(first.entities, whole.entities, "{raw}");
+        sent.push(raw);
+    }
+    // `a`: two titles in seven start with it (114 documents); `lavrov` is in one (57);
+    // `موسكو` meets titles across scripts only, below a line's own hit.
+    assert_eq!(sent, ["a", "an", "ank", "ankara", "ankara | hava"]);
+}
