@@ -1,8 +1,9 @@
 //! Where the reader's memory goes on a corpus: a counting allocator records the bytes held
 //! and their peak while the steps the reader runs are done one after the other (load,
-//! search index, extraction, the panels' facts, the entity items). `OKUR_MEM_FULL=1` also
-//! expands the mentions as `okur extract` holds them, `OKUR_MEM_RAW=1` extracts every
-//! document again holding their mentions as the rules give them, with what each owner holds.
+//! search index, extraction, the search's entity items, the panels' facts).
+//! `OKUR_MEM_FULL=1` also expands the mentions as `okur extract` holds them,
+//! `OKUR_MEM_RAW=1` extracts every document again holding their mentions as the rules give
+//! them, with what each owner holds.
 //!
 //!     cargo run --release --example corpus_memory -- DIR
 //!
@@ -22,7 +23,8 @@ use okur::tui::app::Facts;
 #[global_allocator]
 static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
 
-/// Runs `f`, printing the bytes it left held and the peak above the start while it ran.
+/// Runs `f`, printing the bytes it left held and the peak above the start while it ran,
+/// then the process's resident memory and what the allocator holds from the system.
 fn step<T>(name: &str, size: u64, f: impl FnOnce() -> T) -> T {
     let t = Instant::now();
     let (out, m) = counting_alloc::measure(f);
@@ -38,7 +40,46 @@ fn step<T>(name: &str, size: u64, f: impl FnOnce() -> T) -> T {
         held / 1e6,
         per(held),
     );
+    println!("{:<12} {}", "", resident());
     out
+}
+
+/// The process's resident memory now and at its peak (`/proc/self/status`), and glibc's
+/// heap: what its arenas and mappings hold from the system, and how much of it is in use.
+/// The gap between the counted bytes and the resident memory is the allocator's.
+fn resident() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map_or("?".to_string(), |v| v.trim().to_string())
+    };
+    format!(
+        "RSS {}, peak {}{}",
+        field("VmRSS:"),
+        field("VmHWM:"),
+        glibc_heap()
+    )
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn glibc_heap() -> String {
+    // SAFETY: mallinfo2 only reads glibc's counters; it takes no pointer.
+    let info = unsafe { libc::mallinfo2() };
+    let mb = |n: usize| n as f64 / 1e6;
+    format!(
+        "; glibc: {:.0} MB from the system ({:.0} MB in mappings), {:.0} MB in use, {:.0} MB free",
+        mb(info.arena + info.hblkhd),
+        mb(info.hblkhd),
+        mb(info.uordblks + info.hblkhd),
+        mb(info.fordblks)
+    )
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn glibc_heap() -> String {
+    String::new()
 }
 
 /// Heap bytes of an optional string as the allocator is asked for them.
@@ -133,12 +174,13 @@ fn main() -> anyhow::Result<()> {
             strings / 1_000_000
         );
     }
-    let facts = step("facts", size, || Facts::from_table(&table));
+    // As the reader takes them: the search's items from the table, then the panels' facts
+    // made as the table is freed.
     let items = step("items", size, || {
         let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
         table.entity_items(&texts)
     });
-    step("drop table", size, || drop(table));
+    let facts = step("facts", size, || Facts::from_owned_table(table));
     drop((index, facts, items));
     Ok(())
 }

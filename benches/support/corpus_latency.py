@@ -12,7 +12,8 @@ Runs okur on a 120x40 pseudo-terminal under GNU time, then:
    echoes the key still shows the old count);
 4. entity filter: Esc, Tab (the entity panel), then `f` on five entities in turn (`j`
    between them); the time from `f` to the list's new count;
-5. `q`, and the peak RSS from GNU time, per byte of the folder's files.
+5. `q`, and the peak RSS from GNU time, per byte of the folder's files; and the RSS once
+   extraction's results are in the panels (read from /proc after step 2).
 
     python3 benches/support/corpus_latency.py OKUR DIR [QUERY] [--as BYTES]
 
@@ -102,6 +103,44 @@ class Screen:
         return time.monotonic()
 
 
+def resident(pid):
+    """The VmRSS of the okur process under `pid` (GNU time's child), in bytes, or None."""
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/comm") as f:
+                name = f.read().strip()
+            if name.endswith("okur"):
+                with open(f"/proc/{p}/status") as f:
+                    for line in f:
+                        if line.startswith("VmRSS:"):
+                            return int(line.split()[1]) * 1024
+        except OSError:
+            continue
+        todo += children(p)
+    return None
+
+
+def children(pid):
+    """The processes whose parent is `pid` (from /proc/*/stat: not every kernel has the
+    `children` file)."""
+    out = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        # The fourth field, after the command name in parentheses, is the parent's id.
+        fields = stat[stat.rfind(")") + 2 :].split()
+        if len(fields) > 1 and fields[1] == str(pid):
+            out.append(int(entry))
+    return out
+
+
 def median(xs):
     xs = sorted(x for x in xs if x is not None)
     return xs[len(xs) // 2] if xs else None
@@ -144,6 +183,9 @@ def main():
     extracted = screen.wait_for(rb"here\xc2\xb7all", 900)
     print(f"extracted: {ms(extracted and extracted - start)} ms", file=sys.stderr)
     screen.drain(1.0)
+    # What the reader holds once the panels have taken extraction's results (the peak is
+    # GNU time's, at the end).
+    steady = resident(pid)
     typed, count = [], files
     screen.send(b"/")
     screen.drain(0.5)
@@ -191,8 +233,14 @@ def main():
         f"loaded {ms(loaded and loaded - start)} ms; extracted {ms(extracted and extracted - start)} ms; "
         f"filter keys {' '.join(ms(t) for t in typed)} ms (median {ms(median(typed))}); "
         f"entity filter {' '.join(ms(t) for t in entity)} ms (median {ms(median(entity))}); "
-        f"peak RSS {rss and rss / 1e6:.0f} MB = {rss and rss / size:.2f} x corpus"
+        f"peak RSS {rss and rss / 1e6:.0f} MB = {rss and rss / size:.2f} x corpus; "
+        f"after extraction {mb_and_ratio(steady, size)}"
     )
+
+
+def mb_and_ratio(n, size):
+    """`N MB = R x` for a byte count read from /proc, or `-` when it could not be read."""
+    return "-" if not n else f"{n / 1e6:.0f} MB = {n / size:.2f} x"
 
 
 if __name__ == "__main__":

@@ -384,14 +384,19 @@ impl Builder {
     fn finish(self) -> (Vec<Entity>, Vec<usize>) {
         // Entities registered during the person pre-pass but never mentioned are dropped
         // and the rest renumbered.
-        let mut remap = vec![usize::MAX; self.entities.len()];
-        let mut entities = Vec::new();
-        for (i, e) in self.entities.into_iter().enumerate() {
+        // In place, the lookup maps freed first: a second vector of entities grown beside
+        // the first, with the maps still held, held the entities twice and more.
+        let Builder { mut entities, .. } = self;
+        let mut remap = vec![usize::MAX; entities.len()];
+        let mut kept = 0;
+        for (slot, e) in remap.iter_mut().zip(&entities) {
             if e.mention_count > 0 {
-                remap[i] = entities.len();
-                entities.push(e);
+                *slot = kept;
+                kept += 1;
             }
         }
+        entities.retain(|e| e.mention_count > 0);
+        entities.shrink_to_fit();
         (entities, remap)
     }
 }

@@ -133,17 +133,37 @@ fn extract_table(
             None => {}
         }
     }
+    link_spans(ex, corpus, spans, strings)
+}
+
+/// Links every document's spans into one table. The linking pass reads the documents in
+/// order, so each document's spans are freed once a later document has a linked mention,
+/// and the table grows a block at a time: the spans and the table are never both held
+/// whole (they were, its room taken for every span first: 36 bytes a mention at once).
+fn link_spans(
+    ex: &Extractor,
+    corpus: &Corpus,
+    spans: Vec<Box<[Span]>>,
+    strings: table::Strings,
+) -> MentionTable {
     let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
-    let total = spans.iter().map(|s| s.len()).sum();
-    let mut out = MentionTable::with_capacity(texts.len(), total);
+    let spans: Vec<std::cell::RefCell<Box<[Span]>>> =
+        spans.into_iter().map(std::cell::RefCell::new).collect();
+    let mut out = MentionTable::with_capacity(texts.len());
     let each = |d: usize, f: &mut dyn FnMut(usize, &RawMention)| {
         if let Some(spans) = spans.get(d) {
-            strings.each(spans, f);
+            strings.each(&spans.borrow(), f);
         }
     };
+    let mut freed = 0;
     let (entities, remap) = link::link_each(ex.lexicon(), &texts, &each, &mut |d, i, e| {
-        if let Some(span) = spans.get(d).and_then(|s| s.get(i)) {
-            out.push(d, span, e);
+        // Only the last pass links, document after document: those before `d` are done.
+        for done in spans.get(freed..d).into_iter().flatten() {
+            done.replace(Box::default());
+        }
+        freed = freed.max(d);
+        if let Some(span) = spans.get(d).and_then(|s| s.borrow().get(i).copied()) {
+            out.push(d, &span, e);
         }
     });
     drop(spans);

@@ -171,25 +171,33 @@ impl Linked {
 /// mentions as [`Mention`]s.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MentionTable {
-    /// Where each document's mentions start in `mentions`, and where the last ends.
+    /// Where each document's mentions start (counted over every block), and where the last
+    /// ends.
     bounds: Vec<usize>,
-    /// All mentions, document after document, each document's sorted by start.
-    mentions: Vec<Linked>,
+    /// All mentions, document after document, each document's sorted by start, in blocks
+    /// of whole documents: the table grows a block at a time (never a doubling copy of the
+    /// whole), and [`MentionTable::into_each_doc`] frees each block once it is read.
+    blocks: Vec<Vec<Linked>>,
+    /// Where each block's first mention is, counted as in `bounds`.
+    block_starts: Vec<usize>,
     /// Dates' ISO values, by number.
     values: Vec<Box<str>>,
     /// Linked entities.
     pub entities: Vec<Entity>,
 }
 
+/// A block is closed at the first document boundary once it holds this many mentions
+/// (1 MB).
+const BLOCK: usize = 1 << 16;
+
 impl MentionTable {
-    /// A table for `docs` documents holding up to `mentions` mentions; filled by
-    /// [`MentionTable::push`] document after document.
-    pub(crate) fn with_capacity(docs: usize, mentions: usize) -> MentionTable {
+    /// A table for `docs` documents, filled by [`MentionTable::push`] document after
+    /// document.
+    pub(crate) fn with_capacity(docs: usize) -> MentionTable {
         let mut bounds = Vec::with_capacity(docs + 1);
         bounds.push(0);
         MentionTable {
             bounds,
-            mentions: Vec::with_capacity(mentions),
             ..MentionTable::default()
         }
     }
@@ -197,19 +205,38 @@ impl MentionTable {
     /// Adds a mention of document `doc` (documents come in order: a later one closes the
     /// ones before it) with the span, value and entity of `span` and `entity`.
     pub(crate) fn push(&mut self, doc: usize, span: &Span, entity: usize) {
+        let len = self.len();
+        let new_doc = self.bounds.len() <= doc;
         self.close_to(doc);
-        self.mentions.push(Linked {
-            start: span.start,
-            end: span.end,
-            entity: u32::try_from(entity).unwrap_or(NONE),
-            value: span.value,
-        });
+        // A block is closed only between documents, so that each document's mentions are
+        // one slice of one block.
+        let full = self.blocks.last().is_some_and(|b| b.len() >= BLOCK);
+        if self.blocks.is_empty() || (new_doc && full) {
+            // The last document may have taken the block past its room: what it doubled
+            // to and did not use goes back.
+            if let Some(last) = self.blocks.last_mut() {
+                last.shrink_to_fit();
+            }
+            // The first block grows as needed (a small corpus takes no megabyte).
+            let room = if self.blocks.is_empty() { 0 } else { BLOCK };
+            self.blocks.push(Vec::with_capacity(room));
+            self.block_starts.push(len);
+        }
+        if let Some(block) = self.blocks.last_mut() {
+            block.push(Linked {
+                start: span.start,
+                end: span.end,
+                entity: u32::try_from(entity).unwrap_or(NONE),
+                value: span.value,
+            });
+        }
     }
 
     /// Closes every document before `doc`.
     fn close_to(&mut self, doc: usize) {
+        let len = self.len();
         while self.bounds.len() <= doc {
-            self.bounds.push(self.mentions.len());
+            self.bounds.push(len);
         }
     }
 
@@ -223,11 +250,13 @@ impl MentionTable {
         strings: Strings,
     ) -> MentionTable {
         self.close_to(docs);
-        for m in &mut self.mentions {
+        for m in self.blocks.iter_mut().flatten() {
             let to = remap.get(m.entity()).copied().unwrap_or(usize::MAX);
             m.entity = u32::try_from(to).unwrap_or(NONE);
         }
-        self.mentions.shrink_to_fit();
+        if let Some(last) = self.blocks.last_mut() {
+            last.shrink_to_fit();
+        }
         self.entities = entities;
         self.values = strings.into_values();
         self
@@ -240,12 +269,13 @@ impl MentionTable {
 
     /// Number of mentions in all documents.
     pub fn len(&self) -> usize {
-        self.mentions.len()
+        let last = self.blocks.last().map_or(0, Vec::len);
+        self.block_starts.last().map_or(0, |s| s + last)
     }
 
     /// True when no document has a mention.
     pub fn is_empty(&self) -> bool {
-        self.mentions.is_empty()
+        self.len() == 0
     }
 
     /// The mentions of document `doc`, sorted by start (none past the last document).
@@ -253,12 +283,44 @@ impl MentionTable {
         let (Some(&from), Some(&to)) = (self.bounds.get(doc), self.bounds.get(doc + 1)) else {
             return &[];
         };
-        self.mentions.get(from..to).unwrap_or(&[])
+        if from == to {
+            return &[];
+        }
+        // A document's mentions are all in the last block starting at or before its first.
+        let b = self.block_starts.partition_point(|&s| s <= from);
+        let (Some(block), Some(&at)) = (
+            b.checked_sub(1).and_then(|b| self.blocks.get(b)),
+            b.checked_sub(1).and_then(|b| self.block_starts.get(b)),
+        ) else {
+            return &[];
+        };
+        block.get(from - at..to - at).unwrap_or(&[])
     }
 
     /// Each document's mentions, in corpus order.
     pub fn per_doc(&self) -> impl Iterator<Item = &[Linked]> {
         (0..self.docs()).map(|d| self.doc(d))
+    }
+
+    /// Calls `f` with each document's mentions in corpus order, freeing each block once its
+    /// documents are read: what is made from the table need not be held beside all of it.
+    pub fn into_each_doc(mut self, mut f: impl FnMut(&[Linked])) {
+        let mut freed = 0;
+        for d in 0..self.docs() {
+            f(self.doc(d));
+            // The blocks wholly before the next document's first mention are done.
+            let next = self.bounds.get(d + 1).copied().unwrap_or(usize::MAX);
+            let done = self.block_starts.partition_point(|&s| s <= next);
+            for block in self
+                .blocks
+                .iter_mut()
+                .take(done.saturating_sub(1))
+                .skip(freed)
+            {
+                *block = Vec::new();
+            }
+            freed = freed.max(done.saturating_sub(1));
+        }
     }
 
     /// The ISO value of a mention of a resolved date.
@@ -301,8 +363,7 @@ impl From<CorpusExtraction> for MentionTable {
     /// The table of an extraction made elsewhere (tests hand the reader their own).
     fn from(ex: CorpusExtraction) -> MentionTable {
         let strings = Strings::default();
-        let total = ex.mentions.iter().map(Vec::len).sum();
-        let mut table = MentionTable::with_capacity(ex.mentions.len(), total);
+        let mut table = MentionTable::with_capacity(ex.mentions.len());
         let most = ex.mentions.iter().flatten().map(|m| m.entity + 1).max();
         let same: Vec<usize> = (0..most.unwrap_or(0).max(ex.entities.len())).collect();
         {

@@ -31,7 +31,7 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::ExtractionProgress(done, total) => app.panel.set_progress(Some((done, total))),
-        Msg::ExtractionDone(extraction) => return extracted(app, &extraction),
+        Msg::ExtractionDone(extraction) => return extracted(app, *extraction),
         Msg::ExtractionFailed(why) => {
             app.status.say(format!(
                 "extraction failed ({why}): no people, places or dates"
@@ -73,17 +73,22 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 /// Takes extraction results into the panels and the suggestions; the search is handed the
 /// entities and asked again for what the filter line says.
-fn extracted(app: &mut App, extraction: &MentionTable) -> Vec<Effect> {
+fn extracted(app: &mut App, extraction: MentionTable) -> Vec<Effect> {
     // After a reload the entity rows are numbered anew: the selection and `f` follow.
     let place = super::reload::EntityPlace::of(app);
-    app.facts = Facts::from_table(extraction);
+    let items = {
+        let texts: Vec<&str> = app.corpus.docs.iter().map(|d| d.text.as_str()).collect();
+        extraction.entity_items(&texts)
+    };
+    // The old facts go before the new are made (both at once held the panels' mentions
+    // twice), and the table is freed as the new are made, before the trim below.
+    app.facts = Facts::default();
+    app.facts = Facts::from_owned_table(extraction);
     place.restore(app);
     app.panel.set_failed(None);
     app.panel.set_progress(None);
     facts::apply_rejections(app, true);
     app.marks = Default::default();
-    let texts: Vec<&str> = app.corpus.docs.iter().map(|d| d.text.as_str()).collect();
-    let items = extraction.entity_items(&texts);
     search::refresh_entity_order(app);
     super::annotate::refresh_spans(app);
     super::jobs::release_freed_memory();

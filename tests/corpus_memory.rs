@@ -1,0 +1,179 @@
+//! The reader's memory per corpus byte, step by step (issue 13), under a counting
+//! allocator: what a corpus of news articles costs beside its text once parsed, and what
+//! extraction holds at its peak. The figures of a real generated corpus are printed by
+//! `cargo run --release --example corpus_memory -- DIR`.
+
+use std::sync::Mutex;
+
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
+#[path = "support/seed_words.rs"]
+mod seed_words;
+
+use okur::corpus::{Corpus, Document};
+use okur::extract::{Extractor, extract_corpus_table};
+
+/// One measurement at a time: the counters are the whole process's.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+#[global_allocator]
+static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
+
+/// `n` texts of about 5 KB from the seeds' words, as a corpus of news is: a title, then
+/// paragraphs of a few hundred bytes with a blank line between them.
+fn texts(n: usize) -> Vec<String> {
+    let words = seed_words::seed_words();
+    (0..n)
+        .map(|i| {
+            let mut text = String::new();
+            let mut k = i * 7919;
+            let mut para = 0;
+            while text.len() < 5_000 {
+                text.push_str(&words[k % words.len()]);
+                para += 1;
+                // A title of six words, then paragraphs of about 40 (some 300 bytes).
+                let end = para == 6 || (para > 6 && para % 40 == 6);
+                text.push_str(if end { "\n\n" } else { " " });
+                k = k.wrapping_mul(31).wrapping_add(7) % 1_000_003;
+            }
+            text
+        })
+        .collect()
+}
+
+fn corpus(texts: Vec<String>) -> Corpus {
+    let docs = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_text(format!("{i}.txt"), t))
+        .collect();
+    Corpus { docs }
+}
+
+/// Parsing keeps a document's paragraphs as ranges of its text: they grew by doubling and
+/// kept the room they did not use (32 bytes a paragraph, a third of the vector on average).
+#[test]
+fn parsed_articles_keep_no_spare_room() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let texts = texts(500);
+    // The patterns' caches (a lazy automaton's states) grow on the first texts they read
+    // and stay for the process: filled before measuring, by the same texts.
+    drop(corpus(texts.clone()));
+    let size: usize = texts.iter().map(String::len).sum();
+    let (corpus, m) = counting_alloc::measure(|| corpus(texts));
+    let kept = usize::try_from(m.kept).unwrap_or(usize::MAX);
+    let paragraphs: usize = corpus.docs.iter().map(|d| d.paragraphs.len()).sum();
+    let pieces: usize = corpus
+        .docs
+        .iter()
+        .flat_map(|d| &d.paragraphs)
+        .map(|p| p.pieces.len())
+        .sum();
+    assert!(paragraphs > 500 * 10, "{paragraphs} paragraphs");
+    // Each paragraph and piece, each document and its strings (path, key, its copy's
+    // path, title, dateline); less the texts' vector, freed.
+    let strings: usize = corpus
+        .docs
+        .iter()
+        .map(|d| {
+            d.path.len()
+                + d.title.len()
+                + d.key.text.len()
+                + d.key.copy.as_ref().map_or(0, String::len)
+                + d.dateline.as_ref().map_or(0, |x| x.iso.len())
+        })
+        .sum();
+    let need = paragraphs * std::mem::size_of::<okur::corpus::Paragraph>()
+        + pieces * std::mem::size_of::<okur::corpus::Piece>()
+        + corpus.len() * (std::mem::size_of::<Document>() - std::mem::size_of::<String>())
+        + strings;
+    assert!(
+        kept <= need + need / 50,
+        "{} articles ({size} bytes, {paragraphs} paragraphs) kept {kept} bytes beside their text ({need} needed)",
+        corpus.len()
+    );
+}
+
+/// Linking reads every document's compact spans (20 bytes a mention) and writes the table
+/// of linked mentions (16 bytes): both were held whole at once, the table's room taken for
+/// every span before the first was linked. Now a document's spans go once it is linked and
+/// the table grows a block at a time, so the peak is the spans, not both. Articles dense
+/// with place names: the mentions, not the threads' working memory, make the peak.
+#[test]
+fn linking_does_not_hold_the_spans_and_the_table_whole_at_once() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let ex = Extractor::new();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    // Tables built on first use live for the process, not the corpus: built before.
+    let dense = |n: usize| {
+        let places = [
+            "Ankara",
+            "İstanbul",
+            "Kahire",
+            "Moskova",
+            "Şam",
+            "Bağdat",
+            "Tahran",
+        ];
+        let texts = (0..n).map(|i| {
+            let mut text = String::from("Haberler\n\n");
+            let mut k = i;
+            while text.len() < 5_000 {
+                text.push_str(places[k % places.len()]);
+                text.push_str(if k % 9 == 0 { ".\n\n" } else { ", " });
+                k = k.wrapping_mul(31).wrapping_add(7) % 1_000_003;
+            }
+            text
+        });
+        corpus(texts.collect())
+    };
+    drop(extract_corpus_table(&ex, &dense(2), &done));
+    let corpus = dense(400);
+    let size: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let (table, m) = counting_alloc::measure(|| extract_corpus_table(&ex, &corpus, &done));
+    let n = table.len();
+    assert!(n * 20 > size, "{n} mentions");
+    // The spans (20 bytes a mention) and the extraction's working memory at the peak; the
+    // table (16) joined them whole at once: 36 bytes a mention and more (22 now, with
+    // 234k mentions; 28 leaves room for the threads' working memory to vary).
+    assert!(
+        m.peak <= 28 * n,
+        "extracting {n} mentions peaked at {} bytes ({} a mention)",
+        m.peak,
+        m.peak / n.max(1)
+    );
+}
+
+/// The panels' mentions (12 bytes each) are most of what the reader keeps of extraction:
+/// each document's were collected through a filter, so grew by doubling and kept about a
+/// quarter of their room unused. Now each is sized by its document's mentions.
+#[test]
+fn the_panels_hold_their_mentions_without_spare_room() {
+    use okur::tui::app::{EntityRow, Facts, MentionRef};
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let ex = Extractor::new();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let corpus = corpus(texts(300));
+    let table = extract_corpus_table(&ex, &corpus, &done);
+    let (facts, m) = counting_alloc::measure(|| Facts::from_table(&table));
+    let kept = usize::try_from(m.kept).unwrap_or(usize::MAX);
+    let mentions: usize = facts.mentions.iter().map(Vec::len).sum();
+    assert_eq!(mentions, table.len());
+    // What the facts need: each mention, each document's vector, each entity's row with
+    // its names, and the documents each entity is in.
+    let rows = &facts.entities;
+    let names: usize = rows
+        .iter()
+        .map(|r| r.name.len() + r.value.as_ref().map_or(0, String::len))
+        .sum();
+    let pairs: usize = (0..rows.len()).map(|e| facts.docs_of(e).len()).sum();
+    let need = mentions * std::mem::size_of::<MentionRef>()
+        + corpus.len() * std::mem::size_of::<Vec<MentionRef>>()
+        + rows.len() * (std::mem::size_of::<EntityRow>() + std::mem::size_of::<Vec<usize>>())
+        + names
+        + pairs * std::mem::size_of::<usize>();
+    assert!(
+        kept <= need + need / 20,
+        "the facts of {mentions} mentions kept {kept} bytes ({need} needed)"
+    );
+}
