@@ -1,5 +1,5 @@
 //! `okur find` when only text lines can match (`--scope text`, or only `%text` terms): the
-//! files are read one at a time on two threads and each line is matched as it goes by, with
+//! files are read a few at a time on every core and each line is matched as it goes by, with
 //! no index. The full path loads the whole corpus and indexes every line (its folded key and
 //! the skeletons of all its words) before the first match; here a line's keys live only
 //! while it is scanned, and a word's skeleton is taken only in the script the terms need.
@@ -9,25 +9,23 @@ use std::cmp::Reverse;
 use std::io::BufWriter;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::corpus::fast::{Listed, line_at, list_files, load_file};
 use crate::search::{LineScanner, Query, Scope};
 
-use super::find::{FindArgs, finish, warn_reader_words, write_or_stop};
+use super::find::{FindArgs, FindFormat, finish, warn_reader_words, write_or_stop};
 use super::find_out::Record;
 use super::find_read::{plain_text, read_plain};
 
 /// One matching line.
 struct LineHit {
     score: i32,
-    /// Which document of the scan it is in (an index into [`Scanned::paths`]).
-    doc: usize,
-    /// Byte offset of the line in its document.
-    start: usize,
-    /// 1-based line number of its start.
-    line: usize,
-    /// Where its text is in [`Scanned::texts`] (one buffer, not one allocation a hit).
-    text: Range<usize>,
+    /// The length of its text in bytes (the index's tie-break: shorter first).
+    len: u32,
+    /// Where its output line, already written, is in [`Scanned::out`] (one buffer, not one
+    /// allocation a hit).
+    out: Range<usize>,
 }
 
 /// What a scan of some files found, in file order.
@@ -35,18 +33,31 @@ struct LineHit {
 struct Scanned {
     /// Notices, in the full load's order.
     notices: Vec<String>,
-    /// The documents' paths, in corpus order.
-    paths: Vec<String>,
+    /// How many documents were scanned.
+    docs: usize,
     /// Matching lines in corpus order (document, then line).
     hits: Vec<LineHit>,
-    /// The texts of the hits, one after the other.
-    texts: String,
+    /// The output lines of the hits, one after the other: written on the scanning threads,
+    /// so that escaping and formatting are shared out too, not left to the printing one.
+    out: String,
 }
 
 impl Scanned {
-    /// The text of `hit`.
-    fn text(&self, hit: &LineHit) -> &str {
-        self.texts.get(hit.text.clone()).unwrap_or_default()
+    /// The output line of `hit`.
+    fn line(&self, hit: &LineHit) -> &str {
+        self.out.get(hit.out.clone()).unwrap_or_default()
+    }
+
+    /// Adds `other`'s findings after its own.
+    fn append(&mut self, other: Scanned) {
+        let at = self.out.len();
+        self.notices.extend(other.notices);
+        self.docs += other.docs;
+        self.out.push_str(&other.out);
+        self.hits.extend(other.hits.into_iter().map(|h| LineHit {
+            out: h.out.start + at..h.out.end + at,
+            ..h
+        }));
     }
 }
 
@@ -63,10 +74,10 @@ pub(super) fn text_only(args: &FindArgs, query: &Query) -> anyhow::Result<Option
     let Ok(listed) = list_files(&args.paths) else {
         return Ok(None);
     };
-    let Some(mut scanned) = scan_on_two_threads(&listed, query) else {
+    let Some(mut scanned) = scan_in_parallel(&listed, query, args.format) else {
         return Ok(None);
     };
-    if scanned.paths.is_empty() {
+    if scanned.docs == 0 {
         return Ok(None);
     }
     for notice in &scanned.notices {
@@ -90,32 +101,13 @@ fn text_only_query(query: &Query) -> bool {
 /// order the index numbers its lines in).
 fn rank(hits: &mut [LineHit]) {
     // A stable sort keeps corpus order among equal keys.
-    hits.sort_by_key(|h| {
-        (
-            Reverse(h.score),
-            u32::try_from(h.text.len()).unwrap_or(u32::MAX),
-        )
-    });
+    hits.sort_by_key(|h| (Reverse(h.score), h.len));
 }
 
 fn print(args: &FindArgs, scanned: &Scanned) -> anyhow::Result<bool> {
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let mut line = String::new();
     for hit in scanned.hits.iter().take(args.limit.unwrap_or(usize::MAX)) {
-        let text = scanned.text(hit);
-        let record = Record {
-            kind: "text",
-            score: hit.score,
-            doc: scanned.paths.get(hit.doc).map(String::as_str),
-            text,
-            start: Some(hit.start),
-            end: Some(hit.start + text.len()),
-            line: Some(hit.line),
-            explain: None,
-        };
-        line.clear();
-        record.push_line(args.format, &mut line)?;
-        if !write_or_stop(&mut out, line.as_bytes())? {
+        if !write_or_stop(&mut out, scanned.line(hit).as_bytes())? {
             break;
         }
     }
@@ -123,78 +115,138 @@ fn print(args: &FindArgs, scanned: &Scanned) -> anyhow::Result<bool> {
     Ok(!scanned.hits.is_empty())
 }
 
-/// Scans the listed files, half on each of two threads; `None` when a named file cannot be
-/// read.
-fn scan_on_two_threads(listed: &[Listed], query: &Query) -> Option<Scanned> {
-    let (a, b) = listed.split_at(listed.len().div_ceil(2));
+/// How many files a thread takes at a time: enough that taking is rare, few enough that
+/// the threads end together (files differ in size and in how many lines match).
+const CHUNK: usize = 32;
+
+/// Most threads scanning: reading and matching is not worth more.
+const MAX_THREADS: usize = 8;
+
+/// Scans the listed files on as many threads as there are cores (up to [`MAX_THREADS`]),
+/// each taking the next [`CHUNK`] files when done with its last; the findings are put back
+/// in file order. `None` when a named file cannot be read.
+fn scan_in_parallel(listed: &[Listed], query: &Query, format: FindFormat) -> Option<Scanned> {
+    let chunks: Vec<&[Listed]> = listed.chunks(CHUNK).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(2, usize::from)
+        .clamp(1, MAX_THREADS)
+        .min(chunks.len().max(1));
+    let next = AtomicUsize::new(0);
     let scanner = LineScanner::for_documents(query);
-    let forked = scanner.fork(query);
-    let (first, second) = std::thread::scope(|s| {
-        let other = s.spawn(|| scan_files(b, forked));
-        (scan_files(a, scanner), other.join())
+    let work = |mut scanner: LineScanner| {
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(chunk) = chunks.get(at) else {
+                break;
+            };
+            let scanned = scan_files(chunk, &mut scanner, format);
+            let failed = scanned.is_none();
+            done.push((at, scanned));
+            if failed {
+                // The whole search falls back to the full load: stop the others early.
+                next.store(chunks.len(), Ordering::Relaxed);
+                break;
+            }
+        }
+        done
+    };
+    let mut parts: Vec<(usize, Option<Scanned>)> = std::thread::scope(|s| {
+        let others: Vec<_> = (1..threads)
+            .map(|_| {
+                let forked = scanner.fork(query);
+                s.spawn(|| work(forked))
+            })
+            .collect();
+        let mut parts = work(scanner);
+        for other in others {
+            // A panic there is a bug; results missing part of the corpus would hide it.
+            parts.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        parts
     });
-    // A panic there is a bug; results missing half the corpus would hide it.
-    let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    let (mut all, second) = (first?, second?);
-    let (offset, at) = (all.paths.len(), all.texts.len());
-    all.notices.extend(second.notices);
-    all.paths.extend(second.paths);
-    all.texts.push_str(&second.texts);
-    all.hits.extend(second.hits.into_iter().map(|h| LineHit {
-        doc: h.doc + offset,
-        text: h.text.start + at..h.text.end + at,
-        ..h
-    }));
+    let mut all = Scanned::default();
+    parts.sort_unstable_by_key(|(chunk, _)| *chunk);
+    for (_, part) in parts {
+        all.append(part?);
+    }
     Some(all)
 }
 
-fn scan_files(listed: &[Listed], mut scanner: LineScanner) -> Option<Scanned> {
+/// Scans some files in order; `None` when a named file cannot be read (or a record cannot
+/// be written: the full path then says why).
+fn scan_files(listed: &[Listed], scanner: &mut LineScanner, format: FindFormat) -> Option<Scanned> {
     let mut out = Scanned::default();
     for entry in listed {
         match entry {
             Listed::Skipped(notice) => out.notices.push(notice.clone()),
-            Listed::File(path, named) => scan_file(path, *named, &mut scanner, &mut out)?,
+            Listed::File(path, named) => scan_file(path, *named, scanner, format, &mut out)?,
         }
     }
     Some(out)
 }
 
 /// Reads one file and adds its notices, documents and matching lines.
-fn scan_file(path: &Path, named: bool, scanner: &mut LineScanner, out: &mut Scanned) -> Option<()> {
+fn scan_file(
+    path: &Path,
+    named: bool,
+    scanner: &mut LineScanner,
+    format: FindFormat,
+    out: &mut Scanned,
+) -> Option<()> {
     if let Some(bytes) = read_plain(path)
         && let Some(text) = plain_text(&bytes)
     {
-        scan_doc(crate::escape::path_name(path), text, scanner, out);
-        return Some(());
+        return scan_doc(&crate::escape::path_name(path), text, scanner, format, out);
     }
     let report = load_file(path, named).ok()?;
     out.notices.extend(report.notices);
     for doc in report.docs {
-        scan_doc(doc.path, &doc.text, scanner, out);
+        scan_doc(&doc.path, &doc.text, scanner, format, out)?;
     }
     Some(())
 }
 
-/// Adds one document's matching lines.
-fn scan_doc(path: String, text: &str, scanner: &mut LineScanner, out: &mut Scanned) {
-    let id = out.paths.len();
+/// Adds one document's matching lines, written as `format` prints them.
+fn scan_doc(
+    path: &str,
+    text: &str,
+    scanner: &mut LineScanner,
+    format: FindFormat,
+    out: &mut Scanned,
+) -> Option<()> {
+    out.docs += 1;
     // Lines come in order: count newlines from the previous match only.
-    let (mut counted, mut line) = (0, 1);
+    let (mut counted, mut line, mut written) = (0, 1, Ok(()));
     scanner.scan_text(text, |start, found, score| {
         let between = text.as_bytes().get(counted..start).unwrap_or_default();
         line += line_at(between) - 1;
         counted = start;
-        let from = out.texts.len();
-        out.texts.push_str(found);
+        let record = Record {
+            kind: "text",
+            score,
+            doc: Some(path),
+            text: found,
+            start: Some(start),
+            end: Some(start + found.len()),
+            line: Some(line),
+            explain: None,
+        };
+        let from = out.out.len();
+        if written.is_ok() {
+            written = record.push_line(format, &mut out.out);
+        }
         out.hits.push(LineHit {
             score,
-            doc: id,
-            start,
-            line,
-            text: from..out.texts.len(),
+            len: u32::try_from(found.len()).unwrap_or(u32::MAX),
+            out: from..out.out.len(),
         });
     });
-    out.paths.push(path);
+    written.ok()
 }
 
 #[cfg(test)]

@@ -30,19 +30,25 @@ fn indexed(paths: &[PathBuf], query: &Query) -> Rows {
     rows.collect()
 }
 
-/// What the streamed path finds.
+/// What the streamed path finds, read back from the JSON lines it writes.
 fn streamed(paths: &[PathBuf], query: &Query) -> Rows {
     let listed = list_files(paths).unwrap_or_default();
-    let Some(mut scanned) = scan_on_two_threads(&listed, query) else {
+    let Some(mut scanned) = scan_in_parallel(&listed, query, FindFormat::Jsonl) else {
         return Vec::new();
     };
     rank(&mut scanned.hits);
-    let paths = &scanned.paths;
-    let rows = scanned.hits.iter().map(|h| {
-        let path = paths.get(h.doc).cloned().unwrap_or_default();
-        (h.score, path, scanned.text(h).to_string(), h.start, h.line)
-    });
-    rows.collect()
+    let row = |h: &LineHit| -> Option<(i32, String, String, usize, usize)> {
+        let v: serde_json::Value = serde_json::from_str(scanned.line(h)).ok()?;
+        let number = |key: &str| v.get(key)?.as_u64().and_then(|n| usize::try_from(n).ok());
+        Some((
+            i32::try_from(v.get("score")?.as_i64()?).ok()?,
+            v.get("doc")?.as_str()?.to_string(),
+            v.get("text")?.as_str()?.to_string(),
+            number("start")?,
+            number("line")?,
+        ))
+    };
+    scanned.hits.iter().filter_map(row).collect()
 }
 
 #[test]
@@ -97,7 +103,7 @@ fn streamed_lines_match_and_rank_as_the_index_does() -> Result<(), Box<dyn std::
     std::fs::write(sub.join("l.txt"), "--- ... ***\n")?;
     let paths = vec![dir.path().to_path_buf()];
     let listed = list_files(&paths)?;
-    let scanned = scan_on_two_threads(&listed, &Query::parse_in("x", Scope::Text));
+    let scanned = scan_in_parallel(&listed, &Query::parse_in("x", Scope::Text), FindFormat::Tsv);
     let full = load_paths(&paths)?;
     assert_eq!(scanned.map(|s| s.notices), Some(full.notices.clone()));
     assert!(full.notices.len() >= 5, "{:?}", full.notices);
@@ -130,6 +136,36 @@ fn streamed_lines_match_and_rank_as_the_index_does() -> Result<(), Box<dyn std::
     }
     // The comparison means something only when queries match.
     assert!(matched >= 12, "{matched}");
+    Ok(())
+}
+
+/// Many files, taken a chunk at a time by several threads, come back in corpus order: the
+/// same matches, scores, lines and ties as the index (whose order is corpus order).
+#[test]
+fn chunks_scanned_in_parallel_keep_corpus_order() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let lines = [
+        "Lavrov Ankara'da konuştu.",
+        "قال لافروف إن موسكو ستراقب.",
+        "Putin ve Erdoğan görüştü.",
+        "Moskova'da Lavrov ile Putin.",
+    ];
+    for n in 0..(CHUNK * 5 + 7) {
+        // Equal lines in many files: ties are broken by corpus order alone.
+        let text = format!(
+            "Haber {n}\n\n{}\n{}\n",
+            lines[n % lines.len()],
+            lines[(n / 3) % lines.len()]
+        );
+        std::fs::write(dir.path().join(format!("{n:04}.txt")), text)?;
+    }
+    let paths = vec![dir.path().to_path_buf()];
+    for raw in ["lavrov", "موسكو", "putin erdogan", "haber"] {
+        let query = Query::parse_in(raw, Scope::Text);
+        let (want, got) = (indexed(&paths, &query), streamed(&paths, &query));
+        assert!(want.len() > CHUNK, "query {raw:?}: {}", want.len());
+        assert_eq!(got, want, "query {raw:?}");
+    }
     Ok(())
 }
 
