@@ -42,6 +42,7 @@ pub mod ranges;
 pub mod reload;
 pub mod rows;
 pub mod search;
+mod search_answer;
 pub mod session;
 pub mod status;
 pub mod team;

@@ -1,5 +1,8 @@
 use super::*;
+use crate::corpus::Document;
 use crate::kind::Kind;
+use crate::search::{ItemKind, Query};
+use crate::tui::search_answer::{FIRST_SCREEN, ScopeDocs};
 
 /// The order the outcome must give: every hit ranked, then documents and entities taken in
 /// that order (directly named documents first, then those reached through entities).

@@ -1,0 +1,227 @@
+//! What one filter query answers, in the shape the panes use: the documents best first
+//! (by their best hit, an entity they mention, or their title), the matching entities, and
+//! the first screen sent before the whole answer when that answer is long to come.
+
+use std::collections::HashSet;
+use std::sync::atomic::AtomicBool;
+
+use crate::corpus::Document;
+use crate::search::{Hit, Index, ItemKind, Query, Results, covers, match_ranges};
+
+/// What a search found, in the shape the panes use.
+#[derive(Debug, Clone, Default)]
+pub struct SearchOutcome {
+    /// The request this answers.
+    pub generation: u64,
+    /// The query as parsed.
+    pub query: Option<Query>,
+    /// Matching documents, best first (a document matches through its title, its lines, or
+    /// an entity it mentions).
+    pub docs: Vec<usize>,
+    /// Names of matching entities.
+    pub entities: Vec<String>,
+    /// The matches in the document that was open when the query was sent: (document, byte
+    /// ranges). Folding a long text takes a while, so it is done with the search, off the UI
+    /// thread, not on every keystroke in front of the user.
+    pub open_matches: Option<(usize, Vec<(usize, usize)>)>,
+    /// `docs` are only the first documents of the answer, in their final order (see
+    /// [`first_screen`]): the whole answer, and its count, are still to come.
+    pub partial: bool,
+}
+
+/// Finds the outcome's matches in document `open` (see [`SearchOutcome::open_matches`]).
+pub fn add_open_matches(outcome: &mut SearchOutcome, docs: &[Document], open: usize) {
+    let (Some(query), Some(doc)) = (&outcome.query, docs.get(open)) else {
+        return;
+    };
+    if query.is_empty() {
+        return;
+    }
+    let ranges = match_ranges(query, &doc.text);
+    outcome.open_matches = Some((open, ranges.into_iter().map(|r| (r.start, r.end)).collect()));
+}
+
+/// Runs one query over an index (synchronously; the worker and the tests call this).
+pub fn run_query(
+    index: &Index,
+    raw: &str,
+    prev: Option<&Results>,
+    cancel: &AtomicBool,
+) -> Option<(Results, SearchOutcome)> {
+    let query = Query::parse(raw);
+    // The outcome needs documents and entities in rank order, not every hit: a one-letter
+    // query over a million lines is ordered by its documents' best hits, not sorted whole
+    // (nor its first thousands: the hits stay in index order, which the next key's
+    // narrowing and the pass over them below read front to back).
+    let results = index.search_unranked(&query, prev, cancel)?;
+    let entity_hits = ranked_entity_hits(index, &results);
+    let outcome = SearchOutcome {
+        generation: 0,
+        docs: ranked_docs(index, &query, &results, &entity_hits),
+        entities: entity_names(index, &entity_hits),
+        query: Some(query),
+        open_matches: None,
+        partial: false,
+    };
+    Some((results, outcome))
+}
+
+/// How many documents a first answer must hold to be sent before the whole one: more rows
+/// than a list pane shows.
+pub(super) const FIRST_SCREEN: usize = 100;
+
+/// The first documents of `raw`'s answer, before the whole of it: the documents whose
+/// titles rank above every line the query could meet (see [`Index::search_heads`]), best
+/// first, with every matching entity; `None` when fewer than a screenful of documents are
+/// sure of their place, or the query's scopes do not rank titles and lines together. The
+/// whole answer ([`run_query`]) begins with these same documents in this order.
+pub fn first_screen(index: &Index, raw: &str, cancel: &AtomicBool) -> Option<SearchOutcome> {
+    let query = Query::parse(raw);
+    let heads = index.search_heads(&query, cancel)?;
+    let mut sure: Vec<(u128, usize)> = heads
+        .hits
+        .iter()
+        .filter(|h| h.score > heads.line_ceiling)
+        .filter_map(|&h| {
+            let item = index.items.get(h.item as usize)?;
+            let doc = *index.docs(item).first()?;
+            (item.kind == ItemKind::Doc).then(|| (index.rank_key(h), doc as usize))
+        })
+        .collect();
+    if sure.len() < FIRST_SCREEN {
+        return None;
+    }
+    sure.sort_unstable();
+    let results = Results {
+        query: query.clone(),
+        hits: heads.hits,
+        ranked: 0,
+    };
+    let entity_hits = ranked_entity_hits(index, &results);
+    Some(SearchOutcome {
+        generation: 0,
+        docs: sure.into_iter().map(|(_, d)| d).collect(),
+        entities: entity_names(index, &entity_hits),
+        query: Some(query),
+        open_matches: None,
+        partial: true,
+    })
+}
+
+/// True when a search for `raw` after `prev` would read so many more items than the titles
+/// and entities alone that a first answer from those is worth its cost.
+pub fn worth_a_first_screen(index: &Index, raw: &str, prev: Option<&Results>) -> bool {
+    let query = Query::parse(raw);
+    let narrowed = prev.filter(|p| query.narrows(&p.query) && p.query.scope == query.scope);
+    let scanned = narrowed.map_or(index.len(), |p| p.hits.len());
+    scanned > index.first_line_id().saturating_mul(4)
+}
+
+/// The names of the entities of `hits`, in their order.
+fn entity_names(index: &Index, hits: &[Hit]) -> Vec<String> {
+    hits.iter()
+        .filter_map(|hit| index.item(hit.item))
+        .map(|view| view.text.to_string())
+        .collect()
+}
+
+/// The hits on entities, best first.
+fn ranked_entity_hits(index: &Index, results: &Results) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = results
+        .hits
+        .iter()
+        .copied()
+        // By kind alone: an item's view would read its text (a cache miss per line hit).
+        .filter(|h| {
+            index
+                .items
+                .get(h.item as usize)
+                .is_some_and(|item| matches!(item.kind, ItemKind::Entity(_)))
+        })
+        .collect();
+    hits.sort_unstable_by_key(|&h| index.rank_key(h));
+    hits
+}
+
+/// The documents of the hits, best first. A title or a text line names its document
+/// directly, and those documents come first, in the rank of their best such hit; then the
+/// documents reached only through a matched entity (one that mentions it), in the entity's
+/// rank (`entity_hits`, best first): `%per lavrov` lists the articles that mention Lavrov.
+/// With several scopes (`%per lavrov %loc ankara`) a document must hold a hit in each, as the
+/// search's own join asks of items.
+fn ranked_docs(index: &Index, query: &Query, results: &Results, entity_hits: &[Hit]) -> Vec<usize> {
+    let every_scope = ScopeDocs::new(index, query, results);
+    // Each document's best direct hit, by rank key (one pass, whatever the hit count).
+    let mut best = vec![u128::MAX; index.tags.len()];
+    for &hit in &results.hits {
+        let Some(item) = index.items.get(hit.item as usize) else {
+            continue;
+        };
+        if !matches!(item.kind, ItemKind::Doc | ItemKind::Line) {
+            continue;
+        }
+        let key = index.rank_key(hit);
+        for &d in index.docs(item) {
+            let d = d as usize;
+            if d >= best.len() {
+                best.resize(d + 1, u128::MAX);
+            }
+            best[d] = best[d].min(key);
+        }
+    }
+    let mut direct: Vec<(u128, usize)> = best
+        .iter()
+        .enumerate()
+        .filter(|&(d, &key)| key != u128::MAX && every_scope.allows(d))
+        .map(|(d, &key)| (key, d))
+        .collect();
+    direct.sort_unstable();
+    let mut seen: Vec<bool> = best.iter().map(|&k| k != u128::MAX).collect();
+    let mut docs: Vec<usize> = direct.into_iter().map(|(_, d)| d).collect();
+    for hit in entity_hits {
+        let Some(item) = index.items.get(hit.item as usize) else {
+            continue;
+        };
+        for &d in index.docs(item) {
+            let d = d as usize;
+            if d >= seen.len() {
+                seen.resize(d + 1, false);
+            }
+            if !seen[d] && every_scope.allows(d) {
+                seen[d] = true;
+                docs.push(d);
+            }
+        }
+    }
+    docs
+}
+
+/// For a query over several scopes: per scope, the documents holding one of its hits.
+pub(super) struct ScopeDocs(Vec<HashSet<usize>>);
+
+impl ScopeDocs {
+    pub(super) fn new(index: &Index, query: &Query, results: &Results) -> ScopeDocs {
+        let scopes = query.scopes();
+        if scopes.len() < 2 {
+            return ScopeDocs(Vec::new());
+        }
+        let sets = scopes
+            .iter()
+            .map(|&scope| {
+                let items = results
+                    .hits
+                    .iter()
+                    .filter_map(|h| index.items.get(h.item as usize));
+                items
+                    .filter(|item| covers(scope, item.kind))
+                    .flat_map(|item| index.docs(item).iter().map(|&d| d as usize))
+                    .collect()
+            })
+            .collect();
+        ScopeDocs(sets)
+    }
+
+    pub(super) fn allows(&self, doc: usize) -> bool {
+        self.0.iter().all(|set| set.contains(&doc))
+    }
+}
