@@ -202,11 +202,12 @@ fn a_corpus_extraction_and_its_panel_rows_hold_less_than_its_text() {
         "extraction kept {kept} bytes for {size} bytes of text"
     );
     // The panel's rows: a mention was 24 bytes there, its offsets 64 bits wide.
-    let (facts, kept, _) = measured(|| okur::tui::app::Facts::from_table(&table));
-    assert_eq!(
-        facts.mentions.iter().map(Vec::len).sum::<usize>(),
-        table.len()
-    );
+    let mentions = table.len();
+    let facts = okur::tui::app::Facts::from_owned_table(table);
+    assert_eq!(facts.mentions.iter().map(Vec::len).sum::<usize>(), mentions);
+    let kept = counting_alloc::held_by(facts);
+    let least = mentions * std::mem::size_of::<okur::tui::app::MentionRef>();
+    assert!(kept >= least, "the panel's facts held {kept} bytes");
     assert!(
         kept <= size / 2,
         "the panel's facts kept {kept} bytes for {size} bytes of text"

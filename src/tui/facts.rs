@@ -26,17 +26,9 @@ impl Facts {
         Facts::sorted(&ex.entities, mentions)
     }
 
-    /// [`Facts::from_extraction`] from the compact table the reader's extraction makes.
-    pub fn from_table(table: &MentionTable) -> Facts {
-        let mentions = table
-            .per_doc()
-            .map(|doc| doc.iter().map(|m| (m.start(), m.end(), m.entity())));
-        Facts::sorted(&table.entities, mentions)
-    }
-
-    /// [`Facts::from_table`], taking the table apart as its documents are read: the panels'
-    /// mentions are not held beside the whole table (at once, both were 1.4 times a corpus
-    /// of news).
+    /// [`Facts::from_extraction`] from the compact table the reader's extraction makes,
+    /// taking the table apart as its documents are read: the panels' mentions are not held
+    /// beside the whole table (at once, both were 1.4 times a corpus of news).
     pub fn from_owned_table(mut table: MentionTable) -> Facts {
         let entities = std::mem::take(&mut table.entities);
         let (rows, new_index) = Facts::rows(&entities);

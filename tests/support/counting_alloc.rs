@@ -72,3 +72,11 @@ pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Measured) {
     };
     (out, m)
 }
+
+/// The heap bytes `value` holds: what dropping it frees (for a value made by a step that
+/// also freed its input, where the step's own `kept` says nothing about the value).
+#[allow(dead_code)] // not every test binary that counts allocations needs it
+pub fn held_by<T>(value: T) -> usize {
+    let ((), m) = measure(|| drop(value));
+    usize::try_from(-m.kept).unwrap_or(0)
+}
