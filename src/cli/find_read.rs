@@ -25,7 +25,7 @@ pub(super) fn read_plain(path: &Path) -> Option<Vec<u8>> {
 /// notice: valid UTF-8 without a BOM, no control character the binary sniff counts, and
 /// some word (a file without one may be empty, which has a notice). `None` otherwise.
 pub(super) fn plain_text(bytes: &[u8]) -> Option<&str> {
-    if crate::corpus::head_controls(bytes) > 0 || bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+    if crate::corpus::head_has_controls(bytes) || bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return None;
     }
     let text = simdutf8::basic::from_utf8(bytes).ok()?;

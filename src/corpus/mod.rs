@@ -17,7 +17,7 @@ mod read;
 mod walk;
 
 pub use dateline::{day_first, iso_date};
-pub(crate) use decode::head_controls;
+pub(crate) use decode::head_has_controls;
 pub use decode::{Decoded, decode_bytes};
 pub use load::{
     LoadError, LoadReport, holds_news_formats, load_paths, load_seeds, load_stdin, read_stdin_bytes,

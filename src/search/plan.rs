@@ -85,6 +85,27 @@ impl Plan {
             })
     }
 
+    /// True when an item of `kind` whose own folded text is `key` scores the same whatever
+    /// its skeleton fields hold: every term of every group covering it is positive and
+    /// meets `key` itself, and a term that does is never looked for by skeleton. A line
+    /// scanner then need not shape the line's words.
+    pub fn key_decides(&mut self, kind: ItemKind, key: &str, fuzzy: bool) -> bool {
+        let bare = Fields {
+            key,
+            extra: "",
+            skel: "",
+            words: None,
+            iso: "",
+            fuzzy,
+        };
+        let scorer = &mut self.scorer;
+        self.groups
+            .iter()
+            .filter(|(scope, _)| covers(*scope, kind) && *scope != Scope::Source)
+            .flat_map(|(_, terms)| terms)
+            .all(|t| !t.term.negated && matches!(t.hit(scorer, bare), Some((_, Via::Text { .. }))))
+    }
+
     /// The score of an item of `kind` with these fields, or `None`.
     pub fn score_fields(&mut self, kind: ItemKind, fields: &ItemFields<'_>) -> Option<i32> {
         let mut total = 0;

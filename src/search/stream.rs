@@ -140,6 +140,7 @@ impl LineScanner {
         let arabic_letters = || memchr::memchr3(0xD8, 0xD9, 0xEF, line.as_bytes()).is_some();
         if let Some(script) = self.skeletons
             && (script != Some(true) || arabic_letters())
+            && !self.plan.key_decides(ItemKind::Line, &self.key, self.fuzzy)
             && self.gate.as_ref().is_none_or(|g| g.may_hold(line))
         {
             coded = self.words.code_line(line, script);
@@ -260,7 +261,7 @@ mod tests {
 
     #[test]
     fn only_words_of_the_script_a_term_needs_are_kept() {
-        let line = "Lavrov Ankara'da, قال لافروف 2020 Dışişleri";
+        let line = "Ankara'da, قال لافروف 2020 Dışişleri";
         let mut latin = LineScanner::for_documents(&Query::parse("lavrov"));
         assert!(latin.score(line).is_some());
         let mut kept: Vec<&str> = latin.words.known.keys().map(|w| &**w).collect();
@@ -273,6 +274,37 @@ mod tests {
         kept.sort_unstable();
         assert_eq!(kept, ["Lavrov", "Sergey"]);
         assert!(arabic.score("Putin 2020 قال").is_none());
+    }
+
+    #[test]
+    fn words_are_not_shaped_when_every_term_meets_the_line_itself() {
+        let line = "Lavrov Ankara'da, قال لافروف 2020 Dışişleri";
+        let mut both = LineScanner::for_documents(&Query::parse("lavrov ankara"));
+        let score = both.score(line);
+        assert!(score.is_some());
+        assert!(both.words.known.is_empty());
+        // The same score as with the words shaped: a term meeting the text is not looked
+        // for by skeleton.
+        both.key.clear();
+        crate::text::fold_into(line, &mut both.key);
+        let coded = both.words.code_line(line, Some(true));
+        let fields = ItemFields {
+            own: Fields {
+                key: &both.key,
+                extra: "",
+                skel: "",
+                words: coded.then(|| LineWords::new(&both.words.vocab, &both.words.codes)),
+                iso: "",
+                fuzzy: false,
+            },
+            tags: None,
+            source: None,
+        };
+        assert_eq!(both.plan.score_fields(ItemKind::Line, &fields), score);
+        // A term met only by skeleton still has the words shaped; a negated one too.
+        let mut cross = LineScanner::for_documents(&Query::parse("lavrov !putin"));
+        assert!(cross.score(line).is_some());
+        assert!(!cross.words.known.is_empty());
     }
 
     #[test]
