@@ -1,10 +1,11 @@
 //! The filter line's cost on a corpus, without a terminal: loads a folder, builds the search
 //! index as the reader's search worker does, then types queries one character at a time
-//! through the worker's own [`run_query`] (each key narrowing the previous results) and
+//! through the worker's own [`okur::tui::search::run_query_after`] (each key narrowing the previous results) and
 //! prints the CPU time of each key (user and system, all threads: the machine may be
 //! shared, so wall time says more about the others' load), the median of several rounds:
 //! until the first answer the list can draw (the worker's first screenful, when it sends
-//! one: [`first_screen`]) and until the whole answer.
+//! one: [`okur::tui::search::first_screen`]) and until the whole answer (which takes the
+//! titles' and entities' hits from the first answer, as the worker does).
 //!
 //!     cargo run --release --example filter_latency -- DIR [--no-postings] [--no-first] [QUERY...]
 //!
@@ -20,7 +21,7 @@ mod counting_alloc;
 
 use okur::corpus::load_paths;
 use okur::search::{Index, Results};
-use okur::tui::search::{first_screen, run_query, worth_a_first_screen};
+use okur::tui::search::{first_answer, run_query_after, worth_a_first_screen};
 
 #[global_allocator]
 static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
@@ -104,11 +105,12 @@ fn main() -> anyhow::Result<()> {
                 let raw = &query[..end];
                 let (cpu, wall) = (cpu_time(), Instant::now());
                 // As the worker does: a first screenful, then the whole answer.
-                let head = (!no_first && worth_a_first_screen(&index, raw, prev.as_ref()))
-                    .then(|| first_screen(&index, raw, &cancel))
+                let first = (!no_first && worth_a_first_screen(&index, raw, prev.as_ref()))
+                    .then(|| first_answer(&index, raw, &cancel))
                     .flatten();
+                let (heads, head) = first.map_or((None, None), |f| (Some(f.heads), f.screen));
                 let first = (cpu_time().saturating_sub(cpu), wall.elapsed());
-                let answer = run_query(&index, raw, prev.as_ref(), &cancel);
+                let answer = run_query_after(&index, raw, prev.as_ref(), heads.as_ref(), &cancel);
                 let whole = (cpu_time().saturating_sub(cpu), wall.elapsed());
                 firsts[k].push(if head.is_some() { first } else { whole });
                 wholes[k].push(whole);

@@ -2,6 +2,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::heads::Heads;
 use super::index::Index;
 use super::item::ItemKind;
 use super::plan::Plan;
@@ -62,7 +63,7 @@ impl Index {
         prev: Option<&Results>,
         cancel: &AtomicBool,
     ) -> Option<Results> {
-        self.search_ranking(query, prev, cancel, RANK_FIRST)
+        self.search_ranking(query, prev, None, cancel, RANK_FIRST)
     }
 
     /// Runs `query` as [`Index::search`] does, without putting any hit in rank order
@@ -74,13 +75,31 @@ impl Index {
         prev: Option<&Results>,
         cancel: &AtomicBool,
     ) -> Option<Results> {
-        self.search_ranking(query, prev, cancel, 0)
+        self.search_ranking(query, prev, None, cancel, 0)
+    }
+
+    /// Runs `query` as [`Index::search_unranked`] does, taking the hits on titles and
+    /// entities from `heads` ([`Index::search_heads`] of the same query) rather than
+    /// scoring those items again: after a first screen, the whole answer scans the lines
+    /// alone. `heads` of another query are not used.
+    pub fn search_after_heads(
+        &self,
+        query: &Query,
+        prev: Option<&Results>,
+        heads: Option<&Heads>,
+        cancel: &AtomicBool,
+    ) -> Option<Results> {
+        let heads = heads
+            .filter(|h| h.query == *query)
+            .map(|h| h.hits.as_slice());
+        self.search_ranking(query, prev, heads, cancel, 0)
     }
 
     fn search_ranking(
         &self,
         query: &Query,
         prev: Option<&Results>,
+        heads: Option<&[Hit]>,
         cancel: &AtomicBool,
         rank_first: usize,
     ) -> Option<Results> {
@@ -111,7 +130,15 @@ impl Index {
             filter: filter.as_ref(),
             cancel,
         };
-        let mut hits = scan.split(&mut plan, &ids)?;
+        // Ids are in index order: titles and entities first, which the heads answer.
+        let (mut hits, ids) = match heads {
+            Some(known) => {
+                let lines = ids.partition_point(|&id| (id as usize) < self.first_line());
+                (known.to_vec(), ids.get(lines..).unwrap_or_default())
+            }
+            None => (Vec::new(), ids.as_slice()),
+        };
+        hits.extend(scan.split(&mut plan, ids)?);
         if plan.scopes.len() > 1 {
             hits = join(self, &plan, hits);
         }

@@ -17,6 +17,8 @@ use super::query::{Query, Scope};
 /// The hits among the items before the lines, and the line ceiling they are judged by.
 #[derive(Debug, Clone)]
 pub struct Heads {
+    /// The query they answer.
+    pub query: Query,
     /// Every hit among documents' titles and entities, in index order: the same hits and
     /// scores the whole search gives these items.
     pub hits: Vec<Hit>,
@@ -44,7 +46,11 @@ impl Index {
             cancel,
         };
         let hits = scan.split(&mut plan, &ids)?;
-        Some(Heads { hits, line_ceiling })
+        Some(Heads {
+            query: query.clone(),
+            hits,
+            line_ceiling,
+        })
     }
 }
 

@@ -103,6 +103,10 @@ proptest! {
         let (before, lines): (Vec<Hit>, Vec<Hit>) =
             whole.hits.iter().partition(|h| (h.item as usize) < first);
         prop_assert_eq!(sorted(&before), sorted(&heads.hits), "{}", raw);
+        // The whole search after the heads scans the lines alone, to the same answer.
+        let after = index.search_after_heads(&query, None, Some(&heads), &stop);
+        let after = after.ok_or_else(|| TestCaseError::fail("cancelled"))?;
+        prop_assert_eq!(&after.hits, &whole.hits, "{}", raw);
         for hit in lines {
             let (item, score) = (hit.item, hit.score);
             prop_assert!(score <= heads.line_ceiling, "{}: line {} scores {}", raw, item, score);
@@ -153,4 +157,27 @@ fn a_title_starting_with_the_word_beats_every_line_and_a_mere_hit_does_not() {
             .search_heads(&Query::parse("%per x %doc y"), &stop)
             .is_none()
     );
+}
+
+#[test]
+fn the_whole_search_after_heads_takes_only_heads_of_its_own_query() {
+    let index = index(vec![
+        ("ankara dedi".into(), vec!["ankara".into(), "lavrov".into()]),
+        ("lavrov ve ankara".into(), vec!["dedi ankaralı".into()]),
+    ]);
+    let stop = AtomicBool::new(false);
+    let ankara = Query::parse("ankara");
+    let whole = index.search_unranked(&ankara, None, &stop);
+    let whole = whole.unwrap_or_else(|| panic!("cancelled"));
+    // Heads of another query would put its titles in this answer: they are not taken.
+    let other = index.search_heads(&Query::parse("lavrov"), &stop);
+    let other = other.unwrap_or_else(|| panic!("lavrov: no heads"));
+    let after = index.search_after_heads(&ankara, None, Some(&other), &stop);
+    assert_eq!(after.map(|r| r.hits), Some(whole.hits.clone()));
+    // Narrowing the last key's hits, with this key's heads.
+    let prev = index.search_unranked(&Query::parse("ank"), None, &stop);
+    let narrowed = index.search_unranked(&ankara, prev.as_ref(), &stop);
+    let own = index.search_heads(&ankara, &stop);
+    let after = index.search_after_heads(&ankara, prev.as_ref(), own.as_ref(), &stop);
+    assert_eq!(after.map(|r| r.hits), narrowed.map(|r| r.hits));
 }

@@ -207,17 +207,30 @@ impl TermMatcher {
             return None;
         }
         let len = finder.needle().len();
-        let starts = hay.as_bytes().starts_with(finder.needle());
+        // Asked only where the mode needs it: most terms are plain, and most items long.
+        let starts = || hay.as_bytes().starts_with(finder.needle());
         let at = match self.term.mode {
             Mode::Fuzzy | Mode::Exact => finder.find(hay.as_bytes())?,
-            Mode::Prefix => starts.then_some(0)?,
+            Mode::Prefix => starts().then_some(0)?,
             Mode::Suffix => hay
                 .as_bytes()
                 .ends_with(finder.needle())
                 .then(|| hay.len() - len)?,
-            Mode::Equal => (starts && hay.len() == len).then_some(0)?,
+            Mode::Equal => (hay.len() == len && starts()).then_some(0)?,
         };
         Some((substring_score(hay, at, len), at))
+    }
+
+    /// The score of the term's hit in a document line's own folded text `key`, when the
+    /// text holds it: what [`TermMatcher::hit`] gives such a line (a line's own text is
+    /// looked at first, and a document line gets no bonus for being short). `None` when the
+    /// text does not hold it, the term is negated or matches dates: ask `hit` then.
+    pub fn own_line_hit(&self, key: &str) -> Option<i32> {
+        if self.iso_like || self.term.negated {
+            return None;
+        }
+        let (score, _) = self.own(key)?;
+        Some(tiered(EXACT_TIER, score))
     }
 
     /// The own text.

@@ -17,11 +17,14 @@ pub(crate) struct Plan {
     /// The scopes the query uses (its final scope when it has no terms).
     pub scopes: Vec<Scope>,
     scorer: Scorer,
+    /// The query is one term, not negated, over a scope holding document lines: a line
+    /// whose own text holds it is scored from that alone (see [`Plan::score`]).
+    one_line_term: bool,
 }
 
 impl Plan {
     pub fn new(query: &Query) -> Plan {
-        let groups = query
+        let groups: Vec<(Scope, Vec<TermMatcher>)> = query
             .groups
             .iter()
             .map(|g| {
@@ -41,11 +44,18 @@ impl Plan {
         if scopes.is_empty() {
             scopes.push(query.scope);
         }
+        let one_line_term = match groups.as_slice() {
+            [(scope, terms)] => {
+                covers(*scope, ItemKind::Line) && matches!(terms.as_slice(), [t] if !t.term.negated)
+            }
+            _ => false,
+        };
         Plan {
             groups,
             needles,
             scopes,
             scorer: Scorer::new(),
+            one_line_term,
         }
     }
 
@@ -63,8 +73,28 @@ impl Plan {
         Some(scripts.all(|s| s == first).then_some(first))
     }
 
-    /// The item's score when every group covering its kind matches it directly.
+    /// The item's score when every group covering its kind matches it directly: as
+    /// [`Plan::score_read`] gives it, taking a short way for a one-term query on a document
+    /// line whose own text holds the term (a one-letter key meets nearly every line: its
+    /// other fields, which cost as much again to look up, cannot change that score).
     pub fn score(&mut self, index: &Index, item: &Item) -> Option<i32> {
+        if !self.scopes.iter().any(|&s| covers(s, item.kind)) || !self.may_meet(index, item) {
+            return None;
+        }
+        if self.one_line_term && item.kind == ItemKind::Line && !index.fuzzy_lines {
+            let term = self.groups.first().and_then(|(_, terms)| terms.first());
+            if let Some(score) = term.and_then(|t| t.own_line_hit(index.key(item))) {
+                return Some(score);
+            }
+        }
+        let fields = index.fields(item);
+        self.score_fields(item.kind, &fields)
+    }
+
+    /// The item's score read from all its fields, with no short way: what
+    /// [`Plan::score`] must agree with.
+    #[cfg(test)]
+    pub fn score_read(&mut self, index: &Index, item: &Item) -> Option<i32> {
         if !self.scopes.iter().any(|&s| covers(s, item.kind)) || !self.may_meet(index, item) {
             return None;
         }

@@ -14,7 +14,8 @@ use crate::corpus::Corpus;
 use crate::search::{EntityItem, Index, Results, match_ranges};
 
 pub use super::search_answer::{
-    SearchOutcome, add_open_matches, first_screen, run_query, worth_a_first_screen,
+    FirstAnswer, SearchOutcome, add_open_matches, first_answer, first_screen, run_query,
+    run_query_after, worth_a_first_screen,
 };
 
 enum Request {
@@ -108,10 +109,11 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
         cancel.store(false, Ordering::Relaxed);
         // A big search first sends the documents sure to head its answer.
         let mut matches = None;
-        let head = worth_a_first_screen(&index, &raw, prev.as_ref())
-            .then(|| first_screen(&index, &raw, cancel))
+        let first = worth_a_first_screen(&index, &raw, prev.as_ref())
+            .then(|| first_answer(&index, &raw, cancel))
             .flatten();
-        if let Some(mut outcome) = head {
+        let (heads, screen) = first.map_or((None, None), |f| (Some(f.heads), f.screen));
+        if let Some(mut outcome) = screen {
             outcome.generation = generation;
             add_open_matches(&mut outcome, docs, open);
             matches = outcome.open_matches.clone();
@@ -120,7 +122,8 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
             }
             answers.waker.wake();
         }
-        if let Some((results, mut outcome)) = run_query(&index, &raw, prev.as_ref(), cancel) {
+        let answer = run_query_after(&index, &raw, prev.as_ref(), heads.as_ref(), cancel);
+        if let Some((results, mut outcome)) = answer {
             outcome.generation = generation;
             match matches {
                 Some(found) => outcome.open_matches = Some(found),

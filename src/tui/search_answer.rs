@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::atomic::AtomicBool;
 
 use crate::corpus::Document;
-use crate::search::{Hit, Index, ItemKind, Query, Results, covers, match_ranges};
+use crate::search::{Heads, Hit, Index, ItemKind, Query, Results, covers, match_ranges};
 
 /// What a search found, in the shape the panes use.
 #[derive(Debug, Clone, Default)]
@@ -48,12 +48,24 @@ pub fn run_query(
     prev: Option<&Results>,
     cancel: &AtomicBool,
 ) -> Option<(Results, SearchOutcome)> {
+    run_query_after(index, raw, prev, None, cancel)
+}
+
+/// Runs one query as [`run_query`] does, after a [`first_answer`] to it: the titles and
+/// entities its heads scored are not scored again.
+pub fn run_query_after(
+    index: &Index,
+    raw: &str,
+    prev: Option<&Results>,
+    heads: Option<&Heads>,
+    cancel: &AtomicBool,
+) -> Option<(Results, SearchOutcome)> {
     let query = Query::parse(raw);
     // The outcome needs documents and entities in rank order, not every hit: a one-letter
     // query over a million lines is ordered by its documents' best hits, not sorted whole
     // (nor its first thousands: the hits stay in index order, which the next key's
     // narrowing and the pass over them below read front to back).
-    let results = index.search_unranked(&query, prev, cancel)?;
+    let results = index.search_after_heads(&query, prev, heads, cancel)?;
     let entity_hits = ranked_entity_hits(index, &results);
     let outcome = SearchOutcome {
         generation: 0,
@@ -76,8 +88,31 @@ pub(super) const FIRST_SCREEN: usize = 100;
 /// sure of their place, or the query's scopes do not rank titles and lines together. The
 /// whole answer ([`run_query`]) begins with these same documents in this order.
 pub fn first_screen(index: &Index, raw: &str, cancel: &AtomicBool) -> Option<SearchOutcome> {
+    first_answer(index, raw, cancel)?.screen
+}
+
+/// What the titles and entities alone answer, before the lines are scanned: their hits
+/// (for [`run_query_after`]) and the first screen they give, if any.
+#[derive(Debug)]
+pub struct FirstAnswer {
+    /// The hits on titles and entities.
+    pub heads: Heads,
+    /// The first documents of the answer (see [`first_screen`]), when a screenful is sure.
+    pub screen: Option<SearchOutcome>,
+}
+
+/// Scores the titles and entities for `raw` and draws a first screen from them (see
+/// [`first_screen`]); `None` when the query does not rank titles and lines together, or
+/// `cancel` was set.
+pub fn first_answer(index: &Index, raw: &str, cancel: &AtomicBool) -> Option<FirstAnswer> {
     let query = Query::parse(raw);
     let heads = index.search_heads(&query, cancel)?;
+    let screen = screen_of(index, query, &heads);
+    Some(FirstAnswer { heads, screen })
+}
+
+/// The first screen the heads give, when a screenful of documents is sure of its place.
+fn screen_of(index: &Index, query: Query, heads: &Heads) -> Option<SearchOutcome> {
     let mut sure: Vec<(u128, usize)> = heads
         .hits
         .iter()
@@ -94,7 +129,7 @@ pub fn first_screen(index: &Index, raw: &str, cancel: &AtomicBool) -> Option<Sea
     sure.sort_unstable();
     let results = Results {
         query: query.clone(),
-        hits: heads.hits,
+        hits: heads.hits.clone(),
         ranked: 0,
     };
     let entity_hits = ranked_entity_hits(index, &results);
