@@ -6,6 +6,10 @@
 //! news set (`okur_news_tr.jsonl`): its `dev` articles as written (the CoNLL rendering
 //! splits `Suriye'de` into `Suriye' de`), TYPES its span kinds (`person`, `place`).
 //!
+//! `OKUR_AR_MODEL=PATH` reads with that Arabic model; `OKUR_HOLD=N` reads only the last of N
+//! parts of a CoNLL training split (as `train_ner dump --hold-aner N` leaves it out), with
+//! the name counts made without it.
+//!
 //! Spans are compared on whole space-separated tokens, as the eval's whole-token score does;
 //! each error is marked `r` when the rules alone make it too, `m` when the tagger, the blend
 //! or the corpus-wide spreading of names brings it.
@@ -14,14 +18,50 @@ use std::collections::HashSet;
 use std::io::Write;
 
 use okur::corpus::{Corpus, Document};
-use okur::extract::crf::train::read_conll;
+use okur::extract::crf::model::CrfModel;
+use okur::extract::crf::train::{self, LabelledDoc, StatTypes};
 use okur::extract::{Extractor, Kind, extract_corpus};
 
 type Span = (usize, usize, usize);
 
-/// Documents of 25 sentences and the gold spans of `types`, read as the CRF tools read them.
-fn conll(src: &str, types: &[&str]) -> (Corpus, Vec<Span>) {
-    let docs = read_conll(src, 25);
+/// What `name_stats.tsv` counts as a person and a place in ANERcorp and Wojood train.
+const HELD_TYPES: StatTypes = StatTypes {
+    person: "PERS",
+    places: &["LOC", "GPE"],
+};
+
+/// The extractor and the rules alone, with the Arabic model of `OKUR_AR_MODEL` if set and
+/// without the held part's name counts.
+fn extractors(held: Option<&[LabelledDoc]>) -> std::io::Result<(Extractor, Extractor)> {
+    let (mut ex, mut rules) = (Extractor::new(), Extractor::rules_only());
+    if let Ok(path) = std::env::var("OKUR_AR_MODEL") {
+        let bytes = std::fs::read(path)?;
+        let model = CrfModel::parse(&bytes).map_err(std::io::Error::other)?;
+        ex = Extractor::with_models(Some(Box::leak(Box::new(model))), None);
+    }
+    if let Some(held) = held {
+        let counts = train::token_counts(held, HELD_TYPES);
+        ex = train::without_counts(ex, &counts);
+        rules = train::without_counts(rules, &counts);
+    }
+    Ok((ex, rules))
+}
+
+/// With `OKUR_HOLD=N`, the last of N parts of a training split, as `train_ner dump
+/// --hold-aner N` leaves it out: documents of 20 sentences, read by extractors whose name
+/// counts leave the part out too, so it reads as new text.
+fn held_parts() -> Option<usize> {
+    std::env::var("OKUR_HOLD").ok()?.parse().ok()
+}
+
+/// Documents of 25 sentences (or the held part, [`held_parts`]) and the gold spans of
+/// `types`, read as the CRF tools read them; the held part's documents.
+fn conll(src: &str, types: &[&str]) -> (Corpus, Vec<Span>, Option<Vec<LabelledDoc>>) {
+    let docs = match held_parts() {
+        Some(parts) => train::held_part(&train::read_conll(src, 20), parts).to_vec(),
+        None => train::read_conll(src, 25),
+    };
+    let held = held_parts().map(|_| docs.clone());
     let gold = docs
         .iter()
         .enumerate()
@@ -39,7 +79,7 @@ fn conll(src: &str, types: &[&str]) -> (Corpus, Vec<Span>) {
             .map(|(d, doc)| Document::from_text(format!("doc{d}"), doc.text))
             .collect(),
     };
-    (corpus, gold)
+    (corpus, gold, held)
 }
 
 /// The `dev` articles of an okur news set and the gold spans of `types`.
@@ -113,15 +153,17 @@ fn main() -> std::io::Result<()> {
         _ => Kind::Date,
     };
     let n: usize = rest.first().and_then(|a| a.parse().ok()).unwrap_or(60);
-    let (corpus, gold) = if file.ends_with(".jsonl") {
-        news(&src, &types)?
+    let (corpus, gold, held) = if file.ends_with(".jsonl") {
+        let (c, g) = news(&src, &types)?;
+        (c, g, None)
     } else {
         conll(&src, &types)
     };
-    let pred = predict(&Extractor::new(), &corpus, kind);
+    let (ex, rules) = extractors(held.as_deref())?;
+    let pred = predict(&ex, &corpus, kind);
     // Which errors the rules alone make too (`r`) and which the tagger, the blend or the
     // corpus-wide spreading brings (`m`).
-    let by_rules: HashSet<Span> = predict(&Extractor::rules_only(), &corpus, kind)
+    let by_rules: HashSet<Span> = predict(&rules, &corpus, kind)
         .iter()
         .map(|s| widen(&corpus, s))
         .collect();

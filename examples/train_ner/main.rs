@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand};
 use okur::extract::crf::model::CrfModel;
-use okur::extract::crf::train::{self, LabelledDoc, Sequence, StatTypes, TypeMap};
+use okur::extract::crf::train::{self, LabelledDoc, Sequence, StatTypes, TypeMap, held_part};
 use okur::extract::{Blend, Extractor, Kind, Mode};
 
 mod score;
@@ -55,6 +55,10 @@ enum Cmd {
         /// Read the training data without the Arabic given names.
         #[arg(long)]
         no_given_ar: bool,
+        /// Leave the last of this many parts of ANERcorp train out of `fit`, for error
+        /// analysis on it (`ner_errors` with `OKUR_HOLD` set to the same number).
+        #[arg(long)]
+        hold_aner: Option<usize>,
     },
     /// Scores a model on the held-out sequences of one language.
     Score {
@@ -182,7 +186,7 @@ fn data(
     shared: &Path,
     ex: &Extractor,
     lang: &str,
-    (folds, given_ar): (usize, bool),
+    (folds, given_ar, hold): (usize, bool, Option<usize>),
 ) -> Result<Data> {
     let (news_fit, news_held) = read_news(shared, lang)?;
     let mut fit_first = Vec::new();
@@ -201,10 +205,12 @@ fn data(
             ],
         )
     } else {
-        let mut sets = vec![
-            read(shared, "ar_anercorp_camel_train.conll")?,
-            read(shared, "ar_wojood_sample_train.conll")?,
-        ];
+        let mut aner = read(shared, "ar_anercorp_camel_train.conll")?;
+        if let Some(parts) = hold {
+            let held = held_part(&aner, parts).len();
+            aner.truncate(aner.len() - held);
+        }
+        let mut sets = vec![aner, read(shared, "ar_wojood_sample_train.conll")?];
         if folds > 1 {
             // Both sets' counts are in `name_stats.tsv`: read out of fold, as Wiki-NER's.
             for docs in &sets {
@@ -247,14 +253,14 @@ fn dump(
     shared: &Path,
     ex: &Extractor,
     out: &Path,
-    (folds, only, given_ar): (usize, &str, bool),
+    (folds, only, given_ar, hold): (usize, &str, bool, Option<usize>),
 ) -> Result<()> {
     std::fs::create_dir_all(out)?;
     for lang in ["tr", "ar"]
         .into_iter()
         .filter(|l| only == "both" || only == *l)
     {
-        let d = data(shared, ex, lang, (folds, given_ar))?;
+        let d = data(shared, ex, lang, (folds, given_ar, hold))?;
         for (name, seqs) in [("fit", &d.fit), ("held", &d.held)] {
             let path = out.join(format!("{lang}.{name}.tsv"));
             let mut w = BufWriter::new(std::fs::File::create(&path)?);
@@ -274,7 +280,7 @@ fn dump(
 fn score(shared: &Path, ex: &Extractor, lang: &str, model: &Path, errors: usize) -> Result<()> {
     let bytes = std::fs::read(model).with_context(|| format!("{}", model.display()))?;
     let model: &'static CrfModel = Box::leak(Box::new(CrfModel::parse(&bytes)?));
-    let d = data(shared, ex, lang, (1, true))?;
+    let d = data(shared, ex, lang, (1, true, None))?;
     let scores = train::score(model, &d.held);
     for typ in ["PER", "LOC", "ORG"] {
         let (p, r, f) = scores.prf(typ);
@@ -326,13 +332,19 @@ fn main() -> Result<()> {
             folds,
             lang,
             no_given_ar,
+            hold_aner,
         } => {
             let ex = if *no_given_ar {
                 train::without_arabic_given(ex)
             } else {
                 ex
             };
-            dump(&args.shared, &ex, out, (*folds, lang, !*no_given_ar))
+            dump(
+                &args.shared,
+                &ex,
+                out,
+                (*folds, lang, !*no_given_ar, *hold_aner),
+            )
         }
         Cmd::Score {
             lang,

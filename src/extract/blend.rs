@@ -130,9 +130,10 @@ pub fn merge(
         .filter(|r| r.blend.orgs_block)
         .flat_map(|r| r.tags.orgs.iter().copied())
         .collect();
-    let (known, mut rules): (Vec<_>, Vec<_>) = rules
+    let (mut known, mut rules): (Vec<_>, Vec<_>) = rules
         .drain(..)
         .partition(|m| lexicon_person(lx, text, toks, m));
+    arabic_known_persons((lx, text, toks), &mut known, &readings);
     // A known person inside a longer organisation is its namesake (`Atatürk Havalimanı`);
     // one the model calls an organisation as a whole keeps the lexicon's reading.
     let inside = |m: &RawMention, strictly: bool| {
@@ -188,6 +189,40 @@ pub fn merge(
     }
 }
 
+/// Mends the Arabic persons the lexicon knows by their last word alone (`حسين` of `صدام
+/// حسين`, `أوغلو` of `جاويش أوغلو`), which are often another person's given or family name:
+/// one inside a longer person of an Arabic tagger gives way to it (`محمود حسين هديب`), and
+/// the rest take their family words as the tagger's persons do (`إمام أوغلو`).
+fn arabic_known_persons(
+    (lx, text, toks): (&Lexicon, &str, &Tokens),
+    known: &mut Vec<RawMention>,
+    readings: &[Reading],
+) {
+    let arabic = |m: &RawMention| {
+        text[m.start..]
+            .chars()
+            .next()
+            .is_some_and(crate::text::is_arabic)
+    };
+    let by_last =
+        |m: &RawMention| arabic(m) && !lx.people.contains_key(&fold_str(&text[m.start..m.end]));
+    let longer = |m: &RawMention| {
+        readings.iter().filter(|r| r.arabic).any(|r| {
+            r.tags.mentions.iter().any(|o| {
+                o.kind == Kind::Person
+                    && o.start <= m.start
+                    && m.end <= o.end
+                    && o.end - o.start > m.end - m.start
+            })
+        })
+    };
+    known.retain(|m| !(by_last(m) && longer(m)));
+    let (mut ar, rest): (Vec<_>, Vec<_>) = known.drain(..).partition(|m| arabic(m));
+    super::names::keep_family_names(text, toks, &mut ar);
+    known.extend(rest);
+    known.extend(ar);
+}
+
 /// Takes out of `rules` the Turkish persons right after a title cue (`Prof. Dr. Nermin
 /// ÖZBEK`, `Sözcüsü Öncü Keçeli`): the tagger's persons come first, but where it found
 /// nothing these fill in, since a title before a capitalised name is a person's.
@@ -228,23 +263,20 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn organisations_block_rule_names_and_known_people_beat_model_spans() {
+    /// The texts of the mentions `merge` keeps from `rules` and one tagger's persons
+    /// `mentions` and organisations `orgs` (`arabic` script), blended by `blend`.
+    fn merged(
+        text: &str,
+        rules: &[(&str, Kind)],
+        (mentions, orgs): (&[&str], &[&str]),
+        (arabic, blend): (bool, Blend),
+    ) -> Vec<String> {
         let lx = Lexicon::load();
-        // The comma keeps `Ankara` a place: one right before an organisation's name is its
-        // first word (`Ankara Barosu`).
-        let text = "Tayyip Erdoğan Ankara, Atatürk Havalimanı ile Fenerbahçe Ülker maçına geldi";
         let toks = Tokens::new(text);
-        let rules = vec![
-            at(text, "Tayyip Erdoğan", Kind::Person),
-            at(text, "Ankara", Kind::Place),
-            at(text, "Atatürk", Kind::Person),
-            at(text, "Fenerbahçe Ülker", Kind::Person),
-        ];
+        let rules = rules.iter().map(|&(r, k)| at(text, r, k)).collect();
         let tags = Tags {
-            // A weaker model span across the known name and the place after it.
-            mentions: vec![at(text, "Erdoğan Ankara", Kind::Person)],
-            orgs: ["Atatürk Havalimanı", "Fenerbahçe Ülker"]
+            mentions: mentions.iter().map(|m| at(text, m, Kind::Person)).collect(),
+            orgs: orgs
                 .iter()
                 .map(|o| {
                     let m = at(text, o, Kind::Person);
@@ -253,17 +285,50 @@ mod tests {
                 .collect(),
             not_place: vec![false; toks.len()],
         };
-        let mut out = Vec::new();
         let reading = Reading {
-            arabic: false,
+            arabic,
             tags,
-            blend: Blend {
-                person: Mode::ModelFirst,
-                place: Mode::Fill,
-                orgs_block: true,
-            },
+            blend,
         };
+        let mut out = Vec::new();
         merge((&lx, text, &toks), &mut out, rules, vec![reading]);
-        assert_eq!(texts(text, &out), ["Tayyip Erdoğan", "Ankara"]);
+        texts(text, &out)
+    }
+
+    #[test]
+    fn organisations_block_rule_names_and_known_people_beat_model_spans() {
+        // The comma keeps `Ankara` a place: one right before an organisation's name is its
+        // first word (`Ankara Barosu`).
+        let text = "Tayyip Erdoğan Ankara, Atatürk Havalimanı ile Fenerbahçe Ülker maçına geldi";
+        let rules = [
+            ("Tayyip Erdoğan", Kind::Person),
+            ("Ankara", Kind::Place),
+            ("Atatürk", Kind::Person),
+            ("Fenerbahçe Ülker", Kind::Person),
+        ];
+        // A weaker model span across the known name and the place after it.
+        let mentions = ["Erdoğan Ankara"];
+        let blend = Blend {
+            person: Mode::ModelFirst,
+            place: Mode::Fill,
+            orgs_block: true,
+        };
+        let orgs = ["Atatürk Havalimanı", "Fenerbahçe Ülker"];
+        assert_eq!(
+            merged(text, &rules, (&mentions, &orgs), (false, blend)),
+            ["Tayyip Erdoğan", "Ankara"]
+        );
+    }
+
+    #[test]
+    fn arabic_names_known_by_their_last_word_give_way_or_take_their_family() {
+        // `حسين` (of `صدام حسين`) and `أوغلو` (of `مولود جاويش أوغلو`) are known last words.
+        let text = "وقال محمود حسين هديب إن رئيس البلدية أكرم إمام أوغلو وصل";
+        let rules = [("محمود حسين", Kind::Person), ("أوغلو", Kind::Person)];
+        let tagged = (["محمود حسين هديب"].as_slice(), [].as_slice());
+        assert_eq!(
+            merged(text, &rules, tagged, (true, Blend::ARABIC)),
+            ["محمود حسين هديب", "إمام أوغلو"]
+        );
     }
 }

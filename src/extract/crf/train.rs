@@ -174,10 +174,19 @@ pub fn token_counts(docs: &[LabelledDoc], types: StatTypes) -> FxMap<String, Nam
 /// The rules as if `name_stats.tsv` had been counted without `held` (one fold's share of
 /// the counts, [`token_counts`]), and with the file's cut-offs applied again.
 fn rules_without(held: &FxMap<String, NameStats>, given_ar: bool) -> Extractor {
-    let mut ex = Extractor::rules_only();
-    if !given_ar {
-        ex = without_arabic_given(ex);
-    }
+    let ex = Extractor::rules_only();
+    let ex = if given_ar {
+        ex
+    } else {
+        without_arabic_given(ex)
+    };
+    without_counts(ex, held)
+}
+
+/// `ex` as if `name_stats.tsv` had been counted without `held` ([`token_counts`] of
+/// documents held out of training), with the file's cut-offs applied again: held-out
+/// documents of a training split are then read as new text.
+pub fn without_counts(mut ex: Extractor, held: &FxMap<String, NameStats>) -> Extractor {
     for (k, c) in held {
         let Some(s) = ex.lx.stats.get_mut(k) else {
             continue;
@@ -227,6 +236,13 @@ pub fn sequences_out_of_fold(
             sequences(&ex, part, map, arabic)
         })
         .collect()
+}
+
+/// The last of `parts` equal parts of `docs`, cut as [`sequences_out_of_fold`] cuts its
+/// folds: a training split's documents held out for error analysis.
+pub fn held_part(docs: &[LabelledDoc], parts: usize) -> &[LabelledDoc] {
+    let size = docs.len().div_ceil(parts.max(1)).max(1);
+    docs.chunks(size).last().unwrap_or_default()
 }
 
 /// Writes sequences in the form `assets/tools/train_ner.py` reads: one token per line,
@@ -353,6 +369,15 @@ mod tests {
         only.insert("erdogan".to_string(), erdogan);
         let ex = rules_without(&only, true);
         assert!(!ex.lexicon().stats.contains_key("erdogan"));
+    }
+
+    #[test]
+    fn the_held_part_is_the_last_fold() {
+        let src: String = (0..11).map(|i| format!("w{i}\tO\n\n")).collect();
+        let docs = read_conll(&src, 1);
+        let held: Vec<&str> = held_part(&docs, 5).iter().map(|d| d.text.trim()).collect();
+        assert_eq!(held, ["w9", "w10"]);
+        assert!(held_part(&[], 5).is_empty());
     }
 
     #[test]
