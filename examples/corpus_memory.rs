@@ -1,6 +1,6 @@
 //! Where the reader's memory goes on a corpus: a counting allocator records the bytes held
 //! and their peak while the steps the reader runs are done one after the other (load,
-//! search index, extraction, the search's entity items, the panels' facts).
+//! search index and its postings, extraction, the search's entity items, the panels' facts).
 //! `OKUR_MEM_FULL=1` also expands the mentions as `okur extract` holds them,
 //! `OKUR_MEM_RAW=1` extracts every document again holding their mentions as the rules give
 //! them, with what each owner holds.
@@ -138,7 +138,9 @@ fn main() -> anyhow::Result<()> {
     println!("{} bytes in {}", size, dir.display());
     let report = step("load", size, || load_paths(std::slice::from_ref(&dir)))?;
     let corpus = std::sync::Arc::new(report.corpus);
-    let index = step("index", size, || Index::build(&corpus, &[]));
+    let mut index = step("index", size, || Index::build(&corpus, &[]));
+    // The words' postings, which the reader's search worker adds once idle.
+    step("postings", size, || index.index_words());
     let ex = Extractor::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let table = step("extract", size, || {

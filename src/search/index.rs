@@ -183,13 +183,18 @@ impl Index {
         self.doc_ids.truncate(ids_at);
         self.entity_arena = Some((strs_at, ids_at));
         let old = self.doc_items..self.doc_items + self.entity_items;
-        let lines = self.items.split_off(old.end);
-        self.items.truncate(old.start);
+        // The new entities' items are made apart, then put in place of the old ones: the
+        // lines after them move once, and are never copied whole.
+        let all = std::mem::replace(&mut self.items, Vec::with_capacity(entities.len()));
         for e in entities {
             self.push_entity(e);
         }
-        self.entity_items = self.items.len() - old.start;
-        self.items.extend(lines);
+        let new = std::mem::replace(&mut self.items, all);
+        self.entity_items = new.len();
+        // Room for exactly the entities more than before: splicing would double it.
+        self.items
+            .reserve_exact(new.len().saturating_sub(old.len()));
+        self.items.splice(old, new);
         // The arenas grew by doubling: give back what the entities did not take.
         self.strs.shrink_to_fit();
         self.doc_ids.shrink_to_fit();

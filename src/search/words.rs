@@ -8,10 +8,10 @@
 //! term's shape is tried once per entry it meets, not once per line ([`EntryMemo`]).
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use xxhash_rust::xxh3::Xxh3Builder;
+use hashbrown::HashTable;
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::leb128;
 
@@ -24,8 +24,9 @@ pub(crate) struct Words {
     ends: Vec<u64>,
     /// Each line's entry numbers, plus one (0 is a left-out word, ` -`), as LEB128.
     lines: Vec<u8>,
-    /// Entry numbers while lines are added; dropped by [`Words::finish`].
-    ids: HashMap<Box<str>, u32, Xxh3Builder>,
+    /// Entry numbers while lines are added, found by the hash of the entry's text (read
+    /// back from `entries`, not copied); dropped by [`Words::finish`].
+    ids: HashTable<u32>,
     /// No entry is added any more (an index's vocabulary once built).
     finished: bool,
 }
@@ -63,7 +64,8 @@ impl Words {
 
     /// The number of `entry` (without its spaces), added when new.
     fn intern(&mut self, entry: &str) -> Option<u32> {
-        if let Some(&id) = self.ids.get(entry) {
+        let hash = xxh3_64(entry.as_bytes());
+        if let Some(&id) = self.ids.find(hash, |&id| self.bare(id) == entry) {
             return Some(id);
         }
         let id = u32::try_from(self.ends.len())
@@ -73,13 +75,21 @@ impl Words {
         self.entries.push_str(entry);
         self.entries.push(' ');
         self.ends.push(u64::try_from(self.entries.len()).ok()?);
-        self.ids.insert(entry.into(), id);
+        let (entries, ends) = (&self.entries, &self.ends);
+        self.ids.insert_unique(hash, id, |&id| {
+            xxh3_64(bare_entry(entries, ends, id).as_bytes())
+        });
         Some(id)
+    }
+
+    /// Entry `id` without its spaces, as [`Words::code`] was given it.
+    fn bare(&self, id: u32) -> &str {
+        bare_entry(&self.entries, &self.ends, id)
     }
 
     /// Drops what only adding lines needs, and spare capacity.
     pub fn finish(&mut self) {
-        self.ids = HashMap::default();
+        self.ids = HashTable::new();
         self.finished = true;
         self.entries.shrink_to_fit();
         self.ends.shrink_to_fit();
@@ -88,16 +98,7 @@ impl Words {
 
     /// Entry `id` as a one-entry skeleton field (` a:<skeleton>.<vowels> `).
     pub fn entry(&self, id: u32) -> &str {
-        let id = usize::try_from(id).unwrap_or(usize::MAX);
-        let end = self.ends.get(id).copied().unwrap_or(0);
-        let start = match id.checked_sub(1) {
-            Some(before) => self.ends.get(before).copied().unwrap_or(end),
-            None => 0,
-        };
-        let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
-            return "";
-        };
-        self.entries.get(start..end).unwrap_or("")
+        entry_at(&self.entries, &self.ends, id)
     }
 
     /// Every entry in which `finder` finds its needle, by number, in order: one pass over
@@ -134,6 +135,26 @@ impl Words {
             codes: self.lines.get(start..end).unwrap_or_default(),
         }
     }
+}
+
+/// Entry `id` of `entries` laid out as [`Words::entries`] is, with its spaces.
+fn entry_at<'a>(entries: &'a str, ends: &[u64], id: u32) -> &'a str {
+    let id = usize::try_from(id).unwrap_or(usize::MAX);
+    let end = ends.get(id).copied().unwrap_or(0);
+    let start = match id.checked_sub(1) {
+        Some(before) => ends.get(before).copied().unwrap_or(end),
+        None => 0,
+    };
+    let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+        return "";
+    };
+    entries.get(start..end).unwrap_or("")
+}
+
+/// Entry `id` of `entries` without its spaces.
+fn bare_entry<'a>(entries: &'a str, ends: &[u64], id: u32) -> &'a str {
+    let entry = entry_at(entries, ends, id);
+    entry.get(1..entry.len().saturating_sub(1)).unwrap_or("")
 }
 
 impl<'a> LineWords<'a> {

@@ -88,6 +88,8 @@ struct Answers {
 fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cancel: &AtomicBool) {
     let docs = &corpus.docs;
     let mut index = Index::build(corpus, &[]);
+    // The build's working tables were freed in this thread's own arena: given back.
+    super::jobs::release_freed_memory();
     let mut words_built = false;
     let mut prev: Option<Results> = None;
     let mut last: Option<(u64, String, usize)> = None;
@@ -156,6 +158,7 @@ fn next_request(
             Ok(request) => return Some(request),
             Err(RecvTimeoutError::Timeout) => {
                 index.index_words();
+                super::jobs::release_freed_memory();
                 *words_built = true;
             }
             Err(RecvTimeoutError::Disconnected) => return None,

@@ -1,0 +1,92 @@
+//! The search index's memory (issue 13), under a counting allocator: what its build and
+//! its updates hold at their peak beside what the index keeps. The figures of a generated
+//! corpus are printed by `cargo run --release --example corpus_memory -- DIR`.
+
+use std::sync::{Arc, Mutex};
+
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
+#[path = "support/seed_words.rs"]
+mod seed_words;
+
+use okur::corpus::{Corpus, Document};
+use okur::kind::Kind;
+use okur::search::{EntityItem, Index};
+
+/// One measurement at a time: the counters are the whole process's.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+#[global_allocator]
+static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
+
+/// `n` articles from the seeds' words (Turkish and Arabic news): a heading, a dateline and
+/// paragraphs of 15 to 75 words, until about 4 KB.
+fn articles(n: usize) -> Corpus {
+    let words = seed_words::seed_words();
+    let mut k = 17usize;
+    let mut next = move || {
+        k = k.wrapping_mul(1_103_515_245).wrapping_add(12_345) % (1 << 31);
+        k
+    };
+    let mut line = |count: usize, text: &mut String| {
+        for w in 0..count {
+            text.push_str(if w == 0 { "" } else { " " });
+            text.push_str(&words[next() % words.len()]);
+        }
+        text.push_str("\n\n");
+    };
+    let docs = (0..n)
+        .map(|i| {
+            let mut text = String::new();
+            line(7, &mut text);
+            text.push_str("12.03.2021\n\n");
+            while text.len() < 4_000 {
+                let count = 15 + i % 7 * 9 + text.len() % 5;
+                line(count, &mut text);
+            }
+            Document::from_text(format!("{i}.txt"), text)
+        })
+        .collect();
+    Corpus { docs }
+}
+
+/// The reader hands the index its entities once extraction ends, the whole index built:
+/// replacing them moved every line's item (64 bytes a line, a quarter of the text) out of the
+/// items and back, so the whole of them was held twice at that moment. Now the new entities'
+/// items are put in place of the old, the lines moving once within their own room. (The
+/// same number of entities each time, as a new extraction of the same corpus gives about.)
+#[test]
+fn replacing_the_entities_does_not_copy_the_lines() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let corpus = Arc::new(articles(400));
+    let mut index = Index::build(&corpus, &[]);
+    let entities = |name: &str| -> Vec<EntityItem> {
+        (0..60)
+            .map(|i| EntityItem {
+                kind: if i % 2 == 0 {
+                    Kind::Person
+                } else {
+                    Kind::Place
+                },
+                name: format!("{name} {i}"),
+                aliases: vec![format!("اسم {i}")],
+                iso: None,
+                docs: vec![i, i + 1],
+            })
+            .collect()
+    };
+    // The first entities (tables built on first use live for the process: built here).
+    index.set_entities(&entities("Ad"));
+    let lines = index.len() - index.first_line_id();
+    assert!(lines > 400 * 10, "{lines} lines");
+    let (before, ids) = (index.len(), index.first_line_id());
+    let ((), m) = counting_alloc::measure(|| index.set_entities(&entities("Al")));
+    assert_eq!((index.len(), index.first_line_id()), (before, ids));
+    // The entities' own items and strings: a few kilobytes, far below a byte a line's item
+    // would take a line; the copy of the lines took 64 bytes a line.
+    assert!(
+        m.peak < lines * 8,
+        "setting 60 entities over {lines} lines peaked at {} bytes",
+        m.peak
+    );
+}
