@@ -80,3 +80,31 @@ fn a_corpus_with_a_huge_document_links_the_same() {
     assert_eq!(cut.entities, whole.entities);
     assert_eq!(cut.to_extraction().mentions, whole.to_extraction().mentions);
 }
+
+/// A day of "the same month" in a piece that names no month before it takes the month named
+/// last in the pieces before, as reading the document whole does (it had no value).
+#[test]
+fn a_day_of_the_same_month_takes_the_month_named_in_an_earlier_piece() {
+    let mut text = String::from("وصل لافروف إلى أنقرة في 5 مارس 2024 والتقى أردوغان.\n\n");
+    for _ in 0..40 {
+        text.push_str("Dışişleri Bakanı Sergey Lavrov Ankara'ya geldi ve görüştü.\n\n");
+    }
+    text.push_str("ثم عاد لافروف إلى موسكو في 20 من الشهر نفسه.\n\n");
+    for _ in 0..10 {
+        text.push_str("Lavrov İstanbul'a geçti.\n\n");
+    }
+    let ex = Extractor::new();
+    let whole = ex.extract_text(&text, None);
+    let day = |ms: &[RawMention]| {
+        ms.iter()
+            .find(|m| text[m.start..m.end].contains("نفسه"))
+            .and_then(|m| m.value.clone())
+    };
+    assert_eq!(day(&whole).as_deref(), Some("2024-03-20"));
+    for piece in [300, 700, 1500] {
+        assert!(pieces(&text, piece).len() > 2, "pieces of {piece}");
+        let got = ex.extract_text_in_pieces(&text, None, piece);
+        assert_eq!(day(&got), day(&whole), "pieces of {piece}");
+        assert_eq!(got, whole, "pieces of {piece}");
+    }
+}

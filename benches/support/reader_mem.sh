@@ -29,7 +29,9 @@ wait_idle() { # until the process uses at most 30 ms of CPU in a second (at most
   local last=$(cpu) n=0
   while (( n < 1200 )); do sleep 1; local c=$(cpu); (( c - last <= 3 )) && return; last=$c; n=$((n+1)); done
 }
-tmux -L $sock send-keys Enter; wait_idle
+# Extraction done: the entity panel lists counts (`12·3`). Under load, the idle test alone
+# could pass in a pause before extraction had finished.
+tmux -L $sock send-keys Enter; wait_for "[0-9]·[0-9]" 7200; wait_idle
 echo "opened, idle: $(status)"
 t2=$(now); tmux -L $sock send-keys G
 wait_for "SONSATIR" 120; r=$?; t3=$(now)

@@ -8,12 +8,12 @@
 //! ([`KnownPeople`]), and a homograph (`عمان`, Amman or Oman) is read with every other
 //! place the document names. Both are cheap second passes over the kept mentions.
 //!
-//! One difference remains: a date given as a day of "the same month" (`20 من الشهر نفسه`)
-//! takes the month last named in its own piece's window; one with no month named there
-//! since the piece began has no value, where reading the document whole would have taken
-//! the month named in an earlier piece.
+//! So is a date given as a day of "the same month" (`20 من الشهر نفسه`): a piece where one
+//! comes before any month is named is read again, given the month named last before it in
+//! the pieces before (most pieces name one first, so few are read twice).
 
 use super::chunk::{Piece, pieces};
+use super::dates::{Anchor, Months};
 use super::lexicon::FxSet;
 use super::table::{Span, Strings};
 use super::token::Tokens;
@@ -39,11 +39,25 @@ impl<'a> Chunked<'a> {
     /// The document's own mentions, as [`Extractor::extract_text`] gives them: each piece's,
     /// then the people they name found again wherever else the document names them.
     pub(crate) fn own(&self, dateline: Option<&str>, strings: &Strings) -> Vec<Span> {
-        let found = joined(self.each_piece(|p, window| {
+        let anchor = dateline.map(Anchor::parse).unwrap_or_default();
+        let read = |p: &Piece, window: &str, before: Option<(i32, u8)>| {
             let toks = Tokens::new(window);
-            let ms = self.ex.found(window, &toks, dateline);
-            keep(p, ms, strings)
-        }));
+            let (ms, months) = self
+                .ex
+                .found_dated(window, &toks, anchor.after_month(before));
+            (keep(p, ms, strings), months)
+        };
+        let mut parts = self.each_piece(|p, window| read(p, window, None));
+        let named = named_months(&self.pieces, &parts);
+        for (p, (spans, months)) in self.pieces.iter().zip(&mut parts) {
+            let before = named.partition_point(|&(i, _)| i < p.window.start);
+            let month = before.checked_sub(1).and_then(|i| named.get(i));
+            if let (true, Some(&(_, month))) = (months.waiting, month) {
+                *spans = read(p, self.window(p), Some(month)).0;
+            }
+        }
+        drop(named);
+        let found = joined(parts.into_iter().map(|(spans, _)| spans).collect());
         let known = people(self.text, &found, strings);
         let parts = self.each_piece(|p, window| {
             let mut ms = mentions_in(p, &found, strings);
@@ -84,11 +98,25 @@ impl<'a> Chunked<'a> {
 
     /// Runs `f` on each piece and its window's text, on the available cores: the spans
     /// of each piece, in order.
-    fn each_piece(&self, f: impl Fn(&Piece, &str) -> Box<[Span]> + Sync) -> Vec<Box<[Span]>> {
-        par_map(&self.pieces, |p| {
-            f(p, self.text.get(p.window.clone()).unwrap_or_default())
-        })
+    fn each_piece<R: Send>(&self, f: impl Fn(&Piece, &str) -> R + Sync) -> Vec<R> {
+        par_map(&self.pieces, |p| f(p, self.window(p)))
     }
+
+    /// The text `p` reads: its window.
+    fn window(&self, p: &Piece) -> &'a str {
+        self.text.get(p.window.clone()).unwrap_or_default()
+    }
+}
+
+/// Where each piece names a month (offsets in the document), in order: a piece's
+/// [`Months`] with the mentions of its margins left to the pieces they belong to.
+fn named_months<T>(pieces: &[Piece], parts: &[(T, Months)]) -> Vec<(usize, (i32, u8))> {
+    let mut named = Vec::new();
+    for (p, (_, months)) in pieces.iter().zip(parts) {
+        let in_doc = months.named.iter().map(|&(i, m)| (i + p.window.start, m));
+        named.extend(in_doc.filter(|(i, _)| p.core.contains(i)));
+    }
+    named
 }
 
 /// The pieces' spans one after the other.

@@ -247,7 +247,18 @@ impl Extractor {
     /// The mentions of `text` before the people it names are spread to their other
     /// mentions: the rules, the taggers and their blend, sorted by start and end.
     fn found(&self, text: &str, toks: &Tokens, dateline: Option<&str>) -> Vec<RawMention> {
-        let (mut out, rules) = self.rules(text, toks, dateline);
+        let anchor = dateline.map(Anchor::parse).unwrap_or_default();
+        self.found_dated(text, toks, anchor).0
+    }
+
+    /// [`Extractor::found`] with dates resolved against `anchor`, and the months they name.
+    pub(crate) fn found_dated(
+        &self,
+        text: &str,
+        toks: &Tokens,
+        anchor: Anchor,
+    ) -> (Vec<RawMention>, dates::Months) {
+        let ((mut out, rules), months) = self.rules_dated(text, toks, anchor);
         let mut readings = Vec::new();
         for (model, arabic, blend) in [
             (self.arabic_model, true, self.blends.0),
@@ -265,7 +276,7 @@ impl Extractor {
         }
         blend::merge((&self.lx, text, toks), &mut out, rules, readings);
         out.sort_by_key(|m| (m.start, m.end));
-        out
+        (out, months)
     }
 
     /// What the rules alone find in `text`: (dates, people and places), as the taggers
@@ -277,11 +288,21 @@ impl Extractor {
         dateline: Option<&str>,
     ) -> (Vec<RawMention>, Vec<RawMention>) {
         let anchor = dateline.map(Anchor::parse).unwrap_or_default();
-        let dates = self.dates.find(&self.lx, text, toks, anchor);
+        self.rules_dated(text, toks, anchor).0
+    }
+
+    /// [`Extractor::rules`] with dates resolved against `anchor`, and the months they name.
+    fn rules_dated(
+        &self,
+        text: &str,
+        toks: &Tokens,
+        anchor: Anchor,
+    ) -> ((Vec<RawMention>, Vec<RawMention>), dates::Months) {
+        let (dates, months) = self.dates.find(&self.lx, text, toks, anchor);
         let busy: Vec<(usize, usize)> = dates.iter().map(|m| (m.start, m.end)).collect();
         let mut scan = Scan::new(&self.lx, text, toks);
         scan.run(&busy);
-        (dates, scan.out)
+        ((dates, scan.out), months)
     }
 
     /// The tagger's places with the gazetteer's canonical name where it knows the span, so

@@ -74,6 +74,10 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
 /// Takes extraction results into the panels and the suggestions; the search is handed the
 /// entities and asked again for what the filter line says.
 fn extracted(app: &mut App, extraction: MentionTable) -> Vec<Effect> {
+    // Extraction's threads freed their working memory, which glibc keeps in their arenas:
+    // handed back before the panels and the shown spans are made here, in another arena,
+    // or the two are held at once (the reader's peak on a huge document).
+    super::jobs::release_freed_memory();
     // After a reload the entity rows are numbered anew: the selection and `f` follow.
     let place = super::reload::EntityPlace::of(app);
     let items = {

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use crate::store::{EffectiveSpan, Label, Origin};
 
+pub mod shown;
+
 /// Ranges sorted by start, with the running maximum of their ends: the ranges overlapping a
 /// row are found by binary search even when some ranges overlap each other.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -129,38 +131,58 @@ impl SpanSet {
     /// Sorts the spans (stably: spans with equal ranges keep their order) and keeps them
     /// compact. A span longer than 4 GiB (none is: documents are read whole) keeps 4 GiB.
     pub fn new(spans: Vec<EffectiveSpan>) -> SpanSet {
-        let mut labels: Vec<Label> = Vec::new();
-        let mut entries = Vec::with_capacity(spans.len());
+        let mut set = SpanSet::with_capacity(spans.len());
+        set.push_block(spans);
+        set.finish()
+    }
+
+    /// An empty set with room for `n` spans, filled block by block ([`SpanSet::push_block`])
+    /// and then indexed ([`SpanSet::finish`]).
+    pub fn with_capacity(n: usize) -> SpanSet {
+        SpanSet {
+            entries: Vec::with_capacity(n),
+            ..SpanSet::default()
+        }
+    }
+
+    /// Adds `spans`, which all start at or after every span added before: they are sorted
+    /// among themselves (stably) and put after the others.
+    pub fn push_block(&mut self, spans: Vec<EffectiveSpan>) {
+        let from = self.entries.len();
         for span in spans {
-            let label = match labels.iter().position(|l| *l == span.kind) {
+            let label = match self.labels.iter().position(|l| *l == span.kind) {
                 Some(i) => i,
                 None => {
-                    labels.push(span.kind);
-                    labels.len() - 1
+                    self.labels.push(span.kind);
+                    self.labels.len() - 1
                 }
             };
             let origin = ORIGINS.iter().position(|o| *o == span.origin).unwrap_or(0);
             let tag = u32::try_from(label * 4 + origin).unwrap_or(u32::MAX);
             let len = u32::try_from(span.end.saturating_sub(span.start)).unwrap_or(u32::MAX);
-            entries.push(Entry {
+            self.entries.push(Entry {
                 start: span.start,
                 len,
                 tag,
             });
         }
-        entries.sort_by_key(|e| (e.start, e.end()));
-        let block_end = entries
+        if let Some(block) = self.entries.get_mut(from..) {
+            block.sort_by_key(|e| (e.start, e.end()));
+        }
+    }
+
+    /// Indexes the spans added: the largest end of each block of [`BLOCK`] entries.
+    pub fn finish(mut self) -> SpanSet {
+        self.entries.shrink_to_fit();
+        self.block_end = self
+            .entries
             .chunks(BLOCK)
             .scan(0, |max, block| {
                 *max = block.iter().map(Entry::end).fold(*max, usize::max);
                 Some(*max)
             })
             .collect();
-        SpanSet {
-            entries,
-            labels,
-            block_end,
-        }
+        self
     }
 
     fn view(&self, e: &Entry) -> Option<SpanView<'_>> {

@@ -37,6 +37,9 @@ pub struct Anchor {
     y: Option<i64>,
     m: Option<u32>,
     d: Option<u32>,
+    /// The month named last before the text (a piece of a document read in pieces): the
+    /// month of a day of "the same month" named before any other.
+    month: Option<(i32, u8)>,
 }
 
 impl Anchor {
@@ -47,8 +50,28 @@ impl Anchor {
         // A number past u32 is no month or day: dropped rather than wrapped into one.
         let m = p.next().flatten().and_then(|v| u32::try_from(v).ok());
         let d = p.next().flatten().and_then(|v| u32::try_from(v).ok());
-        Anchor { y, m, d }
+        Anchor {
+            y,
+            m,
+            d,
+            month: None,
+        }
     }
+
+    /// The anchor of a text that follows one whose last month named was `month`.
+    pub fn after_month(self, month: Option<(i32, u8)>) -> Anchor {
+        Anchor { month, ..self }
+    }
+}
+
+/// The months a text's dates name, for reading a document in pieces: a day of "the same
+/// month" takes the month named last, maybe in an earlier piece.
+#[derive(Debug, Clone, Default)]
+pub struct Months {
+    /// Where a month is named (by a day or a month), as (byte offset, (year, month)), in order.
+    pub named: Vec<(usize, (i32, u8))>,
+    /// True when a day of "the same month" came before any month was named: it has no value.
+    pub waiting: bool,
 }
 
 impl DateRules {
@@ -71,8 +94,15 @@ impl DateRules {
         }
     }
 
-    /// Finds the dates in `text` (Turkish or Arabic), resolved against `anchor`.
-    pub fn find(&self, lx: &Lexicon, text: &str, toks: &Tokens, anchor: Anchor) -> Vec<RawMention> {
+    /// Finds the dates in `text` (Turkish or Arabic), resolved against `anchor`, and the
+    /// months they name.
+    pub fn find(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        toks: &Tokens,
+        anchor: Anchor,
+    ) -> (Vec<RawMention>, Months) {
         let classes = self.words.classify(text, toks);
         let ad = anchor
             .y
@@ -111,7 +141,7 @@ impl DateRules {
             }
         }
         let kept = join(&rules, kept);
-        resolve(kept)
+        resolve(kept, anchor.month)
     }
 }
 
@@ -176,21 +206,31 @@ fn take_parts(r: &Rules, x: &mut Cand) {
     }
 }
 
-/// The mentions, `20 من الشهر نفسه` taking the month last named.
-fn resolve(kept: Vec<Cand>) -> Vec<RawMention> {
-    let mut last_month: Option<(i32, u8)> = None;
-    kept.into_iter()
+/// The mentions, `20 من الشهر نفسه` taking the month last named (`before` the text when
+/// none is named in it first), and the months named.
+fn resolve(kept: Vec<Cand>, before: Option<(i32, u8)>) -> (Vec<RawMention>, Months) {
+    let mut last_month = before;
+    let mut months = Months::default();
+    let found = kept
+        .into_iter()
         .map(|x| {
             let value = match x.same_day {
-                Some(d) => last_month
-                    .and_then(|(y, m)| value::day(i64::from(y), u32::from(m), d))
-                    .map(|d| Value::One(Val::Day(d))),
+                Some(d) => {
+                    months.waiting |= last_month.is_none();
+                    last_month
+                        .and_then(|(y, m)| value::day(i64::from(y), u32::from(m), d))
+                        .map(|d| Value::One(Val::Day(d)))
+                }
                 None => x.value,
             };
-            match value {
-                Some(Value::One(Val::Day(d))) => last_month = Some((d.year(), u8::from(d.month()))),
-                Some(Value::One(Val::Month(y, m))) => last_month = Some((y, m)),
-                _ => {}
+            let named = match value {
+                Some(Value::One(Val::Day(d))) => Some((d.year(), u8::from(d.month()))),
+                Some(Value::One(Val::Month(y, m))) => Some((y, m)),
+                _ => None,
+            };
+            if let Some(month) = named {
+                last_month = Some(month);
+                months.named.push((x.start, month));
             }
             RawMention {
                 start: x.start,
@@ -200,7 +240,8 @@ fn resolve(kept: Vec<Cand>) -> Vec<RawMention> {
                 canonical: None,
             }
         })
-        .collect()
+        .collect();
+    (found, months)
 }
 
 #[cfg(test)]

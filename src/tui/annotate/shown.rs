@@ -4,22 +4,22 @@
 
 use super::super::action::Action;
 use super::super::app::App;
-use super::{shown_under_caret, suggestions};
-use crate::store::{Origin, Span};
+use super::shown_under_caret;
+use crate::store::{Label, Origin, Span};
+use crate::tui::ranges::shown::shown_spans;
 
 /// Recomputes the spans shown in the open document from suggestions and decisions.
 pub fn refresh_spans(app: &mut App) {
-    let suggestions = suggestions(app);
     let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
         return;
     };
-    // The old set, then the suggestions, go before the next is made: a huge document's
-    // spans are held once at a time (its suggestions alone take 40 bytes a mention).
+    // The old set goes before the next is made, which is worked out a block of text at a
+    // time: a huge document's spans are held once, compact.
     app.spans = super::super::ranges::SpanSet::default();
     let stored = app.state.doc(&doc.key);
-    let spans = crate::store::effective_spans(&doc.text, stored, &suggestions, &app.state);
-    drop(suggestions);
-    app.spans = super::super::ranges::SpanSet::new(spans);
+    let entities = &app.facts.entities;
+    let kind = |m: &crate::tui::app::MentionRef| Some(Label::from(entities.get(m.entity())?.kind));
+    app.spans = shown_spans(&doc.text, stored, &app.state, app.open_mentions(), kind);
     let misfits = crate::store::misfits(&doc.text, stored);
     if let Some(first) = misfits.first()
         && app.misfits_reported.insert(doc.key.clone())
