@@ -78,25 +78,26 @@ impl Plan {
     /// line whose own text holds the term (a one-letter key meets nearly every line: its
     /// other fields, which cost as much again to look up, cannot change that score).
     pub fn score(&mut self, index: &Index, item: &Item) -> Option<i32> {
-        if !self.scopes.iter().any(|&s| covers(s, item.kind)) || !self.may_meet(index, item) {
-            return None;
-        }
-        if self.one_line_term && item.kind == ItemKind::Line && !index.fuzzy_lines {
-            let term = self.groups.first().and_then(|(_, terms)| terms.first());
-            if let Some(score) = term.and_then(|t| t.own_line_hit(index.key(item))) {
-                return Some(score);
-            }
-        }
-        let fields = index.fields(item);
-        self.score_fields(item.kind, &fields)
+        self.score_item(index, item, true)
     }
 
     /// The item's score read from all its fields, with no short way: what
     /// [`Plan::score`] must agree with.
     #[cfg(test)]
     pub fn score_read(&mut self, index: &Index, item: &Item) -> Option<i32> {
+        self.score_item(index, item, false)
+    }
+
+    /// [`Plan::score`], taking its short way only when `short` is set.
+    fn score_item(&mut self, index: &Index, item: &Item, short: bool) -> Option<i32> {
         if !self.scopes.iter().any(|&s| covers(s, item.kind)) || !self.may_meet(index, item) {
             return None;
+        }
+        if short && self.one_line_term && item.kind == ItemKind::Line && !index.fuzzy_lines {
+            let term = self.groups.first().and_then(|(_, terms)| terms.first());
+            if let Some(score) = term.and_then(|t| t.own_line_hit(index.key(item))) {
+                return Some(score);
+            }
         }
         let fields = index.fields(item);
         self.score_fields(item.kind, &fields)
