@@ -18,7 +18,7 @@ mod shown;
 pub use shown::{refresh_spans, say_span_under_caret};
 
 use super::action::Action;
-use super::app::{App, Focus};
+use super::app::{App, Focus, MentionRef};
 use super::caret;
 use super::effect::Effect;
 use crate::kind::Kind;
@@ -100,17 +100,13 @@ fn together(changes: Vec<Change>) -> Vec<Effect> {
 
 /// The extractor's mentions in the open document as the store's suggestions.
 pub fn suggestions(app: &App) -> Vec<Suggestion> {
-    let mentions = app.open_mentions();
-    let mut out = Vec::with_capacity(mentions.len());
-    out.extend(mentions.iter().filter_map(|m| {
-        let kind = Label::from(app.facts.entities.get(m.entity())?.kind);
-        Some(Suggestion {
-            start: m.start(),
-            end: m.end(),
-            kind,
-        })
-    }));
-    out
+    crate::tui::ranges::shown::suggestions(app.open_mentions(), 0, &mention_label(app))
+}
+
+/// The label a mention is suggested with: its entity's kind (none for an entity the panels
+/// do not hold).
+pub fn mention_label(app: &App) -> impl Fn(&MentionRef) -> Option<Label> + '_ {
+    |m| Some(Label::from(app.facts.entities.get(m.entity())?.kind))
 }
 
 /// The spans shown under the caret, the user's first, then accepted ones, then suggestions.

@@ -5,7 +5,7 @@
 use super::super::action::Action;
 use super::super::app::App;
 use super::shown_under_caret;
-use crate::store::{Label, Origin, Span};
+use crate::store::{Origin, Span};
 use crate::tui::ranges::shown::shown_spans;
 
 /// Recomputes the spans shown in the open document from suggestions and decisions.
@@ -17,8 +17,7 @@ pub fn refresh_spans(app: &mut App) {
     // time: a huge document's spans are held once, compact.
     app.spans = super::super::ranges::SpanSet::default();
     let stored = app.state.doc(&doc.key);
-    let entities = &app.facts.entities;
-    let kind = |m: &crate::tui::app::MentionRef| Some(Label::from(entities.get(m.entity())?.kind));
+    let kind = super::mention_label(app);
     app.spans = shown_spans(&doc.text, stored, &app.state, app.open_mentions(), kind);
     let misfits = crate::store::misfits(&doc.text, stored);
     if let Some(first) = misfits.first()

@@ -92,8 +92,9 @@ fn cut(
     }
 }
 
-/// The suggestions of `mentions`, their offsets made relative to `start`.
-fn suggestions(
+/// The suggestions of `mentions` (the label of each given by `kind`, those with none left
+/// out), their offsets made relative to `start`.
+pub(crate) fn suggestions(
     mentions: &[MentionRef],
     start: usize,
     kind: &impl Fn(&MentionRef) -> Option<Label>,
