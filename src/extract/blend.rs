@@ -198,12 +198,7 @@ fn arabic_known_persons(
     known: &mut Vec<RawMention>,
     readings: &[Reading],
 ) {
-    let arabic = |m: &RawMention| {
-        text[m.start..]
-            .chars()
-            .next()
-            .is_some_and(crate::text::is_arabic)
-    };
+    let arabic = |m: &RawMention| crate::text::starts_arabic(&text[m.start..]);
     let by_last =
         |m: &RawMention| arabic(m) && !lx.people.contains_key(&fold_str(&text[m.start..m.end]));
     let longer = |m: &RawMention| {

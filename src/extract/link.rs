@@ -66,8 +66,7 @@ impl KnownPeople {
         let ordinary = |k: &str| {
             let s = lx.stat(k);
             lx.ordinary_tr.contains(k)
-                || k.chars().next().is_some_and(crate::text::is_arabic)
-                    && s.other > s.begin + s.inside
+                || crate::text::starts_arabic(k) && s.other > s.begin + s.inside
         };
         self.lasts
             .retain(|k, n| *n >= 2 || !ordinary(k) || lx.people_last.contains_key(k));

@@ -3,7 +3,7 @@
 
 use memchr::memchr;
 
-use crate::text::is_arabic;
+use crate::text::starts_arabic;
 
 use super::postings::is_alnum;
 
@@ -92,10 +92,7 @@ pub(crate) fn whole_words(key: &str, at: usize, len: usize) -> bool {
     if !is_word_end(key, at + len) {
         return false;
     }
-    let arabic = key
-        .get(at..)
-        .and_then(|w| w.chars().next())
-        .is_some_and(is_arabic);
+    let arabic = key.get(at..).is_some_and(starts_arabic);
     let mut start = at;
     for clitics in 0..3 {
         if is_word_start(key, start) {

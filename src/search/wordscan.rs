@@ -88,7 +88,7 @@ fn alias_kind(alias: &str, word: &str) -> Option<u8> {
         return Some(WHOLE);
     }
     let prefix = word.strip_suffix(alias)?;
-    let arabic = alias.chars().next().is_some_and(crate::text::is_arabic);
+    let arabic = crate::text::starts_arabic(alias);
     let clitics = prefix.chars().count() <= 2
         && prefix
             .chars()

@@ -16,7 +16,7 @@ pub use fold::{Folded, fold, fold_char, fold_into, fold_str, is_arabic_mark};
 pub use name_key::{name_key, push_word_key, push_word_shape, vowels_agree};
 pub use script::{
     ARABIC_PROCLITICS, SENTENCE_ENDS, has_proclitic, has_sentence_end, in_arabic_block, is_arabic,
-    is_sentence_end, is_word_char,
+    is_sentence_end, is_word_char, starts_arabic,
 };
 
 /// The lines of `text` with their surrounding white space cut, each with the byte offset

@@ -10,6 +10,12 @@ pub fn is_arabic(c: char) -> bool {
         | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
+/// True when `s` begins with an Arabic-script character ([`is_arabic`]): how a word, name or
+/// mention is told to be Arabic.
+pub fn starts_arabic(s: &str) -> bool {
+    s.chars().next().is_some_and(is_arabic)
+}
+
 /// True for the Arabic block proper, U+0600 to U+06FF: the letters, marks and digits Arabic
 /// news is written in, the only ones folding rewrites.
 pub fn in_arabic_block(c: char) -> bool {

@@ -196,7 +196,7 @@ pub fn without_counts(mut ex: Extractor, held: &FxMap<String, NameStats>) -> Ext
         s.place = s.place.saturating_sub(c.place);
         s.other = s.other.saturating_sub(c.other);
         // `build_assets.py` keeps Arabic ordinary words from 10 on (no capitals to go by).
-        let common = if k.chars().next().is_some_and(crate::text::is_arabic) {
+        let common = if crate::text::starts_arabic(k) {
             10
         } else {
             20
@@ -212,9 +212,7 @@ pub fn without_counts(mut ex: Extractor, held: &FxMap<String, NameStats>) -> Ext
 /// shipped Arabic model was trained: the list was chosen by counts in the training splits,
 /// so there its names are surer persons than on new text.
 pub fn without_arabic_given(mut ex: Extractor) -> Extractor {
-    ex.lx
-        .given
-        .retain(|k| !k.chars().next().is_some_and(crate::text::is_arabic));
+    ex.lx.given.retain(|k| !crate::text::starts_arabic(k));
     ex
 }
 

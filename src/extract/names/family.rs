@@ -75,10 +75,7 @@ pub fn keep_family_names(text: &str, toks: &Tokens, ms: &mut Vec<RawMention>) {
         if out.last().is_some_and(|p| p.end > m.start) {
             continue;
         }
-        let arabic = text[m.start..]
-            .chars()
-            .next()
-            .is_some_and(crate::text::is_arabic);
+        let arabic = crate::text::starts_arabic(&text[m.start..]);
         let first = toks.toks.partition_point(|t| t.end() <= m.start);
         let last = toks.toks.partition_point(|t| t.start() < m.end);
         if m.kind == Kind::Person && arabic && first < last {

@@ -199,11 +199,7 @@ fn grow(lx: &Lexicon, text: &str, toks: &Tokens, m: &mut RawMention) {
 /// Persons by initials and all-caps surnames (see the module's doc), Latin only.
 pub fn apply((lx, text, toks): (&Lexicon, &str, &Tokens), out: &mut Vec<RawMention>) {
     for m in out.iter_mut().filter(|m| m.kind == Kind::Person) {
-        if text[m.start..]
-            .chars()
-            .next()
-            .is_some_and(crate::text::is_arabic)
-        {
+        if crate::text::starts_arabic(&text[m.start..]) {
             continue;
         }
         grow(lx, text, toks, m);
