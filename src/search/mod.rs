@@ -24,6 +24,7 @@
 mod aliases;
 mod arena;
 mod bytes;
+mod count;
 mod engine;
 mod explain;
 mod heads;
@@ -40,6 +41,8 @@ mod prefilter;
 mod query;
 mod skeleton;
 mod stream;
+#[cfg(test)]
+mod test_docs;
 mod word_memo;
 mod words;
 mod wordscan;

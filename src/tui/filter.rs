@@ -147,6 +147,29 @@ pub fn refresh_list(app: &mut App) {
         None => was_at,
     };
     app.list.replace(order, row, wanted);
+    // A first screenful's count follows the triage and entity filters too.
+    if app.list.whole_count().is_some() {
+        let whole = whole_count(app);
+        app.list.set_whole_count(whole);
+    }
+}
+
+/// How many documents the list will hold once the whole answer to a first screenful comes
+/// (the search counted the documents it leads to, with the first screen), under the
+/// list's own filters; `None` when the search is not a first screenful with a count.
+pub fn whole_count(app: &App) -> Option<usize> {
+    let outcome = app.search.as_ref().filter(|o| o.partial)?;
+    let docs = outcome.answer_docs.as_ref()?;
+    let filter = ListFilter::parse(app.list.filter_text());
+    let entity_docs = app.list.entity_filter().map(|e| docs_with_entity(app, e));
+    let listed = docs.iter().enumerate().filter(|&(d, &answers)| {
+        answers
+            && entity_docs
+                .as_ref()
+                .is_none_or(|docs| docs.get(d) == Some(&true))
+            && passes(app, d, &filter)
+    });
+    Some(listed.count())
 }
 
 /// The row for a document in the new `order`: its own if listed; else, in sort order, the
