@@ -4,10 +4,12 @@
 mod family;
 mod people;
 mod places;
+mod roles;
 pub(crate) mod tidy_tr;
 
 pub(crate) use family::{COMPOUND_SECONDS as AR_COMPOUND_SECONDS, LINKS as AR_FAMILY_LINKS};
 pub use family::{keep_family_names, widen_where_free};
+pub use roles::role_persons;
 
 use super::lexicon::Lexicon;
 use super::morph::ar_find;
