@@ -104,7 +104,7 @@ impl Roles<'_> {
         let (roles, role_first) = &*ROLES;
         ar_find(self.toks.key(i), |_, first| {
             // Most words open no role: look them up before building any phrase.
-            if !(self.lx.title_first.contains(first) || role_first.contains(first)) {
+            if !(self.lx.is_title_first(first) || role_first.contains(first)) {
                 return None;
             }
             let mut key = first.to_string();
@@ -132,7 +132,7 @@ impl Roles<'_> {
         let mut after_head = false;
         while j < self.toks.len() && j - start < MAX_COMPLEMENT && self.next_arabic(j - 1) {
             let definite = self.any_reading(j, |k| k.starts_with("ال"));
-            let head = self.any_reading(j, |k| self.lx.org_heads.contains(k));
+            let head = self.any_reading(j, |k| self.lx.is_org_head(k));
             let place = self.any_reading(j, |k| self.lx.place(k).is_some());
             if !(definite || head || place || after_head) || self.function_word(j) {
                 break;
@@ -160,10 +160,10 @@ impl Roles<'_> {
         if !self.toks.toks[i].arabic || self.function_word(i) {
             return false;
         }
-        if self.lx.title_first.contains(k) || self.lx.speech_verbs.contains(k) {
+        if self.lx.is_title_first(k) || self.lx.speech_verbs.contains(k) {
             return false;
         }
-        let taken = |k: &str| self.lx.org_heads.contains(k) || self.lx.place(k).is_some();
+        let taken = |k: &str| self.lx.is_org_head(k) || self.lx.place(k).is_some();
         if self.any_reading(i, taken) {
             return false;
         }
