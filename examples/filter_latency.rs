@@ -23,7 +23,9 @@ mod counting_alloc;
 
 use okur::corpus::load_paths;
 use okur::search::{Index, Results};
-use okur::tui::search::{first_answer_after, run_query_after, worth_a_count, worth_a_first_screen};
+use okur::tui::search::{
+    first_answer_after, run_query_after, run_query_prepared, worth_a_count, worth_a_first_screen,
+};
 
 #[global_allocator]
 static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
@@ -76,6 +78,8 @@ fn main() -> anyhow::Result<()> {
         let mut index = Index::build(&corpus, &[]);
         if !plain {
             index.index_words();
+            // As the reader's worker does once idle.
+            index.prepare_doc_lines();
         }
         index
     });
@@ -170,14 +174,22 @@ fn one_key(
         .flatten();
     let (heads, head) = first.map_or((None, None), |f| (Some(f.heads), f.screen));
     let first = since();
-    let counted = match (&head, &heads) {
+    // Counted from the whole answer's preparation, which the whole answer then scans.
+    let (counted, prepared) = match (&head, &heads) {
         (Some(_), Some(heads)) if worth_a_count(index, raw, prev) => {
-            index.answer_docs(heads, prev, cancel)
+            let mut ready = index.prepare(&heads.query, prev);
+            (
+                index.answer_docs_prepared(heads, &mut ready, cancel),
+                Some(ready),
+            )
         }
-        _ => None,
+        _ => (None, None),
     };
     let counted_at = since();
-    let answer = run_query_after(index, raw, prev, heads.as_ref(), cancel);
+    let answer = match prepared {
+        Some(ready) => run_query_prepared(index, ready, heads.as_ref(), cancel),
+        None => run_query_after(index, raw, prev, heads.as_ref(), cancel),
+    };
     let whole = since();
     let Some((results, outcome)) = answer else {
         anyhow::bail!("{raw}: cancelled");

@@ -112,35 +112,7 @@ impl Index {
         cancel: &AtomicBool,
         rank_first: usize,
     ) -> Option<Results> {
-        let mut plan = Plan::new(query);
-        let (filter, ids) = self.scan_ids(query, &plan, prev);
-        let scan = Scan {
-            index: self,
-            query,
-            filter: filter.as_ref(),
-            cancel,
-        };
-        // Ids are in index order: titles and entities first, which the heads answer.
-        let (mut hits, ids) = match heads {
-            Some(known) => {
-                let lines = ids.partition_point(|&id| (id as usize) < self.first_line());
-                (known.to_vec(), ids.get(lines..).unwrap_or_default())
-            }
-            None => (Vec::new(), ids.as_slice()),
-        };
-        hits.extend(scan.split(&mut plan, ids)?);
-        if plan.scopes.len() > 1 {
-            hits = join(self, &plan, hits);
-        }
-        let ranked = match rank_first {
-            0 => 0,
-            upto => self.rank(&mut hits, upto),
-        };
-        Some(Results {
-            query: query.clone(),
-            hits,
-            ranked,
-        })
+        self.scan_prepared(self.prepare(query, prev), heads, cancel, rank_first)
     }
 
     /// The items a search for `query` (compiled as `plan`) after `prev` looks at, in index order, and
@@ -180,7 +152,7 @@ impl Index {
     }
 
     /// Puts the best `upto` hits first, in order; returns how many are ordered.
-    fn rank(&self, hits: &mut [Hit], upto: usize) -> usize {
+    pub(super) fn rank(&self, hits: &mut [Hit], upto: usize) -> usize {
         rank_by(hits, upto, |id| self.text_len(id))
     }
 
@@ -308,7 +280,7 @@ impl Scan<'_> {
 
 /// Several scopes (`%per lavrov %loc ankara`): keep items whose documents also hold a match
 /// in each other scope.
-fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
+pub(super) fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
     let n_docs = index.tags.len().max(1);
     let per_scope: Vec<(Scope, Vec<bool>)> = plan
         .scopes
