@@ -15,11 +15,7 @@ use crate::text::fold_str;
 
 /// The words of the list, written folded (`fold_str`), so loading allocates no strings.
 static ORDINARY_AR: LazyLock<FxSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../assets/cues/ordinary_ar.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    super::lexicon::lines(include_str!("../../assets/cues/ordinary_ar.txt")).collect()
 });
 
 /// True when the folded Arabic word `key`, or it without its article, is an ordinary word.

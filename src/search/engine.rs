@@ -72,7 +72,7 @@ impl Index {
         prev: Option<&Results>,
         cancel: &AtomicBool,
     ) -> Option<Results> {
-        self.search_ranking(query, prev, None, cancel, RANK_FIRST)
+        self.search_ranking(query, prev, cancel, RANK_FIRST)
     }
 
     /// Runs `query` as [`Index::search`] does, without putting any hit in rank order
@@ -84,7 +84,7 @@ impl Index {
         prev: Option<&Results>,
         cancel: &AtomicBool,
     ) -> Option<Results> {
-        self.search_ranking(query, prev, None, cancel, 0)
+        self.search_ranking(query, prev, cancel, 0)
     }
 
     /// Runs `query` as [`Index::search_unranked`] does, taking the hits on titles and
@@ -98,21 +98,17 @@ impl Index {
         heads: Option<&Heads>,
         cancel: &AtomicBool,
     ) -> Option<Results> {
-        let heads = heads
-            .filter(|h| h.query == *query)
-            .map(|h| h.hits.as_slice());
-        self.search_ranking(query, prev, heads, cancel, 0)
+        self.search_prepared(self.prepare(query, prev), heads, cancel)
     }
 
     fn search_ranking(
         &self,
         query: &Query,
         prev: Option<&Results>,
-        heads: Option<&[Hit]>,
         cancel: &AtomicBool,
         rank_first: usize,
     ) -> Option<Results> {
-        self.scan_prepared(self.prepare(query, prev), heads, cancel, rank_first)
+        self.scan_prepared(self.prepare(query, prev), None, cancel, rank_first)
     }
 
     /// The items a search for `query` (compiled as `plan`) after `prev` looks at, in index order, and

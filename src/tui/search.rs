@@ -100,7 +100,7 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
     let docs = &corpus.docs;
     let mut index = Index::build(corpus, &[]);
     // The build's working tables were freed in this thread's own arena: given back.
-    super::jobs::release_freed_memory();
+    crate::memory::release_freed_memory();
     let mut words_built = false;
     let mut prev: Option<Results> = None;
     let mut last: Option<(u64, String, usize)> = None;
@@ -184,7 +184,7 @@ fn next_request(
                 index.index_words();
                 // The count's table of documents' lines, made while the user is idle.
                 index.prepare_doc_lines();
-                super::jobs::release_freed_memory();
+                crate::memory::release_freed_memory();
                 *words_built = true;
             }
             Err(RecvTimeoutError::Disconnected) => return None,
