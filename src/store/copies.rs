@@ -69,7 +69,7 @@ impl State {
     /// Changes the triage of a copy; for a key without a copy, of the text and every copy
     /// (as journals from before copies mean).
     pub(super) fn edit<R>(&mut self, key: &DocKey, mut f: impl FnMut(&mut DocState) -> R) {
-        self.touch();
+        self.touch(Some(&key.text));
         let text = self.docs.entry(key.text.clone()).or_default();
         match &key.copy {
             Some(copy) => {
@@ -99,7 +99,7 @@ impl State {
 
     /// Changes the spans of a text, whichever copy `key` names.
     pub(super) fn edit_spans(&mut self, key: &DocKey, f: impl Fn(&mut BTreeSet<Span>) -> bool) {
-        self.touch();
+        self.touch(Some(&key.text));
         let text = self.docs.entry(key.text.clone()).or_default();
         f(&mut text.shared.spans);
         for own in text.copies.values_mut() {

@@ -155,6 +155,10 @@ pub struct State {
     decisions: BTreeMap<Name, Decision>,
     /// Which edit this is (see [`State::revision`]); not part of what the state holds.
     revision: u64,
+    /// The last edit: the revision it was made on and the text whose state it changed
+    /// (`None`: a name decision, no document's). Lets what was worked out from that
+    /// revision be brought up to date for the one text.
+    last_edit: Option<(u64, Option<String>)>,
 }
 
 /// The last revision given to a state: every new state and every edit takes the next one.
@@ -170,6 +174,7 @@ impl Default for State {
             docs: BTreeMap::new(),
             decisions: BTreeMap::new(),
             revision: next_revision(),
+            last_edit: None,
         }
     }
 }
@@ -213,8 +218,18 @@ impl State {
         self.revision
     }
 
-    /// Takes a new revision: every edit calls this before it changes anything.
-    pub(super) fn touch(&mut self) {
+    /// The revision the last edit was made on and the text it changed (`None` for a name
+    /// decision), if the state was edited at all: a table made for that revision needs
+    /// only that text's documents made again.
+    pub fn last_edit(&self) -> Option<(u64, Option<&str>)> {
+        let (before, text) = self.last_edit.as_ref()?;
+        Some((*before, text.as_deref()))
+    }
+
+    /// Takes a new revision: every edit calls this before it changes anything, with the
+    /// text it edits (`None`: no document's).
+    pub(super) fn touch(&mut self, text: Option<&str>) {
+        self.last_edit = Some((self.revision, text.map(str::to_string)));
         self.revision = next_revision();
     }
 
@@ -365,7 +380,7 @@ impl State {
     }
 
     fn decide(&mut self, kind: &Label, text: &str, decision: Decision, value: bool) {
-        self.touch();
+        self.touch(None);
         let name = Name {
             kind: kind.clone(),
             text: text.to_string(),
@@ -384,7 +399,7 @@ impl State {
     /// it touches hold.
     pub(super) fn copy_touched(&self, change: &Change, part: &mut State) {
         use Change::*;
-        part.touch();
+        part.touch(None);
         let Some(key) = change.doc() else {
             match change {
                 Batch { changes } => changes.iter().for_each(|c| self.copy_touched(c, part)),

@@ -4,7 +4,8 @@
 //! (31–41 ms for 67k documents). The table is made from the state's own entries (the
 //! texts with recorded triage), each text's documents found by its key's hash, so making
 //! it costs the journal's size, not the corpus's; it is made again only when the
-//! state's revision or the documents change.
+//! state's revision or the documents change, and after a single edit only for the
+//! documents of the text it changed.
 
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
@@ -86,8 +87,18 @@ impl TriageTable {
             self.indexed = docs.len();
             self.revision = None;
         }
-        if self.revision != Some(state.revision()) {
-            self.fill(state, docs);
+        if self.revision == Some(state.revision()) {
+            return;
+        }
+        match state.last_edit() {
+            // One edit since: only its text's documents can have changed.
+            Some((before, text)) if self.revision == Some(before) => {
+                if let Some(text) = text {
+                    self.refill_text(state, docs, text);
+                }
+                self.revision = Some(state.revision());
+            }
+            _ => self.fill(state, docs),
         }
     }
 
@@ -132,6 +143,22 @@ impl TriageTable {
             }
         }
         self.revision = Some(state.revision());
+    }
+
+    /// Makes the flags of the documents of one text again, from their state now.
+    fn refill_text(&mut self, state: &State, docs: &[Document], text: &str) {
+        let Some(found) = self.by_text.get(&text_hash(text)) else {
+            return;
+        };
+        for &i in found {
+            let (Some(doc), Some(slot)) = (docs.get(i), self.flags.get_mut(i)) else {
+                continue;
+            };
+            let flags = TriageFlags::of(state.doc(&doc.key));
+            self.archived = self.archived.saturating_sub(usize::from(slot.archived()));
+            self.archived += usize::from(flags.archived());
+            *slot = flags;
+        }
     }
 }
 
