@@ -49,6 +49,13 @@ impl Text {
         }
     }
 
+    /// The state a document of this text shows: its copy's own triage when it has some,
+    /// else the text's.
+    pub(super) fn shown(&self, copy: Option<&str>) -> &DocState {
+        copy.and_then(|c| self.copies.get(c))
+            .unwrap_or(&self.shared)
+    }
+
     /// True when nothing is recorded: a state never keeps such a text (see [`State::edit`]).
     pub(super) fn is_empty(&self) -> bool {
         self.shared.is_default() && self.copies.is_empty()

@@ -202,13 +202,10 @@ impl State {
     /// The state of a document: for a copy, its own triage when it has some, else the
     /// text's; the text's spans (the default state when nothing was recorded).
     pub fn doc(&self, key: &DocKey) -> &DocState {
-        let Some(text) = self.docs.get(&key.text) else {
-            return &EMPTY;
-        };
-        key.copy
-            .as_ref()
-            .and_then(|copy| text.copies.get(copy))
-            .unwrap_or(&text.shared)
+        match self.docs.get(&key.text) {
+            Some(text) => text.shown(key.copy.as_deref()),
+            None => &EMPTY,
+        }
     }
 
     /// A number no other state value or edit has had in this process (a copy keeps its

@@ -10,6 +10,7 @@
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
+use super::copies::Text;
 use super::model::{DocState, State};
 use crate::corpus::Document;
 
@@ -94,7 +95,7 @@ impl TriageTable {
             // One edit since: only its text's documents can have changed.
             Some((before, text)) if self.revision == Some(before) => {
                 if let Some(text) = text {
-                    self.refill_text(state, docs, text);
+                    self.set_text(text, state.docs.get(text), docs);
                 }
                 self.revision = Some(state.revision());
             }
@@ -118,43 +119,34 @@ impl TriageTable {
     }
 
     /// Makes the flags from the state's entries, each text's documents found by its hash.
-    /// A document is read only when its text has copies with triage of their own.
     fn fill(&mut self, state: &State, docs: &[Document]) {
         self.flags.clear();
         self.flags.resize(docs.len(), TriageFlags::default());
         self.archived = 0;
-        for (hash, text) in &state.docs {
-            let Some(found) = self.by_text.get(&text_hash(hash)) else {
-                continue;
-            };
-            let shared = TriageFlags::of(&text.shared);
-            for &i in found {
-                let own = match text.copies.is_empty() {
-                    true => None,
-                    false => docs.get(i).and_then(|d| d.key.copy.as_ref()),
-                };
-                let flags = own
-                    .and_then(|copy| text.copies.get(copy))
-                    .map_or(shared, TriageFlags::of);
-                self.archived += usize::from(flags.archived());
-                if let Some(slot) = self.flags.get_mut(i) {
-                    *slot = flags;
-                }
-            }
+        for (key, text) in &state.docs {
+            self.set_text(key, Some(text), docs);
         }
         self.revision = Some(state.revision());
     }
 
-    /// Makes the flags of the documents of one text again, from their state now.
-    fn refill_text(&mut self, state: &State, docs: &[Document], text: &str) {
-        let Some(found) = self.by_text.get(&text_hash(text)) else {
+    /// Sets the flags of the documents of the text keyed `key` from its recorded state
+    /// (`None`: nothing recorded). A document is read only when the text has copies with
+    /// triage of their own.
+    fn set_text(&mut self, key: &str, text: Option<&Text>, docs: &[Document]) {
+        let Some(found) = self.by_text.get(&text_hash(key)) else {
             return;
         };
         for &i in found {
-            let (Some(doc), Some(slot)) = (docs.get(i), self.flags.get_mut(i)) else {
+            let flags = text.map_or_else(TriageFlags::default, |text| {
+                let copy = match text.copies.is_empty() {
+                    true => None,
+                    false => docs.get(i).and_then(|d| d.key.copy.as_deref()),
+                };
+                TriageFlags::of(text.shown(copy))
+            });
+            let Some(slot) = self.flags.get_mut(i) else {
                 continue;
             };
-            let flags = TriageFlags::of(state.doc(&doc.key));
             self.archived = self.archived.saturating_sub(usize::from(slot.archived()));
             self.archived += usize::from(flags.archived());
             *slot = flags;

@@ -104,10 +104,9 @@ fn caps_surname(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> bool {
     };
     let word = &text[t.start()..t.stem_end()];
     let k = toks.key(i);
-    !t.arabic
+    all_caps(text, toks, i)
         && !t.digits
         && word.chars().count() >= 3
-        && word.chars().all(|c| c.is_uppercase())
         && k.chars().filter(|c| "aeiou".contains(*c)).count() >= 2
         && !lx.is_title_first(k)
         && !lx.is_org_head_tr(k)
@@ -262,8 +261,9 @@ impl Reach {
     }
 }
 
-/// True when token `i` is written in capitals only, as [`caps_surname`] needs: tells most
-/// tokens apart before it looks any word up.
+/// True when token `i` is a Latin word written in capitals only: the shape
+/// [`caps_surname`] starts from, asked first because it tells most tokens apart before any
+/// word is looked up.
 fn all_caps(text: &str, toks: &Tokens, i: usize) -> bool {
     toks.toks.get(i).is_some_and(|t| {
         !t.arabic
