@@ -149,4 +149,23 @@ fn triage_cases(app: &mut App, n: usize) {
         toggle(app, on);
     });
     println!("{n} docs: a change alone: median {med:?}, worst {worst:?}");
+    let (med, worst) = time(20, || {
+        on = !on;
+        star_batch(app, on);
+        app.triage.sync(&app.state, &app.corpus.docs);
+    });
+    println!("{n} docs: a batch of 100 saved, the triage table: median {med:?}, worst {worst:?}");
+}
+
+/// Stars (or unstars) 100 documents spread over the corpus in one batch, as marked
+/// documents are.
+fn star_batch(app: &mut App, value: bool) {
+    let step = (app.corpus.docs.len() / 100).max(1);
+    let changes = (app.corpus.docs.iter().step_by(step).take(100))
+        .map(|d| Change::Star {
+            doc: d.key.clone(),
+            value,
+        })
+        .collect();
+    std::sync::Arc::make_mut(&mut app.state).apply(&Change::Batch { changes });
 }

@@ -25,6 +25,7 @@ mod batch;
 mod change;
 mod compaction;
 mod copies;
+mod edit_log;
 mod effective;
 pub mod export;
 mod history;

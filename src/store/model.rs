@@ -155,10 +155,9 @@ pub struct State {
     decisions: BTreeMap<Name, Decision>,
     /// Which edit this is (see [`State::revision`]); not part of what the state holds.
     revision: u64,
-    /// The last edit: the revision it was made on and the text whose state it changed
-    /// (`None`: a name decision, no document's). Lets what was worked out from that
-    /// revision be brought up to date for the one text.
-    last_edit: Option<(u64, Option<String>)>,
+    /// The recent edits: lets what was worked out from an older revision be brought up
+    /// to date for the texts edited since.
+    edits: super::edit_log::EditLog,
 }
 
 /// The last revision given to a state: every new state and every edit takes the next one.
@@ -174,7 +173,7 @@ impl Default for State {
             docs: BTreeMap::new(),
             decisions: BTreeMap::new(),
             revision: next_revision(),
-            last_edit: None,
+            edits: Default::default(),
         }
     }
 }
@@ -215,18 +214,21 @@ impl State {
         self.revision
     }
 
-    /// The revision the last edit was made on and the text it changed (`None` for a name
-    /// decision), if the state was edited at all: a table made for that revision needs
-    /// only that text's documents made again.
-    pub fn last_edit(&self) -> Option<(u64, Option<&str>)> {
-        let (before, text) = self.last_edit.as_ref()?;
-        Some((*before, text.as_deref()))
+    /// The hashes of the texts edited since `revision` (see [`State::revision`]), or
+    /// `None` when this state cannot say (it never had that revision, or the edits since
+    /// are too many to remember): a table made at that revision needs only those texts'
+    /// documents made again.
+    pub(super) fn texts_edited_since(
+        &self,
+        revision: u64,
+    ) -> Option<impl Iterator<Item = u128> + '_> {
+        self.edits.texts_since(revision)
     }
 
     /// Takes a new revision: every edit calls this before it changes anything, with the
     /// text it edits (`None`: no document's).
     pub(super) fn touch(&mut self, text: Option<&str>) {
-        self.last_edit = Some((self.revision, text.map(str::to_string)));
+        self.edits.push(self.revision, text);
         self.revision = next_revision();
     }
 

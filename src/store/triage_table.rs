@@ -4,13 +4,14 @@
 //! (31–41 ms for 67k documents). The table is made from the state's own entries (the
 //! texts with recorded triage), each text's documents found by its key's hash, so making
 //! it costs the journal's size, not the corpus's; it is made again only when the
-//! state's revision or the documents change, and after a single edit only for the
-//! documents of the text it changed.
+//! state's revision or the documents change, and after edits (one, or a batch's) only for
+//! the documents of the texts they changed.
 
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use super::copies::Text;
+use super::edit_log::text_hash;
 use super::model::{DocState, State};
 use crate::corpus::Document;
 
@@ -91,15 +92,16 @@ impl TriageTable {
         if self.revision == Some(state.revision()) {
             return;
         }
-        match state.last_edit() {
-            // One edit since: only its text's documents can have changed.
-            Some((before, text)) if self.revision == Some(before) => {
-                if let Some(text) = text {
-                    self.set_text(text, state.docs.get(text), docs);
+        // Edits since (one, or a batch's): only their texts' documents can have changed.
+        let since = self.revision.and_then(|r| state.texts_edited_since(r));
+        match since {
+            Some(texts) => {
+                for text in texts {
+                    self.refresh_text(text, state, docs);
                 }
                 self.revision = Some(state.revision());
             }
-            _ => self.fill(state, docs),
+            None => self.fill(state, docs),
         }
     }
 
@@ -124,16 +126,29 @@ impl TriageTable {
         self.flags.resize(docs.len(), TriageFlags::default());
         self.archived = 0;
         for (key, text) in &state.docs {
-            self.set_text(key, Some(text), docs);
+            self.set_text(text_hash(key), Some(text), docs);
         }
         self.revision = Some(state.revision());
     }
 
-    /// Sets the flags of the documents of the text keyed `key` from its recorded state
+    /// Sets the flags of the documents of the text hashed `hash` from its state now (its
+    /// key read from one of its documents: an edit names its text by hash alone).
+    fn refresh_text(&mut self, hash: u128, state: &State, docs: &[Document]) {
+        let key = self
+            .by_text
+            .get(&hash)
+            .and_then(|found| docs.get(*found.first()?));
+        if let Some(doc) = key {
+            let text = state.docs.get(&doc.key.text);
+            self.set_text(hash, text, docs);
+        }
+    }
+
+    /// Sets the flags of the documents of the text hashed `hash` from its recorded state
     /// (`None`: nothing recorded). A document is read only when the text has copies with
     /// triage of their own.
-    fn set_text(&mut self, key: &str, text: Option<&Text>, docs: &[Document]) {
-        let Some(found) = self.by_text.get(&text_hash(key)) else {
+    fn set_text(&mut self, hash: u128, text: Option<&Text>, docs: &[Document]) {
+        let Some(found) = self.by_text.get(&hash) else {
             return;
         };
         for &i in found {
@@ -152,13 +167,6 @@ impl TriageTable {
             *slot = flags;
         }
     }
-}
-
-/// A text key's 128-bit hash: two keys that differ never meet in practice (the keys are
-/// themselves 128-bit hashes of the texts), and its bits are already well mixed, so the
-/// map hashes them with Fx rather than SipHash.
-fn text_hash(text: &str) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
 }
 
 #[cfg(test)]

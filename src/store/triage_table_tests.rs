@@ -1,5 +1,5 @@
 //! The table agrees with the state for every document, whatever was changed, through which
-//! key, one edit or several since it was made, and as documents arrive.
+//! key, one edit, several or a batch since it was made, and as documents arrive.
 
 use proptest::prelude::*;
 
@@ -55,30 +55,61 @@ proptest! {
     #[test]
     fn the_table_agrees_with_the_state_after_every_change(
         texts in prop::collection::vec(0usize..3, 1..8),
-        changes in prop::collection::vec(
-            (0usize..8, any::<bool>(), 0u8..4, any::<bool>(), any::<bool>()),
-            1..24,
+        steps in prop::collection::vec(
+            (
+                prop::collection::vec((0usize..8, any::<bool>(), 0u8..4, any::<bool>()), 1..4),
+                any::<bool>(),
+            ),
+            1..16,
         ),
         arrive_at in 0usize..8,
     ) {
         let all = docs(&texts);
         let mut state = State::default();
         let mut table = TriageTable::default();
-        // Synced after some changes, not others: one edit since is brought up to date for
-        // its text, more are made again whole.
-        for (step, &(doc, whole, what, value, sync)) in changes.iter().enumerate() {
+        // Synced after some steps, not others, a step one change or a batch of several:
+        // the edits since are brought up to date for their texts alone.
+        for (step, (parts, sync)) in steps.iter().enumerate() {
             // Documents arrive part-way, as titles do while loading.
             let shown = match step < arrive_at {
                 true => &all[..all.len().min(arrive_at)],
                 false => &all[..],
             };
-            state.apply(&change(&all, doc, whole, what, value));
-            if sync || step + 1 == changes.len() {
+            let mut changes: Vec<Change> = parts
+                .iter()
+                .map(|&(doc, whole, what, value)| change(&all, doc, whole, what, value))
+                .collect();
+            match changes.len() {
+                1 => state.apply(&changes.remove(0)),
+                _ => state.apply(&Change::Batch { changes }),
+            }
+            if *sync || step + 1 == steps.len() {
                 table.sync(&state, shown);
                 agrees(&table, &state, shown)?;
             }
         }
     }
+}
+
+#[test]
+fn a_table_made_from_another_state_is_made_again_whole() {
+    let docs = docs(&[0, 1]);
+    let mut first = State::default();
+    first.apply(&Change::Star {
+        doc: docs[0].key.clone(),
+        value: true,
+    });
+    let mut table = TriageTable::default();
+    table.sync(&first, &docs);
+    // Another state, edited too, that never had the first one's revision.
+    let mut other = State::default();
+    other.apply(&Change::Read {
+        doc: docs[1].key.clone(),
+        value: true,
+    });
+    table.sync(&other, &docs);
+    assert!(!table.get(0).star(), "the first state's star is gone");
+    assert!(table.get(1).read());
 }
 
 #[test]
