@@ -99,7 +99,38 @@ fn main() {
         });
         println!("{n} docs: o (sort again, filter on): median {med:?}, worst {worst:?}");
         triage_cases(&mut app, n);
+        first_title_sort(n);
     }
+}
+
+/// The first sort by title on a corpus of news-length titles, no filter: every title is
+/// folded, then ordered.
+fn first_title_sort(n: usize) {
+    let mut all: Vec<Duration> = (0..5)
+        .map(|_| {
+            let docs: Vec<Document> = (0..n)
+                .map(|i| {
+                    let title = format!("Dışişleri Bakanı {i} Ankara'da mevkidaşıyla görüştü");
+                    Document::from_text(format!("{i}.txt"), format!("{title}\n\nmetin"))
+                })
+                .collect();
+            let mut app = App::new(
+                Corpus { docs },
+                Facts::default(),
+                Theme::colored(),
+                LayoutOptions::new(80),
+            );
+            let t = Instant::now();
+            app.list.set_sort(okur::tui::app::SortOrder::Title);
+            okur::tui::filter::refresh_list(&mut app);
+            t.elapsed()
+        })
+        .collect();
+    all.sort();
+    println!(
+        "{n} docs: the first sort by title: median {:?}, worst {:?}",
+        all[2], all[4]
+    );
 }
 
 /// The list's triage filters once the journal says more: one document archived (every
