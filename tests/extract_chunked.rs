@@ -6,6 +6,10 @@
 use okur::corpus::{Corpus, Document, load_seeds};
 use okur::extract::chunk::pieces;
 use okur::extract::{Extractor, RawMention, extract_corpus_table, extract_corpus_table_in_pieces};
+use proptest::prelude::*;
+
+#[path = "support/seed_words.rs"]
+mod seed_words;
 
 /// The seeds one after the other, and between them paragraphs that begin and end with
 /// names, some wrapped across a line break, so that every cut falls beside names.
@@ -105,6 +109,99 @@ fn a_day_of_the_same_month_takes_the_month_named_in_an_earlier_piece() {
         assert!(pieces(&text, piece).len() > 2, "pieces of {piece}");
         let got = ex.extract_text_in_pieces(&text, None, piece);
         assert_eq!(day(&got), day(&whole), "pieces of {piece}");
+        assert_eq!(got, whole, "pieces of {piece}");
+    }
+}
+
+/// A document as `gen_bigdoc.py` makes them, from `seed`: paragraphs of one to four
+/// sentences of the seeds, and every so often one of seed words drawn at random on one
+/// line (where the taggers read two-word persons such as `Erdoğan Son`, whose last word
+/// then stands alone in other pieces), about `bytes` long.
+fn generated(seed: u64, bytes: usize) -> String {
+    let words = seed_words::seed_words();
+    let sentences: Vec<String> = load_seeds()
+        .corpus
+        .docs
+        .iter()
+        .flat_map(|d| {
+            d.text
+                .split_inclusive(['.', '!', '?', '؟', '\n'])
+                .map(str::trim)
+        })
+        .filter(|s| s.len() > 10)
+        .map(str::to_string)
+        .collect();
+    // xorshift: the same document for the same seed, no crate for it.
+    let mut state = seed | 1;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % n as u64).unwrap_or_default()
+    };
+    let mut text = String::new();
+    while text.len() < bytes {
+        if next(6) == 0 {
+            let para: Vec<&str> = (0..300)
+                .map(|_| words[next(words.len())].as_str())
+                .collect();
+            text.push_str(&para.join(" "));
+        } else {
+            let para: Vec<&str> = (0..1 + next(4))
+                .map(|_| sentences[next(sentences.len())].as_str())
+                .collect();
+            text.push_str(&para.join(" "));
+        }
+        text.push_str("\n\n");
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4))]
+
+    /// Whatever the piece size (above a floor of a few margins), a document read in pieces
+    /// gives the mentions of the document read as one piece, byte for byte.
+    #[test]
+    fn mentions_do_not_depend_on_the_piece_size(seed in any::<u64>(), size in 0usize..3) {
+        let text = generated(seed, 60_000);
+        let ex = Extractor::new();
+        let whole = ex.extract_text(&text, Some("2024-03-05"));
+        for piece in [2_000 + 1_000 * size, 7_000 + 2_000 * size, 20_000] {
+            prop_assert!(pieces(&text, piece).len() > 2, "pieces of {}", piece);
+            let got = ex.extract_text_in_pieces(&text, Some("2024-03-05"), piece);
+            let at = got.iter().zip(&whole).position(|(g, w)| g != w);
+            let at = at.unwrap_or(got.len().min(whole.len()));
+            prop_assert!(
+                got == whole,
+                "pieces of {}: mention {} is {:?}, whole {:?}",
+                piece,
+                at,
+                texts(&text, got.get(at..at + 1).unwrap_or_default()),
+                texts(&text, whole.get(at..at + 1).unwrap_or_default()),
+            );
+        }
+    }
+}
+
+/// A person named in full in one piece (`Sergey Canyatak`) makes the same word alone a
+/// person in another piece, as it does in the document read whole: the steps that read the
+/// text's surnames run with the document's.
+#[test]
+fn a_surname_named_in_one_piece_is_read_alone_in_another() {
+    let mut text = String::from("Dışişleri Bakanı Sergey Canyatak Ankara'ya geldi.\n\n");
+    for _ in 0..30 {
+        text.push_str("Cumhurbaşkanı Erdoğan Bakü'de Aliyev ile görüştü.\n\n");
+    }
+    text.push_str("Karabağ'da Canyatak yerleşim birimi yakınlarında görüşüldü.\n\n");
+    let ex = Extractor::new();
+    let whole = ex.extract_text(&text, None);
+    let alone = text.rfind("Canyatak").unwrap_or_default();
+    let kind = |ms: &[RawMention]| ms.iter().find(|m| m.start == alone).map(|m| m.kind);
+    for piece in [300, 700] {
+        assert!(pieces(&text, piece).len() > 2, "pieces of {piece}");
+        let got = ex.extract_text_in_pieces(&text, None, piece);
+        assert_eq!(kind(&got), kind(&whole), "pieces of {piece}");
         assert_eq!(got, whole, "pieces of {piece}");
     }
 }

@@ -119,11 +119,14 @@ pub fn add_where_free(out: &mut Vec<RawMention>, extra: Vec<RawMention>) {
 }
 
 /// Combines `rules` with the taggers' `readings` into `out` (which holds the dates).
+/// `whole` is false for a piece of a huge document, whose Turkish names are read with the
+/// document's surnames later ([`tidy_tr::tidy_blend`]).
 pub fn merge(
     (lx, text, toks): (&Lexicon, &str, &Tokens),
     out: &mut Vec<RawMention>,
     mut rules: Vec<RawMention>,
     readings: Vec<Reading>,
+    whole: bool,
 ) {
     let blocking: Vec<(usize, usize)> = readings
         .iter()
@@ -208,7 +211,7 @@ pub fn merge(
     }
     if turkish {
         add_where_free(out, cued);
-        tidy_tr::tidy_blend((lx, text, toks), out);
+        tidy_tr::tidy_blend((lx, text, toks), out, whole);
     }
 }
 
@@ -309,7 +312,7 @@ mod tests {
             blend,
         };
         let mut out = Vec::new();
-        merge((&lx, text, &toks), &mut out, rules, vec![reading]);
+        merge((&lx, text, &toks), &mut out, rules, vec![reading], true);
         texts(text, &out)
     }
 

@@ -3,21 +3,35 @@
 //! 200 MB document was read whole, its tokens, the tagger's tables and its mentions as
 //! `RawMention`s held at once (about seven times the text).
 //!
-//! The steps that look at the whole document see it whole, not piece by piece: the people
-//! it names are gathered from every piece before their other mentions are added
-//! ([`KnownPeople`]), and a homograph (`عمان`, Amman or Oman) is read with every other
-//! place the document names. Both are cheap second passes over the kept mentions.
+//! The steps that look at the whole document see it whole, not piece by piece, so that
+//! the mentions do not depend on the size of the pieces (`tests/extract_chunked.rs`):
+//! - the surnames of the persons it names in two words or more, which make the same word
+//!   alone a person (`Sergey Canyatak`, then `Canyatak`): gathered from every piece before
+//!   those steps of the blend run (`tidy_tr::with_surnames`), in a second pass;
+//! - whether a word stands elsewhere in the text (`Haberin` is the name `Haber` with a
+//!   suffix when `Haber` stands alone somewhere): asked of the document's words
+//!   ([`DocumentWords`], read before the pieces), not the piece's;
+//! - the people it names, gathered from every piece before their other mentions are added
+//!   ([`KnownPeople`]), a third pass;
+//! - a homograph (`عمان`, Amman or Oman), read with every other place the document names.
 //!
-//! So is a date given as a day of "the same month" (`20 من الشهر نفسه`): in a piece where one
-//! comes before any month is named, it takes the month named last before it in the pieces
-//! before, once every piece is read (the piece is not read again: only that value changes).
+//! Each piece is read once: what it cannot know alone is gathered across the pieces and
+//! applied after, rather than each piece read with what the earlier ones found, since a
+//! later piece's surname changes an earlier piece's word as much as the other way round.
+//!
+//! A date given as a day of "the same month" (`20 من الشهر نفسه`) is the one that reads only
+//! what comes before it: in a piece where one comes before any month is named, it takes the
+//! month named last in the pieces before, once every piece is read (the piece is not read
+//! again: only that value changes).
 
 use super::chunk::{Piece, pieces};
 use super::dates::{Anchor, Months};
 use super::lexicon::FxSet;
+use super::names::tidy_tr;
 use super::table::{Span, Strings};
-use super::token::Tokens;
+use super::token::{DocumentWords, Tokens};
 use super::{Extractor, Kind, KnownPeople, RawMention, par_map};
+use std::sync::Arc;
 
 /// A huge document's mentions piece by piece: each piece's spans (offsets in the
 /// document), in the pieces' order. Kept apart so that a pass over them frees each piece's
@@ -29,6 +43,8 @@ pub(crate) struct Chunked<'a> {
     ex: &'a Extractor,
     text: &'a str,
     pieces: Vec<Piece>,
+    /// The document's words, which a piece asks of whether a word stands elsewhere.
+    words: Arc<DocumentWords>,
 }
 
 impl<'a> Chunked<'a> {
@@ -38,7 +54,16 @@ impl<'a> Chunked<'a> {
             return None;
         }
         let pieces = pieces(text, piece);
-        (pieces.len() > 1).then_some(Chunked { ex, text, pieces })
+        if pieces.len() < 2 {
+            return None;
+        }
+        let words = Arc::new(document_words(text, &pieces));
+        Some(Chunked {
+            ex,
+            text,
+            pieces,
+            words,
+        })
     }
 
     /// The document's own mentions, as [`Extractor::extract_text`] gives them, joined.
@@ -49,19 +74,64 @@ impl<'a> Chunked<'a> {
         all
     }
 
-    /// The document's own mentions piece by piece: each piece's, then the people they
-    /// name found again wherever else the document names them.
+    /// The document's own mentions piece by piece: each piece's, read with the surnames
+    /// of every piece, then the people they name found again wherever else the document
+    /// names them.
     pub(crate) fn own_parts(&self, dateline: Option<&str>, strings: &Strings) -> Parts {
+        let (mut found, surnames) = self.read_pieces(dateline, strings);
+        let mut named = Parts::with_capacity(self.pieces.len());
+        if self.ex.turkish_model.is_some() {
+            let tail = |p: &Piece, window: &str, found: &[Box<[Span]>]| {
+                let mut ms = mentions_in(p, &self.pieces, found, strings);
+                let toks = Tokens::new(window);
+                let lx = self.ex.lexicon();
+                tidy_tr::with_surnames((lx, window, &toks), &in_window(&toks, &surnames), &mut ms);
+                ms.sort_by_key(|m| (m.start, m.end));
+                keep(p, ms, strings)
+            };
+            self.in_batches(&mut found, tail, |_, spans| named.push(spans));
+        } else {
+            named = found;
+        }
+        drop(surnames);
+        let known = people(self.text, named.iter().flat_map(|s| s.iter()), strings);
+        let mut parts = Parts::with_capacity(self.pieces.len());
+        let spread = |p: &Piece, window: &str, found: &[Box<[Span]>]| {
+            let mut ms = mentions_in(p, &self.pieces, found, strings);
+            self.ex.add_known(window, &known, &mut ms);
+            keep(p, ms, strings)
+        };
+        // Each piece's first spans are freed as soon as no window left reads them: the
+        // document's spans are held about once, not twice.
+        self.in_batches(&mut named, spread, |_, spans| parts.push(spans));
+        parts
+    }
+
+    /// Each piece's mentions as the rules, taggers and blend give them, but for the steps
+    /// that read the document's surnames (a piece's own are not the document's: a person
+    /// named in full in one piece makes the same word alone in another one); and those
+    /// surnames, from the persons that start in each piece.
+    fn read_pieces(&self, dateline: Option<&str>, strings: &Strings) -> (Parts, FxSet<String>) {
         let anchor = dateline.map(Anchor::parse).unwrap_or_default();
+        let lx = self.ex.lexicon();
         // Where the pieces read so far name a month (offsets in the document), in order.
         let mut named: Vec<(usize, (i32, u8))> = Vec::new();
+        let mut surnames = FxSet::default();
         let mut found = Parts::with_capacity(self.pieces.len());
         let read = |p: &Piece, window: &str, _: &[Box<[Span]>]| {
-            let toks = Tokens::new(window);
-            let (ms, months) = self.ex.found_dated(window, &toks, anchor);
-            (keep(p, ms, strings), months)
+            let toks = Tokens::new(window).in_document(Arc::clone(&self.words));
+            let (ms, months) = self.ex.found_dated(window, &toks, anchor, false);
+            let core = p.core.start - p.window.start..p.core.end - p.window.start;
+            let own: Vec<RawMention> = ms
+                .iter()
+                .filter(|m| m.kind == Kind::Person && core.contains(&m.start))
+                .cloned()
+                .collect();
+            let names = tidy_tr::surnames(lx, window, &own);
+            (keep(p, ms, strings), months, names)
         };
-        self.in_batches(&mut Parts::new(), read, |p, (spans, months)| {
+        self.in_batches(&mut Parts::new(), read, |p, (spans, months, names)| {
+            surnames.extend(names);
             let before = named.partition_point(|&(i, _)| i < p.window.start);
             let month = before.checked_sub(1).and_then(|i| named.get(i));
             found.push(match (months.waiting.is_empty(), month) {
@@ -71,18 +141,7 @@ impl<'a> Chunked<'a> {
             let in_doc = months.named.iter().map(|&(i, m)| (i + p.window.start, m));
             named.extend(in_doc.filter(|(i, _)| p.core.contains(i)));
         });
-        drop(named);
-        let known = people(self.text, found.iter().flat_map(|s| s.iter()), strings);
-        let mut parts = Parts::with_capacity(self.pieces.len());
-        let spread = |p: &Piece, window: &str, found: &[Box<[Span]>]| {
-            let mut ms = mentions_in(p, &self.pieces, found, strings);
-            self.ex.add_known(window, &known, &mut ms);
-            keep(p, ms, strings)
-        };
-        // Each piece's first spans are freed as soon as no window left reads them: the
-        // document's spans are held about once, not twice.
-        self.in_batches(&mut found, spread, |_, spans| parts.push(spans));
-        parts
+        (found, surnames)
     }
 
     /// `parts` (the document's own mentions) with the people `known` in the corpus added
@@ -186,6 +245,34 @@ fn carry_month(
         }
     }
     strings.spans(&ms)
+}
+
+/// The Latin words of `text`, read piece by piece, a run of pieces on each core (one set
+/// of words a core, not one a piece).
+fn document_words(text: &str, pieces: &[Piece]) -> DocumentWords {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let runs: Vec<&[Piece]> = pieces.chunks(pieces.len().div_ceil(threads)).collect();
+    let sets = par_map(&runs, |run| {
+        let mut words = DocumentWords::default();
+        for p in *run {
+            words.add(&Tokens::new(text.get(p.core.clone()).unwrap_or_default()));
+        }
+        words
+    });
+    let mut all = DocumentWords::default();
+    sets.into_iter().for_each(|words| all.merge(words));
+    all
+}
+
+/// The `surnames` of the document that are words of `toks` (a window's): what
+/// [`tidy_tr::with_surnames`] reads there, a few words rather than the document's all.
+fn in_window(toks: &Tokens, surnames: &FxSet<String>) -> Vec<String> {
+    let mut seen: FxSet<&str> = FxSet::default();
+    (0..toks.len())
+        .map(|i| toks.key(i))
+        .filter(|k| surnames.contains(*k) && seen.insert(k))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Moves the mentions' offsets by `by`: forward (window to document) or back.

@@ -235,7 +235,7 @@ impl Extractor {
     }
 
     /// [`Extractor::extract_text`] read in pieces of about `piece` bytes ([`chunk`]), as
-    /// the corpus extraction reads a document longer than [`chunk::PIECE_BYTES`]: the same
+    /// the corpus extraction reads a document longer than [`chunk::HUGE_BYTES`]: the same
     /// mentions in a piece's working memory, but for a day of "the same month" at the start
     /// of a piece, which takes no month named in an earlier one.
     pub fn extract_text_in_pieces(
@@ -255,15 +255,18 @@ impl Extractor {
     /// mentions: the rules, the taggers and their blend, sorted by start and end.
     fn found(&self, text: &str, toks: &Tokens, dateline: Option<&str>) -> Vec<RawMention> {
         let anchor = dateline.map(Anchor::parse).unwrap_or_default();
-        self.found_dated(text, toks, anchor).0
+        self.found_dated(text, toks, anchor, true).0
     }
 
-    /// [`Extractor::found`] with dates resolved against `anchor`, and the months they name.
+    /// [`Extractor::found`] with dates resolved against `anchor`, and the months they name;
+    /// for a piece of a huge document (`whole` false), without the steps that read the
+    /// text's surnames, which [`chunked`] runs with the document's.
     pub(crate) fn found_dated(
         &self,
         text: &str,
         toks: &Tokens,
         anchor: Anchor,
+        whole: bool,
     ) -> (Vec<RawMention>, dates::Months) {
         #[cfg(test)]
         self.reads
@@ -284,7 +287,7 @@ impl Extractor {
                 });
             }
         }
-        blend::merge((&self.lx, text, toks), &mut out, rules, readings);
+        blend::merge((&self.lx, text, toks), &mut out, rules, readings, whole);
         out.sort_by_key(|m| (m.start, m.end));
         (out, months)
     }

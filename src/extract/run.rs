@@ -8,6 +8,9 @@ use super::{
 use super::{chunked, link};
 use crate::corpus::{Corpus, Document};
 
+/// A huge document's size and its pieces': see [`chunk::HUGE_BYTES`].
+const HUGE: (usize, usize) = (chunk::HUGE_BYTES, chunk::PIECE_BYTES);
+
 /// Extracts every document (in parallel), applies corpus-level consistency, and links.
 pub fn extract_corpus(ex: &Extractor, corpus: &Corpus) -> CorpusExtraction {
     extract_corpus_observed(ex, corpus, &std::sync::atomic::AtomicUsize::new(0))
@@ -19,7 +22,7 @@ pub fn extract_corpus_observed(
     corpus: &Corpus,
     done: &std::sync::atomic::AtomicUsize,
 ) -> CorpusExtraction {
-    extract_table(ex, corpus, done, None, chunk::PIECE_BYTES).to_extraction()
+    extract_table(ex, corpus, done, None, HUGE).to_extraction()
 }
 
 /// [`extract_corpus`] with each document's own mentions taken from `cache` where it has
@@ -30,7 +33,7 @@ pub fn extract_corpus_cached(
     cache: Option<&MentionCache>,
 ) -> CorpusExtraction {
     let done = std::sync::atomic::AtomicUsize::new(0);
-    extract_table(ex, corpus, &done, cache, chunk::PIECE_BYTES).to_extraction()
+    extract_table(ex, corpus, &done, cache, HUGE).to_extraction()
 }
 
 /// [`extract_corpus_observed`] as a compact [`MentionTable`]: what the reader keeps. The
@@ -41,31 +44,33 @@ pub fn extract_corpus_table(
     corpus: &Corpus,
     done: &std::sync::atomic::AtomicUsize,
 ) -> MentionTable {
-    extract_table(ex, corpus, done, None, chunk::PIECE_BYTES)
+    extract_table(ex, corpus, done, None, HUGE)
 }
 
 /// [`extract_corpus_table`] reading each document longer than `piece` bytes in pieces of
-/// about that size ([`chunk`]; the others use [`chunk::PIECE_BYTES`]): to compare the two.
+/// about that size ([`chunk`]; the others read those over [`chunk::HUGE_BYTES`] in pieces
+/// of [`chunk::PIECE_BYTES`]): to compare the two.
 pub fn extract_corpus_table_in_pieces(
     ex: &Extractor,
     corpus: &Corpus,
     done: &std::sync::atomic::AtomicUsize,
     piece: usize,
 ) -> MentionTable {
-    extract_table(ex, corpus, done, None, piece)
+    extract_table(ex, corpus, done, None, (piece, piece))
 }
 
 /// Extracts each document, keeping its mentions compact as soon as they are found (a
 /// worker holds one document's working buffers at a time), gathers the people they name,
-/// adds those people's other mentions, and links. A document longer than `piece` bytes is
-/// read in pieces, one document at a time on all cores, its spans kept by piece until the
-/// corpus pass joins them, and not cached (its entry would be as large as it).
+/// adds those people's other mentions, and links. A document longer than `over` bytes is
+/// read in pieces of about `piece` bytes, one document at a time on all cores, its spans
+/// kept by piece until the corpus pass joins them, and not cached (its entry would be as
+/// large as it).
 fn extract_table(
     ex: &Extractor,
     corpus: &Corpus,
     done: &std::sync::atomic::AtomicUsize,
     cache: Option<&MentionCache>,
-    piece: usize,
+    (over, piece): (usize, usize),
 ) -> MentionTable {
     let strings = table::Strings::default();
     let known = std::sync::Mutex::new(KnownPeople::default());
@@ -77,7 +82,7 @@ fn extract_table(
         done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     };
     let mut spans = par_map(&corpus.docs, |d| {
-        if d.text.len() > piece {
+        if d.text.len() > over {
             return Box::default();
         }
         let found = match cache.and_then(|c| c.get(d)) {
@@ -96,7 +101,7 @@ fn extract_table(
     // A huge document's own spans, piece by piece, until the corpus pass joins them.
     let mut huge: Vec<(usize, chunked::Chunked, chunked::Parts)> = Vec::new();
     for (i, (d, spans)) in corpus.docs.iter().zip(&mut spans).enumerate() {
-        if d.text.len() > piece {
+        if d.text.len() > over {
             match chunked::Chunked::new(ex, &d.text, piece) {
                 Some(chunked) => {
                     let own = chunked.own_parts(d.date(), &strings);
@@ -124,7 +129,7 @@ fn extract_table(
         *spans = strings.spans(&ms);
     };
     par_each_mut(&corpus.docs, &mut spans, |doc, spans| {
-        if doc.text.len() <= piece {
+        if doc.text.len() <= over {
             whole(doc, spans);
         }
     });
@@ -134,7 +139,7 @@ fn extract_table(
             Some((_, chunked, own)) => {
                 *spans = chunked.with_known(own, &known, &strings).into();
             }
-            None if doc.text.len() > piece => whole(doc, spans),
+            None if doc.text.len() > over => whole(doc, spans),
             None => {}
         }
     }

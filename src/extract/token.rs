@@ -1,5 +1,10 @@
 //! Word tokens with byte spans, capitalisation, and folded keys of their stems.
 
+use std::hash::BuildHasherDefault;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::lexicon::FxHasher;
 use crate::text::{fold_char, is_arabic, is_word_char};
 
 /// What separates a token from the one before it.
@@ -69,6 +74,29 @@ pub struct Tokens {
     /// The tokens in order.
     pub toks: Vec<Token>,
     keys: String,
+    /// The words of the document the text is a piece of, when it is one.
+    document: Option<std::sync::Arc<DocumentWords>>,
+}
+
+/// The folded keys of a whole document's Latin (non-Arabic) words, as 64-bit hashes (xxh3,
+/// 8 bytes a distinct word): what a piece of a huge document read alone asks of the rest
+/// ([`Tokens::has_word`]). Two keys share a hash about once in 10^7 documents of a million
+/// distinct words.
+#[derive(Debug, Default)]
+pub struct DocumentWords(std::collections::HashSet<u64, BuildHasherDefault<FxHasher>>);
+
+impl DocumentWords {
+    /// Adds the keys of the Latin words of `toks`.
+    pub fn add(&mut self, toks: &Tokens) {
+        let latin = (0..toks.len()).filter(|&i| !toks.toks[i].arabic);
+        self.0
+            .extend(latin.map(|i| xxh3_64(toks.key(i).as_bytes())));
+    }
+
+    /// Adds the words of `other`.
+    pub fn merge(&mut self, other: DocumentWords) {
+        self.0.extend(other.0);
+    }
 }
 
 /// [`fold_char`] with the common Turkish letters answered without Unicode decomposition.
@@ -115,6 +143,7 @@ impl Tokens {
         let mut out = Tokens {
             toks: Vec::with_capacity(text.len() / 8),
             keys: String::with_capacity(text.len() - text.len() / 8),
+            document: None,
         };
         let mut prev_end = 0;
         // Where the current line starts, to tell a wrapped line from a short one (a
@@ -201,6 +230,23 @@ impl Tokens {
             arabic: is_arabic(w.first),
             digits: w.digits,
         });
+    }
+
+    /// These tokens as those of a piece of a document whose words are `words`: what
+    /// [`Tokens::has_word`] answers from.
+    pub fn in_document(mut self, words: std::sync::Arc<DocumentWords>) -> Tokens {
+        self.document = Some(words);
+        self
+    }
+
+    /// True when a token of the text has the folded key `key`, or, for a piece of a
+    /// document ([`Tokens::in_document`]), a Latin word of the document: a step that asks
+    /// whether a word stands elsewhere in the text then reads the same in a piece of it.
+    pub fn has_word(&self, key: &str) -> bool {
+        match &self.document {
+            Some(words) => words.0.contains(&xxh3_64(key.as_bytes())),
+            None => (0..self.len()).any(|j| self.key(j) == key),
+        }
     }
 
     /// The folded stem of token `i`.

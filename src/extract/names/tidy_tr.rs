@@ -17,6 +17,8 @@ use crate::text::fold_str;
 
 mod bounds;
 mod cues;
+
+pub use cues::surnames;
 mod initials;
 
 /// Honorifics written before a Turkish name (folded), outside the span by the gold
@@ -201,9 +203,7 @@ fn bare_name_len(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> usize {
     }
     let bare = tr_splits(k).find(|&s| {
         let stem = &k[..s];
-        stem.chars().count() >= 4
-            && (lx.people_last.contains_key(stem)
-                || (0..toks.len()).any(|j| j != i && toks.key(j) == stem))
+        stem.chars().count() >= 4 && (lx.people_last.contains_key(stem) || toks.has_word(stem))
     });
     // The split is in folded bytes: map it back onto the written word.
     bare.map_or(whole, |s| {
@@ -248,15 +248,21 @@ fn heads_organisation(lx: &Lexicon, toks: &Tokens, last: usize) -> bool {
 /// The blend's output in the conventions above: honorifics off persons, places before a
 /// place noun made places ([`cues`]), initials and all-caps surnames in persons
 /// ([`initials`]), places that begin an organisation's or a facility's name dropped, a
-/// one-word place that is a conjunction dropped (`Eğer`), a lone word that is the last name
-/// of a person in the same text made that person, and a known given name with the word
-/// after it made a person. Latin mentions only.
-pub fn tidy_blend((lx, text, toks): (&Lexicon, &str, &Tokens), out: &mut Vec<RawMention>) {
+/// one-word place that is a conjunction dropped (`Eğer`), then, when `whole`, the steps
+/// that read the whole text's surnames ([`with_surnames`]). Latin mentions only.
+///
+/// `whole` is false for a piece of a huge document: the surnames of one piece are not the
+/// document's, so `super::super::chunked` gathers [`surnames`] from every piece and runs
+/// [`with_surnames`] once they are all known, as the whole read as one piece does.
+pub fn tidy_blend(
+    (lx, text, toks): (&Lexicon, &str, &Tokens),
+    out: &mut Vec<RawMention>,
+    whole: bool,
+) {
     trim_honorifics(text, toks, out);
     cues::apply_place_cues((lx, text, toks), out);
     initials::apply((lx, text, toks), out);
-    let surnames = cues::surnames(lx, text, out);
-    out.retain_mut(|m| {
+    out.retain(|m| {
         if m.kind != Kind::Place {
             return true;
         }
@@ -270,19 +276,32 @@ pub fn tidy_blend((lx, text, toks): (&Lexicon, &str, &Tokens), out: &mut Vec<Raw
             return false;
         }
         // A conjunction or adverb starting a sentence is no place (`Eğer`, the town Eger).
-        if first == last
+        !(first == last
             && !toks.toks[first].has_suffix()
-            && lx.function_words.contains(toks.key(first))
-        {
-            return false;
-        }
-        if first == last && surnames.iter().any(|s| s == toks.key(first)) {
+            && lx.function_words.contains(toks.key(first)))
+    });
+    if whole {
+        let surnames = surnames(lx, text, out);
+        with_surnames((lx, text, toks), &surnames, out);
+    }
+}
+
+/// The steps of [`tidy_blend`] that read the text's `surnames`: a lone word that is the
+/// last name of a person in the same text made that person (a one-word place so read too),
+/// then a known given name with the word after it made a person.
+pub fn with_surnames(
+    (lx, text, toks): (&Lexicon, &str, &Tokens),
+    surnames: &[String],
+    out: &mut Vec<RawMention>,
+) {
+    for m in out.iter_mut().filter(|m| m.kind == Kind::Place) {
+        let one = token_range(toks, m).filter(|(first, last)| first == last);
+        if one.is_some_and(|(i, _)| surnames.iter().any(|s| s == toks.key(i))) {
             m.kind = Kind::Person;
             m.canonical = None;
         }
-        true
-    });
-    cues::add_lone_surnames((lx, text, toks), &surnames, out);
+    }
+    cues::add_lone_surnames((lx, text, toks), surnames, out);
     cues::add_given_and_surname((lx, text, toks), out);
 }
 
@@ -352,7 +371,7 @@ mod tests {
         ];
         out[4].end -= 1;
         out[7].end -= " sorunu".len();
-        tidy_blend((&lx, text, &toks), &mut out);
+        tidy_blend((&lx, text, &toks), &mut out, true);
         assert_eq!(
             shown(text, &out),
             [
