@@ -25,10 +25,14 @@ use super::engine::covers;
 use super::item::ItemKind;
 use super::query::{Group, Query};
 
+#[path = "prefilter_narrow.rs"]
+mod narrow;
 #[path = "raw_chars.rs"]
 mod raw_chars;
 #[path = "raw_pattern.rs"]
 mod raw_pattern;
+
+pub(crate) use narrow::{Cut, Narrowing};
 
 use raw_chars::{RawChars, raw_chars};
 use raw_pattern::{form_anchor, form_pattern, multi_chars, multi_pattern, shape_pattern};

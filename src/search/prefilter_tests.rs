@@ -229,9 +229,18 @@ const TERMS: &[&str] = &[
 ];
 
 fn doc() -> impl Strategy<Value = String> {
-    let word = proptest::sample::select(WORDS);
-    let gap = proptest::sample::select(GAPS);
-    proptest::collection::vec((word, gap), 1..40)
+    joined(WORDS, GAPS, 1..40)
+}
+
+/// Texts of `count` words, each with one of `gaps` after it.
+pub(super) fn joined(
+    words: &'static [&'static str],
+    gaps: &'static [&'static str],
+    count: std::ops::Range<usize>,
+) -> impl Strategy<Value = String> {
+    let word = proptest::sample::select(words);
+    let gap = proptest::sample::select(gaps);
+    proptest::collection::vec((word, gap), count)
         .prop_map(|parts| parts.into_iter().map(|(w, g)| format!("{w}{g}")).collect())
 }
 

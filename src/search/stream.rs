@@ -11,7 +11,7 @@ use super::item::ItemKind;
 use super::leb128;
 use super::matcher::Fields;
 use super::plan::{ItemFields, Plan};
-use super::prefilter::{RawFilter, SkeletonGate};
+use super::prefilter::{Cut, Narrowing, RawFilter, SkeletonGate};
 use super::query::Query;
 use super::skeleton::{first_letter, push_skeletons_of};
 use super::words::{LineWords, Words};
@@ -78,6 +78,11 @@ pub struct LineScanner {
     /// The test on raw bytes before a line's words are shaped for skeletons (document lines
     /// only, as [`LineScanner::raw`]).
     pub(super) gate: Option<SkeletonGate>,
+    /// How a line that passed the raw test is cut down to the words its hits touch before
+    /// they are shaped for skeletons (`None`: all its words are; see [`Narrowing`]).
+    pub(super) narrow: Option<Narrowing>,
+    /// The cut-down line, scratch.
+    cut: String,
 }
 
 impl LineScanner {
@@ -93,6 +98,7 @@ impl LineScanner {
         let mut other = LineScanner::with_raw(query, self.fuzzy, None);
         other.raw = self.raw.clone();
         other.gate = self.gate.clone();
+        other.narrow = self.narrow.clone();
         other
     }
 
@@ -101,6 +107,9 @@ impl LineScanner {
         let mut scanner = LineScanner::with_raw(query, fuzzy, raw);
         if !fuzzy && scanner.skeletons.is_some() {
             scanner.gate = SkeletonGate::new(query);
+        }
+        if scanner.raw.is_some() {
+            scanner.narrow = Narrowing::new(query);
         }
         scanner
     }
@@ -116,6 +125,8 @@ impl LineScanner {
             words: WordCodes::default(),
             raw,
             gate: None,
+            narrow: None,
+            cut: String::new(),
         }
     }
 
@@ -129,8 +140,20 @@ impl LineScanner {
         self.score_unfiltered(line)
     }
 
+    /// The score of one line that passed `filter` (a hit of every group in it): the same
+    /// as [`LineScanner::score_unfiltered`]'s, with only the words the raw hits touch
+    /// shaped for skeletons when the query allows ([`Narrowing`]).
+    pub(super) fn score_passed(&mut self, filter: &RawFilter, line: &str) -> Option<i32> {
+        self.score_with(line, Some(filter))
+    }
+
     /// The score of one line, without the raw test.
-    fn score_unfiltered(&mut self, line: &str) -> Option<i32> {
+    pub(super) fn score_unfiltered(&mut self, line: &str) -> Option<i32> {
+        self.score_with(line, None)
+    }
+
+    /// The score of one line, which passed `filter` when there is one.
+    fn score_with(&mut self, line: &str, filter: Option<&RawFilter>) -> Option<i32> {
         self.key.clear();
         fold_into(line, &mut self.key);
         self.skel.clear();
@@ -146,9 +169,19 @@ impl LineScanner {
                 .is_none()
             && self.gate.as_ref().is_none_or(|g| g.may_hold(line))
         {
-            coded = self.words.code_line(line, script);
+            // The words to shape: only those the raw hits touch, when the query allows.
+            let cut = match (filter, self.narrow.as_mut()) {
+                (Some(filter), Some(narrow)) => narrow.cut(filter, line, &mut self.cut),
+                _ => Cut::Whole,
+            };
+            let words = match cut {
+                Cut::Nothing => return None,
+                Cut::Whole => line,
+                Cut::Part => self.cut.as_str(),
+            };
+            coded = self.words.code_line(words, script);
             if !coded {
-                push_skeletons_of(line, script, &mut self.skel);
+                push_skeletons_of(words, script, &mut self.skel);
             }
         }
         let own = Fields {
@@ -174,7 +207,7 @@ impl LineScanner {
     pub fn scan_text(&mut self, text: &str, mut hit: impl FnMut(usize, &str, i32)) {
         let Some(filter) = self.raw.take() else {
             for (at, trimmed) in crate::text::trimmed_lines(text) {
-                self.scan_line(at, trimmed, &mut hit);
+                self.scan_line(at, trimmed, None, &mut hit);
             }
             return;
         };
@@ -183,20 +216,31 @@ impl LineScanner {
             let trimmed = raw.trim();
             if !trimmed.is_empty() {
                 let at = start + (raw.len() - raw.trim_start().len());
-                self.scan_line(at, trimmed, &mut hit);
+                self.scan_line(at, trimmed, Some(&filter), &mut hit);
             }
         });
         self.raw = Some(filter);
     }
 
-    /// One trimmed line (as [`crate::text::trimmed_lines`] gives it) at offset `at`.
-    fn scan_line(&mut self, at: usize, trimmed: &str, hit: &mut impl FnMut(usize, &str, i32)) {
+    /// One trimmed line (as [`crate::text::trimmed_lines`] gives it) at offset `at`, which
+    /// passed `filter` when there is one.
+    fn scan_line(
+        &mut self,
+        at: usize,
+        trimmed: &str,
+        filter: Option<&RawFilter>,
+        hit: &mut impl FnMut(usize, &str, i32),
+    ) {
         if !trimmed.chars().any(crate::text::is_word_char) {
             return;
         }
         let mut piece_at = at;
         for piece in pieces(trimmed, MAX_PIECE) {
-            if let Some(score) = self.score_unfiltered(piece) {
+            let score = match filter {
+                Some(filter) => self.score_passed(filter, piece),
+                None => self.score_unfiltered(piece),
+            };
+            if let Some(score) = score {
                 hit(piece_at, piece, score);
             }
             piece_at += piece.len();
