@@ -119,6 +119,25 @@ fn owners(ex: &okur::extract::CorpusExtraction) {
     );
 }
 
+/// What the panels' facts hold, by part.
+fn facts_owners(facts: &Facts) {
+    let mb = |n: usize| n as f64 / 1e6;
+    let mentions: usize = facts.mentions.iter().map(Vec::len).sum();
+    let rows = facts.entities.len();
+    let pairs: usize = (0..rows).map(|e| facts.docs_of(e).len()).sum();
+    let names: usize = facts
+        .entities
+        .iter()
+        .map(|r| r.name.capacity() + r.value.as_ref().map_or(0, String::capacity))
+        .sum();
+    println!(
+        "  facts: {mentions} mentions ({:.0} MB) in {} documents, {rows} rows ({:.0} MB of names), {pairs} entity-document pairs",
+        mb(mentions * std::mem::size_of::<okur::tui::app::MentionRef>()),
+        facts.mentions.len(),
+        mb(names),
+    );
+}
+
 fn folder_bytes(path: &std::path::Path) -> u64 {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => m.len(),
@@ -185,6 +204,7 @@ fn main() -> anyhow::Result<()> {
         table.entity_items(&texts)
     });
     let facts = step("facts", size, || Facts::from_owned_table(table));
+    facts_owners(&facts);
     drop((index, facts, items));
     Ok(())
 }

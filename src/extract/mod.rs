@@ -20,6 +20,7 @@ mod link;
 mod morph;
 mod names;
 mod ordinary_ar;
+mod release;
 mod run;
 mod table;
 mod token;

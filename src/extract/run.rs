@@ -1,6 +1,7 @@
 //! Extraction over a whole corpus: every document on all cores (a huge one in pieces, see
 //! `chunked`), the corpus-level consistency passes, linking into one [`MentionTable`].
 
+use super::release::Release;
 use super::table::{self, Span};
 use super::{
     CorpusExtraction, Extractor, KnownPeople, MentionCache, MentionTable, RawMention, chunk,
@@ -10,6 +11,15 @@ use crate::corpus::{Corpus, Document};
 
 /// A huge document's size and its pieces': see [`chunk::HUGE_BYTES`].
 const HUGE: (usize, usize) = (chunk::HUGE_BYTES, chunk::PIECE_BYTES);
+
+/// Extraction hands freed memory back each time its workers have read this many bytes of
+/// text ([`Release`]): their working memory, freed after each document among the spans
+/// they keep, is otherwise resident until extraction ends.
+const RELEASE_TEXT: usize = 8 << 20;
+
+/// Linking hands back the documents' spans it has freed each time they reach this many
+/// bytes: the table grows in another arena than the one they were freed in.
+const RELEASE_SPANS: usize = 16 << 20;
 
 /// Extracts every document (in parallel), applies corpus-level consistency, and links.
 pub fn extract_corpus(ex: &Extractor, corpus: &Corpus) -> CorpusExtraction {
@@ -81,6 +91,7 @@ fn extract_table(
             .merge(people);
         done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     };
+    let release = Release::every(RELEASE_TEXT);
     let mut spans = par_map(&corpus.docs, |d| {
         if d.text.len() > over {
             return Box::default();
@@ -96,8 +107,12 @@ fn extract_table(
             }
         };
         learn(KnownPeople::from_mentions(&d.text, &found));
-        strings.spans(&found)
+        let spans = strings.spans(&found);
+        drop(found);
+        release.count(d.text.len());
+        spans
     });
+    release.now();
     // A huge document's own spans, piece by piece, until the corpus pass joins them.
     let mut huge: Vec<(usize, chunked::Chunked, chunked::Parts)> = Vec::new();
     for (i, (d, spans)) in corpus.docs.iter().zip(&mut spans).enumerate() {
@@ -143,6 +158,7 @@ fn extract_table(
             None => {}
         }
     }
+    release.now();
     link_spans(ex, corpus, spans, strings)
 }
 
@@ -166,10 +182,11 @@ fn link_spans(
         }
     };
     let mut freed = 0;
+    let release = Release::every(RELEASE_SPANS);
     let (entities, remap) = link::link_each(ex.lexicon(), &texts, &each, &mut |d, i, e| {
         // Only the last pass links, document after document: those before `d` are done.
         for done in spans.get(freed..d).into_iter().flatten() {
-            done.replace(Box::default());
+            release.count(done.replace(Box::default()).len() * std::mem::size_of::<Span>());
         }
         freed = freed.max(d);
         if let Some(span) = spans.get(d).and_then(|s| s.borrow().get(i).copied()) {

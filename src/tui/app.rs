@@ -1,7 +1,6 @@
 //! The TUI's state. Changed only by `update`; drawn by `view` through shared references.
 
 use crate::corpus::{Corpus, Document};
-use crate::kind::Kind;
 use crate::layout::{DocLayout, LayoutOptions};
 
 use std::collections::BTreeSet;
@@ -13,6 +12,8 @@ use super::keymap::Keymap;
 use super::mode::{Mode, PromptHistory};
 use super::status::Status;
 use super::theme::Theme;
+
+pub use super::held_facts::{EntityRow, Facts, MentionRef};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,98 +62,6 @@ impl SortOrder {
             SortOrder::Language => "language",
             SortOrder::State => "state",
         }
-    }
-}
-
-/// One row of the entity panel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityRow {
-    /// Person, place or date.
-    pub kind: Kind,
-    /// Canonical name (or the date as written).
-    pub name: String,
-    /// ISO value of a date.
-    pub value: Option<String>,
-    /// Documents that mention it.
-    pub docs: usize,
-    /// Mentions in the whole corpus.
-    pub mentions: usize,
-}
-
-/// A mention in a document, pointing at its entity row: 12 bytes (a corpus of news has
-/// about one mention per 30 bytes of text, and offsets of 64 bits made them twice that).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MentionRef {
-    start: u32,
-    end: u32,
-    entity: u32,
-}
-
-impl MentionRef {
-    /// The mention of bytes `start..end` of its document, of entity row `entity`; `None`
-    /// past 4 GiB of text or of rows (no tokens, so no mentions, are made there).
-    pub fn new(start: usize, end: usize, entity: usize) -> Option<MentionRef> {
-        Some(MentionRef {
-            start: u32::try_from(start).ok()?,
-            end: u32::try_from(end).ok()?,
-            entity: u32::try_from(entity).ok()?,
-        })
-    }
-
-    /// Byte offset in the document.
-    pub fn start(&self) -> usize {
-        self.start as usize
-    }
-
-    /// End (exclusive).
-    pub fn end(&self) -> usize {
-        self.end as usize
-    }
-
-    /// Index into [`Facts::entities`].
-    pub fn entity(&self) -> usize {
-        self.entity as usize
-    }
-}
-
-/// What extraction found, in the shape the panels draw.
-#[derive(Debug, Clone, Default)]
-pub struct Facts {
-    /// Entities, sorted for the panel (kind, then corpus count).
-    pub entities: Vec<EntityRow>,
-    /// Mentions per document (same order as the corpus), sorted by start. Read-only: the
-    /// documents of each entity are indexed from them at [`Facts::new`].
-    pub mentions: Vec<Vec<MentionRef>>,
-    /// Per entity, the documents that mention it, in corpus order: the entity filter is a
-    /// lookup, not a scan of every mention.
-    docs_by_entity: Vec<Vec<usize>>,
-}
-
-impl Facts {
-    /// Facts over these entities and mentions, with the documents of each entity indexed.
-    pub fn new(entities: Vec<EntityRow>, mentions: Vec<Vec<MentionRef>>) -> Facts {
-        let mut docs_by_entity = vec![Vec::new(); entities.len()];
-        for (doc, ms) in mentions.iter().enumerate() {
-            for m in ms {
-                if let Some(docs) = docs_by_entity.get_mut(m.entity())
-                    && docs.last() != Some(&doc)
-                {
-                    docs.push(doc);
-                }
-            }
-        }
-        // Grown a document at a time: the spare room was a third of what they hold.
-        docs_by_entity.iter_mut().for_each(Vec::shrink_to_fit);
-        Facts {
-            entities,
-            mentions,
-            docs_by_entity,
-        }
-    }
-
-    /// The documents that mention entity row `entity`, in corpus order.
-    pub fn docs_of(&self, entity: usize) -> &[usize] {
-        self.docs_by_entity.get(entity).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -41,7 +41,7 @@ pub fn refresh_list(app: &mut App) {
     let candidates: Vec<usize> = match (&app.search, app.list.entity_filter()) {
         (Some(outcome), _) => outcome.docs.clone(),
         // Only the entity's documents can pass: no pass over the whole corpus for `f`.
-        (None, Some(entity)) => app.facts.docs_of(entity).to_vec(),
+        (None, Some(entity)) => app.facts.docs_of(entity).collect(),
         (None, None) => (0..app.corpus.len()).collect(),
     };
     let mut order: Vec<usize> = candidates
@@ -144,7 +144,7 @@ fn row_for(app: &App, order: &[usize], doc: usize, was_at: usize) -> usize {
 /// document, filled from the entity's own list of documents).
 fn docs_with_entity(app: &App, entity: usize) -> Vec<bool> {
     let mut docs = vec![false; app.corpus.len()];
-    for &d in app.facts.docs_of(entity) {
+    for d in app.facts.docs_of(entity) {
         if let Some(slot) = docs.get_mut(d) {
             *slot = true;
         }

@@ -19,6 +19,7 @@ mod feed_work;
 pub mod fetching;
 pub mod filter;
 pub mod find;
+mod held_facts;
 pub mod inbox;
 pub mod input;
 mod input_filter;
