@@ -198,16 +198,14 @@ pub fn merge(
         out.retain(|m| !super::ordinary_ar::nisba_after_definite(text, toks, m));
         // Last, where nothing else is: a name after a role and its complement, which the
         // tagger misses because the cue is too far back (`المتحدث باسم الكرملين دميتري بيسكوف`).
-        let roles = super::names::role_persons(lx, text, toks);
-        add_where_free(
-            out,
-            roles.into_iter().filter(|m| !inside(m, false)).collect(),
-        );
+        // Then a name after a nationality adjective (`الإسباني فابريغاس`), then lists.
+        let outside = |found: Vec<RawMention>| -> Vec<RawMention> {
+            found.into_iter().filter(|m| !inside(m, false)).collect()
+        };
+        add_where_free(out, outside(super::names::role_persons(lx, text, toks)));
+        add_where_free(out, outside(super::names::nisba_persons(lx, text, toks)));
         let listed = super::names::listed_persons(lx, text, toks, out);
-        add_where_free(
-            out,
-            listed.into_iter().filter(|m| !inside(m, false)).collect(),
-        );
+        add_where_free(out, outside(listed));
     }
     if turkish {
         add_where_free(out, cued);
@@ -367,6 +365,19 @@ mod tests {
         // Inside an organisation the tagger found, it is none.
         let org = ([].as_slice(), ["الكرملين دميتري بيسكوف"].as_slice());
         assert!(merged(text, &rules, org, (true, Blend::ARABIC)).is_empty());
+    }
+
+    #[test]
+    fn arabic_names_after_a_nationality_fill_where_nothing_else_is() {
+        let text = "وتعرض مهاجمه الدولي الكاميروني صامويل إيتو للإصابة";
+        let none = ([].as_slice(), [].as_slice());
+        assert_eq!(
+            merged(text, &[], none, (true, Blend::ARABIC)),
+            ["صامويل إيتو"]
+        );
+        // After the definite noun it describes, the adjective opens no name.
+        let text = "وقال إن الجيش الإسرائيلي امسك بالأمن";
+        assert!(merged(text, &[], none, (true, Blend::ARABIC)).is_empty());
     }
 
     #[test]

@@ -57,7 +57,6 @@ pub fn nisba_after_definite(text: &str, toks: &Tokens, m: &RawMention) -> bool {
         return false;
     };
     let key = toks.key(i);
-    let nisba = |k: &str| k.starts_with("ال") && (k.ends_with("يه") || k.ends_with('ي'));
     // Three letters after the article at least: `الذي`, `التي` and `إلى` (folded `الي`)
     // end so too.
     let definite_noun = |k: &str| {
@@ -68,7 +67,7 @@ pub fn nisba_after_definite(text: &str, toks: &Tokens, m: &RawMention) -> bool {
         && t.arabic
         && t.end() >= m.end
         && i > 0
-        && nisba(key)
+        && super::names::is_nisba(key)
         && toks.joined(i - 1)
         && prev.arabic
         && !super::names::is_function_word(&text[prev.start()..prev.end()])

@@ -2,6 +2,7 @@
 //! suffixes and Arabic proclitics outside the span, given names, organisation blockers.
 
 mod family;
+mod nisba;
 mod people;
 mod places;
 mod roles;
@@ -9,6 +10,7 @@ pub(crate) mod tidy_tr;
 
 pub(crate) use family::{COMPOUND_SECONDS as AR_COMPOUND_SECONDS, LINKS as AR_FAMILY_LINKS};
 pub use family::{keep_family_names, widen_where_free};
+pub use nisba::nisba_persons;
 pub use roles::{listed_persons, role_persons};
 
 use super::lexicon::Lexicon;
@@ -66,6 +68,22 @@ pub fn is_function_word(surface: &str) -> bool {
             | "أمس"
             | "اليوم"
     )
+}
+
+/// True when a folded Arabic word has the shape of a definite nisba adjective (`ال…ي`,
+/// `ال…يه`: `الروسي`, `الدولية`).
+pub fn is_nisba(key: &str) -> bool {
+    key.starts_with("ال") && (key.ends_with('ي') || key.ends_with("يه"))
+}
+
+/// The texts of the mentions `find` reads in `text`, for the tests.
+#[cfg(test)]
+fn found_texts(text: &str, find: fn(&Lexicon, &str, &Tokens) -> Vec<RawMention>) -> Vec<String> {
+    let toks = Tokens::new(text);
+    find(&Lexicon::load(), text, &toks)
+        .iter()
+        .map(|m| text[m.start..m.end].to_string())
+        .collect()
 }
 
 /// True when a folded Arabic word starts with a proclitic letter.

@@ -71,10 +71,7 @@ impl Scan<'_> {
     /// Arabic nationality or office adjective (الروسي، التركية).
     pub(super) fn is_adjective(&self, j: usize) -> bool {
         let k = self.key(j);
-        k.starts_with("ال")
-            && (k.ends_with('ي') || k.ends_with("يه"))
-            && !self.lx.stat(k).personish(1)
-            && self.lx.place(k).is_none()
+        super::is_nisba(k) && !self.lx.stat(k).personish(1) && self.lx.place(k).is_none()
     }
 
     /// Capitalised Latin tokens from `j` that may form a name: returns the end index.

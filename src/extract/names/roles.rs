@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use super::{has_clitic, is_function_word};
 use crate::extract::lexicon::{FxSet, Lexicon};
 use crate::extract::morph::ar_find;
+use crate::extract::ordinary_ar::ordinary_name_word;
 use crate::extract::token::Tokens;
 use crate::extract::{Kind, RawMention};
 use crate::text::fold_str;
@@ -75,6 +76,8 @@ pub fn listed_persons(
 /// Title cues that far more often mean something else after a complement: `الفريق` is
 /// the rank and the team.
 const AMBIGUOUS: [&str; 1] = ["الفريق"];
+/// Folded relative pronouns: a clause follows them, no name (`اللاعب الذي انتقل`).
+const RELATIVES: [&str; 6] = ["الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"];
 /// Longest role phrase in words (`رئيس الوزراء`, `المتحدث باسم`).
 const MAX_ROLE_WORDS: usize = 3;
 /// Most words of a role's complement (`العام لحزب جبهة العمل الإسلامي`).
@@ -101,13 +104,9 @@ pub fn role_persons(lx: &Lexicon, text: &str, toks: &Tokens) -> Vec<RawMention> 
             continue;
         }
         j = complement;
-        match r.name_end(j) {
-            Some(end) => {
-                out.push(RawMention::new(
-                    toks.toks[j].start(),
-                    toks.toks[end - 1].end(),
-                    Kind::Person,
-                ));
+        match r.person_at(j) {
+            Some((m, end)) => {
+                out.push(m);
                 i = end;
             }
             None => i = j.max(i + 1),
@@ -116,21 +115,29 @@ pub fn role_persons(lx: &Lexicon, text: &str, toks: &Tokens) -> Vec<RawMention> 
     out
 }
 
-struct Roles<'a> {
-    lx: &'a Lexicon,
-    text: &'a str,
-    toks: &'a Tokens,
+/// The lexicon, text and tokens that the role and list readings look words up in.
+pub(super) struct Roles<'a> {
+    pub(super) lx: &'a Lexicon,
+    pub(super) text: &'a str,
+    pub(super) toks: &'a Tokens,
 }
 
 impl Roles<'_> {
     /// True when tokens `i` and `i + 1` are Arabic words in one phrase.
-    fn next_arabic(&self, i: usize) -> bool {
+    pub(super) fn next_arabic(&self, i: usize) -> bool {
         self.toks.joined(i) && self.toks.toks.get(i + 1).is_some_and(|t| t.arabic)
     }
 
     /// `f` on token `i`'s key and on it without each proclitic that may be read off.
-    fn any_reading(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
+    pub(super) fn any_reading(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
         ar_find(self.toks.key(i), |_, k| f(k).then_some(())).is_some()
+    }
+
+    /// True when Arabic token `i` is a role noun or title of one word (`النجم`, `الحارس`).
+    pub(super) fn one_word_role(&self, i: usize) -> bool {
+        let (roles, _) = &*ROLES;
+        self.toks.toks[i].arabic
+            && self.any_reading(i, |k| self.lx.titles.contains(k) || roles.contains(k))
     }
 
     /// The index after a role phrase starting at Arabic token `i`, the longest one.
@@ -172,7 +179,8 @@ impl Roles<'_> {
             let definite = self.any_reading(j, |k| k.starts_with("ال"));
             let head = self.any_reading(j, |k| self.lx.is_org_head(k));
             let place = self.any_reading(j, |k| self.lx.place(k).is_some());
-            if !(definite || head || place || after_head) || self.function_word(j) {
+            let relative = self.any_reading(j, |k| RELATIVES.contains(&k));
+            if !(definite || head || place || after_head) || relative || self.function_word(j) {
                 break;
             }
             after_head = head;
@@ -193,7 +201,7 @@ impl Roles<'_> {
     /// article (`الذي`), and only the second with a proclitic letter, and then only with
     /// `ب` or `ك` (`دميتري بيسكوف`, but `لولاية`, `جدعون عيزرا لراديو`): `و` and `ف` open
     /// a clause or another person far more often, `ل` is "for".
-    fn name_word(&self, i: usize, pos: usize) -> bool {
+    pub(super) fn name_word(&self, i: usize, pos: usize) -> bool {
         let k = self.toks.key(i);
         if !self.toks.toks[i].arabic || self.function_word(i) {
             return false;
@@ -252,7 +260,7 @@ impl Roles<'_> {
     }
 
     /// The index after the name words that follow the first one, token `j`.
-    fn name_words_end(&self, j: usize) -> usize {
+    pub(super) fn name_words_end(&self, j: usize) -> usize {
         let mut end = j + 1;
         while end < self.toks.len()
             && end - j < MAX_NAME_WORDS
@@ -264,14 +272,30 @@ impl Roles<'_> {
         end
     }
 
-    /// The index after the name that starts at `j`, if one of two words or more does: one
-    /// word after a role is too often something else (`الحارس جاهز`).
+    /// The person whose name starts at `j` ([`Roles::name_end`]) and the index after it.
+    pub(super) fn person_at(&self, j: usize) -> Option<(RawMention, usize)> {
+        let end = self.name_end(j)?;
+        let (s, e) = (self.toks.toks[j].start(), self.toks.toks[end - 1].end());
+        Some((RawMention::new(s, e, Kind::Person), end))
+    }
+
+    /// The index after the name that starts at `j`, if one of two words or more does, or one
+    /// word that the training counts never saw outside a name and that is no given name,
+    /// no ordinary word and has no feminine ending (`الحارس هيلتون`); other single words after a role or a
+    /// nationality are too often something else (`الحارس جاهز`, `الجيش الإسرائيلي امسك`).
     fn name_end(&self, j: usize) -> Option<usize> {
         if j == 0 || j >= self.toks.len() || !self.next_arabic(j - 1) || !self.name_word(j, 0) {
             return None;
         }
         let end = self.name_words_end(j);
-        (end > j + 1).then_some(end)
+        if end > j + 1 {
+            return Some(end);
+        }
+        let k = self.toks.key(j);
+        let s = self.lx.stat(k);
+        // A given name alone is a name whose surname was not read (`وائل السقا`).
+        let plain = s.other == 0 && s.place == 0 && !k.ends_with('ه') && !self.lx.given.contains(k);
+        (plain && !ordinary_name_word(self.lx, k)).then_some(end)
     }
 }
 
@@ -280,12 +304,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {
-        let lx = Lexicon::load();
-        let toks = Tokens::new(text);
-        role_persons(&lx, text, &toks)
-            .iter()
-            .map(|m| text[m.start..m.end].to_string())
-            .collect()
+        super::super::found_texts(text, role_persons)
     }
 
     #[test]
@@ -326,6 +345,14 @@ mod tests {
         );
         // No name after the conjunction: no person.
         assert!(listed("التقى حامد الشريف والوفد المرافق", "حامد الشريف").is_empty());
+    }
+
+    #[test]
+    fn one_word_after_a_role_is_a_name_only_when_nothing_else_reads_it() {
+        assert_eq!(names("وتصدى لها الحارس هيلتون ، ثم"), ["هيلتون"]);
+        assert!(names("وقال إن الحارس جاهز للمباراة").is_empty());
+        // A relative pronoun opens a clause.
+        assert!(names("مع اللاعب الذي انتقل إلى").is_empty());
     }
 
     #[test]
