@@ -20,6 +20,9 @@ pub(crate) struct Plan {
     /// The query is one term, not negated, over a scope holding document lines: a line
     /// whose own text holds it is scored from that alone (see [`Plan::score`]).
     one_line_term: bool,
+    /// A document line's folded text, folded again here when it is read (see
+    /// [`Index::key`]): one buffer for the whole scan.
+    key: String,
 }
 
 impl Plan {
@@ -56,6 +59,7 @@ impl Plan {
             scopes,
             scorer: Scorer::new(),
             one_line_term,
+            key: String::new(),
         }
     }
 
@@ -93,14 +97,17 @@ impl Plan {
         if !self.scopes.iter().any(|&s| covers(s, item.kind)) || !self.may_meet(index, item) {
             return None;
         }
-        if short && self.one_line_term && item.kind == ItemKind::Line && !index.fuzzy_lines {
-            let term = self.groups.first().and_then(|(_, terms)| terms.first());
-            if let Some(score) = term.and_then(|t| t.own_line_hit(index.key(item))) {
-                return Some(score);
-            }
-        }
-        let fields = index.fields(item);
-        self.score_fields(item.kind, &fields)
+        let mut buf = std::mem::take(&mut self.key);
+        let key = index.key(item, &mut buf);
+        let short = short && self.one_line_term && item.kind == ItemKind::Line;
+        let term = self.groups.first().and_then(|(_, terms)| terms.first());
+        let own = term.filter(|_| short && !index.fuzzy_lines);
+        let score = match own.and_then(|t| t.own_line_hit(key)) {
+            Some(score) => Some(score),
+            None => self.score_fields(item.kind, &index.fields(item, key)),
+        };
+        self.key = buf;
+        score
     }
 
     /// False when some group covering the item has no term that can meet it: one lacking
@@ -279,11 +286,12 @@ impl Index {
         })
     }
 
-    /// An item's fields, as [`Plan::score_fields`] takes them.
-    pub(crate) fn fields(&self, item: &Item) -> ItemFields<'_> {
+    /// An item's fields, as [`Plan::score_fields`] takes them, its folded text being `key`
+    /// (see [`Index::key`]).
+    pub(crate) fn fields<'a>(&'a self, item: &Item, key: &'a str) -> ItemFields<'a> {
         ItemFields {
             own: Fields {
-                key: self.key(item),
+                key,
                 extra: self.extra(item),
                 skel: self.skel(item),
                 words: self.line_words(item),

@@ -15,7 +15,9 @@ use hashbrown::HashTable;
 use memchr::memmem::Finder;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::forward::Forward;
 use super::leb128;
+use crate::text::fold_into;
 
 /// The lines of each of a number of keys, as flagged deltas back to back.
 #[derive(Debug, Default)]
@@ -135,6 +137,8 @@ pub(crate) struct Postings {
     ends: Vec<u32>,
     /// Each word's lines; the flag: the line's folded key starts with the word.
     pub lines: Lists,
+    /// Each line's words in order (what is left of its folded key).
+    pub forward: Forward,
 }
 
 /// [`char::is_alphanumeric`] for every character below U+0800 (Latin, Turkish, Arabic),
@@ -172,38 +176,40 @@ fn words_of(key: &str) -> impl Iterator<Item = (bool, &str)> {
 }
 
 impl Postings {
-    /// Indexes the folded keys `keys` gives, line by line in order (it is called twice and
-    /// must give the same keys both times). `None` when a count outgrows 32 bits.
-    pub fn build<'a, I: Iterator<Item = &'a str>>(keys: impl Fn() -> I) -> Option<Postings> {
+    /// Indexes the lines whose texts `texts` gives, in order: each is folded (once, here)
+    /// into its words, which are numbered and kept in [`Postings::forward`], then each
+    /// word's lines are laid out from those numbers. `None` when a count outgrows 32 bits.
+    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Postings> {
         let mut table: HashTable<u32> = HashTable::new();
         let mut postings = Postings::default();
-        for key in keys() {
-            for (_, word) in words_of(key) {
-                postings.intern(&mut table, word)?;
+        let mut key = String::new();
+        for text in texts {
+            key.clear();
+            fold_into(text, &mut key);
+            for (first, word) in words_of(&key) {
+                let id = postings.intern(&mut table, word)?;
+                postings.forward.push_word(id, first);
             }
+            postings.forward.end_line();
         }
+        u32::try_from(postings.forward.lines()).ok()?;
+        drop(table);
         postings.words.shrink_to_fit();
         postings.ends.shrink_to_fit();
+        postings.forward.finish();
         let mut builder = ListsBuilder::new(postings.ends.len());
         let mut ends = Vec::new();
         for pass in 0..2 {
-            for (line, key) in keys().enumerate() {
-                let line = u32::try_from(line).ok()?;
-                for (first, word) in words_of(key) {
-                    builder.add(postings.find(&table, word)?, line, first);
-                }
-            }
+            postings.forward.for_each(|line, id, first| {
+                // Fewer than 2^32 lines (checked above).
+                builder.add(id, u32::try_from(line).unwrap_or(u32::MAX), first);
+            });
             if pass == 0 {
                 ends = builder.lay_out()?;
             }
         }
         postings.lines = builder.finish(ends);
         Some(postings)
-    }
-
-    fn find(&self, table: &HashTable<u32>, word: &str) -> Option<u32> {
-        let hash = xxh3_64(word.as_bytes());
-        table.find(hash, |&id| self.word(id) == word).copied()
     }
 
     fn intern(&mut self, table: &mut HashTable<u32>, word: &str) -> Option<u32> {
@@ -244,24 +250,53 @@ impl Postings {
                 .collect();
             return (out.len() <= limit).then_some(out);
         }
-        let finder = Finder::new(needle.as_bytes());
         let mut out = Vec::new();
+        self.each_holding(needle, |id, _| {
+            out.push(id);
+            out.len() <= limit
+        })?;
+        (out.len() <= limit).then_some(out)
+    }
+
+    /// Per word (by number), how it holds `needle` (alphanumeric characters only), as its
+    /// first occurrence lies: 0 not at all, else `1 + (starts the word | ends it << 1)`.
+    /// One pass over the vocabulary; `None` only past 32-bit offsets.
+    pub fn first_kinds(&self, needle: &str) -> Option<Vec<u8>> {
+        let mut kinds = vec![0u8; self.ends.len()];
+        self.each_holding(needle, |id, at| {
+            let len = self.word(id).len();
+            let kind = u8::from(at == 0) | u8::from(at + needle.len() == len) << 1;
+            if let Some(slot) = kinds.get_mut(id as usize) {
+                *slot = 1 + kind;
+            }
+            true
+        })?;
+        Some(kinds)
+    }
+
+    /// Calls `f(id, at)` once for each word holding `needle`, ascending, with the byte its
+    /// first occurrence starts at in the word, while `f` says go on. `None` past 32-bit
+    /// offsets.
+    fn each_holding(&self, needle: &str, mut f: impl FnMut(u32, usize) -> bool) -> Option<()> {
+        let finder = Finder::new(needle.as_bytes());
+        let mut last = None;
         let mut from = 0usize;
         for at in finder.find_iter(self.words.as_bytes()) {
-            let at = u32::try_from(at).ok()?;
+            let at32 = u32::try_from(at).ok()?;
             // Hits come in order: search on from the last word found, by doubling steps.
             let rest = self.ends.get(from..).unwrap_or_default();
-            let id = from + gallop(rest, at);
-            let id32 = u32::try_from(id).ok()?;
-            if out.last() != Some(&id32) {
-                out.push(id32);
-                if out.len() > limit {
-                    return None;
+            let id = from + gallop(rest, at32);
+            if last != Some(id) {
+                last = Some(id);
+                let start = id.checked_sub(1).and_then(|b| self.ends.get(b));
+                let start = start.map_or(0, |&e| e as usize);
+                if !f(u32::try_from(id).ok()?, at.saturating_sub(start)) {
+                    return Some(());
                 }
             }
             from = id;
         }
-        Some(out)
+        Some(())
     }
 }
 

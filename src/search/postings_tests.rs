@@ -3,7 +3,7 @@
 use super::*;
 
 fn postings(keys: &[&str]) -> Postings {
-    Postings::build(|| keys.iter().copied()).unwrap_or_default()
+    Postings::build(keys.iter().copied()).unwrap_or_default()
 }
 
 /// Every line of word `w`, with its flag.

@@ -10,12 +10,15 @@
 //! is met across scripts (a line has no other names); so most lines are scored from their
 //! marks, and the scan reads the text only of the lines the marks leave open: words of
 //! several kinds, or a possible hit through an alias spelling. Lines no term's words reach
-//! are passed over.
+//! are passed over. A term in too many words to follow their lines (one or two letters)
+//! is found in each line's words instead ([`super::forward`]): the first of them holding
+//! it is where the line's hit lies, so no line is left open by its own words.
 //! The scores are the matcher's own (see [`HitBounds`]), so the results are the same as a
 //! scan of every line's text.
 
 use std::sync::Arc;
 
+use super::alias_marks::{AFTER_CLITICS, UNSURE, WHOLE_AT_START, alias_kind, merge_alias};
 use super::engine::covers;
 use super::index::Index;
 use super::item::ItemKind;
@@ -60,70 +63,18 @@ struct TermMarks {
     /// The score of a hit across scripts, the only one a line marked [`SKEL`] alone has.
     skel_score: i32,
     /// Per line (none when the term has no alias spellings): how its first alias hit lies,
-    /// `1 + (alias << 2 | kind)` ([`WHOLE_AT_START`], [`WHOLE`], [`AFTER_CLITICS`]), 0 none,
+    /// `1 + (alias << 2 | kind)` ([`WHOLE_AT_START`](super::alias_marks::WHOLE_AT_START), [`super::alias_marks::WHOLE`], [`AFTER_CLITICS`]), 0 none,
     /// [`UNSURE`] when the text must say.
     aliases: Vec<u8>,
     /// The alias spellings' lengths in bytes.
     alias_lens: Vec<usize>,
 }
 
-/// An alias spelling is a word of its own that starts the line's key.
-const WHOLE_AT_START: u8 = 0;
-/// An alias spelling is a word of its own, not at the key's start.
-const WHOLE: u8 = 1;
-/// An alias spelling follows one or two Arabic proclitics in a word (`وأنقرة`).
-const AFTER_CLITICS: u8 = 2;
-/// Where the first alias hit lies is for the text to say.
-const UNSURE: u8 = 0xFF;
-
-/// How word `word` holds `alias` as whole words (see [`super::matcher::whole_words`]):
-/// [`WHOLE`] (or [`WHOLE_AT_START`], as the line's flag says), [`AFTER_CLITICS`],
-/// [`UNSURE`] for an alias of several words or a word holding it more than once; `None`
-/// when it cannot (the alias ends inside the word, or follows other letters).
-fn alias_kind(alias: &str, word: &str) -> Option<u8> {
-    if !is_word(alias) {
-        return Some(UNSURE);
-    }
-    if word == alias {
-        return Some(WHOLE);
-    }
-    let prefix = word.strip_suffix(alias)?;
-    let arabic = crate::text::starts_arabic(alias);
-    let clitics = prefix.chars().count() <= 2
-        && prefix
-            .chars()
-            .all(|c| crate::text::ARABIC_PROCLITICS.contains(&c));
-    if !(arabic && clitics) {
-        return None;
-    }
-    // An earlier occurrence overlapping this one would hide it from the matcher.
-    Some(match word.find(alias) {
-        Some(at) if at == prefix.len() => AFTER_CLITICS,
-        _ => UNSURE,
-    })
-}
-
-/// A line's alias slot once a word holding alias `i` of kind `kind` is found in it
-/// (`first`: the word starts the key). Aliases come in order: the first one with a hit
-/// is the one the matcher scores.
-fn merge_alias(slot: u8, i: usize, kind: u8, first: bool) -> u8 {
-    let kind = if kind == WHOLE && first {
-        WHOLE_AT_START
-    } else {
-        kind
-    };
-    let code = u8::try_from(i << 2 | usize::from(kind) & 3).map_or(UNSURE, |c| c.saturating_add(1));
-    let new = if kind == UNSURE { UNSURE } else { code };
-    match slot {
-        0 => new,
-        UNSURE => UNSURE,
-        // An earlier alias has a hit here: it wins.
-        old if usize::from((old - 1) >> 2) < i => old,
-        old if old == new => old,
-        // One alias in words of two kinds: which comes first is in the text.
-        _ => UNSURE,
-    }
-}
+/// Bytes of the lines' words (see [`super::forward`]) read in the time one scanned line's
+/// text is folded again and read: a line's words take about a quarter of its text's bytes,
+/// read at least four times as fast (no folding; the rest of a line is skipped once a word
+/// holds the term). Every line's words are read when a quarter of the lines are scanned.
+const FORWARD_PER_LINE: usize = 256;
 
 impl Index {
     /// The marks of `plan`'s terms on every document line, when the postings can give them
@@ -138,8 +89,12 @@ impl Index {
         }
         let first = self.first_line();
         let lines = self.items.len().checked_sub(first)?;
-        // A posting is a byte or two to decode; a line's text a few hundred to read.
+        // A posting is a byte or two to decode; a line's text a few hundred to read (and
+        // fold again).
         let mut budget = scanned.saturating_mul(8);
+        // Every line's words are read, up to the first holding the term, where its words
+        // are too many to follow: worth it unless only a few of the lines are scanned.
+        let by_lines = postings.forward.byte_len() <= scanned.saturating_mul(FORWARD_PER_LINE);
         let mut groups = Vec::new();
         let mut entries = Vec::new();
         for (g, (scope, terms)) in plan.groups.iter().enumerate() {
@@ -148,7 +103,8 @@ impl Index {
             }
             let mut group = Vec::new();
             for (n, t) in terms.iter().enumerate() {
-                let (marks, met) = self.term_marks(postings, entry_lines, t, lines, &mut budget)?;
+                let (marks, met) =
+                    self.term_marks(postings, entry_lines, t, lines, &mut budget, by_lines)?;
                 group.push(marks);
                 entries.push((g, n, Arc::new(met)));
             }
@@ -168,39 +124,32 @@ impl Index {
         t: &TermMatcher,
         lines: usize,
         budget: &mut usize,
+        by_lines: bool,
     ) -> Option<(TermMarks, EntrySet)> {
         let pattern = t.term.pattern.as_str();
         if !matches!(t.term.mode, Mode::Fuzzy | Mode::Exact) || !is_word(pattern) {
             return None;
         }
-        // One or two letters are in most words: the lookup would only add to the scan
-        // (`an` took 47 ms with it, 35 ms without, on 20k articles).
-        if pattern.chars().count() < 3 {
-            return None;
-        }
         let mut marks = vec![0u8; lines];
-        // A pattern in that many words holds letters most lines hold: read the lines.
+        // A pattern in that many words holds letters most lines hold: each line's words
+        // say more for less.
         let limit = *budget / 32 + 1024;
-        let own = self.word_memo.words_holding(postings, pattern, limit)?;
-        let kinds: Vec<(u32, u8, bool)> = own
-            .iter()
-            .map(|&id| {
-                let word = postings.word(id);
-                let at = word.find(pattern).unwrap_or(0);
-                let ends = at + pattern.len() == word.len();
-                (id, u8::from(at == 0) | u8::from(ends) << 1, ends)
-            })
-            .collect();
-        spend(budget, kinds.iter().map(|k| postings.lines.cost(k.0)))?;
-        for (id, kind, ends) in kinds {
-            postings.lines.for_each(id, |line, first| {
-                if let Some(m) = marks.get_mut(line) {
-                    *m |= 1 << kind;
-                    if first && kind & 1 == 1 {
-                        *m |= if ends { START_WHOLE } else { START_PART };
-                    }
-                }
-            });
+        let own = self.word_memo.words_holding(postings, pattern, limit);
+        let own = own.filter(|own| {
+            let cost: usize = own.iter().map(|&id| postings.lines.cost(id)).sum();
+            // Words in that many lines (`a`): each line's words say where its first hit
+            // lies, and leave no line open. One or two letters are in words of every kind
+            // (`an` in `ankara`, `kana`, `yan`), whose lines the text must settle: their
+            // words' lines are followed only when they are very few (`1`).
+            let share = if pattern.chars().count() < 3 { 32 } else { 4 };
+            let lines_cheaper =
+                by_lines && cost.saturating_mul(share) > postings.forward.byte_len();
+            !lines_cheaper && spend(budget, std::iter::once(cost)).is_some()
+        });
+        match own {
+            Some(own) => mark_words(postings, &own, pattern, &mut marks),
+            None if by_lines => mark_first_words(postings, pattern, &mut marks)?,
+            None => return None,
         }
         // Alias spellings are whole words of the text: their lines hold a word holding
         // the alias's longest run of letters.
@@ -238,6 +187,48 @@ impl Index {
     }
 }
 
+/// Marks each line holding one of the words `own` (which hold `pattern`) with their kinds,
+/// from the words' lines.
+fn mark_words(postings: &Postings, own: &[u32], pattern: &str, marks: &mut [u8]) {
+    for &id in own {
+        let word = postings.word(id);
+        let at = word.find(pattern).unwrap_or(0);
+        let ends = at + pattern.len() == word.len();
+        let kind = u8::from(at == 0) | u8::from(ends) << 1;
+        postings.lines.for_each(id, |line, first| {
+            if let Some(m) = marks.get_mut(line) {
+                *m |= 1 << kind;
+                if first && kind & 1 == 1 {
+                    *m |= if ends { START_WHOLE } else { START_PART };
+                }
+            }
+        });
+    }
+}
+
+/// Marks each line holding `pattern` with the kind of the first of its words holding it,
+/// read from each line's words: where the line's first hit lies. `None` past 32-bit
+/// offsets.
+fn mark_first_words(postings: &Postings, pattern: &str, marks: &mut [u8]) -> Option<()> {
+    let kinds = postings.first_kinds(pattern)?;
+    postings
+        .forward
+        .first_holding(&kinds, |line, value, at_key_start| {
+            let kind = value - 1;
+            if let Some(m) = marks.get_mut(line) {
+                *m |= 1 << kind;
+                if at_key_start && kind & 1 == 1 {
+                    *m |= if kind & 2 == 2 {
+                        START_WHOLE
+                    } else {
+                        START_PART
+                    };
+                }
+            }
+        });
+    Some(())
+}
+
 /// Marks `line` as reached through another form of the term (`bit`: [`ALIAS`], [`SKEL`]).
 fn mark(marks: &mut [u8], line: usize, bit: u8) {
     if let Some(m) = marks.get_mut(line) {
@@ -253,7 +244,7 @@ fn spend(budget: &mut usize, costs: impl Iterator<Item = usize>) -> Option<()> {
 }
 
 /// True when `s` is one word: alphanumeric characters only.
-fn is_word(s: &str) -> bool {
+pub(super) fn is_word(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_alnum)
 }
 

@@ -142,6 +142,28 @@ fn same_as_plain(index: &Index, raw: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The lines (counted from the first) whose text a search for `raw` reads: those its
+/// words leave open. Every other line's verdict is checked against its score read from all
+/// its fields.
+fn read_lines(index: &Index, raw: &str) -> Vec<usize> {
+    let mut plan = Plan::new(&Query::parse(raw));
+    let Some(filter) = index.line_filter(&plan, index.len()) else {
+        panic!("{raw}: the words answer");
+    };
+    let first = index.first_line();
+    let mut read = Vec::new();
+    for (n, item) in index.items[first..].iter().enumerate() {
+        let id = u32::try_from(first + n).unwrap_or(u32::MAX);
+        match filter.verdict(id) {
+            Some(verdict) => {
+                assert_eq!(verdict, plan.score_read(index, item), "{raw}: line {n}");
+            }
+            None => read.push(n),
+        }
+    }
+    read
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -200,21 +222,11 @@ fn a_line_met_only_across_scripts_is_scored_without_its_text() {
     let lines = ["قال لافروف أمس", "Lavrov dedi", "لافروف وأنقرة"];
     let index = index(vec![lines.iter().map(|l| l.to_string()).collect()]);
     for raw in ["lavrov", "'lavrov", "lavr", "!lavrov"] {
-        let mut plan = Plan::new(&Query::parse(raw));
-        let Some(filter) = index.line_filter(&plan, index.len()) else {
-            panic!("{raw}: the postings answer");
-        };
-        let first = index.first_line();
-        for (n, item) in index.items[first..].iter().enumerate() {
-            let id = u32::try_from(first + n).unwrap_or(u32::MAX);
-            let Some(verdict) = filter.verdict(id) else {
-                continue;
-            };
-            assert_eq!(verdict, plan.score_read(&index, item), "{raw}: line {n}");
-        }
         // The first line holds no Latin word and no alias of the term: its marks say all.
-        let id = u32::try_from(first).unwrap_or(u32::MAX);
-        assert!(filter.verdict(id).is_some(), "{raw}: read the text");
+        assert!(
+            !read_lines(&index, raw).contains(&0),
+            "{raw}: read the text"
+        );
         same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
     }
 }
@@ -267,4 +279,44 @@ fn a_line_met_through_an_alias_spelling_is_scored_without_its_text() {
         }
     }
     same_as_plain(&index, "ankara").unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_short_term_is_answered_from_each_lines_words_without_its_text() {
+    // A letter in too many words to follow their lines: each line's words say where its
+    // first hit lies. Rarer ones are followed through their words' lines.
+    let lines = [
+        "Ankara'da ankaralı",
+        "karanlık ara",
+        "aa aaa",
+        "dedi Kara",
+        "ANKARA",
+        "قال أنقرة",
+        "a1b2 12345",
+    ];
+    let index = index(vec![lines.iter().map(|l| l.to_string()).collect()]);
+    for raw in ["a", "an", "ka", "aa", "'ar", "!a", "1", "ق", "ي"] {
+        let read = read_lines(&index, raw);
+        // `a` is in nearly every word: each line's words are read, no line's text.
+        assert!(raw != "a" || read.is_empty(), "{raw}: texts read: {read:?}");
+        same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn a_short_term_over_long_lines_is_still_answered_from_their_words() {
+    // News lines hold dozens of words: their words' numbers take more bytes a line than
+    // the few words of the lines above, and reading them all still beats folding the text.
+    let line = |i: usize| -> String {
+        (0..60)
+            .map(|w| WORDS[(i * 7 + w * 13) % WORDS.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let index = index(vec![(0..40).map(line).collect()]);
+    for raw in ["a", "an", "ı"] {
+        let read = read_lines(&index, raw);
+        assert!(raw != "a" || read.is_empty(), "{raw}: texts read: {read:?}");
+        same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
+    }
 }
