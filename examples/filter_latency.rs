@@ -4,7 +4,9 @@
 //! prints the CPU time of each key (user and system, all threads: the machine may be
 //! shared, so wall time says more about the others' load), the median of several rounds:
 //! until the first answer the list can draw (the worker's first screenful, when it sends
-//! one: [`okur::tui::search::first_screen`]) and until the whole answer (which takes the
+//! one: [`okur::tui::search::first_screen`]), until that screenful's count (the documents
+//! the whole answer lists, [`okur::search::Index::answer_docs`], checked against it here)
+//! and until the whole answer (which takes the
 //! titles' and entities' hits from the first answer, as the worker does).
 //!
 //!     cargo run --release --example filter_latency -- DIR [--no-postings] [--no-first] [QUERY...]
@@ -21,7 +23,7 @@ mod counting_alloc;
 
 use okur::corpus::load_paths;
 use okur::search::{Index, Results};
-use okur::tui::search::{first_answer, run_query_after, worth_a_first_screen};
+use okur::tui::search::{first_answer_after, run_query_after, worth_a_count, worth_a_first_screen};
 
 #[global_allocator]
 static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
@@ -97,27 +99,18 @@ fn main() -> anyhow::Result<()> {
             .map(|(i, c)| i + c.len_utf8())
             .collect();
         let mut firsts = vec![Vec::new(); typed.len()];
+        let mut counteds = vec![Vec::new(); typed.len()];
         let mut wholes = vec![Vec::new(); typed.len()];
         let mut counts = vec![(0, 0); typed.len()];
         for _ in 0..ROUNDS {
             let mut prev: Option<Results> = None;
             for (k, &end) in typed.iter().enumerate() {
-                let raw = &query[..end];
-                let (cpu, wall) = (cpu_time(), Instant::now());
-                // As the worker does: a first screenful, then the whole answer.
-                let first = (!no_first && worth_a_first_screen(&index, raw, prev.as_ref()))
-                    .then(|| first_answer(&index, raw, &cancel))
-                    .flatten();
-                let (heads, head) = first.map_or((None, None), |f| (Some(f.heads), f.screen));
-                let first = (cpu_time().saturating_sub(cpu), wall.elapsed());
-                let answer = run_query_after(&index, raw, prev.as_ref(), heads.as_ref(), &cancel);
-                let whole = (cpu_time().saturating_sub(cpu), wall.elapsed());
-                firsts[k].push(if head.is_some() { first } else { whole });
-                wholes[k].push(whole);
-                if let Some((results, outcome)) = answer {
-                    counts[k] = (head.map_or(0, |h| h.docs.len()), outcome.docs.len());
-                    prev = Some(results);
-                }
+                let key = one_key(&index, &query[..end], prev.as_ref(), no_first, &cancel)?;
+                firsts[k].push(key.first);
+                counteds[k].push(key.counted);
+                wholes[k].push(key.whole);
+                counts[k] = key.docs;
+                prev = key.results;
             }
         }
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
@@ -130,16 +123,76 @@ fn main() -> anyhow::Result<()> {
             let wall = walls.get(walls.len() / 2).copied().unwrap_or_default();
             format!("{:.1}/{:.1}", ms(cpu), ms(wall))
         };
-        let medians: Vec<String> = firsts
-            .iter_mut()
-            .zip(&mut wholes)
-            .zip(&counts)
-            .map(|((f, w), (h, n))| format!("{} | {} ms ({h} | {n} docs)", median(f), median(w)))
+        let medians: Vec<String> = (0..typed.len())
+            .map(|k| {
+                let (h, n) = counts[k];
+                let (f, c, w) = (&mut firsts[k], &mut counteds[k], &mut wholes[k]);
+                let times = [median(f), median(c), median(w)].join(" | ");
+                format!("{times} ms ({h} | {n} docs)")
+            })
             .collect();
         println!(
-            "{query} (CPU/wall ms, first answer | whole): {}",
+            "{query} (CPU/wall ms, first answer | its count | whole): {}",
             medians.join(", ")
         );
     }
     Ok(())
+}
+
+/// CPU and wall time since a key.
+type Times = (Duration, Duration);
+
+/// What one key cost and gave.
+struct Key {
+    /// Until the first screen (the whole answer when there is none).
+    first: Times,
+    /// Until the first screen's count (the whole answer when there is none).
+    counted: Times,
+    /// Until the whole answer.
+    whole: Times,
+    /// Documents in the first screen and in the whole answer.
+    docs: (usize, usize),
+    results: Option<Results>,
+}
+
+/// One key as the worker answers it: a first screenful, its count, then the whole answer.
+fn one_key(
+    index: &Index,
+    raw: &str,
+    prev: Option<&Results>,
+    no_first: bool,
+    cancel: &AtomicBool,
+) -> anyhow::Result<Key> {
+    let (cpu, wall) = (cpu_time(), Instant::now());
+    let since = || (cpu_time().saturating_sub(cpu), wall.elapsed());
+    let first = (!no_first && worth_a_first_screen(index, raw, prev))
+        .then(|| first_answer_after(index, raw, prev, cancel))
+        .flatten();
+    let (heads, head) = first.map_or((None, None), |f| (Some(f.heads), f.screen));
+    let first = since();
+    let counted = match (&head, &heads) {
+        (Some(_), Some(heads)) if worth_a_count(index, raw, prev) => {
+            index.answer_docs(heads, prev, cancel)
+        }
+        _ => None,
+    };
+    let counted_at = since();
+    let answer = run_query_after(index, raw, prev, heads.as_ref(), cancel);
+    let whole = since();
+    let Some((results, outcome)) = answer else {
+        anyhow::bail!("{raw}: cancelled");
+    };
+    let counted = counted.map(|docs| docs.iter().filter(|&&d| d).count());
+    // The first screen's count is the whole answer's, or this is a bug.
+    if counted.is_some_and(|n| n != outcome.docs.len()) {
+        anyhow::bail!("{raw}: counted {counted:?}, listed {}", outcome.docs.len());
+    }
+    let shown = head.map(|h| h.docs.len());
+    Ok(Key {
+        first: if shown.is_some() { first } else { whole },
+        counted: if counted.is_some() { counted_at } else { whole },
+        whole,
+        docs: (shown.unwrap_or(0), outcome.docs.len()),
+        results: Some(results),
+    })
 }

@@ -142,3 +142,11 @@ fn a_spread_arabic_surname_keeps_its_family_words() {
     let known = known.corpus_wide(&Lexicon::load());
     assert_eq!(spread(&known, "وقال إمام أوغلو إن"), ["إمام أوغلو"]);
 }
+
+#[test]
+fn a_city_in_a_sports_clubs_name_is_no_place() {
+    // `دينامو` and `سسكا` open a club's name (org_heads.txt): the city after them is part
+    // of it, while the country after the club stays a place.
+    let text = "وتعادل دينامو كييف مع سسكا موسكو في أوكرانيا";
+    assert_eq!(rule_mentions(text, Kind::Place), ["أوكرانيا"]);
+}

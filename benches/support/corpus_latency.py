@@ -10,8 +10,9 @@ Runs okur on a 120x40 pseudo-terminal under GNU time, then:
    character at a time; for each, the time from the key to the frame whose list title
    shows the answer's count ("N/TOTAL", N other than before the key: the frame that
    echoes the key still shows the old count);
-4. entity filter: Esc, Tab (the entity panel), then `f` on five entities in turn (`j`
-   between them); the time from `f` to the list's new count;
+4. entity filter: Esc, Shift-Tab (the entity panel), then `f` on five entities in turn
+   (`j` between them); the time from `f` to the list's new count, read from the
+   screen's cells (the reader redraws only changed cells: see `Cells`);
 5. `q`, and the peak RSS from GNU time, per byte of the folder's files; and the RSS once
    extraction's results are in the panels (read from /proc after step 2).
 
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import termios
 import time
+import unicodedata
 
 
 def folder_bytes(path):
@@ -42,11 +44,63 @@ def folder_bytes(path):
     return total, files
 
 
+class Cells:
+    """The terminal's cells as the output leaves them: cursor moves (`CSI row;col H`),
+    carriage returns, new lines and printed characters; other sequences are passed over.
+    The reader redraws only the cells that change, so a count such as `198995/200000`
+    after `200000/200000` comes out as `198995/2000`, a cursor move, and nothing for the
+    zeros already there: the output stream alone does not hold it whole."""
+
+    CSI = re.compile(rb"\x1b\[([0-9;?]*)([ -/]*)([@-~])")
+    OSC = re.compile(rb"\x1b\][^\x07\x1b]*(\x07|\x1b\\)")
+
+    def __init__(self):
+        self.rows, self.row, self.col, self.rest = {}, 1, 1, b""
+
+    def feed(self, chunk):
+        data, at = self.rest + chunk, 0
+        while at < len(data):
+            b = data[at]
+            if b == 0x1B:
+                found = self.CSI.match(data, at) or self.OSC.match(data, at)
+                if found is None:
+                    if len(data) - at < 64:
+                        break  # an unfinished sequence: wait for the rest
+                    at += 2
+                    continue
+                if found.re is self.CSI and found.group(3) == b"H":
+                    parts = (found.group(1).split(b";") + [b"", b""])[:2]
+                    self.row, self.col = (int(p) if p.isdigit() else 1 for p in parts)
+                at = found.end()
+            elif b == 0x0D:
+                self.col, at = 1, at + 1
+            elif b == 0x0A:
+                self.row, at = self.row + 1, at + 1
+            elif b < 0x20:
+                at += 1
+            else:
+                size = 1 if b < 0x80 else 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+                if at + size > len(data):
+                    break
+                ch = data[at : at + size].decode("utf-8", "replace")
+                self.rows.setdefault(self.row, {})[self.col] = ch
+                self.col += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+                at += size
+        self.rest = data[at:]
+
+    def lines(self):
+        """The screen's rows as text, top first (a cell never written is a space)."""
+        for row in sorted(self.rows):
+            cells = self.rows[row]
+            yield "".join(cells.get(c, " ") for c in range(1, max(cells) + 1))
+
+
 class Screen:
-    """The pty's output as it arrives, with a cursor into it."""
+    """The pty's output as it arrives, with a cursor into it, and the cells it left."""
 
     def __init__(self, fd):
         self.fd, self.seen, self.mark = fd, b"", 0
+        self.cells = Cells()
 
     def read(self, timeout):
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -57,6 +111,7 @@ class Screen:
         except OSError:
             return False
         self.seen += chunk
+        self.cells.feed(chunk)
         return bool(chunk)
 
     def wait_for(self, pattern, timeout):
@@ -76,14 +131,14 @@ class Screen:
 
     def new_count(self, total, old, timeout):
         """Waits for the list title to show a count of TOTAL other than `old` (the frame
-        that echoes a key still shows the old count; the answer's frame the new one).
-        Returns (time, count), or (None, old)."""
+        that echoes a key still shows the old count; the answer's frame the new one), read
+        from the screen's cells (see [`Cells`]). Returns (time, count), or (None, old)."""
         end = time.monotonic() + timeout
-        rx = re.compile(rb"(\d+)/%d" % total)
+        rx = re.compile(r"(\d+)/%d(?!\d)" % total)
         while True:
-            for found in rx.finditer(self.seen, self.mark):
-                self.mark = found.end()
-                if int(found.group(1)) != old:
+            for line in self.cells.lines():
+                found = rx.search(line)
+                if found and int(found.group(1)) != old:
                     return time.monotonic(), int(found.group(1))
             left = end - time.monotonic()
             if left <= 0:
@@ -198,7 +253,9 @@ def main():
     screen.drain(0.5)
     screen.send(b"\x1b")
     screen.drain(0.5)
-    screen.send(b"\t")
+    # Shift-Tab: from the list to the entity panel (Tab goes to the reader, where `f`
+    # takes the entity under the caret and `j` moves the caret).
+    screen.send(b"\x1b[Z")
     screen.drain(0.5)
     entity, count = [], files
     for _ in range(5):

@@ -150,6 +150,7 @@ pub fn merge(
     let mut first = Vec::new();
     let mut fill = Vec::new();
     let turkish = readings.iter().any(|r| !r.arabic);
+    let arabic = readings.iter().any(|r| r.arabic);
     let cued = if turkish {
         cued_turkish_persons(lx, toks, &mut rules)
     } else {
@@ -183,6 +184,15 @@ pub fn merge(
     add_where_free(out, first);
     add_where_free(out, rules);
     add_where_free(out, fill);
+    if arabic {
+        // Last, where nothing else is: a name after a role and its complement, which the
+        // tagger misses because the cue is too far back (`المتحدث باسم الكرملين دميتري بيسكوف`).
+        let roles = super::names::role_persons(lx, text, toks);
+        add_where_free(
+            out,
+            roles.into_iter().filter(|m| !inside(m, false)).collect(),
+        );
+    }
     if turkish {
         add_where_free(out, cued);
         tidy_tr::tidy_blend((lx, text, toks), out);
@@ -325,5 +335,21 @@ mod tests {
             merged(text, &rules, tagged, (true, Blend::ARABIC)),
             ["محمود حسين هديب", "إمام أوغلو"]
         );
+    }
+
+    #[test]
+    fn arabic_names_after_a_role_and_its_complement_fill_where_nothing_else_is() {
+        // The tagger read neither name; the rules' reading of the first is dropped (the
+        // Arabic person rules alone are far less precise), but the role puts it back.
+        let text = "وقال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين إن الوفد وصل";
+        let rules = [("الكرملين دميتري", Kind::Person)];
+        let none = ([].as_slice(), [].as_slice());
+        assert_eq!(
+            merged(text, &rules, none, (true, Blend::ARABIC)),
+            ["دميتري بيسكوف"]
+        );
+        // Inside an organisation the tagger found, it is none.
+        let org = ([].as_slice(), ["الكرملين دميتري بيسكوف"].as_slice());
+        assert!(merged(text, &rules, org, (true, Blend::ARABIC)).is_empty());
     }
 }

@@ -8,9 +8,9 @@
 //! ([`KnownPeople`]), and a homograph (`عمان`, Amman or Oman) is read with every other
 //! place the document names. Both are cheap second passes over the kept mentions.
 //!
-//! So is a date given as a day of "the same month" (`20 من الشهر نفسه`): a piece where one
-//! comes before any month is named is read again, given the month named last before it in
-//! the pieces before (most pieces name one first, so few are read twice).
+//! So is a date given as a day of "the same month" (`20 من الشهر نفسه`): in a piece where one
+//! comes before any month is named, it takes the month named last before it in the pieces
+//! before, once every piece is read (the piece is not read again: only that value changes).
 
 use super::chunk::{Piece, pieces};
 use super::dates::{Anchor, Months};
@@ -40,20 +40,17 @@ impl<'a> Chunked<'a> {
     /// then the people they name found again wherever else the document names them.
     pub(crate) fn own(&self, dateline: Option<&str>, strings: &Strings) -> Vec<Span> {
         let anchor = dateline.map(Anchor::parse).unwrap_or_default();
-        let read = |p: &Piece, window: &str, before: Option<(i32, u8)>| {
+        let mut parts = self.each_piece(|p, window| {
             let toks = Tokens::new(window);
-            let (ms, months) = self
-                .ex
-                .found_dated(window, &toks, anchor.after_month(before));
+            let (ms, months) = self.ex.found_dated(window, &toks, anchor);
             (keep(p, ms, strings), months)
-        };
-        let mut parts = self.each_piece(|p, window| read(p, window, None));
+        });
         let named = named_months(&self.pieces, &parts);
         for (p, (spans, months)) in self.pieces.iter().zip(&mut parts) {
             let before = named.partition_point(|&(i, _)| i < p.window.start);
             let month = before.checked_sub(1).and_then(|i| named.get(i));
-            if let (true, Some(&(_, month))) = (months.waiting, month) {
-                *spans = read(p, self.window(p), Some(month)).0;
+            if let (false, Some(&(_, month))) = (months.waiting.is_empty(), month) {
+                *spans = carry_month(p, spans, months, month, strings);
             }
         }
         drop(named);
@@ -119,6 +116,32 @@ fn named_months<T>(pieces: &[Piece], parts: &[(T, Months)]) -> Vec<(usize, (i32,
     named
 }
 
+/// `spans` (piece `p`'s, offsets in the document) with its days of "the same month" named
+/// before any month in it (`months.waiting`) given `month`, the month named last before
+/// the piece: what reading it again with that month gives, without reading it again (only
+/// those dates' values depend on it).
+fn carry_month(
+    p: &Piece,
+    spans: &[Span],
+    months: &Months,
+    month: (i32, u8),
+    strings: &Strings,
+) -> Box<[Span]> {
+    let mut ms = strings.raw(spans);
+    for (at, value) in months.resolve_waiting(month) {
+        let at = at + p.window.start;
+        let first = ms.partition_point(|m| m.start < at);
+        let day = ms[first..]
+            .iter_mut()
+            .take_while(|m| m.start == at)
+            .find(|m| m.kind == Kind::Date);
+        if let Some(m) = day {
+            m.value = value;
+        }
+    }
+    strings.spans(&ms)
+}
+
 /// The pieces' spans one after the other.
 fn joined(parts: Vec<Box<[Span]>>) -> Vec<Span> {
     let mut all = Vec::with_capacity(parts.iter().map(|s| s.len()).sum());
@@ -181,4 +204,30 @@ pub(crate) fn people(text: &str, spans: &[Span], strings: &Strings) -> KnownPeop
 /// One mention of each place text and name of the document.
 fn places(text: &str, spans: &[Span], strings: &Strings) -> Vec<RawMention> {
     one_of_each(text, spans, strings, Kind::Place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::Ordering;
+
+    #[test]
+    fn a_piece_waiting_for_its_month_is_read_once() {
+        let mut text = String::from("وصل لافروف إلى أنقرة في 5 مارس 2024 والتقى أردوغان.\n\n");
+        for _ in 0..30 {
+            text.push_str("Dışişleri Bakanı Sergey Lavrov Ankara'ya geldi ve görüştü.\n\n");
+        }
+        text.push_str("ثم عاد لافروف إلى موسكو في 20 من الشهر نفسه.\n\n");
+        let ex = Extractor::new();
+        let Some(chunked) = Chunked::new(&ex, &text, 500) else {
+            panic!("one piece");
+        };
+        let strings = Strings::default();
+        let own = strings.raw(&chunked.own(None, &strings));
+        // The day has its value from a month named pieces before it.
+        let day = own.iter().find(|m| text[m.start..m.end].contains("نفسه"));
+        assert_eq!(day.and_then(|m| m.value.as_deref()), Some("2024-03-20"));
+        // Every piece went through the rules and taggers once: the waiting one too.
+        assert_eq!(ex.reads.load(Ordering::Relaxed), chunked.pieces.len());
+    }
 }

@@ -7,6 +7,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::fold_str;
 
+mod openings;
+
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 const PLACES_EXTRA: &str = include_str!("../../assets/gazetteer/places_extra.tsv");
 const GIVEN_TR: &str = include_str!("../../assets/gazetteer/given_tr.txt");
@@ -142,6 +144,8 @@ pub struct Lexicon {
     pub weekdays: FxMap<String, u32>,
     /// Place names two places share (عمان: Oman, Amman), for linking to tell apart.
     pub homographs: super::homograph::PlaceHomographs,
+    /// The opening bytes of the words of some sets above, tested before a string lookup.
+    openings: openings::Openings,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -186,6 +190,7 @@ impl Lexicon {
         lx.drop_common_arabic_places();
         lx.homographs =
             super::homograph::PlaceHomographs::load(&[PLACES_EXTRA, PLACES], &lx.place_names);
+        lx.openings = openings::Openings::of(&lx);
         lx
     }
 
@@ -203,7 +208,7 @@ impl Lexicon {
             .keys()
             .filter(|k| arabic(k) && !k.contains(' ') && !curated.contains(*k))
             .filter(|k| {
-                let s = self.stat(k);
+                let s = self.counted(k);
                 let cue = self.place_before.contains(*k) || self.titles.contains(*k);
                 cue || (s.other >= 10 && s.place * 3 < s.other)
             })
@@ -280,7 +285,7 @@ impl Lexicon {
                 // the second half of a compound name (`الله` of `حسن نصر الله`), does not
                 // name the person on its own.
                 let last = key.rsplit(' ').next().filter(|w| {
-                    !self.stat(w).common() && !super::names::AR_COMPOUND_SECONDS.contains(w)
+                    !self.counted(w).common() && !super::names::AR_COMPOUND_SECONDS.contains(w)
                 });
                 if let Some(last) = last {
                     self.people_last.insert(last.to_string(), latin.to_string());
@@ -306,13 +311,16 @@ impl Lexicon {
 
     /// The place index of a folded name.
     pub fn place(&self, key: &str) -> Option<u32> {
+        if !self.openings.places.may_hold(key) {
+            return None;
+        }
         self.places.get(key).copied()
     }
 
     /// True when a folded Turkish word names a nationality: listed (`ingiliz`) or a place
     /// with -lı/-li/-lu/-lü (`suriyeli`, `iranli`; folding has made ı into i).
     pub fn is_demonym(&self, key: &str) -> bool {
-        if self.demonyms.contains(key) {
+        if self.openings.demonyms.may_hold(key) && self.demonyms.contains(key) {
             return true;
         }
         let single = key
@@ -326,17 +334,31 @@ impl Lexicon {
     /// True when a folded Latin word is an organisation head noun, also with a case suffix
     /// written without an apostrophe (`partisinin`, `bakanliginda`, `universitesinde`).
     pub fn is_org_head_tr(&self, key: &str) -> bool {
+        // Any head it holds, whole or before a suffix, is a prefix of it.
+        if !self.openings.org_heads.may_hold_a_prefix_of(key) {
+            return false;
+        }
         self.org_heads.contains(key)
             || crate::extract::morph::tr_splits(key).any(|s| self.org_heads.contains(&key[..s]))
     }
 
     /// True when a folded Latin word cannot be part of a person's name.
     pub fn never_a_name(&self, key: &str) -> bool {
-        self.function_words.contains(key) || self.is_demonym(key)
+        let function_word =
+            self.openings.function_words.may_hold(key) && self.function_words.contains(key);
+        function_word || self.is_demonym(key)
     }
 
     /// Training counts of a folded token.
     pub fn stat(&self, key: &str) -> NameStats {
+        if !self.openings.stats.may_hold(key) {
+            return NameStats::default();
+        }
+        self.counted(key)
+    }
+
+    /// [`Lexicon::stat`] without the pre-check: while loading, before it is made.
+    fn counted(&self, key: &str) -> NameStats {
         self.stats.get(key).copied().unwrap_or_default()
     }
 }

@@ -138,6 +138,10 @@ pub struct Extractor {
     turkish_model: Option<&'static crf::model::CrfModel>,
     /// How each tagger is combined with the rules: (Arabic, Turkish).
     blends: (Blend, Blend),
+    /// Texts read through the rules and taggers ([`Extractor::found_dated`]): tests count
+    /// them.
+    #[cfg(test)]
+    reads: std::sync::atomic::AtomicUsize,
 }
 
 impl Default for Extractor {
@@ -176,6 +180,8 @@ impl Extractor {
             arabic_model: arabic,
             turkish_model: turkish,
             blends: (Blend::ARABIC, Blend::TURKISH),
+            #[cfg(test)]
+            reads: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -258,6 +264,9 @@ impl Extractor {
         toks: &Tokens,
         anchor: Anchor,
     ) -> (Vec<RawMention>, dates::Months) {
+        #[cfg(test)]
+        self.reads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let ((mut out, rules), months) = self.rules_dated(text, toks, anchor);
         let mut readings = Vec::new();
         for (model, arabic, blend) in [

@@ -72,6 +72,7 @@ pub struct Tokens {
 }
 
 /// [`fold_char`] with the common Turkish letters answered without Unicode decomposition.
+#[inline]
 fn fold_fast(c: char, out: &mut String) {
     let f = match c {
         'a'..='z' | '0'..='9' => c,
@@ -86,6 +87,19 @@ fn fold_fast(c: char, out: &mut String) {
         _ => return fold_char(c, out),
     };
     out.push(f);
+}
+
+/// A word as the scan found it, before it is a [`Token`].
+struct Word {
+    start: usize,
+    end: usize,
+    stem_end: usize,
+    /// Where its folded stem starts in [`Tokens::keys`] (it ends at their end).
+    k0: usize,
+    /// Its first character.
+    first: char,
+    /// Its stem is ASCII digits only.
+    digits: bool,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -114,9 +128,18 @@ impl Tokens {
             let start = i;
             let mut end = i + c.len_utf8();
             let mut stem_end = None;
+            // The stem is folded as it is read, not in a second pass over its letters.
+            let k0 = out.keys.len();
+            fold_fast(c, &mut out.keys);
+            let mut digits = c.is_ascii_digit();
             while let Some(&(j, d)) = chars.peek() {
-                if is_word_char(d) {
+                // ASCII letters and digits, most of a Turkish text, without the call.
+                if d.is_ascii_alphanumeric() || is_word_char(d) {
                     end = j + d.len_utf8();
+                    if stem_end.is_none() {
+                        fold_fast(d, &mut out.keys);
+                        digits &= d.is_ascii_digit();
+                    }
                     chars.next();
                 } else if is_apostrophe(d) && stem_end.is_none() {
                     let next = text[j + d.len_utf8()..].chars().next();
@@ -139,40 +162,44 @@ impl Tokens {
                 }
                 line_start = prev_end + gap.rfind('\n').unwrap_or(nl) + 1;
             }
-            out.push(text, start, end, stem_end, sep, c);
+            let word = Word {
+                start,
+                end,
+                stem_end,
+                k0,
+                first: c,
+                digits,
+            };
+            out.push(word, sep);
             prev_end = end;
         }
         out
     }
 
-    fn push(&mut self, text: &str, start: usize, end: usize, stem_end: usize, sep: Sep, c: char) {
-        let k0 = self.keys.len();
-        text[start..stem_end]
-            .chars()
-            .for_each(|ch| fold_fast(ch, &mut self.keys));
+    /// Adds the token `w` (its stem's key already in `keys`), `sep` before it.
+    fn push(&mut self, w: Word, sep: Sep) {
         // Offsets and key ranges are u32 (a smaller token): past 4 GiB of text or of folded
         // keys no more tokens are made, rather than ones that would point at wrong letters.
         let fit = |n: usize| u32::try_from(n).ok();
         let (Some(k0), Some(k1), Some(at), Some(to), Some(stem_to)) = (
-            fit(k0),
+            fit(w.k0),
             fit(self.keys.len()),
-            fit(start),
-            fit(end),
-            fit(stem_end),
+            fit(w.start),
+            fit(w.end),
+            fit(w.stem_end),
         ) else {
-            self.keys.truncate(k0);
+            self.keys.truncate(w.k0);
             return;
         };
-        let stem = &text[start..stem_end];
         self.toks.push(Token {
             at,
             to,
             stem_to,
             key: (k0, k1),
             sep,
-            cap: c.is_uppercase(),
-            arabic: is_arabic(c),
-            digits: stem.bytes().all(|b| b.is_ascii_digit()),
+            cap: w.first.is_uppercase(),
+            arabic: is_arabic(w.first),
+            digits: w.digits,
         });
     }
 

@@ -11,7 +11,7 @@ use super::wordscan::LineFilter;
 use crate::kind::Kind;
 
 /// How many items are scanned between two looks at the cancel flag.
-const CANCEL_EVERY: usize = 2048;
+pub(super) const CANCEL_EVERY: usize = 2048;
 /// Candidate count from which the scan is split over two threads.
 const PARALLEL_FROM: usize = 20_000;
 /// How many hits a search puts in rank order (more than any screen shows).
@@ -37,6 +37,15 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// How many leading hits are in rank order (all of them unless there are very many).
     pub ranked: usize,
+}
+
+impl Results {
+    /// True when every item matching `query` is among these hits: `query` narrows the
+    /// query they answer (it grew by a character or a term) in the same scope, so a search
+    /// for it need look at these hits alone.
+    pub fn narrowed_by(&self, query: &Query) -> bool {
+        query.narrows(&self.query) && self.query.scope == query.scope
+    }
 }
 
 /// True when an item of `kind` is matched by terms in `scope`.
@@ -104,26 +113,7 @@ impl Index {
         rank_first: usize,
     ) -> Option<Results> {
         let mut plan = Plan::new(query);
-        let narrowed = prev.filter(|p| query.narrows(&p.query) && p.query.scope == query.scope);
-        let scanned = narrowed.map_or(self.items.len(), |p| p.hits.len());
-        // The lines the terms' words do not reach are not looked at; most others are
-        // scored from their words (see `super::wordscan`).
-        let filter = self.line_filter(&plan, scanned);
-        let ids = match (narrowed, &filter) {
-            (Some(p), _) => {
-                let mut ids = in_index_order(&p.hits, self.items.len());
-                if let Some(f) = &filter {
-                    ids.retain(|&id| f.may_match(id));
-                }
-                ids
-            }
-            (None, Some(f)) => f.candidates(self.items.len()),
-            // The index keeps fewer than u32::MAX items (it stops adding at that point).
-            (None, None) => (0..u32::try_from(self.items.len()).unwrap_or(u32::MAX)).collect(),
-        };
-        if let Some(f) = &filter {
-            f.seed(&plan);
-        }
+        let (filter, ids) = self.scan_ids(query, &plan, prev);
         let scan = Scan {
             index: self,
             query,
@@ -151,6 +141,37 @@ impl Index {
             hits,
             ranked,
         })
+    }
+
+    /// The items a search for `query` (compiled as `plan`) after `prev` looks at, in index order, and
+    /// what the words say of its lines: `prev`'s hits when the query narrows them, else
+    /// every item; of those, only the lines the terms' words reach (see
+    /// [`super::wordscan`]), most of which the filter scores without their text.
+    pub(super) fn scan_ids(
+        &self,
+        query: &Query,
+        plan: &Plan,
+        prev: Option<&Results>,
+    ) -> (Option<LineFilter>, Vec<u32>) {
+        let narrowed = prev.filter(|p| p.narrowed_by(query));
+        let scanned = narrowed.map_or(self.items.len(), |p| p.hits.len());
+        let filter = self.line_filter(plan, scanned);
+        let ids = match (narrowed, &filter) {
+            (Some(p), _) => {
+                let mut ids = in_index_order(&p.hits, self.items.len());
+                if let Some(f) = &filter {
+                    ids.retain(|&id| f.may_match(id));
+                }
+                ids
+            }
+            (None, Some(f)) => f.candidates(self.items.len()),
+            // The index keeps fewer than u32::MAX items (it stops adding at that point).
+            (None, None) => (0..u32::try_from(self.items.len()).unwrap_or(u32::MAX)).collect(),
+        };
+        if let Some(f) = &filter {
+            f.seed(plan);
+        }
+        (filter, ids)
     }
 
     /// Puts every hit of `results` in rank order (for printing them all, or scrolling far).
@@ -260,23 +281,28 @@ impl Scan<'_> {
     fn run(&self, plan: &mut Plan, ids: &[u32]) -> Option<Vec<Hit>> {
         let mut hits = Vec::new();
         for (n, &id) in ids.iter().enumerate() {
-            if n % CANCEL_EVERY == 0 && self.cancel.load(Ordering::Relaxed) {
+            if n % CANCEL_EVERY == 0 && self.cancelled() {
                 return None;
             }
-            let score = match self.filter.and_then(|f| f.verdict(id)) {
-                Some(answer) => answer,
-                None => {
-                    let Some(item) = self.index.items.get(id as usize) else {
-                        continue;
-                    };
-                    plan.score(self.index, item)
-                }
-            };
-            if let Some(score) = score {
+            if let Some(score) = self.score(plan, id) {
                 hits.push(Hit { item: id, score });
             }
         }
         Some(hits)
+    }
+
+    /// True when the search was cancelled.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// Item `id`'s score: from the words' marks when they answer for it, else from its
+    /// fields.
+    pub fn score(&self, plan: &mut Plan, id: u32) -> Option<i32> {
+        match self.filter.and_then(|f| f.verdict(id)) {
+            Some(answer) => answer,
+            None => plan.score(self.index, self.index.items.get(id as usize)?),
+        }
     }
 }
 

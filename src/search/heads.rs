@@ -7,7 +7,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use super::engine::{Hit, Scan, covers};
+use super::engine::{Hit, Results, Scan, covers};
 use super::hits::HitBounds;
 use super::index::Index;
 use super::item::ItemKind;
@@ -32,13 +32,38 @@ impl Index {
     /// has no terms, joins scopes, or has a scope other than the whole index (its titles
     /// and lines then do not compete in one ranking), or when `cancel` was set.
     pub fn search_heads(&self, query: &Query, cancel: &AtomicBool) -> Option<Heads> {
+        self.search_heads_after(query, None, cancel)
+    }
+
+    /// [`Index::search_heads`] after `prev`: when `query` narrows it (see
+    /// [`Results::narrowed_by`]), only its hits among the titles and entities are scored,
+    /// not every title (at 200k articles those cost a long key more than the first screen
+    /// saves it).
+    pub fn search_heads_after(
+        &self,
+        query: &Query,
+        prev: Option<&Results>,
+        cancel: &AtomicBool,
+    ) -> Option<Heads> {
         if query.is_empty() || query.scopes() != [Scope::All] || self.fuzzy_lines {
             return None;
         }
         let mut plan = Plan::new(query);
         let line_ceiling = line_ceiling(&plan)?;
         let first = u32::try_from(self.first_line()).ok()?;
-        let ids: Vec<u32> = (0..first).collect();
+        let ids: Vec<u32> = match prev.filter(|p| p.narrowed_by(query)) {
+            Some(p) => {
+                let mut ids: Vec<u32> = p
+                    .hits
+                    .iter()
+                    .map(|h| h.item)
+                    .filter(|&id| id < first)
+                    .collect();
+                ids.sort_unstable();
+                ids
+            }
+            None => (0..first).collect(),
+        };
         let scan = Scan {
             index: self,
             query,

@@ -6,39 +6,8 @@ use std::sync::atomic::AtomicBool;
 
 use proptest::prelude::*;
 
-use crate::corpus::Document;
-use crate::kind::Kind;
-use crate::search::{EntityItem, Hit, Index, Query};
-
-/// Words that start, end or hold each other, in both scripts, with short ones (`a`).
-const WORDS: &[&str] = &[
-    "a",
-    "an",
-    "Ankara",
-    "Ankara'da",
-    "ankaralı",
-    "Kara",
-    "ara",
-    "أنقرة",
-    "وأنقرة",
-    "Lavrov",
-    "لافروف",
-    "Moskova",
-    "موسكو",
-    "dedi",
-    "ve",
-    "و",
-    "12345",
-    "2020",
-];
-
-fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(WORDS), 1..6).prop_map(|w| w.join(" "))
-}
-
-fn document() -> impl Strategy<Value = (String, Vec<String>)> {
-    (text(), prop::collection::vec(text(), 0..5))
-}
+use crate::search::test_docs::{WORDS, document, index};
+use crate::search::{Heads, Hit, Index, Query};
 
 fn query() -> impl Strategy<Value = String> {
     let ops = prop::sample::select(&["", "", "'", "!", "^", "%text ", "%doc "][..]);
@@ -51,34 +20,6 @@ fn query() -> impl Strategy<Value = String> {
         Some((j, b)) => format!("{a}{j}{b}"),
         None => a,
     })
-}
-
-fn index(docs: Vec<(String, Vec<String>)>) -> Index {
-    let docs = docs
-        .into_iter()
-        .enumerate()
-        .map(|(i, (title, lines))| {
-            Document::from_text(
-                format!("{i}.txt"),
-                format!("{title}\n\n{}", lines.join("\n")),
-            )
-        })
-        .collect();
-    // A place and a person, each with a name in the other script.
-    let names = [
-        (Kind::Place, "Ankara", "أنقرة"),
-        (Kind::Person, "Sergey Lavrov", "لافروف"),
-    ];
-    let entities = names.map(|(kind, name, other)| EntityItem {
-        kind,
-        name: name.into(),
-        aliases: vec![other.into()],
-        iso: None,
-        docs: vec![0],
-    });
-    let mut index = Index::of_documents(docs, &entities);
-    index.index_words();
-    index
 }
 
 proptest! {
@@ -180,4 +121,47 @@ fn the_whole_search_after_heads_takes_only_heads_of_its_own_query() {
     let own = index.search_heads(&ankara, &stop);
     let after = index.search_after_heads(&ankara, prev.as_ref(), own.as_ref(), &stop);
     assert_eq!(after.map(|r| r.hits), narrowed.map(|r| r.hits));
+}
+
+/// The documents the hits of `results` lead to: titles' and lines' own, entities' all.
+fn docs_of(index: &Index, results: &crate::search::Results) -> Vec<bool> {
+    let mut docs = vec![false; index.tags.len()];
+    for hit in &results.hits {
+        for &d in index.docs(&index.items[hit.item as usize]) {
+            docs[d as usize] = true;
+        }
+    }
+    docs
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    /// Typed a key at a time: the heads after the key before score its titles and
+    /// entities alone and find what a scan of every title finds; and reading each
+    /// document's lines only up to its first match finds the documents of every hit of
+    /// the whole search.
+    #[test]
+    fn heads_after_the_key_before_and_the_documents_they_count(
+        docs in prop::collection::vec(document(), 1..8),
+        raw in query(),
+    ) {
+        let index = index(docs);
+        let stop = AtomicBool::new(false);
+        let mut prev = None;
+        for (at, c) in raw.char_indices() {
+            let typed = Query::parse(&raw[..at + c.len_utf8()]);
+            let after = index.search_heads_after(&typed, prev.as_ref(), &stop);
+            let scratch = index.search_heads(&typed, &stop);
+            let hits = |h: Option<&Heads>| h.map(|h| sorted(&h.hits));
+            prop_assert_eq!(hits(after.as_ref()), hits(scratch.as_ref()), "{}", &typed.raw);
+            let whole = index.search_unranked(&typed, prev.as_ref(), &stop);
+            let whole = whole.ok_or_else(|| TestCaseError::fail("cancelled"))?;
+            if let Some(heads) = after {
+                let counted = index.answer_docs(&heads, prev.as_ref(), &stop);
+                prop_assert_eq!(counted, Some(docs_of(&index, &whole)), "{}", &typed.raw);
+            }
+            prev = Some(whole);
+        }
+    }
 }

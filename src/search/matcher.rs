@@ -169,12 +169,7 @@ impl TermMatcher {
         }
         if let Some((score, at)) = self.own(f.key) {
             let len = self.term.pattern.len();
-            // A title or a name is short: a hit there says more than one in a running line.
-            let short = if f.fuzzy {
-                score_len(self.chars.len()) * SHORT_TEXT_PER_CHAR
-            } else {
-                0
-            };
+            let short = self.short_bonus(f.fuzzy);
             return Some((tiered(EXACT_TIER, score + short), Via::Text { at, len }));
         }
         let other = self
@@ -221,16 +216,26 @@ impl TermMatcher {
         Some((substring_score(hay, at, len), at))
     }
 
-    /// The score of the term's hit in a document line's own folded text `key`, when the
-    /// text holds it: what [`TermMatcher::hit`] gives such a line (a line's own text is
-    /// looked at first, and a document line gets no bonus for being short). `None` when the
-    /// text does not hold it, the term is negated or matches dates: ask `hit` then.
-    pub fn own_line_hit(&self, key: &str) -> Option<i32> {
-        if self.iso_like || self.term.negated {
+    /// The score [`TermMatcher::hit`] gives an item whose own folded text `key` holds the
+    /// term (its own text is looked at first, so its other fields cannot change that
+    /// score); `fuzzy` as [`Fields::fuzzy`] (a short text's bonus). `None` when the text
+    /// does not hold it or the term matches dates (its ISO form answers first): ask `hit`
+    /// then. The term's `!` is not applied.
+    pub fn text_hit(&self, key: &str, fuzzy: bool) -> Option<i32> {
+        if self.iso_like {
             return None;
         }
         let (score, _) = self.own(key)?;
-        Some(tiered(EXACT_TIER, score))
+        Some(tiered(EXACT_TIER, score + self.short_bonus(fuzzy)))
+    }
+
+    /// What a hit in a short text (`fuzzy`: a title, a name, a line of standard input)
+    /// adds: such a text says more than a running line.
+    fn short_bonus(&self, fuzzy: bool) -> i32 {
+        match fuzzy {
+            true => score_len(self.chars.len()) * SHORT_TEXT_PER_CHAR,
+            false => 0,
+        }
     }
 
     /// The own text.

@@ -27,6 +27,7 @@ mod alias_marks;
 mod aliases;
 mod arena;
 mod bytes;
+mod count;
 mod engine;
 mod explain;
 mod forward;
@@ -44,6 +45,8 @@ mod prefilter;
 mod query;
 mod skeleton;
 mod stream;
+#[cfg(test)]
+mod test_docs;
 mod word_memo;
 mod words;
 mod wordscan;

@@ -17,9 +17,6 @@ pub(crate) struct Plan {
     /// The scopes the query uses (its final scope when it has no terms).
     pub scopes: Vec<Scope>,
     scorer: Scorer,
-    /// The query is one term, not negated, over a scope holding document lines: a line
-    /// whose own text holds it is scored from that alone (see [`Plan::score`]).
-    one_line_term: bool,
     /// A document line's folded text, folded again here when it is read (see
     /// [`Index::key`]): one buffer for the whole scan.
     key: String,
@@ -47,18 +44,11 @@ impl Plan {
         if scopes.is_empty() {
             scopes.push(query.scope);
         }
-        let one_line_term = match groups.as_slice() {
-            [(scope, terms)] => {
-                covers(*scope, ItemKind::Line) && matches!(terms.as_slice(), [t] if !t.term.negated)
-            }
-            _ => false,
-        };
         Plan {
             groups,
             needles,
             scopes,
             scorer: Scorer::new(),
-            one_line_term,
             key: String::new(),
         }
     }
@@ -78,9 +68,9 @@ impl Plan {
     }
 
     /// The item's score when every group covering its kind matches it directly: as
-    /// [`Plan::score_read`] gives it, taking a short way for a one-term query on a document
-    /// line whose own text holds the term (a one-letter key meets nearly every line: its
-    /// other fields, which cost as much again to look up, cannot change that score).
+    /// [`Plan::score_read`] gives it, taken from the item's own text alone when that
+    /// decides it ([`Plan::key_score`]: a one-letter key meets nearly every line, and the
+    /// other fields cost as much again to look up).
     pub fn score(&mut self, index: &Index, item: &Item) -> Option<i32> {
         self.score_item(index, item, true)
     }
@@ -99,13 +89,14 @@ impl Plan {
         }
         let mut buf = std::mem::take(&mut self.key);
         let key = index.key(item, &mut buf);
-        let short = short && self.one_line_term && item.kind == ItemKind::Line;
-        let term = self.groups.first().and_then(|(_, terms)| terms.first());
-        let own = term.filter(|_| short && !index.fuzzy_lines);
-        let score = match own.and_then(|t| t.own_line_hit(key)) {
-            Some(score) => Some(score),
-            None => self.score_fields(item.kind, &index.fields(item, key)),
-        };
+        let mut score = None;
+        if short {
+            let fuzzy = item.kind != ItemKind::Line || index.fuzzy_lines;
+            score = self.key_score(item.kind, key, fuzzy);
+        }
+        if score.is_none() {
+            score = self.score_fields(item.kind, &index.fields(item, key));
+        }
         self.key = buf;
         score
     }
@@ -123,25 +114,33 @@ impl Plan {
             })
     }
 
-    /// True when an item of `kind` whose own folded text is `key` scores the same whatever
-    /// its skeleton fields hold: every term of every group covering it is positive and
-    /// meets `key` itself, and a term that does is never looked for by skeleton. A line
-    /// scanner then need not shape the line's words.
-    pub fn key_decides(&mut self, kind: ItemKind, key: &str, fuzzy: bool) -> bool {
-        let bare = Fields {
-            key,
-            extra: "",
-            skel: "",
-            words: None,
-            iso: "",
-            fuzzy,
-        };
-        let scorer = &mut self.scorer;
-        self.groups
-            .iter()
-            .filter(|(scope, _)| covers(*scope, kind) && *scope != Scope::Source)
-            .flat_map(|(_, terms)| terms)
-            .all(|t| !t.term.negated && matches!(t.hit(scorer, bare), Some((_, Via::Text { .. }))))
+    /// The score of an item of `kind` whose own folded text is `key` (`fuzzy` as
+    /// [`Fields::fuzzy`]), when that text decides it: every term of every group covering
+    /// the kind is positive and meets `key` itself. A term's own text is looked at before
+    /// its other fields (names, aliases, skeletons, tags), so those cannot change the
+    /// score: the scan need not read them, and a line scanner need not shape the line's
+    /// words. `None` when some term does not meet `key`, is negated, or a group covering
+    /// the kind reads another field first (a document's source, an ISO date).
+    pub fn key_score(&self, kind: ItemKind, key: &str, fuzzy: bool) -> Option<i32> {
+        let mut total = 0;
+        for (scope, terms) in &self.groups {
+            if !covers(*scope, kind) {
+                continue;
+            }
+            if *scope == Scope::Source {
+                return None;
+            }
+            let mut best = None;
+            for t in terms {
+                let score = (!t.term.negated)
+                    .then(|| t.text_hit(key, fuzzy))
+                    .flatten()?;
+                best = best.max(Some(score));
+            }
+            // A group without terms matches nothing, as in `score_fields`.
+            total += best?;
+        }
+        Some(total)
     }
 
     /// The score of an item of `kind` with these fields, or `None`.
@@ -303,3 +302,7 @@ impl Index {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;

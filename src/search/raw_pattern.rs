@@ -32,6 +32,12 @@ pub(super) fn multi_pattern<'a>(
     t: &RawChars,
     forms: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    let chars = multi_chars(t, forms);
+    (!chars.is_empty()).then(|| class(&ranges_of(chars)))
+}
+
+/// The characters of [`multi_pattern`]'s class.
+pub(super) fn multi_chars<'a>(t: &RawChars, forms: impl IntoIterator<Item = &'a str>) -> Vec<char> {
     let mut wanted: Vec<char> = forms.into_iter().flat_map(str::chars).collect();
     wanted.sort_unstable();
     let chars = t
@@ -39,8 +45,56 @@ pub(super) fn multi_pattern<'a>(
         .iter()
         .filter(|(_, fold)| fold.chars().any(|c| wanted.binary_search(&c).is_ok()))
         .map(|&(c, _)| c);
-    let chars: Vec<char> = chars.collect();
-    (!chars.is_empty()).then(|| class(&ranges_of(chars)))
+    chars.collect()
+}
+
+/// The raw characters one of which every hit of [`form_pattern`] for `form` holds: those
+/// folding to the form's letter that is rarest in text by [`share`] (every hit spells each
+/// letter of the form with one character folding to it), with their summed share. A hit is
+/// one character wide there, so marks between letters cannot split it. `None` when the
+/// form has no pattern (its hits are [`multi_pattern`]'s).
+pub(super) fn form_anchor(t: &RawChars, form: &str) -> Option<(Vec<char>, f64)> {
+    let mut best: Option<(Vec<char>, f64)> = None;
+    for f in form.chars() {
+        let chars = t.folding_to(f);
+        if chars.is_empty() {
+            return None;
+        }
+        let cost: f64 = chars.iter().map(|&c| share(c)).sum();
+        if best.as_ref().is_none_or(|(_, b)| cost < *b) {
+            best = Some((chars, cost));
+        }
+    }
+    best
+}
+
+/// A rough share of text, in percent, that `c` makes up in Turkish, English or Arabic news
+/// (the higher of the Turkish and English letter frequencies for a Latin letter): only to
+/// pick which letter of a term to look for first, so it errs towards common.
+pub(super) fn share(c: char) -> f64 {
+    /// `a` to `z`: the higher of the letter's share in Turkish and in English text.
+    const LATIN: [f64; 26] = [
+        11.9, 2.8, 2.8, 4.7, 12.7, 2.2, 2.0, 6.1, 8.6, 0.2, 4.7, 5.9, 3.8, 7.2, 7.5, 1.9, 0.1, 6.9,
+        6.3, 9.1, 3.4, 1.0, 2.4, 0.2, 3.3, 1.5,
+    ];
+    let latin = |c: char| {
+        let at = u32::from(c.to_ascii_lowercase()).wrapping_sub(u32::from('a'));
+        usize::try_from(at).ok().and_then(|i| LATIN.get(i)).copied()
+    };
+    match c {
+        'a'..='z' => latin(c).unwrap_or(1.0),
+        // Capitals begin sentences and names: a fifth of their letter, say.
+        'A'..='Z' => latin(c).map_or(1.0, |s| s / 5.0),
+        '0'..='9' => 1.0,
+        // Turkish letters beyond ASCII.
+        'ı' => 5.1,
+        'ç' | 'ğ' | 'ö' | 'ş' | 'ü' | 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü' => 2.0,
+        // Arabic letters proper and the Arabic-Indic digits: Arabic text is made of them.
+        '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{06A9}' | '\u{06CC}' => 3.5,
+        _ if c.is_ascii() => 1.0,
+        // Other letters with diacritics, presentation forms, signs: rare in this news.
+        _ => 0.05,
+    }
 }
 
 /// The pattern of a word of the other script whose shape starts with `skeleton` (a term's

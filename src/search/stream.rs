@@ -140,7 +140,10 @@ impl LineScanner {
         let arabic_letters = || memchr::memchr3(0xD8, 0xD9, 0xEF, line.as_bytes()).is_some();
         if let Some(script) = self.skeletons
             && (script != Some(true) || arabic_letters())
-            && !self.plan.key_decides(ItemKind::Line, &self.key, self.fuzzy)
+            && self
+                .plan
+                .key_score(ItemKind::Line, &self.key, self.fuzzy)
+                .is_none()
             && self.gate.as_ref().is_none_or(|g| g.may_hold(line))
         {
             coded = self.words.code_line(line, script);

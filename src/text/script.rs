@@ -25,6 +25,7 @@ pub fn in_arabic_block(c: char) -> bool {
 /// True for characters inside a word: letters, digits and combining marks (harakat stay
 /// with their letter). ASCII, Latin-1/Latin Extended and the Arabic block are decided
 /// without Unicode table lookups, which otherwise dominate scans of Turkish and Arabic text.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,

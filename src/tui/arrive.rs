@@ -24,6 +24,10 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             let partial = outcome.partial;
             search::apply(app, outcome);
             app.list.set_search_pending(partial);
+            if partial {
+                let whole = filter::whole_count(app);
+                app.list.set_whole_count(whole);
+            }
             // New words rank the list anew: the cursor goes to the best match, as in fzf,
             // so that Enter opens what the filter found first.
             if new_words && app.search.is_some() {

@@ -25,6 +25,9 @@ pub struct DocList {
     /// True while the filter line's words wait for the search's answer (or for the
     /// documents, while they load): the list's count is not the answer yet.
     search_pending: bool,
+    /// While a first screenful is listed and the whole answer is awaited: how many
+    /// documents the list will hold then, when the search counted them already.
+    whole_count: Option<usize>,
     /// Documents marked (`Space`): triage keys act on all of them.
     marked: BTreeSet<usize>,
 }
@@ -39,6 +42,7 @@ impl DocList {
             filter_text: String::new(),
             entity: None,
             search_pending: false,
+            whole_count: None,
             marked: BTreeSet::new(),
         }
     }
@@ -116,9 +120,22 @@ impl DocList {
         self.search_pending
     }
 
-    /// Says whether the search's answer is awaited.
+    /// Says whether the search's answer is awaited; the count of a whole answer still to
+    /// come is forgotten (it was an earlier answer's).
     pub fn set_search_pending(&mut self, pending: bool) {
         self.search_pending = pending;
+        self.whole_count = None;
+    }
+
+    /// While the search's answer is awaited: how many documents it will list, when known
+    /// (see [`DocList::set_whole_count`]).
+    pub fn whole_count(&self) -> Option<usize> {
+        self.whole_count.filter(|_| self.search_pending)
+    }
+
+    /// Sets how many documents the awaited answer will list (a first screenful's count).
+    pub fn set_whole_count(&mut self, count: Option<usize>) {
+        self.whole_count = count;
     }
 
     /// The marked documents.

@@ -120,20 +120,14 @@ pub fn refresh_list(app: &mut App) {
     // remembered, so that widening the filter again brings the cursor back to it.
     let wanted = app.list.wanted();
     let was_at = app.list.cursor().selected;
-    let filter = ListFilter::parse(app.list.filter_text());
-    let entity_docs = app.list.entity_filter().map(|e| docs_with_entity(app, e));
+    let conditions = ListConditions::of(app);
     let candidates: Vec<usize> = match &app.search {
         Some(outcome) => outcome.docs.clone(),
         None => (0..app.corpus.len()).collect(),
     };
     let mut order: Vec<usize> = candidates
         .into_iter()
-        .filter(|&d| {
-            entity_docs
-                .as_ref()
-                .is_none_or(|docs| docs.get(d) == Some(&true))
-        })
-        .filter(|&d| passes(app, d, &filter))
+        .filter(|&d| conditions.admit(app, d))
         .collect();
     if app.list.sort() == SortOrder::Title && app.title_keys.len() != app.corpus.len() {
         app.title_keys = app.corpus.docs.iter().map(|d| fold_str(&d.title)).collect();
@@ -147,6 +141,53 @@ pub fn refresh_list(app: &mut App) {
         None => was_at,
     };
     app.list.replace(order, row, wanted);
+    // A first screenful's count follows the triage and entity filters too.
+    if app.list.whole_count().is_some() {
+        let whole = count_admitted(app, &conditions);
+        app.list.set_whole_count(whole);
+    }
+}
+
+/// The list's own conditions on a document, besides the search: the filter line's triage
+/// words and the entity filter. Made once per refresh (the entity's documents are a pass
+/// over its mentions), for the list and its count alike.
+struct ListConditions {
+    filter: ListFilter,
+    /// With an entity filter: which documents mention the entity, by index.
+    entity_docs: Option<Vec<bool>>,
+}
+
+impl ListConditions {
+    fn of(app: &App) -> ListConditions {
+        ListConditions {
+            filter: ListFilter::parse(app.list.filter_text()),
+            entity_docs: app.list.entity_filter().map(|e| docs_with_entity(app, e)),
+        }
+    }
+
+    /// True when document `doc` may be listed.
+    fn admit(&self, app: &App, doc: usize) -> bool {
+        self.entity_docs
+            .as_ref()
+            .is_none_or(|docs| docs.get(doc) == Some(&true))
+            && passes(app, doc, &self.filter)
+    }
+}
+
+/// How many documents the list will hold once the whole answer to a first screenful comes
+/// (the search counted the documents it leads to, with the first screen), under the
+/// list's own filters; `None` when the search is not a first screenful with a count.
+pub fn whole_count(app: &App) -> Option<usize> {
+    count_admitted(app, &ListConditions::of(app))
+}
+
+/// [`whole_count`] under `conditions` already made.
+fn count_admitted(app: &App, conditions: &ListConditions) -> Option<usize> {
+    let outcome = app.search.as_ref().filter(|o| o.partial)?;
+    let docs = outcome.answer_docs.as_ref()?;
+    let listed =
+        (docs.iter().enumerate()).filter(|&(d, &answers)| answers && conditions.admit(app, d));
+    Some(listed.count())
 }
 
 /// The row for a document in the new `order`: its own if listed; else, in sort order, the

@@ -14,8 +14,8 @@ use crate::corpus::Corpus;
 use crate::search::{EntityItem, Index, Results, match_ranges};
 
 pub use super::search_answer::{
-    FirstAnswer, SearchOutcome, add_open_matches, first_answer, first_screen, run_query,
-    run_query_after, worth_a_first_screen,
+    FirstAnswer, SearchOutcome, add_open_matches, first_answer, first_answer_after, first_screen,
+    run_query, run_query_after, worth_a_count, worth_a_first_screen,
 };
 
 enum Request {
@@ -85,6 +85,17 @@ struct Answers {
     waker: Waker,
 }
 
+impl Answers {
+    /// Sends an answer and wakes the loop; false when the loop is gone.
+    fn send(&self, outcome: SearchOutcome) -> bool {
+        let sent = self.tx.send(outcome).is_ok();
+        if sent {
+            self.waker.wake();
+        }
+        sent
+    }
+}
+
 fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cancel: &AtomicBool) {
     let docs = &corpus.docs;
     let mut index = Index::build(corpus, &[]);
@@ -112,17 +123,24 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
         // A big search first sends the documents sure to head its answer.
         let mut matches = None;
         let first = worth_a_first_screen(&index, &raw, prev.as_ref())
-            .then(|| first_answer(&index, &raw, cancel))
+            .then(|| first_answer_after(&index, &raw, prev.as_ref(), cancel))
             .flatten();
         let (heads, screen) = first.map_or((None, None), |f| (Some(f.heads), f.screen));
-        if let Some(mut outcome) = screen {
+        if let (Some(mut outcome), Some(heads)) = (screen, &heads) {
             outcome.generation = generation;
             add_open_matches(&mut outcome, docs, open);
             matches = outcome.open_matches.clone();
-            if answers.tx.send(outcome).is_err() {
+            if !answers.send(outcome.clone()) {
                 return;
             }
-            answers.waker.wake();
+            // Then the same screen with the whole answer's count, which comes sooner than
+            // the whole answer (see `Index::answer_docs`).
+            if worth_a_count(&index, &raw, prev.as_ref()) {
+                outcome.answer_docs = index.answer_docs(heads, prev.as_ref(), cancel);
+                if outcome.answer_docs.is_some() && !answers.send(outcome) {
+                    return;
+                }
+            }
         }
         let answer = run_query_after(&index, &raw, prev.as_ref(), heads.as_ref(), cancel);
         if let Some((results, mut outcome)) = answer {
@@ -132,10 +150,9 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
                 None => add_open_matches(&mut outcome, docs, open),
             }
             prev = Some(results);
-            if answers.tx.send(outcome).is_err() {
+            if !answers.send(outcome) {
                 return;
             }
-            answers.waker.wake();
         }
     }
 }

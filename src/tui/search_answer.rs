@@ -25,8 +25,12 @@ pub struct SearchOutcome {
     /// thread, not on every keystroke in front of the user.
     pub open_matches: Option<(usize, Vec<(usize, usize)>)>,
     /// `docs` are only the first documents of the answer, in their final order (see
-    /// [`first_screen`]): the whole answer, and its count, are still to come.
+    /// [`first_screen`]): the whole answer is still to come.
     pub partial: bool,
+    /// With a partial answer: which documents (by index) the whole answer lists, known
+    /// before their order ([`Index::answer_docs`]; the worker sends its first screen
+    /// again with them): the list's count. `None` when not counted.
+    pub answer_docs: Option<Vec<bool>>,
 }
 
 /// Finds the outcome's matches in document `open` (see [`SearchOutcome::open_matches`]).
@@ -66,7 +70,7 @@ pub fn run_query_after(
     // (nor its first thousands: the hits stay in index order, which the next key's
     // narrowing and the pass over them below read front to back).
     let results = index.search_after_heads(&query, prev, heads, cancel)?;
-    let entity_hits = ranked_entity_hits(index, &results);
+    let entity_hits = ranked_entity_hits(index, &results.hits);
     let outcome = SearchOutcome {
         generation: 0,
         docs: ranked_docs(index, &query, &results, &entity_hits),
@@ -74,6 +78,7 @@ pub fn run_query_after(
         query: Some(query),
         open_matches: None,
         partial: false,
+        answer_docs: None,
     };
     Some((results, outcome))
 }
@@ -105,8 +110,19 @@ pub struct FirstAnswer {
 /// [`first_screen`]); `None` when the query does not rank titles and lines together, or
 /// `cancel` was set.
 pub fn first_answer(index: &Index, raw: &str, cancel: &AtomicBool) -> Option<FirstAnswer> {
+    first_answer_after(index, raw, None, cancel)
+}
+
+/// [`first_answer`] after `prev`, the answer to the key before: when `raw` narrows it,
+/// only its titles and entities are scored again (see [`Index::search_heads_after`]).
+pub fn first_answer_after(
+    index: &Index,
+    raw: &str,
+    prev: Option<&Results>,
+    cancel: &AtomicBool,
+) -> Option<FirstAnswer> {
     let query = Query::parse(raw);
-    let heads = index.search_heads(&query, cancel)?;
+    let heads = index.search_heads_after(&query, prev, cancel)?;
     let screen = screen_of(index, query, &heads);
     Some(FirstAnswer { heads, screen })
 }
@@ -127,12 +143,7 @@ fn screen_of(index: &Index, query: Query, heads: &Heads) -> Option<SearchOutcome
         return None;
     }
     sure.sort_unstable();
-    let results = Results {
-        query: query.clone(),
-        hits: heads.hits.clone(),
-        ranked: 0,
-    };
-    let entity_hits = ranked_entity_hits(index, &results);
+    let entity_hits = ranked_entity_hits(index, &heads.hits);
     Some(SearchOutcome {
         generation: 0,
         docs: sure.into_iter().map(|(_, d)| d).collect(),
@@ -140,16 +151,35 @@ fn screen_of(index: &Index, query: Query, heads: &Heads) -> Option<SearchOutcome
         query: Some(query),
         open_matches: None,
         partial: true,
+        answer_docs: None,
     })
 }
 
 /// True when a search for `raw` after `prev` would read so many more items than the titles
 /// and entities alone that a first answer from those is worth its cost.
 pub fn worth_a_first_screen(index: &Index, raw: &str, prev: Option<&Results>) -> bool {
+    scanned(index, raw, prev) > index.first_line_id().saturating_mul(4)
+}
+
+/// How many items a search for `raw` after `prev` looks at, at most: `prev`'s hits when
+/// the query narrows them, else every item.
+fn scanned(index: &Index, raw: &str, prev: Option<&Results>) -> usize {
     let query = Query::parse(raw);
-    let narrowed = prev.filter(|p| query.narrows(&p.query) && p.query.scope == query.scope);
-    let scanned = narrowed.map_or(index.len(), |p| p.hits.len());
-    scanned > index.first_line_id().saturating_mul(4)
+    let narrowed = prev.filter(|p| p.narrowed_by(&query));
+    narrowed.map_or(index.len(), |p| p.hits.len())
+}
+
+/// How many lines per document a search must read for its first screen to be counted
+/// first ([`Index::answer_docs`] reads about one per document, and as much again to pass
+/// over the rest): below it, the count costs the whole answer a share it does not win
+/// back (`ankara` after `ankar` reads a few lines per document).
+const LINES_PER_DOC_TO_COUNT: usize = 8;
+
+/// True when a search for `raw` after `prev` reads so many lines per document that
+/// counting its documents first ([`Index::answer_docs`]) draws the list's count well
+/// before the whole answer: a one- or two-letter key, which reads nearly every line.
+pub fn worth_a_count(index: &Index, raw: &str, prev: Option<&Results>) -> bool {
+    scanned(index, raw, prev) > index.tags.len().saturating_mul(LINES_PER_DOC_TO_COUNT)
 }
 
 /// The names of the entities of `hits`, in their order.
@@ -160,10 +190,9 @@ fn entity_names(index: &Index, hits: &[Hit]) -> Vec<String> {
         .collect()
 }
 
-/// The hits on entities, best first.
-fn ranked_entity_hits(index: &Index, results: &Results) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = results
-        .hits
+/// The hits on entities among `hits`, best first.
+fn ranked_entity_hits(index: &Index, hits: &[Hit]) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = hits
         .iter()
         .copied()
         // By kind alone: an item's view would read its text (a cache miss per line hit).

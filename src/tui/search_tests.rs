@@ -145,16 +145,46 @@ fn a_first_screen_heads_the_whole_answer() {
     ] {
         let whole = run_query(&index, raw, None, &stop).map(|(_, o)| o);
         let whole = whole.expect("not cancelled");
-        let Some(first) = first_screen(&index, raw, &stop) else {
+        let Some(answer) = first_answer(&index, raw, &stop) else {
+            continue;
+        };
+        let Some(first) = answer.screen else {
             continue;
         };
         assert!(first.partial && !whole.partial, "{raw}");
         assert!(first.docs.len() >= FIRST_SCREEN, "{raw}");
         assert_eq!(first.docs, whole.docs[..first.docs.len()], "{raw}");
         assert_eq!(first.entities, whole.entities, "{raw}");
+        // Counted after it: the documents the whole answer lists, in any order.
+        let counted = index.answer_docs(&answer.heads, None, &stop);
+        let counted = counted.expect("not cancelled");
+        let listed: Vec<usize> = (0..counted.len()).filter(|&d| counted[d]).collect();
+        let mut whole_docs = whole.docs.clone();
+        whole_docs.sort_unstable();
+        assert_eq!(listed, whole_docs, "{raw}");
         sent.push(raw);
     }
     // `a`: two titles in seven start with it (114 documents); `lavrov` is in one (57);
     // `موسكو` meets titles across scripts only, below a line's own hit.
     assert_eq!(sent, ["a", "an", "ank", "ankara", "ankara | hava"]);
+}
+
+#[test]
+fn a_key_reading_most_lines_is_counted_first_and_a_narrow_one_is_not() {
+    // Twenty documents of twenty lines, one of which tells of a meeting.
+    let docs: Vec<Document> = (0..20)
+        .map(|i| {
+            let lines: Vec<String> = (0..20).map(|n| format!("satır {n} haber")).collect();
+            let text = format!("Haber {i}\n\n{}\nAnkara'da görüşme\n", lines.join("\n"));
+            Document::from_text(format!("{i}.txt"), text)
+        })
+        .collect();
+    let index = Index::of_documents(docs, &[]);
+    let stop = AtomicBool::new(false);
+    assert!(worth_a_count(&index, "a", None), "every line is read");
+    let prev = run_query(&index, "görüşm", None, &stop).map(|(r, _)| r);
+    assert!(
+        !worth_a_count(&index, "görüşme", prev.as_ref()),
+        "one line per document is read"
+    );
 }

@@ -136,6 +136,26 @@ impl<'a> Context<'a> {
         memo.1.extend(seg.clone().map(|i| fnv1a(self.toks.key(i))));
     }
 
+    /// Takes `hashes` (the [`fnv1a`] of each key of the tokens of `seg`, in order) as
+    /// [`Context::hash_keys`] would compute them: a tagger that keeps each word's hash with
+    /// its scores need not hash its keys again.
+    pub(super) fn set_key_hashes(&self, seg: &std::ops::Range<usize>, hashes: &[u64]) {
+        let mut memo = self.seg_keys.borrow_mut();
+        memo.0 = seg.start;
+        memo.1.clear();
+        memo.1.extend_from_slice(hashes);
+    }
+
+    /// Forgets the key hashes of the last segment, before another's are set.
+    pub(super) fn forget_key_hashes(&self) {
+        self.seg_keys.borrow_mut().1.clear();
+    }
+
+    /// The [`fnv1a`] hash of token `i`'s key.
+    pub(super) fn key_hash(&self, i: usize) -> u64 {
+        fnv1a(self.toks.key(i))
+    }
+
     fn flags(&self, i: usize) -> Flags {
         let cell = &self.flags[i];
         if cell.get() == u16::MAX {

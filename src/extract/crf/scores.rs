@@ -33,7 +33,8 @@ pub(super) enum Cached {
 pub(super) struct WordScores {
     /// The model the scores were computed with (its address).
     model: usize,
-    index: FxMap<String, Cached>,
+    /// Per word, what it contributes and the hash of its key ([`Context::key_hash`]).
+    index: FxMap<String, (Cached, u64)>,
     /// Rows of `n` scores (one per label).
     rows: Vec<f32>,
     /// Weights of the neighbour attributes of words with a suffix, attribute by attribute.
@@ -57,9 +58,15 @@ impl WordScores {
         }
     }
 
-    /// What token `i`'s word contributes, computed on first sight; `None` when an offset
-    /// does not fit in `u32` (the tagger then computes the scores directly, alike).
-    pub(super) fn of(&mut self, model: &CrfModel, ctx: &Context<'_>, i: usize) -> Option<Cached> {
+    /// What token `i`'s word contributes, computed on first sight, and the hash of its key;
+    /// `None` when an offset does not fit in `u32` (the tagger then computes the scores
+    /// directly, alike).
+    pub(super) fn of(
+        &mut self,
+        model: &CrfModel,
+        ctx: &Context<'_>,
+        i: usize,
+    ) -> Option<(Cached, u64)> {
         let key = ctx.cache_key(i);
         if let Some(&c) = self.index.get(key) {
             return Some(c);
@@ -95,8 +102,9 @@ impl WordScores {
             }
             Cached::Word(u32::try_from(at).ok()?)
         };
-        self.index.insert(key.to_string(), cached);
-        Some(cached)
+        let hash = ctx.key_hash(i);
+        self.index.insert(key.to_string(), (cached, hash));
+        Some((cached, hash))
     }
 
     /// Reads the rows of the words `cached` (a segment's) without waiting on them, so
@@ -239,6 +247,8 @@ fn memo_slot(h: u64) -> usize {
 pub(super) struct SegmentScorer {
     /// What each token's word contributes, `None` where it is computed directly.
     cached: Vec<Option<Cached>>,
+    /// The hashes of the segment's keys, from `words` where it has them.
+    hashes: Vec<u64>,
     context: ContextWeights,
 }
 
@@ -254,11 +264,17 @@ impl SegmentScorer {
         state: &mut Vec<f32>,
     ) {
         let n = model.labels.len();
-        ctx.hash_keys(seg);
+        // The words met before give their keys' hashes (a word's first sight hashes it).
+        ctx.forget_key_hashes();
         self.cached.clear();
+        self.hashes.clear();
         for i in seg.clone() {
-            self.cached.push(words.of(model, ctx, i));
+            let found = words.of(model, ctx, i);
+            self.cached.push(found.map(|(c, _)| c));
+            self.hashes
+                .push(found.map_or_else(|| ctx.key_hash(i), |(_, h)| h));
         }
+        ctx.set_key_hashes(seg, &self.hashes);
         words.touch(&self.cached, n);
         self.context.look_up(model, ctx, seg);
         state.clear();

@@ -37,9 +37,6 @@ pub struct Anchor {
     y: Option<i64>,
     m: Option<u32>,
     d: Option<u32>,
-    /// The month named last before the text (a piece of a document read in pieces): the
-    /// month of a day of "the same month" named before any other.
-    month: Option<(i32, u8)>,
 }
 
 impl Anchor {
@@ -50,17 +47,7 @@ impl Anchor {
         // A number past u32 is no month or day: dropped rather than wrapped into one.
         let m = p.next().flatten().and_then(|v| u32::try_from(v).ok());
         let d = p.next().flatten().and_then(|v| u32::try_from(v).ok());
-        Anchor {
-            y,
-            m,
-            d,
-            month: None,
-        }
-    }
-
-    /// The anchor of a text that follows one whose last month named was `month`.
-    pub fn after_month(self, month: Option<(i32, u8)>) -> Anchor {
-        Anchor { month, ..self }
+        Anchor { y, m, d }
     }
 }
 
@@ -70,8 +57,24 @@ impl Anchor {
 pub struct Months {
     /// Where a month is named (by a day or a month), as (byte offset, (year, month)), in order.
     pub named: Vec<(usize, (i32, u8))>,
-    /// True when a day of "the same month" came before any month was named: it has no value.
-    pub waiting: bool,
+    /// The days of "the same month" that came before any month was named, which have no
+    /// value: (byte offset of the mention's start, day of the month).
+    pub waiting: Vec<(usize, u32)>,
+}
+
+impl Months {
+    /// The values the waiting days take in a text that follows one whose last month named
+    /// was `month`, as if it were named before the text:
+    /// (start of the mention, ISO value or `None` for a day the month does not have).
+    pub fn resolve_waiting(
+        &self,
+        (y, m): (i32, u8),
+    ) -> impl Iterator<Item = (usize, Option<String>)> {
+        self.waiting.iter().map(move |&(at, d)| {
+            let day = value::day(i64::from(y), u32::from(m), d);
+            (at, day.map(|d| Value::One(Val::Day(d)).iso()))
+        })
+    }
 }
 
 impl DateRules {
@@ -141,7 +144,7 @@ impl DateRules {
             }
         }
         let kept = join(&rules, kept);
-        resolve(kept, anchor.month)
+        resolve(kept)
     }
 }
 
@@ -206,17 +209,19 @@ fn take_parts(r: &Rules, x: &mut Cand) {
     }
 }
 
-/// The mentions, `20 من الشهر نفسه` taking the month last named (`before` the text when
-/// none is named in it first), and the months named.
-fn resolve(kept: Vec<Cand>, before: Option<(i32, u8)>) -> (Vec<RawMention>, Months) {
-    let mut last_month = before;
+/// The mentions, `20 من الشهر نفسه` taking the month last named (none when none is named
+/// before it: [`Months::waiting`]), and the months named.
+fn resolve(kept: Vec<Cand>) -> (Vec<RawMention>, Months) {
+    let mut last_month = None;
     let mut months = Months::default();
     let found = kept
         .into_iter()
         .map(|x| {
             let value = match x.same_day {
                 Some(d) => {
-                    months.waiting |= last_month.is_none();
+                    if last_month.is_none() {
+                        months.waiting.push((x.start, d));
+                    }
                     last_month
                         .and_then(|(y, m)| value::day(i64::from(y), u32::from(m), d))
                         .map(|d| Value::One(Val::Day(d)))

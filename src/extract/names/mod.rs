@@ -4,10 +4,12 @@
 mod family;
 mod people;
 mod places;
+mod roles;
 pub(crate) mod tidy_tr;
 
 pub(crate) use family::{COMPOUND_SECONDS as AR_COMPOUND_SECONDS, LINKS as AR_FAMILY_LINKS};
 pub use family::{keep_family_names, widen_where_free};
+pub use roles::role_persons;
 
 use super::lexicon::Lexicon;
 use super::morph::ar_find;
@@ -108,10 +110,10 @@ impl<'a> Scan<'a> {
         if !self.t.toks[i].arabic {
             return self.lx.is_org_head_tr(k);
         }
-        self.lx.org_heads.contains(k)
+        self.lx.is_org_head(k)
             || self.t.toks[i].arabic
                 && has_clitic(k)
-                && ar_find(k, |_, rest| self.lx.org_heads.contains(rest).then_some(())).is_some()
+                && ar_find(k, |_, rest| self.lx.is_org_head(rest).then_some(())).is_some()
     }
 
     fn push(&mut self, start: usize, end: usize, kind: Kind, canonical: Option<String>) {
@@ -188,9 +190,9 @@ impl<'a> Scan<'a> {
     fn is_org_before(&self, i: usize) -> bool {
         let k = self.key(i - 1);
         if !has_clitic(k) {
-            return self.lx.org_heads.contains(k);
+            return self.lx.is_org_head(k);
         }
-        ar_find(k, |_, k| self.lx.org_heads.contains(k).then_some(())).is_some()
+        ar_find(k, |_, k| self.lx.is_org_head(k).then_some(())).is_some()
     }
 
     /// True when token `i` is an Arabic speech verb, with or without a proclitic (`وقال`).
@@ -207,7 +209,7 @@ impl<'a> Scan<'a> {
     /// A title cue starting at `i`: returns the index after it.
     fn title_at(&self, i: usize) -> Option<usize> {
         let first = self.key(i);
-        if !(self.lx.title_first.contains(first) || self.t.toks[i].arabic && has_clitic(first)) {
+        if !(self.lx.is_title_first(first) || self.t.toks[i].arabic && has_clitic(first)) {
             return None;
         }
         if self.t.toks[i].arabic {
@@ -219,7 +221,7 @@ impl<'a> Scan<'a> {
 
     /// The longest title cue whose first word (folded) is `k0` at token `i`.
     fn title_from(&self, i: usize, k0: &str) -> Option<usize> {
-        if !self.lx.title_first.contains(k0) {
+        if !self.lx.is_title_first(k0) {
             return None;
         }
         let mut key = String::with_capacity(48);
@@ -245,7 +247,7 @@ impl<'a> Scan<'a> {
         if tok.arabic {
             if i > 0 && self.t.joined(i - 1) && self.lx.place_before.contains(self.key(i - 1)) {
                 let k = self.key(i);
-                if !self.common_word(k) && !self.lx.org_heads.contains(k) {
+                if !self.common_word(k) && !self.lx.is_org_head(k) {
                     self.push(s, e, Kind::Place, None);
                 }
             }

@@ -242,7 +242,7 @@ impl Scan<'_> {
                 break;
             }
             let k = self.key(p);
-            let blocked = self.lx.title_first.contains(k)
+            let blocked = self.lx.is_title_first(k)
                 || self.is_org(p)
                 || self.place_at(p).is_some()
                 || self.lx.stat(k).common()

@@ -63,21 +63,23 @@ impl Scan<'_> {
     pub(super) fn place_at(&self, i: usize) -> Option<PlaceHit> {
         let tok = &self.t.toks[i];
         let k = self.key(i);
-        if tok.arabic && !has_clitic(k) && !self.lx.place_first.contains(k) {
+        if tok.arabic && !has_clitic(k) && !self.lx.is_place_first(k) {
             return None;
         }
         if tok.arabic {
             return ar_find(k, |skip, first| {
-                if self.lx.place_first.contains(first) {
+                if self.lx.is_place_first(first) {
                     self.place_ngram(i, skip, first)
                 } else {
                     None
                 }
             });
         }
-        if !self.lx.place_first.contains(k)
-            && !tr_splits(k).any(|s| self.lx.places.contains_key(&k[..s]))
-        {
+        // A place name opens here whole, or before a suffix (`Rusyaya`).
+        let opens = self.lx.is_place_first(k)
+            || self.lx.may_hold_place_in(k)
+                && tr_splits(k).any(|s| self.lx.place(&k[..s]).is_some());
+        if !opens {
             return None;
         }
         self.place_ngram(i, 0, k)

@@ -154,7 +154,7 @@ pub(super) fn name_word(lx: &Lexicon, toks: &Tokens, i: usize) -> bool {
         && !t.arabic
         && !t.digits
         && k.chars().count() >= 2
-        && !lx.title_first.contains(k)
+        && !lx.is_title_first(k)
         && !lx.is_org_head_tr(k)
         && lx.place(k).is_none()
         && !lx.never_a_name(k)
@@ -236,7 +236,7 @@ fn heads_organisation(lx: &Lexicon, toks: &Tokens, last: usize) -> bool {
             }
         } else if lx.is_org_head_tr(k) || bounds::is_institution_head(k) {
             return true;
-        } else if lx.title_first.contains(k) || t.has_suffix() {
+        } else if lx.is_title_first(k) || t.has_suffix() {
             return false;
         }
         prev = j;

@@ -108,10 +108,11 @@ fn draw_title(app: &App, area: Rect, buf: &mut Buffer) {
 fn title(app: &App, width: usize) -> String {
     // Until the search answers, the list is the previous answer's: its count is not this
     // filter's.
-    let count = if app.list.search_pending() {
-        "searching…".to_string()
-    } else {
-        format!("{}/{}", app.list.order().len(), app.corpus.len())
+    // A first screenful may come with the whole answer's count.
+    let count = match (app.list.search_pending(), app.list.whole_count()) {
+        (false, _) => format!("{}/{}", app.list.order().len(), app.corpus.len()),
+        (true, Some(whole)) => format!("{whole}/{}", app.corpus.len()),
+        (true, None) => "searching…".to_string(),
     };
     let count = match app.list.marked().len() {
         0 => count,

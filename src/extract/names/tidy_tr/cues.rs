@@ -75,7 +75,7 @@ fn place_word(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> bool {
         && !t.digits
         && !t.has_suffix()
         && k.chars().count() >= 2
-        && !lx.title_first.contains(k)
+        && !lx.is_title_first(k)
         && !lx.is_org_head_tr(k)
         // Not `never_a_name`: a village's name is often shaped like a nationality
         // (`Anıtlı`, `Kavaklı`); only the listed ones are none (`Kürt köylerinde`).

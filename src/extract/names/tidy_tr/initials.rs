@@ -105,7 +105,7 @@ fn caps_surname(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> bool {
         && word.chars().count() >= 3
         && word.chars().all(|c| c.is_uppercase())
         && k.chars().filter(|c| "aeiou".contains(*c)).count() >= 2
-        && !lx.title_first.contains(k)
+        && !lx.is_title_first(k)
         && !lx.is_org_head_tr(k)
         && !lx.function_words.contains(k)
         // `ABD'li` after a name is where the person is from.
@@ -140,7 +140,7 @@ fn name_before_caps(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> bool {
         && !sentence_start(text, toks, i)
         && !lx.ordinary_tr.contains(k)
         && lx.place(k).is_none()
-        && !lx.title_first.contains(k)
+        && !lx.is_title_first(k)
         && !lx.is_org_head_tr(k)
         && !lx.never_a_name(k)
 }
