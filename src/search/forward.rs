@@ -8,9 +8,18 @@
 //! whether the word starts the key; so a line's word numbers (a byte or two a word) say it,
 //! without the key. A line's key is folded again only when its text must really be read.
 
-use memchr::memchr;
-
 use super::leb128;
+
+/// A line's first and last words, as anchored terms need them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Edges {
+    /// The first word, when the line's key starts with it (nothing before it).
+    pub first: Option<u32>,
+    /// The last word, when the line's key ends with it (nothing after it).
+    pub last: Option<u32>,
+    /// The line has one word only.
+    pub single: bool,
+}
 
 /// The word numbers of every line, one line after the other.
 #[derive(Debug, Default)]
@@ -18,55 +27,79 @@ pub(crate) struct Forward {
     /// Per line, each word's number plus one as LEB128, then a 0 (which no number plus one
     /// is, nor any byte of a longer number but its last, never 0).
     bytes: Vec<u8>,
+    /// Per line, where its 0 lies in `bytes`: a line's words are read without the lines
+    /// before it (4 bytes a line, where its text takes a hundred or more).
+    ends: Vec<u32>,
     /// Per line, one bit: the line's key starts with its first word (nothing before it).
     starts: Vec<u64>,
-    /// Number of lines.
-    lines: usize,
+    /// Per line, one bit: the line's key ends with its last word (nothing after it).
+    key_ends: Vec<u64>,
     /// The line being added has no word yet.
     open: bool,
+    /// `bytes` outgrew 32-bit offsets: the forward list (and the postings) are not made.
+    too_big: bool,
+}
+
+/// Sets bit `n` of `bits`.
+fn set_bit(bits: &mut Vec<u64>, n: usize) {
+    let (word, bit) = (n / 64, n % 64);
+    if bits.len() <= word {
+        bits.resize(word + 1, 0);
+    }
+    bits[word] |= 1 << bit;
+}
+
+/// Bit `n` of `bits`.
+fn bit(bits: &[u64], n: usize) -> bool {
+    bits.get(n / 64).is_some_and(|w| w >> (n % 64) & 1 == 1)
+}
+
+/// The number a word code stands for (codes are numbers plus one).
+fn word_id(code: u64) -> Option<u32> {
+    code.checked_sub(1).and_then(|id| u32::try_from(id).ok())
 }
 
 impl Forward {
     /// Adds word `id` to the line being added; `at_key_start`: the key starts with it.
     pub fn push_word(&mut self, id: u32, at_key_start: bool) {
         if !self.open && at_key_start {
-            let (word, bit) = (self.lines / 64, self.lines % 64);
-            if self.starts.len() <= word {
-                self.starts.resize(word + 1, 0);
-            }
-            self.starts[word] |= 1 << bit;
+            set_bit(&mut self.starts, self.ends.len());
         }
         self.open = true;
         leb128::push(&mut self.bytes, u64::from(id) + 1);
     }
 
-    /// Ends the line being added.
-    pub fn end_line(&mut self) {
+    /// Ends the line being added; `at_key_end`: its key ends with its last word.
+    pub fn end_line(&mut self, at_key_end: bool) {
+        if self.open && at_key_end {
+            set_bit(&mut self.key_ends, self.ends.len());
+        }
+        match u32::try_from(self.bytes.len()) {
+            Ok(end) => self.ends.push(end),
+            Err(_) => self.too_big = true,
+        }
         self.bytes.push(0);
-        self.lines += 1;
         self.open = false;
     }
 
-    /// Gives back spare room, once every line is added.
-    pub fn finish(&mut self) {
+    /// Gives back spare room, once every line is added; `None` when the lines outgrew
+    /// 32-bit offsets.
+    pub fn finish(&mut self) -> Option<()> {
         self.bytes.shrink_to_fit();
+        self.ends.shrink_to_fit();
         self.starts.shrink_to_fit();
+        self.key_ends.shrink_to_fit();
+        (!self.too_big).then_some(())
     }
 
-    /// Bytes held: what a scan of every line reads at most.
+    /// Bytes of the lines' word codes: what reading every line's words costs.
     pub fn byte_len(&self) -> usize {
         self.bytes.len()
     }
 
     /// Number of lines.
     pub fn lines(&self) -> usize {
-        self.lines
-    }
-
-    fn starts_with_word(&self, line: usize) -> bool {
-        self.starts
-            .get(line / 64)
-            .is_some_and(|w| w >> (line % 64) & 1 == 1)
+        self.ends.len()
     }
 
     /// Calls `f(line, id, at_key_start)` for every word of every line, in order
@@ -83,7 +116,7 @@ impl Forward {
                     first = true;
                 }
                 Some(Ok(id)) => {
-                    f(line, id, first && self.starts_with_word(line));
+                    f(line, id, first && bit(&self.starts, line));
                     first = false;
                 }
                 Some(Err(_)) => first = false,
@@ -91,41 +124,59 @@ impl Forward {
         }
     }
 
-    /// For each line holding a word `table` gives a value (non-zero; words past its end
-    /// have none): `f(line, value, at_key_start)` with the first such word's value, the
-    /// rest of the line skipped.
-    pub fn first_holding(&self, table: &[u8], mut f: impl FnMut(usize, u8, bool)) {
-        let bytes = self.bytes.as_slice();
-        let (mut at, mut line, mut first) = (0usize, 0usize, true);
-        while let Some(&b) = bytes.get(at) {
+    /// Line `line`'s word codes (without its 0).
+    fn words(&self, line: usize) -> &[u8] {
+        let end = self.ends.get(line).map_or(0, |&e| e as usize);
+        let start = match line.checked_sub(1) {
+            Some(before) => self.ends.get(before).map_or(end, |&e| e as usize + 1),
+            None => 0,
+        };
+        self.bytes.get(start..end).unwrap_or_default()
+    }
+
+    /// The value `table` gives the first of line `line`'s words it gives one (non-zero;
+    /// words past its end have none), and whether that word starts the line's key.
+    pub fn first_in(&self, line: usize, table: &[u8]) -> Option<(u8, bool)> {
+        let words = self.words(line);
+        let mut at = 0;
+        let mut first = true;
+        while let Some(&b) = words.get(at) {
             // Most lines' words are among the first 128 numbers: one byte, read in place.
             let (code, used) = if b < 0x80 {
                 (u64::from(b), 1)
             } else {
-                match leb128::read(bytes.get(at..).unwrap_or_default()) {
-                    Some(read) => read,
-                    None => return,
-                }
+                leb128::read(words.get(at..).unwrap_or_default())?
             };
             at += used;
-            let Some(id) = code.checked_sub(1) else {
-                (line, first) = (line + 1, true);
-                continue;
-            };
-            let value = usize::try_from(id).ok().and_then(|i| table.get(i).copied());
-            match value.filter(|&v| v != 0) {
-                Some(v) => {
-                    f(line, v, first && self.starts_with_word(line));
-                    // On to the line's end: its 0 (see `bytes`).
-                    let rest = bytes.get(at..).unwrap_or_default();
-                    let Some(end) = memchr(0, rest) else {
-                        return;
-                    };
-                    (at, line, first) = (at + end + 1, line + 1, true);
-                }
-                None => first = false,
+            let value = word_id(code).and_then(|id| table.get(id as usize).copied());
+            if let Some(v) = value.filter(|&v| v != 0) {
+                return Some((v, first && bit(&self.starts, line)));
             }
+            first = false;
         }
+        None
+    }
+
+    /// Line `line`'s first and last words, as far as its key starts or ends with them;
+    /// `None` for a line without words.
+    pub fn edges(&self, line: usize) -> Option<Edges> {
+        let words = self.words(line);
+        let (code, used) = leb128::read(words)?;
+        // The last number starts after the last byte before its own that ends one.
+        let last_at = words
+            .get(..words.len() - 1)
+            .unwrap_or_default()
+            .iter()
+            .rposition(|&b| b < 0x80)
+            .map_or(0, |i| i + 1);
+        let last = leb128::read(words.get(last_at..).unwrap_or_default());
+        Some(Edges {
+            first: word_id(code).filter(|_| bit(&self.starts, line)),
+            last: last
+                .and_then(|(c, _)| word_id(c))
+                .filter(|_| bit(&self.key_ends, line)),
+            single: used == words.len(),
+        })
     }
 }
 
@@ -139,9 +190,9 @@ mod tests {
             for &(id, start) in *line {
                 f.push_word(id, start);
             }
-            f.end_line();
+            f.end_line(true);
         }
-        f.finish();
+        assert_eq!(f.finish(), Some(()));
         f
     }
 
@@ -167,7 +218,7 @@ mod tests {
     }
 
     #[test]
-    fn the_first_word_holding_is_found_and_the_rest_of_its_line_skipped() {
+    fn the_first_word_holding_is_found_in_each_line() {
         let f = forward(&[
             &[(1, true), (2, false), (300, false)],
             &[(0, false), (300, false), (2, false)],
@@ -176,12 +227,50 @@ mod tests {
         ]);
         let mut table = vec![0u8; 301];
         (table[2], table[300]) = (5, 7);
-        let mut got = Vec::new();
-        f.first_holding(&table, |line, v, start| got.push((line, v, start)));
-        assert_eq!(got, [(0, 5, false), (1, 7, false), (3, 5, true)]);
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &table)).collect();
+        assert_eq!(
+            got,
+            [Some((5, false)), Some((7, false)), None, Some((5, true))]
+        );
         // A table shorter than the vocabulary: the words past it hold nothing.
-        got.clear();
-        f.first_holding(&table[..3], |line, v, start| got.push((line, v, start)));
-        assert_eq!(got, [(0, 5, false), (1, 5, false), (3, 5, true)]);
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &table[..3])).collect();
+        assert_eq!(
+            got,
+            [Some((5, false)), Some((5, false)), None, Some((5, true))]
+        );
+    }
+
+    #[test]
+    fn each_line_gives_its_edge_words_as_far_as_its_key_starts_and_ends_with_them() {
+        let mut f = Forward::default();
+        for (words, at_end) in [
+            (&[(3, true), (200, false), (70_000, false)][..], true),
+            (&[][..], true),
+            (&[(300, false)][..], true),
+            (&[(5, true)][..], false),
+        ] {
+            for &(id, start) in words {
+                f.push_word(id, start);
+            }
+            f.end_line(at_end);
+        }
+        assert_eq!(f.finish(), Some(()));
+        let got: Vec<_> = (0..4).map(|l| f.edges(l)).collect();
+        let edges = |first, last, single| {
+            Some(Edges {
+                first,
+                last,
+                single,
+            })
+        };
+        assert_eq!(
+            got,
+            [
+                edges(Some(3), Some(70_000), false),
+                None,
+                edges(None, Some(300), true),
+                edges(Some(5), None, true)
+            ]
+        );
     }
 }

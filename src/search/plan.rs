@@ -87,6 +87,15 @@ impl Plan {
         if !self.scopes.iter().any(|&s| covers(s, item.kind)) || !self.may_meet(index, item) {
             return None;
         }
+        // No term reads the item (an empty query, a bare `'` or `^` typed): nothing to
+        // fold, its score is 0 (what `score_fields` gives without a group).
+        if !self
+            .groups
+            .iter()
+            .any(|(scope, _)| covers(*scope, item.kind))
+        {
+            return Some(0);
+        }
         let mut buf = std::mem::take(&mut self.key);
         let key = index.key(item, &mut buf);
         let mut score = None;

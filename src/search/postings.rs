@@ -11,6 +11,8 @@
 //! ascending, delta-encoded as LEB128, each with a flag bit (for a folded word: the line's
 //! key starts with it).
 
+use std::sync::Arc;
+
 use hashbrown::HashTable;
 use memchr::memmem::Finder;
 use xxhash_rust::xxh3::xxh3_64;
@@ -18,6 +20,13 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::forward::Forward;
 use super::leb128;
 use crate::text::fold_into;
+
+/// See [`Postings::edge_kinds`]: the word starts with the needle.
+pub(crate) const EDGE_START: u8 = 1;
+/// See [`Postings::edge_kinds`]: the word ends with the needle.
+pub(crate) const EDGE_END: u8 = 2;
+/// See [`Postings::edge_kinds`]: the word is the needle.
+pub(crate) const EDGE_WHOLE: u8 = 4;
 
 /// The lines of each of a number of keys, as flagged deltas back to back.
 #[derive(Debug, Default)]
@@ -137,8 +146,9 @@ pub(crate) struct Postings {
     ends: Vec<u32>,
     /// Each word's lines; the flag: the line's folded key starts with the word.
     pub lines: Lists,
-    /// Each line's words in order (what is left of its folded key).
-    pub forward: Forward,
+    /// Each line's words in order (what is left of its folded key), shared with the line
+    /// filters that read them line by line.
+    pub forward: Arc<Forward>,
 }
 
 /// [`char::is_alphanumeric`] for every character below U+0800 (Latin, Turkish, Arabic),
@@ -182,25 +192,27 @@ impl Postings {
     pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Postings> {
         let mut table: HashTable<u32> = HashTable::new();
         let mut postings = Postings::default();
+        let mut forward = Forward::default();
         let mut key = String::new();
         for text in texts {
             key.clear();
             fold_into(text, &mut key);
             for (first, word) in words_of(&key) {
                 let id = postings.intern(&mut table, word)?;
-                postings.forward.push_word(id, first);
+                forward.push_word(id, first);
             }
-            postings.forward.end_line();
+            let at_end = key.chars().next_back().is_some_and(is_alnum);
+            forward.end_line(at_end);
         }
-        u32::try_from(postings.forward.lines()).ok()?;
+        u32::try_from(forward.lines()).ok()?;
         drop(table);
         postings.words.shrink_to_fit();
         postings.ends.shrink_to_fit();
-        postings.forward.finish();
+        forward.finish()?;
         let mut builder = ListsBuilder::new(postings.ends.len());
         let mut ends = Vec::new();
         for pass in 0..2 {
-            postings.forward.for_each(|line, id, first| {
+            forward.for_each(|line, id, first| {
                 // Fewer than 2^32 lines (checked above).
                 builder.add(id, u32::try_from(line).unwrap_or(u32::MAX), first);
             });
@@ -208,6 +220,7 @@ impl Postings {
                 ends = builder.lay_out()?;
             }
         }
+        postings.forward = Arc::new(forward);
         postings.lines = builder.finish(ends);
         Some(postings)
     }
@@ -226,6 +239,12 @@ impl Postings {
         let (words, ends) = (&self.words, &self.ends);
         table.insert_unique(hash, id, |&id| xxh3_64(word_at(words, ends, id).as_bytes()));
         Some(id)
+    }
+
+    /// Bytes of the vocabulary: what a pass over every word (to find those holding a
+    /// pattern) reads.
+    pub fn vocabulary_len(&self) -> usize {
+        self.words.len()
     }
 
     /// Word `id`.
@@ -268,6 +287,25 @@ impl Postings {
             let kind = u8::from(at == 0) | u8::from(at + needle.len() == len) << 1;
             if let Some(slot) = kinds.get_mut(id as usize) {
                 *slot = 1 + kind;
+            }
+            true
+        })?;
+        Some(kinds)
+    }
+
+    /// Per word (by number), how it holds `needle` at its edges, for anchored terms: bits
+    /// [`EDGE_START`] (the word starts with it), [`EDGE_END`] (ends with it), [`EDGE_WHOLE`]
+    /// (is it); 0 when it does not hold it at either edge. `None` only past 32-bit offsets.
+    pub fn edge_kinds(&self, needle: &str) -> Option<Vec<u8>> {
+        let mut kinds = vec![0u8; self.ends.len()];
+        self.each_holding(needle, |id, _| {
+            let word = self.word(id);
+            let bit = |holds: bool, bit: u8| if holds { bit } else { 0 };
+            let bits = bit(word.starts_with(needle), EDGE_START)
+                | bit(word.ends_with(needle), EDGE_END)
+                | bit(word == needle, EDGE_WHOLE);
+            if let Some(slot) = kinds.get_mut(id as usize) {
+                *slot = bits;
             }
             true
         })?;

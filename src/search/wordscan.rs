@@ -12,9 +12,11 @@
 //! several kinds, or a possible hit through an alias spelling. Lines no term's words reach
 //! are passed over. A term in too many words to follow their lines (one or two letters)
 //! is found in each line's words instead ([`super::forward`]): the first of them holding
-//! it is where the line's hit lies, so no line is left open by its own words.
-//! The scores are the matcher's own (see [`HitBounds`]), so the results are the same as a
-//! scan of every line's text.
+//! it is where the line's hit lies, so no line is left open by its own words. An anchored
+//! term (`^x`, `x$`) meets a line's first or last word alone, which each line's words give;
+//! a term holding punctuation leaves open only the lines of the words holding its longest
+//! run of letters. The scores are the matcher's own (see [`HitBounds`]), so the results
+//! are the same as a scan of every line's text.
 
 use std::sync::Arc;
 
@@ -27,6 +29,10 @@ use super::plan::Plan;
 use super::postings::{Postings, is_alnum};
 use super::query::Mode;
 use super::words::EntrySet;
+use line_marks::{LineScan, mark_prefix_words, mark_words, open_words};
+
+#[path = "line_marks.rs"]
+mod line_marks;
 
 /// Some words of the term's kind hold the pattern: one bit per kind, `1 << kind`, the kind
 /// being `starts the word | ends the word << 1`.
@@ -57,6 +63,8 @@ pub(crate) struct LineFilter {
 struct TermMarks {
     /// Per line, the bits above.
     marks: Vec<u8>,
+    /// More bits of each line, read from its words when it is looked at.
+    scan: Option<LineScan>,
     negated: bool,
     /// The pattern's length in bytes.
     len: usize,
@@ -68,19 +76,21 @@ struct TermMarks {
     aliases: Vec<u8>,
     /// The alias spellings' lengths in bytes.
     alias_lens: Vec<usize>,
+    /// The term is anchored (`^x`, `x$`, `^x$`): a line it meets only through an alias
+    /// spelling or across scripts is met where the word lies, which the text says.
+    anchored: bool,
 }
 
-/// Bytes of the lines' words (see [`super::forward`]) read in the time one scanned line's
-/// text is folded again and read: a line's words take about a quarter of its text's bytes,
-/// read at least four times as fast (no folding; the rest of a line is skipped once a word
-/// holds the term). Every line's words are read when a quarter of the lines are scanned.
-const FORWARD_PER_LINE: usize = 256;
+/// Bytes of the vocabulary passed over (for the words holding a pattern) in the time one
+/// scanned line's text is folded again and read: a pass over every word, to read the
+/// lines' words rather than their text, is worth it unless very few lines are scanned.
+const VOCAB_PER_LINE: usize = 1024;
 
 impl Index {
     /// The marks of `plan`'s terms on every document line, when the postings can give them
     /// for less than scanning `scanned` items costs; `None` to scan every item's text (a
-    /// term the words cannot answer, such as `^x` or one holding a space, or a pattern
-    /// found in too many words).
+    /// term without a letter, such as `,`, or one found in too many words when only a few
+    /// items are scanned).
     pub(crate) fn line_filter(&self, plan: &Plan, scanned: usize) -> Option<LineFilter> {
         let postings = self.postings.as_ref()?;
         let entry_lines = self.entry_lines.as_ref()?;
@@ -92,9 +102,9 @@ impl Index {
         // A posting is a byte or two to decode; a line's text a few hundred to read (and
         // fold again).
         let mut budget = scanned.saturating_mul(8);
-        // Every line's words are read, up to the first holding the term, where its words
-        // are too many to follow: worth it unless only a few of the lines are scanned.
-        let by_lines = postings.forward.byte_len() <= scanned.saturating_mul(FORWARD_PER_LINE);
+        // Each scanned line's words are read, up to the first holding the term, where its
+        // words are too many to follow: worth their table unless very few are scanned.
+        let by_lines = postings.vocabulary_len() <= scanned.saturating_mul(VOCAB_PER_LINE);
         let mut groups = Vec::new();
         let mut entries = Vec::new();
         for (g, (scope, terms)) in plan.groups.iter().enumerate() {
@@ -127,30 +137,10 @@ impl Index {
         by_lines: bool,
     ) -> Option<(TermMarks, EntrySet)> {
         let pattern = t.term.pattern.as_str();
-        if !matches!(t.term.mode, Mode::Fuzzy | Mode::Exact) || !is_word(pattern) {
-            return None;
-        }
         let mut marks = vec![0u8; lines];
-        // A pattern in that many words holds letters most lines hold: each line's words
-        // say more for less.
         let limit = *budget / 32 + 1024;
-        let own = self.word_memo.words_holding(postings, pattern, limit);
-        let own = own.filter(|own| {
-            let cost: usize = own.iter().map(|&id| postings.lines.cost(id)).sum();
-            // Words in that many lines (`a`): each line's words say where its first hit
-            // lies, and leave no line open. One or two letters are in words of every kind
-            // (`an` in `ankara`, `kana`, `yan`), whose lines the text must settle: their
-            // words' lines are followed only when they are very few (`1`).
-            let share = if pattern.chars().count() < 3 { 32 } else { 4 };
-            let lines_cheaper =
-                by_lines && cost.saturating_mul(share) > postings.forward.byte_len();
-            !lines_cheaper && spend(budget, std::iter::once(cost)).is_some()
-        });
-        match own {
-            Some(own) => mark_words(postings, &own, pattern, &mut marks),
-            None if by_lines => mark_first_words(postings, pattern, &mut marks)?,
-            None => return None,
-        }
+        let exact = matches!(t.term.mode, Mode::Fuzzy | Mode::Exact);
+        let scan = self.own_marks(postings, t, budget, by_lines, &mut marks)?;
         // Alias spellings are whole words of the text: their lines hold a word holding
         // the alias's longest run of letters.
         let mut aliases = vec![0u8; if t.term.aliases.is_empty() { 0 } else { lines }];
@@ -177,6 +167,8 @@ impl Index {
         }
         let term = TermMarks {
             marks,
+            scan,
+            anchored: !exact,
             negated: t.term.negated,
             len: pattern.len(),
             skel_score: t.skeleton_line_score(),
@@ -187,46 +179,53 @@ impl Index {
     }
 }
 
-/// Marks each line holding one of the words `own` (which hold `pattern`) with their kinds,
-/// from the words' lines.
-fn mark_words(postings: &Postings, own: &[u32], pattern: &str, marks: &mut [u8]) {
-    for &id in own {
-        let word = postings.word(id);
-        let at = word.find(pattern).unwrap_or(0);
-        let ends = at + pattern.len() == word.len();
-        let kind = u8::from(at == 0) | u8::from(ends) << 1;
-        postings.lines.for_each(id, |line, first| {
-            if let Some(m) = marks.get_mut(line) {
-                *m |= 1 << kind;
-                if first && kind & 1 == 1 {
-                    *m |= if ends { START_WHOLE } else { START_PART };
-                }
+impl Index {
+    /// Marks the lines where `t`'s own pattern lies, from its words: through the words'
+    /// lines when they are few enough (within `budget`), else (`by_lines`) read from each
+    /// line's words as the scan comes to it: the [`LineScan`] given back. `None` when the
+    /// words cannot answer for the term.
+    fn own_marks(
+        &self,
+        postings: &Postings,
+        t: &TermMatcher,
+        budget: &mut usize,
+        by_lines: bool,
+        marks: &mut [u8],
+    ) -> Option<Option<LineScan>> {
+        let pattern = t.term.pattern.as_str();
+        if !is_word(pattern) {
+            // Any hit holds the pattern's longest run of letters inside one word: only the
+            // lines of the words holding it are read.
+            let run = longest_word(pattern)?;
+            match self.words_to_follow(postings, run, budget, by_lines) {
+                Some(own) => open_words(postings, &own, marks),
+                None if by_lines => return Some(Some(LineScan::open(postings, run)?)),
+                None => return None,
             }
-        });
+        } else if !matches!(t.term.mode, Mode::Fuzzy | Mode::Exact) {
+            // An anchored hit lies in the first or last word: `^x` in a word starting a
+            // line's key (its lines flagged so), few enough to follow; else each line's
+            // first and last words are read.
+            let prefix = t.term.mode == Mode::Prefix;
+            let own = prefix
+                .then(|| self.words_to_follow(postings, pattern, budget, by_lines))
+                .flatten();
+            match own {
+                Some(own) => mark_prefix_words(postings, &own, pattern, marks),
+                None if by_lines => {
+                    return Some(Some(LineScan::edges(postings, pattern, t.term.mode)?));
+                }
+                None => return None,
+            }
+        } else {
+            match self.words_to_follow(postings, pattern, budget, by_lines) {
+                Some(own) => mark_words(postings, &own, pattern, marks),
+                None if by_lines => return Some(Some(LineScan::first(postings, pattern)?)),
+                None => return None,
+            }
+        }
+        Some(None)
     }
-}
-
-/// Marks each line holding `pattern` with the kind of the first of its words holding it,
-/// read from each line's words: where the line's first hit lies. `None` past 32-bit
-/// offsets.
-fn mark_first_words(postings: &Postings, pattern: &str, marks: &mut [u8]) -> Option<()> {
-    let kinds = postings.first_kinds(pattern)?;
-    postings
-        .forward
-        .first_holding(&kinds, |line, value, at_key_start| {
-            let kind = value - 1;
-            if let Some(m) = marks.get_mut(line) {
-                *m |= 1 << kind;
-                if at_key_start && kind & 1 == 1 {
-                    *m |= if kind & 2 == 2 {
-                        START_WHOLE
-                    } else {
-                        START_PART
-                    };
-                }
-            }
-        });
-    Some(())
 }
 
 /// Marks `line` as reached through another form of the term (`bit`: [`ALIAS`], [`SKEL`]).
@@ -308,9 +307,9 @@ impl LineFilter {
     fn line_may_match(&self, line: usize) -> bool {
         !self.groups.is_empty()
             && self.groups.iter().all(|terms| {
-                terms
-                    .iter()
-                    .any(|t| t.negated || t.marks.get(line).is_some_and(|&m| m != 0))
+                terms.iter().any(|t| {
+                    t.negated || t.scan.is_some() || t.marks.get(line).is_some_and(|&m| m != 0)
+                })
             })
     }
 }
@@ -334,7 +333,8 @@ impl TermMarks {
 
     /// As [`LineFilter::verdict`], for one term (its `!` applied).
     fn verdict(&self, line: usize) -> Option<Option<i32>> {
-        let m = self.marks.get(line).copied().unwrap_or(0);
+        let read = self.scan.as_ref().map_or(0, |s| s.bits(line));
+        let m = self.marks.get(line).copied().unwrap_or(0) | read;
         let kinds = m & KINDS;
         let bounds = if m & (START_WHOLE | START_PART) != 0 {
             Some(HitBounds {
@@ -357,6 +357,7 @@ impl TermMarks {
         };
         let hit = match bounds {
             Some(b) => Some(b.own_line_score(self.len)),
+            None if self.anchored && m & (ALIAS | SKEL) != 0 => return None,
             // Through an alias, unless the words leave where it lies open.
             None if m & ALIAS != 0 => Some(self.alias_score(line)?),
             // Lines have no other names: across scripts, or not at all.

@@ -175,6 +175,17 @@ proptest! {
         let index = index(docs);
         same_as_plain(&index, &raw)?;
     }
+
+    #[test]
+    fn anchored_exact_and_punctuated_terms_are_answered_from_the_words(
+        docs in prop::collection::vec(prop::collection::vec(line(), 1..6), 1..5),
+        raw in edge_query(),
+    ) {
+        let index = index(docs);
+        // Every line the words answer for scores as read (checked inside).
+        read_lines(&index, &raw);
+        same_as_plain(&index, &raw)?;
+    }
 }
 
 #[test]
@@ -203,18 +214,15 @@ fn a_plain_word_is_answered_from_the_postings_and_ranks_as_read() {
         assert!(index.line_filter(&plan, index.len()).is_some(), "{raw}");
         same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
     }
-    for raw in ["^ankara", "ankara$", "ankara dedi"] {
+    for raw in ["^ankara", "ankara$", "^ankara$", "ankara dedi", "ankara'da"] {
         let plan = Plan::new(&Query::parse(raw));
-        let words = raw
-            .split(' ')
-            .all(|t| !t.starts_with('^') && !t.ends_with('$'));
-        assert_eq!(
-            index.line_filter(&plan, index.len()).is_some(),
-            words,
-            "{raw}"
-        );
+        assert!(index.line_filter(&plan, index.len()).is_some(), "{raw}");
         same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
     }
+    // A term without a letter has no words: every line's text is read.
+    let plan = Plan::new(&Query::parse("»"));
+    assert!(index.line_filter(&plan, index.len()).is_none());
+    same_as_plain(&index, "»").unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
@@ -317,6 +325,78 @@ fn a_short_term_over_long_lines_is_still_answered_from_their_words() {
     for raw in ["a", "an", "ı"] {
         let read = read_lines(&index, raw);
         assert!(raw != "a" || read.is_empty(), "{raw}: texts read: {read:?}");
+        same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// A term whose hit the words must place: anchored (`^x`, `x$`, `^x$`), exact, or holding
+/// the punctuation between two words (`ankara'da`, `ankara,`), each token holding a letter
+/// (a token of punctuation alone has no words to answer from).
+fn edge_query() -> impl Strategy<Value = String> {
+    let ops = prop::sample::select(&["^", "$", "^$", "'", "", "!^"][..]);
+    let piece = (
+        prop::sample::select(WORDS),
+        prop::sample::select(GLUE),
+        prop::sample::select(WORDS),
+        0usize..8,
+        0usize..8,
+    )
+        .prop_map(|(a, g, b, from, cut)| {
+            let chars: Vec<char> = crate::text::fold_str(&format!("{a}{g}{b}"))
+                .chars()
+                .collect();
+            let from = from.min(chars.len().saturating_sub(1));
+            let to = chars.len().saturating_sub(cut).max(from + 1);
+            chars[from..to.min(chars.len())].iter().collect::<String>()
+        });
+    (ops, piece)
+        .prop_map(|(op, piece)| match op {
+            "$" => format!("{piece}$"),
+            "^$" => format!("^{piece}$"),
+            _ => format!("{op}{piece}"),
+        })
+        // A token of both scripts is left out: typed one character at a time, its first
+        // Arabic letter turns its skeleton to the other script, so it does not narrow the
+        // last key's hits (`^ankara-` then `^ankara-ا`: a bug of `Query::narrows`, apart).
+        .prop_filter("one script a token", |raw| {
+            !(raw.chars().any(crate::text::is_arabic)
+                && raw.chars().any(|c| c.is_ascii_alphabetic()))
+        })
+        .prop_filter("each token holds a letter", |raw| {
+            let mut tokens = raw.split_whitespace().peekable();
+            tokens.peek().is_some()
+                && tokens.all(|t| t.chars().any(crate::search::postings::is_alnum))
+        })
+}
+
+/// One document of `lines`, indexed as [`index`] does.
+fn one_document(lines: &[&str]) -> Index {
+    index(vec![lines.iter().map(|l| l.to_string()).collect()])
+}
+
+#[test]
+fn anchored_terms_read_no_line_and_punctuated_ones_only_their_words_lines() {
+    let index = one_document(&[
+        "Ankara'da ankaralı",
+        "karanlık ara",
+        "aa aaa",
+        "«dedi» Kara",
+        "ANKARA",
+        "قال أنقرة,",
+        "a1b2 12345 ara,",
+    ]);
+    for raw in [
+        "^a", "a$", "^ara", "ara$", "^aa$", "^kara$", "'a", "!^a", "kara$",
+    ] {
+        let read = read_lines(&index, raw);
+        assert!(read.is_empty(), "{raw}: texts read: {read:?}");
+        same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
+    }
+    // The lines holding `ara` in a word: the text says where `ara,` lies.
+    let read = read_lines(&index, "ara,");
+    assert_eq!(read, [0, 1, 3, 4, 6], "ara,");
+    // `^ankara$` also meets a line through its alias spelling, where the text says.
+    for raw in ["ara,", "ankara'da", "^«ded", "dedi»", "'", "^", "^ankara$"] {
         same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
     }
 }
