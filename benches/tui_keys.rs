@@ -8,13 +8,14 @@ use std::time::{Duration, Instant};
 use okur::corpus::{Corpus, Document};
 use okur::kind::Kind;
 use okur::layout::LayoutOptions;
+use okur::store::{Change, State};
 use okur::tui::app::{App, EntityRow, Facts, MentionRef};
 use okur::tui::theme::Theme;
 use okur::tui::{Action, Msg, prepare, update, view};
 use ratatui::layout::Rect;
 
 fn app_of(n: usize) -> App {
-    let docs = (0..n)
+    let docs: Vec<Document> = (0..n)
         .map(|i| {
             Document::from_text(
                 format!("{i}.txt"),
@@ -38,12 +39,23 @@ fn app_of(n: usize) -> App {
         }],
         mentions,
     );
-    App::new(
+    // A working analyst's journal: every tenth document read, so that asking a document's
+    // triage state is a real lookup (an empty state answers before looking).
+    let mut state = State::default();
+    for d in docs.iter().step_by(10) {
+        state.apply(&Change::Read {
+            doc: d.key.clone(),
+            value: true,
+        });
+    }
+    let mut app = App::new(
         Corpus { docs },
         facts,
         Theme::colored(),
         LayoutOptions::new(80),
-    )
+    );
+    app.state = std::sync::Arc::new(state);
+    app
 }
 
 /// Median and worst of `runs` timings of `f`.

@@ -133,6 +133,8 @@ fn folder_bytes(path: &std::path::Path) -> u64 {
 }
 
 fn main() -> anyhow::Result<()> {
+    // As the reader does: an arena per core (see `okur::memory`).
+    okur::memory::cap_arenas(okur::memory::arenas_for_cores());
     let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
     let size = folder_bytes(&dir).max(1);
     println!("{} bytes in {}", size, dir.display());

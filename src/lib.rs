@@ -15,6 +15,7 @@ pub mod fetch;
 pub mod json;
 pub mod kind;
 pub mod layout;
+pub mod memory;
 pub mod search;
 pub mod store;
 #[cfg(feature = "team")]

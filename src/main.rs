@@ -80,6 +80,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Before any thread starts: an arena per core, not eight (see `okur::memory`).
+    okur::memory::cap_arenas(okur::memory::arenas_for_cores());
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match &cli.command {

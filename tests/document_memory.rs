@@ -69,7 +69,7 @@ fn a_parsed_document_holds_its_text_once() {
     let size = text.len();
     let (doc, kept, _) = measured(|| Document::from_text("big.txt", text));
     assert!(
-        doc.paragraphs.iter().any(|p| p.pieces.len() > 1),
+        doc.paragraphs().iter().any(|p| p.pieces.len() > 1),
         "hard-wrapped"
     );
     // The text moved in (not counted); paragraphs are their pieces, not a second copy.

@@ -120,18 +120,38 @@ fn compass_words_alone_are_no_place() {
     assert_eq!(rule_places("زار الشرق الأوسط"), ["الشرق الأوسط"]);
 }
 
+/// What the surname of `name` in `text` spreads to in `other` when one document names the
+/// person, and when two do.
+fn spread_by_documents(text: &str, name: &str, other: &str) -> (Vec<String>, Vec<String>) {
+    let one = KnownPeople::from_mentions(text, &[person(text, name)]);
+    let mut two = one.clone();
+    two.merge(one.clone());
+    let lx = Lexicon::load();
+    (
+        spread(&one.corpus_wide(&lx), other),
+        spread(&two.corpus_wide(&lx), other),
+    )
+}
+
 #[test]
 fn an_arabic_surname_that_is_mostly_an_ordinary_word_needs_two_documents() {
     // `دين` is "religion" far more often than the surname of `جيمس دين` in the training
     // splits: one document naming him does not make it a person everywhere.
     let text = "ومثل جيمس دين في الفيلم";
-    let one = KnownPeople::from_mentions(text, &[person(text, "جيمس دين")]);
-    let known = one.clone().corpus_wide(&Lexicon::load());
-    assert!(spread(&known, "ولد على دين الفطرة").is_empty());
-    let mut two = one.clone();
-    two.merge(one);
-    let known = two.corpus_wide(&Lexicon::load());
-    assert_eq!(spread(&known, "وقال دين إن"), ["دين"]);
+    let (one, _) = spread_by_documents(text, "جيمس دين", "ولد على دين الفطرة");
+    assert!(one.is_empty());
+    let (_, two) = spread_by_documents(text, "جيمس دين", "وقال دين إن");
+    assert_eq!(two, ["دين"]);
+}
+
+#[test]
+fn an_arabic_surname_the_dictionary_lists_as_an_ordinary_word_needs_two_documents() {
+    // `حديد` ("iron") was never part of a name in the training splits, so their counts
+    // cannot tell; the Arabic Hunspell dictionary lists it as a common noun.
+    let text = "وقالت المهندسة زها حديد إن";
+    let (one, two) = spread_by_documents(text, "زها حديد", "وصممت حديد المبنى");
+    assert!(one.is_empty());
+    assert_eq!(two, ["حديد"]);
 }
 
 #[test]

@@ -270,10 +270,10 @@ fn extraction_quality() {
             k,
         );
         floors.push(("aner PERS strict", r[0].0, 0.59));
-        floors.push(("aner PERS whole-token strict", r[0].1, 0.61));
+        floors.push(("aner PERS whole-token strict", r[0].1, 0.615));
         floors.push(("aner PERS lenient", r[0].2, 0.76));
-        floors.push(("aner LOC whole-token strict", r[1].1, 0.82));
-        floors.push(("aner LOC lenient", r[1].2, 0.845));
+        floors.push(("aner LOC whole-token strict", r[1].1, 0.84));
+        floors.push(("aner LOC lenient", r[1].2, 0.865));
     }
     if set("wiki") {
         // People and places too: the encyclopedic Turkish set beside the news one.
@@ -322,7 +322,7 @@ fn extraction_quality() {
         let r = eval_set(&ex, &root, "okur_news_ar_dev.conll", "okur-news-ar-dev", k);
         floors.push(("okur news ar DATE lenient", r[0].2, NEWS_AR_DATE));
         floors.push(("okur news ar PER strict", r[1].0, 0.855));
-        floors.push(("okur news ar LOC strict", r[2].0, 0.835));
+        floors.push(("okur news ar LOC strict", r[2].0, 0.84));
     }
     for (what, got, floor) in floors {
         assert!(got >= floor, "{what}: F1 {got:.3} below floor {floor:.3}");

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use okur::corpus::{ParaKind, Paragraph, Piece};
+use okur::corpus::{ParaKind, Paragraph};
 use okur::layout::{
     BidiMode, LayoutOptions, VisualLine, clusters, layout_paragraph, line_visual_order,
     paragraph_levels,
@@ -145,14 +145,7 @@ fn paragraph_of(token: BoxedStrategy<String>) -> impl Strategy<Value = String> {
 }
 
 fn para(text: &str) -> Paragraph {
-    Paragraph {
-        pieces: vec![Piece {
-            para: 0,
-            doc: DOC_OFFSET,
-            len: text.len(),
-        }],
-        kind: ParaKind::Body,
-    }
+    Paragraph::of_range(DOC_OFFSET, text.len(), ParaKind::Body)
 }
 
 fn layout(text: &str, width: usize, shape: bool) -> Vec<VisualLine> {

@@ -25,8 +25,13 @@ def main(dic, out="assets/cues/ordinary_tr.txt"):
             word, _, flags = line.rstrip("\n").partition("/")
             if word and flags and not word[0].isupper() and 3 <= len(word) <= 12 and word.isalpha():
                 words.add(word)
+    write_words(out, HEADER, words)
+
+
+def write_words(out, header, words):
+    """Writes `header` and the sorted `words`, one a line (ordinary_words_ar.py too)."""
     with open(out, "w", encoding="utf-8") as o:
-        o.write(HEADER)
+        o.write(header)
         for w in sorted(words):
             o.write(w + "\n")
     print(f"{out}: {len(words)} words")

@@ -105,7 +105,7 @@ pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut out = std::io::BufWriter::new(out);
     for doc in &report.corpus.docs {
         let mut last_para = None;
-        for (index, para) in doc.paragraphs.iter().enumerate() {
+        for (index, para) in doc.paragraphs().iter().enumerate() {
             let dir = natural_direction(doc, index);
             let text = para.text(&doc.text);
             for line in ParaLines::new(para, &text, index, &opts, dir) {

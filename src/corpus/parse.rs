@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use super::dateline::find_dateline;
 use super::{DocKey, Document, Lang};
@@ -50,6 +51,12 @@ pub struct Piece {
     pub len: usize,
 }
 
+/// A paragraph's pieces: one is held inline (most paragraphs are one line, and every cut of
+/// a huge one is one piece), more on the heap. A vector of one piece was 24 bytes in the
+/// paragraph and 24 more on the heap (32 as glibc hands them out), for every paragraph of
+/// every document: most of what a corpus's documents held beside their text.
+pub type Pieces = SmallVec<[Piece; 1]>;
+
 /// A paragraph: where its display text (hard-wrapped lines joined) is in the document.
 ///
 /// The text itself is not kept: it is the document's bytes the pieces name, with a single
@@ -60,7 +67,7 @@ pub struct Piece {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// Verbatim pieces in order; the bytes between pieces are inserted joiners.
-    pub pieces: Vec<Piece>,
+    pub pieces: Pieces,
     /// Body text or boilerplate.
     pub kind: ParaKind,
 }
@@ -69,7 +76,7 @@ impl Paragraph {
     /// A paragraph of one piece: `len` bytes of the document from `doc`.
     pub fn of_range(doc: usize, len: usize, kind: ParaKind) -> Paragraph {
         Paragraph {
-            pieces: vec![Piece { para: 0, doc, len }],
+            pieces: smallvec::smallvec![Piece { para: 0, doc, len }],
             kind,
         }
     }
@@ -144,16 +151,20 @@ pub struct Dateline {
     pub iso: String,
 }
 
+/// Documents longer than this have their paragraphs found as they are loaded (on the
+/// loader's thread, not when first opened on the terminal's); shorter ones when first asked.
+const EAGER_PARAGRAPHS_BYTES: usize = 256 * 1024;
+
 /// Builds a [`Document`] from its path and decoded text.
 pub fn parse_document(path: String, text: String) -> Document {
-    let lines = split_lines(&text);
-    let title = lines
-        .iter()
-        .map(|&(s, e)| &text[s..e])
+    let title = split_lines(&text)
         .next()
-        .map(truncate_title)
+        .map(|(s, e)| truncate_title(&text[s..e]))
         .unwrap_or_default();
-    let paragraphs = build_paragraphs(&text, &lines);
+    let paragraphs = std::sync::OnceLock::new();
+    if text.len() > EAGER_PARAGRAPHS_BYTES {
+        let _ = paragraphs.set(find_paragraphs(&text));
+    }
     Document {
         key: DocKey::of_copy(&text, &path),
         path,
@@ -167,6 +178,17 @@ pub fn parse_document(path: String, text: String) -> Document {
     }
 }
 
+/// A text's paragraphs (see [`Document::paragraphs`]).
+pub(super) fn find_paragraphs(text: &str) -> Vec<Paragraph> {
+    let lines: Vec<(usize, usize)> = split_lines(text).collect();
+    build_paragraphs(text, &lines)
+}
+
+/// True when the text holds a visible character: when it has paragraphs.
+pub(super) fn has_visible_text(text: &str) -> bool {
+    text.chars().any(|c| !is_blank_char(c))
+}
+
 fn truncate_title(line: &str) -> String {
     match line.char_indices().nth(200) {
         Some((i, _)) => format!("{}…", &line[..i]),
@@ -178,20 +200,16 @@ fn is_blank_char(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
-/// Non-blank lines as trimmed byte ranges; blank lines as `None` markers between blocks.
-fn split_lines(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Non-blank lines as trimmed byte ranges, in order.
+fn split_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
+    text.split_inclusive('\n').filter_map(move |line| {
         let start = pos;
         pos += line.len();
         let trimmed_start = line.len() - line.trim_start_matches(is_blank_char).len();
         let body = line.trim_matches(is_blank_char);
-        if !body.is_empty() {
-            out.push((start + trimmed_start, start + trimmed_start + body.len()));
-        }
-    }
-    out
+        (!body.is_empty()).then(|| (start + trimmed_start, start + trimmed_start + body.len()))
+    })
 }
 
 fn build_paragraphs(text: &str, lines: &[(usize, usize)]) -> Vec<Paragraph> {
@@ -246,7 +264,7 @@ fn soft_break(text: &str, line: (usize, usize), next: (usize, usize), wrap: Opti
 
 fn push_paragraph(text: &str, lines: &[(usize, usize)], out: &mut Vec<Paragraph>) {
     let mut joined = String::new();
-    let mut pieces = Vec::with_capacity(lines.len());
+    let mut pieces = Pieces::with_capacity(lines.len());
     for &(s, e) in lines {
         let line = &text[s..e];
         if !joined.is_empty() && !ends_with_word_hyphen(&joined) {

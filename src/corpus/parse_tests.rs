@@ -42,7 +42,7 @@ fn language_by_letters() {
 #[test]
 fn blank_lines_separate_paragraphs() {
     let d = doc("Bir\n\nİki satır\n\n\nÜç");
-    let texts: Vec<_> = d.paragraphs.iter().map(|p| p.text(&d.text)).collect();
+    let texts: Vec<_> = d.paragraphs().iter().map(|p| p.text(&d.text)).collect();
     assert_eq!(texts, ["Bir", "İki satır", "Üç"]);
 }
 
@@ -50,14 +50,14 @@ fn blank_lines_separate_paragraphs() {
 fn seed_004_hard_wrapped_lines_are_joined() {
     let text = seed("004_ae8907a019e6b4f1.txt");
     let d = doc(&text);
-    let first = d.paragraphs[0].text(&d.text);
+    let first = d.paragraphs()[0].text(&d.text);
     assert!(
         first.starts_with("Rusya Dışişleri Bakanı Sergey Lavrov"),
         "{first}"
     );
     assert!(first.contains("normalleşmesi kapsamında"), "{first}");
     assert!(
-        d.paragraphs
+        d.paragraphs()
             .iter()
             .any(|p| p.text(&d.text).contains("El-Nusra'nın"))
     );
@@ -67,20 +67,20 @@ fn seed_004_hard_wrapped_lines_are_joined() {
 fn seed_002_long_line_is_one_paragraph() {
     let text = seed("002_8bd26ca40170c00a.txt");
     let d = doc(&text);
-    assert_eq!(d.paragraphs.len(), 1);
-    assert_eq!(d.paragraphs[0].text(&d.text), text.trim());
+    assert_eq!(d.paragraphs().len(), 1);
+    assert_eq!(d.paragraphs()[0].text(&d.text), text.trim());
 }
 
 #[test]
 fn seed_003_bullets_stay_separate_and_boilerplate_is_marked() {
     let d = doc(&seed("003_604562b84a66c7a6.txt"));
     assert!(
-        d.paragraphs
+        d.paragraphs()
             .iter()
             .any(|p| p.text(&d.text) == "• 11/13/2020")
     );
     assert!(
-        d.paragraphs
+        d.paragraphs()
             .iter()
             .any(|p| p.text(&d.text) == "news-picture" && p.kind == ParaKind::Boilerplate)
     );
@@ -91,7 +91,7 @@ fn seed_003_bullets_stay_separate_and_boilerplate_is_marked() {
 fn pieces_map_back_to_document_bytes() {
     for name in ["000_e846ee86f0b51d87.txt", "004_ae8907a019e6b4f1.txt"] {
         let d = doc(&seed(name));
-        for p in &d.paragraphs {
+        for p in d.paragraphs() {
             let para_text = p.text(&d.text);
             for piece in &p.pieces {
                 assert_eq!(
@@ -109,7 +109,7 @@ fn pieces_map_back_to_document_bytes() {
 fn crlf_and_bom_are_not_text() {
     let d = doc("\u{feff}Başlık\r\n\r\nGövde metni\r\n");
     assert_eq!(d.title, "Başlık");
-    let texts: Vec<_> = d.paragraphs.iter().map(|p| p.text(&d.text)).collect();
+    let texts: Vec<_> = d.paragraphs().iter().map(|p| p.text(&d.text)).collect();
     assert_eq!(texts, ["Başlık", "Gövde metni"]);
 }
 
@@ -117,15 +117,15 @@ fn crlf_and_bom_are_not_text() {
 fn huge_line_is_cut_into_bounded_paragraphs() {
     let text = "kelime ".repeat(40_000);
     let d = doc(&text);
-    assert!(d.paragraphs.len() > 1);
-    assert!(d.paragraphs.iter().all(|p| p.len() <= MAX_PARA_BYTES));
+    assert!(d.paragraphs().len() > 1);
+    assert!(d.paragraphs().iter().all(|p| p.len() <= MAX_PARA_BYTES));
     assert!(
-        d.paragraphs
+        d.paragraphs()
             .iter()
             .all(|p| matches!(p.text(&d.text), Cow::Borrowed(_))),
         "the cuts of a one-line paragraph are slices of the document"
     );
-    let last = d.paragraphs.last().expect("paragraphs");
+    let last = d.paragraphs().last().expect("paragraphs");
     assert_eq!(last.doc_end(), text.trim_end().len());
 }
 
@@ -134,11 +134,30 @@ fn empty_text_has_no_paragraphs() {
     assert!(doc("  \n\n").is_empty());
 }
 
+/// A document is empty before its paragraphs are found exactly when it has none after.
+#[test]
+fn emptiness_is_known_before_the_paragraphs_are_found() {
+    for text in [
+        "",
+        "  \n\n",
+        "\u{feff}\n\t\r\n",
+        "\u{a0}",
+        "x",
+        "\n\n  باب \n",
+        "\u{feff}a",
+    ] {
+        let d = doc(text);
+        let before = d.is_empty();
+        assert_eq!(before, d.paragraphs().is_empty(), "{text:?}");
+        assert_eq!(before, d.is_empty(), "{text:?}");
+    }
+}
+
 #[test]
 fn joined_paragraphs_are_built_from_the_document_and_single_lines_borrowed() {
     let text = seed("004_ae8907a019e6b4f1.txt");
     let d = doc(&text);
-    let joined = d.paragraphs.iter().find(|p| p.pieces.len() > 1);
+    let joined = d.paragraphs().iter().find(|p| p.pieces.len() > 1);
     let joined = joined.expect("seed 004 is hard-wrapped");
     let t = joined.text(&d.text);
     assert!(matches!(t, Cow::Owned(_)));
@@ -151,7 +170,7 @@ fn joined_paragraphs_are_built_from_the_document_and_single_lines_borrowed() {
     let bullet = doc("Başlık\n\n• 11/13/2020\n");
     assert!(
         bullet
-            .paragraphs
+            .paragraphs()
             .iter()
             .all(|p| matches!(p.text(&bullet.text), Cow::Borrowed(_)))
     );

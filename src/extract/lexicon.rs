@@ -148,7 +148,7 @@ pub struct Lexicon {
     openings: openings::Openings,
 }
 
-fn lines(src: &str) -> impl Iterator<Item = &str> {
+pub(super) fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -61,13 +61,10 @@ impl KnownPeople {
     /// (`Kaya`, `Güneş`) stays only where two documents or the lexicon name the person,
     /// since one wrong multi-word reading would otherwise make it a person everywhere.
     /// An Arabic word is ordinary when the training splits read it more often as no name
-    /// (`دين` "religion" of `جيمس دين`): Arabic has no capitals to tell the name apart.
+    /// (`دين` of `جيمس دين`) or Hunspell lists it (`ordinary_ar.txt`): Arabic has no capitals.
     pub fn corpus_wide(mut self, lx: &Lexicon) -> KnownPeople {
-        let ordinary = |k: &str| {
-            let s = lx.stat(k);
-            lx.ordinary_tr.contains(k)
-                || crate::text::starts_arabic(k) && s.other > s.begin + s.inside
-        };
+        let ordinary =
+            |k: &str| lx.ordinary_tr.contains(k) || super::ordinary_ar::ordinary_name_word(lx, k);
         self.lasts
             .retain(|k, n| *n >= 2 || !ordinary(k) || lx.people_last.contains_key(k));
         self

@@ -19,6 +19,7 @@ mod lexicon;
 mod link;
 mod morph;
 mod names;
+mod ordinary_ar;
 mod run;
 mod table;
 mod token;

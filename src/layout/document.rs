@@ -232,7 +232,7 @@ impl DocLayout {
     /// True when `n` rows are more than the document can make (a paragraph wraps to at
     /// most a row per byte, plus the gap before it): the caller wants the end (`G`).
     fn past_the_end(&self, doc: &Document, n: usize) -> bool {
-        let most = doc.text.len().saturating_add(doc.paragraphs.len());
+        let most = doc.text.len().saturating_add(doc.paragraphs().len());
         n > self.current.index.rows().saturating_add(most)
     }
 
@@ -250,12 +250,12 @@ impl DocLayout {
         let width = self.current.opts.width;
         let index = &mut self.current.index;
         let p = doc
-            .paragraphs
+            .paragraphs()
             .partition_point(|para| para.doc_end() <= offset);
-        while p < doc.paragraphs.len() && !index.has_para(p) {
+        while p < doc.paragraphs().len() && !index.has_para(p) {
             index.index_next(doc, width);
         }
-        let row = match doc.paragraphs.get(p) {
+        let row = match doc.paragraphs().get(p) {
             Some(para) => {
                 let line = para.to_para(offset).map_or(0, |o| index.line_at(p, o));
                 index.row_of(p, line).unwrap_or(0)
@@ -284,7 +284,7 @@ impl DocLayout {
                 }
             };
             let (Some(para), Some(start)) =
-                (doc.paragraphs.get(p), cached.index.line_start(p, first))
+                (doc.paragraphs().get(p), cached.index.line_start(p, first))
             else {
                 row += 1;
                 continue;
@@ -351,7 +351,7 @@ impl DocLayout {
 
 /// All lines of a document, laid out eagerly (for `okur render`).
 pub fn layout_document(doc: &Document, opts: &LayoutOptions) -> Vec<VisualLine> {
-    doc.paragraphs
+    doc.paragraphs()
         .iter()
         .enumerate()
         .flat_map(|(i, p)| {

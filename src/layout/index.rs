@@ -107,7 +107,7 @@ impl RowIndex {
 
     /// Wraps the next paragraph of `doc` at `width` and adds its rows.
     pub fn index_next(&mut self, doc: &Document, width: usize) {
-        let Some(para) = doc.paragraphs.get(self.end()) else {
+        let Some(para) = doc.paragraphs().get(self.end()) else {
             return;
         };
         let mut wrapped = Wrapped::default();
@@ -118,13 +118,13 @@ impl RowIndex {
     /// Wraps every paragraph not indexed yet, on as many threads as there are cores (up to
     /// four).
     pub fn index_rest(&mut self, doc: &Document, width: usize) {
-        self.index_to(doc, width, doc.paragraphs.len());
+        self.index_to(doc, width, doc.paragraphs().len());
     }
 
     /// Wraps the paragraphs after the last one indexed up to (not including) document
     /// paragraph `end`, on as many threads as there are cores (up to four).
     pub fn index_to(&mut self, doc: &Document, width: usize, end: usize) {
-        let rest = doc.paragraphs.get(self.end()..end).unwrap_or(&[]);
+        let rest = doc.paragraphs().get(self.end()..end).unwrap_or(&[]);
         let bytes: usize = rest.iter().map(Paragraph::len).sum();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let share = bytes / threads + 1;

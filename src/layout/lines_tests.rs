@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use super::lines::{ParaLines, Resume};
 use super::shape::shape_display;
 use super::*;
-use crate::corpus::{Document, ParaKind, Piece};
+use crate::corpus::{Document, ParaKind};
 
 /// Tokens the paragraphs are made of: Arabic with harakat, Turkish, digits of both kinds,
 /// brackets (paired across cuts or not), punctuation, spaces and tabs, and now and then an
@@ -84,14 +84,7 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
 /// A paragraph of `text`, as if it stood 7 bytes into its document (so that offsets in the
 /// paragraph and in the document differ).
 fn para_of(text: &str) -> Paragraph {
-    Paragraph {
-        pieces: vec![Piece {
-            para: 0,
-            doc: 7,
-            len: text.len(),
-        }],
-        kind: ParaKind::Body,
-    }
+    Paragraph::of_range(7, text.len(), ParaKind::Body)
 }
 
 /// The whole-paragraph layout okur used before rows were made one at a time.

@@ -65,7 +65,7 @@ impl Indexed {
 
     /// True when every paragraph of `doc` is in the head.
     pub fn is_complete(&self, doc: &Document) -> bool {
-        self.tail.is_none() && self.head.end() >= doc.paragraphs.len()
+        self.tail.is_none() && self.head.end() >= doc.paragraphs().len()
     }
 
     /// Rows so far: the head's, or up to the tail's last one.
@@ -134,9 +134,9 @@ impl Indexed {
         let stop = self
             .tail
             .as_ref()
-            .map_or(doc.paragraphs.len(), |t| t.index.first());
+            .map_or(doc.paragraphs().len(), |t| t.index.first());
         let from = self.head.end().min(stop);
-        let run = doc.paragraphs.get(from..stop).unwrap_or(&[]);
+        let run = doc.paragraphs().get(from..stop).unwrap_or(&[]);
         let mut bytes = 0;
         let n = run
             .iter()
@@ -155,7 +155,7 @@ impl Indexed {
         let stop = self
             .tail
             .as_ref()
-            .map_or(doc.paragraphs.len(), |t| t.index.first());
+            .map_or(doc.paragraphs().len(), |t| t.index.first());
         self.head.index_to(doc, width, stop);
         self.settle(doc, width);
     }
@@ -166,12 +166,12 @@ impl Indexed {
         if self.tail.is_some() {
             return;
         }
-        let rest = doc.paragraphs.get(self.head.end()..).unwrap_or(&[]);
+        let rest = doc.paragraphs().get(self.head.end()..).unwrap_or(&[]);
         if rest.iter().map(Paragraph::len).sum::<usize>() <= whole_below {
             self.head.index_rest(doc, width);
             return;
         }
-        let end = doc.paragraphs.len();
+        let end = doc.paragraphs().len();
         let index = self.tail_from(doc, width, end, TAIL_ROWS);
         let base = self.estimate_base(doc, &index);
         self.tail = Some(Tail { index, base });
@@ -191,7 +191,7 @@ impl Indexed {
             }
             let before = index.rows() + 1;
             let mut grown = RowIndex::starting_at(index.first());
-            grown.index_to(doc, width, doc.paragraphs.len());
+            grown.index_to(doc, width, doc.paragraphs().len());
             let base = old_base.saturating_sub(before).max(self.least_base(&grown));
             // The old tail's first row is now `base + before`.
             self.push_shift(old_base, base + before);
@@ -230,7 +230,7 @@ impl Indexed {
     /// Rows before the tail's first, estimated from the lines per byte of what is indexed.
     fn estimate_base(&self, doc: &Document, tail: &RowIndex) -> usize {
         let bytes = |from: usize, to: usize| -> usize {
-            let run = doc.paragraphs.get(from..to).unwrap_or(&[]);
+            let run = doc.paragraphs().get(from..to).unwrap_or(&[]);
             run.iter().map(Paragraph::len).sum()
         };
         let lines = |index: &RowIndex| index.rows().saturating_sub(index.paras().saturating_sub(1));

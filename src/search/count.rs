@@ -2,14 +2,16 @@
 //! count with the first screen. A document's lines are read only up to its first matching
 //! one: a one-letter key meets nearly every document in its first line, so of a million
 //! lines a few hundred thousand are scored, and the rest passed over by their document
-//! alone (their text is not read).
+//! alone (neither their text nor their items are read: see [`super::doc_lines`]).
 
 use std::sync::atomic::AtomicBool;
 
+use super::doc_lines::{doc_of_line, first_failing};
 use super::engine::{CANCEL_EVERY, Results, Scan};
 use super::heads::Heads;
 use super::index::Index;
 use super::plan::Plan;
+use super::prepared::Prepared;
 
 impl Index {
     /// The documents the whole answer to `heads.query` lists, by document index: those
@@ -23,7 +25,22 @@ impl Index {
         prev: Option<&Results>,
         cancel: &AtomicBool,
     ) -> Option<Vec<bool>> {
-        let query = &heads.query;
+        let mut prepared = self.prepare(&heads.query, prev);
+        self.answer_docs_prepared(heads, &mut prepared, cancel)
+    }
+
+    /// [`Index::answer_docs`] from a search made ready ([`Index::prepare`] of the heads'
+    /// query), which the whole answer then scans ([`Index::search_prepared`]). `None`
+    /// when `cancel` was set, or the preparation is for another query.
+    pub fn answer_docs_prepared(
+        &self,
+        heads: &Heads,
+        prepared: &mut Prepared,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<bool>> {
+        if prepared.query != heads.query {
+            return None;
+        }
         let mut docs = vec![false; self.tags.len()];
         for hit in &heads.hits {
             let Some(item) = self.items.get(hit.item as usize) else {
@@ -35,21 +52,23 @@ impl Index {
                 }
             }
         }
-        let mut plan = Plan::new(query);
-        let (filter, ids) = self.scan_ids(query, &plan, prev);
+        let ids = &prepared.ids;
         let lines = ids.get(ids.partition_point(|&id| (id as usize) < self.first_line())..);
         let scan = Scan {
             index: self,
-            query,
-            filter: filter.as_ref(),
+            query: &prepared.query,
+            filter: prepared.filter.as_ref(),
             cancel,
         };
-        self.mark_line_docs(&scan, &mut plan, lines.unwrap_or_default(), &mut docs)?;
+        let plan = &mut prepared.plan;
+        self.mark_line_docs(&scan, plan, lines.unwrap_or_default(), &mut docs)?;
         Some(docs)
     }
 
     /// Marks the documents of `lines` (line ids in index order) holding a matching line,
-    /// reading each document's lines only until one matches or it is marked already.
+    /// reading each document's lines only until one matches or it is marked already: its
+    /// other lines are passed over by the table of where documents' lines start
+    /// ([`Index::doc_lines`]), not read.
     fn mark_line_docs(
         &self,
         scan: &Scan<'_>,
@@ -57,53 +76,34 @@ impl Index {
         lines: &[u32],
         docs: &mut [bool],
     ) -> Option<()> {
-        let mut at = 0;
+        let table = self.doc_lines();
+        let first = self.first_line();
+        let (mut at, mut doc) = (0, 0);
         let mut looked = 0usize;
         while let Some(&id) = lines.get(at) {
             looked += 1;
             if looked.is_multiple_of(CANCEL_EVERY) && scan.cancelled() {
                 return None;
             }
-            let Some(doc) = self.line_doc(id) else {
-                at += 1;
-                continue;
+            let Some(d) = doc_of_line(table, doc, (id as usize).saturating_sub(first)) else {
+                break;
             };
+            doc = d;
             let marked = docs.get(doc).copied().unwrap_or(true);
             if marked || scan.score(plan, id).is_some() {
                 if let Some(slot) = docs.get_mut(doc) {
                     *slot = true;
                 }
-                at = self.past_doc(lines, at, doc);
+                // Past the document's last line.
+                let end = table
+                    .get(doc + 1)
+                    .map_or(usize::MAX, |&n| first + n as usize);
+                at = first_failing(lines, at + 1, |&id| (id as usize) < end);
             } else {
                 at += 1;
             }
         }
         Some(())
-    }
-
-    /// The document of line item `id`, if it is a document's line.
-    fn line_doc(&self, id: u32) -> Option<usize> {
-        let item = self.items.get(id as usize)?;
-        self.docs(item).first().map(|&d| d as usize)
-    }
-
-    /// The place in `lines` of the first line after `at` that is not of document `doc`.
-    /// A document's lines are consecutive items (see [`Index::build`]), so those of `doc`
-    /// are a run from `at`: its end is found by doubling steps, then halving, reading a
-    /// few lines' documents rather than every one.
-    fn past_doc(&self, lines: &[u32], at: usize, doc: usize) -> usize {
-        let same = |id: &u32| self.line_doc(*id) == Some(doc);
-        let mut from = at + 1;
-        let mut step = 1;
-        // Every line before `from` is of `doc`.
-        while lines.get(from + step - 1).is_some_and(same) {
-            from += step;
-            step *= 2;
-        }
-        let to = (from + step).min(lines.len());
-        from + lines
-            .get(from..to)
-            .map_or(0, |run| run.partition_point(same))
     }
 }
 

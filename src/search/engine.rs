@@ -72,7 +72,7 @@ impl Index {
         prev: Option<&Results>,
         cancel: &AtomicBool,
     ) -> Option<Results> {
-        self.search_ranking(query, prev, None, cancel, RANK_FIRST)
+        self.search_ranking(query, prev, cancel, RANK_FIRST)
     }
 
     /// Runs `query` as [`Index::search`] does, without putting any hit in rank order
@@ -84,7 +84,7 @@ impl Index {
         prev: Option<&Results>,
         cancel: &AtomicBool,
     ) -> Option<Results> {
-        self.search_ranking(query, prev, None, cancel, 0)
+        self.search_ranking(query, prev, cancel, 0)
     }
 
     /// Runs `query` as [`Index::search_unranked`] does, taking the hits on titles and
@@ -98,49 +98,17 @@ impl Index {
         heads: Option<&Heads>,
         cancel: &AtomicBool,
     ) -> Option<Results> {
-        let heads = heads
-            .filter(|h| h.query == *query)
-            .map(|h| h.hits.as_slice());
-        self.search_ranking(query, prev, heads, cancel, 0)
+        self.search_prepared(self.prepare(query, prev), heads, cancel)
     }
 
     fn search_ranking(
         &self,
         query: &Query,
         prev: Option<&Results>,
-        heads: Option<&[Hit]>,
         cancel: &AtomicBool,
         rank_first: usize,
     ) -> Option<Results> {
-        let mut plan = Plan::new(query);
-        let (filter, ids) = self.scan_ids(query, &plan, prev);
-        let scan = Scan {
-            index: self,
-            query,
-            filter: filter.as_ref(),
-            cancel,
-        };
-        // Ids are in index order: titles and entities first, which the heads answer.
-        let (mut hits, ids) = match heads {
-            Some(known) => {
-                let lines = ids.partition_point(|&id| (id as usize) < self.first_line());
-                (known.to_vec(), ids.get(lines..).unwrap_or_default())
-            }
-            None => (Vec::new(), ids.as_slice()),
-        };
-        hits.extend(scan.split(&mut plan, ids)?);
-        if plan.scopes.len() > 1 {
-            hits = join(self, &plan, hits);
-        }
-        let ranked = match rank_first {
-            0 => 0,
-            upto => self.rank(&mut hits, upto),
-        };
-        Some(Results {
-            query: query.clone(),
-            hits,
-            ranked,
-        })
+        self.scan_prepared(self.prepare(query, prev), None, cancel, rank_first)
     }
 
     /// The items a search for `query` (compiled as `plan`) after `prev` looks at, in index order, and
@@ -180,7 +148,7 @@ impl Index {
     }
 
     /// Puts the best `upto` hits first, in order; returns how many are ordered.
-    fn rank(&self, hits: &mut [Hit], upto: usize) -> usize {
+    pub(super) fn rank(&self, hits: &mut [Hit], upto: usize) -> usize {
         rank_by(hits, upto, |id| self.text_len(id))
     }
 
@@ -308,7 +276,7 @@ impl Scan<'_> {
 
 /// Several scopes (`%per lavrov %loc ankara`): keep items whose documents also hold a match
 /// in each other scope.
-fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
+pub(super) fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
     let n_docs = index.tags.len().max(1);
     let per_scope: Vec<(Scope, Vec<bool>)> = plan
         .scopes

@@ -96,6 +96,8 @@ pub struct Index {
     /// True when the corpus was too big to index whole (more than 4 billion items or
     /// documents): what is past that is left out, and the caller says so.
     pub(super) too_big: bool,
+    /// Where each document's lines start (see [`super::doc_lines`]), made on first use.
+    pub(super) doc_lines: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl Index {

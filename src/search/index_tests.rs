@@ -224,3 +224,30 @@ fn previous_hits_are_rescanned_in_index_order() {
     );
     assert!(crate::search::engine::in_index_order(&[], 0).is_empty());
 }
+
+#[test]
+fn a_term_turning_to_the_other_script_as_it_is_typed_narrows_as_a_full_scan() {
+    // `^ankara-` meets Arabic words by its skeleton; with an Arabic letter after it the
+    // skeleton meets Latin words (`Ankara`), which the shorter query never met.
+    let docs = vec![Document::from_text(
+        "a.txt",
+        "Ankara \n\nAnkara dedi.\n".into(),
+    )];
+    let index = Index::of_documents(docs, &[]);
+    let stop = AtomicBool::new(false);
+    let typed = "^ankara-انقره";
+    let mut prev: Option<Results> = None;
+    for (end, c) in typed.char_indices() {
+        let q = Query::parse(&typed[..end + c.len_utf8()]);
+        let Some(got) = index.search_unranked(&q, prev.as_ref(), &stop) else {
+            panic!("cancelled");
+        };
+        let mut full = index
+            .search(&q, None, &stop)
+            .map(|r| r.hits)
+            .unwrap_or_default();
+        full.sort_by_key(|h| h.item);
+        assert_eq!(got.hits, full, "{:?}", &typed[..end + c.len_utf8()]);
+        prev = Some(got);
+    }
+}

@@ -6,38 +6,33 @@ use std::sync::Arc;
 
 use super::{KINDS, START_PART, START_WHOLE, spend};
 use crate::search::forward::{Edges, Forward};
-use crate::search::index::Index;
 use crate::search::postings::{EDGE_END, EDGE_START, EDGE_WHOLE, Postings};
 use crate::search::query::Mode;
 
-impl Index {
-    /// The words holding `needle` whose lines are worth following, within `budget` (spent
-    /// on them); `None` when they are too many, or (`by_lines`) their lines cost more than
-    /// reading each line's words.
-    pub(super) fn words_to_follow(
-        &self,
-        postings: &Postings,
-        needle: &str,
-        budget: &mut usize,
-        by_lines: bool,
-    ) -> Option<Vec<u32>> {
-        // A needle in that many words holds letters most lines hold: each line's words
-        // say more for less.
-        let limit = *budget / 32 + 1024;
-        let own = self.word_memo.words_holding(postings, needle, limit)?;
-        let cost: usize = own.iter().map(|&id| postings.lines.cost(id)).sum();
-        // Words in that many lines (`a`): each line's words say where its first hit lies,
-        // and leave no line open. One or two letters are in words of every kind (`an` in
-        // `ankara`, `kana`, `yan`), whose lines the text must settle: their words' lines
-        // are followed only when they are very few (`1`).
-        let share = if needle.chars().count() < 3 { 32 } else { 4 };
-        let lines_cheaper = by_lines && cost.saturating_mul(share) > postings.forward.byte_len();
-        if lines_cheaper {
-            return None;
-        }
-        spend(budget, std::iter::once(cost))?;
-        Some(own)
+/// Whether the lines of `own`, the words holding `needle`, are worth following within
+/// `budget` (spent on them when they are): not when they are too many, or (`by_lines`)
+/// their lines cost more than reading each line's words.
+pub(super) fn worth_following(
+    postings: &Postings,
+    own: &[u32],
+    needle: &str,
+    budget: &mut usize,
+    by_lines: bool,
+) -> bool {
+    // A needle in that many words holds letters most lines hold: each line's words say
+    // more for less.
+    let limit = *budget / 32 + 1024;
+    if own.len() > limit {
+        return false;
     }
+    let cost: usize = own.iter().map(|&id| postings.lines.cost(id)).sum();
+    // Words in that many lines (`a`): each line's words say where its first hit lies,
+    // and leave no line open. One or two letters are in words of every kind (`an` in
+    // `ankara`, `kana`, `yan`), whose lines the text must settle: their words' lines
+    // are followed only when they are very few (`1`).
+    let share = if needle.chars().count() < 3 { 32 } else { 4 };
+    let lines_cheaper = by_lines && cost.saturating_mul(share) > postings.forward.byte_len();
+    !lines_cheaper && spend(budget, std::iter::once(cost)).is_some()
 }
 
 /// A line the words leave open: words of several kinds, whose first hit the text says.
@@ -96,7 +91,7 @@ pub(super) fn open_words(postings: &Postings, own: &[u32], marks: &mut [u8]) {
 
 /// How a term's marks are read from a line's own words.
 #[derive(Debug, Clone, Copy)]
-enum Reading {
+pub(in crate::search) enum Reading {
     /// The kind of the first word holding the pattern: where the line's first hit lies.
     First,
     /// [`OPEN`] when a word holds a run of the pattern's letters.
@@ -117,34 +112,32 @@ pub(super) struct LineScan {
 }
 
 impl LineScan {
-    /// Reads the kind of the first word holding `pattern` (a word).
-    pub fn first(postings: &Postings, pattern: &str) -> Option<LineScan> {
-        LineScan::new(postings, postings.first_kinds(pattern)?, Reading::First)
+    /// Reads the kind of the first word holding `pattern` (a word), `own` being the words
+    /// holding it.
+    pub fn first(postings: &Postings, pattern: &str, own: &[u32]) -> LineScan {
+        LineScan::new(postings, postings.first_kinds(pattern, own), Reading::First)
     }
 
     /// Leaves open the lines with a word holding `run` (a run of letters of a pattern
-    /// holding more, which any hit of the pattern holds inside one word).
-    pub fn open(postings: &Postings, run: &str) -> Option<LineScan> {
-        LineScan::new(postings, postings.first_kinds(run)?, Reading::Open)
+    /// holding more, which any hit of the pattern holds inside one word), `own` being the
+    /// words holding it.
+    pub fn open(postings: &Postings, run: &str, own: &[u32]) -> LineScan {
+        LineScan::new(postings, postings.first_kinds(run, own), Reading::Open)
     }
 
     /// Reads where an anchored term (`mode`) of `pattern` (a word) meets the first and
-    /// last words.
-    pub fn edges(postings: &Postings, pattern: &str, mode: Mode) -> Option<LineScan> {
-        LineScan::new(
-            postings,
-            postings.edge_kinds(pattern)?,
-            Reading::Edges(mode),
-        )
+    /// last words, `own` being the words holding it.
+    pub fn edges(postings: &Postings, pattern: &str, mode: Mode, own: &[u32]) -> LineScan {
+        let table = postings.edge_kinds(pattern, own);
+        LineScan::new(postings, table, Reading::Edges(mode))
     }
 
-    fn new(postings: &Postings, table: Vec<u8>, reading: Reading) -> Option<LineScan> {
-        let forward = Arc::clone(&postings.forward);
-        Some(LineScan {
-            forward,
+    fn new(postings: &Postings, table: Vec<u8>, reading: Reading) -> LineScan {
+        LineScan {
+            forward: Arc::clone(&postings.forward),
             table,
             reading,
-        })
+        }
     }
 
     /// Line `line`'s mark bits, as [`super::TermMarks`] holds them.

@@ -262,15 +262,16 @@ impl Postings {
         limit: usize,
     ) -> Option<Vec<u32>> {
         if let Some(within) = within {
+            let finder = Finder::new(needle.as_bytes());
             let out: Vec<u32> = within
                 .iter()
                 .copied()
-                .filter(|&id| self.word(id).contains(needle))
+                .filter(|&id| finder.find(self.word(id).as_bytes()).is_some())
                 .collect();
             return (out.len() <= limit).then_some(out);
         }
         let mut out = Vec::new();
-        self.each_holding(needle, |id, _| {
+        self.each_holding(needle, |id| {
             out.push(id);
             out.len() <= limit
         })?;
@@ -279,26 +280,27 @@ impl Postings {
 
     /// Per word (by number), how it holds `needle` (alphanumeric characters only), as its
     /// first occurrence lies: 0 not at all, else `1 + (starts the word | ends it << 1)`.
-    /// One pass over the vocabulary; `None` only past 32-bit offsets.
-    pub fn first_kinds(&self, needle: &str) -> Option<Vec<u8>> {
+    /// `own` are the words holding it ([`Postings::words_holding`]): only they are read.
+    pub fn first_kinds(&self, needle: &str, own: &[u32]) -> Vec<u8> {
+        let finder = Finder::new(needle.as_bytes());
         let mut kinds = vec![0u8; self.ends.len()];
-        self.each_holding(needle, |id, at| {
-            let len = self.word(id).len();
-            let kind = u8::from(at == 0) | u8::from(at + needle.len() == len) << 1;
-            if let Some(slot) = kinds.get_mut(id as usize) {
-                *slot = 1 + kind;
-            }
-            true
-        })?;
-        Some(kinds)
+        for &id in own {
+            let word = self.word(id);
+            let (Some(at), Some(slot)) = (finder.find(word.as_bytes()), kinds.get_mut(id as usize))
+            else {
+                continue;
+            };
+            *slot = 1 + (u8::from(at == 0) | u8::from(at + needle.len() == word.len()) << 1);
+        }
+        kinds
     }
 
     /// Per word (by number), how it holds `needle` at its edges, for anchored terms: bits
     /// [`EDGE_START`] (the word starts with it), [`EDGE_END`] (ends with it), [`EDGE_WHOLE`]
-    /// (is it); 0 when it does not hold it at either edge. `None` only past 32-bit offsets.
-    pub fn edge_kinds(&self, needle: &str) -> Option<Vec<u8>> {
+    /// (is it); 0 when it does not hold it at either edge. `own` are the words holding it.
+    pub fn edge_kinds(&self, needle: &str, own: &[u32]) -> Vec<u8> {
         let mut kinds = vec![0u8; self.ends.len()];
-        self.each_holding(needle, |id, _| {
+        for &id in own {
             let word = self.word(id);
             let bit = |holds: bool, bit: u8| if holds { bit } else { 0 };
             let bits = bit(word.starts_with(needle), EDGE_START)
@@ -307,32 +309,26 @@ impl Postings {
             if let Some(slot) = kinds.get_mut(id as usize) {
                 *slot = bits;
             }
-            true
-        })?;
-        Some(kinds)
+        }
+        kinds
     }
 
-    /// Calls `f(id, at)` once for each word holding `needle`, ascending, with the byte its
-    /// first occurrence starts at in the word, while `f` says go on. `None` past 32-bit
-    /// offsets.
-    fn each_holding(&self, needle: &str, mut f: impl FnMut(u32, usize) -> bool) -> Option<()> {
+    /// Calls `f(id)` once for each word holding `needle`, ascending, while `f` says go on.
+    /// `None` past 32-bit offsets.
+    fn each_holding(&self, needle: &str, mut f: impl FnMut(u32) -> bool) -> Option<()> {
         let finder = Finder::new(needle.as_bytes());
-        let mut last = None;
-        let mut from = 0usize;
-        for at in finder.find_iter(self.words.as_bytes()) {
-            let at32 = u32::try_from(at).ok()?;
+        let bytes = self.words.as_bytes();
+        let (mut id, mut start) = (0usize, 0usize);
+        while let Some(found) = bytes.get(start..).and_then(|rest| finder.find(rest)) {
+            let at = u32::try_from(start + found).ok()?;
             // Hits come in order: search on from the last word found, by doubling steps.
-            let rest = self.ends.get(from..).unwrap_or_default();
-            let id = from + gallop(rest, at32);
-            if last != Some(id) {
-                last = Some(id);
-                let start = id.checked_sub(1).and_then(|b| self.ends.get(b));
-                let start = start.map_or(0, |&e| e as usize);
-                if !f(u32::try_from(id).ok()?, at.saturating_sub(start)) {
-                    return Some(());
-                }
+            id += gallop(self.ends.get(id..).unwrap_or_default(), at);
+            if !f(u32::try_from(id).ok()?) {
+                return Some(());
             }
-            from = id;
+            // The word's other hits are not wanted: on from the next word (a one-letter
+            // needle is in most words, several times).
+            start = self.ends.get(id).map_or(bytes.len(), |&e| e as usize);
         }
         Some(())
     }

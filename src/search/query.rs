@@ -15,7 +15,7 @@
 //! double-quoted stretch keeps its spaces: `%tag:"two words"` is one filter, `tag:two words`
 //! (see [`split_query`]).
 
-use crate::text::{fold_str, push_word_shape};
+use crate::text::{fold_str, is_arabic, push_word_shape};
 
 use super::aliases;
 
@@ -245,9 +245,13 @@ fn term_narrows(new: &Term, old: &Term) -> bool {
     if new.negated || old.negated || !new.aliases.is_empty() || !old.aliases.is_empty() {
         return false;
     }
+    // A skeleton meets the other script's words, and the pattern's letters say which that
+    // is: the first Arabic letter typed after Latin ones (`^ankara-` then `^ankara-ا`)
+    // turns the skeleton from Arabic words to Latin ones, which `prev` never met.
+    let same_side = |t: &Term| t.pattern.chars().any(is_arabic);
     let skeleton_ok = match (&new.skeleton, &old.skeleton) {
         (None, None) => true,
-        (Some(n), Some(o)) => skeleton_narrows(new, old, n, o),
+        (Some(n), Some(o)) => same_side(new) == same_side(old) && skeleton_narrows(new, old, n, o),
         _ => false,
     };
     let mode_ok = match (old.mode, new.mode) {

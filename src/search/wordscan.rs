@@ -29,7 +29,7 @@ use super::plan::Plan;
 use super::postings::{Postings, is_alnum};
 use super::query::Mode;
 use super::words::EntrySet;
-use line_marks::{LineScan, mark_prefix_words, mark_words, open_words};
+use line_marks::{LineScan, Reading, mark_prefix_words, mark_words, open_words, worth_following};
 
 #[path = "line_marks.rs"]
 mod line_marks;
@@ -146,9 +146,12 @@ impl Index {
         let mut aliases = vec![0u8; if t.term.aliases.is_empty() { 0 } else { lines }];
         for (i, alias) in t.term.aliases.iter().take(8).enumerate() {
             let run = longest_word(alias)?;
-            let ids = self.word_memo.words_holding(postings, run, limit)?;
+            let ids = self.word_memo.holding(postings, run)?;
+            if ids.len() > limit {
+                return None;
+            }
             spend(budget, ids.iter().map(|&id| postings.lines.cost(id)))?;
-            for id in ids {
+            for &id in ids.iter() {
                 let Some(kind) = alias_kind(alias, postings.word(id)) else {
                     continue;
                 };
@@ -193,39 +196,48 @@ impl Index {
         marks: &mut [u8],
     ) -> Option<Option<LineScan>> {
         let pattern = t.term.pattern.as_str();
-        if !is_word(pattern) {
-            // Any hit holds the pattern's longest run of letters inside one word: only the
-            // lines of the words holding it are read.
-            let run = longest_word(pattern)?;
-            match self.words_to_follow(postings, run, budget, by_lines) {
-                Some(own) => open_words(postings, &own, marks),
-                None if by_lines => return Some(Some(LineScan::open(postings, run)?)),
-                None => return None,
-            }
-        } else if !matches!(t.term.mode, Mode::Fuzzy | Mode::Exact) {
-            // An anchored hit lies in the first or last word: `^x` in a word starting a
-            // line's key (its lines flagged so), few enough to follow; else each line's
-            // first and last words are read.
-            let prefix = t.term.mode == Mode::Prefix;
-            let own = prefix
-                .then(|| self.words_to_follow(postings, pattern, budget, by_lines))
-                .flatten();
-            match own {
-                Some(own) => mark_prefix_words(postings, &own, pattern, marks),
-                None if by_lines => {
-                    return Some(Some(LineScan::edges(postings, pattern, t.term.mode)?));
-                }
-                None => return None,
-            }
-        } else {
-            match self.words_to_follow(postings, pattern, budget, by_lines) {
-                Some(own) => mark_words(postings, &own, pattern, marks),
-                None if by_lines => return Some(Some(LineScan::first(postings, pattern)?)),
-                None => return None,
-            }
+        let prefix = t.term.mode == Mode::Prefix;
+        let (needle, reading) = needle_of(pattern, t.term.mode)?;
+        let followed = !matches!(reading, Reading::Edges(_)) || prefix;
+        if !followed && !by_lines {
+            return None;
         }
-        Some(None)
+        // One table of the words holding it, for the words followed or each line's words.
+        let own = self.word_memo.holding(postings, needle)?;
+        if followed && worth_following(postings, &own, needle, budget, by_lines) {
+            match reading {
+                Reading::Open => open_words(postings, &own, marks),
+                Reading::Edges(_) => mark_prefix_words(postings, &own, pattern, marks),
+                Reading::First => mark_words(postings, &own, pattern, marks),
+            }
+            return Some(None);
+        }
+        if !by_lines {
+            return None;
+        }
+        Some(Some(match reading {
+            Reading::Open => LineScan::open(postings, needle, &own),
+            Reading::Edges(mode) => LineScan::edges(postings, pattern, mode, &own),
+            Reading::First => LineScan::first(postings, pattern, &own),
+        }))
     }
+}
+
+/// What a term of `pattern` (`mode`) looks for in the words, and how its lines' marks are
+/// read: `None` when the words cannot answer for it (no letter in the pattern).
+pub(super) fn needle_of(pattern: &str, mode: Mode) -> Option<(&str, Reading)> {
+    Some(if !is_word(pattern) {
+        // Any hit holds the pattern's longest run of letters inside one word: only the
+        // lines of the words holding it are read.
+        (longest_word(pattern)?, Reading::Open)
+    } else if !matches!(mode, Mode::Fuzzy | Mode::Exact) {
+        // An anchored hit lies in the first or last word: `^x` in a word starting a
+        // line's key (its lines flagged so), few enough to follow; else each line's
+        // first and last words are read.
+        (pattern, Reading::Edges(mode))
+    } else {
+        (pattern, Reading::First)
+    })
 }
 
 /// Marks `line` as reached through another form of the term (`bit`: [`ALIAS`], [`SKEL`]).

@@ -177,6 +177,14 @@ impl State {
             .unwrap_or(&text.shared)
     }
 
+    /// True when some text or copy is archived: until one is, a list that hides archived
+    /// documents need not ask each document its state.
+    pub fn any_archived(&self) -> bool {
+        self.docs
+            .values()
+            .any(|t| t.shared.archived || t.copies.values().any(|c| c.archived))
+    }
+
     /// Texts and copies with any recorded state, by key: each text (key without a copy)
     /// before its copies with triage of their own.
     pub fn docs(&self) -> impl Iterator<Item = (DocKey, &DocState)> {

@@ -81,7 +81,7 @@ fn extracted(app: &mut App, extraction: MentionTable) -> Vec<Effect> {
     // Extraction's threads freed their working memory, which glibc keeps in their arenas:
     // handed back before the panels and the shown spans are made here, in another arena,
     // or the two are held at once (the reader's peak on a huge document).
-    super::jobs::release_freed_memory();
+    crate::memory::release_freed_memory();
     // After a reload the entity rows are numbered anew: the selection and `f` follow.
     let place = super::reload::EntityPlace::of(app);
     let items = {
@@ -99,7 +99,7 @@ fn extracted(app: &mut App, extraction: MentionTable) -> Vec<Effect> {
     app.marks = Default::default();
     search::refresh_entity_order(app);
     super::annotate::refresh_spans(app);
-    super::jobs::release_freed_memory();
+    crate::memory::release_freed_memory();
     vec![Effect::IndexEntities(items), filter::ask_search(app)]
 }
 

@@ -191,20 +191,6 @@ impl Jobs {
     }
 }
 
-/// Hands the memory freed by a big phase (extraction, a load, the spans of a huge
-/// document) back to the system. glibc keeps freed memory in its arenas for reuse and
-/// returns only what lies at the top of each heap: after extracting a 40 MB document the
-/// reader held about 100 MB more than it used. `malloc_trim` releases the free pages
-/// wherever they lie, in every arena (the workers' too).
-pub fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only walks glibc's own heaps and returns free pages to the
-    // system; it takes no pointer and touches no live allocation.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::time::Duration;

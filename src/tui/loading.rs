@@ -221,7 +221,7 @@ pub fn placeholder_corpus(titles: &[TitleEntry]) -> Corpus {
                 iso: iso.clone(),
             }),
             lang: detect_language(&t.title),
-            paragraphs: Vec::new(),
+            paragraphs: Vec::new().into(),
             notices: vec!["loading".into()],
             meta: None,
         })

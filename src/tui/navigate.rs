@@ -236,7 +236,13 @@ fn row_bounds(layout: &crate::layout::DocLayout, row: usize) -> (usize, usize) {
 
 /// Narrows the document list to documents mentioning the selected entity.
 pub fn filter_by_entity(app: &mut App) {
-    let Some(row) = app.panel.selected().or_else(|| entity_under_cursor(app)) else {
+    // In the entity panel the entity is the one under the caret: after a first `f`, `j`
+    // then `f` lists the next one's documents (the selection would keep the first).
+    let row = match app.focus {
+        super::app::Focus::Entities => entity_under_cursor(app).or_else(|| app.panel.selected()),
+        _ => app.panel.selected().or_else(|| entity_under_cursor(app)),
+    };
+    let Some(row) = row else {
         return;
     };
     let Some(name) = app.facts.entities.get(row).map(|e| e.name.clone()) else {

@@ -15,7 +15,7 @@ use crate::search::{EntityItem, Index, Results, match_ranges};
 
 pub use super::search_answer::{
     FirstAnswer, SearchOutcome, add_open_matches, first_answer, first_answer_after, first_screen,
-    run_query, run_query_after, worth_a_count, worth_a_first_screen,
+    run_query, run_query_after, run_query_prepared, worth_a_count, worth_a_first_screen,
 };
 
 enum Request {
@@ -100,7 +100,7 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
     let docs = &corpus.docs;
     let mut index = Index::build(corpus, &[]);
     // The build's working tables were freed in this thread's own arena: given back.
-    super::jobs::release_freed_memory();
+    crate::memory::release_freed_memory();
     let mut words_built = false;
     let mut prev: Option<Results> = None;
     let mut last: Option<(u64, String, usize)> = None;
@@ -122,6 +122,7 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
         cancel.store(false, Ordering::Relaxed);
         // A big search first sends the documents sure to head its answer.
         let mut matches = None;
+        let mut prepared = None;
         let first = worth_a_first_screen(&index, &raw, prev.as_ref())
             .then(|| first_answer_after(&index, &raw, prev.as_ref(), cancel))
             .flatten();
@@ -134,15 +135,21 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
                 return;
             }
             // Then the same screen with the whole answer's count, which comes sooner than
-            // the whole answer (see `Index::answer_docs`).
+            // the whole answer (see `Index::answer_docs`): counted from the whole
+            // answer's own preparation, which it then scans.
             if worth_a_count(&index, &raw, prev.as_ref()) {
-                outcome.answer_docs = index.answer_docs(heads, prev.as_ref(), cancel);
+                let mut ready = index.prepare(&heads.query, prev.as_ref());
+                outcome.answer_docs = index.answer_docs_prepared(heads, &mut ready, cancel);
                 if outcome.answer_docs.is_some() && !answers.send(outcome) {
                     return;
                 }
+                prepared = Some(ready);
             }
         }
-        let answer = run_query_after(&index, &raw, prev.as_ref(), heads.as_ref(), cancel);
+        let answer = match prepared {
+            Some(ready) => run_query_prepared(&index, ready, heads.as_ref(), cancel),
+            None => run_query_after(&index, &raw, prev.as_ref(), heads.as_ref(), cancel),
+        };
         if let Some((results, mut outcome)) = answer {
             outcome.generation = generation;
             match matches {
@@ -175,7 +182,9 @@ fn next_request(
             Ok(request) => return Some(request),
             Err(RecvTimeoutError::Timeout) => {
                 index.index_words();
-                super::jobs::release_freed_memory();
+                // The count's table of documents' lines, made while the user is idle.
+                index.prepare_doc_lines();
+                crate::memory::release_freed_memory();
                 *words_built = true;
             }
             Err(RecvTimeoutError::Disconnected) => return None,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::atomic::AtomicBool;
 
 use crate::corpus::Document;
-use crate::search::{Heads, Hit, Index, ItemKind, Query, Results, covers, match_ranges};
+use crate::search::{Heads, Hit, Index, ItemKind, Prepared, Query, Results, covers, match_ranges};
 
 /// What a search found, in the shape the panes use.
 #[derive(Debug, Clone, Default)]
@@ -65,11 +65,24 @@ pub fn run_query_after(
     cancel: &AtomicBool,
 ) -> Option<(Results, SearchOutcome)> {
     let query = Query::parse(raw);
+    run_query_prepared(index, index.prepare(&query, prev), heads, cancel)
+}
+
+/// Runs one query as [`run_query_after`] does, from a search made ready
+/// ([`Index::prepare`]): the worker counts a first screen's documents from the same
+/// preparation ([`Index::answer_docs_prepared`]) before this whole answer.
+pub fn run_query_prepared(
+    index: &Index,
+    prepared: Prepared,
+    heads: Option<&Heads>,
+    cancel: &AtomicBool,
+) -> Option<(Results, SearchOutcome)> {
+    let query = prepared.query().clone();
     // The outcome needs documents and entities in rank order, not every hit: a one-letter
     // query over a million lines is ordered by its documents' best hits, not sorted whole
     // (nor its first thousands: the hits stay in index order, which the next key's
     // narrowing and the pass over them below read front to back).
-    let results = index.search_after_heads(&query, prev, heads, cancel)?;
+    let results = index.search_prepared(prepared, heads, cancel)?;
     let entity_hits = ranked_entity_hits(index, &results.hits);
     let outcome = SearchOutcome {
         generation: 0,
@@ -170,9 +183,9 @@ fn scanned(index: &Index, raw: &str, prev: Option<&Results>) -> usize {
 }
 
 /// How many lines per document a search must read for its first screen to be counted
-/// first ([`Index::answer_docs`] reads about one per document, and as much again to pass
-/// over the rest): below it, the count costs the whole answer a share it does not win
-/// back (`ankara` after `ankar` reads a few lines per document).
+/// first ([`Index::answer_docs`] reads about one per document and passes over the rest
+/// by where each document's lines start): below it, the count costs the whole answer a
+/// share it does not win back (`ankara` after `ankar` reads a few lines per document).
 const LINES_PER_DOC_TO_COUNT: usize = 8;
 
 /// True when a search for `raw` after `prev` reads so many lines per document that

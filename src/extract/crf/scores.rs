@@ -108,8 +108,9 @@ impl WordScores {
     }
 
     /// Reads the rows of the words `cached` (a segment's) without waiting on them, so
-    /// that the additions after it find them in the cache (see [`CrfModel::touch_states`]).
-    pub(super) fn touch(&self, cached: &[Option<Cached>], n: usize) {
+    /// that the additions after it find them in the cache (see [`CrfModel::touch_states`]),
+    /// and the weights of `model` that words with a suffix give their neighbours.
+    pub(super) fn touch(&self, model: &CrfModel, cached: &[Option<Cached>], n: usize) {
         if n == 0 {
             return;
         }
@@ -117,7 +118,15 @@ impl WordScores {
         for c in cached.iter().flatten() {
             let (at, len) = match *c {
                 Cached::Word(at) => (at as usize, Self::ROWS * n),
-                Cached::Suffixed { own, .. } => (own as usize, n),
+                Cached::Suffixed {
+                    own, found, counts, ..
+                } => {
+                    let found = found as usize;
+                    let k = counts.iter().map(|&k| usize::from(k)).sum::<usize>();
+                    let weights = self.found.get(found..found + k).unwrap_or(&[]);
+                    model.touch_found(weights.iter().copied());
+                    (own as usize, n)
+                }
             };
             // A float per 64-byte line of the word's rows.
             for k in (0..len).step_by(16).chain([len - 1]) {
@@ -223,6 +232,7 @@ impl ContextWeights {
             self.found[at] = f;
             self.memo[memo_slot(h)] = (h, f);
         }
+        model.touch_found(self.pending.iter().map(|&at| self.found[at]));
     }
 
     /// Adds the weights of the segment's `k`-th token, in the order of its attributes.
@@ -275,7 +285,7 @@ impl SegmentScorer {
                 .push(found.map_or_else(|| ctx.key_hash(i), |(_, h)| h));
         }
         ctx.set_key_hashes(seg, &self.hashes);
-        words.touch(&self.cached, n);
+        words.touch(model, &self.cached, n);
         self.context.look_up(model, ctx, seg);
         state.clear();
         state.resize(seg.len() * n, 0.0);

@@ -170,6 +170,20 @@ impl AttrTable {
         std::hint::black_box(seen);
     }
 
+    /// Reads the first weight of each of `found` that has several (its weights are in a
+    /// second array, a random place in it each), so that adding them after it finds them
+    /// in the cache: the reads do not wait on one another, where each addition waited for
+    /// its own (the pair attributes' weights are mostly of several labels).
+    pub fn touch_found(&self, found: impl Iterator<Item = Found>) {
+        let mut seen = 0f32;
+        for f in found {
+            // A slot of another tag reads the first weight (always cached).
+            let at = std::hint::select_unpredictable(f.0.tag == MANY, f.0.value as usize, 0);
+            seen += self.many.get(at).map_or(0.0, |w| w.1);
+        }
+        std::hint::black_box(seen);
+    }
+
     /// The weights of the attribute `hash` (none if it has none), as a copy of its slot.
     #[inline]
     pub fn get(&self, hash: u64) -> Found {

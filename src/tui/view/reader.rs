@@ -121,7 +121,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let dim = doc
-            .paragraphs
+            .paragraphs()
             .get(line.para)
             .is_some_and(|p| p.kind == ParaKind::Boilerplate);
         let mut base = if dim { app.theme.dim } else { Style::new() };

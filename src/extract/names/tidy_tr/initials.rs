@@ -21,6 +21,10 @@ const MAX_INITIALS: usize = 3;
 /// right after it (a space before the dot is allowed, as CoNLL renderings write `A .`).
 fn initial(text: &str, toks: &Tokens, i: usize) -> Option<usize> {
     let t = toks.toks.get(i)?;
+    // One character is at most four bytes: most words are ruled out before reading any.
+    if t.end() - t.start() > 4 {
+        return None;
+    }
     let word = &text[t.start()..t.end()];
     let mut chars = word.chars();
     let c = chars.next()?;
@@ -149,9 +153,12 @@ fn name_before_caps(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> bool {
 /// before its all-caps surname (`Nadide` + `SABBAĞ`) and initials on either side (`Levent
 /// A.`, `M. Gürcan Karakaş`).
 fn grow(lx: &Lexicon, text: &str, toks: &Tokens, m: &mut RawMention) {
-    let Some(first) = toks.toks.iter().position(|t| t.start() == m.start) else {
+    // Tokens are in order of their starts: found by halving, not by a scan from the first
+    // (a scan per person made a long text's persons cost its tokens times their number).
+    let first = toks.toks.partition_point(|t| t.start() < m.start);
+    if toks.toks.get(first).is_none_or(|t| t.start() != m.start) {
         return;
-    };
+    }
     // A person the tagger read as a bare letter or ending in one takes the initials' dots
     // (`R` of `R.A.`, `Levent A` of `Levent A.`).
     if let Some((_, end)) = initials_from(text, toks, first)
