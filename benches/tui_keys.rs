@@ -98,5 +98,55 @@ fn main() {
             update(&mut app, Msg::Action(Action::CycleSort), &panes);
         });
         println!("{n} docs: o (sort again, filter on): median {med:?}, worst {worst:?}");
+        triage_cases(&mut app, n);
     }
+}
+
+/// The list's triage filters once the journal says more: one document archived (every
+/// document's state can hide it), `%unread` typed, and a change saved before each re-list
+/// (the per-document triage is made again from the new state).
+fn triage_cases(app: &mut App, n: usize) {
+    let first = app.corpus.docs[0].key.clone();
+    let toggle = |app: &mut App, value: bool| {
+        std::sync::Arc::make_mut(&mut app.state).apply(&Change::Star {
+            doc: first.clone(),
+            value,
+        });
+    };
+    std::sync::Arc::make_mut(&mut app.state).apply(&Change::Archive {
+        doc: app.corpus.docs[1].key.clone(),
+        value: true,
+    });
+    okur::tui::filter::refresh_list(app);
+    let (med, worst) = time(20, || okur::tui::filter::refresh_list(app));
+    println!("{n} docs: re-list, entity filter on, one archived: median {med:?}, worst {worst:?}");
+    app.list.set_filter_text("%unread");
+    okur::tui::filter::refresh_list(app);
+    let (med, worst) = time(20, || okur::tui::filter::refresh_list(app));
+    println!("{n} docs: re-list, entity filter and %unread: median {med:?}, worst {worst:?}");
+    let mut on = false;
+    let (med, worst) = time(20, || {
+        on = !on;
+        toggle(app, on);
+        okur::tui::filter::refresh_list(app);
+    });
+    println!("{n} docs: a change saved, then re-list: median {med:?}, worst {worst:?}");
+    app.list.set_entity_filter(None);
+    let (med, worst) = time(10, || {
+        on = !on;
+        toggle(app, on);
+        okur::tui::filter::refresh_list(app);
+    });
+    println!("{n} docs: the same, no entity filter: median {med:?}, worst {worst:?}");
+    let (med, worst) = time(20, || {
+        on = !on;
+        toggle(app, on);
+        app.triage.sync(&app.state, &app.corpus.docs);
+    });
+    println!("{n} docs: a change saved, the triage table alone: median {med:?}, worst {worst:?}");
+    let (med, worst) = time(20, || {
+        on = !on;
+        toggle(app, on);
+    });
+    println!("{n} docs: a change alone: median {med:?}, worst {worst:?}");
 }

@@ -158,7 +158,7 @@ pub fn merge(
     };
     for mut r in readings {
         if r.arabic {
-            super::names::keep_family_names(text, toks, &mut r.tags.mentions);
+            super::names::keep_family_names((lx, text, toks), &mut r.tags.mentions);
         } else {
             r.tags.mentions = tidy_tr::tidy_model((lx, text, toks), r.tags.mentions);
         }
@@ -200,6 +200,11 @@ pub fn merge(
             out,
             roles.into_iter().filter(|m| !inside(m, false)).collect(),
         );
+        let listed = super::names::listed_persons(lx, text, toks, out);
+        add_where_free(
+            out,
+            listed.into_iter().filter(|m| !inside(m, false)).collect(),
+        );
     }
     if turkish {
         add_where_free(out, cued);
@@ -231,7 +236,7 @@ fn arabic_known_persons(
     };
     known.retain(|m| !(by_last(m) && longer(m)));
     let (mut ar, rest): (Vec<_>, Vec<_>) = known.drain(..).partition(|m| arabic(m));
-    super::names::keep_family_names(text, toks, &mut ar);
+    super::names::keep_family_names((lx, text, toks), &mut ar);
     known.extend(rest);
     known.extend(ar);
 }
@@ -359,6 +364,15 @@ mod tests {
         // Inside an organisation the tagger found, it is none.
         let org = ([].as_slice(), ["الكرملين دميتري بيسكوف"].as_slice());
         assert!(merged(text, &rules, org, (true, Blend::ARABIC)).is_empty());
+    }
+
+    #[test]
+    fn arabic_persons_listed_after_a_tagger_person_are_persons() {
+        let text = "وشارك الفنان محمد منير ، ومدحت صالح ، وعادل البدري في الحفل";
+        assert_eq!(
+            merged(text, &[], (&["محمد منير"], &[]), (true, Blend::ARABIC)),
+            ["محمد منير", "مدحت صالح", "عادل البدري"]
+        );
     }
 
     #[test]

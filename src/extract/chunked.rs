@@ -19,6 +19,11 @@ use super::table::{Span, Strings};
 use super::token::Tokens;
 use super::{Extractor, Kind, KnownPeople, RawMention, par_map};
 
+/// A huge document's mentions piece by piece: each piece's spans (offsets in the
+/// document), in the pieces' order. Kept apart so that a pass over them frees each piece's
+/// spans once no later window reads them, rather than holding the old and the new whole.
+pub(crate) type Parts = Vec<Box<[Span]>>;
+
 /// A document to extract in pieces.
 pub(crate) struct Chunked<'a> {
     ex: &'a Extractor,
@@ -36,48 +41,63 @@ impl<'a> Chunked<'a> {
         (pieces.len() > 1).then_some(Chunked { ex, text, pieces })
     }
 
-    /// The document's own mentions, as [`Extractor::extract_text`] gives them: each piece's,
-    /// then the people they name found again wherever else the document names them.
+    /// The document's own mentions, as [`Extractor::extract_text`] gives them, joined.
     pub(crate) fn own(&self, dateline: Option<&str>, strings: &Strings) -> Vec<Span> {
+        let parts = self.own_parts(dateline, strings);
+        let mut all = Vec::with_capacity(parts.iter().map(|s| s.len()).sum());
+        parts.iter().for_each(|part| all.extend_from_slice(part));
+        all
+    }
+
+    /// The document's own mentions piece by piece: each piece's, then the people they
+    /// name found again wherever else the document names them.
+    pub(crate) fn own_parts(&self, dateline: Option<&str>, strings: &Strings) -> Parts {
         let anchor = dateline.map(Anchor::parse).unwrap_or_default();
-        let mut parts = self.each_piece(|p, window| {
+        // Where the pieces read so far name a month (offsets in the document), in order.
+        let mut named: Vec<(usize, (i32, u8))> = Vec::new();
+        let mut found = Parts::with_capacity(self.pieces.len());
+        let read = |p: &Piece, window: &str, _: &[Box<[Span]>]| {
             let toks = Tokens::new(window);
             let (ms, months) = self.ex.found_dated(window, &toks, anchor);
             (keep(p, ms, strings), months)
-        });
-        let named = named_months(&self.pieces, &parts);
-        for (p, (spans, months)) in self.pieces.iter().zip(&mut parts) {
+        };
+        self.in_batches(&mut Parts::new(), read, |p, (spans, months)| {
             let before = named.partition_point(|&(i, _)| i < p.window.start);
             let month = before.checked_sub(1).and_then(|i| named.get(i));
-            if let (false, Some(&(_, month))) = (months.waiting.is_empty(), month) {
-                *spans = carry_month(p, spans, months, month, strings);
-            }
-        }
+            found.push(match (months.waiting.is_empty(), month) {
+                (false, Some(&(_, month))) => carry_month(p, &spans, &months, month, strings),
+                _ => spans,
+            });
+            let in_doc = months.named.iter().map(|&(i, m)| (i + p.window.start, m));
+            named.extend(in_doc.filter(|(i, _)| p.core.contains(i)));
+        });
         drop(named);
-        let found = joined(parts.into_iter().map(|(spans, _)| spans).collect());
-        let known = people(self.text, &found, strings);
-        let parts = self.each_piece(|p, window| {
-            let mut ms = mentions_in(p, &found, strings);
+        let known = people(self.text, found.iter().flat_map(|s| s.iter()), strings);
+        let mut parts = Parts::with_capacity(self.pieces.len());
+        let spread = |p: &Piece, window: &str, found: &[Box<[Span]>]| {
+            let mut ms = mentions_in(p, &self.pieces, found, strings);
             self.ex.add_known(window, &known, &mut ms);
             keep(p, ms, strings)
-        });
-        // Held once and a half at most, not three times: the pieces' spans and their join.
-        drop(found);
-        joined(parts)
+        };
+        // Each piece's first spans are freed as soon as no window left reads them: the
+        // document's spans are held about once, not twice.
+        self.in_batches(&mut found, spread, |_, spans| parts.push(spans));
+        parts
     }
 
-    /// `spans` (the document's own mentions) with the people `known` in the corpus added
-    /// and homographs read, as the corpus pass does for a document read whole.
+    /// `parts` (the document's own mentions) with the people `known` in the corpus added
+    /// and homographs read, as the corpus pass does for a document read whole: joined, each
+    /// piece's spans freed as the join passes it.
     pub(crate) fn with_known(
         &self,
-        spans: Box<[Span]>,
+        mut parts: Parts,
         known: &KnownPeople,
         strings: &Strings,
     ) -> Vec<Span> {
         let lx = self.ex.lexicon();
-        let places = places(self.text, &spans, strings);
-        let parts = self.each_piece(|p, window| {
-            let mut ms = mentions_in(p, &spans, strings);
+        let places = places(self.text, parts.iter().flat_map(|s| s.iter()), strings);
+        let add = |p: &Piece, window: &str, parts: &[Box<[Span]>]| {
+            let mut ms = mentions_in(p, &self.pieces, parts, strings);
             self.ex.add_known(window, known, &mut ms);
             shift(&mut ms, p.window.start, true);
             // The document's other places decide a homograph's reading: one mention of each
@@ -88,32 +108,58 @@ impl<'a> Chunked<'a> {
             ms.truncate(own);
             shift(&mut ms, p.window.start, false);
             keep(p, ms, strings)
+        };
+        let mut all = Vec::new();
+        self.in_batches(&mut parts, add, |_, spans| {
+            // Grown by an eighth, not doubled: the room of a doubled vector was up to as
+            // much again as the spans it held.
+            if all.capacity() - all.len() < spans.len() {
+                all.reserve_exact(spans.len().max(all.len() / 8));
+            }
+            all.extend_from_slice(&spans);
         });
-        drop(spans);
-        joined(parts)
+        all
     }
 
-    /// Runs `f` on each piece and its window's text, on the available cores: the spans
-    /// of each piece, in order.
-    fn each_piece<R: Send>(&self, f: impl Fn(&Piece, &str) -> R + Sync) -> Vec<R> {
-        par_map(&self.pieces, |p| f(p, self.window(p)))
+    /// Runs `f` on each piece, its window's text and `old` (a pass's input, by piece), a
+    /// few pieces per core at a time, and hands `take` each piece's result in the pieces'
+    /// order as its batch ends. The spans of `old` no window after the batch reads are
+    /// freed then: the pass holds its input and output about once together, and only a
+    /// batch's results beside them.
+    fn in_batches<R: Send>(
+        &self,
+        old: &mut Parts,
+        f: impl Fn(&Piece, &str, &[Box<[Span]>]) -> R + Sync,
+        mut take: impl FnMut(&Piece, R),
+    ) {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // Four pieces per core: a piece that takes longer than the others keeps its core
+        // busy while the rest do three more, instead of leaving them idle.
+        let batch = 4 * threads;
+        let mut freed = 0;
+        for (b, batch_pieces) in self.pieces.chunks(batch).enumerate() {
+            let input: &[Box<[Span]>] = old;
+            let outs = par_map(batch_pieces, |p| f(p, self.window(p), input));
+            batch_pieces
+                .iter()
+                .zip(outs)
+                .for_each(|(p, out)| take(p, out));
+            let next = self.pieces.get((b + 1) * batch);
+            let read_from = next.map_or(usize::MAX, |p| p.window.start);
+            while let (Some(p), Some(part)) = (self.pieces.get(freed), old.get_mut(freed)) {
+                if p.core.end > read_from {
+                    break;
+                }
+                *part = Box::default();
+                freed += 1;
+            }
+        }
     }
 
     /// The text `p` reads: its window.
     fn window(&self, p: &Piece) -> &'a str {
         self.text.get(p.window.clone()).unwrap_or_default()
     }
-}
-
-/// Where each piece names a month (offsets in the document), in order: a piece's
-/// [`Months`] with the mentions of its margins left to the pieces they belong to.
-fn named_months<T>(pieces: &[Piece], parts: &[(T, Months)]) -> Vec<(usize, (i32, u8))> {
-    let mut named = Vec::new();
-    for (p, (_, months)) in pieces.iter().zip(parts) {
-        let in_doc = months.named.iter().map(|&(i, m)| (i + p.window.start, m));
-        named.extend(in_doc.filter(|(i, _)| p.core.contains(i)));
-    }
-    named
 }
 
 /// `spans` (piece `p`'s, offsets in the document) with its days of "the same month" named
@@ -142,15 +188,6 @@ fn carry_month(
     strings.spans(&ms)
 }
 
-/// The pieces' spans one after the other.
-fn joined(parts: Vec<Box<[Span]>>) -> Vec<Span> {
-    let mut all = Vec::with_capacity(parts.iter().map(|s| s.len()).sum());
-    for part in parts {
-        all.extend_from_slice(&part);
-    }
-    all
-}
-
 /// Moves the mentions' offsets by `by`: forward (window to document) or back.
 fn shift(ms: &mut [RawMention], by: usize, forward: bool) {
     for m in ms {
@@ -161,12 +198,25 @@ fn shift(ms: &mut [RawMention], by: usize, forward: bool) {
     }
 }
 
-/// The mentions of `p`'s window (offsets in the window) found so far in `spans` (offsets
-/// in the document, sorted by start).
-fn mentions_in(p: &Piece, spans: &[Span], strings: &Strings) -> Vec<RawMention> {
-    let from = spans.partition_point(|s| s.start() < p.window.start);
-    let to = spans.partition_point(|s| s.start() < p.window.end);
-    let mut ms = strings.raw(spans.get(from..to).unwrap_or_default());
+/// The mentions of `p`'s window (offsets in the window) found so far in `parts` (the
+/// spans of `pieces`, offsets in the document, sorted by start).
+fn mentions_in(
+    p: &Piece,
+    pieces: &[Piece],
+    parts: &[Box<[Span]>],
+    strings: &Strings,
+) -> Vec<RawMention> {
+    let first = pieces.partition_point(|q| q.core.end <= p.window.start);
+    let mut spans = Vec::new();
+    for (q, part) in pieces.iter().zip(parts).skip(first) {
+        if q.core.start >= p.window.end {
+            break;
+        }
+        let from = part.partition_point(|s| s.start() < p.window.start);
+        let to = part.partition_point(|s| s.start() < p.window.end);
+        spans.extend_from_slice(part.get(from..to).unwrap_or_default());
+    }
+    let mut ms = strings.raw(&spans);
     shift(&mut ms, p.window.start, false);
     ms
 }
@@ -181,10 +231,15 @@ fn keep(p: &Piece, mut ms: Vec<RawMention>, strings: &Strings) -> Box<[Span]> {
 
 /// One mention (in `spans`) of each kind-`kind` text of the document with the same
 /// canonical name: what a step that reads only their texts and names needs of them all.
-fn one_of_each(text: &str, spans: &[Span], strings: &Strings, kind: Kind) -> Vec<RawMention> {
+fn one_of_each<'s>(
+    text: &str,
+    spans: impl IntoIterator<Item = &'s Span>,
+    strings: &Strings,
+    kind: Kind,
+) -> Vec<RawMention> {
     let mut seen: FxSet<(&str, u32)> = FxSet::default();
     let firsts: Vec<Span> = spans
-        .iter()
+        .into_iter()
         .filter(|s| s.kind() == kind)
         .filter(|s| {
             let surface = text.get(s.start()..s.end()).unwrap_or_default();
@@ -197,12 +252,20 @@ fn one_of_each(text: &str, spans: &[Span], strings: &Strings, kind: Kind) -> Vec
 
 /// The people the document names ([`KnownPeople::from_mentions`] of all its mentions),
 /// from one mention of each name.
-pub(crate) fn people(text: &str, spans: &[Span], strings: &Strings) -> KnownPeople {
+pub(crate) fn people<'s>(
+    text: &str,
+    spans: impl IntoIterator<Item = &'s Span>,
+    strings: &Strings,
+) -> KnownPeople {
     KnownPeople::from_mentions(text, &one_of_each(text, spans, strings, Kind::Person))
 }
 
 /// One mention of each place text and name of the document.
-fn places(text: &str, spans: &[Span], strings: &Strings) -> Vec<RawMention> {
+fn places<'s>(
+    text: &str,
+    spans: impl IntoIterator<Item = &'s Span>,
+    strings: &Strings,
+) -> Vec<RawMention> {
     one_of_each(text, spans, strings, Kind::Place)
 }
 

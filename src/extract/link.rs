@@ -104,7 +104,7 @@ impl KnownPeople {
                 });
             }
         }
-        super::names::widen_where_free(text, toks, &mut added, out);
+        super::names::widen_where_free((lx, text, toks), &mut added, out);
         out.extend(added);
         out.sort_by_key(|m| (m.start, m.end));
     }

@@ -58,8 +58,8 @@ pub fn extract_corpus_table_in_pieces(
 /// Extracts each document, keeping its mentions compact as soon as they are found (a
 /// worker holds one document's working buffers at a time), gathers the people they name,
 /// adds those people's other mentions, and links. A document longer than `piece` bytes is
-/// read in pieces, one document at a time on all cores, and not cached (its entry would be
-/// as large as it).
+/// read in pieces, one document at a time on all cores, its spans kept by piece until the
+/// corpus pass joins them, and not cached (its entry would be as large as it).
 fn extract_table(
     ex: &Extractor,
     corpus: &Corpus,
@@ -93,14 +93,22 @@ fn extract_table(
         learn(KnownPeople::from_mentions(&d.text, &found));
         strings.spans(&found)
     });
-    for (d, spans) in corpus.docs.iter().zip(&mut spans) {
+    // A huge document's own spans, piece by piece, until the corpus pass joins them.
+    let mut huge: Vec<(usize, chunked::Chunked, chunked::Parts)> = Vec::new();
+    for (i, (d, spans)) in corpus.docs.iter().zip(&mut spans).enumerate() {
         if d.text.len() > piece {
-            let own = match chunked::Chunked::new(ex, &d.text, piece) {
-                Some(chunked) => chunked.own(d.date(), &strings),
-                None => strings.spans(&ex.extract_doc(d)).into_vec(),
-            };
-            learn(chunked::people(&d.text, &own, &strings));
-            *spans = own.into_boxed_slice();
+            match chunked::Chunked::new(ex, &d.text, piece) {
+                Some(chunked) => {
+                    let own = chunked.own_parts(d.date(), &strings);
+                    learn(chunked::people(&d.text, own.iter().flatten(), &strings));
+                    huge.push((i, chunked, own));
+                }
+                None => {
+                    let own = strings.spans(&ex.extract_doc(d));
+                    learn(chunked::people(&d.text, own.iter(), &strings));
+                    *spans = own;
+                }
+            }
         }
     }
     let known = known
@@ -120,13 +128,10 @@ fn extract_table(
             whole(doc, spans);
         }
     });
-    for (doc, spans) in corpus.docs.iter().zip(&mut spans) {
-        let chunked = (doc.text.len() > piece)
-            .then(|| chunked::Chunked::new(ex, &doc.text, piece))
-            .flatten();
-        match chunked {
-            Some(chunked) => {
-                let own = std::mem::take(spans);
+    let mut huge = huge.into_iter().peekable();
+    for (i, (doc, spans)) in corpus.docs.iter().zip(&mut spans).enumerate() {
+        match huge.next_if(|(at, _, _)| *at == i) {
+            Some((_, chunked, own)) => {
                 *spans = chunked.with_known(own, &known, &strings).into();
             }
             None if doc.text.len() > piece => whole(doc, spans),

@@ -134,9 +134,12 @@ impl Forward {
         self.bytes.get(start..end).unwrap_or_default()
     }
 
-    /// The value `table` gives the first of line `line`'s words it gives one (non-zero;
-    /// words past its end have none), and whether that word starts the line's key.
-    pub fn first_in(&self, line: usize, table: &[u8]) -> Option<(u8, bool)> {
+    /// The value `table` gives the first of line `line`'s words whose bit is set in
+    /// `holds` (one bit a word, by number: the words `table` gives a non-zero value; words
+    /// past either's end have none), and whether that word starts the line's key. The bits
+    /// are what each word is tested by: an eighth of the table, they stay in the cache
+    /// where a vocabulary of millions of words' bytes would not.
+    pub fn first_in(&self, line: usize, holds: &[u64], table: &[u8]) -> Option<(u8, bool)> {
         let words = self.words(line);
         let mut at = 0;
         let mut first = true;
@@ -148,7 +151,8 @@ impl Forward {
                 leb128::read(words.get(at..).unwrap_or_default())?
             };
             at += used;
-            let value = word_id(code).and_then(|id| table.get(id as usize).copied());
+            let held = word_id(code).filter(|&id| bit(holds, id as usize));
+            let value = held.and_then(|id| table.get(id as usize).copied());
             if let Some(v) = value.filter(|&v| v != 0) {
                 return Some((v, first && bit(&self.starts, line)));
             }
@@ -178,6 +182,20 @@ impl Forward {
             single: used == words.len(),
         })
     }
+}
+
+/// One bit per word of `table`, set where its value is non-zero: the bits
+/// [`Forward::first_in`] tests each word by.
+pub(crate) fn bits_of(table: &[u8]) -> Vec<u64> {
+    // 64 values to a word, without a branch: a vocabulary of millions of words, a key.
+    table
+        .chunks(64)
+        .map(|chunk| {
+            (0..)
+                .zip(chunk)
+                .fold(0u64, |bits, (n, &v)| bits | u64::from(v != 0) << n)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -227,13 +245,20 @@ mod tests {
         ]);
         let mut table = vec![0u8; 301];
         (table[2], table[300]) = (5, 7);
-        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &table)).collect();
+        let holds = bits_of(&table);
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &holds, &table)).collect();
         assert_eq!(
             got,
             [Some((5, false)), Some((7, false)), None, Some((5, true))]
         );
         // A table shorter than the vocabulary: the words past it hold nothing.
-        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &table[..3])).collect();
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &holds, &table[..3])).collect();
+        assert_eq!(
+            got,
+            [Some((5, false)), Some((5, false)), None, Some((5, true))]
+        );
+        // A word whose bit is clear is passed over, whatever its value.
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &holds[..1], &table)).collect();
         assert_eq!(
             got,
             [Some((5, false)), Some((5, false)), None, Some((5, true))]

@@ -4,10 +4,64 @@
 
 use std::sync::Arc;
 
-use super::{KINDS, START_PART, START_WHOLE, spend};
-use crate::search::forward::{Edges, Forward};
-use crate::search::postings::{EDGE_END, EDGE_START, EDGE_WHOLE, Postings};
+use super::{KINDS, START_PART, START_WHOLE, needle_of, spend};
+use crate::search::forward::{Edges, Forward, bits_of};
+use crate::search::index::Index;
+use crate::search::matcher::TermMatcher;
+use crate::search::postings::{EDGE_END, EDGE_START, EDGE_WHOLE, Postings, Vocab, edge_kind};
 use crate::search::query::Mode;
+
+impl Index {
+    /// Marks the lines where `t`'s own pattern lies, from its words: through the words'
+    /// lines when they are few enough (within `budget`), else (`by_lines`) read from each
+    /// line's words as the scan comes to it: the [`LineScan`] given back. `None` when the
+    /// words cannot answer for the term.
+    pub(super) fn own_marks(
+        &self,
+        postings: &Postings,
+        t: &TermMatcher,
+        budget: &mut usize,
+        by_lines: bool,
+        marks: &mut [u8],
+    ) -> Option<Option<LineScan>> {
+        let pattern = t.term.pattern.as_str();
+        let prefix = t.term.mode == Mode::Prefix;
+        let (needle, reading) = needle_of(pattern, t.term.mode)?;
+        if let (Reading::Edges(mode), false) = (reading, by_lines) {
+            // Few lines scanned: their edge words' text says more for less than the words
+            // holding the pattern, found by a pass over the vocabulary.
+            return Some(Some(LineScan::edges_read(postings, pattern, mode)));
+        }
+        let edges = matches!(reading, Reading::Edges(_));
+        let followed = !edges || prefix;
+        // One table of the words holding it, for the words followed or each line's words.
+        let own = self.word_memo.holding(postings, needle)?;
+        // `^x` follows only the words starting with `x`: far fewer than hold it.
+        let starting: Option<Vec<u32>> = (edges && prefix).then(|| {
+            own.iter()
+                .copied()
+                .filter(|&id| postings.word(id).starts_with(pattern))
+                .collect()
+        });
+        let follow = starting.as_deref().unwrap_or(&own);
+        if followed && worth_following(postings, follow, needle, budget, by_lines) {
+            match reading {
+                Reading::Open => open_words(postings, follow, marks),
+                Reading::Edges(_) => mark_prefix_words(postings, follow, pattern, marks),
+                Reading::First => mark_words(postings, follow, pattern, marks),
+            }
+            return Some(None);
+        }
+        if !by_lines {
+            return None;
+        }
+        Some(Some(match reading {
+            Reading::Open => LineScan::open(postings, needle, &own),
+            Reading::Edges(mode) => LineScan::edges(postings, pattern, mode, &own),
+            Reading::First => LineScan::first(postings, pattern, &own),
+        }))
+    }
+}
 
 /// Whether the lines of `own`, the words holding `needle`, are worth following within
 /// `budget` (spent on them when they are): not when they are too many, or (`by_lines`)
@@ -108,7 +162,14 @@ pub(super) struct LineScan {
     forward: Arc<Forward>,
     /// Per word, by number: what it says of the term (see [`Reading`]).
     table: Vec<u8>,
+    /// Per word, one bit: its value in `table` is not 0 (what each line's words are tested
+    /// by, see [`Forward::first_in`]; empty for [`Reading::Edges`], which reads two words).
+    holds: Vec<u64>,
     reading: Reading,
+    /// For [`Reading::Edges`] without a table: the words, whose edge words' text is read
+    /// against `pattern` line by line (a scan of few lines, where a table of every word
+    /// would cost a pass over the vocabulary).
+    read: Option<(Arc<Vocab>, String)>,
 }
 
 impl LineScan {
@@ -132,22 +193,36 @@ impl LineScan {
         LineScan::new(postings, table, Reading::Edges(mode))
     }
 
+    /// As [`LineScan::edges`], reading each scanned line's first and last words' text
+    /// rather than a table of every word: for a scan of few lines.
+    pub fn edges_read(postings: &Postings, pattern: &str, mode: Mode) -> LineScan {
+        let mut scan = LineScan::new(postings, Vec::new(), Reading::Edges(mode));
+        scan.read = Some((Arc::clone(&postings.vocab), pattern.to_string()));
+        scan
+    }
+
     fn new(postings: &Postings, table: Vec<u8>, reading: Reading) -> LineScan {
+        let holds = match reading {
+            Reading::First | Reading::Open => bits_of(&table),
+            Reading::Edges(_) => Vec::new(),
+        };
         LineScan {
             forward: Arc::clone(&postings.forward),
             table,
+            holds,
             reading,
+            read: None,
         }
     }
 
     /// Line `line`'s mark bits, as [`super::TermMarks`] holds them.
     pub fn bits(&self, line: usize) -> u8 {
         match self.reading {
-            Reading::First => match self.forward.first_in(line, &self.table) {
+            Reading::First => match self.forward.first_in(line, &self.holds, &self.table) {
                 Some((value, at_key_start)) => first_bits(value - 1, at_key_start),
                 None => 0,
             },
-            Reading::Open => match self.forward.first_in(line, &self.table) {
+            Reading::Open => match self.forward.first_in(line, &self.holds, &self.table) {
                 Some(_) => OPEN,
                 None => 0,
             },
@@ -163,10 +238,10 @@ impl LineScan {
     /// last (`x$`: the kind of a hit ending a word; [`START_WHOLE`] when it is the whole
     /// key).
     fn edge_bits(&self, mode: Mode, e: Edges) -> u8 {
-        let kind_of = |id: Option<u32>| {
-            id.and_then(|i| self.table.get(i as usize))
-                .copied()
-                .unwrap_or(0)
+        let kind_of = |id: Option<u32>| match (&self.read, id) {
+            (Some((vocab, pattern)), Some(i)) => edge_kind(vocab.word(i), pattern),
+            (None, Some(i)) => self.table.get(i as usize).copied().unwrap_or(0),
+            (_, None) => 0,
         };
         let (first, last) = (kind_of(e.first), kind_of(e.last));
         // The key is one word, nothing around it: a hit of `x$` there starts the key.

@@ -115,3 +115,13 @@ fn the_quick_alphanumeric_test_is_the_standard_one() {
         assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn a_needle_is_found_in_a_word_where_the_standard_search_finds_it(
+        hay in "[ak\u{627}\u{644}]{0,12}",
+        needle in "[ak\u{627}\u{644}]{0,3}",
+    ) {
+        proptest::prop_assert_eq!(find_in(hay.as_bytes(), needle.as_bytes()), hay.find(&needle));
+    }
+}

@@ -29,7 +29,7 @@ use super::plan::Plan;
 use super::postings::{Postings, is_alnum};
 use super::query::Mode;
 use super::words::EntrySet;
-use line_marks::{LineScan, Reading, mark_prefix_words, mark_words, open_words, worth_following};
+use line_marks::{LineScan, Reading};
 
 #[path = "line_marks.rs"]
 mod line_marks;
@@ -93,6 +93,21 @@ impl Index {
     /// items are scanned).
     pub(crate) fn line_filter(&self, plan: &Plan, scanned: usize) -> Option<LineFilter> {
         let postings = self.postings.as_ref()?;
+        // Each scanned line's words are read, up to the first holding the term, where its
+        // words are too many to follow: worth their table unless very few are scanned.
+        let by_lines = postings.vocabulary_len() <= scanned.saturating_mul(VOCAB_PER_LINE);
+        self.line_filter_by(plan, scanned, by_lines)
+    }
+
+    /// [`Index::line_filter`], told whether a table of every word (a pass over the
+    /// vocabulary) is worth making for the lines scanned (`by_lines`).
+    pub(super) fn line_filter_by(
+        &self,
+        plan: &Plan,
+        scanned: usize,
+        by_lines: bool,
+    ) -> Option<LineFilter> {
+        let postings = self.postings.as_ref()?;
         let entry_lines = self.entry_lines.as_ref()?;
         if self.fuzzy_lines || self.too_big || plan.groups.is_empty() {
             return None;
@@ -102,9 +117,6 @@ impl Index {
         // A posting is a byte or two to decode; a line's text a few hundred to read (and
         // fold again).
         let mut budget = scanned.saturating_mul(8);
-        // Each scanned line's words are read, up to the first holding the term, where its
-        // words are too many to follow: worth their table unless very few are scanned.
-        let by_lines = postings.vocabulary_len() <= scanned.saturating_mul(VOCAB_PER_LINE);
         let mut groups = Vec::new();
         let mut entries = Vec::new();
         for (g, (scope, terms)) in plan.groups.iter().enumerate() {
@@ -182,47 +194,6 @@ impl Index {
     }
 }
 
-impl Index {
-    /// Marks the lines where `t`'s own pattern lies, from its words: through the words'
-    /// lines when they are few enough (within `budget`), else (`by_lines`) read from each
-    /// line's words as the scan comes to it: the [`LineScan`] given back. `None` when the
-    /// words cannot answer for the term.
-    fn own_marks(
-        &self,
-        postings: &Postings,
-        t: &TermMatcher,
-        budget: &mut usize,
-        by_lines: bool,
-        marks: &mut [u8],
-    ) -> Option<Option<LineScan>> {
-        let pattern = t.term.pattern.as_str();
-        let prefix = t.term.mode == Mode::Prefix;
-        let (needle, reading) = needle_of(pattern, t.term.mode)?;
-        let followed = !matches!(reading, Reading::Edges(_)) || prefix;
-        if !followed && !by_lines {
-            return None;
-        }
-        // One table of the words holding it, for the words followed or each line's words.
-        let own = self.word_memo.holding(postings, needle)?;
-        if followed && worth_following(postings, &own, needle, budget, by_lines) {
-            match reading {
-                Reading::Open => open_words(postings, &own, marks),
-                Reading::Edges(_) => mark_prefix_words(postings, &own, pattern, marks),
-                Reading::First => mark_words(postings, &own, pattern, marks),
-            }
-            return Some(None);
-        }
-        if !by_lines {
-            return None;
-        }
-        Some(Some(match reading {
-            Reading::Open => LineScan::open(postings, needle, &own),
-            Reading::Edges(mode) => LineScan::edges(postings, pattern, mode, &own),
-            Reading::First => LineScan::first(postings, pattern, &own),
-        }))
-    }
-}
-
 /// What a term of `pattern` (`mode`) looks for in the words, and how its lines' marks are
 /// read: `None` when the words cannot answer for it (no letter in the pattern).
 pub(super) fn needle_of(pattern: &str, mode: Mode) -> Option<(&str, Reading)> {
@@ -281,8 +252,14 @@ impl LineFilter {
     /// every item before the lines, then the lines that can match ([`LineFilter::may_match`]).
     pub fn candidates(&self, items: usize) -> Vec<u32> {
         let first = self.first.min(items);
-        let ids = (0..items).filter(|&id| id < first || self.line_may_match(id - first));
         // The index keeps fewer than u32::MAX items (it stops adding at that point).
+        let all = u32::try_from(items).unwrap_or(u32::MAX);
+        if self.every_line_may_match() {
+            // A short term read from each line's words (`a`): no line is passed over, and
+            // half a million ids are laid out without asking each.
+            return (0..all).collect();
+        }
+        let ids = (0..items).filter(|&id| id < first || self.line_may_match(id - first));
         ids.filter_map(|id| u32::try_from(id).ok()).collect()
     }
 
@@ -314,6 +291,16 @@ impl LineFilter {
             Some(line) => self.line_may_match(line),
             None => true,
         }
+    }
+
+    /// True when [`LineFilter::line_may_match`] says yes to every line whatever its
+    /// marks: each group has a term read from each line's words, or negated.
+    fn every_line_may_match(&self) -> bool {
+        !self.groups.is_empty()
+            && self
+                .groups
+                .iter()
+                .all(|terms| terms.iter().any(|t| t.negated || t.scan.is_some()))
     }
 
     fn line_may_match(&self, line: usize) -> bool {
@@ -387,3 +374,7 @@ impl TermMarks {
 #[cfg(test)]
 #[path = "wordscan_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "wordscan_few_tests.rs"]
+mod few_tests;

@@ -49,6 +49,13 @@ impl Text {
         }
     }
 
+    /// The state a document of this text shows: its copy's own triage when it has some,
+    /// else the text's.
+    pub(super) fn shown(&self, copy: Option<&str>) -> &DocState {
+        copy.and_then(|c| self.copies.get(c))
+            .unwrap_or(&self.shared)
+    }
+
     /// True when nothing is recorded: a state never keeps such a text (see [`State::edit`]).
     pub(super) fn is_empty(&self) -> bool {
         self.shared.is_default() && self.copies.is_empty()
@@ -69,6 +76,7 @@ impl State {
     /// Changes the triage of a copy; for a key without a copy, of the text and every copy
     /// (as journals from before copies mean).
     pub(super) fn edit<R>(&mut self, key: &DocKey, mut f: impl FnMut(&mut DocState) -> R) {
+        self.touch(Some(&key.text));
         let text = self.docs.entry(key.text.clone()).or_default();
         match &key.copy {
             Some(copy) => {
@@ -98,6 +106,7 @@ impl State {
 
     /// Changes the spans of a text, whichever copy `key` names.
     pub(super) fn edit_spans(&mut self, key: &DocKey, f: impl Fn(&mut BTreeSet<Span>) -> bool) {
+        self.touch(Some(&key.text));
         let text = self.docs.entry(key.text.clone()).or_default();
         f(&mut text.shared.spans);
         for own in text.copies.values_mut() {

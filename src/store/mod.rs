@@ -36,6 +36,7 @@ mod private;
 mod pushes;
 mod replay;
 mod snapshot;
+mod triage_table;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -52,6 +53,7 @@ pub use outbox::{Outbox, Outgoing, cursor_path};
 pub use paths::{default_store_path, resolve_store_path, store_path_from};
 pub use private::{FILE_MODE, FOLDER_MODE, create_folder, private_file, write_whole};
 pub use replay::{Replay, Warning, read_journal};
+pub use triage_table::{TriageFlags, TriageTable};
 
 use crate::corpus::DocKey;
 

@@ -3,6 +3,7 @@
 //! the change that undoes it against the current state, and [`State::apply`] performs it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use serde::{Deserialize, Serialize};
 
@@ -148,11 +149,44 @@ pub struct Name {
 /// Per text (by its hash): the spans, shared by every copy of the text, and triage recorded
 /// for the text alone (by journals from before copies); per copy (hash and path): triage
 /// of its own, kept only while it differs from the text's (see `copies.rs`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone)]
 pub struct State {
     pub(super) docs: BTreeMap<String, super::copies::Text>,
     decisions: BTreeMap<Name, Decision>,
+    /// Which edit this is (see [`State::revision`]); not part of what the state holds.
+    revision: u64,
+    /// The last edit: the revision it was made on and the text whose state it changed
+    /// (`None`: a name decision, no document's). Lets what was worked out from that
+    /// revision be brought up to date for the one text.
+    last_edit: Option<(u64, Option<String>)>,
 }
+
+/// The last revision given to a state: every new state and every edit takes the next one.
+static LAST_REVISION: AtomicU64 = AtomicU64::new(0);
+
+fn next_revision() -> u64 {
+    LAST_REVISION.fetch_add(1, AtomicOrdering::Relaxed) + 1
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            docs: BTreeMap::new(),
+            decisions: BTreeMap::new(),
+            revision: next_revision(),
+            last_edit: None,
+        }
+    }
+}
+
+/// Two states are equal when they hold the same: their revisions are where they came from.
+impl PartialEq for State {
+    fn eq(&self, other: &State) -> bool {
+        self.docs == other.docs && self.decisions == other.decisions
+    }
+}
+
+impl Eq for State {}
 
 static EMPTY: DocState = DocState {
     read: false,
@@ -168,21 +202,32 @@ impl State {
     /// The state of a document: for a copy, its own triage when it has some, else the
     /// text's; the text's spans (the default state when nothing was recorded).
     pub fn doc(&self, key: &DocKey) -> &DocState {
-        let Some(text) = self.docs.get(&key.text) else {
-            return &EMPTY;
-        };
-        key.copy
-            .as_ref()
-            .and_then(|copy| text.copies.get(copy))
-            .unwrap_or(&text.shared)
+        match self.docs.get(&key.text) {
+            Some(text) => text.shown(key.copy.as_deref()),
+            None => &EMPTY,
+        }
     }
 
-    /// True when some text or copy is archived: until one is, a list that hides archived
-    /// documents need not ask each document its state.
-    pub fn any_archived(&self) -> bool {
-        self.docs
-            .values()
-            .any(|t| t.shared.archived || t.copies.values().any(|c| c.archived))
+    /// A number no other state value or edit has had in this process (a copy keeps its
+    /// original's until either is edited): what was worked out from a state (the reader's
+    /// per-document triage table) is still right while its revision is the same.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The revision the last edit was made on and the text it changed (`None` for a name
+    /// decision), if the state was edited at all: a table made for that revision needs
+    /// only that text's documents made again.
+    pub fn last_edit(&self) -> Option<(u64, Option<&str>)> {
+        let (before, text) = self.last_edit.as_ref()?;
+        Some((*before, text.as_deref()))
+    }
+
+    /// Takes a new revision: every edit calls this before it changes anything, with the
+    /// text it edits (`None`: no document's).
+    pub(super) fn touch(&mut self, text: Option<&str>) {
+        self.last_edit = Some((self.revision, text.map(str::to_string)));
+        self.revision = next_revision();
     }
 
     /// Texts and copies with any recorded state, by key: each text (key without a copy)
@@ -332,6 +377,7 @@ impl State {
     }
 
     fn decide(&mut self, kind: &Label, text: &str, decision: Decision, value: bool) {
+        self.touch(None);
         let name = Name {
             kind: kind.clone(),
             text: text.to_string(),
@@ -350,6 +396,7 @@ impl State {
     /// it touches hold.
     pub(super) fn copy_touched(&self, change: &Change, part: &mut State) {
         use Change::*;
+        part.touch(None);
         let Some(key) = change.doc() else {
             match change {
                 Batch { changes } => changes.iter().for_each(|c| self.copy_touched(c, part)),

@@ -266,6 +266,10 @@ pub struct App {
     /// session lends it back to the store while a change is written, so a save copies
     /// nothing).
     pub state: Arc<crate::store::State>,
+    /// Each document's triage by index, as the list's filters and sort read it: brought in
+    /// step with `state` and the documents when the list is made again (cleared when the
+    /// documents are replaced).
+    pub triage: crate::store::TriageTable,
     /// Spans shown in the open document: user, accepted and suggested.
     pub spans: super::ranges::SpanSet,
     /// Highlights and mention counts of the open document.
@@ -345,6 +349,7 @@ impl App {
             team: Default::default(),
             loading: false,
             title_keys: Vec::new(),
+            triage: Default::default(),
             sources: Vec::new(),
             fetch: None,
             reloading: false,

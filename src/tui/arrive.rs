@@ -135,6 +135,7 @@ fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     crate::store::adopt_moved(&app.state, &mut corpus.docs);
     app.corpus = std::sync::Arc::new(corpus);
     app.title_keys.clear();
+    app.triage.clear();
     app.loading = false;
     app.facts = Facts::default();
     app.marks = Default::default();

@@ -1,98 +1,14 @@
-//! Which documents the list shows: the filter line (triage filters such as `%unread`,
-//! `%star`, `%tag:x`, `%tag:"two words"`, `%archived`, each negated by a leading `!`; its
-//! words go to the search), the entity filter, archived documents hidden unless asked for;
-//! then the sort order.
+//! Which documents the list shows: the filter line's triage words (see [`ListFilter`]; its
+//! other words go to the search), the entity filter, archived documents hidden unless asked
+//! for; then the sort order. Each document's triage is read from the per-document table
+//! ([`crate::store::TriageTable`]), brought in step with the store's state once per refresh.
 
 use std::cmp::Ordering;
 
 use super::app::{App, SortOrder};
 use super::effect::Effect;
-use crate::search::{filter_word, split_query};
-use crate::store::DocState;
+pub use super::list_filter::{ListFilter, StateWord};
 use crate::text::fold_str;
-
-/// A triage word of the filter line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StateWord {
-    /// `%unread`.
-    Unread,
-    /// `%read`.
-    Read,
-    /// `%star` (or `%starred`).
-    Star,
-    /// `%archived` (or `%archive`).
-    Archived,
-    /// `%tag:NAME`; `%tag:"two words"` for a tag with spaces. Held folded: a tag matches
-    /// whatever its case and diacritics, like every other filter word (`%tag:suriye`
-    /// finds `Suriye`, `%tag:istanbul` finds `İstanbul`).
-    Tag(String),
-}
-
-impl StateWord {
-    /// The state word a filter word (without `%` and quotes) names, if any.
-    fn from_word(word: &str) -> Option<StateWord> {
-        Some(match word {
-            "unread" => StateWord::Unread,
-            "read" => StateWord::Read,
-            "star" | "starred" => StateWord::Star,
-            "archived" | "archive" => StateWord::Archived,
-            w => StateWord::Tag(fold_str(w.strip_prefix("tag:")?)),
-        })
-    }
-
-    /// True when a document in `state` has it.
-    fn holds(&self, state: &DocState) -> bool {
-        match self {
-            StateWord::Unread => !state.read,
-            StateWord::Read => state.read,
-            StateWord::Star => state.star,
-            StateWord::Archived => state.archived,
-            StateWord::Tag(tag) => state.tags.iter().any(|t| fold_str(t) == *tag),
-        }
-    }
-}
-
-/// Triage conditions parsed from the filter line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListFilter {
-    /// Listed documents have every one of these (`%word`).
-    pub with: Vec<StateWord>,
-    /// Listed documents have none of these (`!%word`).
-    pub without: Vec<StateWord>,
-}
-
-impl ListFilter {
-    /// Parses the filter line's triage words. Everything else (search terms, scopes) is the
-    /// search's: words narrow the list only through its results, which come from the worker
-    /// thread, so a keystroke never folds document texts here. The line is split as the
-    /// search splits it, so `%tag:"two words"` is one word here and none there.
-    pub fn parse(query: &str) -> ListFilter {
-        let mut f = ListFilter::default();
-        for token in split_query(query) {
-            let Some((negated, word)) = filter_word(token) else {
-                continue;
-            };
-            let Some(word) = StateWord::from_word(&word) else {
-                continue;
-            };
-            match negated {
-                true => f.without.push(word),
-                false => f.with.push(word),
-            }
-        }
-        f
-    }
-
-    /// True when a document in `state` is listed. Archived documents are hidden unless the
-    /// filter names `%archived` (or `!%archived`, which hides them too).
-    pub fn passes(&self, state: &DocState) -> bool {
-        let archived = StateWord::Archived;
-        let hidden = state.archived && !self.with.contains(&archived);
-        !hidden
-            && self.with.iter().all(|w| w.holds(state))
-            && !self.without.iter().any(|w| w.holds(state))
-    }
-}
 
 /// Puts new words on the filter line: the list narrows by its state words at once, and
 /// the search is asked for the rest (its answer narrows the list further). No effect when
@@ -120,6 +36,7 @@ pub fn refresh_list(app: &mut App) {
     // remembered, so that widening the filter again brings the cursor back to it.
     let wanted = app.list.wanted();
     let was_at = app.list.cursor().selected;
+    app.triage.sync(&app.state, &app.corpus.docs);
     let conditions = ListConditions::of(app);
     let candidates: Vec<usize> = match (&app.search, app.list.entity_filter()) {
         (Some(outcome), _) => outcome.docs.clone(),
@@ -155,21 +72,19 @@ pub fn refresh_list(app: &mut App) {
 /// over its mentions), for the list and its count alike.
 struct ListConditions {
     filter: ListFilter,
-    /// False when no document's triage state can hide it: no triage word on the filter
-    /// line and nothing archived. Each document's state is a lookup by its key (a string
-    /// compared down an ordered map), 31–41 ms for 67k documents of 200k with an entity
-    /// filter on and a journal of 20k read documents (`cargo bench --bench tui_keys`).
+    /// False when no document's triage can hide it: no triage word on the filter line and
+    /// nothing archived.
     ask_state: bool,
     /// With an entity filter: which documents mention the entity, by index.
     entity_docs: Option<Vec<bool>>,
 }
 
 impl ListConditions {
+    /// The conditions now; the triage table must be in step (see [`refresh_list`]).
     fn of(app: &App) -> ListConditions {
         let filter = ListFilter::parse(app.list.filter_text());
-        let triage = !filter.with.is_empty() || !filter.without.is_empty();
         ListConditions {
-            ask_state: triage || app.state.any_archived(),
+            ask_state: !filter.is_empty() || app.triage.any_archived(),
             filter,
             entity_docs: app.list.entity_filter().map(|e| docs_with_entity(app, e)),
         }
@@ -187,7 +102,8 @@ impl ListConditions {
 /// How many documents the list will hold once the whole answer to a first screenful comes
 /// (the search counted the documents it leads to, with the first screen), under the
 /// list's own filters; `None` when the search is not a first screenful with a count.
-pub fn whole_count(app: &App) -> Option<usize> {
+pub fn whole_count(app: &mut App) -> Option<usize> {
+    app.triage.sync(&app.state, &app.corpus.docs);
     count_admitted(app, &ListConditions::of(app))
 }
 
@@ -239,7 +155,7 @@ fn docs_with_entity(app: &App, entity: usize) -> Vec<bool> {
 /// The triage conditions only. Until the search answers a new query, the list stays as the
 /// last answer left it (or whole): never a scan of the texts on the UI thread.
 fn passes(app: &App, doc: usize, f: &ListFilter) -> bool {
-    f.passes(app.doc_state(doc))
+    f.passes_flags(app.triage.get(doc), || app.doc_state(doc))
 }
 
 /// The list's order between two documents in the current sort; file order breaks ties, so
@@ -259,8 +175,8 @@ fn compare(app: &App, a: usize, b: usize) -> Ordering {
         SortOrder::Language => da.lang.cmp(&db.lang),
         SortOrder::State => {
             let key = |d: usize| {
-                let s = app.doc_state(d);
-                (s.read, !s.star)
+                let s = app.triage.get(d);
+                (s.read(), !s.star())
             };
             key(a).cmp(&key(b))
         }
@@ -310,34 +226,6 @@ mod tests {
     }
 
     #[test]
-    fn parses_triage_filters_and_leaves_words_to_the_search() {
-        let f = ListFilter::parse("%unread %star %tag:ukraine ERDOĞAN %per");
-        assert_eq!(
-            f,
-            ListFilter {
-                with: vec![
-                    StateWord::Unread,
-                    StateWord::Star,
-                    StateWord::Tag("ukraine".into())
-                ],
-                without: Vec::new(),
-            }
-        );
-    }
-
-    #[test]
-    fn a_bang_negates_and_quotes_keep_a_tag_whole() {
-        let f = ListFilter::parse("!%star %tag:\"iki kelime\" !%tag:x");
-        assert_eq!(f.with, [StateWord::Tag("iki kelime".into())]);
-        assert_eq!(f.without, [StateWord::Star, StateWord::Tag("x".into())]);
-        let mut state = DocState::default();
-        state.tags.insert("iki kelime".into());
-        assert!(f.passes(&state));
-        state.star = true;
-        assert!(!f.passes(&state));
-    }
-
-    #[test]
     fn an_entity_filter_lists_its_documents_and_hides_the_archived_ones() {
         let docs = corpus(&["Bir", "İki", "Üç", "Dört"]);
         let keys: Vec<_> = docs.docs.iter().map(|d| d.key.clone()).collect();
@@ -377,17 +265,5 @@ mod tests {
         app.list.set_entity_filter(None);
         refresh_list(&mut app);
         assert_eq!(app.list.order(), [0, 1, 3]);
-    }
-
-    #[test]
-    fn archived_documents_show_only_when_asked_for() {
-        let archived = DocState {
-            archived: true,
-            ..Default::default()
-        };
-        assert!(!ListFilter::parse("").passes(&archived));
-        assert!(ListFilter::parse("%archived").passes(&archived));
-        assert!(!ListFilter::parse("!%archived").passes(&archived));
-        assert!(!ListFilter::parse("%archived").passes(&DocState::default()));
     }
 }

@@ -28,6 +28,7 @@ pub mod jobs;
 pub mod key;
 pub mod keymap;
 pub mod line_editor;
+pub mod list_filter;
 pub mod loading;
 mod marking;
 pub mod mode;

@@ -84,6 +84,7 @@ pub fn reloaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     let open = at(app.reader.doc);
     app.corpus = std::sync::Arc::new(corpus);
     app.title_keys.clear();
+    app.triage.clear();
     carry_search(app, &at);
     match open {
         // The same text: its layout, scroll, caret and selection are still right.

@@ -10,6 +10,7 @@ use super::update::open_doc;
 /// start, or after moving the cursor, the unread document in front of the user comes
 /// first); `K` looks before the cursor, its own document last.
 pub fn open_unread(app: &mut App, forward: bool) -> Vec<Effect> {
+    app.triage.sync(&app.state, &app.corpus.docs);
     let Some(pos) = find_unread(app, forward) else {
         app.status.say("no unread document in the list");
         return Vec::new();
@@ -22,7 +23,7 @@ pub fn open_unread(app: &mut App, forward: bool) -> Vec<Effect> {
     open_doc(app, doc)
 }
 
-/// The list position of the nearest unread document, if any.
+/// The list position of the nearest unread document, if any (the triage table in step).
 fn find_unread(app: &App, forward: bool) -> Option<usize> {
     let len = app.list.order().len();
     let from = app.list.cursor().selected.min(len.saturating_sub(1));
@@ -33,7 +34,7 @@ fn find_unread(app: &App, forward: bool) -> Option<usize> {
         app.list
             .order()
             .get(*pos)
-            .is_some_and(|&d| !app.doc_state(d).read)
+            .is_some_and(|&d| !app.triage.get(d).read())
     };
     let mut order: Box<dyn Iterator<Item = usize>> = match (forward, reading(from)) {
         (true, false) => Box::new((from..len).chain(0..from)),

@@ -9,7 +9,7 @@ pub(crate) mod tidy_tr;
 
 pub(crate) use family::{COMPOUND_SECONDS as AR_COMPOUND_SECONDS, LINKS as AR_FAMILY_LINKS};
 pub use family::{keep_family_names, widen_where_free};
-pub use roles::role_persons;
+pub use roles::{listed_persons, role_persons};
 
 use super::lexicon::Lexicon;
 use super::morph::ar_find;

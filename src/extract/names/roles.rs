@@ -34,6 +34,44 @@ static ROLES: LazyLock<(FxSet<String>, FxSet<String>)> = LazyLock::new(|| {
     (roles, first)
 });
 
+/// Most persons in one list joined by `و` (`زامبروتا وديفد تريزيغيه وباتريك فييرا`).
+const MAX_LISTED: usize = 8;
+
+/// The persons of lists joined by `و` that `found` (the persons so far) leaves out: a given
+/// name with the conjunction right after a person, and the name words after it (`يزن
+/// النعيمات وموسى التعمري`, `حامد الشريف وجلال محمود`). In ANERcorp and Wojood train, 76 of
+/// 77 given names so written right after a person open another person.
+pub fn listed_persons(
+    lx: &Lexicon,
+    text: &str,
+    toks: &Tokens,
+    found: &[RawMention],
+) -> Vec<RawMention> {
+    let r = Roles { lx, text, toks };
+    let mut out = Vec::new();
+    for m in found.iter().filter(|m| m.kind == Kind::Person) {
+        let mut next = toks.toks.partition_point(|t| t.start() < m.end);
+        for _ in 0..MAX_LISTED {
+            let Some((j, end)) = r.listed_after(next) else {
+                break;
+            };
+            let t = &toks.toks[j];
+            let start = t.start() + 'و'.len_utf8();
+            let taken = |o: &RawMention| o.start < toks.toks[end - 1].end() && start < o.end;
+            if found.iter().any(taken) {
+                break;
+            }
+            out.push(RawMention::new(
+                start,
+                toks.toks[end - 1].end(),
+                Kind::Person,
+            ));
+            next = end;
+        }
+    }
+    out
+}
+
 /// Title cues that far more often mean something else after a complement: `الفريق` is
 /// the rank and the team.
 const AMBIGUOUS: [&str; 1] = ["الفريق"];
@@ -187,12 +225,34 @@ impl Roles<'_> {
             && !k.ends_with('ا')
     }
 
-    /// The index after the name that starts at `j`, if one of two words or more does: one
-    /// word after a role is too often something else (`الحارس جاهز`).
-    fn name_end(&self, j: usize) -> Option<usize> {
-        if j == 0 || j >= self.toks.len() || !self.next_arabic(j - 1) || !self.name_word(j, 0) {
+    /// The first token and the index after a person listed right after another that ends
+    /// before token `next`, if one is: after spaces or a comma (`، ونيكول سابا`), `و` and a
+    /// given name or a word the training counts know as a person's (`وبلير`), and the name
+    /// words after it.
+    fn listed_after(&self, next: usize) -> Option<(usize, usize)> {
+        let comma = |t: &str| t == "،" || t == ",";
+        // The Arabic comma is a token of its own.
+        let skip = self
+            .toks
+            .toks
+            .get(next)
+            .is_some_and(|t| comma(&self.text[t.start()..t.end()]));
+        let j = next + usize::from(skip);
+        let t = self.toks.toks.get(j).filter(|t| t.arabic && next > 0)?;
+        let gap = self.text[self.toks.toks[next - 1].end()..t.start()].trim();
+        if !(gap.is_empty() || comma(gap)) {
             return None;
         }
+        let first = self.toks.key(j).strip_prefix('و')?;
+        let namey = |k: &str| self.lx.given.contains(k) || self.lx.stat(k).personish(1);
+        if first.chars().nth(2).is_none() || !namey(first) {
+            return None;
+        }
+        Some((j, self.name_words_end(j)))
+    }
+
+    /// The index after the name words that follow the first one, token `j`.
+    fn name_words_end(&self, j: usize) -> usize {
         let mut end = j + 1;
         while end < self.toks.len()
             && end - j < MAX_NAME_WORDS
@@ -201,6 +261,16 @@ impl Roles<'_> {
         {
             end += 1;
         }
+        end
+    }
+
+    /// The index after the name that starts at `j`, if one of two words or more does: one
+    /// word after a role is too often something else (`الحارس جاهز`).
+    fn name_end(&self, j: usize) -> Option<usize> {
+        if j == 0 || j >= self.toks.len() || !self.next_arabic(j - 1) || !self.name_word(j, 0) {
+            return None;
+        }
+        let end = self.name_words_end(j);
         (end > j + 1).then_some(end)
     }
 }
@@ -228,6 +298,34 @@ mod tests {
             names("وقال مدرب المنتخب الإيراني كارلوس كيروش إن فريقه"),
             ["كارلوس كيروش"]
         );
+    }
+
+    fn listed(text: &str, first: &str) -> Vec<String> {
+        let lx = Lexicon::load();
+        let toks = Tokens::new(text);
+        let found = [RawMention::first_in(text, first, Kind::Person)];
+        listed_persons(&lx, text, &toks, &found)
+            .iter()
+            .map(|m| text[m.start..m.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn persons_listed_with_a_conjunction_after_a_person_are_persons() {
+        assert_eq!(
+            listed("وبفضل هدفي يزن النعيمات وموسى التعمري .", "يزن النعيمات"),
+            ["موسى التعمري"]
+        );
+        assert_eq!(
+            listed("شارك حامد الشريف وجلال محمود وعادل البدري في", "حامد الشريف"),
+            ["جلال محمود", "عادل البدري"]
+        );
+        assert_eq!(
+            listed("ومحمد منير ، ومدحت صالح ، في", "محمد منير"),
+            ["مدحت صالح"]
+        );
+        // No name after the conjunction: no person.
+        assert!(listed("التقى حامد الشريف والوفد المرافق", "حامد الشريف").is_empty());
     }
 
     #[test]

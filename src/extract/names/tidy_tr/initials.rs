@@ -104,10 +104,9 @@ fn caps_surname(lx: &Lexicon, text: &str, toks: &Tokens, i: usize) -> bool {
     };
     let word = &text[t.start()..t.stem_end()];
     let k = toks.key(i);
-    !t.arabic
+    all_caps(text, toks, i)
         && !t.digits
         && word.chars().count() >= 3
-        && word.chars().all(|c| c.is_uppercase())
         && k.chars().filter(|c| "aeiou".contains(*c)).count() >= 2
         && !lx.is_title_first(k)
         && !lx.is_org_head_tr(k)
@@ -212,17 +211,8 @@ pub fn apply((lx, text, toks): (&Lexicon, &str, &Tokens), out: &mut Vec<RawMenti
         grow(lx, text, toks, m);
     }
     // A grown person may now cover another mention: the person keeps the words.
-    let persons: Vec<(usize, usize)> = out
-        .iter()
-        .filter(|m| m.kind == Kind::Person)
-        .map(|m| (m.start, m.end))
-        .collect();
-    out.retain(|m| {
-        m.kind == Kind::Person
-            || !persons
-                .iter()
-                .any(|&(s, e)| m.start < e && s < m.end && m.kind != Kind::Date)
-    });
+    let persons = Reach::of_persons(out);
+    out.retain(|m| m.kind == Kind::Person || m.kind == Kind::Date || !persons.overlaps(m));
     // Persons that a grown one now overlaps give way to it.
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut reach = 0;
@@ -239,11 +229,56 @@ pub fn apply((lx, text, toks): (&Lexicon, &str, &Tokens), out: &mut Vec<RawMenti
     add_caps_people(lx, text, toks, out);
 }
 
+/// The persons' spans by start, with the furthest end reached by each and those before it:
+/// whether a mention overlaps a person is one search, not a pass over them all (which made
+/// a text's mentions cost their number times its persons).
+struct Reach {
+    /// (start, furthest end of the persons up to this one), by start.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Reach {
+    fn of_persons(out: &[RawMention]) -> Reach {
+        let mut spans: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|m| m.kind == Kind::Person)
+            .map(|m| (m.start, m.end))
+            .collect();
+        spans.sort_unstable();
+        let mut reach = 0;
+        for s in &mut spans {
+            reach = reach.max(s.1);
+            s.1 = reach;
+        }
+        Reach { spans }
+    }
+
+    /// True when `m` overlaps a person: one that starts before `m` ends reaches past its
+    /// start.
+    fn overlaps(&self, m: &RawMention) -> bool {
+        let before = self.spans.partition_point(|&(s, _)| s < m.end);
+        before > 0 && self.spans[before - 1].1 > m.start
+    }
+}
+
+/// True when token `i` is a Latin word written in capitals only: the shape
+/// [`caps_surname`] starts from, asked first because it tells most tokens apart before any
+/// word is looked up.
+fn all_caps(text: &str, toks: &Tokens, i: usize) -> bool {
+    toks.toks.get(i).is_some_and(|t| {
+        !t.arabic
+            && text[t.start()..t.stem_end()]
+                .chars()
+                .all(char::is_uppercase)
+    })
+}
+
 /// A given name before an all-caps surname with no mention on either is a person
 /// (`Eleni PAPADOPULOS`).
 fn add_caps_people(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
     for i in 0..toks.len().saturating_sub(1) {
         if toks.toks[i + 1].sep != Sep::Space
+            || !all_caps(text, toks, i + 1)
             || !name_before_caps(lx, text, toks, i)
             || !caps_surname(lx, text, toks, i + 1)
         {
@@ -287,6 +322,24 @@ mod tests {
                 "Person M. Gürcan Karakaş",
             ]
         );
+    }
+
+    #[test]
+    fn overlap_with_persons_is_read_from_the_furthest_reach() {
+        let span = |start, end| RawMention::new(start, end, Kind::Place);
+        let mut out = vec![
+            RawMention::new(0, 30, Kind::Person),
+            RawMention::new(5, 8, Kind::Person),
+            RawMention::new(40, 45, Kind::Person),
+        ];
+        out.push(span(20, 25));
+        let reach = Reach::of_persons(&out);
+        // Inside the first person, though the person starting nearest (5..8) ended before.
+        assert!(reach.overlaps(&span(20, 25)));
+        assert!(reach.overlaps(&span(44, 50)));
+        assert!(!reach.overlaps(&span(30, 40)));
+        assert!(!reach.overlaps(&span(45, 60)));
+        assert!(!Reach::of_persons(&[span(0, 9)]).overlaps(&span(0, 9)));
     }
 
     #[test]
