@@ -3,24 +3,23 @@
 use std::sync::Arc;
 
 use crate::corpus::{Corpus, Document};
-use crate::kind::Kind;
-use crate::text::fold_str;
+use crate::text::{fold_into, fold_str};
 
-use super::aliases;
 use super::arena::{MAX_PIECE, pieces, push_fields};
 use super::bytes::byte_set;
 use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
+use super::lines::LineScratch;
 use super::postings::{Lists, Postings};
-use super::skeleton::{push_skeleton_forms, push_skeletons_of};
+use super::skeleton::push_skeletons_of;
 use super::word_memo::WordMemo;
 use super::words::Words;
 
 /// One item: its strings back to back in [`Index::strs`] (text, folded key unless it is the
 /// text itself, extra, ISO date, skeletons), their lengths, its documents, and the set of
 /// bytes its strings hold. A line of a document keeps none of that text: its text is a
-/// range of the document's (shared with the reader, not copied), its folded key is stored
-/// only when folding changes it, and its words' skeletons are entry numbers into
-/// [`Index::words`]. 64 bytes, with offsets of 64 bits, so a corpus of any size never wraps
+/// range of the document's (shared with the reader, not copied), its folded key is not
+/// stored (folded again when its text must be read: see [`super::forward`]), and its
+/// words' skeletons are entry numbers into [`Index::words`]. 64 bytes, with offsets of 64 bits, so a corpus of any size never wraps
 /// an offset.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Item {
@@ -40,11 +39,12 @@ pub(crate) struct Item {
     /// skipped by this alone.
     pub(crate) bytes: u64,
     pub(crate) kind: ItemKind,
-    /// The folded text is the text itself (nothing to fold): stored once.
+    /// The folded text is the text itself (nothing to fold): stored once, or for a line
+    /// not folded again.
     pub(super) key_is_text: bool,
     /// A line of a document: its text is bytes `doc_offset - 1 ..` of the document's text
-    /// (`lens[0]` long), `at` its folded key, and `lens[4]` bytes from `words_at` its
-    /// words' entry numbers in [`Index::words`].
+    /// (`lens[0]` long; `at` and `lens[1]` unused: no key is stored), and `lens[4]` bytes
+    /// from `words_at` its words' entry numbers in [`Index::words`].
     pub(super) in_doc: bool,
     /// Where a document line's entry numbers start (see `in_doc`).
     pub(super) words_at: u64,
@@ -65,7 +65,8 @@ pub struct Index {
     /// Items in id order: documents, then entities, then lines.
     pub(crate) items: Vec<Item>,
     pub(super) strs: String,
-    doc_ids: Vec<u32>,
+    /// The documents of each entity, one range each (see `Item::docs`).
+    pub(super) doc_ids: Vec<u32>,
     /// The documents whose lines are items, read for their text (shared, not copied).
     pub(super) corpus: Option<Arc<Corpus>>,
     /// The skeleton entries of the documents' lines.
@@ -104,10 +105,7 @@ impl Index {
     /// The index keeps `corpus` (shared) and reads the lines' text from it.
     pub fn build(corpus: &Arc<Corpus>, entities: &[EntityItem]) -> Index {
         let mut index = Index::titles(&corpus.docs);
-        index
-            .strs
-            .reserve(corpus.docs.iter().map(|d| d.text.len()).sum());
-        let mut scratch = String::new();
+        let mut scratch = LineScratch::default();
         for (i, doc) in corpus.docs.iter().enumerate() {
             index.push_lines(i, &doc.text, &mut scratch);
         }
@@ -289,8 +287,14 @@ impl Index {
         self.field(item, 0)
     }
 
-    /// The folded text.
-    pub(crate) fn key(&self, item: &Item) -> &str {
+    /// The folded text: stored for titles, entities and standard input lines; a document
+    /// line's is folded again into `buf` (unless folding leaves its text as it is).
+    pub(crate) fn key<'a>(&'a self, item: &Item, buf: &'a mut String) -> &'a str {
+        if item.in_doc && !item.key_is_text {
+            buf.clear();
+            fold_into(self.text(item), buf);
+            return buf;
+        }
         self.field(item, 1)
     }
 
@@ -319,88 +323,6 @@ impl Index {
         let start = usize::try_from(start).unwrap_or(usize::MAX);
         let end = start.saturating_add(usize::try_from(count).unwrap_or(0));
         self.doc_ids.get(start..end).unwrap_or(&[])
-    }
-
-    /// Appends an item whose strings `fill` writes to the arena (returning their lengths
-    /// and whether the key is the text). Nothing is added, and the index is marked too
-    /// big, when a length or the item's id does not fit in 32 bits.
-    fn push_item(
-        &mut self,
-        kind: ItemKind,
-        docs: [u32; 2],
-        doc_offset: Option<usize>,
-        fill: impl FnOnce(&mut String) -> Option<([u32; 5], bool)>,
-    ) {
-        let start = self.strs.len();
-        let fits = u32::try_from(self.items.len()).is_ok_and(|id| id < u32::MAX);
-        let filled = fits.then(|| fill(&mut self.strs)).flatten();
-        let offset = match doc_offset {
-            Some(o) => u64::try_from(o).ok().and_then(|o| o.checked_add(1)),
-            None => Some(0),
-        };
-        let (Some((lens, key_is_text)), Some(doc_offset), Ok(at)) =
-            (filled, offset, u64::try_from(start))
-        else {
-            self.strs.truncate(start);
-            self.too_big = true;
-            return;
-        };
-        let bytes = byte_set(self.strs.as_bytes().get(start..).unwrap_or_default());
-        self.items.push(Item {
-            at,
-            lens,
-            docs,
-            doc_offset,
-            bytes,
-            kind,
-            key_is_text,
-            in_doc: false,
-            words_at: 0,
-        });
-    }
-
-    fn push_doc(&mut self, doc: usize, title: &str, offset: Option<usize>, date: &str, name: &str) {
-        let Ok(doc) = u32::try_from(doc) else {
-            self.too_big = true;
-            return;
-        };
-        let extra = fold_str(&format!("{date} | {name}"));
-        self.push_item(ItemKind::Doc, [doc, 1], offset, |strs| {
-            push_fields(strs, title, &extra, date, |out| push_skeletons(title, out))
-        });
-    }
-
-    fn push_entity(&mut self, e: &EntityItem) {
-        let mut also: Vec<String> = e.aliases.iter().map(|a| fold_str(a)).collect();
-        if e.kind == Kind::Place {
-            also.extend(aliases::expand(&fold_str(&e.name)));
-        }
-        let iso = e.iso.as_deref().unwrap_or_default();
-        let forms = std::iter::once(fold_str(iso)).chain(also);
-        let extra = forms
-            .filter(|f| !f.is_empty())
-            .collect::<Vec<_>>()
-            .join(" | ");
-        let at = self.doc_ids.len();
-        let ids = e.docs.iter().map(|&d| u32::try_from(d));
-        let Ok(ids) = ids.collect::<Result<Vec<u32>, _>>() else {
-            self.too_big = true;
-            return;
-        };
-        self.doc_ids.extend(ids);
-        let span = (u32::try_from(at), u32::try_from(self.doc_ids.len() - at));
-        let (Ok(start), Ok(count)) = span else {
-            self.doc_ids.truncate(at);
-            self.too_big = true;
-            return;
-        };
-        let kind = ItemKind::Entity(e.kind);
-        self.push_item(kind, [start, count], None, |strs| {
-            let names = std::iter::once(&e.name).chain(&e.aliases);
-            push_fields(strs, &e.name, &extra, iso, |out| {
-                push_skeleton_forms(names.map(String::as_str), out)
-            })
-        });
     }
 }
 

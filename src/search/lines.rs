@@ -1,7 +1,8 @@
 //! The lines of documents as index items, without copies of the corpus: a line's text is a
-//! range of its document's text (the index shares the corpus), its folded key is stored
-//! only when folding changes it, and its words' skeletons are entry numbers into a shared
-//! vocabulary ([`super::words`]).
+//! range of its document's text (the index shares the corpus), its folded key is not kept
+//! (its words' numbers are, once the words are indexed: [`super::forward`]; the key is
+//! folded again where a line's text must be read), and its words' skeletons are entry
+//! numbers into a shared vocabulary ([`super::words`]).
 
 use crate::text::{fold_into, is_word_char};
 
@@ -12,10 +13,18 @@ use super::item::ItemKind;
 use super::postings::{Lists, ListsBuilder, Postings};
 use super::words::LineWords;
 
+/// One line's folded key and skeleton field while it is added (reused line after line).
+#[derive(Debug, Default)]
+pub(super) struct LineScratch {
+    key: String,
+    skel: String,
+}
+
 impl Index {
     /// Adds the lines of document `doc` (its text `text`): trimmed, holding a word, very
-    /// long ones in pieces. `scratch` holds one line's skeleton field at a time.
-    pub(super) fn push_lines(&mut self, doc: usize, text: &str, scratch: &mut String) {
+    /// long ones in pieces. `scratch` holds one line's folded key and skeleton field at a
+    /// time.
+    pub(super) fn push_lines(&mut self, doc: usize, text: &str, scratch: &mut LineScratch) {
         let Ok(doc) = u32::try_from(doc) else {
             self.too_big = true;
             return;
@@ -34,42 +43,33 @@ impl Index {
 
     /// Adds one line item: `text` at byte `offset` of document `doc`. Nothing is added,
     /// and the index is marked too big, when an id, a length or an offset does not fit.
-    fn push_line(&mut self, doc: u32, offset: usize, text: &str, scratch: &mut String) {
-        let key_at = self.strs.len();
+    fn push_line(&mut self, doc: u32, offset: usize, text: &str, scratch: &mut LineScratch) {
         let fits = u32::try_from(self.items.len()).is_ok_and(|id| id < u32::MAX);
         if !fits {
             self.too_big = true;
             return;
         }
-        fold_into(text, &mut self.strs);
-        let key_is_text = self.strs.get(key_at..) == Some(text);
-        if key_is_text {
-            self.strs.truncate(key_at);
-        }
-        let key = self.strs.get(key_at..).unwrap_or_default();
-        scratch.clear();
-        push_skeletons(text, scratch);
+        let LineScratch { key, skel } = scratch;
+        key.clear();
+        fold_into(text, key);
+        let key_is_text = key == text;
+        skel.clear();
+        push_skeletons(text, skel);
         // The same bytes as an item whose strings are all stored: text, key, skeletons.
         let bytes =
-            byte_set(text.as_bytes()) | byte_set(key.as_bytes()) | byte_set(scratch.as_bytes());
-        let key_len = u32::try_from(key.len());
+            byte_set(text.as_bytes()) | byte_set(key.as_bytes()) | byte_set(skel.as_bytes());
         let checked = (
-            self.words.push_line(scratch),
+            self.words.push_line(skel),
             u32::try_from(text.len()),
-            key_len,
             u64::try_from(offset).ok().and_then(|o| o.checked_add(1)),
-            u64::try_from(key_at),
         );
-        let (Some((words_at, words_len)), Ok(text_len), Ok(key_len), Some(doc_offset), Ok(at)) =
-            checked
-        else {
-            self.strs.truncate(key_at);
+        let (Some((words_at, words_len)), Ok(text_len), Some(doc_offset)) = checked else {
             self.too_big = true;
             return;
         };
         self.items.push(Item {
-            at,
-            lens: [text_len, key_len, 0, 0, words_len],
+            at: 0,
+            lens: [text_len, 0, 0, 0, words_len],
             docs: [doc, 1],
             doc_offset,
             bytes,
@@ -80,8 +80,9 @@ impl Index {
         });
     }
 
-    /// The `n`-th string of a document line (0 text, 1 key; it has no others: its
-    /// skeletons are in [`Index::line_words`]).
+    /// The `n`-th string of a document line (0 text, 1 key when it is the text; it has no
+    /// others: its key is folded again by [`Index::key`], its skeletons are in
+    /// [`Index::line_words`]).
     pub(super) fn line_field(&self, item: &Item, n: usize) -> &str {
         let text = || {
             let doc = usize::try_from(item.docs[0]).ok();
@@ -97,13 +98,6 @@ impl Index {
         match n {
             0 => text(),
             1 if item.key_is_text => text(),
-            1 => {
-                let start = usize::try_from(item.at).unwrap_or(usize::MAX);
-                let len = usize::try_from(item.lens[1]).unwrap_or(0);
-                self.strs
-                    .get(start..start.saturating_add(len))
-                    .unwrap_or("")
-            }
             _ => "",
         }
     }
@@ -115,17 +109,17 @@ impl Index {
             .then(|| self.words.line(item.words_at, item.lens[4]))
     }
 
-    /// Indexes the lines' words (see [`super::postings`]): each folded word's lines, and
-    /// each skeleton entry's, so that a one-word term is answered from the lines its words
-    /// lead to rather than by reading every line (the reader's filter line; the results
-    /// are the same). Costs about half the text's size again, which a one-off search does
-    /// not win back. Left out when the index is too big.
+    /// Indexes the lines' words (see [`super::postings`]): each folded word's lines, each
+    /// line's words and each skeleton entry's lines, so that a one-word term is answered
+    /// from its words rather than by reading every line (the reader's filter line; the
+    /// results are the same). Costs about half the text's size again, which a one-off
+    /// search does not win back. Left out when the index is too big.
     pub fn index_words(&mut self) {
         if self.too_big {
             return;
         }
         let lines = self.items.get(self.first_line()..).unwrap_or_default();
-        let postings = Postings::build(|| lines.iter().map(|item| self.key(item)));
+        let postings = Postings::build(lines.iter().map(|item| self.text(item)));
         let entry_lines = self.entry_lists(lines);
         (self.postings, self.entry_lines) = (postings, entry_lines);
     }

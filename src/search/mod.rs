@@ -1,7 +1,9 @@
 //! Search: one index over documents, entities and text lines; fzf-style query syntax with
 //! okur's scopes; ranking; match positions as source byte ranges.
 //!
-//! Keys are folded once, when the [`Index`] is built ([`crate::text::fold`]); a query folds
+//! Titles' and names' keys are folded once, when the [`Index`] is built
+//! ([`crate::text::fold`]); a document line keeps its words' numbers instead (once the
+//! words are indexed), and is folded again only where its text must be read. A query folds
 //! only its own terms. Names also meet across scripts: a term's consonant skeleton is
 //! matched against the skeletons of words in the other script (`lavrov` finds لافروف), and
 //! place names go through the alias table in `assets/aliases.tsv` (`moskova` finds موسكو).
@@ -21,6 +23,7 @@
 //! assert!(!ranges.is_empty());
 //! ```
 
+mod alias_marks;
 mod aliases;
 mod arena;
 mod bytes;
@@ -28,6 +31,7 @@ mod count;
 mod doc_lines;
 mod engine;
 mod explain;
+mod forward;
 mod heads;
 mod highlight;
 mod hits;

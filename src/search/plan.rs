@@ -17,6 +17,9 @@ pub(crate) struct Plan {
     /// The scopes the query uses (its final scope when it has no terms).
     pub scopes: Vec<Scope>,
     scorer: Scorer,
+    /// A document line's folded text, folded again here when it is read (see
+    /// [`Index::key`]): one buffer for the whole scan.
+    key: String,
 }
 
 impl Plan {
@@ -46,6 +49,7 @@ impl Plan {
             needles,
             scopes,
             scorer: Scorer::new(),
+            key: String::new(),
         }
     }
 
@@ -83,14 +87,27 @@ impl Plan {
         if !self.scopes.iter().any(|&s| covers(s, item.kind)) || !self.may_meet(index, item) {
             return None;
         }
+        // No term reads the item (an empty query, a bare `'` or `^` typed): nothing to
+        // fold, its score is 0 (what `score_fields` gives without a group).
+        if !self
+            .groups
+            .iter()
+            .any(|(scope, _)| covers(*scope, item.kind))
+        {
+            return Some(0);
+        }
+        let mut buf = std::mem::take(&mut self.key);
+        let key = index.key(item, &mut buf);
+        let mut score = None;
         if short {
             let fuzzy = item.kind != ItemKind::Line || index.fuzzy_lines;
-            if let Some(score) = self.key_score(item.kind, index.key(item), fuzzy) {
-                return Some(score);
-            }
+            score = self.key_score(item.kind, key, fuzzy);
         }
-        let fields = index.fields(item);
-        self.score_fields(item.kind, &fields)
+        if score.is_none() {
+            score = self.score_fields(item.kind, &index.fields(item, key));
+        }
+        self.key = buf;
+        score
     }
 
     /// False when some group covering the item has no term that can meet it: one lacking
@@ -277,11 +294,12 @@ impl Index {
         })
     }
 
-    /// An item's fields, as [`Plan::score_fields`] takes them.
-    pub(crate) fn fields(&self, item: &Item) -> ItemFields<'_> {
+    /// An item's fields, as [`Plan::score_fields`] takes them, its folded text being `key`
+    /// (see [`Index::key`]).
+    pub(crate) fn fields<'a>(&'a self, item: &Item, key: &'a str) -> ItemFields<'a> {
         ItemFields {
             own: Fields {
-                key: self.key(item),
+                key,
                 extra: self.extra(item),
                 skel: self.skel(item),
                 words: self.line_words(item),

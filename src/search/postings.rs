@@ -11,11 +11,22 @@
 //! ascending, delta-encoded as LEB128, each with a flag bit (for a folded word: the line's
 //! key starts with it).
 
+use std::sync::Arc;
+
 use hashbrown::HashTable;
 use memchr::memmem::Finder;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::forward::Forward;
 use super::leb128;
+use crate::text::fold_into;
+
+/// See [`Postings::edge_kinds`]: the word starts with the needle.
+pub(crate) const EDGE_START: u8 = 1;
+/// See [`Postings::edge_kinds`]: the word ends with the needle.
+pub(crate) const EDGE_END: u8 = 2;
+/// See [`Postings::edge_kinds`]: the word is the needle.
+pub(crate) const EDGE_WHOLE: u8 = 4;
 
 /// The lines of each of a number of keys, as flagged deltas back to back.
 #[derive(Debug, Default)]
@@ -126,15 +137,49 @@ impl Lists {
     }
 }
 
-/// The folded words of document lines and the lines of each.
+/// The distinct folded words, numbered in the order first met.
 #[derive(Debug, Default)]
-pub(crate) struct Postings {
+pub(crate) struct Vocab {
     /// Distinct words, each followed by `\n` (which no word holds).
     words: String,
     /// Where each word's `\n` ends in `words`.
     ends: Vec<u32>,
+}
+
+impl Vocab {
+    /// Word `id`.
+    pub fn word(&self, id: u32) -> &str {
+        word_at(&self.words, &self.ends, id)
+    }
+
+    /// The number of `word`, numbered now when new. `None` past 32-bit offsets.
+    fn intern(&mut self, table: &mut HashTable<u32>, word: &str) -> Option<u32> {
+        let hash = xxh3_64(word.as_bytes());
+        let (words, ends) = (&self.words, &self.ends);
+        let text = |id: u32| word_at(words, ends, id);
+        if let Some(&id) = table.find(hash, |&id| text(id) == word) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.ends.len()).ok()?;
+        self.words.push_str(word);
+        self.words.push('\n');
+        self.ends.push(u32::try_from(self.words.len()).ok()?);
+        let (words, ends) = (&self.words, &self.ends);
+        table.insert_unique(hash, id, |&id| xxh3_64(word_at(words, ends, id).as_bytes()));
+        Some(id)
+    }
+}
+
+/// The folded words of document lines and the lines of each.
+#[derive(Debug, Default)]
+pub(crate) struct Postings {
+    /// The words, shared with the line filters that read a line's edge words' text.
+    pub vocab: Arc<Vocab>,
     /// Each word's lines; the flag: the line's folded key starts with the word.
     pub lines: Lists,
+    /// Each line's words in order (what is left of its folded key), shared with the line
+    /// filters that read them line by line.
+    pub forward: Arc<Forward>,
 }
 
 /// [`char::is_alphanumeric`] for every character below U+0800 (Latin, Turkish, Arabic),
@@ -172,59 +217,56 @@ fn words_of(key: &str) -> impl Iterator<Item = (bool, &str)> {
 }
 
 impl Postings {
-    /// Indexes the folded keys `keys` gives, line by line in order (it is called twice and
-    /// must give the same keys both times). `None` when a count outgrows 32 bits.
-    pub fn build<'a, I: Iterator<Item = &'a str>>(keys: impl Fn() -> I) -> Option<Postings> {
+    /// Indexes the lines whose texts `texts` gives, in order: each is folded (once, here)
+    /// into its words, which are numbered and kept in [`Postings::forward`], then each
+    /// word's lines are laid out from those numbers. `None` when a count outgrows 32 bits.
+    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Postings> {
         let mut table: HashTable<u32> = HashTable::new();
         let mut postings = Postings::default();
-        for key in keys() {
-            for (_, word) in words_of(key) {
-                postings.intern(&mut table, word)?;
+        let mut forward = Forward::default();
+        let mut vocab = Vocab::default();
+        let mut key = String::new();
+        for text in texts {
+            key.clear();
+            fold_into(text, &mut key);
+            for (first, word) in words_of(&key) {
+                let id = vocab.intern(&mut table, word)?;
+                forward.push_word(id, first);
             }
+            let at_end = key.chars().next_back().is_some_and(is_alnum);
+            forward.end_line(at_end);
         }
-        postings.words.shrink_to_fit();
-        postings.ends.shrink_to_fit();
-        let mut builder = ListsBuilder::new(postings.ends.len());
+        u32::try_from(forward.lines()).ok()?;
+        drop(table);
+        vocab.words.shrink_to_fit();
+        vocab.ends.shrink_to_fit();
+        forward.finish()?;
+        let mut builder = ListsBuilder::new(vocab.ends.len());
         let mut ends = Vec::new();
         for pass in 0..2 {
-            for (line, key) in keys().enumerate() {
-                let line = u32::try_from(line).ok()?;
-                for (first, word) in words_of(key) {
-                    builder.add(postings.find(&table, word)?, line, first);
-                }
-            }
+            forward.for_each(|line, id, first| {
+                // Fewer than 2^32 lines (checked above).
+                builder.add(id, u32::try_from(line).unwrap_or(u32::MAX), first);
+            });
             if pass == 0 {
                 ends = builder.lay_out()?;
             }
         }
+        postings.vocab = Arc::new(vocab);
+        postings.forward = Arc::new(forward);
         postings.lines = builder.finish(ends);
         Some(postings)
     }
 
-    fn find(&self, table: &HashTable<u32>, word: &str) -> Option<u32> {
-        let hash = xxh3_64(word.as_bytes());
-        table.find(hash, |&id| self.word(id) == word).copied()
-    }
-
-    fn intern(&mut self, table: &mut HashTable<u32>, word: &str) -> Option<u32> {
-        let hash = xxh3_64(word.as_bytes());
-        let (words, ends) = (&self.words, &self.ends);
-        let text = |id: u32| word_at(words, ends, id);
-        if let Some(&id) = table.find(hash, |&id| text(id) == word) {
-            return Some(id);
-        }
-        let id = u32::try_from(self.ends.len()).ok()?;
-        self.words.push_str(word);
-        self.words.push('\n');
-        self.ends.push(u32::try_from(self.words.len()).ok()?);
-        let (words, ends) = (&self.words, &self.ends);
-        table.insert_unique(hash, id, |&id| xxh3_64(word_at(words, ends, id).as_bytes()));
-        Some(id)
+    /// Bytes of the vocabulary: what a pass over every word (to find those holding a
+    /// pattern) reads.
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocab.words.len()
     }
 
     /// Word `id`.
     pub fn word(&self, id: u32) -> &str {
-        word_at(&self.words, &self.ends, id)
+        self.vocab.word(id)
     }
 
     /// The words that contain `needle` (alphanumeric characters only), ascending; `None` as
@@ -240,29 +282,85 @@ impl Postings {
             let out: Vec<u32> = within
                 .iter()
                 .copied()
-                .filter(|&id| self.word(id).contains(needle))
+                .filter(|&id| find_in(self.word(id).as_bytes(), needle.as_bytes()).is_some())
                 .collect();
             return (out.len() <= limit).then_some(out);
         }
-        let finder = Finder::new(needle.as_bytes());
         let mut out = Vec::new();
-        let mut from = 0usize;
-        for at in finder.find_iter(self.words.as_bytes()) {
-            let at = u32::try_from(at).ok()?;
-            // Hits come in order: search on from the last word found, by doubling steps.
-            let rest = self.ends.get(from..).unwrap_or_default();
-            let id = from + gallop(rest, at);
-            let id32 = u32::try_from(id).ok()?;
-            if out.last() != Some(&id32) {
-                out.push(id32);
-                if out.len() > limit {
-                    return None;
-                }
-            }
-            from = id;
-        }
-        Some(out)
+        self.each_holding(needle, |id| {
+            out.push(id);
+            out.len() <= limit
+        })?;
+        (out.len() <= limit).then_some(out)
     }
+
+    /// Per word (by number), how it holds `needle` (alphanumeric characters only), as its
+    /// first occurrence lies: 0 not at all, else `1 + (starts the word | ends it << 1)`.
+    /// `own` are the words holding it ([`Postings::words_holding`]): only they are read.
+    pub fn first_kinds(&self, needle: &str, own: &[u32]) -> Vec<u8> {
+        let mut kinds = vec![0u8; self.vocab.ends.len()];
+        for &id in own {
+            let word = self.word(id);
+            let at = find_in(word.as_bytes(), needle.as_bytes());
+            let (Some(at), Some(slot)) = (at, kinds.get_mut(id as usize)) else {
+                continue;
+            };
+            *slot = 1 + (u8::from(at == 0) | u8::from(at + needle.len() == word.len()) << 1);
+        }
+        kinds
+    }
+
+    /// Per word (by number), how it holds `needle` at its edges, for anchored terms: bits
+    /// [`EDGE_START`] (the word starts with it), [`EDGE_END`] (ends with it), [`EDGE_WHOLE`]
+    /// (is it); 0 when it does not hold it at either edge. `own` are the words holding it.
+    pub fn edge_kinds(&self, needle: &str, own: &[u32]) -> Vec<u8> {
+        let mut kinds = vec![0u8; self.vocab.ends.len()];
+        for &id in own {
+            if let Some(slot) = kinds.get_mut(id as usize) {
+                *slot = edge_kind(self.word(id), needle);
+            }
+        }
+        kinds
+    }
+
+    /// Calls `f(id)` once for each word holding `needle`, ascending, while `f` says go on.
+    /// `None` past 32-bit offsets.
+    fn each_holding(&self, needle: &str, mut f: impl FnMut(u32) -> bool) -> Option<()> {
+        let finder = Finder::new(needle.as_bytes());
+        let (bytes, word_ends) = (self.vocab.words.as_bytes(), &self.vocab.ends);
+        let (mut id, mut start) = (0usize, 0usize);
+        while let Some(found) = bytes.get(start..).and_then(|rest| finder.find(rest)) {
+            let at = u32::try_from(start + found).ok()?;
+            // Hits come in order: search on from the last word found, by doubling steps.
+            id += gallop(word_ends.get(id..).unwrap_or_default(), at);
+            if !f(u32::try_from(id).ok()?) {
+                return Some(());
+            }
+            // The word's other hits are not wanted: on from the next word (a one-letter
+            // needle is in most words, several times).
+            start = word_ends.get(id).map_or(bytes.len(), |&e| e as usize);
+        }
+        Some(())
+    }
+}
+
+/// How `word` holds `needle` at its edges: the bits [`Postings::edge_kinds`] gives.
+pub(crate) fn edge_kind(word: &str, needle: &str) -> u8 {
+    let bit = |holds: bool, bit: u8| if holds { bit } else { 0 };
+    bit(word.starts_with(needle), EDGE_START)
+        | bit(word.ends_with(needle), EDGE_END)
+        | bit(word == needle, EDGE_WHOLE)
+}
+
+/// Where `needle` first lies in `hay`, a word: a few bytes, where a general searcher's
+/// call (as [`Finder::find`]) costs more than the reading, a million times for the words of
+/// a one-letter key.
+fn find_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    hay.windows(needle.len())
+        .position(|w| w.first() == Some(&first) && w == needle)
 }
 
 /// Word `id` of `words` laid out as [`Postings::words`] is.

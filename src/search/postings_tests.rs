@@ -3,7 +3,7 @@
 use super::*;
 
 fn postings(keys: &[&str]) -> Postings {
-    Postings::build(|| keys.iter().copied()).unwrap_or_default()
+    Postings::build(keys.iter().copied()).unwrap_or_default()
 }
 
 /// Every line of word `w`, with its flag.
@@ -113,5 +113,15 @@ fn the_quick_alphanumeric_test_is_the_standard_one() {
     let samples = ['\u{800}', 'ﻻ', '中', '\u{1D400}', '٣', '𝟘', char::MAX];
     for c in ('\0'..'\u{900}').chain(samples) {
         assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_needle_is_found_in_a_word_where_the_standard_search_finds_it(
+        hay in "[ak\u{627}\u{644}]{0,12}",
+        needle in "[ak\u{627}\u{644}]{0,3}",
+    ) {
+        proptest::prop_assert_eq!(find_in(hay.as_bytes(), needle.as_bytes()), hay.find(&needle));
     }
 }

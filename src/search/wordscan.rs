@@ -10,12 +10,17 @@
 //! is met across scripts (a line has no other names); so most lines are scored from their
 //! marks, and the scan reads the text only of the lines the marks leave open: words of
 //! several kinds, or a possible hit through an alias spelling. Lines no term's words reach
-//! are passed over.
-//! The scores are the matcher's own (see [`HitBounds`]), so the results are the same as a
-//! scan of every line's text.
+//! are passed over. A term in too many words to follow their lines (one or two letters)
+//! is found in each line's words instead ([`super::forward`]): the first of them holding
+//! it is where the line's hit lies, so no line is left open by its own words. An anchored
+//! term (`^x`, `x$`) meets a line's first or last word alone, which each line's words give;
+//! a term holding punctuation leaves open only the lines of the words holding its longest
+//! run of letters. The scores are the matcher's own (see [`HitBounds`]), so the results
+//! are the same as a scan of every line's text.
 
 use std::sync::Arc;
 
+use super::alias_marks::{AFTER_CLITICS, UNSURE, WHOLE_AT_START, alias_kind, merge_alias};
 use super::engine::covers;
 use super::index::Index;
 use super::item::ItemKind;
@@ -24,6 +29,10 @@ use super::plan::Plan;
 use super::postings::{Postings, is_alnum};
 use super::query::Mode;
 use super::words::EntrySet;
+use line_marks::{LineScan, Reading};
+
+#[path = "line_marks.rs"]
+mod line_marks;
 
 /// Some words of the term's kind hold the pattern: one bit per kind, `1 << kind`, the kind
 /// being `starts the word | ends the word << 1`.
@@ -54,83 +63,50 @@ pub(crate) struct LineFilter {
 struct TermMarks {
     /// Per line, the bits above.
     marks: Vec<u8>,
+    /// More bits of each line, read from its words when it is looked at.
+    scan: Option<LineScan>,
     negated: bool,
     /// The pattern's length in bytes.
     len: usize,
     /// The score of a hit across scripts, the only one a line marked [`SKEL`] alone has.
     skel_score: i32,
     /// Per line (none when the term has no alias spellings): how its first alias hit lies,
-    /// `1 + (alias << 2 | kind)` ([`WHOLE_AT_START`], [`WHOLE`], [`AFTER_CLITICS`]), 0 none,
+    /// `1 + (alias << 2 | kind)` ([`WHOLE_AT_START`](super::alias_marks::WHOLE_AT_START), [`super::alias_marks::WHOLE`], [`AFTER_CLITICS`]), 0 none,
     /// [`UNSURE`] when the text must say.
     aliases: Vec<u8>,
     /// The alias spellings' lengths in bytes.
     alias_lens: Vec<usize>,
+    /// The term is anchored (`^x`, `x$`, `^x$`): a line it meets only through an alias
+    /// spelling or across scripts is met where the word lies, which the text says.
+    anchored: bool,
 }
 
-/// An alias spelling is a word of its own that starts the line's key.
-const WHOLE_AT_START: u8 = 0;
-/// An alias spelling is a word of its own, not at the key's start.
-const WHOLE: u8 = 1;
-/// An alias spelling follows one or two Arabic proclitics in a word (`وأنقرة`).
-const AFTER_CLITICS: u8 = 2;
-/// Where the first alias hit lies is for the text to say.
-const UNSURE: u8 = 0xFF;
-
-/// How word `word` holds `alias` as whole words (see [`super::matcher::whole_words`]):
-/// [`WHOLE`] (or [`WHOLE_AT_START`], as the line's flag says), [`AFTER_CLITICS`],
-/// [`UNSURE`] for an alias of several words or a word holding it more than once; `None`
-/// when it cannot (the alias ends inside the word, or follows other letters).
-fn alias_kind(alias: &str, word: &str) -> Option<u8> {
-    if !is_word(alias) {
-        return Some(UNSURE);
-    }
-    if word == alias {
-        return Some(WHOLE);
-    }
-    let prefix = word.strip_suffix(alias)?;
-    let arabic = crate::text::starts_arabic(alias);
-    let clitics = prefix.chars().count() <= 2
-        && prefix
-            .chars()
-            .all(|c| crate::text::ARABIC_PROCLITICS.contains(&c));
-    if !(arabic && clitics) {
-        return None;
-    }
-    // An earlier occurrence overlapping this one would hide it from the matcher.
-    Some(match word.find(alias) {
-        Some(at) if at == prefix.len() => AFTER_CLITICS,
-        _ => UNSURE,
-    })
-}
-
-/// A line's alias slot once a word holding alias `i` of kind `kind` is found in it
-/// (`first`: the word starts the key). Aliases come in order: the first one with a hit
-/// is the one the matcher scores.
-fn merge_alias(slot: u8, i: usize, kind: u8, first: bool) -> u8 {
-    let kind = if kind == WHOLE && first {
-        WHOLE_AT_START
-    } else {
-        kind
-    };
-    let code = u8::try_from(i << 2 | usize::from(kind) & 3).map_or(UNSURE, |c| c.saturating_add(1));
-    let new = if kind == UNSURE { UNSURE } else { code };
-    match slot {
-        0 => new,
-        UNSURE => UNSURE,
-        // An earlier alias has a hit here: it wins.
-        old if usize::from((old - 1) >> 2) < i => old,
-        old if old == new => old,
-        // One alias in words of two kinds: which comes first is in the text.
-        _ => UNSURE,
-    }
-}
+/// Bytes of the vocabulary passed over (for the words holding a pattern) in the time one
+/// scanned line's text is folded again and read: a pass over every word, to read the
+/// lines' words rather than their text, is worth it unless very few lines are scanned.
+const VOCAB_PER_LINE: usize = 1024;
 
 impl Index {
     /// The marks of `plan`'s terms on every document line, when the postings can give them
     /// for less than scanning `scanned` items costs; `None` to scan every item's text (a
-    /// term the words cannot answer, such as `^x` or one holding a space, or a pattern
-    /// found in too many words).
+    /// term without a letter, such as `,`, or one found in too many words when only a few
+    /// items are scanned).
     pub(crate) fn line_filter(&self, plan: &Plan, scanned: usize) -> Option<LineFilter> {
+        let postings = self.postings.as_ref()?;
+        // Each scanned line's words are read, up to the first holding the term, where its
+        // words are too many to follow: worth their table unless very few are scanned.
+        let by_lines = postings.vocabulary_len() <= scanned.saturating_mul(VOCAB_PER_LINE);
+        self.line_filter_by(plan, scanned, by_lines)
+    }
+
+    /// [`Index::line_filter`], told whether a table of every word (a pass over the
+    /// vocabulary) is worth making for the lines scanned (`by_lines`).
+    pub(super) fn line_filter_by(
+        &self,
+        plan: &Plan,
+        scanned: usize,
+        by_lines: bool,
+    ) -> Option<LineFilter> {
         let postings = self.postings.as_ref()?;
         let entry_lines = self.entry_lines.as_ref()?;
         if self.fuzzy_lines || self.too_big || plan.groups.is_empty() {
@@ -138,7 +114,8 @@ impl Index {
         }
         let first = self.first_line();
         let lines = self.items.len().checked_sub(first)?;
-        // A posting is a byte or two to decode; a line's text a few hundred to read.
+        // A posting is a byte or two to decode; a line's text a few hundred to read (and
+        // fold again).
         let mut budget = scanned.saturating_mul(8);
         let mut groups = Vec::new();
         let mut entries = Vec::new();
@@ -148,7 +125,8 @@ impl Index {
             }
             let mut group = Vec::new();
             for (n, t) in terms.iter().enumerate() {
-                let (marks, met) = self.term_marks(postings, entry_lines, t, lines, &mut budget)?;
+                let (marks, met) =
+                    self.term_marks(postings, entry_lines, t, lines, &mut budget, by_lines)?;
                 group.push(marks);
                 entries.push((g, n, Arc::new(met)));
             }
@@ -168,48 +146,24 @@ impl Index {
         t: &TermMatcher,
         lines: usize,
         budget: &mut usize,
+        by_lines: bool,
     ) -> Option<(TermMarks, EntrySet)> {
         let pattern = t.term.pattern.as_str();
-        if !matches!(t.term.mode, Mode::Fuzzy | Mode::Exact) || !is_word(pattern) {
-            return None;
-        }
-        // One or two letters are in most words: the lookup would only add to the scan
-        // (`an` took 47 ms with it, 35 ms without, on 20k articles).
-        if pattern.chars().count() < 3 {
-            return None;
-        }
         let mut marks = vec![0u8; lines];
-        // A pattern in that many words holds letters most lines hold: read the lines.
         let limit = *budget / 32 + 1024;
-        let own = self.word_memo.words_holding(postings, pattern, limit)?;
-        let kinds: Vec<(u32, u8, bool)> = own
-            .iter()
-            .map(|&id| {
-                let word = postings.word(id);
-                let at = word.find(pattern).unwrap_or(0);
-                let ends = at + pattern.len() == word.len();
-                (id, u8::from(at == 0) | u8::from(ends) << 1, ends)
-            })
-            .collect();
-        spend(budget, kinds.iter().map(|k| postings.lines.cost(k.0)))?;
-        for (id, kind, ends) in kinds {
-            postings.lines.for_each(id, |line, first| {
-                if let Some(m) = marks.get_mut(line) {
-                    *m |= 1 << kind;
-                    if first && kind & 1 == 1 {
-                        *m |= if ends { START_WHOLE } else { START_PART };
-                    }
-                }
-            });
-        }
+        let exact = matches!(t.term.mode, Mode::Fuzzy | Mode::Exact);
+        let scan = self.own_marks(postings, t, budget, by_lines, &mut marks)?;
         // Alias spellings are whole words of the text: their lines hold a word holding
         // the alias's longest run of letters.
         let mut aliases = vec![0u8; if t.term.aliases.is_empty() { 0 } else { lines }];
         for (i, alias) in t.term.aliases.iter().take(8).enumerate() {
             let run = longest_word(alias)?;
-            let ids = self.word_memo.words_holding(postings, run, limit)?;
+            let ids = self.word_memo.holding(postings, run)?;
+            if ids.len() > limit {
+                return None;
+            }
             spend(budget, ids.iter().map(|&id| postings.lines.cost(id)))?;
-            for id in ids {
+            for &id in ids.iter() {
                 let Some(kind) = alias_kind(alias, postings.word(id)) else {
                     continue;
                 };
@@ -228,6 +182,8 @@ impl Index {
         }
         let term = TermMarks {
             marks,
+            scan,
+            anchored: !exact,
             negated: t.term.negated,
             len: pattern.len(),
             skel_score: t.skeleton_line_score(),
@@ -236,6 +192,23 @@ impl Index {
         };
         Some((term, EntrySet::of(entries.into_iter())))
     }
+}
+
+/// What a term of `pattern` (`mode`) looks for in the words, and how its lines' marks are
+/// read: `None` when the words cannot answer for it (no letter in the pattern).
+pub(super) fn needle_of(pattern: &str, mode: Mode) -> Option<(&str, Reading)> {
+    Some(if !is_word(pattern) {
+        // Any hit holds the pattern's longest run of letters inside one word: only the
+        // lines of the words holding it are read.
+        (longest_word(pattern)?, Reading::Open)
+    } else if !matches!(mode, Mode::Fuzzy | Mode::Exact) {
+        // An anchored hit lies in the first or last word: `^x` in a word starting a
+        // line's key (its lines flagged so), few enough to follow; else each line's
+        // first and last words are read.
+        (pattern, Reading::Edges(mode))
+    } else {
+        (pattern, Reading::First)
+    })
 }
 
 /// Marks `line` as reached through another form of the term (`bit`: [`ALIAS`], [`SKEL`]).
@@ -253,7 +226,7 @@ fn spend(budget: &mut usize, costs: impl Iterator<Item = usize>) -> Option<()> {
 }
 
 /// True when `s` is one word: alphanumeric characters only.
-fn is_word(s: &str) -> bool {
+pub(super) fn is_word(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_alnum)
 }
 
@@ -279,8 +252,14 @@ impl LineFilter {
     /// every item before the lines, then the lines that can match ([`LineFilter::may_match`]).
     pub fn candidates(&self, items: usize) -> Vec<u32> {
         let first = self.first.min(items);
-        let ids = (0..items).filter(|&id| id < first || self.line_may_match(id - first));
         // The index keeps fewer than u32::MAX items (it stops adding at that point).
+        let all = u32::try_from(items).unwrap_or(u32::MAX);
+        if self.every_line_may_match() {
+            // A short term read from each line's words (`a`): no line is passed over, and
+            // half a million ids are laid out without asking each.
+            return (0..all).collect();
+        }
+        let ids = (0..items).filter(|&id| id < first || self.line_may_match(id - first));
         ids.filter_map(|id| u32::try_from(id).ok()).collect()
     }
 
@@ -314,12 +293,22 @@ impl LineFilter {
         }
     }
 
+    /// True when [`LineFilter::line_may_match`] says yes to every line whatever its
+    /// marks: each group has a term read from each line's words, or negated.
+    fn every_line_may_match(&self) -> bool {
+        !self.groups.is_empty()
+            && self
+                .groups
+                .iter()
+                .all(|terms| terms.iter().any(|t| t.negated || t.scan.is_some()))
+    }
+
     fn line_may_match(&self, line: usize) -> bool {
         !self.groups.is_empty()
             && self.groups.iter().all(|terms| {
-                terms
-                    .iter()
-                    .any(|t| t.negated || t.marks.get(line).is_some_and(|&m| m != 0))
+                terms.iter().any(|t| {
+                    t.negated || t.scan.is_some() || t.marks.get(line).is_some_and(|&m| m != 0)
+                })
             })
     }
 }
@@ -343,7 +332,8 @@ impl TermMarks {
 
     /// As [`LineFilter::verdict`], for one term (its `!` applied).
     fn verdict(&self, line: usize) -> Option<Option<i32>> {
-        let m = self.marks.get(line).copied().unwrap_or(0);
+        let read = self.scan.as_ref().map_or(0, |s| s.bits(line));
+        let m = self.marks.get(line).copied().unwrap_or(0) | read;
         let kinds = m & KINDS;
         let bounds = if m & (START_WHOLE | START_PART) != 0 {
             Some(HitBounds {
@@ -366,6 +356,7 @@ impl TermMarks {
         };
         let hit = match bounds {
             Some(b) => Some(b.own_line_score(self.len)),
+            None if self.anchored && m & (ALIAS | SKEL) != 0 => return None,
             // Through an alias, unless the words leave where it lies open.
             None if m & ALIAS != 0 => Some(self.alias_score(line)?),
             // Lines have no other names: across scripts, or not at all.
@@ -383,3 +374,7 @@ impl TermMarks {
 #[cfg(test)]
 #[path = "wordscan_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "wordscan_few_tests.rs"]
+mod few_tests;

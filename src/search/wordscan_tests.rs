@@ -126,7 +126,7 @@ fn hits(results: &Results) -> Vec<(u32, i32)> {
     out
 }
 
-fn same_as_plain(index: &Index, raw: &str) -> Result<(), TestCaseError> {
+pub(super) fn same_as_plain(index: &Index, raw: &str) -> Result<(), TestCaseError> {
     let stop = AtomicBool::new(false);
     let whole = index.search_unranked(&Query::parse(raw), None, &stop);
     let whole = whole.ok_or_else(|| TestCaseError::fail("cancelled"))?;
@@ -142,6 +142,33 @@ fn same_as_plain(index: &Index, raw: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The lines (counted from the first) whose text a search for `raw` reads: those its
+/// words leave open. Every other line's verdict is checked against its score read from all
+/// its fields.
+pub(super) fn read_lines(index: &Index, raw: &str) -> Vec<usize> {
+    verdicts_as_read(index, raw, true).unwrap_or_else(|| panic!("{raw}: the words answer"))
+}
+
+/// As [`read_lines`] for a scan of every item, told whether a table of every word is worth
+/// making (`by_lines`: else the vocabulary is taken as too large for so few lines); `None`
+/// when the words do not answer at all.
+pub(super) fn verdicts_as_read(index: &Index, raw: &str, by_lines: bool) -> Option<Vec<usize>> {
+    let mut plan = Plan::new(&Query::parse(raw));
+    let filter = index.line_filter_by(&plan, index.len(), by_lines)?;
+    let first = index.first_line();
+    let mut read = Vec::new();
+    for (n, item) in index.items[first..].iter().enumerate() {
+        let id = u32::try_from(first + n).unwrap_or(u32::MAX);
+        match filter.verdict(id) {
+            Some(verdict) => {
+                assert_eq!(verdict, plan.score_read(index, item), "{raw}: line {n}");
+            }
+            None => read.push(n),
+        }
+    }
+    Some(read)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -151,6 +178,20 @@ proptest! {
         raw in query(),
     ) {
         let index = index(docs);
+        same_as_plain(&index, &raw)?;
+    }
+
+    #[test]
+    fn anchored_exact_and_punctuated_terms_are_answered_from_the_words(
+        docs in prop::collection::vec(prop::collection::vec(line(), 1..6), 1..5),
+        raw in edge_query(),
+    ) {
+        let index = index(docs);
+        // Every line the words answer for scores as read (checked inside), from a table of
+        // every word or (a vocabulary too large for the lines scanned) each line's edge
+        // words' text.
+        read_lines(&index, &raw);
+        verdicts_as_read(&index, &raw, false);
         same_as_plain(&index, &raw)?;
     }
 }
@@ -181,18 +222,15 @@ fn a_plain_word_is_answered_from_the_postings_and_ranks_as_read() {
         assert!(index.line_filter(&plan, index.len()).is_some(), "{raw}");
         same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
     }
-    for raw in ["^ankara", "ankara$", "ankara dedi"] {
+    for raw in ["^ankara", "ankara$", "^ankara$", "ankara dedi", "ankara'da"] {
         let plan = Plan::new(&Query::parse(raw));
-        let words = raw
-            .split(' ')
-            .all(|t| !t.starts_with('^') && !t.ends_with('$'));
-        assert_eq!(
-            index.line_filter(&plan, index.len()).is_some(),
-            words,
-            "{raw}"
-        );
+        assert!(index.line_filter(&plan, index.len()).is_some(), "{raw}");
         same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
     }
+    // A term without a letter has no words: every line's text is read.
+    let plan = Plan::new(&Query::parse("»"));
+    assert!(index.line_filter(&plan, index.len()).is_none());
+    same_as_plain(&index, "»").unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
@@ -200,21 +238,11 @@ fn a_line_met_only_across_scripts_is_scored_without_its_text() {
     let lines = ["قال لافروف أمس", "Lavrov dedi", "لافروف وأنقرة"];
     let index = index(vec![lines.iter().map(|l| l.to_string()).collect()]);
     for raw in ["lavrov", "'lavrov", "lavr", "!lavrov"] {
-        let mut plan = Plan::new(&Query::parse(raw));
-        let Some(filter) = index.line_filter(&plan, index.len()) else {
-            panic!("{raw}: the postings answer");
-        };
-        let first = index.first_line();
-        for (n, item) in index.items[first..].iter().enumerate() {
-            let id = u32::try_from(first + n).unwrap_or(u32::MAX);
-            let Some(verdict) = filter.verdict(id) else {
-                continue;
-            };
-            assert_eq!(verdict, plan.score_read(&index, item), "{raw}: line {n}");
-        }
         // The first line holds no Latin word and no alias of the term: its marks say all.
-        let id = u32::try_from(first).unwrap_or(u32::MAX);
-        assert!(filter.verdict(id).is_some(), "{raw}: read the text");
+        assert!(
+            !read_lines(&index, raw).contains(&0),
+            "{raw}: read the text"
+        );
         same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
     }
 }
@@ -267,4 +295,89 @@ fn a_line_met_through_an_alias_spelling_is_scored_without_its_text() {
         }
     }
     same_as_plain(&index, "ankara").unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_short_term_is_answered_from_each_lines_words_without_its_text() {
+    // A letter in too many words to follow their lines: each line's words say where its
+    // first hit lies. Rarer ones are followed through their words' lines.
+    let lines = [
+        "Ankara'da ankaralı",
+        "karanlık ara",
+        "aa aaa",
+        "dedi Kara",
+        "ANKARA",
+        "قال أنقرة",
+        "a1b2 12345",
+    ];
+    let index = index(vec![lines.iter().map(|l| l.to_string()).collect()]);
+    for raw in ["a", "an", "ka", "aa", "'ar", "!a", "1", "ق", "ي"] {
+        let read = read_lines(&index, raw);
+        // `a` is in nearly every word: each line's words are read, no line's text.
+        assert!(raw != "a" || read.is_empty(), "{raw}: texts read: {read:?}");
+        same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn a_short_term_over_long_lines_is_still_answered_from_their_words() {
+    // News lines hold dozens of words: their words' numbers take more bytes a line than
+    // the few words of the lines above, and reading them all still beats folding the text.
+    let line = |i: usize| -> String {
+        (0..60)
+            .map(|w| WORDS[(i * 7 + w * 13) % WORDS.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let index = index(vec![(0..40).map(line).collect()]);
+    for raw in ["a", "an", "ı"] {
+        let read = read_lines(&index, raw);
+        assert!(raw != "a" || read.is_empty(), "{raw}: texts read: {read:?}");
+        same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// A term whose hit the words must place: anchored (`^x`, `x$`, `^x$`), exact, or holding
+/// the punctuation between two words (`ankara'da`, `ankara,`), each token holding a letter
+/// (a token of punctuation alone has no words to answer from).
+fn edge_query() -> impl Strategy<Value = String> {
+    let ops = prop::sample::select(&["^", "$", "^$", "'", "", "!^"][..]);
+    let piece = (
+        prop::sample::select(WORDS),
+        prop::sample::select(GLUE),
+        prop::sample::select(WORDS),
+        0usize..8,
+        0usize..8,
+    )
+        .prop_map(|(a, g, b, from, cut)| {
+            let chars: Vec<char> = crate::text::fold_str(&format!("{a}{g}{b}"))
+                .chars()
+                .collect();
+            let from = from.min(chars.len().saturating_sub(1));
+            let to = chars.len().saturating_sub(cut).max(from + 1);
+            chars[from..to.min(chars.len())].iter().collect::<String>()
+        });
+    (ops, piece)
+        .prop_map(|(op, piece)| match op {
+            "$" => format!("{piece}$"),
+            "^$" => format!("^{piece}$"),
+            _ => format!("{op}{piece}"),
+        })
+        // A token of both scripts is left out: typed one character at a time, its first
+        // Arabic letter turns its skeleton to the other script, so it does not narrow the
+        // last key's hits (`^ankara-` then `^ankara-ا`: a bug of `Query::narrows`, apart).
+        .prop_filter("one script a token", |raw| {
+            !(raw.chars().any(crate::text::is_arabic)
+                && raw.chars().any(|c| c.is_ascii_alphabetic()))
+        })
+        .prop_filter("each token holds a letter", |raw| {
+            let mut tokens = raw.split_whitespace().peekable();
+            tokens.peek().is_some()
+                && tokens.all(|t| t.chars().any(crate::search::postings::is_alnum))
+        })
+}
+
+/// One document of `lines`, indexed as [`index`] does.
+pub(super) fn one_document(lines: &[&str]) -> Index {
+    index(vec![lines.iter().map(|l| l.to_string()).collect()])
 }

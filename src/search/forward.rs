@@ -1,0 +1,301 @@
+//! Each document line's folded words in order, as word numbers of the postings: what a line
+//! keeps of its folded key.
+//!
+//! A line's folded key was stored whole (about the text's size again) for the scans that
+//! read every line: a one- or two-letter term, in nearly every line. Where a term made of
+//! alphanumeric characters first occurs in a key is inside the first of its words that
+//! holds it, and what that hit scores depends only on where it lies in that word and
+//! whether the word starts the key; so a line's word numbers (a byte or two a word) say it,
+//! without the key. A line's key is folded again only when its text must really be read.
+
+use super::leb128;
+
+/// A line's first and last words, as anchored terms need them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Edges {
+    /// The first word, when the line's key starts with it (nothing before it).
+    pub first: Option<u32>,
+    /// The last word, when the line's key ends with it (nothing after it).
+    pub last: Option<u32>,
+    /// The line has one word only.
+    pub single: bool,
+}
+
+/// The word numbers of every line, one line after the other.
+#[derive(Debug, Default)]
+pub(crate) struct Forward {
+    /// Per line, each word's number plus one as LEB128, then a 0 (which no number plus one
+    /// is, nor any byte of a longer number but its last, never 0).
+    bytes: Vec<u8>,
+    /// Per line, where its 0 lies in `bytes`: a line's words are read without the lines
+    /// before it (4 bytes a line, where its text takes a hundred or more).
+    ends: Vec<u32>,
+    /// Per line, one bit: the line's key starts with its first word (nothing before it).
+    starts: Vec<u64>,
+    /// Per line, one bit: the line's key ends with its last word (nothing after it).
+    key_ends: Vec<u64>,
+    /// The line being added has no word yet.
+    open: bool,
+    /// `bytes` outgrew 32-bit offsets: the forward list (and the postings) are not made.
+    too_big: bool,
+}
+
+/// Sets bit `n` of `bits`.
+fn set_bit(bits: &mut Vec<u64>, n: usize) {
+    let (word, bit) = (n / 64, n % 64);
+    if bits.len() <= word {
+        bits.resize(word + 1, 0);
+    }
+    bits[word] |= 1 << bit;
+}
+
+/// Bit `n` of `bits`.
+fn bit(bits: &[u64], n: usize) -> bool {
+    bits.get(n / 64).is_some_and(|w| w >> (n % 64) & 1 == 1)
+}
+
+/// The number a word code stands for (codes are numbers plus one).
+fn word_id(code: u64) -> Option<u32> {
+    code.checked_sub(1).and_then(|id| u32::try_from(id).ok())
+}
+
+impl Forward {
+    /// Adds word `id` to the line being added; `at_key_start`: the key starts with it.
+    pub fn push_word(&mut self, id: u32, at_key_start: bool) {
+        if !self.open && at_key_start {
+            set_bit(&mut self.starts, self.ends.len());
+        }
+        self.open = true;
+        leb128::push(&mut self.bytes, u64::from(id) + 1);
+    }
+
+    /// Ends the line being added; `at_key_end`: its key ends with its last word.
+    pub fn end_line(&mut self, at_key_end: bool) {
+        if self.open && at_key_end {
+            set_bit(&mut self.key_ends, self.ends.len());
+        }
+        match u32::try_from(self.bytes.len()) {
+            Ok(end) => self.ends.push(end),
+            Err(_) => self.too_big = true,
+        }
+        self.bytes.push(0);
+        self.open = false;
+    }
+
+    /// Gives back spare room, once every line is added; `None` when the lines outgrew
+    /// 32-bit offsets.
+    pub fn finish(&mut self) -> Option<()> {
+        self.bytes.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.key_ends.shrink_to_fit();
+        (!self.too_big).then_some(())
+    }
+
+    /// Bytes of the lines' word codes: what reading every line's words costs.
+    pub fn byte_len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Number of lines.
+    pub fn lines(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Calls `f(line, id, at_key_start)` for every word of every line, in order
+    /// (`at_key_start`: the word is the line's first and its key starts with it).
+    pub fn for_each(&self, mut f: impl FnMut(usize, u32, bool)) {
+        let mut line = 0;
+        let mut first = true;
+        let mut rest = self.bytes.as_slice();
+        while let Some((code, used)) = leb128::read(rest) {
+            rest = rest.get(used..).unwrap_or_default();
+            match code.checked_sub(1).map(u32::try_from) {
+                None => {
+                    line += 1;
+                    first = true;
+                }
+                Some(Ok(id)) => {
+                    f(line, id, first && bit(&self.starts, line));
+                    first = false;
+                }
+                Some(Err(_)) => first = false,
+            }
+        }
+    }
+
+    /// Line `line`'s word codes (without its 0).
+    fn words(&self, line: usize) -> &[u8] {
+        let end = self.ends.get(line).map_or(0, |&e| e as usize);
+        let start = match line.checked_sub(1) {
+            Some(before) => self.ends.get(before).map_or(end, |&e| e as usize + 1),
+            None => 0,
+        };
+        self.bytes.get(start..end).unwrap_or_default()
+    }
+
+    /// The value `table` gives the first of line `line`'s words whose bit is set in
+    /// `holds` (one bit a word, by number: the words `table` gives a non-zero value; words
+    /// past either's end have none), and whether that word starts the line's key. The bits
+    /// are what each word is tested by: an eighth of the table, they stay in the cache
+    /// where a vocabulary of millions of words' bytes would not.
+    pub fn first_in(&self, line: usize, holds: &[u64], table: &[u8]) -> Option<(u8, bool)> {
+        let words = self.words(line);
+        let mut at = 0;
+        let mut first = true;
+        while let Some(&b) = words.get(at) {
+            // Most lines' words are among the first 128 numbers: one byte, read in place.
+            let (code, used) = if b < 0x80 {
+                (u64::from(b), 1)
+            } else {
+                leb128::read(words.get(at..).unwrap_or_default())?
+            };
+            at += used;
+            let held = word_id(code).filter(|&id| bit(holds, id as usize));
+            let value = held.and_then(|id| table.get(id as usize).copied());
+            if let Some(v) = value.filter(|&v| v != 0) {
+                return Some((v, first && bit(&self.starts, line)));
+            }
+            first = false;
+        }
+        None
+    }
+
+    /// Line `line`'s first and last words, as far as its key starts or ends with them;
+    /// `None` for a line without words.
+    pub fn edges(&self, line: usize) -> Option<Edges> {
+        let words = self.words(line);
+        let (code, used) = leb128::read(words)?;
+        // The last number starts after the last byte before its own that ends one.
+        let last_at = words
+            .get(..words.len() - 1)
+            .unwrap_or_default()
+            .iter()
+            .rposition(|&b| b < 0x80)
+            .map_or(0, |i| i + 1);
+        let last = leb128::read(words.get(last_at..).unwrap_or_default());
+        Some(Edges {
+            first: word_id(code).filter(|_| bit(&self.starts, line)),
+            last: last
+                .and_then(|(c, _)| word_id(c))
+                .filter(|_| bit(&self.key_ends, line)),
+            single: used == words.len(),
+        })
+    }
+}
+
+/// One bit per word of `table`, set where its value is non-zero: the bits
+/// [`Forward::first_in`] tests each word by.
+pub(crate) fn bits_of(table: &[u8]) -> Vec<u64> {
+    // 64 values to a word, without a branch: a vocabulary of millions of words, a key.
+    table
+        .chunks(64)
+        .map(|chunk| {
+            (0..)
+                .zip(chunk)
+                .fold(0u64, |bits, (n, &v)| bits | u64::from(v != 0) << n)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forward(lines: &[&[(u32, bool)]]) -> Forward {
+        let mut f = Forward::default();
+        for line in lines {
+            for &(id, start) in *line {
+                f.push_word(id, start);
+            }
+            f.end_line(true);
+        }
+        assert_eq!(f.finish(), Some(()));
+        f
+    }
+
+    #[test]
+    fn words_read_back_in_order_with_the_key_start() {
+        let f = forward(&[
+            &[(3, true), (200, false)],
+            &[],
+            &[(70_000, false), (3, false)],
+        ]);
+        assert_eq!(f.lines(), 3);
+        let mut got = Vec::new();
+        f.for_each(|line, id, start| got.push((line, id, start)));
+        assert_eq!(
+            got,
+            [
+                (0, 3, true),
+                (0, 200, false),
+                (2, 70_000, false),
+                (2, 3, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_first_word_holding_is_found_in_each_line() {
+        let f = forward(&[
+            &[(1, true), (2, false), (300, false)],
+            &[(0, false), (300, false), (2, false)],
+            &[(0, true)],
+            &[(2, true), (1, false)],
+        ]);
+        let mut table = vec![0u8; 301];
+        (table[2], table[300]) = (5, 7);
+        let holds = bits_of(&table);
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &holds, &table)).collect();
+        assert_eq!(
+            got,
+            [Some((5, false)), Some((7, false)), None, Some((5, true))]
+        );
+        // A table shorter than the vocabulary: the words past it hold nothing.
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &holds, &table[..3])).collect();
+        assert_eq!(
+            got,
+            [Some((5, false)), Some((5, false)), None, Some((5, true))]
+        );
+        // A word whose bit is clear is passed over, whatever its value.
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &holds[..1], &table)).collect();
+        assert_eq!(
+            got,
+            [Some((5, false)), Some((5, false)), None, Some((5, true))]
+        );
+    }
+
+    #[test]
+    fn each_line_gives_its_edge_words_as_far_as_its_key_starts_and_ends_with_them() {
+        let mut f = Forward::default();
+        for (words, at_end) in [
+            (&[(3, true), (200, false), (70_000, false)][..], true),
+            (&[][..], true),
+            (&[(300, false)][..], true),
+            (&[(5, true)][..], false),
+        ] {
+            for &(id, start) in words {
+                f.push_word(id, start);
+            }
+            f.end_line(at_end);
+        }
+        assert_eq!(f.finish(), Some(()));
+        let got: Vec<_> = (0..4).map(|l| f.edges(l)).collect();
+        let edges = |first, last, single| {
+            Some(Edges {
+                first,
+                last,
+                single,
+            })
+        };
+        assert_eq!(
+            got,
+            [
+                edges(Some(3), Some(70_000), false),
+                None,
+                edges(None, Some(300), true),
+                edges(Some(5), None, true)
+            ]
+        );
+    }
+}
