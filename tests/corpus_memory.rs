@@ -116,7 +116,7 @@ fn loaded_articles_hold_no_paragraphs_until_asked() {
     );
 }
 
-/// Linking reads every document's compact spans (20 bytes a mention) and writes the table
+/// Linking reads every document's compact spans (16 bytes a mention) and writes the table
 /// of linked mentions (16 bytes): both were held whole at once, the table's room taken for
 /// every span before the first was linked. Now a document's spans go once it is linked and
 /// the table grows a block at a time, so the peak is the spans, not both. Articles dense
@@ -155,22 +155,22 @@ fn linking_does_not_hold_the_spans_and_the_table_whole_at_once() {
     let (table, m) = counting_alloc::measure(|| extract_corpus_table(&ex, &corpus, &done));
     let n = table.len();
     assert!(n * 20 > size, "{n} mentions");
-    // The spans (20 bytes a mention) and the extraction's working memory at the peak; the
-    // table (16) joined them whole at once: 36 bytes a mention and more (22 now, with
-    // 234k mentions; 28 leaves room for the threads' working memory to vary).
+    // The spans and the extraction's working memory at the peak; the table (16 bytes a
+    // mention) joined them whole at once: 36 bytes a mention and more. Spans of 20 bytes
+    // peaked at 23.5 a mention (234k mentions), of 16 at 20.6.
     assert!(
-        m.peak <= 28 * n,
+        m.peak <= 22 * n,
         "extracting {n} mentions peaked at {} bytes ({} a mention)",
         m.peak,
         m.peak / n.max(1)
     );
 }
 
-/// The panels' mentions (12 bytes each) are most of what the reader keeps of extraction:
-/// each document's were collected through a filter, so grew by doubling and kept about a
-/// quarter of their room unused. Now each is sized by its document's mentions. The
-/// documents of each entity (for `f`) were a list per entity of 64-bit numbers: now one
-/// list of 32-bit ones, and a start per entity.
+/// The panels' mentions are most of what the reader keeps of extraction: each document's
+/// were collected through a filter, so grew by doubling and kept about a quarter of their
+/// room unused. Now each is sized by its document's mentions, and a mention is 9 bytes
+/// (it was three 32-bit numbers, 12). The documents of each entity (for `f`) were a list
+/// per entity of 64-bit numbers: now one list of 32-bit ones, and a start per entity.
 #[test]
 fn the_panels_hold_their_mentions_without_spare_room() {
     use okur::tui::app::{EntityRow, Facts, MentionRef};
@@ -191,7 +191,7 @@ fn the_panels_hold_their_mentions_without_spare_room() {
         .map(|r| r.name.len() + r.value.as_ref().map_or(0, String::len))
         .sum();
     let pairs: usize = (0..rows.len()).map(|e| facts.docs_of(e).len()).sum();
-    let need = mentions * std::mem::size_of::<MentionRef>()
+    let need = mentions * 9
         + corpus.len() * std::mem::size_of::<Vec<MentionRef>>()
         + rows.len() * std::mem::size_of::<EntityRow>()
         + (rows.len() + 1) * std::mem::size_of::<usize>()

@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub(crate) struct Release {
     step: usize,
     counted: AtomicUsize,
+    /// How many times memory was handed back: only the tests read it.
+    #[cfg(test)]
     released: AtomicUsize,
 }
 
@@ -23,6 +25,7 @@ impl Release {
         Release {
             step: step.max(1),
             counted: AtomicUsize::new(0),
+            #[cfg(test)]
             released: AtomicUsize::new(0),
         }
     }
@@ -38,6 +41,7 @@ impl Release {
     /// Hands memory back now (a phase has ended).
     pub(crate) fn now(&self) {
         crate::memory::release_freed_memory();
+        #[cfg(test)]
         self.released.fetch_add(1, Ordering::Relaxed);
     }
 

@@ -12,6 +12,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use super::lexicon::FxMap;
 use super::{CorpusExtraction, Entity, Kind, Mention, RawMention};
 
+#[path = "span.rs"]
+mod span;
+pub(crate) use span::Span;
+
 /// No string: a mention without a value or canonical name.
 const NONE: u32 = u32::MAX;
 
@@ -61,13 +65,12 @@ impl Strings {
         let mut table = self.lock();
         ms.iter()
             .filter_map(|m| {
-                Some(Span {
-                    start: u32::try_from(m.start).ok()?,
-                    end: u32::try_from(m.end).ok()?,
-                    value: table.id(m.value.as_deref()),
-                    canonical: table.id(m.canonical.as_deref()),
-                    kind: m.kind,
-                })
+                Some(Span::new(
+                    (u32::try_from(m.start).ok()?, u32::try_from(m.end).ok()?),
+                    table.id(m.value.as_deref()),
+                    table.id(m.canonical.as_deref()),
+                    m.kind,
+                ))
             })
             .collect()
     }
@@ -94,48 +97,6 @@ impl Strings {
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
         table.list.iter().map(|s| Box::from(&**s)).collect()
-    }
-}
-
-/// A mention as the rules produced it, before linking: 20 bytes.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Span {
-    start: u32,
-    end: u32,
-    value: u32,
-    canonical: u32,
-    kind: Kind,
-}
-
-impl Span {
-    /// Byte offset of the start in the document text.
-    pub(crate) fn start(&self) -> usize {
-        self.start as usize
-    }
-
-    /// Byte offset past the end.
-    pub(crate) fn end(&self) -> usize {
-        self.end as usize
-    }
-
-    /// Kind of mention.
-    pub(crate) fn kind(&self) -> Kind {
-        self.kind
-    }
-
-    /// The number of its canonical name in the [`Strings`] it was made with.
-    pub(crate) fn canonical_id(&self) -> u32 {
-        self.canonical
-    }
-
-    fn raw(&self, table: &Interned) -> RawMention {
-        RawMention {
-            start: self.start as usize,
-            end: self.end as usize,
-            kind: self.kind,
-            value: table.get(self.value).map(str::to_string),
-            canonical: table.get(self.canonical).map(str::to_string),
-        }
     }
 }
 
@@ -375,13 +336,7 @@ impl From<CorpusExtraction> for MentionTable {
                         continue;
                     };
                     let value = interned.id(m.value.as_deref());
-                    let span = Span {
-                        start,
-                        end,
-                        value,
-                        canonical: NONE,
-                        kind: m.kind,
-                    };
+                    let span = Span::new((start, end), value, NONE, m.kind);
                     table.push(doc, &span, m.entity);
                 }
             }
