@@ -12,7 +12,9 @@
 //!
 //! Spans are compared on whole space-separated tokens, as the eval's whole-token score does;
 //! each error is marked `r` when the rules alone make it too, `m` when the tagger, the blend
-//! or the corpus-wide spreading of names brings it.
+//! or the corpus-wide spreading of names brings it; a boundary error by the side it differs
+//! on (`<>`: the found span starts before and ends after the gold one), a miss `d` when its
+//! document names it elsewhere (a found span ends with its last word).
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -139,6 +141,32 @@ fn widen(corpus: &Corpus, s: &Span) -> Span {
     (s.0, start, end)
 }
 
+/// Which side of gold `g` the whole-token span `p` differs on: `<` or `>` where it starts
+/// before or after it, then `<` or `>` where it ends before or after it, `=` where the same.
+fn side(p: &Span, g: &Span) -> String {
+    let c = |a: usize, b: usize| match a.cmp(&b) {
+        std::cmp::Ordering::Less => '<',
+        std::cmp::Ordering::Equal => '=',
+        std::cmp::Ordering::Greater => '>',
+    };
+    format!("{}{}", c(p.1, g.1), c(p.2, g.2))
+}
+
+/// True when a found span elsewhere in `g`'s document ends with `g`'s last word (the
+/// document names the person and missed this mention: what document-level consistency
+/// would add).
+fn named_elsewhere(corpus: &Corpus, pred: &[Span], g: &Span) -> bool {
+    let text = corpus.docs[g.0].text.as_str();
+    let last = |s: &Span| text[s.1..s.2].split_whitespace().last().map(str::to_string);
+    let Some(mine) = last(g) else {
+        return false;
+    };
+    pred.iter()
+        .filter(|p| p.0 == g.0 && (p.2 <= g.1 || p.1 >= g.2))
+        .filter_map(last)
+        .any(|l| mine.ends_with(&l) && l.chars().count() >= 3)
+}
+
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let [_, file, types, kind, rest @ ..] = args.as_slice() else {
@@ -206,8 +234,9 @@ fn main() -> std::io::Result<()> {
         if let Some(g) = gold.iter().find(|g| ov(p, g)) {
             writeln!(
                 w,
-                "BD{} pred [{}] gold [{}]",
+                "BD{}{} pred [{}] gold [{}]",
                 source(p),
+                side(&widen(&corpus, p), &widen(&corpus, g)),
                 &txt(p)[p.1..p.2],
                 &txt(g)[g.1..g.2]
             )?;
@@ -219,7 +248,12 @@ fn main() -> std::io::Result<()> {
         .filter(|g| !ps.contains(&widen(&corpus, g)) && !pred.iter().any(|p| ov(p, g)))
         .take(n)
     {
-        writeln!(w, "FN {}", context(txt(g), g.1, g.2))?;
+        let seen = if named_elsewhere(&corpus, &pred, g) {
+            'd'
+        } else {
+            '-'
+        };
+        writeln!(w, "FN{seen} {}", context(txt(g), g.1, g.2))?;
     }
     Ok(())
 }

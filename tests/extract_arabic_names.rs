@@ -170,3 +170,28 @@ fn a_city_in_a_sports_clubs_name_is_no_place() {
     let text = "وتعادل دينامو كييف مع سسكا موسكو في أوكرانيا";
     assert_eq!(rule_mentions(text, Kind::Place), ["أوكرانيا"]);
 }
+
+/// The people `add_known` leaves in `text` when its own document read `found` as people.
+fn document_people(text: &str, found: &[&str]) -> Vec<String> {
+    let mut out: Vec<RawMention> = found.iter().map(|f| person(text, f)).collect();
+    Extractor::rules_only().add_known(text, &KnownPeople::default(), &mut out);
+    out.iter()
+        .filter(|m| m.kind == Kind::Person)
+        .map(|m| text[m.start..m.end].to_string())
+        .collect()
+}
+
+#[test]
+fn an_arabic_person_named_once_is_one_where_the_document_names_it_again() {
+    // A one-word foreign name read at its cue, and a name whose last word is no surname
+    // (`الله`), come back in the same document without a cue.
+    let text = "أعرب النجم البرازيلي كافو عن رغبته . وكان كافو أحد اللاعبين . \
+                وهاجم نصر الله الحكومة . وكشف ونصر الله أن";
+    assert_eq!(
+        document_people(text, &["كافو", "نصر الله"]),
+        ["كافو", "كافو", "نصر الله", "نصر الله"]
+    );
+    // A one-word person that is an ordinary word (`صالح`, "good") does not spread.
+    let text = "وقال صالح إن العمل صالح";
+    assert_eq!(document_people(text, &["صالح"]), ["صالح"]);
+}

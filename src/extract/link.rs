@@ -72,6 +72,7 @@ impl KnownPeople {
 
     /// Marks tokens not yet in a mention that match a known person.
     pub fn apply(&self, lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
+        super::doc_people::repeat_arabic_persons(lx, text, toks, out);
         if self.keys.is_empty() && self.lasts.is_empty() {
             return;
         }

@@ -13,6 +13,7 @@ pub mod chunk;
 mod chunked;
 pub mod crf;
 mod dates;
+mod doc_people;
 mod homograph;
 mod items;
 mod lexicon;

@@ -1,0 +1,112 @@
+//! Document-level consistency for Arabic persons: a name the document reads as a person
+//! once is a person where the same words come back in it (`كافو` after `النجم البرازيلي
+//! كافو`, `نصر الله` in a heading after `حسن نصر الله`). Arabic has no capitals, so the
+//! tagger and the cued rules often read a name at its cue and miss it further on; the
+//! corpus-wide spreading ([`super::link::KnownPeople`]) only carries the last words of
+//! multi-word names, and only ones that are no ordinary words.
+
+use super::lexicon::{FxSet, Lexicon};
+use super::morph::ar_find;
+use super::names::is_function_word;
+use super::ordinary_ar::ordinary_name_word;
+use super::token::Tokens;
+use super::{Kind, RawMention};
+
+/// Most words of a name that is looked for again.
+const MAX_WORDS: usize = 4;
+
+/// The folded words of the Arabic persons in `out` worth looking for again in the same
+/// document: names of two words or more, and single words that are no ordinary word,
+/// place, title or organisation head (a last word alone that may be an ordinary word,
+/// `صالح` of `علي عبد الله صالح`, lost on the held-out fifth of ANERcorp train: `أمام`).
+fn names(lx: &Lexicon, text: &str, toks: &Tokens, out: &[RawMention]) -> Vec<Vec<String>> {
+    let mut found: Vec<Vec<String>> = Vec::new();
+    for m in out.iter().filter(|m| m.kind == Kind::Person) {
+        let a = toks.toks.partition_point(|t| t.end() <= m.start);
+        let b = toks.toks.partition_point(|t| t.start() < m.end);
+        if a >= b || b - a > MAX_WORDS || !toks.toks[a..b].iter().all(|t| t.arabic) {
+            continue;
+        }
+        // The first token may carry a clitic outside the mention (`وكافو`).
+        let Some(first) = text.get(m.start..toks.toks[a].end()) else {
+            continue;
+        };
+        let mut words = vec![crate::text::fold_str(first)];
+        words.extend((a + 1..b).map(|i| toks.key(i).to_string()));
+        let one_word_ok = |k: &str| {
+            k.chars().count() >= 3
+                && k.chars().all(char::is_alphabetic)
+                && !is_function_word(first)
+                && !ordinary_name_word(lx, k)
+                && lx.place(k).is_none()
+                && !lx.titles.contains(k)
+                && !lx.org_heads.contains(k)
+        };
+        if (words.len() >= 2 || one_word_ok(&words[0])) && !found.contains(&words) {
+            found.push(words);
+        }
+    }
+    found
+}
+
+/// Adds to `out` the Arabic persons of its own document where their words come back outside
+/// any mention, each word whole and the first with or without a proclitic (`ونصر الله`).
+pub fn repeat_arabic_persons(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
+    let names = names(lx, text, toks, out);
+    if names.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; toks.len()];
+    for m in out.iter() {
+        let a = toks.toks.partition_point(|t| t.end() <= m.start);
+        let b = toks.toks.partition_point(|t| t.start() < m.end);
+        taken[a..b.max(a)].iter_mut().for_each(|t| *t = true);
+    }
+    // A token is tried against the names only when it (or it without a proclitic) is the
+    // first word of one: most are not, and this keeps the pass one lookup a token.
+    let firsts: FxSet<&str> = names.iter().map(|w| w[0].as_str()).collect();
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let opens = toks.toks[i].arabic
+            && !taken[i]
+            && ar_find(toks.key(i), |_, k| firsts.contains(k).then_some(())).is_some();
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let hit = names.iter().find_map(|words| {
+            let n = words.len();
+            let fits = i + n <= toks.len()
+                && toks.toks[i].arabic
+                && !taken[i..i + n].contains(&true)
+                && (i..i + n - 1).all(|j| toks.joined(j))
+                && (1..n).all(|k| toks.key(i + k) == words[k]);
+            if !fits {
+                return None;
+            }
+            let skip = ar_find(toks.key(i), |skip, k| (k == words[0]).then_some(skip))?;
+            Some((skip, n))
+        });
+        let Some((skip, n)) = hit else {
+            i += 1;
+            continue;
+        };
+        // A longer name it begins is another person (`كافو` is not `كافو لوبيز`).
+        let longer = toks.joined(i + n - 1)
+            && toks.toks.get(i + n).is_some_and(|t| t.arabic)
+            && lx.stat(toks.key(i + n)).inside > 0;
+        if !longer {
+            added.push(RawMention {
+                start: toks.toks[i].start() + skip,
+                end: toks.toks[i + n - 1].end(),
+                kind: Kind::Person,
+                value: None,
+                canonical: None,
+            });
+        }
+        i += n;
+    }
+    out.extend(added);
+    out.sort_by_key(|m| (m.start, m.end));
+}
