@@ -125,3 +125,23 @@ proptest::proptest! {
         proptest::prop_assert_eq!(find_in(hay.as_bytes(), needle.as_bytes()), hay.find(&needle));
     }
 }
+
+proptest::proptest! {
+    /// The words found holding a needle are exactly those whose text holds it: through the
+    /// whole vocabulary and among given words, in both scripts, with digits.
+    #[test]
+    fn the_words_found_holding_a_needle_are_those_whose_text_holds_it(
+        keys in proptest::collection::vec("[akny1\u{627}\u{644}\u{645}\u{621} ]{0,24}", 1..8),
+        needle in "[akny1\u{627}\u{644}\u{645}\u{621}]{1,3}",
+    ) {
+        let p = Postings::build(keys.iter().map(String::as_str)).unwrap_or_default();
+        let every: Vec<u32> = (0..).take(p.vocab.ends.len()).collect();
+        let want: Vec<u32> = every
+            .iter()
+            .copied()
+            .filter(|&id| p.word(id).contains(needle.as_str()))
+            .collect();
+        proptest::prop_assert_eq!(p.words_holding(&needle, None, usize::MAX), Some(want.clone()));
+        proptest::prop_assert_eq!(p.words_holding(&needle, Some(&every), usize::MAX), Some(want));
+    }
+}

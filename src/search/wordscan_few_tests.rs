@@ -4,6 +4,8 @@
 //! last words' text, with no table of every word. Its answer against every line read is
 //! checked on generated lines with the other anchored terms (`wordscan_tests.rs`).
 
+use proptest::prelude::*;
+
 use super::tests::{one_document, read_lines, same_as_plain, verdicts_as_read};
 
 /// Lines whose words hold each other, with clitics and punctuation, in both scripts.
@@ -44,5 +46,62 @@ fn anchored_terms_read_no_line_and_punctuated_ones_only_their_words_lines() {
     // `^ankara$` also meets a line through its alias spelling, where the text says.
     for raw in ["ara,", "ankara'da", "^«ded", "dedi»", "'", "^", "^ankara$"] {
         same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// Words of which some lines hold none of a short term's letters: their words are read to
+/// the end and hold no hit.
+const SPARSE: &[&str] = &[
+    "ankara",
+    "Kara",
+    "dedi",
+    "ve",
+    "12345",
+    "x1",
+    "işık",
+    "قال",
+    "موسكو",
+    "و",
+    "أنقرة",
+    "مصر",
+];
+
+/// A short term (one or two letters, read from each line's words), with an operator.
+fn short_term() -> impl Strategy<Value = String> {
+    let ops = prop::sample::select(&["", "", "'", "!", "^", "$", "^$"][..]);
+    let letters = prop::sample::select(&["a", "k", "x", "1", "ı", "ق", "م", "و"][..]);
+    (ops, letters.clone(), prop::option::of(letters)).prop_map(|(op, a, b)| {
+        let piece = format!("{a}{}", b.unwrap_or(""));
+        match op {
+            "$" => format!("{piece}$"),
+            "^$" => format!("^{piece}$"),
+            _ => format!("{op}{piece}"),
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Short terms read from each line's words, on lines of which some lack their letters:
+    /// every verdict is the line's score read, and every search (typed at once or a
+    /// character at a time, one term or two) lists what a scan of every line's text does.
+    #[test]
+    fn short_terms_on_lines_without_their_letters_answer_as_read(
+        lines in prop::collection::vec(
+            prop::collection::vec(prop::sample::select(SPARSE), 1..5).prop_map(|w| w.join(" ")),
+            1..10,
+        ),
+        a in short_term(),
+        b in prop::option::of((prop::sample::select(&[" ", " | "][..]), short_term())),
+    ) {
+        let raw = match b {
+            Some((join, b)) => format!("{a}{join}{b}"),
+            None => a,
+        };
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let index = one_document(&lines);
+        verdicts_as_read(&index, &raw, true);
+        same_as_plain(&index, &raw)?;
     }
 }
