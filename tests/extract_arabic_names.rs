@@ -171,10 +171,12 @@ fn a_city_in_a_sports_clubs_name_is_no_place() {
     assert_eq!(rule_mentions(text, Kind::Place), ["أوكرانيا"]);
 }
 
-/// The people `add_known` leaves in `text` when its own document read `found` as people.
+/// The people in `text` when its document read `found` as people and then the people it
+/// names were looked for again in it (as `extract_text` and a huge document's pieces do).
 fn document_people(text: &str, found: &[&str]) -> Vec<String> {
     let mut out: Vec<RawMention> = found.iter().map(|f| person(text, f)).collect();
-    Extractor::rules_only().add_known(text, &KnownPeople::default(), &mut out);
+    let own = KnownPeople::from_mentions(text, &out);
+    Extractor::rules_only().add_known(text, &own, &mut out);
     out.iter()
         .filter(|m| m.kind == Kind::Person)
         .map(|m| text[m.start..m.end].to_string())

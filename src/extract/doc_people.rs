@@ -15,44 +15,83 @@ use super::{Kind, RawMention};
 /// Most words of a name that is looked for again.
 const MAX_WORDS: usize = 4;
 
-/// The folded words of the Arabic persons in `out` worth looking for again in the same
-/// document: names of two words or more, and single words that are no ordinary word,
-/// place, title or organisation head (a last word alone that may be an ordinary word,
-/// `صالح` of `علي عبد الله صالح`, lost on the held-out fifth of ANERcorp train: `أمام`).
-fn names(lx: &Lexicon, text: &str, toks: &Tokens, out: &[RawMention]) -> Vec<Vec<String>> {
-    let mut found: Vec<Vec<String>> = Vec::new();
-    for m in out.iter().filter(|m| m.kind == Kind::Person) {
-        let a = toks.toks.partition_point(|t| t.end() <= m.start);
-        let b = toks.toks.partition_point(|t| t.start() < m.end);
-        if a >= b || b - a > MAX_WORDS || !toks.toks[a..b].iter().all(|t| t.arabic) {
+/// An Arabic person as its document names it, looked for again in the same document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArabicName {
+    /// Its folded words, the first as the mention starts (without a clitic outside it).
+    words: Vec<String>,
+    /// Whether its first word is a function word (no lone name then).
+    function_first: bool,
+}
+
+/// The Arabic persons among `ms` (mentions of `text`) of at most [`MAX_WORDS`] words, each
+/// once. Each mention is tokenised alone: its words' keys do not depend on what stands
+/// around them, and a huge document's persons are gathered from all its pieces this way
+/// (`extract::chunked`), so the names looked for do not depend on where it was cut.
+pub fn arabic_names(text: &str, ms: &[RawMention]) -> Vec<ArabicName> {
+    let mut found: Vec<ArabicName> = Vec::new();
+    for m in ms.iter().filter(|m| m.kind == Kind::Person) {
+        let Some(mention) = text.get(m.start..m.end) else {
+            continue;
+        };
+        let toks = Tokens::new(mention);
+        let n = toks.len();
+        if n == 0 || n > MAX_WORDS || !toks.toks.iter().all(|t| t.arabic) {
             continue;
         }
-        // The first token may carry a clitic outside the mention (`وكافو`).
-        let Some(first) = text.get(m.start..toks.toks[a].end()) else {
+        let Some(first) = mention.get(..toks.toks[0].end()) else {
             continue;
         };
         let mut words = vec![crate::text::fold_str(first)];
-        words.extend((a + 1..b).map(|i| toks.key(i).to_string()));
-        let one_word_ok = |k: &str| {
-            k.chars().count() >= 3
-                && k.chars().all(char::is_alphabetic)
-                && !is_function_word(first)
-                && !ordinary_name_word(lx, k)
-                && lx.place(k).is_none()
-                && !lx.titles.contains(k)
-                && !lx.org_heads.contains(k)
+        words.extend((1..n).map(|i| toks.key(i).to_string()));
+        let name = ArabicName {
+            words,
+            function_first: is_function_word(first),
         };
-        if (words.len() >= 2 || one_word_ok(&words[0])) && !found.contains(&words) {
-            found.push(words);
+        if !found.contains(&name) {
+            found.push(name);
         }
     }
     found
 }
 
-/// Adds to `out` the Arabic persons of its own document where their words come back outside
-/// any mention, each word whole and the first with or without a proclitic (`ونصر الله`).
-pub fn repeat_arabic_persons(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
-    let names = names(lx, text, toks, out);
+/// The words of the names worth looking for again: names of two words or more, and single
+/// words that are no ordinary word, place, title or organisation head (a last word alone
+/// that may be an ordinary word, `صالح` of `علي عبد الله صالح`, lost on the held-out fifth
+/// of ANERcorp train: `أمام`).
+fn worth_looking_for<'n>(lx: &Lexicon, names: &'n [ArabicName]) -> Vec<&'n [String]> {
+    let one_word_ok = |name: &ArabicName, k: &str| {
+        k.chars().count() >= 3
+            && k.chars().all(char::is_alphabetic)
+            && !name.function_first
+            && !ordinary_name_word(lx, k)
+            && lx.place(k).is_none()
+            && !lx.titles.contains(k)
+            && !lx.org_heads.contains(k)
+    };
+    let mut out: Vec<&[String]> = Vec::new();
+    for name in names {
+        let ok = match name.words.as_slice() {
+            [one] => one_word_ok(name, one),
+            words => !words.is_empty(),
+        };
+        if ok && !out.contains(&name.words.as_slice()) {
+            out.push(&name.words);
+        }
+    }
+    out
+}
+
+/// Adds to `out` (mentions of `toks`) the Arabic persons `names` of its document (see
+/// [`arabic_names`]) where their words come back outside any mention, each word whole and
+/// the first with or without a proclitic (`ونصر الله`).
+pub fn repeat_arabic_persons(
+    lx: &Lexicon,
+    names: &[ArabicName],
+    toks: &Tokens,
+    out: &mut Vec<RawMention>,
+) {
+    let names = worth_looking_for(lx, names);
     if names.is_empty() {
         return;
     }

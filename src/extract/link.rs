@@ -1,6 +1,7 @@
 //! Consistency (a name once seen as a person is a person elsewhere) and linking of mentions
 //! into entities across documents and scripts.
 
+use super::doc_people::{ArabicName, arabic_names, repeat_arabic_persons};
 use super::lexicon::{FxMap, FxSet, Lexicon};
 use super::morph::{ar_find, tr_splits};
 use super::names::{AR_COMPOUND_SECONDS, AR_FAMILY_LINKS, orig_len};
@@ -23,6 +24,10 @@ pub struct KnownPeople {
     keys: FxSet<String>,
     /// Last words of multi-word names, with the number of documents naming them so.
     lasts: FxMap<String, u32>,
+    /// The Arabic persons of the one document the set was made from, looked for again in
+    /// that document ([`super::doc_people`]); never carried to other documents by
+    /// [`KnownPeople::merge`].
+    arabic: Vec<ArabicName>,
 }
 
 impl KnownPeople {
@@ -46,10 +51,14 @@ impl KnownPeople {
                 keys.insert(words.join(" "));
             }
         }
-        KnownPeople { keys, lasts }
+        KnownPeople {
+            keys,
+            lasts,
+            arabic: arabic_names(text, ms),
+        }
     }
 
-    /// Adds another document's set.
+    /// Adds another document's set (its people, not the names it looks for in itself).
     pub fn merge(&mut self, other: KnownPeople) {
         self.keys.extend(other.keys);
         for (k, n) in other.lasts {
@@ -72,7 +81,7 @@ impl KnownPeople {
 
     /// Marks tokens not yet in a mention that match a known person.
     pub fn apply(&self, lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
-        super::doc_people::repeat_arabic_persons(lx, text, toks, out);
+        repeat_arabic_persons(lx, &self.arabic, toks, out);
         if self.keys.is_empty() && self.lasts.is_empty() {
             return;
         }
