@@ -87,18 +87,19 @@ pub fn named_no_place((lx, text, toks): (&Lexicon, &str, &Tokens), m: &RawMentio
 /// In ANERcorp train 17 of 19 such words are clubs (the other two inside a club's name), in
 /// the okur news and Wojood train splits none is, and only datelines look so.
 pub fn club_in_results(lx: &Lexicon, text: &str, m: &RawMention) -> bool {
-    if m.kind != Kind::Place || !crate::text::starts_arabic(&text[m.start..]) {
+    let (Some(from), Some(after_m), Some(up_to)) =
+        (text.get(m.start..), text.get(m.end..), text.get(..m.start))
+    else {
+        return false;
+    };
+    if m.kind != Kind::Place || !crate::text::starts_arabic(from) {
         return false;
     }
     // The bracket first: most places have none, and the line before may be long.
-    let Some(rest) = text[m.end..].trim_start().strip_prefix('(') else {
+    let Some(rest) = after_m.trim_start().strip_prefix('(') else {
         return false;
     };
-    let before = text[..m.start]
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .trim_end();
+    let before = up_to.rsplit('\n').next().unwrap_or_default().trim_end();
     if before.is_empty() {
         return false;
     }

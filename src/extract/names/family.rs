@@ -76,7 +76,11 @@ fn widen(
         lx.given.contains(k) || bare.is_some_and(|b| lx.given.contains(b))
     };
     let opens = |k: &str| kunya(k) || given(k);
-    let particle = |i: usize| PARTICLES.contains(&&text[toks.toks[i].start()..toks.toks[i].end()]);
+    let particle = |i: usize| {
+        let t = &toks.toks[i];
+        text.get(t.start()..t.end())
+            .is_some_and(|w| PARTICLES.contains(&w))
+    };
     if before
         && (opens(toks.key(first - 1))
             || particle(first - 1)
