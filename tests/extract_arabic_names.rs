@@ -175,7 +175,7 @@ fn a_city_in_a_sports_clubs_name_is_no_place() {
 /// names were looked for again in it (as `extract_text` and a huge document's pieces do).
 fn document_people(text: &str, found: &[&str]) -> Vec<String> {
     let mut out: Vec<RawMention> = found.iter().map(|f| person(text, f)).collect();
-    let own = KnownPeople::from_mentions(text, &out);
+    let own = KnownPeople::of_document(text, &out);
     Extractor::rules_only().add_known(text, &own, &mut out);
     out.iter()
         .filter(|m| m.kind == Kind::Person)

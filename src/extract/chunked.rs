@@ -94,7 +94,13 @@ impl<'a> Chunked<'a> {
             named = found;
         }
         drop(surnames);
-        let known = people(self.text, named.iter().flat_map(|s| s.iter()), strings);
+        let persons = one_of_each(
+            self.text,
+            named.iter().flat_map(|s| s.iter()),
+            strings,
+            Kind::Person,
+        );
+        let known = KnownPeople::of_document(self.text, &persons);
         let mut parts = Parts::with_capacity(self.pieces.len());
         let spread = |p: &Piece, window: &str, found: &[Box<[Span]>]| {
             let mut ms = mentions_in(p, &self.pieces, found, strings);
@@ -338,7 +344,7 @@ fn one_of_each<'s>(
 }
 
 /// The people the document names ([`KnownPeople::from_mentions`] of all its mentions),
-/// from one mention of each name.
+/// from one mention of each name: what it teaches the rest of the corpus.
 pub(crate) fn people<'s>(
     text: &str,
     spans: impl IntoIterator<Item = &'s Span>,

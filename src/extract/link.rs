@@ -24,9 +24,9 @@ pub struct KnownPeople {
     keys: FxSet<String>,
     /// Last words of multi-word names, with the number of documents naming them so.
     lasts: FxMap<String, u32>,
-    /// The Arabic persons of the one document the set was made from, looked for again in
-    /// that document ([`super::doc_people`]); never carried to other documents by
-    /// [`KnownPeople::merge`].
+    /// The Arabic persons of the one document the set was made for
+    /// ([`KnownPeople::of_document`]), looked for again in that document
+    /// ([`super::doc_people`]); never carried to other documents by [`KnownPeople::merge`].
     arabic: Vec<ArabicName>,
 }
 
@@ -54,7 +54,17 @@ impl KnownPeople {
         KnownPeople {
             keys,
             lasts,
+            arabic: Vec::new(),
+        }
+    }
+
+    /// [`KnownPeople::from_mentions`] of one document's mentions, with its Arabic persons
+    /// to look for again in that document ([`super::doc_people`]): the set a document is
+    /// read with, where the former is what it teaches the rest of the corpus.
+    pub fn of_document(text: &str, ms: &[RawMention]) -> KnownPeople {
+        KnownPeople {
             arabic: arabic_names(text, ms),
+            ..KnownPeople::from_mentions(text, ms)
         }
     }
 

@@ -231,7 +231,7 @@ impl Extractor {
     pub fn extract_text(&self, text: &str, dateline: Option<&str>) -> Vec<RawMention> {
         let toks = Tokens::new(text);
         let mut out = self.found(text, &toks, dateline);
-        let known = KnownPeople::from_mentions(text, &out);
+        let known = KnownPeople::of_document(text, &out);
         known.apply(&self.lx, text, &toks, &mut out);
         out
     }
