@@ -29,6 +29,7 @@ mod edit_log;
 mod effective;
 pub mod export;
 mod history;
+mod inverse;
 mod journal;
 mod model;
 mod outbox;
