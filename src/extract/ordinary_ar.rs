@@ -35,6 +35,66 @@ pub fn ordinary_name_word(lx: &Lexicon, key: &str) -> bool {
     crate::text::starts_arabic(key) && (s.other > s.begin + s.inside || is_ordinary_ar(key))
 }
 
+/// True when the folded Arabic `key` is a word the lexicons know: an ordinary word, a
+/// given name, a place, or a word the training counts saw.
+fn known_ar_word(lx: &Lexicon, key: &str) -> bool {
+    let s = lx.stat(key);
+    s.begin + s.inside + s.place + s.other > 0
+        || is_ordinary_ar(key)
+        || lx.given.contains(key)
+        || lx.place(key).is_some()
+}
+
+/// True when the proclitic letters `key` starts with (`و`, `ف`, `ب`, `ل`, `ك`) are
+/// proclitics: the word without them is one the lexicons know (`لولاية`, `فقال`). A foreign
+/// name that merely starts with such a letter leaves no known word (`فابريغاس`, `كافو`,
+/// `وليام`): Arabic script writes no capitals to tell them apart.
+pub fn clitic_reading(lx: &Lexicon, key: &str) -> bool {
+    if !crate::text::has_proclitic(key) {
+        return false;
+    }
+    // Too short to tell (`بيد`, `فان`): read as before, a clitic.
+    if key.chars().nth(3).is_none() {
+        return true;
+    }
+    let word = |rest: &str| known_ar_word(lx, rest) || verb_or_suffixed(rest);
+    ar_find(key, |skip, rest| (skip > 0 && word(rest)).then_some(())).is_some()
+}
+
+/// True when the folded Arabic `rest` (a word after its proclitic) has the shape of an
+/// imperfect verb (`ويأمل`, `فسيجد`) or of a noun with a pronoun, feminine, plural or dual
+/// ending (`لمصلحته`, `ووجههم`, `وجدتي`, `بصاروخين`): no foreign name, known or not.
+fn verb_or_suffixed(rest: &str) -> bool {
+    // Four letters at least for a verb: `وليام` is no `و` + `ل` + `يام`.
+    let verb = rest.chars().nth(3).is_some()
+        && (rest.starts_with(['ي', 'ت', 'ن'])
+            || ["سي", "ست", "سن"].iter().any(|p| rest.starts_with(p)));
+    verb || ["ه", "ها", "هم", "كم", "نا", "تي", "ات", "ين"]
+        .iter()
+        .any(|e| rest.ends_with(e))
+}
+
+/// True when `key`, which ends in `ending` (a plural, dual or adjective ending: `ون`, `ين`,
+/// `ات`, `يه`), is so inflected: it is an ordinary word, or the word without the ending (or
+/// with `ه` or `ي` for it, the feminine or masculine singular) is a known word (`لاعبون`,
+/// `اتصالات`, `الاقتصاديه`, `بصاروخين`). A foreign name ending so is none (`هيلتون`,
+/// `توريه`).
+pub fn inflected_reading(lx: &Lexicon, key: &str, ending: &str) -> bool {
+    let Some(stem) = key.strip_suffix(ending) else {
+        return false;
+    };
+    if is_ordinary_ar(key) || stem.chars().nth(1).is_none() {
+        return true;
+    }
+    let mut buf = String::with_capacity(stem.len() + 2);
+    ["", "ه", "ي"].iter().any(|end| {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(end);
+        ar_find(&buf, |_, k| known_ar_word(lx, k).then_some(())).is_some()
+    })
+}
+
 /// True when the Arabic name `text` of a place the gazetteer matched is an ordinary word
 /// that the training splits did not count as a place more often than as anything else: the
 /// gazetteer then matched the word, not a place (`هام`, `سري`, `الطيور`).
@@ -128,6 +188,24 @@ mod tests {
         for w in ["بغداد", "روسيا", "السعودية", "مصر"] {
             assert!(!is_ordinary_ar(&fold_str(w)), "{w}");
         }
+    }
+
+    #[test]
+    fn foreign_names_are_told_from_clitics_and_endings() {
+        let lx = Lexicon::load();
+        let clitic = |w: &str| clitic_reading(&lx, &fold_str(w));
+        for w in ["لولاية", "ويأمل", "فسيجد", "لمصلحته", "ووجههم", "بيد"]
+        {
+            assert!(clitic(w), "{w}");
+        }
+        for w in ["فابريغاس", "كاسيميرو", "وليام", "برتران"] {
+            assert!(!clitic(w), "{w}");
+        }
+        let inflected = |w: &str, e: &str| inflected_reading(&lx, &fold_str(w), e);
+        assert!(inflected("اتصالات", "ات"));
+        assert!(inflected("بصاروخين", "ين"));
+        assert!(!inflected("هيلتون", "ون"));
+        assert!(!inflected("غرايسون", "ون"));
     }
 
     fn nisba_places(text: &str, place: &str) -> bool {
