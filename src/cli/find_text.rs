@@ -23,41 +23,56 @@ struct LineHit {
     score: i32,
     /// The length of its text in bytes (the index's tie-break: shorter first).
     len: u32,
-    /// Where its output line, already written, is in [`Scanned::out`] (one buffer, not one
-    /// allocation a hit).
+    /// Which thread wrote its output line: an index into [`Scanned::outs`].
+    part: u32,
+    /// Where its output line, already written, is in that thread's buffer (one buffer a
+    /// thread, not one allocation a hit).
     out: Range<usize>,
 }
 
-/// What a scan of some files found, in file order.
+/// What a scan of one chunk of files found, in file order; the output lines of its hits are
+/// in the buffer of the thread that scanned it.
 #[derive(Default)]
-struct Scanned {
+struct Chunk {
     /// Notices, in the full load's order.
     notices: Vec<String>,
     /// How many documents were scanned.
     docs: usize,
     /// Matching lines in corpus order (document, then line).
     hits: Vec<LineHit>,
-    /// The output lines of the hits, one after the other: written on the scanning threads,
-    /// so that escaping and formatting are shared out too, not left to the printing one.
-    out: String,
+}
+
+/// What a scan of the whole corpus found: the chunks' findings in file order, and each
+/// thread's buffer of output lines.
+#[derive(Default)]
+struct Scanned {
+    /// Notices, in the full load's order.
+    notices: Vec<String>,
+    /// How many documents were scanned.
+    docs: usize,
+    /// Matching lines in corpus order.
+    hits: Vec<LineHit>,
+    /// The output lines of the hits, one buffer per scanning thread: written on the
+    /// scanning threads, so that escaping and formatting are shared out too, and left
+    /// where they were written (gathering them into one string copied every byte of a
+    /// large answer once more).
+    outs: Vec<String>,
 }
 
 impl Scanned {
     /// The output line of `hit`.
     fn line(&self, hit: &LineHit) -> &str {
-        self.out.get(hit.out.clone()).unwrap_or_default()
+        let out = usize::try_from(hit.part)
+            .ok()
+            .and_then(|p| self.outs.get(p));
+        out.and_then(|o| o.get(hit.out.clone())).unwrap_or_default()
     }
 
-    /// Adds `other`'s findings after its own.
-    fn append(&mut self, other: Scanned) {
-        let at = self.out.len();
-        self.notices.extend(other.notices);
-        self.docs += other.docs;
-        self.out.push_str(&other.out);
-        self.hits.extend(other.hits.into_iter().map(|h| LineHit {
-            out: h.out.start + at..h.out.end + at,
-            ..h
-        }));
+    /// Adds a chunk's findings after its own.
+    fn append(&mut self, chunk: Chunk) {
+        self.notices.extend(chunk.notices);
+        self.docs += chunk.docs;
+        self.hits.extend(chunk.hits);
     }
 }
 
@@ -133,35 +148,36 @@ fn scan_in_parallel(listed: &[Listed], query: &Query, format: FindFormat) -> Opt
         .min(chunks.len().max(1));
     let next = AtomicUsize::new(0);
     let scanner = LineScanner::for_documents(query);
-    let work = |mut scanner: LineScanner| {
-        let mut done = Vec::new();
+    let work = |mut scanner: LineScanner, mut part: Part| {
         loop {
             let at = next.fetch_add(1, Ordering::Relaxed);
             let Some(chunk) = chunks.get(at) else {
                 break;
             };
-            let scanned = scan_files(chunk, &mut scanner, format);
-            let failed = scanned.is_none();
-            done.push((at, scanned));
+            let found = scan_files(chunk, &mut scanner, format, &mut part);
+            let failed = found.is_none();
+            part.chunks.push((at, found));
             if failed {
                 // The whole search falls back to the full load: stop the others early.
                 next.store(chunks.len(), Ordering::Relaxed);
                 break;
             }
         }
-        done
+        part
     };
-    let mut parts: Vec<(usize, Option<Scanned>)> = std::thread::scope(|s| {
-        let others: Vec<_> = (1..threads)
-            .map(|_| {
+    let parts: Vec<Part> = std::thread::scope(|s| {
+        // Thread `id` writes to buffer `id`: the parts are gathered in that order.
+        let others: Vec<_> = (1u32..)
+            .take(threads.saturating_sub(1))
+            .map(|id| {
                 let forked = scanner.fork(query);
-                s.spawn(|| work(forked))
+                s.spawn(move || work(forked, Part::new(id)))
             })
             .collect();
-        let mut parts = work(scanner);
+        let mut parts = vec![work(scanner, Part::new(0))];
         for other in others {
             // A panic there is a bug; results missing part of the corpus would hide it.
-            parts.extend(
+            parts.push(
                 other
                     .join()
                     .unwrap_or_else(|p| std::panic::resume_unwind(p)),
@@ -170,24 +186,69 @@ fn scan_in_parallel(listed: &[Listed], query: &Query, format: FindFormat) -> Opt
         parts
     });
     let mut all = Scanned::default();
-    parts.sort_unstable_by_key(|(chunk, _)| *chunk);
-    for (_, part) in parts {
-        all.append(part?);
+    let mut chunks = Vec::new();
+    for part in parts {
+        chunks.extend(part.chunks);
+        all.outs.push(part.out);
+    }
+    chunks.sort_unstable_by_key(|(at, _)| *at);
+    for (_, chunk) in chunks {
+        all.append(chunk?);
     }
     Some(all)
 }
 
-/// Scans some files in order; `None` when a named file cannot be read (or a record cannot
-/// be written: the full path then says why).
-fn scan_files(listed: &[Listed], scanner: &mut LineScanner, format: FindFormat) -> Option<Scanned> {
-    let mut out = Scanned::default();
-    for entry in listed {
-        match entry {
-            Listed::Skipped(notice) => out.notices.push(notice.clone()),
-            Listed::File(path, named) => scan_file(path, *named, scanner, format, &mut out)?,
+/// What one scanning thread found: its chunks' findings, by chunk number, and the output
+/// lines of all their hits, in one buffer.
+struct Part {
+    /// This thread's number, the index of its buffer in [`Scanned::outs`].
+    id: u32,
+    chunks: Vec<(usize, Option<Chunk>)>,
+    out: String,
+}
+
+impl Part {
+    fn new(id: u32) -> Part {
+        Part {
+            id,
+            chunks: Vec::new(),
+            out: String::new(),
         }
     }
-    Some(out)
+}
+
+/// Scans some files in order, writing their hits' output lines to `part`'s buffer; `None`
+/// when a named file cannot be read (or a record cannot be written: the full path then
+/// says why).
+fn scan_files(
+    listed: &[Listed],
+    scanner: &mut LineScanner,
+    format: FindFormat,
+    part: &mut Part,
+) -> Option<Chunk> {
+    let mut found = Chunk::default();
+    let mut out = Writer {
+        part: part.id,
+        out: &mut part.out,
+        found: &mut found,
+        format,
+    };
+    for entry in listed {
+        match entry {
+            Listed::Skipped(notice) => out.found.notices.push(notice.clone()),
+            Listed::File(path, named) => scan_file(path, *named, scanner, &mut out)?,
+        }
+    }
+    Some(found)
+}
+
+/// Where a chunk's findings go: its hits and notices, and the output lines of its hits in
+/// the scanning thread's buffer.
+struct Writer<'a> {
+    part: u32,
+    out: &'a mut String,
+    found: &'a mut Chunk,
+    format: FindFormat,
 }
 
 /// Reads one file and adds its notices, documents and matching lines.
@@ -195,31 +256,24 @@ fn scan_file(
     path: &Path,
     named: bool,
     scanner: &mut LineScanner,
-    format: FindFormat,
-    out: &mut Scanned,
+    out: &mut Writer<'_>,
 ) -> Option<()> {
     if let Some(bytes) = read_plain(path)
         && let Some(text) = plain_text(&bytes)
     {
-        return scan_doc(&crate::escape::path_name(path), text, scanner, format, out);
+        return scan_doc(&crate::escape::path_name(path), text, scanner, out);
     }
     let report = load_file(path, named).ok()?;
-    out.notices.extend(report.notices);
+    out.found.notices.extend(report.notices);
     for doc in report.docs {
-        scan_doc(&doc.path, &doc.text, scanner, format, out)?;
+        scan_doc(&doc.path, &doc.text, scanner, out)?;
     }
     Some(())
 }
 
-/// Adds one document's matching lines, written as `format` prints them.
-fn scan_doc(
-    path: &str,
-    text: &str,
-    scanner: &mut LineScanner,
-    format: FindFormat,
-    out: &mut Scanned,
-) -> Option<()> {
-    out.docs += 1;
+/// Adds one document's matching lines, written as `out.format` prints them.
+fn scan_doc(path: &str, text: &str, scanner: &mut LineScanner, out: &mut Writer<'_>) -> Option<()> {
+    out.found.docs += 1;
     // Lines come in order: count newlines from the previous match only.
     let (mut counted, mut line, mut written) = (0, 1, Ok(()));
     scanner.scan_text(text, |start, found, score| {
@@ -238,11 +292,12 @@ fn scan_doc(
         };
         let from = out.out.len();
         if written.is_ok() {
-            written = record.push_line(format, &mut out.out);
+            written = record.push_line(out.format, out.out);
         }
-        out.hits.push(LineHit {
+        out.found.hits.push(LineHit {
             score,
             len: u32::try_from(found.len()).unwrap_or(u32::MAX),
+            part: out.part,
             out: from..out.out.len(),
         });
     });
