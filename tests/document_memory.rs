@@ -219,18 +219,7 @@ fn a_huge_documents_shown_spans_are_worked_out_a_block_at_a_time() {
     use okur::tui::app::MentionRef;
     use okur::tui::ranges::shown::shown_spans;
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let line = "Sergey Lavrov Ankara'da Çavuşoğlu ile görüştü.\n";
-    let text = line.repeat(8_000_000 / line.len());
-    let mentions: Vec<MentionRef> = text
-        .match_indices(line)
-        .flat_map(|(at, _)| {
-            [("Sergey Lavrov", 0), ("Ankara", 1), ("Çavuşoğlu", 0)].map(|(name, entity)| {
-                let start = at + line.find(name).unwrap_or(0);
-                MentionRef::new(start, start + name.len(), entity)
-            })
-        })
-        .flatten()
-        .collect();
+    let (text, mentions) = lavrov("\n");
     let n = mentions.len();
     let kinds = [okur::kind::Kind::Person, okur::kind::Kind::Place];
     let kind = |m: &MentionRef| kinds.get(m.entity()).map(|k| Label::from(*k));
@@ -245,6 +234,82 @@ fn a_huge_documents_shown_spans_are_worked_out_a_block_at_a_time() {
         peak <= bound,
         "{n} spans peaked at {peak} bytes (bound {bound})"
     );
+}
+
+/// 8 MB of one sentence, `Sergey Lavrov Ankara'da Çavuşoğlu ile görüştü.`, each followed
+/// by `end`, and its mentions: of entity row 0 (the two persons) and 1 (the place).
+fn lavrov(end: &str) -> (String, Vec<okur::tui::app::MentionRef>) {
+    let line = format!("Sergey Lavrov Ankara'da Çavuşoğlu ile görüştü.{end}");
+    let text = line.repeat(8_000_000 / line.len());
+    let mentions = text
+        .match_indices(&line)
+        .flat_map(|(at, _)| {
+            [("Sergey Lavrov", 0), ("Ankara", 1), ("Çavuşoğlu", 0)].map(|(name, entity)| {
+                let start = at + line.find(name).unwrap_or(0);
+                okur::tui::app::MentionRef::new(start, start + name.len(), entity)
+            })
+        })
+        .flatten()
+        .collect();
+    (text, mentions)
+}
+
+/// The spans the reader holds for a huge document: all of them were worked out and held,
+/// 16 bytes each (8 MB for the 500,000 mentions of the 8 MB here, 15 MB at 40 MB), when it
+/// was opened or a label saved. Now those of its blocks about the rows shown, made again
+/// when the rows leave them (after `G` here): a megabyte or two of text's spans.
+#[test]
+fn the_reader_holds_a_huge_documents_spans_about_the_rows_shown() {
+    use okur::kind::Kind;
+    use okur::store::{Label, Origin, State};
+    use okur::tui::app::{App, EntityRow, Facts, Focus};
+    use okur::tui::{Action, Msg, prepare, update};
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let (text, mentions) = lavrov("\n\n");
+    let (size, n) = (text.len(), mentions.len());
+    let last_place = text.rfind("Ankara").unwrap_or(0);
+    let row = |name: &str, kind| EntityRow {
+        kind,
+        name: name.to_string(),
+        value: None,
+        docs: 1,
+        mentions: n,
+    };
+    let rows = vec![
+        row("Sergey Lavrov", Kind::Person),
+        row("Ankara", Kind::Place),
+    ];
+    let corpus = Corpus {
+        docs: vec![Document::from_text("big.txt", text)],
+    };
+    let facts = Facts::new(rows, vec![mentions]);
+    let theme = okur::tui::theme::Theme::colored();
+    let mut app = App::new(corpus, facts, theme, okur::layout::LayoutOptions::new(80));
+    app.focus = Focus::Reader;
+    let panes = okur::tui::view::panes(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
+    prepare(&mut app, &panes);
+    // A change saved: the shown spans are worked out again, about the caret at the top.
+    let saved = Msg::Saved(std::sync::Arc::new(State::default()), None);
+    let (_, kept, peak) = measured(|| update(&mut app, saved, &panes));
+    let spans = app.spans.len();
+    assert!(spans > 1_000 && spans < n / 4, "{spans} of {n} spans held");
+    assert!(
+        kept <= size / 4,
+        "{n} spans: {kept} bytes held for a {size}-byte document"
+    );
+    // The set, and one block's suggestions, candidates and tree (as above, under 12 MB for
+    // some 60,000 mentions); all the spans (8 MB) and a block were more.
+    assert!(peak <= size * 3 / 2, "{n} spans peaked at {peak} bytes");
+    // `G`: the rows shown are at the end, and so are the spans held.
+    update(&mut app, Msg::Action(Action::Bottom), &panes);
+    prepare(&mut app, &panes);
+    let place = app
+        .spans
+        .over(last_place)
+        .next()
+        .map(|s| (s.kind.clone(), s.origin));
+    assert_eq!(place, Some((Label::from(Kind::Place), Origin::Suggested)));
+    assert!(app.spans.len() < n / 4, "{} spans held", app.spans.len());
 }
 
 /// A huge document in pieces (`okur::extract::chunk`), at its peak over the text:

@@ -15,12 +15,14 @@ mod label;
 mod remove;
 mod shown;
 
-pub use shown::{refresh_spans, say_span_under_caret};
+pub use shown::{cover_spans, refresh_spans, say_span_under_caret};
 
 use super::action::Action;
 use super::app::{App, Focus, MentionRef};
 use super::caret;
 use super::effect::Effect;
+use super::ranges::SpanSet;
+use super::ranges::shown::shown_spans_in;
 use crate::kind::Kind;
 use crate::store::{Change, EffectiveSpan, Label, Origin, Suggestion};
 
@@ -78,14 +80,27 @@ pub fn annotate(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// The shown span under the caret, preferring suggestions.
 pub(super) fn span_under_caret(app: &App) -> Option<EffectiveSpan> {
-    let caret = app.reader.caret;
-    let under = app
-        .spans
-        .iter()
-        .filter(|s| s.start <= caret && caret < s.end);
+    let under = spans_over_caret(app);
     under
+        .into_iter()
         .min_by_key(|s| (s.origin != Origin::Suggested, s.end - s.start))
-        .map(|s| s.to_span())
+}
+
+/// The shown spans over the caret, in the set's order: from the spans held when they cover
+/// it (they do once a frame is drawn), else from the caret's block of the document.
+fn spans_over_caret(app: &App) -> Vec<EffectiveSpan> {
+    let caret = app.reader.caret;
+    let over = |set: &SpanSet| set.over(caret).map(|s| s.to_span()).collect();
+    if app.spans.covers(caret, caret) {
+        return over(&app.spans);
+    }
+    let Some(doc) = app.open_doc() else {
+        return Vec::new();
+    };
+    let stored = app.state.doc(&doc.key);
+    let (kind, mentions) = (mention_label(app), app.open_mentions());
+    let here = shown_spans_in(&doc.text, stored, &app.state, mentions, kind, caret..caret);
+    over(&here)
 }
 
 /// Effects that save `changes` as one step: one change as itself, several together (one
@@ -111,13 +126,7 @@ pub fn mention_label(app: &App) -> impl Fn(&MentionRef) -> Option<Label> + '_ {
 
 /// The spans shown under the caret, the user's first, then accepted ones, then suggestions.
 fn shown_under_caret(app: &App) -> Vec<EffectiveSpan> {
-    let caret = app.reader.caret;
-    let mut under: Vec<EffectiveSpan> = app
-        .spans
-        .iter()
-        .filter(|s| s.start <= caret && caret < s.end)
-        .map(|s| s.to_span())
-        .collect();
+    let mut under = spans_over_caret(app);
     under.sort_by_key(|s| (s.origin, s.end - s.start));
     under
 }

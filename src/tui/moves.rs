@@ -209,7 +209,26 @@ pub fn prepare(app: &mut App, panes: &Panes) {
             caret::sync_to_row(app, None);
         }
         app.reader.cursor.follow(panes.reader_height());
+        let shown = shown_bytes(app, panes.reader_height());
+        super::annotate::cover_spans(app, shown);
     }
     // The list cursor stays on its document when the list changes: keep it in view.
     app.list.follow(panes.list_height());
+}
+
+/// The bytes of the open document on the reading pane's `height` rows from its first (the
+/// caret's when none is laid out): what the spans held must cover for the frame. The
+/// caret is not added: after `G` it is left at the top until the rows reach it, and the
+/// spans of everything between would be held (what needs the caret's span works it out
+/// when it is not held).
+fn shown_bytes(app: &App, height: usize) -> std::ops::Range<usize> {
+    let first = app.reader.cursor.offset;
+    let rows = (first..first.saturating_add(height)).filter_map(|i| app.reader.layout.row(i));
+    let text = rows.filter_map(|row| match row {
+        crate::layout::PaneRow::Text(line) => Some(line.start..line.end),
+        crate::layout::PaneRow::Blank => None,
+    });
+    let caret = app.reader.caret;
+    let joined = text.reduce(|a, b| a.start.min(b.start)..a.end.max(b.end));
+    joined.unwrap_or(caret..caret)
 }

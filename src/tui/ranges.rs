@@ -118,13 +118,16 @@ impl SpanView<'_> {
 
 const ORIGINS: [Origin; 3] = [Origin::User, Origin::Accepted, Origin::Suggested];
 
-/// The spans shown in the open document, sorted by start then end (see [`Entry`]).
+/// The spans shown in the open document, sorted by start then end (see [`Entry`]): all of
+/// them, or those of the part of it about the rows shown ([`SpanSet::covers`]).
 #[derive(Debug, Clone, Default)]
 pub struct SpanSet {
     entries: Vec<Entry>,
     labels: Vec<Label>,
     /// The largest end among the entries of each block and all blocks before it.
     block_end: Vec<usize>,
+    /// The bytes of the document whose spans the set holds; `None`: all of them.
+    covered: Option<Range<usize>>,
 }
 
 impl SpanSet {
@@ -171,6 +174,21 @@ impl SpanSet {
         }
     }
 
+    /// [`SpanSet::finish`] for the spans of the bytes `covered` of a text of `len` bytes
+    /// (no span of the text lies across either end of `covered`).
+    pub fn finish_covering(mut self, covered: Range<usize>, len: usize) -> SpanSet {
+        self.covered = (covered != (0..len)).then_some(covered);
+        self.finish()
+    }
+
+    /// True when the set holds every span of the document that lies in `start..end`: no
+    /// span shown there is missing from it.
+    pub fn covers(&self, start: usize, end: usize) -> bool {
+        self.covered
+            .as_ref()
+            .is_none_or(|c| c.start <= start && end <= c.end)
+    }
+
     /// Indexes the spans added: the largest end of each block of [`BLOCK`] entries.
     pub fn finish(mut self) -> SpanSet {
         self.entries.shrink_to_fit();
@@ -198,6 +216,14 @@ impl SpanSet {
     /// The spans in order.
     pub fn iter(&self) -> impl Iterator<Item = SpanView<'_>> {
         self.entries.iter().filter_map(|e| self.view(e))
+    }
+
+    /// The spans over byte `at` (starting at or before it, ending after it), in order.
+    pub fn over(&self, at: usize) -> impl Iterator<Item = SpanView<'_>> {
+        let window = self.window(at, at.saturating_add(1));
+        let near = self.entries.get(window).unwrap_or_default();
+        let over = near.iter().filter(move |e| e.start <= at && at < e.end());
+        over.filter_map(|e| self.view(e))
     }
 
     /// Number of spans.

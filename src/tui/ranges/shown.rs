@@ -9,9 +9,13 @@
 //! Blocks end at a line break that no suggestion and no stored span crosses; no accepted
 //! name holding a line break may be sought (else the document is one block), so no name's
 //! occurrence crosses one either, and a name is sought in a block exactly as in the whole
-//! text (the line break on each side is what the word-boundary rules see there).
+//! text (the line break on each side is what the word-boundary rules see there). When no
+//! accepted name holds a space, blocks may end at a space too, by the same reasoning: a
+//! line of megabytes (a document's text without line breaks) is cut like the others.
 
-use memchr::memchr;
+use std::ops::Range;
+
+use memchr::{memchr, memchr2};
 
 use super::SpanSet;
 use crate::store::{DocState, EffectiveSpan, Label, State, Suggestion, accepted_names};
@@ -31,44 +35,80 @@ pub fn shown_spans(
     mentions: &[MentionRef],
     kind: impl Fn(&MentionRef) -> Option<Label>,
 ) -> SpanSet {
-    let mut set = SpanSet::with_capacity(mentions.len() + stored.spans.len());
+    let whole = 0..text.len();
+    shown_spans_in(text, stored, state, mentions, kind, whole)
+}
+
+/// [`shown_spans`] of the blocks of `text` that hold the bytes `wanted` (the one holding
+/// `wanted.start` when it is empty), and only those: the set says which bytes it covers
+/// ([`SpanSet::covers`]). Each block gives what it gives in the whole document, so a set
+/// of a few blocks about the rows shown is what the reading pane needs of a huge document,
+/// at a few megabytes of text's spans rather than all of them (15 MB at 40 MB).
+pub fn shown_spans_in(
+    text: &str,
+    stored: &DocState,
+    state: &State,
+    mentions: &[MentionRef],
+    kind: impl Fn(&MentionRef) -> Option<Label>,
+    wanted: Range<usize>,
+) -> SpanSet {
+    let names = accepted_names(state);
     let whole = !mentions.windows(2).all(|w| w[0].start() <= w[1].start())
-        || accepted_names(state).iter().any(|n| n.text.contains('\n'));
-    let (mut start, mut first) = (0, 0);
+        || names.iter().any(|n| n.text.contains('\n'));
+    let spaces = !names.iter().any(|n| n.text.contains(' '));
+    drop(names);
+    // The blocks are found from the text's start, the same blocks whatever is wanted: the
+    // cuts cost a pass over the mentions' starts, not their spans.
+    let (mut start, mut first, mut from) = (0, 0, None);
+    // All of the document's spans are sized once; a few blocks' grow as they come.
+    let all = wanted.start == 0 && wanted.end >= text.len();
+    let mut set = SpanSet::with_capacity(match all {
+        true => mentions.len() + stored.spans.len(),
+        false => 0,
+    });
     loop {
         let (end, last) = match whole {
             true => (text.len(), mentions.len()),
-            false => cut(text, start, stored, mentions, first),
+            false => cut(text, (start, first), stored, mentions, spaces),
         };
-        let block = text.get(start..end).unwrap_or_default();
-        let suggestions = suggestions(mentions.get(first..last).unwrap_or_default(), start, &kind);
-        let local = stored_in(stored, start, end);
-        let spans = crate::store::effective_spans(block, &local, &suggestions, state);
-        drop(suggestions);
-        set.push_block(shifted(spans, start));
-        if end >= text.len() {
-            break;
+        let reaches = end > wanted.start || end >= text.len();
+        if reaches {
+            from = from.or(Some(start));
+            let block = text.get(start..end).unwrap_or_default();
+            let ms = mentions.get(first..last).unwrap_or_default();
+            let suggestions = suggestions(ms, start, &kind);
+            let local = stored_in(stored, start, end);
+            let spans = crate::store::effective_spans(block, &local, &suggestions, state);
+            drop(suggestions);
+            set.push_block(shifted(spans, start));
+        }
+        if end >= text.len() || (reaches && end >= wanted.end) {
+            let covered = from.unwrap_or(start)..end;
+            return set.finish_covering(covered, text.len());
         }
         (start, first) = (end, last);
     }
-    set.finish()
 }
 
-/// Where the block from `start` ends (a line break at least [`BLOCK_BYTES`] on that no
-/// mention and no stored span crosses, or the text's end) and the index of the first
-/// mention past it; the block's mentions start at `first`.
+/// Where the block from `start` ends (a line break, or a space when `spaces`, at least
+/// [`BLOCK_BYTES`] on that no mention and no stored span crosses, or the text's end) and
+/// the index of the first mention past it; the block's mentions start at `first`.
 fn cut(
     text: &str,
-    start: usize,
+    (start, first): (usize, usize),
     stored: &DocState,
     mentions: &[MentionRef],
-    first: usize,
+    spaces: bool,
 ) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut at = start.saturating_add(BLOCK_BYTES);
     let mut next = first;
+    let find = |b: &[u8]| match spaces {
+        true => memchr2(b'\n', b' ', b),
+        false => memchr(b'\n', b),
+    };
     loop {
-        let Some(line_break) = bytes.get(at..).and_then(|b| memchr(b'\n', b)) else {
+        let Some(line_break) = bytes.get(at..).and_then(find) else {
             return (text.len(), mentions.len());
         };
         at += line_break;
@@ -193,8 +233,19 @@ mod tests {
         ))
     }
 
-    #[test]
-    fn blocks_give_the_spans_of_the_whole_document() {
+    /// Three blocks of `LINE`s, their mentions, an accepted and a rejected name, a span
+    /// the user drew across the line break where the first block would end and a label
+    /// removed where a suggestion was (the two stored spans' starts).
+    struct Fixture {
+        text: String,
+        ms: Vec<MentionRef>,
+        state: State,
+        stored: DocState,
+        across: usize,
+        removed: usize,
+    }
+
+    fn fixture() -> Fixture {
         let text = LINE.repeat(3 * BLOCK_BYTES / LINE.len());
         let ms = mentions(&text);
         let mut state = State::default();
@@ -213,8 +264,6 @@ mod tests {
         ] {
             state.apply(&change);
         }
-        // A span the user drew across the line break where the first block would end, and
-        // a label removed where a suggestion was.
         let near = BLOCK_BYTES + LINE.len();
         let across = text[..near].rfind('\n').unwrap_or(0) - 6;
         let removed = text[2 * BLOCK_BYTES..].find("Ankara").unwrap_or(0) + 2 * BLOCK_BYTES;
@@ -225,8 +274,23 @@ mod tests {
             ]),
             ..DocState::default()
         };
-        let got = shown_spans(&text, &stored, &state, &ms, kind);
-        let want = whole(&text, &stored, &state, &ms);
+        Fixture {
+            text,
+            ms,
+            state,
+            stored,
+            across,
+            removed,
+        }
+    }
+
+    #[test]
+    fn blocks_give_the_spans_of_the_whole_document() {
+        let f = fixture();
+        let (text, ms, state, stored) = (&f.text, &f.ms, &f.state, &f.stored);
+        let (across, removed) = (f.across, f.removed);
+        let got = shown_spans(text, stored, state, ms, kind);
+        let want = whole(text, stored, state, ms);
         assert!(want.len() > ms.len() / 2, "{} spans", want.len());
         assert!(want.iter().any(|s| s.start == across));
         assert!(!want.iter().any(|s| s.start == removed));
@@ -234,11 +298,80 @@ mod tests {
         // Out of order, or with a name holding a line break, the document is one block.
         let mut shuffled = ms.clone();
         shuffled.swap(0, 5);
-        let got = shown_spans(&text, &stored, &state, &shuffled, kind);
+        let got = shown_spans(text, stored, state, &shuffled, kind);
         assert_eq!(
             as_spans(&got),
-            as_spans(&whole(&text, &stored, &state, &shuffled))
+            as_spans(&whole(text, stored, state, &shuffled))
         );
+    }
+
+    #[test]
+    fn a_window_holds_the_spans_of_its_blocks_as_the_whole_document_gives_them() {
+        let f = fixture();
+        let (text, ms, state, stored) = (&f.text, &f.ms, &f.state, &f.stored);
+        let across = f.across;
+        let all = as_spans(&whole(text, stored, state, ms));
+        let len = text.len();
+        for wanted in [
+            0..0,
+            across..across,
+            across..across + 1,
+            2 * BLOCK_BYTES..len,
+            len..len,
+        ] {
+            let got = shown_spans_in(text, stored, state, ms, kind, wanted.clone());
+            let covered = (0..=len).filter(|&at| got.covers(at, at));
+            let (from, to) = (
+                covered.clone().min().unwrap_or(len),
+                covered.max().unwrap_or(0),
+            );
+            assert!(
+                from <= wanted.start && wanted.end <= to,
+                "{wanted:?} in {from}..{to}"
+            );
+            assert!(
+                to - from < 2 * BLOCK_BYTES + LINE.len(),
+                "{wanted:?}: {from}..{to}"
+            );
+            let inside: Vec<EffectiveSpan> = all
+                .iter()
+                .filter(|s| from <= s.start && s.start < to)
+                .cloned()
+                .collect();
+            assert!(!inside.is_empty());
+            assert_eq!(as_spans(&got), inside, "{wanted:?}");
+            // No span of the whole document lies across the window's ends.
+            assert!(all.iter().all(|s| s.end <= from || s.start >= from));
+            assert!(all.iter().all(|s| s.end <= to || s.start >= to));
+        }
+        // A line of megabytes: cut at its spaces, as no accepted name holds one.
+        let line = text.replace('\n', " ");
+        let got = shown_spans_in(&line, stored, state, ms, kind, len / 2..len / 2);
+        let want = whole(&line, stored, state, ms);
+        let covered: Vec<usize> = (0..=len).filter(|&at| got.covers(at, at)).collect();
+        let (from, to) = (covered[0], covered[covered.len() - 1]);
+        assert!(
+            to - from < 2 * BLOCK_BYTES,
+            "{from}..{to} of a line of {len}"
+        );
+        let inside = as_spans(&want)
+            .into_iter()
+            .filter(|s| from <= s.start && s.start < to);
+        assert_eq!(as_spans(&got), inside.collect::<Vec<_>>());
+        // An accepted name with a space may be found across one: the line is one block.
+        let mut spaced = state.clone();
+        spaced.apply(&Change::Accept {
+            kind: Label::from(Kind::Person),
+            text: "Sergey Lavrov".into(),
+            value: true,
+        });
+        let got = shown_spans_in(&line, stored, &spaced, ms, kind, len / 2..len / 2);
+        assert!(got.covers(0, len));
+        assert_eq!(as_spans(&got), as_spans(&whole(&line, stored, &spaced, ms)));
+        // Everything wanted: the whole document, which covers every byte.
+        let every = shown_spans_in(text, stored, state, ms, kind, 0..len);
+        assert!(every.covers(0, len));
+        assert_eq!(as_spans(&every), all);
     }
 
     #[test]

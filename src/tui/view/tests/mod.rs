@@ -232,15 +232,28 @@ pub(super) fn extracting(app: &mut App, done: usize, total: usize) {
 /// unread: the change that would mark it read is dropped.
 pub(super) fn open(app: &mut App, doc: usize, width: u16, height: u16) {
     let _ = super::super::update::open_doc(app, doc);
+    let panes = reader_panes(app, width, height);
+    super::super::prepare(app, &panes);
+}
+
+/// The reading pane alone, `width` x `height` cells, above the status line.
+fn reader_panes(app: &App, width: u16, height: u16) -> Panes {
     let area = Rect::new(0, 0, width, height);
-    let panes = Panes {
+    Panes {
         list: None,
         reader: Some(area),
         entities: None,
         status: Rect::new(0, height, width, 1),
         screen: area,
         note_rows: super::reader::note_rows(app, Some(area)),
-    };
+    }
+}
+
+/// Puts the caret on byte `offset` of the open document, its row a third of the way down
+/// a reading pane of `width` x `height` cells (as `n` does), and lays out what it shows.
+pub(super) fn show_offset(app: &mut App, offset: usize, width: u16, height: u16) {
+    let panes = reader_panes(app, width, height);
+    super::super::navigate::show_range(app, &panes, offset);
     super::super::prepare(app, &panes);
 }
 

@@ -121,6 +121,45 @@ fn an_arabic_article_is_right_aligned_in_visual_order() {
     assert_reads_leftwards(&buf, 5, 22, "إن الزيارة ناجحة.");
 }
 
+/// A document of several blocks of spans (a megabyte or more each), of which the reader
+/// holds those about the rows shown: mentions are coloured wherever the pane is, and the
+/// rows of the blocks it left (here the first) are drawn from blocks worked out again.
+#[test]
+fn mentions_are_coloured_in_every_part_of_a_huge_document() {
+    const PARA: &str = "Ankara toplantısı\n\n";
+    let text = PARA.repeat((5 << 19) / PARA.len());
+    // Nothing highlighted: row 0, Erdoğan, is not in the text.
+    let mut app = with_mentions(&text, 0);
+    focus(&mut app, Focus::Reader);
+    let t = theme();
+    let place = t.suggested(t.place);
+    // Every row of the pane that shows `Ankara` shows it in the place's colour (past the
+    // caret's cell).
+    let coloured = |app: &App| {
+        let buf = render(app, 30, 9, draw);
+        let rows: Vec<u16> = (1..8).filter(|&y| buf[(1, y)].symbol() == "A").collect();
+        let all = rows
+            .iter()
+            .all(|&y| (2..7).all(|x| buf[(x, y)].fg == place.fg.unwrap_or_default()));
+        (rows.len(), all)
+    };
+    open(&mut app, 0, 30, 9);
+    // As the loop does when a document is opened (`open` leaves the spans out).
+    crate::tui::annotate::refresh_spans(&mut app);
+    let top = coloured(&app);
+    assert!(top.0 >= 3 && top.1, "{top:?}");
+    let held = app.spans.len();
+    assert!(held < text.len() / PARA.len() / 2, "{held} spans held");
+    // Near the end, then back at the top.
+    show_offset(&mut app, text.len() - 4 * PARA.len(), 30, 9);
+    assert!(!app.spans.covers(0, 1), "the first block let go");
+    assert!(app.spans.covers(text.len() - PARA.len(), text.len()));
+    let end = coloured(&app);
+    assert!(end.0 >= 3 && end.1, "{end:?}");
+    show_offset(&mut app, 0, 30, 9);
+    assert_eq!(coloured(&app), top);
+}
+
 #[test]
 fn an_empty_document_says_so_and_no_document_leaves_the_frame() {
     let mut empty = app(&[""]);
