@@ -43,10 +43,14 @@ fn punct_before<'a>(text: &'a str, toks: &Tokens, i: usize) -> &'a str {
     gap_punct(&text[from..toks.toks[i].start()])
 }
 
+/// The first character of `gap` that is not whitespace, if any: found in one pass from the
+/// front (trimming both ends first was most of a tagged token's punctuation cost).
 fn gap_punct(gap: &str) -> &str {
-    let g = gap.trim_matches(char::is_whitespace);
-    match g.chars().next() {
-        Some(c) => &g[..c.len_utf8()],
+    if gap == " " {
+        return "";
+    }
+    match gap.char_indices().find(|&(_, c)| !c.is_whitespace()) {
+        Some((at, c)) => &gap[at..at + c.len_utf8()],
         None => "",
     }
 }
@@ -393,6 +397,15 @@ fn sep_code(sep: Sep) -> Part<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gap_punctuation_is_the_first_character_not_a_space() {
+        assert_eq!(gap_punct(" "), "");
+        assert_eq!(gap_punct("\n \n"), "");
+        assert_eq!(gap_punct(" , "), ",");
+        assert_eq!(gap_punct("\u{a0}«("), "«");
+        assert_eq!(gap_punct("\"\n"), "\"");
+    }
 
     #[test]
     fn arabic_stems() {

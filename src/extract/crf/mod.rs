@@ -6,6 +6,7 @@
 //! Arabic has no capital letters, so the rules find only names with a cue or in a lexicon;
 //! the model reads the context words instead. The blend is in [`super::Extractor`].
 
+mod decode;
 mod features;
 mod filter;
 mod flags;
@@ -110,8 +111,9 @@ pub fn tag(
         let segs = features::segments_lazily(text, toks, MAX_SEGMENT)
             .filter(|s| toks.toks.get(s.start).is_some_and(|t| t.arabic == arabic));
         let (mut scorer, mut state) = (SegmentScorer::default(), Vec::new());
-        let (mut decoder, mut path, mut labels) = (Decoder::default(), Vec::new(), Vec::new());
+        let (mut decoder, mut path, mut runs) = (Decoder::default(), Vec::new(), Vec::new());
         let n = model.labels.len();
+        let split: Vec<(&str, &str)> = model.labels.iter().map(|l| spans::split_label(l)).collect();
         for seg in segs {
             let seg = &seg;
             scorer.score(model, &ctx, words, seg, &mut state);
@@ -120,9 +122,8 @@ pub fn tag(
                 tags.not_place[i] = o.is_some_and(|o| scores[o] > place);
             }
             model.viterbi_into(&state, &mut decoder, &mut path);
-            labels.clear();
-            labels.extend(path.iter().map(|&l| model.labels[l].as_str()));
-            for run in spans::runs(&labels, seg.start) {
+            spans::runs_into(path.iter().map(|&l| split[l]), seg.start, &mut runs);
+            for &run in &runs {
                 if run.2 == "ORG" {
                     tags.orgs
                         .push((toks.toks[run.0].start(), toks.toks[run.1].end()));

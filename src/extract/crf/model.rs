@@ -9,6 +9,8 @@
 //! transition weights (f32, from-major), attribute count (u32), then per attribute its hash
 //! (u64), weight count (u8) and that many (label u8, weight f32) pairs.
 
+pub use super::decode::Decoder;
+use super::decode::Transitions;
 use super::table::AttrTable;
 pub use super::table::Found;
 
@@ -91,9 +93,8 @@ pub enum ModelError {
 pub struct CrfModel {
     /// Label names (`O`, `B-PER`, ...).
     pub labels: Vec<String>,
-    /// Transition weights to-major (the file's are from-major), so the decoder reads each
-    /// label's incoming weights in a row.
-    trans_to: Vec<f32>,
+    /// Transition weights, laid out for the decoder.
+    trans: Transitions,
     /// Attribute hash -> state weights.
     attrs: AttrTable,
 }
@@ -146,7 +147,7 @@ impl CrfModel {
             m.labels.push(name.to_string());
         }
         let trans: Vec<f32> = (0..n * n).map(|_| r.f32()).collect::<Result<_, _>>()?;
-        m.trans_to = (0..n * n).map(|k| trans[(k % n) * n + k / n]).collect();
+        m.trans = Transitions::new(n, &trans);
         let count = r.u32()? as usize;
         // Each attribute takes at least 9 bytes: a count past what is left is a lie, and
         // reserving for it could take all memory.
@@ -174,7 +175,7 @@ impl CrfModel {
     /// Bytes the parsed model takes in memory (its weights' table with its filter, and the
     /// transitions), for the load-time cost the bench reports.
     pub fn bytes(&self) -> usize {
-        self.attrs.bytes() + self.trans_to.len() * 4
+        self.attrs.bytes() + self.trans.bytes()
     }
 
     /// Adds the state weights of the attribute with hash `h` to `scores` (one per label).
@@ -222,58 +223,8 @@ impl CrfModel {
     /// [`CrfModel::viterbi`] into `path`, with scratch space `d` kept between calls (a
     /// tagger decodes a segment per sentence, and allocating for each added up).
     pub fn viterbi_into(&self, state: &[f32], d: &mut Decoder, path: &mut Vec<usize>) {
-        path.clear();
-        let n = self.labels.len();
-        if n == 0 || state.is_empty() {
-            return;
-        }
-        let len = state.len() / n;
-        d.score.clear();
-        d.score.extend_from_slice(&state[..n]);
-        d.next.clear();
-        d.next.resize(n, 0.0);
-        d.back.clear();
-        d.back.resize(len * n, 0);
-        for t in 1..len {
-            let here = &state[t * n..(t + 1) * n];
-            let back = &mut d.back[t * n..(t + 1) * n];
-            let into = self.trans_to.chunks_exact(n);
-            for (((nj, bj), h), to_j) in d.next.iter_mut().zip(back).zip(here).zip(into) {
-                // The first best on ties, as a fold from negative infinity keeps it.
-                let (mut best, mut from) = (f32::NEG_INFINITY, 0u8);
-                for ((s, w), i) in d.score.iter().zip(to_j).zip(0u8..) {
-                    let v = s + w;
-                    // Without a branch: which label wins is data a predictor cannot learn
-                    // (on random scores this was as fast or a little faster; in the bench
-                    // the difference is within the noise). Ties keep the first, as before.
-                    let better = v > best;
-                    best = std::hint::select_unpredictable(better, v, best);
-                    from = std::hint::select_unpredictable(better, i, from);
-                }
-                *nj = best + h;
-                *bj = from;
-            }
-            std::mem::swap(&mut d.score, &mut d.next);
-        }
-        let mut last = (0..n)
-            .max_by(|&a, &b| d.score[a].total_cmp(&d.score[b]))
-            .unwrap_or(0);
-        path.resize(len, 0);
-        for t in (0..len).rev() {
-            path[t] = last;
-            last = usize::from(d.back[t * n + last]);
-        }
+        self.trans.viterbi_into(state, d, path);
     }
-}
-
-/// Scratch space for [`CrfModel::viterbi_into`].
-#[derive(Debug, Default)]
-pub struct Decoder {
-    score: Vec<f32>,
-    next: Vec<f32>,
-    /// Per token and label, the best label before it (labels are at most 255: the
-    /// format counts them in a byte).
-    back: Vec<u8>,
 }
 
 #[cfg(test)]
@@ -340,7 +291,7 @@ mod tests {
         // `max_by` picks).
         let m = CrfModel {
             labels: vec!["O".into(), "B-PER".into(), "I-PER".into()],
-            trans_to: vec![0.0; 9],
+            trans: Transitions::new(3, &[0.0; 9]),
             attrs: AttrTable::default(),
         };
         assert_eq!(m.viterbi(&[1.0; 9]), [0, 0, 2]);

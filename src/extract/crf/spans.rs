@@ -19,11 +19,30 @@ fn kind_of(typ: &str) -> Option<Kind> {
 /// Token runs `(first, last, type)` from BIO labels of the tokens `offset..`; an `I-` that
 /// does not continue a run of its type starts one.
 pub fn runs<'l>(labels: &[&'l str], offset: usize) -> Vec<(usize, usize, &'l str)> {
-    let mut out: Vec<(usize, usize, &str)> = Vec::new();
+    let mut out = Vec::new();
+    runs_into(labels.iter().map(|l| split_label(l)), offset, &mut out);
+    out
+}
+
+/// A label's BIO prefix and type (`B-PER` -> `B`, `PER`; `O` -> `O`, ``).
+pub fn split_label(label: &str) -> (&str, &str) {
+    label.split_once('-').unwrap_or(("O", ""))
+}
+
+/// [`runs`] from labels already split ([`split_label`]), into `out` (cleared first): a
+/// tagger splits its model's labels once, not every token's (splitting was most of the
+/// cost of finding runs).
+pub fn runs_into<'l>(
+    labels: impl Iterator<Item = (&'l str, &'l str)>,
+    offset: usize,
+    out: &mut Vec<(usize, usize, &'l str)>,
+) {
+    out.clear();
     let mut open: Option<(usize, &str)> = None;
-    for (n, label) in labels.iter().enumerate() {
+    let mut len = 0;
+    for (n, (bio, typ)) in labels.enumerate() {
         let i = offset + n;
-        let (bio, typ) = label.split_once('-').unwrap_or(("O", ""));
+        len = n + 1;
         match (bio, open) {
             ("I", Some((_, t))) if t == typ => {}
             ("B" | "I", _) => {
@@ -40,9 +59,8 @@ pub fn runs<'l>(labels: &[&'l str], offset: usize) -> Vec<(usize, usize, &'l str
         }
     }
     if let Some((s, t)) = open {
-        out.push((s, offset + labels.len() - 1, t));
+        out.push((s, offset + len - 1, t));
     }
-    out
 }
 
 /// The mention for tokens `first..=last` of type `typ`, or `None` for types okur drops.

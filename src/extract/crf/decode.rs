@@ -1,0 +1,182 @@
+//! Viterbi decoding over a model's transitions, a block of labels at a time.
+//!
+//! The step from one token to the next takes, for every label, the best of every label
+//! before it plus the transition. Made label by label, the inner loop was a chain of
+//! dependent compares, a tenth of the tagger's instructions; made from-label by from-label
+//! over a block of [`LANES`] to-labels, the compares are independent and the compiler keeps
+//! them in vector registers. The additions and the tie rule are those of the label-by-label
+//! loop (the first best predecessor wins), so the paths are the same.
+
+/// To-labels decoded at once; rows of transitions are padded to a multiple of it.
+const LANES: usize = 8;
+
+/// Transition weights from-major, each row padded to a multiple of [`LANES`] (zeros past
+/// the last label, never read back).
+#[derive(Debug, Default)]
+pub struct Transitions {
+    /// Labels.
+    n: usize,
+    /// Floats a row takes: `n` rounded up to a multiple of [`LANES`].
+    width: usize,
+    /// `n` rows of `width`: row `i`, column `j` is the weight of label `i` then `j`.
+    from: Vec<f32>,
+}
+
+impl Transitions {
+    /// The transitions of `n` labels from the file's `n * n` weights, from-major.
+    pub fn new(n: usize, weights: &[f32]) -> Transitions {
+        let width = n.next_multiple_of(LANES);
+        let mut from = vec![0.0; n * width];
+        for (row, w) in from
+            .chunks_exact_mut(width)
+            .zip(weights.chunks_exact(n.max(1)))
+        {
+            row[..n].copy_from_slice(w);
+        }
+        Transitions { n, width, from }
+    }
+
+    /// Bytes the weights take.
+    pub fn bytes(&self) -> usize {
+        self.from.len() * std::mem::size_of::<f32>()
+    }
+
+    /// The best label sequence for per-token state scores `state`, token-major (`n` per
+    /// token), into `path`, with scratch space `d` kept between calls.
+    pub fn viterbi_into(&self, state: &[f32], d: &mut Decoder, path: &mut Vec<usize>) {
+        path.clear();
+        let (n, width) = (self.n, self.width);
+        if n == 0 || state.is_empty() {
+            return;
+        }
+        let len = state.len() / n;
+        d.score.clear();
+        d.score.extend_from_slice(&state[..n]);
+        d.score.resize(width, 0.0);
+        d.next.clear();
+        d.next.resize(width, 0.0);
+        d.back.clear();
+        d.back.resize(len * width, 0);
+        for t in 1..len {
+            let here = &state[t * n..(t + 1) * n];
+            let back = &mut d.back[t * width..(t + 1) * width];
+            let blocks = d
+                .next
+                .chunks_exact_mut(LANES)
+                .zip(back.chunks_exact_mut(LANES));
+            for (b, (next, back)) in blocks.enumerate() {
+                let (best, from) = self.best_before(&d.score[..n], b * LANES);
+                for (k, (nj, bj)) in next.iter_mut().zip(back).enumerate() {
+                    *nj = best[k] + here.get(b * LANES + k).copied().unwrap_or(0.0);
+                    // Labels fit in a byte (the format counts them in one).
+                    *bj = u8::try_from(from[k]).unwrap_or(0);
+                }
+            }
+            std::mem::swap(&mut d.score, &mut d.next);
+        }
+        let mut last = (0..n)
+            .max_by(|&a, &b| d.score[a].total_cmp(&d.score[b]))
+            .unwrap_or(0);
+        path.resize(len, 0);
+        for t in (0..len).rev() {
+            path[t] = last;
+            last = usize::from(d.back[t * width + last]);
+        }
+    }
+
+    /// For the to-labels `at..at + LANES`, the best of `score[i]` plus the transition from
+    /// `i`, and that `i` (the first on ties, as a fold from negative infinity keeps it).
+    #[inline]
+    fn best_before(&self, score: &[f32], at: usize) -> ([f32; LANES], [u32; LANES]) {
+        let mut best = [f32::NEG_INFINITY; LANES];
+        let mut from = [0u32; LANES];
+        for ((&s, row), i) in score
+            .iter()
+            .zip(self.from.chunks_exact(self.width))
+            .zip(0u32..)
+        {
+            let Some(row) = row.get(at..).and_then(<[f32]>::first_chunk::<LANES>) else {
+                continue;
+            };
+            for k in 0..LANES {
+                let v = s + row[k];
+                let better = v > best[k];
+                best[k] = if better { v } else { best[k] };
+                from[k] = if better { i } else { from[k] };
+            }
+        }
+        (best, from)
+    }
+}
+
+/// Scratch space for [`Transitions::viterbi_into`].
+#[derive(Debug, Default)]
+pub struct Decoder {
+    score: Vec<f32>,
+    next: Vec<f32>,
+    /// Per token and label (rows of the padded width), the best label before it.
+    back: Vec<u8>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The label-by-label decoder this one replaced, as the reference.
+    fn reference(n: usize, trans: &[f32], state: &[f32]) -> Vec<usize> {
+        let len = state.len() / n;
+        if len == 0 {
+            return Vec::new();
+        }
+        let mut score = state[..n].to_vec();
+        let mut back = vec![0usize; len * n];
+        for t in 1..len {
+            let next: Vec<f32> = (0..n)
+                .map(|j| {
+                    let (mut best, mut from) = (f32::NEG_INFINITY, 0);
+                    for (i, s) in score.iter().enumerate() {
+                        let v = s + trans[i * n + j];
+                        if v > best {
+                            (best, from) = (v, i);
+                        }
+                    }
+                    back[t * n + j] = from;
+                    best + state[t * n + j]
+                })
+                .collect();
+            score = next;
+        }
+        let mut last = (0..n)
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+            .unwrap_or(0);
+        let mut path = vec![0; len];
+        for t in (0..len).rev() {
+            path[t] = last;
+            last = back[t * n + last];
+        }
+        path
+    }
+
+    #[test]
+    fn decodes_as_the_label_by_label_loop() {
+        // Pseudo-random weights with ties (few distinct values), label counts around the
+        // block width.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            f32::from(u8::try_from(x % 5).unwrap_or(0)) - 2.0
+        };
+        for n in [1, 2, 7, 8, 9, 17] {
+            for len in [0, 1, 2, 5, 40] {
+                let trans: Vec<f32> = (0..n * n).map(|_| next()).collect();
+                let state: Vec<f32> = (0..n * len).map(|_| next()).collect();
+                let t = Transitions::new(n, &trans);
+                let mut path = Vec::new();
+                t.viterbi_into(&state, &mut Decoder::default(), &mut path);
+                assert_eq!(path, reference(n, &trans, &state), "n {n} len {len}");
+            }
+        }
+    }
+}
