@@ -162,6 +162,14 @@ fn main() -> anyhow::Result<()> {
     let mut index = step("index", size, || Index::build(&corpus, &[]));
     // The words' postings, which the reader's search worker adds once idle.
     step("postings", size, || index.index_words());
+    index.prepare_doc_lines();
+    for (part, bytes) in index.held_parts() {
+        println!(
+            "  index: {part:<24} {:>6.1} MB ({:.3}x)",
+            bytes as f64 / 1e6,
+            bytes as f64 / size as f64
+        );
+    }
     let ex = Extractor::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let table = step("extract", size, || {

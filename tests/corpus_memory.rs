@@ -207,3 +207,68 @@ fn the_panels_hold_their_mentions_without_spare_room() {
         "the facts of {mentions} mentions kept {kept} bytes ({need} needed)"
     );
 }
+
+/// Texts as [`texts`] makes them, one word in five made up (3 to 9 letters): as in the
+/// generated corpora of issue 13, most distinct words are seen once, and each costs the
+/// index its folded word, its skeleton entry, their ends and lists beside its codes.
+fn texts_with_new_words(n: usize) -> Vec<String> {
+    const LETTERS: [char; 12] = ['a', 'e', 'ı', 'i', 'o', 'ü', 'k', 'l', 'm', 'r', 'ş', 't'];
+    let mut state = 0x9e37_79b9_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % 1_000_003).unwrap_or(0)
+    };
+    texts(n)
+        .into_iter()
+        .map(|text| {
+            let mut out = String::with_capacity(text.len() + text.len() / 4);
+            for (i, word) in text.split(' ').enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(word);
+                if i % 5 == 4 {
+                    out.push(' ');
+                    out.extend((0..3 + next() % 7).map(|_| LETTERS[next() % LETTERS.len()]));
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// The search index with its word postings, per byte of the text it indexes (issue 13:
+/// the largest share of the reader's memory beside the text). A line item was 64 bytes,
+/// now 56 (its entries' place is its strings' place, which a line has none of); a
+/// skeleton entry's end was 64 bits, now 32. Every byte held is one of the parts
+/// [`okur::search::Index::held_parts`] names.
+#[test]
+fn the_index_holds_its_parts_and_no_more() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let corpus = std::sync::Arc::new(corpus(texts_with_new_words(400)));
+    let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    // Built once before: tables made on first use live for the process.
+    drop(okur::search::Index::build(&corpus, &[]));
+    let (index, m) = counting_alloc::measure(|| {
+        let mut index = okur::search::Index::build(&corpus, &[]);
+        index.index_words();
+        index.prepare_doc_lines();
+        index
+    });
+    let kept = usize::try_from(m.kept).unwrap_or(usize::MAX);
+    let parts = index.held_parts();
+    let counted: usize = parts.iter().map(|p| p.1).sum();
+    assert!(
+        kept.abs_diff(counted) <= kept / 50,
+        "held {kept}, parts {counted}: {parts:?}"
+    );
+    // 1341‰ of the text (items 145‰): with items of 64 bytes alone it was 21‰ more, and
+    // 4 bytes more again for each skeleton entry.
+    let per_mille = kept * 1000 / text.max(1);
+    assert!(
+        per_mille <= 1350,
+        "index held {per_mille}‰ of the text: {parts:?}"
+    );
+}

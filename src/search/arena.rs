@@ -105,7 +105,6 @@ impl Index {
             kind,
             key_is_text,
             in_doc: false,
-            words_at: 0,
         });
     }
 

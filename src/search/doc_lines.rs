@@ -1,7 +1,7 @@
 //! Where each document's lines start among the line items: a document's lines are
 //! consecutive items (see [`Index::build`]), so one number per document says which lines
 //! are its own. The count ([`Index::answer_docs`]) passes over a counted document's other
-//! lines by this table alone, without reading their items (64 bytes each, a cache miss
+//! lines by this table alone, without reading their items (56 bytes each, a cache miss
 //! apiece on a big corpus) to learn their document.
 
 use super::index::Index;

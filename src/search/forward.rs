@@ -92,6 +92,15 @@ impl Forward {
         (!self.too_big).then_some(())
     }
 
+    /// Heap bytes of the word codes, the lines' ends and their bits.
+    pub fn held(&self) -> usize {
+        use super::held::vec_bytes;
+        vec_bytes(&self.bytes)
+            + vec_bytes(&self.ends)
+            + vec_bytes(&self.starts)
+            + vec_bytes(&self.key_ends)
+    }
+
     /// Bytes of the lines' word codes: what reading every line's words costs.
     pub fn byte_len(&self) -> usize {
         self.bytes.len()

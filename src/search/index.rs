@@ -19,11 +19,13 @@ use super::words::Words;
 /// bytes its strings hold. A line of a document keeps none of that text: its text is a
 /// range of the document's (shared with the reader, not copied), its folded key is not
 /// stored (folded again when its text must be read: see [`super::forward`]), and its
-/// words' skeletons are entry numbers into [`Index::words`]. 64 bytes, with offsets of 64 bits, so a corpus of any size never wraps
-/// an offset.
+/// words' skeletons are entry numbers into [`Index::words`]. 56 bytes, with offsets of 64
+/// bits, so a corpus of any size never wraps an offset.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Item {
-    /// Where the item's strings start in the arena.
+    /// Where the item's strings start in the arena; for a document line, which keeps no
+    /// strings there, where its words' entry numbers start in [`Index::words`] (see
+    /// `in_doc`): one field for both, 8 bytes a line less.
     pub(super) at: u64,
     /// Byte lengths of: the shown text (title, name or line); the folded text; folded
     /// secondary text that also matches (dateline, file name, aliases), no positions; the
@@ -43,11 +45,9 @@ pub(crate) struct Item {
     /// not folded again.
     pub(super) key_is_text: bool,
     /// A line of a document: its text is bytes `doc_offset - 1 ..` of the document's text
-    /// (`lens[0]` long; `at` and `lens[1]` unused: no key is stored), and `lens[4]` bytes
-    /// from `words_at` its words' entry numbers in [`Index::words`].
+    /// (`lens[0]` long; `lens[1]` unused: no key is stored), and `lens[4]` bytes from `at`
+    /// its words' entry numbers in [`Index::words`].
     pub(super) in_doc: bool,
-    /// Where a document line's entry numbers start (see `in_doc`).
-    pub(super) words_at: u64,
 }
 
 impl Item {

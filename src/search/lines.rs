@@ -68,7 +68,7 @@ impl Index {
             return;
         };
         self.items.push(Item {
-            at: 0,
+            at: words_at,
             lens: [text_len, 0, 0, 0, words_len],
             docs: [doc, 1],
             doc_offset,
@@ -76,7 +76,6 @@ impl Index {
             kind: ItemKind::Line,
             key_is_text,
             in_doc: true,
-            words_at,
         });
     }
 
@@ -105,8 +104,7 @@ impl Index {
     /// A document line's words as skeleton entries (`None` for other items, whose
     /// skeletons are a string field).
     pub(crate) fn line_words(&self, item: &Item) -> Option<LineWords<'_>> {
-        item.in_doc
-            .then(|| self.words.line(item.words_at, item.lens[4]))
+        item.in_doc.then(|| self.words.line(item.at, item.lens[4]))
     }
 
     /// Indexes the lines' words (see [`super::postings`]): each folded word's lines, each
@@ -131,7 +129,7 @@ impl Index {
         for pass in 0..2 {
             for (line, item) in lines.iter().enumerate() {
                 let line = u32::try_from(line).ok()?;
-                let entries = self.words.line(item.words_at, item.lens[4]);
+                let entries = self.words.line(item.at, item.lens[4]);
                 for id in entries.ids().flatten() {
                     builder.add(id, line, false);
                 }

@@ -33,6 +33,7 @@ mod engine;
 mod explain;
 mod forward;
 mod heads;
+mod held;
 mod highlight;
 mod hits;
 mod index;

@@ -106,6 +106,11 @@ impl ListsBuilder {
 }
 
 impl Lists {
+    /// Heap bytes of the lists and their ends.
+    pub fn held(&self) -> usize {
+        super::held::vec_bytes(&self.bytes) + super::held::vec_bytes(&self.ends)
+    }
+
     /// Bytes of key `key`'s list: what reading it costs.
     pub fn cost(&self, key: u32) -> usize {
         let (start, end) = self.span(key);
@@ -147,6 +152,11 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
+    /// Heap bytes of the words and their ends.
+    pub fn held(&self) -> usize {
+        self.words.capacity() + super::held::vec_bytes(&self.ends)
+    }
+
     /// Word `id`.
     pub fn word(&self, id: u32) -> &str {
         word_at(&self.words, &self.ends, id)

@@ -1,0 +1,72 @@
+//! What the index holds, part by part, in heap bytes (capacities, as the allocator is asked
+//! for them): the figures `examples/corpus_memory.rs` prints per corpus byte (issue 13), and
+//! what `tests/corpus_memory.rs` bounds.
+
+use super::index::Index;
+use super::postings::Lists;
+
+/// Heap bytes of a vector's buffer.
+pub(super) fn vec_bytes<T>(v: &Vec<T>) -> usize {
+    v.capacity().saturating_mul(std::mem::size_of::<T>())
+}
+
+impl Index {
+    /// The heap bytes of each part of the index, named: items, their strings, the lines'
+    /// skeleton entries, the word postings (vocabulary, lists, each line's words) and the
+    /// skeleton entries' lines. Parts not built yet count 0.
+    pub fn held_parts(&self) -> Vec<(&'static str, usize)> {
+        let strings = self.strs.capacity()
+            + vec_bytes(&self.doc_ids)
+            + vec_bytes(&self.doc_bytes)
+            + self
+                .tags
+                .iter()
+                .chain(&self.sources)
+                .map(String::capacity)
+                .sum::<usize>()
+            + vec_bytes(&self.tags)
+            + vec_bytes(&self.sources);
+        let doc_lines = self.doc_lines.get().map_or(0, vec_bytes);
+        let postings = self.postings.as_ref();
+        let mut parts = vec![
+            ("items", vec_bytes(&self.items)),
+            ("titles, names, sources", strings),
+            ("skeleton entries", self.words.entries_held()),
+            ("lines' entry codes", self.words.codes_held()),
+            (
+                "entries' lines",
+                self.entry_lines.as_ref().map_or(0, Lists::held),
+            ),
+            ("word vocabulary", postings.map_or(0, |p| p.vocab.held())),
+            ("words' lines", postings.map_or(0, |p| p.lines.held())),
+            ("lines' words", postings.map_or(0, |p| p.forward.held())),
+            ("document lines", doc_lines),
+        ];
+        parts.retain(|&(_, n)| n > 0);
+        parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_part_of_a_built_index_is_counted() {
+        let corpus = std::sync::Arc::new(crate::corpus::load_seeds().corpus);
+        let mut index = Index::build(&corpus, &[]);
+        let before: usize = index.held_parts().iter().map(|p| p.1).sum();
+        let item = std::mem::size_of::<super::super::index::Item>();
+        assert!(before >= index.len() * item);
+        index.index_words();
+        let names: Vec<&str> = index.held_parts().iter().map(|p| p.0).collect();
+        for part in [
+            "items",
+            "skeleton entries",
+            "entries' lines",
+            "word vocabulary",
+        ] {
+            assert!(names.contains(&part), "{part} in {names:?}");
+        }
+    }
+}
