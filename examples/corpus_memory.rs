@@ -163,6 +163,10 @@ fn main() -> anyhow::Result<()> {
     // The words' postings, which the reader's search worker adds once idle.
     step("postings", size, || index.index_words());
     index.prepare_doc_lines();
+    println!(
+        "  index: {} lines held apart (their skeleton entries not their words')",
+        index.lines_apart()
+    );
     for (part, bytes) in index.held_parts() {
         println!(
             "  index: {part:<24} {:>6.1} MB ({:.3}x)",

@@ -133,8 +133,8 @@ impl Forward {
         }
     }
 
-    /// Line `line`'s word codes (without its 0).
-    fn words(&self, line: usize) -> &[u8] {
+    /// Line `line`'s word codes (without its 0): each a word's number plus one, LEB128.
+    pub(crate) fn words(&self, line: usize) -> &[u8] {
         let end = self.ends.get(line).map_or(0, |&e| e as usize);
         let start = match line.checked_sub(1) {
             Some(before) => self.ends.get(before).map_or(end, |&e| e as usize + 1),

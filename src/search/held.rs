@@ -2,8 +2,8 @@
 //! for them): the figures `examples/corpus_memory.rs` prints per corpus byte (issue 13), and
 //! what `tests/corpus_memory.rs` bounds.
 
+use super::entry_words::EntrySide;
 use super::index::Index;
-use super::postings::Lists;
 
 /// Heap bytes of a vector's buffer.
 pub(super) fn vec_bytes<T>(v: &Vec<T>) -> usize {
@@ -35,7 +35,7 @@ impl Index {
             ("lines' entry codes", self.words.codes_held()),
             (
                 "entries' lines",
-                self.entry_lines.as_ref().map_or(0, Lists::held),
+                self.entry_side.as_ref().map_or(0, EntrySide::held),
             ),
             ("word vocabulary", postings.map_or(0, |p| p.vocab.held())),
             ("words' lines", postings.map_or(0, |p| p.lines.held())),
@@ -44,6 +44,15 @@ impl Index {
         ];
         parts.retain(|&(_, n)| n > 0);
         parts
+    }
+}
+
+impl Index {
+    /// Document lines whose skeleton entries are held apart from their folded words' (see
+    /// [`super::entry_words`]): how far the two ways of splitting a line into words differ
+    /// on a corpus. 0 before the words are indexed.
+    pub fn lines_apart(&self) -> usize {
+        self.entry_side.as_ref().map_or(0, EntrySide::lines_apart)
     }
 }
 

@@ -7,9 +7,10 @@ use crate::text::{fold_into, fold_str};
 
 use super::arena::{MAX_PIECE, pieces, push_fields};
 use super::bytes::byte_set;
+use super::entry_words::{EntryLines, EntrySide};
 use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
 use super::lines::LineScratch;
-use super::postings::{Lists, Postings};
+use super::postings::Postings;
 use super::skeleton::push_skeletons_of;
 use super::word_memo::WordMemo;
 use super::words::Words;
@@ -46,7 +47,9 @@ pub(crate) struct Item {
     pub(super) key_is_text: bool,
     /// A line of a document: its text is bytes `doc_offset - 1 ..` of the document's text
     /// (`lens[0]` long; `lens[1]` unused: no key is stored), and `lens[4]` bytes from `at`
-    /// its words' entry numbers in [`Index::words`].
+    /// its words' entry numbers in [`Index::words`], or, once the words are indexed, when
+    /// `lens[4]` is [`super::entry_words::THROUGH_WORDS`], `at` is its line number and its
+    /// entries are its folded words'.
     pub(super) in_doc: bool,
 }
 
@@ -74,8 +77,9 @@ pub struct Index {
     /// The documents' lines of each folded word (`None` before the lines are indexed, or
     /// when they outgrew it): what a term's words lead to (see [`super::wordscan`]).
     pub(super) postings: Option<Postings>,
-    /// The documents' lines of each skeleton entry of [`Index::words`].
-    pub(super) entry_lines: Option<Lists>,
+    /// What the lines whose entries are not their folded words' add to the words' lines
+    /// (see [`super::entry_words`]): with them, each skeleton entry's lines.
+    pub(super) entry_side: Option<EntrySide>,
     /// The words holding recent patterns.
     pub(super) word_memo: WordMemo,
     /// Folded tags per document, set by the caller (triage), ` | ` between two.
@@ -306,6 +310,12 @@ impl Index {
     /// The ISO date of a document or a date entity.
     pub(crate) fn iso(&self, item: &Item) -> &str {
         self.field(item, 3)
+    }
+
+    /// Each skeleton entry's lines, once the words are indexed.
+    pub(super) fn entry_lines(&self) -> Option<EntryLines<'_>> {
+        let postings = self.postings.as_ref()?;
+        Some(self.entry_side.as_ref()?.lines(&postings.lines))
     }
 
     /// The word skeletons (see [`push_skeletons`]).

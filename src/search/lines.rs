@@ -8,9 +8,10 @@ use crate::text::{fold_into, is_word_char};
 
 use super::arena::{MAX_PIECE, pieces};
 use super::bytes::byte_set;
+use super::entry_words::{THROUGH_WORDS, share_vocabulary};
 use super::index::{Index, Item, push_skeletons};
 use super::item::ItemKind;
-use super::postings::{Lists, ListsBuilder, Postings};
+use super::postings::Postings;
 use super::words::LineWords;
 
 /// One line's folded key and skeleton field while it is added (reused line after line).
@@ -104,40 +105,36 @@ impl Index {
     /// A document line's words as skeleton entries (`None` for other items, whose
     /// skeletons are a string field).
     pub(crate) fn line_words(&self, item: &Item) -> Option<LineWords<'_>> {
-        item.in_doc.then(|| self.words.line(item.at, item.lens[4]))
+        if !item.in_doc {
+            return None;
+        }
+        if item.lens[4] == THROUGH_WORDS {
+            let forward = &self.postings.as_ref()?.forward;
+            let line = usize::try_from(item.at).ok()?;
+            return Some(self.words.through(forward.words(line)));
+        }
+        Some(self.words.line(item.at, item.lens[4]))
     }
 
-    /// Indexes the lines' words (see [`super::postings`]): each folded word's lines, each
-    /// line's words and each skeleton entry's lines, so that a one-word term is answered
-    /// from its words rather than by reading every line (the reader's filter line; the
-    /// results are the same). Costs about half the text's size again, which a one-off
-    /// search does not win back. Left out when the index is too big.
+    /// Indexes the lines' words (see [`super::postings`]): each folded word's lines and
+    /// each line's words, and the skeleton entries renumbered by the folded words (see
+    /// [`super::entry_words`]: a line's entries are then read through its words, and an
+    /// entry's lines are its word's), so that a one-word term is answered from its words
+    /// rather than by reading every line (the reader's filter line; the results are the
+    /// same). Costs about half the text's size again, which a one-off search does not win
+    /// back. Left out when the index is too big; done once.
     pub fn index_words(&mut self) {
-        if self.too_big {
+        if self.too_big || self.postings.is_some() {
             return;
         }
-        let lines = self.items.get(self.first_line()..).unwrap_or_default();
-        let postings = Postings::build(lines.iter().map(|item| self.text(item)));
-        let entry_lines = self.entry_lists(lines);
-        (self.postings, self.entry_lines) = (postings, entry_lines);
-    }
-
-    /// Each skeleton entry's lines among `lines`, in two passes over their entries.
-    fn entry_lists(&self, lines: &[Item]) -> Option<Lists> {
-        let mut builder = ListsBuilder::new(self.words.len());
-        let mut ends = Vec::new();
-        for pass in 0..2 {
-            for (line, item) in lines.iter().enumerate() {
-                let line = u32::try_from(line).ok()?;
-                let entries = self.words.line(item.at, item.lens[4]);
-                for id in entries.ids().flatten() {
-                    builder.add(id, line, false);
-                }
-            }
-            if pass == 0 {
-                ends = builder.lay_out()?;
-            }
-        }
-        Some(builder.finish(ends))
+        let first = self.first_line();
+        let lines = self.items.get(first..).unwrap_or_default();
+        let Some(postings) = Postings::build(lines.iter().map(|item| self.text(item))) else {
+            return;
+        };
+        let lines = self.items.get_mut(first..).unwrap_or_default();
+        let vocab = postings.vocab.len();
+        self.entry_side = share_vocabulary(&mut self.words, lines, &postings.forward, vocab);
+        self.postings = Some(postings);
     }
 }

@@ -30,6 +30,7 @@ mod bytes;
 mod count;
 mod doc_lines;
 mod engine;
+mod entry_words;
 mod explain;
 mod forward;
 mod heads;

@@ -152,6 +152,11 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
+    /// Number of distinct words.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     /// Heap bytes of the words and their ends.
     pub fn held(&self) -> usize {
         self.words.capacity() + super::held::vec_bytes(&self.ends)

@@ -24,7 +24,9 @@ pub(crate) struct Words {
     /// half what 64 took, a tenth of the index on a corpus whose words are mostly seen once
     /// (the vocabulary grows with the corpus); a vocabulary past 4 GiB is too big.
     ends: Vec<u32>,
-    /// Each line's entry numbers, plus one (0 is a left-out word, ` -`), as LEB128.
+    /// Each line's entry numbers, plus one (0 is a left-out word, ` -`), as LEB128; once
+    /// the vocabulary is shared with the folded words ([`super::entry_words`]), only the
+    /// lines held apart's (the others read theirs through their words).
     lines: Vec<u8>,
     /// Entry numbers while lines are added, found by the hash of the entry's text (read
     /// back from `entries`, not copied); dropped by [`Words::finish`].
@@ -148,6 +150,28 @@ impl Words {
             codes: self.lines.get(start..end).unwrap_or_default(),
         }
     }
+
+    /// A line's entries read through its folded words' codes `codes` (as
+    /// [`super::forward::Forward`] holds them), once the vocabulary is shared (see
+    /// [`super::entry_words`]): word `n`'s entry is entry `n`, empty for a word without
+    /// one, which no term meets.
+    pub fn through<'a>(&'a self, codes: &'a [u8]) -> LineWords<'a> {
+        LineWords { words: self, codes }
+    }
+
+    /// Puts the codes of the lines held apart in place of every line's (see
+    /// [`super::entry_words::share_vocabulary`]).
+    pub(super) fn replace_codes(&mut self, lines: Vec<u8>) {
+        self.lines = lines;
+    }
+
+    /// Puts the renumbered vocabulary in place (see
+    /// [`super::entry_words::share_vocabulary`]).
+    pub(super) fn replace_entries(&mut self, entries: String, ends: Vec<u32>) {
+        (self.entries, self.ends) = (entries, ends);
+        self.ids = HashTable::new();
+        self.finished = true;
+    }
 }
 
 /// Entry `id` of `entries` laid out as [`Words::entries`] is, with its spaces.
@@ -177,7 +201,8 @@ impl<'a> LineWords<'a> {
     }
 
     /// The line's entries in order: `Some(id)` for a word's entry, `None` for a left-out
-    /// word (` -`).
+    /// word (` -`). A line read through its folded words gives a left-out word's own
+    /// entry, which is empty: no term meets it, as none meets a left-out word.
     pub fn ids(&self) -> impl Iterator<Item = Option<u32>> + '_ {
         let mut rest = self.codes;
         std::iter::from_fn(move || {

@@ -108,7 +108,7 @@ impl Index {
         by_lines: bool,
     ) -> Option<LineFilter> {
         let postings = self.postings.as_ref()?;
-        let entry_lines = self.entry_lines.as_ref()?;
+        let entry_lines = self.entry_lines()?;
         if self.fuzzy_lines || self.too_big || plan.groups.is_empty() {
             return None;
         }
@@ -126,7 +126,7 @@ impl Index {
             let mut group = Vec::new();
             for (n, t) in terms.iter().enumerate() {
                 let (marks, met) =
-                    self.term_marks(postings, entry_lines, t, lines, &mut budget, by_lines)?;
+                    self.term_marks(postings, &entry_lines, t, lines, &mut budget, by_lines)?;
                 group.push(marks);
                 entries.push((g, n, Arc::new(met)));
             }
@@ -142,7 +142,7 @@ impl Index {
     fn term_marks(
         &self,
         postings: &Postings,
-        entry_lines: &super::postings::Lists,
+        entry_lines: &super::entry_words::EntryLines<'_>,
         t: &TermMatcher,
         lines: usize,
         budget: &mut usize,
