@@ -174,6 +174,18 @@ fn one_key(
 ) -> anyhow::Result<Key> {
     let (cpu, wall) = (cpu_time(), Instant::now());
     let since = || (cpu_time().saturating_sub(cpu), wall.elapsed());
+    if okur::search::Query::parse(raw).is_empty() {
+        // A bare operator (`'`, `^`): the reader lists every document without a search
+        // (see `Jobs::search`), and the next key is searched afresh.
+        let none = since();
+        return Ok(Key {
+            first: none,
+            counted: none,
+            whole: none,
+            docs: (0, 0),
+            results: None,
+        });
+    }
     let first = (!no_first && worth_a_first_screen(index, raw, prev))
         .then(|| first_answer_after(index, raw, prev, cancel))
         .flatten();

@@ -34,6 +34,9 @@ use line_marks::{LineScan, Reading};
 #[path = "line_marks.rs"]
 mod line_marks;
 
+#[path = "wordscan_candidates.rs"]
+mod candidates;
+
 /// Some words of the term's kind hold the pattern: one bit per kind, `1 << kind`, the kind
 /// being `starts the word | ends the word << 1`.
 const KINDS: u8 = 0b1111;
@@ -248,21 +251,6 @@ impl LineFilter {
         }
     }
 
-    /// The ids to look at when no earlier results narrow the search, of `items` in all:
-    /// every item before the lines, then the lines that can match ([`LineFilter::may_match`]).
-    pub fn candidates(&self, items: usize) -> Vec<u32> {
-        let first = self.first.min(items);
-        // The index keeps fewer than u32::MAX items (it stops adding at that point).
-        let all = u32::try_from(items).unwrap_or(u32::MAX);
-        if self.every_line_may_match() {
-            // A short term read from each line's words (`a`): no line is passed over, and
-            // half a million ids are laid out without asking each.
-            return (0..all).collect();
-        }
-        let ids = (0..items).filter(|&id| id < first || self.line_may_match(id - first));
-        ids.filter_map(|id| u32::try_from(id).ok()).collect()
-    }
-
     /// The score of item `id` when it is a document line the marks answer for: `Some(None)`
     /// no hit, `Some(Some(score))` a hit; `None` when its text must be read.
     pub fn verdict(&self, id: u32) -> Option<Option<i32>> {
@@ -282,34 +270,6 @@ impl LineFilter {
         }
         // No group covers lines: none matches.
         Some((!self.groups.is_empty()).then_some(total))
-    }
-
-    /// True when line `id` can match: some term of each group covering lines reaches it
-    /// (or does not have to, being negated). Lines that cannot are not worth a look.
-    pub fn may_match(&self, id: u32) -> bool {
-        match (id as usize).checked_sub(self.first) {
-            Some(line) => self.line_may_match(line),
-            None => true,
-        }
-    }
-
-    /// True when [`LineFilter::line_may_match`] says yes to every line whatever its
-    /// marks: each group has a term read from each line's words, or negated.
-    fn every_line_may_match(&self) -> bool {
-        !self.groups.is_empty()
-            && self
-                .groups
-                .iter()
-                .all(|terms| terms.iter().any(|t| t.negated || t.scan.is_some()))
-    }
-
-    fn line_may_match(&self, line: usize) -> bool {
-        !self.groups.is_empty()
-            && self.groups.iter().all(|terms| {
-                terms.iter().any(|t| {
-                    t.negated || t.scan.is_some() || t.marks.get(line).is_some_and(|&m| m != 0)
-                })
-            })
     }
 }
 

@@ -22,6 +22,8 @@ enum Request {
     Entities(Vec<EntityItem>),
     /// Generation, query, the open document.
     Query(u64, String, usize),
+    /// No query to answer: those sent before it are dropped.
+    CallOff,
 }
 
 /// The background search thread and its channels.
@@ -72,6 +74,14 @@ impl SearchWorker {
         let _ = self.tx.send(request);
     }
 
+    /// Calls off any search still running or waiting: whatever it answers is not taken
+    /// (the loop answered the latest query itself).
+    pub fn call_off(&mut self) {
+        self.generation += 1;
+        self.cancel.store(true, Ordering::Relaxed);
+        let _ = self.tx.send(Request::CallOff);
+    }
+
     /// The newest finished outcome, if it answers the latest query.
     pub fn poll(&self) -> Option<SearchOutcome> {
         let newest = self.rx.try_iter().last();
@@ -114,6 +124,7 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
                     prev = None;
                 }
                 Request::Query(g, raw, open) => last = Some((g, raw, open)),
+                Request::CallOff => last = None,
             }
         }
         let Some((generation, raw, open)) = last.take() else {

@@ -188,3 +188,32 @@ fn a_key_reading_most_lines_is_counted_first_and_a_narrow_one_is_not() {
         "one line per document is read"
     );
 }
+
+#[test]
+fn a_narrowing_key_scanning_more_than_the_titles_draws_their_screen_first() {
+    // 200 documents titled `Ankara …`, each with two lines starting with `a` and one not:
+    // `^a` hits about twice as many lines as there are titles, so `^an` after it scans
+    // more items than the titles alone, though fewer than four times as many.
+    let docs: Vec<Document> = (0..200)
+        .map(|i| {
+            let text = format!("Ankara {i}\n\nartık bir\nayrıca iki\nbugün {i}\n");
+            Document::from_text(format!("{i}.txt"), text)
+        })
+        .collect();
+    let mut index = Index::of_documents(docs, &[]);
+    index.index_words();
+    let stop = AtomicBool::new(false);
+    let prev = run_query(&index, "^a", None, &stop).map(|(r, _)| r);
+    let prev = prev.expect("not cancelled");
+    assert!(
+        prev.hits.len() > 2 * index.first_line_id(),
+        "{}",
+        prev.hits.len()
+    );
+    assert!(worth_a_first_screen(&index, "^an", Some(&prev)));
+    let first = first_answer_after(&index, "^an", Some(&prev), &stop);
+    let screen = first.and_then(|f| f.screen).expect("a first screen");
+    let whole = run_query(&index, "^an", Some(&prev), &stop).map(|(_, o)| o.docs);
+    let whole = whole.expect("not cancelled");
+    assert_eq!(screen.docs, whole[..screen.docs.len()]);
+}
