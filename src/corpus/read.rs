@@ -227,8 +227,8 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let fifo = dir.path().join("x.txt");
         make_fifo(&fifo)?;
-        let readers: [fn(&Path, u64) -> Result<Vec<u8>, Unread>; 2] =
-            [read_regular, read_walked_regular];
+        type Reader = fn(&Path, u64) -> Result<Vec<u8>, Unread>;
+        let readers: [Reader; 2] = [read_regular, read_walked_regular];
         for (path, kind) in [
             (fifo.as_path(), "a named pipe (FIFO)"),
             (Path::new("/dev/zero"), "a character device"),
