@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compares `okur find --scope text TERM DIR` with `rg -i TERM DIR`, as issue 13 measures
+# Compares `okur find --scope text TERM DIR` (or another scope) with `rg -i TERM DIR`, as issue 13 measures
 # them: both write their output to a file (to /dev/null, rg stops each file at its first
 # match, which flatters it), runs alternate (BIN, then rg, RUNS times), and the medians of
 # CPU time (user+sys) and wall time are printed with BIN's ratio to rg.
@@ -7,6 +7,7 @@
 # usage: find_vs_rg.sh BIN DIR TERM...
 #   RUNS=N     runs of each (default 5)
 #   FORMAT=F   okur's --format (tsv, the default, or jsonl)
+#   SCOPE=S    okur's --scope (text, the default, or docs...)
 #   OUT=DIR    where the outputs go (default: a temporary folder, removed at the end)
 #   BASE=BIN0  another build to pair against (main's): run in turn with BIN and rg, its
 #              medians and its ratio to rg printed too, and its output compared with BIN's
@@ -20,6 +21,7 @@ bin=$1 dir=$2
 shift 2
 runs=${RUNS:-5}
 format=${FORMAT:-tsv}
+scope=${SCOPE:-text}
 base=${BASE:-}
 for tool in "$bin" rg ${base:+"$base"}; do
     command -v "$tool" >/dev/null || { echo "$0: $tool not found" >&2; exit 2; }
@@ -53,8 +55,8 @@ printf '\n'
 for term in "$@"; do
     okur_t=() rg_t=() base_t=()
     for _ in $(seq "$runs"); do
-        [ -n "$base" ] && base_t+=("$(timed base "$base" find --scope text --format "$format" "$term" "$dir")")
-        okur_t+=("$(timed okur "$bin" find --scope text --format "$format" "$term" "$dir")")
+        [ -n "$base" ] && base_t+=("$(timed base "$base" find --scope "$scope" --format "$format" "$term" "$dir")")
+        okur_t+=("$(timed okur "$bin" find --scope "$scope" --format "$format" "$term" "$dir")")
         rg_t+=("$(timed rg rg -i -- "$term" "$dir")")
     done
     cpu=$(printf '%s\n' "${okur_t[@]}" | cut -d' ' -f1 | median)

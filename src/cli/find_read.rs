@@ -10,15 +10,23 @@
 use std::path::Path;
 
 /// The bytes of `path` when it is a `.txt` or `.md` regular file within the input limit;
-/// `None` for anything else, or on any error (the full load then reports it).
-pub(super) fn read_plain(path: &Path) -> Option<Vec<u8>> {
+/// `None` for anything else, or on any error (the full load then reports it). `walked` when
+/// a folder walk found it a regular file by its directory entry: its type is then asked
+/// only of the open file, not of the path before as well.
+pub(super) fn read_plain(path: &Path, walked: bool) -> Option<Vec<u8>> {
     let plain = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| matches!(e, "txt" | "md"));
-    plain
-        .then(|| crate::corpus::read_regular(path, crate::corpus::max_input_bytes()).ok())
-        .flatten()
+    if !plain {
+        return None;
+    }
+    let limit = crate::corpus::max_input_bytes();
+    let bytes = match walked {
+        true => crate::corpus::read_walked_regular(path, limit),
+        false => crate::corpus::read_regular(path, limit),
+    };
+    bytes.ok()
 }
 
 /// The text of a plain file's `bytes` when the full load takes them as they are, with no

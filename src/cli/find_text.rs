@@ -236,7 +236,8 @@ fn scan_files(
     for entry in listed {
         match entry {
             Listed::Skipped(notice) => out.found.notices.push(notice.clone()),
-            Listed::File(path, named) => scan_file(path, *named, scanner, &mut out)?,
+            Listed::File(path, named) => scan_file(path, *named, false, scanner, &mut out)?,
+            Listed::Regular(path) => scan_file(path, false, true, scanner, &mut out)?,
         }
     }
     Some(found)
@@ -251,14 +252,16 @@ struct Writer<'a> {
     format: FindFormat,
 }
 
-/// Reads one file and adds its notices, documents and matching lines.
+/// Reads one file and adds its notices, documents and matching lines. `walked`: a folder
+/// walk found it a regular file (see [`read_plain`]).
 fn scan_file(
     path: &Path,
     named: bool,
+    walked: bool,
     scanner: &mut LineScanner,
     out: &mut Writer<'_>,
 ) -> Option<()> {
-    if let Some(bytes) = read_plain(path)
+    if let Some(bytes) = read_plain(path, walked)
         && let Some(text) = plain_text(&bytes)
     {
         return scan_doc(&crate::escape::path_name(path), text, scanner, out);

@@ -179,3 +179,35 @@ fn only_text_queries_are_streamed() {
         Scope::Text
     )));
 }
+
+/// A folder's files are read without asking their type before opening when the walk saw a
+/// regular file; a FIFO, a link to one and a link to a file still go the careful way: the
+/// FIFO skipped with the full load's notice (never waited on), the linked file read.
+#[cfg(unix)]
+#[test]
+fn files_the_walk_saw_are_read_and_fifos_still_skipped() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("a.txt"), "Haber\n\nLavrov Ankara'da.\n")?;
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("b.txt"))
+        .status()?;
+    assert!(status.success());
+    std::os::unix::fs::symlink(dir.path().join("b.txt"), dir.path().join("c.txt"))?;
+    std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("d.txt"))?;
+    let paths = vec![dir.path().to_path_buf()];
+    let listed = list_files(&paths)?;
+    let kinds: Vec<bool> = listed
+        .iter()
+        .map(|l| matches!(l, Listed::Regular(_)))
+        .collect();
+    assert_eq!(kinds, [true, false, false, false]);
+    let query = Query::parse_in("lavrov", Scope::Text);
+    let scanned = scan_in_parallel(&listed, &query, FindFormat::Tsv).ok_or("not scanned")?;
+    let full = load_paths(&paths)?;
+    assert_eq!(scanned.notices, full.notices);
+    let fifo = |n: &String| n.contains("a named pipe (FIFO), not a regular file");
+    assert_eq!(scanned.notices.iter().filter(|n| fifo(n)).count(), 2);
+    assert_eq!(scanned.docs, 2);
+    assert_eq!(streamed(&paths, &query), indexed(&paths, &query));
+    Ok(())
+}

@@ -14,6 +14,10 @@ use crate::corpus::{Decoded, LoadError, decode_bytes};
 pub enum Listed {
     /// A file, and whether the user named it (then a read error is an error, not a notice).
     File(PathBuf, bool),
+    /// A file found in a folder whose directory entry says it is a regular file: it can be
+    /// read without asking its type again before opening
+    /// ([`crate::corpus::read_walked_regular`]).
+    Regular(PathBuf),
     /// `PATH: skipped, REASON` for a folder entry that could not be read.
     Skipped(String),
 }
@@ -28,7 +32,11 @@ pub fn list_files(paths: &[PathBuf]) -> Result<Vec<Listed>, LoadError> {
         if meta.is_dir() {
             let found = walk(path)?;
             out.extend(found.skipped.into_iter().map(Listed::Skipped));
-            out.extend(found.files.into_iter().map(|f| Listed::File(f, false)));
+            let files = found.files.into_iter().zip(found.regular);
+            out.extend(files.map(|(f, regular)| match regular {
+                true => Listed::Regular(f),
+                false => Listed::File(f, false),
+            }));
         } else {
             out.push(Listed::File(path.clone(), true));
         }

@@ -24,10 +24,10 @@ pub use load::{
 };
 pub use meta::ArticleMeta;
 pub use parse::{Dateline, ParaKind, Paragraph, Piece, Pieces, detect_language, parse_document};
-pub(crate) use read::read_regular;
 pub use read::{
     DEFAULT_MAX_INPUT_MB, MAX_INPUT_ENV, max_input_bytes, not_regular, read_small_file,
 };
+pub(crate) use read::{read_regular, read_walked_regular};
 
 use serde::Serialize;
 

@@ -18,6 +18,9 @@ const EXTENSIONS: [&str; 2] = ["txt", "md"];
 pub(super) struct Found {
     /// Files with a text extension, sorted.
     pub files: Vec<PathBuf>,
+    /// One for each of `files`: whether its directory entry says a regular file (a link's
+    /// says nothing of its target). A reader may then skip asking the path's type again.
+    pub regular: Vec<bool>,
     /// Files with a news format's extension (`.xml`, `.html`, `.jsonl`, `.warc`...), sorted;
     /// empty without the `formats` feature. Kept apart so the quick title reader, which
     /// reads text heads, leaves them to the full load.
@@ -52,7 +55,10 @@ fn visit(folder: &Path, entries: std::fs::ReadDir, found: &mut Found, mail: bool
     items.sort_unstable_by(|a: &(PathBuf, Entry), b| a.0.as_os_str().cmp(b.0.as_os_str()));
     for (path, entry) in items {
         match entry {
-            Entry::Text => found.files.push(path),
+            Entry::Text { regular } => {
+                found.files.push(path);
+                found.regular.push(regular);
+            }
             Entry::Formatted => found.formatted.push(path),
             Entry::Folder => {
                 let messages = maildir && (path.ends_with("cur") || path.ends_with("new"));
@@ -78,7 +84,10 @@ fn is_maildir(items: &[(PathBuf, Entry)]) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Entry {
     Folder,
-    Text,
+    /// A text file; `regular` when its entry says a regular file (not a link, a FIFO...).
+    Text {
+        regular: bool,
+    },
     Formatted,
 }
 
@@ -104,7 +113,12 @@ fn classify(entry: &std::fs::DirEntry, found: &mut Found, mail: bool) -> Option<
     // (no cycles), links to files are read like files.
     match entry.file_type() {
         Ok(t) if t.is_dir() => Some((path, Entry::Folder)),
-        Ok(_) if has_text_extension(&path) => Some((path, Entry::Text)),
+        Ok(t) if has_text_extension(&path) => Some((
+            path,
+            Entry::Text {
+                regular: t.is_file(),
+            },
+        )),
         Ok(_) if mail || has_format_extension(&path) => Some((path, Entry::Formatted)),
         Ok(_) => None,
         Err(e) => {
@@ -203,6 +217,27 @@ mod tests {
             .collect();
         assert_eq!(names, ["b.md", "sub/a.TXT"]);
         assert!(found.skipped.is_empty());
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_entries_are_marked_regular() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("a.txt"), "a")?;
+        std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("b.txt"))?;
+        let status = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("c.txt"))
+            .status()?;
+        assert!(status.success());
+        let found = walk(dir.path())?;
+        let kinds: Vec<_> = found
+            .files
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .zip(found.regular.iter().copied())
+            .collect();
+        assert_eq!(kinds, [("a.txt", true), ("b.txt", false), ("c.txt", false)]);
         Ok(())
     }
 
