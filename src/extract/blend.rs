@@ -86,7 +86,7 @@ fn lexicon_person(lx: &Lexicon, text: &str, toks: &Tokens, m: &RawMention) -> bo
     if lx.people.contains_key(&fold_str(&text[m.start..m.end])) {
         return true;
     }
-    let last = toks.toks.partition_point(|t| t.start() < m.end);
+    let last = toks.covering(m.start, m.end).end;
     last > 0 && lx.people_last.contains_key(toks.key(last - 1))
 }
 
@@ -95,7 +95,7 @@ fn one_word_not_place(toks: &Tokens, not_place: &[bool], m: &RawMention) -> bool
     if m.kind != Kind::Place {
         return false;
     }
-    let i = toks.toks.partition_point(|t| t.end() <= m.start);
+    let i = toks.covering(m.start, m.end).start;
     toks.toks
         .get(i)
         .is_some_and(|t| t.end() >= m.end && not_place.get(i).copied().unwrap_or(false))
@@ -251,7 +251,7 @@ fn cued_turkish_persons(
     rules: &mut Vec<RawMention>,
 ) -> Vec<RawMention> {
     let cued = |m: &RawMention| {
-        let i = toks.toks.partition_point(|t| t.end() <= m.start);
+        let i = toks.covering(m.start, m.end).start;
         m.kind == Kind::Person
             && toks
                 .toks

@@ -151,14 +151,14 @@ impl<'a> Chunked<'a> {
     }
 
     /// `parts` (the document's own mentions) with the people `known` in the corpus added
-    /// and homographs read, as the corpus pass does for a document read whole: joined, each
-    /// piece's spans freed as the join passes it.
+    /// and homographs read, as the corpus pass does for a document read whole, piece by
+    /// piece: each piece's old spans freed as the pass leaves them behind.
     pub(crate) fn with_known(
         &self,
         mut parts: Parts,
         known: &KnownPeople,
         strings: &Strings,
-    ) -> Vec<Span> {
+    ) -> Parts {
         let lx = self.ex.lexicon();
         let places = places(self.text, parts.iter().flat_map(|s| s.iter()), strings);
         let add = |p: &Piece, window: &str, parts: &[Box<[Span]>]| {
@@ -174,15 +174,8 @@ impl<'a> Chunked<'a> {
             shift(&mut ms, p.window.start, false);
             keep(p, ms, strings)
         };
-        let mut all = Vec::new();
-        self.in_batches(&mut parts, add, |_, spans| {
-            // Grown by an eighth, not doubled: the room of a doubled vector was up to as
-            // much again as the spans it held.
-            if all.capacity() - all.len() < spans.len() {
-                all.reserve_exact(spans.len().max(all.len() / 8));
-            }
-            all.extend_from_slice(&spans);
-        });
+        let mut all = Parts::with_capacity(self.pieces.len());
+        self.in_batches(&mut parts, add, |_, spans| all.push(spans));
         all
     }
 

@@ -97,8 +97,7 @@ pub fn repeat_arabic_persons(
     }
     let mut taken = vec![false; toks.len()];
     for m in out.iter() {
-        let a = toks.toks.partition_point(|t| t.end() <= m.start);
-        let b = toks.toks.partition_point(|t| t.start() < m.end);
+        let std::ops::Range { start: a, end: b } = toks.covering(m.start, m.end);
         taken[a..b.max(a)].iter_mut().for_each(|t| *t = true);
     }
     // A token is tried against the names only when it (or it without a proclitic) is the

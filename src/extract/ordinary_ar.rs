@@ -113,7 +113,7 @@ pub fn ordinary_place(lx: &Lexicon, text: &str) -> bool {
 /// and names no place: on ANERcorp train and okur news ar train, 1 of 1,641 such words
 /// after a word outside any name is a gold place.
 pub fn nisba_after_definite(text: &str, toks: &Tokens, m: &RawMention) -> bool {
-    let i = toks.toks.partition_point(|t| t.end() <= m.start);
+    let i = toks.covering(m.start, m.end).start;
     let Some(t) = toks.toks.get(i) else {
         return false;
     };

@@ -1,6 +1,8 @@
 //! Extraction over a whole corpus: every document on all cores (a huge one in pieces, see
 //! `chunked`), the corpus-level consistency passes, linking into one [`MentionTable`].
 
+use std::cell::RefCell;
+
 use super::release::Release;
 use super::table::{self, Span};
 use super::{
@@ -149,52 +151,117 @@ fn extract_table(
         }
     });
     let mut huge = huge.into_iter().peekable();
+    let mut by_piece = Vec::new();
     for (i, (doc, spans)) in corpus.docs.iter().zip(&mut spans).enumerate() {
         match huge.next_if(|(at, _, _)| *at == i) {
             Some((_, chunked, own)) => {
-                *spans = chunked.with_known(own, &known, &strings).into();
+                by_piece.push((i, chunked.with_known(own, &known, &strings)));
             }
             None if doc.text.len() > over => whole(doc, spans),
             None => {}
         }
     }
+    // The people known corpus-wide are read no more: freed before linking builds its
+    // entities, rather than held beside them.
+    drop(known);
     release.now();
-    link_spans(ex, corpus, spans, strings)
+    link_spans(ex, corpus, Held::new(spans, by_piece), strings)
 }
 
 /// Links every document's spans into one table. The linking pass reads the documents in
-/// order, so each document's spans are freed once a later document has a linked mention,
-/// and the table grows a block at a time: the spans and the table are never both held
-/// whole (they were, its room taken for every span first: 36 bytes a mention at once).
+/// order, so each part of a document's spans (a huge document's piece) is freed once the
+/// last pass has read it, and the table grows by an eighth at a time: the spans and the
+/// table are never both held whole (a huge document's were: its spans joined, and its
+/// table grown by doubling beside them, up to 3 times its spans at once).
 fn link_spans(
     ex: &Extractor,
     corpus: &Corpus,
-    spans: Vec<Box<[Span]>>,
+    held: Held,
     strings: table::Strings,
 ) -> MentionTable {
     let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
-    let spans: Vec<std::cell::RefCell<Box<[Span]>>> =
-        spans.into_iter().map(std::cell::RefCell::new).collect();
     let mut out = MentionTable::with_capacity(texts.len());
+    // Set by the first linked mention: only the last pass over the documents links, so a
+    // part it has read is read no more.
+    let linking = std::cell::Cell::new(false);
+    let release = Release::every(RELEASE_SPANS);
     let each = |d: usize, f: &mut dyn FnMut(usize, &RawMention)| {
-        if let Some(spans) = spans.get(d) {
-            strings.each(&spans.borrow(), f);
+        for (from, part) in held.of(d) {
+            strings.each(&part.borrow(), &mut |i, m| f(from + i, m));
+            if linking.get() {
+                release.count(part.replace(Box::default()).len() * std::mem::size_of::<Span>());
+            }
         }
     };
-    let mut freed = 0;
-    let release = Release::every(RELEASE_SPANS);
     let (entities, remap) = link::link_each(ex.lexicon(), &texts, &each, &mut |d, i, e| {
-        // Only the last pass links, document after document: those before `d` are done.
-        for done in spans.get(freed..d).into_iter().flatten() {
-            release.count(done.replace(Box::default()).len() * std::mem::size_of::<Span>());
-        }
-        freed = freed.max(d);
-        if let Some(span) = spans.get(d).and_then(|s| s.borrow().get(i).copied()) {
+        linking.set(true);
+        if let Some(span) = held.span(d, i) {
             out.push(d, &span, e);
         }
     });
-    drop(spans);
+    drop(held);
     out.finish(texts.len(), entities, &remap, strings)
+}
+
+/// Every document's spans until they are linked: a huge document's by piece, as extraction
+/// left them (joined, they were held twice while the join ran).
+struct Held {
+    /// Each document's spans (none for a huge one's).
+    whole: Vec<RefCell<Box<[Span]>>>,
+    /// A huge document's number and its spans piece by piece, each piece's with the
+    /// position of its first span in the document, in the documents' order.
+    by_piece: Vec<(usize, Vec<Part>)>,
+}
+
+/// A piece's spans and the position of its first in its document.
+type Part = (usize, RefCell<Box<[Span]>>);
+
+impl Held {
+    /// Each document's `spans`, but those in `by_piece` (document number and its spans
+    /// piece by piece, in the documents' order).
+    fn new(spans: Vec<Box<[Span]>>, by_piece: Vec<(usize, chunked::Parts)>) -> Held {
+        let by_piece = by_piece.into_iter().map(|(d, pieces)| {
+            let mut from = 0;
+            let parts = pieces.into_iter().map(|piece| {
+                let first = from;
+                from += piece.len();
+                (first, RefCell::new(piece))
+            });
+            (d, parts.collect())
+        });
+        Held {
+            whole: spans.into_iter().map(RefCell::new).collect(),
+            by_piece: by_piece.collect(),
+        }
+    }
+
+    /// Document `d`'s spans in parts, each with the position of its first span.
+    fn of(&self, d: usize) -> impl Iterator<Item = (usize, &RefCell<Box<[Span]>>)> {
+        let pieces = self.pieces(d);
+        let whole = pieces.is_none().then(|| self.whole.get(d)).flatten();
+        let pieces = pieces.unwrap_or_default().iter();
+        pieces
+            .map(|(first, part)| (*first, part))
+            .chain(whole.map(|part| (0, part)))
+    }
+
+    /// Document `d`'s spans by piece, when it has them so.
+    fn pieces(&self, d: usize) -> Option<&[Part]> {
+        let k = self.by_piece.binary_search_by_key(&d, |(at, _)| *at).ok()?;
+        self.by_piece.get(k).map(|(_, parts)| parts.as_slice())
+    }
+
+    /// Span `i` of document `d`, while its part is held.
+    fn span(&self, d: usize, i: usize) -> Option<Span> {
+        let Some(parts) = self.pieces(d) else {
+            return self.whole.get(d)?.borrow().get(i).copied();
+        };
+        let k = parts
+            .partition_point(|(first, _)| *first <= i)
+            .checked_sub(1)?;
+        let (first, part) = parts.get(k)?;
+        part.borrow().get(i - first).copied()
+    }
 }
 
 /// Calls `f` on each item and its own output slot, on the available cores.

@@ -263,6 +263,15 @@ impl Tokens {
         &self.keys[a as usize..b as usize]
     }
 
+    /// The tokens that overlap bytes `start..end` (a mention's): from the first that ends
+    /// after `start` to the one after the last that starts before `end` (empty, perhaps
+    /// with its start past its end, when none does). Found by halving: tokens are in order.
+    pub fn covering(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let first = self.toks.partition_point(|t| t.end() <= start);
+        let last = self.toks.partition_point(|t| t.start() < end);
+        first..last
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()

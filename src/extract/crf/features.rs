@@ -96,7 +96,7 @@ impl RuleMark {
 fn rule_marks(toks: &Tokens, rules: &[&[RawMention]]) -> Vec<RuleMark> {
     let mut marks = vec![RuleMark::None; toks.len()];
     for m in rules.iter().flat_map(|r| r.iter()) {
-        let first = toks.toks.partition_point(|t| t.end() <= m.start);
+        let first = toks.covering(m.start, m.end).start;
         for (i, t) in toks.toks.iter().enumerate().skip(first) {
             if t.start() >= m.end {
                 break;

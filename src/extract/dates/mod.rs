@@ -198,13 +198,11 @@ fn join(r: &Rules, kept: Vec<Cand>) -> Vec<Cand> {
 
 /// An Arabic part word before a date, or a Turkish one after it, joins its span.
 fn take_parts(r: &Rules, x: &mut Cand) {
-    let toks = &r.toks.toks;
-    let i = toks.partition_point(|t| t.end() <= x.start);
+    let std::ops::Range { start: i, end: j } = r.toks.covering(x.start, x.end);
     if i > 0 && r.arabic(i - 1) && r.w(i - 1) == Some(W::Part) && r.tight(i) {
         x.start = r.start_of(i - 1);
     }
-    let j = toks.partition_point(|t| t.start() < x.end);
-    if j < toks.len() && !r.arabic(j) && r.w(j) == Some(W::Part) && r.tight(j) {
+    if j < r.toks.len() && !r.arabic(j) && r.w(j) == Some(W::Part) && r.tight(j) {
         x.end = r.end_of(j);
     }
 }

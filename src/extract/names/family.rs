@@ -125,8 +125,10 @@ pub fn keep_family_names((lx, text, toks): (&Lexicon, &str, &Tokens), ms: &mut V
             continue;
         }
         let arabic = crate::text::starts_arabic(&text[m.start..]);
-        let first = toks.toks.partition_point(|t| t.end() <= m.start);
-        let last = toks.toks.partition_point(|t| t.start() < m.end);
+        let std::ops::Range {
+            start: first,
+            end: last,
+        } = toks.covering(m.start, m.end);
         if m.kind == Kind::Person && arabic && first < last {
             let mut last = last;
             while last - first > 1 && ordinary_end(lx, toks, last - 1) {

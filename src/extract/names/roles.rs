@@ -51,7 +51,7 @@ pub fn listed_persons(
     let r = Roles { lx, text, toks };
     let mut out = Vec::new();
     for m in found.iter().filter(|m| m.kind == Kind::Person) {
-        let mut next = toks.toks.partition_point(|t| t.start() < m.end);
+        let mut next = toks.covering(m.start, m.end).end;
         for _ in 0..MAX_LISTED {
             let Some((j, end)) = r.listed_after(next) else {
                 break;

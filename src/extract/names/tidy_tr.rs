@@ -60,11 +60,8 @@ const MAX_ORG_WORDS: usize = 6;
 
 /// The token range `first..=last` of a mention, if it starts and ends on Latin tokens.
 fn token_range(toks: &Tokens, m: &RawMention) -> Option<(usize, usize)> {
-    let first = toks.toks.partition_point(|t| t.end() <= m.start);
-    let last = toks
-        .toks
-        .partition_point(|t| t.start() < m.end)
-        .checked_sub(1)?;
+    let covering = toks.covering(m.start, m.end);
+    let (first, last) = (covering.start, covering.end.checked_sub(1)?);
     let latin = |i: usize| toks.toks.get(i).is_some_and(|t| !t.arabic);
     (first <= last && latin(first) && latin(last)).then_some((first, last))
 }

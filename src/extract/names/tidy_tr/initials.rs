@@ -88,10 +88,7 @@ fn add_initials(text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
 
 /// The token a mention ends on, when it ends at that token's stem.
 fn last_token(toks: &Tokens, m: &RawMention) -> Option<usize> {
-    let j = toks
-        .toks
-        .partition_point(|t| t.start() < m.end)
-        .checked_sub(1)?;
+    let j = toks.covering(m.start, m.end).end.checked_sub(1)?;
     (toks.toks[j].stem_end() == m.end).then_some(j)
 }
 
