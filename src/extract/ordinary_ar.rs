@@ -175,8 +175,15 @@ pub fn unknown_behind_clitic(lx: &Lexicon, text: &str, toks: &Tokens, m: &RawMen
     // `لل` before a definite name stands for `ل` + `ال` (`للمغرب`): the span keeps one `ل`.
     let definite = (key.starts_with('ل') && !key.starts_with("ال")).then(|| format!("ا{key}"));
     let keys = || std::iter::once(key.as_str()).chain(definite.as_deref());
-    keys().any(|k| lx.place(k).is_some()) && !keys().any(|k| lx.stat(k).place > 0)
+    let place = keys().find_map(|k| lx.place(k));
+    place.is_some_and(|c| c >= MAJOR_PLACES) && !keys().any(|k| lx.stat(k).place > 0)
 }
+
+/// The gazetteer's best-ranked places, by the index of their canonical name (the file lists
+/// countries, seas and regions first, then cities by population): the first 1,200 reach
+/// Tokyo, Kabul and Córdoba, a word behind a proclitic that names one is the place
+/// (`بطوكيو`, `وتنزانيا`) though the training counts never saw it.
+const MAJOR_PLACES: u32 = 1200;
 
 /// True when `m` is one of a list of places: another place of `out` touches the word before
 /// or after `m`'s with nothing but a space between (`الحوز وتارودانت`), or `m`'s word opens
@@ -333,6 +340,8 @@ mod tests {
         assert_eq!(kept_places(text, &found[1..3]), &found[1..3]);
         let text = "زار الحوز أمس. وتارودانت";
         assert_eq!(kept_places(text, &found[1..3]), &found[1..2]);
+        // One of the gazetteer's best-ranked places stays though the counts never saw it.
+        assert_eq!(kept_places("وصل بطوكيو أمس", &["طوكيو"]), ["طوكيو"]);
     }
 
     fn club(text: &str, place: &str) -> bool {
