@@ -195,7 +195,7 @@ pub fn merge(
     add_where_free(out, rules);
     add_where_free(out, fill);
     if arabic {
-        out.retain(|m| !super::ordinary_ar::named_no_place((lx, text, toks), m));
+        super::ordinary_ar::drop_no_places((lx, text, toks), out);
         // Last, where nothing else is: a name after a role and its complement, which the
         // tagger misses because the cue is too far back (`المتحدث باسم الكرملين دميتري بيسكوف`).
         // Then a name after a nationality adjective (`الإسباني فابريغاس`), then lists.

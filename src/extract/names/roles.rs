@@ -226,7 +226,7 @@ impl Roles<'_> {
         // A foreign name may end so (`هيلتون`): only a known word's ending counts.
         let inflected = ["ات", "ين", "يه", "ون"]
             .iter()
-            .any(|e| k.ends_with(e) && inflected_reading(self.lx, k, e));
+            .any(|e| inflected_reading(self.lx, k, e));
         let verb =
             pos == 0 && (k.starts_with(['ي', 'ت']) || k.starts_with("سي") || k.starts_with("ست"));
         if inflected || verb {
