@@ -164,7 +164,7 @@ pub fn drop_no_places(ctx: (&Lexicon, &str, &Tokens), out: &mut Vec<RawMention>)
 /// small place that shares the rest (`وكلارنس` Clarence, `كينغ` Ying, `وديانا` Soran,
 /// `بأمان`). The tagger, which reads the rules' places, finds them too.
 pub fn unknown_behind_clitic(lx: &Lexicon, text: &str, toks: &Tokens, m: &RawMention) -> bool {
-    let i = toks.toks.partition_point(|t| t.end() <= m.start);
+    let i = toks.covering(m.start, m.end).start;
     let (Some(t), Some(name)) = (toks.toks.get(i), text.get(m.start..m.end)) else {
         return false;
     };
@@ -190,7 +190,10 @@ const MAJOR_PLACES: u32 = 1200;
 /// with `و` after a comma and its sentence names a place before it (`كلبجار حتى 15 نوفمبر،
 /// وأغدام حتى 20`).
 fn listed_place(text: &str, toks: &Tokens, out: &[RawMention], m: &RawMention) -> bool {
-    let i = toks.toks.partition_point(|t| t.end() <= m.start);
+    let i = toks.covering(m.start, m.end).start;
+    let Some(word) = toks.toks.get(i) else {
+        return false;
+    };
     // Its sentence so far, 300 characters at most: a huge document may have no sentence end.
     let sentence = text
         .get(..m.start)
@@ -198,18 +201,18 @@ fn listed_place(text: &str, toks: &Tokens, out: &[RawMention], m: &RawMention) -
         .char_indices()
         .rev()
         .take(300)
-        .take_while(|&(_, c)| !matches!(c, '.' | '!' | '?' | '\n'))
+        .take_while(|&(_, c)| !crate::text::is_sentence_end(c))
         .last()
         .map_or(m.start, |(at, _)| at);
     let after_comma = i > 0
         && toks.key(i).starts_with('و')
         && text
-            .get(..toks.toks[i].start())
+            .get(..word.start())
             .is_some_and(|b| b.trim_end().ends_with(['،', ',']));
     if after_comma
         && out
             .iter()
-            .any(|o| o.kind == Kind::Place && sentence <= o.start && o.end <= toks.toks[i].start())
+            .any(|o| o.kind == Kind::Place && sentence <= o.start && o.end <= word.start())
     {
         return true;
     }
