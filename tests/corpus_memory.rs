@@ -274,3 +274,36 @@ fn the_index_holds_its_parts_and_no_more() {
         "index held {per_mille}‰ of the text: {parts:?}"
     );
 }
+
+#[test]
+fn lines_held_apart_list_each_entry_once_while_the_words_are_indexed() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    // `3` folds to a word without a skeleton in the first document; written `٣` it is an
+    // Arabic letter to the skeleton, so every long paragraph holding it is held apart, and
+    // says the same few words thousands of times.
+    let words = ["Lavrov", "Moskova", "ile", "görüştü", "قال", "بوتين", "٣"];
+    let paragraph = |k: usize| {
+        let mut p: Vec<&str> = (0..20_000)
+            .map(|i| words[(i * 5 + k) % words.len()])
+            .collect();
+        p.push("\n\n");
+        p.join(" ")
+    };
+    let huge: String = (0..10).map(paragraph).collect();
+    let corpus = std::sync::Arc::new(corpus(vec!["3 kez".to_string(), huge]));
+    let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let mut index = okur::search::Index::build(&corpus, &[]);
+    let ((), m) = counting_alloc::measure(|| index.index_words());
+    assert!(
+        index.lines_apart() >= 10,
+        "{} lines apart",
+        index.lines_apart()
+    );
+    // A pair (entry, line) per occurrence took 8 bytes a word before duplicates were
+    // dropped: about as much again as the text, at 40 MB a third of the reader's peak.
+    assert!(
+        m.peak <= text / 2,
+        "indexing the words peaked {} bytes above the start for {text} bytes of text",
+        m.peak
+    );
+}
