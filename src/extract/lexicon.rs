@@ -8,6 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::text::fold_str;
 
 mod openings;
+mod variants;
 
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 const PLACES_EXTRA: &str = include_str!("../../assets/gazetteer/places_extra.tsv");
@@ -160,6 +161,7 @@ impl Lexicon {
         let mut lx = Lexicon::default();
         lx.load_places(PLACES_EXTRA);
         lx.load_places(PLACES);
+        lx.add_place_variants();
         lx.given = lines(GIVEN_TR)
             .chain(lines(GIVEN_AR))
             .map(fold_str)

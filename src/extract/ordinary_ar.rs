@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use super::lexicon::{FxSet, Lexicon};
 use super::morph::ar_find;
+use super::names::{club_in_results, club_of_town};
 use super::token::Tokens;
 use super::{Kind, RawMention};
 use crate::text::fold_str;
@@ -136,9 +137,11 @@ pub fn nisba_after_definite(text: &str, toks: &Tokens, m: &RawMention) -> bool {
 }
 
 /// True when the Arabic place `m` names no place where it stands: a nisba after the noun it
-/// describes ([`nisba_after_definite`]) or a club in a results table ([`club_in_results`]).
+/// describes ([`nisba_after_definite`]) or a club ([`club_in_results`], [`club_of_town`]).
 pub fn named_no_place((lx, text, toks): (&Lexicon, &str, &Tokens), m: &RawMention) -> bool {
-    nisba_after_definite(text, toks, m) || club_in_results(lx, text, m)
+    nisba_after_definite(text, toks, m)
+        || club_in_results(lx, text, m)
+        || club_of_town(lx, text, toks, m)
 }
 
 /// Drops from `out` the Arabic places that name no place where they stand
@@ -183,7 +186,7 @@ pub fn unknown_behind_clitic(lx: &Lexicon, text: &str, toks: &Tokens, m: &RawMen
 /// countries, seas and regions first, then cities by population): the first 1,200 reach
 /// Tokyo, Kabul and Córdoba, a word behind a proclitic that names one is the place
 /// (`بطوكيو`, `وتنزانيا`) though the training counts never saw it.
-const MAJOR_PLACES: u32 = 1200;
+pub(crate) const MAJOR_PLACES: u32 = 1200;
 
 /// True when `m` is one of a list of places: another place of `out` touches the word before
 /// or after `m`'s with nothing but a space between (`الحوز وتارودانت`), or `m`'s word opens
@@ -224,40 +227,6 @@ fn listed_place(text: &str, toks: &Tokens, out: &[RawMention], m: &RawMention) -
             .any(|o| o.kind == Kind::Place && o.start < t.end() && t.start() < o.end)
     };
     i.checked_sub(1).is_some_and(|j| toks.joined(j) && near(j)) || toks.joined(i) && near(i + 1)
-}
-
-/// True when `m` is an Arabic place named as a club in a results table: its country follows
-/// in brackets, then a dash or a score (`بوردو ( فرنسا ) - أيندهوفن ( هولندا ) 1 - صفر`), or
-/// it follows a dash (the second club). A line's first word is a dateline (`صفاقس (تونس) -`).
-/// In ANERcorp train 17 of 19 such words are clubs (the other two inside a club's name), in
-/// the okur news and Wojood train splits none is, and only datelines look so.
-pub fn club_in_results(lx: &Lexicon, text: &str, m: &RawMention) -> bool {
-    let (Some(from), Some(after_m), Some(up_to)) =
-        (text.get(m.start..), text.get(m.end..), text.get(..m.start))
-    else {
-        return false;
-    };
-    if m.kind != Kind::Place || !crate::text::starts_arabic(from) {
-        return false;
-    }
-    // The bracket first: most places have none, and the line before may be long.
-    let Some(rest) = after_m.trim_start().strip_prefix('(') else {
-        return false;
-    };
-    let before = up_to.rsplit('\n').next().unwrap_or_default().trim_end();
-    if before.is_empty() {
-        return false;
-    }
-    let Some((country, after)) = rest.split_once(')') else {
-        return false;
-    };
-    let country = country.trim();
-    if country.split_whitespace().count() > 2 || lx.place(&fold_str(country)).is_none() {
-        return false;
-    }
-    let after = after.trim_start();
-    let scored = after.starts_with(['-', '–']) || after.starts_with(|c: char| c.is_ascii_digit());
-    scored || after.starts_with("صفر") || before.ends_with(['-', '–'])
 }
 
 #[cfg(test)]
@@ -345,20 +314,5 @@ mod tests {
         assert_eq!(kept_places(text, &found[1..3]), &found[1..2]);
         // One of the gazetteer's best-ranked places stays though the counts never saw it.
         assert_eq!(kept_places("وصل بطوكيو أمس", &["طوكيو"]), ["طوكيو"]);
-    }
-
-    fn club(text: &str, place: &str) -> bool {
-        let lx = Lexicon::load();
-        club_in_results(&lx, text, &RawMention::first_in(text, place, Kind::Place))
-    }
-
-    #[test]
-    fn a_city_in_a_results_table_is_a_club() {
-        let table = "المجموعة الثانية : بوردو ( فرنسا ) - أيندهوفن ( هولندا ) 1 - صفر .";
-        assert!(club(table, "بوردو"));
-        assert!(club(table, "أيندهوفن"));
-        // A dateline opens its line; a place in brackets without a score is none.
-        assert!(!club("خبر\nصفاقس ( تونس ) - أعلنت الشركة", "صفاقس"));
-        assert!(!club("وصل إلى بوردو ( فرنسا ) أمس", "بوردو"));
     }
 }

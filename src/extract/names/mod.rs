@@ -1,6 +1,7 @@
 //! People and places in one pass over the tokens: title cues, gazetteer n-grams with Turkish
 //! suffixes and Arabic proclitics outside the span, given names, organisation blockers.
 
+mod clubs;
 mod family;
 mod nisba;
 mod people;
@@ -8,6 +9,7 @@ mod places;
 mod roles;
 pub(crate) mod tidy_tr;
 
+pub use clubs::{club_in_results, club_of_town};
 pub(crate) use family::{COMPOUND_SECONDS as AR_COMPOUND_SECONDS, LINKS as AR_FAMILY_LINKS};
 pub use family::{keep_family_names, widen_where_free};
 pub use nisba::nisba_persons;
