@@ -193,7 +193,7 @@ fn one_key(
     let first = since();
     // Counted from the whole answer's preparation, which the whole answer then scans.
     let (counted, prepared) = match (&head, &heads) {
-        (Some(_), Some(heads)) if worth_a_count(index, raw, prev) => {
+        (_, Some(heads)) if worth_a_count(index, raw, prev) => {
             let mut ready = index.prepare(&heads.query, prev);
             (
                 index.answer_docs_prepared(heads, &mut ready, cancel),

@@ -151,3 +151,46 @@ fn a_first_screens_count_leaves_out_what_the_list_hides() {
     let title = list_title(&mut h);
     assert!(title.contains(" 2/3 "), "{title}");
 }
+
+/// A count without rows (a key no title heads: the search counted its documents before
+/// ordering them) titles the list at once and leaves its rows as they were; the whole
+/// answer then lists its own order, the cursor on its best match.
+#[test]
+fn a_count_alone_titles_the_list_and_the_whole_answer_orders_it() {
+    let mut h = Harness::seeds().screen(120, 40).start();
+    for token in "/ r u s".split_whitespace() {
+        step(&mut h, Msg::Key(key(token)));
+    }
+    let total = h.app().corpus.len();
+    let query = Some(okur::search::Query::parse("rus"));
+    let before = h.app().list.order().to_vec();
+    let mut counted = vec![false; total];
+    counted[1] = true;
+    counted[4] = true;
+    let count = SearchOutcome {
+        query: query.clone(),
+        partial: true,
+        count_only: true,
+        answer_docs: Some(counted),
+        ..Default::default()
+    };
+    step(&mut h, Msg::SearchAnswered(count));
+    let title = list_title(&mut h);
+    assert!(title.contains(&format!(" 2/{total} ")), "{title}");
+    assert_eq!(
+        h.app().list.order(),
+        before,
+        "the rows wait for their order"
+    );
+    assert!(h.app().list.search_pending());
+    let whole = SearchOutcome {
+        docs: vec![4, 1],
+        query,
+        ..Default::default()
+    };
+    step(&mut h, Msg::SearchAnswered(whole));
+    assert_eq!(h.app().list.order(), [4, 1]);
+    assert_eq!(h.app().selected_doc(), Some(4), "the best match");
+    let title = list_title(&mut h);
+    assert!(title.contains(&format!(" 2/{total} ")), "{title}");
+}

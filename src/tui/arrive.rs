@@ -15,7 +15,17 @@ use crate::extract::MentionTable;
 /// here).
 pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::SearchAnswered(outcome) => {
+        // The count alone, before any row of the answer: the list keeps the rows it has
+        // (the last answer's) and titles them with the new count.
+        Msg::SearchAnswered(outcome) if outcome.count_only => {
+            if app.list.search_pending() {
+                app.list.set_answer_docs(outcome.answer_docs);
+                let whole = filter::whole_count(app);
+                app.list.set_whole_count(whole);
+            }
+        }
+        Msg::SearchAnswered(mut outcome) => {
+            let answer_docs = outcome.answer_docs.take();
             let words = |o: Option<&search::SearchOutcome>| {
                 o.and_then(|o| o.query.as_ref()).map(|q| q.raw.clone())
             };
@@ -25,6 +35,7 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             search::apply(app, outcome);
             app.list.set_search_pending(partial);
             if partial {
+                app.list.set_answer_docs(answer_docs);
                 let whole = filter::whole_count(app);
                 app.list.set_whole_count(whole);
             }

@@ -28,6 +28,10 @@ pub struct DocList {
     /// While a first screenful is listed and the whole answer is awaited: how many
     /// documents the list will hold then, when the search counted them already.
     whole_count: Option<usize>,
+    /// With `whole_count`: which documents the awaited answer lists, by index (the
+    /// search's count, [`crate::search::Index::answer_docs`]), to count again under the
+    /// list's own filters when they change.
+    answer_docs: Option<Vec<bool>>,
     /// Documents marked (`Space`): triage keys act on all of them.
     marked: BTreeSet<usize>,
 }
@@ -43,6 +47,7 @@ impl DocList {
             entity: None,
             search_pending: false,
             whole_count: None,
+            answer_docs: None,
             marked: BTreeSet::new(),
         }
     }
@@ -125,6 +130,7 @@ impl DocList {
     pub fn set_search_pending(&mut self, pending: bool) {
         self.search_pending = pending;
         self.whole_count = None;
+        self.answer_docs = None;
     }
 
     /// While the search's answer is awaited: how many documents it will list, when known
@@ -136,6 +142,19 @@ impl DocList {
     /// Sets how many documents the awaited answer will list (a first screenful's count).
     pub fn set_whole_count(&mut self, count: Option<usize>) {
         self.whole_count = count;
+    }
+
+    /// While the search's answer is awaited: the documents it will list, when counted
+    /// (see [`DocList::set_answer_docs`]).
+    pub fn answer_docs(&self) -> Option<&[bool]> {
+        self.answer_docs.as_deref().filter(|_| self.search_pending)
+    }
+
+    /// Keeps which documents the awaited answer lists (the search's count of a first
+    /// screenful, or of no rows yet); its count under the list's filters is set apart
+    /// ([`DocList::set_whole_count`]).
+    pub fn set_answer_docs(&mut self, docs: Option<Vec<bool>>) {
+        self.answer_docs = docs;
     }
 
     /// The marked documents.

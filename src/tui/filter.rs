@@ -61,7 +61,7 @@ pub fn refresh_list(app: &mut App) {
     };
     app.list.replace(order, row, wanted);
     // A first screenful's count follows the triage and entity filters too.
-    if app.list.whole_count().is_some() {
+    if app.list.answer_docs().is_some() {
         let whole = count_admitted(app, &conditions);
         app.list.set_whole_count(whole);
     }
@@ -99,9 +99,11 @@ impl ListConditions {
     }
 }
 
-/// How many documents the list will hold once the whole answer to a first screenful comes
-/// (the search counted the documents it leads to, with the first screen), under the
-/// list's own filters; `None` when the search is not a first screenful with a count.
+/// How many documents the list will hold once the whole answer comes (the search counted
+/// the documents it leads to, with its first screen or alone: [`DocList::answer_docs`]),
+/// under the list's own filters; `None` when the search sent no count.
+///
+/// [`DocList::answer_docs`]: super::doc_list::DocList::answer_docs
 pub fn whole_count(app: &mut App) -> Option<usize> {
     app.triage.sync(&app.state, &app.corpus.docs);
     count_admitted(app, &ListConditions::of(app))
@@ -109,8 +111,7 @@ pub fn whole_count(app: &mut App) -> Option<usize> {
 
 /// [`whole_count`] under `conditions` already made.
 fn count_admitted(app: &App, conditions: &ListConditions) -> Option<usize> {
-    let outcome = app.search.as_ref().filter(|o| o.partial)?;
-    let docs = outcome.answer_docs.as_ref()?;
+    let docs = app.list.answer_docs()?;
     let listed =
         (docs.iter().enumerate()).filter(|&(d, &answers)| answers && conditions.admit(app, d));
     Some(listed.count())

@@ -14,8 +14,9 @@ use crate::corpus::Corpus;
 use crate::search::{EntityItem, Index, Results, match_ranges};
 
 pub use super::search_answer::{
-    FirstAnswer, SearchOutcome, add_open_matches, first_answer, first_answer_after, first_screen,
-    run_query, run_query_after, run_query_prepared, worth_a_count, worth_a_first_screen,
+    FirstAnswer, SearchOutcome, add_open_matches, count_only, first_answer, first_answer_after,
+    first_screen, run_query, run_query_after, run_query_prepared, worth_a_count,
+    worth_a_first_screen,
 };
 
 enum Request {
@@ -138,23 +139,34 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
             .then(|| first_answer_after(&index, &raw, prev.as_ref(), cancel))
             .flatten();
         let (heads, screen) = first.map_or((None, None), |f| (Some(f.heads), f.screen));
-        if let (Some(mut outcome), Some(heads)) = (screen, &heads) {
-            outcome.generation = generation;
-            add_open_matches(&mut outcome, docs, open);
-            matches = outcome.open_matches.clone();
-            if !answers.send(outcome.clone()) {
+        let mut outcome = None;
+        if let (Some(mut screen), Some(_)) = (screen, &heads) {
+            screen.generation = generation;
+            add_open_matches(&mut screen, docs, open);
+            matches = screen.open_matches.clone();
+            if !answers.send(screen.clone()) {
                 return;
             }
-            // Then the same screen with the whole answer's count, which comes sooner than
-            // the whole answer (see `Index::answer_docs`): counted from the whole
-            // answer's own preparation, which it then scans.
-            if worth_a_count(&index, &raw, prev.as_ref()) {
-                let mut ready = index.prepare(&heads.query, prev.as_ref());
-                outcome.answer_docs = index.answer_docs_prepared(heads, &mut ready, cancel);
-                if outcome.answer_docs.is_some() && !answers.send(outcome) {
+            outcome = Some(screen);
+        }
+        // Then the whole answer's count, which comes sooner than the whole answer (see
+        // `Index::answer_docs`): counted from the whole answer's own preparation, which
+        // it then scans. With a first screen it comes with that screen's rows; without
+        // one (no title ranks above every line: `1` at 200k articles) alone, the list's
+        // rows left as they are until the whole answer orders them.
+        if let Some(heads) = heads
+            .as_ref()
+            .filter(|_| worth_a_count(&index, &raw, prev.as_ref()))
+        {
+            let mut ready = index.prepare(&heads.query, prev.as_ref());
+            let counted = index.answer_docs_prepared(heads, &mut ready, cancel);
+            prepared = Some(ready);
+            if let Some(counted) = counted {
+                let mut outcome = outcome.unwrap_or_else(|| count_only(generation, heads));
+                outcome.answer_docs = Some(counted);
+                if !answers.send(outcome) {
                     return;
                 }
-                prepared = Some(ready);
             }
         }
         let answer = match prepared {

@@ -31,6 +31,9 @@ pub struct SearchOutcome {
     /// before their order ([`Index::answer_docs`]; the worker sends its first screen
     /// again with them): the list's count. `None` when not counted.
     pub answer_docs: Option<Vec<bool>>,
+    /// The whole answer's count alone ([`SearchOutcome::answer_docs`]), before any of its
+    /// rows: the list keeps the rows it has and takes the count (see [`count_only`]).
+    pub count_only: bool,
 }
 
 /// Finds the outcome's matches in document `open` (see [`SearchOutcome::open_matches`]).
@@ -92,8 +95,23 @@ pub fn run_query_prepared(
         open_matches: None,
         partial: false,
         answer_docs: None,
+        count_only: false,
     };
     Some((results, outcome))
+}
+
+/// An answer to request `generation` that brings only the whole answer's count, to be
+/// filled in ([`SearchOutcome::answer_docs`]): for a key without a first screen, whose
+/// documents are known well before their order (a digit meets no title at 200k articles,
+/// but most documents' lines).
+pub fn count_only(generation: u64, heads: &Heads) -> SearchOutcome {
+    SearchOutcome {
+        generation,
+        query: Some(heads.query.clone()),
+        partial: true,
+        count_only: true,
+        ..SearchOutcome::default()
+    }
 }
 
 /// How many documents a first answer must hold to be sent before the whole one: more rows
@@ -165,6 +183,7 @@ fn screen_of(index: &Index, query: Query, heads: &Heads) -> Option<SearchOutcome
         open_matches: None,
         partial: true,
         answer_docs: None,
+        count_only: false,
     })
 }
 

@@ -217,3 +217,38 @@ fn a_narrowing_key_scanning_more_than_the_titles_draws_their_screen_first() {
     let whole = whole.expect("not cancelled");
     assert_eq!(screen.docs, whole[..screen.docs.len()]);
 }
+
+#[test]
+fn a_key_without_a_first_screen_sends_its_count_before_the_ordered_answer() {
+    // Twenty documents of twenty lines holding a digit, titles without one: `1` has no
+    // first screen (no title ranks above the lines), but reads most lines.
+    let docs: Vec<Document> = (0..20)
+        .map(|i| {
+            let lines: Vec<String> = (0..20).map(|n| format!("satır {n}{i} haber")).collect();
+            let text = format!("Haber\n\n{}\n", lines.join("\n"));
+            Document::from_text(format!("{i}.txt"), text)
+        })
+        .collect();
+    let corpus = Arc::new(Corpus { docs });
+    let mut worker = SearchWorker::start(corpus, Waker::default());
+    worker.query("1", 0);
+    let mut sent = Vec::new();
+    while let Ok(outcome) = worker.rx.recv_timeout(Duration::from_secs(60)) {
+        let partial = outcome.partial;
+        sent.push(outcome);
+        if !partial {
+            break;
+        }
+    }
+    let [count, whole] = sent.as_slice() else {
+        panic!("a count, then the whole answer: {sent:?}");
+    };
+    assert!(count.count_only && count.docs.is_empty(), "{count:?}");
+    assert_eq!(count.generation, whole.generation);
+    let counted = count.answer_docs.as_ref().expect("a count");
+    let listed: Vec<usize> = (0..counted.len()).filter(|&d| counted[d]).collect();
+    let mut ordered = whole.docs.clone();
+    ordered.sort_unstable();
+    assert_eq!(listed, ordered);
+    assert!(listed.len() > 10, "{listed:?}");
+}
