@@ -14,6 +14,8 @@ use std::time::Instant;
 
 #[path = "../tests/support/counting_alloc.rs"]
 mod counting_alloc;
+#[path = "support/kept_parts.rs"]
+mod kept_parts;
 
 use okur::corpus::load_paths;
 use okur::extract::{Extractor, extract_corpus_table};
@@ -138,6 +140,22 @@ fn facts_owners(facts: &Facts) {
     );
 }
 
+/// Prints each part's bytes and its share of the corpus, as the index's are.
+fn held_parts(owner: &str, parts: &[(&str, usize)], size: u64) {
+    for (part, bytes) in parts {
+        println!(
+            "  {owner}: {part:<24} {:>6.1} MB ({:.3}x)",
+            *bytes as f64 / 1e6,
+            *bytes as f64 / size as f64
+        );
+    }
+}
+
+/// What the extraction's table holds by part, before the panels take it.
+fn extraction_parts(table: &okur::extract::MentionTable, size: u64) {
+    held_parts("table", &kept_parts::table(table), size);
+}
+
 fn folder_bytes(path: &std::path::Path) -> u64 {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => m.len(),
@@ -209,14 +227,16 @@ fn main() -> anyhow::Result<()> {
             strings / 1_000_000
         );
     }
-    // As the reader takes them: the search's items from the table, then the panels' facts
-    // made as the table is freed.
-    let items = step("items", size, || {
+    // As the reader takes them: the panels' facts and the search's items made together as
+    // the table is freed.
+    extraction_parts(&table, size);
+    let (facts, items) = step("facts+items", size, || {
         let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
-        table.entity_items(&texts)
+        Facts::with_items_from_table(table, &texts)
     });
-    let facts = step("facts", size, || Facts::from_owned_table(table));
     facts_owners(&facts);
+    held_parts("facts", &kept_parts::facts(&facts, &items), size);
+    held_parts("documents", &kept_parts::documents(&corpus.docs), size);
     drop((index, facts, items));
     Ok(())
 }

@@ -35,6 +35,7 @@ pub use crate::kind::Kind;
 pub use blend::{Blend, Mode};
 pub use cache::MentionCache;
 use dates::{Anchor, DateRules};
+pub use items::EntityItems;
 pub use lexicon::Lexicon;
 pub use link::{KnownPeople, link};
 use names::Scan;

@@ -100,14 +100,15 @@ impl Strings {
     }
 }
 
-/// A linked mention, compact: its byte range in its document's text, its entity and its
-/// value (16 bytes). Its kind is its entity's.
+/// A linked mention, compact: its byte range in its document's text and its entity (12
+/// bytes). Its kind is its entity's; a date's value is held apart, by the mention's
+/// number ([`MentionTable::values_at`]): only dates have one, and a field for it in every
+/// mention was a quarter of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Linked {
     start: u32,
     end: u32,
     entity: u32,
-    value: u32,
 }
 
 impl Linked {
@@ -141,6 +142,9 @@ pub struct MentionTable {
     blocks: Vec<Vec<Linked>>,
     /// Where each block's first mention is, counted as in `bounds`.
     block_starts: Vec<usize>,
+    /// The mentions that have a value (dates' ISO values): each one's number, counted as
+    /// in `bounds`, and its value's, in the mentions' order.
+    values_at: Vec<(usize, u32)>,
     /// Dates' ISO values, by number.
     values: Vec<Box<str>>,
     /// Linked entities.
@@ -148,10 +152,10 @@ pub struct MentionTable {
 }
 
 /// A block is closed at the first document boundary once it holds this many mentions
-/// (1 MB).
+/// (768 KB).
 const BLOCK: usize = 1 << 16;
 
-/// The fewest mentions a block grows by (16 KB).
+/// The fewest mentions a block grows by (12 KB).
 const GROW: usize = 1 << 10;
 
 impl MentionTable {
@@ -193,11 +197,13 @@ impl MentionTable {
             if block.len() == block.capacity() {
                 block.reserve_exact((block.len() / 8).max(GROW));
             }
+            if span.value != NONE {
+                self.values_at.push((len, span.value));
+            }
             block.push(Linked {
                 start: span.start,
                 end: span.end,
                 entity: u32::try_from(entity).unwrap_or(NONE),
-                value: span.value,
             });
         }
     }
@@ -227,6 +233,7 @@ impl MentionTable {
         if let Some(last) = self.blocks.last_mut() {
             last.shrink_to_fit();
         }
+        self.values_at.shrink_to_fit();
         self.entities = entities;
         self.values = strings.into_values();
         self
@@ -293,9 +300,11 @@ impl MentionTable {
         }
     }
 
-    /// The ISO value of a mention of a resolved date.
-    pub fn value(&self, m: &Linked) -> Option<&str> {
-        let ix = usize::try_from(m.value).ok()?;
+    /// The ISO value of mention number `at` (counted over every document), a resolved
+    /// date's.
+    fn value_at(&self, at: usize) -> Option<&str> {
+        let i = self.values_at.binary_search_by_key(&at, |&(m, _)| m).ok()?;
+        let ix = usize::try_from(self.values_at.get(i)?.1).ok()?;
         self.values.get(ix).map(|s| &**s)
     }
 
@@ -304,18 +313,52 @@ impl MentionTable {
         self.entities.get(m.entity()).map(|e| e.kind)
     }
 
+    /// The bytes the table holds, by part (what `corpus_memory` prints): the mentions, the
+    /// room their blocks have unused, the documents' bounds, the dates' values, and the
+    /// entities with their names and aliases.
+    pub fn held_parts(&self) -> Vec<(&'static str, usize)> {
+        let size = std::mem::size_of::<Linked>();
+        let mentions = self.len() * size;
+        let room: usize = self.blocks.iter().map(Vec::capacity).sum::<usize>() * size;
+        let word = std::mem::size_of::<usize>();
+        let bounds = (self.bounds.capacity() + self.block_starts.capacity()) * word
+            + self.blocks.capacity() * std::mem::size_of::<Vec<Linked>>();
+        let values = self.values.capacity() * std::mem::size_of::<Box<str>>()
+            + self.values.iter().map(|v| v.len()).sum::<usize>()
+            + self.values_at.capacity() * std::mem::size_of::<(usize, u32)>();
+        let names: usize = self.entities.iter().map(|e| e.canonical.capacity()).sum();
+        let aliases: usize = (self.entities.iter())
+            .map(|e| {
+                e.aliases.capacity() * std::mem::size_of::<String>()
+                    + e.aliases.iter().map(String::capacity).sum::<usize>()
+            })
+            .sum();
+        vec![
+            ("mentions", mentions),
+            ("mentions' spare room", room - mentions),
+            ("documents' bounds", bounds),
+            ("dates' values", values),
+            (
+                "entities",
+                self.entities.capacity() * std::mem::size_of::<Entity>(),
+            ),
+            ("entities' names", names),
+            ("entities' aliases", aliases),
+        ]
+    }
+
     /// The same mentions and entities as [`Mention`]s, per document.
     pub fn to_extraction(&self) -> CorpusExtraction {
-        let mentions = self
-            .per_doc()
-            .map(|ms| {
-                ms.iter()
-                    .filter_map(|m| {
+        let mentions = (0..self.docs())
+            .map(|d| {
+                let first = self.bounds.get(d).copied().unwrap_or(0);
+                (self.doc(d).iter().enumerate())
+                    .filter_map(|(i, m)| {
                         Some(Mention {
                             start: m.start(),
                             end: m.end(),
                             kind: self.kind(m)?,
-                            value: self.value(m).map(str::to_string),
+                            value: self.value_at(first + i).map(str::to_string),
                             entity: m.entity(),
                         })
                     })

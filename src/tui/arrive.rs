@@ -95,14 +95,15 @@ fn extracted(app: &mut App, extraction: MentionTable) -> Vec<Effect> {
     crate::memory::release_freed_memory();
     // After a reload the entity rows are numbered anew: the selection and `f` follow.
     let place = super::reload::EntityPlace::of(app);
-    let items = {
-        let texts: Vec<&str> = app.corpus.docs.iter().map(|d| d.text.as_str()).collect();
-        extraction.entity_items(&texts)
-    };
     // The old facts go before the new are made (both at once held the panels' mentions
-    // twice), and the table is freed as the new are made, before the trim below.
+    // twice); the table is freed as the new facts and the search's items are made, before
+    // the trim below (the items made first, from the whole table, were held beside it).
     app.facts = Facts::default();
-    app.facts = Facts::from_owned_table(extraction);
+    let corpus = std::sync::Arc::clone(&app.corpus);
+    let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
+    let (facts, items) = Facts::with_items_from_table(extraction, &texts);
+    drop(texts);
+    app.facts = facts;
     place.restore(app);
     app.panel.set_failed(None);
     app.panel.set_progress(None);

@@ -11,8 +11,10 @@ use super::app::{App, EntityRow, Facts, MentionRef};
 use super::inbox::Waker;
 use crate::corpus::Corpus;
 use crate::extract::{
-    CorpusExtraction, Entity, Extractor, Kind, MentionTable, extract_corpus_table,
+    CorpusExtraction, Entity, EntityItems, Extractor, Kind, Linked, MentionTable,
+    extract_corpus_table,
 };
+use crate::search::EntityItem;
 use crate::store::{Decision, Label, Name, State};
 
 impl Facts {
@@ -33,10 +35,43 @@ impl Facts {
         let entities = std::mem::take(&mut table.entities);
         let (rows, new_index) = Facts::rows(&entities);
         drop(entities);
+        Facts::with_rows(table, rows, &new_index, |_, _| {})
+    }
+
+    /// The panels' facts and the search's entity items of the reader's extraction (the
+    /// items [`MentionTable::entity_items`] gives), both made as the table is taken apart:
+    /// the items were made first, from the whole table, and the two held at once were the
+    /// reader's peak on a large corpus. The entities' names and aliases are moved into the
+    /// items, not copied. `texts` are the documents' texts, in corpus order.
+    pub fn with_items_from_table(
+        mut table: MentionTable,
+        texts: &[&str],
+    ) -> (Facts, Vec<EntityItem>) {
+        let entities = std::mem::take(&mut table.entities);
+        let (rows, new_index) = Facts::rows(&entities);
+        let mut items = EntityItems::new(entities);
+        let facts = Facts::with_rows(table, rows, &new_index, |doc, ms| {
+            for m in ms {
+                items.add(doc, m.start()..m.end(), m.entity(), texts.get(doc).copied());
+            }
+        });
+        (facts, items.finish())
+    }
+
+    /// The facts of `table` over the panel's `rows`, each entity's row in `new_index`;
+    /// `each` is called with each document's number and mentions as they are read (before
+    /// their block is freed).
+    fn with_rows(
+        table: MentionTable,
+        rows: Vec<EntityRow>,
+        new_index: &[usize],
+        mut each: impl FnMut(usize, &[Linked]),
+    ) -> Facts {
         let mut mentions = Vec::with_capacity(table.docs());
         table.into_each_doc(|doc| {
+            each(mentions.len(), doc);
             let doc = doc.iter().map(|m| (m.start(), m.end(), m.entity()));
-            mentions.push(refs(doc, &new_index));
+            mentions.push(refs(doc, new_index));
         });
         Facts::new(rows, mentions)
     }

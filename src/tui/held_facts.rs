@@ -110,6 +110,36 @@ impl Facts {
         }
     }
 
+    /// The bytes the facts hold, by part (what `corpus_memory` prints): the mentions, the
+    /// room their vectors have unused, the vectors themselves, the rows with their names,
+    /// and each entity's documents.
+    pub fn held_parts(&self) -> Vec<(&'static str, usize)> {
+        let size = std::mem::size_of::<MentionRef>();
+        let mentions: usize = self.mentions.iter().map(Vec::len).sum::<usize>() * size;
+        let room: usize = self.mentions.iter().map(Vec::capacity).sum::<usize>() * size;
+        let names: usize = (self.entities.iter())
+            .map(|r| r.name.capacity() + r.value.as_ref().map_or(0, String::capacity))
+            .sum();
+        vec![
+            ("mentions", mentions),
+            ("mentions' spare room", room - mentions),
+            (
+                "documents' vectors",
+                self.mentions.capacity() * std::mem::size_of::<Vec<MentionRef>>(),
+            ),
+            (
+                "rows",
+                self.entities.capacity() * std::mem::size_of::<EntityRow>(),
+            ),
+            ("rows' names", names),
+            (
+                "entities' documents",
+                self.entity_docs.capacity() * 4
+                    + self.entity_starts.capacity() * std::mem::size_of::<usize>(),
+            ),
+        ]
+    }
+
     /// The documents that mention entity row `entity`, in corpus order.
     pub fn docs_of(&self, entity: usize) -> impl ExactSizeIterator<Item = usize> + '_ {
         let range = match (
