@@ -120,14 +120,26 @@ impl Shared {
         let mut rest = self.repeats.as_slice();
         for text in texts {
             out.extend(self.first(text));
-            rest = rest
-                .get(rest.partition_point(|&(t, _)| t < text)..)
-                .unwrap_or_default();
-            let mine = rest.partition_point(|&(t, _)| t == text);
+            rest = rest.get(below(rest, text)..).unwrap_or_default();
+            let mine = text
+                .checked_add(1)
+                .map_or(rest.len(), |next| below(rest, next));
             out.extend(rest.iter().take(mine).map(|&(_, e)| e));
             rest = rest.get(mine..).unwrap_or_default();
         }
     }
+}
+
+/// How many of `repeats` (sorted) are of texts below `text`, galloping from the start: the
+/// texts asked for lie close together when many are met (a one-letter term meets most).
+fn below(repeats: &[(u32, u32)], text: u32) -> usize {
+    let mut bound = 0;
+    while repeats.get(bound).is_some_and(|&(t, _)| t < text) {
+        bound = bound * 2 + 1;
+    }
+    let end = bound.saturating_add(1).min(repeats.len());
+    let head = repeats.get(..end).unwrap_or_default();
+    head.partition_point(|&(t, _)| t < text)
 }
 
 #[cfg(test)]
