@@ -185,6 +185,8 @@ fn main() -> anyhow::Result<()> {
         "  index: {} lines held apart (their skeleton entries not their words')",
         index.lines_apart()
     );
+    let (entries, texts) = index.skeleton_counts();
+    println!("  index: {entries} skeleton entries, {texts} distinct texts");
     for (part, bytes) in index.held_parts() {
         println!(
             "  index: {part:<24} {:>6.1} MB ({:.3}x)",

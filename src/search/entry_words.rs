@@ -4,7 +4,8 @@
 //! to one with its folded words, each folded word with the entry it has everywhere else,
 //! then keeps no entry codes of its own (they are read through its words'), and an entry's
 //! lines are its word's lines: the index holds one per-line code stream and one set of
-//! inverted lists instead of two.
+//! inverted lists instead of two. Words sharing a skeleton share its text
+//! ([`Words::share`]).
 //!
 //! The two split a line apart differently in a few places: the skeleton reads the text as
 //! written (harakat, Arabic-Indic digits, a Turkish `ş` against `s`, presentation forms),
@@ -136,10 +137,12 @@ pub(super) fn share_vocabulary(
         *slot = next;
         next = next.checked_add(1).filter(|&n| n < UNSET)?;
     }
-    // Checked first: nothing below fails once the lines' codes start to change.
-    u32::try_from(renumbered_len(words, &primary, &new_of_old, vocab)).ok()?;
     let (codes, places, pairs) = apart_codes(words, lines, &apart, &new_of_old)?;
-    // The old codes go before the new vocabulary is made: the two are not held at once.
+    let by_text = entries_by_text(&primary, &new_of_old, vocab);
+    let plan = words.plan_share(by_text, usize::try_from(next).ok()?)?;
+    drop((primary, new_of_old));
+    // Nothing below fails once the lines' codes start to change. The old codes go before
+    // the texts are laid out again: the two are not held at once.
     words.replace_codes(codes);
     let mut places = places.into_iter();
     for (line, item) in lines.iter_mut().enumerate() {
@@ -149,8 +152,7 @@ pub(super) fn share_vocabulary(
             _ => through,
         };
     }
-    let (entries, ends) = renumbered_entries(words, &primary, &new_of_old, vocab);
-    words.replace_entries(entries, ends);
+    words.share(plan);
     Some(EntrySide {
         apart,
         pairs,
@@ -203,51 +205,25 @@ fn codes(bytes: &[u8]) -> impl Iterator<Item = u64> + '_ {
     })
 }
 
-/// The old entry of each new one, in order: per folded word the entry it pairs with
-/// (`None` for a word that pairs with a left-out word, or with none), then the entries of
-/// lines held apart that no word pairs with, in their old order.
-fn renumbered<'a>(
+/// (old entry, new entry) for every new entry: each folded word with the entry it pairs
+/// with (none for a word that pairs with a left-out word, or with none), then the entries
+/// of lines held apart that no word pairs with, numbered from `vocab` on. The old entries
+/// are the distinct texts, each held once ([`Words::share`]).
+fn entries_by_text<'a>(
     primary: &'a [u32],
     new_of_old: &'a [u32],
     vocab: u32,
-) -> impl Iterator<Item = Option<u32>> + 'a {
+) -> impl Iterator<Item = (u32, u32)> + Clone + 'a {
     // Code 0 is a left-out word, `UNSET` a word never paired: neither has an entry.
-    let of_word = primary
-        .iter()
-        .map(|&code| code.checked_sub(1).filter(|&e| e != UNSET - 1));
+    let of_word = (0u32..).zip(primary).filter_map(|(word, &code)| {
+        let old = code.checked_sub(1).filter(|&e| e != UNSET - 1)?;
+        Some((old, word))
+    });
     let extras = (0u32..)
         .zip(new_of_old)
         .filter(move |&(_, &new)| new >= vocab)
-        .map(|(old, _)| Some(old));
+        .map(|(old, &new)| (old, new));
     of_word.chain(extras)
-}
-
-/// Bytes of the renumbered vocabulary's text.
-fn renumbered_len(words: &Words, primary: &[u32], new_of_old: &[u32], vocab: u32) -> usize {
-    renumbered(primary, new_of_old, vocab)
-        .flatten()
-        .map(|e| words.entry(e).len())
-        .sum()
-}
-
-/// The renumbered vocabulary (see [`renumbered`]), text and ends as [`Words`] holds them;
-/// its text fits 32-bit ends ([`renumbered_len`] is checked first).
-fn renumbered_entries(
-    words: &Words,
-    primary: &[u32],
-    new_of_old: &[u32],
-    vocab: u32,
-) -> (String, Vec<u32>) {
-    let mut entries = String::with_capacity(renumbered_len(words, primary, new_of_old, vocab));
-    let mut ends = Vec::with_capacity(primary.len() + new_of_old.len());
-    for old in renumbered(primary, new_of_old, vocab) {
-        if let Some(old) = old {
-            entries.push_str(words.entry(old));
-        }
-        ends.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
-    }
-    ends.shrink_to_fit();
-    (entries, ends)
 }
 
 /// The lines held apart in the new numbers: their codes back to back, each one's place in

@@ -17,17 +17,19 @@ fn index_of(texts: &[&str]) -> Index {
 /// Each line's entries as text, in order, as the matcher reads them.
 fn entries(index: &Index) -> Vec<Vec<String>> {
     let first = index.first_line();
+    let texts = index.words.texts_by_entry();
     index.items[first..]
         .iter()
         .map(|item| {
             let words = index
                 .line_words(item)
                 .map(|w| (w, w.ids().collect::<Vec<_>>()));
-            let Some((words, ids)) = words else {
+            let Some((_, ids)) = words else {
                 return Vec::new();
             };
             ids.into_iter()
-                .map(|id| id.map_or(String::new(), |id| words.words.entry(id).to_string()))
+                .map(|id| id.and_then(|id| texts.get(id as usize)))
+                .map(|text| text.map_or(String::new(), |t| (*t).to_string()))
                 .collect()
         })
         .collect()
@@ -74,8 +76,9 @@ fn lines_read_their_entries_through_their_words_or_hold_them_apart() {
     };
     // (An empty entry, a word's without a skeleton, is met by no term: its lines are
     // never read.)
+    let texts = index.words.texts_by_entry();
     for id in 0..u32::try_from(index.words.len()).unwrap_or(0) {
-        let entry = index.words.entry(id).to_string();
+        let entry = texts[id as usize].to_string();
         if entry.is_empty() {
             continue;
         }
@@ -88,7 +91,7 @@ fn lines_read_their_entries_through_their_words_or_hold_them_apart() {
         // An entry whose text another entry also has may list only some of its lines;
         // together the entries of one text list all of them.
         let same: Vec<u32> = (0..u32::try_from(index.words.len()).unwrap_or(0))
-            .filter(|&o| index.words.entry(o) == entry)
+            .filter(|&o| texts[o as usize] == entry)
             .collect();
         let mut all = Vec::new();
         for &o in &same {

@@ -54,6 +54,12 @@ impl Index {
     pub fn lines_apart(&self) -> usize {
         self.entry_side.as_ref().map_or(0, EntrySide::lines_apart)
     }
+
+    /// The skeleton entries of document lines (once the words are indexed, one per folded
+    /// word) and their distinct texts, each held once: how much sharing a text saves.
+    pub fn skeleton_counts(&self) -> (usize, usize) {
+        (self.words.len(), self.words.texts())
+    }
 }
 
 #[cfg(test)]

@@ -317,22 +317,26 @@ impl TermMatcher {
             Mode::Fuzzy => Mode::Fuzzy,
             _ => Mode::Exact,
         };
-        let meets = |id: Option<u32>| {
-            id.is_some_and(|id| {
-                let find = |entry: &str| shape.find(entry, whole).is_some();
-                self.memo.get(line.words, id, find)
-            })
-        };
-        let mut ids = line.ids();
+        let find = |entry: &str| shape.find(entry, whole).is_some();
+        // An index's vocabulary is fixed: the entries met are found in one pass over its
+        // distinct texts, and most lines are passed over without decoding them.
+        if line.words.is_finished() {
+            let met = self.memo.met(line.words, shape.needle(), find);
+            let meets = |id: Option<u32>| id.is_some_and(|id| met.contains(id));
+            return !met.is_empty() && self.meets_where(line.ids(), meets);
+        }
+        let meets = |id: Option<u32>| id.is_some_and(|id| self.memo.get(line.words, id, find));
+        self.meets_where(line.ids(), meets)
+    }
+
+    /// Whether `meets` holds for an entry of `ids` where the mode allows (see
+    /// [`TermMatcher::meets_entries`]).
+    fn meets_where(
+        &self,
+        mut ids: impl Iterator<Item = Option<u32>>,
+        mut meets: impl FnMut(Option<u32>) -> bool,
+    ) -> bool {
         match self.term.mode {
-            // An index's vocabulary is fixed: the entries met are found in one pass over
-            // it, and most lines are passed over without decoding them.
-            Mode::Fuzzy | Mode::Exact if line.words.is_finished() => {
-                let holding = line.words.entries_holding(shape.needle());
-                let find = |entry: &str| shape.find(entry, whole).is_some();
-                let met = self.memo.met(holding, line.words, find);
-                !met.is_empty() && ids.any(|id| id.is_some_and(|id| met.contains(id)))
-            }
             Mode::Fuzzy | Mode::Exact => ids.any(meets),
             Mode::Prefix => ids.next().is_some_and(meets),
             Mode::Suffix => ids.last().is_some_and(meets),
@@ -354,10 +358,7 @@ impl TermMatcher {
             Mode::Fuzzy => Mode::Fuzzy,
             _ => Mode::Exact,
         };
-        words
-            .entries_holding(shape.needle())
-            .filter(|&id| shape.find(words.entry(id), whole).is_some())
-            .collect()
+        words.entries_meeting(shape.needle(), |entry| shape.find(entry, whole).is_some())
     }
 
     /// Scattered characters in order (fzf's fuzzy match), below every other kind of hit.

@@ -6,14 +6,25 @@
 //! distinct entry is kept once (the vocabulary), and a line keeps only the numbers of its
 //! entries in order, as variable-length integers (one or two bytes for common words). A
 //! term's shape is tried once per entry it meets, not once per line ([`EntryMemo`]).
-
-use std::cell::{OnceCell, RefCell};
-use std::sync::Arc;
+//!
+//! Once the entries are renumbered by the folded words ([`super::entry_words`]), several
+//! entries have one text (folded words the skeleton reads alike): each
+//! distinct text is still held once, and a term's shape tried once per text, which names
+//! its entries ([`shared_texts`]).
 
 use hashbrown::HashTable;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::leb128;
+
+pub(crate) use entry_memo::{EntryMemo, EntrySet};
+
+#[path = "entry_memo.rs"]
+mod entry_memo;
+#[path = "shared_texts.rs"]
+mod shared_texts;
+
+use shared_texts::{Shared, SharedBuilder};
 
 /// The vocabulary of skeleton entries and the entry numbers of every indexed line.
 #[derive(Debug, Default)]
@@ -33,6 +44,17 @@ pub(crate) struct Words {
     ids: HashTable<u32>,
     /// No entry is added any more (an index's vocabulary once built).
     finished: bool,
+    /// Once the vocabulary is shared with the folded words ([`super::entry_words`]): the
+    /// entry numbers (words) of each distinct skeleton, the texts above. `None` while each
+    /// text is its own entry.
+    shared: Option<Shared>,
+}
+
+/// What [`Words::share`] puts in place.
+pub(super) struct SharePlan {
+    shared: Shared,
+    /// The old number of each distinct text, in the new order.
+    old_of_new: Vec<u32>,
 }
 
 /// One line's entries, as [`super::matcher::Fields`] hands them to a term.
@@ -101,29 +123,49 @@ impl Words {
         self.lines.shrink_to_fit();
     }
 
-    /// Entry `id` as a one-entry skeleton field (` a:<skeleton>.<vowels> `).
+    /// Entry `id` as a one-entry skeleton field (` a:<skeleton>.<vowels> `), while each
+    /// entry has its own text (empty once the vocabulary is shared: see
+    /// [`Words::entries_meeting`]).
     pub fn entry(&self, id: u32) -> &str {
-        entry_at(&self.entries, &self.ends, id)
+        match self.shared {
+            Some(_) => "",
+            None => entry_at(&self.entries, &self.ends, id),
+        }
     }
 
-    /// Every entry in which `finder` finds its needle, by number, in order: one pass over
-    /// the whole vocabulary (the entries lie back to back).
-    pub fn entries_holding<'a>(
-        &'a self,
-        finder: &'a memchr::memmem::Finder<'_>,
-    ) -> impl Iterator<Item = u32> + 'a {
+    /// Every entry whose text holds `finder`'s needle and `meets`: one pass over the
+    /// distinct texts (they lie back to back), `meets` asked once per text, then the
+    /// text's entries, by text (not in order of number).
+    pub fn entries_meeting(
+        &self,
+        finder: &memchr::memmem::Finder<'_>,
+        meets: impl Fn(&str) -> bool,
+    ) -> Vec<u32> {
         let ends = &self.ends;
-        finder
+        let mut last = None;
+        let texts = finder
             .find_iter(self.entries.as_bytes())
-            .filter_map(move |at| {
+            .filter_map(|at| {
                 let at = u32::try_from(at).ok()?;
                 u32::try_from(ends.partition_point(|&end| end <= at)).ok()
             })
+            .filter(|&text| last.replace(text) != Some(text))
+            .filter(|&text| meets(entry_at(&self.entries, ends, text)));
+        match &self.shared {
+            Some(shared) => {
+                let mut out = Vec::new();
+                shared.entries_of(texts, &mut out);
+                out
+            }
+            None => texts.collect(),
+        }
     }
 
-    /// Heap bytes of the vocabulary of entries (their text and ends).
+    /// Heap bytes of the vocabulary of entries: their texts and ends, and once shared
+    /// which entries have each text.
     pub fn entries_held(&self) -> usize {
-        self.entries.capacity() + super::held::vec_bytes(&self.ends)
+        let shared = self.shared.as_ref().map_or(0, Shared::held);
+        self.entries.capacity() + super::held::vec_bytes(&self.ends) + shared
     }
 
     /// Heap bytes of the lines' entry codes.
@@ -131,8 +173,13 @@ impl Words {
         super::held::vec_bytes(&self.lines)
     }
 
-    /// Number of distinct entries.
+    /// Number of entries (one past the greatest number).
     pub fn len(&self) -> usize {
+        self.shared.as_ref().map_or(self.ends.len(), Shared::len)
+    }
+
+    /// Number of distinct entry texts.
+    pub fn texts(&self) -> usize {
         self.ends.len()
     }
 
@@ -165,12 +212,75 @@ impl Words {
         self.lines = lines;
     }
 
-    /// Puts the renumbered vocabulary in place (see
-    /// [`super::entry_words::share_vocabulary`]).
-    pub(super) fn replace_entries(&mut self, entries: String, ends: Vec<u32>) {
+    /// Which entries each distinct text has, renumbered (see
+    /// [`super::entry_words::share_vocabulary`]): `pairs` yields (text, entry) for every
+    /// entry, entries ascending, each below `len`. `None` when an entry is out of order or
+    /// range, or a text unknown; [`Words::share`] then puts it in place.
+    pub(super) fn plan_share(
+        &self,
+        pairs: impl Iterator<Item = (u32, u32)> + Clone,
+        len: usize,
+    ) -> Option<SharePlan> {
+        // Each old text's new number; first how many texts have an entry, so that the
+        // entries not first of their text are listed without spare room.
+        let mut new_of_old = vec![u32::MAX; self.ends.len()];
+        let (mut texts, mut all) = (0usize, 0usize);
+        for (old, _) in pairs.clone() {
+            let new = new_of_old.get_mut(usize::try_from(old).ok()?)?;
+            texts += usize::from(*new == u32::MAX);
+            all += 1;
+            *new = 0;
+        }
+        new_of_old.fill(u32::MAX);
+        let mut builder = SharedBuilder::new(len, all - texts);
+        for (old, entry) in pairs {
+            let new = new_of_old.get_mut(usize::try_from(old).ok()?)?;
+            *new = builder.add(entry, Some(*new).filter(|&n| n != u32::MAX))?;
+        }
+        let (shared, count) = builder.finish();
+        let mut old_of_new = vec![0u32; usize::try_from(count).ok()?];
+        for (old, &new) in (0u32..).zip(&new_of_old) {
+            if let Some(slot) = old_of_new.get_mut(usize::try_from(new).unwrap_or(usize::MAX)) {
+                *slot = old;
+            }
+        }
+        Some(SharePlan { shared, old_of_new })
+    }
+
+    /// Puts `plan` in place: the texts laid out again in order of their first entry (see
+    /// [`shared_texts`]), a text no entry has dropped.
+    pub(super) fn share(&mut self, plan: SharePlan) {
+        let mut entries = String::with_capacity(self.entries.len());
+        let mut ends = Vec::with_capacity(plan.old_of_new.len());
+        for &old in &plan.old_of_new {
+            entries.push_str(entry_at(&self.entries, &self.ends, old));
+            // No longer than the texts were, whose ends fit.
+            ends.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
+        }
+        entries.shrink_to_fit();
         (self.entries, self.ends) = (entries, ends);
         self.ids = HashTable::new();
         self.finished = true;
+        self.shared = Some(plan.shared);
+    }
+
+    /// Each entry's text, by number (tests: the vocabulary holds no such table).
+    #[cfg(test)]
+    pub(super) fn texts_by_entry(&self) -> Vec<&str> {
+        let mut out = vec![""; self.len()];
+        for text in 0..u32::try_from(self.texts()).unwrap_or(0) {
+            let mut entries = Vec::new();
+            match &self.shared {
+                Some(shared) => shared.entries_of(std::iter::once(text), &mut entries),
+                None => entries.push(text),
+            }
+            for entry in entries {
+                if let Some(slot) = out.get_mut(entry as usize) {
+                    *slot = entry_at(&self.entries, &self.ends, text);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -214,104 +324,6 @@ impl<'a> LineWords<'a> {
     }
 }
 
-/// What one term found for each entry of the vocabulary so far: every entry is tried once
-/// per search, however many lines hold it. One per term and search thread.
-#[derive(Debug, Default)]
-pub(crate) struct EntryMemo {
-    /// Per entry: 0 not tried yet, 1 not met, 2 met.
-    seen: RefCell<Vec<u8>>,
-    /// For a finished vocabulary: the entries met, found in one pass (or handed in).
-    met: OnceCell<Arc<EntrySet>>,
-}
-
-/// A set of entry numbers as bits: a line's entries are looked up in it one by one, so a
-/// lookup is a shift and a mask, not a search.
-#[derive(Debug, Default)]
-pub(crate) struct EntrySet {
-    bits: Vec<u64>,
-    empty: bool,
-}
-
-impl EntrySet {
-    /// The set of `ids`.
-    pub fn of(ids: impl Iterator<Item = u32>) -> EntrySet {
-        let mut set = EntrySet {
-            bits: Vec::new(),
-            empty: true,
-        };
-        for id in ids {
-            let Ok(i) = usize::try_from(id) else {
-                continue;
-            };
-            if set.bits.len() <= i / 64 {
-                set.bits.resize(i / 64 + 1, 0);
-            }
-            set.bits[i / 64] |= 1 << (i % 64);
-            set.empty = false;
-        }
-        set
-    }
-
-    /// True when no entry is in the set.
-    pub fn is_empty(&self) -> bool {
-        self.empty
-    }
-
-    /// True when entry `id` is in the set.
-    pub fn contains(&self, id: u32) -> bool {
-        let Ok(i) = usize::try_from(id) else {
-            return false;
-        };
-        self.bits
-            .get(i / 64)
-            .is_some_and(|w| w >> (i % 64) & 1 == 1)
-    }
-}
-
-impl EntryMemo {
-    /// The entries of the finished `words` that `meets`, among those `candidates` gives
-    /// (every entry that can be met is among them): found once per search.
-    pub fn met(
-        &self,
-        candidates: impl Iterator<Item = u32>,
-        words: &Words,
-        meets: impl Fn(&str) -> bool,
-    ) -> &EntrySet {
-        self.met.get_or_init(|| {
-            Arc::new(EntrySet::of(
-                candidates.filter(|&id| meets(words.entry(id))),
-            ))
-        })
-    }
-
-    /// Sets the entries met, found elsewhere for the same term and vocabulary (no effect
-    /// once they are set).
-    pub fn seed(&self, met: Arc<EntrySet>) {
-        let _ = self.met.set(met);
-    }
-
-    /// Whether entry `id` of `words` is met, asking `meets` the first time.
-    pub fn get(&self, words: &Words, id: u32, meets: impl FnOnce(&str) -> bool) -> bool {
-        let Ok(slot) = usize::try_from(id) else {
-            return false;
-        };
-        let mut seen = self.seen.borrow_mut();
-        if seen.len() < words.len() {
-            seen.resize(words.len(), 0);
-        }
-        match seen.get(slot).copied() {
-            Some(2) => true,
-            Some(1) => false,
-            Some(_) => {
-                let met = meets(words.entry(id));
-                seen[slot] = if met { 2 } else { 1 };
-                met
-            }
-            None => false,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,23 +342,5 @@ mod tests {
         assert_eq!(words.entry(0), " a:lfrf.aa ");
         assert_eq!(words.entry(1), " l:lvrv.ao ");
         assert_eq!(words.entry(2), "");
-    }
-}
-
-#[cfg(test)]
-mod set_tests {
-    use super::*;
-
-    #[test]
-    fn an_entry_set_holds_what_it_was_given() {
-        let set = EntrySet::of([3, 64, 200].into_iter());
-        assert!(!set.is_empty());
-        assert!([3, 64, 200].iter().all(|&id| set.contains(id)));
-        assert!(
-            [0, 63, 65, 199, 201, u32::MAX]
-                .iter()
-                .all(|&id| !set.contains(id))
-        );
-        assert!(EntrySet::of(std::iter::empty()).is_empty());
     }
 }
