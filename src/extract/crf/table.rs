@@ -4,13 +4,6 @@
 //! then the weights, three places in a table of megabytes, and its lookups were a third of
 //! the tagger's time. A filter of the hashes held ([`HashFilter`]) answers for most absent
 //! attributes without reading the table at all.
-//!
-//! An attribute with several weights has a dense row of them, one per label (zeros for the
-//! labels it has none for), 32-byte aligned: its additions are one pass over the row, label
-//! by label, where (label, weight) pairs added one at a time read a label, then wrote the
-//! score it named, each addition waiting on the one before to the same score. Adding a zero
-//! leaves a score as it was (no score is ever -0.0: each starts at +0.0 and only gains
-//! weights, and a sum is -0.0 only of two), so the scores are the very same floats.
 
 use super::filter::HashFilter;
 
@@ -19,10 +12,8 @@ use super::filter::HashFilter;
 pub struct AttrTable {
     /// A power-of-two number of slots, at most half of them used, so a probe always ends.
     slots: Vec<Slot>,
-    /// The weights of attributes with more than one: `rows` [`Row`]s each, label by label.
-    many: Vec<Row>,
-    /// Rows an attribute's weights take: its labels in blocks of [`LANES`].
-    rows: usize,
+    /// The weights of attributes with more than one: (label, weight).
+    many: Vec<(u8, f32)>,
     /// Slots in use.
     len: usize,
     /// Every hash held, so that most lookups of absent ones never read `slots`.
@@ -35,23 +26,15 @@ pub struct AttrTable {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Found(Slot);
 
-/// Labels in a [`Row`].
-const LANES: usize = 8;
-
-/// Weights of [`LANES`] labels, one line of the cache's in two.
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(32))]
-struct Row([f32; LANES]);
-
 /// One slot: 16 bytes.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     hash: u64,
-    /// The weight's bits (`ONE`) or the first of the weights' rows in `many` (`MANY`).
+    /// The weight's bits (`ONE`) or the start of the weights in `many` (`MANY`).
     value: u32,
     /// `EMPTY`, `ONE` or `MANY`.
     tag: u8,
-    /// The label (`ONE`).
+    /// The label (`ONE`) or the number of weights (`MANY`).
     arg: u8,
 }
 
@@ -61,21 +44,15 @@ const MANY: u8 = 2;
 
 /// Why an attribute could not be added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InsertError {
-    /// Past 2^32 rows of weights.
-    Full,
-    /// A label past the table's labels.
-    Label,
-}
+pub struct TableFull;
 
 impl AttrTable {
-    /// An empty table for weights of `labels` labels, with room for `count` attributes.
-    pub fn with_capacity(count: usize, labels: usize) -> AttrTable {
+    /// An empty table with room for `count` attributes.
+    pub fn with_capacity(count: usize) -> AttrTable {
         let size = Self::size_for(count);
         AttrTable {
             slots: vec![Slot::default(); size],
             many: Vec::new(),
-            rows: labels.div_ceil(LANES),
             len: 0,
             filter: Self::filter_for(size),
         }
@@ -95,7 +72,7 @@ impl AttrTable {
     /// filter.
     pub fn bytes(&self) -> usize {
         self.slots.len() * std::mem::size_of::<Slot>()
-            + self.many.len() * std::mem::size_of::<Row>()
+            + self.many.len() * std::mem::size_of::<(u8, f32)>()
             + self.filter.bytes()
     }
 
@@ -123,15 +100,8 @@ impl AttrTable {
     }
 
     /// Sets the weights of the attribute `hash` (replacing any it had), as (label, weight)
-    /// pairs; a label given twice has its weights summed. Fails on a label past the
-    /// table's, or past 2^32 rows of weights in all.
-    pub fn insert(&mut self, hash: u64, weights: &[(u8, f32)]) -> Result<(), InsertError> {
-        if weights
-            .iter()
-            .any(|&(l, _)| usize::from(l) >= self.rows * LANES)
-        {
-            return Err(InsertError::Label);
-        }
+    /// pairs. Fails only past 2^32 weights in all.
+    pub fn insert(&mut self, hash: u64, weights: &[(u8, f32)]) -> Result<(), TableFull> {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -143,18 +113,14 @@ impl AttrTable {
                 arg: *label,
             },
             _ => {
-                let start = self.many.len();
-                let value = u32::try_from(start).map_err(|_| InsertError::Full)?;
-                self.many.resize(start + self.rows, Row::default());
-                for &(l, w) in weights {
-                    let l = usize::from(l);
-                    self.many[start + l / LANES].0[l % LANES] += w;
-                }
+                let start = u32::try_from(self.many.len()).map_err(|_| TableFull)?;
+                let k = u8::try_from(weights.len()).map_err(|_| TableFull)?;
+                self.many.extend_from_slice(weights);
                 Slot {
                     hash,
-                    value,
+                    value: start,
                     tag: MANY,
-                    arg: 0,
+                    arg: k,
                 }
             }
         };
@@ -213,7 +179,7 @@ impl AttrTable {
         for f in found {
             // A slot of another tag reads the first weight (always cached).
             let at = std::hint::select_unpredictable(f.0.tag == MANY, f.0.value as usize, 0);
-            seen += self.many.get(at).map_or(0.0, |r| r.0[0]);
+            seen += self.many.get(at).map_or(0.0, |w| w.1);
         }
         std::hint::black_box(seen);
     }
@@ -237,11 +203,12 @@ impl AttrTable {
             MANY => {
                 let start = s.value as usize;
                 // Always in range for a slot of this table.
-                let rows = self.many.get(start..start + self.rows).unwrap_or(&[]);
-                for (block, row) in scores.chunks_mut(LANES).zip(rows) {
-                    for (s, w) in block.iter_mut().zip(&row.0) {
-                        *s += w;
-                    }
+                let ws = self
+                    .many
+                    .get(start..start + usize::from(s.arg))
+                    .unwrap_or(&[]);
+                for &(l, w) in ws {
+                    scores[usize::from(l)] += w;
                 }
             }
             _ => {}
@@ -255,7 +222,7 @@ mod tests {
 
     #[test]
     fn holds_what_was_put_and_nothing_else() {
-        let mut t = AttrTable::with_capacity(2, 7);
+        let mut t = AttrTable::with_capacity(2);
         let hashes: Vec<u64> = (0..1000u64)
             .map(|i| i.wrapping_mul(0x2545_f491_4f6c_dd1d))
             .collect();
@@ -290,7 +257,7 @@ mod tests {
     fn the_filter_answers_for_most_absent_hashes() {
         // As many attributes as the Turkish model has, so the table is as full as its.
         let spread = |i: u64| i.wrapping_mul(0x2545_f491_4f6c_dd1d).rotate_left(17);
-        let mut t = AttrTable::with_capacity(100_000, 1);
+        let mut t = AttrTable::with_capacity(100_000);
         for i in 0..100_000u64 {
             t.insert(spread(i), &[(0, 1.0)]).expect("room");
         }
@@ -311,51 +278,8 @@ mod tests {
     }
 
     #[test]
-    fn rows_add_the_floats_pairs_added_one_at_a_time() {
-        // Pseudo-random weights over label counts around a row's width: the scores must be
-        // bit for bit those of adding each attribute's (label, weight) pairs in turn.
-        // A linear congruential sequence, its high bits taken.
-        let mut x = 0x853c_49e6_748f_ea9bu64;
-        let mut next = || {
-            x = x
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            x >> 33
-        };
-        for n in [1usize, 7, 8, 9, 17] {
-            let mut t = AttrTable::with_capacity(64, n);
-            let mut attrs = Vec::new();
-            for h in 1..=64u64 {
-                let k = usize::try_from(next() % 4).expect("small") + 1;
-                let mut labels: Vec<usize> = (0..n).collect();
-                labels.rotate_left(usize::try_from(next()).expect("fits") % n);
-                let ws: Vec<(u8, f32)> = labels[..k.min(n)]
-                    .iter()
-                    .map(|&l| {
-                        let w = (next() % 20_000) as f32 / 997.0 - 10.0;
-                        (u8::try_from(l).expect("a label"), w)
-                    })
-                    .collect();
-                t.insert(h, &ws).expect("room");
-                attrs.push((h, ws));
-            }
-            let (mut got, mut want) = (vec![0f32; n], vec![0f32; n]);
-            for (h, ws) in &attrs {
-                t.add(*h, &mut got);
-                for &(l, w) in ws {
-                    want[usize::from(l)] += w;
-                }
-            }
-            let bits = |v: &[f32]| v.iter().map(|f| f.to_bits()).collect::<Vec<_>>();
-            assert_eq!(bits(&got), bits(&want), "{n} labels");
-        }
-        let mut t = AttrTable::with_capacity(1, 3);
-        assert_eq!(t.insert(1, &[(8, 1.0), (0, 1.0)]), Err(InsertError::Label));
-    }
-
-    #[test]
     fn an_attribute_without_weights_is_kept() {
-        let mut t = AttrTable::with_capacity(1, 2);
+        let mut t = AttrTable::with_capacity(1);
         t.insert(9, &[]).expect("room");
         assert_eq!(t.len(), 1);
         let mut s = [0f32; 2];
