@@ -8,11 +8,11 @@
 //! No per-token training counts (`name_stats`) are used: they come from the same training
 //! splits, and a model would learn to trust them more than they deserve on unseen text.
 
-pub use super::flags::Flags;
+pub use super::flags::{Flags, WordTable};
 use super::model::{Part, fnv1a};
 pub use super::segments::{segments, segments_lazily};
 use super::shape::shape;
-use crate::extract::lexicon::{FxMap, Lexicon};
+use crate::extract::lexicon::Lexicon;
 use crate::extract::token::{Sep, Tokens};
 use crate::extract::{Kind, RawMention};
 use Part::Lit as L;
@@ -59,7 +59,7 @@ fn gap_punct(gap: &str) -> &str {
 /// memberships on first use (a tagger with cached word scores rarely needs them).
 pub struct Context<'a> {
     lx: &'a Lexicon,
-    words: &'a FxMap<String, u16>,
+    words: &'a WordTable,
     text: &'a str,
     toks: &'a Tokens,
     /// Each token's flags once looked up (`u16::MAX` before): two bytes a token, since a
@@ -116,7 +116,7 @@ impl<'a> Context<'a> {
     /// what the rules found in it (`rules`: their mentions before any tagger's).
     pub fn new(
         lx: &'a Lexicon,
-        words: &'a FxMap<String, u16>,
+        words: &'a WordTable,
         (text, toks): (&'a str, &'a Tokens),
         rules: &[&[RawMention]],
     ) -> Context<'a> {

@@ -9,6 +9,39 @@ use crate::extract::morph::{ar_find, tr_splits};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Flags(u16);
 
+/// Every one-word lexicon entry with its membership bits, by a 64-bit hash of the word
+/// (xxh3): a token takes one lookup instead of one per list. Hashes, not the words: the
+/// words as keys (24-byte strings and their bytes, about 31,000) made the table 2 MB larger
+/// in every process that tags, which a 40 MB document's reader could not spare. Two of the
+/// words meet in a hash, or a token's key meets a word's, with a chance of about 1 in 10^14.
+#[derive(Debug, Default)]
+pub struct WordTable(FxMap<u64, u16>);
+
+impl WordTable {
+    fn hash(word: &str) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+    }
+
+    /// The bits of `word`, if it is a one-word lexicon entry.
+    pub fn get(&self, word: &str) -> Option<u16> {
+        self.0.get(&Self::hash(word)).copied()
+    }
+
+    fn mark(&mut self, word: &str, bit: u16) {
+        *self.0.entry(Self::hash(word)).or_default() |= bit;
+    }
+
+    /// How many words the table holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when the table holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl Flags {
     const PLACE: u16 = 1;
     const PLACE_STRIPPED: u16 = 1 << 1;
@@ -45,8 +78,8 @@ impl Flags {
 
     /// The memberships of folded key `k` (Arabic keys also tried without proclitics),
     /// looked up in `words`, every lexicon word with its bits ([`Flags::word_table`]).
-    pub fn of(lx: &Lexicon, words: &FxMap<String, u16>, k: &str, arabic: bool) -> Flags {
-        let bits = words.get(k).copied().unwrap_or(0);
+    pub fn of(lx: &Lexicon, words: &WordTable, k: &str, arabic: bool) -> Flags {
+        let bits = words.get(k).unwrap_or(0);
         let is_place = |w: &str| words.get(w).is_some_and(|b| b & Self::PLACE != 0);
         let stripped = bits & Self::PLACE == 0
             && if arabic {
@@ -66,11 +99,13 @@ impl Flags {
 
     /// Every word of the lexicons with its membership bits, so that a token takes one
     /// lookup instead of one per list.
-    pub fn word_table(lx: &Lexicon) -> FxMap<String, u16> {
-        let mut t: FxMap<String, u16> = FxMap::default();
+    pub fn word_table(lx: &Lexicon) -> WordTable {
+        let mut t = WordTable::default();
+        // Only one-word entries: a token's key never holds a space, so a many-word place or
+        // title (12,000 of the 26,000 places' keys) is never looked up here.
         let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u16| {
-            for w in words {
-                *t.entry(w.clone()).or_default() |= bit;
+            for w in words.filter(|w| !w.contains(char::is_whitespace)) {
+                t.mark(w, bit);
             }
         };
         mark(&mut lx.places.keys(), Self::PLACE);
@@ -139,5 +174,20 @@ mod tests {
         assert!(f.names().any(|n| n == "ps"), "{f:?}");
         let f = Flags::of(&lx, &words, "ankara", false);
         assert!(f.names().any(|n| n == "pl"));
+    }
+
+    #[test]
+    fn the_word_table_holds_every_one_word_entry_and_no_other() {
+        let lx = Lexicon::load();
+        let words = Flags::word_table(&lx);
+        let spaced = |k: &&String| k.contains(char::is_whitespace);
+        let many_word: Vec<&String> = lx.places.keys().filter(spaced).collect();
+        assert!(!many_word.is_empty(), "the lexicon has many-word places");
+        assert!(many_word.iter().all(|k| words.get(k).is_none()));
+        let place = |k: &String| words.get(k).is_some_and(|b| b & Flags::PLACE != 0);
+        let one_word: Vec<&String> = lx.places.keys().filter(|k| !spaced(k)).collect();
+        assert!(one_word.iter().all(|k| place(k)));
+        assert!(words.get("ankarax").is_none());
+        assert!(words.len() >= one_word.len());
     }
 }

@@ -25,7 +25,7 @@ use model::{CrfModel, Decoder};
 use scores::{SegmentScorer, WordScores};
 
 use super::RawMention;
-use super::lexicon::{FxMap, Lexicon};
+use super::lexicon::Lexicon;
 use super::token::Tokens;
 
 const MODEL_AR: &[u8] = include_bytes!("../../../assets/models/ner_ar.okcrf");
@@ -58,8 +58,8 @@ pub fn turkish_model() -> Option<&'static CrfModel> {
 
 /// The lexicon's words with their feature bits, built on first use. Every [`Lexicon`] is
 /// the same embedded one, so one table serves them all.
-fn word_table(lx: &Lexicon) -> &'static FxMap<String, u16> {
-    static TABLE: OnceLock<FxMap<String, u16>> = OnceLock::new();
+fn word_table(lx: &Lexicon) -> &'static features::WordTable {
+    static TABLE: OnceLock<features::WordTable> = OnceLock::new();
     TABLE.get_or_init(|| features::Flags::word_table(lx))
 }
 
