@@ -82,7 +82,8 @@ impl EntryMemo {
         let _ = self.met.set(met);
     }
 
-    /// Whether entry `id` of `words` is met, asking `meets` the first time.
+    /// Whether entry `id` of `words` is met, asking `meets` the first time (for a
+    /// vocabulary still growing: a shared one names no entry's text, [`Words::entry`]).
     pub fn get(&self, words: &Words, id: u32, meets: impl FnOnce(&str) -> bool) -> bool {
         let Ok(slot) = usize::try_from(id) else {
             return false;
@@ -95,7 +96,7 @@ impl EntryMemo {
             Some(2) => true,
             Some(1) => false,
             Some(_) => {
-                let met = meets(words.entry(id));
+                let met = words.entry(id).is_some_and(meets);
                 seen[slot] = if met { 2 } else { 1 };
                 met
             }

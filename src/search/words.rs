@@ -124,12 +124,12 @@ impl Words {
     }
 
     /// Entry `id` as a one-entry skeleton field (` a:<skeleton>.<vowels> `), while each
-    /// entry has its own text (empty once the vocabulary is shared: see
-    /// [`Words::entries_meeting`]).
-    pub fn entry(&self, id: u32) -> &str {
+    /// entry has its own text: `None` once the vocabulary is shared (an entry's text is
+    /// then found by text, [`Words::entries_meeting`]) or past the last entry.
+    pub fn entry(&self, id: u32) -> Option<&str> {
         match self.shared {
-            Some(_) => "",
-            None => entry_at(&self.entries, &self.ends, id),
+            Some(_) => None,
+            None => Some(entry_at(&self.entries, &self.ends, id)).filter(|e| !e.is_empty()),
         }
     }
 
@@ -339,8 +339,8 @@ mod tests {
         let ids: Vec<_> = words.line(sa, la).ids().collect();
         assert_eq!(ids, [Some(0), None, Some(1), Some(0)]);
         assert_eq!(words.line(sb, lb).ids().collect::<Vec<_>>(), [Some(1)]);
-        assert_eq!(words.entry(0), " a:lfrf.aa ");
-        assert_eq!(words.entry(1), " l:lvrv.ao ");
-        assert_eq!(words.entry(2), "");
+        assert_eq!(words.entry(0), Some(" a:lfrf.aa "));
+        assert_eq!(words.entry(1), Some(" l:lvrv.ao "));
+        assert_eq!(words.entry(2), None);
     }
 }

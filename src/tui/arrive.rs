@@ -19,9 +19,7 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
         // (the last answer's) and titles them with the new count.
         Msg::SearchAnswered(outcome) if outcome.count_only => {
             if app.list.search_pending() {
-                app.list.set_answer_docs(outcome.answer_docs);
-                let whole = filter::whole_count(app);
-                app.list.set_whole_count(whole);
+                take_answer_count(app, outcome.answer_docs);
             }
         }
         Msg::SearchAnswered(mut outcome) => {
@@ -35,9 +33,7 @@ pub fn arrive(app: &mut App, msg: Msg) -> Vec<Effect> {
             search::apply(app, outcome);
             app.list.set_search_pending(partial);
             if partial {
-                app.list.set_answer_docs(answer_docs);
-                let whole = filter::whole_count(app);
-                app.list.set_whole_count(whole);
+                take_answer_count(app, answer_docs);
             }
             // New words rank the list anew: the cursor goes to the best match, as in fzf,
             // so that Enter opens what the filter found first.
@@ -113,6 +109,14 @@ fn extracted(app: &mut App, extraction: MentionTable) -> Vec<Effect> {
     super::annotate::refresh_spans(app);
     crate::memory::release_freed_memory();
     vec![Effect::IndexEntities(items), filter::ask_search(app)]
+}
+
+/// Keeps which documents the awaited answer lists (`None`: not counted) and titles the
+/// list with their count under its own filters.
+fn take_answer_count(app: &mut App, answer_docs: Option<Vec<bool>>) {
+    app.list.set_answer_docs(answer_docs);
+    let whole = filter::whole_count(app);
+    app.list.set_whole_count(whole);
 }
 
 /// Adds stand-ins for titles read in the background: the list is sorted and filtered again

@@ -134,7 +134,7 @@ impl Facts {
             ("rows' names", names),
             (
                 "entities' documents",
-                self.entity_docs.capacity() * 4
+                self.entity_docs.capacity() * std::mem::size_of::<u32>()
                     + self.entity_starts.capacity() * std::mem::size_of::<usize>(),
             ),
         ]

@@ -32,13 +32,9 @@ impl WordTable {
     }
 
     /// How many words the table holds.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.0.len()
-    }
-
-    /// True when the table holds no word.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }
 
