@@ -120,6 +120,17 @@ fn compass_words_alone_are_no_place() {
     assert_eq!(rule_places("زار الشرق الأوسط"), ["الشرق الأوسط"]);
 }
 
+#[test]
+fn a_quarter_street_camp_or_island_noun_cues_the_place_after_it() {
+    // Names the gazetteer lacks, known by the noun before them (`place_cues.txt`).
+    assert_eq!(
+        rule_places("وقعت الاشتباكات بحي الشجاعية شرق المدينة"),
+        ["الشجاعية"]
+    );
+    assert_eq!(rule_places("اقتحمت القوات مخيم شعفاط فجرا"), ["شعفاط"]);
+    assert_eq!(rule_places("رست السفينة قرب جزيرة سقطرى"), ["سقطرى"]);
+}
+
 /// What the surname of `name` in `text` spreads to in `other` when one document names the
 /// person, and when two do.
 fn spread_by_documents(text: &str, name: &str, other: &str) -> (Vec<String>, Vec<String>) {
