@@ -32,7 +32,7 @@ pub fn shown_spans(
     text: &str,
     stored: &DocState,
     state: &State,
-    mentions: &[MentionRef],
+    mentions: impl Iterator<Item = MentionRef> + Clone,
     kind: impl Fn(&MentionRef) -> Option<Label>,
 ) -> SpanSet {
     let whole = 0..text.len();
@@ -48,35 +48,36 @@ pub fn shown_spans_in(
     text: &str,
     stored: &DocState,
     state: &State,
-    mentions: &[MentionRef],
+    mentions: impl Iterator<Item = MentionRef> + Clone,
     kind: impl Fn(&MentionRef) -> Option<Label>,
     wanted: Range<usize>,
 ) -> SpanSet {
     let names = accepted_names(state);
-    let whole = !mentions.windows(2).all(|w| w[0].start() <= w[1].start())
-        || names.iter().any(|n| n.text.contains('\n'));
+    let whole = !is_sorted(mentions.clone()) || names.iter().any(|n| n.text.contains('\n'));
     let spaces = !names.iter().any(|n| n.text.contains(' '));
     drop(names);
     // The blocks are found from the text's start, the same blocks whatever is wanted: the
     // cuts cost a pass over the mentions' starts, not their spans.
-    let (mut start, mut first, mut from) = (0, 0, None);
+    // The block's mentions are read from `first` (a copy of `rest` where the block
+    // starts), `taken` of them, as `cut` passes them in `rest`.
+    let (mut start, mut rest, mut from) = (0, mentions.peekable(), None);
     // All of the document's spans are sized once; a few blocks' grow as they come.
     let all = wanted.start == 0 && wanted.end >= text.len();
     let mut set = SpanSet::with_capacity(match all {
-        true => mentions.len() + stored.spans.len(),
+        true => rest.clone().count() + stored.spans.len(),
         false => 0,
     });
     loop {
-        let (end, last) = match whole {
-            true => (text.len(), mentions.len()),
-            false => cut(text, (start, first), stored, mentions, spaces),
+        let first = rest.clone();
+        let (end, taken) = match whole {
+            true => (text.len(), usize::MAX),
+            false => cut(text, start, stored, &mut rest, spaces),
         };
         let reaches = end > wanted.start || end >= text.len();
         if reaches {
             from = from.or(Some(start));
             let block = text.get(start..end).unwrap_or_default();
-            let ms = mentions.get(first..last).unwrap_or_default();
-            let suggestions = suggestions(ms, start, &kind);
+            let suggestions = suggestions(first.take(taken), start, &kind);
             let local = stored_in(stored, start, end);
             let spans = crate::store::effective_spans(block, &local, &suggestions, state);
             drop(suggestions);
@@ -86,37 +87,48 @@ pub fn shown_spans_in(
             let covered = from.unwrap_or(start)..end;
             return set.finish_covering(covered, text.len());
         }
-        (start, first) = (end, last);
+        start = end;
     }
+}
+
+/// True when `mentions` come in order of their starts.
+fn is_sorted(mentions: impl Iterator<Item = MentionRef>) -> bool {
+    let mut last = 0;
+    mentions.map(|m| m.start()).all(|start| {
+        let sorted = last <= start;
+        last = start;
+        sorted
+    })
 }
 
 /// Where the block from `start` ends (a line break, or a space when `spaces`, at least
 /// [`BLOCK_BYTES`] on that no mention and no stored span crosses, or the text's end) and
-/// the index of the first mention past it; the block's mentions start at `first`.
-fn cut(
+/// how many mentions it holds: they are taken from `mentions`, which is left at the first
+/// mention past the block (the block's are all that are left at the text's end).
+fn cut<M: Iterator<Item = MentionRef>>(
     text: &str,
-    (start, first): (usize, usize),
+    start: usize,
     stored: &DocState,
-    mentions: &[MentionRef],
+    mentions: &mut std::iter::Peekable<M>,
     spaces: bool,
 ) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut at = start.saturating_add(BLOCK_BYTES);
-    let mut next = first;
+    let mut taken = 0;
     let find = |b: &[u8]| match spaces {
         true => memchr2(b'\n', b' ', b),
         false => memchr(b'\n', b),
     };
     loop {
         let Some(line_break) = bytes.get(at..).and_then(find) else {
-            return (text.len(), mentions.len());
+            return (text.len(), usize::MAX);
         };
         at += line_break;
         // Every mention starting before the break must end at it or before.
         let mut reach = at;
-        while let Some(m) = mentions.get(next).filter(|m| m.start() < at) {
+        while let Some(m) = mentions.next_if(|m| m.start() < at) {
             reach = reach.max(m.end());
-            next += 1;
+            taken += 1;
         }
         let stored_reach = stored
             .spans
@@ -126,7 +138,7 @@ fn cut(
             .max();
         reach = reach.max(stored_reach.unwrap_or(at));
         if reach <= at {
-            return (at, next);
+            return (at, taken);
         }
         at = reach;
     }
@@ -135,16 +147,18 @@ fn cut(
 /// The suggestions of `mentions` (the label of each given by `kind`, those with none left
 /// out), their offsets made relative to `start`.
 pub(crate) fn suggestions(
-    mentions: &[MentionRef],
+    mentions: impl Iterator<Item = MentionRef> + Clone,
     start: usize,
     kind: &impl Fn(&MentionRef) -> Option<Label>,
 ) -> Vec<Suggestion> {
-    let mut out = Vec::with_capacity(mentions.len());
-    out.extend(mentions.iter().filter_map(|m| {
+    // Sized by the block's mentions, counted in a first pass: grown by doubling, the
+    // vector of a huge document's suggestions held up to twice their bytes.
+    let mut out = Vec::with_capacity(mentions.clone().count());
+    out.extend(mentions.filter_map(|m| {
         Some(Suggestion {
             start: m.start().checked_sub(start)?,
             end: m.end().checked_sub(start)?,
-            kind: kind(m)?,
+            kind: kind(&m)?,
         })
     }));
     out
@@ -224,7 +238,7 @@ mod tests {
 
     /// What the whole document gives at once, as the reader worked it out before.
     fn whole(text: &str, stored: &DocState, state: &State, ms: &[MentionRef]) -> SpanSet {
-        let suggestions = suggestions(ms, 0, &kind);
+        let suggestions = suggestions(ms.iter().copied(), 0, &kind);
         SpanSet::new(crate::store::effective_spans(
             text,
             stored,
@@ -289,7 +303,7 @@ mod tests {
         let f = fixture();
         let (text, ms, state, stored) = (&f.text, &f.ms, &f.state, &f.stored);
         let (across, removed) = (f.across, f.removed);
-        let got = shown_spans(text, stored, state, ms, kind);
+        let got = shown_spans(text, stored, state, ms.iter().copied(), kind);
         let want = whole(text, stored, state, ms);
         assert!(want.len() > ms.len() / 2, "{} spans", want.len());
         assert!(want.iter().any(|s| s.start == across));
@@ -298,7 +312,7 @@ mod tests {
         // Out of order, or with a name holding a line break, the document is one block.
         let mut shuffled = ms.clone();
         shuffled.swap(0, 5);
-        let got = shown_spans(text, stored, state, &shuffled, kind);
+        let got = shown_spans(text, stored, state, shuffled.iter().copied(), kind);
         assert_eq!(
             as_spans(&got),
             as_spans(&whole(text, stored, state, &shuffled))
@@ -319,7 +333,14 @@ mod tests {
             2 * BLOCK_BYTES..len,
             len..len,
         ] {
-            let got = shown_spans_in(text, stored, state, ms, kind, wanted.clone());
+            let got = shown_spans_in(
+                text,
+                stored,
+                state,
+                ms.iter().copied(),
+                kind,
+                wanted.clone(),
+            );
             let covered = (0..=len).filter(|&at| got.covers(at, at));
             let (from, to) = (
                 covered.clone().min().unwrap_or(len),
@@ -346,7 +367,14 @@ mod tests {
         }
         // A line of megabytes: cut at its spaces, as no accepted name holds one.
         let line = text.replace('\n', " ");
-        let got = shown_spans_in(&line, stored, state, ms, kind, len / 2..len / 2);
+        let got = shown_spans_in(
+            &line,
+            stored,
+            state,
+            ms.iter().copied(),
+            kind,
+            len / 2..len / 2,
+        );
         let want = whole(&line, stored, state, ms);
         let covered: Vec<usize> = (0..=len).filter(|&at| got.covers(at, at)).collect();
         let (from, to) = (covered[0], covered[covered.len() - 1]);
@@ -365,11 +393,18 @@ mod tests {
             text: "Sergey Lavrov".into(),
             value: true,
         });
-        let got = shown_spans_in(&line, stored, &spaced, ms, kind, len / 2..len / 2);
+        let got = shown_spans_in(
+            &line,
+            stored,
+            &spaced,
+            ms.iter().copied(),
+            kind,
+            len / 2..len / 2,
+        );
         assert!(got.covers(0, len));
         assert_eq!(as_spans(&got), as_spans(&whole(&line, stored, &spaced, ms)));
         // Everything wanted: the whole document, which covers every byte.
-        let every = shown_spans_in(text, stored, state, ms, kind, 0..len);
+        let every = shown_spans_in(text, stored, state, ms.iter().copied(), kind, 0..len);
         assert!(every.covers(0, len));
         assert_eq!(as_spans(&every), all);
     }
@@ -377,11 +412,17 @@ mod tests {
     #[test]
     fn empty_and_short_texts_are_one_block() {
         let state = State::default();
-        let none = shown_spans("", &DocState::default(), &state, &[], kind);
+        let none = shown_spans("", &DocState::default(), &state, [].into_iter(), kind);
         assert!(none.is_empty());
         let text = LINE.repeat(3);
         let ms = mentions(&text);
-        let got = shown_spans(&text, &DocState::default(), &state, &ms, kind);
+        let got = shown_spans(
+            &text,
+            &DocState::default(),
+            &state,
+            ms.iter().copied(),
+            kind,
+        );
         let want = whole(&text, &DocState::default(), &state, &ms);
         assert_eq!(as_spans(&got), as_spans(&want));
         assert_eq!(got.len(), 9);
