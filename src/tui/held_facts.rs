@@ -114,6 +114,15 @@ impl FactsBuilder {
         FactsBuilder { facts, codes }
     }
 
+    /// Makes room for about `mentions` mentions more (4 bytes each; 3.1 on average at
+    /// 20,000 generated articles): the buffer grown by doubling held up to twice its bytes,
+    /// and a copy of them while it moved.
+    pub fn reserve(&mut self, mentions: usize) {
+        self.facts
+            .mentions
+            .reserve_exact(mentions.saturating_mul(4));
+    }
+
     /// Adds the next document's mentions (sorted by start, as extraction gives them: the
     /// gaps between them are then short).
     pub fn push_doc(&mut self, mentions: impl IntoIterator<Item = MentionRef>) {
@@ -140,6 +149,7 @@ impl Facts {
     /// entity indexed.
     pub fn new(entities: Vec<EntityRow>, mentions: Vec<Vec<MentionRef>>) -> Facts {
         let mut facts = FactsBuilder::new(entities, mentions.len());
+        facts.reserve(mentions.iter().map(Vec::len).sum());
         for doc in mentions {
             facts.push_doc(doc);
         }
