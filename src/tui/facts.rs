@@ -68,7 +68,6 @@ impl Facts {
         mut each: impl FnMut(usize, &[Linked]),
     ) -> Facts {
         let mut facts = FactsBuilder::new(rows, table.docs());
-        facts.reserve(table.len());
         let mut n = 0;
         table.into_each_doc(|doc| {
             each(n, doc);
