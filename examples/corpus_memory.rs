@@ -124,7 +124,8 @@ fn owners(ex: &okur::extract::CorpusExtraction) {
 /// What the panels' facts hold, by part.
 fn facts_owners(facts: &Facts) {
     let mb = |n: usize| n as f64 / 1e6;
-    let mentions: usize = facts.mentions.iter().map(Vec::len).sum();
+    let mentions = facts.each_doc().flatten().count();
+    let packed = facts.held_parts().first().map_or(0, |&(_, bytes)| bytes);
     let rows = facts.entities.len();
     let pairs: usize = (0..rows).map(|e| facts.docs_of(e).len()).sum();
     let names: usize = facts
@@ -133,9 +134,9 @@ fn facts_owners(facts: &Facts) {
         .map(|r| r.name.capacity() + r.value.as_ref().map_or(0, String::capacity))
         .sum();
     println!(
-        "  facts: {mentions} mentions ({:.0} MB) in {} documents, {rows} rows ({:.0} MB of names), {pairs} entity-document pairs",
-        mb(mentions * std::mem::size_of::<okur::tui::app::MentionRef>()),
-        facts.mentions.len(),
+        "  facts: {mentions} mentions ({:.1} bytes each) in {} documents, {rows} rows ({:.0} MB of names), {pairs} entity-document pairs",
+        packed as f64 / mentions.max(1) as f64,
+        facts.each_doc().len(),
         mb(names),
     );
 }

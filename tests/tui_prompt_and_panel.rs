@@ -30,7 +30,6 @@ fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
     let doc = app.reader.doc;
     let starts: Vec<(usize, usize)> = app
         .open_mentions()
-        .iter()
         .filter(|m| m.entity() == entity)
         .map(|m| (m.start(), m.end()))
         .collect();
@@ -72,8 +71,8 @@ fn enter_on_an_entity_mentioned_elsewhere_opens_its_first_mention() {
     let app = case.app();
     let open = app.reader.doc;
     let first_in = |doc: usize, row: usize| {
-        app.facts.mentions[doc]
-            .iter()
+        app.facts
+            .mentions(doc)
             .filter(|m| m.entity() == row)
             .map(|m| m.start())
             .min()

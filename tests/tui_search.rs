@@ -28,11 +28,7 @@ fn docs_mentioning(app: &App, kind: Kind) -> BTreeSet<usize> {
         .filter(|&e| app.facts.entities[e].kind == kind)
         .collect();
     (0..app.corpus.len())
-        .filter(|&d| {
-            app.facts.mentions[d]
-                .iter()
-                .any(|m| shown.contains(&m.entity()))
-        })
+        .filter(|&d| app.facts.mentions(d).any(|m| shown.contains(&m.entity())))
         .collect()
 }
 

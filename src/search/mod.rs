@@ -39,7 +39,7 @@ mod highlight;
 mod hits;
 mod index;
 mod item;
-mod leb128;
+pub(crate) mod leb128;
 mod lines;
 mod matcher;
 mod plan;

@@ -13,7 +13,7 @@ use super::mode::{Mode, PromptHistory};
 use super::status::Status;
 use super::theme::Theme;
 
-pub use super::held_facts::{EntityRow, Facts, MentionRef};
+pub use super::held_facts::{EntityRow, Facts, FactsBuilder, MentionRef, Mentions};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -310,11 +310,8 @@ impl App {
         }
     }
 
-    /// Mentions of the open document.
-    pub fn open_mentions(&self) -> &[MentionRef] {
-        self.facts
-            .mentions
-            .get(self.reader.doc)
-            .map_or(&[], Vec::as_slice)
+    /// Mentions of the open document, read from the facts' packed bytes.
+    pub fn open_mentions(&self) -> Mentions<'_> {
+        self.facts.mentions(self.reader.doc)
     }
 }

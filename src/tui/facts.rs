@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::thread::JoinHandle;
 
-use super::app::{App, EntityRow, Facts, MentionRef};
+use super::app::{App, EntityRow, Facts, FactsBuilder, MentionRef};
 use super::inbox::Waker;
 use crate::corpus::Corpus;
 use crate::extract::{
@@ -67,13 +67,15 @@ impl Facts {
         new_index: &[usize],
         mut each: impl FnMut(usize, &[Linked]),
     ) -> Facts {
-        let mut mentions = Vec::with_capacity(table.docs());
+        let mut facts = FactsBuilder::new(rows, table.docs());
+        let mut n = 0;
         table.into_each_doc(|doc| {
-            each(mentions.len(), doc);
+            each(n, doc);
+            n += 1;
             let doc = doc.iter().map(|m| (m.start(), m.end(), m.entity()));
-            mentions.push(refs(doc, new_index));
+            facts.push_doc(refs(doc, new_index));
         });
-        Facts::new(rows, mentions)
+        facts.finish()
     }
 
     /// The facts of `entities` and each document's mentions as (start, end, entity).
@@ -83,8 +85,11 @@ impl Facts {
         M: Iterator<Item = (usize, usize, usize)>,
     {
         let (rows, new_index) = Facts::rows(entities);
-        let mentions = docs.map(|doc| refs(doc, &new_index)).collect();
-        Facts::new(rows, mentions)
+        let mut facts = FactsBuilder::new(rows, docs.size_hint().0);
+        for doc in docs {
+            facts.push_doc(refs(doc, &new_index));
+        }
+        facts.finish()
     }
 
     /// The panel's rows of `entities` (by kind, then corpus count), and each entity's row.
@@ -121,14 +126,11 @@ impl Facts {
 
 /// One document's mentions, given as (start, end, entity), re-pointed at the entities'
 /// rows through `new_index`.
-fn refs(doc: impl Iterator<Item = (usize, usize, usize)>, new_index: &[usize]) -> Vec<MentionRef> {
-    // Sized by the document's mentions: collected through the filter, the vector grew by
-    // doubling and kept a quarter of its room unused.
-    let mut refs = Vec::with_capacity(doc.size_hint().1.unwrap_or(0));
-    refs.extend(
-        doc.filter_map(|(start, end, entity)| MentionRef::new(start, end, *new_index.get(entity)?)),
-    );
-    refs
+fn refs(
+    doc: impl Iterator<Item = (usize, usize, usize)>,
+    new_index: &[usize],
+) -> impl Iterator<Item = MentionRef> {
+    doc.filter_map(|(start, end, entity)| MentionRef::new(start, end, *new_index.get(entity)?))
 }
 
 /// Extraction running on its own thread.
@@ -305,9 +307,9 @@ pub fn apply_rejections(app: &mut App, fresh: bool) {
 /// Counts every entity's mentions and documents again, without the rejected mentions.
 fn recount(app: &mut App) {
     let mut counts = vec![(0usize, 0usize, usize::MAX); app.facts.entities.len()];
-    for (doc, mentions) in app.facts.mentions.iter().enumerate() {
+    for (doc, mentions) in app.facts.each_doc().enumerate() {
         for m in mentions {
-            if app.rejections.rejects(app, doc, m) {
+            if app.rejections.rejects(app, doc, &m) {
                 continue;
             }
             if let Some((docs, n, last)) = counts.get_mut(m.entity()) {

@@ -3,6 +3,8 @@
 //! what the reader keeps of extraction (about one mention per 30 bytes of text), so each
 //! part is held at its size, in numbers no wider than it needs.
 
+pub use super::packed_mentions::Mentions;
+use super::packed_mentions::{self, Codes};
 use crate::kind::Kind;
 
 /// One row of the entity panel.
@@ -20,9 +22,9 @@ pub struct EntityRow {
     pub mentions: usize,
 }
 
-/// A mention in a document, pointing at its entity row: 9 bytes, its numbers as bytes so
-/// that nothing pads it (a corpus of news has about one mention per 30 bytes of text, and
-/// three numbers of 32 bits held 12).
+/// A mention in a document, pointing at its entity row, as [`Facts::mentions`] reads it:
+/// 9 bytes, its numbers as bytes so that nothing pads it (the facts hold them packed, in
+/// about 4 bytes each; a mention is held this way only while a caller reads it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MentionRef {
     start: [u8; 4],
@@ -71,9 +73,14 @@ impl MentionRef {
 pub struct Facts {
     /// Entities, sorted for the panel (kind, then corpus count).
     pub entities: Vec<EntityRow>,
-    /// Mentions per document (same order as the corpus), sorted by start. Read-only: the
-    /// documents of each entity are indexed from them at [`Facts::new`].
-    pub mentions: Vec<Vec<MentionRef>>,
+    /// Every document's mentions, packed ([`packed_mentions`]), document after document,
+    /// in the order they were given (by start). Read-only: the documents of each entity are
+    /// indexed from them when the facts are made.
+    mentions: Vec<u8>,
+    /// Where each document's mentions start in `mentions`, and where the last end.
+    doc_starts: Vec<usize>,
+    /// The entity row each mention's code stands for.
+    rows_by_code: Vec<u32>,
     /// Per entity, the documents that mention it, in corpus order: the entity filter is a
     /// lookup, not a scan of every mention. One list of every entity's documents, entity
     /// after entity, as 32-bit numbers: a list per entity of 64-bit ones held twice the
@@ -83,13 +90,87 @@ pub struct Facts {
     entity_starts: Vec<usize>,
 }
 
+/// [`Facts`] made a document at a time: each document's mentions are packed as they come,
+/// so that no document's are held unpacked beside the others (the reader makes the facts
+/// as it frees extraction's table).
+#[derive(Debug)]
+pub struct FactsBuilder {
+    facts: Facts,
+    codes: Codes,
+}
+
+impl FactsBuilder {
+    /// Facts over the panel's `entities` (their corpus counts give the mentions' codes),
+    /// room made for `docs` documents.
+    pub fn new(entities: Vec<EntityRow>, docs: usize) -> FactsBuilder {
+        let codes = Codes::new(&entities);
+        let mut doc_starts = Vec::with_capacity(docs + 1);
+        doc_starts.push(0);
+        let facts = Facts {
+            entities,
+            doc_starts,
+            ..Facts::default()
+        };
+        FactsBuilder { facts, codes }
+    }
+
+    /// Adds the next document's mentions (sorted by start, as extraction gives them: the
+    /// gaps between them are then short). The buffer grows by doubling as the table it is
+    /// made from is freed: room for all of it taken at the start (4 bytes a mention) was
+    /// held beside the whole table, and the hand-over peaked 17 MB above extraction's end at
+    /// 20,000 articles, against 3.
+    pub fn push_doc(&mut self, mentions: impl IntoIterator<Item = MentionRef>) {
+        let (out, mut end) = (&mut self.facts.mentions, 0);
+        for m in mentions {
+            packed_mentions::push(out, &mut end, m, &self.codes);
+        }
+        self.facts.doc_starts.push(out.len());
+    }
+
+    /// The facts, with the documents of each entity indexed.
+    pub fn finish(self) -> Facts {
+        let mut facts = self.facts;
+        facts.mentions.shrink_to_fit();
+        facts.doc_starts.shrink_to_fit();
+        facts.rows_by_code = self.codes.into_rows();
+        facts.index_entity_docs();
+        facts
+    }
+}
+
 impl Facts {
-    /// Facts over these entities and mentions, with the documents of each entity indexed.
+    /// Facts over these entities and each document's mentions, with the documents of each
+    /// entity indexed.
     pub fn new(entities: Vec<EntityRow>, mentions: Vec<Vec<MentionRef>>) -> Facts {
-        // Counted first, so that the one list is taken at its size and filled in place.
-        let mut counts = vec![0usize; entities.len()];
-        each_entity_doc(&mentions, entities.len(), |entity, _| counts[entity] += 1);
-        let mut entity_starts = Vec::with_capacity(entities.len() + 1);
+        let mut facts = FactsBuilder::new(entities, mentions.len());
+        for doc in mentions {
+            facts.push_doc(doc);
+        }
+        facts.finish()
+    }
+
+    /// The mentions of document `doc` (none past the documents), in the order given.
+    pub fn mentions(&self, doc: usize) -> Mentions<'_> {
+        let range = match (self.doc_starts.get(doc), self.doc_starts.get(doc + 1)) {
+            (Some(&from), Some(&to)) => from..to,
+            _ => 0..0,
+        };
+        let bytes = self.mentions.get(range).unwrap_or_default();
+        Mentions::new(bytes, &self.rows_by_code)
+    }
+
+    /// Every document's mentions, in corpus order.
+    pub fn each_doc(&self) -> impl ExactSizeIterator<Item = Mentions<'_>> + '_ {
+        (0..self.doc_starts.len().saturating_sub(1)).map(|doc| self.mentions(doc))
+    }
+
+    /// Indexes the documents of each entity from the mentions: counted first, so that the
+    /// one list is taken at its size and filled in place.
+    fn index_entity_docs(&mut self) {
+        let rows = self.entities.len();
+        let mut counts = vec![0usize; rows];
+        each_entity_doc(self.each_doc(), rows, |entity, _| counts[entity] += 1);
+        let mut entity_starts = Vec::with_capacity(rows + 1);
         let mut at = 0;
         for n in &counts {
             entity_starts.push(at);
@@ -98,44 +179,41 @@ impl Facts {
         entity_starts.push(at);
         let mut entity_docs = vec![0; at];
         let mut next = entity_starts.clone();
-        each_entity_doc(&mentions, entities.len(), |entity, doc| {
+        each_entity_doc(self.each_doc(), rows, |entity, doc| {
             entity_docs[next[entity]] = doc;
             next[entity] += 1;
         });
-        Facts {
-            entities,
-            mentions,
-            entity_docs,
-            entity_starts,
-        }
+        (self.entity_docs, self.entity_starts) = (entity_docs, entity_starts);
     }
 
-    /// The bytes the facts hold, by part (what `corpus_memory` prints): the mentions, the
-    /// room their vectors have unused, the vectors themselves, the rows with their names,
-    /// and each entity's documents.
+    /// The bytes the facts hold, by part (what `corpus_memory` prints): the packed
+    /// mentions, the room their buffer has unused, where each document's start, the rows
+    /// with their names, the codes' rows, and each entity's documents.
     pub fn held_parts(&self) -> Vec<(&'static str, usize)> {
-        let size = std::mem::size_of::<MentionRef>();
-        let mentions: usize = self.mentions.iter().map(Vec::len).sum::<usize>() * size;
-        let room: usize = self.mentions.iter().map(Vec::capacity).sum::<usize>() * size;
         let names: usize = (self.entities.iter())
             .map(|r| r.name.capacity() + r.value.as_ref().map_or(0, String::capacity))
             .sum();
+        let word = std::mem::size_of::<usize>();
         vec![
-            ("mentions", mentions),
-            ("mentions' spare room", room - mentions),
+            ("mentions", self.mentions.len()),
             (
-                "documents' vectors",
-                self.mentions.capacity() * std::mem::size_of::<Vec<MentionRef>>(),
+                "mentions' spare room",
+                self.mentions.capacity() - self.mentions.len(),
             ),
+            ("documents' starts", self.doc_starts.capacity() * word),
             (
                 "rows",
                 self.entities.capacity() * std::mem::size_of::<EntityRow>(),
             ),
             ("rows' names", names),
             (
+                "rows' codes",
+                self.rows_by_code.capacity() * std::mem::size_of::<u32>(),
+            ),
+            (
                 "entities' documents",
                 self.entity_docs.capacity() * std::mem::size_of::<u32>()
-                    + self.entity_starts.capacity() * std::mem::size_of::<usize>(),
+                    + self.entity_starts.capacity() * word,
             ),
         ]
     }
@@ -157,9 +235,13 @@ impl Facts {
 /// Calls `f` with (entity, document) once for each entity row below `rows` a document
 /// mentions, documents in corpus order. Documents past 32-bit numbers are left out (no
 /// corpus holds that many).
-fn each_entity_doc(mentions: &[Vec<MentionRef>], rows: usize, mut f: impl FnMut(usize, u32)) {
+fn each_entity_doc<'a>(
+    docs: impl Iterator<Item = Mentions<'a>>,
+    rows: usize,
+    mut f: impl FnMut(usize, u32),
+) {
     let mut last = vec![u32::MAX; rows];
-    for (doc, ms) in mentions.iter().enumerate() {
+    for (doc, ms) in docs.enumerate() {
         let Ok(doc) = u32::try_from(doc) else { break };
         for m in ms {
             if let Some(seen) = last.get_mut(m.entity())

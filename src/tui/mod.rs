@@ -38,6 +38,7 @@ mod moves;
 pub mod msg;
 mod navigate;
 pub mod notices;
+mod packed_mentions;
 pub mod place;
 pub mod probe;
 pub mod ranges;

@@ -10,11 +10,10 @@ use crate::layout::PaneRow;
 
 /// Mentions of the open document, without those whose name was rejected (they are no
 /// longer suggestions, and `n` must not stop on them).
-fn live_mentions(app: &App) -> impl Iterator<Item = &MentionRef> {
+fn live_mentions(app: &App) -> impl Iterator<Item = MentionRef> + '_ {
     let doc = app.reader.doc;
     let rejections = &app.rejections;
     app.open_mentions()
-        .iter()
         .filter(move |m| !rejections.rejects(app, doc, m))
 }
 
@@ -119,9 +118,9 @@ pub fn select_entity(app: &mut App, panes: &Panes) -> Vec<Effect> {
 /// Where the first live mention of entity `row` in document `doc` starts, and how many
 /// there are; `None` when there is none.
 fn mentions_in(app: &App, doc: usize, row: usize) -> Option<(usize, usize)> {
-    let mentions = app.facts.mentions.get(doc)?;
-    let live = mentions
-        .iter()
+    let live = app
+        .facts
+        .mentions(doc)
         .filter(|m| m.entity() == row && !app.rejections.rejects(app, doc, m));
     let (first, count) = live.fold((None, 0), |(first, count), m| {
         (

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::app::{App, Facts};
+use super::app::{App, Facts, FactsBuilder};
 use super::effect::Effect;
 use super::inbox::Waker;
 use super::msg::Msg;
@@ -135,15 +135,17 @@ fn said(count: usize, added: usize, notices: &[String]) -> String {
 /// The extraction's mentions moved to the new indices (the entities stay as they are), so
 /// highlights and the entity filter hold until the new extraction replaces them.
 fn carried_facts(facts: &Facts, moved: &[Option<usize>], len: usize) -> Facts {
-    let mut mentions = vec![Vec::new(); len];
+    let mut old_of = vec![None; len];
     for (old, new) in moved.iter().enumerate() {
-        if let (Some(new), Some(ms)) = (new, facts.mentions.get(old))
-            && let Some(slot) = mentions.get_mut(*new)
-        {
-            slot.clone_from(ms);
+        if let Some(slot) = new.and_then(|new| old_of.get_mut(new)) {
+            *slot = Some(old);
         }
     }
-    Facts::new(facts.entities.clone(), mentions)
+    let mut carried = FactsBuilder::new(facts.entities.clone(), len);
+    for old in old_of {
+        carried.push_doc(old.into_iter().flat_map(|old| facts.mentions(old)));
+    }
+    carried.finish()
 }
 
 /// The search's answer moved to the new indices (a document gone leaves it), until the

@@ -117,8 +117,8 @@ fn a_label_inside_or_across_your_span_is_refused_and_says_why() {
 /// The distinct surface forms of entity `row`'s mentions across the corpus.
 fn forms(app: &App, row: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for (doc, mentions) in app.corpus.docs.iter().zip(&app.facts.mentions) {
-        for m in mentions.iter().filter(|m| m.entity() == row) {
+    for (doc, mentions) in app.corpus.docs.iter().zip(app.facts.each_doc()) {
+        for m in mentions.filter(|m| m.entity() == row) {
             let form = doc.text[m.start()..m.end()].to_string();
             if !out.contains(&form) {
                 out.push(form);
@@ -186,9 +186,7 @@ fn accepting_every_form_is_one_step() {
     // A mention here of an entity with several forms.
     let mention = app
         .open_mentions()
-        .iter()
         .find(|m| forms(app, m.entity()).len() > 1)
-        .copied()
         .expect("one in the first seed");
     let n = forms(app, mention.entity()).len();
     caret_at(&mut h, mention.start());

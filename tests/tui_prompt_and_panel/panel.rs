@@ -7,8 +7,8 @@ use super::*;
 /// The surface forms of an entity's mentions, across the corpus.
 fn forms(app: &App, entity: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for (doc, mentions) in app.corpus.docs.iter().zip(&app.facts.mentions) {
-        for m in mentions.iter().filter(|m| m.entity() == entity) {
+    for (doc, mentions) in app.corpus.docs.iter().zip(app.facts.each_doc()) {
+        for m in mentions.filter(|m| m.entity() == entity) {
             let text = doc.text[m.start()..m.end()].to_string();
             if !out.contains(&text) {
                 out.push(text);
@@ -66,7 +66,10 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
     let mut case = seeds();
     case.keys("Enter");
     let app = case.app();
-    let first = app.open_mentions()[0];
+    let first = app
+        .open_mentions()
+        .next()
+        .expect("a mention in the open document");
     let entity = first.entity();
     let before = app.facts.entities[entity].mentions;
     let text = &app.corpus.docs[app.reader.doc].text;
@@ -75,8 +78,8 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
         .corpus
         .docs
         .iter()
-        .zip(&app.facts.mentions)
-        .flat_map(|(d, ms)| ms.iter().map(move |m| (d, m)))
+        .zip(app.facts.each_doc())
+        .flat_map(|(d, ms)| ms.map(move |m| (d, m)))
         .filter(|(d, m)| m.entity() == entity && d.text[m.start()..m.end()] == form)
         .count();
     let panes = case.prepare();

@@ -42,9 +42,7 @@ pub fn accept_all(app: &mut App) -> Vec<Effect> {
     let caret = app.reader.caret;
     let Some(mention) = app
         .open_mentions()
-        .iter()
         .find(|m| m.start() <= caret && caret < m.end())
-        .copied()
     else {
         app.status.say("no extracted mention under the caret");
         return Vec::new();
@@ -113,9 +111,8 @@ fn decided(kind: &Label, text: String, decision: Decision) -> Change {
 /// The distinct surface texts of an entity's mentions across the corpus, first seen first.
 fn surface_forms(app: &App, entity: usize) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for (doc, mentions) in app.corpus.docs.iter().zip(&app.facts.mentions) {
+    for (doc, mentions) in app.corpus.docs.iter().zip(app.facts.each_doc()) {
         let forms = mentions
-            .iter()
             .filter(|m| m.entity() == entity)
             .filter_map(|m| doc.text.get(m.start()..m.end()));
         for text in forms {

@@ -123,7 +123,6 @@ fn word_or_mention(app: &App, text: &str, stored: &DocState) -> Option<(usize, u
     }
     let inside = app
         .open_mentions()
-        .iter()
         .filter(|m| start <= m.start() && m.end() <= end && m.start() < m.end());
     let mention = inside.min_by_key(|m| (!(m.start() <= at && at < m.end()), m.start()));
     Some(mention.map_or((start, end), |m| (m.start(), m.end())))

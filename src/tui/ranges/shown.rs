@@ -32,7 +32,7 @@ pub fn shown_spans(
     text: &str,
     stored: &DocState,
     state: &State,
-    mentions: &[MentionRef],
+    mentions: impl Iterator<Item = MentionRef> + Clone,
     kind: impl Fn(&MentionRef) -> Option<Label>,
 ) -> SpanSet {
     let whole = 0..text.len();
@@ -48,35 +48,36 @@ pub fn shown_spans_in(
     text: &str,
     stored: &DocState,
     state: &State,
-    mentions: &[MentionRef],
+    mentions: impl Iterator<Item = MentionRef> + Clone,
     kind: impl Fn(&MentionRef) -> Option<Label>,
     wanted: Range<usize>,
 ) -> SpanSet {
     let names = accepted_names(state);
-    let whole = !mentions.windows(2).all(|w| w[0].start() <= w[1].start())
-        || names.iter().any(|n| n.text.contains('\n'));
+    let whole = !is_sorted(mentions.clone()) || names.iter().any(|n| n.text.contains('\n'));
     let spaces = !names.iter().any(|n| n.text.contains(' '));
     drop(names);
     // The blocks are found from the text's start, the same blocks whatever is wanted: the
     // cuts cost a pass over the mentions' starts, not their spans.
-    let (mut start, mut first, mut from) = (0, 0, None);
+    // The block's mentions are read from `first` (a copy of `rest` where the block
+    // starts), `taken` of them, as `cut` passes them in `rest`.
+    let (mut start, mut rest, mut from) = (0, mentions.peekable(), None);
     // All of the document's spans are sized once; a few blocks' grow as they come.
     let all = wanted.start == 0 && wanted.end >= text.len();
     let mut set = SpanSet::with_capacity(match all {
-        true => mentions.len() + stored.spans.len(),
+        true => rest.clone().count() + stored.spans.len(),
         false => 0,
     });
     loop {
-        let (end, last) = match whole {
-            true => (text.len(), mentions.len()),
-            false => cut(text, (start, first), stored, mentions, spaces),
+        let first = rest.clone();
+        let (end, taken) = match whole {
+            true => (text.len(), usize::MAX),
+            false => cut(text, start, stored, &mut rest, spaces),
         };
         let reaches = end > wanted.start || end >= text.len();
         if reaches {
             from = from.or(Some(start));
             let block = text.get(start..end).unwrap_or_default();
-            let ms = mentions.get(first..last).unwrap_or_default();
-            let suggestions = suggestions(ms, start, &kind);
+            let suggestions = suggestions(first.take(taken), start, &kind);
             let local = stored_in(stored, start, end);
             let spans = crate::store::effective_spans(block, &local, &suggestions, state);
             drop(suggestions);
@@ -86,37 +87,48 @@ pub fn shown_spans_in(
             let covered = from.unwrap_or(start)..end;
             return set.finish_covering(covered, text.len());
         }
-        (start, first) = (end, last);
+        start = end;
     }
+}
+
+/// True when `mentions` come in order of their starts.
+fn is_sorted(mentions: impl Iterator<Item = MentionRef>) -> bool {
+    let mut last = 0;
+    mentions.map(|m| m.start()).all(|start| {
+        let sorted = last <= start;
+        last = start;
+        sorted
+    })
 }
 
 /// Where the block from `start` ends (a line break, or a space when `spaces`, at least
 /// [`BLOCK_BYTES`] on that no mention and no stored span crosses, or the text's end) and
-/// the index of the first mention past it; the block's mentions start at `first`.
-fn cut(
+/// how many mentions it holds: they are taken from `mentions`, which is left at the first
+/// mention past the block (the block's are all that are left at the text's end).
+fn cut<M: Iterator<Item = MentionRef>>(
     text: &str,
-    (start, first): (usize, usize),
+    start: usize,
     stored: &DocState,
-    mentions: &[MentionRef],
+    mentions: &mut std::iter::Peekable<M>,
     spaces: bool,
 ) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut at = start.saturating_add(BLOCK_BYTES);
-    let mut next = first;
+    let mut taken = 0;
     let find = |b: &[u8]| match spaces {
         true => memchr2(b'\n', b' ', b),
         false => memchr(b'\n', b),
     };
     loop {
         let Some(line_break) = bytes.get(at..).and_then(find) else {
-            return (text.len(), mentions.len());
+            return (text.len(), usize::MAX);
         };
         at += line_break;
         // Every mention starting before the break must end at it or before.
         let mut reach = at;
-        while let Some(m) = mentions.get(next).filter(|m| m.start() < at) {
+        while let Some(m) = mentions.next_if(|m| m.start() < at) {
             reach = reach.max(m.end());
-            next += 1;
+            taken += 1;
         }
         let stored_reach = stored
             .spans
@@ -126,7 +138,7 @@ fn cut(
             .max();
         reach = reach.max(stored_reach.unwrap_or(at));
         if reach <= at {
-            return (at, next);
+            return (at, taken);
         }
         at = reach;
     }
@@ -135,16 +147,18 @@ fn cut(
 /// The suggestions of `mentions` (the label of each given by `kind`, those with none left
 /// out), their offsets made relative to `start`.
 pub(crate) fn suggestions(
-    mentions: &[MentionRef],
+    mentions: impl Iterator<Item = MentionRef> + Clone,
     start: usize,
     kind: &impl Fn(&MentionRef) -> Option<Label>,
 ) -> Vec<Suggestion> {
-    let mut out = Vec::with_capacity(mentions.len());
-    out.extend(mentions.iter().filter_map(|m| {
+    // Sized by the block's mentions, counted in a first pass: grown by doubling, the
+    // vector of a huge document's suggestions held up to twice their bytes.
+    let mut out = Vec::with_capacity(mentions.clone().count());
+    out.extend(mentions.filter_map(|m| {
         Some(Suggestion {
             start: m.start().checked_sub(start)?,
             end: m.end().checked_sub(start)?,
-            kind: kind(m)?,
+            kind: kind(&m)?,
         })
     }));
     out
@@ -177,213 +191,5 @@ fn shifted(mut spans: Vec<EffectiveSpan>, by: usize) -> Vec<EffectiveSpan> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::collections::BTreeSet;
-
-    use super::*;
-    use crate::kind::Kind;
-    use crate::store::{Change, Source, Span};
-
-    const LINE: &str = "Sergey Lavrov Ankara'da Lavrov'la görüştü.\n";
-
-    /// `LINE` over and over: each line's mentions (`Sergey Lavrov`, `Ankara`, `Lavrov`), and
-    /// a place inside the first name every seventh line, which overlaps it.
-    fn mentions(text: &str) -> Vec<MentionRef> {
-        let mut out = Vec::new();
-        for (i, (at, _)) in text.match_indices(LINE).enumerate() {
-            for (name, entity) in [("Sergey Lavrov", 0), ("Ankara", 1), ("Lavrov'la", 0)] {
-                let start = at + LINE.find(name).unwrap_or(0);
-                let end = start + name.len();
-                out.extend(MentionRef::new(start, end, entity));
-                if i % 7 == 0 && entity == 0 && end - start == 13 {
-                    out.extend(MentionRef::new(start + 7, end, 1));
-                }
-            }
-        }
-        out
-    }
-
-    fn kind(m: &MentionRef) -> Option<Label> {
-        let kinds = [Kind::Person, Kind::Place];
-        kinds.get(m.entity()).map(|k| Label::from(*k))
-    }
-
-    fn span(text: &str, start: usize, end: usize, kind: Kind, source: Source) -> Span {
-        Span {
-            start,
-            end,
-            kind: Label::from(kind),
-            text: text[start..end].to_string(),
-            source,
-        }
-    }
-
-    fn as_spans(set: &SpanSet) -> Vec<EffectiveSpan> {
-        set.iter().map(|s| s.to_span()).collect()
-    }
-
-    /// What the whole document gives at once, as the reader worked it out before.
-    fn whole(text: &str, stored: &DocState, state: &State, ms: &[MentionRef]) -> SpanSet {
-        let suggestions = suggestions(ms, 0, &kind);
-        SpanSet::new(crate::store::effective_spans(
-            text,
-            stored,
-            &suggestions,
-            state,
-        ))
-    }
-
-    /// Three blocks of `LINE`s, their mentions, an accepted and a rejected name, a span
-    /// the user drew across the line break where the first block would end and a label
-    /// removed where a suggestion was (the two stored spans' starts).
-    struct Fixture {
-        text: String,
-        ms: Vec<MentionRef>,
-        state: State,
-        stored: DocState,
-        across: usize,
-        removed: usize,
-    }
-
-    fn fixture() -> Fixture {
-        let text = LINE.repeat(3 * BLOCK_BYTES / LINE.len());
-        let ms = mentions(&text);
-        let mut state = State::default();
-        let person = Label::from(Kind::Person);
-        for change in [
-            Change::Accept {
-                kind: person.clone(),
-                text: "Lavrov".into(),
-                value: true,
-            },
-            Change::Reject {
-                kind: Label::from(Kind::Place),
-                text: "Lavrov".into(),
-                value: true,
-            },
-        ] {
-            state.apply(&change);
-        }
-        let near = BLOCK_BYTES + LINE.len();
-        let across = text[..near].rfind('\n').unwrap_or(0) - 6;
-        let removed = text[2 * BLOCK_BYTES..].find("Ankara").unwrap_or(0) + 2 * BLOCK_BYTES;
-        let stored = DocState {
-            spans: BTreeSet::from([
-                span(&text, across, across + 20, Kind::Place, Source::User),
-                span(&text, removed, removed + 6, Kind::Place, Source::Removed),
-            ]),
-            ..DocState::default()
-        };
-        Fixture {
-            text,
-            ms,
-            state,
-            stored,
-            across,
-            removed,
-        }
-    }
-
-    #[test]
-    fn blocks_give_the_spans_of_the_whole_document() {
-        let f = fixture();
-        let (text, ms, state, stored) = (&f.text, &f.ms, &f.state, &f.stored);
-        let (across, removed) = (f.across, f.removed);
-        let got = shown_spans(text, stored, state, ms, kind);
-        let want = whole(text, stored, state, ms);
-        assert!(want.len() > ms.len() / 2, "{} spans", want.len());
-        assert!(want.iter().any(|s| s.start == across));
-        assert!(!want.iter().any(|s| s.start == removed));
-        assert_eq!(as_spans(&got), as_spans(&want));
-        // Out of order, or with a name holding a line break, the document is one block.
-        let mut shuffled = ms.clone();
-        shuffled.swap(0, 5);
-        let got = shown_spans(text, stored, state, &shuffled, kind);
-        assert_eq!(
-            as_spans(&got),
-            as_spans(&whole(text, stored, state, &shuffled))
-        );
-    }
-
-    #[test]
-    fn a_window_holds_the_spans_of_its_blocks_as_the_whole_document_gives_them() {
-        let f = fixture();
-        let (text, ms, state, stored) = (&f.text, &f.ms, &f.state, &f.stored);
-        let across = f.across;
-        let all = as_spans(&whole(text, stored, state, ms));
-        let len = text.len();
-        for wanted in [
-            0..0,
-            across..across,
-            across..across + 1,
-            2 * BLOCK_BYTES..len,
-            len..len,
-        ] {
-            let got = shown_spans_in(text, stored, state, ms, kind, wanted.clone());
-            let covered = (0..=len).filter(|&at| got.covers(at, at));
-            let (from, to) = (
-                covered.clone().min().unwrap_or(len),
-                covered.max().unwrap_or(0),
-            );
-            assert!(
-                from <= wanted.start && wanted.end <= to,
-                "{wanted:?} in {from}..{to}"
-            );
-            assert!(
-                to - from < 2 * BLOCK_BYTES + LINE.len(),
-                "{wanted:?}: {from}..{to}"
-            );
-            let inside: Vec<EffectiveSpan> = all
-                .iter()
-                .filter(|s| from <= s.start && s.start < to)
-                .cloned()
-                .collect();
-            assert!(!inside.is_empty());
-            assert_eq!(as_spans(&got), inside, "{wanted:?}");
-            // No span of the whole document lies across the window's ends.
-            assert!(all.iter().all(|s| s.end <= from || s.start >= from));
-            assert!(all.iter().all(|s| s.end <= to || s.start >= to));
-        }
-        // A line of megabytes: cut at its spaces, as no accepted name holds one.
-        let line = text.replace('\n', " ");
-        let got = shown_spans_in(&line, stored, state, ms, kind, len / 2..len / 2);
-        let want = whole(&line, stored, state, ms);
-        let covered: Vec<usize> = (0..=len).filter(|&at| got.covers(at, at)).collect();
-        let (from, to) = (covered[0], covered[covered.len() - 1]);
-        assert!(
-            to - from < 2 * BLOCK_BYTES,
-            "{from}..{to} of a line of {len}"
-        );
-        let inside = as_spans(&want)
-            .into_iter()
-            .filter(|s| from <= s.start && s.start < to);
-        assert_eq!(as_spans(&got), inside.collect::<Vec<_>>());
-        // An accepted name with a space may be found across one: the line is one block.
-        let mut spaced = state.clone();
-        spaced.apply(&Change::Accept {
-            kind: Label::from(Kind::Person),
-            text: "Sergey Lavrov".into(),
-            value: true,
-        });
-        let got = shown_spans_in(&line, stored, &spaced, ms, kind, len / 2..len / 2);
-        assert!(got.covers(0, len));
-        assert_eq!(as_spans(&got), as_spans(&whole(&line, stored, &spaced, ms)));
-        // Everything wanted: the whole document, which covers every byte.
-        let every = shown_spans_in(text, stored, state, ms, kind, 0..len);
-        assert!(every.covers(0, len));
-        assert_eq!(as_spans(&every), all);
-    }
-
-    #[test]
-    fn empty_and_short_texts_are_one_block() {
-        let state = State::default();
-        let none = shown_spans("", &DocState::default(), &state, &[], kind);
-        assert!(none.is_empty());
-        let text = LINE.repeat(3);
-        let ms = mentions(&text);
-        let got = shown_spans(&text, &DocState::default(), &state, &ms, kind);
-        let want = whole(&text, &DocState::default(), &state, &ms);
-        assert_eq!(as_spans(&got), as_spans(&want));
-        assert_eq!(got.len(), 9);
-    }
-}
+#[path = "shown_tests.rs"]
+mod tests;
