@@ -156,8 +156,25 @@ pub fn tr_splits(key: &str) -> impl Iterator<Item = usize> + '_ {
         .filter(move |&s| s >= 3 && key.is_char_boundary(s) && is_tr_suffix(&key[s..]))
 }
 
-/// Arabic proclitic combinations, longest first (folded forms).
-const AR_CLITICS: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
+/// Arabic proclitics that may stand before another (`وب`, `فل`), folded forms.
+const AR_CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+/// Arabic proclitics that stand next to the word (`ب`, `ل`, `ك`), folded forms.
+const AR_PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+
+/// The proclitic combinations `key` opens with, longest first, as byte lengths: a
+/// conjunction and a preposition (`وب`), then one proclitic alone. Each letter is two bytes
+/// in UTF-8. The order is that of the list of combinations this replaced (`وب`, `ول`, `وك`,
+/// `فب`, `فل`, `فك`, `و`, `ف`, `ب`, `ل`, `ك`), read from the word's first two letters
+/// instead of eleven string compares a word (the rules try most Arabic tokens).
+fn ar_clitics(key: &str) -> impl Iterator<Item = usize> {
+    let mut letters = key.chars();
+    let (first, second) = (letters.next(), letters.next());
+    let conj = first.is_some_and(|c| AR_CONJUNCTIONS.contains(&c));
+    let prep = |c: Option<char>| c.is_some_and(|c| AR_PREPOSITIONS.contains(&c));
+    let two = (conj && prep(second)).then_some(4);
+    let one = (conj || prep(first)).then_some(2);
+    two.into_iter().chain(one)
+}
 
 /// Tries the lookups of an Arabic word in order, returning the first `Some` from `f`, which
 /// gets (bytes stripped from the front, folded key to try). The word itself comes first, then
@@ -169,21 +186,19 @@ pub fn ar_find<T>(key: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Opt
     if !crate::text::has_proclitic(key) {
         return None;
     }
-    for c in AR_CLITICS {
-        let Some(rest) = key.strip_prefix(c) else {
-            continue;
-        };
+    for n in ar_clitics(key) {
+        let (clitics, rest) = key.split_at(n);
         if rest.chars().nth(2).is_none() {
             continue;
         }
-        if let Some(v) = f(c.len(), rest) {
+        if let Some(v) = f(n, rest) {
             return Some(v);
         }
-        if rest.starts_with('ل') && !rest.starts_with("ال") && c.ends_with('ل') {
+        if rest.starts_with('ل') && !rest.starts_with("ال") && clitics.ends_with('ل') {
             let mut alt = String::with_capacity(rest.len() + 2);
             alt.push('ا');
             alt.push_str(rest);
-            if let Some(v) = f(c.len(), &alt) {
+            if let Some(v) = f(n, &alt) {
                 return Some(v);
             }
         }
@@ -248,6 +263,41 @@ mod tests {
         let passed = others.iter().filter(|w| set.may_hold(w)).count();
         assert!(passed <= 1, "{passed} of {} pass", others.len());
         assert!(!set.may_hold_a_prefix_of("gorustu"));
+    }
+
+    /// The candidates of the eleven-string list the two-letter reading replaced.
+    fn listed_candidates(key: &str) -> Vec<(usize, String)> {
+        const LISTED: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
+        let mut out = vec![(0, key.to_string())];
+        for c in LISTED {
+            let Some(rest) = key.strip_prefix(c) else {
+                continue;
+            };
+            if rest.chars().nth(2).is_none() {
+                continue;
+            }
+            out.push((c.len(), rest.to_string()));
+            if rest.starts_with('ل') && !rest.starts_with("ال") && c.ends_with('ل') {
+                out.push((c.len(), format!("ا{rest}")));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn arabic_candidates_are_those_of_the_clitic_list() {
+        let letters = ["و", "ف", "ب", "ل", "ك", "ا", "م", "ت", "x"];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        for w in words.iter().map(|w| format!("{w}رات")) {
+            assert_eq!(ar_candidates(&w), listed_candidates(&w), "{w}");
+        }
     }
 
     #[test]

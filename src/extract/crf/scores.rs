@@ -10,7 +10,10 @@
 
 use super::features::{self, Context};
 use super::model::{AttrHash, CrfModel, Found};
-use crate::extract::lexicon::FxMap;
+use index::WordIndex;
+
+#[path = "scores_index.rs"]
+mod index;
 
 /// What a token's word contributes, kept in [`WordScores`].
 #[derive(Debug, Clone, Copy)]
@@ -34,15 +37,15 @@ pub(super) struct WordScores {
     /// The model the scores were computed with (its address).
     model: usize,
     /// Per word, what it contributes and the hash of its key ([`Context::key_hash`]).
-    index: FxMap<String, (Cached, u64)>,
+    index: WordIndex,
     /// Rows of `n` scores (one per label).
     rows: Vec<f32>,
     /// Weights of the neighbour attributes of words with a suffix, attribute by attribute.
     found: Vec<Found>,
 }
 
-/// Words kept per thread and script before the cache starts again: about 4.5 MB at 7
-/// labels (rows 2.8 MB, the index 1.6 MB), within the shared cache. The cache is the
+/// Words kept per thread and script before the cache starts again: about 4.1 MB at 7
+/// labels (rows 2.8 MB, the index 1.3 MB), within the shared cache. The cache is the
 /// extraction's peak over what it keeps (a cache per worker thread and script): at 100,000
 /// words (14 MB of rows) extraction on a 20,000-article corpus peaked at 1.03x the corpus,
 /// at this cap 0.68x (as at 10,000), with no measurable cost in speed (a news vocabulary's
@@ -73,7 +76,7 @@ impl WordScores {
         i: usize,
     ) -> Option<(Cached, u64)> {
         let key = ctx.cache_key(i);
-        if let Some(&c) = self.index.get(key) {
+        if let Some(c) = self.index.get(key) {
             return Some(c);
         }
         let n = model.labels.len();
@@ -108,7 +111,7 @@ impl WordScores {
             Cached::Word(u32::try_from(at).ok()?)
         };
         let hash = ctx.key_hash(i);
-        self.index.insert(key.to_string(), (cached, hash));
+        self.index.insert(key, cached, hash);
         Some((cached, hash))
     }
 
