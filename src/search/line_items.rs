@@ -2,10 +2,11 @@
 //!
 //! A document's line has no strings of its own, one document, an offset in it, a length and
 //! a byte set: as an [`Item`] it took 56 bytes, nearly a quarter of the corpus's size again
-//! on generated news. Here it takes 16 (its byte set, its offset in its document, its
-//! length with a flag), its document is found from a table of where each document's lines
-//! start, and its words' codes from where they start while the line keeps its own. Callers
-//! see the same [`Item`] for every id ([`Items::get`] makes it), so answers do not change.
+//! on generated news. Here it takes a row of 16 (its byte set, its offset in its document,
+//! its length with a flag) and a byte more: its document is its 64-line block's plus that
+//! many (else found in the table of where each document's lines start), and its words'
+//! codes are found from where they start while the line keeps its own. Callers see the
+//! same [`Item`] for every id ([`Items::get`] makes it), so answers do not change.
 
 use super::arena::MAX_PIECE;
 use super::entry_words::THROUGH_WORDS;
@@ -25,6 +26,8 @@ const HIGH_MASK: u32 = !KEY_IS_TEXT & !LEN_MASK;
 const _: () = assert!(MAX_PIECE <= LEN_MASK as usize);
 /// Lines per entry of `LineItems::block_docs`.
 const BLOCK: usize = 64;
+/// `LineItems::doc_steps` of a line whose document is this many or more past its block's.
+const FAR: u8 = u8::MAX;
 
 /// Every item of an index in id order: documents, entities and standard input lines as
 /// whole [`Item`]s, then the documents' lines as columns.
@@ -55,11 +58,13 @@ struct LineItems {
     /// Where each document's lines start (the place of its first line; a document without
     /// lines has its next one's), then, once [`Items::finish_lines`] ran, the number of lines.
     doc_starts: Vec<u32>,
-    /// The document of every [`BLOCK`]-th line (made by [`Items::finish_lines`]): a line's
-    /// document is looked for among the few between its block's and the next block's, not
-    /// among all (a binary search over every document made the filter's whole answer to a
-    /// one-letter key half as slow again).
+    /// The document of every [`BLOCK`]-th line.
     block_docs: Vec<u32>,
+    /// How many documents each line's is past its block's ([`FAR`]: that many or more,
+    /// then looked for in `doc_starts`): a line's document in two reads, where a binary
+    /// search over every document made the filter's whole answer to a one-letter key half
+    /// as slow again, and one among its block's documents still 10-15 % slower than main.
+    doc_steps: Vec<u8>,
     /// While lines keep their own entry codes: where line `n`'s codes start in the words'
     /// code stream ([`super::words::Words::line`]), then where the last one's end.
     codes_at: Vec<u64>,
@@ -163,6 +168,13 @@ impl Items {
         if l.codes_at.is_empty() {
             l.codes_at.push(0);
         }
+        if l.rows.len().is_multiple_of(BLOCK) {
+            l.block_docs.push(line.doc);
+        }
+        let block_doc = l.block_docs.last().copied().unwrap_or(line.doc);
+        let steps = line.doc.saturating_sub(block_doc);
+        // 255 steps are [`FAR`] too: looked for, found all the same.
+        l.doc_steps.push(u8::try_from(steps).unwrap_or(FAR));
         l.rows.push(line.row);
         l.codes_at.push(codes_end);
     }
@@ -176,11 +188,9 @@ impl Items {
         while l.doc_starts.len() <= docs {
             l.doc_starts.push(total);
         }
-        let blocks = (0..l.rows.len()).step_by(BLOCK);
-        let docs = blocks.filter_map(|place| u32::try_from(l.doc_of(place)?).ok());
-        let block_docs = docs.collect();
-        l.block_docs = block_docs;
         self.others.shrink_to_fit();
+        l.block_docs.shrink_to_fit();
+        l.doc_steps.shrink_to_fit();
         l.doc_starts.shrink_to_fit();
         l.rows.shrink_to_fit();
         l.codes_at.shrink_to_fit();
@@ -211,6 +221,8 @@ impl Items {
         let lines = n.saturating_sub(self.others.len());
         let l = &mut self.lines;
         l.rows.truncate(lines);
+        l.doc_steps.truncate(lines);
+        l.block_docs.truncate(lines.div_ceil(BLOCK));
         l.codes_at.truncate(lines.saturating_add(1));
         self.others.truncate(n);
     }
@@ -221,6 +233,7 @@ impl Items {
         let lines = vec_bytes(&l.rows)
             + vec_bytes(&l.doc_starts)
             + vec_bytes(&l.block_docs)
+            + vec_bytes(&l.doc_steps)
             + vec_bytes(&l.codes_at)
             + vec_bytes(&l.apart);
         (vec_bytes(&self.others), lines)
@@ -251,20 +264,18 @@ impl LineItems {
         })
     }
 
-    /// The document of line `place`: the last whose lines start at or before it, among
-    /// those of its block when the blocks are made.
+    /// The document of line `place`: its block's plus its steps, or, when that is far, the
+    /// last whose lines start at or before it.
     fn doc_of(&self, place: usize) -> Option<usize> {
-        let block = place / BLOCK;
-        let (from, to) = match self.block_docs.get(block) {
-            Some(&from) => {
-                let to = self.block_docs.get(block + 1).map(|&d| d as usize + 1);
-                (from as usize, to.unwrap_or(self.doc_starts.len()))
+        let from = *self.block_docs.get(place / BLOCK)? as usize;
+        match *self.doc_steps.get(place)? {
+            FAR => {
+                let starts = self.doc_starts.get(from..)?;
+                let after = starts.partition_point(|&s| s as usize <= place);
+                (from + after).checked_sub(1)
             }
-            None => (0, self.doc_starts.len()),
-        };
-        let starts = self.doc_starts.get(from..to)?;
-        let after = starts.partition_point(|&s| s as usize <= place);
-        (from + after).checked_sub(1)
+            steps => Some(from + usize::from(steps)),
+        }
     }
 
     /// The line's `Item::at` and `Item::lens[4]`: its own codes' place, or its place and
@@ -348,14 +359,16 @@ mod tests {
     fn every_line_finds_its_document_past_many_blocks() {
         let mut items = Items::default();
         let mut want = Vec::new();
-        // Documents of 0 to 150 lines: some blocks within one, some across many.
-        for doc in 0..60u32 {
-            for n in 0..(doc * 37 % 151) as usize {
+        // Documents of 0 to 150 lines: some blocks within one, some across many, some
+        // (past document 150) with hundreds of documents without lines between two lines.
+        for i in 0..60u32 {
+            let doc = if i < 30 { i * 5 } else { i * 300 };
+            for n in 0..(i * 37 % 151) as usize {
                 items.push_line(line(doc, n, 1, false), 0);
                 want.push(doc);
             }
         }
-        items.finish_lines(61);
+        items.finish_lines(60 * 300);
         let docs: Vec<u32> = (0..items.len())
             .filter_map(|id| Some(items.get(id)?.docs[0]))
             .collect();
