@@ -181,7 +181,6 @@ fn main() -> anyhow::Result<()> {
     let mut index = step("index", size, || Index::build(&corpus, &[]));
     // The words' postings, which the reader's search worker adds once idle.
     step("postings", size, || index.index_words());
-    index.prepare_doc_lines();
     println!(
         "  index: {} lines held apart (their skeleton entries not their words')",
         index.lines_apart()

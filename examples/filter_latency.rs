@@ -80,8 +80,6 @@ fn main() -> anyhow::Result<()> {
         let mut index = Index::build(&corpus, &[]);
         if !plain {
             index.index_words();
-            // As the reader's worker does once idle.
-            index.prepare_doc_lines();
         }
         index
     });

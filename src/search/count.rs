@@ -46,7 +46,7 @@ impl Index {
             let Some(item) = self.items.get(hit.item as usize) else {
                 continue;
             };
-            for &d in self.docs(item) {
+            for &d in self.docs(&item) {
                 if let Some(slot) = docs.get_mut(d as usize) {
                     *slot = true;
                 }

@@ -1,8 +1,8 @@
 //! Where each document's lines start among the line items: a document's lines are
 //! consecutive items (see [`Index::build`]), so one number per document says which lines
 //! are its own. The count ([`Index::answer_docs`]) passes over a counted document's other
-//! lines by this table alone, without reading their items (56 bytes each, a cache miss
-//! apiece on a big corpus) to learn their document.
+//! lines by this table alone, without reading their items (a cache miss apiece on a big
+//! corpus) to learn their document.
 
 use super::index::Index;
 
@@ -10,37 +10,11 @@ impl Index {
     /// Per document, the place of its first line among the line items (0 for the first
     /// line, whatever the entities before it), then the number of lines: document `d`'s
     /// lines are places `table[d]..table[d + 1]`. Places, not ids, so that replacing the
-    /// entities (which moves the lines' ids) leaves the table true. Made on first use.
+    /// entities (which moves the lines' ids) leaves the table true. Made as the lines are
+    /// added (the line items find their documents by it); empty when no document's lines
+    /// are indexed.
     pub(super) fn doc_lines(&self) -> &[u32] {
-        self.doc_lines.get_or_init(|| self.make_doc_lines())
-    }
-
-    /// Makes the table of [`Index::doc_lines`] now (one pass over the line items), so that
-    /// the first count does not pay for it: the reader's search worker calls it once the
-    /// index is built.
-    pub fn prepare_doc_lines(&self) {
-        self.doc_lines();
-    }
-
-    fn make_doc_lines(&self) -> Vec<u32> {
-        let docs = self.tags.len();
-        let mut counts = vec![0u32; docs + 1];
-        let lines = self.items.get(self.first_line()..).unwrap_or_default();
-        for item in lines {
-            // A line of standard input has no document (count 0).
-            let Some(&d) = self.docs(item).first() else {
-                continue;
-            };
-            if let Some(n) = counts.get_mut(d as usize + 1) {
-                *n = n.saturating_add(1);
-            }
-        }
-        let mut total = 0u32;
-        for n in &mut counts {
-            total = total.saturating_add(*n);
-            *n = total;
-        }
-        counts
+        self.items.doc_starts()
     }
 }
 

@@ -160,7 +160,7 @@ impl Index {
     }
 
     fn text_len(&self, id: u32) -> u32 {
-        self.items.get(id as usize).map_or(0, |i| i.text_len())
+        self.items.text_len(id as usize)
     }
 }
 
@@ -269,7 +269,7 @@ impl Scan<'_> {
     pub fn score(&self, plan: &mut Plan, id: u32) -> Option<i32> {
         match self.filter.and_then(|f| f.verdict(id)) {
             Some(answer) => answer,
-            None => plan.score(self.index, self.index.items.get(id as usize)?),
+            None => plan.score(self.index, &self.index.items.get(id as usize)?),
         }
     }
 }
@@ -284,9 +284,11 @@ pub(super) fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
         .map(|&scope| {
             let mut docs = vec![false; n_docs];
             for h in &hits {
-                let item = &index.items[h.item as usize];
+                let Some(item) = index.items.get(h.item as usize) else {
+                    continue;
+                };
                 if covers(scope, item.kind) {
-                    for &d in index.docs(item) {
+                    for &d in index.docs(&item) {
                         if let Some(slot) = docs.get_mut(d as usize) {
                             *slot = true;
                         }
@@ -298,8 +300,10 @@ pub(super) fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
         .collect();
     hits.into_iter()
         .filter(|h| {
-            let item = &index.items[h.item as usize];
-            let docs = index.docs(item);
+            let Some(item) = index.items.get(h.item as usize) else {
+                return false;
+            };
+            let docs = index.docs(&item);
             per_scope.iter().all(|(scope, set)| {
                 covers(*scope, item.kind)
                     || docs

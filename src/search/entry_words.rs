@@ -15,7 +15,7 @@
 //! its entries' lines are listed on their own ([`EntrySide`]).
 
 use super::forward::Forward;
-use super::index::Item;
+use super::index::Items;
 use super::leb128;
 use super::postings::Lists;
 use super::words::Words;
@@ -102,21 +102,23 @@ impl EntryLines<'_> {
 }
 
 /// Renumbers the entries of `words` by the folded words of `forward` (`vocab_len` of
-/// them), as the module doc says, and sets each of `lines` (the document lines' items,
-/// line `n` of `forward` the `n`-th) to read its entries through its words or from its
-/// own codes. `None`, with nothing changed, when a number outgrows 32 bits.
+/// them), as the module doc says, and sets each document line of `items` (line `n` of
+/// `forward` the `n`-th) to read its entries through its words or from its own codes.
+/// `None`, with nothing changed, when a number outgrows 32 bits.
 pub(super) fn share_vocabulary(
     words: &mut Words,
-    lines: &mut [Item],
+    items: &mut Items,
     forward: &Forward,
     vocab_len: usize,
 ) -> Option<EntrySide> {
     let vocab = u32::try_from(vocab_len).ok()?;
     let mut primary = vec![UNSET; vocab_len];
-    let mut apart = vec![0u64; lines.len().div_ceil(64)];
+    let lines = items.lines_len();
+    let mut apart = vec![0u64; lines.div_ceil(64)];
     let mut pending = Vec::new();
-    for (line, item) in lines.iter().enumerate() {
-        let own = words.line(item.at, item.lens[4]).codes;
+    for line in 0..lines {
+        let (at, len) = items.own_codes(line)?;
+        let own = words.line(at, len).codes;
         if !pair_line(own, forward.words(line), &mut primary, &mut pending) {
             apart[line / 64] |= 1 << (line % 64);
         }
@@ -137,21 +139,14 @@ pub(super) fn share_vocabulary(
         *slot = next;
         next = next.checked_add(1).filter(|&n| n < UNSET)?;
     }
-    let (codes, places, pairs) = apart_codes(words, lines, &apart, &new_of_old)?;
+    let (codes, places, pairs) = apart_codes(words, items, &apart, &new_of_old)?;
     let by_text = entries_by_text(&primary, &new_of_old, vocab);
     let plan = words.plan_share(by_text, usize::try_from(next).ok()?)?;
     drop((primary, new_of_old));
     // Nothing below fails once the lines' codes start to change. The old codes go before
     // the texts are laid out again: the two are not held at once.
     words.replace_codes(codes);
-    let mut places = places.into_iter();
-    for (line, item) in lines.iter_mut().enumerate() {
-        let through = (u64::try_from(line).unwrap_or(u64::MAX), THROUGH_WORDS);
-        (item.at, item.lens[4]) = match apart[line / 64] >> (line % 64) & 1 {
-            1 => places.next().unwrap_or(through),
-            _ => through,
-        };
-    }
+    items.share(places);
     words.share(plan);
     Some(EntrySide {
         apart,
@@ -227,13 +222,13 @@ fn entries_by_text<'a>(
 }
 
 /// The lines held apart in the new numbers: their codes back to back, each one's place in
-/// them (start, length), and the sorted (entry, line) pairs.
-type ApartCodes = (Vec<u8>, Vec<(u64, u32)>, Vec<(u32, u32)>);
+/// them (line, start, length; by line), and the sorted (entry, line) pairs.
+type ApartCodes = (Vec<u8>, Vec<(u32, u64, u32)>, Vec<(u32, u32)>);
 
 /// The [`ApartCodes`] of the lines whose bit is set in `apart`.
 fn apart_codes(
     words: &Words,
-    lines: &[Item],
+    items: &Items,
     apart: &[u64],
     new_of_old: &[u32],
 ) -> Option<ApartCodes> {
@@ -241,17 +236,18 @@ fn apart_codes(
     // One line's entries, each once: a long paragraph says its words many times, and a pair
     // per occurrence took several times the codes themselves (48 MB for a 40 MB document).
     let mut entries = Vec::new();
-    for (line, item) in lines.iter().enumerate() {
+    for line in 0..items.lines_len() {
         if apart
             .get(line / 64)
             .is_none_or(|w| w >> (line % 64) & 1 == 0)
         {
             continue;
         }
+        let (at, len) = items.own_codes(line)?;
         let line = u32::try_from(line).ok()?;
         let start = out.len();
         entries.clear();
-        for code in codes(words.line(item.at, item.lens[4]).codes) {
+        for code in codes(words.line(at, len).codes) {
             let old = code.checked_sub(1).and_then(|e| usize::try_from(e).ok());
             let new = match old {
                 Some(old) => *new_of_old.get(old)?,
@@ -269,7 +265,7 @@ fn apart_codes(
         let len = u32::try_from(out.len() - start)
             .ok()
             .filter(|&l| l != THROUGH_WORDS)?;
-        places.push((u64::try_from(start).ok()?, len));
+        places.push((line, u64::try_from(start).ok()?, len));
     }
     // Each line's pairs are distinct already.
     pairs.sort_unstable();

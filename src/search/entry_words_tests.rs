@@ -18,7 +18,7 @@ fn index_of(texts: &[&str]) -> Index {
 fn entries(index: &Index) -> Vec<Vec<String>> {
     let first = index.first_line();
     let texts = index.words.texts_by_entry();
-    index.items[first..]
+    index.items.to_vec()[first..]
         .iter()
         .map(|item| {
             let words = index

@@ -19,8 +19,8 @@ impl Index {
         };
         let mut plan = Plan::new(query);
         let mut key = String::new();
-        let mut fields = self.fields(item, self.key(item, &mut key));
-        let text = self.text(item);
+        let mut fields = self.fields(&item, self.key(&item, &mut key));
+        let text = self.text(&item);
         // A document line keeps entry numbers, not the place of the word met: its
         // skeleton field is written again, as the other items store it.
         let mut skel = String::new();

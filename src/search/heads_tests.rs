@@ -126,8 +126,9 @@ fn the_whole_search_after_heads_takes_only_heads_of_its_own_query() {
 /// The documents the hits of `results` lead to: titles' and lines' own, entities' all.
 fn docs_of(index: &Index, results: &crate::search::Results) -> Vec<bool> {
     let mut docs = vec![false; index.tags.len()];
+    let items = index.items.to_vec();
     for hit in &results.hits {
-        for &d in index.docs(&index.items[hit.item as usize]) {
+        for &d in index.docs(&items[hit.item as usize]) {
             docs[d as usize] = true;
         }
     }

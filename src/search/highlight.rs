@@ -25,7 +25,7 @@ impl Index {
             return Vec::new();
         };
         let fuzzy = item.kind != ItemKind::Line || self.fuzzy_lines;
-        let text = self.text(item);
+        let text = self.text(&item);
         term_ranges(query, text, |s| covers(s, item.kind), fuzzy)
     }
 }

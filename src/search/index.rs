@@ -9,6 +9,7 @@ use super::arena::{MAX_PIECE, pieces, push_fields};
 use super::bytes::byte_set;
 use super::entry_words::{EntryLines, EntrySide};
 use super::item::{EntityItem, ItemKind, ItemView, TitleRow};
+pub(crate) use super::line_items::Items;
 use super::lines::LineScratch;
 use super::postings::Postings;
 use super::skeleton::push_skeletons_of;
@@ -21,7 +22,8 @@ use super::words::Words;
 /// range of the document's (shared with the reader, not copied), its folded key is not
 /// stored (folded again when its text must be read: see [`super::forward`]), and its
 /// words' skeletons are entry numbers into [`Index::words`]. 56 bytes, with offsets of 64
-/// bits, so a corpus of any size never wraps an offset.
+/// bits, so a corpus of any size never wraps an offset; a document line is held in 16
+/// ([`Items`]) and made whole when asked for.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Item {
     /// Where the item's strings start in the arena; for a document line, which keeps no
@@ -66,7 +68,7 @@ impl Item {
 #[derive(Debug, Default)]
 pub struct Index {
     /// Items in id order: documents, then entities, then lines.
-    pub(crate) items: Vec<Item>,
+    pub(crate) items: Items,
     pub(super) strs: String,
     /// The documents of each entity, one range each (see `Item::docs`).
     pub(super) doc_ids: Vec<u32>,
@@ -100,8 +102,6 @@ pub struct Index {
     /// True when the corpus was too big to index whole (more than 4 billion items or
     /// documents): what is past that is left out, and the caller says so.
     pub(super) too_big: bool,
-    /// Where each document's lines start (see [`super::doc_lines`]), made on first use.
-    pub(super) doc_lines: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl Index {
@@ -115,7 +115,7 @@ impl Index {
         }
         index.corpus = Some(Arc::clone(corpus));
         index.words.finish();
-        index.items.shrink_to_fit();
+        index.items.finish_lines(corpus.docs.len());
         // Entities before anything else is built: setting them gives back the arena's
         // spare room (see `Index::index_words`).
         index.set_entities(entities);
@@ -187,18 +187,18 @@ impl Index {
         self.doc_ids.truncate(ids_at);
         self.entity_arena = Some((strs_at, ids_at));
         let old = self.doc_items..self.doc_items + self.entity_items;
-        // The new entities' items are made apart, then put in place of the old ones: the
-        // lines after them move once, and are never copied whole.
-        let all = std::mem::replace(&mut self.items, Vec::with_capacity(entities.len()));
+        // The new entities' items are made apart, then put in place of the old ones (the
+        // lines, held apart, take their ids after them).
+        let all = std::mem::replace(self.items.others_mut(), Vec::with_capacity(entities.len()));
         for e in entities {
             self.push_entity(e);
         }
-        let new = std::mem::replace(&mut self.items, all);
+        let new = std::mem::replace(self.items.others_mut(), all);
         self.entity_items = new.len();
+        let others = self.items.others_mut();
         // Room for exactly the entities more than before: splicing would double it.
-        self.items
-            .reserve_exact(new.len().saturating_sub(old.len()));
-        self.items.splice(old, new);
+        others.reserve_exact(new.len().saturating_sub(old.len()));
+        others.splice(old, new);
         // The arenas grew by doubling: give back what the entities did not take.
         self.strs.shrink_to_fit();
         self.doc_ids.shrink_to_fit();
@@ -252,9 +252,9 @@ impl Index {
         let item = self.items.get(usize::try_from(id).ok()?)?;
         Some(ItemView {
             kind: item.kind,
-            text: self.text(item),
+            text: self.text(&item),
             doc: self
-                .docs(item)
+                .docs(&item)
                 .first()
                 .and_then(|&d| usize::try_from(d).ok()),
             doc_offset: item

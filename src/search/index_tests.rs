@@ -101,14 +101,18 @@ fn fields_read_back_as_given() {
     let Some(ankara) = ankara else {
         panic!("no place item");
     };
-    assert_eq!(index.text(ankara), "Ankara");
-    assert_eq!(index.key(ankara, &mut String::new()), "ankara");
-    assert_eq!(index.docs(ankara), [0, 1]);
-    let line = index.items.iter().find(|i| i.kind == ItemKind::Line);
+    assert_eq!(index.text(&ankara), "Ankara");
+    assert_eq!(index.key(&ankara, &mut String::new()), "ankara");
+    assert_eq!(index.docs(&ankara), [0, 1]);
+    let line = index
+        .items
+        .to_vec()
+        .into_iter()
+        .find(|i| i.kind == ItemKind::Line);
     let Some(line) = line else {
         panic!("no line item");
     };
-    let text = index.text(line);
+    let text = index.text(&line);
     let view = (0..index.len())
         .filter_map(|id| index.item(u32::try_from(id).ok()?))
         .find(|v| v.kind == ItemKind::Line);
@@ -119,7 +123,7 @@ fn fields_read_back_as_given() {
         panic!("a line without its place: {view:?}");
     };
     assert_eq!(docs[doc].text.get(at..at + text.len()), Some(text));
-    assert_eq!(index.docs(line), [0]);
+    assert_eq!(index.docs(&line), [0]);
 }
 
 #[test]
@@ -139,7 +143,12 @@ fn line_words_meet_terms_as_the_written_skeletons_do() {
     let text = "لافروف: سنراقب مع تركيا\n\nقال سيرغي لافروف\n\nلافروف\n\n\
                 بوتين 2020 بايدن\n\nPutinle görüştü Lavrov\n\nbütünleşme ve Putin\n";
     let index = Index::of_documents(vec![Document::from_text("c.txt", text.into())], &[]);
-    let lines: Vec<&Item> = index.items.iter().filter(|i| i.in_doc).collect();
+    let lines: Vec<Item> = index
+        .items
+        .to_vec()
+        .into_iter()
+        .filter(|i| i.in_doc)
+        .collect();
     assert_eq!(lines.len(), 6);
     let queries = [
         "lavrov",
@@ -163,7 +172,7 @@ fn line_words_meet_terms_as_the_written_skeletons_do() {
     let mut met = 0;
     for raw in queries {
         let mut plan = super::super::plan::Plan::new(&Query::parse(raw));
-        for &line in &lines {
+        for line in &lines {
             let mut key = String::new();
             let fields = index.fields(line, index.key(line, &mut key));
             assert!(fields.own.words.is_some() && fields.own.skel.is_empty());

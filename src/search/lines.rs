@@ -10,7 +10,7 @@ use super::arena::{MAX_PIECE, pieces};
 use super::bytes::byte_set;
 use super::entry_words::{THROUGH_WORDS, share_vocabulary};
 use super::index::{Index, Item, push_skeletons};
-use super::item::ItemKind;
+use super::line_items::NewLine;
 use super::postings::Postings;
 use super::words::LineWords;
 
@@ -59,25 +59,16 @@ impl Index {
         // The same bytes as an item whose strings are all stored: text, key, skeletons.
         let bytes =
             byte_set(text.as_bytes()) | byte_set(key.as_bytes()) | byte_set(skel.as_bytes());
-        let checked = (
-            self.words.push_line(skel),
-            u32::try_from(text.len()),
-            u64::try_from(offset).ok().and_then(|o| o.checked_add(1)),
-        );
-        let (Some((words_at, words_len)), Ok(text_len), Some(doc_offset)) = checked else {
+        let Some(line) = NewLine::new(doc, offset, text.len(), bytes, key_is_text) else {
             self.too_big = true;
             return;
         };
-        self.items.push(Item {
-            at: words_at,
-            lens: [text_len, 0, 0, 0, words_len],
-            docs: [doc, 1],
-            doc_offset,
-            bytes,
-            kind: ItemKind::Line,
-            key_is_text,
-            in_doc: true,
-        });
+        match self.words.push_line(skel) {
+            Some((at, len)) => self
+                .items
+                .push_line(line, at.saturating_add(u64::from(len))),
+            None => self.too_big = true,
+        }
     }
 
     /// The `n`-th string of a document line (0 text, 1 key when it is the text; it has no
@@ -127,14 +118,14 @@ impl Index {
         if self.too_big || self.postings.is_some() {
             return;
         }
-        let first = self.first_line();
-        let lines = self.items.get(first..).unwrap_or_default();
-        let Some(postings) = Postings::build(lines.iter().map(|item| self.text(item))) else {
+        let lines = self.items.from(self.first_line());
+        let texts = lines.map(|item| self.line_field(&item, 0));
+        let Some(postings) = Postings::build(texts) else {
             return;
         };
-        let lines = self.items.get_mut(first..).unwrap_or_default();
         let vocab = postings.vocab.len();
-        self.entry_side = share_vocabulary(&mut self.words, lines, &postings.forward, vocab);
+        self.entry_side =
+            share_vocabulary(&mut self.words, &mut self.items, &postings.forward, vocab);
         self.postings = Some(postings);
     }
 }

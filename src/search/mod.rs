@@ -40,6 +40,7 @@ mod hits;
 mod index;
 mod item;
 pub(crate) mod leb128;
+mod line_items;
 mod lines;
 mod matcher;
 mod plan;

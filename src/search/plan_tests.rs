@@ -35,6 +35,7 @@ fn both_ways(index: &Index, raw: &str) -> Vec<(usize, Option<i32>, Option<i32>)>
     let mut plan = Plan::new(&Query::parse(raw));
     index
         .items
+        .to_vec()
         .iter()
         .enumerate()
         .map(|(id, item)| (id, plan.score(index, item), plan.score_read(index, item)))
@@ -66,14 +67,14 @@ fn a_multi_term_query_is_scored_from_the_text_when_every_term_meets_it() {
     let plan = Plan::new(&Query::parse("ankara dedi"));
     let lines = index.first_line();
     let mut buf = String::new();
-    for item in &index.items[lines..] {
+    for item in &index.items.to_vec()[lines..] {
         let key = index.key(item, &mut buf);
         assert!(plan.key_score(item.kind, key, false).is_some(), "{key}");
     }
     // A negated term needs every field, and so does a term the text lacks.
     for raw in ["ankara !lavrov", "ankara لافروف"] {
         let plan = Plan::new(&Query::parse(raw));
-        let item = &index.items[lines];
+        let item = &index.items.to_vec()[lines];
         assert_eq!(
             plan.key_score(item.kind, index.key(item, &mut buf), false),
             None,
@@ -88,7 +89,7 @@ fn a_bare_operator_scores_every_item_as_its_fields_do_without_reading_them() {
     let mut buf = String::new();
     for raw in ["'", "^", "!", "$"] {
         let mut plan = Plan::new(&Query::parse(raw));
-        for item in &index.items {
+        for item in &index.items.to_vec() {
             let key = index.key(item, &mut buf).to_string();
             let read = plan.score_fields(item.kind, &index.fields(item, &key));
             assert_eq!(plan.score(&index, item), read, "{raw}");

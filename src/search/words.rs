@@ -68,9 +68,18 @@ pub(crate) struct LineWords<'a> {
 impl Words {
     /// Adds the entries of one line's skeleton field (as [`super::index::push_skeletons`]
     /// writes it); returns where its numbers start and how many bytes they take, or `None`
-    /// when the vocabulary or the numbers outgrow 32-bit entry numbers or their offsets.
+    /// when the vocabulary or the numbers outgrow 32-bit entry numbers or their offsets
+    /// (the line's numbers are then taken back: each line's start where the last ended).
     pub fn push_line(&mut self, field: &str) -> Option<(u64, u32)> {
         let start = self.lines.len();
+        let pushed = self.push_codes(field, start);
+        if pushed.is_none() {
+            self.lines.truncate(start);
+        }
+        pushed
+    }
+
+    fn push_codes(&mut self, field: &str, start: usize) -> Option<(u64, u32)> {
         for entry in field.split(' ').filter(|e| !e.is_empty()) {
             let code = self.code(entry)?;
             leb128::push(&mut self.lines, u64::from(code));

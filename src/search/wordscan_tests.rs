@@ -115,7 +115,7 @@ fn index(docs: Vec<Vec<String>>) -> Index {
 fn plain(index: &Index, raw: &str) -> Vec<(u32, i32)> {
     let mut plan = Plan::new(&Query::parse(raw));
     (0u32..)
-        .zip(&index.items)
+        .zip(&index.items.to_vec())
         .filter_map(|(id, item)| Some((id, plan.score_read(index, item)?)))
         .collect()
 }
@@ -157,7 +157,7 @@ pub(super) fn verdicts_as_read(index: &Index, raw: &str, by_lines: bool) -> Opti
     let filter = index.line_filter_by(&plan, index.len(), by_lines)?;
     let first = index.first_line();
     let mut read = Vec::new();
-    for (n, item) in index.items[first..].iter().enumerate() {
+    for (n, item) in index.items.to_vec()[first..].iter().enumerate() {
         let id = u32::try_from(first + n).unwrap_or(u32::MAX);
         match filter.verdict(id) {
             Some(verdict) => {
@@ -284,7 +284,7 @@ fn a_line_met_through_an_alias_spelling_is_scored_without_its_text() {
         panic!("the postings answer");
     };
     let first = index.first_line();
-    for (n, item) in index.items[first..].iter().enumerate() {
+    for (n, item) in index.items.to_vec()[first..].iter().enumerate() {
         let id = u32::try_from(first + n).unwrap_or(u32::MAX);
         let verdict = filter.verdict(id);
         // The last line holds the alias in two ways: the text says which comes first.

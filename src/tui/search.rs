@@ -205,8 +205,6 @@ fn next_request(
             Ok(request) => return Some(request),
             Err(RecvTimeoutError::Timeout) => {
                 index.index_words();
-                // The count's table of documents' lines, made while the user is idle.
-                index.prepare_doc_lines();
                 crate::memory::release_freed_memory();
                 *words_built = true;
             }

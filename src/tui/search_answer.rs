@@ -166,7 +166,7 @@ fn screen_of(index: &Index, query: Query, heads: &Heads) -> Option<SearchOutcome
         .filter(|h| h.score > heads.line_ceiling)
         .filter_map(|&h| {
             let item = index.items.get(h.item as usize)?;
-            let doc = *index.docs(item).first()?;
+            let doc = *index.docs(&item).first()?;
             (item.kind == ItemKind::Doc).then(|| (index.rank_key(h), doc as usize))
         })
         .collect();
@@ -264,7 +264,7 @@ fn ranked_docs(index: &Index, query: &Query, results: &Results, entity_hits: &[H
             continue;
         }
         let key = index.rank_key(hit);
-        for &d in index.docs(item) {
+        for &d in index.docs(&item) {
             let d = d as usize;
             if d >= best.len() {
                 best.resize(d + 1, u128::MAX);
@@ -285,7 +285,7 @@ fn ranked_docs(index: &Index, query: &Query, results: &Results, entity_hits: &[H
         let Some(item) = index.items.get(hit.item as usize) else {
             continue;
         };
-        for &d in index.docs(item) {
+        for &d in index.docs(&item) {
             let d = d as usize;
             if d >= seen.len() {
                 seen.resize(d + 1, false);
@@ -315,10 +315,11 @@ impl ScopeDocs {
                     .hits
                     .iter()
                     .filter_map(|h| index.items.get(h.item as usize));
-                items
-                    .filter(|item| covers(scope, item.kind))
-                    .flat_map(|item| index.docs(item).iter().map(|&d| d as usize))
-                    .collect()
+                let mut docs = HashSet::new();
+                for item in items.filter(|item| covers(scope, item.kind)) {
+                    docs.extend(index.docs(&item).iter().map(|&d| d as usize));
+                }
+                docs
             })
             .collect();
         ScopeDocs(sets)

@@ -15,9 +15,10 @@ fn by_ranking_every_hit(index: &Index, raw: &str) -> (Vec<usize>, Vec<String>) {
     index.rank_all(&mut results);
     let every_scope = ScopeDocs::new(index, &query, &results);
     let mut docs = Vec::new();
+    let items = index.items.to_vec();
     for direct in [true, false] {
         for hit in &results.hits {
-            let item = &index.items[hit.item as usize];
+            let item = &items[hit.item as usize];
             if matches!(item.kind, ItemKind::Doc | ItemKind::Line) != direct {
                 continue;
             }
