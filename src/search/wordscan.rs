@@ -9,11 +9,12 @@
 //! none has no hit in its own text, and then one holding a skeleton entry the term meets
 //! is met across scripts (a line has no other names); so most lines are scored from their
 //! marks, and the scan reads the text only of the lines the marks leave open: words of
-//! several kinds, or a possible hit through an alias spelling. Lines no term's words reach
-//! are passed over. A term in too many words to follow their lines (one or two letters)
-//! is found in each line's words instead ([`super::forward`]): the first of them holding
-//! it is where the line's hit lies, so no line is left open by its own words. An anchored
-//! term (`^x`, `x$`) meets a line's first or last word alone, which each line's words give;
+//! several kinds (settled from the line's own words instead when many lines are so), or a
+//! possible hit through an alias spelling. Lines no term's words reach are passed over. A
+//! term in too many words to follow their lines (one or two letters) is found in each
+//! line's words instead ([`super::forward`]): the first of them holding it is where the
+//! line's hit lies, so no line is left open by its own words. An anchored term (`^x`,
+//! `x$`) meets a line's first or last word alone, which each line's words give;
 //! a term holding punctuation leaves open only the lines of the words holding its longest
 //! run of letters. The scores are the matcher's own (see [`HitBounds`]), so the results
 //! are the same as a scan of every line's text.
