@@ -143,12 +143,11 @@ impl Forward {
         self.bytes.get(start..end).unwrap_or_default()
     }
 
-    /// The value `table` gives the first of line `line`'s words whose bit is set in
-    /// `holds` (one bit a word, by number: the words `table` gives a non-zero value; words
-    /// past either's end have none), and whether that word starts the line's key. The bits
-    /// are what each word is tested by: an eighth of the table, they stay in the cache
-    /// where a vocabulary of millions of words' bytes would not.
-    pub fn first_in(&self, line: usize, holds: &[u64], table: &[u8]) -> Option<(u8, bool)> {
+    /// The kind ([`WordKinds`]) of the first of line `line`'s words holding the term, and
+    /// whether that word starts the line's key. Each word costs one look at its block of
+    /// `kinds`, whose bits stay in the cache where a byte per word of a vocabulary of
+    /// millions would not.
+    pub fn first_in(&self, line: usize, kinds: &WordKinds) -> Option<(u8, bool)> {
         let words = self.words(line);
         let mut at = 0;
         let mut first = true;
@@ -160,10 +159,8 @@ impl Forward {
                 leb128::read(words.get(at..).unwrap_or_default())?
             };
             at += used;
-            let held = word_id(code).filter(|&id| bit(holds, id as usize));
-            let value = held.and_then(|id| table.get(id as usize).copied());
-            if let Some(v) = value.filter(|&v| v != 0) {
-                return Some((v, first && bit(&self.starts, line)));
+            if let Some(kind) = word_id(code).and_then(|id| kinds.kind(id)) {
+                return Some((kind, first && bit(&self.starts, line)));
             }
             first = false;
         }
@@ -193,18 +190,43 @@ impl Forward {
     }
 }
 
-/// One bit per word of `table`, set where its value is non-zero: the bits
-/// [`Forward::first_in`] tests each word by.
-pub(crate) fn bits_of(table: &[u8]) -> Vec<u64> {
-    // 64 values to a word, without a branch: a vocabulary of millions of words, a key.
-    table
-        .chunks(64)
-        .map(|chunk| {
-            (0..)
-                .zip(chunk)
-                .fold(0u64, |bits, (n, &v)| bits | u64::from(v != 0) << n)
-        })
-        .collect()
+/// Per word (by number), whether it holds a term and, when it does, the kind of its first
+/// hit: `starts the word | ends the word << 1`. Three bits a word, the 64 words' bits of
+/// each side by side: a word's kind is read in one look at memory (a byte per word, beside
+/// a bit per word to test first, took two, and a pass over the vocabulary to make).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct WordKinds {
+    /// Per 64 words: the words holding the term, those whose hit starts them, those whose
+    /// hit ends them.
+    blocks: Vec<[u64; 3]>,
+}
+
+impl WordKinds {
+    /// No word of a vocabulary of `words` words holds the term yet.
+    pub fn new(words: usize) -> WordKinds {
+        WordKinds {
+            blocks: vec![[0; 3]; words.div_ceil(64)],
+        }
+    }
+
+    /// Word `id` holds the term, its first hit of `kind` (`starts | ends << 1`); a word
+    /// past the vocabulary given to [`WordKinds::new`] is left out.
+    pub fn set(&mut self, id: u32, kind: u8) {
+        let (block, bit) = (id as usize / 64, id % 64);
+        if let Some(b) = self.blocks.get_mut(block) {
+            b[0] |= 1 << bit;
+            b[1] |= u64::from(kind & 1) << bit;
+            b[2] |= u64::from(kind >> 1 & 1) << bit;
+        }
+    }
+
+    /// The kind of word `id`'s first hit; `None` when it does not hold the term.
+    pub fn kind(&self, id: u32) -> Option<u8> {
+        let [held, starts, ends] = *self.blocks.get(id as usize / 64)?;
+        let bit = id % 64;
+        (held >> bit & 1 == 1)
+            .then(|| u8::try_from(starts >> bit & 1 | (ends >> bit & 1) << 1).unwrap_or(0))
+    }
 }
 
 #[cfg(test)]
@@ -252,25 +274,47 @@ mod tests {
             &[(0, true)],
             &[(2, true), (1, false)],
         ]);
-        let mut table = vec![0u8; 301];
-        (table[2], table[300]) = (5, 7);
-        let holds = bits_of(&table);
-        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &holds, &table)).collect();
+        let mut kinds = WordKinds::new(301);
+        kinds.set(2, 0b01);
+        kinds.set(300, 0b10);
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &kinds)).collect();
         assert_eq!(
             got,
-            [Some((5, false)), Some((7, false)), None, Some((5, true))]
+            [Some((1, false)), Some((2, false)), None, Some((1, true))]
         );
-        // A table shorter than the vocabulary: the words past it hold nothing.
-        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &holds, &table[..3])).collect();
+        // A vocabulary shorter than the words: the words past it hold nothing.
+        let mut short = WordKinds::new(3);
+        short.set(2, 0b01);
+        short.set(300, 0b10);
+        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &short)).collect();
         assert_eq!(
             got,
-            [Some((5, false)), Some((5, false)), None, Some((5, true))]
+            [Some((1, false)), Some((1, false)), None, Some((1, true))]
         );
-        // A word whose bit is clear is passed over, whatever its value.
-        let got: Vec<_> = (0..4).map(|l| f.first_in(l, &holds[..1], &table)).collect();
+    }
+
+    #[test]
+    fn each_word_keeps_its_own_kind_beside_the_others_of_its_block() {
+        let mut kinds = WordKinds::new(200);
+        for (id, kind) in [(0, 0b00), (1, 0b11), (63, 0b10), (64, 0b01), (199, 0b11)] {
+            kinds.set(id, kind);
+        }
+        let got: Vec<_> = [0, 1, 2, 63, 64, 65, 199, 200, 5000]
+            .map(|id| kinds.kind(id))
+            .to_vec();
         assert_eq!(
             got,
-            [Some((5, false)), Some((5, false)), None, Some((5, true))]
+            [
+                Some(0),
+                Some(3),
+                None,
+                Some(2),
+                Some(1),
+                None,
+                Some(3),
+                None,
+                None
+            ]
         );
     }
 

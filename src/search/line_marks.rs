@@ -5,17 +5,27 @@
 use std::sync::Arc;
 
 use super::{KINDS, START_PART, START_WHOLE, needle_of, spend};
-use crate::search::forward::{Edges, Forward, bits_of};
+use crate::search::forward::{Edges, Forward, WordKinds};
 use crate::search::index::Index;
 use crate::search::matcher::TermMatcher;
 use crate::search::postings::{EDGE_END, EDGE_START, EDGE_WHOLE, Postings, Vocab, edge_kind};
 use crate::search::query::Mode;
 
+/// How a term's own marks are read, besides those [`Index::own_marks`] wrote.
+pub(super) enum OwnMarks {
+    /// Written in full from the words' lines; the lines they leave open (words of several
+    /// kinds) settled by reading those lines' words, when there are enough of them to be
+    /// worth a table of every word (the scan given), else by their text.
+    Followed(Option<LineScan>),
+    /// Read from each line's words as the scan comes to it.
+    ByLines(LineScan),
+}
+
 impl Index {
     /// Marks the lines where `t`'s own pattern lies, from its words: through the words'
     /// lines when they are few enough (within `budget`), else (`by_lines`) read from each
-    /// line's words as the scan comes to it: the [`LineScan`] given back. `None` when the
-    /// words cannot answer for the term.
+    /// line's words as the scan comes to it. `None` when the words cannot answer for the
+    /// term.
     pub(super) fn own_marks(
         &self,
         postings: &Postings,
@@ -23,14 +33,16 @@ impl Index {
         budget: &mut usize,
         by_lines: bool,
         marks: &mut [u8],
-    ) -> Option<Option<LineScan>> {
+    ) -> Option<OwnMarks> {
         let pattern = t.term.pattern.as_str();
         let prefix = t.term.mode == Mode::Prefix;
         let (needle, reading) = needle_of(pattern, t.term.mode)?;
         if let (Reading::Edges(mode), false) = (reading, by_lines) {
             // Few lines scanned: their edge words' text says more for less than the words
             // holding the pattern, found by a pass over the vocabulary.
-            return Some(Some(LineScan::edges_read(postings, pattern, mode)));
+            return Some(OwnMarks::ByLines(LineScan::edges_read(
+                postings, pattern, mode,
+            )));
         }
         let edges = matches!(reading, Reading::Edges(_));
         let followed = !edges || prefix;
@@ -45,17 +57,23 @@ impl Index {
         });
         let follow = starting.as_deref().unwrap_or(&own);
         if followed && worth_following(postings, follow, needle, budget, by_lines) {
+            let mut settle = None;
             match reading {
                 Reading::Open => open_words(postings, follow, marks),
                 Reading::Edges(_) => mark_prefix_words(postings, follow, pattern, marks),
-                Reading::First => mark_words(postings, follow, pattern, marks),
+                Reading::First => {
+                    let open = mark_words(postings, follow, pattern, marks);
+                    if worth_settling(postings, open, own.len()) {
+                        settle = Some(LineScan::first(postings, pattern, &own));
+                    }
+                }
             }
-            return Some(None);
+            return Some(OwnMarks::Followed(settle));
         }
         if !by_lines {
             return None;
         }
-        Some(Some(match reading {
+        Some(OwnMarks::ByLines(match reading {
             Reading::Open => LineScan::open(postings, needle, &own),
             Reading::Edges(mode) => LineScan::edges(postings, pattern, mode, &own),
             Reading::First => LineScan::first(postings, pattern, &own),
@@ -89,12 +107,28 @@ pub(super) fn worth_following(
     !lines_cheaper && spend(budget, std::iter::once(cost)).is_some()
 }
 
+/// Whether the `open` lines the words' lines left open (see [`mark_words`]) are worth
+/// settling from their words, through a table of the kinds of the `own` words holding the
+/// term ([`LineScan::first`]), rather than from their text: a line's text read (folded
+/// again, matched) costs about what the table does for 64 words, or for 16 words of the
+/// vocabulary (which its making goes over, three bits a word).
+fn worth_settling(postings: &Postings, open: usize, own: usize) -> bool {
+    open.saturating_mul(64) > own.saturating_add(postings.vocabulary_len() / 16)
+}
+
 /// A line the words leave open: words of several kinds, whose first hit the text says.
 pub(super) const OPEN: u8 = KINDS;
 
 /// Marks each line holding one of the words `own` (which hold `pattern`) with their kinds,
-/// from the words' lines.
-pub(super) fn mark_words(postings: &Postings, own: &[u32], pattern: &str, marks: &mut [u8]) {
+/// from the words' lines. Gives back about how many lines it left open (words of several
+/// kinds, whose first hit the text or the line's words say).
+pub(super) fn mark_words(
+    postings: &Postings,
+    own: &[u32],
+    pattern: &str,
+    marks: &mut [u8],
+) -> usize {
+    let mut open = 0;
     for &id in own {
         let word = postings.word(id);
         let at = word.find(pattern).unwrap_or(0);
@@ -102,6 +136,8 @@ pub(super) fn mark_words(postings: &Postings, own: &[u32], pattern: &str, marks:
         let kind = u8::from(at == 0) | u8::from(ends) << 1;
         postings.lines.for_each(id, |line, first| {
             if let Some(m) = marks.get_mut(line) {
+                // Words of one kind until now, of two from here.
+                open += usize::from((*m & KINDS).count_ones() == 1 && *m & 1 << kind == 0);
                 *m |= 1 << kind;
                 if first && kind & 1 == 1 {
                     *m |= if ends { START_WHOLE } else { START_PART };
@@ -109,6 +145,7 @@ pub(super) fn mark_words(postings: &Postings, own: &[u32], pattern: &str, marks:
             }
         });
     }
+    open
 }
 
 /// Marks each line whose key starts with one of the words `own` that starts with
@@ -160,11 +197,13 @@ pub(in crate::search) enum Reading {
 /// up to its first match), and on both of the scan's threads.
 pub(super) struct LineScan {
     forward: Arc<Forward>,
-    /// Per word, by number: what it says of the term (see [`Reading`]).
+    /// Per word, by number, for [`Reading::Edges`]: how it holds the term at its edges
+    /// (see [`Postings::edge_kinds`]).
     table: Vec<u8>,
-    /// Per word, one bit: its value in `table` is not 0 (what each line's words are tested
-    /// by, see [`Forward::first_in`]; empty for [`Reading::Edges`], which reads two words).
-    holds: Vec<u64>,
+    /// Per word, for [`Reading::First`] and [`Reading::Open`]: whether it holds the term
+    /// (the pattern, or the run of letters), and the kind of its first hit (see
+    /// [`Forward::first_in`]).
+    kinds: WordKinds,
     reading: Reading,
     /// For [`Reading::Edges`] without a table: the words, whose edge words' text is read
     /// against `pattern` line by line (a scan of few lines, where a table of every word
@@ -176,40 +215,37 @@ impl LineScan {
     /// Reads the kind of the first word holding `pattern` (a word), `own` being the words
     /// holding it.
     pub fn first(postings: &Postings, pattern: &str, own: &[u32]) -> LineScan {
-        LineScan::new(postings, postings.first_kinds(pattern, own), Reading::First)
+        LineScan::of_kinds(postings, postings.first_kinds(pattern, own), Reading::First)
     }
 
     /// Leaves open the lines with a word holding `run` (a run of letters of a pattern
     /// holding more, which any hit of the pattern holds inside one word), `own` being the
     /// words holding it.
     pub fn open(postings: &Postings, run: &str, own: &[u32]) -> LineScan {
-        LineScan::new(postings, postings.first_kinds(run, own), Reading::Open)
+        LineScan::of_kinds(postings, postings.first_kinds(run, own), Reading::Open)
     }
 
     /// Reads where an anchored term (`mode`) of `pattern` (a word) meets the first and
     /// last words, `own` being the words holding it.
     pub fn edges(postings: &Postings, pattern: &str, mode: Mode, own: &[u32]) -> LineScan {
-        let table = postings.edge_kinds(pattern, own);
-        LineScan::new(postings, table, Reading::Edges(mode))
+        let mut scan = LineScan::of_kinds(postings, WordKinds::default(), Reading::Edges(mode));
+        scan.table = postings.edge_kinds(pattern, own);
+        scan
     }
 
     /// As [`LineScan::edges`], reading each scanned line's first and last words' text
     /// rather than a table of every word: for a scan of few lines.
     pub fn edges_read(postings: &Postings, pattern: &str, mode: Mode) -> LineScan {
-        let mut scan = LineScan::new(postings, Vec::new(), Reading::Edges(mode));
+        let mut scan = LineScan::of_kinds(postings, WordKinds::default(), Reading::Edges(mode));
         scan.read = Some((Arc::clone(&postings.vocab), pattern.to_string()));
         scan
     }
 
-    fn new(postings: &Postings, table: Vec<u8>, reading: Reading) -> LineScan {
-        let holds = match reading {
-            Reading::First | Reading::Open => bits_of(&table),
-            Reading::Edges(_) => Vec::new(),
-        };
+    fn of_kinds(postings: &Postings, kinds: WordKinds, reading: Reading) -> LineScan {
         LineScan {
             forward: Arc::clone(&postings.forward),
-            table,
-            holds,
+            table: Vec::new(),
+            kinds,
             reading,
             read: None,
         }
@@ -218,11 +254,11 @@ impl LineScan {
     /// Line `line`'s mark bits, as [`super::TermMarks`] holds them.
     pub fn bits(&self, line: usize) -> u8 {
         match self.reading {
-            Reading::First => match self.forward.first_in(line, &self.holds, &self.table) {
-                Some((value, at_key_start)) => first_bits(value - 1, at_key_start),
+            Reading::First => match self.forward.first_in(line, &self.kinds) {
+                Some((kind, at_key_start)) => first_bits(kind, at_key_start),
                 None => 0,
             },
-            Reading::Open => match self.forward.first_in(line, &self.holds, &self.table) {
+            Reading::Open => match self.forward.first_in(line, &self.kinds) {
                 Some(_) => OPEN,
                 None => 0,
             },

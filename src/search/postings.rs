@@ -17,7 +17,7 @@ use hashbrown::HashTable;
 use memchr::memmem::Finder;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::forward::Forward;
+use super::forward::{Forward, WordKinds};
 use super::leb128;
 use crate::text::fold_into;
 
@@ -310,17 +310,18 @@ impl Postings {
     }
 
     /// Per word (by number), how it holds `needle` (alphanumeric characters only), as its
-    /// first occurrence lies: 0 not at all, else `1 + (starts the word | ends it << 1)`.
+    /// first occurrence lies (see [`WordKinds`]).
     /// `own` are the words holding it ([`Postings::words_holding`]): only they are read.
-    pub fn first_kinds(&self, needle: &str, own: &[u32]) -> Vec<u8> {
-        let mut kinds = vec![0u8; self.vocab.ends.len()];
+    pub fn first_kinds(&self, needle: &str, own: &[u32]) -> WordKinds {
+        let mut kinds = WordKinds::new(self.vocab.ends.len());
         for &id in own {
             let word = self.word(id);
-            let at = find_in(word.as_bytes(), needle.as_bytes());
-            let (Some(at), Some(slot)) = (at, kinds.get_mut(id as usize)) else {
-                continue;
-            };
-            *slot = 1 + (u8::from(at == 0) | u8::from(at + needle.len() == word.len()) << 1);
+            if let Some(at) = find_in(word.as_bytes(), needle.as_bytes()) {
+                kinds.set(
+                    id,
+                    u8::from(at == 0) | u8::from(at + needle.len() == word.len()) << 1,
+                );
+            }
         }
         kinds
     }

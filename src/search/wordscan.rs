@@ -9,11 +9,12 @@
 //! none has no hit in its own text, and then one holding a skeleton entry the term meets
 //! is met across scripts (a line has no other names); so most lines are scored from their
 //! marks, and the scan reads the text only of the lines the marks leave open: words of
-//! several kinds, or a possible hit through an alias spelling. Lines no term's words reach
-//! are passed over. A term in too many words to follow their lines (one or two letters)
-//! is found in each line's words instead ([`super::forward`]): the first of them holding
-//! it is where the line's hit lies, so no line is left open by its own words. An anchored
-//! term (`^x`, `x$`) meets a line's first or last word alone, which each line's words give;
+//! several kinds (settled from the line's own words instead when many lines are so), or a
+//! possible hit through an alias spelling. Lines no term's words reach are passed over. A
+//! term in too many words to follow their lines (one or two letters) is found in each
+//! line's words instead ([`super::forward`]): the first of them holding it is where the
+//! line's hit lies, so no line is left open by its own words. An anchored term (`^x`,
+//! `x$`) meets a line's first or last word alone, which each line's words give;
 //! a term holding punctuation leaves open only the lines of the words holding its longest
 //! run of letters. The scores are the matcher's own (see [`HitBounds`]), so the results
 //! are the same as a scan of every line's text.
@@ -29,7 +30,7 @@ use super::plan::Plan;
 use super::postings::{Postings, is_alnum};
 use super::query::Mode;
 use super::words::EntrySet;
-use line_marks::{LineScan, Reading};
+use line_marks::{LineScan, OwnMarks, Reading};
 
 #[path = "line_marks.rs"]
 mod line_marks;
@@ -68,6 +69,10 @@ struct TermMarks {
     marks: Vec<u8>,
     /// More bits of each line, read from its words when it is looked at.
     scan: Option<LineScan>,
+    /// The kinds of the first word holding the pattern, read from the words of a line
+    /// the marks leave open (words of several kinds), in place of those marks: what its
+    /// text would say, for less.
+    settle: Option<LineScan>,
     negated: bool,
     /// The pattern's length in bytes.
     len: usize,
@@ -155,7 +160,10 @@ impl Index {
         let mut marks = vec![0u8; lines];
         let limit = *budget / 32 + 1024;
         let exact = matches!(t.term.mode, Mode::Fuzzy | Mode::Exact);
-        let scan = self.own_marks(postings, t, budget, by_lines, &mut marks)?;
+        let (scan, settle) = match self.own_marks(postings, t, budget, by_lines, &mut marks)? {
+            OwnMarks::Followed(settle) => (None, settle),
+            OwnMarks::ByLines(scan) => (Some(scan), None),
+        };
         // Alias spellings are whole words of the text: their lines hold a word holding
         // the alias's longest run of letters.
         let mut aliases = vec![0u8; if t.term.aliases.is_empty() { 0 } else { lines }];
@@ -186,6 +194,7 @@ impl Index {
         let term = TermMarks {
             marks,
             scan,
+            settle,
             anchored: !exact,
             negated: t.term.negated,
             len: pattern.len(),
@@ -212,6 +221,12 @@ pub(super) fn needle_of(pattern: &str, mode: Mode) -> Option<(&str, Reading)> {
     } else {
         (pattern, Reading::First)
     })
+}
+
+/// True when marks `m` leave a line's own hit open: words of several kinds hold the
+/// pattern, none starting the line's key.
+fn left_open(m: u8) -> bool {
+    m & (START_WHOLE | START_PART) == 0 && (m & KINDS).count_ones() > 1
 }
 
 /// Marks `line` as reached through another form of the term (`bit`: [`ALIAS`], [`SKEL`]).
@@ -293,7 +308,14 @@ impl TermMarks {
     /// As [`LineFilter::verdict`], for one term (its `!` applied).
     fn verdict(&self, line: usize) -> Option<Option<i32>> {
         let read = self.scan.as_ref().map_or(0, |s| s.bits(line));
-        let m = self.marks.get(line).copied().unwrap_or(0) | read;
+        let mut m = self.marks.get(line).copied().unwrap_or(0) | read;
+        if let Some(settle) = self.settle.as_ref().filter(|_| left_open(m)) {
+            let own = settle.bits(line);
+            // The line's words name its first hit (none: the text says).
+            if own & KINDS != 0 {
+                m = m & !(KINDS | START_WHOLE | START_PART) | own;
+            }
+        }
         let kinds = m & KINDS;
         let bounds = if m & (START_WHOLE | START_PART) != 0 {
             Some(HitBounds {

@@ -105,3 +105,26 @@ proptest! {
         same_as_plain(&index, &raw)?;
     }
 }
+
+#[test]
+fn a_followed_term_settles_lines_of_several_kinds_from_their_words() {
+    // `ankara` and `12` are in few words, whose lines are followed; these lines hold words
+    // of several kinds (the pattern whole, starting a word, ending one, inside one), none
+    // starting the line: their own words say which comes first, not their text.
+    let mut lines = vec![
+        "dedi ankaralı Ankara",
+        "dedi anankara ankaralı",
+        "ve Ankara'da anankara",
+        "ve 2012 12 120",
+        "ve 120 2012 a1b2",
+    ];
+    // Lines without them: reading every line's words costs more than following those few
+    // words' lines.
+    lines.extend(["ve bu da dedi şu o", "bu ve şu dedi o da"].repeat(40));
+    let index = one_document(&lines);
+    for raw in ["ankara", "nkar", "12", "'12", "!12"] {
+        let read = read_lines(&index, raw);
+        assert!(read.is_empty(), "{raw}: texts read: {read:?}");
+        same_as_plain(&index, raw).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
