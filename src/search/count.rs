@@ -42,15 +42,20 @@ impl Index {
             return None;
         }
         let mut docs = vec![false; self.tags.len()];
+        let mut mark = |d: u32| {
+            if let Some(slot) = docs.get_mut(d as usize) {
+                *slot = true;
+            }
+        };
         for hit in &heads.hits {
+            if let Some(d) = self.items.line_doc(hit.item as usize) {
+                mark(d);
+                continue;
+            }
             let Some(item) = self.items.get(hit.item as usize) else {
                 continue;
             };
-            for &d in self.docs(&item) {
-                if let Some(slot) = docs.get_mut(d as usize) {
-                    *slot = true;
-                }
-            }
+            self.docs(&item).iter().copied().for_each(&mut mark);
         }
         let ids = &prepared.ids;
         let lines = ids.get(ids.partition_point(|&id| (id as usize) < self.first_line())..);

@@ -256,7 +256,19 @@ fn ranked_docs(index: &Index, query: &Query, results: &Results, entity_hits: &[H
     let every_scope = ScopeDocs::new(index, query, results);
     // Each document's best direct hit, by rank key (one pass, whatever the hit count).
     let mut best = vec![u128::MAX; index.tags.len()];
+    let mut better = |d: u32, key: u128| {
+        let d = d as usize;
+        if d >= best.len() {
+            best.resize(d + 1, u128::MAX);
+        }
+        best[d] = best[d].min(key);
+    };
     for &hit in &results.hits {
+        // Most hits are document lines: their document read without the line made whole.
+        if let Some(d) = index.items.line_doc(hit.item as usize) {
+            better(d, index.rank_key(hit));
+            continue;
+        }
         let Some(item) = index.items.get(hit.item as usize) else {
             continue;
         };
@@ -265,11 +277,7 @@ fn ranked_docs(index: &Index, query: &Query, results: &Results, entity_hits: &[H
         }
         let key = index.rank_key(hit);
         for &d in index.docs(&item) {
-            let d = d as usize;
-            if d >= best.len() {
-                best.resize(d + 1, u128::MAX);
-            }
-            best[d] = best[d].min(key);
+            better(d, key);
         }
     }
     let mut direct: Vec<(u128, usize)> = best
