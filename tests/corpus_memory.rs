@@ -7,39 +7,20 @@ use std::sync::Mutex;
 
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
+#[path = "support/seed_texts.rs"]
+mod seed_texts;
 #[path = "support/seed_words.rs"]
 mod seed_words;
 
 use okur::corpus::{Corpus, Document};
 use okur::extract::{Extractor, extract_corpus_table};
+use seed_texts::texts;
 
 /// One measurement at a time: the counters are the whole process's.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 #[global_allocator]
 static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
-/// `n` texts of about 5 KB from the seeds' words, as a corpus of news is: a title, then
-/// paragraphs of a few hundred bytes with a blank line between them.
-fn texts(n: usize) -> Vec<String> {
-    let words = seed_words::seed_words();
-    (0..n)
-        .map(|i| {
-            let mut text = String::new();
-            let mut k = i * 7919;
-            let mut para = 0;
-            while text.len() < 5_000 {
-                text.push_str(&words[k % words.len()]);
-                para += 1;
-                // A title of six words, then paragraphs of about 40 (some 300 bytes).
-                let end = para == 6 || (para > 6 && para % 40 == 6);
-                text.push_str(if end { "\n\n" } else { " " });
-                k = k.wrapping_mul(31).wrapping_add(7) % 1_000_003;
-            }
-            text
-        })
-        .collect()
-}
 
 fn corpus(texts: Vec<String>) -> Corpus {
     let docs = texts
@@ -203,108 +184,6 @@ fn the_panels_hold_their_mentions_without_spare_room() {
     assert!(
         kept <= need + need / 50,
         "the facts of {mentions} mentions kept {kept} bytes ({need} needed)"
-    );
-}
-
-/// Texts as [`texts`] makes them, one word in five made up (3 to 9 letters): as in the
-/// generated corpora of issue 13, most distinct words are seen once, and each costs the
-/// index its folded word, its skeleton entry, their ends and lists beside its codes.
-fn texts_with_new_words(n: usize) -> Vec<String> {
-    const LETTERS: [char; 12] = ['a', 'e', 'ı', 'i', 'o', 'ü', 'k', 'l', 'm', 'r', 'ş', 't'];
-    let mut state = 0x9e37_79b9_u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        usize::try_from(state % 1_000_003).unwrap_or(0)
-    };
-    texts(n)
-        .into_iter()
-        .map(|text| {
-            let mut out = String::with_capacity(text.len() + text.len() / 4);
-            for (i, word) in text.split(' ').enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                out.push_str(word);
-                if i % 5 == 4 {
-                    out.push(' ');
-                    out.extend((0..3 + next() % 7).map(|_| LETTERS[next() % LETTERS.len()]));
-                }
-            }
-            out
-        })
-        .collect()
-}
-
-/// The search index with its word postings, per byte of the text it indexes (issue 13:
-/// the largest share of the reader's memory beside the text). A line's skeleton entries
-/// are read through its folded words, an entry's lines are its word's. A line item was 64 bytes,
-/// now 56 (its entries' place is its strings' place, which a line has none of); a
-/// skeleton entry's end was 64 bits, now 32. Every byte held is one of the parts
-/// [`okur::search::Index::held_parts`] names.
-#[test]
-fn the_index_holds_its_parts_and_no_more() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let corpus = std::sync::Arc::new(corpus(texts_with_new_words(400)));
-    let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
-    // Built once before: tables made on first use live for the process.
-    drop(okur::search::Index::build(&corpus, &[]));
-    let (index, m) = counting_alloc::measure(|| {
-        let mut index = okur::search::Index::build(&corpus, &[]);
-        index.index_words();
-        index
-    });
-    let kept = usize::try_from(m.kept).unwrap_or(usize::MAX);
-    let parts = index.held_parts();
-    let counted: usize = parts.iter().map(|p| p.1).sum();
-    assert!(
-        kept.abs_diff(counted) <= kept / 50,
-        "held {kept}, parts {counted}: {parts:?}"
-    );
-    // 927‰ of the text since a document line is 16 bytes of columns, not a 56-byte item
-    // (`search::line_items`; items and line items 50‰ now); 1023‰ since each
-    // distinct skeleton text is held once, not once per word (`search::words`; 1040‰
-    // before, items 145‰). 1341‰ while the skeleton entries kept
-    // their own per-line codes and lists beside the folded words' (one vocabulary now, see
-    // `search::entry_words`); with items of 64 bytes alone it was 21‰ more again.
-    let per_mille = kept * 1000 / text.max(1);
-    assert!(
-        per_mille <= 940,
-        "index held {per_mille}‰ of the text: {parts:?}"
-    );
-}
-
-#[test]
-fn lines_held_apart_list_each_entry_once_while_the_words_are_indexed() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    // `3` folds to a word without a skeleton in the first document; written `٣` it is an
-    // Arabic letter to the skeleton, so every long paragraph holding it is held apart, and
-    // says the same few words thousands of times.
-    let words = ["Lavrov", "Moskova", "ile", "görüştü", "قال", "بوتين", "٣"];
-    let paragraph = |k: usize| {
-        let mut p: Vec<&str> = (0..20_000)
-            .map(|i| words[(i * 5 + k) % words.len()])
-            .collect();
-        p.push("\n\n");
-        p.join(" ")
-    };
-    let huge: String = (0..10).map(paragraph).collect();
-    let corpus = std::sync::Arc::new(corpus(vec!["3 kez".to_string(), huge]));
-    let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
-    let mut index = okur::search::Index::build(&corpus, &[]);
-    let ((), m) = counting_alloc::measure(|| index.index_words());
-    assert!(
-        index.lines_apart() >= 10,
-        "{} lines apart",
-        index.lines_apart()
-    );
-    // A pair (entry, line) per occurrence took 8 bytes a word before duplicates were
-    // dropped: about as much again as the text, at 40 MB a third of the reader's peak.
-    assert!(
-        m.peak <= text / 2,
-        "indexing the words peaked {} bytes above the start for {text} bytes of text",
-        m.peak
     );
 }
 

@@ -6,6 +6,8 @@ use std::sync::{Arc, Mutex};
 
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
+#[path = "support/seed_texts.rs"]
+mod seed_texts;
 #[path = "support/seed_words.rs"]
 mod seed_words;
 
@@ -113,4 +115,83 @@ fn the_index_and_its_postings_keep_less_than_the_text_again() {
     let peak = m.peak as f64 / text as f64;
     assert!(kept < 1.2, "kept {kept:.2} bytes per text byte");
     assert!(peak < 1.3, "peaked at {peak:.2} bytes per text byte");
+}
+
+/// The corpus of `texts`, one document each (`0.txt`, `1.txt`, …).
+fn corpus_of(texts: Vec<String>) -> Corpus {
+    let docs = (texts.into_iter().enumerate())
+        .map(|(i, t)| Document::from_text(format!("{i}.txt"), t))
+        .collect();
+    Corpus { docs }
+}
+
+/// The search index with its word postings, per byte of the text it indexes (issue 13:
+/// the largest share of the reader's memory beside the text). A line's skeleton entries
+/// are read through its folded words, an entry's lines are its word's. A line item was 64 bytes,
+/// now 56 (its entries' place is its strings' place, which a line has none of); a
+/// skeleton entry's end was 64 bits, now 32. Every byte held is one of the parts
+/// [`okur::search::Index::held_parts`] names.
+#[test]
+fn the_index_holds_its_parts_and_no_more() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let corpus = std::sync::Arc::new(corpus_of(seed_texts::texts_with_new_words(400)));
+    let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    // Built once before: tables made on first use live for the process.
+    drop(okur::search::Index::build(&corpus, &[]));
+    let (index, m) = counting_alloc::measure(|| {
+        let mut index = okur::search::Index::build(&corpus, &[]);
+        index.index_words();
+        index
+    });
+    let kept = usize::try_from(m.kept).unwrap_or(usize::MAX);
+    let parts = index.held_parts();
+    let counted: usize = parts.iter().map(|p| p.1).sum();
+    assert!(
+        kept.abs_diff(counted) <= kept / 50,
+        "held {kept}, parts {counted}: {parts:?}"
+    );
+    // 927‰ of the text since a document line is 16 bytes of columns, not a 56-byte item
+    // (`search::line_items`; items and line items 50‰ now); 1023‰ since each
+    // distinct skeleton text is held once, not once per word (`search::words`; 1040‰
+    // before, items 145‰). 1341‰ while the skeleton entries kept
+    // their own per-line codes and lists beside the folded words' (one vocabulary now, see
+    // `search::entry_words`); with items of 64 bytes alone it was 21‰ more again.
+    let per_mille = kept * 1000 / text.max(1);
+    assert!(
+        per_mille <= 940,
+        "index held {per_mille}‰ of the text: {parts:?}"
+    );
+}
+
+#[test]
+fn lines_held_apart_list_each_entry_once_while_the_words_are_indexed() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    // `3` folds to a word without a skeleton in the first document; written `٣` it is an
+    // Arabic letter to the skeleton, so every long paragraph holding it is held apart, and
+    // says the same few words thousands of times.
+    let words = ["Lavrov", "Moskova", "ile", "görüştü", "قال", "بوتين", "٣"];
+    let paragraph = |k: usize| {
+        let mut p: Vec<&str> = (0..20_000)
+            .map(|i| words[(i * 5 + k) % words.len()])
+            .collect();
+        p.push("\n\n");
+        p.join(" ")
+    };
+    let huge: String = (0..10).map(paragraph).collect();
+    let corpus = std::sync::Arc::new(corpus_of(vec!["3 kez".to_string(), huge]));
+    let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let mut index = okur::search::Index::build(&corpus, &[]);
+    let ((), m) = counting_alloc::measure(|| index.index_words());
+    assert!(
+        index.lines_apart() >= 10,
+        "{} lines apart",
+        index.lines_apart()
+    );
+    // A pair (entry, line) per occurrence took 8 bytes a word before duplicates were
+    // dropped: about as much again as the text, at 40 MB a third of the reader's peak.
+    assert!(
+        m.peak <= text / 2,
+        "indexing the words peaked {} bytes above the start for {text} bytes of text",
+        m.peak
+    );
 }
