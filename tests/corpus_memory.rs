@@ -12,24 +12,15 @@ mod seed_texts;
 #[path = "support/seed_words.rs"]
 mod seed_words;
 
-use okur::corpus::{Corpus, Document};
+use okur::corpus::Document;
 use okur::extract::{Extractor, extract_corpus_table};
-use seed_texts::texts;
+use seed_texts::{corpus_of as corpus, texts};
 
 /// One measurement at a time: the counters are the whole process's.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 #[global_allocator]
 static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
-fn corpus(texts: Vec<String>) -> Corpus {
-    let docs = texts
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| Document::from_text(format!("{i}.txt"), t))
-        .collect();
-    Corpus { docs }
-}
 
 /// A loaded article holds its text, its strings (path, key, its copy's path, title,
 /// dateline) and the document itself, not its paragraphs: only an opened document needs

@@ -117,14 +117,6 @@ fn the_index_and_its_postings_keep_less_than_the_text_again() {
     assert!(peak < 1.3, "peaked at {peak:.2} bytes per text byte");
 }
 
-/// The corpus of `texts`, one document each (`0.txt`, `1.txt`, …).
-fn corpus_of(texts: Vec<String>) -> Corpus {
-    let docs = (texts.into_iter().enumerate())
-        .map(|(i, t)| Document::from_text(format!("{i}.txt"), t))
-        .collect();
-    Corpus { docs }
-}
-
 /// The search index with its word postings, per byte of the text it indexes (issue 13:
 /// the largest share of the reader's memory beside the text). A line's skeleton entries
 /// are read through its folded words, an entry's lines are its word's. A line item was 64 bytes,
@@ -134,7 +126,7 @@ fn corpus_of(texts: Vec<String>) -> Corpus {
 #[test]
 fn the_index_holds_its_parts_and_no_more() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let corpus = std::sync::Arc::new(corpus_of(seed_texts::texts_with_new_words(400)));
+    let corpus = std::sync::Arc::new(seed_texts::corpus_of(seed_texts::texts_with_new_words(400)));
     let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
     // Built once before: tables made on first use live for the process.
     drop(okur::search::Index::build(&corpus, &[]));
@@ -178,7 +170,7 @@ fn lines_held_apart_list_each_entry_once_while_the_words_are_indexed() {
         p.join(" ")
     };
     let huge: String = (0..10).map(paragraph).collect();
-    let corpus = std::sync::Arc::new(corpus_of(vec!["3 kez".to_string(), huge]));
+    let corpus = std::sync::Arc::new(seed_texts::corpus_of(vec!["3 kez".to_string(), huge]));
     let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
     let mut index = okur::search::Index::build(&corpus, &[]);
     let ((), m) = counting_alloc::measure(|| index.index_words());

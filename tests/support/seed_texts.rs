@@ -3,7 +3,17 @@
 //! Each test file uses a part, hence `dead_code` is allowed.
 #![allow(dead_code)]
 
+use okur::corpus::{Corpus, Document};
+
 use super::seed_words;
+
+/// The corpus of `texts`, one document each (`0.txt`, `1.txt`, …).
+pub fn corpus_of(texts: Vec<String>) -> Corpus {
+    let docs = (texts.into_iter().enumerate())
+        .map(|(i, t)| Document::from_text(format!("{i}.txt"), t))
+        .collect();
+    Corpus { docs }
+}
 
 /// `n` texts of about 5 KB from the seeds' words, as a corpus of news is: a title, then
 /// paragraphs of a few hundred bytes with a blank line between them.
