@@ -48,14 +48,9 @@ impl Index {
             }
         };
         for hit in &heads.hits {
-            if let Some(d) = self.items.line_doc(hit.item as usize) {
-                mark(d);
-                continue;
+            if let Some((_, item_docs)) = self.kind_and_docs(hit.item as usize) {
+                item_docs.for_each(&mut mark);
             }
-            let Some(item) = self.items.get(hit.item as usize) else {
-                continue;
-            };
-            self.docs(&item).iter().copied().for_each(&mut mark);
         }
         let ids = &prepared.ids;
         let lines = ids.get(ids.partition_point(|&id| (id as usize) < self.first_line())..);

@@ -284,11 +284,11 @@ pub(super) fn join(index: &Index, plan: &Plan, hits: Vec<Hit>) -> Vec<Hit> {
         .map(|&scope| {
             let mut docs = vec![false; n_docs];
             for h in &hits {
-                let Some(item) = index.items.get(h.item as usize) else {
+                let Some((kind, item_docs)) = index.kind_and_docs(h.item as usize) else {
                     continue;
                 };
-                if covers(scope, item.kind) {
-                    for &d in index.docs(&item) {
+                if covers(scope, kind) {
+                    for d in item_docs {
                         if let Some(slot) = docs.get_mut(d as usize) {
                             *slot = true;
                         }

@@ -136,6 +136,51 @@ fn standard_input_lines_have_no_document() {
         Some(("lavrov geldi", None, None))
     );
     assert!(!index.too_big());
+    let kinds: Vec<_> = (0..3)
+        .map(|id| {
+            index
+                .kind_and_docs(id)
+                .map(|(k, d)| (k, d.collect::<Vec<_>>()))
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            Some((ItemKind::Line, vec![])),
+            Some((ItemKind::Line, vec![])),
+            None
+        ]
+    );
+}
+
+/// Every item's kind and documents read by id as they are from the whole item: a document
+/// line's from its columns, an entity's from its range, a title's inline.
+#[test]
+fn each_item_gives_its_kind_and_documents_by_id() {
+    let entities = [
+        entity(Kind::Place, "Ankara", &[0, 1]),
+        entity(Kind::Person, "Lavrov", &[0]),
+    ];
+    let index = Index::of_documents(docs(), &entities);
+    let by_id: Vec<_> = (0..index.len() + 1)
+        .map(|id| {
+            index
+                .kind_and_docs(id)
+                .map(|(k, d)| (k, d.collect::<Vec<u32>>()))
+        })
+        .collect();
+    let whole: Vec<_> = (0..index.len() + 1)
+        .map(|id| {
+            let item = index.items.get(id)?;
+            Some((item.kind, index.docs(&item).to_vec()))
+        })
+        .collect();
+    assert_eq!(by_id, whole);
+    let kinds = [ItemKind::Doc, ItemKind::Entity(Kind::Place), ItemKind::Line];
+    for kind in kinds {
+        assert!(by_id.iter().flatten().any(|(k, _)| *k == kind), "{kind:?}");
+    }
+    assert!(by_id.iter().flatten().any(|(_, d)| d == &[0, 1]));
 }
 
 #[test]

@@ -165,9 +165,9 @@ fn screen_of(index: &Index, query: Query, heads: &Heads) -> Option<SearchOutcome
         .iter()
         .filter(|h| h.score > heads.line_ceiling)
         .filter_map(|&h| {
-            let item = index.items.get(h.item as usize)?;
-            let doc = *index.docs(&item).first()?;
-            (item.kind == ItemKind::Doc).then(|| (index.rank_key(h), doc as usize))
+            let (kind, mut docs) = index.kind_and_docs(h.item as usize)?;
+            let doc = docs.next()?;
+            (kind == ItemKind::Doc).then(|| (index.rank_key(h), doc as usize))
         })
         .collect();
     if sure.len() < FIRST_SCREEN {
@@ -264,21 +264,14 @@ fn ranked_docs(index: &Index, query: &Query, results: &Results, entity_hits: &[H
         best[d] = best[d].min(key);
     };
     for &hit in &results.hits {
-        // Most hits are document lines: their document read without the line made whole.
-        if let Some(d) = index.items.line_doc(hit.item as usize) {
-            better(d, index.rank_key(hit));
-            continue;
-        }
-        let Some(item) = index.items.get(hit.item as usize) else {
+        let Some((kind, docs)) = index.kind_and_docs(hit.item as usize) else {
             continue;
         };
-        if !matches!(item.kind, ItemKind::Doc | ItemKind::Line) {
+        if !matches!(kind, ItemKind::Doc | ItemKind::Line) {
             continue;
         }
         let key = index.rank_key(hit);
-        for &d in index.docs(&item) {
-            better(d, key);
-        }
+        docs.for_each(|d| better(d, key));
     }
     let mut direct: Vec<(u128, usize)> = best
         .iter()
@@ -290,10 +283,10 @@ fn ranked_docs(index: &Index, query: &Query, results: &Results, entity_hits: &[H
     let mut seen: Vec<bool> = best.iter().map(|&k| k != u128::MAX).collect();
     let mut docs: Vec<usize> = direct.into_iter().map(|(_, d)| d).collect();
     for hit in entity_hits {
-        let Some(item) = index.items.get(hit.item as usize) else {
+        let Some((_, entity_docs)) = index.kind_and_docs(hit.item as usize) else {
             continue;
         };
-        for &d in index.docs(&item) {
+        for d in entity_docs {
             let d = d as usize;
             if d >= seen.len() {
                 seen.resize(d + 1, false);
@@ -322,10 +315,10 @@ impl ScopeDocs {
                 let items = results
                     .hits
                     .iter()
-                    .filter_map(|h| index.items.get(h.item as usize));
+                    .filter_map(|h| index.kind_and_docs(h.item as usize));
                 let mut docs = HashSet::new();
-                for item in items.filter(|item| covers(scope, item.kind)) {
-                    docs.extend(index.docs(&item).iter().map(|&d| d as usize));
+                for (_, item_docs) in items.filter(|(kind, _)| covers(scope, *kind)) {
+                    docs.extend(item_docs.map(|d| d as usize));
                 }
                 docs
             })
