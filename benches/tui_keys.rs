@@ -23,7 +23,7 @@ fn app_of(n: usize) -> App {
             )
         })
         .collect();
-    let mentions = (0..n)
+    let mentions: Vec<Vec<MentionRef>> = (0..n)
         .map(|i| match i % 3 {
             0 => MentionRef::new(0, 5, 0).into_iter().collect(),
             _ => Vec::new(),

@@ -85,11 +85,7 @@ impl Facts {
         M: Iterator<Item = (usize, usize, usize)>,
     {
         let (rows, new_index) = Facts::rows(entities);
-        let mut facts = FactsBuilder::new(rows, docs.size_hint().0);
-        for doc in docs {
-            facts.push_doc(refs(doc, &new_index));
-        }
-        facts.finish()
+        Facts::new(rows, docs.map(|doc| refs(doc, &new_index)))
     }
 
     /// The panel's rows of `entities` (by kind, then corpus count), and each entity's row.

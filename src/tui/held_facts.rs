@@ -139,10 +139,14 @@ impl FactsBuilder {
 }
 
 impl Facts {
-    /// Facts over these entities and each document's mentions, with the documents of each
-    /// entity indexed.
-    pub fn new(entities: Vec<EntityRow>, mentions: Vec<Vec<MentionRef>>) -> Facts {
-        let mut facts = FactsBuilder::new(entities, mentions.len());
+    /// Facts over these entities and each document's mentions (sorted by start), with the
+    /// documents of each entity indexed.
+    pub fn new<D>(entities: Vec<EntityRow>, mentions: impl IntoIterator<Item = D>) -> Facts
+    where
+        D: IntoIterator<Item = MentionRef>,
+    {
+        let mentions = mentions.into_iter();
+        let mut facts = FactsBuilder::new(entities, mentions.size_hint().0);
         for doc in mentions {
             facts.push_doc(doc);
         }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::app::{App, Facts, FactsBuilder};
+use super::app::{App, Facts};
 use super::effect::Effect;
 use super::inbox::Waker;
 use super::msg::Msg;
@@ -141,11 +141,10 @@ fn carried_facts(facts: &Facts, moved: &[Option<usize>], len: usize) -> Facts {
             *slot = Some(old);
         }
     }
-    let mut carried = FactsBuilder::new(facts.entities.clone(), len);
-    for old in old_of {
-        carried.push_doc(old.into_iter().flat_map(|old| facts.mentions(old)));
-    }
-    carried.finish()
+    let docs = old_of
+        .into_iter()
+        .map(|old| old.into_iter().flat_map(|old| facts.mentions(old)));
+    Facts::new(facts.entities.clone(), docs)
 }
 
 /// The search's answer moved to the new indices (a document gone leaves it), until the

@@ -272,7 +272,7 @@ impl Harness {
 
 /// Facts for a corpus of one document that mentions one person, `name`, at `ranges`.
 pub fn one_person(name: &str, ranges: &[(usize, usize)]) -> Facts {
-    let mentions = ranges
+    let mentions: Vec<MentionRef> = ranges
         .iter()
         .filter_map(|&(start, end)| MentionRef::new(start, end, 0))
         .collect();
