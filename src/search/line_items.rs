@@ -212,8 +212,7 @@ impl Items {
 
     /// Where line `place`'s own entry codes are (start, length) while the lines keep them.
     pub fn own_codes(&self, place: usize) -> Option<(u64, u32)> {
-        let at = self.lines.codes_at.get(place..place.checked_add(2)?)?;
-        Some((at[0], u32::try_from(at[1].checked_sub(at[0])?).ok()?))
+        self.lines.own_codes(place)
     }
 
     /// From now on every line reads its entries through its words, but those of `apart`
@@ -286,11 +285,17 @@ impl LineItems {
         }
     }
 
+    /// Where line `place`'s own entry codes are (start, length) while the lines keep them.
+    fn own_codes(&self, place: usize) -> Option<(u64, u32)> {
+        let at = self.codes_at.get(place..place.checked_add(2)?)?;
+        Some((at[0], u32::try_from(at[1].checked_sub(at[0])?).ok()?))
+    }
+
     /// The line's `Item::at` and `Item::lens[4]`: its own codes' place, or its place and
     /// [`THROUGH_WORDS`].
     fn codes(&self, place: usize) -> Option<(u64, u32)> {
-        if let Some(at) = self.codes_at.get(place..place.checked_add(2)?) {
-            return Some((at[0], u32::try_from(at[1].checked_sub(at[0])?).ok()?));
+        if let Some(own) = self.own_codes(place) {
+            return Some(own);
         }
         let key = u32::try_from(place).ok()?;
         match self.apart.binary_search_by_key(&key, |&(p, _, _)| p) {
