@@ -122,7 +122,7 @@ fn head_title(path: &Path, head: &mut [u8]) -> std::io::Result<Result<TitleEntry
 type Titles = (Vec<TitleEntry>, Vec<String>);
 
 /// The titles of files found in a folder, half on each of two threads, in order.
-fn titles_on_two_threads(files: &[PathBuf]) -> Titles {
+fn titles_on_two_threads<F: AsRef<Path> + Sync>(files: &[F]) -> Titles {
     let (a, b) = files.split_at(files.len().div_ceil(2));
     let ((mut out, mut notices), second) = std::thread::scope(|s| {
         let other = s.spawn(|| titles_of(b));
@@ -135,16 +135,16 @@ fn titles_on_two_threads(files: &[PathBuf]) -> Titles {
     (out, notices)
 }
 
-fn titles_of(files: &[PathBuf]) -> Titles {
+fn titles_of(files: &[impl AsRef<Path>]) -> Titles {
     // One buffer for every head: a head is looked at, never kept.
     let mut head = vec![0; HEAD];
     let mut out = Vec::with_capacity(files.len());
     let mut notices = Vec::new();
-    for file in files {
-        match file_titles(file, &mut head) {
+    for path in files.iter().map(AsRef::as_ref) {
+        match file_titles(path, &mut head) {
             Ok(Ok(entries)) => out.extend(entries),
             Ok(Err(notice)) => notices.push(notice),
-            Err(e) => notices.push(skip_notice(file, &e)),
+            Err(e) => notices.push(skip_notice(path, &e)),
         }
     }
     (out, notices)

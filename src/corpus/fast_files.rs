@@ -32,10 +32,9 @@ pub fn list_files(paths: &[PathBuf]) -> Result<Vec<Listed>, LoadError> {
         if meta.is_dir() {
             let found = walk(path)?;
             out.extend(found.skipped.into_iter().map(Listed::Skipped));
-            let files = found.files.into_iter().zip(found.regular);
-            out.extend(files.map(|(f, regular)| match regular {
-                true => Listed::Regular(f),
-                false => Listed::File(f, false),
+            out.extend(found.files.into_iter().map(|f| match f.regular {
+                true => Listed::Regular(f.path),
+                false => Listed::File(f.path, false),
             }));
         } else {
             out.push(Listed::File(path.clone(), true));

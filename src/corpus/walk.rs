@@ -16,17 +16,30 @@ const EXTENSIONS: [&str; 2] = ["txt", "md"];
 /// What a walk found: the files to read, and a notice per entry that had to be skipped.
 #[derive(Debug, Default)]
 pub(super) struct Found {
-    /// Files with a text extension, sorted.
-    pub files: Vec<PathBuf>,
-    /// One for each of `files`: whether its directory entry says a regular file (a link's
-    /// says nothing of its target). A reader may then skip asking the path's type again.
-    pub regular: Vec<bool>,
+    /// Files with a text extension, sorted by path.
+    pub files: Vec<TextFile>,
     /// Files with a news format's extension (`.xml`, `.html`, `.jsonl`, `.warc`...), sorted;
     /// empty without the `formats` feature. Kept apart so the quick title reader, which
     /// reads text heads, leaves them to the full load.
     pub formatted: Vec<PathBuf>,
     /// `PATH: skipped, REASON` for each subfolder or entry that could not be read.
     pub skipped: Vec<String>,
+}
+
+/// A file with a text extension that a walk found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct TextFile {
+    /// Where it is: the walked folder's path joined with the names below it.
+    pub path: PathBuf,
+    /// Whether its directory entry says a regular file (a link's says nothing of its
+    /// target). A reader may then skip asking the path's type again.
+    pub regular: bool,
+}
+
+impl AsRef<Path> for TextFile {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
 }
 
 /// All files with a text extension under `dir`. Fails only when `dir` itself cannot be read.
@@ -55,10 +68,7 @@ fn visit(folder: &Path, entries: std::fs::ReadDir, found: &mut Found, mail: bool
     items.sort_unstable_by(|a: &(PathBuf, Entry), b| a.0.as_os_str().cmp(b.0.as_os_str()));
     for (path, entry) in items {
         match entry {
-            Entry::Text { regular } => {
-                found.files.push(path);
-                found.regular.push(regular);
-            }
+            Entry::Text { regular } => found.files.push(TextFile { path, regular }),
             Entry::Formatted => found.formatted.push(path),
             Entry::Folder => {
                 let messages = maildir && (path.ends_with("cur") || path.ends_with("new"));
@@ -155,7 +165,7 @@ fn has_format_extension(path: &Path) -> bool {
 /// Text and news files together, in path order (both lists are).
 pub(super) fn merged(found: &Found) -> Vec<PathBuf> {
     let (mut a, mut b) = (
-        found.files.iter().peekable(),
+        found.files.iter().map(|f| &f.path).peekable(),
         found.formatted.iter().peekable(),
     );
     let mut out = Vec::with_capacity(found.files.len() + found.formatted.len());
@@ -212,7 +222,7 @@ mod tests {
         let names: Vec<_> = found
             .files
             .iter()
-            .filter_map(|p| p.strip_prefix(dir.path()).ok())
+            .filter_map(|f| f.path.strip_prefix(dir.path()).ok())
             .map(|p| p.display().to_string())
             .collect();
         assert_eq!(names, ["b.md", "sub/a.TXT"]);
@@ -234,8 +244,7 @@ mod tests {
         let kinds: Vec<_> = found
             .files
             .iter()
-            .filter_map(|p| p.file_name()?.to_str())
-            .zip(found.regular.iter().copied())
+            .filter_map(|f| Some((f.path.file_name()?.to_str()?, f.regular)))
             .collect();
         assert_eq!(kinds, [("a.txt", true), ("b.txt", false), ("c.txt", false)]);
         Ok(())
@@ -262,7 +271,12 @@ mod tests {
         }
         let mut sorted: Vec<PathBuf> = names.iter().map(|n| dir.path().join(n)).collect();
         sorted.sort();
-        assert_eq!(walk(dir.path())?.files, sorted);
+        let paths: Vec<PathBuf> = walk(dir.path())?
+            .files
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        assert_eq!(paths, sorted);
         Ok(())
     }
 
