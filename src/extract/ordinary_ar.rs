@@ -114,6 +114,9 @@ pub fn ordinary_place(lx: &Lexicon, text: &str) -> bool {
 /// and names no place: on ANERcorp train and okur news ar train, 1 of 1,641 such words
 /// after a word outside any name is a gold place.
 pub fn nisba_after_definite(text: &str, toks: &Tokens, m: &RawMention) -> bool {
+    if m.kind != Kind::Place {
+        return false;
+    }
     let i = toks.covering(m.start, m.end).start;
     let Some(t) = toks.toks.get(i) else {
         return false;
@@ -125,8 +128,7 @@ pub fn nisba_after_definite(text: &str, toks: &Tokens, m: &RawMention) -> bool {
         k.starts_with("ال") && (k.ends_with('ه') || k.ends_with('ي')) && k.chars().count() >= 5
     };
     let prev = &toks.toks[i.saturating_sub(1)];
-    m.kind == Kind::Place
-        && t.arabic
+    t.arabic
         && t.end() >= m.end
         && i > 0
         && super::names::is_nisba(key)
@@ -167,11 +169,14 @@ pub fn drop_no_places(ctx: (&Lexicon, &str, &Tokens), out: &mut Vec<RawMention>)
 /// small place that shares the rest (`وكلارنس` Clarence, `كينغ` Ying, `وديانا` Soran,
 /// `بأمان`). The tagger, which reads the rules' places, finds them too.
 pub fn unknown_behind_clitic(lx: &Lexicon, text: &str, toks: &Tokens, m: &RawMention) -> bool {
+    if m.kind != Kind::Place {
+        return false;
+    }
     let i = toks.covering(m.start, m.end).start;
     let (Some(t), Some(name)) = (toks.toks.get(i), text.get(m.start..m.end)) else {
         return false;
     };
-    if m.kind != Kind::Place || !t.arabic || t.start() >= m.start || t.end() < m.end {
+    if !t.arabic || t.start() >= m.start || t.end() < m.end {
         return false;
     }
     let key = fold_str(name);

@@ -9,9 +9,9 @@
 //! splits, and a model would learn to trust them more than they deserve on unseen text.
 
 pub use super::flags::{Flags, WordTable};
-use super::model::{Part, fnv1a};
+use super::model::{AttrSink, Part, fnv1a};
 pub use super::segments::{segments, segments_lazily};
-use super::shape::shape;
+use super::shape::{arabic_stem, shape};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::{Sep, Tokens};
 use crate::extract::{Kind, RawMention};
@@ -169,6 +169,7 @@ impl<'a> Context<'a> {
         Flags::from_bits(cell.get())
     }
 
+    #[inline]
     fn key(&self, i: usize) -> Part<'a> {
         let k = self.toks.key(i);
         let known = {
@@ -312,44 +313,56 @@ impl<'a> Context<'a> {
         seg: &std::ops::Range<usize>,
         add: &mut impl FnMut(&[Part<'_>]),
     ) {
+        self.context_attrs_into(i, seg, add);
+    }
+
+    /// [`Context::context_attrs`] into any [`AttrSink`], inlined where it is called: a
+    /// tagger's sink then sees the attributes' literal pieces as constants.
+    #[inline(always)]
+    pub fn context_attrs_into(
+        &self,
+        i: usize,
+        seg: &std::ops::Range<usize>,
+        add: &mut impl AttrSink,
+    ) {
         let t = &self.toks.toks[i];
-        add(&[lit!("sep="), sep_code(t.sep)]);
+        add.add(&[lit!("sep="), sep_code(t.sep)]);
         let pu = punct_before(self.text, self.toks, i);
         if !pu.is_empty() {
-            add(&[lit!("pu="), L(pu)]);
+            add.add(&[lit!("pu="), L(pu)]);
         }
         let after = match self.toks.toks.get(i + 1) {
             Some(n) => gap_punct(&self.text[t.end()..n.start()]),
             None => "",
         };
         if !after.is_empty() {
-            add(&[lit!("pa="), L(after)]);
+            add.add(&[lit!("pa="), L(after)]);
         }
         if i == seg.start {
-            add(&[lit!("bos")]);
+            add.add(&[lit!("bos")]);
         }
         if i + 1 == seg.end {
-            add(&[lit!("eos")]);
+            add.add(&[lit!("eos")]);
         }
         let missing = [lit!("w-2="), lit!("w-1="), lit!("w+1="), lit!("w+2=")];
         for (d, w) in NEAR.into_iter().zip(missing) {
             if neighbour(i, d, seg).is_none() {
-                add(&[w, lit!("_")]);
+                add.add(&[w, lit!("_")]);
             }
         }
         if let Some(j) = neighbour(i, -1, seg) {
-            add(&[lit!("b-1="), self.key(j), lit!("|"), self.key(i)]);
+            add.add(&[lit!("b-1="), self.key(j), lit!("|"), self.key(i)]);
         }
         let mark = |j: Option<usize>| j.map_or(lit!("_"), |j| self.rules[j].code());
         let here = self.rules[i];
-        add(&[lit!("R="), here.code()]);
-        add(&[lit!("R-1="), mark(neighbour(i, -1, seg))]);
-        add(&[lit!("R+1="), mark(neighbour(i, 1, seg))]);
+        add.add(&[lit!("R="), here.code()]);
+        add.add(&[lit!("R-1="), mark(neighbour(i, -1, seg))]);
+        add.add(&[lit!("R+1="), mark(neighbour(i, 1, seg))]);
         if here != RuleMark::None {
-            add(&[lit!("RF="), here.code(), sep_code(t.sep)]);
+            add.add(&[lit!("RF="), here.code(), sep_code(t.sep)]);
         }
         if let Some(j) = neighbour(i, 1, seg) {
-            add(&[lit!("b+1="), self.key(i), lit!("|"), self.key(j)]);
+            add.add(&[lit!("b+1="), self.key(i), lit!("|"), self.key(j)]);
         }
     }
 }
@@ -361,26 +374,6 @@ pub const NEAR: [isize; 4] = [-2, -1, 1, 2];
 pub fn neighbour(i: usize, d: isize, seg: &std::ops::Range<usize>) -> Option<usize> {
     let j = i.checked_add_signed(d)?;
     seg.contains(&j).then_some(j)
-}
-
-/// A folded Arabic word without its proclitics and article (`والرياض` -> `رياض`), when at
-/// least three letters remain.
-fn arabic_stem(k: &str) -> &str {
-    let mut s = k;
-    for set in [&['و', 'ف'][..], &['ب', 'ل', 'ك'][..]] {
-        if let Some(rest) = s.strip_prefix(set)
-            && rest.chars().count() >= 3
-        {
-            s = rest;
-        }
-    }
-    match s
-        .strip_prefix("ال")
-        .or_else(|| s.strip_prefix('ل').filter(|_| k.starts_with("لل")))
-    {
-        Some(rest) if rest.chars().count() >= 3 => rest,
-        _ => s,
-    }
 }
 
 fn sep_code(sep: Sep) -> Part<'static> {

@@ -52,11 +52,28 @@ impl<'a> Part<'a> {
         }
     }
 
+    #[inline(always)]
     fn hash(&self) -> u64 {
         match *self {
             Part::Lit(s) => fnv1a(s),
             Part::Known(_, h) => h,
         }
+    }
+}
+
+/// Where a token's attributes go, each as the pieces of its name: any closure over the
+/// pieces is one (training joins them into a name). A tagger's own sink, its `add` always
+/// inlined where the attributes are made, hashes an attribute of literal pieces at compile
+/// time and makes no call per attribute.
+pub trait AttrSink {
+    /// Takes one attribute, as the pieces of its name.
+    fn add(&mut self, parts: &[Part<'_>]);
+}
+
+impl<F: FnMut(&[Part<'_>])> AttrSink for F {
+    #[inline(always)]
+    fn add(&mut self, parts: &[Part<'_>]) {
+        self(parts);
     }
 }
 
@@ -66,6 +83,7 @@ pub struct AttrHash;
 
 impl AttrHash {
     /// The hash of an attribute name given as parts.
+    #[inline(always)]
     pub fn of(parts: &[Part<'_>]) -> u64 {
         parts.iter().fold(0, |h, p| Self::mix(h, p.hash()))
     }
@@ -75,6 +93,7 @@ impl AttrHash {
         name.split(PART_SEP).fold(0, |h, p| Self::mix(h, fnv1a(p)))
     }
 
+    #[inline(always)]
     fn mix(h: u64, x: u64) -> u64 {
         (h.rotate_left(23) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }

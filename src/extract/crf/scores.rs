@@ -9,7 +9,7 @@
 //! neighbours one attribute at a time ([`Found`]), since they were added one at a time.
 
 use super::features::{self, Context};
-use super::model::{AttrHash, CrfModel, Found};
+use super::model::{AttrHash, AttrSink, CrfModel, Found, Part};
 use index::WordIndex;
 
 #[path = "scores_index.rs"]
@@ -175,7 +175,19 @@ impl WordScores {
     }
 }
 
+/// Adds `row` to `scores` label by label. The shipped models have seven labels: at that
+/// fixed length the additions are made without a loop (each label's own sum, the same floats).
+#[inline(always)]
 fn add_row(row: &[f32], scores: &mut [f32]) {
+    if let (Ok(row), Ok(scores)) = (
+        <&[f32; 7]>::try_from(row),
+        <&mut [f32; 7]>::try_from(&mut *scores),
+    ) {
+        for (s, w) in scores.iter_mut().zip(row) {
+            *s += w;
+        }
+        return;
+    }
     for (s, w) in scores.iter_mut().zip(row) {
         *s += w;
     }
@@ -215,24 +227,15 @@ impl ContextWeights {
         self.ends.clear();
         self.found.clear();
         self.pending.clear();
-        let (memo, found, hashes, pending, ends) = (
-            &self.memo,
-            &mut self.found,
-            &mut self.hashes,
-            &mut self.pending,
-            &mut self.ends,
-        );
+        let mut sink = Lookups {
+            memo: &self.memo,
+            found: &mut self.found,
+            hashes: &mut self.hashes,
+            pending: &mut self.pending,
+        };
         for i in seg.clone() {
-            ctx.context_attrs(i, seg, &mut |p| {
-                let h = AttrHash::of(p);
-                let (held, f) = memo[memo_slot(h)];
-                if held != h || h == 0 {
-                    pending.push(found.len());
-                    hashes.push(h);
-                }
-                found.push(f);
-            });
-            ends.push(found.len());
+            ctx.context_attrs_into(i, seg, &mut sink);
+            self.ends.push(sink.found.len());
         }
         model.touch_states(&self.hashes);
         for (&at, &h) in self.pending.iter().zip(&self.hashes) {
@@ -249,6 +252,28 @@ impl ContextWeights {
         for &f in &self.found[from..self.ends[k]] {
             model.add_found(f, scores);
         }
+    }
+}
+
+/// Where [`ContextWeights::look_up`] puts each context attribute: its weights from the memo,
+/// or a place for them and its hash to look up in the table.
+struct Lookups<'w> {
+    memo: &'w [(u64, Found)],
+    found: &'w mut Vec<Found>,
+    hashes: &'w mut Vec<u64>,
+    pending: &'w mut Vec<usize>,
+}
+
+impl AttrSink for Lookups<'_> {
+    #[inline(always)]
+    fn add(&mut self, parts: &[Part<'_>]) {
+        let h = AttrHash::of(parts);
+        let (held, f) = self.memo[memo_slot(h)];
+        if held != h || h == 0 {
+            self.pending.push(self.found.len());
+            self.hashes.push(h);
+        }
+        self.found.push(f);
     }
 }
 

@@ -29,6 +29,26 @@ pub fn shape(word: &str, arabic: bool) -> &'static str {
     }
 }
 
+/// A folded Arabic word without its proclitics and article (`والرياض` -> `رياض`), when at
+/// least three letters remain.
+pub(super) fn arabic_stem(k: &str) -> &str {
+    let mut s = k;
+    for set in [&['و', 'ف'][..], &['ب', 'ل', 'ك'][..]] {
+        if let Some(rest) = s.strip_prefix(set)
+            && rest.chars().count() >= 3
+        {
+            s = rest;
+        }
+    }
+    match s
+        .strip_prefix("ال")
+        .or_else(|| s.strip_prefix('ل').filter(|_| k.starts_with("لل")))
+    {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,9 +52,12 @@ pub fn club_in_results(lx: &Lexicon, text: &str, m: &RawMention) -> bool {
 /// words so placed are gazetteer places: 9 clubs, a club's city (`موسكو الروسي`), two
 /// persons' names; none is a gold place.
 pub fn club_of_town(lx: &Lexicon, text: &str, toks: &Tokens, m: &RawMention) -> bool {
+    if m.kind != Kind::Place {
+        return false;
+    }
     let span = toks.covering(m.start, m.end);
     let i = span.start;
-    if m.kind != Kind::Place || span.len() != 1 || !toks.joined(i) {
+    if span.len() != 1 || !toks.joined(i) {
         return false;
     }
     let (Some(t), Some(next)) = (toks.toks.get(i), toks.toks.get(i + 1)) else {

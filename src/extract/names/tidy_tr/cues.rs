@@ -46,6 +46,13 @@ const PLURAL: &[&str] = &[
 /// `il` (province) only in these forms: its other forms are ordinary words (`ile`, `ilk`).
 const PROVINCE: &[&str] = &["ili", "iline", "ilinde", "ilinden", "ilinin", "illeri"];
 
+/// The first two letters of every cue above: a lower-case word is asked of this short list
+/// first, and most are no cue after it (each lower-case word of the text was compared with
+/// every cue).
+const CUE_STARTS: &[&[u8]] = &[
+    b"il", b"ko", b"ma", b"se", b"be", b"ka", b"me", b"ke", b"ey", b"bo", b"na", b"vi",
+];
+
 /// Folded determiners and adjectives that begin a sentence before a possessive noun
 /// (`Tüm ilçesi`, `Eski köyü`), never a place's name there.
 const NOT_NAMES: &[&str] = &[
@@ -57,7 +64,7 @@ const NOT_NAMES: &[&str] = &[
 /// a list of places (`Şahinbey ve Şehitkamil ilçelerinde`).
 fn cue(k: &str) -> Option<bool> {
     // `kentin` is the genitive of `kent`, not its possessive.
-    if k == "kentin" {
+    if k == "kentin" || !CUE_STARTS.contains(&k.as_bytes().get(..2).unwrap_or_default()) {
         return None;
     }
     if PLURAL.iter().any(|p| k.starts_with(p)) || k == "illeri" {
@@ -258,6 +265,18 @@ pub fn add_given_and_surname(
 mod tests {
     use super::super::shown;
     use super::*;
+
+    #[test]
+    fn every_cue_starts_as_the_gate_expects() {
+        for k in SINGULAR.iter().chain(PLURAL).chain(PROVINCE) {
+            assert!(cue(k).is_some(), "{k}");
+        }
+        assert_eq!(cue("ilcelerinde"), Some(true));
+        assert_eq!(cue("koyune"), Some(false));
+        assert_eq!(cue("ile"), None);
+        assert_eq!(cue("kentin"), None);
+        assert_eq!(cue("i"), None);
+    }
 
     #[test]
     fn places_before_cue_nouns_are_places() {

@@ -19,10 +19,12 @@ const MAX_INITIALS: usize = 3;
 
 /// The byte past the dot after token `i` when it is one upper-case Latin letter with a dot
 /// right after it (a space before the dot is allowed, as CoNLL renderings write `A .`).
+#[inline]
 fn initial(text: &str, toks: &Tokens, i: usize) -> Option<usize> {
     let t = toks.toks.get(i)?;
-    // One character is at most four bytes: most words are ruled out before reading any.
-    if t.end() - t.start() > 4 {
+    // An upper-case first letter is the token's `cap`, and one character is at most four
+    // bytes: most words are ruled out before reading any.
+    if !t.cap || t.end() - t.start() > 4 {
         return None;
     }
     let word = &text[t.start()..t.end()];
@@ -262,8 +264,10 @@ impl Reach {
 /// [`caps_surname`] starts from, asked first because it tells most tokens apart before any
 /// word is looked up.
 fn all_caps(text: &str, toks: &Tokens, i: usize) -> bool {
+    // A word in capitals begins with one (`cap`): the flag rules most words out unread.
     toks.toks.get(i).is_some_and(|t| {
-        !t.arabic
+        t.cap
+            && !t.arabic
             && text[t.start()..t.stem_end()]
                 .chars()
                 .all(char::is_uppercase)
