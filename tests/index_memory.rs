@@ -142,7 +142,9 @@ fn the_index_holds_its_parts_and_no_more() {
         kept.abs_diff(counted) <= kept / 50,
         "held {kept}, parts {counted}: {parts:?}"
     );
-    // 927‰ of the text since a document line is 16 bytes of columns, not a 56-byte item
+    // 783‰ since the folded words are numbered by count, each met once keeps its line
+    // inline (`search::lists`), and the vocabularies' ends are 16 bits past their block's
+    // (`search::ends`); 927‰ since a document line is 16 bytes of columns, not a 56-byte item
     // (`search::line_items`; items and line items 50‰ now); 1023‰ since each
     // distinct skeleton text is held once, not once per word (`search::words`; 1040‰
     // before, items 145‰). 1341‰ while the skeleton entries kept
@@ -150,7 +152,7 @@ fn the_index_holds_its_parts_and_no_more() {
     // `search::entry_words`); with items of 64 bytes alone it was 21‰ more again.
     let per_mille = kept * 1000 / text.max(1);
     assert!(
-        per_mille <= 940,
+        per_mille <= 800,
         "index held {per_mille}‰ of the text: {parts:?}"
     );
 }

@@ -92,6 +92,36 @@ impl Forward {
         (!self.too_big).then_some(())
     }
 
+    /// The same lines with each word `id` numbered `new_of_old[id]` (see
+    /// [`super::postings`]); `None` when a word has no new number or the lines outgrow
+    /// 32-bit offsets.
+    pub fn renumbered(&self, new_of_old: &[u32]) -> Option<Forward> {
+        let mut out = Forward {
+            bytes: Vec::with_capacity(self.bytes.len()),
+            ends: Vec::with_capacity(self.ends.len()),
+            starts: self.starts.clone(),
+            key_ends: self.key_ends.clone(),
+            open: false,
+            too_big: false,
+        };
+        let mut rest = self.bytes.as_slice();
+        while let Some((code, used)) = leb128::read(rest) {
+            rest = rest.get(used..).unwrap_or_default();
+            match code.checked_sub(1) {
+                None => {
+                    out.ends.push(u32::try_from(out.bytes.len()).ok()?);
+                    out.bytes.push(0);
+                }
+                Some(old) => {
+                    let new = *new_of_old.get(usize::try_from(old).ok()?)?;
+                    leb128::push(&mut out.bytes, u64::from(new) + 1);
+                }
+            }
+        }
+        out.finish()?;
+        Some(out)
+    }
+
     /// Heap bytes of the word codes, the lines' ends and their bits.
     pub fn held(&self) -> usize {
         use super::held::vec_bytes;
@@ -152,7 +182,8 @@ impl Forward {
         let mut at = 0;
         let mut first = true;
         while let Some(&b) = words.get(at) {
-            // Most lines' words are among the first 128 numbers: one byte, read in place.
+            // Words are numbered by count (see `super::postings`): most lines' words are
+            // among the first 128 numbers, one byte, read in place.
             let (code, used) = if b < 0x80 {
                 (u64::from(b), 1)
             } else {

@@ -9,7 +9,7 @@
 //! folded word is stored once; a key's lines are line numbers (an item id less the id of
 //! the first line: entities come before lines and are replaced without touching them),
 //! ascending, delta-encoded as LEB128, each with a flag bit (for a folded word: the line's
-//! key starts with it).
+//! key starts with it); a word met once keeps its one line inline ([`super::lists`]).
 
 use std::sync::Arc;
 
@@ -17,9 +17,13 @@ use hashbrown::HashTable;
 use memchr::memmem::Finder;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::ends::Ends;
 use super::forward::{Forward, WordKinds};
-use super::leb128;
+pub(crate) use super::lists::{Lists, ListsBuilder};
 use crate::text::fold_into;
+
+#[path = "word_order.rs"]
+mod word_order;
 
 /// See [`Postings::edge_kinds`]: the word starts with the needle.
 pub(crate) const EDGE_START: u8 = 1;
@@ -28,127 +32,14 @@ pub(crate) const EDGE_END: u8 = 2;
 /// See [`Postings::edge_kinds`]: the word is the needle.
 pub(crate) const EDGE_WHOLE: u8 = 4;
 
-/// The lines of each of a number of keys, as flagged deltas back to back.
-#[derive(Debug, Default)]
-pub(crate) struct Lists {
-    bytes: Vec<u8>,
-    /// Where each key's list ends in `bytes` (key `n` starts where `n - 1` ends).
-    ends: Vec<u32>,
-}
-
-/// Builds [`Lists`] in two passes over the same (key, line, flag) triples: the first
-/// counts each list's bytes, the second writes them where they belong, so nothing is held
-/// twice. Lines come ascending; a line named twice for one key counts once (the flag of its
-/// first naming kept).
-pub(crate) struct ListsBuilder {
-    /// Per key: the last line added plus one (0: none yet).
-    last: Vec<u32>,
-    /// Per key: bytes of its list (first pass), then where the next byte goes (second).
-    at: Vec<u64>,
-    bytes: Vec<u8>,
-    writing: bool,
-}
-
-impl ListsBuilder {
-    /// A builder for keys `0..keys`.
-    pub fn new(keys: usize) -> ListsBuilder {
-        ListsBuilder {
-            last: vec![0; keys],
-            at: vec![0; keys],
-            bytes: Vec::new(),
-            writing: false,
-        }
-    }
-
-    /// Adds `line` to key `key`'s list (counts it, in the first pass).
-    pub fn add(&mut self, key: u32, line: u32, flag: bool) {
-        let k = key as usize;
-        let (Some(last), Some(at)) = (self.last.get_mut(k), self.at.get_mut(k)) else {
-            return;
-        };
-        let Some(next) = line.checked_add(1).filter(|&n| n > *last) else {
-            return;
-        };
-        let value = u64::from(next - *last) << 1 | u64::from(flag);
-        *last = next;
-        if self.writing {
-            let start = usize::try_from(*at).unwrap_or(usize::MAX);
-            *at += leb128::write(self.bytes.get_mut(start..).unwrap_or_default(), value);
-        } else {
-            *at += leb128::len(value);
-        }
-    }
-
-    /// Ends the first pass: the lists' places are laid out. `None` when they outgrow the
-    /// 32-bit offsets.
-    pub fn lay_out(&mut self) -> Option<Vec<u32>> {
-        let mut ends = Vec::with_capacity(self.at.len());
-        let mut total = 0u64;
-        for at in &mut self.at {
-            let start = total;
-            total += *at;
-            ends.push(u32::try_from(total).ok()?);
-            *at = start;
-        }
-        self.bytes = vec![0; usize::try_from(total).ok()?];
-        self.last.fill(0);
-        self.writing = true;
-        Some(ends)
-    }
-
-    /// Ends the second pass, with the ends [`ListsBuilder::lay_out`] gave.
-    pub fn finish(self, ends: Vec<u32>) -> Lists {
-        Lists {
-            bytes: self.bytes,
-            ends,
-        }
-    }
-}
-
-impl Lists {
-    /// Heap bytes of the lists and their ends.
-    pub fn held(&self) -> usize {
-        super::held::vec_bytes(&self.bytes) + super::held::vec_bytes(&self.ends)
-    }
-
-    /// Bytes of key `key`'s list: what reading it costs.
-    pub fn cost(&self, key: u32) -> usize {
-        let (start, end) = self.span(key);
-        end - start
-    }
-
-    fn span(&self, key: u32) -> (usize, usize) {
-        let k = key as usize;
-        let end = self.ends.get(k).map_or(0, |&e| e as usize);
-        let start = match k.checked_sub(1) {
-            Some(before) => self.ends.get(before).map_or(end, |&e| e as usize),
-            None => 0,
-        };
-        (start.min(end), end)
-    }
-
-    /// Calls `f` with each line of key `key`'s list and its flag, ascending.
-    pub fn for_each(&self, key: u32, mut f: impl FnMut(usize, bool)) {
-        let (start, end) = self.span(key);
-        let mut rest = self.bytes.get(start..end).unwrap_or_default();
-        let mut next = 0u64;
-        while let Some((value, used)) = leb128::read(rest) {
-            rest = rest.get(used..).unwrap_or_default();
-            next += value >> 1;
-            if let Some(line) = next.checked_sub(1).and_then(|l| usize::try_from(l).ok()) {
-                f(line, value & 1 == 1);
-            }
-        }
-    }
-}
-
-/// The distinct folded words, numbered in the order first met.
+/// The distinct folded words: numbered in the order first met while they are read, then
+/// by how often they are met ([`word_order`]).
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     /// Distinct words, each followed by `\n` (which no word holds).
     words: String,
     /// Where each word's `\n` ends in `words`.
-    ends: Vec<u32>,
+    ends: Ends,
 }
 
 impl Vocab {
@@ -159,7 +50,7 @@ impl Vocab {
 
     /// Heap bytes of the words and their ends.
     pub fn held(&self) -> usize {
-        self.words.capacity() + super::held::vec_bytes(&self.ends)
+        self.words.capacity() + self.ends.held()
     }
 
     /// Word `id`.
@@ -178,7 +69,7 @@ impl Vocab {
         let id = u32::try_from(self.ends.len()).ok()?;
         self.words.push_str(word);
         self.words.push('\n');
-        self.ends.push(u32::try_from(self.words.len()).ok()?);
+        self.ends.push(u32::try_from(self.words.len()).ok()?)?;
         let (words, ends) = (&self.words, &self.ends);
         table.insert_unique(hash, id, |&id| xxh3_64(word_at(words, ends, id).as_bytes()));
         Some(id)
@@ -233,8 +124,9 @@ fn words_of(key: &str) -> impl Iterator<Item = (bool, &str)> {
 
 impl Postings {
     /// Indexes the lines whose texts `texts` gives, in order: each is folded (once, here)
-    /// into its words, which are numbered and kept in [`Postings::forward`], then each
-    /// word's lines are laid out from those numbers. `None` when a count outgrows 32 bits.
+    /// into its words, which are numbered, then numbered again by how often they are met
+    /// ([`word_order`]) and kept in [`Postings::forward`]; then each word's lines are laid
+    /// out from those numbers. `None` when a count outgrows 32 bits.
     pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Postings> {
         let mut table: HashTable<u32> = HashTable::new();
         let mut postings = Postings::default();
@@ -253,10 +145,9 @@ impl Postings {
         }
         u32::try_from(forward.lines()).ok()?;
         drop(table);
-        vocab.words.shrink_to_fit();
-        vocab.ends.shrink_to_fit();
         forward.finish()?;
-        let mut builder = ListsBuilder::new(vocab.ends.len());
+        let (vocab, forward, listed) = word_order::by_frequency(vocab, forward)?;
+        let mut builder = ListsBuilder::new(listed, vocab.len());
         let mut ends = Vec::new();
         for pass in 0..2 {
             forward.for_each(|line, id, first| {
@@ -269,7 +160,7 @@ impl Postings {
         }
         postings.vocab = Arc::new(vocab);
         postings.forward = Arc::new(forward);
-        postings.lines = builder.finish(ends);
+        postings.lines = builder.finish(ends)?;
         Some(postings)
     }
 
@@ -313,7 +204,7 @@ impl Postings {
     /// first occurrence lies (see [`WordKinds`]).
     /// `own` are the words holding it ([`Postings::words_holding`]): only they are read.
     pub fn first_kinds(&self, needle: &str, own: &[u32]) -> WordKinds {
-        let mut kinds = WordKinds::new(self.vocab.ends.len());
+        let mut kinds = WordKinds::new(self.vocab.len());
         for &id in own {
             let word = self.word(id);
             if let Some(at) = find_in(word.as_bytes(), needle.as_bytes()) {
@@ -330,7 +221,7 @@ impl Postings {
     /// [`EDGE_START`] (the word starts with it), [`EDGE_END`] (ends with it), [`EDGE_WHOLE`]
     /// (is it); 0 when it does not hold it at either edge. `own` are the words holding it.
     pub fn edge_kinds(&self, needle: &str, own: &[u32]) -> Vec<u8> {
-        let mut kinds = vec![0u8; self.vocab.ends.len()];
+        let mut kinds = vec![0u8; self.vocab.len()];
         for &id in own {
             if let Some(slot) = kinds.get_mut(id as usize) {
                 *slot = edge_kind(self.word(id), needle);
@@ -343,18 +234,21 @@ impl Postings {
     /// `None` past 32-bit offsets.
     fn each_holding(&self, needle: &str, mut f: impl FnMut(u32) -> bool) -> Option<()> {
         let finder = Finder::new(needle.as_bytes());
-        let (bytes, word_ends) = (self.vocab.words.as_bytes(), &self.vocab.ends);
+        let bytes = self.vocab.words.as_bytes();
+        // `id`: the number of the word starting at `start`.
         let (mut id, mut start) = (0usize, 0usize);
         while let Some(found) = bytes.get(start..).and_then(|rest| finder.find(rest)) {
-            let at = u32::try_from(start + found).ok()?;
-            // Hits come in order: search on from the last word found, by doubling steps.
-            id += gallop(word_ends.get(id..).unwrap_or_default(), at);
+            let at = start + found;
+            // Hits come in order: the words passed each end in a `\n`, counted.
+            id += memchr::memchr_iter(b'\n', bytes.get(start..at).unwrap_or_default()).count();
             if !f(u32::try_from(id).ok()?) {
                 return Some(());
             }
             // The word's other hits are not wanted: on from the next word (a one-letter
             // needle is in most words, several times).
-            start = word_ends.get(id).map_or(bytes.len(), |&e| e as usize);
+            let rest = bytes.get(at..).unwrap_or_default();
+            start = memchr::memchr(b'\n', rest).map_or(bytes.len(), |n| at + n + 1);
+            id += 1;
         }
         Some(())
     }
@@ -379,30 +273,13 @@ fn find_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
         .position(|w| w.first() == Some(&first) && w == needle)
 }
 
-/// Word `id` of `words` laid out as [`Postings::words`] is.
-fn word_at<'a>(words: &'a str, ends: &[u32], id: u32) -> &'a str {
-    let i = id as usize;
-    let end = ends.get(i).map_or(0, |&e| e as usize);
-    let start = match i.checked_sub(1) {
-        Some(before) => ends.get(before).map_or(end, |&e| e as usize),
-        None => 0,
+/// Word `id` of `words` laid out as [`Vocab::words`] is.
+fn word_at<'a>(words: &'a str, ends: &Ends, id: u32) -> &'a str {
+    let span = usize::try_from(id).ok().and_then(|i| ends.span(i));
+    let Some((start, end)) = span else {
+        return "";
     };
     words.get(start..end.saturating_sub(1)).unwrap_or("")
-}
-
-/// The number of ends at or below `at` in ascending `ends` (the index of the word holding
-/// byte `at`), found by doubling steps then halving: cheap when it is near the start.
-fn gallop(ends: &[u32], at: u32) -> usize {
-    let mut step = 1;
-    while step < ends.len() && ends[step - 1] <= at {
-        step *= 2;
-    }
-    let upto = step.min(ends.len());
-    let lo = step / 2;
-    lo + ends
-        .get(lo..upto)
-        .unwrap_or_default()
-        .partition_point(|&e| e <= at)
 }
 
 #[cfg(test)]

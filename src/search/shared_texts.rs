@@ -96,22 +96,8 @@ impl Shared {
     /// nearest sample before it.
     fn first(&self, text: u32) -> Option<u32> {
         let sample = *self.samples.get(usize::try_from(text / 64).ok()?)?;
-        let mut skip = text % 64;
-        let mut word = usize::try_from(sample / 64).ok()?;
-        let mut bits = self.firsts.get(word)? & (u64::MAX << (sample % 64));
-        loop {
-            let ones = bits.count_ones();
-            if skip < ones {
-                for _ in 0..skip {
-                    bits &= bits - 1;
-                }
-                let at = word * 64 + bits.trailing_zeros() as usize;
-                return u32::try_from(at).ok();
-            }
-            skip -= ones;
-            word += 1;
-            bits = *self.firsts.get(word)?;
-        }
+        let at = super::super::bit_select::nth_one(&self.firsts, u64::from(sample), text % 64)?;
+        u32::try_from(at).ok()
     }
 
     /// Appends the entries of each of `texts` (ascending, each once) to `out`: its first,

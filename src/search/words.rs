@@ -15,6 +15,7 @@
 use hashbrown::HashTable;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::ends::Ends;
 use super::leb128;
 
 pub(crate) use entry_memo::{EntryMemo, EntrySet};
@@ -33,8 +34,9 @@ pub(crate) struct Words {
     entries: String,
     /// Where each entry ends in `entries` (entry `n` starts where `n - 1` ends): 32 bits,
     /// half what 64 took, a tenth of the index on a corpus whose words are mostly seen once
-    /// (the vocabulary grows with the corpus); a vocabulary past 4 GiB is too big.
-    ends: Vec<u32>,
+    /// (the vocabulary grows with the corpus); a vocabulary past 4 GiB is too big. Held in
+    /// about 2 bytes each ([`Ends`]).
+    ends: Ends,
     /// Each line's entry numbers, plus one (0 is a left-out word, ` -`), as LEB128; once
     /// the vocabulary is shared with the folded words ([`super::entry_words`]), only the
     /// lines held apart's (the others read theirs through their words).
@@ -110,7 +112,7 @@ impl Words {
         self.entries.push(' ');
         self.entries.push_str(entry);
         self.entries.push(' ');
-        self.ends.push(end);
+        self.ends.push(end)?;
         let (entries, ends) = (&self.entries, &self.ends);
         self.ids.insert_unique(hash, id, |&id| {
             xxh3_64(bare_entry(entries, ends, id).as_bytes())
@@ -156,7 +158,7 @@ impl Words {
             .find_iter(self.entries.as_bytes())
             .filter_map(|at| {
                 let at = u32::try_from(at).ok()?;
-                u32::try_from(ends.partition_point(|&end| end <= at)).ok()
+                u32::try_from(ends.count_at_most(at)).ok()
             })
             .filter(|&text| last.replace(text) != Some(text))
             .filter(|&text| meets(entry_at(&self.entries, ends, text)));
@@ -174,7 +176,7 @@ impl Words {
     /// which entries have each text.
     pub fn entries_held(&self) -> usize {
         let shared = self.shared.as_ref().map_or(0, Shared::held);
-        self.entries.capacity() + super::held::vec_bytes(&self.ends) + shared
+        self.entries.capacity() + self.ends.held() + shared
     }
 
     /// Heap bytes of the lines' entry codes.
@@ -260,12 +262,13 @@ impl Words {
     /// [`shared_texts`]), a text no entry has dropped.
     pub(super) fn share(&mut self, plan: SharePlan) {
         let mut entries = String::with_capacity(self.entries.len());
-        let mut ends = Vec::with_capacity(plan.old_of_new.len());
+        let mut ends = Ends::default();
         for &old in &plan.old_of_new {
             entries.push_str(entry_at(&self.entries, &self.ends, old));
-            // No longer than the texts were, whose ends fit.
-            ends.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
+            // No longer than the texts were, whose ends fit, each past the last.
+            let _ = ends.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
         }
+        ends.shrink_to_fit();
         entries.shrink_to_fit();
         (self.entries, self.ends) = (entries, ends);
         self.ids = HashTable::new();
@@ -294,21 +297,16 @@ impl Words {
 }
 
 /// Entry `id` of `entries` laid out as [`Words::entries`] is, with its spaces.
-fn entry_at<'a>(entries: &'a str, ends: &[u32], id: u32) -> &'a str {
-    let id = usize::try_from(id).unwrap_or(usize::MAX);
-    let end = ends.get(id).copied().unwrap_or(0);
-    let start = match id.checked_sub(1) {
-        Some(before) => ends.get(before).copied().unwrap_or(end),
-        None => 0,
-    };
-    let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+fn entry_at<'a>(entries: &'a str, ends: &Ends, id: u32) -> &'a str {
+    let span = usize::try_from(id).ok().and_then(|i| ends.span(i));
+    let Some((start, end)) = span else {
         return "";
     };
     entries.get(start..end).unwrap_or("")
 }
 
 /// Entry `id` of `entries` without its spaces.
-fn bare_entry<'a>(entries: &'a str, ends: &[u32], id: u32) -> &'a str {
+fn bare_entry<'a>(entries: &'a str, ends: &Ends, id: u32) -> &'a str {
     let entry = entry_at(entries, ends, id);
     entry.get(1..entry.len().saturating_sub(1)).unwrap_or("")
 }
