@@ -167,7 +167,6 @@ impl LineScanner {
                 .plan
                 .key_score(ItemKind::Line, &self.key, self.fuzzy)
                 .is_none()
-            && self.gate.as_ref().is_none_or(|g| g.may_hold(line))
         {
             // The words to shape: only those the raw hits touch, when the query allows.
             let cut = match (filter, self.narrow.as_mut()) {
@@ -179,9 +178,13 @@ impl LineScanner {
                 Cut::Whole => line,
                 Cut::Part => self.cut.as_str(),
             };
-            coded = self.words.code_line(words, script);
-            if !coded {
-                push_skeletons_of(words, script, &mut self.skel);
+            // The gate looks at the cut, not the line: the cut holds whole every word that
+            // can meet a skeleton (and is a few words, where the line is a paragraph).
+            if self.gate.as_ref().is_none_or(|g| g.may_hold(words)) {
+                coded = self.words.code_line(words, script);
+                if !coded {
+                    push_skeletons_of(words, script, &mut self.skel);
+                }
             }
         }
         let own = Fields {
