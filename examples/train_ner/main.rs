@@ -178,6 +178,10 @@ fn with_map(docs: &[LabelledDoc], map: TypeMap) -> Vec<(LabelledDoc, TypeMap)> {
     docs.iter().map(|d| (d.clone(), map)).collect()
 }
 
+/// ANERcorp train's part left out of `fit`: `(parts, k)`, part `k` of `parts` (the last
+/// where `k` is `None`).
+pub(crate) type Hold = Option<(usize, Option<usize>)>;
+
 /// Documents of one gold set with the map of its type names.
 type Set = (Vec<LabelledDoc>, TypeMap);
 type Sets = [Set];
@@ -214,7 +218,7 @@ pub(crate) fn data(
     shared: &Path,
     ex: &Extractor,
     lang: &str,
-    (folds, given_ar, hold): (usize, bool, Option<(usize, Option<usize>)>),
+    (folds, given_ar, hold): (usize, bool, Hold),
 ) -> Result<Data> {
     let (news_fit, news_held) = read_news(shared, lang)?;
     let mut fit_first = Vec::new();
@@ -285,7 +289,7 @@ fn dump(
     shared: &Path,
     ex: &Extractor,
     out: &Path,
-    (folds, only, given_ar, hold): (usize, &str, bool, Option<(usize, Option<usize>)>),
+    (folds, only, given_ar, hold): (usize, &str, bool, Hold),
 ) -> Result<()> {
     std::fs::create_dir_all(out)?;
     for lang in ["tr", "ar"]
