@@ -8,7 +8,8 @@
 //!
 //! `OKUR_AR_MODEL=PATH` reads with that Arabic model; `OKUR_HOLD=N` reads only the last of N
 //! parts of a CoNLL training split (as `train_ner dump --hold-aner N` leaves it out), with
-//! the name counts made without it.
+//! the name counts made without it; `OKUR_FOLD=K` then reads part K instead (from 0), as
+//! `train_ner cv` holds it out (with its model `OUT/foldK/ar.okcrf`).
 //!
 //! Spans are compared on whole space-separated tokens, as the eval's whole-token score does;
 //! each error is marked `r` when the rules alone make it too, `m` when the tagger, the blend
@@ -60,7 +61,13 @@ fn held_parts() -> Option<usize> {
 /// `types`, read as the CRF tools read them; the held part's documents.
 fn conll(src: &str, types: &[&str]) -> (Corpus, Vec<Span>, Option<Vec<LabelledDoc>>) {
     let docs = match held_parts() {
-        Some(parts) => train::held_part(&train::read_conll(src, 20), parts).to_vec(),
+        Some(parts) => {
+            let docs = train::read_conll(src, 20);
+            match std::env::var("OKUR_FOLD").ok().and_then(|k| k.parse().ok()) {
+                Some(k) => train::fold_split(&docs, parts, k).0.to_vec(),
+                None => train::held_part(&docs, parts).to_vec(),
+            }
+        }
         None => train::read_conll(src, 25),
     };
     let held = held_parts().map(|_| docs.clone());

@@ -8,7 +8,13 @@
 //! ```sh
 //! cargo run --release --example train_ner -- dump --out /tmp/ner
 //! cargo run --release --example train_ner -- score --lang ar --model /tmp/ner/ar.okcrf
+//! cargo run --release --example train_ner -- cv --out /tmp/ner-cv          # ~4 min
+//! cargo run --release --example train_ner -- cv --out /tmp/ner-cv --reuse  # ~15 s
 //! ```
+//!
+//! `cv` is the steady measure for Arabic changes (`cv.rs`): 5-fold cross-validation on
+//! ANERcorp train, person and place F1 per fold and their mean and spread; `score` on the
+//! Arabic model gives Wojood val and okur news ar dev, which a change must not lower.
 //!
 //! Data (see `../shared/data/README.md`): Turkish-Wiki-NER train and dev (CC BY-SA 4.0),
 //! ANERcorp CAMeL train (CC BY-SA 4.0), Wojood sample train and val (MIT). Never Tür 2003:
@@ -20,9 +26,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand};
 use okur::extract::crf::model::CrfModel;
-use okur::extract::crf::train::{self, LabelledDoc, Sequence, StatTypes, TypeMap, held_part};
+use okur::extract::crf::train::{
+    self, LabelledDoc, Sequence, StatTypes, TypeMap, fold_split, held_part,
+};
 use okur::extract::{Blend, Extractor, Kind, Mode};
 
+mod cv;
 mod score;
 use score::{blend_score, print_errors};
 
@@ -60,6 +69,24 @@ enum Cmd {
         #[arg(long)]
         hold_aner: Option<usize>,
     },
+    /// Cross-validates the Arabic model and blend on ANERcorp train (`cv.rs`): trains one
+    /// model per fold with `assets/tools/train_ner.py` and prints person and place F1 per
+    /// fold and their mean and spread. `--reuse` then scores a change to the rules or the
+    /// blend with the same fold models.
+    Cv {
+        /// Where the fold models go (`OUT/foldK/ar.okcrf`).
+        #[arg(long)]
+        out: PathBuf,
+        /// Parts ANERcorp train is cut into.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// CRFsuite iterations per fold model (the shipped model had 100).
+        #[arg(long, default_value_t = 30)]
+        iterations: usize,
+        /// Score with the fold models already in OUT, training only missing ones.
+        #[arg(long)]
+        reuse: bool,
+    },
     /// Scores a model on the held-out sequences of one language.
     Score {
         /// tr or ar.
@@ -83,7 +110,7 @@ fn wiki(t: &str) -> Option<&'static str> {
     }
 }
 
-fn arabic(t: &str) -> Option<&'static str> {
+pub(crate) fn arabic(t: &str) -> Option<&'static str> {
     match t {
         "PERS" => Some("PER"),
         "LOC" | "GPE" => Some("LOC"),
@@ -139,8 +166,8 @@ fn read_news(shared: &Path, lang: &str) -> Result<(Vec<LabelledDoc>, Vec<Labelle
 
 /// Sequences of one language: `fit` (the train splits, what the shipped model learns
 /// from), `held` (the dev splits, on which the blend is chosen), and the held documents.
-struct Data {
-    fit: Vec<Sequence>,
+pub(crate) struct Data {
+    pub(crate) fit: Vec<Sequence>,
     held: Vec<Sequence>,
     held_docs: Vec<(LabelledDoc, TypeMap)>,
     /// Where each held set ends in `held_docs` (Wiki-NER or Wojood dev, then okur news).
@@ -150,6 +177,10 @@ struct Data {
 fn with_map(docs: &[LabelledDoc], map: TypeMap) -> Vec<(LabelledDoc, TypeMap)> {
     docs.iter().map(|d| (d.clone(), map)).collect()
 }
+
+/// ANERcorp train's part left out of `fit`: `(parts, k)`, part `k` of `parts` (the last
+/// where `k` is `None`).
+pub(crate) type Hold = Option<(usize, Option<usize>)>;
 
 /// Documents of one gold set with the map of its type names.
 type Set = (Vec<LabelledDoc>, TypeMap);
@@ -166,7 +197,7 @@ const WIKI_STATS: StatTypes = StatTypes {
 };
 
 /// What `name_stats.tsv` counts as a person and a place in ANERcorp and Wojood train.
-const ANER_STATS: StatTypes = StatTypes {
+pub(crate) const ANER_STATS: StatTypes = StatTypes {
     person: "PERS",
     places: &["LOC", "GPE"],
 };
@@ -181,12 +212,13 @@ fn collect(ex: &Extractor, parts: &[(&[LabelledDoc], TypeMap)], ar: bool) -> Vec
 /// Turkish: Wiki-NER train (its rule readings out of `folds` folds, since the lexicon's
 /// counts come from it) and okur news tr train; held out, their dev splits. Arabic:
 /// ANERcorp train, Wojood train and okur news ar train; held out, Wojood val and okur
-/// news ar dev.
-fn data(
+/// news ar dev. `hold` `(parts, k)` leaves part `k` of ANERcorp train out (the last part
+/// where `k` is `None`).
+pub(crate) fn data(
     shared: &Path,
     ex: &Extractor,
     lang: &str,
-    (folds, given_ar, hold): (usize, bool, Option<usize>),
+    (folds, given_ar, hold): (usize, bool, Hold),
 ) -> Result<Data> {
     let (news_fit, news_held) = read_news(shared, lang)?;
     let mut fit_first = Vec::new();
@@ -206,9 +238,13 @@ fn data(
         )
     } else {
         let mut aner = read(shared, "ar_anercorp_camel_train.conll")?;
-        if let Some(parts) = hold {
-            let held = held_part(&aner, parts).len();
-            aner.truncate(aner.len() - held);
+        match hold {
+            Some((parts, Some(k))) => aner = fold_split(&aner, parts, k).1,
+            Some((parts, None)) => {
+                let held = held_part(&aner, parts).len();
+                aner.truncate(aner.len() - held);
+            }
+            None => {}
         }
         let mut sets = vec![aner, read(shared, "ar_wojood_sample_train.conll")?];
         if folds > 1 {
@@ -253,7 +289,7 @@ fn dump(
     shared: &Path,
     ex: &Extractor,
     out: &Path,
-    (folds, only, given_ar, hold): (usize, &str, bool, Option<usize>),
+    (folds, only, given_ar, hold): (usize, &str, bool, Hold),
 ) -> Result<()> {
     std::fs::create_dir_all(out)?;
     for lang in ["tr", "ar"]
@@ -262,18 +298,23 @@ fn dump(
     {
         let d = data(shared, ex, lang, (folds, given_ar, hold))?;
         for (name, seqs) in [("fit", &d.fit), ("held", &d.held)] {
-            let path = out.join(format!("{lang}.{name}.tsv"));
-            let mut w = BufWriter::new(std::fs::File::create(&path)?);
-            train::write_sequences(seqs, &mut w)?;
-            w.flush()?;
-            let tokens: usize = seqs.iter().map(|s| s.0.len()).sum();
-            println!(
-                "{}: {} sequences, {tokens} tokens",
-                path.display(),
-                seqs.len()
-            );
+            write_fit(&out.join(format!("{lang}.{name}.tsv")), seqs)?;
         }
     }
+    Ok(())
+}
+
+/// Writes sequences to `path` as `assets/tools/train_ner.py` reads them.
+pub(crate) fn write_fit(path: &Path, seqs: &[Sequence]) -> Result<()> {
+    let mut w = BufWriter::new(std::fs::File::create(path)?);
+    train::write_sequences(seqs, &mut w)?;
+    w.flush()?;
+    let tokens: usize = seqs.iter().map(|s| s.0.len()).sum();
+    println!(
+        "{}: {} sequences, {tokens} tokens",
+        path.display(),
+        seqs.len()
+    );
     Ok(())
 }
 
@@ -343,9 +384,15 @@ fn main() -> Result<()> {
                 &args.shared,
                 &ex,
                 out,
-                (*folds, lang, !*no_given_ar, *hold_aner),
+                (*folds, lang, !*no_given_ar, hold_aner.map(|n| (n, None))),
             )
         }
+        Cmd::Cv {
+            out,
+            folds,
+            iterations,
+            reuse,
+        } => cv::cv(&args.shared, out, *folds, *iterations, *reuse),
         Cmd::Score {
             lang,
             model,
