@@ -93,10 +93,10 @@ impl<'a> DocMentions<'a> {
     }
 
     /// The next number of the bytes left.
-    fn number(&mut self) -> Option<u32> {
+    fn number(&mut self) -> Option<u64> {
         let (n, len) = leb128::read(self.bytes)?;
         self.bytes = self.bytes.get(len..)?;
-        u32::try_from(n).ok()
+        Some(n)
     }
 }
 
@@ -104,18 +104,21 @@ impl Iterator for DocMentions<'_> {
     type Item = Linked;
 
     fn next(&mut self) -> Option<Linked> {
+        // A gap and a length are 32-bit numbers shifted left one bit: read as 64.
         let gap = self.number()?;
         let len = self.number()?;
         let value = match len & 1 {
-            1 => self.number()?,
+            1 => u32::try_from(self.number()?).ok()?,
             _ => NONE,
         };
         let raw = self.number()?;
-        let start = match gap & 1 {
-            0 => self.end.checked_add(gap >> 1)?,
-            _ => self.end.checked_sub(gap >> 1)?,
+        let back = gap & 1 == 1;
+        let (gap, len) = (u32::try_from(gap >> 1).ok()?, u32::try_from(len >> 1).ok()?);
+        let start = match back {
+            false => self.end.checked_add(gap)?,
+            true => self.end.checked_sub(gap)?,
         };
-        let end = start.checked_add(len >> 1)?;
+        let end = start.checked_add(len)?;
         self.end = end;
         let entity = usize::try_from(raw).ok().and_then(|r| self.remap.get(r));
         Some(Linked {
