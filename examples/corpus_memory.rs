@@ -199,10 +199,11 @@ fn main() -> anyhow::Result<()> {
     let table = step("extract", size, || {
         extract_corpus_table(&ex, &corpus, &done)
     });
+    let packed = table.held_parts().first().map_or(0, |&(_, bytes)| bytes);
     println!(
-        "{} mentions x {} B, {} entities",
+        "{} mentions, {:.1} B each, {} entities",
         table.len(),
-        std::mem::size_of::<okur::extract::Linked>(),
+        packed as f64 / table.len().max(1) as f64,
         table.entities.len()
     );
     if std::env::var_os("OKUR_MEM_FULL").is_some() {

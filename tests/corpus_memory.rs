@@ -91,7 +91,9 @@ fn loaded_articles_hold_no_paragraphs_until_asked() {
 /// Linking reads every document's compact spans (16 bytes a mention) and writes the table
 /// of linked mentions (16 bytes): both were held whole at once, the table's room taken for
 /// every span before the first was linked. Now a document's spans go once it is linked and
-/// the table grows a block at a time, so the peak is the spans, not both. Articles dense
+/// the table grows a block at a time, so the peak is the spans, not both; and both are
+/// packed as bytes (spans and linked mentions were 16 and 12 bytes, and the peak and what
+/// extraction kept). Articles dense
 /// with place names: the mentions, not the threads' working memory, make the peak.
 #[test]
 fn linking_does_not_hold_the_spans_and_the_table_whole_at_once() {
@@ -130,11 +132,21 @@ fn linking_does_not_hold_the_spans_and_the_table_whole_at_once() {
     // The spans and the extraction's working memory at the peak; the table (16 bytes a
     // mention) joined them whole at once: 36 bytes a mention and more. Spans of 20 bytes
     // peaked at 23.5 a mention (234k mentions), of 16 at 20.6.
+    // The spans and the extraction's working memory at the peak; the table (16 bytes a
+    // mention) joined them whole at once: 36 bytes a mention and more. Spans of 20 bytes
+    // peaked at 23.5 a mention (234k mentions), of 16 at 20.6; packed (about 4 bytes a
+    // span, the table's mentions about 3), 6.4.
     assert!(
-        m.peak <= 22 * n,
+        m.peak <= 9 * n,
         "extracting {n} mentions peaked at {} bytes ({} a mention)",
         m.peak,
         m.peak / n.max(1)
+    );
+    // The table's rows were 12 bytes a mention; packed, 3 here.
+    assert!(
+        m.kept <= 4 * n as isize,
+        "extraction kept {} bytes for {n} mentions",
+        m.kept
     );
 }
 
@@ -225,6 +237,17 @@ fn the_panels_and_the_items_are_made_as_the_table_is_freed() {
         })
         .collect();
     let table = MentionTable::from(CorpusExtraction { mentions, entities });
+    // A linked mention was a 12-byte row; packed, a byte of gap, one of length and two of
+    // entity here.
+    let packed = table
+        .held_parts()
+        .first()
+        .map_or(usize::MAX, |&(_, bytes)| bytes);
+    assert!(
+        packed <= 4 * table.len(),
+        "{} mentions in {packed} bytes",
+        table.len()
+    );
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     // As the reader took it before: the items from the whole table, then the facts.
     let before = table.clone();
@@ -254,11 +277,6 @@ fn the_panels_and_the_items_are_made_as_the_table_is_freed() {
     drop((old_facts, old_items));
     let items_bytes = counting_alloc::held_by(items);
     let facts_bytes = counting_alloc::held_by(facts);
-    let linked = std::mem::size_of::<okur::extract::Linked>();
-    assert_eq!(
-        linked, 12,
-        "a linked mention holds no date value of its own"
-    );
     // The items made from the whole table were held beside it; now the peak above the
     // table is the facts and items of the mentions read since a block was last freed (here
     // about as much as the items; a tenth of them at 20k articles). Measured: 1.10 MB
@@ -283,7 +301,7 @@ fn the_panels_pack_their_mentions_in_a_few_bytes_each() {
     let given: Vec<Vec<MentionRef>> = table
         .per_doc()
         .map(|ms| {
-            let ms = ms.iter().map(|m| (m.start(), m.end(), m.entity()));
+            let ms = ms.map(|m| (m.start(), m.end(), m.entity()));
             ms.filter_map(|(s, e, r)| MentionRef::new(s, e, r))
                 .collect()
         })

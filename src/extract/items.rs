@@ -19,10 +19,8 @@ impl CorpusExtraction {
 impl MentionTable {
     /// [`CorpusExtraction::entity_items`] for the compact table: the same items.
     pub fn entity_items(&self, texts: &[&str]) -> Vec<EntityItem> {
-        let mentions = self.per_doc().enumerate().flat_map(|(doc, ms)| {
-            ms.iter()
-                .map(move |m| (doc, m.start(), m.end(), m.entity()))
-        });
+        let mentions = (self.per_doc().enumerate())
+            .flat_map(|(doc, ms)| ms.map(move |m| (doc, m.start(), m.end(), m.entity())));
         items(&self.entities, mentions, texts)
     }
 }

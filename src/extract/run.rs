@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 
 use super::release::Release;
-use super::table::{self, Span};
+use super::table::{self, PackedSpans, Span};
 use super::{
     CorpusExtraction, Extractor, KnownPeople, MentionCache, MentionTable, RawMention, chunk,
 };
@@ -96,7 +96,7 @@ fn extract_table(
     let release = Release::every(RELEASE_TEXT);
     let mut spans = par_map(&corpus.docs, |d| {
         if d.text.len() > over {
-            return Box::default();
+            return PackedSpans::default();
         }
         let found = match cache.and_then(|c| c.get(d)) {
             Some(found) => found,
@@ -109,7 +109,7 @@ fn extract_table(
             }
         };
         learn(KnownPeople::from_mentions(&d.text, &found));
-        let spans = strings.spans(&found);
+        let spans = strings.packed(&found);
         drop(found);
         release.count(d.text.len());
         spans
@@ -128,7 +128,7 @@ fn extract_table(
                 None => {
                     let own = strings.spans(&ex.extract_doc(d));
                     learn(chunked::people(&d.text, own.iter(), &strings));
-                    *spans = own;
+                    *spans = PackedSpans::new(own.iter().copied());
                 }
             }
         }
@@ -137,13 +137,13 @@ fn extract_table(
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let known = known.corpus_wide(ex.lexicon());
-    let whole = |doc: &Document, spans: &mut Box<[Span]>| {
-        let mut ms = strings.raw(spans);
+    let whole = |doc: &Document, spans: &mut PackedSpans| {
+        let mut ms = strings.raw_of(spans.iter());
         ex.add_known(&doc.text, &known, &mut ms);
         // A homograph's reading (Amman or Oman) is decided by its own document.
         let lx = ex.lexicon();
         lx.homographs.resolve(&doc.text, &lx.place_names, &mut ms);
-        *spans = strings.spans(&ms);
+        *spans = strings.packed(&ms);
     };
     par_each_mut(&corpus.docs, &mut spans, |doc, spans| {
         if doc.text.len() <= over {
@@ -184,18 +184,24 @@ fn link_spans(
     // Set by the first linked mention: only the last pass over the documents links, so a
     // part it has read is read no more.
     let linking = std::cell::Cell::new(false);
+    // The span read last: the one linked, when linking hands it out (spans are read in
+    // order, not found by number: packed, they have none).
+    let current = std::cell::Cell::new(None);
     let release = Release::every(RELEASE_SPANS);
     let each = |d: usize, f: &mut dyn FnMut(usize, &RawMention)| {
-        for (from, part) in held.of(d) {
-            strings.each(&part.borrow(), &mut |i, m| f(from + i, m));
+        let mut read = |i, span| {
+            current.set(Some(span));
+            f(i, &strings.one(&span));
+        };
+        held.read(d, &mut read, &mut |part| {
             if linking.get() {
-                release.count(part.replace(Box::default()).len() * std::mem::size_of::<Span>());
+                release.count(part.take().bytes());
             }
-        }
+        });
     };
-    let (entities, remap) = link::link_each(ex.lexicon(), &texts, &each, &mut |d, i, e| {
+    let (entities, remap) = link::link_each(ex.lexicon(), &texts, &each, &mut |d, _, e| {
         linking.set(true);
-        if let Some(span) = held.span(d, i) {
+        if let Some(span) = current.get() {
             out.push(d, &span, e);
         }
     });
@@ -203,31 +209,24 @@ fn link_spans(
     out.finish(texts.len(), entities, &remap, strings)
 }
 
-/// Every document's spans until they are linked: a huge document's by piece, as extraction
-/// left them (joined, they were held twice while the join ran).
+/// Every document's spans until they are linked, packed: a huge document's by piece, as
+/// extraction left them (joined, they were held twice while the join ran).
 struct Held {
     /// Each document's spans (none for a huge one's).
-    whole: Vec<RefCell<Box<[Span]>>>,
-    /// A huge document's number and its spans piece by piece, each piece's with the
-    /// position of its first span in the document, in the documents' order.
-    by_piece: Vec<(usize, Vec<Part>)>,
+    whole: Vec<RefCell<PackedSpans>>,
+    /// A huge document's number and its spans piece by piece, in the documents' order.
+    by_piece: Vec<(usize, Vec<RefCell<PackedSpans>>)>,
 }
-
-/// A piece's spans and the position of its first in its document.
-type Part = (usize, RefCell<Box<[Span]>>);
 
 impl Held {
     /// Each document's `spans`, but those in `by_piece` (document number and its spans
-    /// piece by piece, in the documents' order).
-    fn new(spans: Vec<Box<[Span]>>, by_piece: Vec<(usize, chunked::Parts)>) -> Held {
+    /// piece by piece, in the documents' order), packed a piece at a time.
+    fn new(spans: Vec<PackedSpans>, by_piece: Vec<(usize, chunked::Parts)>) -> Held {
         let by_piece = by_piece.into_iter().map(|(d, pieces)| {
-            let mut from = 0;
-            let parts = pieces.into_iter().map(|piece| {
-                let first = from;
-                from += piece.len();
-                (first, RefCell::new(piece))
-            });
-            (d, parts.collect())
+            let parts = pieces
+                .into_iter()
+                .map(|piece| PackedSpans::new(piece.iter().copied()));
+            (d, parts.map(RefCell::new).collect())
         });
         Held {
             whole: spans.into_iter().map(RefCell::new).collect(),
@@ -235,32 +234,26 @@ impl Held {
         }
     }
 
-    /// Document `d`'s spans in parts, each with the position of its first span.
-    fn of(&self, d: usize) -> impl Iterator<Item = (usize, &RefCell<Box<[Span]>>)> {
-        let pieces = self.pieces(d);
+    /// Calls `f` with each of document `d`'s spans and its position in the document, and
+    /// `after` with each part of them (a huge document's piece, or the whole) once read.
+    fn read(
+        &self,
+        d: usize,
+        f: &mut dyn FnMut(usize, Span),
+        after: &mut dyn FnMut(&RefCell<PackedSpans>),
+    ) {
+        let pieces = (self.by_piece.binary_search_by_key(&d, |(at, _)| *at).ok())
+            .and_then(|k| self.by_piece.get(k))
+            .map(|(_, parts)| parts.as_slice());
         let whole = pieces.is_none().then(|| self.whole.get(d)).flatten();
-        let pieces = pieces.unwrap_or_default().iter();
-        pieces
-            .map(|(first, part)| (*first, part))
-            .chain(whole.map(|part| (0, part)))
-    }
-
-    /// Document `d`'s spans by piece, when it has them so.
-    fn pieces(&self, d: usize) -> Option<&[Part]> {
-        let k = self.by_piece.binary_search_by_key(&d, |(at, _)| *at).ok()?;
-        self.by_piece.get(k).map(|(_, parts)| parts.as_slice())
-    }
-
-    /// Span `i` of document `d`, while its part is held.
-    fn span(&self, d: usize, i: usize) -> Option<Span> {
-        let Some(parts) = self.pieces(d) else {
-            return self.whole.get(d)?.borrow().get(i).copied();
-        };
-        let k = parts
-            .partition_point(|(first, _)| *first <= i)
-            .checked_sub(1)?;
-        let (first, part) = parts.get(k)?;
-        part.borrow().get(i - first).copied()
+        let mut i = 0;
+        for part in pieces.unwrap_or_default().iter().chain(whole) {
+            part.borrow().iter().for_each(|span| {
+                f(i, span);
+                i += 1;
+            });
+            after(part);
+        }
     }
 }
 

@@ -14,10 +14,12 @@ use super::{CorpusExtraction, Entity, Kind, Mention, RawMention};
 
 #[path = "span.rs"]
 mod span;
-pub(crate) use span::Span;
+pub(crate) use span::{PackedSpans, Span};
 
-/// No string: a mention without a value or canonical name.
-const NONE: u32 = u32::MAX;
+#[path = "linked.rs"]
+mod linked;
+use linked::NONE;
+pub use linked::{DocMentions, Linked};
 
 /// Strings that many mentions share (dates' ISO values, lexicon names), each held once and
 /// named by a number. Shared by the extraction's worker threads.
@@ -75,19 +77,25 @@ impl Strings {
             .collect()
     }
 
-    /// One document's mentions as the rules gave them.
-    pub(crate) fn raw(&self, spans: &[Span]) -> Vec<RawMention> {
-        let table = self.lock();
-        spans.iter().map(|s| s.raw(&table)).collect()
+    /// One document's mentions, compact and packed ([`PackedSpans`]).
+    pub(crate) fn packed(&self, ms: &[RawMention]) -> PackedSpans {
+        PackedSpans::new(self.spans(ms).iter().copied())
     }
 
-    /// Calls `f` with each of `spans` as the rules gave it and its position, one at a time
-    /// (a document's mentions are never all expanded at once).
-    pub(crate) fn each(&self, spans: &[Span], f: &mut dyn FnMut(usize, &RawMention)) {
-        for (i, s) in spans.iter().enumerate() {
-            let m = s.raw(&self.lock());
-            f(i, &m);
-        }
+    /// One document's mentions as the rules gave them.
+    pub(crate) fn raw(&self, spans: &[Span]) -> Vec<RawMention> {
+        self.raw_of(spans.iter().copied())
+    }
+
+    /// [`Strings::raw`] of spans read one at a time (packed ones).
+    pub(crate) fn raw_of(&self, spans: impl IntoIterator<Item = Span>) -> Vec<RawMention> {
+        let table = self.lock();
+        spans.into_iter().map(|s| s.raw(&table)).collect()
+    }
+
+    /// One mention as the rules gave it.
+    pub(crate) fn one(&self, span: &Span) -> RawMention {
+        span.raw(&self.lock())
     }
 
     /// The value strings, by number: what [`MentionTable`] keeps of the table.
@@ -100,63 +108,38 @@ impl Strings {
     }
 }
 
-/// A linked mention, compact: its byte range in its document's text and its entity (12
-/// bytes). Its kind is its entity's; a date's value is held apart, by the mention's
-/// number ([`MentionTable::values_at`]): only dates have one, and a field for it in every
-/// mention was a quarter of the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Linked {
-    start: u32,
-    end: u32,
-    entity: u32,
-}
-
-impl Linked {
-    /// Byte offset of the start in the document text.
-    pub fn start(&self) -> usize {
-        self.start as usize
-    }
-
-    /// Byte offset past the end.
-    pub fn end(&self) -> usize {
-        self.end as usize
-    }
-
-    /// Index into [`MentionTable::entities`].
-    pub fn entity(&self) -> usize {
-        self.entity as usize
-    }
-}
-
 /// Every document's linked mentions in one compact table, and the entities they link to:
-/// what the reader keeps of extraction. [`MentionTable::to_extraction`] gives the same
-/// mentions as [`Mention`]s.
+/// what the reader keeps of extraction. Each document's mentions are packed ([`linked`]),
+/// about four bytes a mention (they were 12-byte rows, and the whole table 0.43 times the
+/// corpus). [`MentionTable::to_extraction`] gives the same mentions as [`Mention`]s.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MentionTable {
-    /// Where each document's mentions start (counted over every block), and where the last
-    /// ends.
+    /// Where each document's mentions' bytes start (counted over every block), and where
+    /// the last end.
     bounds: Vec<usize>,
-    /// All mentions, document after document, each document's sorted by start, in blocks
-    /// of whole documents: the table grows a block at a time (never a doubling copy of the
-    /// whole), and [`MentionTable::into_each_doc`] frees each block once it is read.
-    blocks: Vec<Vec<Linked>>,
-    /// Where each block's first mention is, counted as in `bounds`.
+    /// All mentions, document after document, each document's sorted by start, packed, in
+    /// blocks of whole documents: the table grows a block at a time (never a doubling copy
+    /// of the whole), and [`MentionTable::into_each_doc`] frees each block once it is read.
+    blocks: Vec<Vec<u8>>,
+    /// Where each block's first byte is, counted as in `bounds`.
     block_starts: Vec<usize>,
-    /// The mentions that have a value (dates' ISO values): each one's number, counted as
-    /// in `bounds`, and its value's, in the mentions' order.
-    values_at: Vec<(usize, u32)>,
+    /// Number of mentions.
+    count: usize,
+    /// Where the last mention pushed ended in its document.
+    last_end: u32,
+    /// Each entity number given out while linking, renumbered ([`NONE`] for one left out).
+    remap: Vec<u32>,
     /// Dates' ISO values, by number.
     values: Vec<Box<str>>,
     /// Linked entities.
     pub entities: Vec<Entity>,
 }
 
-/// A block is closed at the first document boundary once it holds this many mentions
-/// (768 KB).
-const BLOCK: usize = 1 << 16;
+/// A block is closed at the first document boundary once it holds this many bytes.
+const BLOCK: usize = 1 << 18;
 
-/// The fewest mentions a block grows by (12 KB).
-const GROW: usize = 1 << 10;
+/// The fewest bytes a block grows by.
+const GROW: usize = 1 << 12;
 
 impl MentionTable {
     /// A table for `docs` documents, filled by [`MentionTable::push`] document after
@@ -173,46 +156,50 @@ impl MentionTable {
     /// Adds a mention of document `doc` (documents come in order: a later one closes the
     /// ones before it) with the span, value and entity of `span` and `entity`.
     pub(crate) fn push(&mut self, doc: usize, span: &Span, entity: usize) {
-        let len = self.len();
         let new_doc = self.bounds.len() <= doc;
         self.close_to(doc);
         // A block is closed only between documents, so that each document's mentions are
         // one slice of one block.
         let full = self.blocks.last().is_some_and(|b| b.len() >= BLOCK);
         if self.blocks.is_empty() || (new_doc && full) {
-            // The last document may have taken the block past its room: what it doubled
-            // to and did not use goes back.
+            // The last document may have taken the block past its room: what it grew to
+            // and did not use goes back.
             if let Some(last) = self.blocks.last_mut() {
                 last.shrink_to_fit();
             }
             // The first block grows as needed (a small corpus takes no megabyte).
             let room = if self.blocks.is_empty() { 0 } else { BLOCK };
+            self.block_starts.push(self.bytes());
             self.blocks.push(Vec::with_capacity(room));
-            self.block_starts.push(len);
+        }
+        if new_doc {
+            self.last_end = 0;
         }
         if let Some(block) = self.blocks.last_mut() {
             // Grown by an eighth, not doubled: a huge document's mentions are one block,
-            // and a doubled one had up to as much room again unused (at 40 MB of text,
-            // 19 MB for 15 MB of mentions), beside the spans being linked into it.
-            if block.len() == block.capacity() {
+            // and a doubled one had up to as much room again unused, beside the spans
+            // being linked into it.
+            if block.capacity() - block.len() < 32 {
                 block.reserve_exact((block.len() / 8).max(GROW));
             }
-            if span.value != NONE {
-                self.values_at.push((len, span.value));
-            }
-            block.push(Linked {
-                start: span.start,
-                end: span.end,
-                entity: u32::try_from(entity).unwrap_or(NONE),
-            });
+            let entity = u32::try_from(entity).unwrap_or(NONE);
+            let range = (span.start, span.end);
+            linked::push(block, &mut self.last_end, range, span.value, entity);
+            self.count += 1;
         }
+    }
+
+    /// Bytes of mentions in all blocks.
+    fn bytes(&self) -> usize {
+        let last = self.blocks.last().map_or(0, Vec::len);
+        self.block_starts.last().map_or(0, |s| s + last)
     }
 
     /// Closes every document before `doc`.
     fn close_to(&mut self, doc: usize) {
-        let len = self.len();
+        let bytes = self.bytes();
         while self.bounds.len() <= doc {
-            self.bounds.push(len);
+            self.bounds.push(bytes);
         }
     }
 
@@ -226,17 +213,20 @@ impl MentionTable {
         strings: Strings,
     ) -> MentionTable {
         self.close_to(docs);
-        for m in self.blocks.iter_mut().flatten() {
-            let to = remap.get(m.entity()).copied().unwrap_or(usize::MAX);
-            m.entity = u32::try_from(to).unwrap_or(NONE);
-        }
+        self.remap = (remap.iter())
+            .map(|&to| u32::try_from(to).unwrap_or(NONE))
+            .collect();
         if let Some(last) = self.blocks.last_mut() {
             last.shrink_to_fit();
         }
-        self.values_at.shrink_to_fit();
         self.entities = entities;
         self.values = strings.into_values();
         self
+    }
+
+    /// Bytes the packed mentions take.
+    pub fn packed_bytes(&self) -> usize {
+        self.bytes()
     }
 
     /// Number of documents.
@@ -246,8 +236,7 @@ impl MentionTable {
 
     /// Number of mentions in all documents.
     pub fn len(&self) -> usize {
-        let last = self.blocks.last().map_or(0, Vec::len);
-        self.block_starts.last().map_or(0, |s| s + last)
+        self.count
     }
 
     /// True when no document has a mention.
@@ -256,7 +245,12 @@ impl MentionTable {
     }
 
     /// The mentions of document `doc`, sorted by start (none past the last document).
-    pub fn doc(&self, doc: usize) -> &[Linked] {
+    pub fn doc(&self, doc: usize) -> DocMentions<'_> {
+        DocMentions::new(self.doc_bytes(doc), &self.remap)
+    }
+
+    /// The packed bytes of document `doc`'s mentions.
+    fn doc_bytes(&self, doc: usize) -> &[u8] {
         let (Some(&from), Some(&to)) = (self.bounds.get(doc), self.bounds.get(doc + 1)) else {
             return &[];
         };
@@ -275,13 +269,13 @@ impl MentionTable {
     }
 
     /// Each document's mentions, in corpus order.
-    pub fn per_doc(&self) -> impl Iterator<Item = &[Linked]> {
+    pub fn per_doc(&self) -> impl Iterator<Item = DocMentions<'_>> {
         (0..self.docs()).map(|d| self.doc(d))
     }
 
     /// Calls `f` with each document's mentions in corpus order, freeing each block once its
     /// documents are read: what is made from the table need not be held beside all of it.
-    pub fn into_each_doc(mut self, mut f: impl FnMut(&[Linked])) {
+    pub fn into_each_doc(mut self, mut f: impl FnMut(DocMentions<'_>)) {
         let mut freed = 0;
         for d in 0..self.docs() {
             f(self.doc(d));
@@ -300,11 +294,9 @@ impl MentionTable {
         }
     }
 
-    /// The ISO value of mention number `at` (counted over every document), a resolved
-    /// date's.
-    fn value_at(&self, at: usize) -> Option<&str> {
-        let i = self.values_at.binary_search_by_key(&at, |&(m, _)| m).ok()?;
-        let ix = usize::try_from(self.values_at.get(i)?.1).ok()?;
+    /// The ISO value of a mention, a resolved date's.
+    fn value(&self, m: &Linked) -> Option<&str> {
+        let ix = usize::try_from(m.value()?).ok()?;
         self.values.get(ix).map(|s| &**s)
     }
 
@@ -314,18 +306,16 @@ impl MentionTable {
     }
 
     /// The bytes the table holds, by part (what `corpus_memory` prints): the mentions, the
-    /// room their blocks have unused, the documents' bounds, the dates' values, and the
-    /// entities with their names and aliases.
+    /// room their blocks have unused, the documents' bounds, the entities' numbers, the
+    /// dates' values, and the entities with their names and aliases.
     pub fn held_parts(&self) -> Vec<(&'static str, usize)> {
-        let size = std::mem::size_of::<Linked>();
-        let mentions = self.len() * size;
-        let room: usize = self.blocks.iter().map(Vec::capacity).sum::<usize>() * size;
+        let mentions = self.bytes();
+        let room: usize = self.blocks.iter().map(Vec::capacity).sum::<usize>();
         let word = std::mem::size_of::<usize>();
         let bounds = (self.bounds.capacity() + self.block_starts.capacity()) * word
-            + self.blocks.capacity() * std::mem::size_of::<Vec<Linked>>();
+            + self.blocks.capacity() * std::mem::size_of::<Vec<u8>>();
         let values = self.values.capacity() * std::mem::size_of::<Box<str>>()
-            + self.values.iter().map(|v| v.len()).sum::<usize>()
-            + self.values_at.capacity() * std::mem::size_of::<(usize, u32)>();
+            + self.values.iter().map(|v| v.len()).sum::<usize>();
         let names: usize = self.entities.iter().map(|e| e.canonical.capacity()).sum();
         let aliases: usize = (self.entities.iter())
             .map(|e| {
@@ -337,6 +327,7 @@ impl MentionTable {
             ("mentions", mentions),
             ("mentions' spare room", room - mentions),
             ("documents' bounds", bounds),
+            ("entities' numbers", self.remap.capacity() * 4),
             ("dates' values", values),
             (
                 "entities",
@@ -349,20 +340,19 @@ impl MentionTable {
 
     /// The same mentions and entities as [`Mention`]s, per document.
     pub fn to_extraction(&self) -> CorpusExtraction {
-        let mentions = (0..self.docs())
-            .map(|d| {
-                let first = self.bounds.get(d).copied().unwrap_or(0);
-                (self.doc(d).iter().enumerate())
-                    .filter_map(|(i, m)| {
-                        Some(Mention {
-                            start: m.start(),
-                            end: m.end(),
-                            kind: self.kind(m)?,
-                            value: self.value_at(first + i).map(str::to_string),
-                            entity: m.entity(),
-                        })
+        let mentions = self
+            .per_doc()
+            .map(|ms| {
+                ms.filter_map(|m| {
+                    Some(Mention {
+                        start: m.start(),
+                        end: m.end(),
+                        kind: self.kind(&m)?,
+                        value: self.value(&m).map(str::to_string),
+                        entity: m.entity(),
                     })
-                    .collect()
+                })
+                .collect()
             })
             .collect();
         CorpusExtraction {

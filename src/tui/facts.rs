@@ -11,7 +11,7 @@ use super::app::{App, EntityRow, Facts, FactsBuilder, MentionRef};
 use super::inbox::Waker;
 use crate::corpus::Corpus;
 use crate::extract::{
-    CorpusExtraction, Entity, EntityItems, Extractor, Kind, Linked, MentionTable,
+    CorpusExtraction, DocMentions, Entity, EntityItems, Extractor, Kind, MentionTable,
     extract_corpus_table,
 };
 use crate::search::EntityItem;
@@ -65,14 +65,14 @@ impl Facts {
         table: MentionTable,
         rows: Vec<EntityRow>,
         new_index: &[usize],
-        mut each: impl FnMut(usize, &[Linked]),
+        mut each: impl FnMut(usize, DocMentions<'_>),
     ) -> Facts {
-        let mut facts = FactsBuilder::new(rows, table.docs());
+        let mut facts = FactsBuilder::with_room(rows, table.docs(), table.packed_bytes());
         let mut n = 0;
         table.into_each_doc(|doc| {
-            each(n, doc);
+            each(n, doc.clone());
             n += 1;
-            let doc = doc.iter().map(|m| (m.start(), m.end(), m.entity()));
+            let doc = doc.map(|m| (m.start(), m.end(), m.entity()));
             facts.push_doc(refs(doc, new_index));
         });
         facts.finish()

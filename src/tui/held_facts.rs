@@ -114,6 +114,16 @@ impl FactsBuilder {
         FactsBuilder { facts, codes }
     }
 
+    /// [`FactsBuilder::new`] with room for `bytes` of packed mentions taken at the start:
+    /// made from a table packed as tightly (about 4 bytes a mention against 3 here), the
+    /// buffer is not grown by doubling beside the table being freed (a doubling copy held
+    /// the old buffer and the new, half unused, at once).
+    pub fn with_room(entities: Vec<EntityRow>, docs: usize, bytes: usize) -> FactsBuilder {
+        let mut builder = FactsBuilder::new(entities, docs);
+        builder.facts.mentions.reserve_exact(bytes);
+        builder
+    }
+
     /// Adds the next document's mentions (sorted by start, as extraction gives them: the
     /// gaps between them are then short). The buffer grows by doubling as the table it is
     /// made from is freed: room for all of it taken at the start (4 bytes a mention) was
