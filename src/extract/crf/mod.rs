@@ -10,6 +10,7 @@ mod decode;
 mod features;
 mod filter;
 mod flags;
+mod folds;
 pub mod model;
 mod scores;
 mod segments;
