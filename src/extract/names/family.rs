@@ -118,16 +118,16 @@ fn ordinary_end(lx: &Lexicon, toks: &Tokens, i: usize) -> bool {
 /// True when token `i` inside a person is the conjunction `و`, alone or as the proclitic of
 /// a word that is no name word itself (not `ولد` of `محمد ولد عبد العزيز`, nor `وقاص`: the
 /// lexicons know it, or the training counts saw it more often inside a name than opening
-/// one) and that is a known word without
-/// it (`وعمرو`, not `واتارا` of `الحسن واتارا`, [`clitic_reading`]).
+/// one), no ordinary word whole (`وزير` "minister", `وقف` "stopped": not `و` + `زير`) and a
+/// known word without it (`وعمرو`, not `واتارا` of `الحسن واتارا`, [`clitic_reading`]).
 fn conjunction(lx: &Lexicon, toks: &Tokens, i: usize) -> bool {
     let k = toks.key(i);
     let s = lx.stat(k);
     // The gold sets keep the `و` inside their tokens: a person they start (`وعمرو`) counts
     // as a beginning, a name word (`ولد`) as inside one.
     let named = lx.given.contains(k) || lx.people_last.contains_key(k) || s.inside > s.begin;
-    k == "و"
-        || (k.chars().nth(2).is_some() && !named && k.starts_with('و') && clitic_reading(lx, k))
+    let word = k.chars().nth(2).is_some() && !named && !is_ordinary_ar(k);
+    k == "و" || (word && k.starts_with('و') && clitic_reading(lx, k))
 }
 
 /// Cuts the Arabic persons among `ms` at a conjunction inside them ([`conjunction`]) into
@@ -313,6 +313,11 @@ mod tests {
         assert_eq!(split(text, "محمد ولد عبد العزيز"), ["محمد ولد عبد العزيز"]);
         let text = "على ملعب الحسن واتارا في";
         assert_eq!(split(text, "الحسن واتارا"), ["الحسن واتارا"]);
+        // A word that is ordinary whole is no `و` and a word (`وزير`, not `و` + `زير`).
+        let text = "قال أحمد وزير باشينيان امس";
+        assert_eq!(split(text, "أحمد وزير باشينيان"), ["أحمد وزير باشينيان"]);
+        let text = "قال أحمد وقف مصطفى امس";
+        assert_eq!(split(text, "أحمد وقف مصطفى"), ["أحمد وقف مصطفى"]);
     }
 
     #[test]
