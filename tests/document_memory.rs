@@ -11,53 +11,20 @@ use std::sync::Mutex;
 mod counting_alloc;
 #[path = "support/seed_words.rs"]
 mod seed_words;
+#[path = "support/wrapped_text.rs"]
+mod wrapped_text;
 
+use counting_alloc::measured;
 use okur::corpus::{Corpus, Document};
-use okur::extract::{
-    Extractor, extract_corpus, extract_corpus_table, extract_corpus_table_in_pieces,
-};
+use okur::extract::{Extractor, extract_corpus, extract_corpus_table};
 use okur::search::Index;
+use wrapped_text::{generated, huge_document};
 
 /// One measurement at a time: the counters are the whole process's.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 #[global_allocator]
 static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
-/// Runs `f`; returns its result, the bytes it left held and its peak above the start.
-fn measured<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
-    let (out, m) = counting_alloc::measure(f);
-    (out, usize::try_from(m.kept).unwrap_or(0), m.peak)
-}
-
-/// About `size` bytes from the seeds' words: paragraphs of hard-wrapped lines of about 70
-/// characters (joined into one paragraph each), a blank line between them, and every
-/// tenth of the way one long line of a twentieth of the size.
-fn generated(size: usize) -> String {
-    let words = seed_words::seed_words();
-    let mut out = String::from("Büyük belge / وثيقة كبيرة\n\n");
-    let (mut k, mut next_long) = (0usize, size / 20);
-    while out.len() < size {
-        let (len, wrap) = match out.len() >= next_long {
-            true => {
-                next_long += size / 10;
-                (size / 20, usize::MAX)
-            }
-            false => (300 + k % 600, 70),
-        };
-        let (start, mut line) = (out.len(), 0);
-        while out.len() - start < len {
-            let word = &words[k % words.len()];
-            out.push_str(word);
-            line += word.chars().count() + 1;
-            out.push(if line >= wrap { '\n' } else { ' ' });
-            line = if line >= wrap { 0 } else { line };
-            k = k.wrapping_mul(31).wrapping_add(7) % 1_000_003;
-        }
-        out.push_str("\n\n");
-    }
-    out
-}
 
 #[test]
 fn a_parsed_document_holds_its_text_once() {
@@ -311,154 +278,4 @@ fn the_reader_holds_a_huge_documents_spans_about_the_rows_shown() {
         .map(|s| (s.kind.clone(), s.origin));
     assert_eq!(place, Some((Label::from(Kind::Place), Origin::Suggested)));
     assert!(app.spans.len() < n / 4, "{} spans held", app.spans.len());
-}
-
-/// A huge document in pieces (`okur::extract::chunk`), at its peak over the text:
-/// - of a sixteenth of it (375 KB): two pieces' working memory at a time and the mentions
-///   as compact spans; read whole (a piece of `usize::MAX`, as before pieces) the same
-///   extraction peaked at about seven times the text, in pieces 2.2 times;
-/// - in pieces so small (50 KB) that their working memory is nothing, what is left is the
-///   spans and the table they are linked into. Every pass over the pieces held its input
-///   and its output whole, and the pieces' spans beside their join: 1.61 times the text;
-///   now each piece's spans are freed once no later window reads them and joined as they
-///   come: 1.33 times.
-#[test]
-fn a_huge_document_read_in_pieces_holds_a_few_pieces_and_its_spans_about_once() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let (ex, corpus, size) = huge_document(6_000_000);
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    for (piece, percent) in [(size / 16, 300), (50_000, 145)] {
-        let (table, _, peak) =
-            measured(|| extract_corpus_table_in_pieces(&ex, &corpus, &done, piece));
-        assert!(table.len() > 10_000, "{} mentions", table.len());
-        assert!(
-            peak <= size * percent / 100,
-            "in pieces of {piece}, extraction peaked at {peak} bytes for a {size}-byte text"
-        );
-    }
-}
-
-/// A huge document with one line of three quarters of it (sentences, no line break): the
-/// line was one piece, read whole (its tokens, tagger tables and mentions several times
-/// it); now it is cut after its sentence ends.
-#[test]
-fn a_huge_documents_enormous_line_is_read_in_pieces() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let (ex, _, _) = huge_document(10_000);
-    let words = seed_words::seed_words();
-    let mut text = generated(1_000_000);
-    let (mut k, line_start) = (0usize, text.len());
-    while text.len() - line_start < 3_000_000 {
-        let word = &words[k % words.len()];
-        text.push_str(word);
-        // A sentence ends after every twelfth word long enough not to be an initial.
-        let ends = k % 12 == 0 && word.len() > 3 && word.chars().all(char::is_alphabetic);
-        text.push_str(if ends { ". " } else { " " });
-        k = k.wrapping_mul(31).wrapping_add(7) % 1_000_003;
-    }
-    text.push_str("\n\nSon.\n");
-    let size = text.len();
-    let corpus = Corpus {
-        docs: vec![Document::from_text("line.txt", text)],
-    };
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let (table, _, peak) = measured(|| extract_corpus_table(&ex, &corpus, &done));
-    assert!(table.len() > 10_000, "{} mentions", table.len());
-    // Read whole, the line made extraction peak at 8.5 times the text; in pieces 3.4.
-    assert!(
-        peak <= size * 4,
-        "extraction peaked at {peak} bytes for a {size}-byte text"
-    );
-}
-
-/// The reader's background work on a huge document: its search index was built on a
-/// worker while extraction ran, its postings made as soon as the worker was idle, so the
-/// two peaked together (at 40 MB, 25 MB of index in the reader's 146 MB peak of heap). Now
-/// the index waits: when extraction ends nothing of it is held, and it is built once the
-/// entities come (or for a query that comes first).
-#[test]
-fn a_huge_documents_search_index_is_built_after_its_extraction() {
-    use okur::tui::inbox::Inbox;
-    use okur::tui::jobs::Jobs;
-    use okur::tui::msg::Msg;
-    use std::time::{Duration, Instant};
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let (_, corpus, size) = huge_document(3_000_000);
-    let corpus = std::sync::Arc::new(corpus);
-    let inbox = Inbox::new();
-    // Polls `jobs` until `pick` takes a message, for at most ten minutes (debug builds
-    // under load).
-    let wait = |jobs: &mut Jobs, pick: &dyn Fn(Msg) -> Option<Vec<usize>>| {
-        let end = Instant::now() + Duration::from_secs(600);
-        while Instant::now() < end {
-            if let Some(found) = jobs.poll().into_iter().find_map(pick) {
-                return Some(found);
-            }
-            inbox.next(Duration::from_millis(200));
-        }
-        None
-    };
-    let done = |m: Msg| match m {
-        Msg::ExtractionDone(_) => Some(Vec::new()),
-        Msg::ExtractionFailed(why) => panic!("{why}"),
-        _ => None,
-    };
-    let (mut jobs, kept, _) = measured(|| {
-        let mut jobs = Jobs::default();
-        jobs.set_waker(inbox.waker());
-        jobs.run_in_background(&corpus, None);
-        assert!(wait(&mut jobs, &done).is_some(), "extraction did not end");
-        jobs
-    });
-    assert!(
-        kept <= size / 10,
-        "{kept} bytes held beside a {size}-byte document once its extraction ended"
-    );
-    // The index is built now, and answers.
-    jobs.index_entities(Vec::new());
-    assert!(jobs.search("büyük", 0, &corpus, false).is_none());
-    let answered = |m: Msg| match m {
-        Msg::SearchAnswered(outcome) if !outcome.partial => Some(outcome.docs),
-        _ => None,
-    };
-    assert_eq!(wait(&mut jobs, &answered), Some(vec![0]));
-}
-
-/// A document of about `size` bytes and an extractor whose tables, built on first use for
-/// the whole process, are built already; the document's size.
-fn huge_document(size: usize) -> (Extractor, Corpus, usize) {
-    let text = generated(size);
-    let size = text.len();
-    let corpus = Corpus {
-        docs: vec![Document::from_text("big.txt", text)],
-    };
-    let ex = Extractor::new();
-    let warm = Corpus {
-        docs: vec![Document::from_text("warm.txt", generated(300_000))],
-    };
-    drop(extract_corpus_table(&ex, &warm, &Default::default()));
-    (ex, corpus, size)
-}
-
-/// Linking a huge document (read in pieces so small that their working memory is
-/// nothing): its table grew by doubling, up to twice its mentions, beside all of its
-/// spans, joined first into one list. Now the spans are linked piece by piece, each piece's
-/// freed once linked, and the table grows by an eighth at a time.
-#[test]
-fn a_huge_documents_spans_are_linked_piece_by_piece() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let (ex, corpus, size) = huge_document(6_000_000);
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let (table, _, peak) = measured(|| extract_corpus_table_in_pieces(&ex, &corpus, &done, 50_000));
-    let n = table.len();
-    let held = counting_alloc::held_by(table);
-    // Before: 4.8 MB for a table of 2.2 MB (6 MB of text, 12 bytes a mention); then 3.6 MB.
-    // The peak is the pieces' spans (16 bytes a mention until a piece is packed for
-    // linking) beside the table as it grows (now about 5 bytes a mention, packed): 28 bytes
-    // a mention at the peak here (the bound was about 35 while the table's were 12).
-    assert!(
-        peak <= 32 * n,
-        "extraction peaked at {peak} bytes for {n} mentions, a table of {held} \
-         ({size} bytes of text)"
-    );
 }

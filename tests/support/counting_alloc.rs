@@ -80,3 +80,10 @@ pub fn held_by<T>(value: T) -> usize {
     let ((), m) = measure(|| drop(value));
     usize::try_from(-m.kept).unwrap_or(0)
 }
+
+/// [`measure`] as numbers: `f`'s result, the bytes it left held (0 when it freed more than
+/// it kept) and its peak above the start.
+pub fn measured<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
+    let (out, m) = measure(f);
+    (out, usize::try_from(m.kept).unwrap_or(0), m.peak)
+}
