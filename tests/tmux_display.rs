@@ -8,7 +8,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Tmux, okur, project, tmux_available, wait_for_file};
+use common::{Tmux, child_of, okur, project, tmux_available, wait_for_file};
 
 const SEED_003: &str = "seeds/003_604562b84a66c7a6.txt";
 /// `CSI 8 l`, the alternate screen, `CSI 8 l` again: okur's order survives in VTE.
@@ -89,8 +89,8 @@ fn an_abort_gives_the_terminal_back() {
     }
     let (t, _dir, log) = okur_in_recorded_shell();
     // okur's pid: the pane runs `sh -c`, which runs bash, which runs okur.
-    let bash = child_of(&t.pane_pid().to_string());
-    let pid = child_of(&bash);
+    let bash = child_of(t.pane_pid());
+    let pid = child_of(bash).to_string();
     let killed = std::process::Command::new("kill")
         .args(["-ABRT", &pid])
         .status()
@@ -163,20 +163,6 @@ fn the_display_key_cycles_and_retunes_the_terminal() {
         "{text:?}"
     );
     t.send(&["q"]);
-}
-
-/// The one child process of `pid`.
-fn child_of(pid: &str) -> String {
-    let out = std::process::Command::new("pgrep")
-        .args(["-P", pid])
-        .output()
-        .expect("pgrep");
-    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(
-        !child.is_empty() && !child.contains('\n'),
-        "children of {pid}: {child:?}"
-    );
-    child
 }
 
 #[test]

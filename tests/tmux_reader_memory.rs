@@ -19,7 +19,7 @@ mod seed_words;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Tmux, okur, tmux_available};
+use common::{Tmux, child_of, okur, tmux_available};
 
 /// Both documents' first line, whose Latin part the first screen shows as written (the
 /// Arabic part is reordered by okur).
@@ -63,17 +63,6 @@ fn big_document(size: usize) -> String {
     out.push_str(LAST_LINE);
     out.push_str(" الفقرة الأخيرة\n");
     out
-}
-
-/// The process started by the pane's shell (okur: the shell's only child).
-fn child_of(shell: u32) -> u32 {
-    let path = format!("/proc/{shell}/task/{shell}/children");
-    let children = std::fs::read_to_string(&path).unwrap_or_default();
-    children
-        .split_whitespace()
-        .next()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no child process in {path}"))
 }
 
 /// A field of `/proc/PID/status` in KiB (`VmHWM`: the peak resident memory).

@@ -243,6 +243,20 @@ pub fn okur() -> &'static str {
     env!("CARGO_BIN_EXE_okur")
 }
 
+/// The one child process of `pid` (read from `/proc`): the program a pane's shell started.
+pub fn child_of(pid: u32) -> u32 {
+    let path = format!("/proc/{pid}/task/{pid}/children");
+    let children = std::fs::read_to_string(&path).unwrap_or_default();
+    let ids: Vec<u32> = children
+        .split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match ids[..] {
+        [child] => child,
+        _ => panic!("children of {pid} ({path}): {children:?}"),
+    }
+}
+
 /// A path inside the project.
 pub fn project(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
