@@ -390,6 +390,25 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_the_folded_stems_and_words_end_where_letters_do() {
+        // Runs of ASCII letters, Turkish and Arabic letters, digits, apostrophes with and
+        // without a suffix after them, punctuation and a Latin word after an Arabic one.
+        let text = "İSTANBUL'da 2020'de Kırıkkale-\nÇorum O'Neil rock' n roll \
+                    الأمم المتحدةَ وإلى مصطفى عربيabc x’y 12a ’ ' ok";
+        let t = Tokens::new(text);
+        for (i, tok) in t.toks.iter().enumerate() {
+            let stem = &text[tok.start()..tok.stem_end()];
+            assert_eq!(t.key(i), crate::text::fold_str(stem), "{stem}");
+            let word = &text[tok.start()..tok.end()];
+            assert!(!word.ends_with(is_apostrophe), "{word}");
+        }
+        let words: Vec<&str> = t.toks.iter().map(|x| &text[x.start()..x.end()]).collect();
+        assert_eq!(words[..3], ["İSTANBUL'da", "2020'de", "Kırıkkale"]);
+        assert!(words.contains(&"rock") && words.contains(&"x’y") && words.contains(&"12a"));
+        assert!(t.toks[1].digits && !t.toks[0].digits);
+    }
+
+    #[test]
     fn a_token_is_24_bytes() {
         // A token per word of the text is held while it is read: at 40 bytes they took
         // four times a 200 MB document.
