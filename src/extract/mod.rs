@@ -16,6 +16,7 @@ mod dates;
 mod doc_people;
 mod homograph;
 mod items;
+mod known_people;
 mod lexicon;
 mod link;
 mod morph;

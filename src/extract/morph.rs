@@ -127,8 +127,15 @@ impl Prefixes {
 
     /// The bit of at most four bytes.
     fn bit_of_bytes(b: &[u8]) -> usize {
-        let mut a = [0u8; 4];
-        a[..b.len()].copy_from_slice(b);
+        // By cases, not a copy into a zeroed array: a copy of a length not known until run
+        // time is a call to `memcpy`, which cost more than the rest of the test.
+        let a = match *b {
+            [a0, a1, a2, a3, ..] => [a0, a1, a2, a3],
+            [a0, a1, a2] => [a0, a1, a2, 0],
+            [a0, a1] => [a0, a1, 0, 0],
+            [a0] => [a0, 0, 0, 0],
+            [] => [0; 4],
+        };
         let h = u64::from(u32::from_le_bytes(a)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 47;
         usize::try_from(h).unwrap_or(0)
     }
@@ -141,10 +148,13 @@ fn pack(s: &str) -> Option<u64> {
     if b.len() > 7 {
         return None;
     }
-    let mut a = [0u8; 8];
-    a[..b.len()].copy_from_slice(b);
-    a[7] = u8::try_from(b.len() + 1).ok()?;
-    Some(u64::from_le_bytes(a))
+    // Byte by byte, little-endian: a copy of a length not known until run time is a call
+    // to `memcpy`, which cost more than the lookup it is for.
+    let word = b
+        .iter()
+        .enumerate()
+        .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
+    Some(word | u64::from(u8::try_from(b.len() + 1).ok()?) << 56)
 }
 
 /// Splits of a folded Turkish word into (stem length in bytes, suffix), longest stem first,
@@ -226,6 +236,24 @@ mod tests {
         let v: Vec<usize> = tr_splits("rusyadan").collect();
         assert!(v.contains(&5));
         assert!(tr_splits("turkiyeye").any(|s| s == 7));
+    }
+
+    #[test]
+    fn packing_and_opening_bits_read_the_bytes_little_endian() {
+        // Built byte by byte: the same integers as the zero-padded arrays they replaced.
+        assert_eq!(pack("ab"), Some(u64::from_le_bytes(*b"ab\0\0\0\0\0\x03")));
+        assert_eq!(pack(""), Some(1 << 56));
+        assert_eq!(pack("abcdefgh"), None);
+        let padded = |b: &[u8]| {
+            let mut a = [0u8; 4];
+            a[..b.len()].copy_from_slice(b);
+            let h = u64::from(u32::from_le_bytes(a)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 47;
+            usize::try_from(h).unwrap_or(0)
+        };
+        for w in ["", "a", "ab", "abc", "abcd", "قال"] {
+            let b = &w.as_bytes()[..w.len().min(4)];
+            assert_eq!(Prefixes::bit_of_bytes(b), padded(b), "{w}");
+        }
     }
 
     #[test]

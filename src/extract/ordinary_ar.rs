@@ -155,12 +155,26 @@ pub fn drop_no_places(ctx: (&Lexicon, &str, &Tokens), out: &mut Vec<RawMention>)
     let drop: Vec<bool> = out
         .iter()
         .map(|m| {
-            named_no_place(ctx, m)
-                || unknown_behind_clitic(lx, text, toks, m) && !listed_place(text, toks, out, m)
+            may_be_arabic_place(ctx, m)
+                && (named_no_place(ctx, m)
+                    || unknown_behind_clitic(lx, text, toks, m)
+                        && !listed_place(text, toks, out, m))
         })
         .collect();
     let mut drop = drop.into_iter();
     out.retain(|_| !drop.next().unwrap_or(false));
+}
+
+/// False when none of [`drop_no_places`]'s tests can hold for `m`: it is no place, or
+/// neither its text nor the token it opens in starts Arabic (each test asks one or the
+/// other). Most mentions are told so here, before the tests' several searches for that
+/// token.
+fn may_be_arabic_place((_, text, toks): (&Lexicon, &str, &Tokens), m: &RawMention) -> bool {
+    if m.kind != Kind::Place {
+        return false;
+    }
+    let opening = toks.toks.get(toks.covering(m.start, m.end).start);
+    opening.is_some_and(|t| t.arabic) || text.get(m.start..).is_some_and(crate::text::starts_arabic)
 }
 
 /// True when `m` is one Arabic word the gazetteer matched only once a proclitic was taken

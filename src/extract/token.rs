@@ -118,6 +118,10 @@ fn fold_fast(c: char, out: &mut String) {
         // marbuta or alef maqsura), most of an Arabic text.
         '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}' | '\u{062A}'..='\u{063A}' => c,
         '\u{0641}'..='\u{0648}' | '\u{064A}' => c,
+        // Taa marbuta, alef maqsura and the hamza-carrying alefs, as `fold_char` folds them.
+        'ة' => 'ه',
+        'ى' => 'ي',
+        'أ' | 'إ' | 'آ' => 'ا',
         _ => return fold_char(c, out),
     };
     out.push(f);
@@ -140,6 +144,68 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// [`is_word_char`] with the Arabic letters (most of an Arabic text) answered inline.
+#[inline(always)]
+fn word_letter(c: char) -> bool {
+    ('\u{0620}'..='\u{064A}').contains(&c) || is_word_char(c)
+}
+
+/// Reads the rest of a word from byte `p` of `text`, folding its stem's letters into `keys`
+/// and clearing `digits` at a letter: returns the word's end and its stem's end. An
+/// apostrophe before a letter starts a suffix (`Türkiye'ye`), read but not folded.
+fn rest_of_word(text: &str, mut p: usize, keys: &mut String, digits: &mut bool) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut end = p;
+    let mut stem_end = None;
+    loop {
+        // A run of ASCII letters and digits, most of a Turkish word, at once: their fold is
+        // their lower case.
+        let run = bytes
+            .get(p..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            if stem_end.is_none() {
+                let letters = text.get(p..p + run).unwrap_or_default();
+                *digits &= letters.bytes().all(|b| b.is_ascii_digit());
+                // Copied, then lowered in place: a push a letter cost three times as much.
+                let k = keys.len();
+                keys.push_str(letters);
+                if let Some(added) = keys.get_mut(k..) {
+                    added.make_ascii_lowercase();
+                }
+            }
+            p += run;
+            end = p;
+        }
+        let Some(d) = text.get(p..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        if is_apostrophe(d) && stem_end.is_none() {
+            let next = text.get(p + d.len_utf8()..).and_then(|t| t.chars().next());
+            if !next.is_some_and(char::is_alphabetic) {
+                break;
+            }
+            stem_end = Some(p);
+            p += d.len_utf8();
+            continue;
+        }
+        // Any other ASCII character ends the word (the run above took its letters).
+        if d.is_ascii() || !word_letter(d) {
+            break;
+        }
+        if stem_end.is_none() {
+            fold_fast(d, keys);
+            *digits = false;
+        }
+        p += d.len_utf8();
+        end = p;
+    }
+    (end, stem_end.unwrap_or(end))
+}
+
 impl Tokens {
     /// Splits `text` into words. An apostrophe between letters starts a suffix that belongs
     /// to the word (`Türkiye'ye`).
@@ -155,40 +221,27 @@ impl Tokens {
         // Where the current line starts, to tell a wrapped line from a short one (a
         // heading, a byline, a dateline) whose break ends whatever was on it.
         let mut line_start = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !is_word_char(c) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // Spaces and ASCII punctuation, most of what lies between words, by their byte.
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            if !b.is_ascii() && !word_letter(c) {
+                i += c.len_utf8();
                 continue;
             }
             let start = i;
-            let mut end = i + c.len_utf8();
-            let mut stem_end = None;
             // The stem is folded as it is read, not in a second pass over its letters.
             let k0 = out.keys.len();
             fold_fast(c, &mut out.keys);
             let mut digits = c.is_ascii_digit();
-            while let Some(&(j, d)) = chars.peek() {
-                // ASCII letters and digits, most of a Turkish text, without the call.
-                if d.is_ascii_alphanumeric() || is_word_char(d) {
-                    end = j + d.len_utf8();
-                    if stem_end.is_none() {
-                        fold_fast(d, &mut out.keys);
-                        digits &= d.is_ascii_digit();
-                    }
-                    chars.next();
-                } else if is_apostrophe(d) && stem_end.is_none() {
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(|n| n.is_alphabetic()) {
-                        stem_end = Some(j);
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            let stem_end = stem_end.unwrap_or(end);
+            let (end, stem_end) = rest_of_word(text, i + c.len_utf8(), &mut out.keys, &mut digits);
             let gap = &text[prev_end..start];
             let mut sep = classify(gap, prev_end == 0 && start == 0);
             // Bytes, not characters: a gap is mostly a space or two, where a character
@@ -209,6 +262,9 @@ impl Tokens {
             };
             out.push(word, sep);
             prev_end = end;
+            // Past the word: what its scan stopped at (an apostrophe it took without a
+            // suffix after it included) is no letter of a word.
+            i = end;
         }
         out
     }
@@ -319,54 +375,5 @@ fn classify(gap: &str, at_start: bool) -> Sep {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fast_fold_agrees() {
-        for c in "aAzZ09çÇşŞğĞöÖüÜûÛâÂıİIîÎéكةءآأؤإئابتثغـفويىًٰ".chars()
-        {
-            let (mut a, mut b) = (String::new(), String::new());
-            fold_fast(c, &mut a);
-            fold_char(c, &mut b);
-            assert_eq!(a, b, "{c}");
-        }
-    }
-
-    #[test]
-    fn a_token_is_24_bytes() {
-        // A token per word of the text is held while it is read: at 40 bytes they took
-        // four times a 200 MB document.
-        assert!(std::mem::size_of::<Token>() <= 24);
-    }
-
-    #[test]
-    fn apostrophe_suffix_is_part_of_token_but_not_stem() {
-        let text = "Rusya'dan Türkiye’ye, El-\nNusra";
-        let t = Tokens::new(text);
-        assert_eq!(t.len(), 4);
-        assert_eq!(&text[t.toks[0].start()..t.toks[0].stem_end()], "Rusya");
-        assert_eq!(t.key(1), "turkiye");
-        assert_eq!(t.toks[3].sep, Sep::Hyphen);
-        assert!(t.toks[1].cap);
-    }
-
-    #[test]
-    fn names_do_not_run_across_sentence_or_paragraph_breaks() {
-        let long = "Görüşmeye Dışişleri Bakanı ve heyeti de katıldı, açıklama yapan";
-        let text = format!("Ankara.\nErdoğan dedi\n\nYeni Başlık\nKısa satır\n{long}\nAli Veli");
-        let t = Tokens::new(&text);
-        let sep_of = |w: &str| {
-            t.toks
-                .iter()
-                .find(|x| &text[x.start()..x.end()] == w)
-                .map(|x| x.sep)
-        };
-        // A full stop then a break was `Dot`, which joins `St. Petersburg`.
-        assert_eq!(sep_of("Erdoğan"), Some(Sep::Punct));
-        assert_eq!(sep_of("Yeni"), Some(Sep::Punct));
-        // A short line (a heading) ends at its break; a long one is wrapped.
-        assert_eq!(sep_of("Kısa"), Some(Sep::Punct));
-        assert_eq!(sep_of("Ali"), Some(Sep::Line));
-    }
-}
+#[path = "token_tests.rs"]
+mod tests;

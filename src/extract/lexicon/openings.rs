@@ -16,6 +16,9 @@ pub(super) struct Openings {
     pub(super) place_first: Prefixes,
     pub(super) places: Prefixes,
     pub(super) stats: Prefixes,
+    /// The speech verbs and the words before and after a place (`مدينة`, `şehrine`), in
+    /// one set: asked about most Arabic tokens and every capitalised Latin one, and small.
+    cue_words: Prefixes,
 }
 
 impl Openings {
@@ -33,6 +36,11 @@ impl Openings {
             place_first: set(&mut lx.place_first.iter()),
             places: set(&mut lx.places.keys()),
             stats: set(&mut lx.stats.keys()),
+            cue_words: set(&mut lx
+                .speech_verbs
+                .iter()
+                .chain(&lx.place_before)
+                .chain(&lx.place_after)),
         }
     }
 }
@@ -53,6 +61,23 @@ impl Lexicon {
         self.openings.place_first.may_hold(key) && self.place_first.contains(key)
     }
 
+    /// True when a folded Arabic word is a speech verb (`speech_verbs`: `قال`).
+    pub fn is_speech_verb(&self, key: &str) -> bool {
+        self.openings.cue_words.may_hold(key) && self.speech_verbs.contains(key)
+    }
+
+    /// True when a folded word names the kind of place the next word is (`place_before`:
+    /// `مدينة`).
+    pub fn is_place_before(&self, key: &str) -> bool {
+        self.openings.cue_words.may_hold(key) && self.place_before.contains(key)
+    }
+
+    /// True when a folded word says the word before it is a place (`place_after`:
+    /// `şehrine`).
+    pub fn is_place_after(&self, key: &str) -> bool {
+        self.openings.cue_words.may_hold(key) && self.place_after.contains(key)
+    }
+
     /// True when some place name (`places`) is `key` or a prefix of it, cut anywhere: false
     /// tells, without a lookup, that no split of `key` names a place.
     pub fn may_hold_place_in(&self, key: &str) -> bool {
@@ -71,6 +96,9 @@ mod tests {
         assert!(lx.org_heads.iter().all(|k| lx.is_org_head(k)));
         assert!(lx.place_first.iter().all(|k| lx.is_place_first(k)));
         assert!(lx.demonyms.iter().all(|k| lx.is_demonym(k)));
+        assert!(lx.speech_verbs.iter().all(|k| lx.is_speech_verb(k)));
+        assert!(lx.place_before.iter().all(|k| lx.is_place_before(k)));
+        assert!(lx.place_after.iter().all(|k| lx.is_place_after(k)));
         assert!(lx.function_words.iter().all(|k| lx.never_a_name(k)));
         for (k, &ix) in &lx.places {
             assert_eq!(lx.place(k), Some(ix), "{k}");

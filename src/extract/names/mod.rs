@@ -218,12 +218,9 @@ impl<'a> Scan<'a> {
     /// True when token `i` is an Arabic speech verb, with or without a proclitic (`وقال`).
     fn speech_verb_at(&self, i: usize) -> bool {
         let k = self.key(i);
-        self.lx.speech_verbs.contains(k)
+        self.lx.is_speech_verb(k)
             || has_clitic(k)
-                && ar_find(k, |_, rest| {
-                    self.lx.speech_verbs.contains(rest).then_some(())
-                })
-                .is_some()
+                && ar_find(k, |_, rest| self.lx.is_speech_verb(rest).then_some(())).is_some()
     }
 
     /// A title cue starting at `i`: returns the index after it.
@@ -265,7 +262,7 @@ impl<'a> Scan<'a> {
         let tok = &self.t.toks[i];
         let (s, e) = (tok.start(), tok.stem_end());
         if tok.arabic {
-            if i > 0 && self.t.joined(i - 1) && self.lx.place_before.contains(self.key(i - 1)) {
+            if i > 0 && self.t.joined(i - 1) && self.lx.is_place_before(self.key(i - 1)) {
                 let k = self.key(i);
                 if !self.common_word(k) && !self.lx.is_org_head(k) {
                     self.push(s, e, Kind::Place, None);
@@ -274,7 +271,7 @@ impl<'a> Scan<'a> {
         } else if tok.cap
             && i + 1 < self.t.len()
             && self.t.joined(i)
-            && self.lx.place_after.contains(self.key(i + 1))
+            && self.lx.is_place_after(self.key(i + 1))
         {
             self.push(s, e, Kind::Place, None);
         }

@@ -210,7 +210,7 @@ impl Roles<'_> {
         if !self.toks.toks[i].arabic || self.function_word(i) {
             return false;
         }
-        if self.lx.is_title_first(k) || self.lx.speech_verbs.contains(k) {
+        if self.lx.is_title_first(k) || self.lx.is_speech_verb(k) {
             return false;
         }
         let taken = |k: &str| self.lx.is_org_head(k) || self.lx.place(k).is_some();
