@@ -90,10 +90,7 @@ pub fn run(
     entities: &dyn Fn(&crate::corpus::Corpus) -> Vec<EntityItem>,
 ) -> anyhow::Result<bool> {
     if args.stdin {
-        // From a terminal the lines are typed: without a word okur seems to hang.
-        if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-            eprintln!("{TYPE_LINES}");
-        }
+        super::say_if_typed("the lines to rank", "command | okur find --stdin QUERY");
         let input = read_text(std::io::stdin().lock())?;
         return filter_lines(
             &input,
@@ -167,10 +164,6 @@ pub fn needs_entities(query: &Query) -> bool {
         .iter()
         .any(|s| !matches!(s, Scope::Docs | Scope::Text))
 }
-
-/// What `find --stdin` says when standard input is a terminal.
-const TYPE_LINES: &str = "okur: reading the lines to rank from the terminal: type them, then \
-     Ctrl-D on a line of its own (or pipe them in: `command | okur find --stdin QUERY`)";
 
 /// Reads standard input as text, decoded as files are (a legacy encoding such as
 /// Windows-1254 or -1256 is detected and converted, with a notice on stderr). Binary input is
