@@ -90,6 +90,7 @@ pub fn run(
     entities: &dyn Fn(&crate::corpus::Corpus) -> Vec<EntityItem>,
 ) -> anyhow::Result<bool> {
     if args.stdin {
+        super::say_if_typed("the lines to rank", "command | okur find --stdin QUERY");
         let input = read_text(std::io::stdin().lock())?;
         return filter_lines(
             &input,

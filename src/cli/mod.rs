@@ -33,12 +33,26 @@ use crate::corpus::{self, LoadReport};
 /// Loads the corpus the way every command and the TUI do: the given paths, or the bundled
 /// seeds when there are none. Per-file notices (binary skipped, legacy encoding) go to stderr.
 pub fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<LoadReport> {
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        say_if_typed("standard input", "command | okur COMMAND -");
+    }
     let report = load_quietly(paths)?;
     for notice in &report.notices {
         // A file name can hold a newline or an escape sequence: one line, nothing raw.
         eprintln!("okur: {}", crate::escape::message(notice));
     }
     Ok(report)
+}
+
+/// When standard input is a terminal, says on stderr that okur reads `what` typed there and
+/// how to end it (or, as `piped`, to pipe it in): a command waiting for it looked hung.
+pub(crate) fn say_if_typed(what: &str, piped: &str) {
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        eprintln!(
+            "okur: reading {what} from the terminal: type the text, then Ctrl-D on a line of \
+             its own (or pipe it in: `{piped}`)"
+        );
+    }
 }
 
 /// [`load_corpus`] without printing the notices: for the reader, whose alternate screen

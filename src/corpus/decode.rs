@@ -20,6 +20,9 @@ const SNIFF_LEN: usize = 8192;
 
 /// Decodes file bytes. UTF-8 is kept byte for byte; anything else is detected and converted.
 pub fn decode_bytes(bytes: Vec<u8>) -> Decoded {
+    if let Some(decoded) = decode_utf16(&bytes) {
+        return decoded;
+    }
     if looks_binary(&bytes) {
         return Decoded::Binary;
     }
@@ -63,6 +66,38 @@ fn prefer_regional(
         return encoding_rs::WINDOWS_1254;
     }
     guess
+}
+
+/// UTF-16 text (what Windows calls "Unicode"), which the binary sniff would take for a
+/// binary file by its NUL bytes: known by its byte order mark, or without one by NUL bytes
+/// all in the same half of the code units (those of ASCII letters, digits and spaces) in at
+/// least one unit in ten. `None` for anything else, or when the decoded text still looks
+/// binary. A cut last unit (a file's head) decodes to U+FFFD.
+fn decode_utf16(bytes: &[u8]) -> Option<Decoded> {
+    let head = bytes.get(..SNIFF_LEN).unwrap_or(bytes);
+    let (encoding, bom) = match encoding_rs::Encoding::for_bom(head) {
+        Some((encoding, bom)) if encoding != encoding_rs::UTF_8 => (encoding, bom),
+        _ => {
+            let nul_at = |parity| {
+                head.iter()
+                    .skip(parity)
+                    .step_by(2)
+                    .filter(|&&b| b == 0)
+                    .count()
+            };
+            let (even, odd, units) = (nul_at(0), nul_at(1), head.len() / 2);
+            match (even, odd) {
+                (0, n) if n > 0 && n * 10 >= units => (encoding_rs::UTF_16LE, 0),
+                (n, 0) if n > 0 && n * 10 >= units => (encoding_rs::UTF_16BE, 0),
+                _ => return None,
+            }
+        }
+    };
+    let (text, _) = encoding.decode_without_bom_handling(bytes.get(bom..)?);
+    (!looks_binary(text.as_bytes())).then(|| Decoded::Text {
+        text: text.into_owned(),
+        notice: Some(format!("not UTF-8: decoded as {}", encoding.name())),
+    })
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -184,6 +219,44 @@ mod tests {
             );
             proptest::prop_assert_eq!(std_ok && !bytes.starts_with(&[0xEF, 0xBB, 0xBF]), kept);
         }
+    }
+
+    /// UTF-16 as Notepad saves it (little-endian with a BOM) and as other tools do (big-endian,
+    /// no BOM; Arabic, whose letters have no NUL byte, between ASCII spaces and digits).
+    #[test]
+    fn utf16_with_or_without_bom_is_decoded_not_binary() {
+        let tr = "Dışişleri Bakanı Çavuşoğlu, 3 Kasım 2020.\n\nİstanbul'da konuştu.\n";
+        let ar = "قال وزير الخارجية لافروف (2020) إن المحادثات ستستمر\n";
+        // The code units of `s`, each high byte first when `big`, after a BOM when `bom`.
+        let utf16 = |s: &str, big: bool, bom: bool| -> Vec<u8> {
+            let units = bom.then_some(0xFEFF).into_iter().chain(s.encode_utf16());
+            units
+                .flat_map(|u| {
+                    if big {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect()
+        };
+        let cases = [
+            (utf16(tr, false, true), tr, "UTF-16LE"),
+            (utf16(ar, true, true), ar, "UTF-16BE"),
+            (utf16(tr, false, false), tr, "UTF-16LE"),
+            (utf16(ar, true, false), ar, "UTF-16BE"),
+        ];
+        for (bytes, want, encoding) in cases {
+            let (text, notice) = text_of(decode_bytes(bytes));
+            assert_eq!(text, want);
+            assert_eq!(notice, Some(format!("not UTF-8: decoded as {encoding}")));
+        }
+        let mut cut = utf16(tr, false, false);
+        cut.pop();
+        assert!(
+            text_of(decode_bytes(cut)).0.starts_with("Dışişleri"),
+            "a cut head"
+        );
     }
 
     #[test]

@@ -191,11 +191,10 @@ fn read_head(path: &Path, buf: &mut [u8]) -> Result<usize, Unread> {
 /// The title entry of a file from its head; `None` for a binary file. A head that is not
 /// UTF-8 up to its title is decoded as the full loader decodes the file (legacy encodings).
 fn title_entry(path: &Path, head: &[u8]) -> Option<TitleEntry> {
-    if memchr::memchr(0, head).is_some() {
-        return None;
-    }
     let path = crate::escape::path_name(path);
-    let Some((offset, title)) = utf8_title(head) else {
+    // NUL bytes: binary, or UTF-16 text, which the decoder tells apart.
+    let utf8 = memchr::memchr(0, head).map_or_else(|| utf8_title(head), |_| None);
+    let Some((offset, title)) = utf8 else {
         return match decode_bytes(head.to_vec()) {
             Decoded::Text { text, .. } => Some(entry(path, &text)),
             Decoded::Binary => None,

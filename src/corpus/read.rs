@@ -53,7 +53,7 @@ pub fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a named pipe (FIFO)");
+            return Some(FIFO);
         }
         if kind.is_socket() {
             return Some("a socket");
@@ -68,10 +68,18 @@ pub fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
     Some("not a regular file")
 }
 
-/// The notice text for a file that is not regular.
+/// What a pipe named as a file is told: `<(command)` and `/dev/stdin` in a pipeline are
+/// named pipes, which okur reads as standard input only (in the background, `q` works).
+const PIPE_HINT: &str = "; read a pipe as standard input instead, named `-` (`command | okur … -`)";
+
+/// The notice text for a file that is not regular; a named pipe says how to read one.
 fn not_regular_reason(kind: &str) -> String {
-    format!("{kind}, not a regular file")
+    let hint = if kind == FIFO { PIPE_HINT } else { "" };
+    format!("{kind}, not a regular file{hint}")
 }
+
+/// The kind of a named pipe, in words.
+const FIFO: &str = "a named pipe (FIFO)";
 
 /// The reason given for an input over the limit.
 pub fn too_large_reason(size: Option<u64>, limit: u64) -> String {
@@ -236,7 +244,12 @@ mod tests {
         ] {
             for read in readers {
                 match read(path, 1 << 20) {
-                    Err(Unread::Skipped(why)) => assert!(why.starts_with(kind), "{why}"),
+                    Err(Unread::Skipped(why)) => {
+                        assert!(why.starts_with(kind), "{why}");
+                        // `okur render <(command)` names a pipe: told to pipe it into `-`.
+                        let hint = why.ends_with("named `-` (`command | okur … -`)");
+                        assert_eq!(hint, kind == FIFO, "{why}");
+                    }
                     _ => panic!("{} was read", path.display()),
                 }
             }

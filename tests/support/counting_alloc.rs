@@ -13,8 +13,11 @@ pub struct Counting;
 
 static HELD: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Calls to `alloc` and `realloc` since the start: work done, where bytes held say little.
+static CALLS: AtomicUsize = AtomicUsize::new(0);
 
 fn grew(by: usize) {
+    CALLS.fetch_add(1, Ordering::SeqCst);
     let now = HELD.fetch_add(by, Ordering::SeqCst) + by;
     PEAK.fetch_max(now, Ordering::SeqCst);
 }
@@ -86,4 +89,13 @@ pub fn held_by<T>(value: T) -> usize {
 pub fn measured<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
     let (out, m) = measure(f);
     (out, usize::try_from(m.kept).unwrap_or(0), m.peak)
+}
+
+/// How many allocations (and reallocations) `f` made: the work a step does, counted
+/// rather than timed.
+#[allow(dead_code)] // not every test binary that counts allocations needs it
+pub fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = CALLS.load(Ordering::SeqCst);
+    let out = f();
+    (out, CALLS.load(Ordering::SeqCst).saturating_sub(before))
 }
