@@ -190,7 +190,7 @@ fn and_or() {
     );
 }
 
-fn entity(kind: Kind, name: &str, aliases: &[&str], docs: &[usize]) -> EntityItem {
+fn entity(kind: Kind, name: &str, aliases: &[&str], docs: &[u32]) -> EntityItem {
     EntityItem {
         kind,
         name: name.to_string(),

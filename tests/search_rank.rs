@@ -52,7 +52,7 @@ fn prefix_operator_and_negation() {
     assert_eq!(r.hits.len(), 2);
 }
 
-fn entity(kind: Kind, name: &str, docs: &[usize]) -> EntityItem {
+fn entity(kind: Kind, name: &str, docs: &[u32]) -> EntityItem {
     EntityItem {
         kind,
         name: name.to_string(),

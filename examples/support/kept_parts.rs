@@ -37,7 +37,7 @@ pub fn facts(facts: &Facts, items: &[EntityItem]) -> Vec<(&'static str, usize)> 
         ("items", std::mem::size_of_val(items)),
         ("items' names", names),
         ("items' aliases", aliases),
-        ("items' documents", docs * size_of::<usize>()),
+        ("items' documents", docs * size_of::<u32>()),
     ]);
     parts
 }

@@ -50,16 +50,18 @@ pub struct EntityItems {
 
 impl EntityItems {
     /// Items of `entities`, without documents yet: their names and aliases are taken, not
-    /// copied (the entities are not needed once the panels' rows are made).
+    /// copied (the entities are not needed once the panels' rows are made). Each item's
+    /// list of documents is taken at its entity's count of them: grown by doubling, a list
+    /// had up to as much room again unused, beside extraction's table.
     pub fn new(entities: Vec<Entity>) -> EntityItems {
         let items = entities
             .into_iter()
             .map(|e| EntityItem {
                 kind: e.kind,
                 iso: (e.kind == Kind::Date).then(|| e.canonical.clone()),
+                docs: Vec::with_capacity(e.doc_count.min(e.mention_count)),
                 name: e.canonical,
                 aliases: e.aliases,
-                docs: Vec::new(),
             })
             .collect();
         EntityItems { items }
@@ -67,7 +69,8 @@ impl EntityItems {
 
     /// Adds a mention of `entity` at `range` of document `doc` (documents in corpus order),
     /// whose text is `text`: the document joins the entity's, and a surface form not seen
-    /// yet its aliases.
+    /// yet its aliases. A document past 32-bit numbers is left out, as the index leaves out
+    /// its lines (no corpus holds that many).
     pub fn add(
         &mut self,
         doc: usize,
@@ -75,7 +78,7 @@ impl EntityItems {
         entity: usize,
         text: Option<&str>,
     ) {
-        let Some(item) = self.items.get_mut(entity) else {
+        let (Some(item), Ok(doc)) = (self.items.get_mut(entity), u32::try_from(doc)) else {
             return;
         };
         if item.docs.last() != Some(&doc) {

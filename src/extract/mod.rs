@@ -45,7 +45,7 @@ pub use run::{
     extract_corpus, extract_corpus_cached, extract_corpus_observed, extract_corpus_table,
     extract_corpus_table_in_pieces,
 };
-pub use table::{DocMentions, Linked, MentionTable};
+pub use table::{DocBlocks, DocMentions, Linked, MentionTable};
 use token::Tokens;
 
 /// A mention found in one document, before linking.

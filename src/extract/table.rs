@@ -18,6 +18,10 @@ pub(crate) use span::{PackedSpans, Span};
 
 #[path = "linked.rs"]
 mod linked;
+
+#[path = "doc_blocks.rs"]
+mod doc_blocks;
+pub use doc_blocks::DocBlocks;
 use linked::NONE;
 pub use linked::{DocMentions, Linked};
 
@@ -114,15 +118,10 @@ impl Strings {
 /// corpus). [`MentionTable::to_extraction`] gives the same mentions as [`Mention`]s.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MentionTable {
-    /// Where each document's mentions' bytes start (counted over every block), and where
-    /// the last end.
-    bounds: Vec<usize>,
     /// All mentions, document after document, each document's sorted by start, packed, in
     /// blocks of whole documents: the table grows a block at a time (never a doubling copy
     /// of the whole), and [`MentionTable::into_each_doc`] frees each block once it is read.
-    blocks: Vec<Vec<u8>>,
-    /// Where each block's first byte is, counted as in `bounds`.
-    block_starts: Vec<usize>,
+    blocks: DocBlocks,
     /// Number of mentions.
     count: usize,
     /// Where the last mention pushed ended in its document.
@@ -135,20 +134,12 @@ pub struct MentionTable {
     pub entities: Vec<Entity>,
 }
 
-/// A block is closed at the first document boundary once it holds this many bytes.
-const BLOCK: usize = 1 << 18;
-
-/// The fewest bytes a block grows by.
-const GROW: usize = 1 << 12;
-
 impl MentionTable {
     /// A table for `docs` documents, filled by [`MentionTable::push`] document after
     /// document.
     pub(crate) fn with_capacity(docs: usize) -> MentionTable {
-        let mut bounds = Vec::with_capacity(docs + 1);
-        bounds.push(0);
         MentionTable {
-            bounds,
+            blocks: DocBlocks::with_capacity(docs),
             ..MentionTable::default()
         }
     }
@@ -156,51 +147,16 @@ impl MentionTable {
     /// Adds a mention of document `doc` (documents come in order: a later one closes the
     /// ones before it) with the span, value and entity of `span` and `entity`.
     pub(crate) fn push(&mut self, doc: usize, span: &Span, entity: usize) {
-        let new_doc = self.bounds.len() <= doc;
-        self.close_to(doc);
-        // A block is closed only between documents, so that each document's mentions are
-        // one slice of one block.
-        let full = self.blocks.last().is_some_and(|b| b.len() >= BLOCK);
-        if self.blocks.is_empty() || (new_doc && full) {
-            // The last document may have taken the block past its room: what it grew to
-            // and did not use goes back.
-            if let Some(last) = self.blocks.last_mut() {
-                last.shrink_to_fit();
-            }
-            // The first block grows as needed (a small corpus takes no megabyte).
-            let room = if self.blocks.is_empty() { 0 } else { BLOCK };
-            self.block_starts.push(self.bytes());
-            self.blocks.push(Vec::with_capacity(room));
-        }
+        let Some((block, new_doc)) = self.blocks.open(doc) else {
+            return;
+        };
         if new_doc {
             self.last_end = 0;
         }
-        if let Some(block) = self.blocks.last_mut() {
-            // Grown by an eighth, not doubled: a huge document's mentions are one block,
-            // and a doubled one had up to as much room again unused, beside the spans
-            // being linked into it.
-            if block.capacity() - block.len() < 32 {
-                block.reserve_exact((block.len() / 8).max(GROW));
-            }
-            let entity = u32::try_from(entity).unwrap_or(NONE);
-            let range = (span.start, span.end);
-            linked::push(block, &mut self.last_end, range, span.value, entity);
-            self.count += 1;
-        }
-    }
-
-    /// Bytes of mentions in all blocks.
-    fn bytes(&self) -> usize {
-        let last = self.blocks.last().map_or(0, Vec::len);
-        self.block_starts.last().map_or(0, |s| s + last)
-    }
-
-    /// Closes every document before `doc`.
-    fn close_to(&mut self, doc: usize) {
-        let bytes = self.bytes();
-        while self.bounds.len() <= doc {
-            self.bounds.push(bytes);
-        }
+        let entity = u32::try_from(entity).unwrap_or(NONE);
+        let range = (span.start, span.end);
+        linked::push(block, &mut self.last_end, range, span.value, entity);
+        self.count += 1;
     }
 
     /// The table once every mention of `docs` documents is in: entity numbers given out
@@ -212,13 +168,10 @@ impl MentionTable {
         remap: &[usize],
         strings: Strings,
     ) -> MentionTable {
-        self.close_to(docs);
+        self.blocks.finish(docs);
         self.remap = (remap.iter())
             .map(|&to| u32::try_from(to).unwrap_or(NONE))
             .collect();
-        if let Some(last) = self.blocks.last_mut() {
-            last.shrink_to_fit();
-        }
         self.entities = entities;
         self.values = strings.into_values();
         self
@@ -226,12 +179,12 @@ impl MentionTable {
 
     /// Bytes the packed mentions take.
     pub fn packed_bytes(&self) -> usize {
-        self.bytes()
+        self.blocks.bytes()
     }
 
     /// Number of documents.
     pub fn docs(&self) -> usize {
-        self.bounds.len().saturating_sub(1)
+        self.blocks.docs()
     }
 
     /// Number of mentions in all documents.
@@ -246,26 +199,7 @@ impl MentionTable {
 
     /// The mentions of document `doc`, sorted by start (none past the last document).
     pub fn doc(&self, doc: usize) -> DocMentions<'_> {
-        DocMentions::new(self.doc_bytes(doc), &self.remap)
-    }
-
-    /// The packed bytes of document `doc`'s mentions.
-    fn doc_bytes(&self, doc: usize) -> &[u8] {
-        let (Some(&from), Some(&to)) = (self.bounds.get(doc), self.bounds.get(doc + 1)) else {
-            return &[];
-        };
-        if from == to {
-            return &[];
-        }
-        // A document's mentions are all in the last block starting at or before its first.
-        let b = self.block_starts.partition_point(|&s| s <= from);
-        let (Some(block), Some(&at)) = (
-            b.checked_sub(1).and_then(|b| self.blocks.get(b)),
-            b.checked_sub(1).and_then(|b| self.block_starts.get(b)),
-        ) else {
-            return &[];
-        };
-        block.get(from - at..to - at).unwrap_or(&[])
+        DocMentions::new(self.blocks.doc(doc), &self.remap)
     }
 
     /// Each document's mentions, in corpus order.
@@ -275,23 +209,9 @@ impl MentionTable {
 
     /// Calls `f` with each document's mentions in corpus order, freeing each block once its
     /// documents are read: what is made from the table need not be held beside all of it.
-    pub fn into_each_doc(mut self, mut f: impl FnMut(DocMentions<'_>)) {
-        let mut freed = 0;
-        for d in 0..self.docs() {
-            f(self.doc(d));
-            // The blocks wholly before the next document's first mention are done.
-            let next = self.bounds.get(d + 1).copied().unwrap_or(usize::MAX);
-            let done = self.block_starts.partition_point(|&s| s <= next);
-            for block in self
-                .blocks
-                .iter_mut()
-                .take(done.saturating_sub(1))
-                .skip(freed)
-            {
-                *block = Vec::new();
-            }
-            freed = freed.max(done.saturating_sub(1));
-        }
+    pub fn into_each_doc(self, mut f: impl FnMut(DocMentions<'_>)) {
+        let remap = self.remap;
+        (self.blocks).into_each_doc(|bytes| f(DocMentions::new(bytes, &remap)));
     }
 
     /// The ISO value of a mention, a resolved date's.
@@ -309,11 +229,7 @@ impl MentionTable {
     /// room their blocks have unused, the documents' bounds, the entities' numbers, the
     /// dates' values, and the entities with their names and aliases.
     pub fn held_parts(&self) -> Vec<(&'static str, usize)> {
-        let mentions = self.bytes();
-        let room: usize = self.blocks.iter().map(Vec::capacity).sum::<usize>();
-        let word = std::mem::size_of::<usize>();
-        let bounds = (self.bounds.capacity() + self.block_starts.capacity()) * word
-            + self.blocks.capacity() * std::mem::size_of::<Vec<u8>>();
+        let [mentions, room, bounds] = self.blocks.held();
         let values = self.values.capacity() * std::mem::size_of::<Box<str>>()
             + self.values.iter().map(|v| v.len()).sum::<usize>();
         let names: usize = self.entities.iter().map(|e| e.canonical.capacity()).sum();
@@ -325,7 +241,7 @@ impl MentionTable {
             .sum();
         vec![
             ("mentions", mentions),
-            ("mentions' spare room", room - mentions),
+            ("mentions' spare room", room),
             ("documents' bounds", bounds),
             ("entities' numbers", self.remap.capacity() * 4),
             ("dates' values", values),

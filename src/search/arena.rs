@@ -138,12 +138,7 @@ impl Index {
             .collect::<Vec<_>>()
             .join(" | ");
         let at = self.doc_ids.len();
-        let ids = e.docs.iter().map(|&d| u32::try_from(d));
-        let Ok(ids) = ids.collect::<Result<Vec<u32>, _>>() else {
-            self.too_big = true;
-            return;
-        };
-        self.doc_ids.extend(ids);
+        self.doc_ids.extend_from_slice(&e.docs);
         let span = (u32::try_from(at), u32::try_from(self.doc_ids.len() - at));
         let (Ok(start), Ok(count)) = span else {
             self.doc_ids.truncate(at);

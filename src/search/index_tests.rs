@@ -20,7 +20,7 @@ fn docs() -> Vec<Document> {
     ]
 }
 
-fn entity(kind: Kind, name: &str, docs: &[usize]) -> EntityItem {
+fn entity(kind: Kind, name: &str, docs: &[u32]) -> EntityItem {
     EntityItem {
         kind,
         name: name.into(),

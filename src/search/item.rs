@@ -14,8 +14,10 @@ pub struct EntityItem {
     pub aliases: Vec<String>,
     /// The ISO 8601 value of a date, with its grain (`2020-11`, `2020-11-12`).
     pub iso: Option<String>,
-    /// Indexes of the documents (in corpus order) that mention it.
-    pub docs: Vec<usize>,
+    /// Indexes of the documents (in corpus order) that mention it, as 32-bit numbers (the
+    /// index numbers its documents so): 64-bit ones were 0.07 times the corpus at 20,000
+    /// generated articles, beside extraction's table as it was handed over.
+    pub docs: Vec<u32>,
 }
 
 /// What an index item is.

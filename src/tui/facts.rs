@@ -67,7 +67,7 @@ impl Facts {
         new_index: &[usize],
         mut each: impl FnMut(usize, DocMentions<'_>),
     ) -> Facts {
-        let mut facts = FactsBuilder::with_room(rows, table.docs(), table.packed_bytes());
+        let mut facts = FactsBuilder::new(rows, table.docs());
         let mut n = 0;
         table.into_each_doc(|doc| {
             each(n, doc.clone());

@@ -5,6 +5,7 @@
 
 pub use super::packed_mentions::Mentions;
 use super::packed_mentions::{self, Codes};
+use crate::extract::DocBlocks;
 use crate::kind::Kind;
 
 /// One row of the entity panel.
@@ -74,11 +75,11 @@ pub struct Facts {
     /// Entities, sorted for the panel (kind, then corpus count).
     pub entities: Vec<EntityRow>,
     /// Every document's mentions, packed ([`packed_mentions`]), document after document,
-    /// in the order they were given (by start). Read-only: the documents of each entity are
+    /// in the order they were given (by start), in blocks of whole documents as
+    /// extraction's table holds its own: made from the table as its blocks are freed, the
+    /// two are never held whole at once. Read-only: the documents of each entity are
     /// indexed from them when the facts are made.
-    mentions: Vec<u8>,
-    /// Where each document's mentions start in `mentions`, and where the last end.
-    doc_starts: Vec<usize>,
+    mentions: DocBlocks,
     /// The entity row each mention's code stands for.
     rows_by_code: Vec<u32>,
     /// Per entity, the documents that mention it, in corpus order: the entity filter is a
@@ -97,6 +98,8 @@ pub struct Facts {
 pub struct FactsBuilder {
     facts: Facts,
     codes: Codes,
+    /// Documents pushed so far.
+    docs: usize,
 }
 
 impl FactsBuilder {
@@ -104,44 +107,37 @@ impl FactsBuilder {
     /// room made for `docs` documents.
     pub fn new(entities: Vec<EntityRow>, docs: usize) -> FactsBuilder {
         let codes = Codes::new(&entities);
-        let mut doc_starts = Vec::with_capacity(docs + 1);
-        doc_starts.push(0);
         let facts = Facts {
             entities,
-            doc_starts,
+            mentions: DocBlocks::with_capacity(docs),
             ..Facts::default()
         };
-        FactsBuilder { facts, codes }
-    }
-
-    /// [`FactsBuilder::new`] with room for `bytes` of packed mentions taken at the start:
-    /// made from a table packed as tightly (about 4 bytes a mention against 3 here), the
-    /// buffer is not grown by doubling beside the table being freed (a doubling copy held
-    /// the old buffer and the new, half unused, at once).
-    pub fn with_room(entities: Vec<EntityRow>, docs: usize, bytes: usize) -> FactsBuilder {
-        let mut builder = FactsBuilder::new(entities, docs);
-        builder.facts.mentions.reserve_exact(bytes);
-        builder
+        FactsBuilder {
+            facts,
+            codes,
+            docs: 0,
+        }
     }
 
     /// Adds the next document's mentions (sorted by start, as extraction gives them: the
-    /// gaps between them are then short). The buffer grows by doubling as the table it is
-    /// made from is freed: room for all of it taken at the start (4 bytes a mention) was
-    /// held beside the whole table, and the hand-over peaked 17 MB above extraction's end at
-    /// 20,000 articles, against 3.
+    /// gaps between them are then short). They go into blocks of whole documents, a block
+    /// of room taken at a time: made from extraction's table as its blocks are freed, one
+    /// buffer for all of them grew by doubling (or was taken whole at the start) beside the
+    /// table, and the hand-over peaked 16 MB above extraction's end at 20,000 articles.
     pub fn push_doc(&mut self, mentions: impl IntoIterator<Item = MentionRef>) {
-        let (out, mut end) = (&mut self.facts.mentions, 0);
+        let (doc, mut end) = (self.docs, 0);
         for m in mentions {
-            packed_mentions::push(out, &mut end, m, &self.codes);
+            if let Some((out, _)) = self.facts.mentions.open(doc) {
+                packed_mentions::push(out, &mut end, m, &self.codes);
+            }
         }
-        self.facts.doc_starts.push(out.len());
+        self.docs += 1;
     }
 
     /// The facts, with the documents of each entity indexed.
     pub fn finish(self) -> Facts {
         let mut facts = self.facts;
-        facts.mentions.shrink_to_fit();
-        facts.doc_starts.shrink_to_fit();
+        facts.mentions.finish(self.docs);
         facts.rows_by_code = self.codes.into_rows();
         facts.index_entity_docs();
         facts
@@ -165,17 +161,12 @@ impl Facts {
 
     /// The mentions of document `doc` (none past the documents), in the order given.
     pub fn mentions(&self, doc: usize) -> Mentions<'_> {
-        let range = match (self.doc_starts.get(doc), self.doc_starts.get(doc + 1)) {
-            (Some(&from), Some(&to)) => from..to,
-            _ => 0..0,
-        };
-        let bytes = self.mentions.get(range).unwrap_or_default();
-        Mentions::new(bytes, &self.rows_by_code)
+        Mentions::new(self.mentions.doc(doc), &self.rows_by_code)
     }
 
     /// Every document's mentions, in corpus order.
     pub fn each_doc(&self) -> impl ExactSizeIterator<Item = Mentions<'_>> + '_ {
-        (0..self.doc_starts.len().saturating_sub(1)).map(|doc| self.mentions(doc))
+        (0..self.mentions.docs()).map(|doc| self.mentions(doc))
     }
 
     /// Indexes the documents of each entity from the mentions: counted first, so that the
@@ -208,13 +199,11 @@ impl Facts {
             .map(|r| r.name.capacity() + r.value.as_ref().map_or(0, String::capacity))
             .sum();
         let word = std::mem::size_of::<usize>();
+        let [mentions, room, starts] = self.mentions.held();
         vec![
-            ("mentions", self.mentions.len()),
-            (
-                "mentions' spare room",
-                self.mentions.capacity() - self.mentions.len(),
-            ),
-            ("documents' starts", self.doc_starts.capacity() * word),
+            ("mentions", mentions),
+            ("mentions' spare room", room),
+            ("documents' starts", starts),
             (
                 "rows",
                 self.entities.capacity() * std::mem::size_of::<EntityRow>(),

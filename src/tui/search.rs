@@ -123,6 +123,10 @@ fn worker(corpus: &Arc<Corpus>, rx: &Receiver<Request>, answers: &Answers, cance
                 Request::Entities(items) => {
                     index.set_entities(&items);
                     prev = None;
+                    // The items and the entities they replace are freed, in the arenas
+                    // of the threads that made them: given back.
+                    drop(items);
+                    crate::memory::release_freed_memory();
                 }
                 Request::Query(g, raw, open) => last = Some((g, raw, open)),
                 Request::CallOff => last = None,

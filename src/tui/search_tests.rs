@@ -54,7 +54,7 @@ fn documents_and_entities_come_in_rank_order_without_sorting_every_hit() {
         .enumerate()
         .map(|(i, t)| Document::from_text(format!("{i}.txt"), t.to_string()))
         .collect();
-    let entity = |kind, name: &str, docs: Vec<usize>| EntityItem {
+    let entity = |kind, name: &str, docs: Vec<u32>| EntityItem {
         kind,
         name: name.into(),
         aliases: Vec::new(),
