@@ -125,7 +125,7 @@ fn linking_does_not_hold_the_spans_and_the_table_whole_at_once() {
     };
     drop(extract_corpus_table(&ex, &dense(2), &done));
     let corpus = dense(400);
-    let size: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let size: usize = corpus.docs.iter().map(|d| d.text_len()).sum();
     let (table, m) = counting_alloc::measure(|| extract_corpus_table(&ex, &corpus, &done));
     let n = table.len();
     assert!(n * 20 > size, "{n} mentions");

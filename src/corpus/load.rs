@@ -35,6 +35,9 @@ const SEEDS: [(&str, &str); 5] = [
 /// Why a corpus could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    /// A document's text held in memory did not read back (a bug, see [`TextError`]).
+    #[error(transparent)]
+    Text(#[from] super::TextError),
     /// A path given by the user does not exist.
     #[error("no such file or folder: {0}")]
     Missing(String),

@@ -12,7 +12,7 @@ use serde::Serialize;
 use smallvec::SmallVec;
 
 use super::dateline::find_dateline;
-use super::{DocKey, Document, Lang};
+use super::{DocKey, DocText, Document, Lang};
 
 /// Paragraphs longer than this are cut at a space, so a 50 MB one-line file lays out in
 /// bounded pieces instead of one enormous bidi paragraph.
@@ -174,7 +174,7 @@ pub fn parse_document(path: String, text: String) -> Document {
         paragraphs,
         notices: Vec::new(),
         meta: None,
-        text,
+        text: DocText::plain(text),
     }
 }
 

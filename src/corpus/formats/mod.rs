@@ -297,7 +297,7 @@ pub fn to_document(id: &str, file: &str, article: Article) -> Document {
         (Some(_), Some(url)) => format!("{copy}#{url}"),
         (Some(item), None) => format!("{copy}{item}"),
     };
-    doc.key = DocKey::of_text(&doc.text).with_copy(copy);
+    doc.key = DocKey::of_text(&doc.text().unwrap_or_default()).with_copy(copy);
     if doc.lang == Lang::Other {
         doc.lang = declared_lang(meta.lang.as_deref()).unwrap_or(Lang::Other);
     }
