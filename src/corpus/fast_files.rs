@@ -82,9 +82,7 @@ pub fn load_file(path: &Path, named: bool) -> Result<FileTexts, LoadError> {
             Decoded::Binary => out.notices.push(skipped(path, BINARY)),
             Decoded::Text { text, notice } => {
                 out.notices.extend(notice.map(|n| format!("{name}: {n}")));
-                if !has_word_line(&text)
-                    && crate::corpus::Document::from_text(&name, text.clone()).is_empty()
-                {
+                if !has_word_line(&text) && !crate::corpus::parse::has_visible_text(&text) {
                     out.notices.push(format!("{name}: empty"));
                 }
                 out.docs.push(FileText { path: name, text });

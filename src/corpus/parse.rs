@@ -174,7 +174,8 @@ pub fn parse_document(path: String, text: String) -> Document {
         paragraphs,
         notices: Vec::new(),
         meta: None,
-        text: DocText::plain(text),
+        // Packed as each document arrives: the plain text of a corpus is never all held.
+        text: DocText::packed(text),
     }
 }
 

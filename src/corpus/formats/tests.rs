@@ -62,7 +62,7 @@ fn feed_items_are_numbered_documents_keyed_by_text() -> Result<(), String> {
     assert_eq!(first.url(), Some("https://example.com.tr/1"));
     assert_eq!(
         first.key.text,
-        DocKey::of_text(&first.text().expect("reads")).text
+        crate::corpus::DocKey::of_text(&first.text().expect("reads")).text
     );
     assert!(
         first
