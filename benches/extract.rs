@@ -24,7 +24,7 @@ fn corpus(target: usize) -> Vec<String> {
     while total < target {
         let d = &seeds.docs[i % seeds.docs.len()];
         // Vary the text a little so every document is distinct.
-        let text = format!("{}\n{} {}\n", d.text, i, d.title);
+        let text = format!("{}\n{} {}\n", d.text().expect("reads"), i, d.title);
         total += text.len();
         docs.push(text);
         i += 1;

@@ -234,8 +234,9 @@ fn main() -> anyhow::Result<()> {
     // the table is freed.
     extraction_parts(&table, size);
     let (facts, items) = step("facts+items", size, || {
-        let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
-        Facts::with_items_from_table(table, &texts)
+        // Each text read as its mentions are taken, as the reader does.
+        let texts = corpus.docs.as_slice();
+        Facts::with_items_from_table(table, texts)
     });
     facts_owners(&facts);
     held_parts("facts", &kept_parts::facts(&facts, &items), size);

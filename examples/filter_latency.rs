@@ -72,7 +72,7 @@ fn main() -> anyhow::Result<()> {
     let size: usize = corpus
         .docs
         .iter()
-        .map(|d| d.text.len())
+        .map(|d| d.text_len())
         .sum::<usize>()
         .max(1);
     let (t, cpu) = (Instant::now(), cpu_time());

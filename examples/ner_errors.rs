@@ -140,7 +140,7 @@ fn predict(ex: &Extractor, corpus: &Corpus, kind: Kind) -> Vec<Span> {
 /// `s` widened to the space-separated tokens it touches, as `tests/extract_eval.rs`
 /// compares whole tokens (the CoNLL sets keep Arabic clitics inside their tokens).
 fn widen(corpus: &Corpus, s: &Span) -> Span {
-    let text = corpus.docs[s.0].text.as_str();
+    let text = corpus.docs[s.0].text().unwrap_or_default();
     let start = text[..s.1].rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let end = text[s.2..]
         .find(char::is_whitespace)
@@ -163,7 +163,7 @@ fn side(p: &Span, g: &Span) -> String {
 /// document names the person and missed this mention: what document-level consistency
 /// would add).
 fn named_elsewhere(corpus: &Corpus, pred: &[Span], g: &Span) -> bool {
-    let text = corpus.docs[g.0].text.as_str();
+    let text = corpus.docs[g.0].text().unwrap_or_default();
     let last = |s: &Span| text[s.1..s.2].split_whitespace().last().map(str::to_string);
     let Some(mine) = last(g) else {
         return false;
@@ -212,7 +212,7 @@ fn main() -> std::io::Result<()> {
     let gs: HashSet<Span> = gold.iter().map(|g| widen(&corpus, g)).collect();
     let ps: HashSet<Span> = pred.iter().map(|p| widen(&corpus, p)).collect();
     let ov = |a: &Span, b: &Span| a.0 == b.0 && a.1 < b.2 && b.1 < a.2;
-    let txt = |s: &Span| corpus.docs[s.0].text.as_str();
+    let txt = |s: &Span| corpus.docs[s.0].text().unwrap_or_default();
     let mut w = std::io::stdout().lock();
     let exact = pred
         .iter()
@@ -230,7 +230,7 @@ fn main() -> std::io::Result<()> {
         .filter(|p| !gold.iter().any(|g| ov(p, g)))
         .take(n)
     {
-        writeln!(w, "FP{} {}", source(p), context(txt(p), p.1, p.2))?;
+        writeln!(w, "FP{} {}", source(p), context(&txt(p), p.1, p.2))?;
     }
     writeln!(w, "== boundary (overlap, whole tokens differ)")?;
     for p in pred
@@ -260,7 +260,7 @@ fn main() -> std::io::Result<()> {
         } else {
             '-'
         };
-        writeln!(w, "FN{seen} {}", context(txt(g), g.1, g.2))?;
+        writeln!(w, "FN{seen} {}", context(&txt(g), g.1, g.2))?;
     }
     Ok(())
 }

@@ -94,7 +94,7 @@ fn main() -> ExitCode {
         Some(Command::Team(args)) => cli::team::run(args, &mut stdout),
         Some(Command::Find(args)) => {
             drop(stdout);
-            return match cli::find::run(args, &extracted_entities) {
+            return match cli::find::run(args, &extracted_entities).and_then(read_back) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::from(1),
                 Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -115,7 +115,7 @@ fn main() -> ExitCode {
         None => open(&cli.open),
     };
     let _ = stdout.flush();
-    match result {
+    match result.and_then(read_back) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => report(&err),
@@ -144,8 +144,16 @@ fn detect_for_doctor() -> okur::display::Detected {
 /// People, places and dates of a corpus, for the search index of `okur find`.
 fn extracted_entities(corpus: &okur::corpus::Corpus) -> Vec<okur::search::EntityItem> {
     let extraction = cli::extract_cached(corpus);
-    let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
-    extraction.entity_items(&texts)
+    extraction.entity_items(corpus.docs.as_slice())
+}
+
+/// `value`, unless a document's text held in memory did not read back during the command
+/// (what read it could not stop there: an extraction pass, a search line): then that error.
+fn read_back<T>(value: T) -> anyhow::Result<T> {
+    match okur::corpus::text_failure() {
+        Some(e) => Err(anyhow::anyhow!("{e}")),
+        None => Ok(value),
+    }
 }
 
 /// `okur render | head` closes the pipe early; that is not an error.

@@ -48,7 +48,7 @@ fn open_with_journal(marked: &str, with_suggestions: bool, journal: &str) -> Har
 /// The document with decided spans marked.
 fn marked(case: &Harness) -> String {
     let app = case.app();
-    let text = &app.corpus.docs[0].text;
+    let text = app.corpus.docs[0].text().expect("reads");
     let mut spans: Vec<_> = app
         .spans
         .iter()
@@ -264,7 +264,7 @@ fn spans_from_the_journal_that_do_not_fit_are_hidden_with_a_notice() {
 /// The spans at `name` (every occurrence), with their origin, suggestions included.
 fn spans_on(case: &Harness, name: &str) -> Vec<Origin> {
     let app = case.app();
-    let text = &app.corpus.docs[0].text;
+    let text = app.corpus.docs[0].text().expect("reads");
     app.spans
         .iter()
         .filter(|s| text.get(s.start..s.end) == Some(name))

@@ -278,7 +278,7 @@ fn extract_stops_cleanly_when_the_reader_goes_away() -> TestResult {
         .take(400)
         .enumerate()
     {
-        std::fs::write(docs.join(format!("{i:03}.txt")), &doc.text)?;
+        std::fs::write(docs.join(format!("{i:03}.txt")), doc.text()?.as_bytes())?;
     }
     let script = format!(
         "{} extract {} | head -1 > /dev/null; echo \"${{PIPESTATUS[0]}}\"",

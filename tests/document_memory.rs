@@ -74,7 +74,7 @@ fn the_search_index_holds_no_copy_of_the_text() {
     let docs: Vec<Document> = (0..40)
         .map(|i| Document::from_text(format!("{i}.txt"), generated(100_000)))
         .collect();
-    let size: usize = docs.iter().map(|d| d.text.len()).sum();
+    let size: usize = docs.iter().map(|d| d.text_len()).sum();
     let corpus = std::sync::Arc::new(Corpus { docs });
     let (index, kept, peak) = measured(|| Index::build(&corpus, &[]));
     assert!(index.len() > 20_000, "{} items", index.len());
@@ -117,7 +117,7 @@ fn a_corpus_extraction_and_its_panel_rows_hold_less_than_its_text() {
     // Tables built on first use live for the process, not the corpus: built before.
     drop(extract_corpus_table(&ex, &articles(2), &done));
     let corpus = articles(300);
-    let size: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let size: usize = corpus.docs.iter().map(|d| d.text_len()).sum();
     let (table, kept, peak) = measured(|| extract_corpus_table(&ex, &corpus, &done));
     assert!(table.len() * 60 > size, "{} mentions", table.len());
     // Every mention held as a `RawMention` (72 bytes and two strings) until linked, then

@@ -22,9 +22,14 @@ fn seed<'a>(corpus: &'a Corpus, name: &str) -> &'a Document {
 
 /// A span on the first occurrence of `needle` (after `skip` bytes of context) in `doc`.
 fn span_on(doc: &Document, context: &str, skip: usize, name: &str, kind: Label) -> Change {
-    let start = doc.text.find(context).expect("context in seed") + skip;
+    let start = doc
+        .text()
+        .expect("reads")
+        .find(context)
+        .expect("context in seed")
+        + skip;
     let end = start + name.len();
-    assert_eq!(&doc.text[start..end], name);
+    assert_eq!(doc.text_in(start..end).as_deref(), Some(name));
     Change::AddSpan {
         doc: doc.key.clone(),
         span: Span {
@@ -113,7 +118,7 @@ fn brat_counts_characters_of_the_txt_copy() -> TestResult {
         }
     }
     let ar_ann = std::fs::read_to_string(dir.path().join(AR.replace(".txt", ".ann")))?;
-    let ar_txt = &seed(&corpus, AR).text;
+    let ar_txt = &seed(&corpus, AR).text().expect("reads");
     let byte = ar_txt.find("وتركيا").ok_or("seed text")? + "و".len();
     let start = ar_txt[..byte].chars().count();
     let want = format!("\tLOC {start} {}\tتركيا", start + 5);
@@ -182,7 +187,7 @@ fn doccano_offsets_are_code_points() -> TestResult {
     assert_eq!(lines.len(), 5);
     let ar = &lines[3];
     let text = ar["text"].as_str().ok_or("text")?;
-    assert_eq!(text, seed(&corpus, AR).text);
+    assert_eq!(text, seed(&corpus, AR).text().expect("reads"));
     let labels = ar["label"].as_array().ok_or("label")?;
     let mut found = false;
     for l in labels {
@@ -220,7 +225,11 @@ fn okur_jsonl_has_byte_spans_and_triage() -> TestResult {
             usize::try_from(s["start"].as_u64().ok_or("start")?)?,
             usize::try_from(s["end"].as_u64().ok_or("end")?)?,
         );
-        assert_eq!(doc.text.get(start..end), s["text"].as_str(), "{s}");
+        assert_eq!(
+            doc.text_in(start..end).as_deref(),
+            s["text"].as_str(),
+            "{s}"
+        );
     }
     let user_ar = spans
         .iter()
@@ -247,12 +256,16 @@ fn okur_jsonl_has_byte_spans_and_triage() -> TestResult {
 fn span_with_wrong_offsets_is_refused() {
     let (corpus, mut state) = annotated();
     let tr = seed(&corpus, TR);
-    let start = tr.text.find("Türkiye'ye").expect("seed text");
+    let start = tr
+        .text()
+        .expect("reads")
+        .find("Türkiye'ye")
+        .expect("seed text");
     let bad = [
         (start, start + 2, "Tü"),
         (start + 2, start + 8, "rkiye"),
         (start, start + 7, "Türkiye"),
-        (tr.text.len(), tr.text.len() + 5, "x"),
+        (tr.text_len(), tr.text_len() + 5, "x"),
     ];
     for (s, e, text) in bad {
         let mut state = state.clone();
@@ -290,7 +303,11 @@ fn a_bad_span_is_left_out_and_the_rest_exported() {
     let tr = seed(&corpus, TR);
     let clean = state.clone();
     let good = export::prepare(&corpus, &clean).expect("all spans fit");
-    let start = tr.text.find("Türkiye'ye").expect("seed text");
+    let start = tr
+        .text()
+        .expect("reads")
+        .find("Türkiye'ye")
+        .expect("seed text");
     state.apply(&Change::AddSpan {
         doc: tr.key.clone(),
         span: Span {
@@ -301,7 +318,7 @@ fn a_bad_span_is_left_out_and_the_rest_exported() {
             source: Source::User,
         },
     });
-    let prepared = export::prepare_skipping(&corpus, &state);
+    let prepared = export::prepare_skipping(&corpus, &state).expect("texts read");
     let [ExportError::BadSpan { doc, .. }] = &prepared.skipped[..] else {
         panic!("one bad span expected: {:?}", prepared.skipped);
     };

@@ -160,7 +160,8 @@ fn eval_seeds(ex: &Extractor, root: &Path) -> (f64, f64, f64) {
     for kind in Kind::ALL {
         let name = kind.name();
         let g = gold.get(name).cloned().unwrap_or_default();
-        let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
+        let owned = corpus.plain_texts().expect("reads");
+        let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
         let s = score(&texts, &predict(ex, &corpus, kind), &g, &ignore);
         row("seeds", name, &s);
         f.push(if kind == Kind::Date {
@@ -217,7 +218,8 @@ fn eval_set(
             .iter()
             .flat_map(|t| gold.get(*t).cloned().unwrap_or_default())
             .collect();
-        let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
+        let owned = corpus.plain_texts().expect("reads");
+        let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
         let s = score(&texts, &predict(ex, &corpus, *kind), &g, &[]);
         row(name, label, &s);
         out.push((s.strict().2, s.token().2, s.lenient().2));

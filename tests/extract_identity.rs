@@ -21,7 +21,7 @@ fn documents(n: usize) -> Vec<String> {
     (0..n)
         .map(|i| {
             let d = &seeds.docs[i % seeds.docs.len()];
-            format!("{}\n{} {}\n", d.text, i, d.title)
+            format!("{}\n{} {}\n", d.text().expect("reads"), i, d.title)
         })
         .collect()
 }

@@ -28,13 +28,17 @@ fn of_kind(text: &str, kind: Kind) -> Vec<String> {
 /// consistency across documents applies).
 fn people_in_last(texts: &[&str]) -> Vec<String> {
     let (corpus, out) = extract_texts(texts);
-    let last = corpus.docs.last().map_or("", |d| d.text.as_str());
+    let last = corpus
+        .docs
+        .last()
+        .map(|d| d.text().expect("reads"))
+        .unwrap_or_default();
     out.mentions
         .last()
         .into_iter()
         .flatten()
         .filter(|m| m.kind == Kind::Person)
-        .map(|m| m.text(last).to_string())
+        .map(|m| m.text(&last).to_string())
         .collect()
 }
 

@@ -17,13 +17,14 @@ fn reference(ex: &Extractor, corpus: &Corpus) -> CorpusExtraction {
     let mut raw: Vec<_> = corpus.docs.iter().map(|d| ex.extract_doc(d)).collect();
     let mut known = KnownPeople::default();
     for (doc, ms) in corpus.docs.iter().zip(&raw) {
-        known.merge(KnownPeople::from_mentions(&doc.text, ms));
+        known.merge(KnownPeople::from_mentions(&doc.text().expect("reads"), ms));
     }
     let known = known.corpus_wide(ex.lexicon());
     for (doc, ms) in corpus.docs.iter().zip(&mut raw) {
-        ex.add_known(&doc.text, &known, ms);
+        ex.add_known(&doc.text().expect("reads"), &known, ms);
     }
-    let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
+    let owned = corpus.plain_texts().expect("reads");
+    let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
     link(ex.lexicon(), &texts, raw)
 }
 
@@ -66,8 +67,8 @@ fn the_table_holds_the_same_mentions_entities_rows_and_items() {
     assert_eq!(extract_corpus(&ex, &corpus).mentions, before.mentions);
     // The search and the panels take the same from the table as from the mentions (the
     // panels last: they take the table apart).
-    let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
-    assert_eq!(table.entity_items(&texts), before.entity_items(&texts));
+    let texts = corpus.docs.as_slice();
+    assert_eq!(table.entity_items(texts), before.entity_items(texts));
     let (rows, old_rows) = (
         Facts::from_owned_table(table),
         Facts::from_extraction(&before),

@@ -200,9 +200,9 @@ fn doc_with(
     let doc = corpus
         .docs
         .iter()
-        .find(|d| d.text.contains(needle))
+        .find(|d| d.text().expect("reads").contains(needle))
         .ok_or("fetched article")?;
-    Ok((doc.key.clone(), doc.text.clone()))
+    Ok((doc.key.clone(), doc.text().expect("reads").into_owned()))
 }
 
 #[test]

@@ -222,7 +222,7 @@ fn docs_scope_from_titles_agrees_with_the_full_index() -> Result<(), Box<dyn std
         // A blank line first: the title is on line 2 and not at offset 0.
         std::fs::write(
             dir.path().join(format!("{i}.txt")),
-            format!("\n{}", doc.text),
+            format!("\n{}", doc.text()?),
         )?;
     }
     for query in ["a", "lavrov", "2020", "003", "ترامب"] {

@@ -104,7 +104,7 @@ fn the_index_and_its_postings_keep_less_than_the_text_again() {
     let mut warm = Index::build(&Arc::new(articles(2)), &[]);
     warm.index_words();
     let corpus = Arc::new(articles(600));
-    let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let text: usize = corpus.docs.iter().map(|d| d.text_len()).sum();
     let (index, m) = counting_alloc::measure(|| {
         let mut index = Index::build(&corpus, &[]);
         index.index_words();
@@ -127,7 +127,7 @@ fn the_index_and_its_postings_keep_less_than_the_text_again() {
 fn the_index_holds_its_parts_and_no_more() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let corpus = std::sync::Arc::new(seed_texts::corpus_of(seed_texts::texts_with_new_words(400)));
-    let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let text: usize = corpus.docs.iter().map(|d| d.text_len()).sum();
     // Built once before: tables made on first use live for the process.
     drop(okur::search::Index::build(&corpus, &[]));
     let (index, m) = counting_alloc::measure(|| {
@@ -173,7 +173,7 @@ fn lines_held_apart_list_each_entry_once_while_the_words_are_indexed() {
     };
     let huge: String = (0..10).map(paragraph).collect();
     let corpus = std::sync::Arc::new(seed_texts::corpus_of(vec!["3 kez".to_string(), huge]));
-    let text: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let text: usize = corpus.docs.iter().map(|d| d.text_len()).sum();
     let mut index = okur::search::Index::build(&corpus, &[]);
     let ((), m) = counting_alloc::measure(|| index.index_words());
     assert!(

@@ -19,7 +19,7 @@ fn places(texts: &[&str]) -> Vec<Vec<(String, String)>> {
                 .filter(|m| m.kind == Kind::Place)
                 .map(|m| {
                     let name = out.entities[m.entity].canonical.clone();
-                    (m.text(&d.text).to_string(), name)
+                    (m.text(&d.text().expect("reads")).to_string(), name)
                 })
                 .collect()
         })

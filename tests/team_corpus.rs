@@ -75,7 +75,7 @@ fn select(url: &str, filter: &str, extra: &[&str]) -> (Vec<String>, String) {
 fn local(docs: &[Document], words: &[&str]) -> BTreeSet<String> {
     docs.iter()
         .filter(|d| {
-            let folded = fold_str(&format!("{}\n{}", d.title, d.text));
+            let folded = fold_str(&format!("{}\n{}", d.title, d.text().expect("reads")));
             words.iter().all(|w| folded.contains(&fold_str(w)))
         })
         .map(|d| d.title.clone())

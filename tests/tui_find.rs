@@ -119,7 +119,7 @@ fn several_words_are_found_as_a_phrase() {
     .start();
     h.keys("Enter F").type_text("rus baris").keys("Enter");
     // `Rus Barış` twice (the second with two spaces), never `Rus` or `Barış` alone.
-    let text = &h.app().corpus.docs[0].text;
+    let text = h.app().corpus.docs[0].text().expect("reads");
     let found: Vec<&str> = h
         .app()
         .find

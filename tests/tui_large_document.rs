@@ -42,7 +42,7 @@ fn laid_out_everything(app: &App) -> bool {
 fn word_and_sentence_moves_lay_out_only_what_they_need() {
     let mut h = long_app();
     h.update(&[Action::WordNext, Action::WordNext]);
-    let text = h.app().corpus.docs[0].text.clone();
+    let text = h.app().corpus.docs[0].text().expect("reads").into_owned();
     assert!(text[h.app().reader.caret..].starts_with("Ankara"));
     h.update(&[Action::SentenceNext]);
     assert!(text[h.app().reader.caret..].starts_with("Görüşme"));

@@ -56,7 +56,12 @@ fn the_full_documents_replace_the_stand_ins_keeping_the_selection() {
     assert!(!h.app().loading);
     let now = h.app().selected_doc().expect("a selection");
     assert_eq!(h.app().corpus.docs[now].path, path);
-    assert!(h.app().corpus.docs[now].text.contains("Metin 2."));
+    assert!(
+        h.app().corpus.docs[now]
+            .text()
+            .expect("reads")
+            .contains("Metin 2.")
+    );
     h.dispatch(Action::Star);
     assert!(h.app().doc_state(now).star, "{}", h.app().status);
     let reopened = Store::open(&store).expect("reopens");

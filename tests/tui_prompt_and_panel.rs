@@ -49,7 +49,9 @@ fn n_and_enter_on_an_entity_put_the_caret_on_the_mention_shown() {
     case.keys("n n a");
     let (start, end) = starts[2 % starts.len()];
     assert_eq!(case.app().reader.caret, start, "n n: two mentions on");
-    let text = &case.app().corpus.docs[doc].text[start..end];
+    let text = &case.app().corpus.docs[doc]
+        .text_in(start..end)
+        .expect("in the text");
     assert!(
         case.app()
             .status

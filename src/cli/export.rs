@@ -84,7 +84,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
     crate::store::adopt_moved(store.state(), &mut report.corpus.docs);
     // A span that does not fit its document (a damaged or hand-edited journal) is left
     // out, said on standard error; everything else is exported.
-    let prepared = export::prepare_skipping(&report.corpus, store.state());
+    let prepared = export::prepare_skipping(&report.corpus, store.state())?;
     for bad in &prepared.skipped {
         eprintln!(
             "okur: span skipped: {}",
@@ -138,7 +138,7 @@ fn export_team(
     if format != Format::Jsonl {
         // doccano, CoNLL, brat: every document given, spans with their authors.
         let empty = crate::store::DocState::default();
-        let docs = super::team_export::team_docs(corpus, &team, &empty);
+        let docs = super::team_export::team_docs(corpus, &team, &empty)?;
         return match &args.out {
             Some(dir) if format == Format::Brat => {
                 export::team::write_brat(dir, &docs)?;

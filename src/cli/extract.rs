@@ -3,6 +3,7 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
+use crate::corpus::Document;
 use crate::extract::CorpusExtraction;
 
 /// Output format of `okur extract`.
@@ -30,17 +31,13 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let report = crate::cli::load_corpus(&args.paths)?;
     let corpus = report.corpus;
     let res = super::extract_cached(&corpus);
-    let docs: Vec<(&str, &str)> = corpus
-        .docs
-        .iter()
-        .map(|d| (d.path.as_str(), d.text.as_str()))
-        .collect();
+    let docs = &corpus.docs;
     // One write call per 64 KiB, not per line. A reader that goes away (`| head`) ends
     // the output with a broken pipe, which the caller treats as success.
     let mut out = BufWriter::with_capacity(1 << 16, out);
     match args.format {
-        ExtractFormat::Jsonl => write_jsonl(&docs, &res, &mut out)?,
-        ExtractFormat::Table => write_table(&docs, &res, &mut out)?,
+        ExtractFormat::Jsonl => write_jsonl(docs, &res, &mut out)?,
+        ExtractFormat::Table => write_table(docs, &res, &mut out)?,
     }
     out.flush()?;
     Ok(())
@@ -59,20 +56,21 @@ struct JsonMention<'a> {
     value: Option<&'a str>,
 }
 
-/// `docs`: each document's path and text.
+/// `docs`: the documents extracted (each text read once, as its mentions are written).
 fn write_jsonl(
-    docs: &[(&str, &str)],
+    docs: &[Document],
     res: &CorpusExtraction,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    for (&(doc, text), ms) in docs.iter().zip(&res.mentions) {
+    for (d, ms) in docs.iter().zip(&res.mentions) {
+        let text = d.text()?;
         for m in ms {
             let line = JsonMention {
-                doc,
+                doc: &d.path,
                 kind: m.kind.name(),
                 start: m.start,
                 end: m.end,
-                text: m.text(text),
+                text: m.text(&text),
                 entity: &res.entities[m.entity].canonical,
                 value: m.value.as_deref(),
             };
@@ -92,17 +90,18 @@ fn one_line(s: &str) -> String {
 }
 
 fn write_table(
-    docs: &[(&str, &str)],
+    docs: &[Document],
     res: &CorpusExtraction,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let mut rows = vec![["doc", "kind", "text", "entity", "value"].map(String::from)];
-    for (&(doc, text), ms) in docs.iter().zip(&res.mentions) {
+    for (d, ms) in docs.iter().zip(&res.mentions) {
+        let text = d.text()?;
         for m in ms {
             rows.push([
-                crate::escape::record_field(doc).into_owned(),
+                crate::escape::record_field(&d.path).into_owned(),
                 m.kind.to_string(),
-                one_line(m.text(text)),
+                one_line(m.text(&text)),
                 one_line(&res.entities[m.entity].canonical),
                 m.value.clone().unwrap_or_default(),
             ]);

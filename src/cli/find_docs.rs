@@ -57,9 +57,9 @@ fn record<'a>(view: &ItemView<'a>, score: i32, titles: &'a [TitleEntry]) -> Reco
         kind: view.kind.label(),
         score,
         doc: title.map(|t| t.path.as_str()),
-        text: view.text,
-        start: whole.map(|t| t.title_offset),
         end: whole.map(|t| t.title_offset + view.text.len()),
+        text: view.text.clone(),
+        start: whole.map(|t| t.title_offset),
         line: whole.map(|t| t.title_line),
         explain: None,
     }

@@ -16,7 +16,7 @@ pub struct Record<'a> {
     /// The document's path; `None` for an entity found in no document.
     pub doc: Option<&'a str>,
     /// The title, name or line.
-    pub text: &'a str,
+    pub text: std::borrow::Cow<'a, str>,
     /// Byte offset of `text` in the document (titles and lines).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<usize>,
@@ -36,21 +36,21 @@ impl<'a> Record<'a> {
     pub fn of_item(view: &ItemView<'a>, score: i32, docs: &'a [Document]) -> Record<'a> {
         let doc = view.doc.and_then(|d| docs.get(d));
         // A span only where the text is the document's own (a long title is shortened).
-        let start = doc.zip(view.doc_offset).and_then(|(d, at)| {
+        // The text read once for both (decompressed when held packed).
+        let place = doc.zip(view.doc_offset).and_then(|(d, at)| {
             let end = at.checked_add(view.text.len())?;
-            (d.text.get(at..end) == Some(view.text)).then_some(at)
+            let text = d.text().ok()?;
+            let line = text.as_bytes().get(..at).map(crate::corpus::fast::line_at);
+            (text.get(at..end) == Some(&view.text)).then_some((at, line))
         });
-        let line = doc.zip(start).and_then(|(d, at)| {
-            let before = d.text.as_bytes().get(..at)?;
-            Some(crate::corpus::fast::line_at(before))
-        });
+        let (start, line) = (place.map(|p| p.0), place.and_then(|p| p.1));
         Record {
             kind: view.kind.label(),
             score,
             doc: doc.map(|d| d.path.as_str()),
-            text: view.text,
-            start,
             end: start.map(|s| s + view.text.len()),
+            text: view.text.clone(),
+            start,
             line,
             explain: None,
         }
@@ -66,7 +66,7 @@ impl<'a> Record<'a> {
         let _ = write!(out, "\t{}\t", self.score);
         out.push_str(&escape_field(self.doc.unwrap_or("-")));
         out.push('\t');
-        out.push_str(&escape_field(self.text));
+        out.push_str(&escape_field(&self.text));
         if let Some(explain) = &self.explain {
             out.push('\t');
             out.push_str(&escape_field(explain));

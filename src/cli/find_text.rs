@@ -287,7 +287,7 @@ fn scan_doc(path: &str, text: &str, scanner: &mut LineScanner, out: &mut Writer<
             kind: "text",
             score,
             doc: Some(path),
-            text: found,
+            text: found.into(),
             start: Some(start),
             end: Some(start + found.len()),
             line: Some(line),

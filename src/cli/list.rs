@@ -94,7 +94,7 @@ impl<'a> From<&'a Document> for ListRow<'a> {
             lang: doc.lang.code(),
             source: doc.source(),
             url: doc.url(),
-            bytes: doc.text.len(),
+            bytes: doc.text_len(),
         }
     }
 }

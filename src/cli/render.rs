@@ -91,7 +91,7 @@ pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     if args.text {
         let mut out = std::io::BufWriter::new(out);
         for doc in &report.corpus.docs {
-            out.write_all(doc.text.as_bytes())?;
+            out.write_all(doc.text()?.as_bytes())?;
         }
         out.flush()?;
         return Ok(());
@@ -105,9 +105,10 @@ pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut out = std::io::BufWriter::new(out);
     for doc in &report.corpus.docs {
         let mut last_para = None;
+        let whole = doc.text()?;
         for (index, para) in doc.paragraphs().iter().enumerate() {
             let dir = natural_direction(doc, index);
-            let text = para.text(&doc.text);
+            let text = para.text(&whole);
             for line in ParaLines::new(para, &text, index, &opts, dir) {
                 let line = std::slice::from_ref(&line);
                 match args.format {

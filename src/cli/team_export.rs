@@ -17,7 +17,9 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use crate::corpus::Corpus;
+use std::borrow::Cow;
+
+use crate::corpus::{Corpus, Document};
 use crate::store::export::team::{TeamDoc, TeamValue};
 use crate::store::export::{ExportDoc, ExportSpan, check_span};
 use crate::store::{DocState, Label, Source};
@@ -44,15 +46,14 @@ pub fn fetch(url: &TeamUrl) -> anyhow::Result<TeamState> {
 /// team documents not among them.
 pub fn write(corpus: &Corpus, team: &TeamState, out: &mut impl Write) -> anyhow::Result<usize> {
     // Documents by text hash: a copy's path names it in the export.
-    let mut docs: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
+    let mut docs: BTreeMap<&str, &Document> = BTreeMap::new();
     for d in &corpus.docs {
-        docs.entry(d.key.text.as_str())
-            .or_insert((d.path.as_str(), d.text.as_str()));
+        docs.entry(d.key.text.as_str()).or_insert(d);
     }
     let mut missing = std::collections::BTreeSet::new();
     let mut lines = Vec::new();
     let mut doc_of = |hash: &str| {
-        let found = docs.get(hash).copied();
+        let found = docs.get(hash).map(|d| (d.path.as_str(), *d));
         if found.is_none() {
             missing.insert(hash.to_string());
         }
@@ -68,10 +69,16 @@ pub fn write(corpus: &Corpus, team: &TeamState, out: &mut impl Write) -> anyhow:
             lines.push(json!({"doc": path, "vote": field, "value": value, "author": author}));
         }
     }
+    // Spans come by document (by hash): each text is read once, for all of its spans.
+    let mut read: Option<(&str, Cow<'_, str>)> = None;
     for ((hash, start, end, kind, text, source), author) in &team.spans {
-        let Some((path, body)) = doc_of(hash) else {
+        let Some((path, doc)) = doc_of(hash) else {
             continue;
         };
+        if read.as_ref().is_none_or(|(h, _)| *h != hash.as_str()) {
+            read = Some((hash.as_str(), doc.text()?));
+        }
+        let body = read.as_ref().map_or("", |(_, body)| body);
         if body.get(*start..*end) != Some(text.as_str()) {
             eprintln!(
                 "okur: span skipped: {path}: {start}..{end} by {author} does not fit the text"
@@ -91,12 +98,13 @@ pub fn write(corpus: &Corpus, team: &TeamState, out: &mut impl Write) -> anyhow:
 
 /// Every document of `corpus` with the team's work on it (see the module doc); spans that
 /// do not fit their text are left out and said on standard error. `empty` stands for the
-/// documents' own triage, which the team export does not carry.
+/// documents' own triage, which the team export does not carry. A text that does not read
+/// back is the error.
 pub fn team_docs<'a>(
     corpus: &'a Corpus,
     team: &TeamState,
     empty: &'a DocState,
-) -> Vec<TeamDoc<'a>> {
+) -> anyhow::Result<Vec<TeamDoc<'a>>> {
     type SpanAt = (usize, usize, String, String, String);
     let mut spans: BTreeMap<&str, BTreeMap<SpanAt, BTreeSet<&str>>> = BTreeMap::new();
     for ((hash, start, end, kind, text, source), author) in &team.spans {
@@ -121,7 +129,7 @@ pub fn team_docs<'a>(
             let mut out = TeamDoc {
                 doc: ExportDoc {
                     path: &d.path,
-                    text: &d.text,
+                    text: d.text()?,
                     url: d.url(),
                     triage: empty,
                     spans: Vec::new(),
@@ -137,7 +145,7 @@ pub fn team_docs<'a>(
                     .collect(),
             };
             for ((start, end, kind, text, source), by) in spans.remove(hash).unwrap_or_default() {
-                if let Err(bad) = check_span(&d.path, &d.text, start, end, Some(&text)) {
+                if let Err(bad) = check_span(&d.path, &out.doc.text, start, end, Some(&text)) {
                     eprintln!("okur: span skipped: {bad}");
                     continue;
                 }
@@ -168,7 +176,7 @@ pub fn team_docs<'a>(
                 a.sort();
                 a.dedup();
             });
-            out
+            Ok(out)
         })
         .collect()
 }
@@ -264,7 +272,7 @@ mod tests {
             Value::from("unsure"),
         );
         let empty = DocState::default();
-        let docs = team_docs(&corpus, &state, &empty);
+        let docs = team_docs(&corpus, &state, &empty).expect("texts read");
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].authors, [vec!["ayse", "omar"], vec!["omar"]]);
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::corpus::load::{BINARY, io_error, skipped};
 use crate::corpus::read::{Unread, max_input_bytes, read_regular};
 use crate::corpus::walk::{skip_notice, walk};
-use crate::corpus::{Decoded, LoadError, decode_bytes};
+use crate::corpus::{Decoded, LoadError, TextError, decode_bytes};
 
 /// One entry of [`list_files`]: a file to read, or the notice of an entry a walk skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,9 +82,7 @@ pub fn load_file(path: &Path, named: bool) -> Result<FileTexts, LoadError> {
             Decoded::Binary => out.notices.push(skipped(path, BINARY)),
             Decoded::Text { text, notice } => {
                 out.notices.extend(notice.map(|n| format!("{name}: {n}")));
-                if !has_word_line(&text)
-                    && crate::corpus::Document::from_text(&name, text.clone()).is_empty()
-                {
+                if !has_word_line(&text) && !crate::corpus::parse::has_visible_text(&text) {
                     out.notices.push(format!("{name}: empty"));
                 }
                 out.docs.push(FileText { path: name, text });
@@ -110,11 +108,14 @@ fn load_parsed(path: &Path, named: bool) -> Result<FileTexts, LoadError> {
             let docs = report.corpus.docs.into_iter();
             return Ok(FileTexts {
                 docs: docs
-                    .map(|d| FileText {
-                        path: d.path,
-                        text: d.text,
+                    .map(|d| {
+                        let text = d.text().map(std::borrow::Cow::into_owned);
+                        Ok(FileText {
+                            text: text?,
+                            path: d.path,
+                        })
                     })
-                    .collect(),
+                    .collect::<Result<_, TextError>>()?,
                 notices: report.notices,
             });
         }

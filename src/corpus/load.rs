@@ -35,6 +35,9 @@ const SEEDS: [(&str, &str); 5] = [
 /// Why a corpus could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    /// A document's text held in memory did not read back (a bug, see [`TextError`]).
+    #[error(transparent)]
+    Text(#[from] super::TextError),
     /// A path given by the user does not exist.
     #[error("no such file or folder: {0}")]
     Missing(String),
@@ -311,12 +314,14 @@ fn add_bytes(report: &mut LoadReport, name: String, bytes: Vec<u8>) {
     match decode_bytes(bytes) {
         Decoded::Binary => report.notices.push(format!("{name}: skipped, {BINARY}")),
         Decoded::Text { text, notice } => {
+            // Asked of the plain text, before it is packed.
+            let empty = !super::parse::has_visible_text(&text);
             let mut doc = Document::from_text(name.clone(), text);
             if let Some(n) = notice {
                 report.notices.push(format!("{name}: {n}"));
                 doc.notices.push(n);
             }
-            if doc.is_empty() {
+            if empty {
                 report.notices.push(format!("{name}: empty"));
                 doc.notices.push("empty".into());
             }

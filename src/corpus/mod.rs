@@ -12,8 +12,10 @@ pub mod fast;
 pub mod formats;
 mod load;
 mod meta;
+mod open;
 mod parse;
 mod read;
+mod text;
 mod walk;
 
 pub use dateline::{day_first, iso_date};
@@ -23,11 +25,13 @@ pub use load::{
     LoadError, LoadReport, holds_news_formats, load_paths, load_seeds, load_stdin, read_stdin_bytes,
 };
 pub use meta::ArticleMeta;
+pub use open::OpenCopy;
 pub use parse::{Dateline, ParaKind, Paragraph, Piece, Pieces, detect_language, parse_document};
 pub use read::{
     DEFAULT_MAX_INPUT_MB, MAX_INPUT_ENV, max_input_bytes, not_regular, read_small_file,
 };
 pub(crate) use read::{read_regular, read_walked_regular};
+pub use text::{DocText, TextError, Texts, text_failure};
 
 use serde::Serialize;
 
@@ -172,8 +176,9 @@ pub struct Document {
     /// Hash of the text and where this copy is; the key annotations and triage state are
     /// stored under (see [`DocKey`]).
     pub key: DocKey,
-    /// The decoded text, byte for byte as stored when the file was UTF-8 (BOM and CR kept).
-    pub text: String,
+    /// The decoded text, byte for byte as stored when the file was UTF-8 (BOM and CR kept),
+    /// held compressed ([`DocText`]); read it with [`Document::text`].
+    pub(crate) text: DocText,
     /// The first non-empty line, trimmed (at most 200 characters).
     pub title: String,
     /// The article's own date line, if one was found.
@@ -201,16 +206,73 @@ impl Document {
     pub fn is_empty(&self) -> bool {
         match self.paragraphs.get() {
             Some(paragraphs) => paragraphs.is_empty(),
-            None => !parse::has_visible_text(&self.text),
+            None => self.text().is_ok_and(|t| !parse::has_visible_text(&t)),
         }
     }
 
     /// Paragraphs in reading order, each with a map back to [`Document::text`]; found in
     /// the text the first time they are asked for (when the document is loaded if it is
     /// over 256 KB), then kept with the document.
+    /// A text that does not read back ([`TextError`]) has none, and they are not kept.
     pub fn paragraphs(&self) -> &[Paragraph] {
-        self.paragraphs
-            .get_or_init(|| parse::find_paragraphs(&self.text))
+        if let Some(paragraphs) = self.paragraphs.get() {
+            return paragraphs;
+        }
+        match self.text() {
+            Ok(text) => self
+                .paragraphs
+                .get_or_init(|| parse::find_paragraphs(&text)),
+            Err(_) => &[],
+        }
+    }
+
+    /// The text: borrowed when it is held plain, decompressed when packed (each call, so
+    /// read it once where it is read whole; the reader keeps the open one plain).
+    pub fn text(&self) -> Result<std::borrow::Cow<'_, str>, TextError> {
+        self.text.get(&self.path)
+    }
+
+    /// `f` on the text, for what reads many documents a little at a time, each document's
+    /// reads one after another (a search's lines): a packed text is decompressed once for
+    /// a run of reads, and kept (one text a thread) until another document is read.
+    pub fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> Result<R, TextError> {
+        if !self.text.is_packed() {
+            return Ok(f(&self.text()?));
+        }
+        let address = std::ptr::from_ref(self) as usize;
+        text::with_last(address, &self.key.text, &self.path, &self.text, f)
+    }
+
+    /// The bytes `range` of the text (borrowed when it is held plain); `None` when they are
+    /// not on character boundaries inside it, or the text does not read back.
+    pub fn text_in(&self, range: std::ops::Range<usize>) -> Option<std::borrow::Cow<'_, str>> {
+        use std::borrow::Cow;
+        match self.text().ok()? {
+            Cow::Borrowed(text) => text.get(range).map(Cow::Borrowed),
+            Cow::Owned(text) => text.get(range).map(|t| Cow::Owned(t.to_string())),
+        }
+    }
+
+    /// The text's length in bytes, without reading it.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// How the text is held (its bytes on the heap, whether packed).
+    pub fn held_text(&self) -> &DocText {
+        &self.text
+    }
+
+    /// This document with its text plain, for what reads it many times (the reading pane's
+    /// layout every frame); `None` when it is plain already (read it in place).
+    pub fn with_plain_text(&self) -> Result<Option<Document>, TextError> {
+        if !self.text.is_packed() {
+            return Ok(None);
+        }
+        Ok(Some(Document {
+            text: self.text.to_plain(&self.path)?,
+            ..self.clone()
+        }))
     }
 
     /// The ISO date of the article, with its grain: the day its source says it was
@@ -249,5 +311,14 @@ impl Corpus {
     /// True when there are no documents.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// Every document's text, plain, all held at once: for tests and tools that want them
+    /// as strings (the reader and the commands read one at a time, [`Texts`]).
+    pub fn plain_texts(&self) -> Result<Vec<String>, TextError> {
+        self.docs
+            .iter()
+            .map(|d| d.text().map(std::borrow::Cow::into_owned))
+            .collect()
     }
 }

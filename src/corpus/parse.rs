@@ -12,7 +12,7 @@ use serde::Serialize;
 use smallvec::SmallVec;
 
 use super::dateline::find_dateline;
-use super::{DocKey, Document, Lang};
+use super::{DocKey, DocText, Document, Lang};
 
 /// Paragraphs longer than this are cut at a space, so a 50 MB one-line file lays out in
 /// bounded pieces instead of one enormous bidi paragraph.
@@ -174,7 +174,8 @@ pub fn parse_document(path: String, text: String) -> Document {
         paragraphs,
         notices: Vec::new(),
         meta: None,
-        text,
+        // Packed as each document arrives: the plain text of a corpus is never all held.
+        text: DocText::packed(text),
     }
 }
 

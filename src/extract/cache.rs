@@ -58,13 +58,12 @@ impl MentionCache {
     }
 
     /// The mentions stored for `doc`, when there is a sound entry: one that parses and
-    /// whose spans fit the document's text.
-    pub fn get(&self, doc: &Document) -> Option<Vec<RawMention>> {
+    /// whose spans fit the document's text (`text`, read once by the caller).
+    pub fn get(&self, doc: &Document, text: &str) -> Option<Vec<RawMention>> {
         let bytes = std::fs::read(self.entry_path(&doc.key)).ok()?;
         let entries: Vec<Entry> = serde_json::from_slice(&bytes).ok()?;
-        let fits = |e: &Entry| {
-            e.0 <= e.1 && doc.text.is_char_boundary(e.0) && doc.text.is_char_boundary(e.1)
-        };
+        let fits =
+            |e: &Entry| e.0 <= e.1 && text.is_char_boundary(e.0) && text.is_char_boundary(e.1);
         if !entries.iter().all(fits) {
             return None;
         }
@@ -183,14 +182,17 @@ mod tests {
         let root = tempfile::tempdir()?;
         let cache = MentionCache::open_in(root.path(), 7).ok_or("no cache")?;
         let doc = Document::from_text("a.txt", "Lavrov konuştu.".to_string());
-        assert_eq!(cache.get(&doc), None);
+        assert_eq!(cache.get(&doc, &doc.text().expect("plain")), None);
         cache.put(&doc, &[mention(0, 6)]);
-        assert_eq!(cache.get(&doc), Some(vec![mention(0, 6)]));
+        assert_eq!(
+            cache.get(&doc, &doc.text().expect("plain")),
+            Some(vec![mention(0, 6)])
+        );
         std::fs::write(cache.entry_path(&doc.key), b"[[0,6,\"per")?;
-        assert_eq!(cache.get(&doc), None);
+        assert_eq!(cache.get(&doc, &doc.text().expect("plain")), None);
         // Spans that do not fit the text (a foreign or edited entry) are not trusted.
         cache.put(&doc, &[mention(0, 999)]);
-        assert_eq!(cache.get(&doc), None);
+        assert_eq!(cache.get(&doc, &doc.text().expect("plain")), None);
         Ok(())
     }
 
@@ -218,7 +220,11 @@ mod tests {
         let old = MentionCache::open_in(root.path(), fingerprint(&[b"old lexicon"]));
         old.ok_or("no cache")?.put(&doc, &[mention(0, 6)]);
         let new = MentionCache::open_in(root.path(), fingerprint(&[b"new lexicon"]));
-        assert_eq!(new.ok_or("no cache")?.get(&doc), None);
+        assert_eq!(
+            new.ok_or("no cache")?
+                .get(&doc, &doc.text().expect("plain")),
+            None
+        );
         Ok(())
     }
 }

@@ -1,12 +1,13 @@
 //! Extraction results as the search index takes them.
 
 use super::{CorpusExtraction, Entity, Kind, MentionTable};
+use crate::corpus::Texts;
 use crate::search::EntityItem;
 
 impl CorpusExtraction {
     /// One search item per entity: canonical name, every other surface form seen (any
     /// script), the ISO value of dates, and the documents that mention it.
-    pub fn entity_items(&self, texts: &[&str]) -> Vec<EntityItem> {
+    pub fn entity_items(&self, texts: &(impl Texts + ?Sized)) -> Vec<EntityItem> {
         let mentions = self
             .mentions
             .iter()
@@ -18,7 +19,7 @@ impl CorpusExtraction {
 
 impl MentionTable {
     /// [`CorpusExtraction::entity_items`] for the compact table: the same items.
-    pub fn entity_items(&self, texts: &[&str]) -> Vec<EntityItem> {
+    pub fn entity_items(&self, texts: &(impl Texts + ?Sized)) -> Vec<EntityItem> {
         let mentions = (self.per_doc().enumerate())
             .flat_map(|(doc, ms)| ms.map(move |m| (doc, m.start(), m.end(), m.entity())));
         items(&self.entities, mentions, texts)
@@ -30,11 +31,17 @@ impl MentionTable {
 fn items(
     entities: &[Entity],
     mentions: impl Iterator<Item = (usize, usize, usize, usize)>,
-    texts: &[&str],
+    texts: &(impl Texts + ?Sized),
 ) -> Vec<EntityItem> {
     let mut items = EntityItems::new(entities.to_vec());
+    // A document's mentions come together: its text is read once for them.
+    let mut held: Option<(usize, std::borrow::Cow<'_, str>)> = None;
     for (doc, start, end, entity) in mentions {
-        items.add(doc, start..end, entity, texts.get(doc).copied());
+        if held.as_ref().is_none_or(|(at, _)| *at != doc) {
+            held = (doc < texts.count()).then(|| (doc, texts.text(doc)));
+        }
+        let text = held.as_ref().filter(|(at, _)| *at == doc);
+        items.add(doc, start..end, entity, text.map(|(_, t)| &**t));
     }
     items.finish()
 }

@@ -4,6 +4,7 @@
 pub use super::known_people::KnownPeople;
 use super::lexicon::{FxMap, Lexicon};
 use super::{CorpusExtraction, Entity, Kind, Mention, RawMention};
+use crate::corpus::Texts;
 use crate::text::{fold_str, name_key};
 
 /// Builds entities from per-document mentions and links every mention to one.
@@ -44,14 +45,15 @@ pub(crate) type RawDoc<'a> = dyn Fn(usize, &mut dyn FnMut(usize, &RawMention)) +
 /// are left out).
 pub(crate) fn link_each(
     lx: &Lexicon,
-    texts: &[&str],
+    texts: &(impl Texts + ?Sized),
     raw: &RawDoc<'_>,
     out: &mut dyn FnMut(usize, usize, usize),
 ) -> (Vec<Entity>, Vec<usize>) {
     let mut b = Builder::default();
     // People with several words first, so single surnames can join them.
     for pass in 0..2 {
-        for (d, text) in texts.iter().enumerate() {
+        for d in 0..texts.count() {
+            let text = texts.text(d);
             raw(d, &mut |_, m| {
                 if m.kind != Kind::Person {
                     return;
@@ -64,7 +66,8 @@ pub(crate) fn link_each(
             });
         }
     }
-    for (d, text) in texts.iter().enumerate() {
+    for d in 0..texts.count() {
+        let text = texts.text(d);
         let mut last_end = None;
         raw(d, &mut |i, m| {
             if last_end.is_some_and(|end| end > m.start) {

@@ -224,9 +224,10 @@ impl Extractor {
         &self.lx
     }
 
-    /// Mentions in one document, sorted by start, with in-document consistency applied.
+    /// Mentions in one document, sorted by start, with in-document consistency applied
+    /// (none when its text does not read back: see [`crate::corpus::text_failure`]).
     pub fn extract_doc(&self, doc: &Document) -> Vec<RawMention> {
-        self.extract_text(&doc.text, doc.date())
+        self.extract_text(&doc.text().unwrap_or_default(), doc.date())
     }
 
     /// Mentions in a text, dates resolved against `dateline` (`YYYY[-MM[-DD]]`).

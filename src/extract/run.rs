@@ -1,6 +1,7 @@
 //! Extraction over a whole corpus: every document on all cores (a huge one in pieces, see
 //! `chunked`), the corpus-level consistency passes, linking into one [`MentionTable`].
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use super::release::Release;
@@ -95,39 +96,57 @@ fn extract_table(
     };
     let release = Release::every(RELEASE_TEXT);
     let mut spans = par_map(&corpus.docs, |d| {
-        if d.text.len() > over {
+        if d.text_len() > over {
             return PackedSpans::default();
         }
-        let found = match cache.and_then(|c| c.get(d)) {
+        // Read once for the cache, extraction and the people (a text that does not read
+        // back is empty here, and `corpus::text_failure` says it).
+        let text = d.text().unwrap_or_default();
+        let found = match cache.and_then(|c| c.get(d, &text)) {
             Some(found) => found,
             None => {
-                let found = ex.extract_doc(d);
+                let found = ex.extract_text(&text, d.date());
                 if let Some(c) = cache {
                     c.put(d, &found);
                 }
                 found
             }
         };
-        learn(KnownPeople::from_mentions(&d.text, &found));
+        learn(KnownPeople::from_mentions(&text, &found));
         let spans = strings.packed(&found);
         drop(found);
-        release.count(d.text.len());
+        drop(text);
+        release.count(d.text_len());
         spans
     });
     release.now();
     // A huge document's own spans, piece by piece, until the corpus pass joins them.
+    // A huge text is held plain (`corpus::DocText` packs none over 2 MB) and read in
+    // place; one held packed (a smaller `over`) is decompressed first, kept while its pieces
+    // are read.
+    let unpacked: Vec<(usize, String)> = (corpus.docs.iter().enumerate())
+        .filter(|(_, d)| d.text_len() > over && d.held_text().is_packed())
+        .map(|(i, d)| (i, d.text().map(Cow::into_owned).unwrap_or_default()))
+        .collect();
     let mut huge: Vec<(usize, chunked::Chunked, chunked::Parts)> = Vec::new();
     for (i, (d, spans)) in corpus.docs.iter().zip(&mut spans).enumerate() {
-        if d.text.len() > over {
-            match chunked::Chunked::new(ex, &d.text, piece) {
+        if d.text_len() > over {
+            let text = match d.text() {
+                Ok(Cow::Borrowed(text)) => text,
+                _ => unpacked
+                    .iter()
+                    .find(|(at, _)| *at == i)
+                    .map_or("", |(_, t)| t),
+            };
+            match chunked::Chunked::new(ex, text, piece) {
                 Some(chunked) => {
                     let own = chunked.own_parts(d.date(), &strings);
-                    learn(chunked::people(&d.text, own.iter().flatten(), &strings));
+                    learn(chunked::people(text, own.iter().flatten(), &strings));
                     huge.push((i, chunked, own));
                 }
                 None => {
-                    let own = strings.spans(&ex.extract_doc(d));
-                    learn(chunked::people(&d.text, own.iter(), &strings));
+                    let own = strings.spans(&ex.extract_text(text, d.date()));
+                    learn(chunked::people(text, own.iter(), &strings));
                     *spans = PackedSpans::new(own.iter().copied());
                 }
             }
@@ -139,14 +158,15 @@ fn extract_table(
     let known = known.corpus_wide(ex.lexicon());
     let whole = |doc: &Document, spans: &mut PackedSpans| {
         let mut ms = strings.raw_of(spans.iter());
-        ex.add_known(&doc.text, &known, &mut ms);
+        let text = doc.text().unwrap_or_default();
+        ex.add_known(&text, &known, &mut ms);
         // A homograph's reading (Amman or Oman) is decided by its own document.
         let lx = ex.lexicon();
-        lx.homographs.resolve(&doc.text, &lx.place_names, &mut ms);
+        lx.homographs.resolve(&text, &lx.place_names, &mut ms);
         *spans = strings.packed(&ms);
     };
     par_each_mut(&corpus.docs, &mut spans, |doc, spans| {
-        if doc.text.len() <= over {
+        if doc.text_len() <= over {
             whole(doc, spans);
         }
     });
@@ -157,7 +177,7 @@ fn extract_table(
             Some((_, chunked, own)) => {
                 by_piece.push((i, chunked.with_known(own, &known, &strings)));
             }
-            None if doc.text.len() > over => whole(doc, spans),
+            None if doc.text_len() > over => whole(doc, spans),
             None => {}
         }
     }
@@ -179,7 +199,8 @@ fn link_spans(
     held: Held,
     strings: table::Strings,
 ) -> MentionTable {
-    let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
+    // Each document's text is read (decompressed) as the linking passes come to it.
+    let texts = corpus.docs.as_slice();
     let mut out = MentionTable::with_capacity(texts.len());
     // Set by the first linked mention: only the last pass over the documents links, so a
     // part it has read is read no more.
@@ -199,7 +220,7 @@ fn link_spans(
             }
         });
     };
-    let (entities, remap) = link::link_each(ex.lexicon(), &texts, &each, &mut |d, _, e| {
+    let (entities, remap) = link::link_each(ex.lexicon(), texts, &each, &mut |d, _, e| {
         linking.set(true);
         if let Some(span) = current.get() {
             out.push(d, &span, e);

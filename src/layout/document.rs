@@ -232,7 +232,7 @@ impl DocLayout {
     /// True when `n` rows are more than the document can make (a paragraph wraps to at
     /// most a row per byte, plus the gap before it): the caller wants the end (`G`).
     fn past_the_end(&self, doc: &Document, n: usize) -> bool {
-        let most = doc.text.len().saturating_add(doc.paragraphs().len());
+        let most = doc.text_len().saturating_add(doc.paragraphs().len());
         n > self.current.index.rows().saturating_add(most)
     }
 
@@ -275,6 +275,8 @@ impl DocLayout {
             .lines
             .retain(|&r, _| r + WINDOW >= rows.start && r < rows.end + WINDOW);
         let mut row = rows.start;
+        // Borrowed: the reader lays out a plain copy of the document it has open.
+        let whole = doc.text().unwrap_or_default();
         while row < rows.end {
             let (p, first) = match cached.index.slot(row) {
                 Some(Slot::Line(p, l)) if !cached.lines.contains_key(&row) => (p, l),
@@ -294,7 +296,7 @@ impl DocLayout {
                 .get(&p)
                 .copied()
                 .unwrap_or_else(|| super::natural_direction(doc, p));
-            let text = para.text(&doc.text);
+            let text = para.text(&whole);
             let resume = self.cuts.resume(&text, p, start);
             let lines = ParaLines::resume((para, &text), p, &cached.opts, dir, resume);
             let mut made = 0;
@@ -351,12 +353,13 @@ impl DocLayout {
 
 /// All lines of a document, laid out eagerly (for `okur render`).
 pub fn layout_document(doc: &Document, opts: &LayoutOptions) -> Vec<VisualLine> {
+    let whole = doc.text().unwrap_or_default();
     doc.paragraphs()
         .iter()
         .enumerate()
         .flat_map(|(i, p)| {
             let dir = super::natural_direction(doc, i);
-            layout_paragraph(p, &p.text(&doc.text), i, opts, Some(dir))
+            layout_paragraph(p, &p.text(&whole), i, opts, Some(dir))
         })
         .collect()
 }

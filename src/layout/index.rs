@@ -111,7 +111,7 @@ impl RowIndex {
             return;
         };
         let mut wrapped = Wrapped::default();
-        wrapped.add(&para.text(&doc.text), width);
+        wrapped.add(&para.text(&doc.text().unwrap_or_default()), width);
         self.push(&wrapped);
     }
 
@@ -139,10 +139,12 @@ impl RowIndex {
             }
         }
         runs.push(&rest[from..]);
+        let whole = doc.text().unwrap_or_default();
+        let text: &str = &whole;
         let wrapped: Vec<Wrapped> = std::thread::scope(|scope| {
             let handles: Vec<_> = runs
                 .iter()
-                .map(|run| scope.spawn(move || wrap_run(run, &doc.text, width)))
+                .map(|run| scope.spawn(move || wrap_run(run, text, width)))
                 .collect();
             handles
                 .into_iter()

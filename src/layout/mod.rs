@@ -99,7 +99,10 @@ pub fn document_direction(doc: &crate::corpus::Document) -> Direction {
 /// The direction paragraph `index` of `doc` is laid out in, before any user override.
 pub fn natural_direction(doc: &crate::corpus::Document, index: usize) -> Direction {
     doc.paragraphs().get(index).map_or(Direction::Ltr, |p| {
-        paragraph_direction(&p.text(&doc.text), document_direction(doc))
+        paragraph_direction(
+            &p.text(&doc.text().unwrap_or_default()),
+            document_direction(doc),
+        )
     })
 }
 

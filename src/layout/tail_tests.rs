@@ -142,9 +142,9 @@ fn a_search_jump_between_the_start_and_the_end_lands_on_its_row() {
     let doc = uneven_doc();
     let (full, mut layout) = (whole(&doc), at_the_end(&doc));
     layout.take_shifts();
-    let offset = doc.text.len() / 2;
+    let offset = doc.text().expect("reads").len() / 2;
     let offset = (offset..)
-        .find(|&o| doc.text.is_char_boundary(o))
+        .find(|&o| doc.text().expect("reads").is_char_boundary(o))
         .unwrap_or(0);
     layout.ensure_offset(&doc, offset);
     let row = layout.row_of_offset(offset).expect("laid out");

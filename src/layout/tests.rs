@@ -17,7 +17,10 @@ fn ltr_rows_fit_and_are_unchanged() {
         assert!(line.width() <= 40);
         assert_eq!(line.visual(), line.logical);
         assert_eq!(line.indent, 0);
-        assert_eq!(&doc.text[line.start..line.end], line.logical);
+        assert_eq!(
+            &doc.text().expect("reads")[line.start..line.end],
+            line.logical
+        );
     }
 }
 
@@ -37,7 +40,7 @@ fn cells_keep_logical_byte_ranges() {
     let doc = para_doc("قال Lavrov اليوم");
     let line = &layout_document(&doc, &LayoutOptions::new(80))[0];
     for cell in line.cells() {
-        let src = &doc.text[cell.start..cell.end];
+        let src = &doc.text().expect("reads")[cell.start..cell.end];
         let sym = cell.symbol;
         assert!(
             src == sym

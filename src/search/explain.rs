@@ -25,7 +25,7 @@ impl Index {
         // skeleton field is written again, as the other items store it.
         let mut skel = String::new();
         if item.in_doc {
-            super::index::push_skeletons(text, &mut skel);
+            super::index::push_skeletons(&text, &mut skel);
             fields.own.skel = &skel;
             fields.own.words = None;
         }
@@ -33,7 +33,7 @@ impl Index {
             .into_iter()
             .filter_map(|(term, via)| {
                 let (scope, t) = plan.term(term)?;
-                let how = describe(via, scope, &fields, text, &t.term);
+                let how = describe(via, scope, &fields, &text, &t.term);
                 Some(format!("{}: {how}", t.term.pattern))
             })
             .collect()

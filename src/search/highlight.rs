@@ -26,7 +26,7 @@ impl Index {
         };
         let fuzzy = item.kind != ItemKind::Line || self.fuzzy_lines;
         let text = self.text(&item);
-        term_ranges(query, text, |s| covers(s, item.kind), fuzzy)
+        term_ranges(query, &text, |s| covers(s, item.kind), fuzzy)
     }
 }
 

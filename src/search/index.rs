@@ -1,5 +1,6 @@
 //! The search index: documents, entities and text lines, with keys folded once at build.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::corpus::{Corpus, Document};
@@ -111,7 +112,7 @@ impl Index {
         let mut index = Index::titles(&corpus.docs);
         let mut scratch = LineScratch::default();
         for (i, doc) in corpus.docs.iter().enumerate() {
-            index.push_lines(i, &doc.text, &mut scratch);
+            index.push_lines(i, &doc.text().unwrap_or_default(), &mut scratch);
         }
         index.corpus = Some(Arc::clone(corpus));
         index.words.finish();
@@ -133,7 +134,7 @@ impl Index {
         Index::from_titles(docs.iter().map(|doc| TitleRow {
             path: &doc.path,
             title: &doc.title,
-            title_offset: doc.text.find(doc.title.as_str()),
+            title_offset: doc.text().ok().and_then(|t| t.find(doc.title.as_str())),
             date: doc.date(),
             source: doc.source(),
         }))
@@ -264,10 +265,12 @@ impl Index {
         })
     }
 
-    /// The `n`-th string of an item (0 text, 1 key, 2 extra, 3 ISO date, 4 skeletons).
+    /// The `n`-th string of an item (0 text, 1 key, 2 extra, 3 ISO date, 4 skeletons)
+    /// stored in the index: none of a document line's (its text and key are read from
+    /// its document, [`Index::text`], [`Index::key`]; it has no others).
     fn field(&self, item: &Item, n: usize) -> &str {
         if item.in_doc {
-            return self.line_field(item, n);
+            return "";
         }
         // A key that is the text was not stored again (its length is 0).
         let n = if n == 1 && item.key_is_text { 0 } else { n };
@@ -286,9 +289,13 @@ impl Index {
         self.strs.get(start..end).unwrap_or("")
     }
 
-    /// The text shown for an item: a title, a name or a line.
-    pub(crate) fn text(&self, item: &Item) -> &str {
-        self.field(item, 0)
+    /// The text shown for an item: a title, a name or a line (copied out of its
+    /// document's text when that is packed).
+    pub(crate) fn text(&self, item: &Item) -> Cow<'_, str> {
+        if item.in_doc {
+            return self.line_field(item, 0);
+        }
+        Cow::Borrowed(self.field(item, 0))
     }
 
     /// The folded text: stored for titles, entities and standard input lines; a document
@@ -296,8 +303,17 @@ impl Index {
     pub(crate) fn key<'a>(&'a self, item: &Item, buf: &'a mut String) -> &'a str {
         if item.in_doc && !item.key_is_text {
             buf.clear();
-            fold_into(self.text(item), buf);
+            fold_into(&self.text(item), buf);
             return buf;
+        }
+        if item.in_doc {
+            return match self.line_field(item, 1) {
+                Cow::Borrowed(key) => key,
+                Cow::Owned(key) => {
+                    *buf = key;
+                    buf
+                }
+            };
         }
         self.field(item, 1)
     }

@@ -122,7 +122,10 @@ fn fields_read_back_as_given() {
     let (Some(doc), Some(at)) = (view.doc, view.doc_offset) else {
         panic!("a line without its place: {view:?}");
     };
-    assert_eq!(docs[doc].text.get(at..at + text.len()), Some(text));
+    assert_eq!(
+        docs[doc].text_in(at..at + text.len()).as_deref(),
+        Some(&*text)
+    );
     assert_eq!(index.docs(&line), [0]);
 }
 
@@ -132,8 +135,8 @@ fn standard_input_lines_have_no_document() {
     assert_eq!(index.len(), 2);
     let view = index.item(1);
     assert_eq!(
-        view.map(|v| (v.text, v.doc, v.doc_offset)),
-        Some(("lavrov geldi", None, None))
+        view.map(|v| (v.text.into_owned(), v.doc, v.doc_offset)),
+        Some(("lavrov geldi".to_string(), None, None))
     );
     assert!(!index.too_big());
     let kinds: Vec<_> = (0..3)
@@ -223,7 +226,7 @@ fn line_words_meet_terms_as_the_written_skeletons_do() {
             assert!(fields.own.words.is_some() && fields.own.skel.is_empty());
             let mut written = fields;
             let mut skel = String::new();
-            push_skeletons(index.text(line), &mut skel);
+            push_skeletons(&index.text(line), &mut skel);
             written.own.skel = &skel;
             written.own.words = None;
             let by_words = plan.score_fields(ItemKind::Line, &fields);

@@ -71,12 +71,13 @@ impl<'a> From<&'a TitleEntry> for TitleRow<'a> {
 }
 
 /// A view of one item for display.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemView<'a> {
     /// What the item is.
     pub kind: ItemKind,
-    /// The text shown for it: a title, a name or a line.
-    pub text: &'a str,
+    /// The text shown for it: a title, a name or a line (a packed document's line is a
+    /// copy).
+    pub text: std::borrow::Cow<'a, str>,
     /// The first document it belongs to (corpus order).
     pub doc: Option<usize>,
     /// Byte offset of `text` inside that document's text, for titles and lines.

@@ -4,6 +4,8 @@
 //! folded again where a line's text must be read), and its words' skeletons are entry
 //! numbers into a shared vocabulary ([`super::words`]).
 
+use std::borrow::Cow;
+
 use crate::text::{fold_into, is_word_char};
 
 use super::arena::{MAX_PIECE, pieces};
@@ -74,7 +76,9 @@ impl Index {
     /// The `n`-th string of a document line (0 text, 1 key when it is the text; it has no
     /// others: its key is folded again by [`Index::key`], its skeletons are in
     /// [`Index::line_words`]).
-    pub(super) fn line_field(&self, item: &Item, n: usize) -> &str {
+    /// A packed document's line is copied out of its text, decompressed once for the run
+    /// of its lines read (see [`crate::corpus::Document::with_text`]).
+    pub(super) fn line_field(&self, item: &Item, n: usize) -> Cow<'_, str> {
         let text = || {
             let doc = usize::try_from(item.docs[0]).ok();
             let doc = doc.and_then(|d| self.corpus.as_ref()?.docs.get(d));
@@ -82,14 +86,22 @@ impl Index {
             let start = start.and_then(|s| usize::try_from(s).ok());
             let len = usize::try_from(item.lens[0]).ok();
             let (Some(doc), Some(start), Some(len)) = (doc, start, len) else {
-                return "";
+                return Cow::Borrowed("");
             };
-            doc.text.get(start..start.saturating_add(len)).unwrap_or("")
+            let range = start..start.saturating_add(len);
+            if !doc.held_text().is_packed() {
+                return match doc.text() {
+                    Ok(Cow::Borrowed(text)) => Cow::Borrowed(text.get(range).unwrap_or("")),
+                    _ => Cow::Borrowed(""),
+                };
+            }
+            let line = doc.with_text(|text| text.get(range).unwrap_or("").to_string());
+            Cow::Owned(line.unwrap_or_default())
         };
         match n {
             0 => text(),
             1 if item.key_is_text => text(),
-            _ => "",
+            _ => Cow::Borrowed(""),
         }
     }
 

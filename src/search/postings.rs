@@ -127,7 +127,7 @@ impl Postings {
     /// into its words, which are numbered, then numbered again by how often they are met
     /// ([`word_order`]) and kept in [`Postings::forward`]; then each word's lines are laid
     /// out from those numbers. `None` when a count outgrows 32 bits.
-    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Postings> {
+    pub fn build(texts: impl Iterator<Item = impl AsRef<str>>) -> Option<Postings> {
         let mut table: HashTable<u32> = HashTable::new();
         let mut postings = Postings::default();
         let mut forward = Forward::default();
@@ -135,7 +135,7 @@ impl Postings {
         let mut key = String::new();
         for text in texts {
             key.clear();
-            fold_into(text, &mut key);
+            fold_into(text.as_ref(), &mut key);
             for (first, word) in words_of(&key) {
                 let id = vocab.intern(&mut table, word)?;
                 forward.push_word(id, first);

@@ -99,7 +99,14 @@ fn spans_over_caret(app: &App) -> Vec<EffectiveSpan> {
     };
     let stored = app.state.doc(&doc.key);
     let (kind, mentions) = (mention_label(app), app.open_mentions());
-    let here = shown_spans_in(&doc.text, stored, &app.state, mentions, kind, caret..caret);
+    let here = shown_spans_in(
+        &doc.text().unwrap_or_default(),
+        stored,
+        &app.state,
+        mentions,
+        kind,
+        caret..caret,
+    );
     over(&here)
 }
 

@@ -116,6 +116,9 @@ pub struct Reader {
     pub caret: usize,
     /// Where a visual selection (`v`) started, if one is open.
     pub anchor: Option<usize>,
+    /// The open document with its text plain, when the corpus holds it packed (see
+    /// [`App::open_doc`]); made again when the document shown changes.
+    pub plain: crate::corpus::OpenCopy,
 }
 
 impl Reader {
@@ -238,6 +241,7 @@ impl App {
                 cursor: Cursor::default(),
                 caret: 0,
                 anchor: None,
+                plain: Default::default(),
             },
             layout_base,
             mode: Mode::Normal,
@@ -287,7 +291,15 @@ impl App {
 
     /// The open document.
     pub fn open_doc(&self) -> Option<&Document> {
-        self.corpus.docs.get(self.reader.doc)
+        self.reader.plain.get(&self.corpus, self.reader.doc)
+    }
+
+    /// Makes the open document's plain copy when it changed (see [`Reader::plain`]); a
+    /// text that does not read back is said on the status line.
+    pub fn follow_open_doc(&mut self) {
+        if let Err(e) = self.reader.plain.follow(&self.corpus, self.reader.doc) {
+            self.status.say(e.to_string());
+        }
     }
 
     /// The document under the list cursor.

@@ -96,9 +96,8 @@ fn extracted(app: &mut App, extraction: MentionTable) -> Vec<Effect> {
     // the trim below (the items made first, from the whole table, were held beside it).
     app.facts = Facts::default();
     let corpus = std::sync::Arc::clone(&app.corpus);
-    let texts: Vec<&str> = corpus.docs.iter().map(|d| d.text.as_str()).collect();
-    let (facts, items) = Facts::with_items_from_table(extraction, &texts);
-    drop(texts);
+    // Each text read (decompressed) once, as its mentions are taken.
+    let (facts, items) = Facts::with_items_from_table(extraction, corpus.docs.as_slice());
     app.facts = facts;
     place.restore(app);
     app.panel.set_failed(None);
@@ -167,6 +166,7 @@ fn loaded(app: &mut App, report: LoadReport) -> Vec<Effect> {
     };
     let doc = find(app, open).unwrap_or(0);
     app.reader.show(doc, app.layout_base);
+    app.follow_open_doc();
     let count = app.corpus.len();
     app.status
         .say(super::notices::loaded(count, &report.notices));

@@ -126,7 +126,7 @@ pub fn leave_blank_row(app: &mut App, panes: &Panes, step: isize) -> bool {
 
 /// Puts the caret at a document offset and brings its row into view.
 pub fn set_caret(app: &mut App, panes: &Panes, offset: usize) {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return;
     };
     app.reader.layout.ensure_offset(doc, offset);
@@ -140,14 +140,14 @@ pub fn set_caret(app: &mut App, panes: &Panes, offset: usize) {
 
 /// Moves to the start of the next (or previous) word, in logical order.
 pub fn move_word(app: &mut App, panes: &Panes, forward: bool) {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return;
     };
     let caret = app.reader.caret;
     let target = if forward {
-        next_word_start(&doc.text, caret)
+        next_word_start(&doc.text().unwrap_or_default(), caret)
     } else {
-        prev_word_start(&doc.text, caret)
+        prev_word_start(&doc.text().unwrap_or_default(), caret)
     };
     if let Some(t) = target {
         set_caret(app, panes, t);
@@ -156,14 +156,14 @@ pub fn move_word(app: &mut App, panes: &Panes, forward: bool) {
 
 /// Moves to the start of the next (or previous) sentence, in logical order.
 pub fn move_sentence(app: &mut App, panes: &Panes, forward: bool) {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return;
     };
     let caret = app.reader.caret;
     let target = if forward {
-        next_sentence_start(&doc.text, caret)
+        next_sentence_start(&doc.text().unwrap_or_default(), caret)
     } else {
-        prev_sentence_start(&doc.text, caret)
+        prev_sentence_start(&doc.text().unwrap_or_default(), caret)
     };
     if let Some(t) = target {
         set_caret(app, panes, t);
@@ -300,9 +300,14 @@ pub fn prev_sentence_start(text: &str, caret: usize) -> Option<usize> {
 /// The selection as a logical byte range: from anchor to caret, both clusters included.
 pub fn selection(app: &App) -> Option<(usize, usize)> {
     let anchor = app.reader.anchor?;
-    let text = &app.corpus.docs.get(app.reader.doc)?.text;
+    let text = app
+        .reader
+        .plain
+        .get(&app.corpus, app.reader.doc)?
+        .text()
+        .ok()?;
     let (lo, hi) = (anchor.min(app.reader.caret), anchor.max(app.reader.caret));
-    Some((lo, cluster_end(text, hi)))
+    Some((lo, cluster_end(&text, hi)))
 }
 
 /// End of the grapheme cluster starting at `at`.

@@ -20,7 +20,7 @@ pub fn copy(app: &mut App) -> Vec<Effect> {
     };
     let text = app
         .open_doc()
-        .and_then(|d| d.text.get(start..end))
+        .and_then(|d| d.text_in(start..end))
         .map(|t| t.trim().to_string())
         .unwrap_or_default();
     if text.is_empty() {
@@ -77,7 +77,7 @@ fn copy_range(app: &App) -> Option<(usize, usize)> {
     if let Some(span) = super::annotate::span_under_caret(app) {
         return Some((span.start, span.end));
     }
-    sentence_around(&app.open_doc()?.text, app.reader.caret)
+    sentence_around(&app.open_doc()?.text().ok()?, app.reader.caret)
 }
 
 /// The sentence that holds `at`: from the last sentence start at or before it to the next.

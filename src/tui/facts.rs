@@ -45,14 +45,15 @@ impl Facts {
     /// items, not copied. `texts` are the documents' texts, in corpus order.
     pub fn with_items_from_table(
         mut table: MentionTable,
-        texts: &[&str],
+        texts: &(impl crate::corpus::Texts + ?Sized),
     ) -> (Facts, Vec<EntityItem>) {
         let entities = std::mem::take(&mut table.entities);
         let (rows, new_index) = Facts::rows(&entities);
         let mut items = EntityItems::new(entities);
         let facts = Facts::with_rows(table, rows, &new_index, |doc, ms| {
+            let text = (doc < texts.count()).then(|| texts.text(doc));
             for m in ms {
-                items.add(doc, m.start()..m.end(), m.entity(), texts.get(doc).copied());
+                items.add(doc, m.start()..m.end(), m.entity(), text.as_deref());
             }
         });
         (facts, items.finish())
@@ -263,10 +264,10 @@ impl Rejections {
             .corpus
             .docs
             .get(doc)
-            .and_then(|d| d.text.get(m.start()..m.end()));
+            .and_then(|d| d.text_in(m.start()..m.end()));
         let kind = app.facts.entities.get(m.entity()).map(|e| e.kind);
         match (kind, text) {
-            (Some(kind), Some(text)) => self.contains(kind, text),
+            (Some(kind), Some(text)) => self.contains(kind, &text),
             _ => false,
         }
     }

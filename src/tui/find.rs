@@ -54,7 +54,7 @@ pub fn typed(app: &mut App, text: &str, panes: &Panes) {
         return;
     };
     find.query = text.to_string();
-    find.ranges = matches(text, &doc.text);
+    find.ranges = matches(text, &doc.text().unwrap_or_default());
     let origin = find.origin.0;
     let ranges = find.ranges.clone();
     let first = ranges

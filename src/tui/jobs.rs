@@ -101,7 +101,7 @@ impl Jobs {
     /// together (at 40 MB, 146 MB of heap; 123 MB with the index built after, in the room
     /// extraction gave back).
     fn index_after_extraction(&mut self, corpus: &Arc<Corpus>) {
-        let huge = corpus.docs.iter().any(|d| d.text.len() > chunk::HUGE_BYTES);
+        let huge = corpus.docs.iter().any(|d| d.text_len() > chunk::HUGE_BYTES);
         match huge && self.extract_in_background {
             true => self.search = SearchBackend::Deferred(Arc::clone(corpus)),
             false => self.search_in_background(corpus),

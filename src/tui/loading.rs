@@ -213,7 +213,7 @@ pub fn placeholder_corpus(titles: &[TitleEntry]) -> Corpus {
         .map(|t| Document {
             path: t.path.clone(),
             key: DocKey::of_text(""),
-            text: String::new(),
+            text: Default::default(),
             title: t.title.clone(),
             dateline: t.date.as_ref().map(|iso| Dateline {
                 start: 0,
@@ -269,7 +269,7 @@ mod tests {
         assert_eq!(corpus.docs[0].title, "بوتين يلتقي أردوغان");
         assert_eq!(corpus.docs[0].date(), Some("2020-11-03"));
         assert_eq!(corpus.docs[0].lang, crate::corpus::Lang::Ar);
-        assert!(corpus.docs[0].text.is_empty());
+        assert!(corpus.docs[0].text().expect("reads").is_empty());
     }
 
     #[test]
@@ -283,7 +283,10 @@ mod tests {
             }
             std::thread::sleep(std::time::Duration::from_millis(5));
         };
-        assert_eq!(report.corpus.docs[0].text, "Başlık\n\nMetin burada.");
+        assert_eq!(
+            report.corpus.docs[0].text().expect("reads"),
+            "Başlık\n\nMetin burada."
+        );
         Ok(())
     }
 

@@ -47,7 +47,7 @@ fn scroll(app: &mut App, panes: &Panes, pane: Focus, delta: isize) {
         Focus::List => app.list.scroll(delta, panes.list_height()),
         Focus::Entities => app.panel.scroll(delta, panes.entities_height()),
         Focus::Reader => {
-            let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+            let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
                 return;
             };
             let height = panes.reader_height();

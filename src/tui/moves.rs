@@ -97,7 +97,7 @@ pub fn follow_shifts(app: &mut App) {
 
 /// Moves the reading cursor by rows, laying out what it needs; the caret is not touched.
 pub fn move_rows_raw(app: &mut App, panes: &Panes, delta: isize) {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return;
     };
     let height = panes.reader_height();
@@ -130,6 +130,7 @@ pub fn open_doc(app: &mut App, doc: usize) -> Vec<Effect> {
     if app.reader.doc != doc {
         let options = app.reader.layout.options();
         app.reader.show(doc, options);
+        app.follow_open_doc();
     }
     let Some(d) = app.corpus.docs.get(doc) else {
         return Vec::new();
@@ -157,7 +158,7 @@ pub fn cycle_display(app: &mut App) -> DisplayMode {
 }
 
 fn flip_direction(app: &mut App) {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return;
     };
     let Some(para) = navigate::cursor_para(app) else {
@@ -184,6 +185,7 @@ const BACKGROUND_BYTES: usize = 2 << 20;
 /// Brings the reading pane's layout to the current width and lays out the visible rows;
 /// finds the search matches of a newly opened document.
 pub fn prepare(app: &mut App, panes: &Panes) {
+    app.follow_open_doc();
     super::search::refresh_matches(app);
     super::team::refresh(app);
     navigate::refresh_marks(app);
@@ -191,12 +193,12 @@ pub fn prepare(app: &mut App, panes: &Panes) {
     app.reader
         .layout
         .set_options(app.layout_base.at_width(width));
-    if let Some(doc) = app.corpus.docs.get(app.reader.doc) {
+    if let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) {
         // After `G` on a huge document: the rows before its end, a piece each frame.
         app.reader.layout.index_some(doc, BACKGROUND_BYTES);
         follow_shifts(app);
     }
-    if let Some(doc) = app.corpus.docs.get(app.reader.doc) {
+    if let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) {
         let needed = app.reader.cursor.offset + panes.reader_height() + 1;
         app.reader.layout.ensure_rows(doc, needed);
         follow_shifts(app);

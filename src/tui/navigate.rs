@@ -205,7 +205,7 @@ fn jump_origin(app: &App) -> usize {
 /// Puts the caret on `start` and its row a third of the way down the pane, laying out the
 /// document as far as it. False when no row shows that offset.
 pub fn show_range(app: &mut App, panes: &Panes, start: usize) -> bool {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return false;
     };
     app.reader.layout.ensure_offset(doc, start);

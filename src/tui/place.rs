@@ -100,12 +100,13 @@ pub fn restore(app: &mut App, panes: &Panes, place: &Place) -> bool {
     };
     let options = app.reader.layout.options();
     app.reader.show(doc, options);
+    app.follow_open_doc();
     app.list.select_doc(doc);
     if place.reading {
         app.focus = Focus::Reader;
     }
     super::prepare(app, panes);
-    let len = app.corpus.docs.get(doc).map_or(0, |d| d.text.len());
+    let len = app.corpus.docs.get(doc).map_or(0, |d| d.text_len());
     let caret = place.caret.min(len);
     super::caret::set_caret(app, panes, caret);
     // The same first row when it still shows the caret (the pane may be smaller now).

@@ -279,10 +279,12 @@ pub fn refresh_matches(app: &mut App) {
             }),
             _,
         ) if *doc == open => ranges.clone(),
-        (Some(SearchOutcome { query: Some(q), .. }), Some(doc)) => match_ranges(q, &doc.text)
-            .into_iter()
-            .map(|r| (r.start, r.end))
-            .collect(),
+        (Some(SearchOutcome { query: Some(q), .. }), Some(doc)) => {
+            match_ranges(q, &doc.text().unwrap_or_default())
+                .into_iter()
+                .map(|r| (r.start, r.end))
+                .collect()
+        }
         _ => Vec::new(),
     };
 }

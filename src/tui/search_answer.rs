@@ -44,7 +44,7 @@ pub fn add_open_matches(outcome: &mut SearchOutcome, docs: &[Document], open: us
     if query.is_empty() {
         return;
     }
-    let ranges = match_ranges(query, &doc.text);
+    let ranges = match_ranges(query, &doc.text().unwrap_or_default());
     outcome.open_matches = Some((open, ranges.into_iter().map(|r| (r.start, r.end)).collect()));
 }
 

@@ -121,7 +121,7 @@ pub fn arrived(app: &mut App, shown: TeamShown) {
 /// Indexes the open document's spans by others when the document or the state changed
 /// (every frame calls it; it does the work only then).
 pub fn refresh(app: &mut App) {
-    let doc = app.corpus.docs.get(app.reader.doc);
+    let doc = app.reader.plain.get(&app.corpus, app.reader.doc);
     let version = app.team.shown.version;
     let hash = doc.map(|d| d.key.text.as_str()).unwrap_or_default();
     if app
@@ -146,7 +146,9 @@ pub fn refresh(app: &mut App) {
         .unwrap_or_default()
         .iter()
         // A span that does not fit this text (another copy, a bad row) is not drawn.
-        .filter(|s| s.author != me && doc.text.get(s.start..s.end) == Some(s.text.as_str()))
+        .filter(|s| {
+            s.author != me && doc.text_in(s.start..s.end).as_deref() == Some(s.text.as_str())
+        })
         .cloned()
         .collect();
     here.sort_by(|a, b| (a.start, a.end, &a.author).cmp(&(b.start, b.end, &b.author)));

@@ -32,7 +32,7 @@ pub(super) fn seeds_open() -> Harness {
 pub(super) fn text(h: &Harness) -> String {
     h.app()
         .open_doc()
-        .map(|d| d.text.clone())
+        .map(|d| d.text().expect("reads").into_owned())
         .unwrap_or_default()
 }
 
@@ -216,7 +216,7 @@ fn capital_l_changes_nothing_until_answered() {
 fn a_span_from_an_old_journal_replays_on_its_occurrence_only() {
     let corpus = okur::corpus::load_seeds().corpus;
     let doc = &corpus.docs[0];
-    let start = okur::store::find_name(&doc.text, "Rusya")[0].0;
+    let start = okur::store::find_name(&doc.text().expect("reads"), "Rusya")[0].0;
     // As okur wrote it before labels stopped spreading: the journal format is the same.
     let line = format!(
         r#"{{"op":"add_span","doc":"{}","start":{start},"end":{},"kind":"ORG","text":"Rusya","source":"user"}}"#,

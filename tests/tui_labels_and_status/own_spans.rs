@@ -119,7 +119,10 @@ fn forms(app: &App, row: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (doc, mentions) in app.corpus.docs.iter().zip(app.facts.each_doc()) {
         for m in mentions.filter(|m| m.entity() == row) {
-            let form = doc.text[m.start()..m.end()].to_string();
+            let form = doc
+                .text_in(m.start()..m.end())
+                .expect("a mention")
+                .into_owned();
             if !out.contains(&form) {
                 out.push(form);
             }

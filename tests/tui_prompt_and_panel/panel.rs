@@ -9,7 +9,10 @@ fn forms(app: &App, entity: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (doc, mentions) in app.corpus.docs.iter().zip(app.facts.each_doc()) {
         for m in mentions.filter(|m| m.entity() == entity) {
-            let text = doc.text[m.start()..m.end()].to_string();
+            let text = doc
+                .text_in(m.start()..m.end())
+                .expect("a mention")
+                .into_owned();
             if !out.contains(&text) {
                 out.push(text);
             }
@@ -72,7 +75,7 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
         .expect("a mention in the open document");
     let entity = first.entity();
     let before = app.facts.entities[entity].mentions;
-    let text = &app.corpus.docs[app.reader.doc].text;
+    let text = app.corpus.docs[app.reader.doc].text().expect("reads");
     let form = text[first.start()..first.end()].to_string();
     let same_form = app
         .corpus
@@ -80,7 +83,9 @@ fn a_name_rejected_in_the_reader_leaves_the_panels_counts() {
         .iter()
         .zip(app.facts.each_doc())
         .flat_map(|(d, ms)| ms.map(move |m| (d, m)))
-        .filter(|(d, m)| m.entity() == entity && d.text[m.start()..m.end()] == form)
+        .filter(|(d, m)| {
+            m.entity() == entity && d.text_in(m.start()..m.end()).as_deref() == Some(form.as_str())
+        })
         .count();
     let panes = case.prepare();
     okur::tui::caret::set_caret(case.app_mut(), &panes, first.start());

@@ -28,26 +28,36 @@ fn an_mbox_gives_one_document_per_message_decoded() -> Result<(), String> {
     );
     assert_eq!(meta.published.as_deref(), Some("2024-03-05T23:30:00+03:00"));
     assert!(
-        tr.text.contains("Azerbaycanlı mevkidaşıyla görüştü."),
+        tr.text()
+            .expect("reads")
+            .contains("Azerbaycanlı mevkidaşıyla görüştü."),
         "{}",
-        tr.text
+        tr.text().expect("reads")
     );
     // `>From` quoting is undone.
     assert!(
-        tr.text.contains("\n\nFrom the archive: geçen yılın"),
+        tr.text()
+            .expect("reads")
+            .contains("\n\nFrom the archive: geçen yılın"),
         "{}",
-        tr.text
+        tr.text().expect("reads")
     );
     let ar = &out.docs[1];
     assert_eq!(ar.source(), Some("نشرة الأخبار"));
     assert_eq!(ar.date(), Some("2024-03-06"));
     assert!(
-        ar.text.contains("انطلقت في الدوحة اليوم أعمال القمة"),
+        ar.text()
+            .expect("reads")
+            .contains("انطلقت في الدوحة اليوم أعمال القمة"),
         "{}",
-        ar.text
+        ar.text().expect("reads")
     );
     // The HTML part went through the main-text path: the unsubscribe table is left out.
-    assert!(!ar.text.contains("إلغاء الاشتراك"), "{}", ar.text);
+    assert!(
+        !ar.text().expect("reads").contains("إلغاء الاشتراك"),
+        "{}",
+        ar.text().expect("reads")
+    );
     Ok(())
 }
 
@@ -56,9 +66,11 @@ fn a_message_cut_short_is_read_with_a_notice() -> Result<(), String> {
     let out = documents("bulten.mbox", &fixture("mail/bulten.mbox")).ok_or("not read")?;
     let cut = &out.docs[2];
     assert!(
-        cut.text.contains("politika faizini sabit tuttu."),
+        cut.text()
+            .expect("reads")
+            .contains("politika faizini sabit tuttu."),
         "{}",
-        cut.text
+        cut.text().expect("reads")
     );
     let notices = out.notices.join("\n");
     assert!(
@@ -96,7 +108,11 @@ fn maildir_messages_are_chosen_by_content() -> Result<(), String> {
     let doc = &out.docs[0];
     assert_eq!(doc.path, name);
     assert_eq!(doc.title, "İstanbul'da kar yağışı");
-    assert!(doc.text.contains("başlayan kar yağışı"), "{}", doc.text);
+    assert!(
+        doc.text().expect("reads").contains("başlayan kar yağışı"),
+        "{}",
+        doc.text().expect("reads")
+    );
     let name = "mail/maildir/cur/1709671500.M1P7.okur:2,S";
     let out = documents(name, &fixture(name)).ok_or("not read")?;
     let doc = &out.docs[0];

@@ -31,7 +31,7 @@ pub use records::{FIELDS_ENV, Fields};
 pub use same::merge_same_stories;
 pub use titles::{ItemTitle, Titles, titles};
 
-use super::{ArticleMeta, DocKey, Document, Lang};
+use super::{ArticleMeta, Document, Lang};
 
 /// One article read from a feed, a page, a dump or an archive.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -297,7 +297,8 @@ pub fn to_document(id: &str, file: &str, article: Article) -> Document {
         (Some(_), Some(url)) => format!("{copy}#{url}"),
         (Some(item), None) => format!("{copy}{item}"),
     };
-    doc.key = DocKey::of_text(&doc.text).with_copy(copy);
+    // The text's hash as loading found it; only the copy differs.
+    doc.key = doc.key.with_copy(copy);
     if doc.lang == Lang::Other {
         doc.lang = declared_lang(meta.lang.as_deref()).unwrap_or(Lang::Other);
     }

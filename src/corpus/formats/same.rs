@@ -20,7 +20,7 @@ pub fn merge_same_stories(docs: &mut Vec<Document>) -> Option<String> {
         };
         let keys = [
             meta.url.as_deref().map(|u| format!("u {}", url_key(u))),
-            Some(format!("t {}", words_key(&doc.text))),
+            Some(format!("t {}", words_key(&doc.text().unwrap_or_default()))),
         ];
         let mut found = None;
         for key in keys.iter().flatten() {

@@ -10,7 +10,7 @@ use super::{CharIndex, ExportDoc, ExportError, short_label};
 
 /// The `.ann` text of one document.
 pub fn ann(doc: &ExportDoc) -> String {
-    let index = CharIndex::new(doc.text);
+    let index = CharIndex::new(&doc.text);
     let mut out = String::new();
     for (i, span) in doc.spans.iter().enumerate() {
         let mut frags = Vec::new();
@@ -79,7 +79,7 @@ pub fn write_brat(dir: &Path, docs: &[ExportDoc]) -> Result<Vec<PathBuf>, Export
     let mut written = Vec::new();
     for (doc, stem) in docs.iter().zip(file_stems(docs)) {
         let txt = dir.join(format!("{stem}.txt"));
-        std::fs::write(&txt, doc.text).map_err(io(&txt))?;
+        std::fs::write(&txt, doc.text.as_bytes()).map_err(io(&txt))?;
         let ann_path = dir.join(format!("{stem}.ann"));
         std::fs::write(&ann_path, ann(doc)).map_err(io(&ann_path))?;
         written.push(ann_path);

@@ -30,7 +30,7 @@ pub fn conll_with(
     extra: &dyn Fn(Option<&ExportSpan>) -> Option<String>,
 ) -> String {
     let spans = without_overlaps(&doc.spans);
-    let tokens = tokens(doc.text, &spans);
+    let tokens = tokens(&doc.text, &spans);
     // A line break in a name would start a token line: names are escaped.
     let mut out = format!("# doc: {}\n", crate::escape::record_field(doc.path));
     if let Some(url) = doc.url {

@@ -17,7 +17,7 @@ struct Line<'a> {
 
 /// The JSONL line (with its newline) of one document.
 pub fn doccano_line(doc: &ExportDoc) -> String {
-    let index = CharIndex::new(doc.text);
+    let index = CharIndex::new(&doc.text);
     let label = doc
         .spans
         .iter()
@@ -30,7 +30,7 @@ pub fn doccano_line(doc: &ExportDoc) -> String {
         })
         .collect();
     let line = Line {
-        text: doc.text,
+        text: &doc.text,
         label,
         url: doc.url,
     };

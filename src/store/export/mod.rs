@@ -17,12 +17,13 @@ pub mod doccano;
 pub mod jsonl;
 pub mod team;
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 
 use super::effective::{Origin, effective_spans};
 use super::model::{DocState, Label, Source, State};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, TextError};
 use crate::kind::Kind;
 
 /// Why an export failed.
@@ -48,6 +49,9 @@ pub enum ExportError {
         /// The cause.
         source: std::io::Error,
     },
+    /// A document's text held in memory did not read back (a bug, see [`TextError`]).
+    #[error(transparent)]
+    Text(#[from] TextError),
 }
 
 /// The export formats.
@@ -95,8 +99,8 @@ pub struct ExportSpan {
 pub struct ExportDoc<'a> {
     /// The path as given.
     pub path: &'a str,
-    /// The document text.
-    pub text: &'a str,
+    /// The document text (decompressed from the corpus's, or borrowed).
+    pub text: Cow<'a, str>,
     /// Where the article lives on the web, when its feed, page, dump or archive said.
     pub url: Option<&'a str>,
     /// Triage state.
@@ -116,17 +120,24 @@ pub struct Prepared<'a> {
 
 /// Prepares every document of a corpus, checking all spans: one that does not fit its
 /// text is left out and listed in [`Prepared::skipped`]; the rest is exported.
-pub fn prepare_skipping<'a>(corpus: &'a Corpus, state: &'a State) -> Prepared<'a> {
+/// A text that does not read back is the error.
+pub fn prepare_skipping<'a>(
+    corpus: &'a Corpus,
+    state: &'a State,
+) -> Result<Prepared<'a>, ExportError> {
     let mut skipped = Vec::new();
     let docs = corpus
         .docs
         .iter()
-        .map(|d| ExportDoc {
-            url: d.url(),
-            ..prepare_doc_skipping(&d.path, &d.text, state.doc(&d.key), state, &mut skipped)
+        .map(|d| {
+            let text = d.text()?;
+            Ok(ExportDoc {
+                url: d.url(),
+                ..prepare_doc_skipping(&d.path, text, state.doc(&d.key), state, &mut skipped)
+            })
         })
-        .collect();
-    Prepared { docs, skipped }
+        .collect::<Result<_, ExportError>>()?;
+    Ok(Prepared { docs, skipped })
 }
 
 /// Prepares every document of a corpus, checking all spans; the first that does not fit
@@ -135,7 +146,7 @@ pub fn prepare<'a>(
     corpus: &'a Corpus,
     state: &'a State,
 ) -> Result<Vec<ExportDoc<'a>>, ExportError> {
-    let prepared = prepare_skipping(corpus, state);
+    let prepared = prepare_skipping(corpus, state)?;
     match prepared.skipped.into_iter().next() {
         Some(bad) => Err(bad),
         None => Ok(prepared.docs),
@@ -151,7 +162,7 @@ pub fn prepare_doc<'a>(
     state: &State,
 ) -> Result<ExportDoc<'a>, ExportError> {
     let mut skipped = Vec::new();
-    let doc = prepare_doc_skipping(path, text, triage, state, &mut skipped);
+    let doc = prepare_doc_skipping(path, Cow::Borrowed(text), triage, state, &mut skipped);
     match skipped.into_iter().next() {
         Some(bad) => Err(bad),
         None => Ok(doc),
@@ -161,14 +172,14 @@ pub fn prepare_doc<'a>(
 /// Prepares one document, leaving out (and adding to `skipped`) the spans that do not fit.
 fn prepare_doc_skipping<'a>(
     path: &'a str,
-    text: &'a str,
+    text: Cow<'a, str>,
     triage: &'a DocState,
     state: &State,
     skipped: &mut Vec<ExportError>,
 ) -> ExportDoc<'a> {
     let before = skipped.len();
     for s in &triage.spans {
-        if let Err(bad) = check_span(path, text, s.start, s.end, Some(&s.text)) {
+        if let Err(bad) = check_span(path, &text, s.start, s.end, Some(&s.text)) {
             skipped.push(bad);
         }
     }
@@ -179,13 +190,13 @@ fn prepare_doc_skipping<'a>(
     } else {
         let mut kept = triage.clone();
         kept.spans
-            .retain(|s| check_span(path, text, s.start, s.end, Some(&s.text)).is_ok());
+            .retain(|s| check_span(path, &text, s.start, s.end, Some(&s.text)).is_ok());
         fitting = kept;
         &fitting
     };
     let mut spans = Vec::new();
-    for s in effective_spans(text, spans_from, &[], state) {
-        match check_span(path, text, s.start, s.end, None) {
+    for s in effective_spans(&text, spans_from, &[], state) {
+        match check_span(path, &text, s.start, s.end, None) {
             Ok(covered) => spans.push(ExportSpan {
                 start: s.start,
                 end: s.end,

@@ -63,7 +63,7 @@ impl TeamDoc<'_> {
 
 /// The doccano line of one document (see the module doc).
 pub fn doccano_line(doc: &TeamDoc) -> String {
-    let index = CharIndex::new(doc.doc.text);
+    let index = CharIndex::new(&doc.doc.text);
     let label: Vec<Value> = doc
         .doc
         .spans
@@ -150,7 +150,7 @@ pub fn write_brat(dir: &Path, docs: &[TeamDoc]) -> Result<Vec<PathBuf>, ExportEr
     let mut written = Vec::new();
     for (doc, stem) in docs.iter().zip(brat::file_stems(&plain)) {
         let txt = dir.join(format!("{stem}.txt"));
-        std::fs::write(&txt, doc.doc.text).map_err(io(&txt))?;
+        std::fs::write(&txt, doc.doc.text.as_bytes()).map_err(io(&txt))?;
         let ann_path = dir.join(format!("{stem}.ann"));
         std::fs::write(&ann_path, ann(doc)).map_err(io(&ann_path))?;
         written.push(ann_path);

@@ -11,7 +11,7 @@ use crate::store::{Change, Decision, Label};
 
 /// Accepts or rejects the name under the caret; the decision holds across the corpus.
 pub fn decide(app: &mut App, accept: bool) -> Vec<Effect> {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return Vec::new();
     };
     let Some(span) = span_under_caret(app) else {
@@ -19,7 +19,10 @@ pub fn decide(app: &mut App, accept: bool) -> Vec<Effect> {
         return Vec::new();
     };
     // Shown spans are checked against the text, but a slice must never be what panics.
-    let Some(text) = doc.text.get(span.start..span.end).map(str::to_string) else {
+    let Some(text) = doc
+        .text_in(span.start..span.end)
+        .map(std::borrow::Cow::into_owned)
+    else {
         app.status
             .say("the span under the caret does not fit the text");
         return Vec::new();
@@ -112,9 +115,10 @@ fn decided(kind: &Label, text: String, decision: Decision) -> Change {
 fn surface_forms(app: &App, entity: usize) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for (doc, mentions) in app.corpus.docs.iter().zip(app.facts.each_doc()) {
+        let whole = doc.text().unwrap_or_default();
         let forms = mentions
             .filter(|m| m.entity() == entity)
-            .filter_map(|m| doc.text.get(m.start()..m.end()));
+            .filter_map(|m| whole.get(m.start()..m.end()));
         for text in forms {
             if !names.iter().any(|n| n == text) {
                 names.push(text.to_string());

@@ -22,7 +22,10 @@ pub fn ask(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     // Shown spans are checked against the text, but a slice must never be what panics.
-    let Some(text) = doc.text.get(span.start..span.end).map(str::to_string) else {
+    let Some(text) = doc
+        .text_in(span.start..span.end)
+        .map(std::borrow::Cow::into_owned)
+    else {
         app.status
             .say("the span under the caret does not fit the text");
         return Vec::new();
@@ -83,7 +86,7 @@ fn occurrences(app: &App, text: &str) -> (usize, usize) {
     app.corpus
         .docs
         .iter()
-        .map(|d| find_name(&d.text, text).len())
+        .map(|d| find_name(&d.text().unwrap_or_default(), text).len())
         .filter(|&n| n > 0)
         .fold((0, 0), |(count, docs), n| (count + n, docs + 1))
 }

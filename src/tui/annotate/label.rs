@@ -17,17 +17,18 @@ use crate::store::{Change, DocState, Label, Source, Span, fits};
 
 /// Labels the selection, or the word (or the mention in it) under the caret, as `kind`.
 pub fn label(app: &mut App, kind: Label) -> Vec<Effect> {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return Vec::new();
     };
     let stored = app.state.doc(&doc.key);
-    let range = caret::selection(app).or_else(|| word_or_mention(app, &doc.text, stored));
+    let range = caret::selection(app)
+        .or_else(|| word_or_mention(app, &doc.text().unwrap_or_default(), stored));
     let Some((start, end)) = range.filter(|(s, e)| s < e) else {
         app.status
             .say("nothing to label: select with v or put the caret on a word");
         return Vec::new();
     };
-    let Some(text) = doc.text.get(start..end).map(|t| t.trim_end().to_string()) else {
+    let Some(text) = doc.text_in(start..end).map(|t| t.trim_end().to_string()) else {
         app.status
             .say("cannot label: the selection is not on character boundaries");
         return Vec::new();
@@ -37,7 +38,7 @@ pub fn label(app: &mut App, kind: Label) -> Vec<Effect> {
     let own: Vec<Span> = stored
         .spans
         .iter()
-        .filter(|s| s.source == Source::User && fits(&doc.text, s))
+        .filter(|s| s.source == Source::User && fits(&doc.text().unwrap_or_default(), s))
         .filter(|s| s.start < end && start < s.end)
         .cloned()
         .collect();

@@ -44,7 +44,12 @@ fn removals(app: &App) -> Vec<Change> {
     let mut state = crate::store::State::clone(&app.state);
     let mut changes = Vec::new();
     for _ in 0..MAX_LAYERS {
-        let shown = effective_spans(&doc.text, state.doc(&doc.key), &suggestions, &state);
+        let shown = effective_spans(
+            &doc.text().unwrap_or_default(),
+            state.doc(&doc.key),
+            &suggestions,
+            &state,
+        );
         let under: Vec<EffectiveSpan> = shown
             .into_iter()
             .filter(|s| s.start <= caret && caret < s.end && s.origin != Origin::Suggested)
@@ -53,10 +58,10 @@ fn removals(app: &App) -> Vec<Change> {
             break;
         }
         for span in under {
-            let Some(text) = doc.text.get(span.start..span.end) else {
+            let Some(text) = doc.text_in(span.start..span.end) else {
                 continue;
             };
-            let change = removal(state.doc(&doc.key), &span, text, &doc.key);
+            let change = removal(state.doc(&doc.key), &span, &text, &doc.key);
             state.apply(&change);
             changes.push(change);
         }

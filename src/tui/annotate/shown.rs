@@ -23,10 +23,10 @@ const SPAN_MARGIN: usize = 64 << 10;
 pub fn refresh_spans(app: &mut App) {
     let caret = app.reader.caret;
     spans_about(app, caret..caret);
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return;
     };
-    let misfits = crate::store::misfits(&doc.text, app.state.doc(&doc.key));
+    let misfits = crate::store::misfits(&doc.text().unwrap_or_default(), app.state.doc(&doc.key));
     if let Some(first) = misfits.first()
         && app.misfits_reported.insert(doc.key.clone())
     {
@@ -39,7 +39,7 @@ pub fn refresh_spans(app: &mut App) {
 /// rows on screen and the caret), working them out about it again when they do not.
 pub fn cover_spans(app: &mut App, shown: Range<usize>) {
     // A caret or row past the text's end has no span, and asks for none.
-    let len = app.open_doc().map_or(0, |d| d.text.len());
+    let len = app.open_doc().map_or(0, |d| d.text_len());
     let shown = shown.start.min(len)..shown.end.min(len);
     if !app.spans.covers(shown.start, shown.end) {
         spans_about(app, shown);
@@ -48,7 +48,7 @@ pub fn cover_spans(app: &mut App, shown: Range<usize>) {
 
 /// Works out the spans of the open document's blocks within [`SPAN_MARGIN`] of `shown`.
 fn spans_about(app: &mut App, shown: Range<usize>) {
-    let Some(doc) = app.corpus.docs.get(app.reader.doc) else {
+    let Some(doc) = app.reader.plain.get(&app.corpus, app.reader.doc) else {
         return;
     };
     // The old set goes before the next is made, which is worked out a block of text at a
@@ -58,7 +58,14 @@ fn spans_about(app: &mut App, shown: Range<usize>) {
     let kind = super::mention_label(app);
     let wanted = shown.start.saturating_sub(SPAN_MARGIN)..shown.end.saturating_add(SPAN_MARGIN);
     let mentions = app.open_mentions();
-    app.spans = shown_spans_in(&doc.text, stored, &app.state, mentions, kind, wanted);
+    app.spans = shown_spans_in(
+        &doc.text().unwrap_or_default(),
+        stored,
+        &app.state,
+        mentions,
+        kind,
+        wanted,
+    );
 }
 
 /// What the status line says about stored spans that do not fit their document.
@@ -101,8 +108,8 @@ pub fn say_span_under_caret(app: &mut App, before: usize) {
     };
     let Some(text) = app
         .open_doc()
-        .and_then(|d| d.text.get(span.start..span.end))
-        .map(str::to_string)
+        .and_then(|d| d.text_in(span.start..span.end))
+        .map(std::borrow::Cow::into_owned)
     else {
         return;
     };

@@ -200,7 +200,8 @@ pub(super) fn entities(
         .collect();
     let mut mentions = vec![Vec::new(); app.corpus.len()];
     for &(doc, text, entity) in at {
-        let found = app.corpus.docs[doc].text.match_indices(text);
+        let whole = app.corpus.docs[doc].text().expect("reads");
+        let found = whole.match_indices(text);
         let found =
             found.filter_map(|(start, _)| MentionRef::new(start, start + text.len(), entity));
         mentions[doc].extend(found);
