@@ -25,15 +25,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand};
-use okur::extract::crf::model::CrfModel;
+use okur::extract::Extractor;
 use okur::extract::crf::train::{
     self, LabelledDoc, Sequence, StatTypes, TypeMap, fold_split, held_part,
 };
-use okur::extract::{Blend, Extractor, Kind, Mode};
 
 mod cv;
 mod score;
-use score::{blend_score, print_errors};
+use score::score;
 
 #[derive(Parser)]
 struct Args {
@@ -315,52 +314,6 @@ pub(crate) fn write_fit(path: &Path, seqs: &[Sequence]) -> Result<()> {
         path.display(),
         seqs.len()
     );
-    Ok(())
-}
-
-fn score(shared: &Path, ex: &Extractor, lang: &str, model: &Path, errors: usize) -> Result<()> {
-    let bytes = std::fs::read(model).with_context(|| format!("{}", model.display()))?;
-    let model: &'static CrfModel = Box::leak(Box::new(CrfModel::parse(&bytes)?));
-    let d = data(shared, ex, lang, (1, true, None))?;
-    let scores = train::score(model, &d.held);
-    for typ in ["PER", "LOC", "ORG"] {
-        let (p, r, f) = scores.prf(typ);
-        println!("{lang} held-out model alone, token runs {typ}: P {p:.3} R {r:.3} F1 {f:.3}");
-    }
-    print_errors(model, &d.held, errors);
-    let report = |name: &str, ex: &Extractor| {
-        for (kind, typ) in [(Kind::Person, "PER"), (Kind::Place, "LOC")] {
-            let (p, r, f) = blend_score(ex, &d.held_docs, kind, typ);
-            let mut per_set = String::new();
-            let mut from = 0;
-            for &to in &d.held_ends {
-                let (_, _, f) = blend_score(ex, &d.held_docs[from..to], kind, typ);
-                per_set.push_str(&format!(" {f:.3}"));
-                from = to;
-            }
-            println!(
-                "{lang} held-out {name} {typ} (whole tokens): P {p:.3} R {r:.3} F1 {f:.3} (per set{per_set})"
-            );
-        }
-    };
-    report("rules", &Extractor::rules_only());
-    for person in [Mode::ModelOnly, Mode::ModelFirst, Mode::Fill] {
-        for place in [Mode::ModelOnly, Mode::ModelFirst, Mode::Fill] {
-            for orgs_block in [true, false] {
-                let b = Blend {
-                    person,
-                    place,
-                    orgs_block,
-                };
-                let ex = if lang == "ar" {
-                    Extractor::with_models(Some(model), None).with_blends(b, Blend::TURKISH)
-                } else {
-                    Extractor::with_models(None, Some(model)).with_blends(Blend::ARABIC, b)
-                };
-                report(&format!("{b:?}"), &ex);
-            }
-        }
-    }
     Ok(())
 }
 

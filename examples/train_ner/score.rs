@@ -1,10 +1,13 @@
 //! Scoring for `train_ner`: blends of a model with the rules on held-out documents, and
 //! the sequences a model gets wrong.
 
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
 use okur::corpus::{Corpus, Document};
 use okur::extract::crf::model::CrfModel;
 use okur::extract::crf::train::{self, LabelledDoc, Sequence, TypeMap};
-use okur::extract::{Extractor, Kind, extract_corpus};
+use okur::extract::{Blend, Extractor, Kind, Mode, extract_corpus};
 
 /// The whitespace-delimited token boundaries around `s..e` in `text` (the gold sets keep
 /// suffixes and clitics inside their tokens; okur leaves them out).
@@ -87,4 +90,52 @@ pub fn print_errors(model: &CrfModel, held: &[Sequence], n: usize) {
         println!("{}", words.join(" "));
         shown += 1;
     }
+}
+
+/// `train_ner score`: `model` alone on the held-out sequences of `lang`, then the rules and
+/// every blend of it with them, overall and per dev set.
+pub fn score(shared: &Path, ex: &Extractor, lang: &str, model: &Path, errors: usize) -> Result<()> {
+    let bytes = std::fs::read(model).with_context(|| format!("{}", model.display()))?;
+    let model: &'static CrfModel = Box::leak(Box::new(CrfModel::parse(&bytes)?));
+    let d = crate::data(shared, ex, lang, (1, true, None))?;
+    let scores = train::score(model, &d.held);
+    for typ in ["PER", "LOC", "ORG"] {
+        let (p, r, f) = scores.prf(typ);
+        println!("{lang} held-out model alone, token runs {typ}: P {p:.3} R {r:.3} F1 {f:.3}");
+    }
+    print_errors(model, &d.held, errors);
+    let report = |name: &str, ex: &Extractor| {
+        for (kind, typ) in [(Kind::Person, "PER"), (Kind::Place, "LOC")] {
+            let (p, r, f) = blend_score(ex, &d.held_docs, kind, typ);
+            let mut per_set = String::new();
+            let mut from = 0;
+            for &to in &d.held_ends {
+                let (_, _, f) = blend_score(ex, &d.held_docs[from..to], kind, typ);
+                per_set.push_str(&format!(" {f:.3}"));
+                from = to;
+            }
+            println!(
+                "{lang} held-out {name} {typ} (whole tokens): P {p:.3} R {r:.3} F1 {f:.3} (per set{per_set})"
+            );
+        }
+    };
+    report("rules", &Extractor::rules_only());
+    for person in [Mode::ModelOnly, Mode::ModelFirst, Mode::Fill] {
+        for place in [Mode::ModelOnly, Mode::ModelFirst, Mode::Fill] {
+            for orgs_block in [true, false] {
+                let b = Blend {
+                    person,
+                    place,
+                    orgs_block,
+                };
+                let ex = if lang == "ar" {
+                    Extractor::with_models(Some(model), None).with_blends(b, Blend::TURKISH)
+                } else {
+                    Extractor::with_models(None, Some(model)).with_blends(Blend::ARABIC, b)
+                };
+                report(&format!("{b:?}"), &ex);
+            }
+        }
+    }
+    Ok(())
 }

@@ -7,6 +7,8 @@
 //! the kinds where it only fills gaps. A model's organisations are no mention at all, but
 //! no rule person or place may overlap one (`Fenerbahçe Ülker`, `Atatürk Havalimanı`).
 
+mod arabic;
+
 use super::crf::Tags;
 use super::lexicon::Lexicon;
 use super::names::tidy_tr;
@@ -136,7 +138,7 @@ pub fn merge(
     let (mut known, mut rules): (Vec<_>, Vec<_>) = rules
         .drain(..)
         .partition(|m| lexicon_person(lx, text, toks, m));
-    arabic_known_persons((lx, text, toks), &mut known, &readings);
+    arabic::known_persons((lx, text, toks), &mut known, &readings);
     // A known person inside a longer organisation is its namesake (`Atatürk Havalimanı`);
     // one the model calls an organisation as a whole keeps the lexicon's reading.
     let inside = |m: &RawMention, strictly: bool| {
@@ -211,35 +213,6 @@ pub fn merge(
         add_where_free(out, cued);
         tidy_tr::tidy_blend((lx, text, toks), out, whole);
     }
-}
-
-/// Mends the Arabic persons the lexicon knows by their last word alone (`حسين` of `صدام
-/// حسين`, `أوغلو` of `جاويش أوغلو`), which are often another person's given or family name:
-/// one inside a longer person of an Arabic tagger gives way to it (`محمود حسين هديب`), and
-/// the rest take their family words as the tagger's persons do (`إمام أوغلو`).
-fn arabic_known_persons(
-    (lx, text, toks): (&Lexicon, &str, &Tokens),
-    known: &mut Vec<RawMention>,
-    readings: &[Reading],
-) {
-    let arabic = |m: &RawMention| crate::text::starts_arabic(&text[m.start..]);
-    let by_last =
-        |m: &RawMention| arabic(m) && !lx.people.contains_key(&fold_str(&text[m.start..m.end]));
-    let longer = |m: &RawMention| {
-        readings.iter().filter(|r| r.arabic).any(|r| {
-            r.tags.mentions.iter().any(|o| {
-                o.kind == Kind::Person
-                    && o.start <= m.start
-                    && m.end <= o.end
-                    && o.end - o.start > m.end - m.start
-            })
-        })
-    };
-    known.retain(|m| !(by_last(m) && longer(m)));
-    let (mut ar, rest): (Vec<_>, Vec<_>) = known.drain(..).partition(|m| arabic(m));
-    super::names::keep_family_names((lx, text, toks), &mut ar);
-    known.extend(rest);
-    known.extend(ar);
 }
 
 /// Takes out of `rules` the Turkish persons right after a title cue (`Prof. Dr. Nermin

@@ -1,4 +1,5 @@
-//! Viterbi decoding over a model's transitions, a block of labels at a time.
+//! Viterbi decoding over a model's transitions, a block of labels at a time, and the label
+//! marginals by forward-backward ([`Transitions::marginals_into`]).
 //!
 //! The step from one token to the next takes, for every label, the best of every label
 //! before it plus the transition. Made label by label, the inner loop was a chain of
@@ -84,6 +85,37 @@ impl Transitions {
         }
     }
 
+    /// Per-token label marginals for state scores `state` (token-major, `n` per token), by
+    /// forward-backward in log space, into `out` (token-major, each token's summing to 1).
+    /// Beside the Viterbi path they say how sure the tagger is of each token's label.
+    pub fn marginals_into(&self, state: &[f32], out: &mut Vec<f32>) {
+        out.clear();
+        let n = self.n;
+        if n == 0 || state.len() < n {
+            return;
+        }
+        let len = state.len() / n;
+        let trans = |i: usize, j: usize| self.from[i * self.width + j];
+        let mut alpha = vec![0.0f32; len * n];
+        let mut beta = vec![0.0f32; len * n];
+        alpha[..n].copy_from_slice(&state[..n]);
+        for t in 1..len {
+            for j in 0..n {
+                let prev = (0..n).map(|i| alpha[(t - 1) * n + i] + trans(i, j));
+                alpha[t * n + j] = log_sum_exp(prev) + state[t * n + j];
+            }
+        }
+        for t in (0..len.saturating_sub(1)).rev() {
+            for i in 0..n {
+                let next =
+                    (0..n).map(|j| trans(i, j) + state[(t + 1) * n + j] + beta[(t + 1) * n + j]);
+                beta[t * n + i] = log_sum_exp(next);
+            }
+        }
+        let z = log_sum_exp(alpha[(len - 1) * n..].iter().copied());
+        out.extend(alpha.iter().zip(&beta).map(|(a, b)| (a + b - z).exp()));
+    }
+
     /// For the to-labels `at..at + LANES`, the best of `score[i]` plus the transition from
     /// `i`, and that `i` (the first on ties, as a fold from negative infinity keeps it).
     #[inline]
@@ -107,6 +139,15 @@ impl Transitions {
         }
         (best, from)
     }
+}
+
+/// `ln(sum(exp(x)))` of `xs`, shifted by their largest so that no term overflows.
+fn log_sum_exp(xs: impl Iterator<Item = f32> + Clone) -> f32 {
+    let top = xs.clone().fold(f32::NEG_INFINITY, f32::max);
+    if top == f32::NEG_INFINITY {
+        return top;
+    }
+    top + xs.map(|x| (x - top).exp()).sum::<f32>().ln()
 }
 
 /// Scratch space for [`Transitions::viterbi_into`].
@@ -157,17 +198,22 @@ mod tests {
         path
     }
 
+    /// Pseudo-random weights (xorshift from `seed`): `values` distinct ones, `step` apart,
+    /// from -2.
+    fn weights(mut x: u64, values: u64, step: f32) -> impl FnMut() -> f32 {
+        move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            f32::from(u8::try_from(x % values).unwrap_or(0)) * step - 2.0
+        }
+    }
+
     #[test]
     fn decodes_as_the_label_by_label_loop() {
         // Pseudo-random weights with ties (few distinct values), label counts around the
         // block width.
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            f32::from(u8::try_from(x % 5).unwrap_or(0)) - 2.0
-        };
+        let mut next = weights(0x2545_f491_4f6c_dd1d, 5, 1.0);
         for n in [1, 2, 7, 8, 9, 17] {
             for len in [0, 1, 2, 5, 40] {
                 let trans: Vec<f32> = (0..n * n).map(|_| next()).collect();
@@ -176,6 +222,56 @@ mod tests {
                 let mut path = Vec::new();
                 t.viterbi_into(&state, &mut Decoder::default(), &mut path);
                 assert_eq!(path, reference(n, &trans, &state), "n {n} len {len}");
+            }
+        }
+    }
+
+    /// Marginals by summing the weight of every label sequence, for small cases.
+    fn brute_marginals(n: usize, trans: &[f32], state: &[f32]) -> Vec<f64> {
+        let len = state.len() / n;
+        let mut sums = vec![0.0f64; len * n];
+        let mut total = 0.0;
+        for code in 0..n.pow(u32::try_from(len).unwrap_or(0)) {
+            let path: Vec<usize> = (0..len)
+                .map(|t| code / n.pow(u32::try_from(t).unwrap_or(0)) % n)
+                .collect();
+            let mut score = 0.0f64;
+            for (t, &l) in path.iter().enumerate() {
+                score += f64::from(state[t * n + l]);
+                if t > 0 {
+                    score += f64::from(trans[path[t - 1] * n + l]);
+                }
+            }
+            let w = score.exp();
+            total += w;
+            for (t, &l) in path.iter().enumerate() {
+                sums[t * n + l] += w;
+            }
+        }
+        sums.iter().map(|s| s / total).collect()
+    }
+
+    #[test]
+    fn marginals_sum_the_weight_of_every_path() {
+        let mut next = weights(0x9e37_79b9_7f4a_7c15, 9, 0.5);
+        for n in [1usize, 2, 3, 9] {
+            for len in [0u32, 1, 2, 4] {
+                if n.pow(len) > 10_000usize {
+                    continue;
+                }
+                let len = usize::try_from(len).unwrap_or(0);
+                let trans: Vec<f32> = (0..n * n).map(|_| next()).collect();
+                let state: Vec<f32> = (0..n * len).map(|_| next()).collect();
+                let mut got = Vec::new();
+                Transitions::new(n, &trans).marginals_into(&state, &mut got);
+                let want = brute_marginals(n, &trans, &state);
+                assert_eq!(got.len(), want.len(), "n {n} len {len}");
+                for (g, w) in got.iter().zip(&want) {
+                    assert!(
+                        (f64::from(*g) - w).abs() < 1e-5,
+                        "n {n} len {len}: {g} vs {w}"
+                    );
+                }
             }
         }
     }

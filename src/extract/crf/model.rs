@@ -244,6 +244,11 @@ impl CrfModel {
     pub fn viterbi_into(&self, state: &[f32], d: &mut Decoder, path: &mut Vec<usize>) {
         self.trans.viterbi_into(state, d, path);
     }
+
+    /// Per-token label marginals of `state` ([`Transitions::marginals_into`]).
+    pub fn marginals_into(&self, state: &[f32], out: &mut Vec<f32>) {
+        self.trans.marginals_into(state, out);
+    }
 }
 
 #[cfg(test)]
