@@ -215,6 +215,11 @@ fn words_that_only_look_like_dates_are_not_dates() {
         "قال المدير لصحيفة اليوم السابع إن العمل مستمر.",
         "أقيمت المباراة على ملعب 5 جويلية.",
         "تقدم الفريق في الربع الأول من المباراة.",
+        // Identifiers and codes that open with digits: letters after a number are a decade
+        // only as `-lı`, `-lar` and their case endings.
+        "Haber 80LhOt6ZPFHhJC2dfJKpBB0u7aIlCw9g geldi.",
+        "Kod 90lxq ile giriş yapıldı.",
+        "Token 20leaks sızdırıldı.",
     ] {
         let dates: Vec<&str> = ex
             .extract_text(text, Some(D))

@@ -293,7 +293,7 @@ pub(super) fn number(text: &str, toks: &Tokens, i: usize, key: &str) -> Option<(
         "م" => Some(Era::Ce),
         _ => None,
     };
-    let plural = tail.starts_with('l');
+    let plural = decade_ending(tail);
     // Letters stuck to a number without an apostrophe must be a Turkish ending (`2010da`).
     let suffix = !rest.is_empty() && era.is_none() && !plural && !TR_ENDINGS.contains(&rest);
     let len = if era.is_some() || (plural && !rest.is_empty()) {
@@ -309,6 +309,20 @@ pub(super) fn number(text: &str, toks: &Tokens, i: usize, key: &str) -> Option<(
         era,
     };
     Some((w, len))
+}
+
+/// A folded ending that makes a number a decade: the adjective `-lı`/`-li`/`-lu`/`-lü`
+/// (`1990'lı`, `30'lu`) or the plural `-lar`/`-ler` alone or with a case ending
+/// (`80'lerin`, `1990'lardan`). Any other letters after a number are no decade: a token
+/// like `80LhOt6…` (an identifier, base64) is no date.
+fn decade_ending(tail: &str) -> bool {
+    if matches!(tail, "li" | "lu") {
+        return true;
+    }
+    let case = tail
+        .strip_prefix("lar")
+        .or_else(|| tail.strip_prefix("ler"));
+    case.is_some_and(|case| case.is_empty() || TR_ENDINGS.contains(&case))
 }
 
 /// An upper-case Roman numeral (`XX`, `XIX`), for centuries.
