@@ -131,9 +131,21 @@ struct Look<'a> {
     harakat: bool,
 }
 
+/// Most characters a cell draws after its cluster's first: the rest of a longer cluster
+/// (a letter under thousands of combining marks, "Zalgo" text) is left out of the cell.
+/// 30 is the longest run of non-starters Unicode's Stream-Safe Text Format (UAX #15)
+/// allows; real text stays far below it (an Arabic letter carries 3 or 4 harakat, a
+/// Turkish one 1 or 2, the longest emoji sequences about 10 characters), and it holds a
+/// cell to about 125 bytes however long the cluster, where 32,768 marks sent 65 KB to the
+/// terminal each time the cell was drawn. Only the drawing is cut: the cell still covers
+/// the whole cluster's bytes, so spans, hits and the caret keep their places, and the
+/// text itself (`render --text`, `logical`, copying) keeps every mark.
+pub(crate) const MAX_CELL_MARKS: usize = 30;
+
 /// What a cell shows for a cluster: tabs and controls as a space, mirrored brackets in RTL
 /// runs, shaped letters when shaping is on, harakat left out when they are off, clusters
-/// wider than the pane as a placeholder.
+/// wider than the pane as a placeholder, at most [`MAX_CELL_MARKS`] marks after the first
+/// character.
 fn display_symbol(symbol: &mut String, text: &str, unit: &Cluster, look: &Look) {
     let raw = text.get(unit.start..unit.end).unwrap_or("");
     if unit.replaced {
@@ -144,7 +156,7 @@ fn display_symbol(symbol: &mut String, text: &str, unit: &Cluster, look: &Look) 
         // A mark with no letter to sit on (paragraph start, after a control) would vanish;
         // draw it on a dotted circle as Unicode suggests.
         symbol.push('\u{25CC}');
-        symbol.push_str(raw);
+        symbol.push_str(first_marks(raw));
         return;
     }
     let mut chars = raw.chars();
@@ -167,8 +179,30 @@ fn display_symbol(symbol: &mut String, text: &str, unit: &Cluster, look: &Look) 
     };
     symbol.push(first);
     if look.harakat {
-        symbol.push_str(rest);
+        symbol.push_str(first_marks(rest));
     } else {
-        symbol.extend(rest.chars().filter(|&c| !crate::text::is_arabic_mark(c)));
+        let marks = rest.chars().filter(|&c| !crate::text::is_arabic_mark(c));
+        symbol.extend(marks.take(MAX_CELL_MARKS));
     }
+}
+
+/// The first [`MAX_CELL_MARKS`] characters of `marks` (all of them when fewer).
+#[inline]
+fn first_marks(marks: &str) -> &str {
+    // No more bytes than the cap is no more characters: every cluster of real text.
+    if marks.len() <= MAX_CELL_MARKS {
+        return marks;
+    }
+    cut_marks(marks)
+}
+
+/// [`first_marks`] of a cluster long enough to be cut, out of the way of the common path.
+#[cold]
+#[inline(never)]
+fn cut_marks(marks: &str) -> &str {
+    let end = marks
+        .char_indices()
+        .nth(MAX_CELL_MARKS)
+        .map_or(marks.len(), |(i, _)| i);
+    marks.get(..end).unwrap_or(marks)
 }

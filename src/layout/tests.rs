@@ -161,3 +161,63 @@ fn harakat_off_leaves_the_marks_out_of_the_cells_only() {
     assert_eq!(ranges(&with[0]), ranges(&without[0]));
     assert_eq!(with[0].logical, without[0].logical);
 }
+
+/// The cells of `text` laid out alone at 80 columns with `opts`' display options, each as
+/// (symbol, start, end, width).
+fn cells_of(text: &str, opts: LayoutOptions) -> Vec<(String, usize, usize, usize)> {
+    layout_document(&para_doc(text), &opts)
+        .iter()
+        .flat_map(|l| {
+            l.cells()
+                .map(|c| (c.symbol.to_string(), c.start, c.end, c.width))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_cell_draws_at_most_thirty_marks_of_its_cluster_and_keeps_all_its_bytes() {
+    let cap = super::lines::MAX_CELL_MARKS;
+    let shaped = LayoutOptions {
+        shape: true,
+        harakat: false,
+        ..LayoutOptions::new(80)
+    };
+    // A Latin letter under 1,000 acute accents (plain path), an Arabic one under 1,000
+    // harakat and one under 1,000 enclosing circles (full segmentation), and 1,000 marks
+    // with no letter: one cell each, the bytes of the whole cluster, `cap` marks drawn.
+    let cases = [
+        ("a", "\u{301}", " Ankara", LayoutOptions::new(80)),
+        ("ب", "\u{651}\u{64E}", " كتب", LayoutOptions::new(80)),
+        ("ب", "\u{651}\u{20DD}", " كتب", shaped),
+        ("", "\u{301}", " b", LayoutOptions::new(80)),
+    ];
+    for (base, marks, tail, opts) in cases {
+        let cluster = format!("{base}{}", marks.repeat(1000 / marks.chars().count()));
+        let text = format!("{cluster}{tail}");
+        let cells = cells_of(&text, opts);
+        assert_eq!(cells.len(), 1 + tail.chars().count(), "{base}{marks}");
+        let big = cells
+            .iter()
+            .find(|c| c.1 == 0)
+            .expect("the cluster has a cell");
+        assert_eq!(
+            (big.2, big.3),
+            (cluster.len(), 1),
+            "whole cluster, one cell"
+        );
+        // The letter (or a dotted circle), then `cap` marks of the cluster (with harakat
+        // off, of those left: the enclosing circles).
+        assert_eq!(big.0.chars().count(), 1 + cap, "{base}{marks}: {}", big.0);
+        assert!(big.0.len() <= 4 + 4 * cap);
+        assert!(big.0.chars().skip(1).all(|c| marks.contains(c)));
+        // Every other cell still shows its own character of the text.
+        for (symbol, start, end, _) in cells.iter().filter(|c| c.1 > 0) {
+            let source = &text[*start..*end];
+            assert!(
+                source == symbol || opts.shape,
+                "{source:?} drawn as {symbol:?}"
+            );
+        }
+    }
+}

@@ -160,6 +160,38 @@ fn mentions_are_coloured_in_every_part_of_a_huge_document() {
     assert_eq!(coloured(&app), top);
 }
 
+/// A letter under 30,000 combining marks (a paragraph just under the 64 KB at which the
+/// corpus cuts one): the pane draws it in one cell of the letter and 30 marks (60 KB to
+/// the terminal each frame before), and the mention after it and the caret on it stay on
+/// their own cells.
+#[test]
+fn a_letter_under_thousands_of_marks_is_drawn_with_thirty() {
+    let marks = "\u{301}".repeat(30_000);
+    let text = format!("z{marks} Erdoğan Ankara'da");
+    let mut app = with_mentions(&text, 0);
+    focus(&mut app, Focus::Reader);
+    open(&mut app, 0, 30, 4);
+    let erdogan = text.find("Erdoğan").expect("in the text");
+    app.reader.caret = erdogan;
+    let buf = render(&app, 30, 4, draw);
+    let t = theme();
+    let mut want = Buffer::with_lines([
+        "┌ tr · a.txt ────────────────┐",
+        "│z Erdoğan Ankara'da         │",
+        "│                            │",
+        "└────────────────────────────┘",
+    ]);
+    want[(1, 1)].set_symbol(&format!("z{}", &marks[..60]));
+    ring(&mut want, t.focus_border);
+    paint(&mut want, 1, 1, 19, t.cursor);
+    paint(&mut want, 3, 1, 7, t.highlight);
+    paint(&mut want, 3, 1, 1, t.caret);
+    assert_eq!(buf, want);
+    // What the terminal gets for the row: about a hundred bytes, not 65 KB.
+    let sent: usize = (0..30).map(|x| buf[(x, 1)].symbol().len()).sum();
+    assert!(sent < 200, "{sent} bytes in the row");
+}
+
 #[test]
 fn an_empty_document_says_so_and_no_document_leaves_the_frame() {
     let mut empty = app(&[""]);
