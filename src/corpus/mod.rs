@@ -11,6 +11,7 @@ pub mod fast;
 #[cfg(feature = "formats")]
 pub mod formats;
 mod load;
+mod long_paragraph;
 mod meta;
 mod open;
 mod parse;

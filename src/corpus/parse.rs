@@ -12,6 +12,7 @@ use serde::Serialize;
 use smallvec::SmallVec;
 
 use super::dateline::find_dateline;
+use super::long_paragraph::split_long;
 use super::{DocKey, DocText, Document, Lang};
 
 /// Paragraphs longer than this are cut at a space, so a 50 MB one-line file lays out in
@@ -296,58 +297,6 @@ fn push_paragraph(text: &str, lines: &[(usize, usize)], out: &mut Vec<Paragraph>
 fn ends_with_word_hyphen(s: &str) -> bool {
     let mut rev = s.chars().rev();
     rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
-}
-
-/// Cuts a paragraph (whose text is `text`) longer than [`MAX_PARA_BYTES`] at spaces (or at
-/// a char boundary when there is no space), keeping the piece maps exact.
-fn split_long(para: Paragraph, text: &str, out: &mut Vec<Paragraph>) {
-    if text.len() <= MAX_PARA_BYTES {
-        out.push(para);
-        return;
-    }
-    let mut start = 0;
-    while start < text.len() {
-        let end = cut_point(text, start);
-        out.push(sub_paragraph(&para, start, end));
-        start = end;
-        while text[start..].starts_with(' ') {
-            start += 1;
-        }
-    }
-}
-
-fn cut_point(text: &str, start: usize) -> usize {
-    if text.len() - start <= MAX_PARA_BYTES {
-        return text.len();
-    }
-    let mut limit = start + MAX_PARA_BYTES;
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
-    match text[start..limit].rfind(' ') {
-        Some(i) if i > 0 => start + i,
-        _ => limit,
-    }
-}
-
-fn sub_paragraph(para: &Paragraph, start: usize, end: usize) -> Paragraph {
-    let pieces = para
-        .pieces
-        .iter()
-        .filter_map(|p| {
-            let s = p.para.max(start);
-            let e = (p.para + p.len).min(end);
-            (s < e).then(|| Piece {
-                para: s - start,
-                doc: p.doc + (s - p.para),
-                len: e - s,
-            })
-        })
-        .collect();
-    Paragraph {
-        pieces,
-        kind: para.kind,
-    }
 }
 
 /// Decides tr / ar / other from the letters in (the first 64 KiB of) a text.
