@@ -42,6 +42,11 @@ pub(super) struct WordScores {
     rows: Vec<f32>,
     /// Weights of the neighbour attributes of words with a suffix, attribute by attribute.
     found: Vec<Found>,
+    /// Where `index` stood ([`WordIndex::mark`]) and the lengths of `rows` and `found`
+    /// when the text being tagged started.
+    text_start: ((usize, usize), usize, usize),
+    /// Whether the text being tagged (or the last one) had its own words forgotten.
+    overflowed: bool,
 }
 
 /// Words kept per thread and script before the cache starts again: about 4.1 MB at 7
@@ -55,14 +60,34 @@ const MAX_CACHED_WORDS: usize = 20_000;
 impl WordScores {
     const ROWS: usize = 1 + features::NEAR.len();
 
-    /// Forgets everything when the model changes or the cache is full.
+    /// Forgets everything when the model changes, the cache is full or the last text
+    /// overflowed it; marks where the text's own words start.
     pub(super) fn reset_for(&mut self, model: &CrfModel) {
         let id = std::ptr::from_ref(model) as usize;
-        if self.model != id || self.index.len() >= MAX_CACHED_WORDS {
+        if self.model != id || self.index.len() >= MAX_CACHED_WORDS || self.overflowed {
             *self = WordScores {
                 model: id,
                 ..WordScores::default()
             };
+        }
+        self.text_start = (self.index.mark(), self.rows.len(), self.found.len());
+    }
+
+    /// Forgets the words this text added once they are [`MAX_CACHED_WORDS`], between two of
+    /// its segments: a text whose words never repeat (base64, made-up words, long numbers)
+    /// was held whole, a row of scores per word (a 20 MB line of new words: 0.5 GB).
+    ///
+    /// The outputs stay the same as when the cache was capped between texts only: the
+    /// words kept from earlier texts stay (a word found there is read as it was), a word
+    /// of this text is computed again from this text (the same floats), and the next text
+    /// starts afresh, as it did when this one left more than the cap.
+    fn forget_if_overflowing(&mut self) {
+        let (mark, rows, found) = self.text_start;
+        if self.index.len().saturating_sub(mark.0) >= MAX_CACHED_WORDS {
+            self.index.truncate(mark);
+            self.rows.truncate(rows);
+            self.found.truncate(found);
+            self.overflowed = true;
         }
     }
 
@@ -309,6 +334,7 @@ impl SegmentScorer {
         let n = model.labels.len();
         // The words met before give their keys' hashes (a word's first sight hashes it).
         ctx.forget_key_hashes();
+        words.forget_if_overflowing();
         self.cached.clear();
         self.hashes.clear();
         for i in seg.clone() {

@@ -38,6 +38,22 @@ impl WordIndex {
         self.entries.len()
     }
 
+    /// Where the index stands: the words held and the bytes they take, for
+    /// [`Self::truncate`].
+    pub(super) fn mark(&self) -> (usize, usize) {
+        (self.entries.len(), self.words.len())
+    }
+
+    /// Forgets the words added since `mark` (from [`Self::mark`]), keeping the room they
+    /// took: those held in `words` from where it then ended.
+    pub(super) fn truncate(&mut self, (entries, bytes): (usize, usize)) {
+        if entries >= self.entries.len() {
+            return;
+        }
+        self.entries.retain(|e| (e.at as usize) < bytes);
+        self.words.truncate(bytes);
+    }
+
     /// What `word` contributes and its key's hash, if it is held.
     #[inline]
     pub(super) fn get(&self, word: &str) -> Option<(Cached, u64)> {
