@@ -183,8 +183,11 @@ fn lines_held_apart_list_each_entry_once_while_the_words_are_indexed() {
     );
     // A pair (entry, line) per occurrence took 8 bytes a word before duplicates were
     // dropped: about as much again as the text, at 40 MB a third of the reader's peak.
+    // The words are read from each document's text unpacked one at a time (a text under
+    // 2 MB is held as a zstd frame), so the largest text is counted on top.
+    let largest = corpus.docs.iter().map(|d| d.text_len()).max().unwrap_or(0);
     assert!(
-        m.peak <= text / 2,
+        m.peak <= text / 2 + largest,
         "indexing the words peaked {} bytes above the start for {text} bytes of text",
         m.peak
     );
