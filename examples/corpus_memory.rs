@@ -22,9 +22,6 @@ use okur::extract::{Extractor, extract_corpus_table};
 use okur::search::Index;
 use okur::tui::app::Facts;
 
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
 /// Runs `f`, printing the bytes it left held and the peak above the start while it ran,
 /// then the process's resident memory and what the allocator holds from the system.
 fn step<T>(name: &str, size: u64, f: impl FnOnce() -> T) -> T {

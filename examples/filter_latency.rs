@@ -29,9 +29,6 @@ use okur::tui::search::{
     first_answer_after, run_query_after, run_query_prepared, worth_a_count, worth_a_first_screen,
 };
 
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
 /// Rounds per query; the median is printed.
 const ROUNDS: usize = 5;
 

@@ -3,8 +3,6 @@
 //! extraction holds at its peak. The figures of a real generated corpus are printed by
 //! `cargo run --release --example corpus_memory -- DIR`.
 
-use std::sync::Mutex;
-
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
 #[path = "support/seed_texts.rs"]
@@ -16,12 +14,6 @@ use okur::corpus::Document;
 use okur::extract::{Extractor, extract_corpus_table};
 use seed_texts::{corpus_of as corpus, texts};
 
-/// One measurement at a time: the counters are the whole process's.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
 /// A loaded article holds its text, its strings (path, key, its copy's path, title,
 /// dateline) and the document itself, not its paragraphs: only an opened document needs
 /// them, and every article's (56 bytes a paragraph, about 20 an article) were a fifth of
@@ -29,7 +21,7 @@ static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
 /// ranges, held without spare room (they grew by doubling: 32 bytes a paragraph).
 #[test]
 fn loaded_articles_hold_no_paragraphs_until_asked() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let texts = texts(500);
     // The patterns' caches (a lazy automaton's states) grow on the first texts they read
     // and stay for the process: filled before measuring, by the same texts.
@@ -107,7 +99,7 @@ fn loaded_articles_hold_no_paragraphs_until_asked() {
 /// with place names: the mentions, not the threads' working memory, make the peak.
 #[test]
 fn linking_does_not_hold_the_spans_and_the_table_whole_at_once() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let ex = Extractor::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Tables built on first use live for the process, not the corpus: built before.
@@ -168,7 +160,7 @@ fn linking_does_not_hold_the_spans_and_the_table_whole_at_once() {
 #[test]
 fn the_panels_hold_their_mentions_without_spare_room() {
     use okur::tui::app::{EntityRow, Facts, MentionRef};
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let ex = Extractor::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let corpus = corpus(texts(300));
@@ -211,7 +203,7 @@ fn the_panels_hold_their_mentions_without_spare_room() {
 fn the_panels_and_the_items_are_made_as_the_table_is_freed() {
     use okur::extract::{CorpusExtraction, Entity, Kind, Mention, MentionTable};
     use okur::tui::app::Facts;
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     // 3,000 documents of 120 names each, 30 entities 4 times each (as in the generated
     // corpora: 3.6 million mentions of 870,000 entity-document pairs at 20k articles), of
     // 1,500 entities: 360,000 mentions, six blocks.
@@ -312,7 +304,7 @@ fn the_panels_and_the_items_are_made_as_the_table_is_freed() {
 #[test]
 fn the_panels_pack_their_mentions_in_a_few_bytes_each() {
     use okur::tui::app::{Facts, MentionRef};
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let table = extract_corpus_table(&Extractor::new(), &corpus(texts(300)), &done);
     let given: Vec<Vec<MentionRef>> = table

@@ -5,8 +5,6 @@
 //! peaked at about twelve times the text (tokens of 40 bytes, a slot of 16 bytes per token
 //! for the tagger, a copy of every mention's text).
 
-use std::sync::Mutex;
-
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
 #[path = "support/seed_words.rs"]
@@ -20,15 +18,9 @@ use okur::extract::{Extractor, extract_corpus, extract_corpus_table};
 use okur::search::Index;
 use wrapped_text::{generated, huge_document};
 
-/// One measurement at a time: the counters are the whole process's.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
 #[test]
 fn a_parsed_document_holds_its_text_once() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     // Lazily built tables (the dateline patterns) live for the process, not the document:
     // build them before measuring.
     drop(Document::from_text("warm.txt", generated(10_000)));
@@ -52,7 +44,7 @@ fn a_parsed_document_holds_its_text_once() {
 /// threads' timing; 12 leaves a margin.
 #[test]
 fn extraction_peaks_within_twelve_times_the_text() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let (ex, corpus, size) = huge_document(4_000_000);
     let (found, kept, peak) = measured(|| extract_corpus(&ex, &corpus));
     let mentions: usize = found.mentions.iter().map(Vec::len).sum();
@@ -69,7 +61,7 @@ fn extraction_peaks_within_twelve_times_the_text() {
 
 #[test]
 fn the_search_index_holds_no_copy_of_the_text() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     // Forty articles of 100 KB: lines of about 70 characters, in both scripts.
     let docs: Vec<Document> = (0..40)
         .map(|i| Document::from_text(format!("{i}.txt"), generated(100_000)))
@@ -111,7 +103,7 @@ fn articles(n: usize) -> Corpus {
 
 #[test]
 fn a_corpus_extraction_and_its_panel_rows_hold_less_than_its_text() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let ex = Extractor::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Tables built on first use live for the process, not the corpus: built before.
@@ -151,7 +143,7 @@ fn a_corpus_extraction_and_its_panel_rows_hold_less_than_its_text() {
 #[test]
 fn a_documents_spans_are_worked_out_holding_each_span_once() {
     use okur::store::{DocState, EffectiveSpan, Label, State, Suggestion, effective_spans};
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let text = "Lavrov Ankara'da. ".repeat(200_000);
     let kind = Label::from(okur::extract::Kind::Person);
     let suggestions: Vec<Suggestion> = text
@@ -185,7 +177,7 @@ fn a_huge_documents_shown_spans_are_worked_out_a_block_at_a_time() {
     use okur::store::{DocState, Label, State};
     use okur::tui::app::MentionRef;
     use okur::tui::ranges::shown::shown_spans;
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let (text, mentions) = lavrov("\n");
     let n = mentions.len();
     let kinds = [okur::kind::Kind::Person, okur::kind::Kind::Place];
@@ -232,7 +224,7 @@ fn the_reader_holds_a_huge_documents_spans_about_the_rows_shown() {
     use okur::store::{Label, Origin, State};
     use okur::tui::app::{App, EntityRow, Facts, Focus};
     use okur::tui::{Action, Msg, prepare, update};
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let (text, mentions) = lavrov("\n\n");
     let (size, n) = (text.len(), mentions.len());
     let last_place = text.rfind("Ankara").unwrap_or(0);

@@ -3,8 +3,6 @@
 //! megabytes is read in pieces, its spans linked piece by piece and its index built after
 //! its extraction (the reader's whole process on such a file: `tmux_reader_memory.rs`).
 
-use std::sync::Mutex;
-
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
 #[path = "support/seed_words.rs"]
@@ -17,12 +15,6 @@ use okur::corpus::{Corpus, Document};
 use okur::extract::{extract_corpus_table, extract_corpus_table_in_pieces};
 use wrapped_text::{generated, huge_document};
 
-/// One measurement at a time: the counters are the whole process's.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
 /// A huge document in pieces (`okur::extract::chunk`), at its peak over the text:
 /// - of a sixteenth of it (375 KB): two pieces' working memory at a time and the mentions
 ///   as compact spans; read whole (a piece of `usize::MAX`, as before pieces) the same
@@ -34,7 +26,7 @@ static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
 ///   come: 1.33 times.
 #[test]
 fn a_huge_document_read_in_pieces_holds_a_few_pieces_and_its_spans_about_once() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let (ex, corpus, size) = huge_document(6_000_000);
     let done = std::sync::atomic::AtomicUsize::new(0);
     for (piece, percent) in [(size / 16, 300), (50_000, 145)] {
@@ -53,7 +45,7 @@ fn a_huge_document_read_in_pieces_holds_a_few_pieces_and_its_spans_about_once() 
 /// it); now it is cut after its sentence ends.
 #[test]
 fn a_huge_documents_enormous_line_is_read_in_pieces() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let (ex, _, _) = huge_document(10_000);
     let words = seed_words::seed_words();
     let mut text = generated(1_000_000);
@@ -92,7 +84,7 @@ fn a_huge_documents_search_index_is_built_after_its_extraction() {
     use okur::tui::jobs::Jobs;
     use okur::tui::msg::Msg;
     use std::time::{Duration, Instant};
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let (_, corpus, size) = huge_document(3_000_000);
     let corpus = std::sync::Arc::new(corpus);
     let inbox = Inbox::new();
@@ -140,7 +132,7 @@ fn a_huge_documents_search_index_is_built_after_its_extraction() {
 /// freed once linked, and the table grows by an eighth at a time.
 #[test]
 fn a_huge_documents_spans_are_linked_piece_by_piece() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let (ex, corpus, size) = huge_document(6_000_000);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let (table, _, peak) = measured(|| extract_corpus_table_in_pieces(&ex, &corpus, &done, 50_000));

@@ -2,7 +2,7 @@
 //! its updates hold at their peak beside what the index keeps. The figures of a generated
 //! corpus are printed by `cargo run --release --example corpus_memory -- DIR`.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
@@ -14,12 +14,6 @@ mod seed_words;
 use okur::corpus::{Corpus, Document};
 use okur::kind::Kind;
 use okur::search::{EntityItem, Index};
-
-/// One measurement at a time: the counters are the whole process's.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
 
 /// `n` articles from the seeds' words (Turkish and Arabic news): a heading, a dateline and
 /// paragraphs of 15 to 75 words, until about 4 KB.
@@ -59,7 +53,7 @@ fn articles(n: usize) -> Corpus {
 /// same number of entities each time, as a new extraction of the same corpus gives about.)
 #[test]
 fn replacing_the_entities_does_not_copy_the_lines() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let corpus = Arc::new(articles(400));
     let mut index = Index::build(&corpus, &[]);
     let entities = |name: &str| -> Vec<EntityItem> {
@@ -99,7 +93,7 @@ fn replacing_the_entities_does_not_copy_the_lines() {
 /// keeps its words' numbers (0.93 here), its key folded again where its text must be read.
 #[test]
 fn the_index_and_its_postings_keep_less_than_the_text_again() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     // Tables built on first use live for the process: built here.
     let mut warm = Index::build(&Arc::new(articles(2)), &[]);
     warm.index_words();
@@ -125,7 +119,7 @@ fn the_index_and_its_postings_keep_less_than_the_text_again() {
 /// [`okur::search::Index::held_parts`] names.
 #[test]
 fn the_index_holds_its_parts_and_no_more() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let corpus = std::sync::Arc::new(seed_texts::corpus_of(seed_texts::texts_with_new_words(400)));
     let text: usize = corpus.docs.iter().map(|d| d.text_len()).sum();
     // Built once before: tables made on first use live for the process.
@@ -159,7 +153,7 @@ fn the_index_holds_its_parts_and_no_more() {
 
 #[test]
 fn lines_held_apart_list_each_entry_once_while_the_words_are_indexed() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     // `3` folds to a word without a skeleton in the first document; written `٣` it is an
     // Arabic letter to the skeleton, so every long paragraph holding it is held apart, and
     // says the same few words thousands of times.

@@ -13,9 +13,6 @@ mod counting_alloc;
 use common::tui::Harness;
 use okur::tui::{Msg, update};
 
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
 /// The allocations of one frame with `typed` in the filter prompt, the caret at its end or
 /// (with `home`) at its start. The frame before is not counted (it fills caches).
 fn frame_allocations(typed: &str, home: bool) -> usize {

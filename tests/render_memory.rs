@@ -10,9 +10,6 @@ mod seed_words;
 
 use okur::cli::render::{BidiArg, RenderArgs, RenderFormat, Switch, run};
 
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
 /// About `size` bytes of text from the seeds: short paragraphs of a few sentences, and
 /// every tenth of the way a paragraph of a twentieth of the size.
 fn generated(size: usize) -> String {

@@ -13,19 +13,12 @@ mod seed_words;
 use okur::corpus::Document;
 use seed_texts::{corpus_of, texts};
 
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
-/// The allocator counts every thread: the tests run one at a time, or one test's
-/// allocations land in another's measure.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 /// The bytes a corpus made of `texts` holds for their text, over the texts' bytes: what
 /// loading them keeps on the heap, less the documents themselves and their other strings
 /// (path, key, title, dateline). The texts given are freed as they are taken (or kept, on
 /// a build that holds them as they are): counted by their capacity.
 fn text_held_per_byte(texts: Vec<String>) -> f64 {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let bytes: usize = texts.iter().map(String::len).sum();
     let given: usize =
         texts.iter().map(String::capacity).sum::<usize>() + texts.capacity() * size_of::<String>();
@@ -87,7 +80,7 @@ fn articles_of_seed_words_are_held_in_about_half_their_bytes() {
 /// Every text reads back as it was given, after being packed.
 #[test]
 fn packed_texts_read_back_whole() {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _one = counting_alloc::one_at_a_time();
     let given = texts(50);
     let corpus = corpus_of(given.clone());
     let back: Vec<String> = (corpus.docs.iter())

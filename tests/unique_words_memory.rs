@@ -11,9 +11,6 @@ use counting_alloc::measured;
 use okur::corpus::{Corpus, Document};
 use okur::extract::{Extractor, extract_corpus_table};
 
-#[global_allocator]
-static COUNTING: counting_alloc::Counting = counting_alloc::Counting;
-
 /// About `size` bytes of made-up lowercase words of 3 to 12 letters, one line, no sentence
 /// end: no place to cut it into pieces, so it is read whole, and no word comes back.
 fn made_up_words(size: usize) -> String {

@@ -1,12 +1,23 @@
 //! The system allocator, counting the bytes held and their peak: for the memory tests and
-//! the `corpus_memory` example, which include this file with `#[path]` and install it with
-//! `#[global_allocator] static A: counting_alloc::Counting = counting_alloc::Counting;`.
-//! The counters are the whole process's, so measure one thing at a time.
+//! the examples that measure memory, which include this file with `#[path]`; including it
+//! installs it as the binary's allocator. The counters are the whole process's, so measure
+//! one thing at a time ([`one_at_a_time`]).
 //! Each user reads a different part of [`Measured`], hence `dead_code` is allowed.
 #![allow(dead_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+/// Held while a test measures: the counters are the whole process's, so a test running
+/// beside another would count the other's allocations too.
+pub fn one_at_a_time() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// The system allocator with counters.
 pub struct Counting;
