@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
+use crate::corpus::Corpus;
 use crate::store::export::{self, Format};
 use crate::store::{Store, resolve_store_path};
 
@@ -82,33 +83,67 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
         eprintln!("okur: {}", crate::escape::message(&warning.to_string()));
     }
     crate::store::adopt_moved(store.state(), &mut report.corpus.docs);
-    // A span that does not fit its document (a damaged or hand-edited journal) is left
-    // out, said on standard error; everything else is exported.
-    let prepared = export::prepare_skipping(&report.corpus, store.state())?;
-    for bad in &prepared.skipped {
+    let corpus = &report.corpus;
+    match (&args.out, format) {
+        (Some(dir), Format::Brat) => {
+            // Brat's file names are made from every document's path at once.
+            let prepared = export::prepare_skipping(corpus, store.state())?;
+            say_skipped(&prepared.skipped);
+            export::brat::write_brat(dir, &prepared.docs)?;
+        }
+        (Some(dir), _) => {
+            let (file, mut out) = create_in(dir, format)?;
+            let written = stream(corpus, store.state(), format, &mut out)?;
+            written.with_context(|| format!("cannot write {}", file.display()))?;
+        }
+        (None, _) => {
+            let mut out = std::io::stdout().lock();
+            let written = stream(corpus, store.state(), format, &mut out)?;
+            written.context("cannot write to standard output")?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes each document of `corpus` in `format` (not brat) as soon as it is prepared: one
+/// text plain at a time (preparing them all first held every exported text at once). The
+/// outer error is a text that does not read back, the inner one the writing's.
+fn stream(
+    corpus: &Corpus,
+    state: &crate::store::State,
+    format: Format,
+    out: &mut impl Write,
+) -> anyhow::Result<std::io::Result<()>> {
+    for doc in &corpus.docs {
+        let one = Corpus {
+            docs: vec![doc.clone()],
+        };
+        // A span that does not fit its document (a damaged or hand-edited journal) is left
+        // out, said on standard error; everything else is exported.
+        let prepared = export::prepare_skipping(&one, state)?;
+        say_skipped(&prepared.skipped);
+        let chunk = match (prepared.docs.first(), format) {
+            (None, _) => continue,
+            (Some(doc), Format::Conll) => export::conll::conll(doc),
+            (Some(doc), Format::Doccano) => export::doccano::doccano_line(doc),
+            (Some(doc), Format::Jsonl) => export::jsonl::jsonl(doc),
+            (Some(doc), Format::Brat) => export::brat::ann(doc),
+        };
+        if let Err(e) = out.write_all(chunk.as_bytes()) {
+            return Ok(Err(e));
+        }
+    }
+    Ok(out.flush())
+}
+
+/// Says on standard error which spans were left out.
+fn say_skipped(skipped: &[export::ExportError]) {
+    for bad in skipped {
         eprintln!(
             "okur: span skipped: {}",
             crate::escape::message(&bad.to_string())
         );
     }
-    let docs = prepared.docs;
-    match (&args.out, format) {
-        (Some(dir), Format::Brat) => {
-            export::brat::write_brat(dir, &docs)?;
-        }
-        (Some(dir), _) => {
-            let (file, mut out) = create_in(dir, format)?;
-            export::write_stream(format, &docs, &mut out)
-                .with_context(|| format!("cannot write {}", file.display()))?;
-        }
-        (None, _) => {
-            let mut out = std::io::stdout().lock();
-            export::write_stream(format, &docs, &mut out)
-                .context("cannot write to standard output")?;
-            out.flush().context("cannot write to standard output")?;
-        }
-    }
-    Ok(())
 }
 
 /// The export file for `format` in the folder `dir` (`--out`), created with the folder:

@@ -244,6 +244,12 @@ impl Document {
         text::with_last(address, &self.key.text, &self.path, &self.text, f)
     }
 
+    /// `f` on the text, read once and not kept (for a pass over many documents that reads
+    /// each once: a packed text is decompressed into the thread's buffer, no new string).
+    pub fn read_text<R>(&self, f: impl FnOnce(&str) -> R) -> Result<R, TextError> {
+        self.text.read(&self.path, f)
+    }
+
     /// The bytes `range` of the text (borrowed when it is held plain); `None` when they are
     /// not on character boundaries inside it, or the text does not read back.
     pub fn text_in(&self, range: std::ops::Range<usize>) -> Option<std::borrow::Cow<'_, str>> {

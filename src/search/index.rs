@@ -112,7 +112,8 @@ impl Index {
         let mut index = Index::titles(&corpus.docs);
         let mut scratch = LineScratch::default();
         for (i, doc) in corpus.docs.iter().enumerate() {
-            index.push_lines(i, &doc.text().unwrap_or_default(), &mut scratch);
+            // A text that does not read back has no lines (`text_failure` says why).
+            let _ = doc.read_text(|text| index.push_lines(i, text, &mut scratch));
         }
         index.corpus = Some(Arc::clone(corpus));
         index.words.finish();
@@ -134,7 +135,7 @@ impl Index {
         Index::from_titles(docs.iter().map(|doc| TitleRow {
             path: &doc.path,
             title: &doc.title,
-            title_offset: doc.text().ok().and_then(|t| t.find(doc.title.as_str())),
+            title_offset: doc.read_text(|t| t.find(doc.title.as_str())).ok().flatten(),
             date: doc.date(),
             source: doc.source(),
         }))
