@@ -106,9 +106,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
 }
 
 /// Writes each document of `corpus` in `format` (not brat) as soon as it is prepared: one
-/// text plain at a time (preparing them all first held every exported text at once). The
-/// outer error is a text that does not read back, the inner one the writing's.
-fn stream(
+/// text plain at a time (preparing them all first held every exported text at once, and
+/// `tests/export_memory.rs` holds it to that). The outer error is a text that does not
+/// read back, the inner one the writing's.
+pub fn stream(
     corpus: &Corpus,
     state: &crate::store::State,
     format: Format,
