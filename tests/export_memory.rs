@@ -6,11 +6,14 @@
 
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
+#[path = "support/counting_sink.rs"]
+mod counting_sink;
 #[path = "support/seed_texts.rs"]
 mod seed_texts;
 #[path = "support/seed_words.rs"]
 mod seed_words;
 
+use counting_sink::CountingSink;
 use okur::cli::export::stream;
 use okur::store::Store;
 use okur::store::export::Format;
@@ -39,19 +42,5 @@ fn export_holds_a_few_documents_at_a_time() {
             peak * 10 < bytes,
             "{format:?} peaked {peak} bytes above its start for {bytes} bytes of text"
         );
-    }
-}
-
-/// A sink that counts the bytes written to it.
-struct CountingSink(usize);
-
-impl std::io::Write for CountingSink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }

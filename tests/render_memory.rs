@@ -5,9 +5,12 @@
 
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
+#[path = "support/counting_sink.rs"]
+mod counting_sink;
 #[path = "support/seed_words.rs"]
 mod seed_words;
 
+use counting_sink::CountingSink;
 use okur::cli::render::{BidiArg, RenderArgs, RenderFormat, Switch, run};
 
 /// About `size` bytes of text from the seeds: short paragraphs of a few sentences, and
@@ -59,18 +62,4 @@ fn rendering_five_megabytes_allocates_at_most_three_times_the_file() {
         peak <= 3 * size,
         "peak {peak} bytes allocated for a {size}-byte file"
     );
-}
-
-/// Counts the bytes written and keeps none.
-struct CountingSink(usize);
-
-impl std::io::Write for CountingSink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
