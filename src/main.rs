@@ -273,6 +273,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
         Err(err) => {
             app.status
                 .say(format!("annotations will NOT be saved: {err}"));
+            app.no_store = Some(err.to_string());
             None
         }
     };

@@ -99,3 +99,17 @@ fn starring_one_of_two_identical_documents_stars_that_one() {
     let starred: Vec<bool> = (0..2).map(|d| case.app().doc_state(d).star).collect();
     assert_eq!(starred, [true, false]);
 }
+
+#[test]
+fn a_journal_that_could_not_be_opened_is_named_by_each_change_refused() {
+    let mut case = Harness::texts(&DOCS).start();
+    let why = "cannot read /j/journal.jsonl: Permission denied (os error 13)";
+    case.app_mut().no_store = Some(why.to_string());
+    case.keys("j s");
+    let status = case.status();
+    assert!(
+        status.contains("NOT saved: cannot read /j/journal.jsonl: Permission denied"),
+        "{status}"
+    );
+    assert!(!status.contains("no store"), "{status}");
+}

@@ -97,7 +97,9 @@ pub(crate) fn full_cluster(start: usize, g: &str) -> Cluster {
 
 fn cluster_of(start: usize, g: &str) -> Cluster {
     let first = g.chars().next().unwrap_or(' ');
-    let control = first.is_control();
+    // The line and paragraph separators too: a terminal draws them in no cell, or in one,
+    // or breaks the line there; a blank is the same on every terminal.
+    let control = first.is_control() || matches!(first, '\u{2028}' | '\u{2029}');
     let orphan_mark = unicode_normalization::char::is_combining_mark(first);
     let width = if control || orphan_mark {
         1
@@ -280,6 +282,18 @@ impl<I: Iterator<Item = Cluster>> Breaker<I> {
 mod tests {
     use super::super::plain::{is_plain_base, is_plain_mark};
     use super::*;
+
+    #[test]
+    fn line_and_paragraph_separators_are_drawn_as_one_blank_each() {
+        let units = clusters("a\u{2028}b\u{2029}c");
+        let drawn: Vec<(usize, bool, bool)> = units
+            .iter()
+            .map(|u| (u.width, u.replaced, u.space))
+            .collect();
+        let letter = (1, false, false);
+        let blank = (1, true, true);
+        assert_eq!(drawn, [letter, blank, letter, blank, letter]);
+    }
 
     fn wrap_text(text: &str, width: usize) -> Vec<String> {
         let units = clusters(text);

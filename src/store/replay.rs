@@ -216,6 +216,9 @@ pub(crate) fn marker_line(new: &[u8]) -> Vec<u8> {
 
 /// One line as a change, or why it is not one.
 fn parse_line(body: &[u8]) -> Result<Change, String> {
+    // A mark inside the file comes from journals joined end to end (`cat a b`), one of them
+    // saved by an editor that starts files with it: the line after it is whole.
+    let body = body.strip_prefix(BOM).unwrap_or(body);
     let change = serde_json::from_slice::<Change>(body).map_err(|e| e.to_string())?;
     change.check_batch().map_err(|e| e.to_string())?;
     Ok(change)

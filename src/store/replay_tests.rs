@@ -59,6 +59,17 @@ fn a_byte_order_mark_does_not_cost_the_first_line() {
     assert_eq!(usize::try_from(replay.clean_len), Ok(text.len()));
 }
 
+#[test]
+fn a_byte_order_mark_inside_joined_journals_does_not_cost_a_line() {
+    // `cat a.jsonl b.jsonl` where b was saved by an editor that writes the mark.
+    let joined = "{\"op\":\"undo\"}\n\u{feff}{\"op\":\"redo\"}\r\n";
+    let replay = parse_journal(Path::new("j"), joined.as_bytes());
+    assert_eq!(
+        (replay.entries, replay.warnings),
+        (vec![Change::Undo, Change::Redo], vec![])
+    );
+}
+
 const OLD: &str = "{\"op\":\"undo\"}\n{\"op\":\"redo\"}\n";
 const NEW: &[u8] = b"{\"op\":\"checkpoint\"}\n";
 

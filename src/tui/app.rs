@@ -220,6 +220,9 @@ pub struct App {
     pub fetch: Option<super::fetching::FetchProgress>,
     /// True while a reload reads the files again: a second one waits for it.
     pub reloading: bool,
+    /// Why there is no store, when one could not be opened (a journal that cannot be read):
+    /// each change refused says it, not that no store was named.
+    pub no_store: Option<String>,
 }
 
 impl App {
@@ -266,6 +269,7 @@ impl App {
             sources: Vec::new(),
             fetch: None,
             reloading: false,
+            no_store: None,
         }
     }
 

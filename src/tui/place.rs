@@ -76,8 +76,16 @@ pub fn of(app: &App) -> Option<Place> {
 }
 
 /// Remembers `place` for the corpus opened from `sources`, first among the places.
+/// Nothing is written when the journal's folder is gone (moved or renamed while okur ran:
+/// the journal went with it), rather than made again for this file alone.
 pub fn save(journal: &Path, sources: &[PathBuf], place: Place) -> std::io::Result<()> {
     let file = places_file(journal);
+    if file
+        .parent()
+        .is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        return Ok(());
+    }
     let name = corpus_name(sources);
     let mut all = read_places(&file);
     all.places.retain(|(n, _)| *n != name);
@@ -136,5 +144,32 @@ pub fn go_back(app: &mut App, panes: &Panes, pending: &mut Option<Place>) {
             super::update::opened_message(doc)
         );
         app.status.say(said);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_journal_folder_renamed_while_open_is_not_made_again() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let (old, new) = (dir.path().join("data"), dir.path().join("moved"));
+        std::fs::create_dir(&old)?;
+        let journal = old.join("journal.jsonl");
+        std::fs::write(&journal, "")?;
+        let place = Place {
+            doc: "k:a.txt".to_string(),
+            caret: 3,
+            top: 0,
+            reading: true,
+        };
+        let sources = [PathBuf::from("a.txt")];
+        save(&journal, &sources, place.clone())?;
+        assert_eq!(load(&journal, &sources), Some(place.clone()));
+        std::fs::rename(&old, &new)?;
+        save(&journal, &sources, place)?;
+        assert!(!old.exists(), "the old folder was made again");
+        Ok(())
     }
 }

@@ -287,7 +287,11 @@ impl Session {
             return Err(LOADING.to_string());
         }
         let Some(store) = self.store.as_mut() else {
-            return Err("not saved: no store (see --store)".to_string());
+            let why = self.app.no_store.as_deref();
+            return Err(format!(
+                "NOT saved: {}",
+                why.unwrap_or("no store (see --store)")
+            ));
         };
         // Another okur held the journal at start-up: once it has quit, this one writes.
         if let Err(e) = store.try_write() {
