@@ -96,12 +96,29 @@ def export(crfsuite_path, out):
           f"{os.path.getsize(out) / 1e6:.1f} MB", flush=True)
 
 
-def train(src, out, c1, c2, iterations, min_freq):
+def copies_of(src, copies):
+    """How many times to append each sequence of `src`: `copies` (`2,1,1`) per training set,
+    whose sequence counts are in `src` with `.tsv` replaced by `.parts` (one a line)."""
+    if not copies:
+        return None
+    with open(src[: -len(".tsv")] + ".parts", encoding="utf-8") as f:
+        counts = [int(line) for line in f if line.strip()]
+    times = [int(c) for c in copies.split(",")]
+    if len(times) != len(counts):
+        sys.exit(f"--copies {copies}: {len(counts)} training sets in {src}")
+    return [t for t, n in zip(times, counts) for _ in range(n)]
+
+
+def train(src, out, c1, c2, iterations, min_freq, copies=None):
     trainer = pycrfsuite.Trainer(verbose=False)
+    times = copies_of(src, copies)
     n = 0
-    for xs, ys in sequences(src):
-        trainer.append(xs, ys)
-        n += 1
+    for i, (xs, ys) in enumerate(sequences(src)):
+        if times and i >= len(times):
+            sys.exit(f"{src}: more sequences than its .parts file counts")
+        for _ in range(times[i] if times else 1):
+            trainer.append(xs, ys)
+            n += 1
     trainer.set_params(
         {
             "c1": c1,
@@ -129,16 +146,22 @@ def main():
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--min-freq", type=float, default=1.0)
+    ap.add_argument("--copies", help="copies of each training set, e.g. 2,1,1 (see copies_of)")
+    ap.add_argument("--out", help="the model file (one --lang only)")
     a = ap.parse_args()
+    if a.out and a.lang == "both":
+        sys.exit("--out needs --lang tr or ar")
     for lang in ["tr", "ar"]:
         if a.lang not in (lang, "both"):
             continue
         src = os.path.join(a.dump, f"{lang}.fit.tsv")
-        if a.final:
+        if a.out:
+            out = a.out
+        elif a.final:
             out = os.path.join(a.models, f"ner_{lang}.okcrf")
         else:
             out = os.path.join(a.dump, f"{lang}.okcrf")
-        train(src, out, a.c1, a.c2, a.iterations, a.min_freq)
+        train(src, out, a.c1, a.c2, a.iterations, a.min_freq, a.copies)
     return 0
 
 

@@ -12,7 +12,7 @@
 //! blend with them without training again (a change to the rules changes what the tagger
 //! reads, as it does for the shipped model).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context as _, Result, bail};
@@ -115,24 +115,97 @@ fn score_fold(model: &'static CrfModel, docs: &[LabelledDoc]) -> Row {
     ]
 }
 
-/// Trains fold `k`'s model into `dir/ar.okcrf` with `assets/tools/train_ner.py`.
-fn train_fold(shared: &Path, dir: &Path, k: usize, folds: usize, iterations: usize) -> Result<()> {
+/// CRFsuite settings and training mix of the fold models, passed to
+/// `assets/tools/train_ner.py` (its defaults where not given), and where their training
+/// data is kept so that a grid of settings reads each fold's rules once.
+#[derive(clap::Args, Debug, Default)]
+pub struct FitArgs {
+    /// L1 weight (`--c1` of train_ner.py).
+    #[arg(long)]
+    c1: Option<f64>,
+    /// L2 weight.
+    #[arg(long)]
+    c2: Option<f64>,
+    /// Feature-count cut-off (CRFsuite's `feature.minfreq`).
+    #[arg(long)]
+    min_freq: Option<f64>,
+    /// Copies of each training set: ANERcorp, Wojood, okur news ar (`2,1,1`).
+    #[arg(long)]
+    copies: Option<String>,
+    /// Keep each fold's training data in `FITS/foldK` and read it from there if present
+    /// (a change to the rules or the features needs a new FITS: nothing checks it).
+    #[arg(long)]
+    fits: Option<PathBuf>,
+}
+
+impl FitArgs {
+    /// The options of `assets/tools/train_ner.py` these settings give.
+    fn python_args(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, v) in [
+            ("--c1", self.c1),
+            ("--c2", self.c2),
+            ("--min-freq", self.min_freq),
+        ] {
+            if let Some(v) = v {
+                out.extend([name.to_string(), v.to_string()]);
+            }
+        }
+        if let Some(c) = &self.copies {
+            out.extend(["--copies".to_string(), c.clone()]);
+        }
+        out
+    }
+}
+
+/// Writes fold `k`'s training data (`ar.fit.tsv`, and `ar.fit.parts`: the sequences of
+/// each set) into `dir`.
+fn dump_fold(shared: &Path, dir: &Path, k: usize, folds: usize) -> Result<()> {
     let ex = train::without_arabic_given(Extractor::rules_only());
     let d = data(shared, &ex, "ar", (1, false, Some((folds, Some(k)))))?;
     std::fs::create_dir_all(dir)?;
     write_fit(&dir.join("ar.fit.tsv"), &d.fit)?;
+    let parts: String = d.fit_parts.iter().map(|n| format!("{n}\n")).collect();
+    std::fs::write(dir.join("ar.fit.parts"), parts)?;
+    Ok(())
+}
+
+/// Trains fold `k`'s model into `dir/ar.okcrf` with `assets/tools/train_ner.py`.
+fn train_fold(
+    shared: &Path,
+    dir: &Path,
+    (k, folds, iterations): Fold,
+    fit: &FitArgs,
+) -> Result<()> {
+    let data_dir = match &fit.fits {
+        Some(f) => f.join(format!("fold{k}")),
+        None => dir.to_path_buf(),
+    };
+    if !data_dir.join("ar.fit.tsv").exists() {
+        dump_fold(shared, &data_dir, k, folds)?;
+    }
+    std::fs::create_dir_all(dir)?;
     let status = Command::new("python3")
         .arg("assets/tools/train_ner.py")
-        .arg(dir)
+        .arg(&data_dir)
         .args(["--lang", "ar", "--iterations", &iterations.to_string()])
+        .arg("--out")
+        .arg(dir.join("ar.okcrf"))
+        .args(fit.python_args())
         .status()
         .context("python3 assets/tools/train_ner.py")?;
     if !status.success() {
         bail!("training fold {k} failed: {status}");
     }
-    std::fs::remove_file(dir.join("ar.fit.tsv"))?;
+    if fit.fits.is_none() {
+        std::fs::remove_file(data_dir.join("ar.fit.tsv"))?;
+        std::fs::remove_file(data_dir.join("ar.fit.parts"))?;
+    }
     Ok(())
 }
+
+/// A fold's number, the number of folds and the CRFsuite iterations.
+type Fold = (usize, usize, usize);
 
 /// Mean and sample standard deviation.
 fn mean_sd(xs: &[f64]) -> (f64, f64) {
@@ -143,7 +216,12 @@ fn mean_sd(xs: &[f64]) -> (f64, f64) {
 }
 
 /// Runs the cross-validation (see the module doc) and prints its table.
-pub fn cv(shared: &Path, out: &Path, folds: usize, iterations: usize, reuse: bool) -> Result<()> {
+pub fn cv(
+    shared: &Path,
+    out: &Path,
+    (folds, iterations, reuse): (usize, usize, bool),
+    fit: &FitArgs,
+) -> Result<()> {
     let path = shared.join("data/ner/ar_anercorp_camel_train.conll");
     let src = std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
     let aner = train::read_conll(&src, 20);
@@ -157,7 +235,7 @@ pub fn cv(shared: &Path, out: &Path, folds: usize, iterations: usize, reuse: boo
         let dir = out.join(format!("fold{k}"));
         let model_path = dir.join("ar.okcrf");
         if !(reuse && model_path.exists()) {
-            train_fold(shared, &dir, k, folds, iterations)?;
+            train_fold(shared, &dir, (k, folds, iterations), fit)?;
         }
         let bytes = std::fs::read(&model_path)?;
         let model: &'static CrfModel = Box::leak(Box::new(CrfModel::parse(&bytes)?));

@@ -10,6 +10,8 @@
 //! cargo run --release --example train_ner -- score --lang ar --model /tmp/ner/ar.okcrf
 //! cargo run --release --example train_ner -- cv --out /tmp/ner-cv          # ~4 min
 //! cargo run --release --example train_ner -- cv --out /tmp/ner-cv --reuse  # ~15 s
+//! # a grid point: CRFsuite settings and training mix, each fold's data read once into FITS
+//! cargo run --release --example train_ner -- cv --out /tmp/cv-c2 --fits /tmp/fits --c2 0.05
 //! ```
 //!
 //! `cv` is the steady measure for Arabic changes (`cv.rs`): 5-fold cross-validation on
@@ -85,6 +87,8 @@ enum Cmd {
         /// Score with the fold models already in OUT, training only missing ones.
         #[arg(long)]
         reuse: bool,
+        #[command(flatten)]
+        fit: cv::FitArgs,
     },
     /// Scores a model on the held-out sequences of one language.
     Score {
@@ -167,6 +171,8 @@ fn read_news(shared: &Path, lang: &str) -> Result<(Vec<LabelledDoc>, Vec<Labelle
 /// from), `held` (the dev splits, on which the blend is chosen), and the held documents.
 pub(crate) struct Data {
     pub(crate) fit: Vec<Sequence>,
+    /// How many of `fit`'s sequences each training set gave, in order (`cv --copies`).
+    pub(crate) fit_parts: Vec<usize>,
     held: Vec<Sequence>,
     held_docs: Vec<(LabelledDoc, TypeMap)>,
     /// Where each held set ends in `held_docs` (Wiki-NER or Wojood dev, then okur news).
@@ -201,11 +207,20 @@ pub(crate) const ANER_STATS: StatTypes = StatTypes {
     places: &["LOC", "GPE"],
 };
 
-fn collect(ex: &Extractor, parts: &[(&[LabelledDoc], TypeMap)], ar: bool) -> Vec<Sequence> {
-    parts
-        .iter()
-        .flat_map(|(docs, map)| train::sequences(ex, docs, *map, ar))
-        .collect()
+/// The sequences of every set in `parts`, and how many each set gave.
+fn collect(
+    ex: &Extractor,
+    parts: &[(&[LabelledDoc], TypeMap)],
+    ar: bool,
+) -> (Vec<Sequence>, Vec<usize>) {
+    let mut out = Vec::new();
+    let mut counts = Vec::new();
+    for (docs, map) in parts {
+        let seqs = train::sequences(ex, docs, *map, ar);
+        counts.push(seqs.len());
+        out.extend(seqs);
+    }
+    (out, counts)
 }
 
 /// Turkish: Wiki-NER train (its rule readings out of `folds` folds, since the lexicon's
@@ -221,11 +236,13 @@ pub(crate) fn data(
 ) -> Result<Data> {
     let (news_fit, news_held) = read_news(shared, lang)?;
     let mut fit_first = Vec::new();
+    let mut first_parts = Vec::new();
     let (fit, held): (Vec<Set>, Vec<Set>) = if lang == "tr" {
         let wiki_fit = read(shared, "tr_wikiner_train.conll")?;
         if folds > 1 {
             fit_first =
                 train::sequences_out_of_fold(&wiki_fit, (wiki, WIKI_STATS), (false, true), folds);
+            first_parts.push(fit_first.len());
         }
         let wiki_fit = if folds > 1 { Vec::new() } else { wiki_fit };
         (
@@ -249,12 +266,14 @@ pub(crate) fn data(
         if folds > 1 {
             // Both sets' counts are in `name_stats.tsv`: read out of fold, as Wiki-NER's.
             for docs in &sets {
-                fit_first.extend(train::sequences_out_of_fold(
+                let seqs = train::sequences_out_of_fold(
                     docs,
                     (arabic, ANER_STATS),
                     (true, given_ar),
                     folds,
-                ));
+                );
+                first_parts.push(seqs.len());
+                fit_first.extend(seqs);
             }
             sets.clear();
         }
@@ -269,10 +288,18 @@ pub(crate) fn data(
         )
     };
     let ar = lang == "ar";
-    fit_first.extend(collect(ex, &parts(&fit), ar));
+    let (fit_seqs, counts) = collect(ex, &parts(&fit), ar);
+    // The sets read out of fold come first in `fit`, emptied there.
+    let fit_parts = first_parts
+        .iter()
+        .chain(counts.iter().skip(first_parts.len()))
+        .copied()
+        .collect();
+    fit_first.extend(fit_seqs);
     Ok(Data {
         fit: fit_first,
-        held: collect(ex, &parts(&held), ar),
+        fit_parts,
+        held: collect(ex, &parts(&held), ar).0,
         held_docs: held.iter().flat_map(|(d, m)| with_map(d, *m)).collect(),
         held_ends: held
             .iter()
@@ -345,7 +372,8 @@ fn main() -> Result<()> {
             folds,
             iterations,
             reuse,
-        } => cv::cv(&args.shared, out, *folds, *iterations, *reuse),
+            fit,
+        } => cv::cv(&args.shared, out, (*folds, *iterations, *reuse), fit),
         Cmd::Score {
             lang,
             model,
