@@ -59,19 +59,22 @@ impl Transitions {
         d.back.clear();
         d.back.resize(len * width, 0);
         for t in 1..len {
-            let here = &state[t * n..(t + 1) * n];
+            // Lanes past the last label may take the next token's scores: their sums are
+            // never read (the path and the next step read labels below `n` only).
+            let here = &state[t * n..];
             let back = &mut d.back[t * width..(t + 1) * width];
             let blocks = d
                 .next
                 .chunks_exact_mut(LANES)
                 .zip(back.chunks_exact_mut(LANES));
             for (b, (next, back)) in blocks.enumerate() {
-                let (best, from) = self.best_before(&d.score[..n], b * LANES);
-                for (k, (nj, bj)) in next.iter_mut().zip(back).enumerate() {
-                    *nj = best[k] + here.get(b * LANES + k).copied().unwrap_or(0.0);
-                    // Labels fit in a byte (the format counts them in one).
-                    *bj = u8::try_from(from[k]).unwrap_or(0);
+                let at = b * LANES;
+                let (best, from) = self.best_before(&d.score[..n], at);
+                let add = lanes_from(here, at);
+                for k in 0..LANES {
+                    next[k] = best[k] + add[k];
                 }
+                back.copy_from_slice(&from);
             }
             std::mem::swap(&mut d.score, &mut d.next);
         }
@@ -81,7 +84,7 @@ impl Transitions {
         path.resize(len, 0);
         for t in (0..len).rev() {
             path[t] = last;
-            last = usize::from(d.back[t * width + last]);
+            last = usize::try_from(d.back[t * width + last]).unwrap_or(0);
         }
     }
 
@@ -141,6 +144,16 @@ impl Transitions {
     }
 }
 
+/// The block of `LANES` scores of `here` from `at`, in one load where `here` holds them
+/// all, else those it has and zeros after.
+#[inline(always)]
+fn lanes_from(here: &[f32], at: usize) -> [f32; LANES] {
+    if let Some(block) = here.get(at..).and_then(<[f32]>::first_chunk::<LANES>) {
+        return *block;
+    }
+    std::array::from_fn(|k| here.get(at + k).copied().unwrap_or(0.0))
+}
+
 /// `ln(sum(exp(x)))` of `xs`, shifted by their largest so that no term overflows.
 fn log_sum_exp(xs: impl Iterator<Item = f32> + Clone) -> f32 {
     let top = xs.clone().fold(f32::NEG_INFINITY, f32::max);
@@ -155,8 +168,10 @@ fn log_sum_exp(xs: impl Iterator<Item = f32> + Clone) -> f32 {
 pub struct Decoder {
     score: Vec<f32>,
     next: Vec<f32>,
-    /// Per token and label (rows of the padded width), the best label before it.
-    back: Vec<u8>,
+    /// Per token and label (rows of the padded width), the best label before it: 32 bits,
+    /// as wide as a score, so that a block's choices are kept in the same vector lanes as
+    /// its compares (kept as bytes, each lane was tested and moved on its own).
+    back: Vec<u32>,
 }
 
 #[cfg(test)]

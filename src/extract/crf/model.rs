@@ -170,7 +170,7 @@ impl CrfModel {
         let count = r.u32()? as usize;
         // Each attribute takes at least 9 bytes: a count past what is left is a lie, and
         // reserving for it could take all memory.
-        m.attrs = AttrTable::with_capacity(count.min(bytes.len() / 9));
+        m.attrs = AttrTable::with_capacity(count.min(bytes.len() / 9), n);
         let mut weights = Vec::new();
         for _ in 0..count {
             let h = r.u64()?;
