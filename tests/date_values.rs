@@ -98,6 +98,15 @@ fn date_values_are_right() {
     );
 }
 
+/// The date mentions of `text` read against [`D`]: their text and value.
+fn dates<'t>(ex: &Extractor, text: &'t str) -> Vec<(&'t str, Option<String>)> {
+    ex.extract_text(text, Some(D))
+        .into_iter()
+        .filter(|m| m.kind == Kind::Date)
+        .map(|m| (&text[m.start..m.end], m.value))
+        .collect()
+}
+
 #[test]
 fn year_halves_and_month_ranges_have_their_spans_and_values() {
     let ex = Extractor::new();
@@ -154,12 +163,7 @@ fn year_halves_and_month_ranges_have_their_spans_and_values() {
             "2020-01/2020-03",
         ),
     ] {
-        let got: Vec<(&str, Option<String>)> = ex
-            .extract_text(text, Some(D))
-            .into_iter()
-            .filter(|m| m.kind == Kind::Date)
-            .map(|m| (&text[m.start..m.end], m.value))
-            .collect();
+        let got = dates(&ex, text);
         if got != [(span, Some(want.to_string()))] {
             wrong.push(format!("{text}: got {got:?}, want {span:?} = {want}"));
         }
@@ -237,6 +241,46 @@ fn words_that_only_look_like_dates_are_not_dates() {
         "dates where none are:\n{}",
         wrong.join("\n")
     );
+}
+
+/// `kişi` "person" folds like `kış` "winter" with an ending (`kis` + `i`): no date takes it
+/// in as a season, in capitals neither (`KİŞİ`: a dotted capital is `i`). The season words
+/// still are seasons.
+#[test]
+fn a_season_is_read_by_its_letters_not_its_fold() {
+    let ex = Extractor::new();
+    let mut wrong = Vec::new();
+    for (text, word) in [
+        ("1000'lerce kişi meydanda toplandı.", "kişi"),
+        ("Törene 2000 kişi katıldı.", "kişi"),
+        ("Meydanda 2000 KİŞİ vardı.", "KİŞİ"),
+        ("2000 kişiyle yürüdüler.", "kişiyle"),
+        ("Yüzlerce araç, 300'lerce kişi geldi.", "kişi"),
+    ] {
+        let at = text.find(word).expect("word in text");
+        let (from, to) = (at, at + word.len());
+        let seasons: Vec<(&str, Option<String>)> = dates(&ex, text)
+            .into_iter()
+            .filter(|(span, _)| {
+                // The span is a slice of `text`: its offset there.
+                let start = span.as_ptr() as usize - text.as_ptr() as usize;
+                start < to && from < start + span.len()
+            })
+            .collect();
+        if !seasons.is_empty() {
+            wrong.push(format!("{text}: {seasons:?} takes in {word}"));
+        }
+    }
+    for (text, span, want) in [
+        ("2019 kışında kar yağdı.", "2019 kış", "2019-24"),
+        ("Seçim 2018 güzü yapıldı.", "2018 güz", "2018-23"),
+    ] {
+        let got = dates(&ex, text);
+        if got != [(span, Some(want.to_string()))] {
+            wrong.push(format!("{text}: got {got:?}, want {span} = {want}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]

@@ -14,7 +14,6 @@ use super::lexicon::Lexicon;
 use super::names::tidy_tr;
 use super::token::Tokens;
 use super::{Kind, RawMention};
-use crate::text::fold_str;
 
 /// Where a model's mentions of one kind stand against the rules'.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,11 +80,18 @@ pub struct Reading {
 }
 
 /// True when `m` is a person whose whole name or last word the curated lexicon knows.
-fn lexicon_person(lx: &Lexicon, text: &str, toks: &Tokens, m: &RawMention) -> bool {
+fn lexicon_person(
+    (lx, text, toks): (&Lexicon, &str, &Tokens),
+    m: &RawMention,
+    key: &mut String,
+) -> bool {
     if m.kind != Kind::Person {
         return false;
     }
-    if lx.people.contains_key(&fold_str(&text[m.start..m.end])) {
+    // Folded into one buffer for all the text's persons, not a string each.
+    key.clear();
+    crate::text::fold_into(&text[m.start..m.end], key);
+    if lx.people.contains_key(key.as_str()) {
         return true;
     }
     let last = toks.covering(m.start, m.end).end;
@@ -135,9 +141,10 @@ pub fn merge(
         .filter(|r| r.blend.orgs_block)
         .flat_map(|r| r.tags.orgs.iter().copied())
         .collect();
+    let mut key = String::new();
     let (mut known, mut rules): (Vec<_>, Vec<_>) = rules
         .drain(..)
-        .partition(|m| lexicon_person(lx, text, toks, m));
+        .partition(|m| lexicon_person((lx, text, toks), m, &mut key));
     arabic::known_persons((lx, text, toks), &mut known, &readings);
     // A known person inside a longer organisation is its namesake (`Atatürk Havalimanı`);
     // one the model calls an organisation as a whole keeps the lexicon's reading.

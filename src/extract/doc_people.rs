@@ -11,6 +11,7 @@ use super::names::is_function_word;
 use super::ordinary_ar::ordinary_name_word;
 use super::token::Tokens;
 use super::{Kind, RawMention};
+use crate::text::{is_arabic, is_word_char};
 
 /// Most words of a name that is looked for again.
 const MAX_WORDS: usize = 4;
@@ -34,6 +35,15 @@ pub fn arabic_names(text: &str, ms: &[RawMention]) -> Vec<ArabicName> {
         let Some(mention) = text.get(m.start..m.end) else {
             continue;
         };
+        // A mention that opens on a word character of another script opens on a token that
+        // is not Arabic (most persons, the Turkish ones): not tokenised to be refused.
+        if mention
+            .chars()
+            .next()
+            .is_some_and(|c| is_word_char(c) && !is_arabic(c))
+        {
+            continue;
+        }
         let toks = Tokens::new(mention);
         let n = toks.len();
         if n == 0 || n > MAX_WORDS || !toks.toks.iter().all(|t| t.arabic) {

@@ -144,10 +144,14 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// [`is_word_char`] with the Arabic letters (most of an Arabic text) answered inline.
+/// [`is_word_char`] with the Arabic letters (most of an Arabic text) and the Latin ones
+/// (Turkish `ç`, `ş`, `ğ`, `ı`, `ö`, `ü`) answered inline, as `is_word_char` answers them,
+/// not by a call a letter.
 #[inline(always)]
 fn word_letter(c: char) -> bool {
-    ('\u{0620}'..='\u{064A}').contains(&c) || is_word_char(c)
+    ('\u{0620}'..='\u{064A}').contains(&c)
+        || ('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷'
+        || is_word_char(c)
 }
 
 /// Reads the rest of a word from byte `p` of `text`, folding its stem's letters into `keys`

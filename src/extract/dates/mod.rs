@@ -4,6 +4,8 @@
 //! neighbours that name one day join (`الخميس 9 يناير`, `أمس الأحد`, `Şubat sonu`).
 
 mod endings;
+mod letters;
+mod months;
 mod numbers;
 mod periods;
 mod ranges;

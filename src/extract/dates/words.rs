@@ -7,6 +7,7 @@ use super::super::lexicon::{FxMap, Lexicon};
 use super::super::morph::{Prefixes, ar_find};
 use super::super::token::Tokens;
 use super::endings::{ENDINGS, LONGEST_ENDING, fits};
+use super::letters::{agree, tr_letters};
 use crate::text::fold_str;
 
 const WORDS: &str = include_str!("../../../assets/dates/words.tsv");
@@ -113,20 +114,6 @@ pub struct DateWords {
     multi_starts: Prefixes,
     /// Turkish words whose letters say more than their fold (`kış`), by folded key.
     letters: FxMap<String, String>,
-}
-
-/// A Turkish word lower-cased with its letters kept, except dotted and dotless i.
-fn tr_letters(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|&c| c != '\u{307}')
-        .map(|c| match c {
-            'ı' | 'î' => 'i',
-            'â' => 'a',
-            'û' => 'u',
-            c => c,
-        })
-        .collect()
 }
 
 fn parse_w(class: &str, value: &str) -> Option<W> {
@@ -253,7 +240,8 @@ impl DateWords {
     }
 
     /// A word written with Turkish letters must have the lexicon's (`kısa` is not `kış` +
-    /// `a`, though both fold to `kis`); a word written in ASCII only matches by its fold.
+    /// `a`, `kişi` not `kış` + `ı`, though all fold to `kis…`); a word written in ASCII only
+    /// matches by its fold.
     fn letters_agree(&self, key: &str, orig: &str) -> bool {
         let Some(want) = self.letters.get(key) else {
             return true;
@@ -261,7 +249,7 @@ impl DateWords {
         if orig.is_ascii() {
             return true;
         }
-        tr_letters(orig) == *want
+        agree(orig, want)
     }
 
     /// The class of every token (`None` for most); a phrase's class sits on its first token.

@@ -235,8 +235,10 @@ pub fn add_given_and_surname(
     for i in 0..toks.len().saturating_sub(1) {
         let t = &toks.toks[i];
         let k = toks.key(i);
+        // Asked after the cheaper tests, which most tokens fail: a sentence start is then
+        // not looked for at every word after a capitalised one.
         let alone_before =
-            i == 0 || !toks.joined(i - 1) || !capital(i - 1) || sentence_start(text, toks, i);
+            || i == 0 || !toks.joined(i - 1) || !capital(i - 1) || sentence_start(text, toks, i);
         if !t.cap
             || t.has_suffix()
             || toks.toks[i + 1].sep != Sep::Space
@@ -249,7 +251,7 @@ pub fn add_given_and_surname(
                 .any(|s| lx.place(&toks.key(i + 1)[..s]).is_some())
             || !super::name_word(lx, toks, i)
             || !super::name_word(lx, toks, i + 1)
-            || !alone_before
+            || !alone_before()
             || toks.joined(i + 1) && capital(i + 2)
         {
             continue;

@@ -67,7 +67,13 @@ fn taken(out: &[RawMention], s: usize, e: usize) -> bool {
 fn add_initials(text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
     let mut i = 0;
     while i < toks.len() {
-        let Some((last, end)) = initials_from(text, toks, i) else {
+        // An initial is capitalised: the flag, read here, spares most tokens a call (the
+        // compiler does not inline `initials_from`).
+        let found = toks.toks[i]
+            .cap
+            .then(|| initials_from(text, toks, i))
+            .flatten();
+        let Some((last, end)) = found else {
             i += 1;
             continue;
         };
@@ -279,6 +285,7 @@ fn all_caps(text: &str, toks: &Tokens, i: usize) -> bool {
 fn add_caps_people(lx: &Lexicon, text: &str, toks: &Tokens, out: &mut Vec<RawMention>) {
     for i in 0..toks.len().saturating_sub(1) {
         if toks.toks[i + 1].sep != Sep::Space
+            || !toks.toks[i + 1].cap
             || !all_caps(text, toks, i + 1)
             || !name_before_caps(lx, text, toks, i)
             || !caps_surname(lx, text, toks, i + 1)
