@@ -309,3 +309,32 @@ fn relative_dates_resolve_after_a_dateline_with_a_month_name() {
         assert_eq!(got.as_deref(), Some(want), "{text}");
     }
 }
+
+/// A number with the plural and the equative (`1000'lerce`, `10'larca`: by the thousands,
+/// by the tens) counts things: no year, decade or day, whatever follows it.
+#[test]
+fn a_number_counting_by_the_thousands_is_no_date() {
+    let ex = Extractor::new();
+    let mut wrong = Vec::new();
+    for text in [
+        "1000'lerce kişi meydanda toplandı.",
+        "2000'lerce yıl önce yapılmış.",
+        "Ocak ayında 10'larca kişi gözaltına alındı.",
+    ] {
+        let got: Vec<_> = dates(&ex, text)
+            .into_iter()
+            .filter(|(span, _)| {
+                span.contains("lerce") || span.contains("larca") || span.contains("000")
+            })
+            .collect();
+        if !got.is_empty() {
+            wrong.push(format!("{text}: {got:?}"));
+        }
+    }
+    // The decades stay: the plural alone or with a case ending.
+    let got = dates(&ex, "1990'larda enflasyon yüksekti.");
+    if got != [("1990'larda", Some("199X".to_string()))] {
+        wrong.push(format!("1990'larda: {got:?}"));
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -288,6 +288,9 @@ pub(super) fn number(text: &str, toks: &Tokens, i: usize, key: &str) -> Option<(
     } else {
         rest
     };
+    if counts_by(tail) {
+        return None;
+    }
     let era = match tail {
         "ه" => Some(Era::Ah),
         "م" => Some(Era::Ce),
@@ -323,6 +326,13 @@ fn decade_ending(tail: &str) -> bool {
         .strip_prefix("lar")
         .or_else(|| tail.strip_prefix("ler"));
     case.is_some_and(|case| case.is_empty() || TR_ENDINGS.contains(&case))
+}
+
+/// A folded ending that makes a number a count of many (`1000'lerce kişi`, `100'lerce`,
+/// `10'larca`: by the thousands, hundreds, tens): the plural then the equative `-ca`/`-ce`.
+/// Such a number is no year, decade or day.
+fn counts_by(tail: &str) -> bool {
+    matches!(tail, "larca" | "lerce")
 }
 
 /// An upper-case Roman numeral (`XX`, `XIX`), for centuries.
