@@ -7,12 +7,22 @@
 //! `Sep::Punct`, which no rule joins, and the tagger's segments end at every line break. A
 //! cut is made at the first blank line past the piece's size, or, in a paragraph longer than
 //! a piece, at the first such punctuated line break. A line that runs on more than a piece
-//! past where its piece should end is cut inside, after the first sentence end there (a
-//! word of four bytes or more without digits, then `.`, `!`, `?` or `؟` and a space): the
-//! tagger's sequences end there too, and no rule joins across it (an initial, an
-//! abbreviation, an ordinal are shorter or digits). Such a line was one piece, read
-//! whole: at 40 MB a line of 2 MB, its tokens and their people 28 MB of the reader's peak.
-//! A line with none of these stays whole.
+//! past where its piece should end is cut inside, after the first sentence end within a
+//! piece of there (a word of four bytes or more without digits, then `.`, `!`, `?` or `؟`
+//! and a space): the tagger's sequences end there too, and no rule joins across it (an
+//! initial, an abbreviation, an ordinal are shorter or digits). Such a line was one piece,
+//! read whole: at 40 MB a line of 2 MB, its tokens and their people 28 MB of the reader's
+//! peak.
+//!
+//! A line with no sentence end in that piece (base64, a list of numbers or words, a
+//! transcript without full stops) is cut at the first space where its piece should end,
+//! or, with no space within [`MARGIN_BYTES`], inside the word there: read whole, its
+//! tokens, the date rules' tables and the tagger's sequence were held for the whole line
+//! at once (a 40 MB line of made-up words peaked at 10 times the file). This cut is the one
+//! that can change what is found: the margins hold a mention that runs across it whole,
+//! but the tagger's sequence and the rules' look around stop at the window's edge
+//! [`MARGIN_WORDS`] words past it, where the line read whole went on; a mention that starts
+//! in the margin and ends past the window is lost.
 //!
 //! The rules also look a few words to either side without joining them (an organisation
 //! head before an Arabic name, a tense verb, the punctuation after the last word a tagger
@@ -91,14 +101,9 @@ pub fn pieces(text: &str, piece: usize) -> Vec<Piece> {
 fn next_cut(text: &str, from: usize, piece: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut punctuated = None;
-    // Where the search for a sentence end inside lines has read to: each byte once.
-    let mut scanned = from;
     for at in memchr_iter(b'\n', bytes.get(from..)?).map(|i| i + from) {
         if punctuated.is_none() && at - from > piece {
-            if let Some(cut) = sentence_end(text, scanned, at) {
-                return Some(cut);
-            }
-            scanned = at;
+            return inside_line(text, from, at, piece);
         }
         if blank_line_after(bytes, at) {
             return Some(at);
@@ -111,9 +116,43 @@ fn next_cut(text: &str, from: usize, piece: usize) -> Option<usize> {
         }
     }
     match punctuated {
-        None if text.len() - from > piece => sentence_end(text, scanned, text.len()),
+        None if text.len() - from > piece => inside_line(text, from, text.len(), piece),
         _ => punctuated,
     }
+}
+
+/// Where to cut `text[from..to]`, which runs on more than `piece` bytes with no line
+/// break to cut at before `to` (a line break, or the text's end): after the first sentence
+/// end within `piece` bytes of `from`, else at the first word break from `from` on
+/// ([`word_break`]): the piece no longer than one with a sentence end. Always one before a
+/// line break; `None` only near the text's end.
+fn inside_line(text: &str, from: usize, to: usize, piece: usize) -> Option<usize> {
+    let limit = ceil_char_boundary(text, (from + piece).min(to));
+    sentence_end(text, from, limit).or_else(|| word_break(text, from, to))
+}
+
+/// The first word break from `from` on, where `to` (a line break or the text's end) is
+/// the last: a space or tab, or where there is none within [`MARGIN_BYTES`] (base64, a
+/// run of letters) the first character boundary that many bytes on, inside a word no name
+/// is that long. `None` when that is the text's end (no piece would be left after it).
+fn word_break(text: &str, from: usize, to: usize) -> Option<usize> {
+    let near = text.as_bytes().get(from..to)?;
+    let space = near
+        .iter()
+        .take(MARGIN_BYTES)
+        .position(|b| matches!(b, b' ' | b'\t'));
+    let at = match space {
+        Some(i) => from + i,
+        None => ceil_char_boundary(text, from + MARGIN_BYTES).min(to),
+    };
+    (at < text.len()).then_some(at)
+}
+
+/// The first character boundary of `text` at or after `at` (its length past the end).
+fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    (at..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }
 
 /// The first sentence end in `text[from..to]` (a line) to cut at, as [`pieces`] says: the
@@ -221,13 +260,19 @@ mod tests {
         }
     }
 
+    /// The pieces of `text`, more than `at_least` of them, covering it.
+    fn checked_pieces(text: &str, piece: usize, at_least: usize) -> Vec<Piece> {
+        let ps = pieces(text, piece);
+        assert!(ps.len() > at_least, "{} pieces", ps.len());
+        check_cover(text, &ps);
+        ps
+    }
+
     #[test]
     fn cuts_fall_on_blank_lines_first() {
         let para = "Sergey Lavrov Ankara'ya geldi.\nErdoğan ile görüştü\n\n";
         let text = para.repeat(20);
-        let ps = pieces(&text, 100);
-        assert!(ps.len() > 5, "{} pieces", ps.len());
-        check_cover(&text, &ps);
+        let ps = checked_pieces(&text, 100, 5);
         for p in &ps[1..] {
             assert!(text[p.core.start..].starts_with("\n\n"), "{:?}", p.core);
         }
@@ -237,9 +282,7 @@ mod tests {
     fn a_long_paragraph_is_cut_after_punctuation_never_inside_a_wrapped_name() {
         let line = "Dışişleri Bakanı Sergey\nLavrov konuştu.\n";
         let text = line.repeat(30);
-        let ps = pieces(&text, 100);
-        assert!(ps.len() > 5, "{} pieces", ps.len());
-        check_cover(&text, &ps);
+        let ps = checked_pieces(&text, 100, 5);
         for p in &ps[1..] {
             assert!(text[..p.core.start].ends_with("konuştu."), "{:?}", p.core);
         }
@@ -248,9 +291,7 @@ mod tests {
     #[test]
     fn an_enormous_line_is_cut_after_a_sentence_end_never_an_initial_or_a_number() {
         let line = "Dışişleri Bakanı S. Lavrov 12. kez geldi. Dr. Ahmet konuştu! ".repeat(40);
-        let ps = pieces(&line, 200);
-        assert!(ps.len() > 5, "{} pieces", ps.len());
-        check_cover(&line, &ps);
+        let ps = checked_pieces(&line, 200, 5);
         for p in &ps[..ps.len() - 1] {
             let before = &line[..p.core.end];
             assert!(
@@ -262,9 +303,7 @@ mod tests {
     }
 
     #[test]
-    fn one_enormous_line_stays_whole_and_margins_hold_words() {
-        let text = "kelime ".repeat(1000);
-        assert_eq!(pieces(&text, 100).len(), 1);
+    fn margins_hold_words() {
         let text = format!("{}\n\n{}", "bir iki ".repeat(100), "üç dört ".repeat(100));
         let ps = pieces(&text, 100);
         assert_eq!(ps.len(), 2);
@@ -273,5 +312,32 @@ mod tests {
         assert_eq!(before.split_whitespace().count(), MARGIN_WORDS);
         let after = &text[ps[0].core.end..ps[0].window.end];
         assert_eq!(after.split_whitespace().count(), MARGIN_WORDS);
+    }
+
+    #[test]
+    fn a_line_with_no_sentence_end_is_cut_at_a_space_where_its_piece_should_end() {
+        let line = "Sergey Lavrov Ankara'ya geldi ve Erdoğan ile görüştü ".repeat(100);
+        let ps = checked_pieces(&line, 200, 10);
+        for p in &ps[..ps.len() - 1] {
+            assert!(line[p.core.end..].starts_with(' '), "{:?}", p.core);
+            assert!(p.core.len() <= 200 + 20, "{:?}", p.core);
+        }
+        // A sentence end within the piece past is still the cut.
+        let text = format!(
+            "{} Lavrov geldi. {}",
+            "kelime ".repeat(40),
+            "kelime ".repeat(200)
+        );
+        let first = &pieces(&text, 200)[0];
+        assert!(text[..first.core.end].ends_with("geldi."));
+    }
+
+    #[test]
+    fn a_line_without_spaces_is_cut_inside_a_word_at_a_character_boundary() {
+        let text = format!("{}\n", "çğıöşü+/".repeat(20_000));
+        let ps = checked_pieces(&text, 1000, 10);
+        for p in &ps[..ps.len() - 1] {
+            assert!(p.core.len() <= 1000 + MARGIN_BYTES + 4, "{:?}", p.core);
+        }
     }
 }

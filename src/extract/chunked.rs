@@ -246,21 +246,35 @@ fn carry_month(
     strings.spans(&ms)
 }
 
-/// The Latin words of `text`, read piece by piece, a run of pieces on each core (one set
-/// of words a core, not one a piece).
+/// The Latin words of `text`, read piece by piece, a run of pieces on each core, as the
+/// hashes of their keys in one list a core, sorted and deduplicated when it has doubled
+/// since it last was: about 8 bytes a distinct word, however many times a word comes back.
 fn document_words(text: &str, pieces: &[Piece]) -> DocumentWords {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let runs: Vec<&[Piece]> = pieces.chunks(pieces.len().div_ceil(threads)).collect();
-    let sets = par_map(&runs, |run| {
-        let mut words = DocumentWords::default();
+    let mut lists = par_map(&runs, |run| {
+        let (mut hashes, mut distinct) = (Vec::new(), 0);
         for p in *run {
-            words.add(&Tokens::new(text.get(p.core.clone()).unwrap_or_default()));
+            let toks = Tokens::new(text.get(p.core.clone()).unwrap_or_default());
+            hashes.extend(DocumentWords::hashes(&toks));
+            if hashes.len() > 2 * distinct.max(1 << 12) {
+                hashes.sort_unstable();
+                hashes.dedup();
+                distinct = hashes.len();
+            }
         }
-        words
+        hashes
     });
-    let mut all = DocumentWords::default();
-    sets.into_iter().for_each(|words| all.merge(words));
-    all
+    // The longest list takes the others in, rather than a new one all of them.
+    lists.sort_by_key(Vec::len);
+    let mut all = lists.pop().unwrap_or_default();
+    all.reserve_exact(lists.iter().map(Vec::len).sum());
+    lists.into_iter().for_each(|list| all.extend(list));
+    let words = DocumentWords::from_hashes(all);
+    // The lists were as large as the text has words: their pages, freed in the workers'
+    // arenas, would stay resident through the pieces' reading.
+    crate::memory::release_freed_memory();
+    words
 }
 
 /// The `surnames` of the document that are words of `toks` (a window's): what
