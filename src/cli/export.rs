@@ -116,19 +116,16 @@ pub fn stream(
     out: &mut impl Write,
 ) -> anyhow::Result<std::io::Result<()>> {
     for doc in &corpus.docs {
-        let one = Corpus {
-            docs: vec![doc.clone()],
-        };
         // A span that does not fit its document (a damaged or hand-edited journal) is left
         // out, said on standard error; everything else is exported.
-        let prepared = export::prepare_skipping(&one, state)?;
-        say_skipped(&prepared.skipped);
-        let chunk = match (prepared.docs.first(), format) {
-            (None, _) => continue,
-            (Some(doc), Format::Conll) => export::conll::conll(doc),
-            (Some(doc), Format::Doccano) => export::doccano::doccano_line(doc),
-            (Some(doc), Format::Jsonl) => export::jsonl::jsonl(doc),
-            (Some(doc), Format::Brat) => export::brat::ann(doc),
+        let mut skipped = Vec::new();
+        let doc = export::prepare_document(doc, state, &mut skipped)?;
+        say_skipped(&skipped);
+        let chunk = match format {
+            Format::Conll => export::conll::conll(&doc),
+            Format::Doccano => export::doccano::doccano_line(&doc),
+            Format::Jsonl => export::jsonl::jsonl(&doc),
+            Format::Brat => export::brat::ann(&doc),
         };
         if let Err(e) = out.write_all(chunk.as_bytes()) {
             return Ok(Err(e));

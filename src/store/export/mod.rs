@@ -23,7 +23,7 @@ use std::path::PathBuf;
 
 use super::effective::{Origin, effective_spans};
 use super::model::{DocState, Label, Source, State};
-use crate::corpus::{Corpus, TextError};
+use crate::corpus::{Corpus, Document, TextError};
 use crate::kind::Kind;
 
 /// Why an export failed.
@@ -129,15 +129,24 @@ pub fn prepare_skipping<'a>(
     let docs = corpus
         .docs
         .iter()
-        .map(|d| {
-            let text = d.text()?;
-            Ok(ExportDoc {
-                url: d.url(),
-                ..prepare_doc_skipping(&d.path, text, state.doc(&d.key), state, &mut skipped)
-            })
-        })
+        .map(|d| prepare_document(d, state, &mut skipped))
         .collect::<Result<_, ExportError>>()?;
     Ok(Prepared { docs, skipped })
+}
+
+/// Prepares one document of a corpus, as [`prepare_skipping`] does each: the spans that do
+/// not fit its text are added to `skipped` and left out. Lets an export stream one text at
+/// a time without a corpus around it. A text that does not read back is the error.
+pub fn prepare_document<'a>(
+    doc: &'a Document,
+    state: &'a State,
+    skipped: &mut Vec<ExportError>,
+) -> Result<ExportDoc<'a>, ExportError> {
+    let text = doc.text()?;
+    Ok(ExportDoc {
+        url: doc.url(),
+        ..prepare_doc_skipping(&doc.path, text, state.doc(&doc.key), state, skipped)
+    })
 }
 
 /// Prepares every document of a corpus, checking all spans; the first that does not fit
