@@ -2,7 +2,7 @@
 //! once is a person where the same words come back in it (`كافو` after `النجم البرازيلي
 //! كافو`, `نصر الله` in a heading after `حسن نصر الله`). Arabic has no capitals, so the
 //! tagger and the cued rules often read a name at its cue and miss it further on; the
-//! corpus-wide spreading ([`super::link::KnownPeople`]) only carries the last words of
+//! corpus-wide spreading ([`super::known_people::KnownPeople`]) only carries the last words of
 //! multi-word names, and only ones that are no ordinary words.
 
 use super::lexicon::{FxSet, Lexicon};

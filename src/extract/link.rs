@@ -1,7 +1,6 @@
 //! Linking of mentions into entities across documents and scripts. The consistency pass
-//! (a name once seen as a person is a person elsewhere) is [`KnownPeople`]'s.
+//! (a name once seen as a person is a person elsewhere) is [`super::known_people::KnownPeople`]'s.
 
-pub use super::known_people::KnownPeople;
 use super::lexicon::{FxMap, Lexicon};
 use super::{CorpusExtraction, Entity, Kind, Mention, RawMention};
 use crate::corpus::Texts;
@@ -58,7 +57,7 @@ pub(crate) fn link_each(
                 if m.kind != Kind::Person {
                     return;
                 }
-                let surface = text[m.start..m.end].to_string();
+                let surface = one_line(&text[m.start..m.end]);
                 let words = surface.split_whitespace().count();
                 if (pass == 0) == (words >= 2) {
                     b.person(lx, &surface, m.canonical.as_deref());
@@ -89,6 +88,36 @@ struct Builder {
     last_doc: Vec<usize>,
     by_key: FxMap<String, usize>,
     by_last: FxMap<String, usize>,
+}
+
+/// A name read as one line: a word broken at a line's end by a hyphen (`El-` then `Nusra`
+/// on the next line) joined again (`El-Nusra`), so that it links with its unbroken
+/// mentions and is shown as written.
+fn one_line(surface: &str) -> std::borrow::Cow<'_, str> {
+    let broken = |i: usize, h: char| {
+        let rest = &surface[i + h.len_utf8()..];
+        let gap = &rest[..rest.len() - rest.trim_start().len()];
+        gap.contains('\n').then_some(gap.len())
+    };
+    let hyphens = || {
+        surface
+            .char_indices()
+            .filter(|&(_, c)| c == '-' || c == '‐')
+    };
+    if !hyphens().any(|(i, h)| broken(i, h).is_some()) {
+        return surface.into();
+    }
+    let mut out = String::with_capacity(surface.len());
+    let mut from = 0;
+    for (i, h) in hyphens() {
+        if let Some(gap) = broken(i, h) {
+            let after = i + h.len_utf8();
+            out.push_str(&surface[from..after]);
+            from = after + gap;
+        }
+    }
+    out.push_str(&surface[from..]);
+    out.into()
 }
 
 fn pkey(s: &str) -> String {
@@ -186,6 +215,7 @@ impl Builder {
     }
 
     fn entity_of(&mut self, lx: &Lexicon, m: &RawMention, text: &str) -> usize {
+        let text = &*one_line(text);
         let key = match m.kind {
             Kind::Person => return self.person(lx, text, m.canonical.as_deref()),
             Kind::Place => format!(

@@ -37,8 +37,9 @@ pub use blend::{Blend, Mode};
 pub use cache::MentionCache;
 use dates::{Anchor, DateRules};
 pub use items::EntityItems;
+pub use known_people::KnownPeople;
 pub use lexicon::Lexicon;
-pub use link::{KnownPeople, link};
+pub use link::link;
 use names::Scan;
 use run::par_map;
 pub use run::{

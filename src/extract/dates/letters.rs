@@ -54,6 +54,37 @@ pub(super) fn agree(orig: &str, want: &str) -> bool {
     }) && w.next().is_none()
 }
 
+/// Folded openings of verbs whose subject is a number of people (`katıldı` "took part",
+/// `toplandı` "gathered", `yaralandı` "were hurt", `gözaltına alındı` "were detained").
+const PEOPLE_VERBS: &[&str] = &[
+    "katil",
+    "toplan",
+    "yaralan",
+    "gozaltina",
+    "tutuklan",
+    "hayatini",
+    "oldu",
+    "kurtaril",
+    "tahliye",
+    "yakalan",
+    "bulundu",
+    "bulunan",
+    "etkilen",
+];
+
+/// Token `i`, a date word typed without Turkish letters that is also another word's form
+/// (`kisi`: `kışı` "its winter", `kişi` "person"), sits between a number and a verb of
+/// people: `2000 kisi katildi` counts people. A careful reader takes the count there, as a
+/// winter is not what takes part, gathers or is hurt; with no such verb (`2019 kisi cok
+/// soguk gecti`) the year's season stands.
+pub(super) fn counted_people(toks: &super::super::token::Tokens, i: usize) -> bool {
+    let number_before = i > 0 && toks.toks[i - 1].digits;
+    let verb_after = (i + 1 < toks.len())
+        .then(|| toks.key(i + 1))
+        .is_some_and(|k| PEOPLE_VERBS.iter().any(|v| k.starts_with(v)));
+    number_before && verb_after
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

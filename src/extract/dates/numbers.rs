@@ -153,11 +153,13 @@ impl Rules<'_> {
             return;
         }
         // A year before a capitalised name is part of it (`2024 Paris Olimpiyat Oyunları`,
-        // `1900 Filistinli`), not a date.
+        // `1900 Filistinli`, `2022 Kış Olimpiyatları`), not a date.
         if !t.has_suffix()
             && self.tight(k)
             && self.toks.toks.get(k).is_some_and(|n| n.cap && !n.arabic)
-            && self.cls(k).is_none_or(|c| matches!(c.w, W::Season(_)))
+            && self
+                .cls(k)
+                .is_none_or(|c| matches!(c.w, W::Season(_)) && !self.season_of_year(k))
         {
             return;
         }
@@ -192,6 +194,21 @@ impl Rules<'_> {
             self.era_end(i, Era::Ce),
             Some(Value::One(Val::Year(yi))),
         );
+    }
+
+    /// The capitalised season word at `k`, after a year, reads as that year's season, not
+    /// as the first word of a name: with the compound ending (`2019 Kışı`, "the winter of
+    /// 2019"; a name's season word stands bare, `2022 Kış Olimpiyatları`), or written in
+    /// capitals (`2019 KIŞI`, `2018 İLKBAHARINDA`), where the case says nothing and the
+    /// words read as they would in lower case.
+    fn season_of_year(&self, k: usize) -> bool {
+        let (Some(c), Some(t)) = (self.cls(k), self.toks.toks.get(k)) else {
+            return false;
+        };
+        let word = self.text.get(t.start()..t.stem_end()).unwrap_or_default();
+        let capitals = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !word.chars().any(char::is_lowercase);
+        c.end < t.stem_end() || capitals
     }
 
     /// The Arabic number at `i` follows the head of a name a few words back with no date word

@@ -7,7 +7,7 @@ use super::super::lexicon::{FxMap, Lexicon};
 use super::super::morph::{Prefixes, ar_find};
 use super::super::token::Tokens;
 use super::endings::{ENDINGS, LONGEST_ENDING, fits};
-use super::letters::{agree, tr_letters};
+use super::letters::{agree, counted_people, tr_letters};
 use crate::text::fold_str;
 
 const WORDS: &str = include_str!("../../../assets/dates/words.tsv");
@@ -362,7 +362,10 @@ impl DateWords {
                 let w = self.one.get(&key[..s])?;
                 let stem = &text[t.start()
                     ..t.start() + super::super::names::orig_len(&text[t.start()..t.end()], s)];
-                self.letters_agree(&key[..s], stem).then_some((s, *w))
+                let ascii_other_word = stem.is_ascii()
+                    && self.letters.contains_key(&key[..s])
+                    && counted_people(toks, i);
+                (self.letters_agree(&key[..s], stem) && !ascii_other_word).then_some((s, *w))
             })
             .map(|(s, w)| {
                 // A plural belongs to the word (`1990'lı yıllar`); case endings stay outside.
