@@ -128,7 +128,8 @@ pub(crate) struct TermMatcher {
     finder: Finder<'static>,
     shape: Option<ShapeFinder>,
     alias_finders: Vec<Finder<'static>>,
-    iso_like: bool,
+    /// Matches dates by their ISO form, before the own text.
+    pub iso_like: bool,
     /// Which skeleton entries of document lines the shape met so far.
     memo: EntryMemo,
 }
@@ -174,6 +175,12 @@ impl TermMatcher {
             let short = self.short_bonus(f.fuzzy);
             return Some((tiered(EXACT_TIER, score + short), Via::Text { at, len }));
         }
+        self.hit_past_own(scorer, f)
+    }
+
+    /// [`TermMatcher::hit`] past the own text, known not to hold the term (`text_hit` said
+    /// `None`, and not `iso_like`): not searched twice per title.
+    pub fn hit_past_own(&self, scorer: &mut Scorer, f: Fields<'_>) -> Option<(i32, Via)> {
         let other = self
             .names(f.extra)
             .or_else(|| self.aliases(f.key))

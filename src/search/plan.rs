@@ -99,15 +99,37 @@ impl Plan {
         let mut buf = std::mem::take(&mut self.key);
         let key = index.key(item, &mut buf);
         let mut score = None;
+        // A lone term the own text was searched for and does not hold: its other fields
+        // are read without searching that text again.
+        let mut own_missed = false;
         if short {
             let fuzzy = item.kind != ItemKind::Line || index.fuzzy_lines;
             score = self.key_score(item.kind, key, fuzzy);
+            own_missed = score.is_none() && self.lone_term_reads_own_first(item.kind);
         }
         if score.is_none() {
-            score = self.score_fields(item.kind, &index.fields(item, key));
+            let mut fields = index.fields_but_source(item, key);
+            if self.groups.iter().any(|(scope, _)| *scope == Scope::Source) {
+                fields.source = index.source_fields(item);
+            }
+            score = self.score_fields_with(item.kind, &fields, own_missed);
         }
         self.key = buf;
         score
+    }
+
+    /// True when one group alone covers `kind`, with one term, positive, looking at the own
+    /// text first and not in the source's scope: when [`Plan::key_score`] says `None`, that
+    /// term's own text does not hold it.
+    fn lone_term_reads_own_first(&self, kind: ItemKind) -> bool {
+        let mut covering = self.groups.iter().filter(|(s, _)| covers(*s, kind));
+        match (covering.next(), covering.next()) {
+            (Some((scope, terms)), None) => {
+                *scope != Scope::Source
+                    && matches!(terms.as_slice(), [t] if !t.term.negated && !t.iso_like)
+            }
+            _ => false,
+        }
     }
 
     /// False when some group covering the item has no term that can meet it: one lacking
@@ -154,6 +176,17 @@ impl Plan {
 
     /// The score of an item of `kind` with these fields, or `None`.
     pub fn score_fields(&mut self, kind: ItemKind, fields: &ItemFields<'_>) -> Option<i32> {
+        self.score_fields_with(kind, fields, false)
+    }
+
+    /// [`Plan::score_fields`]; with `own_missed`, every term is known not to be held by the
+    /// own text ([`TermMatcher::hit_past_own`]).
+    fn score_fields_with(
+        &mut self,
+        kind: ItemKind,
+        fields: &ItemFields<'_>,
+        own_missed: bool,
+    ) -> Option<i32> {
         let mut total = 0;
         for (scope, terms) in &self.groups {
             if !covers(*scope, kind) {
@@ -161,7 +194,7 @@ impl Plan {
             }
             total += terms
                 .iter()
-                .filter_map(|t| term_score(&mut self.scorer, t, *scope, fields))
+                .filter_map(|t| term_score(&mut self.scorer, t, *scope, fields, own_missed))
                 .max()?;
         }
         Some(total)
@@ -180,7 +213,7 @@ impl Plan {
                 .enumerate()
                 .filter(|(_, t)| !t.term.negated)
                 .filter_map(|(i, t)| {
-                    let hit = term_hit(&mut self.scorer, t, *scope, fields)?;
+                    let hit = term_hit(&mut self.scorer, t, *scope, fields, false)?;
                     Some((hit.0, i, hit.1))
                 })
                 .max_by_key(|h| h.0);
@@ -208,17 +241,23 @@ pub(crate) struct ItemFields<'a> {
 }
 
 /// How the term (without its `!`) meets the item in `scope`: the source for `%src`, else
-/// the item's own fields, else its tags.
+/// the item's own fields, else its tags. With `own_missed`, the own text is known not to
+/// hold the term ([`TermMatcher::hit_past_own`]).
 fn term_hit(
     scorer: &mut Scorer,
     t: &TermMatcher,
     scope: Scope,
     f: &ItemFields<'_>,
+    own_missed: bool,
 ) -> Option<(i32, Via)> {
     if scope == Scope::Source {
         return t.hit(scorer, f.source?);
     }
-    t.hit(scorer, f.own).or_else(|| {
+    let own = match own_missed {
+        true => t.hit_past_own(scorer, f.own),
+        false => t.hit(scorer, f.own),
+    };
+    own.or_else(|| {
         let (score, via) = t.hit(scorer, f.tags?)?;
         match via {
             Via::Name { at, len } => Some((score, Via::Tag { at, len })),
@@ -233,8 +272,9 @@ fn term_score(
     t: &TermMatcher,
     scope: Scope,
     f: &ItemFields<'_>,
+    own_missed: bool,
 ) -> Option<i32> {
-    let hit = term_hit(scorer, t, scope, f);
+    let hit = term_hit(scorer, t, scope, f, own_missed);
     if t.term.negated {
         hit.is_none().then_some(0)
     } else {
@@ -298,6 +338,15 @@ impl Index {
     /// (see [`Index::key`]).
     pub(crate) fn fields<'a>(&'a self, item: &Item, key: &'a str) -> ItemFields<'a> {
         ItemFields {
+            source: self.source_fields(item),
+            ..self.fields_but_source(item, key)
+        }
+    }
+
+    /// [`Index::fields`] without the source, which only `%src` reads: a scan looks it up
+    /// only for such a query.
+    pub(crate) fn fields_but_source<'a>(&'a self, item: &Item, key: &'a str) -> ItemFields<'a> {
+        ItemFields {
             own: Fields {
                 key,
                 extra: self.extra(item),
@@ -307,7 +356,7 @@ impl Index {
                 fuzzy: item.kind != ItemKind::Line || self.fuzzy_lines,
             },
             tags: self.tag_fields(item),
-            source: self.source_fields(item),
+            source: None,
         }
     }
 }

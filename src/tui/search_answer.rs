@@ -273,15 +273,19 @@ fn ranked_docs(index: &Index, query: &Query, results: &Results, entity_hits: &[H
         let key = index.rank_key(hit);
         docs.for_each(|d| better(d, key));
     }
-    let mut direct: Vec<(u128, usize)> = best
+    // A rank key is under 2^96 (see `Index::rank_key`) and unique to its document (it ends
+    // with the hit's item, which has one document): key and document in one u128 sort as
+    // (key, document) do, in half the bytes.
+    let mut direct: Vec<u128> = best
         .iter()
         .enumerate()
         .filter(|&(d, &key)| key != u128::MAX && every_scope.allows(d))
-        .map(|(d, &key)| (key, d))
+        .filter_map(|(d, &key)| Some(key << 32 | u128::from(u32::try_from(d).ok()?)))
         .collect();
     direct.sort_unstable();
     let mut seen: Vec<bool> = best.iter().map(|&k| k != u128::MAX).collect();
-    let mut docs: Vec<usize> = direct.into_iter().map(|(_, d)| d).collect();
+    let docs = direct.into_iter().map(|k| k & u128::from(u32::MAX));
+    let mut docs: Vec<usize> = docs.filter_map(|d| usize::try_from(d).ok()).collect();
     for hit in entity_hits {
         let Some((_, entity_docs)) = index.kind_and_docs(hit.item as usize) else {
             continue;
