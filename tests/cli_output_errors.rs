@@ -69,3 +69,27 @@ fn export_says_the_same() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn export_to_a_file_named_as_its_folder_says_to_name_a_folder() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("out");
+    std::fs::write(&file, "kept")?;
+    for format in ["jsonl", "brat"] {
+        let out = okur()
+            .args(["export", "--format", format, "--out"])
+            .arg(&file)
+            .arg("--store")
+            .arg(dir.path().join("journal.jsonl"))
+            .env("XDG_CACHE_HOME", dir.path())
+            .output()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("out: not a folder; name a folder"),
+            "{format}: {err}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&file)?, "kept");
+    Ok(())
+}

@@ -66,6 +66,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
     if format == Format::Brat && args.out.is_none() {
         bail!("brat export writes one .txt and one .ann per document: pass --out DIR");
     }
+    if let Some(dir) = &args.out {
+        check_out_folder(dir)?;
+    }
     let mut report = super::load_corpus(&args.paths)?;
     #[cfg(feature = "team")]
     if let Some(url) = &args.team {
@@ -143,6 +146,19 @@ fn no_journal_notice(path: &std::path::Path) -> String {
         "okur: no journal at {}: exporting without annotations",
         crate::escape::message(&name)
     )
+}
+
+/// `--out DIR` names a folder, or nothing yet (it is made). A file there was reported as
+/// `cannot create folder DIR: File exists` (`cannot write /dev/full: File exists` for
+/// brat), which did not say what to change.
+fn check_out_folder(dir: &std::path::Path) -> anyhow::Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => bail!(
+            "--out {}: not a folder; name a folder for the export (made if missing)",
+            dir.display()
+        ),
+        _ => Ok(()),
+    }
 }
 
 /// Says on standard error which spans were left out.
