@@ -4,7 +4,8 @@
 #![cfg(target_os = "linux")]
 
 use std::fs::File;
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 /// The binary built for the tests. `assert_cmd`'s command sets standard output itself,
 /// so a plain command is used to give it `/dev/full`.
@@ -12,7 +13,7 @@ fn okur() -> Command {
     Command::new(env!("CARGO_BIN_EXE_okur"))
 }
 
-type TestResult = Result<(), Box<dyn std::error::Error>>;
+type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
 /// Every command that prints, on the bundled seeds (no path), with the arguments it needs.
 const COMMANDS: [&[&str]; 9] = [
@@ -52,21 +53,27 @@ fn every_command_says_standard_output_is_full_and_fails() -> TestResult {
     Ok(())
 }
 
+/// `okur export --format FORMAT` of the seeds with an empty journal in `dir`, its cache
+/// there too, then `more` arguments; the error it gave (it must fail, with exit 2).
+fn export_error(dir: &Path, format: &str, more: &[&Path], stdout: Stdio) -> TestResult<String> {
+    let out = okur()
+        .args(["export", "--format", format, "--store"])
+        .arg(dir.join("journal.jsonl"))
+        .args(more)
+        .env("XDG_CACHE_HOME", dir)
+        .stdout(stdout)
+        .output()?;
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{format}: {err}");
+    Ok(err)
+}
+
 #[test]
 fn export_says_the_same() -> TestResult {
     let dir = tempfile::tempdir()?;
-    let out = okur()
-        .args(["export", "--format", "jsonl", "--store"])
-        .arg(dir.path().join("journal.jsonl"))
-        .env("XDG_CACHE_HOME", dir.path())
-        .stdout(File::create("/dev/full")?)
-        .output()?;
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("cannot write to standard output: No space left on device"),
-        "{err}"
-    );
+    let err = export_error(dir.path(), "jsonl", &[], File::create("/dev/full")?.into())?;
+    let said = "cannot write to standard output: No space left on device";
+    assert!(err.contains(said), "{err}");
     Ok(())
 }
 
@@ -76,15 +83,8 @@ fn export_to_a_file_named_as_its_folder_says_to_name_a_folder() -> TestResult {
     let file = dir.path().join("out");
     std::fs::write(&file, "kept")?;
     for format in ["jsonl", "brat"] {
-        let out = okur()
-            .args(["export", "--format", format, "--out"])
-            .arg(&file)
-            .arg("--store")
-            .arg(dir.path().join("journal.jsonl"))
-            .env("XDG_CACHE_HOME", dir.path())
-            .output()?;
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{err}");
+        let out = [Path::new("--out"), &file];
+        let err = export_error(dir.path(), format, &out, Stdio::null())?;
         assert!(
             err.contains("out: not a folder; name a folder"),
             "{format}: {err}"
