@@ -120,6 +120,30 @@ pub fn message(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
 
+/// A text as written to a terminal (`okur render --text`, `okur find --stdin`): every
+/// control character but a tab and a line end escaped as [`message`] escapes it (`\x1b`,
+/// `\u{9b}`), so that an escape sequence inside a document (`ESC ] 52` writes the
+/// clipboard, `ESC [ 2 J` clears the screen) is shown, not obeyed. A carriage return
+/// before a line feed stays (CRLF files); a lone one, which could hide the line's start,
+/// is `\r`. Sent to a pipe or a file the text stays as it is.
+pub fn terminal_text(text: &str) -> Cow<'_, str> {
+    let acts = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !text.chars().any(acts) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => out.push(c),
+            '\r' => out.push_str("\\r"),
+            c if acts(c) => out.push_str(&message(c.encode_utf8(&mut [0; 4]))),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 /// An error and its causes joined by `: `, each cause once: an error whose own words
 /// already end with its cause's (`cannot read x: Is a directory`) does not repeat it.
 pub fn error_line(err: &(dyn std::error::Error + 'static)) -> String {
@@ -181,6 +205,18 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_for_the_terminal_shows_its_escape_sequences() {
+        let text = "a\u{1b}]52;c;eA==\u{7}b\u{1b}[2J\u{9b}1m\tc\r\nd\re\u{7f}\n";
+        assert_eq!(
+            terminal_text(text),
+            "a\\x1b]52;c;eA==\\x07b\\x1b[2J\\u{9b}1m\tc\r\nd\\re\\x7f\n"
+        );
+        let plain = "İstanbul\tالقاهرة \u{202e}\n";
+        assert!(matches!(terminal_text(plain), Cow::Borrowed(t) if t == plain));
+        assert_eq!(terminal_text("a\r\nb\r\n"), "a\r\nb\r\n");
+    }
 
     #[test]
     fn plain_text_and_arabic_marks_pass_unchanged() {

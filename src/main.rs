@@ -83,7 +83,7 @@ fn main() -> ExitCode {
     // Before any thread starts: an arena per core, not eight (see `okur::memory`).
     okur::memory::cap_arenas(okur::memory::arenas_for_cores());
     let cli = Cli::parse();
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = cli::output::Stdout::new(std::io::stdout().lock());
     let result = match &cli.command {
         Some(Command::Render(args)) => cli::render::run(args, &mut stdout),
         Some(Command::Export(args)) => cli::export::run(args),
@@ -114,8 +114,9 @@ fn main() -> ExitCode {
         }
         None => open(&cli.open),
     };
-    let _ = stdout.flush();
-    match result.and_then(read_back) {
+    // The last rows may still sit in the buffer: their write error is the command's.
+    let flushed = stdout.flush().map_err(anyhow::Error::from);
+    match result.and(flushed).and_then(read_back) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => report(&err),

@@ -66,6 +66,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
     if format == Format::Brat && args.out.is_none() {
         bail!("brat export writes one .txt and one .ann per document: pass --out DIR");
     }
+    if let Some(dir) = &args.out {
+        check_out_folder(dir)?;
+    }
     let mut report = super::load_corpus(&args.paths)?;
     #[cfg(feature = "team")]
     if let Some(url) = &args.team {
@@ -73,10 +76,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
     }
     let path = resolve_store_path(args.store.as_deref())?;
     if !path.exists() {
-        eprintln!(
-            "okur: no journal at {}: exporting without annotations",
-            path.display()
-        );
+        eprintln!("{}", no_journal_notice(&path));
     }
     let store = Store::open_read_only(&path)?;
     for warning in store.warnings() {
@@ -132,6 +132,30 @@ pub fn stream(
         }
     }
     Ok(out.flush())
+}
+
+/// What `okur export` says when the journal it was given is not there: the path as every
+/// notice shows a name (an escape sequence in it shown, not obeyed; a byte that is not
+/// UTF-8 as `\xHH`).
+fn no_journal_notice(path: &std::path::Path) -> String {
+    let name = crate::escape::path_name(path);
+    format!(
+        "okur: no journal at {}: exporting without annotations",
+        crate::escape::message(&name)
+    )
+}
+
+/// `--out DIR` names a folder, or nothing yet (it is made). A file there was reported as
+/// `cannot create folder DIR: File exists` (`cannot write /dev/full: File exists` for
+/// brat), which did not say what to change.
+fn check_out_folder(dir: &std::path::Path) -> anyhow::Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => bail!(
+            "--out {}: not a folder; name a folder for the export (made if missing)",
+            dir.display()
+        ),
+        _ => Ok(()),
+    }
 }
 
 /// Says on standard error which spans were left out.
@@ -199,4 +223,21 @@ fn export_team(
         eprintln!("okur: {missing} documents of the team are not among the documents given");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_missing_journal_is_named_without_its_escape_sequences_acting() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"j\xff\x1b[2J\x1b]0;x\x07.jsonl");
+        let said = no_journal_notice(std::path::Path::new(name));
+        assert_eq!(
+            said,
+            "okur: no journal at j\\xff\\x1b[2J\\x1b]0;x\\x07.jsonl: exporting without annotations"
+        );
+    }
 }

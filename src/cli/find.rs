@@ -92,12 +92,9 @@ pub fn run(
     if args.stdin {
         super::say_if_typed("the lines to rank", "command | okur find --stdin QUERY");
         let input = read_text(std::io::stdin().lock())?;
-        return filter_lines(
-            &input,
-            &args.query,
-            args.limit,
-            &mut std::io::stdout().lock(),
-        );
+        let out = std::io::stdout();
+        let terminal = std::io::IsTerminal::is_terminal(&out);
+        return filter_lines(&input, &args.query, args.limit, terminal, &mut out.lock());
     }
     let query = Query::parse_in(&args.query, args.scope.scope());
     if let Some(matched) = super::find_docs::titles_only(args, &query)? {
@@ -182,12 +179,14 @@ fn read_text(input: impl Read) -> anyhow::Result<String> {
     }
 }
 
-/// Ranks the lines of `input` against `query` and writes the matching lines, best first.
-/// Returns whether any line matched.
+/// Ranks the lines of `input` against `query` and writes the matching lines, best first:
+/// as they are, or to a `terminal` with their control characters shown, not obeyed
+/// (`crate::escape::terminal_text`). Returns whether any line matched.
 pub fn filter_lines(
     input: &str,
     query: &str,
     limit: Option<usize>,
+    terminal: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let lines: Vec<&str> = input.lines().collect();
@@ -198,6 +197,10 @@ pub fn filter_lines(
     let mut out = BufWriter::with_capacity(1 << 16, out);
     for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
         let line = lines.get(hit.item as usize).copied().unwrap_or("");
+        let line = match terminal {
+            true => crate::escape::terminal_text(line),
+            false => line.into(),
+        };
         if !write_or_stop(&mut out, line.as_bytes())? || !write_or_stop(&mut out, b"\n")? {
             break;
         }
@@ -234,15 +237,38 @@ pub(super) fn write_or_stop(out: &mut impl Write, bytes: &[u8]) -> anyhow::Resul
     match out.write_all(bytes) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
-        Err(e) => Err(e).context("cannot write the results"),
+        Err(e) => Err(e).context("cannot write the results to standard output"),
     }
 }
 
 pub(super) fn finish(mut out: impl Write) -> anyhow::Result<()> {
     match out.flush() {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(e).context("cannot write the results")
+            Err(e).context("cannot write the results to standard output")
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_for_a_terminal_show_their_escape_sequences_and_a_pipe_gets_them_whole()
+    -> anyhow::Result<()> {
+        let input = "Ankara \u{1b}]0;title\u{7} one\nnothing\nAnkara \u{1b}[2J two\n";
+        let mut shown = Vec::new();
+        assert!(filter_lines(input, "ankara", None, true, &mut shown)?);
+        let shown = String::from_utf8(shown)?;
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("Ankara \\x1b[2J two\n"), "{shown:?}");
+        let mut piped = Vec::new();
+        filter_lines(input, "ankara", None, false, &mut piped)?;
+        assert!(String::from_utf8(piped)?.contains("Ankara \u{1b}]0;title\u{7} one\n"));
+        Ok(())
     }
 }

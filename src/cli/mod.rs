@@ -14,6 +14,7 @@ mod find_text;
 #[cfg(feature = "tui")]
 pub mod first_load;
 pub mod list;
+pub mod output;
 pub mod render;
 #[cfg(feature = "team")]
 pub mod select;

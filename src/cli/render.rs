@@ -89,9 +89,10 @@ struct JsonRow<'a> {
 pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let report = super::load_corpus(&args.paths)?;
     if args.text {
+        let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
         let mut out = std::io::BufWriter::new(out);
         for doc in &report.corpus.docs {
-            out.write_all(doc.text()?.as_bytes())?;
+            write_stored(&doc.text()?, terminal, &mut out)?;
         }
         out.flush()?;
         return Ok(());
@@ -120,6 +121,16 @@ pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Writes a document's stored text: as it is, byte for byte, to a pipe or a file (what
+/// every offset counts in); to a `terminal` with its control characters shown, not obeyed
+/// (see [`crate::escape::terminal_text`]).
+fn write_stored(text: &str, terminal: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    match terminal {
+        true => out.write_all(crate::escape::terminal_text(text).as_bytes()),
+        false => out.write_all(text.as_bytes()),
+    }
 }
 
 /// Writes rows as text, with a blank row where the paragraph changes (`last_para` is the
@@ -152,4 +163,23 @@ fn write_jsonl(lines: &[VisualLine], out: &mut dyn Write) -> anyhow::Result<()> 
         crate::json::write_line(&mut *out, &row)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stored_text_keeps_its_bytes_for_a_pipe_and_shows_controls_to_a_terminal()
+    -> std::io::Result<()> {
+        let text = "Başlık \u{1b}]52;c;eA==\u{7}\r\n\nmetin\tiki\n";
+        let mut piped = Vec::new();
+        write_stored(text, false, &mut piped)?;
+        assert_eq!(piped, text.as_bytes());
+        let mut shown = Vec::new();
+        write_stored(text, true, &mut shown)?;
+        let shown = String::from_utf8_lossy(&shown);
+        assert_eq!(shown, "Başlık \\x1b]52;c;eA==\\x07\r\n\nmetin\tiki\n");
+        Ok(())
+    }
 }

@@ -36,8 +36,15 @@ pub fn ann(doc: &ExportDoc) -> String {
     out
 }
 
+/// The longest stem a file is named with, in bytes: a file name holds at most 255 bytes on
+/// common file systems, and the stem gets `.txt` or `.ann` and, on a clash, `_N`. A
+/// document named with 252 bytes or more (`NAME.md`, a name without extension) stopped the
+/// whole export with `File name too long`.
+const MAX_STEM_BYTES: usize = 255 - ".txt".len() - "_9999999".len();
+
 /// A file name stem per document, unique within the export: the document's file stem with
-/// path separators and unusual characters replaced, `_2`, `_3` added on clashes.
+/// path separators and unusual characters replaced, cut to [`MAX_STEM_BYTES`] at a
+/// character's end, `_2`, `_3` added on clashes.
 pub fn file_stems(docs: &[ExportDoc]) -> Vec<String> {
     let mut seen = HashSet::new();
     docs.iter()
@@ -57,6 +64,7 @@ pub fn file_stems(docs: &[ExportDoc]) -> Vec<String> {
                     }
                 })
                 .collect();
+            let stem = cut_at_char(stem, MAX_STEM_BYTES);
             let mut unique = stem.clone();
             let mut n = 1;
             while !seen.insert(unique.clone()) {
@@ -66,6 +74,16 @@ pub fn file_stems(docs: &[ExportDoc]) -> Vec<String> {
             unique
         })
         .collect()
+}
+
+/// `text` cut to at most `max` bytes, at the end of a character.
+fn cut_at_char(mut text: String, max: usize) -> String {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
 }
 
 /// Writes `STEM.txt` and `STEM.ann` for every document into `dir` (created if needed) and
@@ -85,4 +103,47 @@ pub fn write_brat(dir: &Path, docs: &[ExportDoc]) -> Result<Vec<PathBuf>, Export
         written.push(ann_path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::DocState;
+
+    #[test]
+    fn documents_with_the_longest_names_are_written_under_names_that_fit()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let names = [
+            "x".repeat(255),
+            format!("{}.md", "y".repeat(252)),
+            format!("{}.md", "ş".repeat(126)),
+            format!("{}.txt", "y".repeat(251)),
+        ];
+        let triage = DocState::default();
+        let docs: Vec<ExportDoc> = names
+            .iter()
+            .map(|name| ExportDoc {
+                path: name,
+                text: "Ankara".into(),
+                url: None,
+                triage: &triage,
+                spans: Vec::new(),
+            })
+            .collect();
+        let dir = tempfile::tempdir()?;
+        let written = write_brat(dir.path(), &docs)?;
+        assert_eq!(written.len(), names.len());
+        let stems = file_stems(&docs);
+        assert!(
+            stems.iter().all(|s| s.len() + ".txt".len() <= 255),
+            "{stems:?}"
+        );
+        assert_eq!(
+            stems[3],
+            format!("{}_2", stems[1]),
+            "cut stems that meet stay apart"
+        );
+        assert_eq!(file_stems(&docs[..1])[0].len(), MAX_STEM_BYTES);
+        Ok(())
+    }
 }

@@ -11,9 +11,13 @@ use std::collections::BTreeSet;
 
 use super::{ExportDoc, ExportSpan, short_label};
 
-/// Characters that separate tokens: whitespace and invisible format marks.
+/// Characters that separate tokens: whitespace, invisible format marks and control
+/// characters. A control in a token reached the terminal raw (`okur export --format conll`
+/// on a text holding `ESC ] 52 ; c ; ... BEL` set the clipboard); no word holds one.
 fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200e}' | '\u{200f}')
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200e}' | '\u{200f}')
 }
 
 /// The CoNLL text of one document, ending with a blank line.
@@ -108,4 +112,47 @@ fn tokens(text: &str, spans: &[&ExportSpan]) -> Vec<(usize, usize)> {
         out.push((s, text.len()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kind::Kind;
+    use crate::store::{DocState, Source};
+
+    #[test]
+    fn control_characters_part_tokens_and_never_reach_the_output() {
+        let text = "Hi \u{1b}]52;c;ZXZpbA==\u{7}there \u{1b}[2JAnkara\u{9b}31m.";
+        let start = text.find("Ankara").unwrap_or(0);
+        let triage = DocState::default();
+        let doc = ExportDoc {
+            path: "a.txt",
+            text: text.into(),
+            url: None,
+            triage: &triage,
+            spans: vec![ExportSpan {
+                start,
+                end: start + "Ankara".len(),
+                kind: Kind::Place.into(),
+                text: "Ankara".into(),
+                source: Source::User,
+            }],
+        };
+        let out = conll(&doc);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "# doc: a.txt",
+                "Hi O",
+                "]52;c;ZXZpbA== O",
+                "there O",
+                "[2J O",
+                "Ankara B-LOC",
+                "31m. O",
+                ""
+            ]
+        );
+    }
 }
