@@ -26,10 +26,11 @@
 
 use super::chunk::{Piece, pieces};
 use super::dates::{Anchor, Months};
+use super::doc_words::DocumentWords;
 use super::lexicon::FxSet;
 use super::names::tidy_tr;
 use super::table::{Span, Strings};
-use super::token::{DocumentWords, Tokens};
+use super::token::Tokens;
 use super::{Extractor, Kind, KnownPeople, RawMention, par_map};
 use std::sync::Arc;
 
@@ -53,11 +54,16 @@ impl<'a> Chunked<'a> {
         if text.len() <= piece {
             return None;
         }
+        // Pages of their own for the pieces' big vectors, handed back when freed, as the
+        // reader has them: glibc's default raises that bound to the largest block freed
+        // (the document's stems), after which a piece's tokens and tables came from the
+        // arenas, which kept them. At 40 MB `okur extract` peaked 10 to 15 MB higher.
+        crate::memory::own_pages_from(crate::memory::READER_OWN_PAGES_FROM);
         let pieces = pieces(text, piece);
         if pieces.len() < 2 {
             return None;
         }
-        let words = Arc::new(document_words(text, &pieces));
+        let words = Arc::new(DocumentWords::of_document(text, &pieces));
         Some(Chunked {
             ex,
             text,
@@ -244,37 +250,6 @@ fn carry_month(
         }
     }
     strings.spans(&ms)
-}
-
-/// The Latin words of `text`, read piece by piece, a run of pieces on each core, as the
-/// hashes of their keys in one list a core, sorted and deduplicated when it has doubled
-/// since it last was: about 8 bytes a distinct word, however many times a word comes back.
-fn document_words(text: &str, pieces: &[Piece]) -> DocumentWords {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let runs: Vec<&[Piece]> = pieces.chunks(pieces.len().div_ceil(threads)).collect();
-    let mut lists = par_map(&runs, |run| {
-        let (mut hashes, mut distinct) = (Vec::new(), 0);
-        for p in *run {
-            let toks = Tokens::new(text.get(p.core.clone()).unwrap_or_default());
-            hashes.extend(DocumentWords::hashes(&toks));
-            if hashes.len() > 2 * distinct.max(1 << 12) {
-                hashes.sort_unstable();
-                hashes.dedup();
-                distinct = hashes.len();
-            }
-        }
-        hashes
-    });
-    // The longest list takes the others in, rather than a new one all of them.
-    lists.sort_by_key(Vec::len);
-    let mut all = lists.pop().unwrap_or_default();
-    all.reserve_exact(lists.iter().map(Vec::len).sum());
-    lists.into_iter().for_each(|list| all.extend(list));
-    let words = DocumentWords::from_hashes(all);
-    // The lists were as large as the text has words: their pages, freed in the workers'
-    // arenas, would stay resident through the pieces' reading.
-    crate::memory::release_freed_memory();
-    words
 }
 
 /// The `surnames` of the document that are words of `toks` (a window's): what

@@ -14,6 +14,7 @@ mod chunked;
 pub mod crf;
 mod dates;
 mod doc_people;
+mod doc_words;
 mod homograph;
 mod items;
 mod known_people;

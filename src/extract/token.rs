@@ -1,7 +1,5 @@
 //! Word tokens with byte spans, capitalisation, and folded keys of their stems.
 
-use xxhash_rust::xxh3::xxh3_64;
-
 use crate::text::{fold_char, is_arabic, is_word_char};
 
 /// What separates a token from the one before it.
@@ -72,32 +70,7 @@ pub struct Tokens {
     pub toks: Vec<Token>,
     keys: String,
     /// The words of the document the text is a piece of, when it is one.
-    document: Option<std::sync::Arc<DocumentWords>>,
-}
-
-/// The folded keys of a whole document's Latin (non-Arabic) words, as 64-bit hashes (xxh3,
-/// 8 bytes a distinct word, sorted: a hash set held 9 to 18, and a 40 MB line of words that
-/// never repeat has 4.7 million): what a piece of a huge document read alone asks of the
-/// rest ([`Tokens::has_word`]). Two keys share a hash about once in 10^7 documents of a
-/// million distinct words.
-#[derive(Debug, Default)]
-pub struct DocumentWords(Box<[u64]>);
-
-impl DocumentWords {
-    /// The hashes of the keys of the Latin words of `toks`, in order, repeats kept; not
-    /// those of fewer than four letters, which no step asks about (`tidy_tr`'s bare names).
-    pub fn hashes(toks: &Tokens) -> impl Iterator<Item = u64> + '_ {
-        let latin = (0..toks.len()).filter(|&i| !toks.toks[i].arabic);
-        let asked = latin.filter(|&i| toks.key(i).chars().nth(3).is_some());
-        asked.map(|i| xxh3_64(toks.key(i).as_bytes()))
-    }
-
-    /// The words whose hashes ([`DocumentWords::hashes`]) are `hashes`, in any order.
-    pub fn from_hashes(mut hashes: Vec<u64>) -> DocumentWords {
-        hashes.sort_unstable();
-        hashes.dedup();
-        DocumentWords(hashes.into_boxed_slice())
-    }
+    pub(super) document: Option<std::sync::Arc<super::doc_words::DocumentWords>>,
 }
 
 /// [`fold_char`] with the common Turkish and Arabic letters answered without Unicode
@@ -299,24 +272,6 @@ impl Tokens {
             arabic: is_arabic(w.first),
             digits: w.digits,
         });
-    }
-
-    /// These tokens as those of a piece of a document whose words are `words`: what
-    /// [`Tokens::has_word`] answers from.
-    pub fn in_document(mut self, words: std::sync::Arc<DocumentWords>) -> Tokens {
-        self.document = Some(words);
-        self
-    }
-
-    /// True when a token of the text has the folded key `key`, or, for a piece of a
-    /// document ([`Tokens::in_document`]), a Latin word of the document of four letters or
-    /// more: a step that asks whether a word stands elsewhere in the text then reads the
-    /// same in a piece of it.
-    pub fn has_word(&self, key: &str) -> bool {
-        match &self.document {
-            Some(words) => words.0.binary_search(&xxh3_64(key.as_bytes())).is_ok(),
-            None => (0..self.len()).any(|j| self.key(j) == key),
-        }
     }
 
     /// The folded stem of token `i`.
