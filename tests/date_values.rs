@@ -357,3 +357,39 @@ fn a_number_counting_by_the_thousands_is_no_date() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A number just before a word that counts or measures (people, money, units) is a
+/// quantity, not a year: `2000 kişi katıldı` is two thousand people. A year before other
+/// words stays (`1980 askeri darbesi`, the military coup of 1980; `2019 seçimlerinde`).
+#[test]
+fn a_number_before_a_word_that_counts_is_no_year() {
+    let ex = Extractor::new();
+    let mut wrong = Vec::new();
+    for text in [
+        "Törene 2000 kişi katıldı.",
+        "Toplantiya 2000 kisi katildi.",
+        "Fiyat 1500 dolar oldu.",
+        "Ordu 1700 asker gönderdi.",
+        "Şirket 2000 ton buğday sattı.",
+        "2000 kişilik salon doldu.",
+        "Yardım 1990 kişiye ulaştı.",
+        "بلغت الكلفة 1500 دولار.",
+        "يبعد 1800 كيلومتر عن العاصمة.",
+    ] {
+        let got = dates(&ex, text);
+        if !got.is_empty() {
+            wrong.push(format!("{text}: {got:?}"));
+        }
+    }
+    for (text, year) in [
+        ("1980 askeri darbesi ülkeyi değiştirdi.", "1980"),
+        ("2019 seçimlerinde kazandı.", "2019"),
+        ("Sonra 2019 kisi cok soguk gecti.", "2019-24"),
+    ] {
+        let got = dates(&ex, text);
+        if !got.iter().any(|(_, v)| v.as_deref() == Some(year)) {
+            wrong.push(format!("{text}: {got:?}, want {year}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -5,6 +5,7 @@
 
 mod endings;
 mod letters;
+mod measures;
 mod months;
 mod numbers;
 mod periods;

@@ -125,16 +125,23 @@ impl Rules<'_> {
             return;
         }
         // `yaklaşık 1700` "about 1700", `600 bin`, `2012 قتيلا` (a counted noun in the
-        // accusative), `رقمها ( 1604 )` are quantities or numbers.
+        // accusative), `رقمها ( 1604 )`, `2000 kişi` are quantities or numbers.
         let approx = self.loose(i) && self.prev_w(i) == Some(W::Approx);
         let mult = self.tight(k) && self.w(k) == Some(W::Mult);
+        // `2000 kişi katıldı`, `1500 dolar`, `1800 كيلومتر`: a count of people or a measure.
+        let measured = !unit_before
+            && self.tight(k)
+            && self.cls(k).is_none()
+            && super::measures::is_measure(self.text, self.toks, k);
         let counted = !unit_before
             && self.tight(k)
             && self.arabic(k)
             && self.cls(k).is_none()
             && self.toks.key(k).ends_with('ا')
             && self.toks.key(k).chars().count() >= 4;
-        if !t.has_suffix() && (approx || mult || counted || self.in_name(i) || self.amount(i)) {
+        if !t.has_suffix()
+            && (approx || mult || counted || measured || self.in_name(i) || self.amount(i))
+        {
             return;
         }
         // `القانون رقم 4 لسنة 2022`, `( 5 ) لسنة 2008`: a law's number and year are its title.

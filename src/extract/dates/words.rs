@@ -10,7 +10,7 @@ use super::endings::{ENDINGS, LONGEST_ENDING, fits};
 use super::letters::{agree, counted_people, tr_letters};
 use crate::text::fold_str;
 
-const WORDS: &str = include_str!("../../../assets/dates/words.tsv");
+pub(super) const WORDS: &str = include_str!("../../../assets/dates/words.tsv");
 
 /// A calendar unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
