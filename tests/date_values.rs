@@ -260,6 +260,8 @@ fn a_season_is_read_by_its_letters_not_its_fold() {
         // its verb.
         ("Toplantiya 2000 kisi katildi.", "kisi"),
         ("Meydanda 1500 kisi toplandi.", "kisi"),
+        // or by a demonstrative: "this winter" is `bu kis`, without the ending.
+        ("Bu kisi cok iyi konustu.", "kisi"),
     ] {
         let at = text.find(word).expect("word in text");
         let (from, to) = (at, at + word.len());
@@ -389,6 +391,29 @@ fn a_number_before_a_word_that_counts_is_no_year() {
         let got = dates(&ex, text);
         if !got.iter().any(|(_, v)| v.as_deref() == Some(year)) {
             wrong.push(format!("{text}: {got:?}, want {year}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Turkish also writes the year before the month (`2020 Ocak ayında`): the span is that
+/// month of that year, not the year and a month of the dateline's.
+#[test]
+fn a_year_before_a_month_name_is_that_month() {
+    let ex = Extractor::new();
+    let mut wrong = Vec::new();
+    for (text, span, want) in [
+        ("Seçim 2020 Ocak ayında yapıldı.", "2020 Ocak", "2020-01"),
+        ("2019 Mart ayında başladı.", "2019 Mart", "2019-03"),
+        (
+            "Proje 2018 Kasım-Aralık döneminde bitti.",
+            "2018 Kasım-Aralık",
+            "2018-11/2018-12",
+        ),
+    ] {
+        let got = dates(&ex, text);
+        if got != [(span, Some(want.to_string()))] {
+            wrong.push(format!("{text}: got {got:?}, want {span} = {want}"));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

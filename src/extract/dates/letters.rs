@@ -85,6 +85,14 @@ pub(super) fn counted_people(toks: &super::super::token::Tokens, i: usize) -> bo
     number_before && verb_after
 }
 
+/// Token `i`, a date word with an ending typed without Turkish letters that is also another
+/// word's form (`kisi`), follows a demonstrative: `bu kisi` is "this person". The season
+/// with the possessive (`kışı`, "its winter") needs an owner before it (`2019 kışı`), which
+/// `bu`, `şu` or `o` is not; "this winter" is `bu kış`, without it.
+pub(super) fn pointed_at(toks: &super::super::token::Tokens, i: usize) -> bool {
+    i > 0 && ["bu", "su", "o"].contains(&toks.key(i - 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

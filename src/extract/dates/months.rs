@@ -7,19 +7,20 @@ use super::rules::{Cand, Rules};
 use super::value::{self, Value};
 use super::words::{Dir, Era, Unit, W};
 
-/// The month name of a date, its end and the token after it.
-struct MonthRun {
-    m: u32,
-    m2: Option<u32>,
+/// The month name of a date (and the month ending its range), its end and the token after
+/// it.
+pub(super) struct MonthRun {
+    pub(super) m: u32,
+    pub(super) m2: Option<u32>,
     alias: bool,
-    end: usize,
+    pub(super) end: usize,
     next: usize,
 }
 
 impl Rules<'_> {
     /// The month name at `j` with the names that repeat it or end a range after it
     /// (`آذار/مارس`, `Mart-Nisan`, `يناير وفبراير`).
-    fn month_run(&self, j: usize) -> Option<MonthRun> {
+    pub(super) fn month_run(&self, j: usize) -> Option<MonthRun> {
         let Some(W::Month(m)) = self.w(j) else {
             return None;
         };
@@ -128,7 +129,7 @@ impl Rules<'_> {
     }
 
     /// Month `m` of year `y`, or the interval to `m2` (in the next year if it comes earlier).
-    fn months(&self, y: i64, m: u32, m2: Option<u32>) -> Option<Value> {
+    pub(super) fn months(&self, y: i64, m: u32, m2: Option<u32>) -> Option<Value> {
         let a = value::month(y, m)?;
         match m2 {
             Some(m2) => {

@@ -184,6 +184,16 @@ impl Rules<'_> {
             self.push(out, i, self.end_of(k), Some(span));
             return;
         }
+        // `2020 Ocak ayında`, `2019 Mart-Nisan`: Turkish also writes the year before the
+        // month; the span is the month of that year, not a year and a month of another.
+        if !self.arabic(k)
+            && self.tight(k)
+            && matches!(self.w(k), Some(W::Month(_)))
+            && let Some(run) = self.month_run(k)
+        {
+            self.push(out, i, run.end, self.months(y, run.m, run.m2));
+            return;
+        }
         let yi = i32::try_from(v).unwrap_or(0);
         if let Some(W::Season(s)) = self.w(k)
             && self.tight(k)

@@ -7,7 +7,7 @@ use super::super::lexicon::{FxMap, Lexicon};
 use super::super::morph::{Prefixes, ar_find};
 use super::super::token::Tokens;
 use super::endings::{ENDINGS, LONGEST_ENDING, fits};
-use super::letters::{agree, counted_people, tr_letters};
+use super::letters::{agree, counted_people, pointed_at, tr_letters};
 use crate::text::fold_str;
 
 pub(super) const WORDS: &str = include_str!("../../../assets/dates/words.tsv");
@@ -364,7 +364,7 @@ impl DateWords {
                     ..t.start() + super::super::names::orig_len(&text[t.start()..t.end()], s)];
                 let ascii_other_word = stem.is_ascii()
                     && self.letters.contains_key(&key[..s])
-                    && counted_people(toks, i);
+                    && (counted_people(toks, i) || pointed_at(toks, i));
                 (self.letters_agree(&key[..s], stem) && !ascii_other_word).then_some((s, *w))
             })
             .map(|(s, w)| {
