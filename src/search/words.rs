@@ -27,6 +27,10 @@ mod shared_texts;
 
 use shared_texts::{Shared, SharedBuilder};
 
+/// Distinct entry texts from which a vocabulary can be one whose words hardly repeat
+/// ([`Words::hardly_repeat`]): below it the words' postings are small whatever the text.
+const MANY_TEXTS: usize = 1 << 16;
+
 /// The vocabulary of skeleton entries and the entry numbers of every indexed line.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
@@ -216,6 +220,16 @@ impl Words {
     /// Number of distinct entry texts.
     pub fn texts(&self) -> usize {
         self.ends.len()
+    }
+
+    /// True when the lines' words hardly repeat: at least [`MANY_TEXTS`] distinct entry
+    /// texts, more than one for every two words the lines hold (made-up words, hashes).
+    /// Read before the vocabulary is shared (the lines' codes are then all here).
+    pub fn hardly_repeat(&self) -> bool {
+        let texts = self.texts();
+        // A LEB128 code's last byte, and only its last, is below 0x80: one per word.
+        let words = || self.lines.iter().filter(|&&b| b < 0x80).count();
+        texts >= MANY_TEXTS && texts.saturating_mul(2) > words()
     }
 
     /// True once [`Words::finish`] was called: no entry is added any more.
