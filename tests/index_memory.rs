@@ -219,10 +219,9 @@ fn made_up_words(size: usize, per_line: usize) -> String {
 /// one line, is indexed at a peak of under 4.6 (lines) and 5.6 (one line) bytes per text
 /// byte: 4.07 and 5.03 here, 6.19 and 7.83 before. The words' postings, a list for nearly
 /// every word, peaked at 4.3 times a 40 MB text above what the index held, for keys
-/// answered at most about twice as fast as by reading the lines: they are not built
-/// (`Index::index_words`);
-/// and one line's skeleton field was written out whole (66 MB for 40) before its entries
-/// were numbered, now one entry at a time.
+/// answered at most about three times as fast as by reading the lines: they are not
+/// built (`Index::index_words`); and one line's skeleton field was written out whole (66 MB
+/// for 40) before its entries were numbered, now one entry at a time.
 #[test]
 fn words_that_hardly_repeat_are_indexed_at_a_lower_peak() {
     let _one = counting_alloc::one_at_a_time();

@@ -134,7 +134,8 @@ impl Index {
     /// [`super::words::Words::hardly_repeat`]), a list for nearly every word: on 40 MB of
     /// made-up words they held 1.45 times the text and took 4.3 times it at their build's
     /// peak (the reader's peak, 7.2 to 8.2 times the file), for keys answered at most about
-    /// twice as fast as by reading the lines, on one line no faster (issue 13).
+    /// three times as fast as by reading the lines (11 against 33 ms CPU), on one line no
+    /// faster (issue 13).
     pub fn index_words(&mut self) {
         if self.too_big || self.postings.is_some() || self.words.hardly_repeat() {
             return;
