@@ -27,6 +27,10 @@ mod shared_texts;
 
 use shared_texts::{Shared, SharedBuilder};
 
+/// Distinct entry texts from which a vocabulary can be one whose words hardly repeat
+/// ([`Words::hardly_repeat`]): below it the words' postings are small whatever the text.
+const MANY_TEXTS: usize = 1 << 16;
+
 /// The vocabulary of skeleton entries and the entry numbers of every indexed line.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
@@ -72,22 +76,46 @@ impl Words {
     /// writes it); returns where its numbers start and how many bytes they take, or `None`
     /// when the vocabulary or the numbers outgrow 32-bit entry numbers or their offsets
     /// (the line's numbers are then taken back: each line's start where the last ended).
+    #[cfg(test)]
     pub fn push_line(&mut self, field: &str) -> Option<(u64, u32)> {
         let start = self.lines.len();
-        let pushed = self.push_codes(field, start);
-        if pushed.is_none() {
-            self.lines.truncate(start);
+        let mut fits = true;
+        for entry in field.split(' ') {
+            fits = fits && self.push_entry(entry).is_some();
         }
-        pushed
+        self.end_line(start, fits)
     }
 
-    fn push_codes(&mut self, field: &str, start: usize) -> Option<(u64, u32)> {
-        for entry in field.split(' ').filter(|e| !e.is_empty()) {
-            let code = self.code(entry)?;
+    /// Adds the code of `entry` (one entry of a skeleton field, its spaces left out or
+    /// not: an empty part is skipped) to the line being added, which started where
+    /// [`Words::lines_len`] was; `None` when it outgrows 32 bits (the line must then end
+    /// with `fits` false).
+    pub fn push_entry(&mut self, entry: &str) -> Option<()> {
+        for part in entry.split(' ').filter(|e| !e.is_empty()) {
+            let code = self.code(part)?;
             leb128::push(&mut self.lines, u64::from(code));
         }
-        let len = u32::try_from(self.lines.len() - start).ok()?;
-        Some((u64::try_from(start).ok()?, len))
+        Some(())
+    }
+
+    /// Bytes of every line's codes so far: where the next line's start.
+    pub fn lines_len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Ends the line whose codes started at `start` (its entries given to
+    /// [`Words::push_entry`]): where they start and how many bytes they take, or `None` when
+    /// `fits` is false or they outgrow 32-bit offsets, the line's codes then taken back
+    /// (each line's start where the last ended).
+    pub fn end_line(&mut self, start: usize, fits: bool) -> Option<(u64, u32)> {
+        let len = self.lines.len().checked_sub(start);
+        let place = len
+            .filter(|_| fits)
+            .and_then(|len| Some((u64::try_from(start).ok()?, u32::try_from(len).ok()?)));
+        if place.is_none() {
+            self.lines.truncate(start);
+        }
+        place
     }
 
     /// The code a line keeps for `entry` (one entry of a skeleton field, without its
@@ -192,6 +220,16 @@ impl Words {
     /// Number of distinct entry texts.
     pub fn texts(&self) -> usize {
         self.ends.len()
+    }
+
+    /// True when the lines' words hardly repeat: at least [`MANY_TEXTS`] distinct entry
+    /// texts, more than one for every two words the lines hold (made-up words, hashes).
+    /// Read before the vocabulary is shared (the lines' codes are then all here).
+    pub fn hardly_repeat(&self) -> bool {
+        let texts = self.texts();
+        // A LEB128 code's last byte, and only its last, is below 0x80: one per word.
+        let words = || self.lines.iter().filter(|&&b| b < 0x80).count();
+        texts >= MANY_TEXTS && texts.saturating_mul(2) > words()
     }
 
     /// True once [`Words::finish`] was called: no entry is added any more.
