@@ -114,8 +114,16 @@ fn main() -> ExitCode {
         }
         None => open(&cli.open),
     };
-    // The last rows may still sit in the buffer: their write error is the command's.
-    let flushed = stdout.flush().map_err(anyhow::Error::from);
+    // The last rows may still sit in the buffer: their write error is the command's. The
+    // reader draws on the terminal itself; when the link drops (SIGHUP, the terminal gone)
+    // what its last draw left cannot be written, and that is no error: it exits 0.
+    let flushed = match cli.command {
+        Some(_) => stdout.flush().map_err(anyhow::Error::from),
+        None => {
+            let _ = stdout.flush();
+            Ok(())
+        }
+    };
     match result.and(flushed).and_then(read_back) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
