@@ -144,6 +144,15 @@ pub fn terminal_text(text: &str) -> Cow<'_, str> {
     out.into()
 }
 
+/// A text as written to standard output: to a `terminal` as [`terminal_text`] shows it,
+/// to a pipe or a file as it is, byte for byte.
+pub fn output_text(text: &str, terminal: bool) -> Cow<'_, str> {
+    match terminal {
+        true => terminal_text(text),
+        false => text.into(),
+    }
+}
+
 /// An error and its causes joined by `: `, each cause once: an error whose own words
 /// already end with its cause's (`cannot read x: Is a directory`) does not repeat it.
 pub fn error_line(err: &(dyn std::error::Error + 'static)) -> String {

@@ -197,10 +197,7 @@ pub fn filter_lines(
     let mut out = BufWriter::with_capacity(1 << 16, out);
     for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
         let line = lines.get(hit.item as usize).copied().unwrap_or("");
-        let line = match terminal {
-            true => crate::escape::terminal_text(line),
-            false => line.into(),
-        };
+        let line = crate::escape::output_text(line, terminal);
         if !write_or_stop(&mut out, line.as_bytes())? || !write_or_stop(&mut out, b"\n")? {
             break;
         }

@@ -127,10 +127,7 @@ pub fn run(args: &RenderArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 /// every offset counts in); to a `terminal` with its control characters shown, not obeyed
 /// (see [`crate::escape::terminal_text`]).
 fn write_stored(text: &str, terminal: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    match terminal {
-        true => out.write_all(crate::escape::terminal_text(text).as_bytes()),
-        false => out.write_all(text.as_bytes()),
-    }
+    out.write_all(crate::escape::output_text(text, terminal).as_bytes())
 }
 
 /// Writes rows as text, with a blank row where the paragraph changes (`last_para` is the

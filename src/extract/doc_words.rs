@@ -29,19 +29,19 @@ impl DocumentWords {
     /// The words of `text` as read in `pieces` (their cores, which cover it), a run of
     /// pieces on each core.
     pub(crate) fn of_document(text: &str, pieces: &[Piece]) -> DocumentWords {
-        let stems = Sorted::from_lists(each_run(text, pieces, stems_of));
+        let stems = Sorted::indexed(merged(each_run(text, pieces, stems_of)));
         let words = each_run(text, pieces, |toks, out| words_in(toks, &stems, out));
         drop(stems);
-        let words = Sorted::from_lists(words);
+        let words = merged(words);
         // The stems' lists were as large as the text has suffixed words: their pages, freed
         // in the workers' arenas, would stay resident through the pieces' reading.
         crate::memory::release_freed_memory();
-        DocumentWords(words.hashes.into_boxed_slice())
+        DocumentWords(words.into_boxed_slice())
     }
 
     /// True when `key` (a stem, as [`DocumentWords`] says) stands in the document as a word.
     fn contains(&self, key: &str) -> bool {
-        self.0.binary_search(&xxh3_64(key.as_bytes())).is_ok()
+        self.0.binary_search(&hash(key)).is_ok()
     }
 }
 
@@ -61,19 +61,20 @@ struct Sorted {
 /// index costs a byte a hash.
 const PER_BUCKET: usize = 8;
 
-impl Sorted {
-    /// The hashes of all `lists` (one a core), into the longest one rather than a new one.
-    fn from_lists(mut lists: Vec<Vec<u64>>) -> Sorted {
-        lists.sort_by_key(Vec::len);
-        let mut all = lists.pop().unwrap_or_default();
-        all.reserve_exact(lists.iter().map(Vec::len).sum());
-        lists.into_iter().for_each(|list| all.extend(list));
-        all.sort_unstable();
-        all.dedup();
-        all.shrink_to_fit();
-        Sorted::indexed(all)
-    }
+/// The hashes of all `lists` (one a core), sorted and deduplicated, gathered into the
+/// longest list rather than a new one.
+fn merged(mut lists: Vec<Vec<u64>>) -> Vec<u64> {
+    lists.sort_by_key(Vec::len);
+    let mut all = lists.pop().unwrap_or_default();
+    all.reserve_exact(lists.iter().map(Vec::len).sum());
+    lists.into_iter().for_each(|list| all.extend(list));
+    all.sort_unstable();
+    all.dedup();
+    all.shrink_to_fit();
+    all
+}
 
+impl Sorted {
     /// `hashes`, sorted and deduplicated, with their buckets' starts.
     fn indexed(hashes: Vec<u64>) -> Sorted {
         let bits = (hashes.len() / PER_BUCKET).max(1).ilog2().min(30);
@@ -202,7 +203,7 @@ mod tests {
         for n in [0usize, 1, 7, 8, 9, 100, 5_000, 100_000] {
             let mut hashes: Vec<u64> = (0..n as u64).map(|i| xxh3_64(&i.to_le_bytes())).collect();
             hashes.extend([0, u64::MAX]);
-            let sorted = Sorted::from_lists(vec![hashes.clone(), hashes.clone()]);
+            let sorted = Sorted::indexed(merged(vec![hashes.clone(), hashes.clone()]));
             for &h in &hashes {
                 assert!(sorted.contains(h), "{n}: {h} missing");
             }

@@ -60,10 +60,7 @@ pub(super) fn pieces(line: &str, max: usize) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let mut cut = rest.len().min(max);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = crate::text::floor_boundary(rest, max).len();
         let (piece, tail) = rest.split_at(cut);
         rest = tail;
         Some(piece)

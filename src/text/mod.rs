@@ -19,6 +19,16 @@ pub use script::{
     is_sentence_end, is_word_char, starts_arabic,
 };
 
+/// `s` cut to at most `max` bytes, at the end of a character (`str::floor_char_boundary`
+/// is newer than the crate's `rust-version`).
+pub fn floor_boundary(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// The lines of `text` with their surrounding white space cut, each with the byte offset
 /// where it starts in `text`; blank lines are left out. The search index makes an item of
 /// each, and the reader highlights within each, so both see the same lines.
@@ -36,6 +46,14 @@ pub fn trimmed_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cut_ends_at_a_character() {
+        assert_eq!(super::floor_boundary("şş", 3), "ş");
+        assert_eq!(super::floor_boundary("şş", 4), "şş");
+        assert_eq!(super::floor_boundary("ab", 9), "ab");
+        assert_eq!(super::floor_boundary("ş", 1), "");
+    }
+
     #[test]
     fn trimmed_lines_keep_their_offsets() {
         let text = "  Ankara\r\n\n\t مرحبا \nson";

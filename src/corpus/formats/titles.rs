@@ -241,7 +241,7 @@ fn page_title(bytes: &[u8]) -> Option<ItemTitle> {
 /// The start of a page up to the end of its head or of its first `<h1>`, whichever is
 /// later, within [`PAGE_HEAD`] bytes.
 pub(super) fn page_head(html: &str) -> &str {
-    let window = floor_boundary(html, PAGE_HEAD);
+    let window = crate::text::floor_boundary(html, PAGE_HEAD);
     let bytes = window.as_bytes();
     let end_of = |tag: &[u8]| {
         memchr::memmem::find_iter(bytes, b"</")
@@ -256,15 +256,6 @@ pub(super) fn page_head(html: &str) -> &str {
         Some(end) => &window[..end],
         None => window,
     }
-}
-
-/// `s` cut to at most `max` bytes, at a character boundary.
-fn floor_boundary(s: &str, max: usize) -> &str {
-    let mut end = max.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 #[cfg(test)]

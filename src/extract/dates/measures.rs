@@ -2,7 +2,7 @@
 //! a number just before one is a quantity, not a year (`2000 kişi katıldı`, `1500 dolar`,
 //! `1800 كيلومتر`). The words are the `measure` lines of `assets/dates/words.tsv`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::super::names::orig_len;
@@ -14,13 +14,13 @@ use crate::text::fold_str;
 /// The measure words: Turkish by folded stem with their letters, Arabic folded.
 struct Measures {
     turkish: HashMap<String, String>,
-    arabic: HashMap<String, ()>,
+    arabic: HashSet<String>,
 }
 
 static MEASURES: LazyLock<Measures> = LazyLock::new(|| {
     let mut m = Measures {
         turkish: HashMap::new(),
-        arabic: HashMap::new(),
+        arabic: HashSet::new(),
     };
     for line in super::words::WORDS.lines() {
         let mut f = line.split('\t');
@@ -29,7 +29,7 @@ static MEASURES: LazyLock<Measures> = LazyLock::new(|| {
         };
         let word = word.trim();
         if word.chars().any(crate::text::is_arabic) {
-            m.arabic.insert(fold_str(word), ());
+            m.arabic.insert(fold_str(word));
         } else {
             m.turkish.insert(fold_str(word), tr_letters(word));
         }
@@ -58,7 +58,7 @@ pub(super) fn is_measure(text: &str, toks: &Tokens, k: usize) -> bool {
     let key = toks.key(k);
     if t.arabic {
         let m = &MEASURES.arabic;
-        return m.contains_key(key) || key.strip_suffix('ا').is_some_and(|s| m.contains_key(s));
+        return m.contains(key) || key.strip_suffix('ا').is_some_and(|s| m.contains(s));
     }
     let Some(written) = text.get(t.start()..t.end()) else {
         return false;

@@ -128,15 +128,12 @@ impl Rules<'_> {
         // accusative), `رقمها ( 1604 )`, `2000 kişi` are quantities or numbers.
         let approx = self.loose(i) && self.prev_w(i) == Some(W::Approx);
         let mult = self.tight(k) && self.w(k) == Some(W::Mult);
+        // The word just after, when it is no date word: what a number counts.
+        let noun_after = !unit_before && self.tight(k) && self.cls(k).is_none();
         // `2000 kişi katıldı`, `1500 dolar`, `1800 كيلومتر`: a count of people or a measure.
-        let measured = !unit_before
-            && self.tight(k)
-            && self.cls(k).is_none()
-            && super::measures::is_measure(self.text, self.toks, k);
-        let counted = !unit_before
-            && self.tight(k)
+        let measured = noun_after && super::measures::is_measure(self.text, self.toks, k);
+        let counted = noun_after
             && self.arabic(k)
-            && self.cls(k).is_none()
             && self.toks.key(k).ends_with('ا')
             && self.toks.key(k).chars().count() >= 4;
         if !t.has_suffix()

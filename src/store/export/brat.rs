@@ -64,7 +64,7 @@ pub fn file_stems(docs: &[ExportDoc]) -> Vec<String> {
                     }
                 })
                 .collect();
-            let stem = cut_at_char(stem, MAX_STEM_BYTES);
+            let stem = crate::text::floor_boundary(&stem, MAX_STEM_BYTES).to_string();
             let mut unique = stem.clone();
             let mut n = 1;
             while !seen.insert(unique.clone()) {
@@ -74,16 +74,6 @@ pub fn file_stems(docs: &[ExportDoc]) -> Vec<String> {
             unique
         })
         .collect()
-}
-
-/// `text` cut to at most `max` bytes, at the end of a character.
-fn cut_at_char(mut text: String, max: usize) -> String {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.truncate(end);
-    text
 }
 
 /// Writes `STEM.txt` and `STEM.ann` for every document into `dir` (created if needed) and
