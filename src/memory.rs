@@ -33,10 +33,11 @@ pub fn cap_arenas(arenas: usize) -> bool {
     }
 }
 
-/// The size from which [`own_pages_from`] gives an allocation pages of its own, in the
-/// reader: the vectors of a huge document's phases (a piece's tokens, the mentions' table,
-/// the index's lists, a block's spans) are all above it, a word or a name far below.
-pub const READER_OWN_PAGES_FROM: usize = 256 << 10;
+/// The size from which [`own_pages_from`] gives an allocation pages of its own, as the
+/// `okur` binary sets it for every command: the vectors of a huge document's phases (a
+/// piece's tokens, the mentions' table, the index's lists, a block's spans) are all above
+/// it, a word or a name far below.
+pub const OWN_PAGES_FROM: usize = 256 << 10;
 
 /// Has glibc give every allocation of `bytes` or more pages of its own, handed back to the
 /// system when it is freed, and hand back the free top of a heap once it passes four times
@@ -45,6 +46,8 @@ pub const READER_OWN_PAGES_FROM: usize = 256 << 10;
 /// small allocations among them, came from the arenas, which kept them when freed. On a 40
 /// MB document the reader's peak resident memory was some 35 MB above its heap's peak; with
 /// a fixed bound of 256 KB, 15 to 20 MB less (README, "`G` and the reader's memory").
+/// A setting of the whole process, so the binary makes it (library code never does: a
+/// program embedding the library keeps its own allocator's settings).
 /// Returns false when the allocator is not glibc's or refused.
 pub fn own_pages_from(bytes: usize) -> bool {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -54,11 +54,6 @@ impl<'a> Chunked<'a> {
         if text.len() <= piece {
             return None;
         }
-        // Pages of their own for the pieces' big vectors, handed back when freed, as the
-        // reader has them: glibc's default raises that bound to the largest block freed
-        // (the document's stems), after which a piece's tokens and tables came from the
-        // arenas, which kept them. At 40 MB `okur extract` peaked 10 to 15 MB higher.
-        crate::memory::own_pages_from(crate::memory::READER_OWN_PAGES_FROM);
         let pieces = pieces(text, piece);
         if pieces.len() < 2 {
             return None;

@@ -100,8 +100,6 @@ pub fn run(
     loader: Option<loading::CorpusLoader>,
     mut display: display::DisplayControl,
 ) -> anyhow::Result<()> {
-    // Before the background work starts: its big blocks freed are handed back, not kept.
-    crate::memory::own_pages_from(crate::memory::READER_OWN_PAGES_FROM);
     let stop = terminal::termination_flag()?;
     terminal::install_panic_hook();
     terminal::install_abort_handler()?;
