@@ -355,3 +355,17 @@ fn places_in_facility_names_and_suffixes_written_apart_end_places() {
         );
     }
 }
+
+/// A group the Turkish tagger reads as a person is none when the sentence says it is a group:
+/// listed with an organisation (seed 004's `DAEŞ ve El-Nusra'nın`), or before a noun of its
+/// members (`militanları`), and then in the whole text. A person before such a noun in
+/// another case stays (`militanlarla`, "with militants").
+#[test]
+fn groups_named_like_people_are_no_persons() {
+    let text = "Lavrov, \"DAEŞ ve El-\nNusra'nın kontrolündeki bölgeler dışında ateşkes \
+                uygulanmalı\" dedi. Muhalefet El-Nusra tarafından kontrol edilen bölgeleri \
+                terk etmedi.\n\nSomali'de El-Şebab militanları bir otele saldırdı.";
+    assert_eq!(of_kind(text, Kind::Person), ["Lavrov"]);
+    let text = "Bakan Mehmet Yıldırım militanlarla görüşmedi.";
+    assert_eq!(of_kind(text, Kind::Person), ["Mehmet Yıldırım"]);
+}

@@ -172,6 +172,12 @@ pub fn merge(
         if r.arabic {
             super::names::keep_family_names((lx, text, toks), &mut r.tags.mentions);
         } else {
+            let tags = &mut r.tags;
+            super::names::drop_organisation_persons(
+                (lx, text, toks),
+                &mut tags.orgs,
+                &mut tags.mentions,
+            );
             r.tags.mentions = tidy_tr::tidy_model((lx, text, toks), r.tags.mentions);
         }
         rules.retain(|m| {

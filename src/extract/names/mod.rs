@@ -4,6 +4,7 @@
 mod clubs;
 mod family;
 mod nisba;
+mod org_persons;
 mod people;
 mod places;
 mod roles;
@@ -13,6 +14,7 @@ pub use clubs::{club_in_results, club_of_town};
 pub(crate) use family::{COMPOUND_SECONDS as AR_COMPOUND_SECONDS, LINKS as AR_FAMILY_LINKS};
 pub use family::{keep_family_names, widen_where_free};
 pub use nisba::nisba_persons;
+pub use org_persons::drop_organisation_persons;
 pub use roles::{listed_persons, role_persons};
 
 use super::lexicon::Lexicon;

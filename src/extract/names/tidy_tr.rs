@@ -59,7 +59,7 @@ const MAX_NAME_WORDS: usize = 4;
 const MAX_ORG_WORDS: usize = 6;
 
 /// The token range `first..=last` of a mention, if it starts and ends on Latin tokens.
-fn token_range(toks: &Tokens, m: &RawMention) -> Option<(usize, usize)> {
+pub(crate) fn token_range(toks: &Tokens, m: &RawMention) -> Option<(usize, usize)> {
     let covering = toks.covering(m.start, m.end);
     let (first, last) = (covering.start, covering.end.checked_sub(1)?);
     let latin = |i: usize| toks.toks.get(i).is_some_and(|t| !t.arabic);
