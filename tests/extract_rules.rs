@@ -369,3 +369,13 @@ fn groups_named_like_people_are_no_persons() {
     let text = "Bakan Mehmet Yıldırım militanlarla görüşmedi.";
     assert_eq!(of_kind(text, Kind::Person), ["Mehmet Yıldırım"]);
 }
+
+/// A Latin place inside an organisation's name, past its first word, is part of the name
+/// (`Heyet Tahrir eş-Şam`, not Damascus; `Borsa İstanbul`, the exchange).
+#[test]
+fn places_further_inside_an_organisation_are_part_of_its_name() {
+    let text = "İdlib'deki Heyet Tahrir eş-Şam militanları çekildi.";
+    assert_eq!(of_kind(text, Kind::Place), ["İdlib"]);
+    let text = "Ankara'da faizler düşerken Borsa İstanbul'da hisseler yükseldi.";
+    assert_eq!(of_kind(text, Kind::Place), ["Ankara"]);
+}
