@@ -178,9 +178,10 @@ fn bad_config_is_refused_before_the_terminal_is_touched() -> Result<(), Box<dyn 
         .arg(&bad)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "config [keys] star: unknown key `Hyper-x`",
-        ));
+        .stderr(predicate::str::contains(format!(
+            "config {}: [keys] star: unknown key `Hyper-x`",
+            bad.display()
+        )));
     Ok(())
 }
 

@@ -74,3 +74,44 @@ fn a_dead_server_is_a_network_error() {
     let got = Client::new(Duration::from_secs(2), 1 << 20).get(&url, &Validators::default());
     assert!(matches!(got, Err(FetchError::Network(_))), "{got:?}");
 }
+
+/// A feed whose items link to a server that accepts and never answers: each page waited
+/// the whole timeout, one after another (50 items at the default 20 s: 17 minutes before
+/// anything was stored). After two pages of a host time out, its other pages are not
+/// asked for in this run; every item is stored with the feed's own text, as when a page
+/// fails, and the line says why.
+#[test]
+fn pages_of_a_host_that_never_answers_are_given_up_after_two() {
+    let web = WebServer::start();
+    let items: String = (1..=6)
+        .map(|i| {
+            let link = web.url(&format!("/silent/{i}"));
+            web.route(&format!("/silent/{i}"), Route::Hang);
+            format!("<item><title>Haber {i}</title><link>{link}</link><description>Özet {i}.</description></item>")
+        })
+        .collect();
+    let rss = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>S</title>{items}</channel></rss>"
+    );
+    web.route("/feed.xml", Route::body("application/rss+xml", rss));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let feed = okur::fetch::Feed {
+        url: web.url("/feed.xml"),
+        name: "silent".into(),
+        title: None,
+    };
+    let client = Client::new(Duration::from_millis(300), 1 << 20);
+    let outcome = okur::fetch::fetch_feed(&client, dir.path(), &feed);
+    let okur::fetch::Outcome::Read(added) = outcome else {
+        panic!("the feed is read: {outcome:?}");
+    };
+    assert_eq!(added.new, 6, "every item stored with the feed's text");
+    assert_eq!(added.page_errors.len(), 6, "{:?}", added.page_errors);
+    let asked: usize = (1..=6).map(|i| web.hits(&format!("/silent/{i}"))).sum();
+    assert_eq!(asked, 2, "pages asked of the silent host");
+    assert!(
+        added.page_errors[5].contains("did not answer"),
+        "{:?}",
+        added.page_errors
+    );
+}

@@ -280,3 +280,16 @@ fn presentation_forms_are_found_in_every_scope() -> Result<(), Box<dyn std::erro
     assert_eq!(String::from_utf8(out.stdout)?.lines().count(), 2);
     Ok(())
 }
+
+/// `--limit 0` printed nothing and exited 0, as if the search had been done; it is refused
+/// now, naming the option, as a limit that does not parse is.
+#[test]
+fn a_limit_of_zero_is_refused() {
+    okur()
+        .args(["find", "--limit", "0", "lavrov"])
+        .args(seeds())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--limit"));
+}

@@ -108,18 +108,39 @@ fn a_symlink_to_a_named_pipe_is_refused_too() -> TestResult {
     Ok(())
 }
 
+/// `okur export --format jsonl --store STORE` on the seeds, with `home` as its home.
+fn export_from(store: &Path, home: &Path) -> std::io::Result<std::process::Output> {
+    std::process::Command::new(env!("CARGO_BIN_EXE_okur"))
+        .args(["export", "--format", "jsonl", "--store"])
+        .arg(store)
+        .env("HOME", home)
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .output()
+}
+
 #[test]
 fn export_from_a_folder_says_why_once() -> TestResult {
     let dir = tempfile::tempdir()?;
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_okur"))
-        .args(["export", "--format", "jsonl", "--store"])
-        .arg(dir.path())
-        .env("HOME", dir.path())
-        .env("XDG_CACHE_HOME", dir.path().join("cache"))
-        .output()?;
+    let out = export_from(dir.path(), dir.path())?;
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert_eq!(stderr.matches("Is a directory").count(), 1, "{stderr}");
+    Ok(())
+}
+
+/// A journal that is a symbolic link to itself: `okur export` said `no journal at PATH:
+/// exporting without annotations` and then stopped with `cannot read PATH: Too many levels
+/// of symbolic links`, two lines that contradict each other. Only the second is true.
+#[test]
+fn export_from_a_symlink_loop_says_why_once() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let journal = dir.path().join("journal.jsonl");
+    std::os::unix::fs::symlink(&journal, &journal)?;
+    let out = export_from(&journal, dir.path())?;
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("symbolic links"), "{stderr}");
     Ok(())
 }

@@ -75,7 +75,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
         return export_team(args, format, &report.corpus, url);
     }
     let path = resolve_store_path(args.store.as_deref())?;
-    if !path.exists() {
+    // Only a journal known to be missing: a path that cannot be looked at (a symbolic link
+    // to itself, a folder without permission) is said once, by the open below.
+    if matches!(path.try_exists(), Ok(false)) {
         eprintln!("{}", no_journal_notice(&path));
     }
     let store = Store::open_read_only(&path)?;

@@ -21,8 +21,9 @@ pub struct FindArgs {
     /// Which items to search (query scopes such as `%per` narrow it further).
     #[arg(long, value_enum, default_value_t = FindScope::All)]
     pub scope: FindScope,
-    /// Print at most N matches.
-    #[arg(long, value_name = "N")]
+    /// Print at most N matches (1 or more: `--limit 0` printed nothing and exited 0).
+    #[arg(long, value_name = "N",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub limit: Option<usize>,
     /// Rank the lines of standard input and print the matching lines (like `fzf --filter`).
     #[arg(long)]

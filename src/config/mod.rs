@@ -130,12 +130,8 @@ impl Config {
     /// Reads the config: `explicit` if given (it must exist), else the XDG config file if
     /// present, else the defaults.
     pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
-        let path = match explicit {
-            Some(p) => p.to_path_buf(),
-            None => match default_config_path().filter(|p| p.exists()) {
-                Some(p) => p,
-                None => return Ok(Config::default()),
-            },
+        let Some(path) = Config::path_in_use(explicit) else {
+            return Ok(Config::default());
         };
         // A config is a few hundred bytes: 1 MiB is generous, and a pipe or a device
         // named by mistake is refused instead of read forever.
@@ -148,6 +144,15 @@ impl Config {
             source,
         })?;
         Config::parse(&text, &path)
+    }
+
+    /// The file [`Config::load`] reads: `explicit` if given, else the XDG config file when
+    /// it exists; `None` when the defaults apply. Messages about the config name it.
+    pub fn path_in_use(explicit: Option<&Path>) -> Option<PathBuf> {
+        match explicit {
+            Some(p) => Some(p.to_path_buf()),
+            None => default_config_path().filter(|p| p.exists()),
+        }
     }
 
     /// Custom label names in key order 1..9 (a gap leaves an empty name).

@@ -2,18 +2,24 @@
 //! followed for the full article text, and everything appended to the feed's archive. A
 //! feed that fails is reported and the others go on.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::archive::Archive;
 use super::feeds::Feed;
-use super::http::{Client, Fetched, Page};
+use super::http::{Client, FetchError, Fetched, Page};
 use super::state::FeedState;
 use crate::corpus::formats::{Article, Format, read_feed_in, read_format, read_page_in, sniff};
 
 /// How many feeds are fetched at once: the work is waiting on the network, not the CPU.
 const PARALLEL_FEEDS: usize = 4;
+
+/// Article pages of one host that may time out in a feed's fetch before its other pages
+/// are not asked for: a feed of 50 items linking to a server that accepts and never
+/// answers waited 50 timeouts, one after another (17 minutes at the default 20 s).
+const HOST_TIMEOUTS: u32 = 2;
 
 /// What fetching one feed did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,11 +143,12 @@ fn store_items(
         notices: read.notices,
         ..Added::default()
     };
+    let mut silent = SilentHosts::default();
     for mut article in read.articles {
         if archive.holds(&article) {
             continue;
         }
-        match full_text(client, &article) {
+        match full_text(client, &article, &mut silent) {
             Some(Ok(paragraphs)) => {
                 article.paragraphs = paragraphs;
                 added.full_text += 1;
@@ -160,15 +167,58 @@ fn store_items(
     Ok(added)
 }
 
+/// The hosts whose article pages timed out in this feed's fetch, with how many did.
+#[derive(Default)]
+struct SilentHosts(HashMap<String, u32>);
+
+impl SilentHosts {
+    /// The host of `url` when [`HOST_TIMEOUTS`] of its pages timed out already.
+    fn given_up(&self, url: &str) -> Option<String> {
+        let host = host_of(url)?;
+        (self.0.get(&host).copied().unwrap_or(0) >= HOST_TIMEOUTS).then_some(host)
+    }
+
+    /// Counts a page of `url` that timed out.
+    fn timed_out(&mut self, url: &str) {
+        if let Some(host) = host_of(url) {
+            *self.0.entry(host).or_default() += 1;
+        }
+    }
+}
+
+/// The host (and port) of a URL, as written.
+fn host_of(url: &str) -> Option<String> {
+    let url = url::Url::parse(url).ok()?;
+    let host = url.host_str()?;
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    })
+}
+
 /// The article page's main text, when the item links to a page (`None`: no link). The
 /// page's text replaces the feed's only when it is longer: many feeds carry the whole
-/// article already, and a page that is mostly furniture must not replace it.
-fn full_text(client: &Client, article: &Article) -> Option<Result<Vec<String>, String>> {
+/// article already, and a page that is mostly furniture must not replace it. A page on a
+/// host that `silent` gave up on is not asked for.
+fn full_text(
+    client: &Client,
+    article: &Article,
+    silent: &mut SilentHosts,
+) -> Option<Result<Vec<String>, String>> {
     let url = article.meta.url.as_deref()?;
+    if let Some(host) = silent.given_up(url) {
+        let why = format!("{url}: not asked: {host} did not answer {HOST_TIMEOUTS} pages");
+        return Some(Err(why));
+    }
     let page = match client.get(url, &Default::default()) {
         Ok(Fetched::Body(page)) => page,
         Ok(Fetched::NotModified) => return None,
-        Err(e) => return Some(Err(format!("{url}: {e}"))),
+        Err(e) => {
+            if matches!(e, FetchError::Timeout(_)) {
+                silent.timed_out(url);
+            }
+            return Some(Err(format!("{url}: {e}")));
+        }
     };
     let charset = page.content_type.as_deref().and_then(charset_of);
     let (found, _notices) = match read_page_in(&page.bytes, Some(&page.final_url), charset) {

@@ -90,10 +90,10 @@ impl Default for Keymap {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum KeymapError {
     /// No such action.
-    #[error("config [keys]: unknown action `{0}` (press ? in okur for the list)")]
+    #[error("[keys]: unknown action `{0}` (press ? in okur for the list)")]
     UnknownAction(String),
     /// The key could not be read.
-    #[error("config [keys] {action}: unknown key `{key}`")]
+    #[error("[keys] {action}: unknown key `{key}`")]
     BadKey {
         /// The action.
         action: String,
@@ -101,7 +101,7 @@ pub enum KeymapError {
         key: String,
     },
     /// One key on two actions.
-    #[error("config [keys]: `{key}` is bound to both {first} and {second}")]
+    #[error("[keys]: `{key}` is bound to both {first} and {second}")]
     Conflict {
         /// The key.
         key: String,
@@ -259,16 +259,13 @@ mod tests {
         let err = Keymap::with_overrides(&one("star", "Hyper-x"))
             .err()
             .map(|e| e.to_string());
-        assert_eq!(
-            err.as_deref(),
-            Some("config [keys] star: unknown key `Hyper-x`")
-        );
+        assert_eq!(err.as_deref(), Some("[keys] star: unknown key `Hyper-x`"));
         let mut both = one("star", "z");
         both.insert("archive".into(), vec!["z".into()]);
         let err = Keymap::with_overrides(&both).err().map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
-            Some("config [keys]: `z` is bound to both archive and star")
+            Some("[keys]: `z` is bound to both archive and star")
         );
         assert_eq!(parse_key("Ctrl-r"), Some(Key::ctrl('r')));
     }

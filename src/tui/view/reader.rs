@@ -33,7 +33,8 @@ pub fn note_rows(app: &App, reader: Option<Rect>) -> u16 {
 
 /// The note's row: one when the document has a note and the pane has room for it.
 fn own_note_rows(app: &App, inner: u16) -> u16 {
-    u16::from(!note(app).is_empty() && inner > MIN_TEXT_ROWS)
+    let note = &app.doc_state(app.reader.doc).note;
+    u16::from(!note.trim_start().is_empty() && inner > MIN_TEXT_ROWS)
 }
 
 /// The header's rows in a pane of `inner` rows: below the note, what the text can spare.
@@ -48,10 +49,22 @@ fn header_rows(app: &App, inner: u16) -> u16 {
     lines.min(spare)
 }
 
-/// The open document's note on one row: line breaks and tabs become spaces.
-fn note(app: &App) -> String {
-    let note = &app.doc_state(app.reader.doc).note;
-    note.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Bytes of a note taken per cell of its row: a cell shows one character and at most 30
+/// marks (see `layout`), so this is more than a row can show, whatever the note holds.
+const NOTE_BYTES_PER_CELL: usize = 256;
+
+/// The start of the open document's note that a row of `width` cells can show, on one
+/// line: line breaks and tabs become spaces, and `…` ends it when the rest is left out.
+/// A note from a damaged or hand-edited journal can be 50 MB: joining and measuring all
+/// of it on every frame took seconds a key.
+fn note(app: &App, width: usize) -> String {
+    let note = app.doc_state(app.reader.doc).note.trim_start();
+    let head = crate::text::floor_boundary(note, NOTE_BYTES_PER_CELL.saturating_mul(width + 1));
+    let mut row = head.split_whitespace().collect::<Vec<_>>().join(" ");
+    if head.len() < note.len() {
+        row.push('…');
+    }
+    row
 }
 
 /// The note, dimmed, on the row `area`: the mark, then the note laid out in its own
@@ -64,7 +77,7 @@ fn draw_note(app: &App, doc: &Document, area: Rect, buf: &mut Buffer) {
     if width == 0 {
         return;
     }
-    let note = note(app);
+    let note = note(app, usize::from(width));
     let opts = app.layout_base.at_width(usize::from(width));
     let dir = paragraph_direction(&note, document_direction(doc));
     if let Some(line) = layout_line(&fit(&note, usize::from(width)), &opts, dir) {
