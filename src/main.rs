@@ -221,12 +221,7 @@ fn open(args: &OpenArgs) -> anyhow::Result<()> {
     use okur::layout::LayoutOptions;
     use okur::tui::{App, app::Facts, theme::Theme};
     let config = okur::config::Config::load(args.config.as_deref())?;
-    // A bad `[keys]` entry names the file, as every other config error does.
-    let keymap = okur::tui::keymap::Keymap::with_overrides(&config.keys).map_err(|e| {
-        let path = okur::config::Config::path_in_use(args.config.as_deref());
-        let name = path.map_or_else(|| "(built-in)".into(), |p| p.display().to_string());
-        anyhow::anyhow!("config {name}: {e}")
-    })?;
+    let keymap = cli::keymap_of(&config, args.config.as_deref())?;
     // Before the documents load (a bad config is still reported first): from a script or a
     // cron job the useful answer is what to run instead, not "No such device or address".
     if !okur::tui::has_terminal() {

@@ -182,6 +182,15 @@ fn bad_config_is_refused_before_the_terminal_is_touched() -> Result<(), Box<dyn 
             "config {}: [keys] star: unknown key `Hyper-x`",
             bad.display()
         )));
+    // `okur doctor --config` checks what the reader checks: a config it passes opens.
+    okur()
+        .args(["doctor", "--config"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "[keys] star: unknown key `Hyper-x`",
+        ));
     Ok(())
 }
 

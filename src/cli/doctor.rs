@@ -89,6 +89,8 @@ pub fn run(args: &DoctorArgs, detected: Detected, out: &mut dyn Write) -> anyhow
         return Ok(());
     }
     let config = Config::load(args.config.as_deref())?;
+    #[cfg(feature = "tui")]
+    super::keymap_of(&config, args.config.as_deref())?;
     let resolved = resolve(detected, args.display.requested(), &config);
     let path = args
         .config

@@ -65,6 +65,21 @@ pub fn load_quietly(paths: &[PathBuf]) -> anyhow::Result<LoadReport> {
     corpus::load_paths(paths).context("cannot open the corpus")
 }
 
+/// The reader's key map with the config's `[keys]` overrides; a bad entry names the config
+/// file (`explicit`, else the default one), as every other config error does. `okur doctor`
+/// checks it too, so a config it passes is one the reader takes.
+#[cfg(feature = "tui")]
+pub fn keymap_of(
+    config: &crate::config::Config,
+    explicit: Option<&std::path::Path>,
+) -> anyhow::Result<crate::tui::keymap::Keymap> {
+    crate::tui::keymap::Keymap::with_overrides(&config.keys).map_err(|e| {
+        let path = crate::config::Config::path_in_use(explicit);
+        let name = path.map_or_else(|| "(built-in)".into(), |p| p.display().to_string());
+        anyhow::anyhow!("config {name}: {e}")
+    })
+}
+
 /// Extraction over a corpus as the headless commands run it: each document's own mentions
 /// come from the on-disk cache when an earlier run stored them (see
 /// [`crate::extract::MentionCache`]).
