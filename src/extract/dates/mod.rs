@@ -3,6 +3,7 @@
 //! (`rules.rs`, `relative.rs`) read the classes; overlapping candidates keep the longest, and
 //! neighbours that name one day join (`الخميس 9 يناير`, `أمس الأحد`, `Şubat sonu`).
 
+mod counted;
 mod endings;
 mod letters;
 mod measures;

@@ -129,13 +129,17 @@ impl Rules<'_> {
         let approx = self.loose(i) && self.prev_w(i) == Some(W::Approx);
         let mult = self.tight(k) && self.w(k) == Some(W::Mult);
         // The word just after, when it is no date word: what a number counts.
-        let noun_after = !unit_before && self.tight(k) && self.cls(k).is_none();
-        // `2000 kişi katıldı`, `1500 dolar`, `1800 كيلومتر`: a count of people or a measure.
+        // (`عام 2000` is a year; Turkish writes `2000 yılı`, so `geçen yıl 2000 şube` counts.)
+        let ar_unit = unit_before && self.arabic(i - 1);
+        let noun_after = !ar_unit && self.tight(k) && self.cls(k).is_none();
+        // `2000 kişi katıldı`, `1500 dolar`, `1800 كيلومتر`: a count of people or a measure;
+        // `2000 araç girdi`: a Turkish noun with no compound's possessive (counted.rs).
         let measured = noun_after && super::measures::is_measure(self.text, self.toks, k);
         let counted = noun_after
-            && self.arabic(k)
-            && self.toks.key(k).ends_with('ا')
-            && self.toks.key(k).chars().count() >= 4;
+            && (self.arabic(k)
+                && self.toks.key(k).ends_with('ا')
+                && self.toks.key(k).chars().count() >= 4
+                || self.counts_noun(k));
         if !t.has_suffix()
             && (approx || mult || counted || measured || self.in_name(i) || self.amount(i))
         {
