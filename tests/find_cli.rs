@@ -293,3 +293,20 @@ fn a_limit_of_zero_is_refused() {
         .stdout("")
         .stderr(predicate::str::contains("--limit"));
 }
+
+/// A query of thousands of words is refused at once with the bound named: in `--scope text`
+/// each term is compiled into matchers of its own, and 60,000 words did not end in minutes.
+#[test]
+fn a_query_of_too_many_terms_is_refused_at_once() {
+    let words = "a ".repeat(60_000);
+    for scope in ["text", "all"] {
+        okur()
+            .args(["find", "--scope", scope, &words])
+            .args(seeds())
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("okur find takes at most 256"));
+    }
+}

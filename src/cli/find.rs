@@ -83,6 +83,11 @@ impl FindScope {
     }
 }
 
+/// Most terms (words, alternatives, quoted phrases) a query may hold. Each term of a text
+/// search is compiled into matchers of its own: 8,000 took 19 s and 60,000 did not end, where
+/// no query a person types or a script sends comes near a few dozen.
+pub const MAX_QUERY_TERMS: usize = 256;
+
 /// Runs `okur find`. `entities` come from extraction over the same paths (the caller runs
 /// it); it is called only when the scope or the query's `%per`/`%loc`/`%date` terms can match
 /// an entity. Returns whether anything matched (exit 1 when not).
@@ -90,6 +95,13 @@ pub fn run(
     args: &FindArgs,
     entities: &dyn Fn(&crate::corpus::Corpus) -> Vec<EntityItem>,
 ) -> anyhow::Result<bool> {
+    let query = Query::parse_in(&args.query, args.scope.scope());
+    let terms: usize = query.groups.iter().map(|g| g.terms.len()).sum();
+    if terms > MAX_QUERY_TERMS {
+        anyhow::bail!(
+            "the query has {terms} terms (words, alternatives, phrases); okur find takes at most {MAX_QUERY_TERMS}"
+        );
+    }
     if args.stdin {
         super::say_if_typed("the lines to rank", "command | okur find --stdin QUERY");
         let input = read_text(std::io::stdin().lock())?;
@@ -97,7 +109,6 @@ pub fn run(
         let terminal = std::io::IsTerminal::is_terminal(&out);
         return filter_lines(&input, &args.query, args.limit, terminal, &mut out.lock());
     }
-    let query = Query::parse_in(&args.query, args.scope.scope());
     if let Some(matched) = super::find_docs::titles_only(args, &query)? {
         return Ok(matched);
     }
