@@ -271,3 +271,26 @@ fn the_reader_holds_a_huge_documents_spans_about_the_rows_shown() {
     assert_eq!(place, Some((Label::from(Kind::Place), Origin::Suggested)));
     assert!(app.spans.len() < n / 4, "{} spans held", app.spans.len());
 }
+
+/// A file of one-letter lines is a paragraph for every two bytes: parsing it must hold no
+/// more than the paragraphs themselves (with the room their list grows into). It also held a
+/// list of every line's bounds while the paragraphs were made (16 bytes a line, as much again
+/// as 40 % of the paragraphs): `okur render` of 8 MB of such lines peaked at 214 MB.
+#[test]
+fn parsing_one_letter_lines_holds_no_list_of_lines() {
+    let _one = counting_alloc::one_at_a_time();
+    drop(Document::from_text("warm.txt", generated(10_000)));
+    // 2^20 lines less a few: the paragraphs' list and a list of the lines would both
+    // have grown to 2^20 entries.
+    let lines = (1 << 20) - 1000;
+    let text: String = (0..lines)
+        .map(|i| if i % 2 == 0 { "x\n" } else { "y\n" })
+        .collect();
+    let (doc, _, peak) = measured(|| Document::from_text("lines.txt", text));
+    assert_eq!(doc.paragraphs().len(), lines);
+    let list = (1 << 20) * std::mem::size_of::<okur::corpus::Paragraph>();
+    assert!(
+        peak <= list + list / 10,
+        "parsing {lines} one-letter lines peaked at {peak} bytes; their paragraphs take {list}"
+    );
+}

@@ -36,12 +36,15 @@ impl<'a> Record<'a> {
     pub fn of_item(view: &ItemView<'a>, score: i32, docs: &'a [Document]) -> Record<'a> {
         let doc = view.doc.and_then(|d| docs.get(d));
         // A span only where the text is the document's own (a long title is shortened).
-        // The text read once for both (decompressed when held packed).
+        // The text read once for both, a packed one decompressed once for a document's hits.
         let place = doc.zip(view.doc_offset).and_then(|(d, at)| {
             let end = at.checked_add(view.text.len())?;
-            let text = d.text().ok()?;
-            let line = text.as_bytes().get(..at).map(crate::corpus::fast::line_at);
-            (text.get(at..end) == Some(&view.text)).then_some((at, line))
+            let key = std::ptr::from_ref(d).addr();
+            d.with_text(|text| {
+                let line = super::find_lines::line_of(key, text.as_bytes(), at);
+                (text.get(at..end) == Some(&view.text)).then_some((at, line))
+            })
+            .ok()?
         });
         let (start, line) = (place.map(|p| p.0), place.and_then(|p| p.1));
         Record {

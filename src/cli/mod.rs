@@ -8,6 +8,7 @@ pub mod extract;
 pub mod feeds;
 pub mod find;
 mod find_docs;
+mod find_lines;
 mod find_out;
 mod find_read;
 mod find_text;

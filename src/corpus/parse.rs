@@ -181,9 +181,11 @@ pub fn parse_document(path: String, text: String) -> Document {
 }
 
 /// A text's paragraphs (see [`Document::paragraphs`]).
+///
+/// The lines are read twice (once for the wrap width, once to join them), never collected:
+/// a list of every line's bounds was 16 bytes a line, eight times a file of one-letter lines.
 pub(super) fn find_paragraphs(text: &str) -> Vec<Paragraph> {
-    let lines: Vec<(usize, usize)> = split_lines(text).collect();
-    build_paragraphs(text, &lines)
+    build_paragraphs(text, wrap_width(text))
 }
 
 /// True when the text holds a visible character: when it has paragraphs.
@@ -214,14 +216,14 @@ fn split_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-fn build_paragraphs(text: &str, lines: &[(usize, usize)]) -> Vec<Paragraph> {
-    let wrap = wrap_width(text, lines);
+fn build_paragraphs(text: &str, wrap: Option<usize>) -> Vec<Paragraph> {
     let mut paras = Vec::new();
     let mut current: Vec<(usize, usize)> = Vec::new();
-    for (i, &line) in lines.iter().enumerate() {
+    let mut lines = split_lines(text).peekable();
+    while let Some(line) = lines.next() {
         current.push(line);
         let joins_next = lines
-            .get(i + 1)
+            .peek()
             .is_some_and(|&next| soft_break(text, line, next, wrap));
         if !joins_next {
             push_paragraph(text, &current, &mut paras);
@@ -236,14 +238,21 @@ fn build_paragraphs(text: &str, lines: &[(usize, usize)]) -> Vec<Paragraph> {
 
 /// The width of a hard-wrapped file, if it is one: the longest line among at least three
 /// long lines that continue onto the next line.
-fn wrap_width(text: &str, lines: &[(usize, usize)]) -> Option<usize> {
-    let continued: Vec<usize> = lines
-        .windows(2)
-        .filter(|w| same_block(text, w[0], w[1]))
-        .map(|w| text[w[0].0..w[0].1].chars().count())
-        .filter(|&n| n >= MIN_WRAP_CHARS)
-        .collect();
-    (continued.len() >= 3).then(|| continued.iter().copied().max().unwrap_or(0))
+fn wrap_width(text: &str) -> Option<usize> {
+    let (mut continued, mut widest) = (0usize, 0usize);
+    let mut lines = split_lines(text).peekable();
+    while let Some(line) = lines.next() {
+        let Some(&next) = lines.peek() else { break };
+        if !same_block(text, line, next) {
+            continue;
+        }
+        let n = text[line.0..line.1].chars().count();
+        if n >= MIN_WRAP_CHARS {
+            continued += 1;
+            widest = widest.max(n);
+        }
+    }
+    (continued >= 3).then_some(widest)
 }
 
 fn same_block(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
