@@ -211,6 +211,15 @@ fn state_words_are_named_as_reader_only() {
         .assert()
         .success()
         .stderr("okur: `!%star` is a reader filter (triage state); okur find ignores it\n");
+    // A `%word` that is neither a scope nor a triage word was called a reader filter too.
+    okur()
+        .args(["find", "--scope", "people", "%per: lavrov"])
+        .args(seeds())
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "okur: `%per:` is no filter word (scopes: %all %per",
+        ));
 }
 
 /// `--scope docs` reads only the head of each file; its matches, scores and order are those

@@ -219,14 +219,22 @@ pub fn filter_lines(
 }
 
 /// State words (`%star`, `%unread`, `%tag:x`) filter by triage state, which only the
-/// reader has: say so rather than ignore them silently.
+/// reader has: say so rather than ignore them silently. Other `%words` are no filter at all
+/// (`%per:`, a mistyped scope): say which words are.
 pub(super) fn warn_reader_words(query: &Query) {
     for word in &query.filters {
-        let shown = match word.strip_prefix('!') {
-            Some(w) => format!("!%{w}"),
-            None => format!("%{word}"),
+        let (shown, bare) = match word.strip_prefix('!') {
+            Some(w) => (format!("!%{w}"), w),
+            None => (format!("%{word}"), word.as_str()),
         };
-        eprintln!("okur: `{shown}` is a reader filter (triage state); okur find ignores it");
+        if crate::search::is_triage_word(bare) {
+            eprintln!("okur: `{shown}` is a reader filter (triage state); okur find ignores it");
+        } else {
+            eprintln!(
+                "okur: `{shown}` is no filter word (scopes: %all %per %loc %date %doc %text \
+                 %src:NAME); okur find ignores it"
+            );
+        }
     }
 }
 

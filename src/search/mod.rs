@@ -65,7 +65,7 @@ pub use highlight::{match_ranges, phrase_ranges};
 pub use index::Index;
 pub use item::{EntityItem, ItemKind, ItemView, TitleRow};
 pub use prepared::Prepared;
-pub use query::{Group, Mode, Query, Scope, Term, filter_word, split_query};
+pub use query::{Group, Mode, Query, Scope, Term, filter_word, is_triage_word, split_query};
 pub use stream::{LineScanner, filter_lines};
 
 /// Expands a folded place name through the alias table (other spellings, other scripts).

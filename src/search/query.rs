@@ -312,6 +312,16 @@ pub fn filter_word(token: &str) -> Option<(bool, String)> {
     Some((negated, word.replace('"', "")))
 }
 
+/// True when a filter word (without `%`, `!` and quotes) is one of the reader's triage words:
+/// `unread`, `read`, `star`/`starred`, `archived`/`archive`, `tag:NAME`. Other unknown
+/// `%words` are no filter at all (`%per:`, `%colour`).
+pub fn is_triage_word(word: &str) -> bool {
+    matches!(
+        word,
+        "unread" | "read" | "star" | "starred" | "archived" | "archive"
+    ) || word.strip_prefix("tag:").is_some_and(|tag| !tag.is_empty())
+}
+
 /// Parses one token into a term; `None` for a bare operator such as `'`, `^` or `!`.
 fn parse_term(token: &str) -> Option<Term> {
     let (negated, rest) = match token.strip_prefix('!') {

@@ -107,6 +107,22 @@ impl ListFilter {
 mod tests {
     use super::*;
 
+    /// `okur find` tells triage words from other `%words` with the core's list: it must be
+    /// the reader's.
+    #[test]
+    fn the_core_knows_the_readers_triage_words() {
+        for word in [
+            "unread", "read", "star", "starred", "archived", "archive", "tag:x",
+        ] {
+            assert!(StateWord::from_word(word).is_some(), "{word}");
+            assert!(crate::search::is_triage_word(word), "{word}");
+        }
+        for word in ["per:", "date:2020-13-45", "colour", "stars"] {
+            assert!(StateWord::from_word(word).is_none(), "{word}");
+            assert!(!crate::search::is_triage_word(word), "{word}");
+        }
+    }
+
     #[test]
     fn parses_triage_filters_and_leaves_words_to_the_search() {
         let f = ListFilter::parse("%unread %star %tag:ukraine ERDOĞAN %per");
