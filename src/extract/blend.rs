@@ -157,16 +157,10 @@ pub fn merge(
         out,
         known.into_iter().filter(|m| !inside(m, true)).collect(),
     );
-    // Places stay: a country before an organisation's name is one (`Rusya Dışişleri`); a
-    // Latin one further in is part of the name (`Heyet Tahrir eş-Şam`). Arabic places inside
-    // an organisation are the tagger's to judge (`in_org` below): the head comes first there.
-    let within = |m: &RawMention| {
-        !text[m.start..].starts_with(crate::text::is_arabic)
-            && blocking.iter().any(|&(s, e)| s < m.start && m.start < e)
-    };
+    // Places stay unless part of an organisation's name (`Heyet Tahrir eş-Şam`).
     rules.retain(|m| match m.kind {
         Kind::Person => !inside(m, false),
-        Kind::Place => !within(m),
+        Kind::Place => !super::names::in_org_name((lx, text, toks), &blocking, m),
         Kind::Date => true,
     });
     let mut first = Vec::new();

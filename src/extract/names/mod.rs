@@ -5,6 +5,7 @@ mod clubs;
 mod family;
 mod nisba;
 mod org_persons;
+mod org_places;
 mod people;
 mod places;
 mod roles;
@@ -15,6 +16,7 @@ pub(crate) use family::{COMPOUND_SECONDS as AR_COMPOUND_SECONDS, LINKS as AR_FAM
 pub use family::{keep_family_names, widen_where_free};
 pub use nisba::nisba_persons;
 pub use org_persons::drop_organisation_persons;
+pub use org_places::in_org_name;
 pub use roles::{listed_persons, role_persons};
 
 use super::lexicon::Lexicon;

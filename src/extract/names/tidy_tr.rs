@@ -16,6 +16,7 @@ use crate::extract::{Kind, RawMention};
 use crate::text::fold_str;
 
 mod bounds;
+pub(crate) use bounds::sentence_start;
 mod cues;
 
 pub use cues::surnames;
