@@ -80,7 +80,7 @@ pub struct Reading {
 }
 
 /// True when `m` is a person whose whole name or last word the curated lexicon knows.
-fn lexicon_person(
+pub(super) fn lexicon_person(
     (lx, text, toks): (&Lexicon, &str, &Tokens),
     m: &RawMention,
     key: &mut String,

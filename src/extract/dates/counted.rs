@@ -70,10 +70,7 @@ impl Rules<'_> {
     /// A number with no suffix of its own, right before token `k`, counts the Turkish word
     /// there: a bare noun that heads no compound, or a noun with a case ending alone.
     pub(super) fn counts_noun(&self, k: usize) -> bool {
-        let Some(t) = self.toks.toks.get(k) else {
-            return false;
-        };
-        if !self.tight(k) || self.cls(k).is_some() || t.cap || t.arabic || t.has_suffix() {
+        if !self.plain_word(k) {
             return false;
         }
         match self.tr_form(k) {
@@ -88,10 +85,7 @@ impl Rules<'_> {
     /// word with a case ending ends the phrase (`1700 aileye gıda yardımı`).
     fn compound_after(&self, k: usize) -> bool {
         for j in k + 1..k + 3 {
-            let Some(t) = self.toks.toks.get(j) else {
-                return false;
-            };
-            if !self.tight(j) || self.cls(j).is_some() || t.cap || t.arabic || t.has_suffix() {
+            if !self.plain_word(j) {
                 return false;
             }
             match self.tr_form(j) {
@@ -101,6 +95,14 @@ impl Rules<'_> {
             }
         }
         false
+    }
+
+    /// True when token `k` is a lowercase Latin word right after the one before it, with no
+    /// apostrophe suffix and no date word's class: a word whose form can be read.
+    fn plain_word(&self, k: usize) -> bool {
+        self.toks.toks.get(k).is_some_and(|t| {
+            self.tight(k) && self.cls(k).is_none() && !t.cap && !t.arabic && !t.has_suffix()
+        })
     }
 
     /// The form of the Turkish word `k` by its folded key. A reading with the possessive

@@ -17,7 +17,6 @@
 use crate::extract::lexicon::Lexicon;
 use crate::extract::token::{Sep, Tokens};
 use crate::extract::{Kind, RawMention};
-use crate::text::fold_into;
 
 /// Nouns of membership and leadership (folded stems) that follow a group's bare name in a
 /// compound, with their possessive and case endings: `militanları`, `savaşçılarının`,
@@ -125,20 +124,11 @@ fn listed_with_org(toks: &Tokens, orgs: &[(usize, usize)], first: usize, last: u
     before || after
 }
 
-/// True when the lexicon knows the name as a person's (whole, or as a known person's last
-/// word: `Putin`), or it opens with a given name.
+/// True when the lexicon knows the name as a person's (whole, or by its last word: `Putin`),
+/// or it opens with a given name.
 fn known_or_given(lx: &Lexicon, text: &str, toks: &Tokens, m: &RawMention, first: usize) -> bool {
-    let key = key_of(text, m);
-    lx.people.contains_key(key.as_str())
-        || lx.people_last.contains_key(key.as_str())
+    crate::extract::blend::lexicon_person((lx, text, toks), m, &mut String::new())
         || lx.given.contains(toks.key(first))
-}
-
-/// The folded text of a mention, its line-end hyphen break read as a hyphen.
-fn key_of(text: &str, m: &RawMention) -> String {
-    let mut key = String::new();
-    fold_into(&text[m.start..m.end].replace("-\n", "-"), &mut key);
-    key
 }
 
 #[cfg(test)]
